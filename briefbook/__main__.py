@@ -1,0 +1,3 @@
+from briefbook.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""The command line: every operation of the GUI, without a window."""

@@ -1,0 +1,269 @@
+"""Commands on items: list, show, add, edit, delete, link, reorder, photos, revisions."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from briefbook.cli.main import Context, cli, pass_context
+from briefbook.cli.output import emit_json, emit_record, emit_table
+from briefbook.errors import ValidationError
+from briefbook.library import Library, Record
+from briefbook.library.records import RECORD_TYPES, record_type
+
+KIND = click.Choice(sorted(RECORD_TYPES))
+
+
+def parse_assignments(pairs: tuple[str, ...]) -> dict[str, Any]:
+    """``field=value`` pairs from the command line; ``\\n`` in a value is a new line."""
+    out: dict[str, Any] = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise ValidationError(f"'{pair}' is not of the form field=value.")
+        key, value = pair.split("=", 1)
+        out[key.strip().replace("-", "_")] = value.replace("\\n", "\n")
+    return out
+
+
+def _read_json(source: str) -> Any:
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            f"The JSON in {source} cannot be read: {exc.msg} (line {exc.lineno})."
+        ) from None
+
+
+@cli.command("list")
+@click.argument("kind", type=KIND)
+@click.option("--where", "where", multiple=True, metavar="FIELD=VALUE", help="Only items with this value.")
+@click.option("--sort", "order_by", default=None, help="Sort by this field.")
+@click.option("--desc", is_flag=True, help="Sort in descending order.")
+@click.option("--limit", type=int, default=None, help="Show at most this many.")
+@pass_context
+def list_items(
+    ctx: Context, kind: str, where: tuple[str, ...], order_by: str | None, desc: bool, limit: int | None
+) -> None:
+    """List items of one KIND (event, meeting, person, topic, talking_point, statement, book...)."""
+    records = ctx.library().list(
+        kind, where=parse_assignments(where) or None, order_by=order_by, descending=desc, limit=limit
+    )
+    if ctx.as_json:
+        emit_json(records)
+        return
+    if not records:
+        click.echo(f"No {kind.replace('_', ' ')} items.")
+        return
+    emit_table([[r.id, r.display_name] for r in records], ["id", "name"])
+
+
+@cli.command()
+@click.argument("item_id")
+@pass_context
+def show(ctx: Context, item_id: str) -> None:
+    """Show one item, with what it is linked to."""
+    lib = ctx.library()
+    record = lib.find(item_id)
+    links = _links(lib, record)
+    if ctx.as_json:
+        emit_json({"item": record, "links": links})
+    else:
+        emit_record(record, {k: ", ".join(v) if isinstance(v, list) else v for k, v in links.items()})
+
+
+def _links(lib: Library, record: Record) -> dict[str, Any]:
+    links: dict[str, Any] = {}
+    if record.KIND == "meeting":
+        links["participants"] = [f"{p.person.display_name} ({p.role})" for p in lib.participants(record.id)]
+        links["topics"] = [t.title for t in lib.meeting_topics(record.id)]
+    elif record.KIND == "event":
+        links["delegation"] = [f"{p.person.display_name} ({p.role})" for p in lib.delegation(record.id)]
+        links["meetings"] = [m.title for m in lib.list("meeting", where={"event_id": record.id})]
+    elif record.KIND == "statement":
+        links["topics"] = [t.title for t in lib.statement_topics(record.id)]
+    elif record.KIND == "person":
+        photo = lib.photo(record.id)
+        links["photo"] = f"{len(photo):,} bytes" if photo else ""
+    elif record.KIND == "topic":
+        links["talking points"] = len(lib.list("talking_point", where={"topic_id": record.id}))
+    return links
+
+
+@cli.command()
+@click.argument("kind", type=KIND)
+@click.option("--set", "values", multiple=True, metavar="FIELD=VALUE", help="A field's value (repeatable).")
+@click.option(
+    "--from-json",
+    "source",
+    default=None,
+    help="Read the fields (or a list of items) from a JSON file, or - .",
+)
+@pass_context
+def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) -> None:
+    """Add items of KIND from --set FIELD=VALUE pairs or a JSON file; prints the new ids."""
+    cls = record_type(kind)
+    batch = _read_json(source) if source else parse_assignments(values)
+    batch = batch if isinstance(batch, list) else [batch]
+    lib = ctx.library()
+    added = []
+    with lib.transaction():
+        for data in batch:
+            if not isinstance(data, dict):
+                raise ValidationError("Each item in the JSON must be an object of field names and values.")
+            unknown = set(data) - set(cls.data_fields()) - {"id"}
+            if unknown:
+                raise ValidationError(f"A {cls.LABEL.lower()} has no field '{sorted(unknown)[0]}'.")
+            added.append(lib.add(cls(**data)))
+    if ctx.as_json:
+        emit_json(added)
+    else:
+        for record in added:
+            click.echo(record.id)
+
+
+@cli.command()
+@click.argument("item_id")
+@click.option(
+    "--set", "values", multiple=True, metavar="FIELD=VALUE", help="A field's new value (repeatable)."
+)
+@click.option("--from-json", "source", default=None, help="Read the changed fields from a JSON file, or - .")
+@pass_context
+def edit(ctx: Context, item_id: str, values: tuple[str, ...], source: str | None) -> None:
+    """Change fields of an item."""
+    lib = ctx.library()
+    record = lib.find(item_id)
+    changes = _read_json(source) if source else parse_assignments(values)
+    if not isinstance(changes, dict) or not changes:
+        raise ValidationError("Say what to change: --set FIELD=VALUE, or --from-json FILE with an object.")
+    updated = lib.update(type(record), item_id, **changes)
+    emit_json(updated) if ctx.as_json else click.echo(
+        f"Saved {updated.LABEL.lower()}: {updated.display_name}"
+    )
+
+
+@cli.command()
+@click.argument("item_id")
+@pass_context
+def delete(ctx: Context, item_id: str) -> None:
+    """Delete an item (with its meetings, links and photo, where it has them)."""
+    lib = ctx.library()
+    record = lib.find(item_id)
+    snapshot = lib.delete(type(record), item_id)
+    click.echo(f"Deleted {record.LABEL.lower()}: {record.display_name} ({len(snapshot.rows)} rows)")
+
+
+@cli.command()
+@click.argument("item_id")
+@click.argument("other_id")
+@click.option(
+    "--role", default=None, help="The person's role (participants: counterpart, delegation, speaker, chair)."
+)
+@pass_context
+def link(ctx: Context, item_id: str, other_id: str, role: str | None) -> None:
+    """Link two items: meeting+person (participant), event+person (delegation), meeting/statement+topic."""
+    lib = ctx.library()
+    a, b = lib.find(item_id), lib.find(other_id)
+    pair = {a.KIND: a, b.KIND: b}
+    if "person" in pair and "meeting" in pair:
+        lib.set_participant(pair["meeting"].id, pair["person"].id, role or "counterpart")
+    elif "person" in pair and "event" in pair:
+        lib.set_delegate(pair["event"].id, pair["person"].id, role or "")
+    elif "topic" in pair and ({"meeting", "statement"} & set(pair)):
+        owner = pair.get("meeting") or pair["statement"]
+        lib.link_topic(owner.id, pair["topic"].id)
+    else:
+        raise ValidationError(f"A {a.LABEL.lower()} and a {b.LABEL.lower()} cannot be linked.")
+    click.echo(f"Linked {a.display_name} and {b.display_name}")
+
+
+@cli.command()
+@click.argument("item_id")
+@click.argument("other_id")
+@pass_context
+def unlink(ctx: Context, item_id: str, other_id: str) -> None:
+    """Remove a link made with 'link'."""
+    lib = ctx.library()
+    a, b = lib.find(item_id), lib.find(other_id)
+    pair = {a.KIND: a, b.KIND: b}
+    if "person" in pair and "meeting" in pair:
+        lib.remove_participant(pair["meeting"].id, pair["person"].id)
+    elif "person" in pair and "event" in pair:
+        lib.remove_delegate(pair["event"].id, pair["person"].id)
+    elif "topic" in pair and ({"meeting", "statement"} & set(pair)):
+        owner = pair.get("meeting") or pair["statement"]
+        lib.unlink_topic(owner.id, pair["topic"].id)
+    else:
+        raise ValidationError(f"A {a.LABEL.lower()} and a {b.LABEL.lower()} are never linked.")
+    click.echo(f"Unlinked {a.display_name} and {b.display_name}")
+
+
+@cli.command()
+@click.argument("topic_id")
+@click.argument("point_ids", nargs=-1, required=True)
+@pass_context
+def reorder(ctx: Context, topic_id: str, point_ids: tuple[str, ...]) -> None:
+    """Put a topic's talking points in the order given (the others follow)."""
+    ctx.library().reorder_talking_points(topic_id, list(point_ids))
+    click.echo("Reordered.")
+
+
+@cli.command()
+@click.argument("person_id")
+@click.argument("image", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--remove", is_flag=True, help="Remove the person's photo.")
+@click.option(
+    "--save-to", type=click.Path(path_type=Path, dir_okay=False), help="Write the stored photo to a file."
+)
+@pass_context
+def photo(ctx: Context, person_id: str, image: Path | None, remove: bool, save_to: Path | None) -> None:
+    """Set a person's photo from IMAGE, remove it, or save it to a file."""
+    lib = ctx.library()
+    if remove:
+        lib.remove_photo(person_id)
+        click.echo("Photo removed.")
+    elif image:
+        lib.set_photo(person_id, image.read_bytes())
+        click.echo("Photo saved.")
+    elif save_to:
+        data = lib.photo(person_id)
+        if data is None:
+            raise ValidationError("This person has no photo.")
+        save_to.write_bytes(data)
+        click.echo(f"Photo written to {save_to}")
+    else:
+        data = lib.photo(person_id)
+        click.echo(f"Photo: {len(data):,} bytes" if data else "No photo.")
+
+
+@cli.command()
+@click.argument("item_id")
+@click.argument("field")
+@pass_context
+def revisions(ctx: Context, item_id: str, field: str) -> None:
+    """Earlier versions of a text FIELD of an item, newest first."""
+    lib = ctx.library()
+    record = lib.find(item_id)
+    revs = lib.revisions(type(record), item_id, field)
+    if ctx.as_json:
+        emit_json(revs)
+        return
+    if not revs:
+        click.echo("No earlier versions.")
+    emit_table(
+        [[str(r.id), r.created_at[:19].replace("T", " "), r.value] for r in revs],
+        ["revision", "saved", "text"],
+    )
+
+
+@cli.command("restore-revision")
+@click.argument("revision_id", type=int)
+@pass_context
+def restore_revision(ctx: Context, revision_id: int) -> None:
+    """Make an earlier version of a text field current again."""
+    record = ctx.library().restore_revision(revision_id)
+    click.echo(f"Restored an earlier version of {record.display_name}")

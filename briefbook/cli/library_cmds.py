@@ -1,0 +1,90 @@
+"""Commands about the library file as a whole: init, demo, search, check, levels."""
+
+from __future__ import annotations
+
+import click
+
+from briefbook.cli.main import Context, cli, pass_context
+from briefbook.cli.output import emit_json, emit_table
+from briefbook.library import Library
+from briefbook.library.records import RECORD_TYPES
+from briefbook.store.database import schema_version
+
+
+@cli.command()
+@pass_context
+def init(ctx: Context) -> None:
+    """Create a new, empty library file."""
+    Library.create(ctx.library_path).close()
+    click.echo(f"Created an empty library at {ctx.library_path}")
+
+
+@cli.command()
+@pass_context
+def demo(ctx: Context) -> None:
+    """Create the demo library (the Bangkok conference on online scams)."""
+    from briefbook.demo.loader import create_demo_library
+
+    create_demo_library(ctx.library_path)
+    with Library.open(ctx.library_path) as lib:
+        counts = {cls.KIND: lib.count(cls) for cls in RECORD_TYPES.values()}
+    if ctx.as_json:
+        emit_json({"library": str(ctx.library_path), "counts": counts})
+        return
+    click.echo(f"Created the demo library at {ctx.library_path}")
+    click.echo(", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
+
+
+@cli.command()
+@click.argument("query")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(list(RECORD_TYPES)), help="Only this kind.")
+@click.option("--limit", default=20, show_default=True, help="How many results at most.")
+@pass_context
+def search(ctx: Context, query: str, kinds: tuple[str, ...], limit: int) -> None:
+    """Search everything; accents are optional ('lua dao' finds 'lừa đảo')."""
+    hits = ctx.library().search(query, limit=limit, kinds=kinds or None)
+    if ctx.as_json:
+        emit_json(hits)
+        return
+    if not hits:
+        click.echo("Nothing found.")
+        return
+    for hit in hits:
+        click.secho(f"{hit.kind.replace('_', ' ')}  {hit.title}", bold=True)
+        click.echo(f"  {hit.snippet}")
+        click.echo(f"  id: {hit.id}")
+
+
+@cli.command()
+@click.option("--rebuild-index", is_flag=True, help="Rebuild the search index from the items.")
+@pass_context
+def check(ctx: Context, rebuild_index: bool) -> None:
+    """Check the library file's integrity and its search index."""
+    lib = ctx.library()
+    problems = lib.check(rebuild_index=rebuild_index)
+    if ctx.as_json:
+        emit_json({"ok": not problems, "problems": problems, "schema": schema_version(lib.db)})
+    elif problems:
+        for p in problems:
+            click.echo(f"Problem: {p}")
+    else:
+        click.echo(f"The library is healthy (schema {schema_version(lib.db)}).")
+        if rebuild_index:
+            click.echo("The search index was rebuilt.")
+    if problems:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("names", nargs=-1)
+@pass_context
+def levels(ctx: Context, names: tuple[str, ...]) -> None:
+    """Show the classification levels, lowest first; or set them (NAMES, lowest first)."""
+    lib = ctx.library()
+    if names:
+        lib.set_classification_levels(list(names))
+    current = lib.classification_levels()
+    if ctx.as_json:
+        emit_json(current)
+    else:
+        emit_table([[str(i), n] for i, n in enumerate(current)], ["rank", "level"])

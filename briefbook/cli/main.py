@@ -1,0 +1,93 @@
+"""``briefbook [--library PATH] [--json] COMMAND``: the command-line front door.
+
+Errors a user can cause (missing file, not a library, newer version, bad
+value) print one plain line and exit with status 1; a traceback is a bug.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from briefbook import __version__
+from briefbook.errors import BriefBookError
+from briefbook.library import Library
+from briefbook.paths import default_library_path
+
+
+class Context:
+    """What every command gets: where the library is, and how to print."""
+
+    def __init__(self, library_path: Path, as_json: bool):
+        self.library_path = library_path
+        self.as_json = as_json
+        self._library: Library | None = None
+
+    def library(self) -> Library:
+        if self._library is None:
+            if not self.library_path.exists():
+                raise BriefBookError(
+                    f"There is no library at {self.library_path}. "
+                    "Create one with 'briefbook init', or the demo with 'briefbook demo'."
+                )
+            self._library = Library.open(self.library_path)
+        return self._library
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+class FriendlyGroup(click.Group):
+    """Turns our errors (and a few of the operating system's) into one line and exit 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BriefBookError as exc:
+            click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+        except OSError as exc:
+            where = f" ({exc.filename})" if exc.filename else ""
+            click.echo(f"Error: {exc.strerror or exc}{where}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("Stopped.", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=FriendlyGroup)
+@click.option(
+    "--library",
+    "library_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="The library file (default: $BRIEFBOOK_LIBRARY, else your BriefBook data folder).",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text for people.")
+@click.version_option(__version__, prog_name="BriefBook")
+@click.pass_context
+def cli(ctx: click.Context, library_path: Path | None, as_json: bool) -> None:
+    """BriefBook: prepare delegation briefing books from a local library."""
+    ctx.obj = Context(library_path or default_library_path(), as_json)
+    ctx.call_on_close(ctx.obj.close)
+
+
+def _register() -> None:
+    # Commands live in modules by subject; importing them attaches them to ``cli``.
+    from briefbook.cli import items, library_cmds  # noqa: F401
+
+
+def main(argv: list[str] | None = None) -> None:
+    _register()
+    cli.main(args=argv, prog_name="briefbook", standalone_mode=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main(sys.argv[1:])

@@ -1,0 +1,169 @@
+"""The renderer-neutral document model: what a briefing book *is*, before it
+becomes DOCX or PDF.
+
+Assembly builds a :class:`Document`; ``render.docx`` and ``render.pdf`` each
+walk its blocks. Both renderers consume exactly this, so the two formats can
+never disagree about content. The set of blocks is closed on purpose: a
+renderer that handles every class below handles every book. This module
+imports nothing of ours.
+
+Text in the model is plain Unicode (NFC, control characters already cleaned
+by assembly). It is never markup: renderers must escape it for their format.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text with one look. ``"\\n"`` inside ``text`` is a line break."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+@dataclass
+class Heading:
+    """A heading that appears in the contents (levels 1-2) and the PDF outline.
+
+    ``anchor`` is unique in the document; renderers use it for bookmarks and
+    internal links.
+    """
+
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass
+class Paragraph:
+    """A paragraph of runs. ``style`` is one of PARAGRAPH_STYLES."""
+
+    runs: list[Run]
+    style: str = "body"
+
+
+PARAGRAPH_STYLES = (
+    "body",  # ordinary text
+    "label",  # a small bold label before a block ("Purpose", "If raised")
+    "note",  # smaller, muted (sources, "invented for the example")
+    "quote",  # a quoted prior statement
+)
+
+
+@dataclass
+class ListItem:
+    """One item of a list: its own runs, and an optional nested list."""
+
+    runs: list[Run]
+    children: ListBlock | None = None
+
+
+@dataclass
+class ListBlock:
+    items: list[ListItem]
+    ordered: bool = False
+
+
+@dataclass
+class Table:
+    """A table whose header rows repeat on every page it spans.
+
+    Every cell is a list of paragraphs (so a cell can hold several). ``widths``
+    are relative (they are scaled to the frame width); ``None`` means equal.
+    """
+
+    header: list[list[Paragraph]]
+    rows: list[list[list[Paragraph]]]
+    widths: list[float] | None = None
+
+
+@dataclass
+class Image:
+    """A raster image (PNG or JPEG bytes), never scaled above its natural size."""
+
+    data: bytes
+    caption: str | None = None
+    max_width_mm: float = 60.0
+
+
+@dataclass
+class Profile:
+    """A person's short profile: photo beside name and lines of text.
+
+    A semantic block (like a pandoc Div) because a photo-beside-text layout
+    is done differently in each format.
+    """
+
+    name: str
+    photo: bytes | None
+    lines: list[Paragraph]
+    anchor: str | None = None
+
+
+@dataclass
+class PageBreak:
+    pass
+
+
+@dataclass
+class Contents:
+    """The table of contents. Its entries are the document's headings of
+    ``levels`` or lower; renderers fill in the page numbers."""
+
+    title: str
+    levels: int = 2
+
+
+@dataclass
+class Cover:
+    """The cover page. Empty strings are left out by renderers."""
+
+    title: str
+    subtitle: str = ""
+    event: str = ""
+    place_and_dates: str = ""
+    classification: str = ""
+    recipient: str = ""
+    issue_date: str = ""
+    drafted_by: str = ""
+    cleared_by: str = ""
+    copy_number: str = ""
+    draft: bool = False
+
+
+Block = Heading | Paragraph | ListBlock | Table | Image | Profile | PageBreak | Contents | Cover
+
+
+@dataclass
+class Metadata:
+    """Document-wide facts. ``author`` is what the book says, never the OS user.
+
+    ``banner`` is the classification text printed at the top and bottom of
+    every page; ``draft`` adds a DRAFT mark to every page. ``language`` is a
+    BCP 47 tag ("vi", "en") that selects the renderers' own words ("Trang X / Y").
+    """
+
+    title: str
+    subject: str = ""
+    author: str = ""
+    language: str = "en"
+    date: _dt.date | None = None
+    banner: str = ""
+    draft: bool = False
+    keywords: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    meta: Metadata
+    blocks: list[Block] = field(default_factory=list)
+
+    def headings(self, max_level: int = 6) -> list[Heading]:
+        """The headings, in order, that a contents page or outline lists."""
+        return [b for b in self.blocks if isinstance(b, Heading) and b.level <= max_level]

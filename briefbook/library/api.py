@@ -1,0 +1,550 @@
+"""The Library: the one front object the CLI and the GUI talk to.
+
+Like Anki's ``Collection``, it owns the database and exposes what users do:
+create, read, update, delete, list, link, reorder, search, revisions. Each
+public method that writes is one transaction, so a crash leaves the old state
+or the new one, never half. Neither callers nor records see SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, fields, replace
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlite_utils import Database
+
+from briefbook.errors import BriefBookError, Conflict, NotFound, ValidationError
+from briefbook.library.photos import prepare_photo
+from briefbook.library.records import (
+    MAX_LINE,
+    MAX_TEXT,
+    PARTICIPANT_ROLES,
+    RECORD_TYPES,
+    Participant,
+    Person,
+    Record,
+    Revision,
+    SearchHit,
+    TalkingPoint,
+    Topic,
+    record_type,
+)
+from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
+from briefbook.store import search as fts
+from briefbook.store.database import open_database
+from briefbook.text import clean, clean_line
+
+R = TypeVar("R", bound=Record)
+
+KEEP_REVISIONS = 50
+
+
+def now() -> str:
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Library:
+    """One open library file. Use as a context manager or call :meth:`close`."""
+
+    def __init__(self, db: Database, path: Path | None = None):
+        self.db = db
+        self.path = path
+
+    # -- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = False) -> Library:
+        return cls(open_database(path, create=create), Path(path))
+
+    @classmethod
+    def create(cls, path: str | Path) -> Library:
+        path = Path(path)
+        if path.exists() and path.stat().st_size > 0:
+            raise Conflict(f"There is already a file at {path}; choose another name.")
+        return cls.open(path, create=True)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One user action; nested calls become savepoints. SQLite errors become ours."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.IntegrityError as exc:
+            raise Conflict(_integrity_message(exc)) from None
+        except sqlite3.OperationalError as exc:
+            text = str(exc).lower()
+            if "locked" in text or "busy" in text:
+                raise BriefBookError(
+                    "The library is busy in another BriefBook window. Your change was not saved; try again."
+                ) from None
+            if "readonly" in text:
+                raise BriefBookError("The library file is read-only; changes cannot be saved.") from None
+            if "full" in text:
+                raise BriefBookError("The disk is full; your change was not saved.") from None
+            raise
+
+    # -- generic operations ----------------------------------------------------
+
+    def get(self, kind: str | type[R], item_id: str) -> R:
+        cls = record_type(kind)
+        columns = self._columns(cls)
+        row = self.db.execute(
+            f"SELECT {', '.join(columns)} FROM {cls.TABLE} WHERE id = ?", [item_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"There is no {cls.LABEL.lower()} with id {item_id} in this library.")
+        return _to_record(cls, row, columns)
+
+    def find(self, item_id: str) -> Record:
+        """Any item by id, whatever its kind (ids are UUIDs, unique across kinds)."""
+        for cls in RECORD_TYPES.values():
+            if self.db.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", [item_id]).fetchone():
+                return self.get(cls, item_id)
+        raise NotFound(f"There is no item with id {item_id} in this library.")
+
+    def list(
+        self,
+        kind: str | type[R],
+        *,
+        where: dict[str, Any] | None = None,
+        order_by: str | None = None,
+        descending: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[R]:
+        """Items of one kind, filtered by equal field values and sorted by a field."""
+        cls = record_type(kind)
+        sql, params = self._select(cls, where)
+        order = order_by or _default_order(cls)
+        if order not in cls.field_names():
+            raise ValidationError(f"Cannot sort {cls.LABEL.lower()}s by '{order}'.", field=order)
+        sql += f" ORDER BY {order} COLLATE NOCASE {'DESC' if descending else 'ASC'}, rowid"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        columns = self._columns(cls)
+        return [_to_record(cls, row, columns) for row in self.db.execute(sql, params).fetchall()]
+
+    def count(self, kind: str | type[Record], *, where: dict[str, Any] | None = None) -> int:
+        cls = record_type(kind)
+        sql, params = self._select(cls, where, count=True)
+        return self.db.execute(sql, params).fetchone()[0]
+
+    def add(self, record: R) -> R:
+        """Store a new item; returns it with its id and timestamps set."""
+        cls = type(record)
+        stamp = now()
+        record = replace(record, id=record.id or str(uuid.uuid4()), created_at=stamp, updated_at=stamp)
+        values = self._validated(cls, asdict(record))
+        with self.transaction():
+            if cls is TalkingPoint and not record.position:
+                values["position"] = self._next_position(record.topic_id)
+            self.db[cls.TABLE].insert(values)
+            added = self.get(cls, record.id)
+            self._index(added)
+        return added
+
+    def update(self, kind: str | type[R], item_id: str, **changes: Any) -> R:
+        """Change some fields of an item; earlier text of Markdown fields is kept as revisions."""
+        cls = record_type(kind)
+        unknown = set(changes) - set(cls.data_fields())
+        if unknown:
+            raise ValidationError(
+                f"A {cls.LABEL.lower()} has no field '{sorted(unknown)[0]}'.", field=sorted(unknown)[0]
+            )
+        with self.transaction():
+            old = self.get(cls, item_id)
+            merged = {**asdict(old), **changes, "updated_at": now()}
+            values = self._validated(cls, merged)
+            changed = {k: values[k] for k in changes if values[k] != getattr(old, k)}
+            if not changed:
+                return old
+            for name in changed:
+                if name in cls.MARKDOWN and getattr(old, name):
+                    self._keep_revision(cls, item_id, name, getattr(old, name))
+            self.db[cls.TABLE].update(item_id, {**changed, "updated_at": values["updated_at"]})
+            updated = self.get(cls, item_id)
+            self._index(updated)
+        return updated
+
+    def delete(self, kind: str | type[Record], item_id: str) -> Deleted:
+        """Delete an item and what belongs to it; the returned snapshot brings it all back."""
+        cls = record_type(kind)
+        with self.transaction():
+            self.get(cls, item_id)
+            if cls is Topic and self.count(TalkingPoint, where={"topic_id": item_id}):
+                raise Conflict(
+                    "This topic still has talking points. Move or delete them before deleting the topic."
+                )
+            snapshot = snapshot_rows(self.db, cls.TABLE, item_id)
+            self.db.execute(f"DELETE FROM {cls.TABLE} WHERE id = ?", [item_id])
+            for _table, row_id in snapshot.records():
+                fts.remove_item(self.db, row_id)
+        return snapshot
+
+    def undelete(self, snapshot: Deleted) -> None:
+        """Put back what :meth:`delete` removed (the Undo of a delete)."""
+        with self.transaction():
+            restore_rows(self.db, snapshot)
+            for table, row_id in snapshot.records():
+                cls = _by_table(table)
+                if cls is not None:
+                    self._index(self.get(cls, row_id))
+
+    # -- links -----------------------------------------------------------------
+
+    def participants(self, meeting_id: str) -> list[Participant]:
+        return self._people_in("meeting_participants", "meeting_id", meeting_id)
+
+    def set_participant(self, meeting_id: str, person_id: str, role: str = "counterpart") -> None:
+        if role not in PARTICIPANT_ROLES:
+            raise ValidationError(
+                f"A participant's role must be one of {', '.join(PARTICIPANT_ROLES)}.", "role"
+            )
+        self._link("meeting_participants", "meeting_id", meeting_id, person_id, role)
+
+    def remove_participant(self, meeting_id: str, person_id: str) -> None:
+        self._unlink("meeting_participants", "meeting_id", meeting_id, "person_id", person_id)
+
+    def delegation(self, event_id: str) -> list[Participant]:
+        return self._people_in("event_delegation", "event_id", event_id)
+
+    def set_delegate(self, event_id: str, person_id: str, role: str = "") -> None:
+        self._link("event_delegation", "event_id", event_id, person_id, clean_line(role))
+
+    def remove_delegate(self, event_id: str, person_id: str) -> None:
+        self._unlink("event_delegation", "event_id", event_id, "person_id", person_id)
+
+    def meeting_topics(self, meeting_id: str) -> list[Topic]:
+        return self._linked_topics("meeting_topics", "meeting_id", meeting_id, "position")
+
+    def statement_topics(self, statement_id: str) -> list[Topic]:
+        return self._linked_topics("statement_topics", "statement_id", statement_id, "topics.title")
+
+    def link_topic(self, item_id: str, topic_id: str) -> None:
+        """Link a meeting (a topic to raise) or a statement (what it is about) to a topic."""
+        table, column = self._topic_link_table(item_id)
+        with self.transaction():
+            self.get(Topic, topic_id)
+            values = {column: item_id, "topic_id": topic_id}
+            if table == "meeting_topics":
+                values["position"] = self._count_links(table, column, item_id)
+            self.db[table].insert(values, ignore=True)
+
+    def unlink_topic(self, item_id: str, topic_id: str) -> None:
+        table, column = self._topic_link_table(item_id)
+        self._unlink(table, column, item_id, "topic_id", topic_id)
+
+    def statements_on(self, topic_id: str) -> list:
+        from briefbook.library.records import Statement
+
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT statement_id FROM statement_topics WHERE topic_id = ?", [topic_id]
+            )
+        ]
+        return sorted((self.get(Statement, i) for i in ids), key=lambda s: s.date, reverse=True)
+
+    def reorder_talking_points(self, topic_id: str, ordered_ids: list[str]) -> None:
+        """Put a topic's talking points in the given order (the rest keep theirs, after)."""
+        with self.transaction():
+            current = [
+                p.id for p in self.list(TalkingPoint, where={"topic_id": topic_id}, order_by="position")
+            ]
+            missing = [i for i in ordered_ids if i not in current]
+            if missing:
+                raise ValidationError(f"Talking point {missing[0]} does not belong to this topic.")
+            order = list(ordered_ids) + [i for i in current if i not in ordered_ids]
+            for position, item_id in enumerate(order, start=1):
+                self.db.execute("UPDATE talking_points SET position = ? WHERE id = ?", [position, item_id])
+
+    # -- photos ------------------------------------------------------------------
+
+    def set_photo(self, person_id: str, data: bytes) -> None:
+        photo = prepare_photo(data)
+        with self.transaction():
+            self.get(Person, person_id)
+            self.db["photos"].upsert({"person_id": person_id, **asdict(photo)}, pk="person_id")
+            self.db["people"].update(person_id, {"updated_at": now()})
+
+    def photo(self, person_id: str) -> bytes | None:
+        row = self.db.execute("SELECT data FROM photos WHERE person_id = ?", [person_id]).fetchone()
+        return row[0] if row else None
+
+    def remove_photo(self, person_id: str) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM photos WHERE person_id = ?", [person_id])
+
+    # -- revisions -----------------------------------------------------------------
+
+    def revisions(self, kind: str | type[Record], item_id: str, field: str) -> list[Revision]:
+        """Earlier values of a text field, newest first."""
+        cls = record_type(kind)
+        rows = self.db.execute(
+            "SELECT id, item_id, field, value, created_at FROM revisions "
+            "WHERE table_name = ? AND item_id = ? AND field = ? ORDER BY id DESC",
+            [cls.TABLE, item_id, field],
+        ).fetchall()
+        return [Revision(r[0], cls.KIND, r[1], r[2], r[3], r[4]) for r in rows]
+
+    def restore_revision(self, revision_id: int) -> Record:
+        """Make an earlier value current again; the value it replaces becomes a revision."""
+        row = self.db.execute(
+            "SELECT table_name, item_id, field, value FROM revisions WHERE id = ?", [revision_id]
+        ).fetchone()
+        if row is None:
+            raise NotFound("That earlier version no longer exists.")
+        cls = _by_table(row[0])
+        assert cls is not None
+        return self.update(cls, row[1], **{row[2]: row[3]})
+
+    # -- search ----------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
+        """Ranked hits over every text in the library; never raises on odd input."""
+        hits = []
+        for m in fts.search(self.db, query, limit=limit, kinds=kinds):
+            text = m.body if fts.snippet(m.body, query).count(fts.MARK_START) else m.title + " " + m.body
+            hits.append(SearchHit(m.kind, m.item_id, m.title, fts.snippet(text, query), m.rank))
+        return hits
+
+    def rebuild_index(self) -> int:
+        """Rebuild the search index from the items themselves; returns how many were indexed."""
+        n = 0
+        with self.transaction():
+            fts.clear_index(self.db)
+            for cls in RECORD_TYPES.values():
+                for record in self.list(cls):
+                    self._index(record)
+                    n += 1
+        return n
+
+    # -- classification and settings ---------------------------------------------------
+
+    def classification_levels(self) -> list[str]:
+        """The library's levels, lowest first."""
+        return [r[0] for r in self.db.execute("SELECT name FROM classification_levels ORDER BY rank")]
+
+    def level_rank(self, level: str) -> int:
+        levels = self.classification_levels()
+        if level not in levels:
+            raise ValidationError(f"'{level}' is not a classification level here ({', '.join(levels)}).")
+        return levels.index(level)
+
+    def set_classification_levels(self, names: list[str]) -> None:
+        """Rename or extend the scheme. Levels in use may not disappear."""
+        names = [clean_line(n) for n in names if clean_line(n)]
+        if len(set(names)) != len(names) or not names:
+            raise ValidationError("Classification levels must be distinct and at least one.")
+        with self.transaction():
+            for cls in RECORD_TYPES.values():
+                if "classification" in cls.field_names():
+                    used = {r[0] for r in self.db.execute(f"SELECT DISTINCT classification FROM {cls.TABLE}")}
+                    lost = used - set(names)
+                    if lost:
+                        raise Conflict(f"The level '{sorted(lost)[0]}' is still used; it cannot be removed.")
+            self.db.execute("DELETE FROM classification_levels")
+            self.db["classification_levels"].insert_all({"rank": i, "name": n} for i, n in enumerate(names))
+
+    def setting(self, key: str, default: str = "") -> str:
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return row[0] if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    def check(self, *, rebuild_index: bool = False) -> list[str]:
+        """Problems found in the file (empty when healthy); optionally rebuild the index."""
+        problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"broken link in {r[0]}" for r in self.db.execute("PRAGMA foreign_key_check")]
+        indexed = self.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+        items = sum(self.count(cls) for cls in RECORD_TYPES.values())
+        if rebuild_index:
+            self.rebuild_index()
+        elif indexed != items:
+            problems.append(f"the search index holds {indexed} items but the library has {items}")
+        return problems
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _columns(self, cls: type[Record]) -> list[str]:
+        return [f.name for f in fields(cls)]
+
+    def _select(self, cls: type[Record], where: dict[str, Any] | None, count: bool = False):
+        what = "count(*)" if count else ", ".join(cls.field_names())
+        sql = f"SELECT {what} FROM {cls.TABLE}"
+        params: list[Any] = []
+        if where:
+            bad = [k for k in where if k not in cls.field_names()]
+            if bad:
+                raise ValidationError(f"A {cls.LABEL.lower()} has no field '{bad[0]}'.", field=bad[0])
+            parts = []
+            for key, value in where.items():
+                if value is None:
+                    parts.append(f"{key} IS NULL")
+                else:
+                    parts.append(f"{key} = ?")
+                    params.append(value)
+            sql += " WHERE " + " AND ".join(parts)
+        return sql, params
+
+    def _validated(self, cls: type[Record], values: dict[str, Any]) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        levels = None
+        for f in fields(cls):
+            value = values.get(f.name)
+            if f.name in ("id", "created_at", "updated_at"):
+                out[f.name] = value
+                continue
+            if f.type == "int":
+                try:
+                    out[f.name] = int(value or 0)
+                except (TypeError, ValueError):
+                    raise ValidationError(f"The {f.name} must be a whole number.", field=f.name) from None
+                continue
+            if f.name.endswith("_id"):
+                out[f.name] = value or None
+                continue
+            if isinstance(value, str) or value is None:
+                value = clean(value) if f.name in cls.MARKDOWN or f.name == "sections" else clean_line(value)
+                limit = MAX_TEXT if f.name in cls.MARKDOWN or f.name == "sections" else MAX_LINE
+                if len(value) > limit:
+                    label = f.name.replace("_", " ")
+                    raise ValidationError(
+                        f"The {label} is too long ({len(value):,} characters; at most {limit:,}).",
+                        field=f.name,
+                    )
+            out[f.name] = value
+        for name in cls.REQUIRED:
+            if not out.get(name):
+                raise ValidationError(
+                    f"A {cls.LABEL.lower()} needs a {name.replace('_id', '').replace('_', ' ')}.", name
+                )
+        for name, options in cls.CHOICES.items():
+            if out.get(name) not in options:
+                raise ValidationError(
+                    f"The {name.replace('_', ' ')} '{out.get(name)}' is not one of: {', '.join(options)}.",
+                    name,
+                )
+        for name in ("classification", "ceiling"):
+            if name in out and (out[name] or name == "classification"):
+                levels = levels or self.classification_levels()
+                if out[name] not in levels:
+                    raise ValidationError(
+                        f"'{out[name]}' is not a classification level here ({', '.join(levels)}).", name
+                    )
+        return out
+
+    def _index(self, record: Record) -> None:
+        body = "\n".join(str(getattr(record, f)) for f in record.SEARCH_FIELDS if getattr(record, f))
+        if isinstance(record, Person) and record.name_romanised:
+            body = record.name_romanised + "\n" + body
+        if isinstance(record, TalkingPoint):
+            body = f"{record.question}\n{record.text}"
+        fts.index_item(self.db, record.KIND, record.id, record.display_name, body)
+
+    def _keep_revision(self, cls: type[Record], item_id: str, field: str, value: str) -> None:
+        self.db["revisions"].insert(
+            {"table_name": cls.TABLE, "item_id": item_id, "field": field, "value": value, "created_at": now()}
+        )
+        self.db.execute(
+            "DELETE FROM revisions WHERE table_name = ? AND item_id = ? AND field = ? AND id NOT IN "
+            "(SELECT id FROM revisions WHERE table_name = ? AND item_id = ? AND field = ? "
+            "ORDER BY id DESC LIMIT ?)",
+            [cls.TABLE, item_id, field] * 2 + [KEEP_REVISIONS],
+        )
+
+    def _next_position(self, topic_id: str) -> int:
+        row = self.db.execute(
+            "SELECT max(position) FROM talking_points WHERE topic_id = ?", [topic_id]
+        ).fetchone()
+        return (row[0] or 0) + 1
+
+    def _people_in(self, table: str, column: str, owner_id: str) -> list[Participant]:
+        rows = self.db.execute(
+            f"SELECT person_id, role FROM {table} WHERE {column} = ? ORDER BY position, rowid", [owner_id]
+        ).fetchall()
+        return [Participant(self.get(Person, pid), role) for pid, role in rows]
+
+    def _link(self, table: str, column: str, owner_id: str, person_id: str, role: str) -> None:
+        owner_cls = RECORD_TYPES["meeting" if column == "meeting_id" else "event"]
+        with self.transaction():
+            self.get(owner_cls, owner_id)
+            self.get(Person, person_id)
+            existing = self.db.execute(
+                f"SELECT position FROM {table} WHERE {column} = ? AND person_id = ?", [owner_id, person_id]
+            ).fetchone()
+            position = existing[0] if existing else self._count_links(table, column, owner_id)
+            self.db[table].upsert(
+                {column: owner_id, "person_id": person_id, "role": role, "position": position},
+                pk=(column, "person_id"),
+            )
+
+    def _unlink(self, table: str, column: str, owner_id: str, other_column: str, other_id: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                f"DELETE FROM {table} WHERE {column} = ? AND {other_column} = ?", [owner_id, other_id]
+            )
+
+    def _count_links(self, table: str, column: str, owner_id: str) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?", [owner_id]).fetchone()[0]
+
+    def _linked_topics(self, table: str, column: str, owner_id: str, order: str) -> list[Topic]:
+        columns = self._columns(Topic)
+        rows = self.db.execute(
+            f"SELECT {', '.join('topics.' + c for c in columns)} FROM {table} "
+            f"JOIN topics ON topics.id = {table}.topic_id WHERE {column} = ? ORDER BY {order}",
+            [owner_id],
+        ).fetchall()
+        return [_to_record(Topic, row, columns) for row in rows]
+
+    def _topic_link_table(self, item_id: str) -> tuple[str, str]:
+        record = self.find(item_id)
+        if record.KIND == "meeting":
+            return "meeting_topics", "meeting_id"
+        if record.KIND == "statement":
+            return "statement_topics", "statement_id"
+        raise ValidationError(f"A {record.LABEL.lower()} cannot be linked to a topic.")
+
+
+def _to_record(cls: type[R], row: tuple, columns: list[str]) -> R:
+    return cls(**dict(zip(columns, row, strict=True)))
+
+
+def _default_order(cls: type[Record]) -> str:
+    for name in ("position", "starts_at", "date", "name", "title"):
+        if name in cls.field_names():
+            return name
+    return "created_at"
+
+
+def _by_table(table: str) -> type[Record] | None:
+    return next((c for c in RECORD_TYPES.values() if table == c.TABLE), None)
+
+
+def _integrity_message(exc: sqlite3.IntegrityError) -> str:
+    text = str(exc)
+    if "FOREIGN KEY" in text:
+        return "That refers to an item that is not in the library (it may have been deleted)."
+    if "UNIQUE" in text:
+        return "An item with that id is already in the library."
+    if "NOT NULL" in text:
+        return f"A required field is empty ({text.split('.')[-1]})."
+    return f"The change could not be saved: {text}."

@@ -1,0 +1,1 @@
+"""The store: the only code that knows SQL (schema, migrations, search index)."""

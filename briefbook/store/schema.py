@@ -1,0 +1,114 @@
+"""The library's schema, as named migration steps.
+
+Each step is registered once and never edited after it ships: a later change
+to the schema is a new step. ``tests/fixtures/`` keeps a library file written
+at every schema version, and a test opens each one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("briefbook")
+
+_COMMON = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+
+_SCHEMA_V1 = f"""
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE classification_levels (rank INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+CREATE TABLE organisations ({_COMMON},
+    name TEXT NOT NULL, acronym TEXT NOT NULL DEFAULT '', country TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL DEFAULT 'government', description TEXT NOT NULL DEFAULT '');
+CREATE TABLE people ({_COMMON},
+    name TEXT NOT NULL, name_romanised TEXT NOT NULL DEFAULT '', honorific TEXT NOT NULL DEFAULT '',
+    position TEXT NOT NULL DEFAULT '',
+    organisation_id TEXT REFERENCES organisations(id) ON DELETE SET NULL,
+    country TEXT NOT NULL DEFAULT '', biography TEXT NOT NULL DEFAULT '',
+    languages TEXT NOT NULL DEFAULT '', pronunciation TEXT NOT NULL DEFAULT '',
+    form_of_address TEXT NOT NULL DEFAULT '', interests TEXT NOT NULL DEFAULT '',
+    sensitivities TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '',
+    classification TEXT NOT NULL DEFAULT 'Public');
+CREATE TABLE photos (person_id TEXT PRIMARY KEY REFERENCES people(id) ON DELETE CASCADE,
+    data BLOB NOT NULL, format TEXT NOT NULL, width INTEGER NOT NULL, height INTEGER NOT NULL,
+    original_format TEXT NOT NULL, original_width INTEGER NOT NULL, original_height INTEGER NOT NULL);
+CREATE TABLE events ({_COMMON},
+    title TEXT NOT NULL, start_date TEXT NOT NULL DEFAULT '', end_date TEXT NOT NULL DEFAULT '',
+    city TEXT NOT NULL DEFAULT '', country TEXT NOT NULL DEFAULT '', hosts TEXT NOT NULL DEFAULT '',
+    scene_setter TEXT NOT NULL DEFAULT '', objectives TEXT NOT NULL DEFAULT '',
+    classification TEXT NOT NULL DEFAULT 'Public');
+CREATE TABLE event_delegation (
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role TEXT NOT NULL DEFAULT '', position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (event_id, person_id));
+CREATE TABLE meetings ({_COMMON},
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    title TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'plenary',
+    starts_at TEXT NOT NULL DEFAULT '', ends_at TEXT NOT NULL DEFAULT '', venue TEXT NOT NULL DEFAULT '',
+    purpose TEXT NOT NULL DEFAULT '', objectives TEXT NOT NULL DEFAULT '',
+    classification TEXT NOT NULL DEFAULT 'Public', position INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX meetings_event ON meetings(event_id, starts_at);
+CREATE TABLE meeting_participants (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role TEXT NOT NULL DEFAULT 'counterpart', position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (meeting_id, person_id));
+CREATE TABLE topics ({_COMMON},
+    title TEXT NOT NULL, background TEXT NOT NULL DEFAULT '',
+    classification TEXT NOT NULL DEFAULT 'Public');
+CREATE TABLE meeting_topics (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    topic_id TEXT NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (meeting_id, topic_id));
+CREATE TABLE talking_points ({_COMMON},
+    topic_id TEXT NOT NULL REFERENCES topics(id) ON DELETE RESTRICT,
+    kind TEXT NOT NULL DEFAULT 'key_message', question TEXT NOT NULL DEFAULT '',
+    text TEXT NOT NULL, language TEXT NOT NULL DEFAULT 'vi',
+    status TEXT NOT NULL DEFAULT 'draft', drafted_by TEXT NOT NULL DEFAULT '',
+    cleared_by TEXT NOT NULL DEFAULT '', cleared_on TEXT NOT NULL DEFAULT '',
+    classification TEXT NOT NULL DEFAULT 'Public', position INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX talking_points_topic ON talking_points(topic_id, position);
+CREATE TABLE statements ({_COMMON},
+    speaker_id TEXT REFERENCES people(id) ON DELETE SET NULL, speaker_name TEXT NOT NULL DEFAULT '',
+    date TEXT NOT NULL DEFAULT '', occasion TEXT NOT NULL DEFAULT '', source TEXT NOT NULL DEFAULT '',
+    link TEXT NOT NULL DEFAULT '', text TEXT NOT NULL, language TEXT NOT NULL DEFAULT 'vi',
+    classification TEXT NOT NULL DEFAULT 'Public');
+CREATE TABLE statement_topics (
+    statement_id TEXT NOT NULL REFERENCES statements(id) ON DELETE CASCADE,
+    topic_id TEXT NOT NULL REFERENCES topics(id) ON DELETE CASCADE,
+    PRIMARY KEY (statement_id, topic_id));
+CREATE TABLE books ({_COMMON},
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    title TEXT NOT NULL, subtitle TEXT NOT NULL DEFAULT '', template TEXT NOT NULL DEFAULT 'formal-a4',
+    ceiling TEXT NOT NULL DEFAULT '', drafts TEXT NOT NULL DEFAULT 'mark',
+    language TEXT NOT NULL DEFAULT 'vi', recipient TEXT NOT NULL DEFAULT '',
+    copy_number TEXT NOT NULL DEFAULT '', author TEXT NOT NULL DEFAULT '',
+    drafted_by TEXT NOT NULL DEFAULT '', cleared_by TEXT NOT NULL DEFAULT '',
+    issue_date TEXT NOT NULL DEFAULT '', sections TEXT NOT NULL DEFAULT '[]',
+    version INTEGER NOT NULL DEFAULT 1, last_export_at TEXT NOT NULL DEFAULT '');
+CREATE TABLE revisions (id INTEGER PRIMARY KEY AUTOINCREMENT,
+    table_name TEXT NOT NULL, item_id TEXT NOT NULL, field TEXT NOT NULL,
+    value TEXT NOT NULL, created_at TEXT NOT NULL);
+CREATE INDEX revisions_item ON revisions(table_name, item_id, field, id);
+CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, item_id TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL, body TEXT NOT NULL);
+CREATE VIRTUAL TABLE search_words USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_trigrams USING fts5(text, tokenize = 'trigram');
+"""
+
+DEFAULT_LEVELS = ("Public", "Internal", "Confidential", "Secret")
+
+
+@MIGRATIONS(name="0001_initial")
+def _initial(db: Database) -> None:
+    for statement in _SCHEMA_V1.split(";"):
+        if statement.strip():
+            db.execute(statement)
+    db["classification_levels"].insert_all({"rank": i, "name": n} for i, n in enumerate(DEFAULT_LEVELS))
+
+
+def known_migrations() -> list[str]:
+    """The names of every step this version of BriefBook knows, in order."""
+    return [m.name for m in MIGRATIONS._migrations]

@@ -1,0 +1,167 @@
+"""The full-text index: diacritic-insensitive words, and trigrams for Thai.
+
+We fold text ourselves (:func:`briefbook.text.fold`: lower case, accents off,
+đ → d) before it reaches FTS5, because ``remove_diacritics`` alone leaves đ
+alone and misses NFD input. ``search_docs`` keeps the original title and text
+for snippets; ``search_words`` (unicode61) and ``search_trigrams`` (only the
+runs of Thai and other unspaced scripts) share its rowid.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from briefbook.text import fold, fold_with_map, has_unspaced_script
+
+MARK_START = "["
+MARK_END = "]"
+
+_UNSPACED_CHARS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+")
+# Thai vowel and tone marks are not \w: a word is \w or any unspaced-script character.
+_WORD = re.compile(rf"[\w{_UNSPACED_CHARS}]+")
+_OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
+
+
+@dataclass
+class Match:
+    kind: str
+    item_id: str
+    title: str
+    body: str
+    rank: float
+
+
+def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> None:
+    """Put one item in the index, replacing what was there for it."""
+    remove_item(db, item_id)
+    cur = db.execute(
+        "INSERT INTO search_docs (kind, item_id, title, body) VALUES (?, ?, ?, ?)",
+        [kind, item_id, title, body],
+    )
+    rowid = cur.lastrowid
+    db.execute(
+        "INSERT INTO search_words (rowid, title, body) VALUES (?, ?, ?)", [rowid, fold(title), fold(body)]
+    )
+    unspaced = " ".join(_UNSPACED_RUN.findall(fold(title + " " + body)))
+    if unspaced:
+        db.execute("INSERT INTO search_trigrams (rowid, text) VALUES (?, ?)", [rowid, unspaced])
+
+
+def remove_item(db: Database, item_id: str) -> None:
+    row = db.execute("SELECT rowid FROM search_docs WHERE item_id = ?", [item_id]).fetchone()
+    if row is None:
+        return
+    db.execute("DELETE FROM search_words WHERE rowid = ?", [row[0]])
+    db.execute("DELETE FROM search_trigrams WHERE rowid = ?", [row[0]])
+    db.execute("DELETE FROM search_docs WHERE rowid = ?", [row[0]])
+
+
+def clear_index(db: Database) -> None:
+    for table in ("search_words", "search_trigrams", "search_docs"):
+        db.execute(f"DELETE FROM {table}")
+
+
+def query_terms(query: str) -> tuple[list[str], list[str]]:
+    """Split user input into folded word terms and unspaced-script terms.
+
+    Anything that is not a word character is a separator, so FTS5 syntax in the
+    input (quotes, ``-``, ``*``, ``(``, ``AND``) can never reach the engine as syntax.
+    """
+    # People paste FTS-style queries; "AND", "OR", "NOT" in capitals are meant as glue, not words.
+    stripped = _OPERATORS.sub(" ", query)
+    folded = fold(stripped if stripped.strip() else query)
+    words: list[str] = []
+    unspaced: list[str] = []
+    for token in _WORD.findall(folded):
+        if has_unspaced_script(token):
+            unspaced.extend(_UNSPACED_RUN.findall(token))
+            rest = _UNSPACED_RUN.sub(" ", token).split()
+            words.extend(rest)
+        else:
+            words.append(token)
+    return words, unspaced
+
+
+def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[Match]:
+    """Ranked matches for ``query``: every word must match (as a prefix)."""
+    words, unspaced = query_terms(query)
+    if not words and not unspaced:
+        return []
+    clauses: list[str] = []
+    params: list[object] = []
+    for term in unspaced:
+        if len(term) >= 3:
+            clauses.append("d.rowid IN (SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?)")
+            params.append('"' + term + '"')
+        else:  # the trigram index needs three characters; short Thai terms scan
+            clauses.append("d.rowid IN (SELECT rowid FROM search_trigrams WHERE text LIKE ?)")
+            params.append("%" + term.replace("%", "").replace("_", "") + "%")
+    if kinds:
+        clauses.append(f"d.kind IN ({', '.join('?' for _ in kinds)})")
+        params.extend(kinds)
+    if words:
+        # Every term quoted (\w+ holds no quote) and prefix-matched: input is never FTS syntax.
+        clauses.insert(0, "search_words MATCH ?")
+        params.insert(0, " AND ".join(f'"{w}"*' for w in words))
+        sql = (
+            "SELECT d.kind, d.item_id, d.title, d.body, bm25(search_words, 10.0, 1.0) AS rank "
+            "FROM search_words JOIN search_docs d ON d.rowid = search_words.rowid "
+            f"WHERE {' AND '.join(clauses)} ORDER BY rank LIMIT ?"
+        )
+    else:
+        sql = (
+            "SELECT d.kind, d.item_id, d.title, d.body, 0.0 FROM search_docs d "
+            f"WHERE {' AND '.join(clauses)} LIMIT ?"
+        )
+    params.append(limit)
+    return [Match(*row) for row in db.execute(sql, params).fetchall()]
+
+
+def snippet(text: str, query: str, *, width: int = 160) -> str:
+    """A short extract of ``text`` around the first match, matched words marked."""
+    words, unspaced = query_terms(query)
+    folded, origin = fold_with_map(text)
+    spans: list[tuple[int, int]] = []
+    for w in words:
+        for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"\w*", folded):
+            spans.append((m.start(), m.end()))
+    for term in unspaced:
+        for m in re.finditer(re.escape(term), folded):
+            spans.append((m.start(), m.end()))
+    if not folded:
+        return ""
+    spans = _merge(sorted(spans))
+    spans = [(origin[s], origin[e - 1] + 1) for s, e in spans if e > s]
+    first = spans[0][0] if spans else 0
+    start = max(0, first - width // 3)
+    end = min(len(text), start + width)
+    if start > 0:  # begin at a word boundary
+        space = text.find(" ", start, first) if first > start else -1
+        start = space + 1 if space != -1 else start
+    out: list[str] = ["…" if start > 0 else ""]
+    pos = start
+    for s, e in spans:
+        if e <= start or s >= end:
+            continue
+        s, e = max(s, start), min(e, end)
+        out.append(text[pos:s])
+        out.append(MARK_START + text[s:e] + MARK_END)
+        pos = e
+    out.append(text[pos:end])
+    if end < len(text):
+        out.append("…")
+    return " ".join("".join(out).split())
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged

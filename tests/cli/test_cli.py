@@ -1,0 +1,156 @@
+"""The command line, as a script or a person uses it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from briefbook.cli.main import _register, cli
+
+_register()
+
+
+@pytest.fixture
+def run(library_path: Path):
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | None = None, library: Path | None = library_path):
+        base = ["--library", str(library)] if library else []
+        return runner.invoke(cli, [*base, *args], input=input, catch_exceptions=False)
+
+    return invoke
+
+
+def test_init_add_list_show_search(run) -> None:
+    assert run("init").exit_code == 0
+    result = run("add", "event", "--set", "title=Hội nghị Bangkok", "--set", "city=Bangkok")
+    assert result.exit_code == 0, result.output
+    event_id = result.output.strip()
+    assert "Hội nghị Bangkok" in run("list", "event").output
+    shown = json.loads(run("--json", "show", event_id).output)
+    assert shown["item"]["city"] == "Bangkok" and shown["links"]["meetings"] == []
+    hits = json.loads(run("--json", "search", "hoi nghi").output)
+    assert hits[0]["id"] == event_id and "[Hội] [nghị]" in hits[0]["snippet"]
+
+
+def test_add_from_json_edit_link_reorder_and_revisions(run, tmp_path: Path) -> None:
+    run("init")
+    topic = run("add", "topic", "--set", "title=Công ước Hà Nội").output.strip()
+    points = [{"topic_id": topic, "text": f"Điểm {i}", "kind": "key_message"} for i in range(3)]
+    source = tmp_path / "points.json"
+    source.write_text(json.dumps(points, ensure_ascii=False), encoding="utf-8")
+    ids = run("add", "talking_point", "--from-json", str(source)).output.split()
+    assert len(ids) == 3
+    assert run("reorder", topic, ids[2]).exit_code == 0
+    listed = json.loads(run("--json", "list", "talking_point", "--where", f"topic_id={topic}").output)
+    assert [p["text"] for p in listed] == ["Điểm 2", "Điểm 0", "Điểm 1"]
+    assert run("edit", ids[0], "--set", "text=Điểm mới").exit_code == 0
+    revs = json.loads(run("--json", "revisions", ids[0], "text").output)
+    assert revs[0]["value"] == "Điểm 0"
+    assert run("restore-revision", str(revs[0]["id"])).exit_code == 0
+    assert json.loads(run("--json", "show", ids[0]).output)["item"]["text"] == "Điểm 0"
+    event = run("add", "event", "--set", "title=E").output.strip()
+    meeting = run("add", "meeting", "--set", f"event_id={event}", "--set", "title=M").output.strip()
+    person = run("add", "person", "--set", "name=Lê Anh Tuấn").output.strip()
+    assert run("link", meeting, person, "--role", "chair").exit_code == 0
+    assert run("link", meeting, topic).exit_code == 0
+    links = json.loads(run("--json", "show", meeting).output)["links"]
+    assert links == {"participants": ["Lê Anh Tuấn (chair)"], "topics": ["Công ước Hà Nội"]}
+    assert run("unlink", meeting, person).exit_code == 0
+    assert run("delete", event).exit_code == 0
+    assert run("list", "meeting").output.startswith("No meeting")
+
+
+def test_photo_commands(run, tmp_path: Path) -> None:
+    from PIL import Image
+
+    run("init")
+    person = run("add", "person", "--set", "name=Delphine Schantz").output.strip()
+    image = tmp_path / "p.png"
+    Image.new("RGB", (300, 400), "white").save(image)
+    assert run("photo", person, str(image)).exit_code == 0
+    assert "bytes" in run("photo", person).output
+    assert run("photo", person, "--save-to", str(tmp_path / "out.jpg")).exit_code == 0
+    assert (tmp_path / "out.jpg").stat().st_size > 0
+    bad = tmp_path / "bad.jpg"
+    bad.write_text("not an image")
+    result = run("photo", person, str(bad))
+    assert result.exit_code == 1 and "not a picture" in result.output
+
+
+def test_check_and_rebuild_index(run) -> None:
+    run("init")
+    assert "healthy" in run("check").output
+    assert "rebuilt" in run("check", "--rebuild-index").output
+    assert json.loads(run("--json", "check").output)["ok"] is True
+
+
+def test_levels(run) -> None:
+    run("init")
+    assert json.loads(run("--json", "levels").output) == ["Public", "Internal", "Confidential", "Secret"]
+    assert "Mật" in run("levels", "Public", "Internal", "Mật", "Confidential", "Secret").output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("list", "event"), "There is no library"),
+        (("show", "nope"), "There is no library"),
+    ],
+)
+def test_errors_without_a_library_are_one_line(run, args, message: str) -> None:
+    result = run(*args)
+    assert result.exit_code == 1
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_user_errors_are_one_line(run, tmp_path: Path) -> None:
+    run("init")
+    cases = [
+        (("show", "missing-id"), "no item with id"),
+        (("add", "topic", "--set", "nonsense=1"), "has no field"),
+        (("add", "topic", "--set", "title=x", "--set", "classification=Ultra"), "not a classification level"),
+        (("add", "topic", "--set", "broken"), "field=value"),
+        (("add", "topic", "--from-json", str(tmp_path / "missing.json")), "No such file"),
+        (("init",), "already a file"),
+    ]
+    for args, message in cases:
+        result = run(*args)
+        assert result.exit_code == 1, args
+        assert message in result.output, (args, result.output)
+        assert "Traceback" not in result.output
+
+
+def test_a_file_that_is_not_a_library(run, tmp_path: Path) -> None:
+    bad = tmp_path / "notes.briefbook"
+    bad.write_text("hello")
+    result = run("list", "event", library=bad)
+    assert result.exit_code == 1 and "not a BriefBook library" in result.output
+
+
+def test_the_environment_variable_names_the_library(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "env.briefbook"
+    monkeypatch.setenv("BRIEFBOOK_LIBRARY", str(path))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["init"]).exit_code == 0
+    assert path.exists()
+
+
+def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
+    path = tmp_path / "m.briefbook"
+    result = subprocess.run(
+        [sys.executable, "-m", "briefbook", "--library", str(path), "init"], capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "briefbook", "--library", str(tmp_path / "none.briefbook"), "list", "event"],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: There is no library") and "Traceback" not in result.stderr
