@@ -53,6 +53,8 @@ class FriendlyGroup(click.Group):
         except BriefBookError as exc:
             click.echo(f"Error: {exc}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:  # output piped into `head`: not an error
+            ctx.exit(0)
         except OSError as exc:
             where = f" ({exc.filename})" if exc.filename else ""
             click.echo(f"Error: {exc.strerror or exc}{where}", err=True)
@@ -81,7 +83,7 @@ def cli(ctx: click.Context, library_path: Path | None, as_json: bool) -> None:
 
 def _register() -> None:
     # Commands live in modules by subject; importing them attaches them to ``cli``.
-    from briefbook.cli import items, library_cmds  # noqa: F401
+    from briefbook.cli import books, items, library_cmds  # noqa: F401
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -1,0 +1,299 @@
+"""assemble(library, book) → Document: every editorial decision of a briefing book.
+
+Renderers only lay out what this module decides: which items appear (the
+ceiling, the drafts rule), in which order, under which headings, and what the
+banner says (the highest level the book actually contains).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from briefbook.assemble import markdown
+from briefbook.assemble.context import Assembly, PreflightWarning
+from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
+from briefbook.assemble.words import format_date, format_range, format_time, parse_date
+from briefbook.document.model import (
+    Block,
+    Contents,
+    Cover,
+    Document,
+    Heading,
+    Metadata,
+    PageBreak,
+    Paragraph,
+    Run,
+    Table,
+)
+from briefbook.library import Book, Event, Library, Meeting, Statement, TalkingPoint, Topic
+from briefbook.library.books import Section, sections
+
+
+def assemble(
+    library: Library,
+    book: Book | str,
+    *,
+    ceiling: str | None = None,
+    drafts: str | None = None,
+    language: str | None = None,
+) -> Document:
+    """Build the book's document; options override the book's own settings for one export."""
+    document, _ = _build(library, book, ceiling, drafts, language)
+    return document
+
+
+def preflight(library: Library, book: Book | str, **options: str | None) -> list[PreflightWarning]:
+    """What the user should know before exporting (the same run as the export, so never out of step)."""
+    _, a = _build(library, book, options.get("ceiling"), options.get("drafts"), options.get("language"))
+    return a.warnings
+
+
+def _build(library, book, ceiling, drafts, language) -> tuple[Document, Assembly]:
+    if isinstance(book, str):
+        book = library.get(Book, book)
+    levels = library.classification_levels()
+    a = Assembly(
+        library,
+        book,
+        ceiling=ceiling or book.ceiling or levels[-1],
+        drafts=drafts or book.drafts,
+        language=language or book.language,
+    )
+    event = library.get(Event, book.event_id)
+    event_shown = a.admit(event)
+    chosen = [s for s in sections(book) if s.include]
+    # Biographies are built last, whatever their place: they list everyone the
+    # other sections mention.
+    built: dict[int, list[Block]] = {}
+    for index in sorted(range(len(chosen)), key=lambda i: chosen[i].kind == "biographies"):
+        section = chosen[index]
+        built[index] = BUILDERS[section.kind](a, section, event if event_shown else None)
+        if not built[index] and section.kind not in ("cover", "contents"):
+            a.warn("empty_section", f"The section “{section.title}” has nothing to show.")
+    blocks: list[Block] = []
+    for index, section in enumerate(chosen):
+        if not built[index]:
+            continue
+        if blocks and section.kind not in ("cover", "contents") and not isinstance(blocks[-1], PageBreak):
+            blocks.append(PageBreak())
+        blocks += built[index]
+    a.warnings = list(dict.fromkeys(a.warnings))  # the same item met twice is one warning
+    meta = Metadata(
+        title=book.title,
+        subject=event.title if event_shown else "",
+        author=book.author,
+        language=a.language,
+        date=parse_date(book.issue_date),
+        banner=a.banner,
+        draft=a.draft_included,
+        keywords=[],
+    )
+    # The cover is built before the banner is known (the banner depends on everything included).
+    for block in blocks:
+        if isinstance(block, Cover):
+            block.classification = a.banner
+            block.draft = a.draft_included
+    return Document(meta, blocks), a
+
+
+def _cover(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    b, w = a.book, a.words
+    place = ", ".join(x for x in (event.city, event.country) if x) if event else ""
+    dates = format_range(event.start_date, event.end_date, a.language) if event and event.start_date else ""
+    return [
+        Cover(
+            title=b.title,
+            subtitle=b.subtitle,
+            event=event.title if event else "",
+            place_and_dates=" · ".join(x for x in (place, dates) if x),
+            recipient=b.recipient,
+            issue_date=f"{w['issued']}: {format_date(b.issue_date, a.language)}" if b.issue_date else "",
+            drafted_by=f"{w['drafted_by']}: {b.drafted_by}" if b.drafted_by else "",
+            cleared_by=f"{w['cleared_by']}: {b.cleared_by}" if b.cleared_by else "",
+            copy_number=f"{w['copy']} {b.copy_number}" if b.copy_number else "",
+        )
+    ]
+
+
+def _contents(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    return [Contents(section.title or a.words.get("contents", "Contents"))]
+
+
+def _heading(a: Assembly, section: Section) -> Heading:
+    return Heading(1, section.title, a.anchor(section.title))
+
+
+def _meetings(a: Assembly, section: Section, event: Event | None) -> list[Meeting]:
+    """The section's meetings in the chosen order (all of the event's by default), within the ceiling."""
+    if section.items is not None:
+        found = []
+        for item_id in section.items:
+            rows = a.library.list(Meeting, where={"id": item_id, "event_id": a.book.event_id})
+            found += rows
+    else:
+        found = a.library.list(Meeting, where={"event_id": a.book.event_id}, order_by="starts_at")
+    return [m for m in found if a.admit(m)]
+
+
+def _programme(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    w = a.words
+    meetings = _meetings(a, section, event)
+    if not meetings:
+        return []
+    rows = [
+        [
+            [Paragraph([Run(format_time(m.starts_at, a.language))])],
+            [Paragraph([Run(m.title, bold=True)])],
+            [Paragraph([Run(w.get(m.kind if m.kind != "session" else "session_kind", m.kind))])],
+            [Paragraph([Run(m.venue)])],
+        ]
+        for m in meetings
+    ]
+    header = [[Paragraph([Run(w[k], bold=True)])] for k in ("time", "session", "kind", "venue")]
+    return [_heading(a, section), Table([header], rows, widths=[1.3, 3.2, 1.2, 1.8])]
+
+
+def _delegation(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    w = a.words
+    out: list[Block] = []
+    members = [p for p in a.library.delegation(a.book.event_id) if a.admit(p.person)]
+    if members:
+        header = [[Paragraph([Run(w[k], bold=True)])] for k in ("name", "position", "role")]
+        rows = []
+        for p in members:
+            a.mention(p.person)
+            rows.append(
+                [
+                    [Paragraph([Run(p.person.name, bold=True)])],
+                    [Paragraph([Run(p.person.position)])],
+                    [Paragraph([Run(p.role)])],
+                ]
+            )
+        out += [label(w["our_delegation"]), Table([header], rows, widths=[2, 3, 2])]
+    others: dict[str, tuple] = {}
+    for m in _meetings(a, Section("meetings", ""), event):
+        for p in a.library.participants(m.id):
+            if p.role != "delegation" and p.person.id not in others and a.admit(p.person):
+                a.mention(p.person)
+                others[p.person.id] = (p.person, m.title)
+    if others:
+        header = [[Paragraph([Run(w[k], bold=True)])] for k in ("name", "position", "session")]
+        rows = [
+            [
+                [Paragraph([Run(person.name, bold=True)])]
+                + ([Paragraph([Run(person.name_romanised, italic=True)])] if person.name_romanised else []),
+                [Paragraph([Run(person.position)])],
+                [Paragraph([Run(title)])],
+            ]
+            for person, title in others.values()
+        ]
+        out += [label(w["participants"]), Table([header], rows, widths=[2.4, 3, 2])]
+    return [_heading(a, section), *out] if out else []
+
+
+def _objectives(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    if event is None:
+        return []
+    out: list[Block] = []
+    for key in ("scene_setter", "objectives"):
+        text = getattr(event, key)
+        if text:
+            out += [label(a.words[key]), *markdown.blocks(text)]
+    if event.hosts:
+        out.insert(0, Paragraph([Run(event.hosts)], "note"))
+    return [_heading(a, section), *out] if out else []
+
+
+def _meeting_briefs(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    out: list[Block] = []
+    for meeting in _meetings(a, section, event):
+        if out:
+            out.append(PageBreak())
+        out += meeting_brief(a, meeting, section.choices.get(meeting.id))
+    return [_heading(a, section), *out] if out else []
+
+
+def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    """Topics not tied to one meeting of this event (or the chosen ones)."""
+    if section.items is not None:
+        topics = [t for t in (a.library.list(Topic, where={"id": i}) for i in section.items) for t in t]
+    else:
+        tied = {
+            t.id
+            for m in a.library.list(Meeting, where={"event_id": a.book.event_id})
+            for t in a.library.meeting_topics(m.id)
+        }
+        topics = [t for t in a.library.list(Topic, order_by="title") if t.id not in tied]
+    out: list[Block] = []
+    for topic in topics:
+        if not a.admit(topic):
+            continue
+        points = [p for p in a.library.list(TalkingPoint, where={"topic_id": topic.id}) if a.admit(p)]
+        if not points and not topic.background:
+            continue
+        out.append(Heading(2, topic.title, a.anchor(topic.title)))
+        out += talking_points(a, points)
+        if topic.background:
+            out += [label(a.words["background"]), *markdown.blocks(topic.background)]
+    return [_heading(a, section), *out] if out else []
+
+
+def _statements(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    """Prior statements by topic, newest first; statements without a topic at the end."""
+    out: list[Block] = []
+    placed: set[str] = set()
+    wanted = set(section.items) if section.items is not None else None
+    for topic in a.library.list(Topic, order_by="title"):
+        chosen = [s for s in a.library.statements_on(topic.id) if wanted is None or s.id in wanted]
+        if not chosen or not a.admit(topic):
+            continue
+        group: list[Block] = []
+        for s in chosen:
+            if s.id not in placed and a.admit(s):
+                placed.add(s.id)
+                group += statement_blocks(a, s)
+        if group:
+            out += [Heading(2, topic.title, a.anchor("st-" + topic.title)), *group]
+    loose = [
+        s
+        for s in a.library.list(Statement, order_by="date", descending=True)
+        if s.id not in placed and (wanted is None or s.id in wanted) and not a.library.statement_topics(s.id)
+    ]
+    loose_blocks = [b for s in loose if a.admit(s) for b in statement_blocks(a, s)]
+    if loose_blocks:
+        out += [Heading(2, a.words["statements"], a.anchor("st-other")), *loose_blocks]
+    return [_heading(a, section), *out] if out else []
+
+
+def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    people = list(a.people.values())
+    if section.items is not None:
+        people = [p for p in people if p.id in section.items]
+    people.sort(key=lambda p: (p.name_romanised or p.name).casefold())
+    out: list[Block] = []
+    for person in people:
+        block = profile(a, person)
+        block.anchor = a.anchor("bio-" + (person.name_romanised or person.name))
+        out.append(block)
+    return [_heading(a, section), *out] if out else []
+
+
+def _text(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    body = markdown.blocks(section.text)
+    return [_heading(a, section), *body] if body else []
+
+
+Builder = Callable[[Assembly, Section, Event | None], list[Block]]
+
+BUILDERS: dict[str, Builder] = {
+    "cover": _cover,
+    "contents": _contents,
+    "programme": _programme,
+    "delegation": _delegation,
+    "objectives": _objectives,
+    "meetings": _meeting_briefs,
+    "topics": _topic_briefs,
+    "statements": _statements,
+    "biographies": _biographies,
+    "text": _text,
+}

@@ -1,0 +1,196 @@
+"""One meeting brief: purpose, who we meet, points to make, if raised, press
+lines, Q&A, prior statements, background — the order a principal reads in."""
+
+from __future__ import annotations
+
+from briefbook.assemble import markdown
+from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
+from briefbook.assemble.words import format_date, format_time
+from briefbook.document.model import Block, Heading, ListBlock, ListItem, Paragraph, Profile, Run
+from briefbook.errors import NotFound
+from briefbook.library import Meeting, Organisation, Person, Statement, TalkingPoint, Topic
+from briefbook.library.books import MeetingChoice
+
+POINT_GROUPS = (
+    ("points_to_make", ("key_message", "proactive")),
+    ("if_raised", ("reactive",)),
+    ("press_lines", ("press_line",)),
+    ("qa", ("qa",)),
+)
+
+
+def label(text: str) -> Paragraph:
+    return Paragraph([Run(text, bold=True)], "label")
+
+
+def meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -> list[Block]:
+    w = a.words
+    out: list[Block] = [Heading(2, meeting.title, a.anchor(meeting.title))]
+    facts = [w.get(meeting.kind if meeting.kind != "session" else "session_kind", meeting.kind)]
+    if meeting.starts_at:
+        facts.append(format_time(meeting.starts_at, a.language))
+    if meeting.venue:
+        facts.append(meeting.venue)
+    out.append(Paragraph([Run(" · ".join(facts))], "note"))
+    for key in ("purpose", "objectives"):
+        text = getattr(meeting, key)
+        if text:
+            out += [label(w[key]), *markdown.blocks(text)]
+
+    counterparts, ours = [], []
+    for p in a.library.participants(meeting.id):
+        if a.admit(p.person):
+            a.mention(p.person)
+            (ours if p.role == "delegation" else counterparts).append(p)
+    if counterparts:
+        out.append(label(w["who_we_meet"]))
+        out += [profile(a, p.person, role=w.get(p.role, p.role), short=True) for p in counterparts]
+    if ours:
+        out.append(label(w["our_delegation"]))
+        out.append(ListBlock([ListItem([Run(_person_line(a, p.person))]) for p in ours]))
+
+    topics = [t for t in a.library.meeting_topics(meeting.id) if a.admit(t)]
+    points = chosen_points(a, topics, choice)
+    if not points:
+        a.warn("meeting_without_points", f"The meeting “{meeting.title}” has no talking points.", meeting)
+    out += talking_points(a, points)
+    statements = chosen_statements(a, topics, choice)
+    if statements:
+        out.append(label(w["statements"]))
+        for s in statements:
+            out += statement_blocks(a, s)
+    backgrounds = [t for t in topics if t.background]
+    if backgrounds:
+        out.append(label(w["background"]))
+        for t in backgrounds:
+            out.append(Paragraph([Run(t.title, italic=True)]))
+            out += markdown.blocks(t.background)
+    return out
+
+
+def chosen_points(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[TalkingPoint]:
+    if choice and choice.talking_points is not None:
+        candidates = [_get(a, TalkingPoint, i) for i in choice.talking_points]
+    else:
+        candidates = [p for t in topics for p in a.library.list(TalkingPoint, where={"topic_id": t.id})]
+    return [p for p in candidates if p is not None and a.admit(p)]
+
+
+def chosen_statements(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[Statement]:
+    if choice and choice.statements is not None:
+        candidates = [_get(a, Statement, i) for i in choice.statements]
+    else:
+        seen: dict[str, Statement] = {}
+        for t in topics:
+            for s in a.library.statements_on(t.id):
+                seen.setdefault(s.id, s)
+        candidates = sorted(seen.values(), key=lambda s: s.date, reverse=True)
+    return [s for s in candidates if s is not None and a.admit(s)]
+
+
+def talking_points(a: Assembly, points: list[TalkingPoint]) -> list[Block]:
+    """Points grouped under the headings a principal expects, drafts marked."""
+    out: list[Block] = []
+    for key, kinds in POINT_GROUPS:
+        group = [p for p in points if p.kind in kinds]
+        if not group:
+            continue
+        out.append(label(a.words[key]))
+        items = []
+        for p in group:
+            runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
+            if p.kind == "qa" and p.question:
+                runs += [Run(a.words["question"] + " ", bold=True), *markdown.runs(p.question), Run("\n")]
+                runs += [Run(a.words["answer"] + " ", bold=True)]
+            runs += markdown.runs(p.text)
+            items.append(ListItem(runs))
+        out.append(ListBlock(items, ordered=key == "points_to_make"))
+    return out
+
+
+def statement_blocks(a: Assembly, s: Statement) -> list[Block]:
+    speaker = s.speaker_name
+    if s.speaker_id:
+        person = _get(a, Person, s.speaker_id)
+        if person is not None and a.admit(person):
+            a.mention(person)
+            speaker = speaker or person.display_name
+    source = ", ".join(x for x in (speaker, format_date(s.date, a.language), s.occasion) if x)
+    cite = [Run("— " + source)]
+    if s.source:
+        cite.append(Run(f" ({a.words['source']}: {s.source})"))
+    if s.link:
+        cite.append(Run(" " + s.link, link=s.link if s.link.startswith(("http://", "https://")) else None))
+    return [*markdown.blocks(s.text, "quote"), Paragraph(cite, "note")]
+
+
+def profile(a: Assembly, person: Person, *, role: str = "", short: bool = False) -> Profile:
+    """A person as a principal needs them: name, position, how to address; the full bio in the annex."""
+    w = a.words
+    lines: list[Paragraph] = []
+    if person.name_romanised and person.name_romanised != person.name:
+        lines.append(Paragraph([Run(person.name_romanised, italic=True)]))
+    position = _person_position(a, person)
+    if position:
+        lines.append(Paragraph([Run(position)]))
+    if role:
+        lines.append(Paragraph([Run(f"{w['role']}: ", bold=True), Run(role)], "note"))
+    for key in ("form_of_address", "pronunciation", "languages"):
+        value = getattr(person, key)
+        if value:
+            lines.append(Paragraph([Run(f"{w[key]}: ", bold=True), Run(value)], "note"))
+    if not short and person.biography:
+        lines += as_paragraphs(markdown.blocks(person.biography))
+    if person.interests:
+        lines.append(
+            Paragraph([Run(f"{w['interests']}: ", bold=True), *markdown.runs(person.interests)], "note")
+        )
+    if person.sensitivities and a.admit_level(SENSITIVITIES_LEVEL_RANK):
+        lines.append(
+            Paragraph(
+                [Run(f"{w['sensitivities']}: ", bold=True), *markdown.runs(person.sensitivities)], "note"
+            )
+        )
+    if not a.library.photo(person.id):
+        a.warn("person_without_photo", f"{person.display_name} has no photo.", person)
+    if not person.position:
+        a.warn("person_without_position", f"{person.display_name} has no position.", person)
+    return Profile(person.name, a.library.photo(person.id), lines)
+
+
+def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
+    """Blocks flattened to paragraphs, in order (a profile's text column holds only paragraphs)."""
+    out: list[Paragraph] = []
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            out.append(b)
+        elif isinstance(b, ListBlock):
+            for n, item in enumerate(b.items, start=1):
+                out.append(Paragraph([Run(f"{n}. " if b.ordered else "• "), *item.runs]))
+                if item.children:
+                    out += as_paragraphs([item.children])
+    return out
+
+
+def _person_position(a: Assembly, person: Person) -> str:
+    parts = [person.honorific, person.position]
+    if person.organisation_id:
+        org = _get(a, Organisation, person.organisation_id)
+        if org is not None:
+            parts.append(org.display_name)
+    if person.country:
+        parts.append(person.country)
+    return ", ".join(p for p in parts if p)
+
+
+def _person_line(a: Assembly, person: Person) -> str:
+    position = _person_position(a, person)
+    return f"{person.name} — {position}" if position else person.name
+
+
+def _get(a: Assembly, cls, item_id: str):
+    try:
+        return a.library.get(cls, item_id)
+    except NotFound:  # an item chosen once and deleted since: skip it
+        a.warn("missing_item", f"An item chosen for this book no longer exists ({item_id}).")
+        return None

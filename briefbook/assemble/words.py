@@ -1,0 +1,157 @@
+"""The fixed words a book prints, in the book's language (Vietnamese or English)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "purpose": "Purpose",
+        "objectives": "Objectives",
+        "scene_setter": "Scene-setter",
+        "who_we_meet": "Who we meet",
+        "our_delegation": "Our delegation",
+        "points_to_make": "Points to make",
+        "if_raised": "If raised",
+        "press_lines": "Press lines",
+        "qa": "Questions and answers",
+        "question": "Q:",
+        "answer": "A:",
+        "statements": "Relevant prior statements",
+        "background": "Background",
+        "time": "Time",
+        "session": "Session",
+        "kind": "Kind",
+        "venue": "Venue",
+        "name": "Name",
+        "position": "Position",
+        "role": "Role",
+        "organisation": "Organisation",
+        "country": "Country",
+        "participants": "Other participants",
+        "draft": "DRAFT",
+        "drafted_by": "Drafted by",
+        "cleared_by": "Cleared by",
+        "copy": "Copy no.",
+        "issued": "Issued",
+        "form_of_address": "Form of address",
+        "pronunciation": "Pronunciation",
+        "languages": "Languages",
+        "interests": "Interests",
+        "sensitivities": "Sensitivities",
+        "source": "Source",
+        "no_items": "Nothing to include.",
+        "plenary": "Plenary",
+        "bilateral": "Bilateral",
+        "side_event": "Side event",
+        "call": "Call",
+        "press": "Press",
+        "session_kind": "Session",
+        "counterpart": "Counterpart",
+        "delegation": "Delegation",
+        "speaker": "Speaker",
+        "chair": "Chair",
+    },
+    "vi": {
+        "purpose": "Mục đích",
+        "objectives": "Mục tiêu",
+        "scene_setter": "Bối cảnh",
+        "who_we_meet": "Thành phần phía bạn",
+        "our_delegation": "Thành phần đoàn ta",
+        "points_to_make": "Nội dung cần nêu",
+        "if_raised": "Nếu được hỏi / nếu bạn nêu",
+        "press_lines": "Trả lời báo chí",
+        "qa": "Hỏi và đáp",
+        "question": "Hỏi:",
+        "answer": "Đáp:",
+        "statements": "Phát biểu trước đây có liên quan",
+        "background": "Thông tin tham khảo",
+        "time": "Thời gian",
+        "session": "Phiên / cuộc gặp",
+        "kind": "Loại",
+        "venue": "Địa điểm",
+        "name": "Họ tên",
+        "position": "Chức vụ",
+        "role": "Vai trò",
+        "organisation": "Cơ quan",
+        "country": "Quốc gia",
+        "participants": "Đại biểu khác",
+        "draft": "DỰ THẢO",
+        "drafted_by": "Người soạn",
+        "cleared_by": "Người duyệt",
+        "copy": "Bản số",
+        "issued": "Ngày phát hành",
+        "form_of_address": "Cách xưng hô",
+        "pronunciation": "Cách phát âm",
+        "languages": "Ngôn ngữ",
+        "interests": "Quan tâm",
+        "sensitivities": "Lưu ý nhạy cảm",
+        "source": "Nguồn",
+        "no_items": "Không có nội dung.",
+        "plenary": "Phiên toàn thể",
+        "bilateral": "Song phương",
+        "side_event": "Sự kiện bên lề",
+        "call": "Điện đàm",
+        "press": "Báo chí",
+        "session_kind": "Phiên chuyên đề",
+        "counterpart": "Phía bạn",
+        "delegation": "Đoàn ta",
+        "speaker": "Diễn giả",
+        "chair": "Chủ trì",
+    },
+}
+
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def words(language: str) -> dict[str, str]:
+    return WORDS.get(language, WORDS["en"])
+
+
+def parse_date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def format_date(text: str, language: str) -> str:
+    """'2025-12-17' → '17/12/2025' (vi) or '17 December 2025' (en); other text as written."""
+    day = parse_date(text)
+    if day is None:
+        return text
+    if language == "vi":
+        return day.strftime("%d/%m/%Y")
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+
+
+def format_time(text: str, language: str) -> str:
+    """'2025-12-17T09:00' → '09:00, 17/12/2025'; a bare date → the date."""
+    if "T" in text and parse_date(text):
+        date_part, time_part = text.split("T", 1)
+        return f"{time_part[:5]}, {format_date(date_part, language)}"
+    return format_date(text, language)
+
+
+def format_range(start: str, end: str, language: str) -> str:
+    if not end or end == start:
+        return format_date(start, language)
+    a, b = parse_date(start), parse_date(end)
+    if a and b and a.year == b.year and a.month == b.month:
+        if language == "vi":
+            return f"{a.day:02d}–{b.strftime('%d/%m/%Y')}"
+        return f"{a.day}–{format_date(end, language)}"
+    return f"{format_date(start, language)} – {format_date(end, language)}"

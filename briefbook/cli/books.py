@@ -1,0 +1,288 @@
+"""Commands for briefing books: define them, check them (preflight), export them."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from pathlib import Path
+
+import click
+
+from briefbook.cli.items import parse_assignments
+from briefbook.cli.main import Context, cli, pass_context
+from briefbook.cli.output import emit_json, emit_table
+from briefbook.errors import NotFound, ValidationError
+from briefbook.library import Book, Event
+from briefbook.library.books import (
+    MeetingChoice,
+    Section,
+    copy_book,
+    new_book,
+    save_sections,
+    sections,
+)
+
+
+@cli.group()
+def book() -> None:
+    """Define briefing books: new, list, show, copy, sections."""
+
+
+@book.command("new")
+@click.argument("event_id")
+@click.option("--title", default=None, help="The book's title (default: from the event).")
+@click.option("--language", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
+@click.option(
+    "--set", "values", multiple=True, metavar="FIELD=VALUE", help="Another field (template, ceiling...)."
+)
+@pass_context
+def book_new(ctx: Context, event_id: str, title: str | None, language: str, values: tuple[str, ...]) -> None:
+    """Create a book for an event, with the default sections."""
+    fields = parse_assignments(values)
+    if title:
+        fields["title"] = title
+    created = new_book(ctx.library(), event_id, language=language, **fields)
+    emit_json(created) if ctx.as_json else click.echo(created.id)
+
+
+@book.command("list")
+@click.option("--event", "event_id", default=None, help="Only the books of this event.")
+@pass_context
+def book_list(ctx: Context, event_id: str | None) -> None:
+    """List the books."""
+    books = ctx.library().list(Book, where={"event_id": event_id} if event_id else None)
+    if ctx.as_json:
+        emit_json(books)
+    elif not books:
+        click.echo("No books.")
+    else:
+        emit_table(
+            [[b.id, b.title, b.template, b.ceiling or "-"] for b in books],
+            ["id", "title", "template", "ceiling"],
+        )
+
+
+@book.command("show")
+@click.argument("book_id")
+@pass_context
+def book_show(ctx: Context, book_id: str) -> None:
+    """Show a book's settings and its sections in order."""
+    lib = ctx.library()
+    found = lib.get(Book, book_id)
+    parts = sections(found)
+    if ctx.as_json:
+        emit_json({"book": found, "sections": [s.to_dict() for s in parts]})
+        return
+    event = lib.get(Event, found.event_id)
+    click.secho(found.title, bold=True)
+    for label, value in (
+        ("event", event.title),
+        ("template", found.template),
+        ("ceiling", found.ceiling or "(none)"),
+        ("drafts", found.drafts),
+        ("language", found.language),
+        ("recipient", found.recipient),
+        ("copy number", found.copy_number),
+        ("version", str(found.version)),
+    ):
+        if value:
+            click.echo(f"  {label}: {value}")
+    click.echo("Sections:")
+    _print_sections(parts)
+
+
+def _print_sections(parts: list[Section]) -> None:
+    rows = []
+    for n, s in enumerate(parts, start=1):
+        items = "all" if s.items is None else f"{len(s.items)} chosen"
+        rows.append([str(n), s.id, "yes" if s.include else "no", s.kind, s.title, items])
+    emit_table(rows, ["#", "section id", "include", "kind", "title", "items"])
+
+
+@book.command("copy")
+@click.argument("book_id")
+@click.option("--event", "event_id", default=None, help="Make the copy for another event.")
+@click.option("--title", default=None, help="The copy's title.")
+@pass_context
+def book_copy(ctx: Context, book_id: str, event_id: str | None, title: str | None) -> None:
+    """Start a new book from an existing one (e.g. last year's)."""
+    copied = copy_book(ctx.library(), book_id, event_id=event_id, title=title)
+    emit_json(copied) if ctx.as_json else click.echo(copied.id)
+
+
+@book.command("sections")
+@click.argument("book_id")
+@click.option(
+    "--include", "include", multiple=True, metavar="SECTION", help="Include a section (id or number)."
+)
+@click.option("--exclude", "exclude", multiple=True, metavar="SECTION", help="Leave a section out.")
+@click.option(
+    "--move", nargs=2, multiple=True, metavar="SECTION POSITION", help="Move a section to a position."
+)
+@click.option("--rename", nargs=2, multiple=True, metavar="SECTION TITLE", help="Rename a section.")
+@click.option("--items", nargs=2, multiple=True, metavar="SECTION IDS", help="Comma-separated ids, or 'all'.")
+@click.option(
+    "--add-text", nargs=2, default=None, metavar="TITLE TEXT", help="Add a free-text section at the end."
+)
+@click.option("--remove", "remove", multiple=True, metavar="SECTION", help="Remove a free-text section.")
+@pass_context
+def book_sections(
+    ctx: Context,
+    book_id: str,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    move: tuple[tuple[str, str], ...],
+    rename: tuple[tuple[str, str], ...],
+    items: tuple[tuple[str, str], ...],
+    add_text: tuple[str, str] | None,
+    remove: tuple[str, ...],
+) -> None:
+    """Show or change a book's sections: include, leave out, reorder, rename, choose items."""
+    lib = ctx.library()
+    parts = sections(lib.get(Book, book_id))
+    for ref in include:
+        _find(parts, ref).include = True
+    for ref in exclude:
+        _find(parts, ref).include = False
+    for ref, title in rename:
+        _find(parts, ref).title = title
+    for ref, ids in items:
+        _find(parts, ref).items = None if ids == "all" else [i.strip() for i in ids.split(",") if i.strip()]
+    for ref in remove:
+        section = _find(parts, ref)
+        if section.kind != "text":
+            raise ValidationError("Only free-text sections can be removed; leave others out with --exclude.")
+        parts.remove(section)
+    for ref, position in move:
+        section = _find(parts, ref)
+        parts.remove(section)
+        parts.insert(max(0, min(len(parts), int(position) - 1)), section)
+    if add_text:
+        parts.append(Section("text", add_text[0], text=add_text[1].replace("\\n", "\n")))
+    changed = include or exclude or move or rename or items or add_text or remove
+    if changed:
+        save_sections(lib, book_id, parts)
+    if ctx.as_json:
+        emit_json([s.to_dict() for s in parts])
+    else:
+        _print_sections(parts)
+
+
+@book.command("choose")
+@click.argument("book_id")
+@click.argument("meeting_id")
+@click.option("--points", default=None, help="Talking point ids in order (comma-separated), or 'all'.")
+@click.option("--statements", default=None, help="Statement ids in order (comma-separated), or 'all'.")
+@pass_context
+def book_choose(
+    ctx: Context, book_id: str, meeting_id: str, points: str | None, statements: str | None
+) -> None:
+    """Choose and order the talking points and statements of one meeting brief."""
+    lib = ctx.library()
+    parts = sections(lib.get(Book, book_id))
+    section = next((s for s in parts if s.kind == "meetings"), None)
+    if section is None:
+        raise ValidationError("This book has no meeting briefs section.")
+    choice = section.choices.get(meeting_id, MeetingChoice())
+
+    def ids(value: str | None, current: list[str] | None) -> list[str] | None:
+        if value is None:
+            return current
+        return None if value == "all" else [i.strip() for i in value.split(",") if i.strip()]
+
+    section.choices[meeting_id] = MeetingChoice(
+        ids(points, choice.talking_points), ids(statements, choice.statements)
+    )
+    save_sections(lib, book_id, parts)
+    click.echo("Saved.")
+
+
+def _find(parts: list[Section], ref: str) -> Section:
+    if ref.isdigit() and 1 <= int(ref) <= len(parts):
+        return parts[int(ref) - 1]
+    for s in parts:
+        if ref in (s.id, s.kind):
+            return s
+    raise NotFound(f"This book has no section '{ref}'. Sections: {', '.join(s.kind for s in parts)}.")
+
+
+@cli.command()
+@click.argument("book_id")
+@click.option("--ceiling", default=None, help="Leave out everything above this level.")
+@click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
+@pass_context
+def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | None) -> None:
+    """What to look at before exporting a book: drafts, gaps, items left out."""
+    from briefbook.assemble import preflight as run_preflight
+
+    warnings = run_preflight(ctx.library(), book_id, ceiling=ceiling, drafts=drafts)
+    if ctx.as_json:
+        emit_json(warnings)
+    elif not warnings:
+        click.echo("Nothing to warn about.")
+    else:
+        for w in warnings:
+            click.echo(f"- {w.message}")
+
+
+@cli.command()
+@click.argument("book_id")
+@click.option(
+    "-o", "--output", "target", required=True, type=click.Path(path_type=Path), help="The file to write."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "docx", "both"]), default="both", show_default=True
+)
+@click.option("--template", default=None, help="A template name or folder (default: the book's).")
+@click.option("--ceiling", default=None, help="Leave out everything above this level.")
+@click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
+@click.option("--language", type=click.Choice(["vi", "en"]), default=None, help="The book's language.")
+@click.option("--password", default=None, help="Protect the PDF with this password (AES-256).")
+@click.option("--no-printing", is_flag=True, help="With --password: do not allow printing.")
+@pass_context
+def export(
+    ctx: Context,
+    book_id: str,
+    target: Path,
+    fmt: str,
+    template: str | None,
+    ceiling: str | None,
+    drafts: str | None,
+    language: str | None,
+    password: str | None,
+    no_printing: bool,
+) -> None:
+    """Export a book as PDF, DOCX or both."""
+    from briefbook.export import ExportOptions, export_book
+
+    options = ExportOptions(
+        formats=("pdf", "docx") if fmt == "both" else (fmt,),
+        template=template,
+        ceiling=ceiling,
+        drafts=drafts,
+        language=language,
+        password=password,
+        allow_printing=not no_printing,
+    )
+    show = sys.stderr.isatty() and not ctx.as_json
+    state = {"stage": ""}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not show:
+            return
+        if stage != state["stage"]:
+            state["stage"] = stage
+            click.echo("", err=True)
+        percent = int(100 * done / total) if total else 100
+        click.echo(f"\r{stage.upper():9} {percent:3d}%", nl=False, err=True)
+
+    written = export_book(
+        ctx.library(), book_id, target, options, progress=progress, cancel=threading.Event()
+    )
+    if show:
+        click.echo("", err=True)
+    if ctx.as_json:
+        emit_json([str(p) for p in written])
+    else:
+        for path in written:
+            click.echo(f"Wrote {path}")

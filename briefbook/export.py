@@ -1,0 +1,130 @@
+"""Export a book: assemble it once, then write PDF and/or DOCX from the same document.
+
+The GUI and the CLI both call :func:`export_book`. Progress is plain Python (a
+callback with the stage and counts); cancelling is a ``threading.Event`` the
+caller sets. Renderers write atomically, so a failed or cancelled export
+leaves the previous files as they were.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefbook.assemble import assemble
+from briefbook.document.model import Document
+from briefbook.errors import BriefBookError, Cancelled, ValidationError
+from briefbook.library import Book, Library
+from briefbook.render.template import Template, load_template
+
+FORMATS = ("pdf", "docx")
+
+Progress = Callable[[str, int, int], None]  # (stage, done, total); stage: "assemble", "pdf", "docx"
+
+
+@dataclass
+class ExportOptions:
+    """One export's choices; ``None`` means "as the book says"."""
+
+    formats: tuple[str, ...] = FORMATS
+    template: str | None = None
+    ceiling: str | None = None
+    drafts: str | None = None
+    language: str | None = None
+    password: str | None = None
+    allow_printing: bool = True
+
+
+def targets_for(target: str | Path, formats: tuple[str, ...]) -> dict[str, Path]:
+    """``book.pdf`` with both formats → book.pdf and book.docx (the suffix is set per format)."""
+    target = Path(target)
+    base = target.with_suffix("") if target.suffix.lower() in (".pdf", ".docx") else target
+    return {fmt: base.with_name(base.name + "." + fmt) for fmt in formats}
+
+
+def check_target_folder(path: Path) -> None:
+    """Refuse early, in plain words, a target we could not write (before any work is done)."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise BriefBookError(f"{path} is a folder; choose a file name to export to.")
+    if not folder.is_dir():
+        raise BriefBookError(f"Cannot export to {path}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise BriefBookError(f"Cannot export to {path}: the folder {folder} is read-only.")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise BriefBookError(f"Cannot export to {path}: the file is read-only or open in another program.")
+
+
+def export_book(
+    library: Library,
+    book_id: str,
+    target: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[Path]:
+    """Write the book in the chosen formats; returns the files written."""
+    options = options or ExportOptions()
+    unknown = [f for f in options.formats if f not in FORMATS]
+    if unknown or not options.formats:
+        raise ValidationError(
+            f"Export formats are pdf and docx, not {', '.join(unknown) or 'none'}.", "formats"
+        )
+    paths = targets_for(target, options.formats)
+    for path in paths.values():
+        check_target_folder(path)
+    book = library.get(Book, book_id)
+    template = load_template(options.template or book.template)
+
+    def report(stage: str) -> Callable[[int, int], None]:
+        def callback(done: int, total: int) -> None:
+            if cancel is not None and cancel.is_set():
+                raise Cancelled("The export was cancelled; no file was changed.")
+            if progress is not None:
+                progress(stage, done, total)
+
+        return callback
+
+    report("assemble")(0, 1)
+    document = assemble(
+        library, book, ceiling=options.ceiling, drafts=options.drafts, language=options.language
+    )
+    report("assemble")(1, 1)
+    written = render(document, template, paths, options, report)
+    library.update(Book, book.id, last_export_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return written
+
+
+def render(
+    document: Document,
+    template: Template,
+    paths: dict[str, Path],
+    options: ExportOptions,
+    report: Callable[[str], Callable[[int, int], None]],
+) -> list[Path]:
+    """Run the renderers on one document. The PDF goes first: its page numbers fill the DOCX contents."""
+    from briefbook.render.docx import render_docx
+    from briefbook.render.pdf import render_pdf
+
+    written: list[Path] = []
+    page_numbers: dict[str, int] | None = None
+    if "pdf" in paths:
+        result = render_pdf(
+            document,
+            template,
+            paths["pdf"],
+            progress=report("pdf"),
+            password=options.password or None,
+            allow_printing=options.allow_printing,
+        )
+        written.append(paths["pdf"])
+        page_numbers = getattr(result, "page_numbers", None)
+    if "docx" in paths:
+        render_docx(document, template, paths["docx"], progress=report("docx"), page_numbers=page_numbers)
+        written.append(paths["docx"])
+    return written
