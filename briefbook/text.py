@@ -8,6 +8,9 @@ exception and never by silently dropping visible text.
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 import unicodedata
 
@@ -35,48 +38,46 @@ def clean_line(text: str | None) -> str:
     return " ".join(clean(text).split())
 
 
-# Letters that NFD does not decompose but a Vietnamese reader types without marks.
-_EXTRA_FOLDS = str.maketrans(
-    {"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o", "ß": "ss"}
-)
+# Letters that NFD does not decompose but a Vietnamese reader types without marks,
+# and the combining accents of Latin, Greek and Cyrillic (U+0300-U+036F and their
+# supplements). Other scripts' marks stay: stripping a Thai vowel sign changes the word.
+_FOLD_TABLE: dict[int, str | None] = {
+    **{ord(k): v for k, v in {"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"}.items()},
+    **dict.fromkeys(range(0x0300, 0x0370)),
+    **dict.fromkeys(range(0x1AB0, 0x1B00)),
+    **dict.fromkeys(range(0x1DC0, 0x1E00)),
+    **dict.fromkeys(range(0x20D0, 0x2100)),
+}
 
 
 def fold(text: str) -> str:
-    """Lower-case and strip diacritics so that ``lua dao`` matches ``lừa đảo``.
-
-    Thai and other scripts keep their combining marks: stripping a Thai vowel
-    sign would change the word, not just its accent.
-    """
-    decomposed = unicodedata.normalize("NFD", text.lower()).translate(_EXTRA_FOLDS)
-    out = []
-    for ch in decomposed:
-        if unicodedata.combining(ch) and _is_latin_mark(ch):
-            continue
-        out.append(ch)
-    return unicodedata.normalize("NFC", "".join(out))
+    """Lower-case and strip diacritics so that ``lua dao`` matches ``lừa đảo``."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text.lower()).translate(_FOLD_TABLE))
 
 
-def _is_latin_mark(ch: str) -> bool:
-    # Combining diacritical marks block (U+0300-U+036F) and its supplements
-    # are the accents of Latin, Greek and Cyrillic; other scripts' marks stay.
-    cp = ord(ch)
-    return (
-        0x0300 <= cp <= 0x036F or 0x1AB0 <= cp <= 0x1AFF or 0x1DC0 <= cp <= 0x1DFF or 0x20D0 <= cp <= 0x20FF
-    )
+_fold_char = functools.lru_cache(maxsize=8192)(fold)
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Fold ``text`` and return, for every folded character, its index in ``text``.
+class FoldMap:
+    """Maps positions in folded text back to the original (NFD input or a folded ß may shift them)."""
+
+    def __init__(self, ends: list[int] | None):
+        self._ends = ends  # ends[i]: where original character i ends in the folded text
+
+    def __call__(self, position: int) -> int:
+        return position if self._ends is None else bisect.bisect_right(self._ends, position)
+
+
+def fold_with_map(text: str) -> tuple[str, FoldMap]:
+    """Fold ``text``, with a map from folded positions to positions in ``text``.
 
     Search snippets find matches in folded text and mark them in the original.
     """
-    folded: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        f = fold(ch)
-        folded.append(f)
-        origin.extend([i] * len(f))
-    return "".join(folded), origin
+    whole = fold(text)
+    if len(whole) == len(text):  # one character for one (nearly always): the map is the identity
+        return whole, FoldMap(None)
+    parts = list(map(_fold_char, text))
+    return "".join(parts), FoldMap(list(itertools.accumulate(map(len, parts))))
 
 
 def has_unspaced_script(text: str) -> bool:

@@ -320,8 +320,10 @@ class Library:
         """Ranked hits over every text in the library; never raises on odd input."""
         hits = []
         for m in fts.search(self.db, query, limit=limit, kinds=kinds):
-            text = m.body if fts.snippet(m.body, query).count(fts.MARK_START) else m.title + " " + m.body
-            hits.append(SearchHit(m.kind, m.item_id, m.title, fts.snippet(text, query), m.rank))
+            shown = fts.snippet(m.body, query)
+            if fts.MARK_START not in shown:  # the match is in the title: show it there
+                shown = fts.snippet(m.title + " — " + m.body, query)
+            hits.append(SearchHit(m.kind, m.item_id, m.title, shown, m.rank))
         return hits
 
     def rebuild_index(self) -> int:

@@ -94,7 +94,8 @@ CREATE TABLE revisions (id INTEGER PRIMARY KEY AUTOINCREMENT,
 CREATE INDEX revisions_item ON revisions(table_name, item_id, field, id);
 CREATE TABLE search_docs (rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, item_id TEXT NOT NULL UNIQUE,
     title TEXT NOT NULL, body TEXT NOT NULL);
-CREATE VIRTUAL TABLE search_words USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_words USING fts5(title, body, tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '1 2 3');
 CREATE VIRTUAL TABLE search_trigrams USING fts5(text, tokenize = 'trigram');
 """
 
@@ -106,6 +107,8 @@ def _initial(db: Database) -> None:
     for statement in _SCHEMA_V1.split(";"):
         if statement.strip():
             db.execute(statement)
+    # ORDER BY rank uses this: a match in a title weighs ten times one in the text.
+    db.execute("INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 1.0)')")
     db["classification_levels"].insert_all({"rank": i, "name": n} for i, n in enumerate(DEFAULT_LEVELS))
 
 

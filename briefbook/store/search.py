@@ -87,7 +87,7 @@ def query_terms(query: str) -> tuple[list[str], list[str]]:
 
 
 def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[Match]:
-    """Ranked matches for ``query``: every word must match (as a prefix)."""
+    """Ranked matches for ``query``: every word must match; the last one as a prefix."""
     words, unspaced = query_terms(query)
     if not words and not unspaced:
         return []
@@ -95,29 +95,32 @@ def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] 
     params: list[object] = []
     for term in unspaced:
         if len(term) >= 3:
-            clauses.append("d.rowid IN (SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?)")
+            clauses.append("rowid IN (SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?)")
             params.append('"' + term + '"')
         else:  # the trigram index needs three characters; short Thai terms scan
-            clauses.append("d.rowid IN (SELECT rowid FROM search_trigrams WHERE text LIKE ?)")
+            clauses.append("rowid IN (SELECT rowid FROM search_trigrams WHERE text LIKE ?)")
             params.append("%" + term.replace("%", "").replace("_", "") + "%")
     if kinds:
-        clauses.append(f"d.kind IN ({', '.join('?' for _ in kinds)})")
+        clauses.append(
+            f"rowid IN (SELECT rowid FROM search_docs WHERE kind IN ({', '.join('?' for _ in kinds)}))"
+        )
         params.extend(kinds)
     if words:
         # Every term quoted (\w+ holds no quote) and prefix-matched: input is never FTS syntax.
+        # Rank and cut to the limit inside the index first; only the winners are joined to
+        # their text (``rank`` is bm25 weighted title 10 : body 1, set in the schema).
+        # Only the last word is still being typed: it alone matches as a prefix.
+        terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
         clauses.insert(0, "search_words MATCH ?")
-        params.insert(0, " AND ".join(f'"{w}"*' for w in words))
-        sql = (
-            "SELECT d.kind, d.item_id, d.title, d.body, bm25(search_words, 10.0, 1.0) AS rank "
-            "FROM search_words JOIN search_docs d ON d.rowid = search_words.rowid "
-            f"WHERE {' AND '.join(clauses)} ORDER BY rank LIMIT ?"
-        )
+        params.insert(0, " AND ".join(terms))
+        inner = f"SELECT rowid, rank FROM search_words WHERE {' AND '.join(clauses)} ORDER BY rank LIMIT ?"
     else:
-        sql = (
-            "SELECT d.kind, d.item_id, d.title, d.body, 0.0 FROM search_docs d "
-            f"WHERE {' AND '.join(clauses)} LIMIT ?"
-        )
+        inner = f"SELECT rowid, 0.0 AS rank FROM search_docs WHERE {' AND '.join(clauses)} LIMIT ?"
     params.append(limit)
+    sql = (
+        f"SELECT d.kind, d.item_id, d.title, d.body, r.rank FROM ({inner}) r "
+        "JOIN search_docs d ON d.rowid = r.rowid ORDER BY r.rank"
+    )
     return [Match(*row) for row in db.execute(sql, params).fetchall()]
 
 
@@ -135,7 +138,7 @@ def snippet(text: str, query: str, *, width: int = 160) -> str:
     if not folded:
         return ""
     spans = _merge(sorted(spans))
-    spans = [(origin[s], origin[e - 1] + 1) for s, e in spans if e > s]
+    spans = [(origin(s), origin(e - 1) + 1) for s, e in spans if e > s]
     first = spans[0][0] if spans else 0
     start = max(0, first - width // 3)
     end = min(len(text), start + width)
