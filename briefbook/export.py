@@ -37,6 +37,7 @@ class ExportOptions:
     language: str | None = None
     password: str | None = None
     allow_printing: bool = True
+    releasable: bool = False  # for sharing: passages marked not for release are left out
 
 
 def targets_for(target: str | Path, formats: tuple[str, ...]) -> dict[str, Path]:
@@ -92,7 +93,12 @@ def export_book(
 
     report("assemble")(0, 1)
     document = assemble(
-        library, book, ceiling=options.ceiling, drafts=options.drafts, language=options.language
+        library,
+        book,
+        ceiling=options.ceiling,
+        drafts=options.drafts,
+        language=options.language,
+        releasable=options.releasable,
     )
     report("assemble")(1, 1)
     written = render(document, template, paths, options, report)

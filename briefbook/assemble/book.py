@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from briefbook.assemble import markdown
 from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
 from briefbook.assemble.words import format_date, format_range, format_time, parse_date
@@ -36,19 +35,32 @@ def assemble(
     ceiling: str | None = None,
     drafts: str | None = None,
     language: str | None = None,
+    releasable: bool = False,
 ) -> Document:
-    """Build the book's document; options override the book's own settings for one export."""
-    document, _ = _build(library, book, ceiling, drafts, language)
+    """Build the book's document; options override the book's own settings for one export.
+
+    ``releasable`` is for a copy that leaves the building: passages marked not
+    for release are left out.
+    """
+    document, _ = _build(library, book, ceiling, drafts, language, releasable)
     return document
 
 
-def preflight(library: Library, book: Book | str, **options: str | None) -> list[PreflightWarning]:
+def preflight(
+    library: Library,
+    book: Book | str,
+    *,
+    ceiling: str | None = None,
+    drafts: str | None = None,
+    language: str | None = None,
+    releasable: bool = False,
+) -> list[PreflightWarning]:
     """What the user should know before exporting (the same run as the export, so never out of step)."""
-    _, a = _build(library, book, options.get("ceiling"), options.get("drafts"), options.get("language"))
+    _, a = _build(library, book, ceiling, drafts, language, releasable)
     return a.warnings
 
 
-def _build(library, book, ceiling, drafts, language) -> tuple[Document, Assembly]:
+def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Document, Assembly]:
     if isinstance(book, str):
         book = library.get(Book, book)
     levels = library.classification_levels()
@@ -58,6 +70,7 @@ def _build(library, book, ceiling, drafts, language) -> tuple[Document, Assembly
         ceiling=ceiling or book.ceiling or levels[-1],
         drafts=drafts or book.drafts,
         language=language or book.language,
+        releasable=releasable,
     )
     event = library.get(Event, book.event_id)
     event_shown = a.admit(event)
@@ -198,7 +211,7 @@ def _objectives(a: Assembly, section: Section, event: Event | None) -> list[Bloc
     for key in ("scene_setter", "objectives"):
         text = getattr(event, key)
         if text:
-            out += [label(a.words[key]), *markdown.blocks(text)]
+            out += [label(a.words[key]), *a.blocks(text)]
     if event.hosts:
         out.insert(0, Paragraph([Run(event.hosts)], "note"))
     return [_heading(a, section), *out] if out else []
@@ -234,7 +247,7 @@ def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Bl
         out.append(Heading(2, topic.title, a.anchor(topic.title)))
         out += talking_points(a, points)
         if topic.background:
-            out += [label(a.words["background"]), *markdown.blocks(topic.background)]
+            out += [label(a.words["background"]), *a.blocks(topic.background)]
     return [_heading(a, section), *out] if out else []
 
 
@@ -279,7 +292,7 @@ def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Blo
 
 
 def _text(a: Assembly, section: Section, event: Event | None) -> list[Block]:
-    body = markdown.blocks(section.text)
+    body = a.blocks(section.text)
     return [_heading(a, section), *body] if body else []
 
 

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefbook.assemble import markdown
 from briefbook.assemble.words import words
+from briefbook.document.model import Block, Run
 from briefbook.library import Book, Library, Person, Record, TalkingPoint
 
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
@@ -34,6 +36,7 @@ class Assembly:
     ceiling: str
     drafts: str
     language: str
+    releasable: bool = False
     levels: list[str] = field(default_factory=list)
     warnings: list[PreflightWarning] = field(default_factory=list)
     highest_rank: int = 0
@@ -81,6 +84,16 @@ class Assembly:
             return False
         self.highest_rank = max(self.highest_rank, rank)
         return True
+
+    def blocks(self, text: str, style: str = "body") -> list[Block]:
+        """A Markdown field as blocks; passages not for release are dropped from shared exports."""
+        found = markdown.blocks(text, style, releasable=self.releasable)
+        if self.releasable and len(found) < len(markdown.blocks(text, style)):
+            self.warn("not_for_release", "Passages marked not for release are left out of this export.")
+        return found
+
+    def runs(self, text: str) -> list[Run]:
+        return markdown.runs(text, releasable=self.releasable)
 
     def mention(self, person: Person) -> None:
         """Note a person the book names, for the biographies annex."""

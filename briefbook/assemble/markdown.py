@@ -16,8 +16,20 @@ from briefbook.text import clean
 _MD = MarkdownIt("commonmark", {"html": False}).disable(["image"])
 
 
-def blocks(text: str, style: str = "body") -> list[Block]:
-    """The blocks of one Markdown field; empty text gives no blocks."""
+# A paragraph or list item that starts with one of these is background a reader
+# must not quote: it is left out of every export made for sharing.
+RESTRICTED_MARKERS = ("[nfr]", "[not for release]", "[không công bố]", "[không phổ biến]")
+
+
+def is_restricted(runs: list[Run]) -> bool:
+    return "".join(r.text for r in runs[:4]).lstrip().casefold().startswith(RESTRICTED_MARKERS)
+
+
+def blocks(text: str, style: str = "body", *, releasable: bool = False) -> list[Block]:
+    """The blocks of one Markdown field; empty text gives no blocks.
+
+    With ``releasable``, paragraphs and list items marked not for release are left out.
+    """
     text = clean(text)
     if not text.strip():
         return []
@@ -25,13 +37,36 @@ def blocks(text: str, style: str = "body") -> list[Block]:
     out: list[Block] = []
     for node in tree.children:
         out.extend(_block(node, style))
-    return out
+    return _without_restricted(out) if releasable else out
 
 
-def runs(text: str) -> list[Run]:
+def _without_restricted(found: list[Block]) -> list[Block]:
+    kept: list[Block] = []
+    for block in found:
+        if isinstance(block, Paragraph) and is_restricted(block.runs):
+            continue
+        if isinstance(block, ListBlock):
+            block = _list_without_restricted(block)
+            if not block.items:
+                continue
+        kept.append(block)
+    return kept
+
+
+def _list_without_restricted(block: ListBlock) -> ListBlock:
+    items = []
+    for item in block.items:
+        if is_restricted(item.runs):
+            continue
+        children = _list_without_restricted(item.children) if item.children else None
+        items.append(ListItem(item.runs, children if children and children.items else None))
+    return ListBlock(items, block.ordered)
+
+
+def runs(text: str, *, releasable: bool = False) -> list[Run]:
     """The inline runs of a short Markdown text (paragraph breaks become line breaks)."""
     collected: list[Run] = []
-    for block in blocks(text):
+    for block in blocks(text, releasable=releasable):
         if collected:
             collected.append(Run("\n"))
         if isinstance(block, Paragraph):

@@ -3,7 +3,6 @@ lines, Q&A, prior statements, background — the order a principal reads in."""
 
 from __future__ import annotations
 
-from briefbook.assemble import markdown
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
 from briefbook.assemble.words import format_date, format_time
 from briefbook.document.model import Block, Heading, ListBlock, ListItem, Paragraph, Profile, Run
@@ -35,7 +34,7 @@ def meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -
     for key in ("purpose", "objectives"):
         text = getattr(meeting, key)
         if text:
-            out += [label(w[key]), *markdown.blocks(text)]
+            out += [label(w[key]), *a.blocks(text)]
 
     counterparts, ours = [], []
     for p in a.library.participants(meeting.id):
@@ -64,7 +63,7 @@ def meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -
         out.append(label(w["background"]))
         for t in backgrounds:
             out.append(Paragraph([Run(t.title, italic=True)]))
-            out += markdown.blocks(t.background)
+            out += a.blocks(t.background)
     return out
 
 
@@ -93,18 +92,18 @@ def talking_points(a: Assembly, points: list[TalkingPoint]) -> list[Block]:
     out: list[Block] = []
     for key, kinds in POINT_GROUPS:
         group = [p for p in points if p.kind in kinds]
-        if not group:
-            continue
-        out.append(label(a.words[key]))
         items = []
         for p in group:
+            body = a.runs(p.text)
+            if not body:  # the whole point is marked not for release
+                continue
             runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
             if p.kind == "qa" and p.question:
-                runs += [Run(a.words["question"] + " ", bold=True), *markdown.runs(p.question), Run("\n")]
+                runs += [Run(a.words["question"] + " ", bold=True), *a.runs(p.question), Run("\n")]
                 runs += [Run(a.words["answer"] + " ", bold=True)]
-            runs += markdown.runs(p.text)
-            items.append(ListItem(runs))
-        out.append(ListBlock(items, ordered=key == "points_to_make"))
+            items.append(ListItem(runs + body))
+        if items:
+            out += [label(a.words[key]), ListBlock(items, ordered=key == "points_to_make")]
     return out
 
 
@@ -121,7 +120,8 @@ def statement_blocks(a: Assembly, s: Statement) -> list[Block]:
         cite.append(Run(f" ({a.words['source']}: {s.source})"))
     if s.link:
         cite.append(Run(" " + s.link, link=s.link if s.link.startswith(("http://", "https://")) else None))
-    return [*markdown.blocks(s.text, "quote"), Paragraph(cite, "note")]
+    quote = a.blocks(s.text, "quote")
+    return [*quote, Paragraph(cite, "note")] if quote else []
 
 
 def profile(a: Assembly, person: Person, *, role: str = "", short: bool = False) -> Profile:
@@ -140,16 +140,12 @@ def profile(a: Assembly, person: Person, *, role: str = "", short: bool = False)
         if value:
             lines.append(Paragraph([Run(f"{w[key]}: ", bold=True), Run(value)], "note"))
     if not short and person.biography:
-        lines += as_paragraphs(markdown.blocks(person.biography))
+        lines += as_paragraphs(a.blocks(person.biography))
     if person.interests:
-        lines.append(
-            Paragraph([Run(f"{w['interests']}: ", bold=True), *markdown.runs(person.interests)], "note")
-        )
+        lines.append(Paragraph([Run(f"{w['interests']}: ", bold=True), *a.runs(person.interests)], "note"))
     if person.sensitivities and a.admit_level(SENSITIVITIES_LEVEL_RANK):
         lines.append(
-            Paragraph(
-                [Run(f"{w['sensitivities']}: ", bold=True), *markdown.runs(person.sensitivities)], "note"
-            )
+            Paragraph([Run(f"{w['sensitivities']}: ", bold=True), *a.runs(person.sensitivities)], "note")
         )
     if not a.library.photo(person.id):
         a.warn("person_without_photo", f"{person.display_name} has no photo.", person)

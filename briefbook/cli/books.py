@@ -210,12 +210,13 @@ def _find(parts: list[Section], ref: str) -> Section:
 @click.argument("book_id")
 @click.option("--ceiling", default=None, help="Leave out everything above this level.")
 @click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
+@click.option("--for-sharing", is_flag=True, help="As for an export made for sharing.")
 @pass_context
-def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | None) -> None:
+def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | None, for_sharing: bool) -> None:
     """What to look at before exporting a book: drafts, gaps, items left out."""
     from briefbook.assemble import preflight as run_preflight
 
-    warnings = run_preflight(ctx.library(), book_id, ceiling=ceiling, drafts=drafts)
+    warnings = run_preflight(ctx.library(), book_id, ceiling=ceiling, drafts=drafts, releasable=for_sharing)
     if ctx.as_json:
         emit_json(warnings)
     elif not warnings:
@@ -239,6 +240,7 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 @click.option("--language", type=click.Choice(["vi", "en"]), default=None, help="The book's language.")
 @click.option("--password", default=None, help="Protect the PDF with this password (AES-256).")
 @click.option("--no-printing", is_flag=True, help="With --password: do not allow printing.")
+@click.option("--for-sharing", is_flag=True, help="Leave out passages marked [not for release].")
 @pass_context
 def export(
     ctx: Context,
@@ -251,6 +253,7 @@ def export(
     language: str | None,
     password: str | None,
     no_printing: bool,
+    for_sharing: bool,
 ) -> None:
     """Export a book as PDF, DOCX or both."""
     from briefbook.export import ExportOptions, export_book
@@ -263,6 +266,7 @@ def export(
         language=language,
         password=password,
         allow_printing=not no_printing,
+        releasable=for_sharing,
     )
     show = sys.stderr.isatty() and not ctx.as_json
     state = {"stage": ""}

@@ -17,7 +17,7 @@ from briefbook.document.model import (
     Profile,
     Table,
 )
-from briefbook.library import Book, Event, Library, Meeting, Person, Statement, TalkingPoint
+from briefbook.library import Book, Event, Library, Meeting, Person, Statement, TalkingPoint, Topic
 from briefbook.library.books import (
     SECTION_KINDS,
     MeetingChoice,
@@ -231,3 +231,24 @@ def test_english_book_uses_english_words_and_dates(library: Library, filled: dic
     assert "Points to make" in text and "09:00, 17 December 2025" in text
     vi = new_book(library, filled["event"].id, language="vi")
     assert "09:00, 17/12/2025" in text_of(assemble(library, vi))
+
+
+def test_passages_not_for_release_are_left_out_of_shared_exports(
+    library: Library, filled: dict, book: Book
+) -> None:
+    library.update(
+        Topic,
+        filled["topic"].id,
+        background="Công khai.\n\n[NFR] Nguồn tin nội bộ, không trích dẫn.\n\n"
+        "- ý công khai\n- [Không công bố] ý mật",
+    )
+    library.add(
+        TalkingPoint(topic_id=filled["topic"].id, text="[not for release] Chỉ nói riêng.", status="cleared")
+    )
+    internal = text_of(assemble(library, book))
+    assert "Nguồn tin nội bộ" in internal and "ý mật" in internal and "Chỉ nói riêng" in internal
+    shared = text_of(assemble(library, book, releasable=True))
+    assert "Công khai." in shared and "ý công khai" in shared
+    for secret in ("Nguồn tin nội bộ", "ý mật", "Chỉ nói riêng", "NFR"):
+        assert secret not in shared
+    assert any(w.code == "not_for_release" for w in preflight(library, book, releasable=True))
