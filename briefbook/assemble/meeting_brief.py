@@ -135,6 +135,8 @@ def profile(a: Assembly, person: Person, *, role: str = "", short: bool = False)
         lines.append(Paragraph([Run(position)]))
     if role:
         lines.append(Paragraph([Run(f"{w['role']}: ", bold=True), Run(role)], "note"))
+    if person.honorific:
+        lines.insert(0, Paragraph([Run(person.honorific, italic=True)], "note"))
     for key in ("form_of_address", "pronunciation", "languages"):
         value = getattr(person, key)
         if value:
@@ -169,19 +171,20 @@ def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
 
 
 def _person_position(a: Assembly, person: Person) -> str:
-    parts = [person.honorific, person.position]
+    parts = [person.position]
     if person.organisation_id:
         org = _get(a, Organisation, person.organisation_id)
         if org is not None:
             parts.append(org.display_name)
-    if person.country:
+    if person.country and person.country not in " ".join(parts):
         parts.append(person.country)
     return ", ".join(p for p in parts if p)
 
 
 def _person_line(a: Assembly, person: Person) -> str:
+    name = f"{person.honorific} {person.name}" if person.honorific else person.name
     position = _person_position(a, person)
-    return f"{person.name} — {position}" if position else person.name
+    return f"{name} — {position}" if position else name
 
 
 def _get(a: Assembly, cls, item_id: str):

@@ -1,0 +1,387 @@
+"""Page layout for the PDF renderer: the document template, running header and
+footer, classification banner, DRAFT mark, bookmarks, and the forward
+references that fill in page numbers after a single layout pass.
+
+Numbers that are only known at the end (the total in "Page X of Y", the page
+of each contents entry) are drawn as form XObjects (``canv.doForm(name)``)
+whose content is defined once the last page is laid out; a PDF may reference
+a form before defining it. The book is therefore laid out exactly once.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFString
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplate, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable, _ktAllow
+
+from briefbook.document.model import Document, Heading, Profile
+from briefbook.render.pdf_fonts import _THAI, Markup, Styles, font_name, tint
+from briefbook.render.template import Template
+from briefbook.text import clean_line
+
+NUMBER_COLUMN = 14 * mm  # room kept at the right of contents entries for the page number
+_FORM_BOX = {"lowerx": -400, "lowery": -10, "upperx": 10, "uppery": 40}
+
+
+class BookState:
+    """What one build knows beforehand and collects while laying out."""
+
+    def __init__(
+        self,
+        document: Document,
+        template: Template,
+        *,
+        forward_refs: bool,
+        progress: Callable[[int, int], None] | None,
+    ):
+        self.document = document
+        self.meta = document.meta
+        self.template = template
+        self.words = template.words(document.meta.language or "en")
+        self.forward_refs = forward_refs
+        self.progress = progress
+        self.styles = Styles(template)
+        # Every heading gets a unique destination name (its anchor, unless empty or repeated).
+        self._anchors: dict[int, str] = {}
+        seen: set[str] = set()
+        for index, block in enumerate(document.blocks):
+            anchor = getattr(block, "anchor", None)
+            if isinstance(block, Heading) and (not anchor or anchor in seen):
+                anchor = f"bb-heading-{index}"
+            if anchor and isinstance(block, Heading | Profile):
+                self._anchors[id(block)] = anchor
+                seen.add(anchor)
+        anchors = seen if forward_refs else set()
+        self.markup = Markup(template, anchors, template.accent_colour)
+        self.page_w = template.page_width_mm * mm
+        self.page_h = template.page_height_mm * mm
+        self.frame_w = self.page_w - (template.margin_left_mm + template.margin_right_mm) * mm
+        self.frame_h = self.page_h - (template.margin_top_mm + template.margin_bottom_mm) * mm
+        self.total_blocks = len(document.blocks)
+        self.done = 0
+        self.pages: dict[str, int] = {}  # anchor -> page number it landed on
+        self.toc: list[str] = []  # anchors of contents entries, by entry index
+        self.footer_pages: list[int] = []  # pages whose footer uses a page-label form
+        self.cover_draft = False
+        self._outline_level = -1
+        self.header = clean_line(template.header.replace("{title}", self.meta.title))
+
+    def anchor(self, block: Heading | Profile) -> str | None:
+        """The destination name of a heading or profile in this PDF."""
+        return self._anchors.get(id(block))
+
+    # -- progress -------------------------------------------------------------------------
+    def report(self, done: int | None = None) -> None:
+        if done is not None and done > self.done:
+            self.done = done
+        if self.progress is not None:
+            self.progress(self.done, self.total_blocks)
+
+    # -- anchors, bookmarks, outline --------------------------------------------------------
+    def mark(self, canv: Canvas, dest: str, outline: tuple[str, int] | None, top: float) -> None:
+        self.pages.setdefault(dest, canv.getPageNumber())
+        if not self.forward_refs:
+            return
+        canv.bookmarkHorizontal(dest, 0, top)
+        if outline is not None:
+            title, level = outline
+            level = max(0, min(level - 1, self._outline_level + 1))
+            self._outline_level = level
+            canv.addOutlineEntry(title or "…", dest, level=level, closed=level >= 1)
+
+    def contents_entry_end(self, canv: Canvas, kind: str, label: str | None) -> None:
+        """onDraw callback at the end of a contents entry: dotted leader, number, link."""
+        info = canv._curr_tx_info
+        x, y = info["cur_x"], info["cur_y"]
+        index = int(label or 0)
+        right = self.frame_w
+        canv.saveState()
+        canv.setStrokeColor(colors.HexColor(self.template.muted_colour))
+        canv.setLineWidth(0.9)
+        canv.setLineCap(1)
+        gap = 3.2
+        canv.setDash([0.01, gap])
+        # Dots on a common grid (so the leaders of all entries line up), stopping a
+        # three-digit number's width before the right edge.
+        start = math.ceil((x + 4) / gap) * gap
+        end = right - stringWidth("000", font_name(self.template.body_font), self.template.body_size) - 4
+        if end - start > 6:
+            canv.line(start, y + 1, end, y + 1)
+        if self.forward_refs:
+            canv.setDash()
+            canv.translate(right, y)
+            canv.doForm(f"bbtoc{index}")
+            size = self.template.body_size
+            canv.linkRect("", self.toc[index], (-NUMBER_COLUMN, -size * 0.3, 0, size), relative=1)
+        canv.restoreState()
+
+    # -- page decoration -----------------------------------------------------------------
+    def decorate_cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self.report()
+        canv.saveState()
+        if self.meta.draft or self.cover_draft:
+            self._draft_mark(canv)
+        self._banners(canv)
+        canv.restoreState()
+
+    def decorate_body(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        self.report()
+        t = self.template
+        canv.saveState()
+        if self.meta.draft:
+            self._draft_mark(canv)
+        self._banners(canv)
+        left, right = t.margin_left_mm * mm, self.page_w - t.margin_right_mm * mm
+        muted = colors.HexColor(t.muted_colour)
+        size = t.small_size
+        top_rule = self.page_h - t.margin_top_mm * mm + 3 * mm
+        bottom_rule = t.margin_bottom_mm * mm - 3 * mm
+        canv.setStrokeColor(tint(t.accent_colour, 0.45))
+        canv.setLineWidth(0.5)
+        canv.line(left, top_rule, right, top_rule)
+        canv.line(left, bottom_rule, right, bottom_rule)
+        canv.setFillColor(muted)
+        if self.header:
+            font = font_name(t.body_font, "Italic")
+            text = _fit(self.header, font, size, (right - left) * 0.9)
+            self._text(canv, left, top_rule + 1.8 * mm, text, font, size)
+        page = canv.getPageNumber()
+        canv.setFont(font_name(t.body_font), size)
+        if self.forward_refs:
+            self.footer_pages.append(page)
+            canv.translate(right, bottom_rule - 4.2 * mm)
+            canv.doForm(f"bbpage{page}")
+        else:
+            canv.drawRightString(right, bottom_rule - 4.2 * mm, str(page))
+        canv.restoreState()
+
+    def _banners(self, canv: Canvas) -> None:
+        banner = clean_line(self.meta.banner)
+        if not banner:
+            return
+        t = self.template
+        font, size = font_name(t.heading_font, "Bold"), t.small_size + 1
+        text = _fit(banner, font, size, self.frame_w)
+        canv.setFillColor(colors.HexColor(t.banner_colour))
+        x = self.page_w / 2
+        self._text(
+            canv, x, self.page_h - min(10 * mm, t.margin_top_mm * mm * 0.45), text, font, size, "centre"
+        )
+        self._text(canv, x, min(8 * mm, t.margin_bottom_mm * mm * 0.35), text, font, size, "centre")
+
+    def _draft_mark(self, canv: Canvas) -> None:
+        word = self.words["draft"]
+        font = font_name(self.template.heading_font, "Bold")
+        diagonal = math.hypot(self.page_w, self.page_h)
+        size = min(140.0, diagonal * 0.55 / max(1.0, stringWidth(word, font, 1)))
+        canv.saveState()
+        canv.setFillColor(colors.HexColor(self.template.banner_colour))
+        canv.setFillAlpha(0.09)
+        canv.translate(self.page_w / 2, self.page_h / 2)
+        canv.rotate(math.degrees(math.atan2(self.page_h, self.page_w)))
+        canv.setFont(font, size)
+        canv.drawCentredString(0, -size * 0.35, word)
+        canv.restoreState()
+
+    def _text(
+        self, canv: Canvas, x: float, y: float, text: str, font: str, size: float, align: str = "left"
+    ) -> None:
+        """One line of page furniture; Thai goes through a (shaped) paragraph."""
+        if not _THAI.search(text):
+            canv.setFont(font, size)
+            draw = {"left": canv.drawString, "centre": canv.drawCentredString, "right": canv.drawRightString}
+            draw[align](x, y, text)
+            return
+        style = self.styles.get("note", text).clone(
+            "furniture",
+            fontName=font,
+            fontSize=size,
+            leading=size * 1.2,
+            textColor=canv._fillColorObj,
+            alignment=0,
+        )
+        para = Paragraph(self.markup.text(text, bold=font.endswith("Bold")), style)
+        w, _ = para.wrap(self.frame_w, size * 3)
+        width = min(w, para.minWidth())
+        dx = {"left": 0, "centre": -width / 2, "right": -width}[align]
+        para.drawOn(canv, x + dx, y - size * 0.25)
+
+    def name_destinations(self, canv: Canvas) -> None:
+        """Publish every anchor as a named destination (catalog /Names /Dests name tree)."""
+        dests = canv._destinations
+        names = sorted((a for a in self.pages if a in dests), key=_name_key)
+        if names:
+            pairs = []
+            for name in names:
+                pairs += [PDFString(name), dests[name]]
+            canv._doc.Catalog.Names = PDFDictionary({"Dests": PDFDictionary({"Names": PDFArray(pairs)})})
+
+    # -- forward references ---------------------------------------------------------------
+    def define_forms(self, canv: Canvas) -> None:
+        """Define the page-number forms once the number of pages is known."""
+        t = self.template
+        total = canv.getPageNumber() - 1
+        pattern = self.words["page"]
+        muted = colors.HexColor(t.muted_colour)
+        for page in self.footer_pages:
+            canv.beginForm(f"bbpage{page}", **_FORM_BOX)
+            canv.setFillColor(muted)
+            canv.setFont(font_name(t.body_font), t.small_size)
+            canv.drawRightString(0, 0, pattern.format(page=page, pages=total))
+            canv.endForm()
+        for index, anchor in enumerate(self.toc):
+            canv.beginForm(f"bbtoc{index}", **_FORM_BOX)
+            canv.setFillColor(colors.HexColor("#1A1A1A"))
+            canv.setFont(font_name(t.body_font), t.body_size)
+            canv.drawRightString(0, 0, str(self.pages.get(anchor, "")))
+            canv.endForm()
+
+
+def _name_key(name: str) -> bytes:
+    # Name-tree keys are sorted by their bytes as written (PDFDocEncoding or UTF-16BE with BOM).
+    try:
+        return name.encode("latin-1")
+    except UnicodeEncodeError:
+        return b"\xfe\xff" + name.encode("utf-16-be")
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """``text`` shortened with an ellipsis to fit ``width``."""
+    if stringWidth(text, font, size) <= width:
+        return text
+    while text and stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+class AnchoredParagraph(Paragraph):
+    """A paragraph that is a link target: records its page, bookmarks it, and
+    (for headings) adds an outline entry, when it is drawn."""
+
+    bb_state: BookState | None = None
+    bb_dest: str | None = None
+    bb_outline: tuple[str, int] | None = None
+
+    def draw(self) -> None:
+        if self.bb_state is not None and self.bb_dest:
+            self.bb_state.mark(self.canv, self.bb_dest, self.bb_outline, self.height)
+        super().draw()
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        if parts:
+            parts[0].bb_state, parts[0].bb_dest, parts[0].bb_outline = (
+                self.bb_state,
+                self.bb_dest,
+                self.bb_outline,
+            )
+        return parts
+
+
+class KeepWithNext(KeepTogether):
+    """A heading kept with what follows it. Unlike reportlab's KeepTogether, the group
+    moves to the next page only if the heading and the *first part* of what follows do
+    not fit; a long table or paragraph after a heading starts under it, as in Word."""
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        canv = getattr(self, "canv", None)
+        if aH < self._H and len(self._content) > 1 and canv is not None:
+            *heads, last = self._content
+            rest = aH - sum(f.wrapOn(canv, aW, aH)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in heads)
+            rest -= last.getSpaceBefore()
+            if rest > 0:
+                parts = last.splitOn(canv, aW, rest)
+                if (
+                    parts
+                    and not isinstance(parts[0], ActionFlowable)
+                    and parts[0].wrapOn(canv, aW, rest)[1] <= rest
+                ):
+                    return self._content[:]
+        return super().split(aW, aH)
+
+
+class BookDoc(BaseDocTemplate):
+    """One layout pass; page furniture from the state; forms defined before saving."""
+
+    def __init__(self, filename: str, state: BookState, *, cover_first: bool, **kw):
+        t = state.template
+        super().__init__(
+            filename,
+            pagesize=(state.page_w, state.page_h),
+            leftMargin=t.margin_left_mm * mm,
+            rightMargin=t.margin_right_mm * mm,
+            topMargin=t.margin_top_mm * mm,
+            bottomMargin=t.margin_bottom_mm * mm,
+            invariant=1,
+            initialFontName=font_name(t.body_font),
+            **kw,
+        )
+        self.state = state
+        frame = (self.leftMargin, self.bottomMargin, state.frame_w, state.frame_h)
+        pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        cover = PageTemplate("cover", [Frame(*frame, id="cover", **pad)], onPage=state.decorate_cover)
+        body = PageTemplate("body", [Frame(*frame, id="body", **pad)], onPage=state.decorate_body)
+        self.addPageTemplates([cover, body] if cover_first else [body, cover])
+
+    def handle_documentBegin(self):
+        super().handle_documentBegin()
+        canv, state = self.canv, self.state
+        canv.setNamedCB("bbtoc", state.contents_entry_end)
+        if self.encrypt is not None:  # AES-256 (revision 6) came with PDF 1.7 extension level 8 / PDF 2.0
+            canv._doc._pdfVersion = max(canv._doc._pdfVersion, (1, 7))
+        date = state.meta.date
+        if date is not None:
+            stamp = f"D:{date.year:04d}{date.month:02d}{date.day:02d}000000"
+            canv._doc.setDateFormatter(lambda *_: stamp)
+        if state.forward_refs and state.document.headings():
+            canv.showOutline()
+
+    def handle_keepWithNext(self, flowables):
+        """As reportlab's, but a heading also keeps with a list, a profile or an image,
+        which reportlab leaves out of its groups (they are containers)."""
+        i, n = 0, len(flowables)
+        while i < n and flowables[i].getKeepWithNext() and _ktAllow(flowables[i]):
+            i += 1
+        if i:
+            if i < n and not getattr(flowables[i], "locChanger", False):
+                i += 1
+            group = KeepWithNext(flowables[:i])
+            for f in group._content[:-1]:
+                f.__dict__["keepWithNext"] = 0
+            del flowables[:i]
+            flowables.insert(0, group)
+
+    def handle_flowable(self, flowables):
+        block = getattr(flowables[0], "_bb_block", None) if flowables else None
+        if block is not None:
+            self.state.report(block)
+        super().handle_flowable(flowables)
+
+    def _endBuild(self):
+        self._doSave = 0
+        super()._endBuild()
+        if self.state.forward_refs:
+            self.state.define_forms(self.canv)
+            self.state.name_destinations(self.canv)
+        self.state.report(self.state.total_blocks)
+        self.canv.save()
+
+
+def heading_flowable(state: BookState, heading: Heading) -> AnchoredParagraph:
+    level = min(max(heading.level, 1), 3)
+    text = heading.text
+    style = state.styles.get(f"h{level}", text)
+    para = AnchoredParagraph(state.markup.text(text, bold=True), style)
+    para.bb_state = state
+    para.bb_dest = state.anchor(heading)
+    para.bb_outline = (clean_line(text), heading.level)
+    return para
