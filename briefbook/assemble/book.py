@@ -7,6 +7,7 @@ banner says (the highest level the book actually contains).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from briefbook.assemble.context import Assembly, PreflightWarning
@@ -26,6 +27,7 @@ from briefbook.document.model import (
 )
 from briefbook.library import Book, Event, Library, Meeting, Statement, TalkingPoint, Topic
 from briefbook.library.books import Section, sections
+from briefbook.text import fold
 
 
 def assemble(
@@ -236,7 +238,7 @@ def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Bl
             for m in a.library.list(Meeting, where={"event_id": a.book.event_id})
             for t in a.library.meeting_topics(m.id)
         }
-        topics = [t for t in a.library.list(Topic, order_by="title") if t.id not in tied]
+        topics = [t for t in _by_title(a.library.list(Topic)) if t.id not in tied]
     out: list[Block] = []
     for topic in topics:
         if not a.admit(topic):
@@ -256,7 +258,7 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
     out: list[Block] = []
     placed: set[str] = set()
     wanted = set(section.items) if section.items is not None else None
-    for topic in a.library.list(Topic, order_by="title"):
+    for topic in _by_title(a.library.list(Topic)):
         chosen = [s for s in a.library.statements_on(topic.id) if wanted is None or s.id in wanted]
         if not chosen or not a.admit(topic):
             continue
@@ -294,6 +296,15 @@ def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Blo
 def _text(a: Assembly, section: Section, event: Event | None) -> list[Block]:
     body = a.blocks(section.text)
     return [_heading(a, section), *body] if body else []
+
+
+def _by_title(topics: list[Topic]) -> list[Topic]:
+    """Titles in the order a reader expects: "Chủ đề 2" before "Chủ đề 10", accents ignored."""
+
+    def key(topic: Topic) -> list:
+        return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", fold(topic.title))]
+
+    return sorted(topics, key=key)
 
 
 Builder = Callable[[Assembly, Section, Event | None], list[Block]]
