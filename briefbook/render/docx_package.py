@@ -1,0 +1,162 @@
+"""The Word package around the body: settings, language, core properties,
+privacy scrubbing, and writing the zip atomically.
+
+A reference.docx re-saved in Word may carry app.xml (company, editing time),
+custom properties, a thumbnail, customXml, the path of the user's Normal.dotm
+and revision ids; all are dropped here so that an exported file says only
+what the book says.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.spec import default_content_types
+from lxml import etree
+
+from briefbook.document.model import Metadata
+from briefbook.errors import BriefBookError
+from briefbook.render.docx_xml import el, insert_in_order, w, write_zip
+from briefbook.text import clean_line
+
+# Children of w:settings that the schema puts after w:updateFields.
+AFTER_UPDATE_FIELDS = (
+    "hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr attachedSchema themeFontLang "
+    "clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures forceUpgrade captions "
+    "readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags decimalSymbol "
+    "listSeparator"
+).split()
+# Settings a Word-saved reference may carry that say where and by whom it was edited.
+PRIVATE_SETTINGS = ("attachedTemplate", "rsids", "docVars")
+PRIVATE_PACKAGE_RELS = (RT.EXTENDED_PROPERTIES, RT.CUSTOM_PROPERTIES, RT.THUMBNAIL)
+
+
+def prepare_settings(doc) -> None:
+    """Drop private settings; ask Word to update fields (the contents, page numbers) on open."""
+    settings = doc.settings.element
+    for name in PRIVATE_SETTINGS:
+        for node in settings.findall(w(name)):
+            settings.remove(node)
+    insert_in_order(settings, etree.Element(w("updateFields"), {w("val"): "true"}), AFTER_UPDATE_FIELDS)
+
+
+def set_language(doc, language: str) -> None:
+    """The document's language (spelling, hyphenation); Thai for complex-script text."""
+    rpr = doc.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+    if rpr is None:
+        return
+    lang = rpr.find(w("lang"))
+    if lang is None:
+        lang = el(rpr, "lang")
+    lang.set(w("val"), language)
+    lang.set(w("bidi"), "th-TH")
+
+
+def set_core_properties(doc, meta: Metadata, language: str) -> None:
+    """Core properties from ``meta`` only, and no other property parts."""
+    package = doc.part.package
+    for rel in list(package.rels.values()):
+        if rel.reltype in PRIVATE_PACKAGE_RELS:
+            del package.rels[rel.rId]
+    for rel in list(doc.part.rels.values()):
+        if rel.reltype == RT.CUSTOM_XML:
+            del doc.part.rels[rel.rId]
+    props = doc.core_properties
+    root = props._element
+    for child in list(root):
+        root.remove(child)
+    for name, value in (
+        ("title", meta.title),
+        ("subject", meta.subject),
+        ("author", meta.author),
+        ("keywords", ", ".join(clean_line(k) for k in meta.keywords if clean_line(k))),
+        ("language", language),
+    ):
+        if clean_line(value):
+            setattr(props, name, clean_line(value)[:1000])
+    if meta.date is not None:
+        props.created = props.modified = _dt.datetime(meta.date.year, meta.date.month, meta.date.day)
+
+
+def package_members(doc) -> Iterator[tuple[str, bytes]]:
+    """The zip members of the package, [Content_Types].xml first."""
+    package = doc.part.package
+    parts = list(package.iter_parts())
+    yield "[Content_Types].xml", _content_types(parts)
+    yield "_rels/.rels", package.rels.xml
+    for part in parts:
+        yield part.partname.membername, part.blob
+        if len(part.rels):
+            yield part.partname.rels_uri.membername, part.rels.xml
+
+
+def _content_types(parts) -> bytes:
+    ns = "http://schemas.openxmlformats.org/package/2006/content-types"
+    root = etree.Element(f"{{{ns}}}Types", nsmap={None: ns})
+    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
+    overrides = {}
+    for part in parts:
+        ext = part.partname.ext.lower()
+        if (ext, part.content_type) in default_content_types:
+            defaults[ext] = part.content_type
+        else:
+            overrides[str(part.partname)] = part.content_type
+    for ext in sorted(defaults):
+        etree.SubElement(root, f"{{{ns}}}Default", Extension=ext, ContentType=defaults[ext])
+    for name in sorted(overrides):
+        etree.SubElement(root, f"{{{ns}}}Override", PartName=name, ContentType=overrides[name])
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+# -- writing the file ---------------------------------------------------------
+
+
+def check_target(target: Path) -> Path:
+    """Refuse, before any work, a target that cannot be written."""
+    target = target.expanduser()
+    if target.is_dir():
+        raise BriefBookError(f"Cannot save the Word file as {target}: that is a folder. Choose a file name.")
+    folder = target.parent
+    if not folder.is_dir():
+        raise BriefBookError(f"Cannot save the Word file: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK):
+        raise BriefBookError(
+            f"Cannot save the Word file in {folder}: you do not have permission to write there. "
+            "Choose another folder."
+        )
+    return target
+
+
+def save_atomically(members: Iterator[tuple[str, bytes]], target: Path) -> None:
+    folder = target.parent
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise BriefBookError(
+            f"Cannot save the Word file in {folder}: {exc.strerror or exc}. Choose another folder."
+        ) from None
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write_zip(fh, members)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+        if isinstance(exc, PermissionError):
+            raise BriefBookError(
+                f"Cannot replace {target}: it may be open in Word or another program. "
+                "Close it and export again."
+            ) from None
+        if isinstance(exc, OSError):
+            raise BriefBookError(f"Could not write the Word file {target}: {exc.strerror or exc}.") from None
+        raise
