@@ -44,6 +44,7 @@ def render_pdf(
     progress: Callable[[int, int], None] | None = None,
     password: str | None = None,
     allow_printing: bool = True,
+    page_numbers: dict[str, int] | None = None,
 ) -> Path:
     """Write ``document`` to ``target`` as a PDF and return the target's path.
 
@@ -51,13 +52,17 @@ def render_pdf(
     page); if it raises :class:`~briefbook.errors.Cancelled` the export stops and
     no file is left behind. With ``password`` the file is encrypted with AES-256
     and needs the password to open; ``allow_printing`` sets its print permission.
+    ``page_numbers``, if given, is filled with the page each heading anchor landed
+    on, so that the DOCX contents can print the same numbers.
     Raises :class:`~briefbook.errors.BriefBookError` with a plain message if the
     file cannot be written.
     """
     target = Path(target)
     encrypt = AES256Encryption(password, allow_printing=allow_printing) if password else None
     with _atomic(target) as temp:
-        _build(document, template, temp, forward_refs=True, progress=progress, encrypt=encrypt)
+        state = _build(document, template, temp, forward_refs=True, progress=progress, encrypt=encrypt)
+    if page_numbers is not None:
+        page_numbers.update(state.pages)
     return target
 
 
@@ -77,7 +82,7 @@ def _build(
     forward_refs: bool,
     progress: Callable[[int, int], None] | None,
     encrypt,
-) -> None:
+) -> BookState:
     state = BookState(document, template, forward_refs=forward_refs, progress=progress)
     state.report(0)
     flowables = build_flowables(state) or [Spacer(1, 1)]  # a PDF needs at least one page
@@ -103,6 +108,7 @@ def _build(
             "The PDF could not be laid out: an item of the book is too large for the page. "
             f"(reportlab said: {str(exc).splitlines()[0][:200]})"
         ) from None
+    return state
 
 
 def _why(exc: OSError) -> str:
