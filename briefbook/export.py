@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,19 +120,59 @@ def render(
     from briefbook.render.pdf import render_pdf
 
     written: list[Path] = []
-    page_numbers: dict[str, int] | None = None
+    page_numbers: dict[str, int] = {}  # heading anchor -> page, from the PDF layout
     if "pdf" in paths:
-        result = render_pdf(
+        render_pdf(
             document,
             template,
             paths["pdf"],
             progress=report("pdf"),
             password=options.password or None,
             allow_printing=options.allow_printing,
+            page_numbers=page_numbers,
         )
         written.append(paths["pdf"])
-        page_numbers = getattr(result, "page_numbers", None)
     if "docx" in paths:
-        render_docx(document, template, paths["docx"], progress=report("docx"), page_numbers=page_numbers)
+        render_docx(
+            document, template, paths["docx"], progress=report("docx"), page_numbers=page_numbers or None
+        )
         written.append(paths["docx"])
     return written
+
+
+# Temporary files our renderers write beside a target before renaming it into place
+# (tempfile.mkstemp: 8 random characters): render.pdf ".<stem[:40]>-XXXXXXXX.pdf.part",
+# render.docx ".<name[:60]>.XXXXXXXX.tmp" (the name may be cut before its ".docx").
+_PDF_TEMP = re.compile(r"^\..*-[a-z0-9_]{8}\.pdf\.part$")
+_DOCX_TEMP = re.compile(r"^\.(?P<name>.+)\.[a-z0-9_]{8}\.tmp$")
+
+
+def cleanup_stale_exports(folder: str | Path, *, older_than: float = 0.0) -> list[Path]:
+    """Remove the temporary files an export killed half-way left in ``folder``; returns them.
+
+    Call it when BriefBook starts (for the folders it exported to) and before an
+    export into a folder. Only our renderers' temporary names are touched, never
+    a finished file; ``older_than`` (seconds) spares files younger than that, for
+    a caller that cannot rule out another BriefBook exporting there right now.
+    """
+    folder = Path(folder)
+    removed: list[Path] = []
+    if not folder.is_dir():
+        return removed
+    limit = time.time() - older_than
+    for entry in folder.iterdir():
+        name = entry.name
+        docx = _DOCX_TEMP.match(name)
+        ours = _PDF_TEMP.match(name) or (
+            docx is not None
+            and (docx.group("name").lower().endswith(".docx") or len(docx.group("name")) == 60)
+        )
+        if not ours:
+            continue
+        try:
+            if entry.is_file() and entry.stat().st_mtime <= limit:
+                entry.unlink()
+                removed.append(entry)
+        except OSError:  # gone already, or in use (Windows): the next start tries again
+            pass
+    return removed
