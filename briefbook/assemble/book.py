@@ -48,6 +48,20 @@ def assemble(
     return document
 
 
+def assemble_with_warnings(
+    library: Library,
+    book: Book | str,
+    *,
+    ceiling: str | None = None,
+    drafts: str | None = None,
+    language: str | None = None,
+    releasable: bool = False,
+) -> tuple[Document, list[PreflightWarning]]:
+    """The document and its preflight warnings from one run (a preview needs both)."""
+    document, a = _build(library, book, ceiling, drafts, language, releasable)
+    return document, a.warnings
+
+
 def preflight(
     library: Library,
     book: Book | str,
