@@ -9,7 +9,9 @@ or the new one, never half. Neither callers nor records see SQL.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import sqlite3
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -37,6 +39,7 @@ from briefbook.library.records import (
 )
 from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
 from briefbook.store import search as fts
+from briefbook.store.backup import backup_library
 from briefbook.store.database import open_database
 from briefbook.text import clean, clean_line
 
@@ -44,23 +47,75 @@ R = TypeVar("R", bound=Record)
 
 KEEP_REVISIONS = 50
 
+log = logging.getLogger(__name__)
+
 
 def now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 class Library:
-    """One open library file. Use as a context manager or call :meth:`close`."""
+    """One open library file. Use as a context manager or call :meth:`close`.
 
-    def __init__(self, db: Database, path: Path | None = None):
+    Backups (:mod:`briefbook.store.backup`): with ``auto_backup``, one is made
+    when the library is opened (unless nothing changed since the newest one) and
+    then after edits, at most every :attr:`backup_interval` seconds: the check
+    runs when a transaction commits and costs one clock read. A failed automatic
+    backup never fails the edit; :attr:`backup_problem` says what went wrong.
+
+    Two windows or processes on one library both work (WAL, busy timeout, writes
+    begun with ``BEGIN IMMEDIATE``); :meth:`changed_elsewhere` tells a window
+    when to refresh.
+    """
+
+    backup_interval: float = 600.0  # seconds; tests set it per library
+
+    def __init__(self, db: Database, path: Path | None = None, *, auto_backup: bool = False):
         self.db = db
         self.path = path
+        self.auto_backup = auto_backup and path is not None
+        self.backup_problem: str | None = None
+        self.last_backup: Path | None = None
+        self._last_backup_at = time.monotonic()
+        self._data_version = self._read_data_version()
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = False) -> Library:
-        return cls(open_database(path, create=create), Path(path))
+    def open(
+        cls, path: str | Path, *, create: bool = False, backup: bool = True, read_only: bool = False
+    ) -> Library:
+        """Open a library; ``backup=False`` for a second connection of the same window (no backups).
+
+        ``read_only`` opens it for reading only (writes fail with a plain message);
+        a file that is not writable opens that way by itself.
+        """
+        path = Path(path)
+        existed = path.is_file() and path.stat().st_size > 0
+        library = cls(open_database(path, create=create, read_only=read_only), path, auto_backup=backup)
+        if backup and existed:
+            library._automatic_backup("open")
+        return library
+
+    @property
+    def read_only(self) -> bool:
+        """Opened for reading only (asked for, or the file is not writable): show a banner."""
+        return bool(self.db.execute("PRAGMA query_only").fetchone()[0])
+
+    def changed_elsewhere(self) -> bool:
+        """True once after another connection (window, process) has committed a change: refresh."""
+        version = self._read_data_version()
+        changed, self._data_version = version != self._data_version, version
+        return changed
+
+    def backup_now(self, reason: str = "manual") -> Path:
+        """Make a backup now (raises a plain BriefBookError if it cannot be made)."""
+        if self.path is None:
+            raise BriefBookError("This library has no file to back up.")
+        self.last_backup = backup_library(self, reason=reason)
+        self._last_backup_at = time.monotonic()
+        self.backup_problem = None
+        return self.last_backup
 
     @classmethod
     def create(cls, path: str | Path) -> Library:
@@ -80,9 +135,16 @@ class Library:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One user action; nested calls become savepoints. SQLite errors become ours."""
+        """One user action; nested calls become savepoints. SQLite errors become ours.
+
+        The outermost one begins with ``BEGIN IMMEDIATE``: it takes the write lock
+        up front (waiting up to the busy timeout for another writer), so a read
+        followed by a write can never fail half-way because another process wrote
+        in between. If the wait runs out, the user gets a plain message.
+        """
+        outermost = not self.db.conn.in_transaction
         try:
-            with self.db.atomic():
+            with self._immediate() if outermost else self.db.atomic():
                 yield
         except sqlite3.IntegrityError as exc:
             raise Conflict(_integrity_message(exc)) from None
@@ -97,6 +159,38 @@ class Library:
             if "full" in text:
                 raise BriefBookError("The disk is full; your change was not saved.") from None
             raise
+        if outermost and self.auto_backup and time.monotonic() - self._last_backup_at >= self.backup_interval:
+            self._automatic_backup("auto")
+
+    @contextmanager
+    def _immediate(self) -> Iterator[None]:
+        conn = self.db.conn
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        try:
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+
+    def _automatic_backup(self, reason: str) -> None:
+        """A backup that must never stop the user's work: failures are kept in ``backup_problem``."""
+        self._last_backup_at = time.monotonic()
+        try:
+            self.last_backup = backup_library(self, reason=reason, only_if_changed=reason == "open")
+            self.backup_problem = None
+        except (BriefBookError, OSError, sqlite3.Error) as exc:
+            self.backup_problem = f"The automatic backup of the library failed: {exc}"
+            log.warning("%s", self.backup_problem)
+
+    def _read_data_version(self) -> int:
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     # -- generic operations ----------------------------------------------------
 

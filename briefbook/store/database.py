@@ -1,14 +1,36 @@
 """Opening a library file: checks first, then connection settings, then migrations.
 
 A file that is not a library, is damaged, or was written by a newer BriefBook is
-never modified: the user gets a message saying so. A file from an older
-version is copied aside (SQLite's online backup) before it is migrated.
+never modified: every check that can refuse it runs on a read-only connection,
+and the user gets a message saying so (for a damaged file, with the offer of the
+newest good backup, see :mod:`briefbook.store.backup`). A file from an older
+version is backed up (SQLite's online backup API) before it is migrated.
+
+Durability: WAL journal and ``synchronous = FULL`` (why: :func:`_configure`): a
+commit we report done survives the process being killed and the power going.
+
+Concurrency, the choice: two BriefBook windows or processes on one library *both
+work*; neither is demoted to read-only. WAL lets readers and one writer run at
+once; writers take turns: :meth:`briefbook.library.Library.transaction` begins
+every change with ``BEGIN IMMEDIATE`` (the write lock is taken up front, waiting
+up to ``BUSY_TIMEOUT_MS``), so a change never fails half-way because the other
+process wrote between its read and its write. A writer that waits longer gets a
+plain ``BriefBookError`` ("busy in another BriefBook window ... not saved; try
+again"), never a "database is locked" traceback; the other window learns that it
+should refresh from ``Library.changed_elsewhere()``. A library opens read-only
+only when asked (``read_only=True``) or when the file itself is not writable.
+
+One rule keeps this safe: Python never opens a library file itself while SQLite
+may have it open in this process (closing any handle drops every POSIX lock the
+process holds on the file, and another process could then delete the live WAL).
+Checks read through SQLite; the raw header is read only once SQLite has failed.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import sqlite3
+import sys
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -18,30 +40,102 @@ from briefbook.store.schema import MIGRATIONS, known_migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-def open_database(path: str | Path, *, create: bool = False) -> Database:
-    """Open (or, with ``create``, make) the library at ``path``, migrated to this version."""
+class DamagedLibraryError(LibraryFileError):
+    """The file is damaged, cut short or not a library; it was left as it was.
+
+    ``backup`` is the newest good backup of it, if there is one: the GUI offers
+    to open it, the message already tells how (``briefbook restore``).
+    """
+
+    def __init__(self, message: str, backup: Path | None = None):
+        super().__init__(message)
+        self.backup = backup
+
+
+def open_database(path: str | Path, *, create: bool = False, read_only: bool = False) -> Database:
+    """Open (or, with ``create``, make) the library at ``path``, migrated to this version.
+
+    With ``read_only`` (or when the file itself is not writable) the library is
+    opened for reading only: every write then fails with a plain message.
+    """
     path = Path(path)
     if path.is_dir():
         raise LibraryFileError(f"{path} is a folder, not a BriefBook library file.")
     exists = path.exists() and path.stat().st_size > 0
+    if path.exists() and not exists and not create:
+        raise _damaged(f"{path} is empty: it is not a BriefBook library (it may have been cut short).", path)
     if not exists and not create:
         raise LibraryFileError(f"There is no BriefBook library at {path}.")
     if exists:
-        _check_header(path)
+        inspect_library(path)
+        read_only = read_only or not os.access(path, os.W_OK)
     elif not path.parent.is_dir():
         raise LibraryFileError(f"Cannot create a library in {path.parent}: the folder does not exist.")
     try:
-        if exists:
-            _inspect_read_only(path)
-        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        if read_only and exists:
+            uri = f"{path.resolve().as_uri()}?mode=ro"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+        else:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         db = Database(conn, execute_plugins=False)
-        _configure(db)
-        _migrate(db, path, fresh=not exists)
+        _configure(db, read_only=read_only and exists)
+        if read_only and exists:
+            if MIGRATIONS.pending(db):
+                db.close()
+                raise LibraryFileError(
+                    f"The library {path} must be updated for this version of BriefBook, but it is "
+                    "read-only here. Copy it to a folder where you can write, then open the copy."
+                )
+        else:
+            _migrate(db, path, fresh=not exists)
     except sqlite3.DatabaseError as exc:
-        raise LibraryFileError(_explain(exc, path)) from None
+        raise _from_sqlite(exc, path) from None
     return db
+
+
+def inspect_library(path: str | Path) -> None:
+    """Raise :class:`LibraryFileError` unless ``path`` is a healthy library this version can open.
+
+    Reads only, and only through SQLite: ``PRAGMA quick_check`` and the migrations
+    table on a read-only connection. (Python never opens the file itself while it may
+    be in use: closing any handle to a file drops every POSIX lock the process holds
+    on it, SQLite's included, and another process could then delete the live WAL.)
+    Side files SQLite may create for the check (``-wal``, ``-shm`` of a WAL-mode
+    file) are removed again when the file is refused.
+    """
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise LibraryFileError(f"Cannot read {path}: {exc.strerror}.") from None
+    if size == 0:
+        raise _damaged(f"{path} is empty: it is not a BriefBook library (it may have been cut short).", path)
+    before = {s for s in _SIDE_FILES if Path(f"{path}{s}").exists()}
+    try:
+        _inspect_read_only(path)
+    except LibraryFileError:
+        _remove_new_side_files(path, before)
+        raise
+    except sqlite3.DatabaseError as exc:
+        _remove_new_side_files(path, before)
+        text = str(exc).lower()
+        if "not a database" in text or "malformed" in text or "corrupt" in text:
+            raise _unreadable(path) from None
+        raise _from_sqlite(exc, path) from None
+
+
+def _remove_new_side_files(path: Path, existed: set[str]) -> None:
+    for suffix in _SIDE_FILES:
+        side = Path(f"{path}{suffix}")
+        try:
+            # Ours, made just now: an empty -wal, or the -shm index SQLite derives from it.
+            if suffix not in existed and side.exists() and (suffix == "-shm" or side.stat().st_size == 0):
+                side.unlink()
+        except OSError:
+            pass
 
 
 def _inspect_read_only(path: Path) -> None:
@@ -60,34 +154,61 @@ def _inspect_read_only(path: Path) -> None:
         conn.close()
 
 
-def _check_header(path: Path) -> None:
+def _unreadable(path: Path) -> DamagedLibraryError:
+    """Why SQLite cannot read ``path``, from its first bytes (safe now: nothing can be using it)."""
     try:
         with path.open("rb") as fh:
-            header = fh.read(16)
+            header = fh.read(100)
     except OSError as exc:
-        raise LibraryFileError(f"Cannot read {path}: {exc.strerror}.") from None
-    if header != SQLITE_HEADER:
-        raise LibraryFileError(f"{path} is not a BriefBook library (it is some other kind of file).")
+        return DamagedLibraryError(f"Cannot read {path}: {exc.strerror}.")
+    if header[:16] != SQLITE_HEADER:
+        return _damaged(f"{path} is not a BriefBook library (it is some other kind of file).", path)
+    if len(header) < 100:
+        return _damaged(f"The library {path} is cut short (damaged). It has not been changed.", path)
+    return _damaged(
+        f"The library {path} is damaged or not a BriefBook library. It has not been changed.", path
+    )
 
 
-def _configure(db: Database) -> None:
-    # WAL lets a reader and a writer work at once; synchronous=FULL makes every
-    # commit reach the disk before we report it done (laptops lose power).
+def _configure(db: Database, *, read_only: bool = False) -> None:
+    """Connection settings for safety first, speed second.
+
+    * ``journal_mode = WAL``: a reader never waits for a writer and the other way
+      round, so a second window (or the search thread, or a backup) keeps working
+      while one writes; a commit is one append to the ``-wal`` file.
+    * ``synchronous = FULL``: every commit is fsync'ed to the ``-wal`` before we
+      report it done. With WAL, ``NORMAL`` would survive a crash of BriefBook (the
+      process killed) but could lose the last commits if the *machine* stops (a
+      battery that runs out, a lid closed on a frozen laptop): the commit is then in
+      the OS cache only. Our users edit at human speed (one fsync per action, about a
+      millisecond on an SSD) and bulk work is one transaction, so the cost is
+      invisible and we keep FULL: a committed edit survives the process being
+      killed *and* the power going. ``fullfsync`` asks macOS for a real flush to the
+      disk (plain fsync there stops at the drive's cache); other systems ignore it.
+    * ``busy_timeout``: a writer waits this long for another one to finish before
+      it gives up with "the library is busy" (see ``Library.transaction``).
+    """
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":  # read-only media cannot switch; keep going
-        db.execute("PRAGMA journal_mode = DELETE")
+    if read_only:
+        db.execute("PRAGMA query_only = ON")  # and ``Library.read_only`` can tell
+    else:
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":  # read-only media cannot switch; keep going
+            db.execute("PRAGMA journal_mode = DELETE")
     db.execute("PRAGMA synchronous = FULL")
+    if sys.platform == "darwin":
+        db.execute("PRAGMA fullfsync = ON")
+        db.execute("PRAGMA checkpoint_fullfsync = ON")
 
 
 def _check_is_library(db: Database, path: Path) -> None:
     result = db.execute("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
-        raise LibraryFileError(f"The library {path} is damaged ({result}). It has not been changed.")
+        raise _damaged(f"The library {path} is damaged ({result}). It has not been changed.", path)
     names = set(db.table_names())
     if "_sqlite_migrations" not in names:
-        raise LibraryFileError(f"{path} is an SQLite database, but not a BriefBook library.")
+        raise _damaged(f"{path} is an SQLite database, but not a BriefBook library.", path)
 
 
 def _migrate(db: Database, path: Path, *, fresh: bool) -> None:
@@ -101,15 +222,20 @@ def _migrate(db: Database, path: Path, *, fresh: bool) -> None:
 
 
 def backup_before_migration(db: Database, path: Path, version: str) -> Path:
-    """Copy the library aside with SQLite's backup API, named after its old version."""
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.before-upgrade-{version}-{stamp}{path.suffix}")
-    dest = sqlite3.connect(str(target))
+    """Back the library up (online backup API, verified) into its backups folder before it is migrated.
+
+    The copy is kept like a manual backup (30 days at least) and ``briefbook
+    backups`` lists it; ``version`` is the schema it holds (for the log).
+    """
+    from briefbook.store.backup import backup_library
+
     try:
-        db.conn.backup(dest)
-    finally:
-        dest.close()
-    return target
+        return backup_library(db, path.parent / f"{path.stem}.backups", reason="before-upgrade")
+    except Exception as exc:
+        raise LibraryFileError(
+            f"The library {path} needs to be updated for this version of BriefBook (it is at "
+            f"schema {version}), but it could not be backed up first ({exc}). It has not been changed."
+        ) from None
 
 
 def schema_version(db: Database) -> str:
@@ -117,14 +243,34 @@ def schema_version(db: Database) -> str:
     return applied[-1].name if applied else ""
 
 
-def _explain(exc: sqlite3.DatabaseError, path: Path) -> str:
+def _damaged(message: str, path: Path) -> DamagedLibraryError:
+    """The refusal of a damaged file, with the offer of its newest good backup if there is one."""
+    from briefbook.store.backup import describe_backup, newest_good_backup
+
+    try:
+        backup = newest_good_backup(path)
+    except Exception:  # looking for a backup must never hide the real message
+        backup = None
+    if backup is not None:
+        message += (
+            f" A good backup from {describe_backup(backup)} is available; to restore it: "
+            f'briefbook --library "{path}" restore "{backup}"'
+        )
+    return DamagedLibraryError(message, backup)
+
+
+def _from_sqlite(exc: sqlite3.DatabaseError, path: Path) -> LibraryFileError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return f"The library {path} is busy in another program. Try again in a moment."
+        return LibraryFileError(f"The library {path} is busy in another program. Try again in a moment.")
     if "readonly" in text or "read-only" in text:
-        return f"The library {path} is read-only here, and it needs to be updated before it can be used."
+        return LibraryFileError(
+            f"The library {path} is read-only here, and it needs to be updated before it can be used."
+        )
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return f"The library {path} is damaged or not a BriefBook library. It has not been changed."
+        return _damaged(
+            f"The library {path} is damaged or not a BriefBook library. It has not been changed.", path
+        )
     if "disk" in text and "full" in text:
-        return f"The disk holding {path} is full."
-    return f"The library {path} cannot be opened ({exc})."
+        return LibraryFileError(f"The disk holding {path} is full.")
+    return LibraryFileError(f"The library {path} cannot be opened ({exc}).")

@@ -93,17 +93,25 @@ def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] 
         return []
     clauses: list[str] = []
     params: list[object] = []
+    # With words, the index is the outer table: name its rowid (search_docs may be joined).
+    rowid = "search_words.rowid" if words else "rowid"
     for term in unspaced:
         if len(term) >= 3:
-            clauses.append("rowid IN (SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?)")
+            clauses.append(f"{rowid} IN (SELECT rowid FROM search_trigrams WHERE search_trigrams MATCH ?)")
             params.append('"' + term + '"')
         else:  # the trigram index needs three characters; short Thai terms scan
-            clauses.append("rowid IN (SELECT rowid FROM search_trigrams WHERE text LIKE ?)")
+            clauses.append(f"{rowid} IN (SELECT rowid FROM search_trigrams WHERE text LIKE ?)")
             params.append("%" + term.replace("%", "").replace("_", "") + "%")
+    kind_join = ""
     if kinds:
-        clauses.append(
-            f"rowid IN (SELECT rowid FROM search_docs WHERE kind IN ({', '.join('?' for _ in kinds)}))"
-        )
+        marks = ", ".join("?" for _ in kinds)
+        if words:
+            # A join, not "rowid IN (SELECT … kind …)": FTS5 would look that list up one rowid
+            # at a time (seconds, or minutes, on 50,000 talking points).
+            kind_join = " JOIN search_docs k ON k.rowid = search_words.rowid"
+            clauses.append(f"k.kind IN ({marks})")
+        else:
+            clauses.append(f"kind IN ({marks})")
         params.extend(kinds)
     if words:
         # Every term quoted (\w+ holds no quote) and prefix-matched: input is never FTS syntax.
@@ -113,7 +121,10 @@ def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] 
         terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
         clauses.insert(0, "search_words MATCH ?")
         params.insert(0, " AND ".join(terms))
-        inner = f"SELECT rowid, rank FROM search_words WHERE {' AND '.join(clauses)} ORDER BY rank LIMIT ?"
+        inner = (
+            f"SELECT search_words.rowid AS rowid, search_words.rank AS rank FROM search_words{kind_join} "
+            f"WHERE {' AND '.join(clauses)} ORDER BY search_words.rank LIMIT ?"
+        )
     else:
         inner = f"SELECT rowid, 0.0 AS rank FROM search_docs WHERE {' AND '.join(clauses)} LIMIT ?"
     params.append(limit)

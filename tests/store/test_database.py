@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from briefbook.errors import LibraryFileError, NewerVersionError
-from briefbook.library import Library, TalkingPoint
-from briefbook.store.database import open_database, schema_version
+from briefbook.errors import BriefBookError, LibraryFileError, NewerVersionError
+from briefbook.library import Library, TalkingPoint, Topic
+from briefbook.store import database
+from briefbook.store.backup import backup_library, list_backups
+from briefbook.store.database import DamagedLibraryError, open_database, schema_version
 from briefbook.store.schema import MIGRATIONS, known_migrations
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -58,10 +60,12 @@ def test_an_older_library_is_backed_up_before_it_is_migrated(tmp_path: Path) -> 
             assert "test_step" in lib.db.table_names()
     finally:
         MIGRATIONS._migrations.pop()
-    backups = list(tmp_path.glob("old.before-upgrade-*.briefbook"))
+    backups = [b for b in list_backups(copy) if b.reason == "before-upgrade"]
     assert len(backups) == 1
-    with sqlite3.connect(backups[0]) as conn:
-        assert "test_step" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    conn = sqlite3.connect(backups[0].path)
+    assert "test_step" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
 
 
 def test_a_library_from_a_newer_version_is_refused_untouched(library_path: Path) -> None:
@@ -91,30 +95,116 @@ def test_files_that_are_not_libraries_are_refused_untouched(
 ) -> None:
     path = tmp_path / "bad.briefbook"
     path.write_bytes(content)
+    before = _listing(tmp_path)
     with pytest.raises(LibraryFileError, match=message):
         Library.open(path)
     assert path.read_bytes() == content
+    assert _listing(tmp_path) == before  # no -wal, -shm, journal or backups folder either
 
 
-def test_another_sqlite_database_is_not_a_library(tmp_path: Path) -> None:
-    path = tmp_path / "other.db"
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE notes (x)")
+def _listing(folder: Path) -> dict[str, str]:
+    return {p.name: _digest(p) for p in folder.rglob("*") if p.is_file()}
+
+
+def _current_fixture() -> bytes:
+    return (FIXTURES / f"library-{known_migrations()[-1]}.briefbook").read_bytes()
+
+
+def _damage_pages(data: bytes, page: int = 5) -> bytes:
+    """Overwrite the middle of four pages from ``page`` on: the header stays right, the rest is garbage."""
+    for p in range(page, page + 4):
+        start = p * 4096 + 8
+        data = data[:start] + bytes((i * 37 + 11) % 256 for i in range(3000)) + data[start + 3000 :]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda data: b"", "is empty"),
+        (lambda data: data[:60], "cut short"),
+        (lambda data: data[:100], "damaged|not a BriefBook"),
+        (lambda data: data[: 3 * 4096 + 100], "damaged|not a BriefBook"),
+        (lambda data: data[: len(data) // 2], "damaged|not a BriefBook"),
+        (_damage_pages, "damaged"),
+        (lambda data: b"SQLite format 3\x00" + bytes(range(256)) * 40, "damaged|not a BriefBook"),
+    ],
+    ids=["empty", "60 bytes", "header only", "3 pages", "half", "garbage page", "random after header"],
+)
+def test_damaged_files_are_refused_untouched_with_no_side_files(tmp_path: Path, damage, message: str) -> None:
+    path = tmp_path / "damaged.briefbook"
+    path.write_bytes(damage(_current_fixture()))
+    before = _listing(tmp_path)
+    with pytest.raises(DamagedLibraryError, match=message) as caught:
+        Library.open(path)
+    assert caught.value.backup is None and "backup" not in str(caught.value)
+    assert _listing(tmp_path) == before
+
+
+def test_a_damaged_library_is_refused_with_the_offer_of_its_newest_good_backup(tmp_path: Path) -> None:
+    path = tmp_path / "Bangkok.briefbook"
+    with Library.create(path) as lib:
+        lib.add(Topic(title="Công ước Hà Nội"))
+    older = backup_library(path, reason="manual")
+    newest = backup_library(path, reason="manual")
+    # The newest backup is itself damaged later (a bad disk sector): the one before is offered.
+    newest.write_bytes(_damage_pages(newest.read_bytes(), page=2))
+    path.write_bytes(path.read_bytes()[:8192])
+    before = _listing(tmp_path)
+    with pytest.raises(DamagedLibraryError) as caught:
+        Library.open(path)
+    message = str(caught.value)
+    assert "damaged" in message and "It has not been changed" in message
+    assert "A good backup from" in message and f'restore "{older}"' in message
+    assert caught.value.backup == older
+    assert _listing(tmp_path) == before
+
+
+def test_a_newer_library_is_not_offered_a_backup(library_path: Path) -> None:
+    Library.create(library_path).close()
+    backup_library(library_path)
+    with sqlite3.connect(library_path) as conn:
+        conn.execute(
+            "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+            "VALUES ('briefbook', '9999_future', 'x')"
+        )
     conn.close()
-    before = _digest(path)
-    with pytest.raises(LibraryFileError, match="not a BriefBook library"):
-        Library.open(path)
-    assert _digest(path) == before
+    with pytest.raises(NewerVersionError) as caught:
+        Library.open(library_path)
+    assert "backup" not in str(caught.value)
 
 
-def test_a_truncated_library_is_refused(library_path: Path, tmp_path: Path) -> None:
-    source = FIXTURES / f"library-{known_migrations()[-1]}.briefbook"
-    path = tmp_path / "truncated.briefbook"
-    path.write_bytes(source.read_bytes()[: 3 * 4096 + 100])
-    before = _digest(path)
-    with pytest.raises(LibraryFileError, match="damaged|not a BriefBook"):
-        Library.open(path)
-    assert _digest(path) == before
+def test_read_only_opening_reads_and_refuses_writes_plainly(library_path: Path) -> None:
+    with Library.create(library_path) as lib:
+        lib.add(Topic(title="Bảo hộ công dân"))
+    before = _digest(library_path)
+    with Library.open(library_path, read_only=True, backup=False) as lib:
+        assert lib.read_only
+        assert lib.search("bao ho")
+        with pytest.raises(BriefBookError, match="read-only; changes cannot be saved"):
+            lib.add(Topic(title="x"))
+        assert lib.count(Topic) == 1
+    assert _digest(library_path) == before
+    with Library.open(library_path, backup=False) as lib:
+        assert not lib.read_only
+
+
+def test_a_second_writer_gets_a_plain_message_when_the_wait_runs_out(
+    library: Library, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    other = Library.open(library_path, backup=False)
+    try:
+        with library.transaction():
+            library.add(Topic(title="Đang sửa"))
+            assert other.count(Topic) == 0  # a reader never waits (WAL) and sees the last commit
+            with pytest.raises(BriefBookError, match="busy in another BriefBook window"):
+                other.add(Topic(title="Cùng lúc"))
+        assert other.count(Topic) == 1
+        other.add(Topic(title="Sau đó"))  # once the first is done, the second writes
+        assert library.count(Topic) == 2
+    finally:
+        other.close()
 
 
 def test_missing_file_folder_and_missing_parent(tmp_path: Path) -> None:
