@@ -81,6 +81,8 @@ def export_book(
     paths = targets_for(target, options.formats)
     for path in paths.values():
         check_target_folder(path)
+        # Leftovers of an export that was killed half-way (a minute old: not one running now).
+        cleanup_stale_exports(path.parent, older_than=60)
     book = library.get(Book, book_id)
     template = load_template(options.template or book.template)
 

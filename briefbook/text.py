@@ -33,9 +33,16 @@ def clean(text: str | None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_EDGE_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+
 def clean_line(text: str | None) -> str:
-    """Like :func:`clean` for one-line fields (titles, names): newlines and tabs become spaces."""
-    return " ".join(clean(text).split())
+    """Like :func:`clean` for one-line fields (titles, names): newlines and tabs become spaces.
+
+    Invisible zero-width characters at either end go too: a title of nothing but
+    them would look empty everywhere. Inside the text they stay (emoji, Indic joins).
+    """
+    return " ".join(clean(text).split()).strip(_EDGE_INVISIBLE).strip()
 
 
 # Letters that NFD does not decompose but a Vietnamese reader types without marks,

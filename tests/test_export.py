@@ -133,3 +133,19 @@ def test_libreoffice_opens_the_demo_docx(demo, tmp_path: Path) -> None:
     assert abs(len(converted.pages) - len(ours.pages)) <= max(3, len(ours.pages) // 10)
     text = "\n".join(p.extract_text() for p in converted.pages)
     assert "Lê Anh Tuấn" in text and "CONFIDENTIAL" in text
+
+
+def test_an_export_removes_what_a_killed_export_left(demo, tmp_path: Path) -> None:
+    import os
+    import time
+
+    library, book, _ = demo
+    stale = tmp_path / ".book-abcd1234.pdf.part"
+    stale.write_bytes(b"half a PDF")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    mine = tmp_path / "notes.pdf.part"  # not one of our names: left alone
+    mine.write_bytes(b"x")
+    with Library.open(library) as lib:
+        export_book(lib, book, tmp_path / "book.pdf", ExportOptions(formats=("pdf",)))
+    assert not stale.exists() and mine.exists()

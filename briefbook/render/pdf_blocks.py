@@ -265,7 +265,9 @@ def _contents(state: BookState, block: Contents) -> list[Flowable]:
         markup = state.markup.text(text, bold=level == 1)
         if state.forward_refs:
             markup = f'<a href="#{escape(state.anchor(heading))}">{markup}</a>'
-        markup += f'<onDraw name="bbtoc" label="{index}"/>'
+        # A space before the marker: reportlab's line breaking fails (IndexError) when a
+        # zero-width onDraw fragment directly follows shaped Thai text.
+        markup += f' <onDraw name="bbtoc" label="{index}"/>'
         out.append(Paragraph(markup, state.styles.get(f"toc{level}", text)))
     out.append(PageBreakIfNotEmpty())
     return out

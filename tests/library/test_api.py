@@ -173,3 +173,9 @@ def test_check_finds_a_stale_index_and_rebuilds_it(library: Library, filled: dic
     assert library.check(rebuild_index=True) == []
     assert library.check() == []
     assert library.search("tuan")
+
+
+def test_a_title_of_only_invisible_characters_is_empty(library: Library) -> None:
+    with pytest.raises(ValidationError, match="needs a title"):
+        library.add(Topic(title="\u200b\ufeff \u200d"))
+    assert library.add(Topic(title="\u200bCông ước\u200b")).title == "Công ước"

@@ -666,7 +666,6 @@ EXPORT_CASES = [
     Case(
         "export-thai-in-a-meeting-title",
         export(_thai_title, expect_in=("Tên สวัสดี",)),
-        known_bug="render.pdf: Thai text in a contents entry raises IndexError in reportlab breakLines",
     ),
     Case(
         "export-300-character-title-and-long-texts", export(_big_texts, formats=("docx",)), changes=("topic",)
