@@ -1,0 +1,59 @@
+"""Start BriefBook's window: ``briefbook-gui [LIBRARY]`` or ``python main.py [LIBRARY]``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication
+
+from briefbook.ui import error_hook, i18n
+from briefbook.ui.library_files import startup_library
+from briefbook.ui.main_window import MainWindow
+from briefbook.ui.settings import APPLICATION, ORGANISATION, Settings
+
+
+def create_window(settings: Settings, requested: str | Path | None = None) -> MainWindow:
+    """The main window with the library to start with (on a first start: the demo library)."""
+    window = MainWindow(settings)
+    window.restore_state()
+    try:
+        path = startup_library(settings, requested)
+    except Exception as error:  # the demo could not be created: the window still opens
+        error_hook.report(error, window)
+        return window
+    window.open_library(path)
+    return window
+
+
+def finish_start(window: MainWindow, settings: Settings, requested: str | Path | None) -> None:
+    """The slow half of starting, once the window is on screen: the library, then extensions."""
+    try:
+        path = startup_library(settings, requested)
+    except Exception as error:  # the demo could not be created: the window stays usable
+        error_hook.report(error, window)
+    else:
+        window.open_library(path)
+    QTimer.singleShot(0, window.install_extensions)  # the composer: after the first table is filled
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv if argv is None else argv)
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APPLICATION)
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationDisplayName("BriefBook")
+    error_hook.install()
+    settings = Settings()
+    i18n.apply_language(settings.language)
+    arguments = [a for a in app.arguments()[1:] if not a.startswith("-")]
+    window = MainWindow(settings, extensions=False)
+    window.restore_state()
+    window.show()  # at once; the library (and the code that reads it) loads right after
+    QTimer.singleShot(0, lambda: finish_start(window, settings, arguments[0] if arguments else None))
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

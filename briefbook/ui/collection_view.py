@@ -1,0 +1,280 @@
+"""One collection: filter bar, lazily fetched table and the editor pane, in a splitter."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.errors import NotFound
+from briefbook.ui.columns import BADGE_FIELDS
+from briefbook.ui.context import UiContext
+from briefbook.ui.delegates import BadgeDelegate
+from briefbook.ui.editors.editor import RecordEditor
+from briefbook.ui.filter_bar import FilterBar
+from briefbook.ui.new_items import new_record
+from briefbook.ui.notifier import ADDED, DELETED, UPDATED
+from briefbook.ui.table_model import ID_ROLE, RecordTableModel
+from briefbook.ui.undo import AddItem, DeleteItem, ReorderTalkingPoints, run
+
+DEFAULT_SORT = {
+    "event": ("start_date", Qt.SortOrder.DescendingOrder),
+    "meeting": ("starts_at", Qt.SortOrder.AscendingOrder),
+    "person": ("name", Qt.SortOrder.AscendingOrder),
+    "organisation": ("name", Qt.SortOrder.AscendingOrder),
+    "topic": ("title", Qt.SortOrder.AscendingOrder),
+    "talking_point": ("topic_id", Qt.SortOrder.AscendingOrder),
+    "statement": ("date", Qt.SortOrder.DescendingOrder),
+    "book": ("title", Qt.SortOrder.AscendingOrder),
+}
+PRIMARY = {"title", "name", "text"}  # the column that names the item: wide
+WIDTHS = {"version": 60, "kind": 130, "status": 105, "classification": 100, "language": 100}
+NUMBER_WIDTH, PRIMARY_WIDTH, OTHER_WIDTH = 46, 260, 130
+HIDDEN_COLUMNS = {("talking_point", "language"), ("person", "name_romanised")}
+MAX_PAGES_TO_FIND = 25
+
+
+class CollectionView(QWidget):
+    show_talking_points = Signal(str)
+
+    def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"view_{kind}")
+        self.context, self.kind = context, kind
+        self._loaded = False
+        self._reselect: str | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.filters = FilterBar(context, kind, self)
+        layout.addWidget(self.filters)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName(f"splitter_{kind}")
+        left = QWidget(self.splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.model = RecordTableModel(context, kind, self)
+        self.table = QTableView(left)
+        self.table.setObjectName(f"table_{kind}")
+        self.table.setModel(self.model)
+        self._setup_table()
+        self.status = QLabel(left)
+        self.status.setObjectName("collectionStatus")
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.status)
+        self.editor = RecordEditor(context, kind, self.splitter)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.editor)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([800, 420])
+        layout.addWidget(self.splitter, 1)
+        self.filters.changed.connect(self._filter)
+        self.model.loaded.connect(self._loaded_rows)
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.reorder_requested.connect(self._reorder)
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.editor.show_talking_points.connect(self.show_talking_points)
+        context.model.changed.connect(self._on_changed)
+        context.model.library_opened.connect(self._library_opened)
+        self.retranslate()
+
+    def _setup_table(self) -> None:
+        table = self.table
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setSortingEnabled(True)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setHighlightSections(False)
+        header.setStretchLastSection(True)
+        for column, field in enumerate(self.model.fields):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            if field in PRIMARY:
+                width = PRIMARY_WIDTH
+            elif field == "position" and self.kind != "person":  # an order number, not a job
+                width = NUMBER_WIDTH
+            else:
+                width = WIDTHS.get(field, OTHER_WIDTH)
+            header.resizeSection(column, width)
+            table.setColumnHidden(column, (self.kind, field) in HIDDEN_COLUMNS)
+            if field in BADGE_FIELDS and (self.kind == "talking_point" or field == "classification"):
+                delegate = BadgeDelegate(field, self._levels, table)
+                table.setItemDelegateForColumn(column, delegate)
+        if self.kind == "talking_point":
+            table.setDragEnabled(True)
+            table.setAcceptDrops(True)
+            table.setDropIndicatorShown(True)
+            table.setDragDropOverwriteMode(False)
+            table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+            table.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def _levels(self) -> list[str]:
+        if not hasattr(self, "_level_cache"):
+            self._level_cache = self.context.library.classification_levels()
+        return self._level_cache
+
+    # -- loading -------------------------------------------------------------------------
+
+    def activate(self) -> None:
+        """Load the table the first time the view is shown."""
+        if not self._loaded and self.context.model.is_open:
+            self._loaded = True
+            field, order = DEFAULT_SORT[self.kind]
+            self.table.sortByColumn(self.model.column_of(field), order)
+
+    def _library_opened(self) -> None:
+        if hasattr(self, "_level_cache"):
+            del self._level_cache
+        self.editor.show_item(None)
+        self.filters.clear(emit=False)
+        self.filters.refresh_options()
+        if self.editor.form is not None and self.context.model.is_open:
+            self.editor.form.set_levels(self.context.library.classification_levels())
+
+    def _filter(self) -> None:
+        self.model.set_filter(where=self.filters.where(), text=self.filters.words())
+
+    def _loaded_rows(self) -> None:
+        model = self.model
+        if model.text:
+            text = self.tr("%n match(es)", "", model.total)
+            if model.total >= model.SEARCH_LIMIT:
+                text += " " + self.tr("(the best %1 are shown; add words to narrow)").replace(
+                    "%1", str(model.SEARCH_LIMIT)
+                )
+        else:
+            text = self.tr("%n item(s)", "", model.total)
+            if self.kind == "talking_point" and model.can_reorder():
+                text += " · " + self.tr("drag a row to change the order within its topic")
+        self.status.setText(text)
+        if self._reselect:
+            self.select(self._reselect, open_editor=False, fetch=False)
+
+    def _remember_selection(self) -> None:
+        self._reselect = self.editor.item_id
+
+    # -- selection ------------------------------------------------------------------------
+
+    def _current_changed(self, current, _previous) -> None:
+        item_id = current.data(ID_ROLE) if current.isValid() else None
+        if item_id:
+            self.editor.show_item(item_id)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        ids = [self.model.record_at(r).id for r in rows if self.model.record_at(r)]
+        if not ids and self.editor.item_id:
+            ids = [self.editor.item_id]
+        return ids
+
+    def select(self, item_id: str, open_editor: bool = True, fetch: bool = True) -> bool:
+        """Select ``item_id`` in the table if it is (or, with ``fetch``, becomes page by page) loaded."""
+        row = self.model.row_of(item_id)
+        pages = 0
+        while fetch and row < 0 and self.model.canFetchMore() and pages < MAX_PAGES_TO_FIND:
+            self.model.fetchMore()
+            row = self.model.row_of(item_id)
+            pages += 1
+        if row < 0:
+            if open_editor:
+                self.table.clearSelection()
+                self.editor.show_item(item_id)
+            return False
+        index = self.model.index(row, 0)
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+        if open_editor:
+            self.editor.show_item(item_id)
+        return True
+
+    def show_topic(self, topic_id: str) -> None:
+        """The talking points of one topic, in their order (drag to reorder)."""
+        self.filters.clear(emit=False)
+        self.filters.set_choice("topic_id", topic_id, emit=False)
+        self.model.set_filter(where=self.filters.where(), text="")
+        self.table.sortByColumn(self.model.column_of("position"), Qt.SortOrder.AscendingOrder)
+
+    def open_item(self, item_id: str) -> None:
+        """Show an item (from search or the palette): select it, clearing filters that hide it."""
+        self.activate()
+        if self.model.row_of(item_id) < 0 and (self.filters.where() or self.filters.words()):
+            self.filters.clear(emit=False)
+            try:
+                record = self.context.library.get(self.kind, item_id)
+            except NotFound:
+                return
+            if self.kind == "meeting":
+                self.filters.set_choice("event_id", record.event_id, emit=False)  # type: ignore[attr-defined]
+            self._filter()
+        self.select(item_id)
+
+    # -- commands --------------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        self.activate()
+        self.editor.flush()
+        command = run(
+            self.context.stack,
+            AddItem(self.context.model, new_record(self.context, self.kind, self.filters.where())),
+        )
+        self.select(command.item_id)
+        self.editor.focus_first_field()
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.editor.flush()
+        stack = self.context.stack
+        if len(ids) > 1:
+            stack.beginMacro(self.tr("Delete %n item(s)", "", len(ids)))
+        try:
+            for item_id in ids:
+                run(stack, DeleteItem(self.context.model, self.kind, item_id))
+        finally:
+            if len(ids) > 1:
+                stack.endMacro()
+
+    def _reorder(self, topic_id: str, old: list, new: list) -> None:
+        run(self.context.stack, ReorderTalkingPoints(self.context.model, topic_id, old, new))
+
+    def _on_changed(self, kind: str, item_id: str, what: str) -> None:
+        if kind in ("topic", "event", "organisation") and what in (ADDED, DELETED, UPDATED):
+            self.filters.refresh_options()
+
+    def flush(self) -> None:
+        self.editor.flush()
+
+    # -- state and language ------------------------------------------------------------------
+
+    def save_state(self) -> None:
+        self.context.settings.set_splitter_state(self.kind, self.splitter.saveState())
+
+    def restore_state(self) -> None:
+        state = self.context.settings.splitter_state(self.kind)
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def retranslate(self) -> None:
+        self.filters.retranslate()
+        self.model.retranslate()
+        self.editor.retranslate()
+        if self._loaded:
+            self._loaded_rows()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

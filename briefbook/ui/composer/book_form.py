@@ -1,0 +1,165 @@
+"""The book's own settings: title, template, ceiling, drafts, language, recipient, copy number…
+
+Every edit is saved as it is made, as an undoable
+:class:`~briefbook.ui.undo.UpdateFields`; what the library refuses is shown at
+the field. "For sharing" is not stored in the book: it is how this preview,
+its warnings and the next export are made (``sharing_changed``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
+
+from briefbook.errors import BriefBookError, ValidationError
+from briefbook.library import Book
+from briefbook.render.template import available_templates
+from briefbook.ui.composer.commands import execute
+from briefbook.ui.context import UiContext
+from briefbook.ui.editors.fields import (
+    ChoiceField,
+    DateField,
+    FieldWidget,
+    LevelField,
+    LineField,
+    display_date,
+)
+from briefbook.ui.labels import field_label
+from briefbook.ui.messages import user_message
+from briefbook.ui.undo import UpdateFields
+
+FIELDS = (
+    "title",
+    "subtitle",
+    "template",
+    "ceiling",
+    "drafts",
+    "language",
+    "recipient",
+    "copy_number",
+    "issue_date",
+    "drafted_by",
+    "cleared_by",
+    "author",
+)
+
+
+class TemplateField(ChoiceField):
+    """The templates shipped in ``templates/`` (a stored name that is gone stays visible)."""
+
+    def label(self, value: str) -> str:
+        return value
+
+
+class BookForm(QWidget):
+    sharing_changed = Signal(bool)
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("bookForm")
+        self.context = context
+        self.book: Book | None = None
+        layout = QFormLayout(self)
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, FieldWidget] = {}
+        self.labels: dict[str, QLabel] = {}
+        for name in FIELDS:
+            widget = self._make(name)
+            widget.committed.connect(self.commit)
+            label = QLabel(self)
+            label.setObjectName(f"label_{name}")
+            label.setBuddy(widget)
+            layout.addRow(label, widget)
+            self.fields[name], self.labels[name] = widget, label
+        self.sharing = QCheckBox(self)
+        self.sharing.setObjectName("forSharing")
+        self.sharing.toggled.connect(self.sharing_changed)
+        layout.addRow("", self.sharing)
+        self.status = QLabel(self)
+        self.status.setObjectName("bookStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #5f6368;")
+        layout.addRow("", self.status)
+        self.retranslate()
+
+    def _make(self, name: str) -> FieldWidget:
+        if name == "template":
+            return TemplateField(name, available_templates(), self)
+        if name == "ceiling":
+            levels = self.context.library.classification_levels() if self.context.model.is_open else []
+            return LevelField(name, levels, allow_none=True, parent=self)
+        if name in Book.CHOICES:
+            return ChoiceField(name, Book.CHOICES[name], self)
+        if name == "issue_date":
+            return DateField(name, parent=self)
+        return LineField(name, self)
+
+    def retranslate(self) -> None:
+        for name, label in self.labels.items():
+            text = field_label("book", name)
+            label.setText(f"{text} *" if name in Book.REQUIRED else text)
+            self.fields[name].retranslate()
+        self.labels["template"].setText(self.tr("Template"))
+        self.labels["ceiling"].setText(self.tr("Highest classification"))
+        self.labels["drafts"].setText(self.tr("Drafts"))
+        self.labels["language"].setText(self.tr("Book language"))
+        self.sharing.setText(self.tr("For sharing (leave out passages not for release)"))
+        self.sharing.setToolTip(
+            self.tr(
+                "Preview, warnings, export and print leave out the passages marked not for release. "
+                "Use it for a copy that leaves the ministry."
+            )
+        )
+        if self.book is not None:
+            self.load(self.book)
+
+    @property
+    def releasable(self) -> bool:
+        return self.sharing.isChecked()
+
+    def set_levels(self, levels: list[str]) -> None:
+        ceiling = self.fields["ceiling"]
+        if isinstance(ceiling, LevelField):
+            ceiling.set_levels(levels)
+
+    def load(self, book: Book | None, force: bool = False) -> None:
+        force = force or self.book is None or book is None or self.book.id != book.id
+        self.book = book
+        self.setEnabled(book is not None)
+        if book is None:
+            return
+        for name, widget in self.fields.items():
+            widget.set_value(getattr(book, name), force)
+        text = self.tr("Version %1").replace("%1", str(book.version))
+        if book.last_export_at:
+            when = display_date(book.last_export_at.replace("Z", "")[:16])
+            text += " · " + self.tr("last exported %1 (UTC)").replace("%1", when)
+        self.status.setText(text)
+
+    def flush(self) -> None:
+        for widget in self.fields.values():
+            widget.flush()
+
+    def commit(self, field: str, value: Any) -> None:
+        book, widget = self.book, self.fields[field]
+        if book is None:
+            return
+        old = getattr(book, field)
+        if value == old:
+            widget.set_error(None)
+            return
+        if field in Book.REQUIRED and not str(value or "").strip():
+            widget.set_error(self.tr("%1 cannot be empty.").replace("%1", field_label("book", field)))
+            return
+        command = UpdateFields(self.context.model, "book", book.id, {field: old}, {field: value})
+        try:
+            execute(self.context.stack, command)
+        except ValidationError as error:
+            self.fields.get(error.field or field, widget).set_error(user_message(error))
+        except BriefBookError as error:
+            widget.set_error(user_message(error))
+        else:
+            widget.set_error(None)

@@ -1,0 +1,69 @@
+"""Undo commands of the composer: each one is one library operation and its inverse.
+
+A change to a book's sections is one :func:`~briefbook.library.books.save_sections`
+call with the whole list after the change; undo saves the list from before.
+Creating a book (new or copied) is undone by deleting it; redo brings the
+same book back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QUndoStack
+
+from briefbook.library import Book, Library
+from briefbook.library.books import Section, save_sections
+from briefbook.ui.notifier import ADDED, UPDATED, LibraryModel
+from briefbook.ui.undo import AddItem, LibraryCommand, run
+
+
+def copy_sections(sections: list[Section]) -> list[Section]:
+    """A deep copy (sections hold lists and dicts that must not be shared with the undo stack)."""
+    return [Section.from_dict(s.to_dict()) for s in sections]
+
+
+class SaveSections(LibraryCommand):
+    """Store a book's sections; undo stores the earlier list again."""
+
+    def __init__(
+        self, model: LibraryModel, book_id: str, before: list[Section], after: list[Section], text: str
+    ):
+        super().__init__(model, text)
+        self.book_id = book_id
+        self.before, self.after = copy_sections(before), copy_sections(after)
+
+    def _save(self, sections: list[Section]) -> None:
+        save_sections(self.library, self.book_id, copy_sections(sections))
+        self.model.notify(Book.KIND, self.book_id, UPDATED)
+
+    def apply(self) -> None:
+        self._save(self.after)
+
+    def revert(self) -> None:
+        self._save(self.before)
+
+
+class CreateBook(AddItem):
+    """A book made by ``make(library)`` (``new_book`` or ``copy_book``); undo deletes it."""
+
+    def __init__(self, model: LibraryModel, make: Callable[[Library], Book], text: str):
+        super().__init__(model, Book(event_id="", title=""))
+        self.setText(text)
+        self.make = make
+
+    def apply(self) -> None:
+        if self._snapshot is None:
+            self.record = self.make(self.library)
+            self.item_id = self.record.id
+            self.model.notify(Book.KIND, self.item_id, ADDED)
+        else:
+            super().apply()
+
+
+def execute(stack: QUndoStack | None, command: LibraryCommand) -> LibraryCommand:
+    """Do ``command`` now; with an undo stack it goes onto it (errors reach the caller either way)."""
+    if stack is None:
+        command.apply()
+        return command
+    return run(stack, command)

@@ -1,0 +1,37 @@
+"""Short labels for what the composer lists: meetings, talking points, statements."""
+
+from __future__ import annotations
+
+from briefbook.library import Meeting, Statement, TalkingPoint
+from briefbook.ui.columns import plain_summary
+from briefbook.ui.editors.fields import display_date
+from briefbook.ui.labels import choice_label, display_name
+
+MAX_CHARS = 140
+
+
+def meeting_label(meeting: Meeting) -> str:
+    """ "17/12/2025 09:00 · Opening session"."""
+    when = display_date(meeting.starts_at) if meeting.starts_at else ""
+    return f"{when} · {display_name(meeting)}" if when else display_name(meeting)
+
+
+def point_label(point: TalkingPoint) -> str:
+    """ "[Key message · Draft] Viet Nam …"."""
+    tags = [choice_label(point.kind)]
+    if point.status != "cleared":
+        tags.append(choice_label(point.status))
+    return f"[{' · '.join(tags)}] {_short(display_name(point))}"
+
+
+def statement_label(statement: Statement) -> str:
+    """ "Lê Anh Tuấn, 17/12/2025: …"."""
+    when = display_date(statement.date) if statement.date else ""
+    source = ", ".join(x for x in (statement.speaker_name, when) if x)
+    quote = _short(plain_summary(statement.text, limit=MAX_CHARS))
+    return f"{source}: {quote}" if source else quote
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"

@@ -1,0 +1,200 @@
+"""The editor pane: shows the selected item's form and saves every edit as it is made.
+
+Each edit becomes an :class:`~briefbook.ui.undo.UpdateFields` command. What the
+library refuses is shown at the field (ValidationError.field says which one);
+required fields are checked here first, so that message is in plain words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+
+from briefbook.errors import BriefBookError, NotFound, ValidationError
+from briefbook.library import Record
+from briefbook.library.records import record_type
+from briefbook.ui.columns import REFERENCES
+from briefbook.ui.context import UiContext
+from briefbook.ui.editors.form import RecordForm
+from briefbook.ui.labels import display_name, field_label, kind_label
+from briefbook.ui.messages import user_message
+from briefbook.ui.notifier import DELETED, LINKS, PHOTO
+from briefbook.ui.revisions import RevisionsDialog
+from briefbook.ui.undo import RestoreRevision, UpdateFields, run
+
+
+def choose_revision(parent: QWidget, context: UiContext, kind: str, item_id: str, field: str):
+    """Show the history of a text field; the revision to restore, or None (patched in tests)."""
+    dialog = RevisionsDialog(context.library.revisions(kind, item_id, field), kind, field, parent)
+    try:
+        return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+class RecordEditor(QWidget):
+    show_talking_points = Signal(str)
+
+    def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"editor_{kind}")
+        self.context, self.kind = context, kind
+        self.record_class = record_type(kind)
+        self.record: Record | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 0, 0, 0)
+        self.title = QLabel(self)
+        self.title.setObjectName("editorTitle")
+        self.title.setWordWrap(True)
+        self.title.setStyleSheet("font-size: 12pt; font-weight: bold; padding: 4px 0;")
+        layout.addWidget(self.title)
+        self.pages = QStackedWidget(self)
+        self.placeholder = QLabel(self)
+        self.placeholder.setObjectName("editorPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setStyleSheet("color: #757575;")
+        self.pages.addWidget(self.placeholder)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.form: RecordForm | None = None
+        self.pages.addWidget(self.scroll)
+        layout.addWidget(self.pages, 1)
+        context.model.changed.connect(self._on_changed)
+        self.retranslate()
+
+    def _ensure_form(self) -> RecordForm:
+        if self.form is None:
+            self.form = RecordForm(self.context, self.kind, self.scroll)
+            for widget in self.form.fields.values():
+                widget.committed.connect(self.commit)
+                if hasattr(widget, "history_requested"):
+                    widget.history_requested.connect(self.show_history)
+            self.form.show_talking_points.connect(self.show_talking_points)
+            self.scroll.setWidget(self.form)
+        return self.form
+
+    def retranslate(self) -> None:
+        self.placeholder.setText(
+            self.tr("Select an item in the list to see and edit it here, or create a new one with Ctrl+N.")
+        )
+        if self.form is not None:
+            self.form.retranslate()
+        self._show_title()
+
+    def _show_title(self) -> None:
+        if self.record is None:
+            self.title.setText(kind_label(self.kind, plural=True))
+        else:
+            name = display_name(self.record)
+            name = name if len(name) <= 110 else name[:110] + "…"
+            self.title.setText(f"{kind_label(self.kind)}: {name}")
+            self.title.setToolTip(display_name(self.record))
+
+    # -- which item ------------------------------------------------------------------
+
+    @property
+    def item_id(self) -> str | None:
+        return self.record.id if self.record else None
+
+    def show_item(self, item_id: str | None) -> None:
+        """Show ``item_id`` (None: nothing); pending edits of the previous item are saved first."""
+        self.flush()
+        if item_id and self.record and item_id == self.record.id:
+            return
+        record = None
+        if item_id:
+            try:
+                record = self.context.library.get(self.kind, item_id)
+            except NotFound:
+                record = None
+        self.record = record
+        if record is None:
+            if self.form is not None:
+                self.form.forget()
+            self.pages.setCurrentWidget(self.placeholder)
+        else:
+            form = self._ensure_form()
+            form.load(record, force=True)
+            self.pages.setCurrentWidget(self.scroll)
+            self.scroll.verticalScrollBar().setValue(0)
+        self._show_title()
+
+    def field(self, name: str):
+        return self._ensure_form().fields[name]
+
+    def focus_first_field(self) -> None:
+        if self.form is not None and (widget := self.form.first_field()) is not None:
+            widget.setFocus()
+
+    def flush(self) -> None:
+        if self.form is not None and self.record is not None and self.context.model.is_open:
+            self.form.flush()
+
+    # -- saving ----------------------------------------------------------------------
+
+    def commit(self, field: str, value: Any) -> None:
+        record, form = self.record, self.form
+        if record is None or form is None or not self.context.model.is_open:
+            return
+        widget = form.fields[field]
+        old = getattr(record, field)
+        if value == old or (not value and not old):
+            widget.set_error(None)
+            return
+        if field in self.record_class.REQUIRED and not str(value or "").strip():
+            widget.set_error(self.tr("%1 cannot be empty.").replace("%1", field_label(self.kind, field)))
+            return
+        new = {field: value}
+        if field == "speaker_id" and value and not getattr(record, "speaker_name", ""):
+            new["speaker_name"] = self.context.library.get("person", value).name
+        old_values = {name: getattr(record, name) for name in new}
+        try:
+            run(self.context.stack, UpdateFields(self.context.model, self.kind, record.id, old_values, new))
+        except ValidationError as error:
+            target = form.fields.get(error.field or field, widget)
+            target.set_error(user_message(error))
+        except BriefBookError as error:
+            widget.set_error(user_message(error))
+        else:
+            widget.set_error(None)
+
+    def show_history(self, field: str) -> None:
+        if self.record is None:
+            return
+        self.flush()
+        revision = choose_revision(self, self.context, self.kind, self.record.id, field)
+        if revision is not None:
+            command = RestoreRevision(self.context.model, self.kind, self.record.id, field, revision.id)
+            run(self.context.stack, command)
+
+    # -- changes from elsewhere (undo, other views) -------------------------------------
+
+    def _on_changed(self, kind: str, item_id: str, what: str) -> None:
+        if self.record is None or self.form is None:
+            return
+        if kind == self.kind and item_id == self.record.id:
+            if what == DELETED:
+                self.record = None
+                self.show_item(None)
+                return
+            if what == PHOTO:
+                if self.form.photo:
+                    self.form.photo.load(item_id)
+                return
+            if what == LINKS:
+                self.form.load_links()
+                return
+            try:
+                self.record = self.context.library.get(self.kind, item_id)
+            except NotFound:
+                self.show_item(None)
+                return
+            self.form.load(self.record)
+            self._show_title()
+        elif what == LINKS or kind in REFERENCES.values() or kind == "person":
+            if kind in ("meeting", "event", "statement") and item_id != self.record.id and what == LINKS:
+                return
+            self.form.load(self.record)  # a linked item's name may have changed

@@ -1,0 +1,305 @@
+"""One widget per kind of field. Each shows a value, says when it was edited
+(``committed(field, value)``) and can show a problem in plain words below itself."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    QWidgetAction,
+)
+
+from briefbook.ui.labels import choice_label, level_label
+
+ERROR_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
+
+
+class FieldWidget(QWidget):
+    """Base: an input plus an error line. Subclasses build ``self.input``."""
+
+    committed = Signal(str, object)
+
+    def __init__(self, field: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.field = field
+        self._loaded: Any = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.row = QHBoxLayout()
+        self.row.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.row)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName(f"error_{field}")
+        self.error_label.setStyleSheet("color: #c62828;")
+        self.error_label.setWordWrap(True)
+        self.error_label.hide()
+        layout.addWidget(self.error_label)
+
+    def _set_input(self, widget: QWidget) -> None:
+        self.input = widget
+        widget.setObjectName(f"field_{self.field}")
+        self.row.addWidget(widget, 1)
+        self.setFocusProxy(widget)
+
+    # -- value -------------------------------------------------------------------------
+
+    def set_value(self, value: Any, force: bool = False) -> None:
+        """Show the stored ``value``; an unsaved edit stays unless the stored value changed (or ``force``)."""
+        value = self._coerce(value)
+        if not force and self.is_dirty() and value == self._loaded:
+            return
+        self._loaded = value
+        self.set_error(None)
+        self._show(value)
+
+    def _coerce(self, value: Any) -> Any:
+        return value
+
+    def _show(self, value: Any) -> None:
+        """Put ``value`` in the input (subclasses)."""
+
+    def value(self) -> Any:
+        return self._loaded
+
+    def is_dirty(self) -> bool:
+        return self.value() != self._loaded
+
+    def flush(self) -> None:
+        """Send a pending edit now (before switching items, before closing)."""
+        if self.is_dirty():
+            self._commit()
+
+    def _commit(self) -> None:
+        self.committed.emit(self.field, self.value())
+
+    # -- problems -------------------------------------------------------------------------
+
+    def set_error(self, message: str | None) -> None:
+        self.error_label.setText(message or "")
+        self.error_label.setVisible(bool(message))
+        self.input.setStyleSheet(ERROR_STYLE if message else "")
+
+    @property
+    def error(self) -> str:
+        return self.error_label.text() if self.error_label.isVisibleTo(self) else ""
+
+    def retranslate(self) -> None:
+        """Labels inside the widget; the value is shown again by the form."""
+
+
+class LineField(FieldWidget):
+    def __init__(self, field: str, parent: QWidget | None = None):
+        super().__init__(field, parent)
+        self._set_input(QLineEdit(self))
+        self.input.setClearButtonEnabled(True)
+        self.input.editingFinished.connect(self.flush)
+
+    def _coerce(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def _show(self, value: str) -> None:
+        if self.input.text() != value:
+            self.input.setText(value)
+            self.input.setCursorPosition(0)
+
+    def value(self) -> str:
+        return self.input.text()
+
+
+class ReadOnlyField(LineField):
+    def __init__(self, field: str, parent: QWidget | None = None):
+        super().__init__(field, parent)
+        self.input.setReadOnly(True)
+        self.input.setClearButtonEnabled(False)
+        self.input.setFrame(False)
+        self.input.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def is_dirty(self) -> bool:
+        return False
+
+
+class IntField(FieldWidget):
+    def __init__(self, field: str, parent: QWidget | None = None):
+        super().__init__(field, parent)
+        self._set_input(QSpinBox(self))
+        self.input.setRange(0, 1_000_000)
+        self.input.editingFinished.connect(self.flush)
+
+    def _coerce(self, value: Any) -> int:
+        return int(value or 0)
+
+    def _show(self, value: int) -> None:
+        self.input.setValue(value)
+
+    def value(self) -> int:
+        return self.input.value()
+
+
+class ChoiceField(FieldWidget):
+    """A fixed list of values shown with translated labels."""
+
+    def __init__(self, field: str, options: tuple[str, ...] | list[str], parent: QWidget | None = None):
+        super().__init__(field, parent)
+        self._set_input(QComboBox(self))
+        self.options = list(options)
+        self._fill()
+        self.input.activated.connect(lambda _i: self.flush())
+
+    def label(self, value: str) -> str:
+        return choice_label(value)
+
+    def _fill(self) -> None:
+        current = self.input.currentData()
+        self.input.clear()
+        for option in self.options:
+            self.input.addItem(self.label(option), option)
+        if current is not None:
+            self.input.setCurrentIndex(max(0, self.input.findData(current)))
+
+    def set_options(self, options: list[str]) -> None:
+        self.options = list(options)
+        self._fill()
+
+    def _coerce(self, value: Any) -> str:
+        return "" if value is None else str(value)
+
+    def _show(self, value: str) -> None:
+        if value not in self.options:  # a value stored before the list changed
+            self.options.append(value)
+            self._fill()
+        self.input.setCurrentIndex(self.input.findData(value))
+
+    def value(self) -> str:
+        data = self.input.currentData()
+        return "" if data is None else data
+
+    def retranslate(self) -> None:
+        self._fill()
+
+
+class LevelField(ChoiceField):
+    """Classification levels of the open library (``allow_none``: a book's ceiling may be empty)."""
+
+    def __init__(self, field: str, levels: list[str], allow_none: bool = False, parent=None):
+        self.allow_none = allow_none
+        super().__init__(field, ([""] if allow_none else []) + list(levels), parent)
+
+    def label(self, value: str) -> str:
+        return level_label(value) if value else self.tr("No ceiling (everything)")
+
+    def set_levels(self, levels: list[str]) -> None:
+        self.set_options(([""] if self.allow_none else []) + list(levels))
+
+
+_DMY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
+_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_TIME = re.compile(r"(\d{1,2})[:h](\d{2})")
+
+
+def normalise_date(text: str, with_time: bool = False) -> str:
+    """'17/12/2025' or '2025-12-17' (and '09:00' after it, when ``with_time``) → ISO; ValueError if not."""
+    text = " ".join(text.replace("T", " ").split())
+    if not text:
+        return ""
+    date_part, _, rest = text.partition(" ")
+    match = _YMD.fullmatch(date_part) or _DMY.fullmatch(date_part)
+    if not match:
+        raise ValueError(text)
+    a, b, c = (int(g) for g in match.groups())
+    year, month, day = (a, b, c) if match.re is _YMD else (c, b, a)
+    if not QDate(year, month, day).isValid():
+        raise ValueError(text)
+    iso = f"{year:04d}-{month:02d}-{day:02d}"
+    if not rest:
+        return iso
+    time = _TIME.fullmatch(rest)
+    if not with_time or not time or int(time.group(1)) > 23 or int(time.group(2)) > 59:
+        raise ValueError(text)
+    return f"{iso}T{int(time.group(1)):02d}:{time.group(2)}"
+
+
+def display_date(value: str) -> str:
+    """An ISO date (and time) as a Vietnamese or British reader writes it: 17/12/2025 09:00."""
+    try:
+        iso = normalise_date(value, with_time=True)
+    except ValueError:
+        return value
+    if not iso:
+        return ""
+    day = f"{iso[8:10]}/{iso[5:7]}/{iso[0:4]}"
+    return f"{day} {iso[11:16]}" if len(iso) > 10 else day
+
+
+class DateField(LineField):
+    """A date (or date and time) typed as 17/12/2025 or 2025-12-17, or picked on a calendar.
+
+    Shown day/month/year; stored as ISO (2025-12-17, 2025-12-17T09:00).
+    """
+
+    def __init__(self, field: str, with_time: bool = False, parent: QWidget | None = None):
+        super().__init__(field, parent)
+        self.with_time = with_time
+        self.calendar_button = QToolButton(self)
+        self.calendar_button.setObjectName(f"calendar_{field}")
+        self.calendar_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.calendar_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setGridVisible(True)
+        self.calendar.clicked.connect(self._picked)
+        menu = QMenu(self.calendar_button)
+        action = QWidgetAction(menu)
+        action.setDefaultWidget(self.calendar)
+        menu.addAction(action)
+        self.calendar_button.setMenu(menu)
+        self.row.addWidget(self.calendar_button)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        example = self.tr("e.g. 17/12/2025 09:00") if self.with_time else self.tr("e.g. 17/12/2025")
+        self.input.setPlaceholderText(example)
+        self.calendar_button.setText(self.tr("Calendar"))
+        self.calendar_button.setToolTip(self.tr("Pick the date on a calendar"))
+
+    def _show(self, value: str) -> None:
+        super()._show(display_date(value))
+        day = QDate.fromString(value[:10], "yyyy-MM-dd")
+        if day.isValid():
+            self.calendar.setSelectedDate(day)
+
+    def value(self) -> str:
+        try:
+            return normalise_date(self.input.text(), self.with_time)
+        except ValueError:
+            return self.input.text()
+
+    def _picked(self, day: QDate) -> None:
+        time = self.input.text().replace("T", " ").partition(" ")[2] if self.with_time else ""
+        self.input.setText(day.toString("dd/MM/yyyy") + (f" {time}" if time else ""))
+        self.calendar_button.menu().hide()
+        self.flush()
+
+    def _commit(self) -> None:
+        try:
+            value = normalise_date(self.input.text(), self.with_time)
+        except ValueError:
+            if self.with_time:
+                self.set_error(
+                    self.tr("Write a date such as 17/12/2025, with a time if you like: 17/12/2025 09:00.")
+                )
+            else:
+                self.set_error(self.tr("Write a date such as 17/12/2025 (day/month/year) or 2025-12-17."))
+            return
+        self.committed.emit(self.field, value)

@@ -1,0 +1,205 @@
+"""Links edited where a user expects them: a meeting's participants and topics, an
+event's delegation, a statement's topics. Every change is an undo command."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.library.records import PARTICIPANT_ROLES
+from briefbook.ui.context import UiContext
+from briefbook.ui.editors.pickers import pick_item
+from briefbook.ui.error_hook import guarded
+from briefbook.ui.labels import choice_label, display_name, field_label, kind_label
+from briefbook.ui.undo import LinkTopic, RemovePersonLink, SetPersonLink, run
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class _Panel(QWidget):
+    def __init__(self, context: UiContext, name: str, parent=None):
+        super().__init__(parent)
+        self.setObjectName(f"{name}Panel")
+        self.context = context
+        self.owner_id = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.title)
+        self.buttons = QHBoxLayout()
+        self.add_button = QPushButton(self)
+        self.add_button.setObjectName(f"add_{name}")
+        self.remove_button = QPushButton(self)
+        self.remove_button.setObjectName(f"remove_{name}")
+        self.add_button.clicked.connect(self.add)
+        self.remove_button.clicked.connect(self.remove)
+        self.buttons.addWidget(self.add_button)
+        self.buttons.addWidget(self.remove_button)
+        self.buttons.addStretch(1)
+
+    def add(self) -> None:
+        raise NotImplementedError
+
+    def remove(self) -> None:
+        raise NotImplementedError
+
+
+class PersonLinksPanel(_Panel):
+    """People linked to a meeting (participants, with a role) or an event (delegation)."""
+
+    def __init__(self, context: UiContext, link: str, parent=None):
+        super().__init__(context, "participants" if link == "participant" else "delegation", parent)
+        self.link = link
+        self.table = QTableWidget(0, 2, self)
+        self.table.setObjectName(f"{self.objectName()[:-5]}Table")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(110)
+        self.table.itemChanged.connect(self._role_typed)
+        self.layout().addWidget(self.table)
+        self.layout().addLayout(self.buttons)
+        self._roles: dict[str, str] = {}
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.link == "participant":
+            self.title.setText(self.tr("Participants"))
+            self.add_button.setText(self.tr("Add participant…"))
+        else:
+            self.title.setText(self.tr("Our delegation"))
+            self.add_button.setText(self.tr("Add member…"))
+        self.remove_button.setText(self.tr("Remove"))
+        self.table.setHorizontalHeaderLabels([kind_label("person"), field_label("", "role")])
+        if self.owner_id and self.context.model.is_open:
+            self.load(self.owner_id)
+
+    def load(self, owner_id: str) -> None:
+        self.owner_id = owner_id
+        library = self.context.library
+        people = (
+            library.participants(owner_id) if self.link == "participant" else library.delegation(owner_id)
+        )
+        self.table.blockSignals(True)
+        self.table.setRowCount(0)
+        self._roles = {}
+        for row, participant in enumerate(people):
+            self.table.insertRow(row)
+            name = QTableWidgetItem(display_name(participant.person))
+            name.setData(ID_ROLE, participant.person.id)
+            name.setFlags(name.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            self.table.setItem(row, 0, name)
+            self._roles[participant.person.id] = participant.role
+            if self.link == "participant":
+                combo = QComboBox(self.table)
+                for role in PARTICIPANT_ROLES:
+                    combo.addItem(choice_label(role), role)
+                combo.setCurrentIndex(max(0, combo.findData(participant.role)))
+                pid = participant.person.id
+                combo.activated.connect(lambda _i, c=combo, p=pid: self._set_role(p, c.currentData()))
+                self.table.setCellWidget(row, 1, combo)
+            else:
+                self.table.setItem(row, 1, QTableWidgetItem(participant.role))
+        self.table.blockSignals(False)
+
+    def _selected_person(self) -> str | None:
+        row = self.table.currentRow()
+        item = self.table.item(row, 0) if row >= 0 else None
+        return item.data(ID_ROLE) if item else None
+
+    @guarded
+    def add(self) -> None:
+        person_id = pick_item(self, self.context, "person", exclude=self._roles)
+        if person_id:
+            role = "counterpart" if self.link == "participant" else ""
+            run(
+                self.context.stack,
+                SetPersonLink(self.context.model, self.link, self.owner_id, person_id, role, None),
+            )
+
+    @guarded
+    def remove(self) -> None:
+        person_id = self._selected_person()
+        if person_id:
+            command = RemovePersonLink(
+                self.context.model, self.link, self.owner_id, person_id, self._roles.get(person_id, "")
+            )
+            run(self.context.stack, command)
+
+    @guarded
+    def _set_role(self, person_id: str, role: str) -> None:
+        previous = self._roles.get(person_id)
+        if role != previous:
+            command = SetPersonLink(self.context.model, self.link, self.owner_id, person_id, role, previous)
+            run(self.context.stack, command)
+
+    def _role_typed(self, item: QTableWidgetItem) -> None:
+        if item.column() == 1:
+            person = self.table.item(item.row(), 0)
+            if person is not None:
+                self._set_role(person.data(ID_ROLE), item.text().strip())
+
+
+class TopicLinksPanel(_Panel):
+    """The topics of a meeting (to raise) or of a statement (what it is about)."""
+
+    def __init__(self, context: UiContext, kind: str, parent=None):
+        super().__init__(context, "topics", parent)
+        self.kind = kind
+        self.list = QListWidget(self)
+        self.list.setObjectName("topicLinks")
+        self.list.setMinimumHeight(80)
+        self.layout().addWidget(self.list)
+        self.layout().addLayout(self.buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Topics to raise") if self.kind == "meeting" else self.tr("Topics"))
+        self.add_button.setText(self.tr("Add topic…"))
+        self.remove_button.setText(self.tr("Remove"))
+
+    def load(self, owner_id: str) -> None:
+        self.owner_id = owner_id
+        library = self.context.library
+        topics = (
+            library.meeting_topics(owner_id) if self.kind == "meeting" else library.statement_topics(owner_id)
+        )
+        self.list.clear()
+        for topic in topics:
+            item = QListWidgetItem(display_name(topic))
+            item.setData(ID_ROLE, topic.id)
+            self.list.addItem(item)
+
+    def linked_ids(self) -> list[str]:
+        return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
+
+    @guarded
+    def add(self) -> None:
+        topic_id = pick_item(self, self.context, "topic", exclude=self.linked_ids())
+        if topic_id:
+            run(self.context.stack, LinkTopic(self.context.model, self.kind, self.owner_id, topic_id))
+
+    @guarded
+    def remove(self) -> None:
+        item = self.list.currentItem()
+        if item is not None:
+            command = LinkTopic(
+                self.context.model, self.kind, self.owner_id, item.data(ID_ROLE), linked=False
+            )
+            run(self.context.stack, command)

@@ -1,0 +1,143 @@
+"""Choosing a linked item: a searchable picker dialog, and the field that uses it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.errors import NotFound
+from briefbook.ui.context import UiContext
+from briefbook.ui.editors.fields import FieldWidget
+from briefbook.ui.labels import display_name, kind_label
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ItemPicker(QDialog):
+    """Type to search items of one kind; Enter or double-click chooses."""
+
+    def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None, exclude=()):
+        super().__init__(parent)
+        self.setObjectName("itemPicker")
+        self.context, self.kind, self.exclude = context, kind, set(exclude)
+        self.setWindowTitle(self.tr("Choose: %1").replace("%1", kind_label(kind).lower()))
+        self.resize(480, 420)
+        layout = QVBoxLayout(self)
+        self.hint = QLabel(self.tr("Type part of a name (accents are optional):"), self)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("pickerSearch")
+        self.search.setClearButtonEnabled(True)
+        self.hint.setBuddy(self.search)
+        self.list = QListWidget(self)
+        self.list.setObjectName("pickerList")
+        buttons = QDialogButtonBox(self)
+        self.choose_button = buttons.addButton(self.tr("Choose"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        for widget in (self.hint, self.search, self.list, buttons):
+            layout.addWidget(widget)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._timer.start)
+        self.search.returnPressed.connect(self.accept)
+        self.list.itemDoubleClicked.connect(self.accept)
+        self.refresh()
+
+    def refresh(self) -> None:
+        text = self.search.text().strip()
+        library = self.context.library
+        if text:
+            found = [
+                (h.id, h.title) for h in self.context.searcher.search_now(text, kinds=(self.kind,), limit=100)
+            ]
+        else:
+            found = [(r.id, display_name(r)) for r in library.list(self.kind, limit=500)]
+        self.list.clear()
+        for item_id, title in found:
+            if item_id in self.exclude:
+                continue
+            item = QListWidgetItem(title)
+            item.setData(ID_ROLE, item_id)
+            self.list.addItem(item)
+        if self.list.count():
+            self.list.setCurrentRow(0)
+
+    @property
+    def chosen_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
+
+
+def pick_item(parent: QWidget, context: UiContext, kind: str, exclude=()) -> str | None:
+    """Ask the user for an item of ``kind``; None when cancelled (patched in tests)."""
+    dialog = ItemPicker(context, kind, parent, exclude)
+    try:
+        return dialog.chosen_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
+
+
+class RefField(FieldWidget):
+    """A link to one item (an organisation, a topic, an event, a speaker), chosen with the picker."""
+
+    def __init__(self, field: str, kind: str, context: UiContext, optional: bool, parent=None):
+        super().__init__(field, parent)
+        self.kind, self.context, self.optional = kind, context, optional
+        self._set_input(QLineEdit(self))
+        self.input.setReadOnly(True)
+        self.choose_button = QToolButton(self)
+        self.choose_button.setObjectName(f"choose_{field}")
+        self.choose_button.clicked.connect(self.choose)
+        self.row.addWidget(self.choose_button)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName(f"clear_{field}")
+        self.clear_button.clicked.connect(self.clear)
+        self.clear_button.setVisible(optional)
+        self.row.addWidget(self.clear_button)
+        self.setFocusProxy(self.choose_button)
+        self.input.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.choose_button.setText(self.tr("Choose…"))
+        self.choose_button.setToolTip(self.tr("Choose from the library"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.input.setPlaceholderText(self.tr("(none)"))
+        self._show_name()
+
+    def _coerce(self, value):
+        return value or None
+
+    def _show(self, value) -> None:
+        self._show_name()
+
+    def _show_name(self) -> None:
+        if not self._loaded or not self.context.model.is_open:
+            self.input.setText("")
+            return
+        try:
+            self.input.setText(display_name(self.context.library.get(self.kind, self._loaded)))
+        except NotFound:
+            self.input.setText(self.tr("(no longer in the library)"))
+        self.input.setCursorPosition(0)
+        self.input.setToolTip(self.input.text())
+
+    def choose(self) -> None:
+        chosen = pick_item(self, self.context, self.kind)
+        if chosen and chosen != self._loaded:
+            self.committed.emit(self.field, chosen)
+
+    def clear(self) -> None:
+        if self._loaded:
+            self.committed.emit(self.field, None)

@@ -1,0 +1,288 @@
+"""Rich text backed by Markdown: bold, italic, lists and links, nothing else.
+
+The editor shows a Markdown field as rich text (``setMarkdown``) and stores
+``toMarkdown()``. Paste from Word or a web page keeps bold, italic, lists and
+links and drops fonts, colours, images and tables' grid (via HTML → Markdown);
+control characters are cleaned on the way in and out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextDocument, QTextListFormat
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.text import clean
+from briefbook.ui.editors.fields import FieldWidget
+
+FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
+SAVE_AFTER_MS = 2000  # an edit is saved after this pause in typing (and when focus leaves)
+
+_BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|```|\|)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+_WORD_BULLET = re.compile(r"^[ \t]*[·•▪§\u2022\uf0b7]\s+", re.M)
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}.*$")
+
+
+def normalise_markdown(markdown: str) -> str:
+    """Qt's writer wraps paragraphs at 80 columns; join those lines again and trim."""
+    out: list[str] = []
+    for line in clean(markdown).split("\n"):
+        line = line.rstrip() if not line.endswith("  ") else line
+        previous = out[-1] if out else ""
+        if (
+            previous.strip()
+            and line.strip()
+            and not _BLOCK_START.match(line)
+            and not previous.endswith(("\\", "  "))
+        ):
+            out[-1] = previous.rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+def markdown_from_html(html: str) -> str:
+    """What a paste from Word keeps: paragraphs, bold, italic, lists, links."""
+    doc = QTextDocument()
+    doc.setHtml(html)
+    text = _IMAGE.sub("", doc.toMarkdown(FEATURES))
+    text = _HEADING.sub(r"**\1**", text)
+    text = _WORD_BULLET.sub("- ", text)
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("```") or _TABLE_RULE.match(stripped):
+            continue
+        if stripped.startswith("|"):  # a table row: its cells, one after another
+            line = " – ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip())
+        lines.append(re.sub(r"^>\s?", "", line))
+    return normalise_markdown("\n".join(lines))
+
+
+def ask_link(parent: QWidget) -> str | None:
+    """Ask for a link address (patched in tests)."""
+    url, ok = QInputDialog.getText(
+        parent,
+        QCoreApplication.translate("Dialogs", "Link"),
+        QCoreApplication.translate("Dialogs", "Address of the link (https://…):"),
+    )
+    return url.strip() if ok and url.strip() else None
+
+
+class MarkdownEdit(QTextEdit):
+    focus_lost = Signal()
+    bold_requested = Signal()
+    italic_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setAcceptRichText(True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.document().contentsChanged.connect(self.updateGeometry)
+
+    MIN_HEIGHT, MAX_HEIGHT = 64, 360
+
+    def sizeHint(self) -> QSize:
+        """As tall as the text (within limits), so that short texts take little room."""
+        hint = super().sizeHint()
+        content = int(self.document().size().height()) + 2 * self.frameWidth() + 8
+        return QSize(hint.width(), max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, content)))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.MIN_HEIGHT)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()  # the text wraps differently: another height
+
+    def set_markdown(self, markdown: str) -> None:
+        self.document().setMarkdown(markdown or "", FEATURES)
+        self.document().setModified(False)
+
+    def markdown(self) -> str:
+        return normalise_markdown(self.document().toMarkdown(FEATURES))
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:
+        return source.hasHtml() or source.hasText()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:
+        cursor = self.textCursor()
+        if source.hasHtml():
+            cursor.insertMarkdown(markdown_from_html(source.html()), FEATURES)
+        elif source.hasText():
+            cursor.insertText(clean(source.text()))
+        self.ensureCursorVisible()
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Bold):
+            self.bold_requested.emit()
+        elif event.matches(QKeySequence.StandardKey.Italic):
+            self.italic_requested.emit()
+        else:
+            super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # not for its own context menu
+            self.focus_lost.emit()
+
+
+class MarkdownField(FieldWidget):
+    """A Markdown field: a small formatting bar, the editor, and the field's history."""
+
+    history_requested = Signal(str)
+
+    def __init__(self, field: str, parent: QWidget | None = None):
+        super().__init__(field, parent)
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        self.bar = QWidget(box)
+        bar_layout = QHBoxLayout(self.bar)
+        bar_layout.setContentsMargins(0, 0, 0, 0)
+        bar_layout.setSpacing(2)
+        self.edit = MarkdownEdit(box)
+        self.buttons: dict[str, QToolButton] = {}
+        for key, slot in (
+            ("bold", self.toggle_bold),
+            ("italic", self.toggle_italic),
+            ("bullets", lambda: self.toggle_list(QTextListFormat.Style.ListDisc)),
+            ("numbers", lambda: self.toggle_list(QTextListFormat.Style.ListDecimal)),
+            ("link", self.insert_link),
+            ("history", lambda: self.history_requested.emit(self.field)),
+        ):
+            button = QToolButton(self.bar)
+            button.setObjectName(f"{key}_{field}")
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            bar_layout.addWidget(button)
+            self.buttons[key] = button
+        self.buttons["bold"].setStyleSheet("font-weight: bold;")
+        self.buttons["italic"].setStyleSheet("font-style: italic;")
+        bar_layout.insertStretch(5)
+        column.addWidget(self.bar)
+        column.addWidget(self.edit)
+        self._set_input(box)
+        self.input = self.edit  # errors mark the text, focus goes to the text
+        self.setFocusProxy(self.edit)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_AFTER_MS)
+        self._timer.timeout.connect(self.flush)
+        self.edit.bold_requested.connect(self.toggle_bold)
+        self.edit.italic_requested.connect(self.toggle_italic)
+        self.edit.textChanged.connect(self._edited)
+        self.edit.focus_lost.connect(self.flush)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = {
+            "bold": (self.tr("B", "bold button"), self.tr("Bold (Ctrl+B)")),
+            "italic": (self.tr("I", "italic button"), self.tr("Italic (Ctrl+I)")),
+            "bullets": ("•", self.tr("Bulleted list")),
+            "numbers": ("1.", self.tr("Numbered list")),
+            "link": (self.tr("Link…"), self.tr("Make the selected text a link")),
+            "history": (self.tr("History…"), self.tr("Earlier versions of this text")),
+        }
+        for key, (text, tip) in texts.items():
+            self.buttons[key].setText(text)
+            self.buttons[key].setToolTip(tip)
+
+    def _edited(self) -> None:
+        if self.edit.document().isModified():
+            self._timer.start()
+
+    def set_value(self, value, force: bool = False) -> None:
+        value = "" if value is None else str(value)
+        if not force and self.edit.document().isModified() and value == self.value():
+            self._loaded = value  # our own edit came back from the library: leave the cursor alone
+            self.edit.document().setModified(False)
+            self.set_error(None)
+            return
+        if not force and value == self._loaded and not self.edit.document().isModified():
+            self.set_error(None)
+            return
+        super().set_value(value, force)
+
+    def _show(self, value: str) -> None:
+        self._timer.stop()
+        self.edit.set_markdown(value)
+
+    def value(self) -> str:
+        return self.edit.markdown() if self.edit.document().isModified() else (self._loaded or "")
+
+    def is_dirty(self) -> bool:
+        return self.edit.document().isModified() and self.value() != (self._loaded or "")
+
+    def _commit(self) -> None:
+        self._timer.stop()
+        super()._commit()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+        self.bar.setEnabled(not read_only)
+
+    # -- formatting --------------------------------------------------------------------
+
+    def toggle_bold(self) -> None:
+        fmt = QTextCharFormat()
+        bold = self.edit.fontWeight() < QFont.Weight.Bold
+        fmt.setFontWeight(QFont.Weight.Bold if bold else QFont.Weight.Normal)
+        self.edit.textCursor().mergeCharFormat(fmt)
+        self.edit.mergeCurrentCharFormat(fmt)
+
+    def toggle_italic(self) -> None:
+        fmt = QTextCharFormat()
+        fmt.setFontItalic(not self.edit.fontItalic())
+        self.edit.textCursor().mergeCharFormat(fmt)
+        self.edit.mergeCurrentCharFormat(fmt)
+
+    def toggle_list(self, style: QTextListFormat.Style) -> None:
+        cursor = self.edit.textCursor()
+        current = cursor.currentList()
+        if current is not None and current.format().style() == style:
+            for i in reversed(range(current.count())):
+                block = current.item(i)
+                if cursor.selectionStart() <= block.position() + block.length() and block.position() <= max(
+                    cursor.selectionEnd(), cursor.position()
+                ):
+                    current.remove(block)
+            fmt = cursor.blockFormat()
+            fmt.setIndent(0)
+            cursor.setBlockFormat(fmt)
+        else:
+            cursor.createList(style)
+        self.edit.setFocus()
+
+    def insert_link(self) -> None:
+        url = ask_link(self)
+        if not url:
+            return
+        cursor = self.edit.textCursor()
+        fmt = QTextCharFormat()
+        fmt.setAnchor(True)
+        fmt.setAnchorHref(url)
+        fmt.setFontUnderline(True)
+        if cursor.hasSelection():
+            cursor.mergeCharFormat(fmt)
+        else:
+            cursor.insertText(url, fmt)
+        self.edit.document().setModified(True)
+        self.flush()

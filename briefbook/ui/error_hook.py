@@ -1,0 +1,113 @@
+"""Unexpected errors: a short dialog in plain words, the traceback in the log, and carry on.
+
+``install()`` sets ``sys.excepthook`` (PySide6 reports exceptions raised in
+slots and virtual methods through it). ``guarded`` wraps a slot so that its
+error is reported the same way and the slot returns ``None``.
+``show_message`` is the one place that opens the dialog; tests patch it.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import logging
+import sys
+from collections.abc import Callable
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from types import TracebackType
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from briefbook.errors import BriefBookError
+from briefbook.paths import data_dir
+from briefbook.ui.messages import user_message
+
+log = logging.getLogger("briefbook")
+F = TypeVar("F", bound=Callable[..., Any])
+_handler: logging.Handler | None = None
+
+
+def log_path() -> Path:
+    return data_dir() / "briefbook.log"
+
+
+def setup_logging() -> Path:
+    """Log to ``briefbook.log`` in the data folder (re-pointed if the data folder changed)."""
+    global _handler
+    path = log_path()
+    if _handler is not None and getattr(_handler, "baseFilename", "") == str(path):
+        return path
+    if _handler is not None:
+        log.removeHandler(_handler)
+        _handler.close()
+    _handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(_handler)
+    log.setLevel(logging.INFO)
+    return path
+
+
+def show_message(parent: QWidget | None, title: str, text: str) -> None:
+    """The error dialog (patched in tests so that nothing modal can hang)."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.addButton(QCoreApplication.translate("ErrorHook", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+
+
+def report(error: BaseException, parent: QWidget | None = None, tb: TracebackType | None = None) -> None:
+    """Tell the user about ``error``; log the traceback of anything unexpected."""
+    parent = parent or QApplication.activeWindow()
+    if isinstance(error, BriefBookError):
+        log.info("%s: %s", type(error).__name__, error)
+        show_message(parent, QCoreApplication.translate("ErrorHook", "BriefBook"), user_message(error))
+        return
+    setup_logging()
+    log.error("Unexpected error", exc_info=(type(error), error, tb or error.__traceback__))
+    show_message(
+        parent,
+        QCoreApplication.translate("ErrorHook", "Something went wrong"),
+        QCoreApplication.translate(
+            "ErrorHook",
+            "BriefBook ran into an unexpected problem and could not finish what you asked. "
+            "Your library is safe and you can keep working.\n\nThe details were written to %1.",
+        ).replace("%1", str(log_path())),
+    )
+
+
+def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, error, tb)
+        return
+    try:
+        report(error, tb=tb)
+    except Exception:  # the hook must never raise itself
+        sys.__excepthook__(kind, error, tb)
+
+
+def install() -> None:
+    setup_logging()
+    sys.excepthook = _excepthook
+
+
+def guarded(fn: F) -> F:
+    """Decorate a slot: an exception is reported (dialog + log) and the slot returns None.
+
+    Extra arguments a signal sends (``clicked(bool)``) are dropped when the
+    function does not take them.
+    """
+    params = list(inspect.signature(fn).parameters.values())
+    takes_any = any(p.kind is p.VAR_POSITIONAL for p in params)
+    n_positional = sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*(args if takes_any else args[:n_positional]), **kwargs)
+        except Exception as error:
+            report(error)
+            return None
+
+    return wrapper  # type: ignore[return-value]

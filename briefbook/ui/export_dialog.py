@@ -1,0 +1,443 @@
+"""The export dialog: formats, file, template, ceiling, drafts, sharing, password; progress and Cancel.
+
+The export runs in an :class:`~briefbook.ui.workers.ExportJob` (its own thread
+and its own connection to the library), so the window stays responsive
+however big the book. The dialog is not modal: the user can keep working.
+When it is done, "Open" and "Show in folder"; when it fails, the message in
+plain words (the renderers write atomically, so the previous file is intact).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefbook.export import ExportOptions, targets_for
+from briefbook.library import Book
+from briefbook.render.template import available_templates
+from briefbook.ui import error_hook
+from briefbook.ui.context import UiContext
+from briefbook.ui.labels import choice_label, level_label
+from briefbook.ui.workers import ExportJob
+
+FORMAT_CHOICES = (("pdf", "docx"), ("pdf",), ("docx",))
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+
+
+def safe_file_name(title: str, fallback: str = "briefing-book") -> str:
+    """A book title as a file name on every system (Vietnamese letters kept; no path characters)."""
+    name = " ".join(_UNSAFE.sub(" ", title).split()).strip(" .")
+    return name[:100].rstrip(" .") or fallback
+
+
+def documents_folder() -> Path:
+    """The user's Documents folder (their home folder when there is none)."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location and Path(location).is_dir() else Path.home()
+
+
+def ask_export_path(parent: QWidget, start: Path, formats: tuple[str, ...]) -> Path | None:
+    """Where to export (a file dialog; patched in tests)."""
+    filters = []
+    if "pdf" in formats:
+        filters.append(QCoreApplication.translate("ExportDialog", "PDF document (*.pdf)"))
+    if "docx" in formats:
+        filters.append(QCoreApplication.translate("ExportDialog", "Word document (*.docx)"))
+    title = QCoreApplication.translate("ExportDialog", "Export to")
+    path, _ = QFileDialog.getSaveFileName(parent, title, str(start), ";;".join(filters))
+    return Path(path) if path else None
+
+
+def open_path(path: Path) -> bool:
+    """Open a file or folder in the system's program for it (patched in tests)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+class ExportDialog(QDialog):
+    """Export one book. ``exported(paths)``, ``export_failed(message)``, ``export_cancelled()`` at the end."""
+
+    exported = Signal(list)
+    export_failed = Signal(str)
+    export_cancelled = Signal()
+
+    def __init__(
+        self, context: UiContext, book: Book, releasable: bool = False, parent: QWidget | None = None
+    ):
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.context, self.book = context, book
+        self.job: ExportJob | None = None
+        self.written: list[Path] = []
+        self._close_when_done = False
+        self.levels = context.library.classification_levels()
+        self.resize(600, 0)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form
+        self.formats = self._combo("exportFormats")
+        path_row = QHBoxLayout()
+        self.path_edit = QLineEdit(self)
+        self.path_edit.setObjectName("exportPath")
+        self.browse_button = QPushButton(self)
+        self.browse_button.setObjectName("exportBrowse")
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        self.files_note = QLabel(self)
+        self.files_note.setObjectName("exportFiles")
+        self.files_note.setWordWrap(True)
+        self.files_note.setStyleSheet("color: #5f6368;")
+        self.template = self._combo("exportTemplate")
+        self.ceiling = self._combo("exportCeiling")
+        self.drafts = self._combo("exportDrafts")
+        self.language = self._combo("exportLanguage")
+        self.sharing = QCheckBox(self)
+        self.sharing.setObjectName("exportSharing")
+        self.sharing.setChecked(releasable)
+        self.password = QLineEdit(self)
+        self.password.setObjectName("exportPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.allow_printing = QCheckBox(self)
+        self.allow_printing.setObjectName("exportAllowPrinting")
+        self.allow_printing.setChecked(True)
+        self.labels: dict[str, QLabel] = {}
+        for key, widget in (
+            ("formats", self.formats),
+            ("path", path_row),
+            ("template", self.template),
+            ("ceiling", self.ceiling),
+            ("drafts", self.drafts),
+            ("language", self.language),
+            ("sharing", self.sharing),
+            ("password", self.password),
+            ("printing", self.allow_printing),
+        ):
+            label = QLabel(self)
+            self.labels[key] = label
+            if isinstance(widget, QWidget):
+                label.setBuddy(widget)
+            else:
+                label.setBuddy(self.path_edit)
+            form.addRow(label, widget)
+        layout.addLayout(form)
+        layout.addWidget(self.files_note)  # under the form: a wrapped label gets all its lines here
+        self.stage = QLabel(self)
+        self.stage.setObjectName("exportStage")
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("exportProgress")
+        self.progress.setRange(0, 1000)
+        self.progress.setTextVisible(True)
+        self.message = QLabel(self)
+        self.message.setObjectName("exportMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.stage)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.message)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(self)
+        self.open_button.setObjectName("exportOpen")
+        self.folder_button = QPushButton(self)
+        self.folder_button.setObjectName("exportShowFolder")
+        self.export_button = QPushButton(self)
+        self.export_button.setObjectName("exportStart")
+        self.export_button.setDefault(True)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.setObjectName("exportCancel")
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.folder_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+        self._fill()
+        self.browse_button.clicked.connect(self.browse)
+        self.export_button.clicked.connect(self.start_export)
+        self.cancel_button.clicked.connect(self.cancel_or_close)
+        self.open_button.clicked.connect(self._open_first)
+        self.folder_button.clicked.connect(self.show_folder)
+        self.formats.currentIndexChanged.connect(self._update_state)
+        self.path_edit.textChanged.connect(self._update_state)
+        self.password.textChanged.connect(self._update_state)
+        self.retranslate()
+        self._set_running(False)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        return combo
+
+    # -- the choices ---------------------------------------------------------------------------
+
+    def _fill(self) -> None:
+        book = self.book
+        templates = available_templates()
+        if book.template and book.template not in templates:
+            templates.append(book.template)
+        for name in templates:
+            self.template.addItem(name, name)
+        self.template.setCurrentIndex(max(0, self.template.findData(book.template)))
+        self.ceiling.addItem("", "")
+        for level in self.levels:
+            self.ceiling.addItem(level_label(level), level)
+        self.ceiling.setCurrentIndex(max(0, self.ceiling.findData(book.ceiling or "")))
+        for value in Book.CHOICES["drafts"]:
+            self.drafts.addItem(choice_label(value), value)
+        self.drafts.setCurrentIndex(max(0, self.drafts.findData(book.drafts)))
+        for value in Book.CHOICES["language"]:
+            self.language.addItem(choice_label(value), value)
+        self.language.setCurrentIndex(max(0, self.language.findData(book.language)))
+        for _ in FORMAT_CHOICES:
+            self.formats.addItem("")
+        settings = self.context.settings
+        folder = getattr(settings, "export_folder", None) if settings is not None else None
+        if folder is None or not Path(folder).is_dir():
+            folder = documents_folder()
+        self.path_edit.setText(str(Path(folder) / (safe_file_name(book.title) + ".pdf")))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Export “%1”").replace("%1", self.book.title))
+        texts = {
+            "formats": self.tr("&Formats:"),
+            "path": self.tr("&Save as:"),
+            "template": self.tr("&Template:"),
+            "ceiling": self.tr("&Highest classification:"),
+            "drafts": self.tr("&Drafts:"),
+            "language": self.tr("Book &language:"),
+            "sharing": "",
+            "password": self.tr("PDF pass&word:"),
+            "printing": "",
+        }
+        for key, text in texts.items():
+            self.labels[key].setText(text)
+        for i, text in enumerate(
+            (self.tr("PDF and Word (DOCX)"), self.tr("PDF only"), self.tr("Word (DOCX) only"))
+        ):
+            self.formats.setItemText(i, text)
+        self.ceiling.setItemText(0, self.tr("No ceiling (everything)"))
+        self.browse_button.setText(self.tr("&Browse…"))
+        self.sharing.setText(self.tr("For &sharing (leave out passages not for release)"))
+        self.password.setPlaceholderText(self.tr("optional: readers must type it to open the PDF"))
+        self.allow_printing.setText(self.tr("Allow &printing of the protected PDF"))
+        self.open_button.setText(self.tr("&Open"))
+        self.folder_button.setText(self.tr("Show in &folder"))
+        self.export_button.setText(self.tr("&Export"))
+        self._update_state()
+
+    def chosen_formats(self) -> tuple[str, ...]:
+        return FORMAT_CHOICES[max(0, self.formats.currentIndex())]
+
+    def target(self) -> Path | None:
+        text = self.path_edit.text().strip()
+        return Path(text).expanduser() if text else None
+
+    def targets(self) -> list[Path]:
+        target = self.target()
+        return list(targets_for(target, self.chosen_formats()).values()) if target else []
+
+    def options(self) -> ExportOptions:
+        ceiling = self.ceiling.currentData() or (self.levels[-1] if self.levels else None)
+        return ExportOptions(
+            formats=self.chosen_formats(),
+            template=self.template.currentData(),
+            ceiling=ceiling,
+            drafts=self.drafts.currentData(),
+            language=self.language.currentData(),
+            password=self.password.text() or None,
+            allow_printing=self.allow_printing.isChecked(),
+            releasable=self.sharing.isChecked(),
+        )
+
+    def browse(self) -> None:
+        target = self.target() or documents_folder() / (safe_file_name(self.book.title) + ".pdf")
+        path = ask_export_path(self, target, self.chosen_formats())
+        if path is not None:
+            if path.suffix.lower() not in (".pdf", ".docx"):
+                path = path.with_name(path.name + "." + self.chosen_formats()[0])
+            self.path_edit.setText(str(path))
+
+    def _update_state(self, *_args) -> None:
+        pdf = "pdf" in self.chosen_formats()
+        self.password.setEnabled(pdf and not self._running())
+        self.allow_printing.setEnabled(pdf and bool(self.password.text()) and not self._running())
+        targets = self.targets()
+        if not targets:
+            self.files_note.setText(self.tr("Choose where to save the book."))
+            return
+        names = " + ".join(p.suffix for p in targets)
+        note = self.tr("Writes the %1 files side by side.").replace("%1", names)
+        if any(p.exists() for p in targets):
+            note += " " + self.tr("A file of that name is there already; the export replaces it.")
+        self.files_note.setText(note)
+
+    # -- running ------------------------------------------------------------------------------------
+
+    def _running(self) -> bool:
+        return self.job is not None and self.job.is_running()
+
+    def _set_running(self, running: bool) -> None:
+        for widget in (
+            self.formats,
+            self.path_edit,
+            self.browse_button,
+            self.template,
+            self.ceiling,
+            self.drafts,
+            self.language,
+            self.sharing,
+            self.export_button,
+        ):
+            widget.setEnabled(not running)
+        self.cancel_button.setText(self.tr("Cancel") if running else self.tr("Close"))
+        self.open_button.setVisible(bool(self.written) and not running)
+        self.folder_button.setVisible(bool(self.written) and not running)
+        self.progress.setVisible(running or bool(self.written))
+        self._update_state()
+
+    @error_hook.guarded
+    def start_export(self) -> None:
+        if self._running():
+            return
+        target = self.target()
+        if target is None:
+            self._show_error(self.tr("Choose where to save the book."))
+            return
+        path = self.context.library.path
+        if path is None:
+            self._show_error(self.tr("This library is not stored in a file; it cannot be exported."))
+            return
+        self.written = []
+        self.message.setText("")
+        self.message.setStyleSheet("")
+        self.progress.setValue(0)
+        self.stage.setText(self.tr("Starting…"))
+        self.job = ExportJob(Path(path), self.book.id, target, self.options(), self)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._finished)
+        self.job.failed.connect(self._failed)
+        self.job.cancelled.connect(self._cancelled)
+        self.job.done.connect(self._done)
+        self._set_running(True)
+        self.job.start()
+
+    def cancel_export(self) -> None:
+        if self._running() and self.job is not None:
+            self.job.cancel()
+            self.stage.setText(self.tr("Cancelling…"))
+            self.cancel_button.setEnabled(False)
+
+    def cancel_or_close(self) -> None:
+        if self._running():
+            self.cancel_export()
+        else:
+            self.close()
+
+    def _progress(self, stage: str, done: int, total: int) -> None:
+        formats = self.chosen_formats()
+        spans = {"assemble": (0.0, 0.05)}
+        if formats == ("pdf", "docx"):
+            spans.update(pdf=(0.05, 0.75), docx=(0.75, 1.0))
+        else:
+            spans.update({formats[0]: (0.05, 1.0)})
+        start, end = spans.get(stage, (0.0, 1.0))
+        fraction = start + (end - start) * (done / total if total else 1.0)
+        self.progress.setValue(int(1000 * min(1.0, fraction)))
+        self.stage.setText(
+            {
+                "assemble": self.tr("Putting the book together…"),
+                "pdf": self.tr("Writing the PDF…"),
+                "docx": self.tr("Writing the Word file…"),
+            }.get(stage, "")
+        )
+
+    def _finished(self, paths: list) -> None:
+        self.written = [Path(p) for p in paths]
+        self.progress.setValue(1000)
+        self.stage.setText(self.tr("Done."))
+        self.message.setStyleSheet("color: #1b5e20;")
+        folder = self.written[0].parent if self.written else ""
+        names = ", ".join(p.name for p in self.written)
+        text = self.tr("The book was exported: %1, in the folder %2.")
+        self.message.setText(text.replace("%1", names).replace("%2", str(folder)))
+        if self.context.settings is not None and self.written:
+            self.context.settings.export_folder = self.written[0].parent
+        self._open_menu()
+        self.context.model.notify("book", self.book.id, "updated")  # its "last exported" changed
+        self.exported.emit([str(p) for p in self.written])
+
+    def _failed(self, message: str) -> None:
+        self.stage.setText(self.tr("The export did not finish."))
+        self._show_error(message)
+        self.export_failed.emit(message)
+
+    def _cancelled(self) -> None:
+        self.stage.setText(self.tr("Cancelled."))
+        self.progress.setValue(0)
+        self.message.setStyleSheet("")
+        self.message.setText(self.tr("The export was cancelled; no file was changed."))
+        self.export_cancelled.emit()
+
+    def _done(self) -> None:
+        self.cancel_button.setEnabled(True)
+        self._set_running(False)
+        if self._close_when_done:
+            self.close()
+
+    def _show_error(self, message: str) -> None:
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setText(message)
+        if not self._close_when_done:
+            error_hook.show_message(self, self.tr("Export failed"), message)
+
+    # -- when it is done ---------------------------------------------------------------------------------
+
+    def _open_menu(self) -> None:
+        if len(self.written) > 1:
+            menu = QMenu(self.open_button)
+            for path in self.written:
+                kind = self.tr("PDF") if path.suffix.lower() == ".pdf" else self.tr("Word file")
+                menu.addAction(f"{kind}: {path.name}", lambda p=path: open_path(p))
+            self.open_button.setMenu(menu)
+        else:
+            self.open_button.setMenu(None)
+
+    def _open_first(self) -> None:
+        if self.written and self.open_button.menu() is None:
+            open_path(self.written[0])
+
+    def show_folder(self) -> None:
+        if self.written:
+            open_path(self.written[0].parent)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._running():
+            self._close_when_done = True
+            self.cancel_export()
+            event.ignore()
+            return
+        super().closeEvent(event)
+
+    def reject(self) -> None:
+        if self._running():  # Esc or the window's close button during an export: cancel first
+            self._close_when_done = True
+            self.cancel_export()
+            return
+        super().reject()

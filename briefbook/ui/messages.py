@@ -1,0 +1,159 @@
+"""The core's error messages, in the user's language.
+
+The core writes its messages in English for the CLI and the log. In the window
+we show them through Qt's translation: each known message shape is a pattern
+here with a translatable template (``%1``, ``%2`` are the pattern's groups).
+A message we do not know is shown as the core wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from briefbook.errors import BriefBookError
+
+_CONTEXT = "CoreMessages"
+
+_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p, re.S), t)
+    for p, t in (
+        (
+            r"There is already a file at (.+); choose another name\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "There is already a file at %1; choose another name."),
+        ),
+        (
+            r"The library is busy in another BriefBook window\..*",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The library is busy in another BriefBook window. Your change was not saved; try again.",
+            ),
+        ),
+        (
+            r"The library file is read-only.*",
+            QT_TRANSLATE_NOOP("CoreMessages", "The library file is read-only; changes cannot be saved."),
+        ),
+        (
+            r"The disk is full.*",
+            QT_TRANSLATE_NOOP("CoreMessages", "The disk is full; your change was not saved."),
+        ),
+        (
+            r"This topic still has talking points\..*",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "This topic still has talking points. Move or delete them before deleting the topic.",
+            ),
+        ),
+        (
+            r"There is no .* with id .* in this library\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "This item is no longer in the library (it may have been deleted)."
+            ),
+        ),
+        (
+            r"That refers to an item that is not in the library.*",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "That refers to an item that is not in the library (it may have been deleted).",
+            ),
+        ),
+        (
+            r"That earlier version no longer exists\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "That earlier version no longer exists."),
+        ),
+        (
+            r"'(.*)' is not a classification level here \((.*)\)\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "'%1' is not a classification level here (%2)."),
+        ),
+        (
+            r"The .* is too long \(([\d,]+) characters; at most ([\d,]+)\)\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "This text is too long (%1 characters; at most %2)."),
+        ),
+        (r"The photo file is empty\.", QT_TRANSLATE_NOOP("CoreMessages", "The photo file is empty.")),
+        (
+            r"The photo file is larger than 40 MB.*",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "The photo file is larger than 40 MB; please choose a smaller picture."
+            ),
+        ),
+        (
+            r"A photo must be a JPEG, PNG, GIF, WebP, BMP or TIFF picture, not (.*)\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "A photo must be a JPEG, PNG, GIF, WebP, BMP or TIFF picture, not %1."
+            ),
+        ),
+        (
+            r"The picture is (\d+) × (\d+) pixels, too large.*",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The picture is %1 × %2 pixels, too large to use safely; please choose a smaller picture.",
+            ),
+        ),
+        (
+            r"The picture is far too large.*",
+            QT_TRANSLATE_NOOP("CoreMessages", "The picture is far too large; please choose another one."),
+        ),
+        (
+            r"This file is not a picture BriefBook can read, or it is damaged\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "This file is not a picture BriefBook can read, or it is damaged."
+            ),
+        ),
+        (
+            r"(.+) is a folder, not a BriefBook library file\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "%1 is a folder, not a BriefBook library file."),
+        ),
+        (
+            r"There is no BriefBook library at (.+)\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "There is no BriefBook library at %1."),
+        ),
+        (
+            r"Cannot create a library in (.+): the folder does not exist\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "Cannot create a library in %1: the folder does not exist."),
+        ),
+        (
+            r"The library (.+) was written by a newer version of BriefBook\..*",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The library %1 was written by a newer version of BriefBook. "
+                "Please update BriefBook to open it; the file has not been changed.",
+            ),
+        ),
+        (
+            r"Cannot read (.+): (.*)\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "Cannot read %1: %2."),
+        ),
+        (
+            r"(.+) is not a BriefBook library \(it is some other kind of file\)\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "%1 is not a BriefBook library (it is some other kind of file)."
+            ),
+        ),
+        (
+            r"The library (.+) is damaged \((.*)\)\. It has not been changed\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "The library %1 is damaged (%2). It has not been changed."),
+        ),
+        (
+            r"(.+) is an SQLite database, but not a BriefBook library\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "%1 is an SQLite database, but not a BriefBook library."),
+        ),
+    )
+]
+
+
+def user_message(error: BaseException | str) -> str:
+    """The message of a core error in the UI's language (as written when unknown)."""
+    text = str(error)
+    for pattern, template in _PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            out = QCoreApplication.translate(_CONTEXT, template)
+            for i, group in enumerate(match.groups(), start=1):
+                out = out.replace(f"%{i}", group)
+            return out
+    return text
+
+
+def is_user_error(error: BaseException) -> bool:
+    return isinstance(error, BriefBookError)

@@ -1,0 +1,159 @@
+"""The book preview: the document model drawn as rich text inside the window.
+
+The text itself is made by :mod:`briefbook.ui.preview_document`. A big book
+is built in slices (:data:`SLICE_MS` of work per turn of the event loop) into
+a document that is not shown yet, then swapped in, so the window never
+freezes; past :data:`MAX_BLOCKS` blocks the preview stops with a note.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QSize, QTimer, QUrl, Signal
+from PySide6.QtGui import QBrush, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from briefbook.document.model import Block, Document
+from briefbook.ui.preview_document import MUTED, DocumentBuilder, build_document
+
+__all__ = ["MAX_BLOCKS", "BookPreview", "build_document"]
+
+SLICE_MS = 25  # work done per turn of the event loop while a big book is built
+MAX_BLOCKS = 3000  # beyond this many blocks the preview stops (the export has everything)
+
+
+class BookPreview(QWidget):
+    """A read-only view of the book; :meth:`show_document` replaces what it shows.
+
+    ``ready`` is emitted when the newest document is on screen (tests wait for it).
+    """
+
+    ready = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("bookPreview")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("previewBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._anchor_clicked)
+        self.browser.setStyleSheet("QTextBrowser { background: white; color: #202124; }")
+        self.status = QLabel(self)
+        self.status.setObjectName("previewStatus")
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color: #5f6368;")
+        layout.addWidget(self.browser, 1)
+        layout.addWidget(self.status)
+        self.max_blocks = MAX_BLOCKS
+        self.last_build_ms = 0.0
+        self._builder: DocumentBuilder | None = None
+        self._pending: list[Block] = []
+        self._shown_blocks = 0
+        self._total_blocks = 0
+        self._started = 0.0
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._build_slice)
+        self._restore_to: int | None = None
+        self.browser.verticalScrollBar().rangeChanged.connect(self._restore_position)
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 600)
+
+    # -- showing ------------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        """Nothing to preview (no book, or it could not be assembled): say why."""
+        self._timer.stop()
+        self._builder = None
+        doc = QTextDocument(self.browser)
+        cursor = QTextCursor(doc)
+        fmt = QTextCharFormat()
+        fmt.setForeground(QBrush(MUTED))
+        cursor.insertText(text, fmt)
+        self._swap(doc, keep_position=False)
+        self.status.setText("")
+        self.ready.emit()
+
+    def show_document(self, document: Document) -> None:
+        """Start showing ``document``; the old one stays on screen until the new one is built."""
+        self._timer.stop()
+        self._builder = DocumentBuilder(document, self._base_size())
+        self._builder.banner()
+        self._total_blocks = len(document.blocks)
+        self._pending = list(document.blocks[: self.max_blocks])
+        self._shown_blocks = len(self._pending)
+        self._started = time.perf_counter()
+        self._pending.reverse()  # pop() from the end is cheap
+        self._build_slice()
+
+    def is_building(self) -> bool:
+        return self._builder is not None
+
+    def _base_size(self) -> float:
+        size = self.font().pointSizeF()
+        return max(9.0, size if size > 0 else 10.0)
+
+    def _build_slice(self) -> None:
+        builder = self._builder
+        if builder is None:
+            return
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        while self._pending and time.perf_counter() < deadline:
+            for _ in range(min(20, len(self._pending))):
+                builder.add(self._pending.pop())
+        if self._pending:
+            self._timer.start()
+            self.status.setText(self.tr("Building the preview…"))
+            return
+        self._timer.stop()
+        if self._shown_blocks < self._total_blocks:
+            builder.note(
+                self.tr(
+                    "The preview shows the first %1 of the %2 parts of this book; the export holds them all."
+                )
+                .replace("%1", str(self._shown_blocks))
+                .replace("%2", str(self._total_blocks))
+            )
+        self._builder = None
+        builder.doc.setParent(self.browser)
+        self._swap(builder.doc, keep_position=True)
+        self.last_build_ms = (time.perf_counter() - self._started) * 1000
+        self.status.setText("")
+        self.ready.emit()
+
+    def _swap(self, doc: QTextDocument, keep_position: bool) -> None:
+        """Show ``doc`` (the previous document, a child of the browser, is deleted by it).
+
+        The new document is laid out lazily, so the old scroll position is set
+        again as the scroll range grows back to it.
+        """
+        bar = self.browser.verticalScrollBar()
+        self._restore_to = bar.value() if keep_position and bar.value() > 0 else None
+        self.browser.setDocument(doc)
+        self._restore_position()
+        if self._restore_to is not None:
+            QTimer.singleShot(1000, self._stop_restoring)
+
+    def _restore_position(self, *_args) -> None:
+        bar = self.browser.verticalScrollBar()
+        if self._restore_to is not None and bar.maximum() >= self._restore_to:
+            bar.setValue(self._restore_to)
+            self._restore_to = None
+
+    def _stop_restoring(self) -> None:
+        self._restore_to = None
+
+    # -- reading it ---------------------------------------------------------------------------
+
+    def text(self) -> str:
+        """What the preview shows, as plain text (for tests and accessibility)."""
+        return self.browser.document().toPlainText()
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        if url.toString().startswith("#"):
+            self.browser.scrollToAnchor(url.fragment())

@@ -1,0 +1,102 @@
+"""Full-text search off the GUI thread, so typing in a big library never freezes the window.
+
+One worker thread with its own read connection to the library file (SQLite in
+WAL mode lets it read while the window writes). Each consumer (a table's
+filter, the search view, the quick-jump palette) asks on its own *channel*;
+only the newest request of a channel is run, and only its answer is delivered.
+"""
+
+from __future__ import annotations
+
+import itertools
+import queue
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from briefbook.ui.notifier import LibraryModel
+
+if TYPE_CHECKING:
+    from briefbook.library import Library
+
+_STOP = object()
+
+
+class Searcher(QObject):
+    """``found(channel, ticket, hits)`` answers :meth:`request` (errors: ``hits`` is the exception)."""
+
+    found = Signal(str, int, object)
+
+    def __init__(self, model: LibraryModel, parent: QObject | None = None):
+        super().__init__(parent)
+        self.model = model
+        self._tickets = itertools.count(1)
+        self._latest: dict[str, int] = {}
+        self._queue: queue.Queue = queue.Queue()
+        self._thread: threading.Thread | None = None
+
+    def request(
+        self, channel: str, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 50
+    ) -> int:
+        """Search ``text``; the answer arrives later through ``found`` with the returned ticket."""
+        ticket = next(self._tickets)
+        self._latest[channel] = ticket
+        path = getattr(self.model.library, "path", None)
+        if path is None:  # a library without a file (not from the app): answer on this thread
+            self._answer(channel, ticket, self.model.library, text, kinds, limit)
+            return ticket
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._work, name="briefbook-search", daemon=True)
+            self._thread.start()
+        self._queue.put((channel, ticket, Path(path), text, kinds, limit))
+        return ticket
+
+    def is_current(self, channel: str, ticket: int) -> bool:
+        return self._latest.get(channel) == ticket
+
+    def search_now(self, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 50) -> list:
+        """The same search on the GUI thread (for small, immediate lookups)."""
+        return self.model.library.search(text, kinds=kinds, limit=limit)
+
+    def shutdown(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            self._queue.put(_STOP)
+            self._thread.join(timeout=5)
+        self._thread = None
+
+    # -- the worker thread ------------------------------------------------------
+
+    def _answer(self, channel, ticket, library, text, kinds, limit) -> None:
+        try:
+            hits: object = library.search(text, kinds=kinds, limit=limit)
+        except Exception as error:  # delivered to the consumer, which reports it
+            hits = error
+        if self.is_current(channel, ticket):
+            self.found.emit(channel, ticket, hits)
+
+    def _work(self) -> None:
+        from briefbook.library import Library
+
+        library: Library | None = None
+        opened: Path | None = None
+        try:
+            while True:
+                item = self._queue.get()
+                if item is _STOP:
+                    return
+                channel, ticket, path, text, kinds, limit = item
+                if not self.is_current(channel, ticket):
+                    continue  # a newer request of the same channel is waiting
+                if opened != path:
+                    if library is not None:
+                        library.close()
+                    library, opened = Library.open(path), path
+                self._answer(channel, ticket, library, text, kinds, limit)
+        except Exception as error:  # cannot open the file: tell whoever asked last
+            for channel, ticket in list(self._latest.items()):
+                self.found.emit(channel, ticket, error)
+        finally:
+            if library is not None:
+                library.close()

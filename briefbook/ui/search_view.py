@@ -1,0 +1,131 @@
+"""Search over the whole library: ranked hits with their snippets, click to open the item."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
+
+from briefbook.library import SearchHit
+from briefbook.ui.context import UiContext
+from briefbook.ui.delegates import KIND_LABEL_ROLE, SNIPPET_ROLE, SnippetDelegate
+from briefbook.ui.labels import kind_label
+from briefbook.ui.messages import user_message
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 20
+LIMIT = 200
+CHANNEL = "search-view"
+
+_ROOT = QModelIndex()  # the invisible root: the default parent of Qt's model methods
+
+
+class SearchResultsModel(QAbstractListModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.hits: list[SearchHit] = []
+
+    def set_hits(self, hits: list[SearchHit]) -> None:
+        self.beginResetModel()
+        self.hits = list(hits)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.hits)
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.hits)):
+            return None
+        hit = self.hits[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return hit.title
+        if role == SNIPPET_ROLE:
+            return hit.snippet
+        if role == KIND_LABEL_ROLE:
+            return kind_label(hit.kind)
+        if role == HIT_ROLE:
+            return hit
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return hit.snippet.replace("[", "").replace("]", "")
+        return None
+
+
+class SearchView(QWidget):
+    open_requested = Signal(str, str)  # kind, item id
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("view_search")
+        self.context = context
+        self.text = ""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.heading = QLabel(self)
+        self.heading.setObjectName("searchHeading")
+        self.heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.model = SearchResultsModel(self)
+        self.list = QListView(self)
+        self.list.setObjectName("searchResults")
+        self.list.setModel(self.model)
+        self.list.setItemDelegate(SnippetDelegate(self.list))
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setAlternatingRowColors(True)
+        self.list.setUniformItemSizes(False)
+        self.list.setWordWrap(True)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.activated.connect(self._open)
+        self.list.clicked.connect(self._open)
+        layout.addWidget(self.list, 1)
+        context.searcher.found.connect(self._found)
+        self._ticket = 0
+        self.searching = False
+        self.retranslate()
+
+    def search(self, text: str) -> None:
+        self.text = text.strip()
+        if not self.text:
+            self.model.set_hits([])
+            self.retranslate()
+            return
+        self.searching = True
+        self._ticket = self.context.searcher.request(CHANNEL, self.text, limit=LIMIT)
+        self.retranslate()
+
+    def _found(self, channel: str, ticket: int, hits: object) -> None:
+        if channel != CHANNEL or ticket != self._ticket:
+            return
+        self.searching = False
+        if isinstance(hits, Exception):
+            self.model.set_hits([])
+            self.heading.setText(user_message(hits))
+            return
+        self.model.set_hits(hits)  # type: ignore[arg-type]
+        self.retranslate()
+        if self.model.rowCount():
+            self.list.setCurrentIndex(self.model.index(0, 0))
+
+    def _open(self, index: QModelIndex) -> None:
+        hit = index.data(HIT_ROLE)
+        if hit is not None:
+            self.open_requested.emit(hit.kind, hit.id)
+
+    def retranslate(self) -> None:
+        if not self.text:
+            self.heading.setText(
+                self.tr("Type in the search field above (Ctrl+F) to search the whole library.")
+            )
+        elif self.searching:
+            self.heading.setText(self.tr("Searching for “%1”…").replace("%1", self.text))
+        else:
+            count = self.model.rowCount()
+            self.heading.setText(self.tr("%n result(s) for “%1”", "", count).replace("%1", self.text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.list.viewport().update()
+        super().changeEvent(event)

@@ -1,0 +1,338 @@
+"""The table of one collection: a thin, lazily fetched model over ``Library.list``.
+
+Rows come in pages (``canFetchMore``/``fetchMore`` → ``list(limit, offset)``),
+so a library of 50,000 talking points opens at once. Typing in the filter runs
+the full-text search (off the GUI thread) and shows its hits; the topic,
+status and classification combos become ``where=`` equalities.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDate,
+    QDateTime,
+    QLocale,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from briefbook.errors import NotFound
+from briefbook.library import Record
+from briefbook.library.records import record_type
+from briefbook.ui.columns import CHOICE_FIELDS, COLUMNS, REFERENCES, plain_summary
+from briefbook.ui.context import UiContext
+from briefbook.ui.labels import choice_label, display_name, field_label, level_label
+from briefbook.ui.notifier import ADDED, DELETED, ORDER, UPDATED
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored value of the cell's field
+MIME_IDS = "application/x-briefbook-item-ids"
+Index = QModelIndex | QPersistentModelIndex
+
+_ROOT = QModelIndex()  # the invisible root: the default parent of Qt's model methods
+
+
+def format_date(value: str) -> str:
+    """An ISO date (or date and time) in the user's language; other text as written."""
+    if not value:
+        return ""
+    if len(value) > 10:
+        moment = QDateTime.fromString(value[:16].replace(" ", "T"), "yyyy-MM-ddTHH:mm")
+        if moment.isValid():
+            return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+    day = QDate.fromString(value[:10], "yyyy-MM-dd")
+    return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else value
+
+
+class RecordTableModel(QAbstractTableModel):
+    PAGE = 200
+    SEARCH_LIMIT = 500
+
+    reorder_requested = Signal(str, list, list)  # topic id, old order, new order
+    search_failed = Signal(object)
+    loaded = Signal()
+
+    def __init__(self, context: UiContext, kind: str, parent=None):
+        super().__init__(parent)
+        self.context, self.kind = context, kind
+        self.record_class = record_type(kind)
+        self.columns = list(COLUMNS[kind])
+        self.fields = [c.name.lower() for c in self.columns]
+        self._rows: list[Record] = []
+        self._total = 0
+        self._where: dict[str, Any] = {}
+        self._text = ""
+        self._order: str | None = None
+        self._descending = False
+        self._names: dict[str, dict[str, str]] = {}
+        self._channel = f"table:{kind}:{id(self)}"
+        self._ticket = 0
+        self.searching = False
+        context.model.changed.connect(self._on_changed)
+        context.model.library_opened.connect(self.reload)
+        context.searcher.found.connect(self._on_found)
+
+    # -- filters and sorting -----------------------------------------------------------
+
+    @property
+    def where(self) -> dict[str, Any]:
+        return dict(self._where)
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    @property
+    def total(self) -> int:
+        return self._total
+
+    def set_filter(self, *, where: dict[str, Any] | None = None, text: str | None = None) -> None:
+        if where is not None:
+            self._where = {k: v for k, v in where.items() if v not in (None, "")}
+        if text is not None:
+            self._text = text.strip()
+        self.reload()
+
+    def column_of(self, field: str) -> int:
+        return self.fields.index(field)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.fields):
+            self._order = self.fields[column]
+            self._descending = order == Qt.SortOrder.DescendingOrder
+            self.reload()
+
+    # -- loading ------------------------------------------------------------------------
+
+    def reload(self, keep: int = 0) -> None:
+        """Load the first page again (at least ``keep`` rows, to keep the scroll position)."""
+        if not self.context.model.is_open:
+            self._reset([], 0)
+            return
+        if self._text:
+            self.searching = True
+            self._ticket = self.context.searcher.request(
+                self._channel, self._text, kinds=(self.kind,), limit=self.SEARCH_LIMIT
+            )
+            return
+        library = self.context.library
+        total = library.count(self.kind, where=self._where or None)
+        rows = self._list(limit=max(self.PAGE, keep), offset=0)
+        self._reset(rows, total)
+
+    def _list(self, limit: int, offset: int) -> list[Record]:
+        return self.context.library.list(
+            self.kind,
+            where=self._where or None,
+            order_by=self._order,
+            descending=self._descending,
+            limit=limit,
+            offset=offset,
+        )
+
+    def _reset(self, rows: list[Record], total: int) -> None:
+        self.beginResetModel()
+        self._rows, self._total = rows, total
+        self._names.clear()
+        self.endResetModel()
+        self.loaded.emit()
+
+    def _on_found(self, channel: str, ticket: int, hits: object) -> None:
+        if channel != self._channel or ticket != self._ticket:
+            return
+        self.searching = False
+        if isinstance(hits, Exception):
+            self.search_failed.emit(hits)
+            return
+        rows = []
+        for hit in hits:  # type: ignore[attr-defined]
+            try:
+                record = self.context.library.get(self.kind, hit.id)
+            except NotFound:
+                continue
+            if all(getattr(record, k) == v for k, v in self._where.items()):
+                rows.append(record)
+        if self._order:
+            key = self._order
+            rows.sort(key=lambda r: str(getattr(r, key) or "").casefold(), reverse=self._descending)
+        self._reset(rows, len(rows))
+
+    def canFetchMore(self, parent: Index = _ROOT) -> bool:
+        return not parent.isValid() and not self._text and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = _ROOT) -> None:
+        if not self.canFetchMore(parent):
+            return
+        page = self._list(limit=self.PAGE, offset=len(self._rows))
+        if not page:
+            self._total = len(self._rows)
+            return
+        start = len(self._rows)
+        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+        self._rows.extend(page)
+        self.endInsertRows()
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = _ROOT) -> int:
+        return 0 if parent.isValid() else len(self.fields)
+
+    def record_at(self, row: int) -> Record | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, item_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.id == item_id), -1)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        record, field = self._rows[index.row()], self.fields[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(record, field)
+        if role == Qt.ItemDataRole.ToolTipRole and field in self.record_class.MARKDOWN:
+            return plain_summary(getattr(record, field), limit=1000)
+        if role == ID_ROLE:
+            return record.id
+        if role == VALUE_ROLE:
+            return getattr(record, field)
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(getattr(record, field), int):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def display(self, record: Record, field: str) -> str:
+        value = getattr(record, field)
+        if field in REFERENCES:
+            return self._name(REFERENCES[field], value) if value else ""
+        if field in CHOICE_FIELDS:
+            return choice_label(value)
+        if field in ("classification", "ceiling"):
+            return level_label(value)
+        if field in record.MARKDOWN:
+            return plain_summary(value)
+        if field in ("start_date", "end_date", "date", "starts_at", "updated_at", "last_export_at"):
+            return format_date(value)
+        if field in ("title", "name") and not value:
+            return display_name(record)
+        return "" if value is None else str(value)
+
+    def _name(self, kind: str, item_id: str) -> str:
+        if kind not in self._names:
+            self._names[kind] = {r.id: display_name(r) for r in self.context.library.list(kind)}
+        return self._names[kind].get(item_id, "")
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.fields)
+        ):
+            return field_label(self.kind, self.fields[section])
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.fields) - 1)
+        self._names.clear()
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.fields) - 1))
+
+    # -- changes elsewhere -------------------------------------------------------------------
+
+    def _on_changed(self, kind: str, item_id: str, what: str) -> None:
+        if kind == self.kind:
+            row = self.row_of(item_id)
+            if what == UPDATED and row >= 0:
+                try:
+                    self._rows[row] = self.context.library.get(self.kind, item_id)
+                except NotFound:
+                    return self.reload(keep=len(self._rows))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.fields) - 1))
+            elif what in (ADDED, DELETED, ORDER) or (what == UPDATED and self._where):
+                self.reload(keep=len(self._rows))
+        elif any(REFERENCES.get(f) == kind for f in self.record_class.field_names()):
+            if what in (ADDED, DELETED):
+                self.reload(keep=len(self._rows))  # deletes cascade (an event's meetings)
+            elif kind in self._names:
+                self._names.pop(kind, None)
+                if self._rows:
+                    last = len(self._rows) - 1
+                    self.dataChanged.emit(self.index(0, 0), self.index(last, len(self.fields) - 1))
+
+    # -- drag and drop: reorder the talking points of a topic ----------------------------------
+
+    def can_reorder(self) -> bool:
+        return (
+            self.kind == "talking_point"
+            and not self._text
+            and self._order in (None, "position")
+            and not self._descending
+        )
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if self.can_reorder():
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+            if index.isValid():
+                flags |= Qt.ItemFlag.ItemIsDragEnabled
+        return flags
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        return [MIME_IDS]
+
+    def mimeData(self, indexes) -> QMimeData:
+        rows = sorted({i.row() for i in indexes if i.isValid()})
+        data = QMimeData()
+        data.setData(MIME_IDS, json.dumps([self._rows[r].id for r in rows]).encode())
+        return data
+
+    def _target_row(self, row: int, parent: Index) -> int:
+        if row >= 0:
+            return row
+        return parent.row() if parent.isValid() else len(self._rows)
+
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int, parent: Index) -> bool:
+        if action == Qt.DropAction.IgnoreAction:
+            return True
+        if not self.canDropMimeData(data, action, row, column, parent):
+            return False
+        ids = json.loads(bytes(data.data(MIME_IDS).data()).decode())
+        target = self.record_at(self._target_row(row, parent))
+        return self.move_items(ids, target.id if target else None)
+
+    def canDropMimeData(self, data: QMimeData, action, row: int, column: int, parent: Index) -> bool:
+        return self.can_reorder() and data.hasFormat(MIME_IDS)
+
+    def moveRows(self, source: Index, row: int, count: int, destination: Index, child: int) -> bool:
+        ids = [r.id for r in self._rows[row : row + count]]
+        target = self.record_at(child)
+        return bool(ids) and self.move_items(ids, target.id if target else None)
+
+    def move_items(self, ids: list[str], before_id: str | None) -> bool:
+        """Ask (``reorder_requested``) to put ``ids`` before ``before_id`` within their topic."""
+        moving_rows = [r for r in self._rows if r.id in ids]
+        if not moving_rows:
+            return False
+        topic_id = moving_rows[0].topic_id  # type: ignore[attr-defined]
+        current = [
+            p.id
+            for p in self.context.library.list(self.kind, where={"topic_id": topic_id}, order_by="position")
+        ]
+        moving = [i for i in current if i in ids]
+        rest = [i for i in current if i not in ids]
+        at = rest.index(before_id) if before_id in rest else len(rest)
+        new = rest[:at] + moving + rest[at:]
+        if new != current:
+            self.reorder_requested.emit(topic_id, current, new)
+        return True

@@ -1,0 +1,138 @@
+"""What the main window's menu actions do: libraries, undo, items, search, help.
+
+A mixin of :class:`~briefbook.ui.main_window.MainWindow`, kept apart so that the
+window module holds only its layout and views.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from briefbook.errors import BriefBookError
+from briefbook.ui import error_hook
+from briefbook.ui.library_files import ask_new_path, ask_open_path, demo_library_path, ensure_demo_library
+from briefbook.ui.quick_jump import QuickJump
+
+
+class WindowActions:
+    """Needs ``settings``, ``model``, ``undo_stack``, ``actions``, ``views``, ``show_view`` of the window."""
+
+    # -- libraries -----------------------------------------------------------------------
+
+    def open_library(self, path: str | Path) -> bool:
+        """Open the library at ``path`` in this window; False (and a message) if it cannot be opened."""
+        from briefbook.library import Library  # loads sqlite-utils: after the window is shown
+
+        path = Path(path)
+        try:
+            library = Library.open(path)
+        except BriefBookError as error:
+            error_hook.report(error, self)
+            return False
+        self.flush()
+        self.undo_stack.clear()
+        self.model.set_library(library)
+        self.settings.last_library = path.resolve()
+        self.settings.add_recent_library(path)
+        self._show_library_name()
+        if not self.current_key:
+            last = self.settings.last_view
+            self.show_view(last if last in self.factories else "talking_point")
+        elif hasattr(self.current_view(), "activate"):
+            self.current_view().activate()
+        return True
+
+    def new_library(self) -> None:
+        from briefbook.library import Library
+
+        path = ask_new_path(self)
+        if path is not None:
+            Library.create(path).close()
+            self.open_library(path)
+
+    def choose_library(self) -> None:
+        path = ask_open_path(self)
+        if path is not None:
+            self.open_library(path)
+
+    def open_demo_library(self) -> None:
+        self.open_library(ensure_demo_library(demo_library_path()))
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.actions.recent_menu
+        menu.clear()
+        for i, path in enumerate(self.settings.recent_libraries[:9], start=1):
+            action = menu.addAction(f"&{i} {path.name}  ({path.parent})")
+            action.setObjectName(f"action_recent_{i}")
+            action.triggered.connect(partial(self.open_library, path))
+        if menu.isEmpty():
+            menu.addAction(self.tr("(no recent libraries)")).setEnabled(False)
+
+    def _show_library_name(self) -> None:
+        path = self.model.library.path if self.model.is_open else None
+        self.setWindowTitle(f"{path.name} — BriefBook" if path else "BriefBook")
+        self.library_label.setText(self.tr("Library: %1").replace("%1", str(path)) if path else "")
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def flush(self) -> None:
+        """Save every pending edit (before switching library, before closing, before undo)."""
+        for widget in self.views.values():
+            if hasattr(widget, "flush"):
+                widget.flush()
+
+    def undo(self) -> None:
+        self.flush()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.flush()
+        self.undo_stack.redo()
+
+    def new_item(self) -> None:
+        widget = self.current_view()
+        if widget is not None and hasattr(widget, "new_item"):
+            widget.new_item()
+
+    def delete_items(self) -> None:
+        widget = self.current_view()
+        if widget is not None and hasattr(widget, "delete_selected"):
+            widget.delete_selected()
+
+    # -- finding ---------------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def run_search(self) -> None:
+        self._search_timer.stop()
+        text = self.search_field.text().strip()
+        if not text or not self.model.is_open:
+            return
+        self.show_view("search").search(text)
+
+    def quick_jump(self) -> QuickJump:
+        if self._quick_jump is None:
+            self._quick_jump = QuickJump(self.context, self)
+            self._quick_jump.jump.connect(self.open_item)
+        return self._quick_jump
+
+    def show_quick_jump(self) -> None:
+        if self.model.is_open:
+            self.quick_jump().popup()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About BriefBook"),
+            self.tr(
+                "<b>BriefBook</b><p>Prepare delegation briefing books from a local library of talking "
+                "points, prior statements, profiles, events and meetings; export them to Word and PDF.</p>"
+                "<p>Everything stays in one library file on this computer.</p>"
+            ),
+        )

@@ -1,0 +1,2442 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi" sourcelanguage="en">
+<context>
+    <name>BookBar</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/book_bar.py" line="+82"/>
+        <source>&amp;Event:</source>
+        <translation>&amp;Sự kiện:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Book:</source>
+        <translation>Tài &amp;liệu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New book</source>
+        <translation>Tài liệu &amp;mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A new book for this event, with the usual sections (Ctrl+N)</source>
+        <translation>Tạo tài liệu mới cho sự kiện này, với các phần thông thường (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Copy…</source>
+        <translation>Sao &amp;chép…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start a new book from this one, for this or another event</source>
+        <translation>Tạo tài liệu mới từ tài liệu này, cho sự kiện này hoặc một sự kiện khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete book</source>
+        <translation>Xoá tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delete this book (Undo brings it back)</source>
+        <translation>Xoá tài liệu này (Hoàn tác để lấy lại)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>(no book yet: make one with New book)</source>
+        <translation>(chưa có tài liệu: bấm Tài liệu mới để tạo)</translation>
+    </message>
+</context>
+<context>
+    <name>BookComposer</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/view.py" line="+179"/>
+        <source>E&amp;xport…</source>
+        <translation>X&amp;uất…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the book as PDF and Word files (Ctrl+E)</source>
+        <translation>Xuất tài liệu ra tệp PDF và Word (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the book as a PDF in the system&apos;s viewer to print it (Ctrl+P)</source>
+        <translation>Mở tài liệu dưới dạng PDF trong trình xem của hệ thống để in (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pre&amp;view</source>
+        <translation>Xem t&amp;rước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Book</source>
+        <translation>Thông ti&amp;n tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Section &amp;contents</source>
+        <translation>Nội &amp;dung phần</translation>
+    </message>
+    <message>
+        <location line="+149"/>
+        <source>Choose the contents of a meeting brief</source>
+        <translation>Chọn nội dung đề cương cuộc gặp</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Edit the text of “%1”</source>
+        <translation>Sửa văn bản của “%1”</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Select a section to see what it holds.</source>
+        <translation>Chọn một phần để xem phần đó gồm những gì.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Select a meeting under it to choose its talking points.</source>
+        <translation>Chọn một cuộc gặp bên dưới để chọn luận điểm cho cuộc gặp đó.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>No book yet. Choose an event and press “New book” to start one.</source>
+        <translation>Chưa có tài liệu. Hãy chọn một sự kiện rồi bấm “Tài liệu mới” để bắt đầu.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <location line="+9"/>
+        <source>New book</source>
+        <translation>Tài liệu mới</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>A book belongs to an event: create the event first.</source>
+        <translation>Mỗi tài liệu thuộc về một sự kiện: hãy tạo sự kiện trước.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Copy book</source>
+        <translation>Sao chép tài liệu</translation>
+    </message>
+</context>
+<context>
+    <name>BookForm</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/book_form.py" line="+105"/>
+        <source>Template</source>
+        <translation>Mẫu trình bày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Highest classification</source>
+        <translation>Mức mật tối đa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafts</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book language</source>
+        <translation>Ngôn ngữ tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For sharing (leave out passages not for release)</source>
+        <translation>Để chia sẻ (bỏ các đoạn không được phát hành)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview, warnings, export and print leave out the passages marked not for release. Use it for a copy that leaves the ministry.</source>
+        <translation>Bản xem trước, cảnh báo, bản xuất và bản in đều bỏ các đoạn được đánh dấu không được phát hành. Dùng cho bản gửi ra ngoài Bộ.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Version %1</source>
+        <translation>Phiên bản %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>last exported %1 (UTC)</source>
+        <translation>xuất lần cuối %1 (giờ UTC)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 cannot be empty.</source>
+        <translation>%1 không được để trống.</translation>
+    </message>
+</context>
+<context>
+    <name>BookPreview</name>
+    <message>
+        <location filename="../../briefbook/ui/preview.py" line="+111"/>
+        <source>Building the preview…</source>
+        <translation>Đang dựng bản xem trước…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The preview shows the first %1 of the %2 parts of this book; the export holds them all.</source>
+        <translation>Bản xem trước hiển thị %1 phần đầu trong %2 phần của tài liệu; bản xuất ra có đầy đủ tất cả.</translation>
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <location filename="../../briefbook/ui/labels.py" line="+106"/>
+        <source>Key message</source>
+        <translation>Thông điệp chính</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Proactive</source>
+        <translation>Chủ động nêu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reactive (if raised)</source>
+        <translation>Nếu được hỏi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press line</source>
+        <translation>Trả lời báo chí</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Q&amp;A</source>
+        <translation>Hỏi – đáp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Draft</source>
+        <translation>Dự thảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For clearance</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleared</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Plenary</source>
+        <translation>Phiên toàn thể</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bilateral</source>
+        <translation>Gặp song phương</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Side event</source>
+        <translation>Sự kiện bên lề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call</source>
+        <translation>Điện đàm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Press</source>
+        <translation>Họp báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Session</source>
+        <translation>Phiên họp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counterpart</source>
+        <translation>Đối tác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our delegation</source>
+        <translation>Thành viên đoàn ta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker</source>
+        <translation>Diễn giả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chair</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Government</source>
+        <translation>Cơ quan chính phủ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>International organisation</source>
+        <translation>Tổ chức quốc tế</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Private sector</source>
+        <translation>Khu vực tư nhân</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>NGO</source>
+        <translation>Tổ chức phi chính phủ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Academic</source>
+        <translation>Cơ sở học thuật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Khác</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vietnamese</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English</source>
+        <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thai</source>
+        <translation>Tiếng Thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>French</source>
+        <translation>Tiếng Pháp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave drafts out</source>
+        <translation>Không đưa bản dự thảo vào</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Include drafts, marked as drafts</source>
+        <translation>Đưa bản dự thảo vào, có ghi rõ là dự thảo</translation>
+    </message>
+</context>
+<context>
+    <name>CollectionView</name>
+    <message numerus="yes">
+        <location filename="../../briefbook/ui/collection_view.py" line="+151"/>
+        <source>%n match(es)</source>
+        <translation>
+            <numerusform>%n kết quả khớp</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(the best %1 are shown; add words to narrow)</source>
+        <translation>(hiển thị %1 kết quả phù hợp nhất; thêm từ để thu hẹp)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+4"/>
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n mục</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>drag a row to change the order within its topic</source>
+        <translation>kéo một dòng để đổi thứ tự trong chủ đề</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+83"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Xoá %n mục</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ComposerActions</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/__init__.py" line="+63"/>
+        <source>E&amp;xport book…</source>
+        <translation>X&amp;uất tài liệu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export the book shown in Books as PDF and Word files</source>
+        <translation>Xuất tài liệu đang mở trong mục Tài liệu ra tệp PDF và Word</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Print book…</source>
+        <translation>&amp;In tài liệu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the book as a PDF in the system&apos;s viewer to print it</source>
+        <translation>Mở tài liệu dưới dạng PDF trong trình xem của hệ thống để in</translation>
+    </message>
+</context>
+<context>
+    <name>CopyBookDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/book_bar.py" line="+58"/>
+        <source>Copy book</source>
+        <translation>Sao chép tài liệu</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Copy of %1</source>
+        <translation>Bản sao của %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>For the &amp;event:</source>
+        <translation>Cho &amp;sự kiện:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tiêu đề:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A copy for another event keeps the sections and texts; the choice of meetings and their talking points starts afresh.</source>
+        <translation>Bản sao cho một sự kiện khác giữ lại các phần và văn bản; việc chọn cuộc gặp và luận điểm của từng cuộc gặp được làm lại từ đầu.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Copy</source>
+        <translation>Sao &amp;chép</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../../briefbook/ui/messages.py" line="+24"/>
+        <source>There is already a file at %1; choose another name.</source>
+        <translation>Đã có một tệp tại %1; hãy chọn tên khác.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library is busy in another BriefBook window. Your change was not saved; try again.</source>
+        <translation>Thư viện đang được một cửa sổ BriefBook khác sử dụng. Thay đổi của bạn chưa được lưu; hãy thử lại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The library file is read-only; changes cannot be saved.</source>
+        <translation>Tệp thư viện chỉ cho phép đọc; không thể lưu thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk is full; your change was not saved.</source>
+        <translation>Ổ đĩa đã đầy; thay đổi của bạn chưa được lưu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This topic still has talking points. Move or delete them before deleting the topic.</source>
+        <translation>Chủ đề này vẫn còn luận điểm. Hãy chuyển hoặc xoá các luận điểm đó trước khi xoá chủ đề.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This item is no longer in the library (it may have been deleted).</source>
+        <translation>Mục này không còn trong thư viện (có thể đã bị xoá).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>That refers to an item that is not in the library (it may have been deleted).</source>
+        <translation>Nội dung này dẫn tới một mục không có trong thư viện (có thể đã bị xoá).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>That earlier version no longer exists.</source>
+        <translation>Phiên bản trước đó không còn nữa.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&apos;%1&apos; is not a classification level here (%2).</source>
+        <translation>“%1” không phải là một độ mật trong thư viện này (%2).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This text is too long (%1 characters; at most %2).</source>
+        <translation>Nội dung quá dài (%1 ký tự; tối đa %2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The photo file is empty.</source>
+        <translation>Tệp ảnh trống.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The photo file is larger than 40 MB; please choose a smaller picture.</source>
+        <translation>Tệp ảnh lớn hơn 40 MB; hãy chọn ảnh nhỏ hơn.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A photo must be a JPEG, PNG, GIF, WebP, BMP or TIFF picture, not %1.</source>
+        <translation>Ảnh phải ở dạng JPEG, PNG, GIF, WebP, BMP hoặc TIFF, không phải %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The picture is %1 × %2 pixels, too large to use safely; please choose a smaller picture.</source>
+        <translation>Ảnh có kích thước %1 × %2 điểm ảnh, quá lớn để dùng an toàn; hãy chọn ảnh nhỏ hơn.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The picture is far too large; please choose another one.</source>
+        <translation>Ảnh quá lớn; hãy chọn ảnh khác.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This file is not a picture BriefBook can read, or it is damaged.</source>
+        <translation>Tệp này không phải là ảnh BriefBook đọc được, hoặc đã bị hỏng.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is a folder, not a BriefBook library file.</source>
+        <translation>%1 là một thư mục, không phải tệp thư viện BriefBook.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no BriefBook library at %1.</source>
+        <translation>Không có thư viện BriefBook nào tại %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot create a library in %1: the folder does not exist.</source>
+        <translation>Không thể tạo thư viện trong %1: thư mục không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library %1 was written by a newer version of BriefBook. Please update BriefBook to open it; the file has not been changed.</source>
+        <translation>Thư viện %1 được tạo bởi phiên bản BriefBook mới hơn. Hãy cập nhật BriefBook để mở; tệp chưa bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot read %1: %2.</source>
+        <translation>Không đọc được %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a BriefBook library (it is some other kind of file).</source>
+        <translation>%1 không phải là thư viện BriefBook (đây là một loại tệp khác).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library %1 is damaged (%2). It has not been changed.</source>
+        <translation>Thư viện %1 bị hỏng (%2). Tệp chưa bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is an SQLite database, but not a BriefBook library.</source>
+        <translation>%1 là cơ sở dữ liệu SQLite nhưng không phải thư viện BriefBook.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+271"/>
+        <source>e.g. 17/12/2025 09:00</source>
+        <translation>ví dụ: 17/12/2025 09:00</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>e.g. 17/12/2025</source>
+        <translation>ví dụ: 17/12/2025</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Calendar</source>
+        <translation>Lịch</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pick the date on a calendar</source>
+        <translation>Chọn ngày trên lịch</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Write a date such as 17/12/2025, with a time if you like: 17/12/2025 09:00.</source>
+        <translation>Hãy ghi ngày dạng 17/12/2025, có thể kèm giờ: 17/12/2025 09:00.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a date such as 17/12/2025 (day/month/year) or 2025-12-17.</source>
+        <translation>Hãy ghi ngày dạng 17/12/2025 (ngày/tháng/năm) hoặc 2025-12-17.</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/photo.py" line="+23"/>
+        <source>Choose a photo</source>
+        <translation>Chọn ảnh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Pictures (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff);;All files (*)</source>
+        <translation>Ảnh (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+78"/>
+        <source>Link</source>
+        <translation>Liên kết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Address of the link (https://…):</source>
+        <translation>Địa chỉ liên kết (https://…):</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/library_files.py" line="+42"/>
+        <source>BriefBook libraries (*%1);;All files (*)</source>
+        <translation>Thư viện BriefBook (*%1);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open library</source>
+        <translation>Mở thư viện</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New library</source>
+        <translation>Tạo thư viện mới</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorHook</name>
+    <message>
+        <location filename="../../briefbook/ui/error_hook.py" line="+56"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>BriefBook</source>
+        <translation>BriefBook</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Something went wrong</source>
+        <translation>Đã xảy ra sự cố</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>BriefBook ran into an unexpected problem and could not finish what you asked. Your library is safe and you can keep working.
+
+The details were written to %1.</source>
+        <translation>BriefBook gặp một sự cố ngoài dự kiến và chưa thực hiện được thao tác vừa rồi. Thư viện của bạn vẫn an toàn và bạn có thể tiếp tục làm việc.
+
+Thông tin chi tiết đã được ghi vào %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/export_dialog.py" line="+61"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Word document (*.docx)</source>
+        <translation>Tài liệu Word (*.docx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to</source>
+        <translation>Xuất ra</translation>
+    </message>
+    <message>
+        <location line="+153"/>
+        <source>Export “%1”</source>
+        <translation>Xuất tài liệu “%1”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Formats:</source>
+        <translation>Định &amp;dạng:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save as:</source>
+        <translation>&amp;Lưu thành:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Template:</source>
+        <translation>Mẫ&amp;u trình bày:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Highest classification:</source>
+        <translation>Mức mật &amp;tối đa:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Drafts:</source>
+        <translation>Dự t&amp;hảo:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book &amp;language:</source>
+        <translation>&amp;Ngôn ngữ tài liệu:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF pass&amp;word:</source>
+        <translation>Mật &amp;khẩu PDF:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF and Word (DOCX)</source>
+        <translation>PDF và Word (DOCX)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF only</source>
+        <translation>Chỉ PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word (DOCX) only</source>
+        <translation>Chỉ Word (DOCX)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No ceiling (everything)</source>
+        <translation>Không giới hạn (tất cả)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>For &amp;sharing (leave out passages not for release)</source>
+        <translation>Để chi&amp;a sẻ (bỏ các đoạn không được phát hành)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>optional: readers must type it to open the PDF</source>
+        <translation>không bắt buộc: người đọc phải nhập mật khẩu này để mở tệp PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Allow &amp;printing of the protected PDF</source>
+        <translation>Cho phép &amp;in tệp PDF được bảo vệ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show in &amp;folder</source>
+        <translation>Mở thư mục chứa tệ&amp;p</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <location line="+38"/>
+        <source>Choose where to save the book.</source>
+        <translation>Hãy chọn nơi lưu tài liệu.</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Writes the %1 files side by side.</source>
+        <translation>Ghi các tệp %1 cạnh nhau trong cùng thư mục.</translation>
+    </message>
+    <message>
+        <location line="+92"/>
+        <source>The book was exported: %1, in the folder %2.</source>
+        <translation>Đã xuất tài liệu: %1, trong thư mục %2.</translation>
+    </message>
+    <message>
+        <location line="-90"/>
+        <source>A file of that name is there already; the export replaces it.</source>
+        <translation>Đã có tệp cùng tên; bản xuất mới sẽ thay thế tệp đó.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>This library is not stored in a file; it cannot be exported.</source>
+        <translation>Thư viện này không được lưu trong tệp nên không xuất được.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starting…</source>
+        <translation>Đang bắt đầu…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Cancelling…</source>
+        <translation>Đang huỷ…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Putting the book together…</source>
+        <translation>Đang tập hợp tài liệu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the PDF…</source>
+        <translation>Đang ghi tệp PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Writing the Word file…</source>
+        <translation>Đang ghi tệp Word…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Done.</source>
+        <translation>Xong.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The export did not finish.</source>
+        <translation>Việc xuất chưa hoàn tất.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cancelled.</source>
+        <translation>Đã huỷ.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The export was cancelled; no file was changed.</source>
+        <translation>Đã huỷ việc xuất; không tệp nào bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Export failed</source>
+        <translation>Không xuất được</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PDF</source>
+        <translation>Tệp PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Word file</source>
+        <translation>Tệp Word</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMessages</name>
+    <message>
+        <location filename="../../briefbook/ui/export_messages.py" line="+20"/>
+        <source>the disk is read-only</source>
+        <translation>ổ đĩa chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder is read-only or you are not allowed to write there</source>
+        <translation>thư mục chỉ cho phép đọc hoặc bạn không có quyền ghi vào đó</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the disk is full</source>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the folder does not exist</source>
+        <translation>thư mục không tồn tại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>that is a folder</source>
+        <translation>đó là một thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file is read-only or open in another program</source>
+        <translation>tệp chỉ cho phép đọc hoặc đang mở trong một chương trình khác</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 is a folder; choose a file name to export to.</source>
+        <translation>%1 là một thư mục; hãy chọn tên tệp để xuất ra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot export to %1: the folder %2 does not exist.</source>
+        <translation>Không thể xuất ra %1: thư mục %2 không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot export to %1: the folder %2 is read-only.</source>
+        <translation>Không thể xuất ra %1: thư mục %2 chỉ cho phép đọc.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot export to %1: the file is read-only or open in another program. Close it and export again.</source>
+        <translation>Không thể xuất ra %1: tệp chỉ cho phép đọc hoặc đang mở trong chương trình khác. Hãy đóng tệp rồi xuất lại.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The export was cancelled; no file was changed.</source>
+        <translation>Đã huỷ việc xuất; không tệp nào bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write the PDF to %1: %2.</source>
+        <translation>Không ghi được tệp PDF vào %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot replace %1: it may be open in Word or another program. Close it and export again.</source>
+        <translation>Không thay thế được %1: tệp có thể đang mở trong Word hoặc chương trình khác. Hãy đóng tệp rồi xuất lại.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save the Word file in %1: you do not have permission to write there. Choose another folder.</source>
+        <translation>Không lưu được tệp Word vào %1: bạn không có quyền ghi vào đó. Hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot save the Word file: the folder %1 does not exist.</source>
+        <translation>Không lưu được tệp Word: thư mục %1 không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no template &apos;%1&apos;. Templates available: %2.</source>
+        <translation>Không có mẫu trình bày “%1”. Các mẫu hiện có: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The PDF could not be laid out: an item of the book is too large for the page. Shorten the longest table or text and export again.</source>
+        <translation>Không dàn trang được tệp PDF: một mục trong tài liệu quá lớn so với trang. Hãy rút gọn bảng hoặc đoạn văn dài nhất rồi xuất lại.</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <location filename="../../briefbook/ui/labels.py" line="-101"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Acronym</source>
+        <translation>Tên viết tắt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Country</source>
+        <translation>Quốc gia</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Description</source>
+        <translation>Mô tả</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name (romanised)</source>
+        <translation>Tên (phiên âm Latinh)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Honorific</source>
+        <translation>Danh xưng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Position</source>
+        <translation>Chức vụ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biography</source>
+        <translation>Tiểu sử</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Languages spoken</source>
+        <translation>Ngôn ngữ sử dụng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to pronounce</source>
+        <translation>Cách phát âm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>How to address</source>
+        <translation>Cách xưng hô</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Interests</source>
+        <translation>Mối quan tâm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sensitivities</source>
+        <translation>Vấn đề nhạy cảm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Tiêu đề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Start date</source>
+        <translation>Ngày bắt đầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>End date</source>
+        <translation>Ngày kết thúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>City</source>
+        <translation>Thành phố</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Host(s)</source>
+        <translation>Nước/cơ quan chủ trì</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scene-setter</source>
+        <translation>Bối cảnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objectives</source>
+        <translation>Mục tiêu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>Kết thúc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Venue</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Purpose</source>
+        <translation>Mục đích</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Background</source>
+        <translation>Thông tin nền</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Question</source>
+        <translation>Câu hỏi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafted by</source>
+        <translation>Người soạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleared by</source>
+        <translation>Người duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cleared on</source>
+        <translation>Ngày duyệt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker (person)</source>
+        <translation>Người phát biểu (nhân vật)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Speaker</source>
+        <translation>Người phát biểu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Occasion</source>
+        <translation>Dịp phát biểu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link</source>
+        <translation>Đường dẫn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Subtitle</source>
+        <translation>Phụ đề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Template</source>
+        <translation>Mẫu trình bày</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Classification ceiling</source>
+        <translation>Độ mật tối đa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drafts</source>
+        <translation>Bản dự thảo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Người nhận</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy number</source>
+        <translation>Bản số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Author</source>
+        <translation>Đơn vị soạn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issue date</source>
+        <translation>Ngày phát hành</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sections</source>
+        <translation>Các phần</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last exported</source>
+        <translation>Lần xuất gần nhất</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Created</source>
+        <translation>Ngày tạo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last changed</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo</source>
+        <translation>Ảnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Name (as written)</source>
+        <translation>Họ tên (chữ gốc)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Thứ tự</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No.</source>
+        <translation>STT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quote or text</source>
+        <translation>Trích dẫn hoặc nội dung</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of meeting</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of organisation</source>
+        <translation>Loại hình tổ chức</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../briefbook/ui/filter_bar.py" line="+63"/>
+        <source>Filter by words (accents optional)…</source>
+        <translation>Lọc theo từ (gõ có dấu hoặc không dấu)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>all</source>
+        <translation>tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>ItemPicker</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/pickers.py" line="+33"/>
+        <source>Choose: %1</source>
+        <translation>Chọn %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Type part of a name (accents are optional):</source>
+        <translation>Gõ một phần của tên (có dấu hoặc không dấu):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose</source>
+        <translation>Chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <location filename="../../briefbook/ui/labels.py" line="-88"/>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Events</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting</source>
+        <translation>Cuộc gặp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Meetings</source>
+        <translation>Cuộc gặp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Person</source>
+        <translation>Nhân vật</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>People</source>
+        <translation>Nhân vật</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Organisation</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisations</source>
+        <translation>Tổ chức</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Topic</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Topics</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Talking point</source>
+        <translation>Luận điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Talking points</source>
+        <translation>Luận điểm</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prior statement</source>
+        <translation>Phát biểu trước đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Prior statements</source>
+        <translation>Phát biểu trước đây</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Book</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Books</source>
+        <translation>Tài liệu</translation>
+    </message>
+    <message>
+        <location line="+138"/>
+        <source>(untitled)</source>
+        <translation>(chưa có tên)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(no speaker)</source>
+        <translation>(chưa rõ người phát biểu)</translation>
+    </message>
+</context>
+<context>
+    <name>LevelField</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/fields.py" line="-102"/>
+        <source>No ceiling (everything)</source>
+        <translation>Không giới hạn (đưa vào tất cả)</translation>
+    </message>
+</context>
+<context>
+    <name>Levels</name>
+    <message>
+        <location filename="../../briefbook/ui/labels.py" line="-41"/>
+        <source>Public</source>
+        <translation>Công khai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Internal</source>
+        <translation>Nội bộ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Confidential</source>
+        <translation>Mật</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Secret</source>
+        <translation>Tối mật</translation>
+    </message>
+</context>
+<context>
+    <name>MainActions</name>
+    <message>
+        <location filename="../../briefbook/ui/menus.py" line="+115"/>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;Sửa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open &amp;recent</source>
+        <translation>Mở &amp;gần đây</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New library…</source>
+        <translation>&amp;Tạo thư viện mới…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open library…</source>
+        <translation>&amp;Mở thư viện…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;demo library</source>
+        <translation>Mở thư viện &amp;ví dụ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>Th&amp;oát</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New item</source>
+        <translation>&amp;Thêm mục mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xoá</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search the library</source>
+        <translation>Tìm &amp;kiếm trong thư viện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Go to item…</source>
+        <translation>Đi đến &amp;mục…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Preferences…</source>
+        <translation>Tuỳ &amp;chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the &amp;sidebar</source>
+        <translation>Hiện &amp;thanh bên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;About BriefBook</source>
+        <translation>&amp;Giới thiệu BriefBook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search &amp;results</source>
+        <translation>&amp;Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Hoàn tác: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Hoàn tác</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Làm lại: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Làm lại</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../briefbook/ui/main_window.py" line="+213"/>
+        <source>Search</source>
+        <translation>Tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Search:</source>
+        <translation>&amp;Tìm kiếm:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search the whole library (Ctrl+F); Ctrl+K to go to an item</source>
+        <translation>Tìm trong toàn bộ thư viện (Ctrl+F); Ctrl+K để đi đến một mục</translation>
+    </message>
+</context>
+<context>
+    <name>MarkdownField</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+118"/>
+        <source>B</source>
+        <comment>bold button</comment>
+        <translation>Đ</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Bold (Ctrl+B)</source>
+        <translation>Chữ đậm (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>I</source>
+        <comment>italic button</comment>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Italic (Ctrl+I)</source>
+        <translation>Chữ nghiêng (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bulleted list</source>
+        <translation>Danh sách gạch đầu dòng</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Numbered list</source>
+        <translation>Danh sách đánh số</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Link…</source>
+        <translation>Liên kết…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Make the selected text a link</source>
+        <translation>Biến đoạn chữ đã chọn thành liên kết</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>History…</source>
+        <translation>Lịch sử…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Earlier versions of this text</source>
+        <translation>Các phiên bản trước của nội dung này</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingPanel</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/meeting_panel.py" line="+145"/>
+        <source>Untick what this brief should leave out; drag entries into the order you want. Double-click an entry to edit it.</source>
+        <translation>Bỏ đánh dấu những gì đề cương này không dùng; kéo các mục để sắp xếp theo thứ tự mong muốn. Nhấp đúp vào một mục để sửa.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Talking points</source>
+        <translation>Luận điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All that apply (new points are included by themselves)</source>
+        <translation>Tất cả luận điểm phù hợp (luận điểm mới được tự động đưa vào)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untick to choose the points of this brief one by one and put them in order.</source>
+        <translation>Bỏ đánh dấu để tự chọn từng luận điểm cho đề cương này và sắp xếp thứ tự.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prior statements</source>
+        <translation>Phát biểu trước đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All that apply (newest first)</source>
+        <translation>Tất cả phát biểu phù hợp (mới nhất trước)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Untick to choose the statements of this brief one by one and put them in order.</source>
+        <translation>Bỏ đánh dấu để tự chọn từng phát biểu cho đề cương này và sắp xếp thứ tự.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Brief for “%1”</source>
+        <translation>Đề cương cho “%1”</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Topics to raise: %1</source>
+        <translation>Chủ đề cần nêu: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This meeting has no topics yet: link topics to it to give it talking points.</source>
+        <translation>Cuộc gặp này chưa có chủ đề: hãy gắn chủ đề cho cuộc gặp để có luận điểm.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>(an item that was deleted)</source>
+        <translation>(một mục đã bị xoá)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 (no longer on this meeting&apos;s topics)</source>
+        <translation>%1 (không còn thuộc chủ đề của cuộc gặp này)</translation>
+    </message>
+</context>
+<context>
+    <name>NewItems</name>
+    <message>
+        <location filename="../../briefbook/ui/new_items.py" line="+37"/>
+        <source>New event</source>
+        <translation>Sự kiện mới</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create an event first: every meeting belongs to an event.</source>
+        <translation>Hãy tạo sự kiện trước: mỗi cuộc gặp thuộc về một sự kiện.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New meeting</source>
+        <translation>Cuộc gặp mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New person</source>
+        <translation>Nhân vật mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New organisation</source>
+        <translation>Tổ chức mới</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New topic</source>
+        <translation>Chủ đề mới</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Create a topic first: every talking point belongs to a topic.</source>
+        <translation>Hãy tạo chủ đề trước: mỗi luận điểm thuộc về một chủ đề.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>New talking point</source>
+        <translation>Luận điểm mới</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New statement</source>
+        <translation>Phát biểu mới</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Create an event first: every briefing book belongs to an event.</source>
+        <translation>Hãy tạo sự kiện trước: mỗi bộ tài liệu thuộc về một sự kiện.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New briefing book</source>
+        <translation>Tài liệu chuẩn bị mới</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Items of this kind cannot be created here.</source>
+        <translation>Không thể tạo loại mục này ở đây.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonLinksPanel</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/links.py" line="+83"/>
+        <source>Participants</source>
+        <translation>Thành phần tham dự</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add participant…</source>
+        <translation>Thêm người tham dự…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Our delegation</source>
+        <translation>Thành phần đoàn ta</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add member…</source>
+        <translation>Thêm thành viên…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Bỏ ra</translation>
+    </message>
+</context>
+<context>
+    <name>PhotoPanel</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/photo.py" line="+64"/>
+        <source>Choose photo…</source>
+        <translation>Chọn ảnh…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste photo</source>
+        <translation>Dán ảnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove photo</source>
+        <translation>Xoá ảnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drop a picture here</source>
+        <translation>Thả ảnh vào đây</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No photo.
+Drop a picture here.</source>
+        <translation>Chưa có ảnh.
+Thả ảnh vào đây.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Cannot read %1: %2</source>
+        <translation>Không đọc được %1: %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no picture on the clipboard.</source>
+        <translation>Bộ nhớ tạm không có ảnh nào.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/preferences.py" line="+17"/>
+        <source>Preferences</source>
+        <translation>Tuỳ chọn</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Language of the window:</source>
+        <translation>&amp;Ngôn ngữ giao diện:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Language of new &amp;books:</source>
+        <translation>Ngôn ngữ của &amp;tài liệu mới:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>A book&apos;s language sets its headings, dates (17/12/2025) and page numbers.</source>
+        <translation>Ngôn ngữ của tài liệu quyết định các đề mục, cách ghi ngày (17/12/2025) và số trang.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+</context>
+<context>
+    <name>Preflight</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/warnings.py" line="+27"/>
+        <source>%1 “%2” is %3, above the ceiling (%4); it is left out.</source>
+        <translation>%1 “%2” có độ mật %3, cao hơn mức mật tối đa (%4); mục này bị bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Talking point “%1” is not cleared; it is left out.</source>
+        <translation>Luận điểm “%1” chưa được duyệt; luận điểm này bị bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Talking point “%1” is not cleared yet; it is marked as a draft.</source>
+        <translation>Luận điểm “%1” chưa được duyệt; được đánh dấu là dự thảo.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The meeting “%1” has no talking points.</source>
+        <translation>Cuộc gặp “%1” chưa có luận điểm nào.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The section “%1” has nothing to show; it is left out.</source>
+        <translation>Phần “%1” không có nội dung; phần này bị bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no photo.</source>
+        <translation>%1 chưa có ảnh.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no position.</source>
+        <translation>%1 chưa có chức vụ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An item chosen for this book no longer exists; it is left out. Choose again.</source>
+        <translation>Một mục đã chọn cho tài liệu này không còn nữa; mục đó bị bỏ ra. Hãy chọn lại.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Passages marked not for release are left out (for sharing).</source>
+        <translation>Các đoạn được đánh dấu không được phát hành bị bỏ ra (bản để chia sẻ).</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightList</name>
+    <message>
+        <location line="+76"/>
+        <source>Click to open this item in its editor.</source>
+        <translation>Nhấp để mở mục này trong trình soạn thảo.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Before you export: checking…</source>
+        <translation>Cảnh báo trước khi xuất: đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before you export: nothing to check, the book is ready.</source>
+        <translation>Cảnh báo trước khi xuất: không có gì cần xem lại, tài liệu đã sẵn sàng.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before you export, check these (%1):</source>
+        <translation>Cảnh báo trước khi xuất (%1):</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/printing.py" line="+48"/>
+        <location line="+38"/>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <source>Preparing “%1” for printing…</source>
+        <translation>Đang chuẩn bị “%1” để in…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>The PDF is ready at %1, but no program to show it was found.</source>
+        <translation>Tệp PDF đã sẵn sàng tại %1, nhưng không tìm thấy chương trình để mở tệp.</translation>
+    </message>
+</context>
+<context>
+    <name>QuickJump</name>
+    <message>
+        <location filename="../../briefbook/ui/quick_jump.py" line="+57"/>
+        <source>Go to… type a name (accents optional)</source>
+        <translation>Đi đến… gõ tên (có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>↑ ↓ to choose, Enter to open, Esc to close</source>
+        <translation>↑ ↓ để chọn, Enter để mở, Esc để đóng</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+81"/>
+        <source>Select an item in the list to see and edit it here, or create a new one with Ctrl+N.</source>
+        <translation>Chọn một mục trong danh sách để xem và sửa ở đây, hoặc tạo mục mới bằng Ctrl+N.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>%1 cannot be empty.</source>
+        <translation>Không được để trống mục “%1”.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordForm</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/form.py" line="+122"/>
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show the talking points of this topic</source>
+        <translation>Xem các luận điểm của chủ đề này</translation>
+    </message>
+</context>
+<context>
+    <name>RefField</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/pickers.py" line="+68"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose from the library</source>
+        <translation>Chọn trong thư viện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clear</source>
+        <translation>Bỏ chọn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>(none)</source>
+        <translation>(chưa chọn)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>(no longer in the library)</source>
+        <translation>(không còn trong thư viện)</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/revisions.py" line="+37"/>
+        <source>Earlier versions: %1</source>
+        <translation>Các phiên bản trước: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Restore this version</source>
+        <translation>Khôi phục phiên bản này</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Each version is the text as it was before a change, newest first. Restoring one keeps the current text as a version too.</source>
+        <translation>Mỗi phiên bản là nội dung trước một lần sửa, mới nhất ở trên. Khi khôi phục, nội dung hiện tại cũng được lưu thành một phiên bản.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>There are no earlier versions of this text yet.</source>
+        <translation>Nội dung này chưa có phiên bản nào trước đây.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchView</name>
+    <message>
+        <location filename="../../briefbook/ui/search_view.py" line="+119"/>
+        <source>Type in the search field above (Ctrl+F) to search the whole library.</source>
+        <translation>Gõ vào ô tìm kiếm phía trên (Ctrl+F) để tìm trong toàn bộ thư viện.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Searching for “%1”…</source>
+        <translation>Đang tìm “%1”…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n result(s) for “%1”</source>
+        <translation>
+            <numerusform>%n kết quả cho “%1”</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SectionTreeModel</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/section_model.py" line="+197"/>
+        <source>Tick to give this meeting a brief; drag to change the order.</source>
+        <translation>Đánh dấu để có đề cương cho cuộc gặp này; kéo để đổi thứ tự.</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Include “%1”</source>
+        <translation>Đưa “%1” vào</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave out “%1”</source>
+        <translation>Bỏ “%1” ra</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rename “%1”</source>
+        <translation>Đổi tên “%1”</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Include the meeting “%1”</source>
+        <translation>Đưa cuộc gặp “%1” vào</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Leave out the meeting “%1”</source>
+        <translation>Bỏ cuộc gặp “%1” ra</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Move “%1”</source>
+        <translation>Chuyển “%1”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move the meeting “%1”</source>
+        <translation>Chuyển cuộc gặp “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>Sections</name>
+    <message>
+        <location line="-277"/>
+        <source>Cover</source>
+        <translation>Trang bìa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delegation and participants</source>
+        <translation>Thành phần đoàn và đại biểu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Objectives and scene-setter</source>
+        <translation>Mục tiêu và bối cảnh</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Meeting briefs</source>
+        <translation>Đề cương các cuộc gặp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Topic briefs</source>
+        <translation>Đề cương theo chủ đề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annex: prior statements</source>
+        <translation>Phụ lục: phát biểu trước đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Annex: biographies</source>
+        <translation>Phụ lục: tiểu sử</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Free text</source>
+        <translation>Văn bản tự soạn</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The cover page: title, event, place and dates, classification, recipient, copy number.</source>
+        <translation>Trang bìa: tiêu đề, sự kiện, địa điểm và thời gian, độ mật, nơi nhận, số bản.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The table of contents, with page numbers in the PDF.</source>
+        <translation>Mục lục, có số trang trong tệp PDF.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A table of the event&apos;s sessions and meetings.</source>
+        <translation>Bảng các phiên họp và cuộc gặp của sự kiện.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Our delegation and the other participants the meetings list.</source>
+        <translation>Thành phần đoàn ta và các đại biểu khác có tên trong các cuộc gặp.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The event&apos;s scene-setter and objectives.</source>
+        <translation>Bối cảnh và mục tiêu của sự kiện.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One brief per meeting. Tick the meetings to include and drag them into order; select a meeting to choose its talking points and statements.</source>
+        <translation>Mỗi cuộc gặp một đề cương. Đánh dấu các cuộc gặp cần đưa vào và kéo để sắp xếp; chọn một cuộc gặp để chọn luận điểm và phát biểu của cuộc gặp đó.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Briefs on the topics that are not raised in any meeting of this event.</source>
+        <translation>Đề cương về các chủ đề không được nêu trong cuộc gặp nào của sự kiện này.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Prior statements, grouped by topic, newest first.</source>
+        <translation>Các phát biểu trước đây, xếp theo chủ đề, mới nhất trước.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biographies of everyone the book mentions.</source>
+        <translation>Tiểu sử của tất cả những người được nhắc đến trong tài liệu.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A section with your own text.</source>
+        <translation>Một phần với văn bản do bạn tự soạn.</translation>
+    </message>
+</context>
+<context>
+    <name>SectionsPanel</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+90"/>
+        <source>&amp;Sections (tick to include, drag to reorder, F2 to rename)</source>
+        <translation>&amp;Các phần (đánh dấu để đưa vào, kéo để sắp xếp, F2 để đổi tên)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add</source>
+        <translation>Thê&amp;m</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add a section: your own text, or a standard section</source>
+        <translation>Thêm một phần: văn bản tự soạn hoặc một phần tiêu chuẩn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Gỡ bỏ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove the selected section from the book (Undo brings it back)</source>
+        <translation>Gỡ phần đang chọn khỏi tài liệu (Hoàn tác để lấy lại)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selection up (Alt+Up)</source>
+        <translation>Chuyển mục đang chọn lên trên (Alt+Up)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move the selection down (Alt+Down)</source>
+        <translation>Chuyển mục đang chọn xuống dưới (Alt+Down)</translation>
+    </message>
+    <message>
+        <location line="+73"/>
+        <source>Add the section “%1”</source>
+        <translation>Thêm phần “%1”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Remove the section “%1”</source>
+        <translation>Gỡ phần “%1”</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Text section…</source>
+        <translation>Phần &amp;văn bản tự soạn…</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <location filename="../../briefbook/ui/sidebar.py" line="+45"/>
+        <source>Events; under each event, its meetings</source>
+        <translation>Các sự kiện; dưới mỗi sự kiện là các cuộc gặp của sự kiện đó</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All talking points; under each topic, its own in order</source>
+        <translation>Tất cả luận điểm; dưới mỗi chủ đề là các luận điểm của chủ đề đó theo thứ tự</translation>
+    </message>
+</context>
+<context>
+    <name>TextSectionDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/text_section.py" line="+26"/>
+        <source>New text section</source>
+        <translation>Phần văn bản mới</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+60"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tiêu đề:</translation>
+    </message>
+    <message>
+        <location line="-58"/>
+        <location line="+59"/>
+        <source>Te&amp;xt:</source>
+        <translation>&amp;Nội dung:</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>&amp;Add section</source>
+        <translation>Thê&amp;m phần</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A section needs a title</source>
+        <translation>Mỗi phần cần có tiêu đề</translation>
+    </message>
+</context>
+<context>
+    <name>TopicLinksPanel</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/links.py" line="+85"/>
+        <source>Topics to raise</source>
+        <translation>Chủ đề cần nêu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Topics</source>
+        <translation>Chủ đề</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Add topic…</source>
+        <translation>Thêm chủ đề…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Bỏ ra</translation>
+    </message>
+</context>
+<context>
+    <name>Undo</name>
+    <message>
+        <location filename="../../briefbook/ui/undo.py" line="+72"/>
+        <source>Edit %1</source>
+        <translation>Sửa %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>New %1</source>
+        <translation>Thêm %1</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Delete %1</source>
+        <translation>Xoá %1</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Add participant</source>
+        <translation>Thêm người tham dự</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Remove participant</source>
+        <translation>Bỏ người tham dự</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Link topic</source>
+        <translation>Gắn chủ đề</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Unlink topic</source>
+        <translation>Bỏ gắn chủ đề</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Reorder talking points</source>
+        <translation>Sắp xếp lại luận điểm</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Restore earlier version of %1</source>
+        <translation>Khôi phục phiên bản trước của %1</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Change photo</source>
+        <translation>Đổi ảnh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove photo</source>
+        <translation>Xoá ảnh</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../briefbook/ui/window_actions.py" line="+73"/>
+        <source>(no recent libraries)</source>
+        <translation>(chưa mở thư viện nào gần đây)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Library: %1</source>
+        <translation>Thư viện: %1</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>About BriefBook</source>
+        <translation>Giới thiệu BriefBook</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;BriefBook&lt;/b&gt;&lt;p&gt;Prepare delegation briefing books from a local library of talking points, prior statements, profiles, events and meetings; export them to Word and PDF.&lt;/p&gt;&lt;p&gt;Everything stays in one library file on this computer.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;BriefBook&lt;/b&gt;&lt;p&gt;Soạn tài liệu chuẩn bị cho đoàn từ thư viện trên máy: luận điểm, phát biểu trước đây, hồ sơ nhân vật, sự kiện và cuộc gặp; xuất ra Word và PDF.&lt;/p&gt;&lt;p&gt;Mọi dữ liệu nằm trong một tệp thư viện trên máy tính này.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <location filename="../../briefbook/ui/workers.py" line="+45"/>
+        <source>BriefBook ran into an unexpected problem and could not finish the export. Your library is safe.
+
+The details were written to %1.</source>
+        <translation>BriefBook gặp một sự cố ngoài dự kiến và chưa xuất xong. Thư viện của bạn vẫn an toàn.
+
+Thông tin chi tiết đã được ghi vào %1.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,73 @@
+"""GUI test fixtures: a main window on a small library, every modal dialog patched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
+
+from briefbook.ui import error_hook, i18n, main_window, window_actions
+from briefbook.ui.editors import editor, links, photo, pickers, rich_text
+from briefbook.ui.main_window import MainWindow
+from briefbook.ui.settings import Settings
+
+
+class Dialogs:
+    """What the patched dialogs were asked, and what they answer."""
+
+    def __init__(self):
+        self.messages: list[tuple[str, str]] = []
+        self.pick: list[str | None] = []  # answers of the item picker, in order
+
+    def next_pick(self, *args, **kwargs):
+        assert self.pick, "the item picker opened, but the test gave it no answer"
+        return self.pick.pop(0)
+
+
+def _unexpected(name):
+    def fail(*args, **kwargs):
+        raise AssertionError(f"a modal dialog opened in a test: {name}")
+
+    return fail
+
+
+@pytest.fixture(autouse=True)
+def dialogs(monkeypatch: pytest.MonkeyPatch, qapp) -> Dialogs:
+    """No test can hang on a modal dialog: each is patched (to fail unless the test answers it)."""
+    answers = Dialogs()
+    monkeypatch.setattr(
+        error_hook, "show_message", lambda parent, title, text: answers.messages.append((title, text))
+    )
+    monkeypatch.setattr(pickers, "pick_item", answers.next_pick)
+    monkeypatch.setattr(links, "pick_item", answers.next_pick)
+    for module, name in (
+        (photo, "choose_photo_file"),
+        (editor, "choose_revision"),
+        (rich_text, "ask_link"),
+        (window_actions, "ask_new_path"),
+        (window_actions, "ask_open_path"),
+        (main_window, "edit_preferences"),
+    ):
+        monkeypatch.setattr(module, name, _unexpected(name))
+    monkeypatch.setattr(window_actions.QMessageBox, "about", _unexpected("about"))
+    i18n.apply_language("en")
+    yield answers
+    i18n.apply_language("en")
+
+
+@pytest.fixture
+def window(qtbot, filled, library_path: Path):
+    """The main window on the ``filled`` library (the test's ``library`` sees its changes)."""
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    assert win.open_library(library_path)
+    win.show()
+    yield win
+    win.close()
+    win.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def settle(qtbot, ms: int = 50) -> None:
+    qtbot.wait(ms)

@@ -1,0 +1,171 @@
+"""The item models, called directly: data(), headerData(), lazy fetching, filters, drops."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QMimeData, QModelIndex, Qt
+from PySide6.QtGui import QColor, QUndoStack
+
+from briefbook.library import Library, TalkingPoint, Topic
+from briefbook.library.records import SearchHit
+from briefbook.ui.columns import TalkingPointColumn, plain_summary
+from briefbook.ui.context import UiContext
+from briefbook.ui.delegates import SNIPPET_ROLE, badge_colour, snippet_html
+from briefbook.ui.notifier import LibraryModel
+from briefbook.ui.search_service import Searcher
+from briefbook.ui.search_view import HIT_ROLE, SearchResultsModel
+from briefbook.ui.settings import Settings
+from briefbook.ui.table_model import ID_ROLE, MIME_IDS, VALUE_ROLE, RecordTableModel
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+@pytest.fixture
+def context(qapp, library: Library):
+    model = LibraryModel(library)
+    searcher = Searcher(model)
+    yield UiContext(model, QUndoStack(), Settings(), searcher)
+    searcher.shutdown()
+
+
+def points_model(context) -> RecordTableModel:
+    model = RecordTableModel(context, "talking_point")
+    model.sort(model.column_of("position"))
+    return model
+
+
+def test_headers_are_the_translated_field_labels(context, filled):
+    model = points_model(context)
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert header == ["No.", "Text", "Topic", "Kind", "Status", "Classification", "Language"]
+    assert model.headerData(0, Qt.Orientation.Vertical) is None
+    assert model.headerData(0, Qt.Orientation.Horizontal, Qt.ItemDataRole.DecorationRole) is None
+    assert model.headerData(99, Qt.Orientation.Horizontal) is None
+
+
+def test_data_shows_labels_and_keeps_values(context, filled):
+    model = points_model(context)
+    assert model.rowCount() == 1
+    row = 0
+
+    def cell(column, role=DISPLAY):
+        return model.data(model.index(row, column), role)
+
+    assert cell(TalkingPointColumn.TEXT) == "Việt Nam kiên quyết chống lừa đảo trực tuyến."
+    assert cell(TalkingPointColumn.TOPIC_ID) == "Công ước Hà Nội"
+    assert cell(TalkingPointColumn.KIND) == "Key message"
+    assert cell(TalkingPointColumn.KIND, VALUE_ROLE) == "key_message"
+    assert cell(TalkingPointColumn.STATUS) == "Draft"
+    assert cell(TalkingPointColumn.CLASSIFICATION) == "Public"
+    assert cell(TalkingPointColumn.LANGUAGE) == "Vietnamese"
+    assert cell(TalkingPointColumn.TEXT, ID_ROLE) == filled["point"].id
+    assert cell(TalkingPointColumn.TEXT, Qt.ItemDataRole.DecorationRole) is None
+    assert model.data(QModelIndex()) is None
+    assert model.data(model.index(5, 0)) is None
+
+
+def test_tables_of_every_kind_answer(context, filled):
+    for kind in ("event", "meeting", "person", "organisation", "topic", "statement", "book"):
+        model = RecordTableModel(context, kind)
+        model.reload()
+        for row in range(model.rowCount()):
+            for column in range(model.columnCount()):
+                value = model.data(model.index(row, column))
+                assert value is None or isinstance(value, str)
+    people = RecordTableModel(context, "person")
+    people.sort(people.column_of("name"))
+    assert [people.data(people.index(r, 0)) for r in range(2)] == ["Lê Anh Tuấn", "สีหศักดิ์ พวงเกตุแก้ว"]
+
+
+def test_rows_are_fetched_lazily_in_pages(context, library):
+    topic = library.add(Topic(title="Nhiều luận điểm"))
+    with library.transaction():
+        for i in range(450):
+            library.add(
+                TalkingPoint(topic_id=topic.id, text=f"Luận điểm {i}", status=("draft", "cleared")[i % 2])
+            )
+    model = points_model(context)
+    assert model.rowCount() == 200 and model.total == 450
+    assert model.canFetchMore()
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    model.set_filter(where={"status": "cleared"})
+    assert model.total == 225 and model.rowCount() == 200
+
+
+def test_sorting_asks_the_library(context, library, filled):
+    library.add(TalkingPoint(topic_id=filled["topic"].id, text="A point", status="cleared"))
+    model = points_model(context)
+    model.sort(model.column_of("status"), Qt.SortOrder.DescendingOrder)
+    assert model.data(model.index(0, TalkingPointColumn.STATUS)) == "Draft"
+    model.sort(model.column_of("status"), Qt.SortOrder.AscendingOrder)
+    assert model.data(model.index(0, TalkingPointColumn.STATUS)) == "Cleared"
+
+
+def test_filtering_by_words_uses_the_search_off_the_gui_thread(qtbot, context, filled):
+    model = points_model(context)
+    model.set_filter(text="lua dao")
+    qtbot.waitUntil(lambda: not model.searching)
+    assert model.rowCount() == 1
+    model.set_filter(text="lua dao", where={"status": "cleared"})
+    qtbot.waitUntil(lambda: not model.searching)
+    assert model.rowCount() == 0
+    model.set_filter(text="", where={})
+    assert model.rowCount() == 1
+
+
+def test_a_drop_asks_for_the_new_order_of_the_topic(context, library, filled):
+    topic = filled["topic"]
+    second = library.add(TalkingPoint(topic_id=topic.id, text="Second"))
+    third = library.add(TalkingPoint(topic_id=topic.id, text="Third"))
+    model = points_model(context)
+    asked = []
+    model.reorder_requested.connect(lambda t, old, new: asked.append((t, old, new)))
+    data = QMimeData()
+    data.setData(MIME_IDS, json.dumps([third.id]).encode())
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    first = filled["point"].id
+    assert asked == [(topic.id, [first, second.id, third.id], [third.id, first, second.id])]
+    assert model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 3)
+    assert asked[-1][2] == [second.id, third.id, first]
+
+
+def test_no_drag_and_drop_when_not_in_topic_order(context, filled):
+    model = points_model(context)
+    model.sort(model.column_of("status"))
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    data = QMimeData()
+    data.setData(MIME_IDS, b"[]")
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+
+
+def test_search_results_model_and_snippets(qapp):
+    model = SearchResultsModel()
+    hit = SearchHit("talking_point", "id1", "Tiêu đề", "chống <b>[lừa] [đảo]</b> & co", 1.0)
+    model.set_hits([hit])
+    index = model.index(0, 0)
+    assert model.data(index) == "Tiêu đề"
+    assert model.data(index, SNIPPET_ROLE) == hit.snippet
+    assert model.data(index, HIT_ROLE) is hit
+    assert model.data(index, Qt.ItemDataRole.DecorationRole) is None
+    html = snippet_html(hit.snippet)
+    assert "&lt;b&gt;" in html and "&amp; co" in html  # escaped first...
+    assert html.count("<b style=") == 2 and ">lừa</b>" in html  # ...then the matches marked
+
+
+def test_badges_have_colour_and_text(qapp):
+    levels = ["Public", "Internal", "Confidential", "Secret"]
+    assert badge_colour("status", "draft") != badge_colour("status", "cleared")
+    assert badge_colour("classification", "Secret", levels) == QColor("#b71c1c")
+    assert badge_colour("classification", "Public", levels) != badge_colour(
+        "classification", "Secret", levels
+    )
+
+
+def test_plain_summary_drops_markdown():
+    assert plain_summary("**Bold** and [a link](https://x.org)\n\n- second") == "Bold and a link"
+    assert plain_summary("x" * 300, limit=10) == "x" * 10 + "…"
