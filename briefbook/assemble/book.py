@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
@@ -30,24 +31,6 @@ from briefbook.library.books import Section, sections
 from briefbook.text import fold
 
 
-def assemble(
-    library: Library,
-    book: Book | str,
-    *,
-    ceiling: str | None = None,
-    drafts: str | None = None,
-    language: str | None = None,
-    releasable: bool = False,
-) -> Document:
-    """Build the book's document; options override the book's own settings for one export.
-
-    ``releasable`` is for a copy that leaves the building: passages marked not
-    for release are left out.
-    """
-    document, _ = _build(library, book, ceiling, drafts, language, releasable)
-    return document
-
-
 def assemble_with_warnings(
     library: Library,
     book: Book | str,
@@ -57,23 +40,23 @@ def assemble_with_warnings(
     language: str | None = None,
     releasable: bool = False,
 ) -> tuple[Document, list[PreflightWarning]]:
-    """The document and its preflight warnings from one run (a preview needs both)."""
+    """Build the book's document and its preflight warnings in one run.
+
+    Options override the book's own settings for one export. ``releasable`` is
+    for a copy that leaves the building: passages marked not for release are left out.
+    """
     document, a = _build(library, book, ceiling, drafts, language, releasable)
     return document, a.warnings
 
 
-def preflight(
-    library: Library,
-    book: Book | str,
-    *,
-    ceiling: str | None = None,
-    drafts: str | None = None,
-    language: str | None = None,
-    releasable: bool = False,
-) -> list[PreflightWarning]:
-    """What the user should know before exporting (the same run as the export, so never out of step)."""
-    _, a = _build(library, book, ceiling, drafts, language, releasable)
-    return a.warnings
+def assemble(library: Library, book: Book | str, **options: Any) -> Document:
+    """The book's document (see :func:`assemble_with_warnings` for the options)."""
+    return assemble_with_warnings(library, book, **options)[0]
+
+
+def preflight(library: Library, book: Book | str, **options: Any) -> list[PreflightWarning]:
+    """What the user should know before exporting: the same run as the export, so never out of step."""
+    return assemble_with_warnings(library, book, **options)[1]
 
 
 def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Document, Assembly]:
