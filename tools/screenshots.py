@@ -103,6 +103,19 @@ def main() -> None:
     settle(600)
     shot("quick-jump", whole_screen=True)
     window.quick_jump().hide()
+
+    from briefbook.store.backup import backup_library
+    from briefbook.ui.backups_dialog import BackupsDialog
+
+    window.show_view("talking_point")
+    backup_library(library.path, reason="auto")  # as after ten minutes of work, for the picture
+    dialog = BackupsDialog(window)
+    dialog.show()
+    dialog.back_up_now()  # the user's own backup, and the status line it leaves
+    settle()
+    dialog.grab().save(str(out / f"backups{suffix}.png"))
+    print("saved", out / f"backups{suffix}.png")
+    dialog.close()
     window.close()
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefbook.ui import error_hook, i18n
 from briefbook.ui.library_files import startup_library
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import APPLICATION, ORGANISATION, Settings
+
+log = logging.getLogger("briefbook")
+STALE_EXPORT_S = 60  # a temporary export file this old is left over (an export takes seconds)
 
 
 def create_window(settings: Settings, requested: str | Path | None = None) -> MainWindow:
@@ -36,6 +40,31 @@ def finish_start(window: MainWindow, settings: Settings, requested: str | Path |
     else:
         window.open_library(path)
     QTimer.singleShot(0, window.install_extensions)  # the composer: after the first table is filled
+    QTimer.singleShot(0, lambda: clean_export_folder(settings))
+
+
+def clean_export_folder(settings: Settings) -> None:
+    """Remove what exports killed half-way left in the export folder, on a worker thread.
+
+    Files younger than :data:`STALE_EXPORT_S` are spared: another BriefBook may be
+    exporting there right now. A folder that is gone or unreachable is no error.
+    """
+    folder = settings.export_folder
+    if folder is None:
+        return
+
+    def work() -> None:
+        from briefbook.export import cleanup_stale_exports
+
+        try:
+            removed = cleanup_stale_exports(folder, older_than=STALE_EXPORT_S)
+        except OSError as error:
+            log.info("could not clean up the export folder %s: %s", folder, error)
+            return
+        for path in removed:
+            log.info("removed a temporary file a stopped export left: %s", path)
+
+    QThreadPool.globalInstance().start(work)
 
 
 def main(argv: list[str] | None = None) -> int:

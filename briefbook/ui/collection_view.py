@@ -49,6 +49,7 @@ class CollectionView(QWidget):
         self.setObjectName(f"view_{kind}")
         self.context, self.kind = context, kind
         self._loaded = False
+        self._stale = False  # changed elsewhere while hidden: read again when shown
         self._reselect: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -83,6 +84,7 @@ class CollectionView(QWidget):
         self.editor.show_talking_points.connect(self.show_talking_points)
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self._library_opened)
+        context.model.changed_elsewhere.connect(self._changed_elsewhere)
         self.retranslate()
 
     def _setup_table(self) -> None:
@@ -127,11 +129,38 @@ class CollectionView(QWidget):
     # -- loading -------------------------------------------------------------------------
 
     def activate(self) -> None:
-        """Load the table the first time the view is shown."""
+        """Load the table the first time the view is shown (again if it changed elsewhere meanwhile)."""
         if not self._loaded and self.context.model.is_open:
             self._loaded = True
+            self._stale = False
             field, order = DEFAULT_SORT[self.kind]
             self.table.sortByColumn(self.model.column_of(field), order)
+        elif self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Read the table, its filters and the open item again, keeping the selection if it is still there."""
+        self._stale = False
+        if not self.context.model.is_open:
+            return
+        if hasattr(self, "_level_cache"):
+            del self._level_cache
+        self.filters.refresh_options()  # a topic or event may have come or gone
+        if self.editor.form is not None:
+            self.editor.form.set_levels(self.context.library.classification_levels())
+        if self.filters.where() != self.model.where:  # the chosen topic was deleted elsewhere
+            self._filter()
+        else:
+            self.model.reload(keep=self.model.rowCount())
+        self.editor.reload()
+
+    def _changed_elsewhere(self) -> None:
+        if not self._loaded:
+            return  # read afresh when first shown
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def _library_opened(self) -> None:
         if hasattr(self, "_level_cache"):

@@ -17,14 +17,25 @@ from functools import partial
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import QLabel, QLineEdit, QMainWindow, QSplitter, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefbook.ui import error_hook
 from briefbook.ui.context import UiContext
 from briefbook.ui.labels import KIND_ORDER
+from briefbook.ui.live_refresh import ElsewhereWatcher
 from briefbook.ui.menus import MainActions
 from briefbook.ui.notifier import LibraryModel
 from briefbook.ui.preferences import edit_preferences
+from briefbook.ui.read_only import ReadOnlyBanner
 from briefbook.ui.search_service import Searcher
 from briefbook.ui.settings import Settings
 from briefbook.ui.sidebar import Sidebar
@@ -62,7 +73,15 @@ class MainWindow(WindowActions, QMainWindow):
         self.splitter.addWidget(self.view_stack)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([200, 1080])
-        self.setCentralWidget(self.splitter)
+        self.read_only_banner = ReadOnlyBanner(self.model)
+        central = QWidget(self)
+        central.setObjectName("centralArea")
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
         self._build_toolbar()
         self.library_label = QLabel(self)
         self.library_label.setObjectName("libraryLabel")
@@ -71,6 +90,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.actions = MainActions(self)
         self._connect_actions()
         self.sidebar.chosen.connect(self.show_view)
+        self.model.library_opened.connect(self._update_edit_actions)
+        self.watcher = ElsewhereWatcher(self, self.model)  # another window's changes: refresh
+        self._update_edit_actions()
         self.retranslate()
         if extensions:
             self.install_extensions()
@@ -100,6 +122,7 @@ class MainWindow(WindowActions, QMainWindow):
         a.connect("new_library", guarded(self.new_library))
         a.connect("open_library", guarded(self.choose_library))
         a.connect("open_demo", guarded(self.open_demo_library))
+        a.connect("backups", guarded(self.show_backups))
         a.connect("quit", self.close)
         a.connect("undo", self.undo)
         a.connect("redo", self.redo)
@@ -183,9 +206,16 @@ class MainWindow(WindowActions, QMainWindow):
         if key == "talking_point" and hasattr(widget, "show_topic") and owner_id:
             widget.show_topic(owner_id)
         self.sidebar.select_key(key, owner_id)
-        self.actions["new_item"].setEnabled(hasattr(widget, "new_item"))
-        self.actions["delete"].setEnabled(hasattr(widget, "delete_selected"))
+        self._update_edit_actions()
         return widget
+
+    def _update_edit_actions(self) -> None:
+        """New item and Delete: for the view shown, and never on a read-only library."""
+        widget = self.current_view()
+        writable = self.model.is_open and not self.model.read_only
+        self.actions["new_item"].setEnabled(writable and hasattr(widget, "new_item"))
+        self.actions["delete"].setEnabled(writable and hasattr(widget, "delete_selected"))
+        self.actions["backups"].setEnabled(self.model.is_open)
 
     def open_item(self, kind: str, item_id: str) -> None:
         widget = self.show_view(kind)
@@ -216,6 +246,7 @@ class MainWindow(WindowActions, QMainWindow):
             self.tr("Search the whole library (Ctrl+F); Ctrl+K to go to an item")
         )
         self.sidebar.retranslate()
+        self.read_only_banner.retranslate()
         if self.model.is_open:
             self._show_library_name()
 
@@ -244,6 +275,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.watcher.stop()
         self.flush()
         self.save_state()
         self.searcher.shutdown()

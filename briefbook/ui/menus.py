@@ -26,6 +26,7 @@ class MainActions(QObject):
             "new_library": QKeySequence("Ctrl+Shift+N"),
             "open_library": StandardKey.Open,
             "open_demo": None,
+            "backups": None,
             "quit": StandardKey.Quit,
             "undo": StandardKey.Undo,
             "redo": StandardKey.Redo,
@@ -81,6 +82,7 @@ class MainActions(QObject):
         self.recent_menu = file_menu.addMenu("")
         self.recent_menu.setObjectName("menu_recent")
         file_menu.addAction(self.actions["open_demo"])
+        file_menu.addAction(self.actions["backups"])
         file_menu.addSeparator()
         self.file_extra = file_menu.addSeparator()  # exports and print go here (the composer adds them)
         file_menu.addAction(self.actions["quit"])
@@ -121,6 +123,7 @@ class MainActions(QObject):
             "new_library": self.tr("&New library…"),
             "open_library": self.tr("&Open library…"),
             "open_demo": self.tr("Open the &demo library"),
+            "backups": self.tr("&Backups…"),
             "quit": self.tr("&Quit"),
             "new_item": self.tr("&New item"),
             "delete": self.tr("&Delete"),

@@ -130,9 +130,53 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
                 "CoreMessages", "%1 is not a BriefBook library (it is some other kind of file)."
             ),
         ),
+        (  # the details (SQLite's own words) go to the log, not to the user
+            r"The library (.+) is damaged \(.*\)\. It has not been changed\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "The library %1 is damaged. It has not been changed."),
+        ),
         (
-            r"The library (.+) is damaged \((.*)\)\. It has not been changed\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "The library %1 is damaged (%2). It has not been changed."),
+            r"The library (.+) is damaged or not a BriefBook library\. It has not been changed\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The library %1 is damaged or not a BriefBook library. It has not been changed.",
+            ),
+        ),
+        (
+            r"The library (.+) is cut short \(damaged\)\. It has not been changed\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "The library %1 is cut short (damaged). It has not been changed."
+            ),
+        ),
+        (
+            r"(.+) is empty: it is not a BriefBook library \(it may have been cut short\)\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "%1 is empty: it is not a BriefBook library (it may have been cut short)."
+            ),
+        ),
+        (
+            r"The library (.+) is busy in another program\. Try again in a moment\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages", "The library %1 is busy in another program. Try again in a moment."
+            ),
+        ),
+        (
+            r"The library (.+) must be updated for this version of BriefBook, but it is read-only here\..*",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The library %1 must be updated for this version of BriefBook, but it is read-only here. "
+                "Copy it to a folder where you can write, then open the copy.",
+            ),
+        ),
+        (
+            r"The library (.+) is read-only here, and it needs to be updated before it can be used\.",
+            QT_TRANSLATE_NOOP(
+                "CoreMessages",
+                "The library %1 is read-only here, and it needs to be updated before it can be used.",
+            ),
+        ),
+        (
+            r"The disk holding (.+) is full\.",
+            QT_TRANSLATE_NOOP("CoreMessages", "The disk holding %1 is full."),
         ),
         (
             r"(.+) is an SQLite database, but not a BriefBook library\.",

@@ -92,7 +92,8 @@ class Searcher(QObject):
                 if opened != path:
                     if library is not None:
                         library.close()
-                    library, opened = Library.open(path), path
+                    # Its own read-only connection: a search never writes and never makes a backup.
+                    library, opened = Library.open(path, backup=False, read_only=True), path
                 self._answer(channel, ticket, library, text, kinds, limit)
         except Exception as error:  # cannot open the file: tell whoever asked last
             for channel, ticket in list(self._latest.items()):

@@ -37,6 +37,7 @@ class Sidebar(QTreeWidget):
         self.currentItemChanged.connect(self._current_changed)
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self.refresh_children)
+        context.model.changed_elsewhere.connect(self.refresh_children)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -272,6 +272,7 @@ class RecordTableModel(QAbstractTableModel):
     def can_reorder(self) -> bool:
         return (
             self.kind == "talking_point"
+            and not self.context.model.read_only
             and not self._text
             and self._order in (None, "position")
             and not self._descending

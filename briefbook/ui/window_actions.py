@@ -12,9 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from briefbook.errors import BriefBookError
-from briefbook.ui import error_hook
 from briefbook.ui.library_files import ask_new_path, ask_open_path, demo_library_path, ensure_demo_library
+from briefbook.ui.library_recovery import open_library_file
 from briefbook.ui.quick_jump import QuickJump
 
 
@@ -23,15 +22,16 @@ class WindowActions:
 
     # -- libraries -----------------------------------------------------------------------
 
-    def open_library(self, path: str | Path) -> bool:
-        """Open the library at ``path`` in this window; False (and a message) if it cannot be opened."""
-        from briefbook.library import Library  # loads sqlite-utils: after the window is shown
+    def open_library(self, path: str | Path, *, read_only: bool = False) -> bool:
+        """Open the library at ``path`` in this window; False (and a message) if it cannot be opened.
 
+        A damaged file is offered its newest good backup, a file from a newer BriefBook
+        is refused untouched (:mod:`briefbook.ui.library_recovery`); ``read_only`` opens
+        it for reading only (as happens by itself when the file is not writable).
+        """
         path = Path(path)
-        try:
-            library = Library.open(path)
-        except BriefBookError as error:
-            error_hook.report(error, self)
+        library = open_library_file(self, path, read_only=read_only)
+        if library is None:
             return False
         self.flush()
         self.undo_stack.clear()
@@ -45,6 +45,24 @@ class WindowActions:
         elif hasattr(self.current_view(), "activate"):
             self.current_view().activate()
         return True
+
+    def close_library(self) -> None:
+        """Save pending edits and close every connection of this window to the library file."""
+        self.flush()
+        self.searcher.shutdown()
+        for widget in self.views.values():
+            analyzer = getattr(widget, "analyzer", None)  # the composer's preview thread
+            if analyzer is not None:
+                analyzer.shutdown()
+        self.undo_stack.clear()
+        self.model.set_library(None)
+        self._show_library_name()
+
+    def show_backups(self) -> None:
+        """File → Backups…: list, make and restore backups of the open library."""
+        from briefbook.ui import backups_dialog  # loads the store: only when asked for
+
+        backups_dialog.show_backups(self)
 
     def new_library(self) -> None:
         from briefbook.library import Library

@@ -2,6 +2,289 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>BackupLabels</name>
+    <message>
+        <location filename="../../briefbook/ui/backup_labels.py" line="+12"/>
+        <source>When the library was opened</source>
+        <translation>Khi mở thư viện</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Automatic, during work</source>
+        <translation>Tự động, trong khi làm việc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made by you</source>
+        <translation>Do bạn tạo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before a restore</source>
+        <translation>Trước khi khôi phục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Before an update of BriefBook</source>
+        <translation>Trước khi cập nhật BriefBook</translation>
+    </message>
+</context>
+<context>
+    <name>BackupMessages</name>
+    <message>
+        <location filename="../../briefbook/ui/backup_messages.py" line="+23"/>
+        <source>the disk is full</source>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only</source>
+        <translation>ổ đĩa chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you are not allowed to write there</source>
+        <translation>bạn không có quyền ghi vào đó</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No backup was made.</source>
+        <translation>Chưa tạo được bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was changed.</source>
+        <translation>Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Cannot make the backups folder %1: %2.</source>
+        <translation>Không tạo được thư mục sao lưu %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not back up %1 into %2: %3.</source>
+        <translation>Không sao lưu được %1 vào %2: %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no library at %1 to back up.</source>
+        <translation>Không có thư viện nào tại %1 để sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a BriefBook library; no backup was made.</source>
+        <translation>%1 không phải là thư viện BriefBook; chưa tạo bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>That file is not a BriefBook library; no backup was made.</source>
+        <translation>Tệp đó không phải là thư viện BriefBook; chưa tạo bản sao lưu nào.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library is damaged; the backup was not kept. Restore an earlier backup (File → Backups…).</source>
+        <translation>Thư viện bị hỏng; bản sao lưu không được giữ lại. Hãy khôi phục một bản sao lưu trước đó (Tệp → Bản sao lưu…).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The library %1 is busy in another BriefBook window. %2 Try again.</source>
+        <translation>Thư viện %1 đang được một cửa sổ BriefBook khác sử dụng. %2 Hãy thử lại.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The disk is full. %1</source>
+        <translation>Ổ đĩa đã đầy. %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The library %1 is read-only here. %2</source>
+        <translation>Thư viện %1 chỉ cho phép đọc ở đây. %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library %1 is damaged. %2 Restore an earlier backup.</source>
+        <translation>Thư viện %1 bị hỏng. %2 Hãy khôi phục một bản sao lưu trước đó.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library %1 could not be copied (%2). %3</source>
+        <translation>Không sao chép được thư viện %1 (%2). %3</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>There is no backup at %1.</source>
+        <translation>Không có bản sao lưu nào tại %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>That backup is the library file itself; choose a backup to restore.</source>
+        <translation>Bản sao lưu đó chính là tệp thư viện; hãy chọn một bản sao lưu để khôi phục.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The backup %1 was written by a newer version of BriefBook; update BriefBook to restore it. Nothing was changed.</source>
+        <translation>Bản sao lưu %1 được tạo bởi phiên bản BriefBook mới hơn; hãy cập nhật BriefBook để khôi phục. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The backup %1 is damaged or not a BriefBook library; nothing was changed. Choose another backup.</source>
+        <translation>Bản sao lưu %1 bị hỏng hoặc không phải là thư viện BriefBook; không có gì bị thay đổi. Hãy chọn bản sao lưu khác.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot restore to %1: the folder does not exist.</source>
+        <translation>Không khôi phục được vào %1: thư mục không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Could not restore to %1: %2.</source>
+        <translation>Không khôi phục được vào %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot move the damaged library %1 aside: %2.</source>
+        <translation>Không chuyển được thư viện bị hỏng %1 sang chỗ khác: %2.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The restored library does not pass its check. Choose another backup to restore.</source>
+        <translation>Thư viện vừa khôi phục không qua được bước kiểm tra. Hãy chọn bản sao lưu khác để khôi phục.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This library has no file to back up.</source>
+        <translation>Thư viện này không được lưu trong tệp nên không sao lưu được.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The automatic backup of the library failed: %1</source>
+        <translation>Sao lưu tự động thư viện không thành công: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/backups_dialog.py" line="+134"/>
+        <source>Backups of %1</source>
+        <translation>Bản sao lưu của %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>BriefBook backs the library up when it is opened and every %1 minutes while you work. The last %2 backups are kept, plus one a day for %3 days; the ones you make and the copies made before a restore are kept for %3 days.</source>
+        <translation>BriefBook sao lưu thư viện khi mở và cứ %1 phút một lần trong khi bạn làm việc. %2 bản sao lưu gần nhất được giữ lại, cùng với mỗi ngày một bản trong %3 ngày; các bản do bạn tạo và các bản tạo trước khi khôi phục được giữ trong %3 ngày.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Folder: %1</source>
+        <translation>Thư mục: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Made on</source>
+        <translation>Thời điểm tạo</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Back &amp;up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make a backup of the library as it is now</source>
+        <translation>Tạo bản sao lưu của thư viện ở trạng thái hiện tại</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Restore…</source>
+        <translation>&amp;Khôi phục…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put the selected backup in place of the library (the library is backed up first)</source>
+        <translation>Thay thư viện bằng bản sao lưu đã chọn (thư viện hiện tại được sao lưu trước)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;folder</source>
+        <translation>Mở &amp;thư mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the backups folder in the file manager</source>
+        <translation>Mở thư mục sao lưu trong trình quản lý tệp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Close</source>
+        <translation>Đó&amp;ng</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>There are no backups of this library yet. Make one with “Back up now”.</source>
+        <translation>Thư viện này chưa có bản sao lưu nào. Hãy tạo một bản bằng nút “Sao lưu ngay”.</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>This library is read-only here: a backup cannot be restored into it.</source>
+        <translation>Thư viện này chỉ cho phép đọc ở đây: không thể khôi phục bản sao lưu vào đó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Backed up: %1 (%2).</source>
+        <translation>Đã sao lưu: %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace the library with the backup from %1?
+
+The library as it is now is backed up first, so you can come back to it. Changes made after %1 will no longer be in the library, and Undo starts afresh.</source>
+        <translation>Thay thư viện bằng bản sao lưu lúc %1?
+
+Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên bạn vẫn có thể quay lại. Những thay đổi sau %1 sẽ không còn trong thư viện, và danh sách Hoàn tác bắt đầu lại từ đầu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The library is now as it was on %1.</source>
+        <translation>Thư viện nay đã trở lại như lúc %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The library as it was just before is kept as the backup of %1 (“Before a restore”).</source>
+        <translation>Thư viện ngay trước khi khôi phục được giữ trong bản sao lưu lúc %1 (“Trước khi khôi phục”).</translation>
+    </message>
+</context>
+<context>
     <name>BookBar</name>
     <message>
         <location filename="../../briefbook/ui/composer/book_bar.py" line="+82"/>
@@ -52,7 +335,7 @@
 <context>
     <name>BookComposer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/view.py" line="+179"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+180"/>
         <source>E&amp;xport…</source>
         <translation>X&amp;uất…</translation>
     </message>
@@ -87,7 +370,7 @@
         <translation>Nội &amp;dung phần</translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+158"/>
         <source>Choose the contents of a meeting brief</source>
         <translation>Chọn nội dung đề cương cuộc gặp</translation>
     </message>
@@ -345,7 +628,7 @@
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+151"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+180"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -551,8 +834,43 @@
     </message>
     <message>
         <location line="+6"/>
-        <source>The library %1 is damaged (%2). It has not been changed.</source>
-        <translation>Thư viện %1 bị hỏng (%2). Tệp chưa bị thay đổi.</translation>
+        <source>The library %1 is damaged. It has not been changed.</source>
+        <translation>Thư viện %1 bị hỏng. Tệp chưa bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library %1 is damaged or not a BriefBook library. It has not been changed.</source>
+        <translation>Thư viện %1 bị hỏng hoặc không phải là thư viện BriefBook. Tệp chưa bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The library %1 is cut short (damaged). It has not been changed.</source>
+        <translation>Thư viện %1 bị mất phần cuối (bị hỏng). Tệp chưa bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is empty: it is not a BriefBook library (it may have been cut short).</source>
+        <translation>%1 trống: đây không phải là thư viện BriefBook (có thể tệp đã bị mất nội dung).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library %1 is busy in another program. Try again in a moment.</source>
+        <translation>Thư viện %1 đang được một chương trình khác sử dụng. Hãy thử lại sau giây lát.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The library %1 must be updated for this version of BriefBook, but it is read-only here. Copy it to a folder where you can write, then open the copy.</source>
+        <translation>Thư viện %1 cần được cập nhật cho phiên bản BriefBook này, nhưng ở đây tệp chỉ cho phép đọc. Hãy sao chép tệp vào một thư mục bạn có quyền ghi rồi mở bản sao đó.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The library %1 is read-only here, and it needs to be updated before it can be used.</source>
+        <translation>Thư viện %1 chỉ cho phép đọc ở đây, nhưng tệp cần được cập nhật trước khi dùng.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The disk holding %1 is full.</source>
+        <translation>Ổ đĩa chứa %1 đã đầy.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -563,7 +881,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+271"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+285"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -583,7 +901,7 @@
         <translation>Chọn ngày trên lịch</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Write a date such as 17/12/2025, with a time if you like: 17/12/2025 09:00.</source>
         <translation>Hãy ghi ngày dạng 17/12/2025, có thể kèm giờ: 17/12/2025 09:00.</translation>
     </message>
@@ -1415,7 +1733,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>LevelField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="-102"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="-106"/>
         <source>No ceiling (everything)</source>
         <translation>Không giới hạn (đưa vào tất cả)</translation>
     </message>
@@ -1444,9 +1762,68 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
 </context>
 <context>
+    <name>LibraryRecovery</name>
+    <message>
+        <location filename="../../briefbook/ui/library_recovery.py" line="+63"/>
+        <source>Open the newest good backup</source>
+        <translation>Mở bản sao lưu tốt gần nhất</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>OK</source>
+        <translation>Đồng ý</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Please update BriefBook</source>
+        <translation>Hãy cập nhật BriefBook</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The library cannot be opened</source>
+        <translation>Không mở được thư viện</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>There is no good backup of it beside it. If you have a copy elsewhere, open that copy.</source>
+        <translation>Không tìm thấy bản sao lưu tốt nào của thư viện này bên cạnh tệp. Nếu bạn có bản sao ở nơi khác, hãy mở bản sao đó.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>A good backup from %1 is available. BriefBook can put it in place of the damaged file and open it. The damaged file is not deleted: it is kept, unchanged, in the backups folder. Changes made after %1 are not in the backup.</source>
+        <translation>Có một bản sao lưu tốt lúc %1. BriefBook có thể đặt bản sao lưu này vào chỗ của tệp bị hỏng rồi mở nó. Tệp bị hỏng không bị xoá: tệp được giữ nguyên vẹn trong thư mục sao lưu. Những thay đổi sau %1 không có trong bản sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+46"/>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục bản sao lưu…</translation>
+    </message>
+    <message>
+        <location line="-39"/>
+        <source>The backup from %1 is now the library %2.</source>
+        <translation>Bản sao lưu lúc %1 nay là thư viện %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The damaged file was kept, unchanged, as %1.</source>
+        <translation>Tệp bị hỏng được giữ nguyên vẹn tại %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Backup opened</source>
+        <translation>Đã mở bản sao lưu</translation>
+    </message>
+</context>
+<context>
     <name>MainActions</name>
     <message>
-        <location filename="../../briefbook/ui/menus.py" line="+115"/>
+        <location filename="../../briefbook/ui/menus.py" line="+117"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1484,6 +1861,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+1"/>
         <source>Open the &amp;demo library</source>
         <translation>Mở thư viện &amp;ví dụ</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Backups…</source>
+        <translation>&amp;Bản sao lưu…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1554,7 +1936,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+213"/>
+        <location filename="../../briefbook/ui/main_window.py" line="+243"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -1753,7 +2135,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>PersonLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+83"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+91"/>
         <source>Participants</source>
         <translation>Thành phần tham dự</translation>
     </message>
@@ -1781,7 +2163,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>PhotoPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/photo.py" line="+64"/>
+        <location filename="../../briefbook/ui/editors/photo.py" line="+66"/>
         <source>Choose photo…</source>
         <translation>Chọn ảnh…</translation>
     </message>
@@ -1808,7 +2190,7 @@ Drop a picture here.</source>
 Thả ảnh vào đây.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+32"/>
         <source>Cannot read %1: %2</source>
         <translation>Không đọc được %1: %2</translation>
     </message>
@@ -1960,14 +2342,27 @@ Thả ảnh vào đây.</translation>
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location filename="../../briefbook/ui/read_only.py" line="+25"/>
+        <source>This library is read-only: changes cannot be saved.</source>
+        <translation>Thư viện này chỉ cho phép đọc: không thể lưu thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>BriefBook cannot write to this file. To work on it, copy it to a folder of your own and open the copy.</source>
+        <translation>BriefBook không ghi được vào tệp này. Để làm việc với thư viện, hãy sao chép tệp vào một thư mục của bạn rồi mở bản sao đó.</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+81"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+83"/>
         <source>Select an item in the list to see and edit it here, or create a new one with Ctrl+N.</source>
         <translation>Chọn một mục trong danh sách để xem và sửa ở đây, hoặc tạo mục mới bằng Ctrl+N.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+86"/>
         <source>%1 cannot be empty.</source>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
@@ -2273,7 +2668,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../briefbook/ui/sidebar.py" line="+45"/>
+        <location filename="../../briefbook/ui/sidebar.py" line="+46"/>
         <source>Events; under each event, its meetings</source>
         <translation>Các sự kiện; dưới mỗi sự kiện là các cuộc gặp của sự kiện đó</translation>
     </message>
@@ -2321,7 +2716,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>TopicLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+85"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+100"/>
         <source>Topics to raise</source>
         <translation>Chủ đề cần nêu</translation>
     </message>
@@ -2407,7 +2802,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../briefbook/ui/window_actions.py" line="+73"/>
+        <location filename="../../briefbook/ui/window_actions.py" line="+91"/>
         <source>(no recent libraries)</source>
         <translation>(chưa mở thư viện nào gần đây)</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from briefbook.ui import error_hook, i18n, main_window, window_actions
+from briefbook.ui import backups_dialog, error_hook, i18n, library_recovery, main_window, window_actions
 from briefbook.ui.editors import editor, links, photo, pickers, rich_text
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
@@ -39,6 +39,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, qapp) -> Dialogs:
     monkeypatch.setattr(
         error_hook, "show_message", lambda parent, title, text: answers.messages.append((title, text))
     )
+    monkeypatch.setattr(
+        library_recovery, "tell", lambda parent, title, text: answers.messages.append((title, text))
+    )
     monkeypatch.setattr(pickers, "pick_item", answers.next_pick)
     monkeypatch.setattr(links, "pick_item", answers.next_pick)
     for module, name in (
@@ -48,6 +51,9 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, qapp) -> Dialogs:
         (window_actions, "ask_new_path"),
         (window_actions, "ask_open_path"),
         (main_window, "edit_preferences"),
+        (library_recovery, "ask_open_backup"),
+        (backups_dialog, "confirm_restore"),
+        (backups_dialog, "show_backups"),
     ):
         monkeypatch.setattr(module, name, _unexpected(name))
     monkeypatch.setattr(window_actions.QMessageBox, "about", _unexpected("about"))

@@ -128,6 +128,7 @@ class BookComposer(QWidget):
         self.sections_panel.edited.connect(error_hook.guarded(self.store))
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self._library_opened)
+        context.model.changed_elsewhere.connect(self._changed_elsewhere)
         self.retranslate()
         self._update_buttons()
 
@@ -316,6 +317,15 @@ class BookComposer(QWidget):
             self.reload()
         else:
             self._stale = True  # caught up with when the view is shown again
+
+    def _changed_elsewhere(self) -> None:
+        """Another window changed the library: read the book again now, or when shown."""
+        if not self.context.model.is_open or self.book is None:
+            return
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
 
     def store(self, new_sections: list[Section], text: str) -> None:
         """One undoable step: the book's sections become ``new_sections``."""

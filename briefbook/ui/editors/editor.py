@@ -63,11 +63,13 @@ class RecordEditor(QWidget):
         self.pages.addWidget(self.scroll)
         layout.addWidget(self.pages, 1)
         context.model.changed.connect(self._on_changed)
+        context.model.library_opened.connect(self._apply_read_only)
         self.retranslate()
 
     def _ensure_form(self) -> RecordForm:
         if self.form is None:
             self.form = RecordForm(self.context, self.kind, self.scroll)
+            self.form.set_read_only(self.context.model.read_only)
             for widget in self.form.fields.values():
                 widget.committed.connect(self.commit)
                 if hasattr(widget, "history_requested"):
@@ -121,6 +123,25 @@ class RecordEditor(QWidget):
             self.pages.setCurrentWidget(self.scroll)
             self.scroll.verticalScrollBar().setValue(0)
         self._show_title()
+
+    def reload(self) -> None:
+        """Show the open item as it is stored now (another window changed it); gone: show nothing."""
+        if self.record is None or not self.context.model.is_open:
+            return
+        try:
+            record = self.context.library.get(self.kind, self.record.id)
+        except NotFound:
+            self.record = None  # its edits cannot be saved any more
+            self.show_item(None)
+            return
+        self.record = record
+        if self.form is not None:
+            self.form.load(record)
+        self._show_title()
+
+    def _apply_read_only(self) -> None:
+        if self.form is not None:
+            self.form.set_read_only(self.context.model.read_only)
 
     def field(self, name: str):
         return self._ensure_form().fields[name]

@@ -85,6 +85,13 @@ class FieldWidget(QWidget):
     def _commit(self) -> None:
         self.committed.emit(self.field, self.value())
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the value but take no typing (the library cannot be changed); text stays selectable."""
+        if hasattr(self.input, "setReadOnly"):
+            self.input.setReadOnly(read_only)
+        else:
+            self.input.setEnabled(not read_only)
+
     # -- problems -------------------------------------------------------------------------
 
     def set_error(self, message: str | None) -> None:
@@ -118,6 +125,10 @@ class LineField(FieldWidget):
     def value(self) -> str:
         return self.input.text()
 
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.input.setClearButtonEnabled(not read_only)
+
 
 class ReadOnlyField(LineField):
     def __init__(self, field: str, parent: QWidget | None = None):
@@ -129,6 +140,9 @@ class ReadOnlyField(LineField):
 
     def is_dirty(self) -> bool:
         return False
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Always read-only."""
 
 
 class IntField(FieldWidget):
@@ -284,6 +298,10 @@ class DateField(LineField):
             return normalise_date(self.input.text(), self.with_time)
         except ValueError:
             return self.input.text()
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self.calendar_button.setEnabled(not read_only)
 
     def _picked(self, day: QDate) -> None:
         time = self.input.text().replace("T", " ").partition(" ")[2] if self.with_time else ""

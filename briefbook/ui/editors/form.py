@@ -162,6 +162,15 @@ class RecordForm(QWidget):
         for widget in self.fields.values():
             widget.flush()
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the values but take no edits (the library cannot be changed)."""
+        for widget in self.fields.values():
+            widget.set_read_only(read_only)
+        for panel in self.panels:
+            panel.set_read_only(read_only)
+        if self.photo:
+            self.photo.set_read_only(read_only)
+
     def clear_errors(self) -> None:
         for widget in self.fields.values():
             widget.set_error(None)

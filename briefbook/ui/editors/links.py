@@ -35,6 +35,7 @@ class _Panel(QWidget):
         self.setObjectName(f"{name}Panel")
         self.context = context
         self.owner_id = ""
+        self.read_only = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(self)
@@ -50,6 +51,12 @@ class _Panel(QWidget):
         self.buttons.addWidget(self.add_button)
         self.buttons.addWidget(self.remove_button)
         self.buttons.addStretch(1)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the links but take no changes (the library cannot be changed)."""
+        self.read_only = read_only
+        self.add_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(not read_only)
 
     def add(self) -> None:
         raise NotImplementedError
@@ -73,6 +80,7 @@ class PersonLinksPanel(_Panel):
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(110)
         self.table.itemChanged.connect(self._role_typed)
+        self._edit_triggers = self.table.editTriggers()
         self.layout().addWidget(self.table)
         self.layout().addLayout(self.buttons)
         self._roles: dict[str, str] = {}
@@ -117,6 +125,21 @@ class PersonLinksPanel(_Panel):
             else:
                 self.table.setItem(row, 1, QTableWidgetItem(participant.role))
         self.table.blockSignals(False)
+        self._apply_read_only()
+
+    def set_read_only(self, read_only: bool) -> None:
+        super().set_read_only(read_only)
+        self._apply_read_only()
+
+    def _apply_read_only(self) -> None:
+        """Roles: no typing, no choosing while the library is read-only."""
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.NoEditTriggers if self.read_only else self._edit_triggers
+        )
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 1)
+            if combo is not None:
+                combo.setEnabled(not self.read_only)
 
     def _selected_person(self) -> str | None:
         row = self.table.currentRow()

@@ -53,6 +53,8 @@ class PhotoPanel(QWidget):
         self.setObjectName("photoPanel")
         self.context = context
         self.person_id = ""
+        self.read_only = False
+        self._has_photo = False
         self.setAcceptDrops(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -105,7 +107,16 @@ class PhotoPanel(QWidget):
         else:
             self.picture.setPixmap(QPixmap())
             self.picture.setText(self.tr("No photo.\nDrop a picture here."))
-        self.remove_button.setEnabled(bool(data))
+        self._has_photo = bool(data)
+        self.remove_button.setEnabled(self._has_photo and not self.read_only)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the photo but take no changes (the library cannot be changed)."""
+        self.read_only = read_only
+        self.setAcceptDrops(not read_only)
+        self.choose_button.setEnabled(not read_only)
+        self.paste_button.setEnabled(not read_only)
+        self.remove_button.setEnabled(self._has_photo and not read_only)
 
     def set_error(self, message: str | None) -> None:
         self.error_label.setText(message or "")

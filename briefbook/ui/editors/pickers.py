@@ -133,6 +133,10 @@ class RefField(FieldWidget):
         self.input.setCursorPosition(0)
         self.input.setToolTip(self.input.text())
 
+    def set_read_only(self, read_only: bool) -> None:
+        self.choose_button.setEnabled(not read_only)
+        self.clear_button.setEnabled(not read_only)
+
     def choose(self) -> None:
         chosen = pick_item(self, self.context, self.kind)
         if chosen and chosen != self._loaded:
