@@ -31,6 +31,15 @@ def time_format(locale: QLocale | None = None) -> str:
     return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
 
 
+def date_format(locale: QLocale | None = None) -> str:
+    """Day, month and four-digit year in the order of the user's locale (``dd/MM/yyyy`` in Vietnamese)."""
+    locale = locale or QLocale()
+    if locale.language() == QLocale.Language.Vietnamese:
+        return "dd/MM/yyyy"
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return fmt if "yyyy" in fmt else fmt.replace("yy", "yyyy")
+
+
 def time_text(moment: dt.datetime) -> str:
     """``moment`` (aware, e.g. UTC) in local time: ``24/11/2026 14:05``."""
     value = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000)).toLocalTime()

@@ -26,6 +26,7 @@ from PySide6.QtCore import (
 from briefbook.errors import NotFound
 from briefbook.library import Record
 from briefbook.library.records import record_type
+from briefbook.ui.backup_labels import date_format, time_format
 from briefbook.ui.columns import CHOICE_FIELDS, COLUMNS, REFERENCES, plain_summary
 from briefbook.ui.context import UiContext
 from briefbook.ui.labels import choice_label, display_name, field_label, level_label
@@ -46,9 +47,9 @@ def format_date(value: str) -> str:
     if len(value) > 10:
         moment = QDateTime.fromString(value[:16].replace(" ", "T"), "yyyy-MM-ddTHH:mm")
         if moment.isValid():
-            return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+            return QLocale().toString(moment, time_format())
     day = QDate.fromString(value[:10], "yyyy-MM-dd")
-    return QLocale().toString(day, QLocale.FormatType.ShortFormat) if day.isValid() else value
+    return QLocale().toString(day, date_format()) if day.isValid() else value
 
 
 class RecordTableModel(QAbstractTableModel):

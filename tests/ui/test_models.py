@@ -169,3 +169,20 @@ def test_badges_have_colour_and_text(qapp):
 def test_plain_summary_drops_markdown():
     assert plain_summary("**Bold** and [a link](https://x.org)\n\n- second") == "Bold and a link"
     assert plain_summary("x" * 300, limit=10) == "x" * 10 + "…"
+
+
+def test_dates_in_tables_have_four_digit_years() -> None:
+    from PySide6.QtCore import QLocale
+
+    from briefbook.ui.table_model import format_date
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale("vi_VN"))
+        assert format_date("2025-12-17") == "17/12/2025"
+        assert format_date("2025-12-17T09:00") == "17/12/2025 09:00"
+        QLocale.setDefault(QLocale("en_US"))
+        assert format_date("2025-12-17").endswith("2025")
+        assert format_date("not a date") == "not a date"
+    finally:
+        QLocale.setDefault(previous)
