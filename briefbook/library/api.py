@@ -413,10 +413,11 @@ class Library:
     def search(self, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
         """Ranked hits over every text in the library; never raises on odd input."""
         hits = []
+        marker = fts.Highlighter(query)
         for m in fts.search(self.db, query, limit=limit, kinds=kinds):
-            shown = fts.snippet(m.body, query)
+            shown = marker.snippet(m.body)
             if fts.MARK_START not in shown:  # the match is in the title: show it there
-                shown = fts.snippet(m.title + " — " + m.body, query)
+                shown = marker.snippet(m.title + " — " + m.body)
             hits.append(SearchHit(m.kind, m.item_id, m.title, shown, m.rank))
         return hits
 

@@ -122,53 +122,66 @@ def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] 
         clauses.insert(0, "search_words MATCH ?")
         params.insert(0, " AND ".join(terms))
         inner = (
-            f"SELECT search_words.rowid AS rowid, search_words.rank AS rank FROM search_words{kind_join} "
+            f"SELECT search_words.rowid FROM search_words{kind_join} "
             f"WHERE {' AND '.join(clauses)} ORDER BY search_words.rank LIMIT ?"
         )
     else:
-        inner = f"SELECT rowid, 0.0 AS rank FROM search_docs WHERE {' AND '.join(clauses)} LIMIT ?"
+        inner = f"SELECT rowid FROM search_docs WHERE {' AND '.join(clauses)} LIMIT ?"
     params.append(limit)
-    sql = (
-        f"SELECT d.kind, d.item_id, d.title, d.body, r.rank FROM ({inner}) r "
-        "JOIN search_docs d ON d.rowid = r.rowid ORDER BY r.rank"
-    )
-    return [Match(*row) for row in db.execute(sql, params).fetchall()]
+    # Two steps: the ranked rowids from the index alone (as cheap as a bare FTS5 query),
+    # then the winners' text; the rank is the position in the first list.
+    order = [row[0] for row in db.execute(inner, params).fetchall()]
+    if not order:
+        return []
+    marks = ", ".join("?" for _ in order)
+    docs = {
+        row[0]: row[1:]
+        for row in db.execute(
+            f"SELECT rowid, kind, item_id, title, body FROM search_docs WHERE rowid IN ({marks})", order
+        )
+    }
+    return [Match(*docs[rowid], float(rank)) for rank, rowid in enumerate(order) if rowid in docs]
+
+
+class Highlighter:
+    """Marks one query's matches in result texts; the pattern is built once per search."""
+
+    def __init__(self, query: str):
+        words, unspaced = query_terms(query)
+        parts = [r"(?<!\w)" + re.escape(w) + r"\w*" for w in words] + [re.escape(t) for t in unspaced]
+        self.pattern = re.compile("|".join(parts)) if parts else None
+
+    def snippet(self, text: str, *, width: int = 160) -> str:
+        """A short extract of ``text`` around the first match, matched words marked."""
+        folded, origin = fold_with_map(text)
+        if not folded:
+            return ""
+        found = [(m.start(), m.end()) for m in self.pattern.finditer(folded)] if self.pattern else []
+        spans = [(origin(s), origin(e - 1) + 1) for s, e in _merge(found) if e > s]
+        first = spans[0][0] if spans else 0
+        start = max(0, first - width // 3)
+        end = min(len(text), start + width)
+        if start > 0:  # begin at a word boundary
+            space = text.find(" ", start, first) if first > start else -1
+            start = space + 1 if space != -1 else start
+        out: list[str] = ["…" if start > 0 else ""]
+        pos = start
+        for s, e in spans:
+            if e <= start or s >= end:
+                continue
+            s, e = max(s, start), min(e, end)
+            out.append(text[pos:s])
+            out.append(MARK_START + text[s:e] + MARK_END)
+            pos = e
+        out.append(text[pos:end])
+        if end < len(text):
+            out.append("…")
+        return " ".join("".join(out).split())
 
 
 def snippet(text: str, query: str, *, width: int = 160) -> str:
-    """A short extract of ``text`` around the first match, matched words marked."""
-    words, unspaced = query_terms(query)
-    folded, origin = fold_with_map(text)
-    spans: list[tuple[int, int]] = []
-    for w in words:
-        for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"\w*", folded):
-            spans.append((m.start(), m.end()))
-    for term in unspaced:
-        for m in re.finditer(re.escape(term), folded):
-            spans.append((m.start(), m.end()))
-    if not folded:
-        return ""
-    spans = _merge(sorted(spans))
-    spans = [(origin(s), origin(e - 1) + 1) for s, e in spans if e > s]
-    first = spans[0][0] if spans else 0
-    start = max(0, first - width // 3)
-    end = min(len(text), start + width)
-    if start > 0:  # begin at a word boundary
-        space = text.find(" ", start, first) if first > start else -1
-        start = space + 1 if space != -1 else start
-    out: list[str] = ["…" if start > 0 else ""]
-    pos = start
-    for s, e in spans:
-        if e <= start or s >= end:
-            continue
-        s, e = max(s, start), min(e, end)
-        out.append(text[pos:s])
-        out.append(MARK_START + text[s:e] + MARK_END)
-        pos = e
-    out.append(text[pos:end])
-    if end < len(text):
-        out.append("…")
-    return " ".join("".join(out).split())
+    """A short extract of ``text`` around the first match of ``query``, matched words marked."""
+    return Highlighter(query).snippet(text, width=width)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
