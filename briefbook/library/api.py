@@ -22,13 +22,10 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from briefbook.errors import BriefBookError, Conflict, NotFound, ValidationError
+from briefbook.library.links import LinksMixin
 from briefbook.library.photos import prepare_photo
 from briefbook.library.records import (
-    MAX_LINE,
-    MAX_TEXT,
-    PARTICIPANT_ROLES,
     RECORD_TYPES,
-    Participant,
     Person,
     Record,
     Revision,
@@ -38,10 +35,11 @@ from briefbook.library.records import (
     record_type,
 )
 from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
+from briefbook.library.validation import validated
 from briefbook.store import search as fts
 from briefbook.store.backup import backup_library
 from briefbook.store.database import open_database
-from briefbook.text import clean, clean_line
+from briefbook.text import clean_line
 
 R = TypeVar("R", bound=Record)
 
@@ -54,7 +52,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-class Library:
+class Library(LinksMixin):
     """One open library file. Use as a context manager or call :meth:`close`.
 
     Backups (:mod:`briefbook.store.backup`): with ``auto_backup``, one is made
@@ -300,74 +298,6 @@ class Library:
                 if cls is not None:
                     self._index(self.get(cls, row_id))
 
-    # -- links -----------------------------------------------------------------
-
-    def participants(self, meeting_id: str) -> list[Participant]:
-        return self._people_in("meeting_participants", "meeting_id", meeting_id)
-
-    def set_participant(self, meeting_id: str, person_id: str, role: str = "counterpart") -> None:
-        if role not in PARTICIPANT_ROLES:
-            raise ValidationError(
-                f"A participant's role must be one of {', '.join(PARTICIPANT_ROLES)}.", "role"
-            )
-        self._link("meeting_participants", "meeting_id", meeting_id, person_id, role)
-
-    def remove_participant(self, meeting_id: str, person_id: str) -> None:
-        self._unlink("meeting_participants", "meeting_id", meeting_id, "person_id", person_id)
-
-    def delegation(self, event_id: str) -> list[Participant]:
-        return self._people_in("event_delegation", "event_id", event_id)
-
-    def set_delegate(self, event_id: str, person_id: str, role: str = "") -> None:
-        self._link("event_delegation", "event_id", event_id, person_id, clean_line(role))
-
-    def remove_delegate(self, event_id: str, person_id: str) -> None:
-        self._unlink("event_delegation", "event_id", event_id, "person_id", person_id)
-
-    def meeting_topics(self, meeting_id: str) -> list[Topic]:
-        return self._linked_topics("meeting_topics", "meeting_id", meeting_id, "position")
-
-    def statement_topics(self, statement_id: str) -> list[Topic]:
-        return self._linked_topics("statement_topics", "statement_id", statement_id, "topics.title")
-
-    def link_topic(self, item_id: str, topic_id: str) -> None:
-        """Link a meeting (a topic to raise) or a statement (what it is about) to a topic."""
-        table, column = self._topic_link_table(item_id)
-        with self.transaction():
-            self.get(Topic, topic_id)
-            values = {column: item_id, "topic_id": topic_id}
-            if table == "meeting_topics":
-                values["position"] = self._count_links(table, column, item_id)
-            self.db[table].insert(values, ignore=True)
-
-    def unlink_topic(self, item_id: str, topic_id: str) -> None:
-        table, column = self._topic_link_table(item_id)
-        self._unlink(table, column, item_id, "topic_id", topic_id)
-
-    def statements_on(self, topic_id: str) -> list:
-        from briefbook.library.records import Statement
-
-        ids = [
-            r[0]
-            for r in self.db.execute(
-                "SELECT statement_id FROM statement_topics WHERE topic_id = ?", [topic_id]
-            )
-        ]
-        return sorted((self.get(Statement, i) for i in ids), key=lambda s: s.date, reverse=True)
-
-    def reorder_talking_points(self, topic_id: str, ordered_ids: list[str]) -> None:
-        """Put a topic's talking points in the given order (the rest keep theirs, after)."""
-        with self.transaction():
-            current = [
-                p.id for p in self.list(TalkingPoint, where={"topic_id": topic_id}, order_by="position")
-            ]
-            missing = [i for i in ordered_ids if i not in current]
-            if missing:
-                raise ValidationError(f"Talking point {missing[0]} does not belong to this topic.")
-            order = list(ordered_ids) + [i for i in current if i not in ordered_ids]
-            for position, item_id in enumerate(order, start=1):
-                self.db.execute("UPDATE talking_points SET position = ? WHERE id = ?", [position, item_id])
-
     # -- photos ------------------------------------------------------------------
 
     def set_photo(self, person_id: str, data: bytes) -> None:
@@ -503,51 +433,7 @@ class Library:
         return sql, params
 
     def _validated(self, cls: type[Record], values: dict[str, Any]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
-        levels = None
-        for f in fields(cls):
-            value = values.get(f.name)
-            if f.name in ("id", "created_at", "updated_at"):
-                out[f.name] = value
-                continue
-            if f.type == "int":
-                try:
-                    out[f.name] = int(value or 0)
-                except (TypeError, ValueError):
-                    raise ValidationError(f"The {f.name} must be a whole number.", field=f.name) from None
-                continue
-            if f.name.endswith("_id"):
-                out[f.name] = value or None
-                continue
-            if isinstance(value, str) or value is None:
-                value = clean(value) if f.name in cls.MARKDOWN or f.name == "sections" else clean_line(value)
-                limit = MAX_TEXT if f.name in cls.MARKDOWN or f.name == "sections" else MAX_LINE
-                if len(value) > limit:
-                    label = f.name.replace("_", " ")
-                    raise ValidationError(
-                        f"The {label} is too long ({len(value):,} characters; at most {limit:,}).",
-                        field=f.name,
-                    )
-            out[f.name] = value
-        for name in cls.REQUIRED:
-            if not out.get(name):
-                raise ValidationError(
-                    f"A {cls.LABEL.lower()} needs a {name.replace('_id', '').replace('_', ' ')}.", name
-                )
-        for name, options in cls.CHOICES.items():
-            if out.get(name) not in options:
-                raise ValidationError(
-                    f"The {name.replace('_', ' ')} '{out.get(name)}' is not one of: {', '.join(options)}.",
-                    name,
-                )
-        for name in ("classification", "ceiling"):
-            if name in out and (out[name] or name == "classification"):
-                levels = levels or self.classification_levels()
-                if out[name] not in levels:
-                    raise ValidationError(
-                        f"'{out[name]}' is not a classification level here ({', '.join(levels)}).", name
-                    )
-        return out
+        return validated(cls, values, self.classification_levels)
 
     def _index(self, record: Record) -> None:
         body = "\n".join(str(getattr(record, f)) for f in record.SEARCH_FIELDS if getattr(record, f))
@@ -573,52 +459,6 @@ class Library:
             "SELECT max(position) FROM talking_points WHERE topic_id = ?", [topic_id]
         ).fetchone()
         return (row[0] or 0) + 1
-
-    def _people_in(self, table: str, column: str, owner_id: str) -> list[Participant]:
-        rows = self.db.execute(
-            f"SELECT person_id, role FROM {table} WHERE {column} = ? ORDER BY position, rowid", [owner_id]
-        ).fetchall()
-        return [Participant(self.get(Person, pid), role) for pid, role in rows]
-
-    def _link(self, table: str, column: str, owner_id: str, person_id: str, role: str) -> None:
-        owner_cls = RECORD_TYPES["meeting" if column == "meeting_id" else "event"]
-        with self.transaction():
-            self.get(owner_cls, owner_id)
-            self.get(Person, person_id)
-            existing = self.db.execute(
-                f"SELECT position FROM {table} WHERE {column} = ? AND person_id = ?", [owner_id, person_id]
-            ).fetchone()
-            position = existing[0] if existing else self._count_links(table, column, owner_id)
-            self.db[table].upsert(
-                {column: owner_id, "person_id": person_id, "role": role, "position": position},
-                pk=(column, "person_id"),
-            )
-
-    def _unlink(self, table: str, column: str, owner_id: str, other_column: str, other_id: str) -> None:
-        with self.transaction():
-            self.db.execute(
-                f"DELETE FROM {table} WHERE {column} = ? AND {other_column} = ?", [owner_id, other_id]
-            )
-
-    def _count_links(self, table: str, column: str, owner_id: str) -> int:
-        return self.db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?", [owner_id]).fetchone()[0]
-
-    def _linked_topics(self, table: str, column: str, owner_id: str, order: str) -> list[Topic]:
-        columns = self._columns(Topic)
-        rows = self.db.execute(
-            f"SELECT {', '.join('topics.' + c for c in columns)} FROM {table} "
-            f"JOIN topics ON topics.id = {table}.topic_id WHERE {column} = ? ORDER BY {order}",
-            [owner_id],
-        ).fetchall()
-        return [_to_record(Topic, row, columns) for row in rows]
-
-    def _topic_link_table(self, item_id: str) -> tuple[str, str]:
-        record = self.find(item_id)
-        if record.KIND == "meeting":
-            return "meeting_topics", "meeting_id"
-        if record.KIND == "statement":
-            return "statement_topics", "statement_id"
-        raise ValidationError(f"A {record.LABEL.lower()} cannot be linked to a topic.")
 
 
 def _to_record(cls: type[R], row: tuple, columns: list[str]) -> R:

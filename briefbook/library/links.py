@@ -1,0 +1,139 @@
+"""Links between items: meeting participants, an event's delegation, topics of
+meetings and statements, and the order of a topic's talking points.
+
+A mixin of :class:`~briefbook.library.api.Library`, kept apart so that each
+module holds one subject; it uses the Library's ``get``, ``transaction`` and ``db``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefbook.errors import ValidationError
+from briefbook.library.records import (
+    PARTICIPANT_ROLES,
+    RECORD_TYPES,
+    Participant,
+    Person,
+    Statement,
+    TalkingPoint,
+    Topic,
+)
+from briefbook.text import clean_line
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+class LinksMixin:
+    db: Database
+
+    def participants(self, meeting_id: str) -> list[Participant]:
+        return self._people_in("meeting_participants", "meeting_id", meeting_id)
+
+    def set_participant(self, meeting_id: str, person_id: str, role: str = "counterpart") -> None:
+        if role not in PARTICIPANT_ROLES:
+            raise ValidationError(
+                f"A participant's role must be one of {', '.join(PARTICIPANT_ROLES)}.", "role"
+            )
+        self._link("meeting_participants", "meeting_id", meeting_id, person_id, role)
+
+    def remove_participant(self, meeting_id: str, person_id: str) -> None:
+        self._unlink("meeting_participants", "meeting_id", meeting_id, "person_id", person_id)
+
+    def delegation(self, event_id: str) -> list[Participant]:
+        return self._people_in("event_delegation", "event_id", event_id)
+
+    def set_delegate(self, event_id: str, person_id: str, role: str = "") -> None:
+        self._link("event_delegation", "event_id", event_id, person_id, clean_line(role))
+
+    def remove_delegate(self, event_id: str, person_id: str) -> None:
+        self._unlink("event_delegation", "event_id", event_id, "person_id", person_id)
+
+    def meeting_topics(self, meeting_id: str) -> list[Topic]:
+        return self._linked_topics("meeting_topics", "meeting_id", meeting_id, "position")
+
+    def statement_topics(self, statement_id: str) -> list[Topic]:
+        return self._linked_topics("statement_topics", "statement_id", statement_id, "topics.title")
+
+    def link_topic(self, item_id: str, topic_id: str) -> None:
+        """Link a meeting (a topic to raise) or a statement (what it is about) to a topic."""
+        table, column = self._topic_link_table(item_id)
+        with self.transaction():
+            self.get(Topic, topic_id)
+            values = {column: item_id, "topic_id": topic_id}
+            if table == "meeting_topics":
+                values["position"] = self._count_links(table, column, item_id)
+            self.db[table].insert(values, ignore=True)
+
+    def unlink_topic(self, item_id: str, topic_id: str) -> None:
+        table, column = self._topic_link_table(item_id)
+        self._unlink(table, column, item_id, "topic_id", topic_id)
+
+    def statements_on(self, topic_id: str) -> list[Statement]:
+        ids = [
+            r[0]
+            for r in self.db.execute(
+                "SELECT statement_id FROM statement_topics WHERE topic_id = ?", [topic_id]
+            )
+        ]
+        return sorted((self.get(Statement, i) for i in ids), key=lambda s: s.date, reverse=True)
+
+    def reorder_talking_points(self, topic_id: str, ordered_ids: list[str]) -> None:
+        """Put a topic's talking points in the given order (the rest keep theirs, after)."""
+        with self.transaction():
+            current = [
+                p.id for p in self.list(TalkingPoint, where={"topic_id": topic_id}, order_by="position")
+            ]
+            missing = [i for i in ordered_ids if i not in current]
+            if missing:
+                raise ValidationError(f"Talking point {missing[0]} does not belong to this topic.")
+            order = list(ordered_ids) + [i for i in current if i not in ordered_ids]
+            for position, item_id in enumerate(order, start=1):
+                self.db.execute("UPDATE talking_points SET position = ? WHERE id = ?", [position, item_id])
+
+    def _people_in(self, table: str, column: str, owner_id: str) -> list[Participant]:
+        rows = self.db.execute(
+            f"SELECT person_id, role FROM {table} WHERE {column} = ? ORDER BY position, rowid", [owner_id]
+        ).fetchall()
+        return [Participant(self.get(Person, pid), role) for pid, role in rows]
+
+    def _link(self, table: str, column: str, owner_id: str, person_id: str, role: str) -> None:
+        owner_cls = RECORD_TYPES["meeting" if column == "meeting_id" else "event"]
+        with self.transaction():
+            self.get(owner_cls, owner_id)
+            self.get(Person, person_id)
+            existing = self.db.execute(
+                f"SELECT position FROM {table} WHERE {column} = ? AND person_id = ?", [owner_id, person_id]
+            ).fetchone()
+            position = existing[0] if existing else self._count_links(table, column, owner_id)
+            self.db[table].upsert(
+                {column: owner_id, "person_id": person_id, "role": role, "position": position},
+                pk=(column, "person_id"),
+            )
+
+    def _unlink(self, table: str, column: str, owner_id: str, other_column: str, other_id: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                f"DELETE FROM {table} WHERE {column} = ? AND {other_column} = ?", [owner_id, other_id]
+            )
+
+    def _count_links(self, table: str, column: str, owner_id: str) -> int:
+        return self.db.execute(f"SELECT count(*) FROM {table} WHERE {column} = ?", [owner_id]).fetchone()[0]
+
+    def _linked_topics(self, table: str, column: str, owner_id: str, order: str) -> list[Topic]:
+        columns = Topic.field_names()
+        rows = self.db.execute(
+            f"SELECT {', '.join('topics.' + c for c in columns)} FROM {table} "
+            f"JOIN topics ON topics.id = {table}.topic_id WHERE {column} = ? ORDER BY {order}",
+            [owner_id],
+        ).fetchall()
+        return [Topic(**dict(zip(columns, row, strict=True))) for row in rows]
+
+    def _topic_link_table(self, item_id: str) -> tuple[str, str]:
+        record = self.find(item_id)
+        if record.KIND == "meeting":
+            return "meeting_topics", "meeting_id"
+        if record.KIND == "statement":
+            return "statement_topics", "statement_id"
+        raise ValidationError(f"A {record.LABEL.lower()} cannot be linked to a topic.")

@@ -1,0 +1,65 @@
+"""Checking and cleaning a record's values before they are stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import fields
+from typing import Any
+
+from briefbook.errors import ValidationError
+from briefbook.library.records import MAX_LINE, MAX_TEXT, Record
+from briefbook.text import clean, clean_line
+
+
+def validated(
+    cls: type[Record], values: dict[str, Any], levels_of_library: Callable[[], list[str]]
+) -> dict[str, Any]:
+    """The values as they will be stored: cleaned text, checked lengths, choices and levels.
+
+    Raises :class:`ValidationError` naming the field, in words for the user.
+    """
+    out: dict[str, Any] = {}
+    levels = None
+    for f in fields(cls):
+        value = values.get(f.name)
+        if f.name in ("id", "created_at", "updated_at"):
+            out[f.name] = value
+            continue
+        if f.type == "int":
+            try:
+                out[f.name] = int(value or 0)
+            except (TypeError, ValueError):
+                raise ValidationError(f"The {f.name} must be a whole number.", field=f.name) from None
+            continue
+        if f.name.endswith("_id"):
+            out[f.name] = value or None
+            continue
+        if isinstance(value, str) or value is None:
+            value = clean(value) if f.name in cls.MARKDOWN or f.name == "sections" else clean_line(value)
+            limit = MAX_TEXT if f.name in cls.MARKDOWN or f.name == "sections" else MAX_LINE
+            if len(value) > limit:
+                label = f.name.replace("_", " ")
+                raise ValidationError(
+                    f"The {label} is too long ({len(value):,} characters; at most {limit:,}).",
+                    field=f.name,
+                )
+        out[f.name] = value
+    for name in cls.REQUIRED:
+        if not out.get(name):
+            raise ValidationError(
+                f"A {cls.LABEL.lower()} needs a {name.replace('_id', '').replace('_', ' ')}.", name
+            )
+    for name, options in cls.CHOICES.items():
+        if out.get(name) not in options:
+            raise ValidationError(
+                f"The {name.replace('_', ' ')} '{out.get(name)}' is not one of: {', '.join(options)}.",
+                name,
+            )
+    for name in ("classification", "ceiling"):
+        if name in out and (out[name] or name == "classification"):
+            levels = levels or levels_of_library()
+            if out[name] not in levels:
+                raise ValidationError(
+                    f"'{out[name]}' is not a classification level here ({', '.join(levels)}).", name
+                )
+    return out
