@@ -14,7 +14,7 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from briefbook.ui.messages import user_message
+from briefbook.ui.messages import translate_known, user_message
 
 _CONTEXT = "BackupMessages"
 
@@ -137,14 +137,8 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 def backup_message(error: BaseException | str) -> str:
     """A backup or restore error as the user reads it, in the UI's language."""
     text = str(error)
-    for pattern, template in _PATTERNS:
-        match = pattern.fullmatch(text)
-        if match:
-            out = QCoreApplication.translate(_CONTEXT, template)
-            for i, group in enumerate(match.groups(), start=1):
-                out = out.replace(f"%{i}", _part(group))
-            return out
-    return user_message(text)
+    translated = translate_known(text, _PATTERNS, _CONTEXT, _part)
+    return user_message(text) if translated is None else translated
 
 
 def _part(text: str) -> str:

@@ -11,7 +11,7 @@ import re
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from briefbook.ui.messages import user_message
+from briefbook.ui.messages import translate_known, user_message
 
 _CONTEXT = "ExportMessages"
 
@@ -98,13 +98,9 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 def export_message(error: BaseException | str) -> str:
     """An export error as the user reads it, in the UI's language."""
     text = str(error)
-    for pattern, template in _PATTERNS:
-        match = pattern.fullmatch(text)
-        if match:
-            out = QCoreApplication.translate(_CONTEXT, template)
-            for i, group in enumerate(match.groups(), start=1):
-                if group in _REASONS:
-                    group = QCoreApplication.translate(_CONTEXT, _REASONS[group])
-                out = out.replace(f"%{i}", group)
-            return out
-    return user_message(text)
+    translated = translate_known(text, _PATTERNS, _CONTEXT, _reason)
+    return user_message(text) if translated is None else translated
+
+
+def _reason(group: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, _REASONS[group]) if group in _REASONS else group

@@ -9,6 +9,7 @@ A message we do not know is shown as the core wrote it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -186,17 +187,32 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def translate_known(
+    text: str,
+    patterns: list[tuple[re.Pattern[str], str]],
+    context: str,
+    part: Callable[[str], str] = lambda group: group,
+) -> str | None:
+    """``text`` through the first pattern it matches whole, in the UI's language; None if none does.
+
+    ``%1``, ``%2`` in the template are the pattern's groups, each passed through ``part``
+    (which may translate a known reason inside the message).
+    """
+    for pattern, template in patterns:
+        match = pattern.fullmatch(text)
+        if match:
+            out = QCoreApplication.translate(context, template)
+            for i, group in enumerate(match.groups(), start=1):
+                out = out.replace(f"%{i}", part(group))
+            return out
+    return None
+
+
 def user_message(error: BaseException | str) -> str:
     """The message of a core error in the UI's language (as written when unknown)."""
     text = str(error)
-    for pattern, template in _PATTERNS:
-        match = pattern.fullmatch(text)
-        if match:
-            out = QCoreApplication.translate(_CONTEXT, template)
-            for i, group in enumerate(match.groups(), start=1):
-                out = out.replace(f"%{i}", group)
-            return out
-    return text
+    translated = translate_known(text, _PATTERNS, _CONTEXT)
+    return text if translated is None else translated
 
 
 def is_user_error(error: BaseException) -> bool:

@@ -723,7 +723,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../briefbook/ui/messages.py" line="+24"/>
+        <location filename="../../briefbook/ui/messages.py" line="+25"/>
         <source>There is already a file at %1; choose another name.</source>
         <translation>Đã có một tệp tại %1; hãy chọn tên khác.</translation>
     </message>
