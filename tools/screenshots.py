@@ -36,15 +36,17 @@ def _portrait(name: str) -> bytes:
     return out.getvalue()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
+def open_demo_window(description: str):
+    """Parse --language/--out, open the demo library in a private data folder, show the window.
+
+    Returns (app, window, output folder, file-name suffix); shared by the screenshot tools.
+    """
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--language", default="vi", choices=("vi", "en"))
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     args = parser.parse_args()
     os.environ["BRIEFBOOK_DATA_DIR"] = tempfile.mkdtemp(prefix="briefbook-shots-")
 
-    from PySide6.QtCore import QTimer
-    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication
 
     from briefbook.ui import i18n
@@ -61,7 +63,14 @@ def main() -> None:
     window.show()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if args.language == "vi" else "-en"
+    return app, window, out, "" if args.language == "vi" else "-en"
+
+
+def main() -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QGuiApplication
+
+    app, window, out, suffix = open_demo_window(__doc__.splitlines()[0])
 
     def settle(ms: int = 300) -> None:
         loop_end = QTimer()
@@ -93,7 +102,7 @@ def main() -> None:
     view = window.show_view("meeting")
     view.select(view.model.record_at(1).id)
     shot("meeting-editor")
-    window.search_field.setText("lua dao" if args.language == "vi" else "online scams")
+    window.search_field.setText("online scams" if suffix else "lua dao")
     window.run_search()
     settle(800)
     shot("search")

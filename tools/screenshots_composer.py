@@ -12,42 +12,22 @@ docs/screenshots/composer.png and export-dialog.png (``-en`` for English).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--language", default="vi", choices=("vi", "en"))
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = parser.parse_args()
-    os.environ["BRIEFBOOK_DATA_DIR"] = tempfile.mkdtemp(prefix="briefbook-shots-")
+    from screenshots import open_demo_window
 
-    from PySide6.QtWidgets import QApplication
-
-    from briefbook.ui import i18n
-    from briefbook.ui.app import create_window
     from briefbook.ui.composer import BookComposer
-    from briefbook.ui.settings import Settings
 
-    app = QApplication(sys.argv[:1])
-    settings = Settings()
-    settings.language = args.language
-    i18n.apply_language(args.language)
-    window = create_window(settings)
-    window.resize(1400, 860)
-    window.move(0, 0)
-    window.show()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    suffix = "" if args.language == "vi" else "-en"
+    app, window, out, suffix = open_demo_window(__doc__.splitlines()[0])
 
     def settle(seconds: float = 0.5) -> None:
         end = time.monotonic() + seconds
