@@ -148,7 +148,10 @@ class Highlighter:
 
     def __init__(self, query: str):
         words, unspaced = query_terms(query)
-        parts = [r"(?<!\w)" + re.escape(w) + r"\w*" for w in words] + [re.escape(t) for t in unspaced]
+        # As in the query: whole words, except the last one, which is still being typed.
+        parts = [r"(?<!\w)" + re.escape(w) + r"(?!\w)" for w in words[:-1]]
+        parts += [r"(?<!\w)" + re.escape(w) + r"\w*" for w in words[-1:]]
+        parts += [re.escape(t) for t in unspaced]
         self.pattern = re.compile("|".join(parts)) if parts else None
 
     def snippet(self, text: str, *, width: int = 160) -> str:

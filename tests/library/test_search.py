@@ -116,3 +116,9 @@ def test_any_input_is_safe(library: Library, filled: dict, query: str) -> None:
 def test_hostile_input_still_finds_its_words(library: Library, filled: dict) -> None:
     assert library.search('"lừa" AND (đảo*')
     assert library.search("-tuan")
+
+
+def test_snippets_mark_what_the_query_matched(library: Library) -> None:
+    topic = library.add(Topic(title="x", background="Thảo luận về lừa đảo và luật lệ"))
+    hit = next(h for h in library.search("lua dao") if h.id == topic.id)
+    assert "[lừa] [đảo]" in hit.snippet and "[luận]" not in hit.snippet and "[luật]" not in hit.snippet
