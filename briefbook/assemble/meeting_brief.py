@@ -149,11 +149,12 @@ def profile(a: Assembly, person: Person, *, role: str = "", short: bool = False)
         lines.append(
             Paragraph([Run(f"{w['sensitivities']}: ", bold=True), *a.runs(person.sensitivities)], "note")
         )
-    if not a.library.photo(person.id):
+    photo = a.library.photo(person.id)
+    if not photo:
         a.warn("person_without_photo", f"{person.display_name} has no photo.", person)
     if not person.position:
         a.warn("person_without_position", f"{person.display_name} has no position.", person)
-    return Profile(person.name, a.library.photo(person.id), lines)
+    return Profile(person.name, photo, lines)
 
 
 def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
