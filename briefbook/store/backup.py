@@ -44,12 +44,9 @@ import datetime as dt
 import errno
 import logging
 import os
-import re
 import sqlite3
 import sys
-import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -57,51 +54,44 @@ from sqlite_utils import Database
 
 from briefbook.errors import BriefBookError, LibraryFileError, NewerVersionError
 from briefbook.paths import LIBRARY_SUFFIX
+from briefbook.store.backup_catalog import (
+    KEEP_DAYS,
+    KEEP_LAST,
+    PINNED,
+    REASONS,
+    SIDE_FILES,
+    STAMP,
+    BackupInfo,
+    backup_folder,
+    cleanup_partial_backups,
+    describe_backup,
+    free_name,
+    list_backups,
+    remove_with_side_files,
+    rotate,
+    scan,
+    writing,
+)
 from briefbook.store.database import BUSY_TIMEOUT_MS, SQLITE_HEADER, inspect_library
 
 log = logging.getLogger(__name__)
 
-KEEP_LAST = 10
-KEEP_DAYS = 30
-# Why a backup was made; the first two are the automatic ones.
-REASONS = ("open", "auto", "manual", "before-restore", "before-upgrade")
-PINNED = ("manual", "before-restore", "before-upgrade")  # kept KEEP_DAYS whatever else happens
-STALE_PARTIAL_SECONDS = 3600  # a temporary file this old is left over, whoever wrote it
-
-_STAMP = "%Y-%m-%dT%H-%M-%S.%fZ"
-_NAME = re.compile(
-    r"^(?P<stem>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{6}Z)\.(?P<reason>"
-    + "|".join(REASONS)
-    + r")(?:-\d+)?"
-    + re.escape(LIBRARY_SUFFIX)
-    + "$"
-)
-_PARTIAL = re.compile(r"^\..+\.(?P<pid>\d+)\.(?:partial|restoring)(?:-wal|-shm|-journal)?$")
-_SIDE_FILES = ("-wal", "-shm", "-journal")
-
-_active_lock = threading.Lock()
-_active: set[str] = set()  # temporary files this process is writing right now
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """One complete, verified backup: where it is, when it was made (UTC), its size in bytes."""
-
-    path: Path
-    created: dt.datetime
-    size: int
-    reason: str = "manual"
-
-    @property
-    def label(self) -> str:
-        """The local date and time for people: ``24/11/2026 14:05``."""
-        return self.created.astimezone().strftime("%d/%m/%Y %H:%M")
-
-
-def backup_folder(library_path: str | Path) -> Path:
-    """The folder that holds the backups of ``library_path``: ``<stem>.backups`` beside it."""
-    library_path = Path(library_path)
-    return library_path.parent / f"{library_path.stem}.backups"
+# What callers import from here: making and restoring backups, and the folder's catalogue.
+__all__ = [
+    "KEEP_DAYS",
+    "KEEP_LAST",
+    "PINNED",
+    "REASONS",
+    "BackupInfo",
+    "backup_folder",
+    "backup_library",
+    "cleanup_partial_backups",
+    "describe_backup",
+    "list_backups",
+    "newest_good_backup",
+    "restore_backup",
+    "rotate",
+]
 
 
 def backup_library(
@@ -133,37 +123,34 @@ def backup_library(
         raise BriefBookError(f"Cannot make the backups folder {folder}: {_why(exc)}.") from None
     cleanup_partial_backups(folder)
     if only_if_changed and library_path is not None:
-        newest = next(iter(_scan(folder)), None)
+        newest = next(iter(scan(folder)), None)
         if newest is not None and _last_change(library_path) < newest.created:
             return newest.path
 
     started = dt.datetime.now(dt.UTC)
-    final = _free_name(folder, f"{stem}.{started.strftime(_STAMP)}.{reason}")
+    final = free_name(folder, f"{stem}.{started.strftime(STAMP)}.{reason}")
     temp = folder / f".{final.name}.{os.getpid()}.partial"
-    with _active_lock:
-        _active.add(temp.name)
     source = given
-    try:
-        if source is None:
-            assert library_path is not None
-            source = _connect_read_only(library_path)
-        _copy(source, temp, progress)
-        _fsync(temp)
-        os.replace(temp, final)
-        _fsync_folder(folder)
-    except BaseException as exc:
-        _remove_with_side_files(temp)
-        what = library_path or "the library"
-        if isinstance(exc, sqlite3.Error):
-            raise _sqlite_problem(exc, what) from None
-        if isinstance(exc, OSError):
-            raise BriefBookError(f"Could not back up {what} into {folder}: {_why(exc)}.") from None
-        raise
-    finally:
-        with _active_lock:
-            _active.discard(temp.name)
-        if source is not None and source is not given:
-            source.close()
+    with writing(temp):
+        try:
+            if source is None:
+                assert library_path is not None
+                source = _connect_read_only(library_path)
+            _copy(source, temp, progress)
+            _fsync(temp)
+            os.replace(temp, final)
+            _fsync_folder(folder)
+        except BaseException as exc:
+            remove_with_side_files(temp)
+            what = library_path or "the library"
+            if isinstance(exc, sqlite3.Error):
+                raise _sqlite_problem(exc, what) from None
+            if isinstance(exc, OSError):
+                raise BriefBookError(f"Could not back up {what} into {folder}: {_why(exc)}.") from None
+            raise
+        finally:
+            if source is not None and source is not given:
+                source.close()
     try:
         rotate(folder)
     except OSError as exc:  # an old backup we cannot delete is no reason to fail this one
@@ -171,83 +158,18 @@ def backup_library(
     return final
 
 
-def list_backups(library_path: str | Path, folder: str | Path | None = None) -> list[BackupInfo]:
-    """The complete backups of ``library_path``, newest first (partial ones are never listed)."""
-    return _scan(Path(folder) if folder is not None else backup_folder(library_path))
-
-
 def newest_good_backup(library_path: str | Path) -> Path | None:
     """The newest backup that passes the checks a library must pass to be opened, or ``None``."""
     folder = backup_folder(library_path)
     if not folder.is_dir():
         return None
-    for info in _scan(folder):
+    for info in scan(folder):
         try:
             inspect_library(info.path)
         except LibraryFileError:
             continue
         return info.path
     return None
-
-
-def describe_backup(path: str | Path) -> str:
-    """When a backup was made, in local time for people (``24/11/2026 14:05``)."""
-    info = _info(Path(path))
-    if info is not None:
-        return info.label
-    return dt.datetime.fromtimestamp(Path(path).stat().st_mtime).strftime("%d/%m/%Y %H:%M")
-
-
-def rotate(folder: str | Path, *, now: dt.datetime | None = None) -> list[Path]:
-    """Delete the backups no longer kept (see the module docstring); returns what was deleted."""
-    backups = _scan(Path(folder))
-    now = now or dt.datetime.now(dt.UTC)
-    cutoff = now - dt.timedelta(days=KEEP_DAYS)
-    keep = {b.path for b in backups[:KEEP_LAST]}
-    days: set[dt.date] = set()
-    for b in backups:  # newest first: the newest of each day is the one kept
-        if b.created < cutoff:
-            continue
-        day = b.created.astimezone().date()
-        if day not in days:
-            days.add(day)
-            keep.add(b.path)
-        if b.reason in PINNED:
-            keep.add(b.path)
-    deleted = []
-    for b in backups:
-        if b.path not in keep:
-            b.path.unlink(missing_ok=True)
-            deleted.append(b.path)
-    return deleted
-
-
-def cleanup_partial_backups(folder: str | Path, *, prefix: str = ".") -> list[Path]:
-    """Remove temporary files left by backups or restores that were killed; returns them.
-
-    A temporary file is left over when the process that wrote it is gone (or,
-    where that cannot be told, when it is an hour old); one being written right
-    now, by this process or another, is left alone. ``prefix`` narrows the names
-    looked at (in a library's own folder: only that library's restore files).
-    """
-    folder = Path(folder)
-    removed: list[Path] = []
-    if not folder.is_dir():
-        return removed
-    with _active_lock:
-        active = set(_active)
-    for entry in folder.iterdir():
-        m = _PARTIAL.match(entry.name)
-        if m is None or not entry.name.startswith(prefix) or _base_name(entry.name) in active:
-            continue
-        if not _is_stale(entry, int(m.group("pid"))):
-            continue
-        try:
-            entry.unlink()
-            removed.append(entry)
-        except OSError:  # in use (Windows) or already gone
-            pass
-    return removed
 
 
 def restore_backup(library_path: str | Path, backup_path: str | Path) -> Path | None:
@@ -285,7 +207,7 @@ def restore_backup(library_path: str | Path, backup_path: str | Path) -> Path | 
         previous = backup_library(library_path, folder, reason="before-restore")
         _restore_into_live_file(backup_path, library_path)
     else:
-        if state == "damaged" or any(Path(f"{library_path}{s}").exists() for s in _SIDE_FILES):
+        if state == "damaged" or any(Path(f"{library_path}{s}").exists() for s in SIDE_FILES):
             previous = _set_aside(library_path, folder)
         _restore_into_new_file(backup_path, library_path)
     try:
@@ -391,25 +313,22 @@ def _restore_into_live_file(backup_path: Path, library_path: Path) -> None:
 def _restore_into_new_file(backup_path: Path, library_path: Path) -> None:
     """No usable file at ``library_path``: build the copy beside it, verify, rename it into place."""
     temp = library_path.parent / f".{library_path.name}.{os.getpid()}.restoring"
-    with _active_lock:
-        _active.add(temp.name)
-    source = _connect_read_only(backup_path)
-    try:
-        _copy(source, temp, None)
-        _fsync(temp)
-        os.replace(temp, library_path)
-        _fsync_folder(library_path.parent)
-    except BaseException as exc:
-        _remove_with_side_files(temp)
-        if isinstance(exc, sqlite3.Error):
-            raise _sqlite_problem(exc, library_path, restoring=True) from None
-        if isinstance(exc, OSError):
-            raise BriefBookError(f"Could not restore to {library_path}: {_why(exc)}.") from None
-        raise
-    finally:
-        source.close()
-        with _active_lock:
-            _active.discard(temp.name)
+    with writing(temp):
+        source = _connect_read_only(backup_path)
+        try:
+            _copy(source, temp, None)
+            _fsync(temp)
+            os.replace(temp, library_path)
+            _fsync_folder(library_path.parent)
+        except BaseException as exc:
+            remove_with_side_files(temp)
+            if isinstance(exc, sqlite3.Error):
+                raise _sqlite_problem(exc, library_path, restoring=True) from None
+            if isinstance(exc, OSError):
+                raise BriefBookError(f"Could not restore to {library_path}: {_why(exc)}.") from None
+            raise
+        finally:
+            source.close()
 
 
 def _state(path: Path) -> str:
@@ -430,47 +349,16 @@ def _state(path: Path) -> str:
 def _set_aside(path: Path, folder: Path) -> Path:
     """Move a damaged library (and its side files) into the backups folder, untouched, by renaming."""
     folder.mkdir(parents=True, exist_ok=True)
-    stamp = dt.datetime.now(dt.UTC).strftime(_STAMP)
+    stamp = dt.datetime.now(dt.UTC).strftime(STAMP)
     aside = folder / f"{path.stem}.damaged.{stamp}{LIBRARY_SUFFIX}"
     try:
-        for suffix in ("", *_SIDE_FILES):
+        for suffix in ("", *SIDE_FILES):
             source = Path(f"{path}{suffix}")
             if source.exists():
                 os.replace(source, Path(f"{aside}{suffix}"))
     except OSError as exc:
         raise BriefBookError(f"Cannot move the damaged library {path} aside: {_why(exc)}.") from None
     return aside
-
-
-def _scan(folder: Path) -> list[BackupInfo]:
-    if not folder.is_dir():
-        return []
-    found = [info for entry in folder.iterdir() if (info := _info(entry)) is not None]
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
-
-
-def _info(path: Path) -> BackupInfo | None:
-    """A finished backup (by its name), or ``None``."""
-    m = _NAME.match(path.name)
-    if m is None:
-        return None
-    try:  # complete by construction (renamed only once verified); never opened here, see above
-        size = path.stat().st_size
-    except OSError:
-        return None
-    if size < 100 or not path.is_file():
-        return None
-    created = dt.datetime.strptime(m.group("stamp"), _STAMP).replace(tzinfo=dt.UTC)
-    return BackupInfo(path, created, size, m.group("reason"))
-
-
-def _free_name(folder: Path, base: str) -> Path:
-    target = folder / f"{base}{LIBRARY_SUFFIX}"
-    n = 1
-    while target.exists():
-        target = folder / f"{base}-{n}{LIBRARY_SUFFIX}"
-        n += 1
-    return target
 
 
 def _last_change(path: Path) -> dt.datetime:
@@ -481,39 +369,6 @@ def _last_change(path: Path) -> dt.datetime:
         if wal.stat().st_size > 0:
             times.append(wal.stat().st_mtime_ns)
     return dt.datetime.fromtimestamp(max(times) / 1e9, dt.UTC)
-
-
-def _base_name(name: str) -> str:
-    for suffix in _SIDE_FILES:
-        if name.endswith(suffix):
-            return name[: -len(suffix)]
-    return name
-
-
-def _is_stale(entry: Path, pid: int) -> bool:
-    try:
-        age = dt.datetime.now().timestamp() - entry.stat().st_mtime
-    except OSError:
-        return False
-    if age > STALE_PARTIAL_SECONDS:
-        return True
-    if pid == os.getpid():
-        return True  # ours, and not in _active: a backup of this process that failed
-    if sys.platform == "win32":  # a file being written cannot be deleted there: try
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return True
-    except OSError:  # alive, someone else's
-        return False
-    return False
-
-
-def _remove_with_side_files(path: Path) -> None:
-    for suffix in ("", *_SIDE_FILES):
-        with contextlib.suppress(OSError):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def _fsync(path: Path) -> None:
