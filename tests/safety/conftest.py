@@ -41,7 +41,7 @@ class Child:
             self._queue.put(line.rstrip("\n"))
         self._queue.put(None)
 
-    def next_line(self, timeout: float = 20) -> str | None:
+    def next_line(self, timeout: float = 120) -> str | None:
         try:
             line = self._queue.get(timeout=timeout)
         except queue.Empty:
@@ -50,7 +50,7 @@ class Child:
             self.lines.append(line)
         return line
 
-    def expect(self, prefix: str, timeout: float = 20) -> str:
+    def expect(self, prefix: str, timeout: float = 120) -> str:
         """Read lines until one starts with ``prefix``; fail if the child ends first."""
         while True:
             line = self.next_line(timeout)

@@ -252,15 +252,15 @@ def test_typing_in_an_editor_counts_as_editing_but_the_search_field_does_not(qtb
     view = window.show_view("topic")
     view.select(filled["topic"].id)
     window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
     view.editor.field("title").input.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.editor.field("title").input, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.editor.field("title").input, timeout=30_000)
     assert live_refresh.user_is_editing(window)
     window.search_field.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_field, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_field, timeout=30_000)
     assert not live_refresh.user_is_editing(window)
     view.filters.text.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.filters.text, timeout=2000)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view.filters.text, timeout=30_000)
     assert not live_refresh.user_is_editing(window)
 
 
@@ -320,7 +320,7 @@ def test_the_search_thread_never_makes_a_backup(qtbot, window, library, filled, 
     window.search_field.setText("lua dao")
     window.run_search()
     view = window.current_view()
-    qtbot.waitUntil(lambda: not view.searching, timeout=5000)
+    qtbot.waitUntil(lambda: not view.searching, timeout=60_000)
     assert filled["point"].id in [hit.id for hit in view.model.hits]
     assert len(list_backups(library_path)) == before
 
@@ -346,7 +346,7 @@ def test_start_up_cleans_up_what_killed_exports_left(qtbot, tmp_path, library, m
     window.show()
     app.finish_start(window, settings, library.path)
     assert scheduled == []  # not while starting: after the window is shown and the library open
-    qtbot.waitUntil(lambda: scheduled == [settings], timeout=2000)
+    qtbot.waitUntil(lambda: scheduled == [settings], timeout=30_000)
     QThreadPool.globalInstance().waitForDone(5000)
     assert not stale.exists() and fresh.exists() and finished.exists()
     window.close()

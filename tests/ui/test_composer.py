@@ -47,7 +47,7 @@ def composer(qtbot, demo: Library, tmp_path: Path):
     widget = BookComposer(context)
     qtbot.addWidget(widget)
     widget.resize(1300, 800)
-    with qtbot.waitSignal(widget.preview.ready, timeout=10_000):
+    with qtbot.waitSignal(widget.preview.ready, timeout=60_000):
         widget.show()
     yield widget
     widget.analyzer.shutdown()
@@ -92,7 +92,7 @@ def preview_headings(composer: BookComposer, level: int = 1) -> list[str]:
 
 def wait_preview(qtbot, composer: BookComposer) -> None:
     """Wait until the preview and the warnings show the book as it is now."""
-    with qtbot.waitSignal(composer.preview.ready, timeout=10_000):
+    with qtbot.waitSignal(composer.preview.ready, timeout=60_000):
         pass
 
 
@@ -382,7 +382,7 @@ def test_print_opens_the_pdf_in_the_viewer(qtbot, composer: BookComposer, monkey
     opened = []
     monkeypatch.setattr(printing, "open_path", lambda path: opened.append(path) or True)
     job = composer.print_book()
-    with qtbot.waitSignal(job.printed, timeout=30_000) as signal:
+    with qtbot.waitSignal(job.printed, timeout=120_000) as signal:
         pass
     path = Path(signal.args[0])
     assert opened == [path] and path.suffix == ".pdf" and path.stat().st_size > 1000
@@ -394,7 +394,7 @@ def test_the_main_window_shows_the_composer_for_books(qtbot, window, library, fi
     book = new_book(library, filled["event"].id)
     widget = window.show_view("book")
     assert isinstance(widget, BookComposer)
-    qtbot.waitUntil(lambda: widget.book is not None, timeout=5000)
+    qtbot.waitUntil(lambda: widget.book is not None, timeout=60_000)
     window.open_item("book", book.id)
     assert widget.book.id == book.id
     assert window.actions["export_book"] in window.actions.menus["file"].actions()

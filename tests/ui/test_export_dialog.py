@@ -114,7 +114,7 @@ def test_export_both_formats(
     assert dialog.target() == tmp_path / "out" / "so-tay.pdf"
     progress = []
     dialog.progress.valueChanged.connect(progress.append)
-    with qtbot.waitSignal(dialog.exported, timeout=30_000) as signal:
+    with qtbot.waitSignal(dialog.exported, timeout=120_000) as signal:
         dialog.export_button.click()
         assert not dialog.export_button.isEnabled() and dialog.cancel_button.text() == "Cancel"
     pdf, docx = (Path(p) for p in signal.args[0])
@@ -140,7 +140,7 @@ def test_a_password_protects_the_pdf(qtbot, context: UiContext, library: Library
     dialog.password.setText("bí mật")
     assert dialog.allow_printing.isEnabled()
     dialog.allow_printing.setChecked(False)
-    with qtbot.waitSignal(dialog.exported, timeout=30_000):
+    with qtbot.waitSignal(dialog.exported, timeout=120_000):
         dialog.export_button.click()
     reader = PdfReader(tmp_path / "mat.pdf")
     assert reader.is_encrypted and reader.decrypt("bí mật")
@@ -154,7 +154,7 @@ def test_cancel_a_big_export(qtbot, context: UiContext, library: Library, tmp_pa
     out.mkdir()
     dialog = make_dialog(qtbot, context, book)
     dialog.path_edit.setText(str(out / "lon.pdf"))
-    with qtbot.waitSignal(dialog.export_cancelled, timeout=30_000):
+    with qtbot.waitSignal(dialog.export_cancelled, timeout=120_000):
         dialog.export_button.click()
         dialog.cancel_button.click()  # right after the start
         assert dialog.stage.text() == "Cancelling…"
@@ -171,7 +171,7 @@ def test_closing_the_dialog_during_an_export_cancels_it(
     book = big_book(library, 60)
     dialog = make_dialog(qtbot, context, book)
     dialog.path_edit.setText(str(tmp_path / "lon.pdf"))
-    with qtbot.waitSignal(dialog.export_cancelled, timeout=30_000):
+    with qtbot.waitSignal(dialog.export_cancelled, timeout=120_000):
         dialog.export_button.click()
         dialog.reject()  # Esc
         assert dialog.isVisible()  # until the export has stopped
@@ -186,7 +186,7 @@ def test_a_missing_folder_is_a_message_in_plain_words(
     dialog = make_dialog(qtbot, context, library.list(Book)[0])
     target = tmp_path / "not-there" / "book.pdf"
     dialog.path_edit.setText(str(target))
-    with qtbot.waitSignal(dialog.export_failed, timeout=30_000) as signal:
+    with qtbot.waitSignal(dialog.export_failed, timeout=120_000) as signal:
         dialog.export_button.click()
     expected = f"Cannot export to {target}: the folder {target.parent} does not exist."
     assert signal.args == [expected]
@@ -206,7 +206,7 @@ def test_a_bad_template_leaves_the_previous_file_intact(
     assert dialog.template.currentData() == "gone-missing"
     dialog.path_edit.setText(str(tmp_path / "book.pdf"))
     assert "replaces" in dialog.files_note.text()
-    with qtbot.waitSignal(dialog.export_failed, timeout=30_000) as signal:
+    with qtbot.waitSignal(dialog.export_failed, timeout=120_000) as signal:
         dialog.export_button.click()
     assert signal.args[0].startswith("There is no template 'gone-missing'. Templates available: ")
     assert dialogs.messages[0][1] == signal.args[0]
@@ -228,7 +228,7 @@ def test_a_file_that_cannot_be_replaced_is_reported(
     dialog = make_dialog(qtbot, context, library.list(Book)[0])
     dialog.formats.setCurrentIndex(1)
     dialog.path_edit.setText(str(target))
-    with qtbot.waitSignal(dialog.export_failed, timeout=30_000) as signal:
+    with qtbot.waitSignal(dialog.export_failed, timeout=120_000) as signal:
         dialog.export_button.click()
     assert signal.args[0] == (
         f"Cannot export to {target}: the file is read-only or open in another program. "

@@ -116,7 +116,7 @@ def test_search_results_and_messages_in_vietnamese(qtbot, window, dialogs, fille
     window.search_field.setText("lua dao")
     window.run_search()
     view = window.current_view()
-    qtbot.waitUntil(lambda: not view.searching, timeout=5000)
+    qtbot.waitUntil(lambda: not view.searching, timeout=60_000)
     assert view.heading.text().startswith(f"{view.model.rowCount()} kết quả cho")
     window.show_view("topic").select(filled["topic"].id)
     window.actions["delete"].trigger()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
@@ -20,7 +21,7 @@ def search(qtbot, window, text):
     window.search_field.setText(text)
     qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
     view = window.current_view()
-    qtbot.waitUntil(lambda: not view.searching, timeout=5000)
+    qtbot.waitUntil(lambda: not view.searching, timeout=60_000)
     return view
 
 
@@ -61,7 +62,7 @@ def test_ctrl_k_palette_jumps_to_an_item(qtbot, window, filled):
         window.actions["quick_jump"].trigger()
     assert palette.isVisible()
     palette.edit.setText("sihasak")
-    qtbot.waitUntil(lambda: palette.list.count() > 0, timeout=5000)
+    qtbot.waitUntil(lambda: palette.list.count() > 0, timeout=60_000)
     qtbot.keyClick(palette.edit, Qt.Key.Key_Return)
     assert not palette.isVisible()
     assert window.current_key == "person"
@@ -74,7 +75,7 @@ def test_filter_table_by_words_and_combos(qtbot, window, library, filled):
     view.model.reload()  # added through another connection: the window was not told
     assert view.model.rowCount() == 2
     view.filters.text.setText("hop tac")
-    qtbot.waitUntil(lambda: view.model.text == "hop tac" and not view.model.searching, timeout=5000)
+    qtbot.waitUntil(lambda: view.model.text == "hop tac" and not view.model.searching, timeout=60_000)
     assert view.model.rowCount() == 1
     view.filters.clear()
     view.filters.set_choice("status", "draft")
@@ -122,6 +123,11 @@ def test_first_start_creates_and_opens_the_demo_library(qtbot):
         win.close()
 
 
+def _first_pane_share(splitter) -> float:
+    sizes = splitter.sizes()
+    return sizes[0] / sum(sizes)
+
+
 def test_window_size_splitters_and_view_are_remembered(qtbot, library, library_path):
     first = MainWindow(Settings())
     qtbot.addWidget(first)
@@ -130,15 +136,19 @@ def test_window_size_splitters_and_view_are_remembered(qtbot, library, library_p
     first.resize(760, 560)  # within the offscreen screen (restoreGeometry keeps windows on it)
     view = first.show_view("person")
     view.splitter.setSizes([300, 500])
-    sizes = view.splitter.sizes()
+    share = _first_pane_share(view.splitter)
     first.close()
     second = create_window(Settings())
     qtbot.addWidget(second)
     second.show()
     try:
-        assert (second.width(), second.height()) == (760, 560)
+        # A window manager may round a restored geometry by a few pixels: compare what the
+        # user sees (the size, the share of the list pane), not exact pixels.
+        assert second.width() == pytest.approx(760, rel=0.05)
+        assert second.height() == pytest.approx(560, rel=0.05)
         assert second.current_key == "person"
-        assert second.current_view().splitter.sizes() == sizes
+        assert _first_pane_share(second.current_view().splitter) == pytest.approx(share, abs=0.05)
+        assert abs(share - 300 / 800) < 0.1  # the user's choice, not the default 800:420
         assert second.model.library.path == library_path.resolve()
     finally:
         second.close()
