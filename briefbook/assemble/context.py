@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from briefbook.assemble import markdown
 from briefbook.assemble.words import words
-from briefbook.document.model import Block, Run
+from briefbook.document.model import Block, ListItem, Run
 from briefbook.library import Book, Library, Person, Record, TalkingPoint
 
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
@@ -94,6 +94,10 @@ class Assembly:
 
     def runs(self, text: str) -> list[Run]:
         return markdown.runs(text, releasable=self.releasable)
+
+    def items(self, text: str) -> list[ListItem]:
+        """A field as list items, sub-lists kept (a talking point in a list of points)."""
+        return markdown.items(text, releasable=self.releasable)
 
     def mention(self, person: Person) -> None:
         """Note a person the book names, for the biographies annex."""

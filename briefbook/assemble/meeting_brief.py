@@ -3,6 +3,7 @@ lines, Q&A, prior statements, background — the order a principal reads in."""
 
 from __future__ import annotations
 
+from briefbook.assemble import markdown
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
 from briefbook.assemble.words import format_date, format_time
 from briefbook.document.model import Block, Heading, ListBlock, ListItem, Paragraph, Profile, Run
@@ -94,14 +95,15 @@ def talking_points(a: Assembly, points: list[TalkingPoint]) -> list[Block]:
         group = [p for p in points if p.kind in kinds]
         items = []
         for p in group:
-            body = a.runs(p.text)
+            body = a.items(p.text)
             if not body:  # the whole point is marked not for release
                 continue
             runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
             if p.kind == "qa" and p.question:
                 runs += [Run(a.words["question"] + " ", bold=True), *a.runs(p.question), Run("\n")]
                 runs += [Run(a.words["answer"] + " ", bold=True)]
-            items.append(ListItem(runs + body))
+            first, *rest = body
+            items += [ListItem(runs + first.runs, first.children), *rest]
         if items:
             out += [label(a.words[key]), ListBlock(items, ordered=key == "points_to_make")]
     return out
@@ -158,16 +160,27 @@ def profile(a: Assembly, person: Person, *, role: str = "", short: bool = False)
 
 
 def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
-    """Blocks flattened to paragraphs, in order (a profile's text column holds only paragraphs)."""
+    """Blocks flattened to paragraphs, in order (a profile's text column holds only
+    paragraphs): list items keep their numbers and indents, table rows become lines."""
     out: list[Paragraph] = []
     for b in blocks:
         if isinstance(b, Paragraph):
             out.append(b)
         elif isinstance(b, ListBlock):
-            for n, item in enumerate(b.items, start=1):
-                out.append(Paragraph([Run(f"{n}. " if b.ordered else "• "), *item.runs]))
-                if item.children:
-                    out += as_paragraphs([item.children])
+            out += _list_paragraphs(b, 0)
+        else:
+            runs = markdown.flat_runs(b)
+            if runs:
+                out.append(Paragraph(runs))
+    return out
+
+
+def _list_paragraphs(block: ListBlock, depth: int) -> list[Paragraph]:
+    out: list[Paragraph] = []
+    for n, item in enumerate(block.items, start=1):
+        out.append(Paragraph([Run("\u2003" * depth + markdown.marker(block.ordered, depth, n)), *item.runs]))
+        if item.children:
+            out += _list_paragraphs(item.children, depth + 1)
     return out
 
 

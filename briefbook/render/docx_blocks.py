@@ -259,14 +259,18 @@ class BlockWriter:
 
     def list_block(self, parent, block: ListBlock, depth: int = 0) -> None:
         """Items in List Bullet/List Number, nested lists in the level-2 styles; deeper
-        levels keep the level-2 style and take their indent from the numbering level."""
+        levels keep the level-2 style and take their indent from the numbering level.
+
+        Every item carries its own numbering properties (``w:numPr``), not only its
+        style's: readers that ignore style numbering (converters, screen readers,
+        some phones) still see a list item with its level."""
         level = min(depth, 8)
         if block.ordered:
             style = "ListNumber" if depth == 0 else "ListNumber2"
             num = self.new_number_list(level)
         else:
             style = "ListBullet" if depth == 0 else "ListBullet2"
-            num = (self.bullet_num, level) if depth > 1 and self.bullet_num else None
+            num = (self.bullet_num, level) if self.bullet_num else None
         for item in block.items:
             self.paragraph(parent, style, item.runs, num)
             if item.children and item.children.items:

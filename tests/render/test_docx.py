@@ -316,7 +316,7 @@ def test_lists_restart_and_nest(rendered):
     for num_id in (one, again, num_of("Nested number")):
         num = numbering.find(f"w:num[@w:numId='{num_id}']", NS)
         assert num.find("w:lvlOverride/w:startOverride", NS).get(f"{W}val") == "1"
-    assert num_of("First bullet") is None  # bullets take their numbering from the style
+    assert num_of("First bullet") == "1"  # bullets carry numPr too, not only through their style
 
 
 def test_table_header_widths_and_cells(rendered):
