@@ -7,13 +7,13 @@ banner says (the highest level the book actually contains).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import Any
 
 from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
 from briefbook.assemble.words import format_date, format_range, format_time, parse_date
+from briefbook.collation import sort_key
 from briefbook.document.model import (
     Block,
     Contents,
@@ -28,7 +28,6 @@ from briefbook.document.model import (
 )
 from briefbook.library import Book, Event, Library, Meeting, Statement, TalkingPoint, Topic
 from briefbook.library.books import Section, sections
-from briefbook.text import fold
 
 
 def assemble_with_warnings(
@@ -281,7 +280,7 @@ def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Blo
     people = list(a.people.values())
     if section.items is not None:
         people = [p for p in people if p.id in section.items]
-    people.sort(key=lambda p: (p.name_romanised or p.name).casefold())
+    people.sort(key=lambda p: sort_key(p.name_romanised or p.name))  # the order of the window's lists
     out: list[Block] = []
     for person in people:
         block = profile(a, person)
@@ -296,12 +295,8 @@ def _text(a: Assembly, section: Section, event: Event | None) -> list[Block]:
 
 
 def _by_title(topics: list[Topic]) -> list[Topic]:
-    """Titles in the order a reader expects: "Chủ đề 2" before "Chủ đề 10", accents ignored."""
-
-    def key(topic: Topic) -> list:
-        return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", fold(topic.title))]
-
-    return sorted(topics, key=key)
+    """Titles in Vietnamese alphabetical order, "Chủ đề 2" before "Chủ đề 10" (as the window lists them)."""
+    return sorted(topics, key=lambda topic: sort_key(topic.title))
 
 
 Builder = Callable[[Assembly, Section, Event | None], list[Block]]

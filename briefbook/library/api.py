@@ -225,7 +225,7 @@ class Library(LinksMixin):
         order = order_by or _default_order(cls)
         if order not in cls.field_names():
             raise ValidationError(f"Cannot sort {cls.LABEL.lower()}s by '{order}'.", field=order)
-        sql += f" ORDER BY {order} COLLATE NOCASE {'DESC' if descending else 'ASC'}, rowid"
+        sql += " ORDER BY " + _order_clause(cls, order, descending)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -470,6 +470,37 @@ def _default_order(cls: type[Record]) -> str:
         if name in cls.field_names():
             return name
     return "created_at"
+
+
+# Fields whose text is not a name: sorted as stored (ISO dates, ids, codes), not alphabetically.
+_AS_STORED = {"id", "start_date", "end_date", "date", "starts_at", "ends_at", "cleared_on"}
+_AS_STORED |= {"created_at", "updated_at", "last_export_at", "kind", "status", "language", "template"}
+# Linked fields: sorted by the linked item's name.
+_LINKED = {"topic_id": ("topics", "title"), "event_id": ("events", "title")}
+_LINKED |= {"organisation_id": ("organisations", "name"), "speaker_id": ("people", "name")}
+
+
+def _order_clause(cls: type[Record], order: str, descending: bool) -> str:
+    """``ORDER BY`` for one field: names in Vietnamese order, linked items by their name.
+
+    Text fields go through ``sort_key`` (:mod:`briefbook.collation`, registered by the
+    store), so the CLI, the exports and the window list names in the same order.
+    Talking points keep their own order within a topic when sorted by topic.
+    """
+    direction = "DESC" if descending else "ASC"
+    field_type = {f.name: f.type for f in fields(cls)}[order]
+    if order in _LINKED:
+        table, name = _LINKED[order]
+        clause = f"(SELECT sort_key({name}) FROM {table} WHERE {table}.id = {order}) {direction}, {order}"
+    elif order == "classification":  # by rank, lowest level first
+        clause = f"(SELECT rank FROM classification_levels WHERE name = {order}) {direction}"
+    elif order in _AS_STORED or field_type in ("int", int):
+        clause = f"{order} COLLATE NOCASE {direction}"
+    else:
+        clause = f"sort_key({order}) {direction}"
+    if cls is TalkingPoint and order == "topic_id":
+        clause += ", position"
+    return clause + ", rowid"
 
 
 def _by_table(table: str) -> type[Record] | None:

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from briefbook.collation import sort_key
 from briefbook.errors import LibraryFileError, NewerVersionError
 from briefbook.store.schema import MIGRATIONS, known_migrations
 
@@ -185,9 +186,12 @@ def _configure(db: Database, *, read_only: bool = False) -> None:
       invisible and we keep FULL: a committed edit survives the process being
       killed *and* the power going. ``fullfsync`` asks macOS for a real flush to the
       disk (plain fsync there stops at the drive's cache); other systems ignore it.
+    * ``sort_key(text)``: :func:`briefbook.collation.sort_key`, so that ``ORDER BY``
+      puts names in Vietnamese alphabetical order, the order the window shows.
     * ``busy_timeout``: a writer waits this long for another one to finish before
       it gives up with "the library is busy" (see ``Library.transaction``).
     """
+    db.conn.create_function("sort_key", 1, sort_key, deterministic=True)  # Vietnamese order
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if read_only:

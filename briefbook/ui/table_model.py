@@ -9,10 +9,12 @@ status and classification combos become ``where=`` equalities.
 from __future__ import annotations
 
 import json
+from functools import cmp_to_key
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCollator,
     QDate,
     QDateTime,
     QLocale,
@@ -37,7 +39,19 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the stored value of the cell's fiel
 MIME_IDS = "application/x-briefbook-item-ids"
 Index = QModelIndex | QPersistentModelIndex
 
+DATE_FIELDS = ("start_date", "end_date", "date", "starts_at", "ends_at", "updated_at", "last_export_at")
 _ROOT = QModelIndex()  # the invisible root: the default parent of Qt's model methods
+
+
+def vietnamese_collator() -> QCollator:
+    """Qt's Vietnamese alphabetical order (ICU), numbers by value: the order of every list.
+
+    The core's :func:`briefbook.collation.sort_key` gives the same order to the
+    command line, the exports and the library's ``ORDER BY`` (tests compare them).
+    """
+    collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    collator.setNumericMode(True)
+    return collator
 
 
 def format_date(value: str) -> str:
@@ -161,9 +175,21 @@ class RecordTableModel(QAbstractTableModel):
             if all(getattr(record, k) == v for k, v in self._where.items()):
                 rows.append(record)
         if self._order:
-            key = self._order
-            rows.sort(key=lambda r: str(getattr(r, key) or "").casefold(), reverse=self._descending)
+            rows.sort(key=self._sort_key(self._order), reverse=self._descending)
         self._reset(rows, len(rows))
+
+    def _sort_key(self, field: str):
+        """How search hits are sorted by ``field``: as ``Library.list`` sorts the whole list."""
+        if field in DATE_FIELDS or field in CHOICE_FIELDS or field == "position":
+            return lambda r: (getattr(r, field) is None, getattr(r, field) or "")
+        if field == "classification":
+            levels = self.context.library.classification_levels()
+            return lambda r: levels.index(r.classification) if r.classification in levels else len(levels)
+        collate = cmp_to_key(vietnamese_collator().compare)
+        if field in REFERENCES:
+            kind = REFERENCES[field]
+            return lambda r: collate(self._name(kind, getattr(r, field)) if getattr(r, field) else "")
+        return lambda r: collate(str(getattr(r, field) or ""))
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return not parent.isValid() and not self._text and len(self._rows) < self._total
@@ -220,7 +246,7 @@ class RecordTableModel(QAbstractTableModel):
             return level_label(value)
         if field in record.MARKDOWN:
             return plain_summary(value)
-        if field in ("start_date", "end_date", "date", "starts_at", "updated_at", "last_export_at"):
+        if field in DATE_FIELDS:
             return format_date(value)
         if field in ("title", "name") and not value:
             return display_name(record)
