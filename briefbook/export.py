@@ -21,6 +21,7 @@ from briefbook.assemble import assemble
 from briefbook.document.model import Document
 from briefbook.errors import BriefBookError, Cancelled, ValidationError
 from briefbook.library import Book, Library
+from briefbook.release import check_release
 from briefbook.render.template import Template, load_template
 
 FORMATS = ("pdf", "docx")
@@ -105,6 +106,10 @@ def export_book(
         releasable=options.releasable,
     )
     report("assemble")(1, 1)
+    levels = library.classification_levels()
+    ceiling = options.ceiling or book.ceiling or levels[-1]
+    # The last word before any file is written: the whole document, metadata included.
+    check_release(document, levels, ceiling, sharing=options.releasable)
     written = render(document, template, paths, options, report)
     library.update(Book, book.id, last_export_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
     return written

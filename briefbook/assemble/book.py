@@ -12,6 +12,7 @@ from typing import Any
 
 from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
+from briefbook.assemble.provenance import stamp
 from briefbook.assemble.words import format_date, format_range, format_time, parse_date
 from briefbook.collation import sort_key
 from briefbook.document.model import (
@@ -21,6 +22,7 @@ from briefbook.document.model import (
     Document,
     Heading,
     Metadata,
+    Origin,
     PageBreak,
     Paragraph,
     Run,
@@ -28,6 +30,7 @@ from briefbook.document.model import (
 )
 from briefbook.library import Book, Event, Library, Meeting, Statement, TalkingPoint, Topic
 from briefbook.library.books import Section, sections
+from briefbook.text import fold
 
 
 def assemble_with_warnings(
@@ -72,6 +75,7 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
     )
     event = library.get(Event, book.event_id)
     event_shown = a.admit(event)
+    a.event_origin = a.origin(event)
     chosen = [s for s in sections(book) if s.include]
     # Biographies are built last, whatever their place: they list everyone the
     # other sections mention.
@@ -89,8 +93,11 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
             blocks.append(PageBreak())
         blocks += built[index]
     a.warnings = list(dict.fromkeys(a.warnings))  # the same item met twice is one warning
+    title, title_origin = book_title(a, event, event_shown)
+    banner_origin = Origin(a.levels[a.highest_rank], kind="banner")
+    book_origin = a.origin(None)
     meta = Metadata(
-        title=book.title,
+        title=title,
         subject=event.title if event_shown else "",
         author=book.author,
         language=a.language,
@@ -98,23 +105,62 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
         banner=a.banner,
         draft=a.draft_included,
         keywords=[],
+        origins={
+            "title": title_origin,
+            "subject": a.event_origin,
+            "author": book_origin,
+            "banner": banner_origin,
+            "keywords": book_origin,
+        },
     )
     # The cover is built before the banner is known (the banner depends on everything included).
     for block in blocks:
         if isinstance(block, Cover):
             block.classification = a.banner
             block.draft = a.draft_included
+            block.origins["classification"] = banner_origin
     return Document(meta, blocks), a
+
+
+def book_title(a: Assembly, event: Event, event_shown: bool) -> tuple[str, Origin]:
+    """The book's title and its origin: a title that holds its event's title (as the default
+    one does) is of the event's level, and is replaced by a plain one when the event is left out."""
+    title = a.book.title
+    if not _holds(title, event.title):
+        return title, a.origin(None)
+    if event_shown:
+        return title, a.origin(None, a.event_origin)
+    a.warn(
+        "title_above_ceiling",
+        "The book's title names its event, which is above the ceiling; the title is left out.",
+    )
+    return a.words.get("book", "Briefing book"), a.origin(None)
+
+
+def _holds(text: str, part: str) -> bool:
+    """True if ``part`` appears in ``text``, ignoring case, accents and spacing."""
+    wanted = " ".join(fold(part).split())
+    return bool(wanted) and wanted in " ".join(fold(text).split())
 
 
 def _cover(a: Assembly, section: Section, event: Event | None) -> list[Block]:
     b, w = a.book, a.words
     place = ", ".join(x for x in (event.city, event.country) if x) if event else ""
     dates = format_range(event.start_date, event.end_date, a.language) if event and event.start_date else ""
+    the_event = a.library.get(Event, b.event_id)
+    title, title_origin = book_title(a, the_event, event is not None)
+    book = a.origin(None)
+    fields = ("subtitle", "recipient", "issue_date", "drafted_by", "cleared_by", "copy_number")
+    origins = {"title": title_origin, "event": a.event_origin, "place_and_dates": a.event_origin}
+    origins |= {name: book for name in fields}
+    subtitle = b.subtitle
+    if _holds(subtitle, the_event.title):
+        origins["subtitle"] = a.origin(None, a.event_origin)
+        subtitle = subtitle if event is not None else ""
     return [
         Cover(
-            title=b.title,
-            subtitle=b.subtitle,
+            title=title,
+            subtitle=subtitle,
             event=event.title if event else "",
             place_and_dates=" · ".join(x for x in (place, dates) if x),
             recipient=b.recipient,
@@ -122,16 +168,17 @@ def _cover(a: Assembly, section: Section, event: Event | None) -> list[Block]:
             drafted_by=f"{w['drafted_by']}: {b.drafted_by}" if b.drafted_by else "",
             cleared_by=f"{w['cleared_by']}: {b.cleared_by}" if b.cleared_by else "",
             copy_number=f"{w['copy']} {b.copy_number}" if b.copy_number else "",
+            origins=origins,
         )
     ]
 
 
 def _contents(a: Assembly, section: Section, event: Event | None) -> list[Block]:
-    return [Contents(section.title or a.words.get("contents", "Contents"))]
+    return [Contents(section.title or a.words.get("contents", "Contents"), origin=a.origin(None))]
 
 
 def _heading(a: Assembly, section: Section) -> Heading:
-    return Heading(1, section.title, a.anchor(section.title))
+    return Heading(1, section.title, a.anchor(section.title), origin=a.origin(None))
 
 
 def _meetings(a: Assembly, section: Section, event: Event | None) -> list[Meeting]:
@@ -153,15 +200,16 @@ def _programme(a: Assembly, section: Section, event: Event | None) -> list[Block
         return []
     rows = [
         [
-            [Paragraph([Run(format_time(m.starts_at, a.language))])],
-            [Paragraph([Run(m.title, bold=True)])],
-            [Paragraph([Run(w.get(m.kind if m.kind != "session" else "session_kind", m.kind))])],
-            [Paragraph([Run(m.venue)])],
+            [Paragraph([Run(format_time(m.starts_at, a.language))], origin=o)],
+            [Paragraph([Run(m.title, bold=True)], origin=o)],
+            [Paragraph([Run(w.get(m.kind if m.kind != "session" else "session_kind", m.kind))], origin=o)],
+            [Paragraph([Run(m.venue)], origin=o)],
         ]
-        for m in meetings
+        for m, o in ((m, a.origin(m)) for m in meetings)
     ]
     header = [[Paragraph([Run(w[k], bold=True)])] for k in ("time", "session", "kind", "venue")]
-    return [_heading(a, section), Table([header], rows, widths=[1.3, 3.2, 1.2, 1.8])]
+    table = Table([header], rows, widths=[1.3, 3.2, 1.2, 1.8], origin=a.origin(None))
+    return [_heading(a, section), table]
 
 
 def _delegation(a: Assembly, section: Section, event: Event | None) -> list[Block]:
@@ -173,11 +221,12 @@ def _delegation(a: Assembly, section: Section, event: Event | None) -> list[Bloc
         rows = []
         for p in members:
             a.mention(p.person)
+            o = a.origin(p.person)
             rows.append(
                 [
-                    [Paragraph([Run(p.person.name, bold=True)])],
-                    [Paragraph([Run(p.person.position)])],
-                    [Paragraph([Run(p.role)])],
+                    [Paragraph([Run(p.person.name, bold=True)], origin=o)],
+                    [Paragraph([Run(p.person.position)], origin=o)],
+                    [Paragraph([Run(p.role)], origin=o)],
                 ]
             )
         out += [label(w["our_delegation"]), Table([header], rows, widths=[2, 3, 2])]
@@ -186,32 +235,34 @@ def _delegation(a: Assembly, section: Section, event: Event | None) -> list[Bloc
         for p in a.library.participants(m.id):
             if p.role != "delegation" and p.person.id not in others and a.admit(p.person):
                 a.mention(p.person)
-                others[p.person.id] = (p.person, m.title)
+                others[p.person.id] = (p.person, m)
     if others:
         header = [[Paragraph([Run(w[k], bold=True)])] for k in ("name", "position", "session")]
-        rows = [
-            [
-                [Paragraph([Run(person.name, bold=True)])]
-                + ([Paragraph([Run(person.name_romanised, italic=True)])] if person.name_romanised else []),
-                [Paragraph([Run(person.position)])],
-                [Paragraph([Run(title)])],
-            ]
-            for person, title in others.values()
-        ]
+        rows = []
+        for person, m in others.values():
+            o = a.origin(person, m)
+            name = [Paragraph([Run(person.name, bold=True)], origin=o)]
+            if person.name_romanised:
+                name.append(Paragraph([Run(person.name_romanised, italic=True)], origin=o))
+            rows.append(
+                [name, [Paragraph([Run(person.position)], origin=o)], [Paragraph([Run(m.title)], origin=o)]]
+            )
         out += [label(w["participants"]), Table([header], rows, widths=[2.4, 3, 2])]
-    return [_heading(a, section), *out] if out else []
+    return [_heading(a, section), *stamp(out, a.origin(None))] if out else []
 
 
 def _objectives(a: Assembly, section: Section, event: Event | None) -> list[Block]:
     if event is None:
         return []
     out: list[Block] = []
-    for key in ("scene_setter", "objectives"):
-        text = getattr(event, key)
-        if text:
-            out += [label(a.words[key]), *a.blocks(text)]
-    if event.hosts:
-        out.insert(0, Paragraph([Run(event.hosts)], "note"))
+    with a.source(a.event_origin):
+        for key in ("scene_setter", "objectives"):
+            text = getattr(event, key)
+            if text:
+                out += [label(a.words[key]), *a.blocks(text)]
+        if event.hosts:
+            out.insert(0, Paragraph([Run(event.hosts)], "note"))
+        out = stamp(out, a.event_origin)
     return [_heading(a, section), *out] if out else []
 
 
@@ -242,10 +293,12 @@ def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Bl
         points = [p for p in a.library.list(TalkingPoint, where={"topic_id": topic.id}) if a.admit(p)]
         if not points and not topic.background:
             continue
-        out.append(Heading(2, topic.title, a.anchor(topic.title)))
-        out += talking_points(a, points)
-        if topic.background:
-            out += [label(a.words["background"]), *a.blocks(topic.background)]
+        with a.source(a.origin(topic)) as origin:
+            found: list[Block] = [Heading(2, topic.title, a.anchor(topic.title))]
+            found += talking_points(a, points)
+            if topic.background:
+                found += [label(a.words["background"]), *a.blocks(topic.background)]
+            out += stamp(found, origin)
     return [_heading(a, section), *out] if out else []
 
 
@@ -259,12 +312,14 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
         if not chosen or not a.admit(topic):
             continue
         group: list[Block] = []
-        for s in chosen:
-            if s.id not in placed and a.admit(s):
-                placed.add(s.id)
-                group += statement_blocks(a, s)
+        with a.source(a.origin(topic)) as origin:
+            for s in chosen:
+                if s.id not in placed and a.admit(s):
+                    placed.add(s.id)
+                    group += statement_blocks(a, s)
         if group:
-            out += [Heading(2, topic.title, a.anchor("st-" + topic.title)), *group]
+            heading = Heading(2, topic.title, a.anchor("st-" + topic.title), origin=origin)
+            out += [heading, *stamp(group, origin)]
     loose = [
         s
         for s in a.library.list(Statement, order_by="date", descending=True)
@@ -272,7 +327,7 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
     ]
     loose_blocks = [b for s in loose if a.admit(s) for b in statement_blocks(a, s)]
     if loose_blocks:
-        out += [Heading(2, a.words["statements"], a.anchor("st-other")), *loose_blocks]
+        out += [Heading(2, a.words["statements"], a.anchor("st-other"), origin=a.origin(None)), *loose_blocks]
     return [_heading(a, section), *out] if out else []
 
 
@@ -290,7 +345,7 @@ def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Blo
 
 
 def _text(a: Assembly, section: Section, event: Event | None) -> list[Block]:
-    body = a.blocks(section.text)
+    body = a.blocks(section.text, origin=a.origin(None))
     return [_heading(a, section), *body] if body else []
 
 

@@ -8,12 +8,14 @@ and every item left out is reported to the preflight.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from briefbook.assemble import markdown
 from briefbook.assemble.words import words
-from briefbook.document.model import Block, ListItem, Run
-from briefbook.library import Book, Library, Person, Record, TalkingPoint
+from briefbook.document.model import Block, ListItem, Origin, Run
+from briefbook.library import Book, Library, Person, Record, TalkingPoint, Topic
 
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
 SENSITIVITIES_LEVEL_RANK = 2
@@ -43,6 +45,9 @@ class Assembly:
     draft_included: bool = False
     people: dict[str, Person] = field(default_factory=dict)  # everyone the book mentions, in order
     _anchors: set[str] = field(default_factory=set)
+    event_origin: Origin | None = None  # set once the book's event is read
+    _sources: list[Origin] = field(default_factory=list)
+    _topics: dict[str, Topic | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.levels = self.library.classification_levels()
@@ -51,10 +56,54 @@ class Assembly:
         )
         self.words = words(self.language)
 
+    def rank(self, level: str) -> int:
+        """A level's rank; a name the library does not know counts as the highest level."""
+        return self.levels.index(level) if level in self.levels else len(self.levels) - 1
+
+    def level_of(self, item: Record) -> str:
+        """The item's effective level: a talking point is at least as sensitive as its topic."""
+        level = getattr(item, "classification", self.levels[0])
+        rank = self.rank(level)
+        if isinstance(item, TalkingPoint) and item.topic_id:
+            topic = self._topic(item.topic_id)
+            rank = max(rank, self.rank(topic.classification) if topic else len(self.levels) - 1)
+        return self.levels[rank]
+
+    def origin(self, item: Record | None, *also: Record | Origin | None) -> Origin:
+        """The origin of text from ``item`` (the book's own words when ``None``), at least as
+        high as each of ``also`` (what contains or introduces it)."""
+        if item is None:
+            base = Origin(self.levels[0], kind="book", item_id=self.book.id, name=self.book.title)
+        else:
+            base = Origin(self.level_of(item), kind=item.KIND, item_id=item.id, name=item.display_name)
+        for other in also:
+            if other is None:
+                continue
+            o = other if isinstance(other, Origin) else self.origin(other)
+            if self.rank(o.level) > self.rank(base.level):
+                base = Origin(o.level, base.not_for_release, base.kind, base.item_id, base.name)
+            if o.not_for_release and not base.not_for_release:
+                base = base.restricted()
+        return base
+
+    @contextmanager
+    def source(self, origin: Origin) -> Iterator[Origin]:
+        """Text built inside takes ``origin`` unless given another (see :meth:`blocks`)."""
+        self._sources.append(origin)
+        try:
+            yield origin
+        finally:
+            self._sources.pop()
+
+    @property
+    def current(self) -> Origin:
+        """The origin of the text being built; outside any source, the book's own words."""
+        return self._sources[-1] if self._sources else self.origin(None)
+
     def admit(self, item: Record) -> bool:
         """True if the item may appear; otherwise record why it was left out."""
-        level = getattr(item, "classification", self.levels[0])
-        rank = self.levels.index(level) if level in self.levels else len(self.levels) - 1
+        level = self.level_of(item)
+        rank = self.rank(level)
         if rank > self.ceiling_rank:
             self.warn(
                 "above_ceiling",
@@ -85,19 +134,39 @@ class Assembly:
         self.highest_rank = max(self.highest_rank, rank)
         return True
 
-    def blocks(self, text: str, style: str = "body") -> list[Block]:
-        """A Markdown field as blocks; passages not for release are dropped from shared exports."""
-        found = markdown.blocks(text, style, releasable=self.releasable)
-        if self.releasable and len(found) < len(markdown.blocks(text, style)):
+    def blocks(self, text: str, style: str = "body", *, origin: Origin | None = None) -> list[Block]:
+        """A Markdown field as blocks of ``origin`` (the current source by default); passages
+        not for release are dropped from shared exports."""
+        origin = origin or self.current
+        found = markdown.blocks(text, style, releasable=self.releasable, origin=origin, label=self.nfr)
+        if self.releasable and len(found) < len(markdown.blocks(text, style, origin=origin)):
             self.warn("not_for_release", "Passages marked not for release are left out of this export.")
         return found
 
-    def runs(self, text: str) -> list[Run]:
-        return markdown.runs(text, releasable=self.releasable)
+    def runs(self, text: str, *, origin: Origin | None = None) -> list[Run]:
+        """A short Markdown text as runs, each carrying ``origin`` (the current source by default)."""
+        return markdown.runs(text, releasable=self.releasable, origin=origin or self.current, label=self.nfr)
 
-    def items(self, text: str) -> list[ListItem]:
+    def run(
+        self, text: str, *, bold: bool = False, italic: bool = False, origin: Origin | None = None
+    ) -> Run:
+        """One run of plain text from ``origin`` (the current source by default)."""
+        return Run(text, bold, italic, None, origin or self.current)
+
+    def _topic(self, topic_id: str) -> Topic | None:
+        if topic_id not in self._topics:
+            found = self.library.list(Topic, where={"id": topic_id})
+            self._topics[topic_id] = found[0] if found else None
+        return self._topics[topic_id]
+
+    def items(self, text: str, *, origin: Origin | None = None) -> list[ListItem]:
         """A field as list items, sub-lists kept (a talking point in a list of points)."""
-        return markdown.items(text, releasable=self.releasable)
+        return markdown.items(text, releasable=self.releasable, origin=origin or self.current, label=self.nfr)
+
+    @property
+    def nfr(self) -> str:
+        """The label before a passage not for release (internal exports only keep them)."""
+        return "" if self.releasable else self.words.get("not_for_release", "Not for release").upper()
 
     def mention(self, person: Person) -> None:
         """Note a person the book names, for the biographies annex."""

@@ -6,32 +6,77 @@ the four characters ``<b>``. Pipe tables use markdown-it-py's own maintained
 code, rules inside a field) degrades to a plain paragraph, never to lost text:
 lists nest to any depth, and a table or quote inside a list item becomes lines
 of that item.
+
+Not for release. A passage whose text starts with a marker (``[NFR]``, ``[Not for
+release]``, ``[Không công bố]``, ``[Không phổ biến]``) is not for release: a
+paragraph, a heading, a block quote's paragraph, any paragraph of a list item (a
+marker at the start of an item covers the whole item and its sub-list), a table
+row (a marker in any cell covers the row), a code block. Markers are found after
+normalising (NFKC, case, invisible and format characters, any whitespace, the
+emphasis and escape characters of Markdown) in both the source of the passage
+and its text, so a link reference definition elsewhere cannot hide one. Such
+runs carry a restricted origin; a sharing export leaves them out, an internal one
+labels them (and the renderers draw a side rule).
 """
 
 from __future__ import annotations
 
+import unicodedata
+from dataclasses import replace
+
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
-from briefbook.document.model import Block, ListBlock, ListItem, Paragraph, Run, Table
+from briefbook.document.model import Block, ListBlock, ListItem, Origin, Paragraph, Run, Table
 from briefbook.text import clean
 
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table").disable(["image"])
 
 
-# A paragraph or list item that starts with one of these is background a reader
-# must not quote: it is left out of every export made for sharing.
-RESTRICTED_MARKERS = ("[nfr]", "[not for release]", "[không công bố]", "[không phổ biến]")
+# A passage that starts with one of these is background a reader must not quote:
+# it is left out of every export made for sharing. Written as they compare (see _fold).
+RESTRICTED_MARKERS = ("[nfr]", "[notforrelease]", "[khôngcôngbố]", "[khôngphổbiến]")
+
+# What marks runs of a restricted passage while a field is parsed; replaced by the
+# field's own origin, marked not for release, before the blocks leave this module.
+_NFR = Origin("", not_for_release=True)
+_MARKUP = str.maketrans("", "", "*_~`\\")
+
+
+def _fold(text: str) -> str:
+    """Text as markers compare: NFKC, casefolded, without whitespace, format or control characters."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    kept = (c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Zs"))
+    return unicodedata.normalize("NFC", "".join(kept))
+
+
+def is_marked(text: str) -> bool:
+    """True if ``text`` (source or plain text) starts with a not-for-release marker."""
+    return _fold(text).translate(_MARKUP).startswith(RESTRICTED_MARKERS)
 
 
 def is_restricted(runs: list[Run]) -> bool:
-    return "".join(r.text for r in runs[:4]).lstrip().casefold().startswith(RESTRICTED_MARKERS)
+    """True if the runs start with a marker, or came from a passage marked so."""
+    shown = [r for r in runs if r.text.strip()]
+    if shown and all(r.origin is not None and r.origin.not_for_release for r in shown):
+        return True
+    return is_marked("".join(r.text for r in runs))
 
 
-def blocks(text: str, style: str = "body", *, releasable: bool = False) -> list[Block]:
+def blocks(
+    text: str,
+    style: str = "body",
+    *,
+    releasable: bool = False,
+    origin: Origin | None = None,
+    label: str = "",
+) -> list[Block]:
     """The blocks of one Markdown field; empty text gives no blocks.
 
-    With ``releasable``, paragraphs and list items marked not for release are left out.
+    Every block and run of a passage not for release carries ``origin`` marked
+    so (others carry ``origin``, or share their block's). With ``releasable``
+    those passages are left out; otherwise ``label`` (the book's words for "not
+    for release") is put before each of them.
     """
     text = clean(text)
     if not text.strip():
@@ -40,59 +85,209 @@ def blocks(text: str, style: str = "body", *, releasable: bool = False) -> list[
     out: list[Block] = []
     for node in tree.children:
         out.extend(_block(node, style))
-    return _without_restricted(out) if releasable else out
+    where = origin or Origin("")  # no origin given: an unknown level, which the gate refuses
+    out = [_marked(b, where, where.restricted()) for b in out]
+    if releasable:
+        out = _without_restricted(out)
+    elif label:
+        out = [_labelled(b, label) for b in out]
+    return out
+
+
+# -- marking: runs of restricted passages, and blocks made only of them -------------
+
+
+def _marked_runs(runs: list[Run], origin: Origin, restricted: Origin) -> list[Run]:
+    return [replace(r, origin=restricted) if r.origin is _NFR or r.origin == _NFR else r for r in runs]
+
+
+def _all_restricted(runs: list[Run]) -> bool:
+    shown = [r for r in runs if r.text.strip()]
+    return bool(shown) and all(r.origin is not None and r.origin.not_for_release for r in shown)
+
+
+def _marked(block: Block, origin: Origin, restricted: Origin) -> Block:
+    if isinstance(block, Paragraph):
+        runs = _marked_runs(block.runs, origin, restricted)
+        return Paragraph(runs, block.style, restricted if _all_restricted(runs) else origin)
+    if isinstance(block, ListBlock):
+        return ListBlock([_marked_item(i, origin, restricted) for i in block.items], block.ordered, origin)
+    if isinstance(block, Table):
+        header = [_marked_row(r, origin, restricted) for r in block.header]
+        rows = [_marked_row(r, origin, restricted) for r in block.rows]
+        return Table(header, rows, block.widths, origin)
+    return block
+
+
+def _marked_item(item: ListItem, origin: Origin, restricted: Origin) -> ListItem:
+    runs = _marked_runs(item.runs, origin, restricted)
+    children = item.children
+    if children is not None:
+        children = _marked(children, origin, restricted)  # type: ignore[assignment]
+    if _all_restricted(runs):
+        return ListItem(runs, _restricted_list(children, restricted) if children else None, restricted)
+    return ListItem(runs, children, origin)
+
+
+def _restricted_list(block: ListBlock, restricted: Origin) -> ListBlock:
+    """A sub-list under a restricted item: all of it restricted."""
+    items = [
+        ListItem(
+            [replace(r, origin=restricted) for r in i.runs],
+            _restricted_list(i.children, restricted) if i.children else None,
+            restricted,
+        )
+        for i in block.items
+    ]
+    return ListBlock(items, block.ordered, restricted)
+
+
+def _marked_row(row: list[list[Paragraph]], origin: Origin, restricted: Origin) -> list[list[Paragraph]]:
+    cells = [[_marked(p, origin, restricted) for p in cell] for cell in row]
+    if any(p.not_for_release or _any_restricted(p.runs) for cell in cells for p in cell):  # type: ignore[union-attr]
+        return [[_restrict(p, restricted) for p in cell] for cell in cells]  # type: ignore[arg-type]
+    return cells  # type: ignore[return-value]
+
+
+def _any_restricted(runs: list[Run]) -> bool:
+    return any(r.origin is not None and r.origin.not_for_release and r.text.strip() for r in runs)
+
+
+def _restrict(p: Paragraph, restricted: Origin) -> Paragraph:
+    return Paragraph([replace(r, origin=restricted) for r in p.runs], p.style, restricted)
+
+
+# -- sharing exports: restricted passages left out ----------------------------------
+
+
+def _kept_runs(runs: list[Run]) -> list[Run]:
+    kept = [r for r in runs if not (r.origin is not None and r.origin.not_for_release)]
+    out: list[Run] = []
+    for r in kept:  # no line break left at either end or doubled where a passage was
+        if r.text == "\n" and (not out or out[-1].text == "\n"):
+            continue
+        out.append(r)
+    while out and out[-1].text == "\n":
+        out.pop()
+    return out if any(r.text.strip() for r in out) else []
 
 
 def _without_restricted(found: list[Block]) -> list[Block]:
     kept: list[Block] = []
     for block in found:
-        if isinstance(block, Paragraph) and is_restricted(block.runs):
-            continue
-        if isinstance(block, ListBlock):
+        if isinstance(block, Paragraph):
+            runs = [] if block.not_for_release else _kept_runs(block.runs)
+            if runs:
+                kept.append(Paragraph(runs, block.style, block.origin))
+        elif isinstance(block, ListBlock):
             block = _list_without_restricted(block)
-            if not block.items:
-                continue
-        kept.append(block)
+            if block.items:
+                kept.append(block)
+        elif isinstance(block, Table):
+            header = [r for r in block.header if not _row_restricted(r)]
+            rows = [r for r in block.rows if not _row_restricted(r)]
+            if header or rows:
+                kept.append(Table(header, rows, block.widths, block.origin))
+        else:
+            kept.append(block)
     return kept
+
+
+def _row_restricted(row: list[list[Paragraph]]) -> bool:
+    return any(p.not_for_release or _any_restricted(p.runs) for cell in row for p in cell)
 
 
 def _list_without_restricted(block: ListBlock) -> ListBlock:
     items = []
     for item in block.items:
-        if is_restricted(item.runs):
+        if item.not_for_release:
             continue
+        runs = _kept_runs(item.runs)
         children = _list_without_restricted(item.children) if item.children else None
-        items.append(ListItem(item.runs, children if children and children.items else None))
-    return ListBlock(items, block.ordered)
+        children = children if children and children.items else None
+        if runs or children:
+            items.append(ListItem(runs, children, item.origin))
+    return ListBlock(items, block.ordered, block.origin)
 
 
-def runs(text: str, *, releasable: bool = False) -> list[Run]:
+# -- internal exports: restricted passages labelled ----------------------------------
+
+
+def _labelled_runs(runs: list[Run], label: str) -> list[Run]:
+    """``label`` before each stretch of restricted runs."""
+    out: list[Run] = []
+    inside = False
+    for r in runs:
+        restricted = r.origin is not None and r.origin.not_for_release
+        if restricted and not inside and r.text.strip():
+            out.append(Run(f"{label}: ", bold=True, origin=r.origin))
+        if r.text.strip() or r.text == "\n":
+            inside = restricted and r.text != "\n"
+        out.append(r)
+    return out
+
+
+def _labelled(block: Block, label: str) -> Block:
+    if isinstance(block, Paragraph):
+        return Paragraph(_labelled_runs(block.runs, label), block.style, block.origin)
+    if isinstance(block, ListBlock):
+        items = [
+            ListItem(
+                _labelled_runs(i.runs, label),
+                _labelled(i.children, label) if i.children else None,  # type: ignore[arg-type]
+                i.origin,
+            )
+            for i in block.items
+        ]
+        return ListBlock(items, block.ordered, block.origin)
+    if isinstance(block, Table):
+        rows = []
+        for row in block.rows:
+            if row and _row_restricted(row) and row[0]:
+                first = row[0][0]
+                row = [[Paragraph([Run(f"{label}: ", bold=True, origin=first.origin), *first.runs],
+                                  first.style, first.origin), *row[0][1:]], *row[1:]]  # fmt: skip
+            rows.append(row)
+        return Table(block.header, rows, block.widths, block.origin)
+    return block
+
+
+def runs(text: str, *, releasable: bool = False, origin: Origin | None = None, label: str = "") -> list[Run]:
     """The inline runs of a short Markdown text (paragraph breaks become line breaks).
 
     Lists keep their numbers and their nesting (indented lines), tables become one
-    line per row: a short field shown inline never loses a word.
+    line per row: a short field shown inline never loses a word. Each run carries
+    the origin of its passage (see :func:`blocks`).
     """
     collected: list[Run] = []
-    for block in blocks(text, releasable=releasable):
+    for block in blocks(text, releasable=releasable, origin=origin, label=label):
         if collected and collected[-1].text != "\n":
             collected.append(Run("\n"))
-        collected.extend(flat_runs(block))
+        collected.extend(_with_origin(flat_runs(block), _origin_of(block)))
     while collected and collected[-1].text == "\n":
         collected.pop()
     return collected
 
 
+def _origin_of(block: Block) -> Origin | None:
+    return getattr(block, "origin", None)
+
+
+def _with_origin(found: list[Run], origin: Origin | None) -> list[Run]:
+    return [replace(r, origin=origin) if r.origin is None and origin is not None else r for r in found]
+
+
 def flat_runs(block: Block, depth: int = 0) -> list[Run]:
     """One block as runs on lines of their own (lists indented by depth, numbered if ordered)."""
     if isinstance(block, Paragraph):
-        return list(block.runs)
+        return _with_origin(block.runs, block.origin)
     out: list[Run] = []
     if isinstance(block, ListBlock):
         for n, item in enumerate(block.items, start=1):
             if out:
                 out.append(Run("\n"))
-            out.append(Run("\u2003" * depth + marker(block.ordered, depth, n)))
-            out.extend(item.runs)
+            out.extend(_with_origin([Run("\u2003" * depth + marker(block.ordered, depth, n))], item.origin))
+            out.extend(_with_origin(item.runs, item.origin))
             if item.children and item.children.items:
                 out.append(Run("\n"))
                 out.extend(flat_runs(item.children, depth + 1))
@@ -106,7 +301,7 @@ def flat_runs(block: Block, depth: int = 0) -> list[Run]:
                 for j, para in enumerate(cell):
                     if j:
                         out.append(Run(" "))
-                    out.extend(para.runs)
+                    out.extend(_with_origin(para.runs, para.origin))
     return out
 
 
@@ -152,16 +347,18 @@ def _roman(n: int) -> str:
     return out
 
 
-def items(text: str, *, releasable: bool = False) -> list[ListItem]:
+def items(
+    text: str, *, releasable: bool = False, origin: Origin | None = None, label: str = ""
+) -> list[ListItem]:
     """A whole Markdown field as items of a list (a talking point in a list of points).
 
     Paragraphs are lines of one item and its lists are that item's sub-list; a
     field that is only a list gives its items. Empty if nothing is left (an empty
     field, or all of it not for release).
     """
-    found = blocks(text, releasable=releasable)
+    found = blocks(text, releasable=releasable, origin=origin, label=label)
     if all(isinstance(b, ListBlock) for b in found):
-        return [i for b in found for i in b.items]
+        return [i for b in found for i in b.items]  # type: ignore[union-attr]
     lines: list[Run] = []
     nested: list[ListItem] = []
     ordered = False
@@ -171,12 +368,15 @@ def items(text: str, *, releasable: bool = False) -> list[ListItem]:
             nested += block.items
         elif nested:  # text after the sub-list: a line of the last sub-item
             last = nested[-1]
-            nested[-1] = ListItem([*last.runs, Run("\n"), *flat_runs(block)], last.children)
+            nested[-1] = ListItem([*last.runs, Run("\n"), *flat_runs(block)], last.children, last.origin)
         else:
             if lines:
                 lines.append(Run("\n"))
             lines.extend(flat_runs(block))
-    return [ListItem(lines, ListBlock(nested, ordered) if nested else None)]
+    sub = ListBlock(nested, ordered, origin) if nested else None
+    return [
+        ListItem(lines, sub, origin.restricted() if origin and _all_restricted(lines) and not sub else origin)
+    ]
 
 
 def _block(node: SyntaxTreeNode, style: str) -> list[Block]:
@@ -186,20 +386,20 @@ def _block(node: SyntaxTreeNode, style: str) -> list[Block]:
     if kind in ("bullet_list", "ordered_list"):
         return [_list(node)]
     if kind == "heading":
-        return [
-            Paragraph([Run(r.text, bold=True, italic=r.italic, link=r.link) for r in _inline_of(node)], style)
-        ]
+        return [Paragraph([replace(r, bold=True) for r in _inline_of(node)], style)]
     if kind == "table":
         return [_table(node)]
     if kind == "blockquote":
         return [b for child in node.children for b in _block(child, "quote")]
     if kind in ("code_block", "fence"):
-        return [Paragraph([Run(node.content.rstrip("\n"))], style)]
+        content = node.content.rstrip("\n")
+        return [Paragraph([Run(content, origin=_NFR if is_marked(content) else None)], style)]
     if kind == "hr":
         return []
     # html_block cannot occur (html disabled); anything else: keep its text.
     content = node.content or "".join(c.content for c in node.children)
-    return [Paragraph([Run(content)], style)] if content.strip() else []
+    marked = _NFR if is_marked(content) else None
+    return [Paragraph([Run(content, origin=marked)], style)] if content.strip() else []
 
 
 def _list(node: SyntaxTreeNode) -> ListBlock:
@@ -216,17 +416,33 @@ def _list(node: SyntaxTreeNode) -> ListBlock:
             if nested is not None:  # text after a sub-list: a line of its last item
                 last = nested.items[-1]
                 extra = [r for b in _block(child, "body") for r in [Run("\n"), *flat_runs(b)]]
-                nested.items[-1] = ListItem([*last.runs, *extra], last.children)
+                nested.items[-1] = ListItem([*last.runs, *extra], last.children, last.origin)
                 continue
             for block in _block(child, "body"):
                 if item_runs:
                     item_runs.append(Run("\n"))
                 if isinstance(block, Paragraph) and block.style == "quote":
-                    item_runs.extend(Run(r.text, r.bold, True, r.link) for r in block.runs)
+                    item_runs.extend(replace(r, italic=True) for r in block.runs)
                 else:
                     item_runs.extend(flat_runs(block))
+        if _leads_restricted(item_runs):  # a marker at the start covers the item and its sub-list
+            item_runs = [replace(r, origin=_NFR) for r in item_runs]
+            nested = _nfr_list(nested) if nested else None
         items.append(ListItem(item_runs, nested))
     return ListBlock(items, ordered=node.type == "ordered_list")
+
+
+def _leads_restricted(item_runs: list[Run]) -> bool:
+    first = next((r for r in item_runs if r.text.strip()), None)
+    return first is not None and first.origin is _NFR
+
+
+def _nfr_list(block: ListBlock) -> ListBlock:
+    return ListBlock(
+        [ListItem([replace(r, origin=_NFR) for r in i.runs], _nfr_list(i.children) if i.children else None)
+         for i in block.items],
+        block.ordered,
+    )  # fmt: skip
 
 
 def _table(node: SyntaxTreeNode) -> Table:
@@ -245,7 +461,12 @@ def _inline_of(node: SyntaxTreeNode) -> list[Run]:
         return []
     out: list[Run] = []
     _walk(inline.children, False, False, None, out)
-    return _merge(out)
+    merged = _merge(out)
+    # The source as typed (a link definition elsewhere cannot turn "[NFR]" into a link
+    # here unseen) and the text as shown (entities, escapes) are both checked.
+    if is_marked(inline.content) or is_marked("".join(r.text for r in merged)):
+        merged = [replace(r, origin=_NFR) for r in merged]
+    return merged
 
 
 def _walk(nodes, bold: bool, italic: bool, link: str | None, out: list[Run]) -> None:
@@ -272,8 +493,14 @@ def _merge(items: list[Run]) -> list[Run]:
     """Join neighbouring runs that look the same (markdown-it splits text at every entity)."""
     merged: list[Run] = []
     for r in items:
-        if merged and (merged[-1].bold, merged[-1].italic, merged[-1].link) == (r.bold, r.italic, r.link):
-            merged[-1] = Run(merged[-1].text + r.text, r.bold, r.italic, r.link)
+        last = merged[-1] if merged else None
+        if last is not None and (last.bold, last.italic, last.link, last.origin) == (
+            r.bold,
+            r.italic,
+            r.link,
+            r.origin,
+        ):
+            merged[-1] = replace(last, text=last.text + r.text)
         else:
             merged.append(r)
     return merged

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from briefbook.assemble import markdown
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
+from briefbook.assemble.provenance import stamp
 from briefbook.assemble.words import format_date, format_time
-from briefbook.document.model import Block, Heading, ListBlock, ListItem, Paragraph, Profile, Run
+from briefbook.document.model import Block, Heading, ListBlock, ListItem, Origin, Paragraph, Profile, Run
 from briefbook.errors import NotFound
 from briefbook.library import Meeting, Organisation, Person, Statement, TalkingPoint, Topic
 from briefbook.library.books import MeetingChoice
@@ -24,6 +25,12 @@ def label(text: str) -> Paragraph:
 
 
 def meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -> list[Block]:
+    """The meeting's brief; all its text is at least the meeting's level."""
+    with a.source(a.origin(meeting)) as origin:
+        return stamp(_meeting_brief(a, meeting, choice), origin)
+
+
+def _meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -> list[Block]:
     w = a.words
     out: list[Block] = [Heading(2, meeting.title, a.anchor(meeting.title))]
     facts = [w.get(meeting.kind if meeting.kind != "session" else "session_kind", meeting.kind)]
@@ -44,10 +51,13 @@ def meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -
             (ours if p.role == "delegation" else counterparts).append(p)
     if counterparts:
         out.append(label(w["who_we_meet"]))
-        out += [profile(a, p.person, role=w.get(p.role, p.role), short=True) for p in counterparts]
+        out += [
+            profile(a, p.person, role=w.get(p.role, p.role), short=True, within=meeting) for p in counterparts
+        ]
     if ours:
         out.append(label(w["our_delegation"]))
-        out.append(ListBlock([ListItem([Run(_person_line(a, p.person))]) for p in ours]))
+        items = [ListItem([Run(_person_line(a, p.person))], origin=a.origin(p.person, meeting)) for p in ours]
+        out.append(ListBlock(items))
 
     topics = [t for t in a.library.meeting_topics(meeting.id) if a.admit(t)]
     points = chosen_points(a, topics, choice)
@@ -63,8 +73,9 @@ def meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -
     if backgrounds:
         out.append(label(w["background"]))
         for t in backgrounds:
-            out.append(Paragraph([Run(t.title, italic=True)]))
-            out += a.blocks(t.background)
+            origin = a.origin(t, meeting)
+            out.append(Paragraph([Run(t.title, italic=True)], origin=origin))
+            out += a.blocks(t.background, origin=origin)
     return out
 
 
@@ -95,39 +106,61 @@ def talking_points(a: Assembly, points: list[TalkingPoint]) -> list[Block]:
         group = [p for p in points if p.kind in kinds]
         items = []
         for p in group:
-            body = a.items(p.text)
+            origin = a.origin(p, a.current)
+            body = a.items(p.text, origin=origin)
             if not body:  # the whole point is marked not for release
                 continue
             runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
             if p.kind == "qa" and p.question:
-                runs += [Run(a.words["question"] + " ", bold=True), *a.runs(p.question), Run("\n")]
+                question = a.runs(p.question, origin=origin)
+                runs += [Run(a.words["question"] + " ", bold=True), *question, Run("\n")]
                 runs += [Run(a.words["answer"] + " ", bold=True)]
             first, *rest = body
-            items += [ListItem(runs + first.runs, first.children), *rest]
+            items += [ListItem(runs + first.runs, first.children, first.origin), *rest]
         if items:
             out += [label(a.words[key]), ListBlock(items, ordered=key == "points_to_make")]
     return out
 
 
 def statement_blocks(a: Assembly, s: Statement) -> list[Block]:
-    speaker = s.speaker_name
+    """A quoted statement and its citation, all of the statement's level.
+
+    A speaker who is a person in the library is named through the person, at the
+    person's level (never through a copy of the name kept on the statement); a
+    free-text speaker is text of the statement itself.
+    """
+    origin = a.origin(s, a.current)
+    speaker: list[Run] = []
     if s.speaker_id:
         person = _get(a, Person, s.speaker_id)
         if person is not None and a.admit(person):
             a.mention(person)
-            speaker = speaker or person.display_name
-    source = ", ".join(x for x in (speaker, format_date(s.date, a.language), s.occasion) if x)
-    cite = [Run("— " + source)]
+            speaker = [Run(person.display_name, origin=a.origin(person, origin))]
+    elif s.speaker_name:
+        speaker = [Run(s.speaker_name, origin=origin)]
+    rest = ", ".join(x for x in (format_date(s.date, a.language), s.occasion) if x)
+    cite = [Run("— "), *speaker, Run((", " if speaker and rest else "") + rest)]
     if s.source:
         cite.append(Run(f" ({a.words['source']}: {s.source})"))
     if s.link:
         cite.append(Run(" " + s.link, link=s.link if s.link.startswith(("http://", "https://")) else None))
-    quote = a.blocks(s.text, "quote")
-    return [*quote, Paragraph(cite, "note")] if quote else []
+    quote = a.blocks(s.text, "quote", origin=origin)
+    return [*quote, Paragraph(cite, "note", origin=origin)] if quote else []
 
 
-def profile(a: Assembly, person: Person, *, role: str = "", short: bool = False) -> Profile:
-    """A person as a principal needs them: name, position, how to address; the full bio in the annex."""
+def profile(
+    a: Assembly, person: Person, *, role: str = "", short: bool = False, within: Meeting | None = None
+) -> Profile:
+    """A person as a principal needs them: name, position, how to address; the full bio in the annex.
+
+    Everything in it is of the person's level (and at least ``within``'s, the meeting shown in).
+    """
+    origin = a.origin(person, within)
+    with a.source(origin):
+        return _profile(a, person, origin, role, short)
+
+
+def _profile(a: Assembly, person: Person, origin: Origin, role: str, short: bool) -> Profile:
     w = a.words
     lines: list[Paragraph] = []
     if person.name_romanised and person.name_romanised != person.name:
@@ -147,16 +180,17 @@ def profile(a: Assembly, person: Person, *, role: str = "", short: bool = False)
         lines += as_paragraphs(a.blocks(person.biography))
     if person.interests:
         lines.append(Paragraph([Run(f"{w['interests']}: ", bold=True), *a.runs(person.interests)], "note"))
-    if person.sensitivities and a.admit_level(SENSITIVITIES_LEVEL_RANK):
-        lines.append(
-            Paragraph([Run(f"{w['sensitivities']}: ", bold=True), *a.runs(person.sensitivities)], "note")
-        )
+    rank = min(max(SENSITIVITIES_LEVEL_RANK, a.rank(origin.level)), len(a.levels) - 1)
+    if person.sensitivities and a.admit_level(rank):
+        sensitive = a.origin(person, Origin(a.levels[rank]))
+        runs = a.runs(person.sensitivities, origin=sensitive)
+        lines.append(Paragraph([Run(f"{w['sensitivities']}: ", bold=True), *runs], "note", origin=sensitive))
     photo = a.library.photo(person.id)
     if not photo:
         a.warn("person_without_photo", f"{person.display_name} has no photo.", person)
     if not person.position:
         a.warn("person_without_position", f"{person.display_name} has no position.", person)
-    return Profile(person.name, photo, lines)
+    return Profile(person.name, photo, stamp(lines, origin), origin=origin)  # type: ignore[arg-type]
 
 
 def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:

@@ -51,6 +51,9 @@ WORDS: dict[str, dict[str, str]] = {
         "delegation": "Delegation",
         "speaker": "Speaker",
         "chair": "Chair",
+        "book": "Briefing book",
+        "not_for_release": "Not for release",
+        "shareable": "Shareable copy: passages not for release are left out",
     },
     "vi": {
         "purpose": "Mục đích",
@@ -98,6 +101,9 @@ WORDS: dict[str, dict[str, str]] = {
         "delegation": "Đoàn ta",
         "speaker": "Diễn giả",
         "chair": "Chủ trì",
+        "book": "Tài liệu chuẩn bị",
+        "not_for_release": "Không công bố",
+        "shareable": "Bản được phép chia sẻ: đã lược bỏ các nội dung không công bố",
     },
 }
 

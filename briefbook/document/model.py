@@ -9,22 +9,60 @@ imports nothing of ours.
 
 Text in the model is plain Unicode (NFC, control characters already cleaned
 by assembly). It is never markup: renderers must escape it for their format.
+
+Provenance: every piece of text says which item it came from through an
+:class:`Origin` (the item's classification level and whether the passage is
+marked not for release). A run without its own origin takes the origin of the
+block that holds it (a paragraph, list item, list, table cell's paragraph,
+profile); the cover and the metadata name an origin per field. The release
+gate (``briefbook.release``) walks the whole document before any file is
+written and refuses text whose origin is above the ceiling, not for release
+in a sharing export, or unknown (no origin anywhere up its chain).
+Renderers ignore origins, except ``not_for_release`` passages, which they
+mark visibly (a side rule) in internal exports.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a piece of text came from, as far as its release is concerned.
+
+    ``level`` is the classification level's name as the library spells it (the
+    highest of the item and what contains it: a talking point is at least its
+    topic's level). ``not_for_release`` marks a passage (or a whole item) that
+    must not leave in a sharing export. ``kind``/``item_id``/``name`` say which
+    item, for the gate's message; BriefBook's own words take the origin of what
+    they introduce.
+    """
+
+    level: str
+    not_for_release: bool = False
+    kind: str = ""
+    item_id: str = ""
+    name: str = ""
+
+    def restricted(self) -> Origin:
+        """The same origin, marked not for release."""
+        return replace(self, not_for_release=True)
 
 
 @dataclass(frozen=True)
 class Run:
-    """A stretch of text with one look. ``"\\n"`` inside ``text`` is a line break."""
+    """A stretch of text with one look. ``"\\n"`` inside ``text`` is a line break.
+
+    ``origin`` is ``None`` when the run shares its block's origin.
+    """
 
     text: str
     bold: bool = False
     italic: bool = False
     link: str | None = None
+    origin: Origin | None = None
 
 
 @dataclass
@@ -38,6 +76,7 @@ class Heading:
     level: int
     text: str
     anchor: str
+    origin: Origin | None = None
 
 
 @dataclass
@@ -46,6 +85,12 @@ class Paragraph:
 
     runs: list[Run]
     style: str = "body"
+    origin: Origin | None = None
+
+    @property
+    def not_for_release(self) -> bool:
+        """A passage marked not for release: renderers draw a side rule beside it."""
+        return bool(self.origin and self.origin.not_for_release)
 
 
 PARAGRAPH_STYLES = (
@@ -62,12 +107,18 @@ class ListItem:
 
     runs: list[Run]
     children: ListBlock | None = None
+    origin: Origin | None = None
+
+    @property
+    def not_for_release(self) -> bool:
+        return bool(self.origin and self.origin.not_for_release)
 
 
 @dataclass
 class ListBlock:
     items: list[ListItem]
     ordered: bool = False
+    origin: Origin | None = None
 
 
 @dataclass
@@ -81,6 +132,7 @@ class Table:
     header: list[list[Paragraph]]
     rows: list[list[list[Paragraph]]]
     widths: list[float] | None = None
+    origin: Origin | None = None
 
 
 @dataclass
@@ -90,6 +142,7 @@ class Image:
     data: bytes
     caption: str | None = None
     max_width_mm: float = 60.0
+    origin: Origin | None = None
 
 
 @dataclass
@@ -104,6 +157,7 @@ class Profile:
     photo: bytes | None
     lines: list[Paragraph]
     anchor: str | None = None
+    origin: Origin | None = None  # the person's: name, photo, and lines without their own
 
 
 @dataclass
@@ -118,6 +172,7 @@ class Contents:
 
     title: str
     levels: int = 2
+    origin: Origin | None = None
 
 
 @dataclass
@@ -135,6 +190,8 @@ class Cover:
     cleared_by: str = ""
     copy_number: str = ""
     draft: bool = False
+    shareable: str = ""  # "the shareable copy" note of a sharing export, in the book's language
+    origins: dict[str, Origin] = field(default_factory=dict)  # field name -> origin of its text
 
 
 Block = Heading | Paragraph | ListBlock | Table | Image | Profile | PageBreak | Contents | Cover
@@ -157,6 +214,7 @@ class Metadata:
     banner: str = ""
     draft: bool = False
     keywords: list[str] = field(default_factory=list)
+    origins: dict[str, Origin] = field(default_factory=dict)  # field name -> origin of its text
 
 
 @dataclass

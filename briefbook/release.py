@@ -1,0 +1,113 @@
+"""The release gate: the last check between an assembled document and any file.
+
+Assembly decides what a book contains; this module does not trust it. It walks
+every field of every node of the document model, metadata included, and
+refuses the whole document when any text in it
+
+- has no origin (nothing says which item it came from),
+- comes from an item whose level the library does not know,
+- comes from an item above the export's ceiling, or
+- is marked not for release, in an export made for sharing.
+
+The walk is generic (every ``str``, ``bytes`` and nested node of every
+dataclass), so a field added to the model later is checked without a change
+here: it needs an origin before it can leave. It imports only the document
+model, so it shares no code with the assembly it checks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from briefbook.document.model import Document, Origin
+from briefbook.errors import BriefBookError
+
+# Fields that are settings of the model, not text a reader sees.
+NOT_TEXT = frozenset({"style", "language"})
+
+
+class ReleaseRefused(BriefBookError):
+    """The document holds text that must not leave; no file was written."""
+
+    def __init__(self, message: str, problems: list[Problem]):
+        super().__init__(message)
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Problem:
+    where: str  # the path in the document: "blocks[12].runs[0].text", "meta.title"
+    reason: str  # "no origin", "unknown level", "above the ceiling", "not for release"
+    origin: Origin | None
+    text: str  # the start of the text, for the log (never shown in a shared message)
+
+
+def problems(document: Document, levels: list[str], ceiling: str, *, sharing: bool) -> list[Problem]:
+    """Every piece of text in ``document`` that must not leave (empty: it may)."""
+    if ceiling not in levels:
+        return [Problem("ceiling", "unknown ceiling", None, ceiling)]
+    gate = _Gate(levels, levels.index(ceiling), sharing)
+    gate.node(document, None, "document")
+    return gate.found
+
+
+def check_release(document: Document, levels: list[str], ceiling: str, *, sharing: bool) -> None:
+    """Raise :class:`ReleaseRefused` if any text in the document may not leave."""
+    found = problems(document, levels, ceiling, sharing=sharing)
+    if not found:
+        return
+    first = found[0]
+    item = ""
+    if first.origin is not None and first.origin.kind:
+        item = f" ({first.origin.kind} {first.origin.item_id}, {first.origin.level})"
+    raise ReleaseRefused(
+        f"The export was stopped and no file was written: {len(found)} piece(s) of text "
+        f"would have left although they may not ({first.reason}{item}, at {first.where}). "
+        "This is a fault in BriefBook; please report it.",
+        found,
+    )
+
+
+class _Gate:
+    def __init__(self, levels: list[str], ceiling_rank: int, sharing: bool):
+        self.levels, self.ceiling_rank, self.sharing = levels, ceiling_rank, sharing
+        self.found: list[Problem] = []
+
+    def node(self, node: Any, inherited: Origin | None, where: str) -> None:
+        own = getattr(node, "origin", None) or inherited
+        per_field = getattr(node, "origins", None)
+        for f in fields(node):
+            if f.name in ("origin", "origins"):
+                continue
+            origin = per_field.get(f.name) if isinstance(per_field, dict) else own
+            self.value(getattr(node, f.name), origin, f"{where}.{f.name}", f.name)
+
+    def value(self, value: Any, origin: Origin | None, where: str, name: str) -> None:
+        if isinstance(value, str):
+            if name not in NOT_TEXT and value.strip():
+                self.check(origin, where, value)
+        elif isinstance(value, (bytes, bytearray)):
+            if value:
+                self.check(origin, where, f"<{len(value)} bytes>")
+        elif isinstance(value, (list, tuple)):
+            for n, v in enumerate(value):
+                self.value(v, origin, f"{where}[{n}]", name)
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                self.value(v, origin, f"{where}[{k!r}]", name)
+        elif is_dataclass(value) and not isinstance(value, type):
+            self.node(value, origin, where)
+
+    def check(self, origin: Origin | None, where: str, text: str) -> None:
+        reason = ""
+        if origin is None:
+            reason = "no origin"
+        elif origin.level not in self.levels:
+            reason = "unknown level"
+        elif self.levels.index(origin.level) > self.ceiling_rank:
+            reason = "above the ceiling"
+        elif self.sharing and origin.not_for_release:
+            reason = "not for release"
+        if reason:
+            self.found.append(Problem(where, reason, origin, text[:40]))
