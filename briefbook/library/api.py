@@ -261,6 +261,11 @@ class Library(LinksMixin):
             )
         with self.transaction():
             old = self.get(cls, item_id)
+            moved = cls is TalkingPoint and changes.get("topic_id", getattr(old, "topic_id", "")) != getattr(
+                old, "topic_id", ""
+            )
+            if moved and "position" not in changes:  # to another topic: it goes last there
+                changes = {**changes, "position": self._next_position(changes["topic_id"])}
             merged = {**asdict(old), **changes, "updated_at": now()}
             values = self._validated(cls, merged)
             changed = {k: values[k] for k in changes if values[k] != getattr(old, k)}

@@ -35,8 +35,8 @@ DEFAULT_SORT = {
     "book": ("title", Qt.SortOrder.AscendingOrder),
 }
 PRIMARY = {"title", "name", "text"}  # the column that names the item: wide
-WIDTHS = {"version": 60, "kind": 130, "status": 105, "classification": 100, "language": 100}
-NUMBER_WIDTH, PRIMARY_WIDTH, OTHER_WIDTH = 46, 260, 130
+WIDTHS = {"version": 60, "kind": 130, "status": 105, "classification": 100, "language": 100, "position": 46}
+NUMBER_WIDTH, OTHER_WIDTH, MAX_FITTED_WIDTH = 46, 130, 280
 HIDDEN_COLUMNS = {("talking_point", "language"), ("person", "name_romanised")}
 MAX_PAGES_TO_FIND = 25
 
@@ -51,6 +51,7 @@ class CollectionView(QWidget):
         self._loaded = False
         self._stale = False  # changed elsewhere while hidden: read again when shown
         self._reselect: str | None = None
+        self._fitted = False  # columns sized to their content yet
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.filters = FilterBar(context, kind, self)
@@ -99,16 +100,14 @@ class CollectionView(QWidget):
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)
-        header.setStretchLastSection(True)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(NUMBER_WIDTH)
         for column, field in enumerate(self.model.fields):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            if field in PRIMARY:
-                width = PRIMARY_WIDTH
-            elif field == "position" and self.kind != "person":  # an order number, not a job
-                width = NUMBER_WIDTH
+            if field in PRIMARY:  # the text that names the item takes the room left
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
             else:
-                width = WIDTHS.get(field, OTHER_WIDTH)
-            header.resizeSection(column, width)
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, WIDTHS.get(field, OTHER_WIDTH))
             table.setColumnHidden(column, (self.kind, field) in HIDDEN_COLUMNS)
             if field in BADGE_FIELDS and (self.kind == "talking_point" or field == "classification"):
                 delegate = BadgeDelegate(field, self._levels, table)
@@ -120,6 +119,21 @@ class CollectionView(QWidget):
             table.setDragDropOverwriteMode(False)
             table.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
             table.setDefaultDropAction(Qt.DropAction.MoveAction)
+
+    def fit_columns(self) -> None:
+        """Size each column to what it shows (header included); the text column stretches.
+
+        Done when rows first arrive and when the language changes, not on every
+        change, so that a column the user widened keeps its width while they work.
+        """
+        header = self.table.horizontalHeader()
+        for column, field in enumerate(self.model.fields):
+            if field in PRIMARY or self.table.isColumnHidden(column):
+                continue
+            self.table.resizeColumnToContents(column)
+            wanted = max(header.sectionSize(column), header.sectionSizeHint(column))
+            header.resizeSection(column, min(wanted, MAX_FITTED_WIDTH))
+        self._fitted = True
 
     def _levels(self) -> list[str]:
         if not hasattr(self, "_level_cache"):
@@ -187,6 +201,8 @@ class CollectionView(QWidget):
             if self.kind == "talking_point" and model.can_reorder():
                 text += " · " + self.tr("drag a row to change the order within its topic")
         self.status.setText(text)
+        if not self._fitted and model.rowCount():
+            self.fit_columns()
         if self._reselect:
             self.select(self._reselect, open_editor=False, fetch=False)
 
@@ -256,7 +272,10 @@ class CollectionView(QWidget):
         self.editor.flush()
         command = run(
             self.context.stack,
-            AddItem(self.context.model, new_record(self.context, self.kind, self.filters.where())),
+            AddItem(
+                self.context.model,
+                new_record(self.context, self.kind, self.filters.where(), self.editor.record),
+            ),
         )
         self.select(command.item_id)
         self.editor.focus_first_field()
@@ -300,6 +319,7 @@ class CollectionView(QWidget):
         self.filters.retranslate()
         self.model.retranslate()
         self.editor.retranslate()
+        self._fitted = False
         if self._loaded:
             self._loaded_rows()
 

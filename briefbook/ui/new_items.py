@@ -31,8 +31,16 @@ def _first_id(context: UiContext, kind: str, message: str) -> str:
     return first[0].id
 
 
-def new_record(context: UiContext, kind: str, where: dict[str, Any]) -> Record:
-    """A new item of ``kind``, placed in what the filters show (the chosen event, topic…)."""
+def new_record(context: UiContext, kind: str, where: dict[str, Any], current: Record | None = None) -> Record:
+    """A new item of ``kind``, placed in what is in view: the chosen event or topic, else the open item's.
+
+    ``current`` is the item open in the editor: a new talking point goes in its
+    topic, a new meeting or book in its event (not the library's first one).
+    """
+    where = dict(where)
+    for field in ("topic_id", "event_id"):
+        if not where.get(field) and current is not None and getattr(current, field, None):
+            where[field] = getattr(current, field)
     if kind == "event":
         return Event(title=QCoreApplication.translate("NewItems", "New event"))
     if kind == "meeting":
@@ -60,7 +68,10 @@ def new_record(context: UiContext, kind: str, where: dict[str, Any]) -> Record:
         )
         extra = {k: v for k, v in where.items() if k in ("kind", "status", "classification")}
         return TalkingPoint(
-            topic_id=topic_id, text=QCoreApplication.translate("NewItems", "New talking point"), **extra
+            topic_id=topic_id,
+            text=QCoreApplication.translate("NewItems", "New talking point"),
+            drafted_by=context.settings.drafted_by,
+            **extra,
         )
     if kind == "statement":
         return Statement(

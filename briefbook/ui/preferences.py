@@ -1,8 +1,17 @@
-"""Preferences: the language of the window and the default language of new books."""
+"""Preferences: the language of the window, the default language of new books, who drafts."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefbook.ui import i18n
 from briefbook.ui.labels import choice_label
@@ -31,8 +40,15 @@ class PreferencesDialog(QDialog):
         self.language_label.setBuddy(self.language)
         self.book_label = QLabel(self.tr("Language of new &books:"), self)
         self.book_label.setBuddy(self.book_language)
+        self.drafted_by = QLineEdit(settings.drafted_by, self)
+        self.drafted_by.setObjectName("draftedByField")
+        self.drafted_by.setMaxLength(300)
+        self.drafted_by.setPlaceholderText(self.tr("e.g. Vụ Hợp tác quốc tế / Nguyễn Văn A"))
+        self.drafted_by_label = QLabel(self.tr("New talking points &drafted by:"), self)
+        self.drafted_by_label.setBuddy(self.drafted_by)
         form.addRow(self.language_label, self.language)
         form.addRow(self.book_label, self.book_language)
+        form.addRow(self.drafted_by_label, self.drafted_by)
         layout.addLayout(form)
         note = QLabel(
             self.tr("A book's language sets its headings, dates (17/12/2025) and page numbers."), self
@@ -50,6 +66,7 @@ class PreferencesDialog(QDialog):
     def apply(self) -> None:
         """Store the choices; a new window language takes effect at once."""
         self.settings.book_language = self.book_language.currentData()
+        self.settings.drafted_by = self.drafted_by.text()
         language = self.language.currentData()
         if language != self.settings.language or language != i18n.current_language():
             self.settings.language = language

@@ -51,6 +51,15 @@ class Settings:
     def book_language(self, value: str) -> None:
         self._q.setValue("books/language", value if value in LANGUAGES else "vi")
 
+    @property
+    def drafted_by(self) -> str:
+        """Who new talking points say drafted them (Preferences); empty until the user says."""
+        return str(self._q.value("points/drafted_by", "") or "").strip()[:300]
+
+    @drafted_by.setter
+    def drafted_by(self, value: str) -> None:
+        self._q.setValue("points/drafted_by", " ".join((value or "").split())[:300])
+
     # -- libraries -----------------------------------------------------------------
 
     @property

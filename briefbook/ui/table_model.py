@@ -8,6 +8,7 @@ status and classification combos become ``where=`` equalities.
 
 from __future__ import annotations
 
+import html
 import json
 from functools import cmp_to_key
 from typing import Any
@@ -40,7 +41,14 @@ MIME_IDS = "application/x-briefbook-item-ids"
 Index = QModelIndex | QPersistentModelIndex
 
 DATE_FIELDS = ("start_date", "end_date", "date", "starts_at", "ends_at", "updated_at", "last_export_at")
+TOOLTIP_FIELDS = ("title", "name", "speaker_name", "occasion", "venue", "position", "city", "hosts")
+TOOLTIP_FROM = 40  # characters: shorter cells are read whole in the table
 _ROOT = QModelIndex()  # the invisible root: the default parent of Qt's model methods
+
+
+def wrapped_tooltip(text: str) -> str:
+    """``text`` as a rich-text tooltip: Qt word-wraps those (about 80 characters wide)."""
+    return "<p>" + html.escape(text, quote=False).replace("\n", "<br/>") + "</p>"
 
 
 def vietnamese_collator() -> QCollator:
@@ -87,6 +95,7 @@ class RecordTableModel(QAbstractTableModel):
         self._order: str | None = None
         self._descending = False
         self._names: dict[str, dict[str, str]] = {}
+        self._numbers: dict[str, dict[str, int]] = {}  # topic id -> point id -> number shown
         self._channel = f"table:{kind}:{id(self)}"
         self._ticket = 0
         self.searching = False
@@ -156,6 +165,7 @@ class RecordTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows, self._total = rows, total
         self._names.clear()
+        self._numbers.clear()
         self.endResetModel()
         self.loaded.emit()
 
@@ -226,8 +236,8 @@ class RecordTableModel(QAbstractTableModel):
         record, field = self._rows[index.row()], self.fields[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self.display(record, field)
-        if role == Qt.ItemDataRole.ToolTipRole and field in self.record_class.MARKDOWN:
-            return plain_summary(getattr(record, field), limit=1000)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(record, field)
         if role == ID_ROLE:
             return record.id
         if role == VALUE_ROLE:
@@ -236,8 +246,20 @@ class RecordTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
+    def tooltip(self, record: Record, field: str) -> str | None:
+        """The whole text of a long cell, as rich text so that Qt wraps it (never one endless line)."""
+        if field in self.record_class.MARKDOWN:
+            text = plain_summary(getattr(record, field), limit=1000)
+        elif field in TOOLTIP_FIELDS or field in REFERENCES:
+            text = self.display(record, field)
+        else:
+            return None
+        return wrapped_tooltip(text) if len(text) > TOOLTIP_FROM else None
+
     def display(self, record: Record, field: str) -> str:
         value = getattr(record, field)
+        if field == "position" and self.kind == "talking_point":
+            return str(self.number(record))
         if field in REFERENCES:
             return self._name(REFERENCES[field], value) if value else ""
         if field in CHOICE_FIELDS:
@@ -251,6 +273,14 @@ class RecordTableModel(QAbstractTableModel):
         if field in ("title", "name") and not value:
             return display_name(record)
         return "" if value is None else str(value)
+
+    def number(self, record: Record) -> int:
+        """A talking point's number within its topic, 1, 2, 3... in the order its topic lists them."""
+        topic_id = record.topic_id  # type: ignore[attr-defined]
+        if topic_id not in self._numbers:
+            points = self.context.library.list(self.kind, where={"topic_id": topic_id}, order_by="position")
+            self._numbers[topic_id] = {p.id: i for i, p in enumerate(points, start=1)}
+        return self._numbers[topic_id].get(record.id, 0)
 
     def _name(self, kind: str, item_id: str) -> str:
         if kind not in self._names:
@@ -279,9 +309,13 @@ class RecordTableModel(QAbstractTableModel):
             row = self.row_of(item_id)
             if what == UPDATED and row >= 0:
                 try:
-                    self._rows[row] = self.context.library.get(self.kind, item_id)
+                    record = self.context.library.get(self.kind, item_id)
                 except NotFound:
                     return self.reload(keep=len(self._rows))
+                before, self._rows[row] = self._rows[row], record
+                self._numbers.clear()
+                if getattr(before, "topic_id", None) != getattr(record, "topic_id", None):
+                    return self.reload(keep=len(self._rows))  # renumbered in both topics
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.fields) - 1))
             elif what in (ADDED, DELETED, ORDER) or (what == UPDATED and self._where):
                 self.reload(keep=len(self._rows))
