@@ -10,7 +10,7 @@ from typing import Any
 import click
 
 from briefbook.cli.main import Context, cli, pass_context
-from briefbook.cli.output import emit_json, emit_record, emit_table
+from briefbook.cli.output import DERIVED_KEYS, ITEM_TYPE, emit_json, emit_record, emit_table
 from briefbook.errors import ValidationError
 from briefbook.library import Library, Record
 from briefbook.library.records import RECORD_TYPES, record_type
@@ -37,6 +37,39 @@ def _read_json(source: str) -> Any:
         raise ValidationError(
             f"The JSON in {source} cannot be read: {exc.msg} (line {exc.lineno})."
         ) from None
+
+
+def record_fields(cls: type[Record], data: Any, item_id: str | None = None) -> dict[str, Any]:
+    """The fields in one JSON object as ``--json`` writes it (``show``, ``list``, ``edit``, ``add``).
+
+    ``show``'s ``{"item": ..., "links": ...}`` is unwrapped (links are changed
+    with ``link``/``unlink``, not here). The keys ``--json`` adds
+    (``item_type``, ``display_name``) and the timestamps are read-only: they are
+    checked or dropped, never stored. With ``item_id`` (an edit), an ``id`` must
+    be that item's.
+    """
+    if isinstance(data, dict) and isinstance(data.get("item"), dict) and set(data) <= {"item", "links"}:
+        data = data["item"]
+    if not isinstance(data, dict):
+        raise ValidationError("Each item in the JSON must be an object of field names and values.")
+    data = dict(data)
+    item_type = data.pop(ITEM_TYPE, None)
+    if item_type is not None and item_type != cls.KIND:
+        raise ValidationError(
+            f"The JSON describes a {str(item_type).replace('_', ' ')}, not a {cls.LABEL.lower()}."
+        )
+    for key in (*DERIVED_KEYS, "created_at", "updated_at"):
+        data.pop(key, None)
+    if item_id is not None and data.get("id", item_id) != item_id:
+        raise ValidationError(f"The JSON is about another item ({data['id']}), not {item_id}.")
+    if item_id is not None:
+        data.pop("id", None)
+    allowed = set(cls.data_fields()) | ({"id"} if item_id is None else set())
+    unknown = set(data) - allowed
+    if unknown:
+        name = sorted(unknown)[0]
+        raise ValidationError(f"A {cls.LABEL.lower()} has no field '{name}'.", field=name)
+    return data
 
 
 @cli.command("list")
@@ -113,12 +146,7 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
     added = []
     with lib.transaction():
         for data in batch:
-            if not isinstance(data, dict):
-                raise ValidationError("Each item in the JSON must be an object of field names and values.")
-            unknown = set(data) - set(cls.data_fields()) - {"id"}
-            if unknown:
-                raise ValidationError(f"A {cls.LABEL.lower()} has no field '{sorted(unknown)[0]}'.")
-            added.append(lib.add(cls(**data)))
+            added.append(lib.add(cls(**record_fields(cls, data))))
     if ctx.as_json:
         emit_json(added)
     else:
@@ -134,12 +162,13 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
 @click.option("--from-json", "source", default=None, help="Read the changed fields from a JSON file, or - .")
 @pass_context
 def edit(ctx: Context, item_id: str, values: tuple[str, ...], source: str | None) -> None:
-    """Change fields of an item."""
+    """Change fields of an item (--from-json takes what 'show --json' wrote, edited or not)."""
     lib = ctx.library()
     record = lib.find(item_id)
     changes = _read_json(source) if source else parse_assignments(values)
-    if not isinstance(changes, dict) or not changes:
+    if not changes:
         raise ValidationError("Say what to change: --set FIELD=VALUE, or --from-json FILE with an object.")
+    changes = record_fields(type(record), changes, item_id)
     updated = lib.update(type(record), item_id, **changes)
     emit_json(updated) if ctx.as_json else click.echo(
         f"Saved {updated.LABEL.lower()}: {updated.display_name}"

@@ -10,11 +10,17 @@ import click
 
 from briefbook.library.records import Record
 
+# Keys that ``--json`` adds to a record's own fields. They are read-only: ``edit
+# --from-json`` and ``add --from-json`` accept and check them, so the output of
+# ``show --json`` feeds them unchanged. Never a field name (a meeting has its own ``kind``).
+ITEM_TYPE = "item_type"
+DERIVED_KEYS = (ITEM_TYPE, "display_name")
+
 
 def to_data(value: Any) -> Any:
     if isinstance(value, Record):
         data = asdict(value)
-        data["kind"] = value.KIND
+        data[ITEM_TYPE] = value.KIND
         data["display_name"] = value.display_name
         return data
     if is_dataclass(value) and not isinstance(value, type):

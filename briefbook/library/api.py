@@ -251,8 +251,13 @@ class Library(LinksMixin):
             self._index(added)
         return added
 
-    def update(self, kind: str | type[R], item_id: str, **changes: Any) -> R:
-        """Change some fields of an item; earlier text of Markdown fields is kept as revisions."""
+    def update(self, kind: str | type[R], item_id: str, /, **changes: Any) -> R:
+        """Change some fields of an item; earlier text of Markdown fields is kept as revisions.
+
+        ``kind`` and ``item_id`` are positional-only, so that every field can be
+        changed by name, including a record's own ``kind`` (of a meeting, a
+        talking point, an organisation) and any field added later.
+        """
         cls = record_type(kind)
         unknown = set(changes) - set(cls.data_fields())
         if unknown:

@@ -18,6 +18,18 @@ PARTICIPANT_ROLES = ("counterpart", "delegation", "speaker", "chair")
 ORGANISATION_KINDS = ("government", "international", "private", "ngo", "academic", "other")
 LANGUAGES = ("vi", "en", "th", "fr", "other")
 
+# Fields that hold a date (ISO 2025-12-17) or a date and time (2025-12-17T09:00),
+# and fields that point at another kind of item: what an editor needs to offer
+# the right input, and what a test that edits every field needs to make a value.
+DATE_FIELDS = frozenset({"start_date", "end_date", "date", "cleared_on", "issue_date"})
+DATETIME_FIELDS = frozenset({"starts_at", "ends_at"})
+REFERENCES = {
+    "topic_id": "topic",
+    "event_id": "event",
+    "organisation_id": "organisation",
+    "speaker_id": "person",
+}
+
 # Longest value accepted in a one-line field; Markdown fields take up to 1 MB.
 MAX_LINE = 300
 MAX_TEXT = 1_000_000

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from enum import IntEnum
 
+from briefbook.library import records
+
 
 class EventColumn(IntEnum):
     TITLE = 0
@@ -90,12 +92,7 @@ COLUMNS: dict[str, type[IntEnum]] = {
 }
 
 # Linked fields and the kind of item they name.
-REFERENCES = {
-    "topic_id": "topic",
-    "event_id": "event",
-    "organisation_id": "organisation",
-    "speaker_id": "person",
-}
+REFERENCES = records.REFERENCES  # a ``*_id`` field shows the name of the item it points at
 
 # Columns drawn as coloured badges (colour + text).
 BADGE_FIELDS = ("kind", "status", "classification")

@@ -77,6 +77,13 @@ def report(error: BaseException, parent: QWidget | None = None, tb: TracebackTyp
     )
 
 
+def log_unexpected(error: BaseException) -> Path:
+    """Write an unexpected error's traceback to the log (no dialog: the caller says it in place)."""
+    setup_logging()
+    log.error("Unexpected error", exc_info=(type(error), error, error.__traceback__))
+    return log_path()
+
+
 def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
     if issubclass(kind, KeyboardInterrupt):
         sys.__excepthook__(kind, error, tb)

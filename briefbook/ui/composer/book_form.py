@@ -16,21 +16,20 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 from briefbook.errors import BriefBookError, ValidationError
 from briefbook.library import Book
 from briefbook.render.template import available_templates
+from briefbook.ui import error_hook
 from briefbook.ui.composer.commands import execute
 from briefbook.ui.context import UiContext
-from briefbook.ui.editors.fields import (
-    ChoiceField,
-    DateField,
-    FieldWidget,
-    LevelField,
-    LineField,
-    display_date,
-)
+from briefbook.ui.editors.fields import ChoiceField, FieldWidget, LevelField, display_date, refuse
+from briefbook.ui.editors.form import make_field
 from briefbook.ui.labels import field_label
 from briefbook.ui.messages import user_message
 from briefbook.ui.undo import UpdateFields
 
-FIELDS = (
+# The order of the form; any other field of a book (one added later) follows,
+# except those edited elsewhere: the sections (the composer's tree) and the time
+# of the last export (a fact the export records, shown under the form).
+ORDER = (
+    "event_id",
     "title",
     "subtitle",
     "template",
@@ -43,6 +42,12 @@ FIELDS = (
     "drafted_by",
     "cleared_by",
     "author",
+    "version",
+)
+NOT_IN_FORM = ("sections", "last_export_at")
+FIELDS = tuple(
+    [n for n in ORDER if n in Book.data_fields()]
+    + [n for n in Book.data_fields() if n not in ORDER and n not in NOT_IN_FORM]
 )
 
 
@@ -93,9 +98,7 @@ class BookForm(QWidget):
             return LevelField(name, levels, allow_none=True, parent=self)
         if name in Book.CHOICES:
             return ChoiceField(name, Book.CHOICES[name], self)
-        if name == "issue_date":
-            return DateField(name, parent=self)
-        return LineField(name, self)
+        return make_field(self.context, "book", name, self)
 
     def retranslate(self) -> None:
         for name, label in self.labels.items():
@@ -158,8 +161,14 @@ class BookForm(QWidget):
         try:
             execute(self.context.stack, command)
         except ValidationError as error:
-            self.fields.get(error.field or field, widget).set_error(user_message(error))
+            refuse(widget, self.fields.get(error.field or field, widget), old, user_message(error))
         except BriefBookError as error:
-            widget.set_error(user_message(error))
+            refuse(widget, widget, old, user_message(error))
+        except Exception as error:  # a fault of ours: logged, said at the field, never a dialog loop
+            path = error_hook.log_unexpected(error)
+            text = self.tr(
+                "This change could not be saved because of a problem in BriefBook (details in %1)."
+            )
+            refuse(widget, widget, old, text.replace("%1", str(path)))
         else:
             widget.set_error(None)

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QStackedWidget, QVBo
 from briefbook.errors import BriefBookError, NotFound, ValidationError
 from briefbook.library import Record
 from briefbook.library.records import record_type
+from briefbook.ui import error_hook
 from briefbook.ui.columns import REFERENCES
 from briefbook.ui.context import UiContext
+from briefbook.ui.editors.fields import refuse
 from briefbook.ui.editors.form import RecordForm
 from briefbook.ui.labels import display_name, field_label, kind_label
 from briefbook.ui.messages import user_message
@@ -175,10 +177,15 @@ class RecordEditor(QWidget):
         try:
             run(self.context.stack, UpdateFields(self.context.model, self.kind, record.id, old_values, new))
         except ValidationError as error:
-            target = form.fields.get(error.field or field, widget)
-            target.set_error(user_message(error))
+            refuse(widget, form.fields.get(error.field or field, widget), old, user_message(error))
         except BriefBookError as error:
-            widget.set_error(user_message(error))
+            refuse(widget, widget, old, user_message(error))
+        except Exception as error:  # a fault of ours: logged, said at the field, never a dialog loop
+            path = error_hook.log_unexpected(error)
+            text = self.tr(
+                "This change could not be saved because of a problem in BriefBook (details in %1)."
+            )
+            refuse(widget, widget, old, text.replace("%1", str(path)))
         else:
             widget.set_error(None)
 

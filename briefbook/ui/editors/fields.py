@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -27,9 +27,14 @@ ERROR_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
 
 
 class FieldWidget(QWidget):
-    """Base: an input plus an error line. Subclasses build ``self.input``."""
+    """Base: an input plus an error line. Subclasses build ``self.input``.
+
+    ``REVERT_ON_ERROR``: a value picked from a list goes back to the stored one
+    when the library refuses it (see :func:`refuse`); typed text stays.
+    """
 
     committed = Signal(str, object)
+    REVERT_ON_ERROR = False
 
     def __init__(self, field: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -107,6 +112,23 @@ class FieldWidget(QWidget):
         """Labels inside the widget; the value is shown again by the form."""
 
 
+def refuse(widget: FieldWidget, target: FieldWidget, stored: Any, message: str) -> None:
+    """Say at the field why an edit was not saved, and never show a value that is not stored.
+
+    A value picked from a list (a kind, a level, a linked item) goes back to
+    the stored one: the list offers it again with one click, and a combo box
+    showing an unsaved choice would look saved. Typed text stays, marked, so the
+    user can correct it without typing it again. Nothing opens a dialog, so
+    moving the focus never brings the message back as a window.
+    """
+    if widget.REVERT_ON_ERROR:
+        widget.set_value(stored, force=True)
+        message = QCoreApplication.translate("FieldWidget", "%1 The saved value is shown again.").replace(
+            "%1", message
+        )
+    target.set_error(message)
+
+
 class LineField(FieldWidget):
     def __init__(self, field: str, parent: QWidget | None = None):
         super().__init__(field, parent)
@@ -164,6 +186,8 @@ class IntField(FieldWidget):
 
 class ChoiceField(FieldWidget):
     """A fixed list of values shown with translated labels."""
+
+    REVERT_ON_ERROR = True
 
     def __init__(self, field: str, options: tuple[str, ...] | list[str], parent: QWidget | None = None):
         super().__init__(field, parent)

@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from briefbook.library import Record
-from briefbook.library.records import record_type
+from briefbook.library.records import DATE_FIELDS, DATETIME_FIELDS, record_type
 from briefbook.ui.columns import REFERENCES
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.fields import (
@@ -33,9 +33,7 @@ from briefbook.ui.editors.rich_text import MarkdownField
 from briefbook.ui.labels import field_label
 
 HIDDEN = {("talking_point", "position"), ("book", "sections")}  # reordered by drag; the composer's
-READ_ONLY = {("book", "version"), ("book", "last_export_at")}
-DATE_FIELDS = {"start_date", "end_date", "date", "cleared_on", "issue_date"}
-DATETIME_FIELDS = {"starts_at", "ends_at"}
+READ_ONLY = {("book", "last_export_at")}
 
 
 def make_field(context: UiContext, kind: str, name: str, parent: QWidget) -> FieldWidget:

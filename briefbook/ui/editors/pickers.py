@@ -91,6 +91,8 @@ def pick_item(parent: QWidget, context: UiContext, kind: str, exclude=()) -> str
 class RefField(FieldWidget):
     """A link to one item (an organisation, a topic, an event, a speaker), chosen with the picker."""
 
+    REVERT_ON_ERROR = True
+
     def __init__(self, field: str, kind: str, context: UiContext, optional: bool, parent=None):
         super().__init__(field, parent)
         self.kind, self.context, self.optional = kind, context, optional
