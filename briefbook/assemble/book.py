@@ -8,7 +8,7 @@ banner says (the highest level the book actually contains).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
@@ -28,9 +28,13 @@ from briefbook.document.model import (
     Run,
     Table,
 )
-from briefbook.library import Book, Event, Library, Meeting, Statement, TalkingPoint, Topic
+from briefbook.errors import NotFound
+from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.books import Section, sections
+from briefbook.library.scope import events_of
 from briefbook.text import fold
+
+R = TypeVar("R", bound=Record)
 
 
 def assemble_with_warnings(
@@ -276,16 +280,11 @@ def _meeting_briefs(a: Assembly, section: Section, event: Event | None) -> list[
 
 
 def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Block]:
-    """Topics not tied to one meeting of this event (or the chosen ones)."""
+    """The topics raised in the event's meetings, by title (or the chosen ones, in their order)."""
     if section.items is not None:
-        topics = [t for t in (a.library.list(Topic, where={"id": i}) for i in section.items) for t in t]
+        topics = [t for t in (_chosen(a, Topic, i) for i in section.items) if t is not None]
     else:
-        tied = {
-            t.id
-            for m in a.library.list(Meeting, where={"event_id": a.book.event_id})
-            for t in a.library.meeting_topics(m.id)
-        }
-        topics = [t for t in _by_title(a.library.list(Topic)) if t.id not in tied]
+        topics = _by_title(a.scope.topics)
     out: list[Block] = []
     for topic in topics:
         if not a.admit(topic):
@@ -303,12 +302,18 @@ def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Bl
 
 
 def _statements(a: Assembly, section: Section, event: Event | None) -> list[Block]:
-    """Prior statements by topic, newest first; statements without a topic at the end."""
+    """Prior statements by topic, newest first; statements without a topic at the end.
+
+    By default the event's statements (on its topics or by its people); else the chosen ones.
+    """
     out: list[Block] = []
     placed: set[str] = set()
-    wanted = set(section.items) if section.items is not None else None
+    if section.items is not None:
+        wanted = {s.id for s in (_chosen(a, Statement, i) for i in section.items) if s is not None}
+    else:
+        wanted = {s.id for s in a.scope.statements}
     for topic in _by_title(a.library.list(Topic)):
-        chosen = [s for s in a.library.statements_on(topic.id) if wanted is None or s.id in wanted]
+        chosen = [s for s in a.library.statements_on(topic.id) if s.id in wanted]
         if not chosen or not a.admit(topic):
             continue
         group: list[Block] = []
@@ -323,7 +328,7 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
     loose = [
         s
         for s in a.library.list(Statement, order_by="date", descending=True)
-        if s.id not in placed and (wanted is None or s.id in wanted) and not a.library.statement_topics(s.id)
+        if s.id not in placed and s.id in wanted and not a.library.statement_topics(s.id)
     ]
     loose_blocks = [b for s in loose if a.admit(s) for b in statement_blocks(a, s)]
     if loose_blocks:
@@ -332,16 +337,55 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
 
 
 def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Block]:
-    people = list(a.people.values())
+    """The event's people (our delegation, the meetings' participants), or the chosen ones; by name."""
     if section.items is not None:
-        people = [p for p in people if p.id in section.items]
+        people = [p for p in (_chosen(a, Person, i) for i in section.items) if p is not None]
+    else:
+        people = list(a.scope.people)
+    people = [p for p in people if a.admit(p)]
     people.sort(key=lambda p: sort_key(p.name_romanised or p.name))  # the order of the window's lists
     out: list[Block] = []
     for person in people:
+        a.mention(person)
         block = profile(a, person)
         block.anchor = a.anchor("bio-" + (person.name_romanised or person.name))
         out.append(block)
     return [_heading(a, section), *out] if out else []
+
+
+def _chosen(a: Assembly, cls: type[R], item_id: str) -> R | None:
+    """An item the user chose for a section: None (and a warning) if it is gone.
+
+    One chosen that belongs only to other events gets a warning: the book is
+    about its event, and the item may have been ticked by mistake.
+    """
+    try:
+        item = a.library.get(cls, item_id)
+    except NotFound:
+        a.warn("missing_item", f"An item chosen for this book no longer exists ({item_id}).")
+        return None
+    if item.id not in a.scope_ids(cls):
+        others = events_of(a.library, item) - {a.book.event_id}
+        if others:
+            titles = ", ".join(sorted(_event_title(a, e) for e in others))
+            a.warn(
+                "other_event",
+                f"{item.LABEL} “{_short(item.display_name)}” belongs to another event ({titles}), "
+                "not to this book's event.",
+                item,
+            )
+    return item
+
+
+def _event_title(a: Assembly, event_id: str) -> str:
+    try:
+        return _short(a.library.get(Event, event_id).title)
+    except NotFound:
+        return event_id
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _text(a: Assembly, section: Section, event: Event | None) -> list[Block]:

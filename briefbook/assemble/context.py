@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from briefbook.assemble import markdown
 from briefbook.assemble.words import words
 from briefbook.document.model import Block, ListItem, Origin, Run
-from briefbook.library import Book, Library, Person, Record, TalkingPoint, Topic
+from briefbook.library import Book, Library, Person, Record, Statement, TalkingPoint, Topic
+from briefbook.library.scope import EventScope, event_scope
 
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
 SENSITIVITIES_LEVEL_RANK = 2
@@ -48,6 +49,7 @@ class Assembly:
     event_origin: Origin | None = None  # set once the book's event is read
     _sources: list[Origin] = field(default_factory=list)
     _topics: dict[str, Topic | None] = field(default_factory=dict)
+    _scope: EventScope | None = None
 
     def __post_init__(self) -> None:
         self.levels = self.library.classification_levels()
@@ -99,6 +101,17 @@ class Assembly:
     def current(self) -> Origin:
         """The origin of the text being built; outside any source, the book's own words."""
         return self._sources[-1] if self._sources else self.origin(None)
+
+    @property
+    def scope(self) -> EventScope:
+        """What belongs to the book's event: what its sections hold unless the user chose."""
+        if self._scope is None:
+            self._scope = event_scope(self.library, self.book.event_id)
+        return self._scope
+
+    def scope_ids(self, cls: type[Record]) -> set[str]:
+        items = {Topic: self.scope.topics, Statement: self.scope.statements, Person: self.scope.people}
+        return {item.id for item in items.get(cls, [])}
 
     def admit(self, item: Record) -> bool:
         """True if the item may appear; otherwise record why it was left out."""

@@ -118,7 +118,8 @@ def test_nothing_above_the_ceiling_appears_and_the_banner_is_the_highest_include
         library.add(
             TalkingPoint(topic_id=topic.id, text=f"POINT-{level}", classification=level, status="cleared")
         )
-        library.add(Statement(text=f"STATEMENT-{level}", classification=level))
+        statement = library.add(Statement(text=f"STATEMENT-{level}", classification=level))
+        library.link_topic(statement.id, topic.id)  # on the event's topic: the book's to include
         person = library.add(Person(name=f"PERSON-{level}", classification=level))
         library.set_participant(filled["meeting"].id, person.id)
     document = assemble(library, book, ceiling=ceiling)

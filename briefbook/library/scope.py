@@ -1,0 +1,110 @@
+"""What belongs to an event: the items a book about that event includes unless told otherwise.
+
+A book is about its event. Its topic briefs, statements annex and biographies
+come from the event, not from the whole library (a new book for a Vientiane
+meeting must not pull in the Bangkok conference's Confidential points):
+
+- topics: those raised in the event's meetings (in meeting order, then the
+  order each meeting lists them);
+- people: our delegation, then everyone taking part in its meetings;
+- statements: those on the event's topics or made by its people, newest first.
+
+:func:`events_of` answers the other way round (which events an item belongs
+to), so that the preflight can warn when a book includes something that
+belongs only to another event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefbook.library.api import Library
+from briefbook.library.records import Meeting, Person, Record, Statement, Topic
+
+# The book sections whose items come from the event (a meeting-briefs section
+# lists the event's meetings; it is not chosen from the library).
+SCOPED_SECTIONS = {"topics": Topic, "statements": Statement, "biographies": Person}
+
+
+@dataclass
+class EventScope:
+    event_id: str
+    meetings: list[Meeting] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+
+    def items(self, section_kind: str) -> list[Record]:
+        """The event's own items for a section of this kind ("topics", "statements", "biographies")."""
+        return list(
+            {"topics": self.topics, "statements": self.statements, "biographies": self.people}[section_kind]
+        )
+
+    def ids(self, section_kind: str) -> set[str]:
+        return {item.id for item in self.items(section_kind)}
+
+
+def event_scope(library: Library, event_id: str) -> EventScope:
+    """Everything that belongs to the event (see the module's docstring for the rule)."""
+    scope = EventScope(event_id)
+    scope.meetings = library.list(Meeting, where={"event_id": event_id}, order_by="starts_at")
+    topics: dict[str, Topic] = {}
+    people: dict[str, Person] = {p.person.id: p.person for p in library.delegation(event_id)}
+    for meeting in scope.meetings:
+        for topic in library.meeting_topics(meeting.id):
+            topics.setdefault(topic.id, topic)
+        for participant in library.participants(meeting.id):
+            people.setdefault(participant.person.id, participant.person)
+    scope.topics, scope.people = list(topics.values()), list(people.values())
+    statements: dict[str, Statement] = {}
+    for topic in scope.topics:
+        for statement in library.statements_on(topic.id):
+            statements.setdefault(statement.id, statement)
+    for person in scope.people:
+        for statement in library.list(Statement, where={"speaker_id": person.id}):
+            statements.setdefault(statement.id, statement)
+    scope.statements = sorted(statements.values(), key=lambda s: s.date, reverse=True)
+    return scope
+
+
+def candidates(library: Library, scope: EventScope, section_kind: str) -> list[tuple[Record, bool]]:
+    """What a section can hold: the event's own items (True) first, then the rest of the library (False)."""
+    own = scope.items(section_kind)
+    own_ids = {item.id for item in own}
+    cls = SCOPED_SECTIONS[section_kind]
+    others = [item for item in library.list(cls) if item.id not in own_ids]
+    return [(item, True) for item in own] + [(item, False) for item in others]
+
+
+def events_of(library: Library, item: Record) -> set[str]:
+    """The ids of the events an item belongs to by the same rule (empty: no event in particular)."""
+    if isinstance(item, Topic):
+        return _column(
+            library,
+            "SELECT DISTINCT m.event_id FROM meeting_topics mt JOIN meetings m ON m.id = mt.meeting_id "
+            "WHERE mt.topic_id = ?",
+            item.id,
+        )
+    if isinstance(item, Person):
+        return _column(
+            library,
+            "SELECT event_id FROM event_delegation WHERE person_id = ? UNION "
+            "SELECT m.event_id FROM meeting_participants mp JOIN meetings m ON m.id = mp.meeting_id "
+            "WHERE mp.person_id = ?",
+            item.id,
+            item.id,
+        )
+    if isinstance(item, Statement):
+        found: set[str] = set()
+        for topic in library.statement_topics(item.id):
+            found |= events_of(library, topic)
+        if item.speaker_id:
+            found |= events_of(library, library.get(Person, item.speaker_id))
+        return found
+    if isinstance(item, Meeting):
+        return {item.event_id}
+    return set()
+
+
+def _column(library: Library, sql: str, *params: str) -> set[str]:
+    return {row[0] for row in library.db.execute(sql, list(params))}
