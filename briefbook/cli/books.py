@@ -281,7 +281,7 @@ def export(
         click.echo(f"\r{stage.upper():9} {percent:3d}%", nl=False, err=True)
 
     written = export_book(
-        ctx.library(), book_id, target, options, progress=progress, cancel=threading.Event()
+        ctx.library(backups=False), book_id, target, options, progress=progress, cancel=threading.Event()
     )
     if show:
         click.echo("", err=True)

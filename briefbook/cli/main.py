@@ -6,6 +6,7 @@ value) print one plain line and exit with status 1; a traceback is a bug.
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -25,14 +26,19 @@ class Context:
         self.as_json = as_json
         self._library: Library | None = None
 
-    def library(self) -> Library:
+    def library(self, *, backups: bool = True) -> Library:
+        """The library, opened once. Opening and reading never back up; a write backs up when one is due.
+
+        ``backups=False`` for commands that only read but record a note (``export``
+        notes when the book was exported): that note is no reason for a backup.
+        """
         if self._library is None:
             if not self.library_path.exists():
                 raise BriefBookError(
                     f"There is no library at {self.library_path}. "
                     "Create one with 'briefbook init', or the demo with 'briefbook demo'."
                 )
-            self._library = Library.open(self.library_path)
+            self._library = Library.open(self.library_path, backup=backups)
         return self._library
 
     def close(self) -> None:
@@ -52,6 +58,11 @@ class FriendlyGroup(click.Group):
             return super().invoke(ctx)
         except BriefBookError as exc:
             click.echo(f"Error: {exc}", err=True)
+            ctx.exit(1)
+        except sqlite3.DatabaseError as exc:  # damage a query reached (opening checks a big file cheaply)
+            from briefbook.store.database import explain
+
+            click.echo(f"Error: {explain(exc, ctx.obj.library_path)}", err=True)
             ctx.exit(1)
         except BrokenPipeError:  # output piped into `head`: not an error
             ctx.exit(0)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
-import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -36,6 +35,7 @@ from briefbook.library.records import (
 )
 from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
 from briefbook.library.validation import validated
+from briefbook.store import backup_schedule as schedule
 from briefbook.store import search as fts
 from briefbook.store.backup import backup_library
 from briefbook.store.database import open_database
@@ -56,10 +56,13 @@ class Library(LinksMixin):
     """One open library file. Use as a context manager or call :meth:`close`.
 
     Backups (:mod:`briefbook.store.backup`): with ``auto_backup``, one is made
-    when the library is opened (unless nothing changed since the newest one) and
-    then after edits, at most every :attr:`backup_interval` seconds: the check
-    runs when a transaction commits and costs one clock read. A failed automatic
-    backup never fails the edit; :attr:`backup_problem` says what went wrong.
+    after an edit when one is due (:mod:`briefbook.store.backup_schedule`: the
+    newest backup, whoever made it, is :attr:`backup_interval` seconds old and
+    the library changed since). Opening and reading never back up; the window
+    asks :meth:`backup_if_due` once it is shown, off its GUI thread. The check
+    runs when a transaction commits and costs one clock read between checks of
+    the backups folder. A failed automatic backup never fails the edit;
+    :attr:`backup_problem` says what went wrong.
 
     Two windows or processes on one library both work (WAL, busy timeout, writes
     begun with ``BEGIN IMMEDIATE``); :meth:`changed_elsewhere` tells a window
@@ -74,7 +77,7 @@ class Library(LinksMixin):
         self.auto_backup = auto_backup and path is not None
         self.backup_problem: str | None = None
         self.last_backup: Path | None = None
-        self._last_backup_at = time.monotonic()
+        self._next_backup_check = 0.0  # wall clock; 0: look at the backups folder on the first write
         self._data_version = self._read_data_version()
 
     # -- opening -------------------------------------------------------------
@@ -89,11 +92,7 @@ class Library(LinksMixin):
         a file that is not writable opens that way by itself.
         """
         path = Path(path)
-        existed = path.is_file() and path.stat().st_size > 0
-        library = cls(open_database(path, create=create, read_only=read_only), path, auto_backup=backup)
-        if backup and existed:
-            library._automatic_backup("open")
-        return library
+        return cls(open_database(path, create=create, read_only=read_only), path, auto_backup=backup)
 
     @property
     def read_only(self) -> bool:
@@ -111,9 +110,19 @@ class Library(LinksMixin):
         if self.path is None:
             raise BriefBookError("This library has no file to back up.")
         self.last_backup = backup_library(self, reason=reason)
-        self._last_backup_at = time.monotonic()
+        self._next_backup_check = schedule.now() + self.backup_interval
         self.backup_problem = None
         return self.last_backup
+
+    def backup_if_due(self, reason: str = "open") -> Path | None:
+        """Make an automatic backup if one is due; the backup made, else ``None``. Never raises.
+
+        Uses its own connections (none of this object's), so the window calls it on a
+        worker thread. A failure is kept in :attr:`backup_problem`.
+        """
+        if self.path is None or not self.auto_backup:
+            return None
+        return self._automatic_backup(reason, schedule.library_changes(self.path))
 
     @classmethod
     def create(cls, path: str | Path) -> Library:
@@ -157,15 +166,18 @@ class Library(LinksMixin):
             if "full" in text:
                 raise BriefBookError("The disk is full; your change was not saved.") from None
             raise
-        if outermost and self.auto_backup and time.monotonic() - self._last_backup_at >= self.backup_interval:
-            self._automatic_backup("auto")
+        if outermost and self.auto_backup and schedule.now() >= self._next_backup_check:
+            self._automatic_backup("auto", schedule.read_changes(self.db.conn))
 
     @contextmanager
     def _immediate(self) -> Iterator[None]:
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
+        before = conn.total_changes
         try:
             yield
+            if conn.total_changes != before and conn.in_transaction:
+                schedule.bump_changes(conn)  # in the same transaction: the counter is exact
         except BaseException:
             if conn.in_transaction:
                 conn.rollback()
@@ -177,15 +189,20 @@ class Library(LinksMixin):
                 conn.rollback()
             raise
 
-    def _automatic_backup(self, reason: str) -> None:
-        """A backup that must never stop the user's work: failures are kept in ``backup_problem``."""
-        self._last_backup_at = time.monotonic()
+    def _automatic_backup(self, reason: str, changes: int | None) -> Path | None:
+        """A backup when one is due, that never stops the user's work: failures go in ``backup_problem``."""
+        assert self.path is not None
         try:
-            self.last_backup = backup_library(self, reason=reason, only_if_changed=reason == "open")
-            self.backup_problem = None
+            due, self._next_backup_check = schedule.due_now(self.path, changes, self.backup_interval)
+            if not due:
+                return None
+            made = backup_library(self.path, reason=reason)
+            self.last_backup, self.backup_problem = made, None
+            return made
         except (BriefBookError, OSError, sqlite3.Error) as exc:
             self.backup_problem = f"The automatic backup of the library failed: {exc}"
             log.warning("%s", self.backup_problem)
+            return None
 
     def _read_data_version(self) -> int:
         return self.db.execute("PRAGMA data_version").fetchone()[0]
@@ -408,11 +425,18 @@ class Library(LinksMixin):
             self.db["settings"].upsert({"key": key, "value": value}, pk="key")
 
     def check(self, *, rebuild_index: bool = False) -> list[str]:
-        """Problems found in the file (empty when healthy); optionally rebuild the index."""
-        problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
-        problems += [f"broken link in {r[0]}" for r in self.db.execute("PRAGMA foreign_key_check")]
-        indexed = self.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
-        items = sum(self.count(cls) for cls in RECORD_TYPES.values())
+        """Problems found in the file (empty when healthy); optionally rebuild the index.
+
+        The whole file is read here (opening a big library checks only its schema and
+        small tables); damage too bad for SQLite to go on is reported as a problem too.
+        """
+        try:
+            problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+            problems += [f"broken link in {r[0]}" for r in self.db.execute("PRAGMA foreign_key_check")]
+            indexed = self.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
+            items = sum(self.count(cls) for cls in RECORD_TYPES.values())
+        except sqlite3.DatabaseError as exc:
+            return [f"the file is damaged ({exc}); restore a backup (briefbook backups)"]
         if rebuild_index:
             self.rebuild_index()
         elif indexed != items:

@@ -22,10 +22,12 @@ Which are kept (:func:`rotate`)
     for (``manual``), the copy taken before a restore and the copy taken before
     a schema upgrade are kept for 30 days whatever else happens.
 
-When they are made (see :class:`briefbook.library.Library`)
-    When a library is opened (skipped when nothing changed since the newest
-    backup), after edits at most every 10 minutes, before a restore, before a
-    schema upgrade, and on demand (``briefbook backup``).
+When they are made (see :class:`briefbook.library.Library` and
+:mod:`briefbook.store.backup_schedule`)
+    After an edit, and when the window opens a library (off its GUI thread), if
+    the newest backup, whoever made it, is 10 minutes old and the library changed
+    since; before a restore, before a schema upgrade, and on demand (``briefbook
+    backup``). Reading a library never makes one.
 
 Restoring (:func:`restore_backup`)
     The current file is backed up first (or, if it is damaged, moved aside
@@ -54,6 +56,7 @@ from sqlite_utils import Database
 
 from briefbook.errors import BriefBookError, LibraryFileError, NewerVersionError
 from briefbook.paths import LIBRARY_SUFFIX
+from briefbook.store import backup_catalog
 from briefbook.store.backup_catalog import (
     KEEP_DAYS,
     KEEP_LAST,
@@ -127,7 +130,7 @@ def backup_library(
         if newest is not None and _last_change(library_path) < newest.created:
             return newest.path
 
-    started = dt.datetime.now(dt.UTC)
+    started = dt.datetime.fromtimestamp(backup_catalog.clock(), dt.UTC)
     final = free_name(folder, f"{stem}.{started.strftime(STAMP)}.{reason}")
     temp = folder / f".{final.name}.{os.getpid()}.partial"
     source = given

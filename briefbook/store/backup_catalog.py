@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,11 @@ SIDE_FILES = ("-wal", "-shm", "-journal")
 _active_lock = threading.Lock()
 
 _active: set[str] = set()  # temporary files this process is writing right now
+
+
+def clock() -> float:
+    """The wall clock (seconds since the epoch) backups are named and scheduled by; tests replace it."""
+    return time.time()
 
 
 @dataclass(frozen=True)
@@ -86,7 +92,7 @@ def describe_backup(path: str | Path) -> str:
 def rotate(folder: str | Path, *, now: dt.datetime | None = None) -> list[Path]:
     """Delete the backups no longer kept (see the module docstring); returns what was deleted."""
     backups = scan(Path(folder))
-    now = now or dt.datetime.now(dt.UTC)
+    now = now or dt.datetime.fromtimestamp(clock(), dt.UTC)
     cutoff = now - dt.timedelta(days=KEEP_DAYS)
     keep = {b.path for b in backups[:KEEP_LAST]}
     days: set[dt.date] = set()

@@ -42,6 +42,9 @@ from briefbook.store.schema import MIGRATIONS, known_migrations
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+FULL_CHECK_UP_TO = 16 * 1024 * 1024  # bytes: up to this size, every open runs the whole quick_check
+# Checked on every open of a bigger file: the schema, and the tables every command reads first.
+_SMALL_TABLES = ("sqlite_schema", "_sqlite_migrations", "settings", "classification_levels")
 
 
 class DamagedLibraryError(LibraryFileError):
@@ -100,8 +103,9 @@ def open_database(path: str | Path, *, create: bool = False, read_only: bool = F
 def inspect_library(path: str | Path) -> None:
     """Raise :class:`LibraryFileError` unless ``path`` is a healthy library this version can open.
 
-    Reads only, and only through SQLite: ``PRAGMA quick_check`` and the migrations
-    table on a read-only connection. (Python never opens the file itself while it may
+    Reads only, and only through SQLite: a ``quick_check`` (of the whole file when it
+    is small, see :func:`_check_is_library`) and the migrations table on a read-only
+    connection. (Python never opens the file itself while it may
     be in use: closing any handle to a file drops every POSIX lock the process holds
     on it, SQLite's included, and another process could then delete the live WAL.)
     Side files SQLite may create for the check (``-wal``, ``-shm`` of a WAL-mode
@@ -207,10 +211,25 @@ def _configure(db: Database, *, read_only: bool = False) -> None:
 
 
 def _check_is_library(db: Database, path: Path) -> None:
-    result = db.execute("PRAGMA quick_check").fetchone()[0]
+    """The checks every open pays: SQLite reads the header and the schema, and checks the small tables.
+
+    SQLite itself refuses a file whose header is wrong or whose header says it is
+    longer than it is (cut short). A small file gets the whole ``quick_check`` (a few
+    milliseconds); on a big one that would cost half a second on every open, so only
+    the schema and the small tables are checked here, and the whole file is checked by
+    ``briefbook check`` and in every backup (the copy passes ``integrity_check`` before
+    it is kept). Damage found later by a query gets the same plain message.
+    """
+    if path.stat().st_size <= FULL_CHECK_UP_TO:
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
+        names = set(db.table_names())
+    else:
+        names = set(db.table_names())
+        checked = [t for t in _SMALL_TABLES if t in names or t == "sqlite_schema"]
+        results = (db.execute(f"PRAGMA quick_check({t})").fetchone()[0] for t in checked)
+        result = next((r for r in results if r != "ok"), "ok")
     if result != "ok":
         raise _damaged(f"The library {path} is damaged ({result}). It has not been changed.", path)
-    names = set(db.table_names())
     if "_sqlite_migrations" not in names:
         raise _damaged(f"{path} is an SQLite database, but not a BriefBook library.", path)
 
@@ -261,6 +280,11 @@ def _damaged(message: str, path: Path) -> DamagedLibraryError:
             f'briefbook --library "{path}" restore "{backup}"'
         )
     return DamagedLibraryError(message, backup)
+
+
+def explain(exc: sqlite3.DatabaseError, path: str | Path) -> LibraryFileError:
+    """An SQLite error met after opening (a damaged page a query reached), in plain words."""
+    return _from_sqlite(exc, Path(path))
 
 
 def _from_sqlite(exc: sqlite3.DatabaseError, path: Path) -> LibraryFileError:

@@ -6,8 +6,10 @@ window module holds only its layout and views.
 
 from __future__ import annotations
 
+import threading
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -15,6 +17,9 @@ from PySide6.QtWidgets import QMessageBox
 from briefbook.ui.library_files import ask_new_path, ask_open_path, demo_library_path, ensure_demo_library
 from briefbook.ui.library_recovery import open_library_file
 from briefbook.ui.quick_jump import QuickJump
+
+if TYPE_CHECKING:  # the library (and sqlite-utils) load after the window is shown
+    from briefbook.library import Library
 
 
 class WindowActions:
@@ -36,6 +41,7 @@ class WindowActions:
         self.flush()
         self.undo_stack.clear()
         self.model.set_library(library)
+        self._back_up_when_opened(library)
         self.settings.last_library = path.resolve()
         self.settings.add_recent_library(path)
         self._show_library_name()
@@ -45,6 +51,19 @@ class WindowActions:
         elif hasattr(self.current_view(), "activate"):
             self.current_view().activate()
         return True
+
+    def _back_up_when_opened(self, library: Library) -> None:
+        """The backup on open, when one is due, on a thread of its own: the first table never waits for it.
+
+        ``Library.backup_if_due`` uses connections of its own, none of the window's.
+        The thread is not a daemon: quitting waits for a backup under way to finish.
+        """
+        if library.read_only:
+            return
+        self.open_backup = threading.Thread(
+            target=library.backup_if_due, args=("open",), name="backup-on-open"
+        )
+        self.open_backup.start()
 
     def close_library(self) -> None:
         """Save pending edits and close every connection of this window to the library file."""

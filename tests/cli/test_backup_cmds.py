@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import shlex
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from click.testing import CliRunner
 from briefbook.cli.backup_cmds import human_size
 from briefbook.cli.main import _register, cli
 from briefbook.library import Library, Topic
+from briefbook.store import backup_catalog
 from briefbook.store.backup import list_backups
 
 _register()
@@ -47,16 +49,21 @@ def test_backup_prints_the_path_and_size(run, library_path: Path) -> None:
     assert len(list_backups(library_path)) == 2
 
 
-def test_backups_lists_date_and_size_newest_first(run, library_path: Path) -> None:
+def test_backups_lists_date_and_size_newest_first(
+    run, library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     run("init")
     assert "There are no backups" in run("backups").output
     run("backup")
-    run("add", "topic", "--set", "title=Mới")
-    run("list", "topic")  # opening a library that changed since its last backup backs it up
+    run("add", "topic", "--set", "title=Mới")  # the last backup is a moment old: none is due yet
+    run("list", "topic")  # a command that only reads never backs up
+    assert len(list_backups(library_path)) == 1
+    monkeypatch.setattr(backup_catalog, "clock", lambda: time.time() + 601)
+    run("add", "topic", "--set", "title=Mười phút sau")  # an edit 10 minutes after the last backup
     text = run("backups").output
     lines = text.splitlines()
     assert lines[0].split() == ["#", "date", "size", "kind", "file"]
-    assert re.match(r"1\s+\d\d/\d\d/\d{4} \d\d:\d\d\s+\d+(\.\d)? KB\s+open\s+test\.", lines[1])
+    assert re.match(r"1\s+\d\d/\d\d/\d{4} \d\d:\d\d\s+\d+(\.\d)? KB\s+auto\s+test\.", lines[1])
     assert re.match(r"2\s+.*\s+manual\s+", lines[2])
     for args in (("backups", "--json"), ("--json", "backups")):
         listed = json.loads(run(*args).output)
@@ -137,3 +144,27 @@ def test_human_sizes() -> None:
         "20.4 MB",
         "123 MB",
     ]
+
+
+def test_commands_that_only_read_never_back_up(
+    run, filled, library, library_path, monkeypatch, tmp_path
+) -> None:
+    """Even when a backup is long due (an hour on, the library changed): reading costs what it reads."""
+    from briefbook.library.books import new_book
+
+    book = new_book(library, filled["event"].id)
+    library.close()
+    monkeypatch.setattr(backup_catalog, "clock", lambda: time.time() + 3600)
+    for args in (
+        ("list", "topic"),
+        ("show", filled["topic"].id),
+        ("search", "cong uoc"),
+        ("check",),
+        ("preflight", book.id),
+        ("export", book.id, "-o", str(tmp_path / "book.pdf")),
+    ):
+        result = run(*args)
+        assert result.exit_code == 0, (args, result.output)
+    assert list_backups(library_path) == []
+    run("add", "topic", "--set", "title=Một thay đổi")  # the first write when one is due backs up
+    assert [b.reason for b in list_backups(library_path)] == ["auto"]

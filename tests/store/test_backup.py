@@ -249,19 +249,42 @@ def test_restore_refuses_a_bad_backup_and_changes_nothing(saved: Path, tmp_path:
         restore_backup(saved, saved)
 
 
-def test_opening_backs_up_once_until_the_library_changes(saved: Path) -> None:
-    with Library.open(saved) as lib:
-        first = lib.last_backup
-        assert first is not None and first.name.endswith(".open.briefbook")
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """The wall clock backups are named and scheduled by, moved on by the test (seconds added)."""
+    offset = [0.0]
+    real = time.time
+    monkeypatch.setattr(backups.backup_catalog, "clock", lambda: real() + offset[0])
+    return offset
+
+
+def test_reading_never_backs_up(saved: Path, clock: list[float]) -> None:
+    clock[0] += 3600  # long past the interval, and the library changed since it was made
     for _ in range(3):
         with Library.open(saved) as lib:
-            assert lib.last_backup == first  # nothing changed: no new backup
+            assert [t.title for t in lib.list(Topic)] and lib.search("cong uoc")
+            lib.check()
+    assert list_backups(saved) == []
+
+
+def test_the_window_backs_up_on_open_once_until_the_library_changes(saved: Path, clock: list[float]) -> None:
+    with Library.open(saved) as lib:
+        assert lib.backup_if_due() is None  # made a moment ago: not due yet
+    clock[0] += 601
+    with Library.open(saved) as lib:
+        first = lib.backup_if_due()
+        assert first is not None and first.name.endswith(".open.briefbook") and lib.last_backup == first
+    for _ in range(3):
+        clock[0] += 3600
+        with Library.open(saved) as lib:
+            assert lib.backup_if_due() is None  # nothing changed: no new backup
     assert len(list_backups(saved)) == 1
-    with Library.open(saved, backup=False) as lib:
+    with Library.open(saved, backup=False) as lib:  # another process, which makes no backups
         lib.add(Topic(title="Mới"))
     with Library.open(saved) as lib:
-        assert lib.last_backup != first
-        assert "Mới" in _titles(lib.last_backup)
+        made = lib.backup_if_due()
+        assert made is not None and made != first
+        assert "Mới" in _titles(made)
     assert len(list_backups(saved)) == 2
 
 
@@ -269,18 +292,15 @@ def test_a_new_library_is_not_backed_up_on_creation(library: Library, library_pa
     assert library.last_backup is None and list_backups(library_path) == []
 
 
-def test_edits_are_backed_up_at_most_every_interval(saved: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    clock = [1000.0]
-    monkeypatch.setattr(time, "monotonic", lambda: clock[0])
+def test_edits_are_backed_up_at_most_every_interval(saved: Path, clock: list[float]) -> None:
     with Library.open(saved) as lib:
         assert lib.backup_interval == 600
-        opened = len(list_backups(saved))
         for minute in range(25):  # an edit a minute for 25 minutes
             lib.add(Topic(title=f"Phút {minute}"))
             clock[0] += 60
         auto = [b for b in list_backups(saved) if b.reason == "auto"]
-        assert len(auto) == 2  # after 10 and after 20 minutes
-        assert len(list_backups(saved)) == opened + 2
+        assert len(auto) == 2  # 10 and 20 minutes after the library was made
+        assert len(list_backups(saved)) == 2
         assert sum(t.startswith("Phút") for t in _titles(auto[0].path)) == 21
 
     with Library.open(saved) as lib:
@@ -290,14 +310,28 @@ def test_edits_are_backed_up_at_most_every_interval(saved: Path, monkeypatch: py
             lib.add(Topic(title="a"))
             lib.add(Topic(title="b"))
         assert len(list_backups(saved)) == before + 1
+        lib.list(Topic)
+        with lib.transaction():  # nothing written: nothing changed, no backup
+            lib.list(Topic)
+        assert len(list_backups(saved)) == before + 1
+
+
+def test_the_interval_is_shared_by_every_process_that_writes(saved: Path, clock: list[float]) -> None:
+    """A script of many ``briefbook add`` calls (a process each) backs up like one long session."""
+    for minute in range(25):
+        with Library.open(saved) as lib:  # a new process each minute: no clock kept in memory
+            lib.add(Topic(title=f"Lệnh {minute}"))
+        clock[0] += 60
+    assert [b.reason for b in list_backups(saved)] == ["auto", "auto"]
 
 
 def test_a_failing_automatic_backup_never_stops_an_edit(saved: Path) -> None:
     backup_folder(saved).write_text("a file where the backups folder should be")
     with Library.open(saved) as lib:
-        assert lib.backup_problem and "backups folder" in lib.backup_problem
+        assert lib.backup_problem is None  # opening never backs up
         lib.backup_interval = 0
         lib.add(Topic(title="Vẫn lưu được"))
+        assert lib.backup_problem and "backups folder" in lib.backup_problem
         assert "Vẫn lưu được" in [t.title for t in lib.list(Topic)]
         with pytest.raises(BriefBookError, match="Cannot make the backups folder"):
             lib.backup_now()

@@ -222,3 +222,71 @@ def test_a_committed_edit_is_visible_to_a_second_connection(library: Library, li
     library.add(Topic(title="Bảo hộ công dân"))
     with Library.open(library_path) as other:
         assert other.search("bao ho")
+
+
+def _pages_of(path: Path, table: str) -> list[int]:
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return [
+            r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = ? ORDER BY pageno", [table])
+        ]
+    finally:
+        conn.close()
+
+
+def _spoil(path: Path, page: int) -> None:
+    data = bytearray(path.read_bytes())
+    start = (page - 1) * 4096
+    data[start : start + 4096] = bytes((i * 37 + 11) % 256 for i in range(4096))
+    path.write_bytes(bytes(data))
+
+
+def _big_library(path: Path) -> None:
+    with Library.create(path) as lib, lib.transaction():
+        topic = lib.add(Topic(title="Công ước Hà Nội"))
+        for i in range(400):
+            lib.add(TalkingPoint(topic_id=topic.id, text=f"Điểm nói chuyện số {i}. " * 20))
+
+
+def test_a_big_library_opens_with_cheap_checks_and_check_finds_the_damage(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a big file, open checks the schema and the small tables; ``check`` and backups check it all."""
+    monkeypatch.setattr(database, "FULL_CHECK_UP_TO", 0)  # every file is "big" here
+    path = tmp_path / "big.briefbook"
+    _big_library(path)
+    _spoil(path, _pages_of(path, "talking_points")[-1])
+    with Library.open(path, backup=False) as lib:  # the damage is in a page this open never reads
+        assert lib.count(Topic) == 1
+        assert lib.check() != []
+        with pytest.raises(BriefBookError, match="damaged"):
+            lib.backup_now()  # a backup is verified: a damaged copy is never kept
+    assert list_backups(path) == []
+
+
+def test_damage_in_what_every_command_reads_is_refused_on_open(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(database, "FULL_CHECK_UP_TO", 0)
+    path = tmp_path / "big.briefbook"
+    _big_library(path)
+    _spoil(path, _pages_of(path, "settings")[0])
+    with pytest.raises(DamagedLibraryError, match="damaged"):
+        Library.open(path)
+
+
+def test_the_command_line_reports_damage_a_query_reaches_in_plain_words(tmp_path: Path, monkeypatch) -> None:
+    from click.testing import CliRunner
+
+    from briefbook.cli.main import _register, cli
+
+    _register()
+    monkeypatch.setattr(database, "FULL_CHECK_UP_TO", 0)
+    path = tmp_path / "big.briefbook"
+    _big_library(path)
+    for page in _pages_of(path, "talking_points")[1:]:
+        _spoil(path, page)
+    runner = CliRunner()
+    listed = runner.invoke(cli, ["--library", str(path), "list", "talking_point"])
+    assert listed.exit_code == 1 and "damaged" in listed.output and "Traceback" not in listed.output
+    checked = runner.invoke(cli, ["--library", str(path), "check"])
+    assert checked.exit_code == 1 and "Problem:" in checked.output

@@ -14,6 +14,7 @@ from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
 from briefbook.library import Library, TalkingPoint, Topic
+from briefbook.store import backup_catalog
 from briefbook.store.backup import backup_folder, list_backups
 from briefbook.ui import app, backups_dialog, i18n, library_recovery, live_refresh
 from briefbook.ui.app import create_window
@@ -55,8 +56,28 @@ def dialog(qtbot, window):
 # -- the Backups window ----------------------------------------------------------------------------
 
 
-def test_the_dialog_lists_the_backups_and_back_up_now_adds_one(dialog, window, library_path):
+@pytest.fixture
+def ten_minutes_later(filled, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The library was made more than the backup interval ago: the window's open backup is due."""
+    real = time.time
+    monkeypatch.setattr(backup_catalog, "clock", lambda: real() + 601)
+
+
+def test_the_window_backs_up_on_open_off_its_gui_thread(qtbot, ten_minutes_later, window, library_path):
+    window.open_backup.join(10)
+    found = list_backups(library_path)
+    assert [b.reason for b in found] == ["open"] and window.model.library.last_backup == found[0].path
+    window.open_library(library_path)  # nothing changed since: no second backup
+    window.open_backup.join(10)
+    assert len(list_backups(library_path)) == 1
+
+
+def test_the_dialog_lists_the_backups_and_back_up_now_adds_one(
+    ten_minutes_later, window, dialog, library_path
+):
     assert window.actions["backups"].isEnabled() and window.actions["backups"].text() == "&Backups…"
+    window.open_backup.join(10)
+    dialog.reload()
     found = list_backups(library_path)
     assert len(found) == 1  # made when the window opened the library
     shown = rows(dialog)
@@ -74,7 +95,9 @@ def test_the_dialog_lists_the_backups_and_back_up_now_adds_one(dialog, window, l
     assert window.model.library.last_backup == list_backups(library_path)[0].path
 
 
-def test_the_dialog_speaks_vietnamese_with_its_dates(dialog):
+def test_the_dialog_speaks_vietnamese_with_its_dates(ten_minutes_later, window, dialog):
+    window.open_backup.join(10)
+    dialog.reload()
     i18n.apply_language("vi")
     dialog.retranslate()
     assert dialog.windowTitle() == "Bản sao lưu của test.briefbook"

@@ -1,0 +1,48 @@
+"""What a process imports to do its work: a command that lists never loads numpy or the renderers."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from briefbook.library import Library, Topic
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, sys
+from briefbook.cli.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def _modules_of(*args: str) -> set[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], env=env, capture_output=True, text=True, check=True
+    )
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+def test_a_command_that_lists_loads_neither_numpy_nor_renderers_nor_qt(library_path: Path) -> None:
+    with Library.create(library_path) as lib:
+        lib.add(Topic(title="Công ước Hà Nội"))
+    loaded = _modules_of("--library", str(library_path), "list", "topic")
+    assert "sqlite_utils.db" in loaded
+    assert not {"numpy", "pandas", "reportlab", "docx", "PySide6"} & {m.split(".")[0] for m in loaded}
+
+
+def test_numpy_stays_importable_for_whoever_needs_it() -> None:
+    import sqlite_utils.db
+
+    assert sqlite_utils.db.np is None  # its optional numpy column types are not loaded
+    import numpy
+
+    assert numpy.int64(3) + 1 == 4
