@@ -628,7 +628,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+180"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+194"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -652,7 +652,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>kéo một dòng để đổi thứ tự trong chủ đề</translation>
     </message>
     <message numerus="yes">
-        <location line="+83"/>
+        <location line="+88"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Xoá %n mục</numerusform>
@@ -2072,7 +2072,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>NewItems</name>
     <message>
-        <location filename="../../briefbook/ui/new_items.py" line="+37"/>
+        <location filename="../../briefbook/ui/new_items.py" line="+45"/>
         <source>New event</source>
         <translation>Sự kiện mới</translation>
     </message>
@@ -2107,12 +2107,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Hãy tạo chủ đề trước: mỗi luận điểm thuộc về một chủ đề.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>New talking point</source>
         <translation>Luận điểm mới</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>New statement</source>
         <translation>Phát biểu mới</translation>
     </message>
@@ -2203,7 +2203,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../briefbook/ui/preferences.py" line="+17"/>
+        <location filename="../../briefbook/ui/preferences.py" line="+26"/>
         <source>Preferences</source>
         <translation>Tuỳ chọn</translation>
     </message>
@@ -2218,7 +2218,17 @@ Thả ảnh vào đây.</translation>
         <translation>Ngôn ngữ của &amp;tài liệu mới:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>e.g. Vụ Hợp tác quốc tế / Nguyễn Văn A</source>
+        <translation>ví dụ: Vụ Hợp tác quốc tế / Nguyễn Văn A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New talking points &amp;drafted by:</source>
+        <translation>Người &amp;soạn thảo mặc định của luận điểm mới:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>A book&apos;s language sets its headings, dates (17/12/2025) and page numbers.</source>
         <translation>Ngôn ngữ của tài liệu quyết định các đề mục, cách ghi ngày (17/12/2025) và số trang.</translation>
     </message>
