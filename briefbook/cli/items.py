@@ -1,4 +1,4 @@
-"""Commands on items: list, show, add, edit, delete, link, reorder, photos, revisions."""
+"""Commands on items: list, show, add, edit, delete, duplicate, link, reorder, photos, revisions."""
 
 from __future__ import annotations
 
@@ -184,6 +184,22 @@ def delete(ctx: Context, item_id: str) -> None:
     record = lib.find(item_id)
     snapshot = lib.delete(type(record), item_id)
     click.echo(f"Deleted {record.LABEL.lower()}: {record.display_name} ({len(snapshot.rows)} rows)")
+
+
+@cli.command()
+@click.argument("item_id")
+@click.option(
+    "--years", type=int, default=0, help="Move the copy's dates this many years on (an event: next year's)."
+)
+@click.option(
+    "--set", "values", multiple=True, metavar="FIELD=VALUE", help="A field of the copy (repeatable)."
+)
+@pass_context
+def duplicate(ctx: Context, item_id: str, years: int, values: tuple[str, ...]) -> None:
+    """Copy an item (an event with its meetings, participants, delegation and books); prints the new id."""
+    lib = ctx.library()
+    copy = lib.duplicate(item_id, years=years, **parse_assignments(values))
+    emit_json(copy) if ctx.as_json else click.echo(copy.id)
 
 
 @cli.command()

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 from sqlite_utils import Database
 
 from briefbook.errors import BriefBookError, Conflict, NotFound, ValidationError
+from briefbook.library.duplicates import DuplicatesMixin
 from briefbook.library.links import LinksMixin
 from briefbook.library.photos import prepare_photo
 from briefbook.library.records import (
@@ -52,7 +53,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-class Library(LinksMixin):
+class Library(LinksMixin, DuplicatesMixin):
     """One open library file. Use as a context manager or call :meth:`close`.
 
     Backups (:mod:`briefbook.store.backup`): with ``auto_backup``, one is made
