@@ -35,3 +35,24 @@ class NewerVersionError(LibraryFileError):
 
 class Cancelled(BriefBookError):
     """Long work (an export, an import) was cancelled by the user."""
+
+
+class HostileLibraryError(LibraryFileError):
+    """The file's schema is not the one BriefBook makes (triggers, views, tables in another shape).
+
+    A library is data, never code, so the file is refused and left as it was;
+    ``problems`` says, in words, what differs. The user may open a cleaned copy
+    instead (:func:`briefbook.store.cleaned_copy.make_cleaned_copy`).
+    """
+
+    def __init__(self, path: object, problems: list[str]):
+        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        super().__init__(
+            f"BriefBook will not open {path}: it is not a library in the shape BriefBook makes "
+            f"({shown}). Such a file could act on your data when it is used, so it has not been "
+            "opened and has not been changed. You can open a cleaned copy instead, which keeps only "
+            "BriefBook's own tables and their data (the original stays as it is): "
+            f'briefbook --library "{path}" --cleaned-copy check'
+        )
+        self.path = path
+        self.problems = problems

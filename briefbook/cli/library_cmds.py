@@ -6,6 +6,7 @@ import click
 
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
+from briefbook.errors import HostileLibraryError
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES
 from briefbook.store.database import schema_version
@@ -59,8 +60,19 @@ def search(ctx: Context, query: str, kinds: tuple[str, ...], limit: int) -> None
 @click.option("--rebuild-index", is_flag=True, help="Rebuild the search index from the items.")
 @pass_context
 def check(ctx: Context, rebuild_index: bool) -> None:
-    """Check the library file's integrity and its search index."""
-    lib = ctx.library()
+    """Check the library file's integrity, its schema and its search index (in bounded time)."""
+    try:
+        lib = ctx.library()
+    except HostileLibraryError as refused:  # the schema differs: say how, one problem a line
+        problems = [f"schema: {p}" for p in refused.problems]
+        if ctx.as_json:
+            emit_json({"ok": False, "problems": problems, "schema": None})
+        else:
+            click.echo(f"The library {ctx.library_path} is refused: BriefBook will not open it.")
+            for p in problems:
+                click.echo(f"Problem: {p}")
+            click.echo("To use a cleaned copy (the original stays as it is): add --cleaned-copy.")
+        raise SystemExit(1) from None
     problems = lib.check(rebuild_index=rebuild_index)
     if ctx.as_json:
         emit_json({"ok": not problems, "problems": problems, "schema": schema_version(lib.db)})

@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from briefbook import __version__
-from briefbook.errors import BriefBookError
+from briefbook.errors import BriefBookError, HostileLibraryError
 from briefbook.library import Library
 from briefbook.paths import default_library_path
 
@@ -21,9 +21,10 @@ from briefbook.paths import default_library_path
 class Context:
     """What every command gets: where the library is, and how to print."""
 
-    def __init__(self, library_path: Path, as_json: bool):
+    def __init__(self, library_path: Path, as_json: bool, cleaned_copy: bool = False):
         self.library_path = library_path
         self.as_json = as_json
+        self.cleaned_copy = cleaned_copy
         self._library: Library | None = None
 
     def library(self, *, backups: bool = True) -> Library:
@@ -38,8 +39,24 @@ class Context:
                     f"There is no library at {self.library_path}. "
                     "Create one with 'briefbook init', or the demo with 'briefbook demo'."
                 )
-            self._library = Library.open(self.library_path, backup=backups)
+            try:
+                self._library = Library.open(self.library_path, backup=backups)
+            except HostileLibraryError:
+                if not self.cleaned_copy:
+                    raise
+                self._library = self._open_cleaned_copy(backups)
         return self._library
+
+    def _open_cleaned_copy(self, backups: bool) -> Library:
+        """``--cleaned-copy``: the refused file stays as it is; its cleaned copy is used instead."""
+        from briefbook.store.cleaned_copy import make_cleaned_copy
+
+        made = make_cleaned_copy(self.library_path)
+        click.echo(f"Opened a cleaned copy: {made.path} (the original was not changed).", err=True)
+        for note in made.notes:
+            click.echo(f"  - {note}", err=True)
+        self.library_path = made.path
+        return Library.open(made.path, backup=backups)
 
     def close(self) -> None:
         if self._library is not None:
@@ -84,11 +101,17 @@ class FriendlyGroup(click.Group):
     help="The library file (default: $BRIEFBOOK_LIBRARY, else your BriefBook data folder).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts instead of text for people.")
+@click.option(
+    "--cleaned-copy",
+    is_flag=True,
+    help="If the library is refused for its shape (triggers, views, changed tables), make a cleaned "
+    "copy beside it and use that; the original is not changed.",
+)
 @click.version_option(__version__, prog_name="BriefBook")
 @click.pass_context
-def cli(ctx: click.Context, library_path: Path | None, as_json: bool) -> None:
+def cli(ctx: click.Context, library_path: Path | None, as_json: bool, cleaned_copy: bool) -> None:
     """BriefBook: prepare delegation briefing books from a local library."""
-    ctx.obj = Context(library_path or default_library_path(), as_json)
+    ctx.obj = Context(library_path or default_library_path(), as_json, cleaned_copy)
     ctx.call_on_close(ctx.obj.close)
 
 

@@ -45,6 +45,7 @@ from briefbook.text import clean_line
 R = TypeVar("R", bound=Record)
 
 KEEP_REVISIONS = 50
+CHECK_SECONDS = 120.0  # ``check`` gives up (and says so) after this long: it never hangs
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +167,13 @@ class Library(LinksMixin, DuplicatesMixin):
                 raise BriefBookError("The library file is read-only; changes cannot be saved.") from None
             if "full" in text:
                 raise BriefBookError("The disk is full; your change was not saved.") from None
+            raise
+        except sqlite3.DatabaseError as exc:
+            if "not authorized" in str(exc):  # briefbook.store.guard refused the file's own code
+                raise BriefBookError(
+                    "The library file tried to run instructions of its own, which BriefBook never "
+                    "allows. Your change was not saved; check the file with 'briefbook check'."
+                ) from None
             raise
         if outermost and self.auto_backup and schedule.now() >= self._next_backup_check:
             self._automatic_backup("auto", schedule.read_changes(self.db.conn))
@@ -425,24 +433,17 @@ class Library(LinksMixin, DuplicatesMixin):
         with self.transaction():
             self.db["settings"].upsert({"key": key, "value": value}, pk="key")
 
-    def check(self, *, rebuild_index: bool = False) -> list[str]:
+    def check(self, *, rebuild_index: bool = False, time_limit: float = CHECK_SECONDS) -> list[str]:
         """Problems found in the file (empty when healthy); optionally rebuild the index.
 
         The whole file is read here (opening a big library checks only its schema and
         small tables); damage too bad for SQLite to go on is reported as a problem too.
+        Compares the schema with ours and the search index's content with the items
+        (:mod:`briefbook.library.health`), and stops after ``time_limit`` seconds.
         """
-        try:
-            problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
-            problems += [f"broken link in {r[0]}" for r in self.db.execute("PRAGMA foreign_key_check")]
-            indexed = self.db.execute("SELECT count(*) FROM search_docs").fetchone()[0]
-            items = sum(self.count(cls) for cls in RECORD_TYPES.values())
-        except sqlite3.DatabaseError as exc:
-            return [f"the file is damaged ({exc}); restore a backup (briefbook backups)"]
-        if rebuild_index:
-            self.rebuild_index()
-        elif indexed != items:
-            problems.append(f"the search index holds {indexed} items but the library has {items}")
-        return problems
+        from briefbook.library.health import check_library
+
+        return check_library(self, rebuild_index=rebuild_index, time_limit=time_limit)
 
     # -- internals ---------------------------------------------------------------------
 
@@ -471,12 +472,7 @@ class Library(LinksMixin, DuplicatesMixin):
         return validated(cls, values, self.classification_levels)
 
     def _index(self, record: Record) -> None:
-        body = "\n".join(str(getattr(record, f)) for f in record.SEARCH_FIELDS if getattr(record, f))
-        if isinstance(record, Person) and record.name_romanised:
-            body = record.name_romanised + "\n" + body
-        if isinstance(record, TalkingPoint):
-            body = f"{record.question}\n{record.text}"
-        fts.index_item(self.db, record.KIND, record.id, record.display_name, body)
+        fts.index_item(self.db, record.KIND, record.id, record.display_name, index_body(record))
 
     def _keep_revision(self, cls: type[Record], item_id: str, field: str, value: str) -> None:
         self.db["revisions"].insert(
@@ -494,6 +490,16 @@ class Library(LinksMixin, DuplicatesMixin):
             "SELECT max(position) FROM talking_points WHERE topic_id = ?", [topic_id]
         ).fetchone()
         return (row[0] or 0) + 1
+
+
+def index_body(record: Record) -> str:
+    """The searchable text of an item, as the index keeps it (``check`` compares it)."""
+    body = "\n".join(str(getattr(record, f)) for f in record.SEARCH_FIELDS if getattr(record, f))
+    if isinstance(record, Person) and record.name_romanised:
+        body = record.name_romanised + "\n" + body
+    if isinstance(record, TalkingPoint):
+        body = f"{record.question}\n{record.text}"
+    return body
 
 
 def _to_record(cls: type[R], row: tuple, columns: list[str]) -> R:

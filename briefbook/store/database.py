@@ -36,8 +36,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from briefbook.collation import sort_key
-from briefbook.errors import LibraryFileError, NewerVersionError
+from briefbook.errors import HostileLibraryError, LibraryFileError, NewerVersionError
+from briefbook.store.guard import harden
 from briefbook.store.schema import MIGRATIONS, known_migrations
+from briefbook.store.schema_check import file_problems
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -75,16 +77,16 @@ def open_database(path: str | Path, *, create: bool = False, read_only: bool = F
         raise LibraryFileError(f"There is no BriefBook library at {path}.")
     if exists:
         inspect_library(path)
-        read_only = read_only or not os.access(path, os.W_OK)
+        read_only = read_only or not os.access(path, os.W_OK) or on_read_only_media(path)
     elif not path.parent.is_dir():
         raise LibraryFileError(f"Cannot create a library in {path.parent}: the folder does not exist.")
     try:
         if read_only and exists:
-            uri = f"{path.resolve().as_uri()}?mode=ro"
+            uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if on_read_only_media(path) else "")
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db = Database(conn, execute_plugins=False)
+        db = Database(harden(conn), execute_plugins=False)
         _configure(db, read_only=read_only and exists)
         if read_only and exists:
             if MIGRATIONS.pending(db):
@@ -119,8 +121,18 @@ def inspect_library(path: str | Path) -> None:
     if size == 0:
         raise _damaged(f"{path} is empty: it is not a BriefBook library (it may have been cut short).", path)
     before = {s for s in _SIDE_FILES if Path(f"{path}{s}").exists()}
+    if on_read_only_media(path):
+        _explain_read_only_media(path)
     try:
-        _inspect_read_only(path)
+        try:
+            _inspect_read_only(path)
+        except sqlite3.OperationalError as exc:
+            if getattr(exc, "sqlite_errorname", "") != "SQLITE_READONLY_ROLLBACK":
+                raise
+            from briefbook.store.hot_journal import roll_back_hot_journal
+
+            roll_back_hot_journal(path)  # checked in a copy first; raises if it cannot be
+            _inspect_read_only(path)
     except LibraryFileError:
         _remove_new_side_files(path, before)
         raise
@@ -145,18 +157,74 @@ def _remove_new_side_files(path: Path, existed: set[str]) -> None:
 
 def _inspect_read_only(path: Path) -> None:
     """Every check that can refuse a file, on a read-only connection: a refused file is never touched."""
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    immutable = "&immutable=1" if on_read_only_media(path) else ""
+    conn = sqlite3.connect(
+        f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+    )
     try:
-        db = Database(conn, execute_plugins=False)
+        db = Database(harden(conn), execute_plugins=False)
         _check_is_library(db, path)
-        applied = [m.name for m in MIGRATIONS.applied(db)]
+        applied, problems = file_problems(conn)
         if any(name not in known_migrations() for name in applied):
             raise NewerVersionError(
                 f"The library {path} was written by a newer version of BriefBook. "
                 "Please update BriefBook to open it; the file has not been changed."
             )
+        if problems:
+            raise HostileLibraryError(path, problems)
+        _check_wal_belongs(conn, path)
     finally:
         conn.close()
+
+
+def _check_wal_belongs(conn: sqlite3.Connection, path: Path) -> None:
+    """A -wal beside the file is applied by SQLite whoever wrote it; check the result holds together.
+
+    SQLite cannot tell whose WAL it is: a -wal copied from another library (a wrong
+    pair of files) is applied as if it were this one's, and mixes two libraries'
+    pages. When a non-empty -wal is there, the links between rows are checked too;
+    a mixture breaks them. Paid only then (after a crash, or when another window
+    has the library open), and only on files small enough for the whole quick_check
+    (see :func:`_check_is_library`); on a bigger one ``briefbook check`` finds it.
+    """
+    wal = Path(f"{path}-wal")
+    try:
+        if not wal.is_file() or wal.stat().st_size == 0 or path.stat().st_size > FULL_CHECK_UP_TO:
+            return
+    except OSError:
+        return
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise _damaged(
+            f"The library {path} and the file {wal.name} beside it do not belong together: the "
+            f"changes in {wal.name} do not fit the library (it may come from another library). "
+            "Neither file has been changed. Restore a backup, or move the -wal file out of the "
+            "folder to open the library without those changes.",
+            path,
+        )
+
+
+def on_read_only_media(path: Path) -> bool:
+    """The file's folder is on a read-only file system (a CD, a write-protected stick, a ro mount).
+
+    Such a file is opened ``immutable``: SQLite cannot make its ``-shm`` index there, and
+    nothing can change the file while we read it.
+    """
+    try:
+        return bool(os.statvfs(path.resolve().parent).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs (Windows): the normal checks apply
+        return False
+
+
+def _explain_read_only_media(path: Path) -> None:
+    """A library on read-only media opens read-only, unless changes wait in a side file we cannot use."""
+    for suffix, what in (("-wal", "recent changes"), ("-journal", "an unfinished change")):
+        side = Path(f"{path}{suffix}")
+        if side.exists() and side.stat().st_size > 0:
+            raise LibraryFileError(
+                f"The library {path} is on a read-only disk, and {what} to it are in the file "
+                f"{side.name} beside it, which BriefBook cannot apply there. Copy both files to a "
+                "folder where you can write, and open the copy. Nothing has been changed."
+            )
 
 
 def _unreadable(path: Path) -> DamagedLibraryError:
@@ -291,6 +359,13 @@ def _from_sqlite(exc: sqlite3.DatabaseError, path: Path) -> LibraryFileError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
         return LibraryFileError(f"The library {path} is busy in another program. Try again in a moment.")
+    if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+        return LibraryFileError(
+            f"The library {path} was left half-changed by a program that stopped (its unfinished "
+            f"change is in {path.name}-journal), and BriefBook cannot undo that change here because "
+            "it may not write to the file. Copy both files to a folder where you can write, and "
+            "open the copy. Nothing has been changed."
+        )
     if "readonly" in text or "read-only" in text:
         return LibraryFileError(
             f"The library {path} is read-only here, and it needs to be updated before it can be used."

@@ -35,6 +35,11 @@ class Match:
     rank: float
 
 
+def indexed_texts(title: str, body: str) -> tuple[str, str, str]:
+    """What the index holds for an item: folded title, folded body, unspaced-script runs ("" if none)."""
+    return fold(title), fold(body), " ".join(_UNSPACED_RUN.findall(fold(title + " " + body)))
+
+
 def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> None:
     """Put one item in the index, replacing what was there for it."""
     remove_item(db, item_id)
@@ -43,10 +48,10 @@ def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> 
         [kind, item_id, title, body],
     )
     rowid = cur.lastrowid
+    folded_title, folded_body, unspaced = indexed_texts(title, body)
     db.execute(
-        "INSERT INTO search_words (rowid, title, body) VALUES (?, ?, ?)", [rowid, fold(title), fold(body)]
+        "INSERT INTO search_words (rowid, title, body) VALUES (?, ?, ?)", [rowid, folded_title, folded_body]
     )
-    unspaced = " ".join(_UNSPACED_RUN.findall(fold(title + " " + body)))
     if unspaced:
         db.execute("INSERT INTO search_trigrams (rowid, text) VALUES (?, ?)", [rowid, unspaced])
 

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from briefbook.errors import BriefBookError, NewerVersionError
+from briefbook.errors import BriefBookError, HostileLibraryError, NewerVersionError
 from briefbook.ui import error_hook
 from briefbook.ui.background import run_busy
 from briefbook.ui.backup_labels import time_text
@@ -61,6 +61,22 @@ def ask_open_backup(parent: QWidget | None, title: str, text: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes = box.addButton(
         QCoreApplication.translate("LibraryRecovery", "Open the newest good backup"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
+    no = box.addButton(
+        QCoreApplication.translate("LibraryRecovery", "Cancel"), QMessageBox.ButtonRole.RejectRole
+    )
+    box.setDefaultButton(no)
+    box.setEscapeButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def ask_open_cleaned_copy(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask whether to make and open a cleaned copy of a refused library; True for yes."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
+    yes = box.addButton(
+        QCoreApplication.translate("LibraryRecovery", "Open a cleaned copy"),
         QMessageBox.ButtonRole.AcceptRole,
     )
     no = box.addButton(
@@ -99,9 +115,56 @@ def open_library_file(parent: QWidget | None, path: Path, *, read_only: bool = F
     except DamagedLibraryError as error:
         log.info("DamagedLibraryError: %s", error)
         return _offer_backup(parent, path, error)
+    except HostileLibraryError as error:
+        log.info("HostileLibraryError: %s", error)
+        return _offer_cleaned_copy(parent, path, error)
     except BriefBookError as error:
         error_hook.report(error, parent)
     return None
+
+
+def _offer_cleaned_copy(parent: QWidget | None, path: Path, error: HostileLibraryError) -> Library | None:
+    """A library refused for its shape: say what differs, offer a cleaned copy (the original stays)."""
+    from briefbook.library import Library
+    from briefbook.store.cleaned_copy import cleaned_copy_path, make_cleaned_copy
+
+    title = QCoreApplication.translate("LibraryRecovery", "This library is not in BriefBook's shape")
+    target = cleaned_copy_path(path)
+    listed = "\n".join(f"• {p}" for p in error.problems[:8])
+    question = (
+        QCoreApplication.translate(
+            "LibraryRecovery",
+            "BriefBook will not open %1: it holds instructions or tables of its own, which could act "
+            "on your data when it is used. It has not been opened and has not been changed.",
+        ).replace("%1", str(path))
+        + "\n\n"
+        + listed
+        + "\n\n"
+        + QCoreApplication.translate(
+            "LibraryRecovery",
+            "BriefBook can make a cleaned copy, %1, with only BriefBook's own tables and their data, "
+            "and open it. The original file stays exactly as it is.",
+        ).replace("%1", str(target))
+    )
+    if not ask_open_cleaned_copy(parent, title, question):
+        return None
+    try:
+        made = run_busy(
+            lambda: make_cleaned_copy(path, target),
+            parent,
+            QCoreApplication.translate("LibraryRecovery", "Making a cleaned copy…"),
+        )
+        library = Library.open(made.path)
+    except BriefBookError as failure:
+        error_hook.show_message(parent, title, user_message(failure))
+        return None
+    text = QCoreApplication.translate(
+        "LibraryRecovery", "You are now working in the cleaned copy %1."
+    ).replace("%1", str(made.path))
+    if made.notes:
+        text += "\n\n" + "\n".join(f"• {n}" for n in made.notes[:12])
+    tell(parent, QCoreApplication.translate("LibraryRecovery", "Cleaned copy opened"), text)
+    return library
 
 
 def damaged_message(error: BaseException) -> str:

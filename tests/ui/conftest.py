@@ -52,6 +52,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, qapp) -> Dialogs:
         (window_actions, "ask_open_path"),
         (main_window, "edit_preferences"),
         (library_recovery, "ask_open_backup"),
+        (library_recovery, "ask_open_cleaned_copy"),
         (backups_dialog, "confirm_restore"),
         (backups_dialog, "show_backups"),
     ):

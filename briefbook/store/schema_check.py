@@ -1,0 +1,123 @@
+"""Is this file's schema exactly the one BriefBook creates? (A library is data, never code.)
+
+The reference is built, not written down: the migrations the file records as
+applied are run, in order, on an empty in-memory database, and the two schema
+tables (``sqlite_master``) are compared entry by entry: every table, index,
+virtual table, trigger and view, with its SQL. Anything else is a difference
+the user is told about, in words: a trigger or a view (BriefBook's schema has
+neither), a table of ours in another shape (wrong column types, a missing
+column, an extra CHECK), a table or index we do not make.
+
+Only the schema table and the migrations table are read (the latter only once
+its own shape has been checked), so no SQL of the file's runs while checking.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from functools import lru_cache
+
+from briefbook.store.guard import harden
+from briefbook.store.schema import MIGRATIONS, known_migrations
+
+MIGRATIONS_TABLE = "_sqlite_migrations"
+# Tables SQLite itself makes: sqlite_sequence for AUTOINCREMENT, sqlite_stat* after ANALYZE/optimize.
+_SQLITE_OWN = {
+    "sqlite_sequence": "CREATE TABLE sqlite_sequence(name,seq)",
+    "sqlite_stat1": "CREATE TABLE sqlite_stat1(tbl,idx,stat)",
+    "sqlite_stat4": "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)",
+}
+_KIND_WORDS = {"table": "a table", "index": "an index"}
+
+
+def _normal(sql: str | None) -> str:
+    return re.sub(r"\s+", " ", sql or "").strip()
+
+
+def _entries(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]:
+    """(type, name) -> (table it belongs to, normalised SQL) of every schema entry."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return {(t, n): (tbl, _normal(sql)) for t, n, tbl, sql in rows}
+
+
+@lru_cache(maxsize=16)
+def expected_entries(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str]]:
+    """The schema BriefBook creates at the version whose applied migrations are ``applied``."""
+    from sqlite_utils import Database
+
+    known = known_migrations()
+    conn = harden(sqlite3.connect(":memory:"))
+    try:
+        db = Database(conn, execute_plugins=False)
+        following = known[len(applied)] if len(applied) < len(known) else None
+        MIGRATIONS.apply(db, stop_before=following) if following else MIGRATIONS.apply(db)
+        return _entries(conn)
+    finally:
+        conn.close()
+
+
+def migration_history(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+    """(applied migration names, problems). Reads the migrations table only if it has our shape."""
+    entries = _entries(conn)
+    want = expected_entries(tuple(known_migrations()[:1])).get(("table", MIGRATIONS_TABLE))
+    have = entries.get(("table", MIGRATIONS_TABLE))
+    if have is None:
+        return [], []
+    if have != want:
+        return [], [f"its table '{MIGRATIONS_TABLE}' (the record of its versions) has another shape"]
+    rows = conn.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATIONS.name]
+    ).fetchall()
+    return [str(r[0]) for r in rows], []
+
+
+def history_problem(applied: list[str]) -> str | None:
+    """Why ``applied`` is not a history this BriefBook wrote (None when it is one)."""
+    known = known_migrations()
+    if applied != known[: len(applied)]:
+        return "its record of versions is not one BriefBook writes (steps missing or out of order)"
+    return None
+
+
+def schema_differences(conn: sqlite3.Connection, applied: list[str]) -> list[str]:
+    """Every way the file's schema differs from ours at its version, in words; empty when equal.
+
+    The file's own code (triggers, views) comes first: it is what would act.
+    """
+    have = _entries(conn)
+    want = expected_entries(tuple(applied))
+    code: list[str] = []
+    other: list[str] = []
+    for (kind, name), (table, sql) in sorted(have.items()):
+        if kind in ("trigger", "view"):
+            code.append(f"it holds a {kind} '{name}' (BriefBook libraries have no {kind}s)")
+        elif kind == "index" and ("table", table) not in want:
+            continue  # an index of a table we do not make: that table is named already
+        elif (kind, name) in want:
+            if want[(kind, name)] != (table, sql):
+                what = "table" if kind == "table" else f"index on '{table}'"
+                other.append(f"its {what} '{name}' is not in the shape BriefBook makes")
+        elif kind == "table" and name in _SQLITE_OWN and sql == _normal(_SQLITE_OWN[name]):
+            continue
+        elif kind == "index" and name.startswith("sqlite_autoindex_"):
+            other.append(f"its table '{table}' has an extra unique constraint")
+        else:
+            other.append(
+                f"it holds {_KIND_WORDS.get(kind, 'an object')} '{name}' that BriefBook does not make"
+            )
+    missing = [f"its {kind} '{name}' is missing" for kind, name in sorted(want) if (kind, name) not in have]
+    return code + missing + other
+
+
+def file_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
+    """(applied migrations, problems) for the file on ``conn``: all a refusal needs to say."""
+    applied, problems = migration_history(conn)
+    if problems:
+        return applied, problems
+    if any(name not in known_migrations() for name in applied):
+        return applied, []  # a newer version: the caller says so, we cannot judge its schema
+    problem = history_problem(applied)
+    if problem:
+        return applied, [problem]
+    return applied, schema_differences(conn, applied)
