@@ -2,14 +2,16 @@
 
 reportlab's ``Paragraph`` parses a small XML-like markup language, so every
 piece of user text goes through :func:`escape` before it is put between the
-tags we build here. Thai stretches switch to the template's Thai font inside
-a paragraph, and paragraphs holding Thai are shaped with HarfBuzz so that
-vowel signs and tone marks sit where they belong.
+tags we build here. A stretch the template's font cannot draw switches to the
+font of the fallback chain that can (:mod:`briefbook.render.font_chain`: Thai,
+Lao, Khmer, Myanmar, Arabic, emoji, a system Chinese font); a character no font
+has becomes a visible U+FFFD (the preflight names it). Paragraphs holding such
+text are shaped with HarfBuzz (:mod:`briefbook.render.pdf_shaping`), so that
+marks sit where they belong and the text layer reads back as written.
 """
 
 from __future__ import annotations
 
-import re
 import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -19,13 +21,13 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from briefbook.document.model import Run
+from briefbook.render import pdf_shaping
+from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
 from briefbook.render.template import FONT_STYLES, Template
 from briefbook.text import clean
 
-_THAI = re.compile("[\u0e00-\u0e7f]+(?:[ \u00a0]+[\u0e00-\u0e7f]+)*")
 _LOCK = threading.Lock()
 _LINK_SCHEMES = ("http", "https", "mailto")
 
@@ -41,13 +43,24 @@ def font_name(family: str, style: str = "Regular") -> str:
 
 def register_family(template: Template, family: str) -> None:
     """Register a TTF family (embedded, subset) with its bold/italic mapping, once per process."""
+    _register(family, lambda style: (template.font_file(family, style), 0))
+
+
+def register_chain_font(font: ChainFont) -> None:
+    """Register a font of the fallback chain (on first use: most books need few of them)."""
+    _register(font.family, lambda style: (font.file(style), font.index))
+
+
+def _register(family: str, file_of) -> None:
+    pdf_shaping.install()
     with _LOCK:
         if font_name(family) in pdfmetrics.getRegisteredFontNames():
             return
         for style in FONT_STYLES:
             name = font_name(family, style)
-            # template.font_file falls back (Thai has no italic): one TTFont per style name.
-            pdfmetrics.registerFont(TTFont(name, str(template.font_file(family, style))))
+            # The file falls back (Thai has no italic): one font object per style name.
+            path, index = file_of(style)
+            pdfmetrics.registerFont(pdf_shaping.ShapingFont(name, str(path), subfontIndex=index))
         pdfmetrics.registerFontFamily(
             font_name(family),
             normal=font_name(family, "Regular"),
@@ -170,9 +183,9 @@ class Styles:
             )
 
     def get(self, name: str, text: str = "") -> ParagraphStyle:
-        """The style called ``name``; its shaped twin if ``text`` holds Thai."""
+        """The style called ``name``; its shaped twin if ``text`` needs more than the template's font."""
         style = self.by_name.get(name) or self.by_name["body"]
-        if not _THAI.search(text):
+        if needs_chain(self.template, text) is None:
             return style
         shaped = self._shaped.get(style.name)
         if shaped is None:
@@ -185,25 +198,38 @@ class Styles:
         return self.get(name).fontName.endswith(("-Bold", "-BoldItalic"))
 
 
+def needs_chain(template: Template, text: str) -> Chain | None:
+    """The fallback chain if ``text`` holds anything the template's own font does not draw."""
+    chain = chain_for(template.body_font, template.thai_font)
+    return None if chain.all_primary(text) else chain
+
+
 class Markup:
     """Builds reportlab markup from the model's runs, escaping every piece of user text."""
 
     def __init__(self, template: Template, anchors: set[str], link_colour: str):
-        self.thai = template.thai_font
+        self.template = template
         self.anchors = anchors
         self.link_colour = link_colour
 
     def text(self, text: str, bold: bool = False) -> str:
-        """Escaped text, with Thai stretches in the Thai font and newlines as line breaks."""
+        """Escaped text, each stretch in the font of the chain that draws it, characters
+        no font has as U+FFFD, and newlines as line breaks."""
         text = clean(text).replace("\t", " ")
+        chain = needs_chain(self.template, text)
+        if chain is None:
+            return escape(text).replace("\n", "<br/>")
         out = []
-        pos = 0
-        face = font_name(self.thai, "Bold" if bold else "Regular")
-        for m in _THAI.finditer(text):
-            out.append(escape(text[pos : m.start()]))
-            out.append(f'<font face="{face}">{escape(m.group())}</font>')
-            pos = m.end()
-        out.append(escape(text[pos:]))
+        for index, run in chain.runs(text):
+            if index == 0:
+                out.append(escape(run))
+            elif index == -1:
+                out.append(escape("".join(c if is_ignorable(c) else REPLACEMENT for c in run)))
+            else:
+                font = chain.fonts[index]
+                register_chain_font(font)
+                face = font_name(font.family, "Bold" if bold else "Regular")
+                out.append(f'<font face="{face}">{escape(run)}</font>')
         return "".join(out).replace("\n", "<br/>")
 
     def runs(self, runs: list[Run], base_bold: bool = False) -> str:

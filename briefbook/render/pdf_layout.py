@@ -22,7 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from reportlab.platypus.doctemplate import ActionFlowable, _ktAllow
 
 from briefbook.document.model import Document, Heading, Profile
-from briefbook.render.pdf_fonts import _THAI, Markup, Styles, font_name, tint
+from briefbook.render.pdf_fonts import Markup, Styles, font_name, needs_chain, tint
 from briefbook.render.template import Template
 from briefbook.text import clean_line
 
@@ -193,8 +193,8 @@ class BookState:
     def _text(
         self, canv: Canvas, x: float, y: float, text: str, font: str, size: float, align: str = "left"
     ) -> None:
-        """One line of page furniture; Thai goes through a (shaped) paragraph."""
-        if not _THAI.search(text):
+        """One line of page furniture; text beyond the template's font goes through a (shaped) paragraph."""
+        if needs_chain(self.template, text) is None:
             canv.setFont(font, size)
             draw = {"left": canv.drawString, "centre": canv.drawCentredString, "right": canv.drawRightString}
             draw[align](x, y, text)

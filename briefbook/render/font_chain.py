@@ -1,0 +1,325 @@
+"""Which font draws which character: the fallback chain shared by the PDF, the
+DOCX, the preflight and the window.
+
+A book's text is Vietnamese and English with names in the region's scripts. The
+template's body and heading fonts (Noto Serif / Noto Sans) draw Latin, Greek and
+Cyrillic; every other character is drawn by the first font of the chain that has
+it: the template's Thai font, then Lao, Khmer, Myanmar, Arabic and a monochrome
+emoji font, all shipped in ``resources/fonts`` (OFL), and last a Chinese font
+found on the system through fontconfig (Noto CJK is 20 MB and in a format
+reportlab cannot embed, so it is not shipped). A character no font has is
+*uncovered*: the preflight names it and the files show a visible replacement
+(U+FFFD) instead, so nothing disappears in silence.
+
+Coverage comes from the fonts' own cmap tables (fontTools, read lazily, once
+per process), so the answer is the same as what the renderers will draw.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import subprocess
+import threading
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefbook.render.template import FONTS_DIR
+
+REPLACEMENT = "\ufffd"
+
+# Characters that are never drawn (format controls, joiners, variation selectors,
+# soft hyphen, tags): they need no glyph, and shaping consumes them.
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0000-\U000e0fff]"
+)
+_WHITESPACE = frozenset("\t\n\r \u00a0\u2028\u2029")
+
+# The shipped script fonts, in the order they are tried, with the script each is for.
+SCRIPT_FONTS: tuple[tuple[str, str], ...] = (
+    ("NotoSansLao", "Lao"),
+    ("NotoSansKhmer", "Khmer"),
+    ("NotoSansMyanmar", "Myanmar"),
+    ("NotoNaskhArabic", "Arabic"),
+    ("NotoEmoji", "emoji"),
+)
+CHINESE = "Chinese"
+_HAN = re.compile(
+    "[\u2e80-\u2fdf\u3000-\u303f\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+
+
+def is_ignorable(char: str) -> bool:
+    """True for characters that are never drawn and need no glyph (ZWJ, ZWNJ, soft hyphen...)."""
+    return bool(_IGNORABLE.match(char)) or char in _WHITESPACE
+
+
+@dataclass(frozen=True)
+class ChainFont:
+    """One font family of the chain: our key, the name inside the font, its files per style."""
+
+    family: str
+    display: str
+    files: tuple[tuple[str, Path], ...]
+    script: str = ""
+    system: bool = False
+    index: int = 0  # face index inside a .ttc collection
+
+    def file(self, style: str = "Regular") -> Path:
+        """The file for a style; italics fall back to upright, missing bold to regular."""
+        by_style = dict(self.files)
+        for candidate in (style, "Bold" if "Bold" in style else "Regular", "Regular"):
+            if candidate in by_style:
+                return by_style[candidate]
+        return self.files[0][1]
+
+    @property
+    def cmap(self) -> frozenset[int]:
+        return _cmap(self.file("Regular"), self.index)
+
+
+@functools.cache
+def _cmap(path: Path, index: int = 0) -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True, fontNumber=index)
+    try:
+        return frozenset(font.getBestCmap() or {})
+    finally:
+        font.close()
+
+
+@functools.cache
+def font_display_name(path: Path, index: int = 0) -> str:
+    """The family name written inside a font file (what Word, LibreOffice and Qt call it)."""
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(str(path), lazy=True, fontNumber=index)
+    try:
+        name = font["name"]
+        return str(name.getBestFamilyName() or path.stem.split("-")[0])
+    finally:
+        font.close()
+
+
+def shipped(family: str, script: str = "") -> ChainFont:
+    """A family shipped in resources/fonts as FAMILY-Style.ttf."""
+    files = tuple(
+        (style, FONTS_DIR / f"{family}-{style}.ttf")
+        for style in ("Regular", "Bold", "Italic", "BoldItalic")
+        if (FONTS_DIR / f"{family}-{style}.ttf").is_file()
+    )
+    if not files:
+        raise FileNotFoundError(f"The font {family} is missing from {FONTS_DIR}.")
+    return ChainFont(family, font_display_name(files[0][1]), files, script)
+
+
+_SYSTEM_LOCK = threading.Lock()
+_system_cjk: list[ChainFont | None] = []
+
+
+def system_chinese_font() -> ChainFont | None:
+    """A Chinese font installed on this machine that can be embedded (TrueType outlines),
+    found through fontconfig; None when there is none (or no fontconfig)."""
+    with _SYSTEM_LOCK:
+        if not _system_cjk:
+            _system_cjk.append(_find_system_chinese())
+        return _system_cjk[0]
+
+
+def _find_system_chinese() -> ChainFont | None:
+    fc_list = shutil.which("fc-list")
+    if not fc_list:
+        return None
+    try:
+        out = subprocess.run(
+            [fc_list, ":lang=zh", "file", "index"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    candidates = []
+    for line in out.splitlines():
+        path_text, _, rest = line.partition(":")
+        match = re.search(r"index=(\d+)", rest)
+        candidates.append((Path(path_text.strip()), int(match.group(1)) if match else 0))
+    for path, index in sorted(candidates, key=lambda c: (not _regular_name(c[0]), str(c[0]))):
+        if path.suffix.lower() not in (".ttf", ".ttc") or not _truetype_outlines(path, index):
+            continue
+        if ord("中") not in _cmap(path, index):
+            continue
+        return ChainFont(
+            "SystemChinese", font_display_name(path, index), (("Regular", path),), CHINESE, True, index
+        )
+    return None
+
+
+def _regular_name(path: Path) -> bool:
+    return not re.search(r"(?i)bold|light|thin|black|medium", path.name)
+
+
+def _truetype_outlines(path: Path, index: int) -> bool:
+    from fontTools.ttLib import TTFont
+
+    try:
+        font = TTFont(str(path), lazy=True, fontNumber=index)
+    except Exception:  # a broken system font file is simply not a candidate
+        return False
+    try:
+        return "glyf" in font
+    finally:
+        font.close()
+
+
+@dataclass
+class Chain:
+    """The fonts tried for one primary family, in order, and a memo of each character's font."""
+
+    fonts: list[ChainFont]
+    _memo: dict[str, int] = field(default_factory=dict)
+    _simple: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        # Everything the primary font draws (and never-drawn characters) in one regex
+        # class, so that the common case -- all of a text in the primary font -- is one C scan.
+        # Invisible characters are left out: Noto draws visible boxes for ZWJ and ZWNJ,
+        # so text holding them is shaped, and HarfBuzz leaves them out.
+        drawn = frozenset(c for c in self.fonts[0].cmap if not is_ignorable(chr(c)))
+        self._simple = re.compile(f"[^{_class_of(drawn)}\t\n\r \u00a0]")
+
+    def index_of(self, char: str) -> int:
+        """The index in ``fonts`` of the font that draws ``char``; -1 if none has it."""
+        found = self._memo.get(char)
+        if found is None:
+            code = ord(char)
+            found = next((i for i, f in enumerate(self.fonts) if code in f.cmap), -1)
+            if found == -1 and is_ignorable(char):
+                found = 0
+            self._memo[char] = found
+        return found
+
+    def all_primary(self, text: str) -> bool:
+        return self._simple.search(text) is None  # type: ignore[union-attr]
+
+    def runs(self, text: str) -> list[tuple[int, str]]:
+        """``text`` cut into runs, each with the index of the font drawing it (-1: none has it).
+
+        Marks, joiners and variation selectors stay with the run before them when that
+        font has them (or never draws them), so a base and its marks are shaped together.
+        """
+        if self.all_primary(text):
+            return [(0, text)] if text else []
+        out: list[list] = []
+        for char in text:
+            index = self.index_of(char)
+            if out and char not in _WHITESPACE:
+                prev = out[-1][0]
+                cat = unicodedata.category(char)
+                attach = cat in ("Mn", "Mc", "Me") or _IGNORABLE.match(char) or _is_emoji_modifier(char)
+                if (
+                    attach
+                    and prev != index
+                    and (prev == -1 or ord(char) in self.fonts[prev].cmap or is_ignorable(char))
+                ):
+                    index = prev
+            elif char in _WHITESPACE:
+                index = 0  # spaces in the book's font (an emoji font's space is wide)
+            if out and out[-1][0] == index:
+                out[-1][1].append(char)
+            else:
+                out.append([index, [char]])
+        runs = [(index, "".join(chars)) for index, chars in out]
+        # Spaces between two runs of one script font belong to it (a right-to-left phrase
+        # is then one run, laid out and read back as one); not an emoji font's wide space.
+        merged: list[tuple[int, str]] = []
+        for index, run in runs:
+            if (
+                len(merged) >= 2
+                and index > 0
+                and merged[-2][0] == index
+                and merged[-1][0] == 0
+                and not merged[-1][1].strip(" \u00a0")
+                and self.fonts[index].script != "emoji"
+            ):
+                space = merged.pop()[1]
+                merged[-1] = (index, merged[-1][1] + space + run)
+            else:
+                merged.append((index, run))
+        return merged
+
+    def uncovered(self, text: str) -> list[str]:
+        """The distinct characters of ``text`` that no font of the chain draws, in order."""
+        if self.all_primary(text):
+            return []
+        seen: dict[str, None] = {}
+        for index, run in self.runs(text):
+            if index == -1:
+                for char in run:
+                    if not is_ignorable(char):
+                        seen.setdefault(char)
+        return list(seen)
+
+
+def _is_emoji_modifier(char: str) -> bool:
+    return "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
+def _class_of(codes: frozenset[int]) -> str:
+    """A regex character class body listing ``codes`` as ranges."""
+    parts = []
+    ordered = sorted(c for c in codes if c > 0x20 and not 0xD800 <= c <= 0xDFFF)
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        lo, hi = ordered[i], ordered[j]
+        parts.append(re.escape(chr(lo)) if lo == hi else f"{re.escape(chr(lo))}-{re.escape(chr(hi))}")
+        i = j + 1
+    return "".join(parts)
+
+
+_CHAINS: dict[tuple[str, str], Chain] = {}
+_CHAINS_LOCK = threading.Lock()
+
+
+def chain_for(primary: str, thai: str = "NotoSansThai") -> Chain:
+    """The chain for a primary family (the template's body or heading font)."""
+    key = (primary, thai)
+    with _CHAINS_LOCK:
+        chain = _CHAINS.get(key)
+        if chain is None:
+            families = [primary, *(f for f in ("NotoSans", "NotoSerif") if f != primary), thai]
+            fonts = [shipped(f) for f in dict.fromkeys(families)]
+            fonts[-1] = ChainFont(fonts[-1].family, fonts[-1].display, fonts[-1].files, "Thai")
+            fonts += [shipped(family, script) for family, script in SCRIPT_FONTS]
+            cjk = system_chinese_font()
+            if cjk is not None:
+                fonts.append(cjk)
+            chain = _CHAINS[key] = Chain(fonts)
+        return chain
+
+
+def missing_font_note(text: str) -> str | None:
+    """Why characters of ``text`` cannot be drawn, when it is for want of a system font."""
+    if _HAN.search(text) and system_chinese_font() is None:
+        return (
+            "No Chinese font is installed on this computer, so Chinese characters cannot be "
+            "printed; install one (for example the Debian package fonts-droid-fallback)."
+        )
+    return None
+
+
+def describe(char: str) -> str:
+    """A character as a reader can name it: the character, its code point and Unicode name."""
+    name = unicodedata.name(char, "")
+    shown = char if unicodedata.category(char)[0] not in "CZM" else ""
+    label = f"U+{ord(char):04X}" + (f" {name}" if name else "")
+    return f"'{shown}' ({label})" if shown else f"({label})"

@@ -1,0 +1,373 @@
+"""Shaping with HarfBuzz and a text layer that reads back as the source.
+
+reportlab shapes a paragraph's words with HarfBuzz (``ParagraphStyle(shaping=1)``),
+but gives every glyph that is not the cmap glyph of one character a private-use
+code whose ToUnicode entry is that code: a ligature (Thai ``ิ์``), a contextual
+form (Arabic) or a reordered vowel (Khmer) copies out as garbage. It also shapes a
+word that mixes fonts with the first font only, and shapes each word again at
+every re-wrap. This module replaces its shaping step for our fonts:
+
+* each word is shaped once per font (a cache keyed by the word and the font);
+* each glyph gets a code for the pair (glyph, text it stands for): the first glyph
+  of a HarfBuzz cluster stands for the cluster's characters, the others for
+  nothing, and our fonts' ToUnicode maps the code to that text, so pdftotext
+  and pypdf read the source characters back in logical order;
+* a word that mixes fonts (Latin and Thai in "(สีหศักดิ์)") is shaped per font;
+* words in scripts written without spaces are cut at ICU's word boundaries
+  (:mod:`briefbook.render.segment`), so lines break between words.
+
+:func:`install` hooks two functions of ``reportlab.platypus.paragraph`` (the
+frag-word builder and the shaper), once per process; fonts other than ours
+(:class:`ShapingFont`) keep reportlab's behaviour.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import unicodedata
+
+import uharfbuzz
+from reportlab.pdfbase import pdfdoc, pdfmetrics
+from reportlab.pdfbase.ttfonts import (
+    SUBSETN,
+    ShapeData,
+    ShapedFragWord,
+    ShapedStr,
+    TTFont,
+    makeShapedFragWord,
+)
+from reportlab.platypus import paragraph as rl_paragraph
+
+from briefbook.render import segment
+
+_LOCK = threading.Lock()
+_FIRST_PRIVATE = 0xF0000  # plane 15 private use: no font of ours maps anything there
+_CACHE_LIMIT = 200_000
+_FEATURES = {"kern": True, "liga": True}
+_installed = False
+
+
+class ShapingFont(TTFont):
+    """A TrueType font whose glyph codes carry the text each glyph stands for."""
+
+    def __init__(self, name: str, filename: str, subfontIndex: int = 0):
+        super().__init__(name, filename, subfontIndex=subfontIndex)
+        # reportlab shares one face between the fonts made from one file (Thai's italic is
+        # its regular): the codes we add to the face's cmap are kept with the face too.
+        face = self.face
+        if not hasattr(face, "bb_codes"):
+            face.bb_codes = {}
+            face.bb_text = {}
+            face.bb_shapes = {}
+            face.bb_next = _FIRST_PRIVATE
+            face.bb_hb = None
+        self.bb_codes: dict[tuple[int, str, int | None], int] = face.bb_codes
+        self.bb_text: dict[int, str] = face.bb_text
+        self.bb_shapes: dict[str, list[tuple[int, int, int, int, int, int]]] = face.bb_shapes
+
+    # -- shaping -----------------------------------------------------------------------
+    def shape(self, text: str) -> list[tuple[int, int, int, int, int, int]]:
+        """HarfBuzz glyphs of ``text`` (gid, cluster, x/y advance, x/y offset in font
+        units), once per text: the same word is never shaped twice."""
+        glyphs = self.bb_shapes.get(text)
+        if glyphs is None:
+            with _LOCK:
+                if self.face.bb_hb is None:
+                    self.face.bb_hb = uharfbuzz.Font(uharfbuzz.Face(uharfbuzz.Blob(self.face._ttf_data)))
+                buf = uharfbuzz.Buffer()
+                buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_GRAPHEMES
+                buf.add_str(text)
+                buf.guess_segment_properties()
+                # Joiners, soft hyphens and variation selectors leave no glyph (not even
+                # an empty one); their characters join the text of the glyph before them.
+                buf.flags = uharfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES
+                uharfbuzz.shape(self.face.bb_hb, buf, _FEATURES)
+                glyphs = [
+                    (i.codepoint, i.cluster, p.x_advance, p.y_advance, p.x_offset, p.y_offset)
+                    for i, p in zip(buf.glyph_infos, buf.glyph_positions, strict=True)
+                ]
+            if len(self.bb_shapes) > _CACHE_LIMIT:
+                self.bb_shapes.clear()
+            self.bb_shapes[text] = glyphs
+        return glyphs
+
+    def code_for(self, gid: int, text: str, width: int | None = None) -> int:
+        """The code drawing glyph ``gid`` whose text layer reads ``text``, and whose width
+        (what text extractors take as the character's box) is ``width`` font units."""
+        if len(text) == 1 and width is None and self.face.charToGlyph.get(ord(text)) == gid:
+            return ord(text)
+        key = (gid, text, width)
+        code = self.bb_codes.get(key)
+        if code is None:
+            with _LOCK:
+                code = self.bb_codes.get(key)
+                if code is None:
+                    face = self.face
+                    code = face.bb_next
+                    face.bb_next += 1
+                    face.charToGlyph[code] = gid
+                    face.charWidths[code] = face._pdfScale(face.hmetrics[gid][0] if width is None else width)
+                    self.bb_text[code] = text
+                    self.bb_codes[key] = code
+        return code
+
+    # -- the PDF objects: reportlab's, with our ToUnicode ----------------------------------
+    def addObjects(self, doc) -> None:
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        for n, subset in enumerate(state.subsets):
+            internal = self.getSubsetInternalName(n, doc)[1:]
+            base = (b"".join((SUBSETN(n), b"+", self.face.name, self.face.subfontNameX))).decode("pdfdoc")
+            font = pdfdoc.PDFTrueTypeFont()
+            font.__Comment__ = f"Font {self.fontName} subset {n}"
+            font.Name = internal
+            font.BaseFont = base
+            font.FirstChar = 0
+            font.LastChar = len(subset) - 1
+            font.Widths = pdfdoc.PDFArray(list(map(self.face.getCharWidth, subset)))
+            stream = pdfdoc.PDFStream()
+            stream.content = self._to_unicode(base, subset)
+            if doc.compression:
+                stream.filters = [pdfdoc.PDFZCompress]
+            font.ToUnicode = doc.Reference(stream, "toUnicodeCMap:" + base)
+            font.FontDescriptor = self.face.addSubsetObjects(doc, base, subset)
+            doc.Reference(font, internal)
+            doc.idToObject["BasicFonts"].dict[internal] = font
+        del self.state[doc]
+
+    def _to_unicode(self, name: str, subset: list[int]) -> str:
+        entries = []
+        for i, code in enumerate(subset):
+            text = self.bb_text.get(code)
+            if text is None:
+                text = chr(code) if code else ""
+            entries.append(f"<{i:02X}> <{text.encode('utf-16-be').hex().upper()}>")
+        lines = [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            f"/CIDSystemInfo << /Registry ({name}) /Ordering ({name}) /Supplement 0 >> def",
+            f"/CMapName /{name} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+        ]
+        for start in range(0, len(entries), 100):  # at most 100 entries per block
+            block = entries[start : start + 100]
+            lines += [f"{len(block)} beginbfchar", *block, "endbfchar"]
+        lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+        return "\n".join(lines)
+
+
+# -- reportlab's hooks ---------------------------------------------------------------------
+_rl_shape = rl_paragraph.shapeFragWord
+_rl_frag_words = rl_paragraph._getFragWords
+
+
+def shape_frag_word(w, features=None, force=False):
+    """reportlab's ``shapeFragWord`` for words in our fonts (see the module docstring)."""
+    if isinstance(w, ShapedFragWord) or len(w) < 2:
+        return w
+    items = w[1:]
+    fonts = set()
+    for f, s in items:
+        if not hasattr(f, "cbDefn"):
+            if isinstance(s, ShapedStr):
+                return w  # already shaped (a re-wrap after a split): shape nothing twice
+            fonts.add(f.fontName)
+    if not fonts:
+        return w
+    ours = [pdfmetrics.getFont(name) for name in fonts]
+    if not all(isinstance(font, ShapingFont) for font in ours):
+        return _rl_shape(w) if features is None else _rl_shape(w, features, force)
+    out = makeShapedFragWord(w)([])
+    width = 0.0
+    group: list[tuple] = []
+    for item in [*items, None]:
+        f = item[0] if item is not None else None
+        if group and (item is None or hasattr(f, "cbDefn") or not _same_font(group[0][0], f)):
+            width += _shape_group(group, out)
+            group = []
+        if item is None:
+            break
+        if hasattr(f, "cbDefn"):
+            out.append(item)
+        else:
+            group.append(item)
+    out.insert(0, width)
+    return out
+
+
+def _same_font(a, b) -> bool:
+    return a.fontName == b.fontName and a.fontSize == b.fontSize
+
+
+def _shape_group(group: list[tuple], out: list) -> float:
+    """Shape consecutive pieces in one font; append (frag, ShapedStr) pieces; return the width."""
+    frags = []
+    text = ""
+    for f, s in group:
+        frags.extend([f] * len(s))
+        text += s
+    if not text:
+        out.extend(group)
+        return 0.0
+    first = group[0][0]
+    font: ShapingFont = pdfmetrics.getFont(first.fontName)
+    size = first.fontSize / 1000
+    glyphs = font.shape(text)
+    # Each cluster (a grapheme, or more when glyphs ligate across graphemes) covers
+    # the characters from its value to the next larger cluster value.
+    starts = sorted({g[1] for g in glyphs})
+    end_of = {c: e for c, e in zip(starts, [*starts[1:], len(text)], strict=True)}
+    advance_of: dict[int, int] = {}
+    count_of: dict[int, int] = {}
+    for g in glyphs:
+        advance_of[g[1]] = advance_of.get(g[1], 0) + g[2]
+        count_of[g[1]] = count_of.get(g[1], 0) + 1
+    scale = font.face._pdfScale
+    width = 0.0
+    current = None
+    chars: list[str] = []
+    data: list[ShapeData] = []
+    previous_cluster = None
+    for gid, cluster, xa, ya, xo, yo in glyphs:
+        # The first glyph of a cluster stands for all its characters and its width (what
+        # extractors take as the character's box) spans the whole cluster; the others
+        # stand for nothing and keep their own widths. The pen then only ever moves back
+        # inside a cluster, never forward, so neither pdftotext nor pypdf sees a gap
+        # there (Khmer's and Myanmar's reordered vowels, Thai's stacked marks).
+        if count_of[cluster] == 1:
+            code = font.code_for(gid, text[cluster : end_of[cluster]])
+        elif cluster != previous_cluster:
+            code = font.code_for(gid, text[cluster : end_of[cluster]], advance_of[cluster])
+        else:
+            # A mark pulled left by its offset would otherwise be followed by a move forward
+            # (pypdf reads that as a word space): make its box reach back to the pen.
+            natural = font.face.hmetrics[gid][0]
+            code = font.code_for(gid, "", None if xa - xo <= natural else xa - xo)
+        previous_cluster = cluster
+        f = frags[cluster]
+        if f is not current:
+            if current is not None:
+                out.append((current, ShapedStr("".join(chars), shapeData=data)))
+            current, chars, data = f, [], []
+        x_advance = scale(xa)
+        chars.append(chr(code))
+        data.append(
+            ShapeData(cluster, x_advance, scale(ya), scale(xo), scale(yo), font.face.charWidths[code])
+        )
+        width += x_advance * size
+    out.append((current, ShapedStr("".join(chars), shapeData=data)))
+    return width
+
+
+def frag_words(frags, maxWidth=None):
+    """reportlab's ``_getFragWords``, with words of no-space scripts cut at word boundaries
+    and runs of right-to-left words in visual order."""
+    words = _segmented(_rl_frag_words(frags, maxWidth))
+    if any(_RTL.search(s) for w in words for _f, s in w[1:] if isinstance(s, str)):
+        words = _visual_order(words)
+    return words
+
+
+_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+
+
+def _direction(w) -> str:
+    """'R' for a word of right-to-left letters, 'L' for one with left-to-right ones, 'N' else."""
+    strong = ""
+    for _f, s in w[1:]:
+        for char in s:
+            kind = unicodedata.bidirectional(char)
+            if kind == "L":
+                return "L"
+            if kind in ("R", "AL"):
+                strong = "R"
+    return strong or "N"
+
+
+def _visual_order(words: list) -> list:
+    """Reverse each run of right-to-left words (neutral words between them included), as
+    the Unicode bidirectional algorithm orders them on a left-to-right line; HarfBuzz
+    already lays out each word's glyphs right to left. A run that wraps over two lines
+    keeps the order of one line (names and short phrases, not whole Arabic paragraphs)."""
+    kinds = [_direction(w) for w in words]
+    out = list(words)
+    i = 0
+    while i < len(words):
+        if kinds[i] != "R":
+            i += 1
+            continue
+        j = i
+        for k in range(i, len(words)):
+            if kinds[k] == "L" or hasattr(words[k][1][0], "cbDefn"):
+                break
+            if kinds[k] == "R":
+                j = k
+        run = words[i : j + 1][::-1]
+        for k, w in enumerate(run):
+            cls = type(words[i + k])
+            out[i + k] = w if type(w) is cls else cls(list(w))
+        i = j + 1
+    return out
+
+
+def _segmented(words: list) -> list:
+    if not any(
+        type(w) in _SPLITTABLE and any(segment.needs_segmenting(s) for _f, s in w[1:] if isinstance(s, str))
+        for w in words
+    ):
+        return words
+    out = []
+    for w in words:
+        out.extend(_split_word(w) if type(w) in _SPLITTABLE else [w])
+    return out
+
+
+_SPLITTABLE = (list, rl_paragraph._HSFrag)
+
+
+def _split_word(w) -> list:
+    items = w[1:]
+    if any(hasattr(f, "cbDefn") or isinstance(s, ShapedStr) for f, s in items):
+        return [w]
+    text = "".join(s for _f, s in items)
+    points = segment.break_points(text)
+    if not points:
+        return [w]
+    pieces: list[list] = [[]]
+    pos = 0  # offset of the item's text in the word
+    for f, s in items:
+        begin = 0
+        for point in points:
+            if pos < point < pos + len(s):
+                pieces[-1].append((f, s[begin : point - pos]))
+                pieces.append([])
+                begin = point - pos
+        pieces[-1].append((f, s[begin:]))
+        pos += len(s)
+        if pos in points:
+            pieces.append([])
+    pieces = [p for p in pieces if p]
+    words = []
+    for i, piece in enumerate(pieces):
+        cls = type(w) if i == len(pieces) - 1 else list
+        width = sum(pdfmetrics.stringWidth(s, f.fontName, f.fontSize) for f, s in piece)
+        words.append(cls([width, *piece]))
+    return words
+
+
+def install() -> None:
+    """Put our shaping and word cutting into reportlab's paragraph module (once)."""
+    global _installed
+    with _LOCK:
+        if not _installed:
+            rl_paragraph.shapeFragWord = shape_frag_word
+            rl_paragraph._getFragWords = frag_words
+            _installed = True
