@@ -247,7 +247,7 @@ def _delegation(a: Assembly, section: Section, event: Event | None) -> list[Bloc
             o = a.origin(person, m)
             name = [Paragraph([Run(person.name, bold=True)], origin=o)]
             if person.name_romanised:
-                name.append(Paragraph([Run(person.name_romanised, italic=True)], origin=o))
+                name.append(Paragraph([Run(person.name_romanised)], origin=o))
             rows.append(
                 [name, [Paragraph([Run(person.position)], origin=o)], [Paragraph([Run(m.title)], origin=o)]]
             )

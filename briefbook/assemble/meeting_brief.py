@@ -171,7 +171,7 @@ def _profile(a: Assembly, person: Person, origin: Origin, role: str, short: bool
     if role:
         lines.append(Paragraph([Run(f"{w['role']}: ", bold=True), Run(role)], "note"))
     if person.honorific:
-        lines.insert(0, Paragraph([Run(person.honorific, italic=True)], "note"))
+        lines.insert(0, Paragraph([Run(person.honorific)], "note"))
     for key in ("form_of_address", "pronunciation", "languages"):
         value = getattr(person, key)
         if value:

@@ -135,7 +135,7 @@ class _DocxBook:
         if isinstance(block, Paragraph):
             writer.model_paragraph(body, block)
         elif isinstance(block, Heading):
-            p = writer.paragraph(body, f"Heading{min(max(block.level, 1), 3)}")
+            p = writer.paragraph(body, f"Heading{min(max(block.level, 1), 4)}")
             writer.bookmark(p, writer.bookmarks[block.anchor], [Run(block.text)])
         elif isinstance(block, ListBlock):
             writer.list_block(body, block)
@@ -232,7 +232,7 @@ class _DocxBook:
         self._profile_text(cells[1], block)
 
     def _profile_text(self, parent, block: Profile) -> None:
-        p = self.writer.paragraph(parent, "ProfileName")
+        p = self.writer.paragraph(parent, "Heading4")  # a real heading: readers see the person
         if block.anchor:
             self.writer.bookmark(p, self.writer.bookmarks[block.anchor], [Run(block.name)])
         else:

@@ -55,6 +55,7 @@ HEADER_CELL_STYLES = {"body": "TableHeading", "label": "TableHeading", "note": "
 
 FALLBACKS = {
     "Heading3": "Heading2",
+    "Heading4": "ProfileName",
     "ListBullet2": "ListBullet",
     "ListNumber2": "ListNumber",
     "TOC3": "TOC2",

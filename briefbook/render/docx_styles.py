@@ -24,6 +24,7 @@ STYLE_NAMES = {
     "Heading1": "heading 1",
     "Heading2": "heading 2",
     "Heading3": "heading 3",
+    "Heading4": "heading 4",
     "ListBullet": "List Bullet",
     "ListBullet2": "List Bullet 2",
     "ListNumber": "List Number",
@@ -158,8 +159,17 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
         p={"keep_next": True, "after": 18, "jc": cover_jc},
         r={**heading_font, "size": h2, "colour": muted},
     )
+    # Heading 3: a meeting brief's sub-sections; Heading 4: a person's name (between the
+    # text and the sub-sections). Both real headings with outline levels, so
+    # the Navigation Pane, screen readers and converters see the brief's structure.
+    h3, h4 = max(h3, bs + 1), bs + 0.5
     for level, (size, before, after) in enumerate(
-        ((h1, bs * 1.6, bs * 0.6), (h2, bs * 1.1, bs * 0.4), (h3, bs * 0.9, bs * 0.3))
+        (
+            (h1, bs * 1.6, bs * 0.6),
+            (h2, bs * 1.1, bs * 0.4),
+            (h3, bs * 0.9, bs * 0.3),
+            (h4, bs * 0.8, bs * 0.25),
+        )
     ):
         para(
             f"Heading{level + 1}",
@@ -209,14 +219,14 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
         "Label",
         next_id="Normal",
         p={"keep_next": True, "before": round(bs * 0.5, 1), "after": 2},
-        r={**heading_font, "bold": True, "colour": accent},
+        r={**heading_font, "size": h3, "bold": True, "colour": accent},
     )
     para("Note", p={"after": round(ss * 0.5, 1)}, r={"size": ss, "colour": muted})
     para("Small", r={"size": ss})
     para(
         "Banner",
         p={"before": 0, "after": 0, "jc": "center"},
-        r={**heading_font, "size": ss + 1, "bold": True, "colour": banner},
+        r={**heading_font, "size": bs, "bold": True, "colour": banner},
     )
     for style_id, extra in (("Header", {"tabs": (("right", width, None),)}), ("Footer", {"jc": "center"})):
         para(
@@ -269,7 +279,7 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
         "ProfileName",
         next_id="Normal",
         p={"keep_next": True, "after": 3},
-        r={**heading_font, "size": bs + 2, "bold": True, "colour": accent},
+        r={**heading_font, "size": h4, "bold": True, "colour": accent},
     )
     # Contextual spacing: only the first of a run of same-styled cover lines gets the gap above it.
     para("CoverText", p={"after": 6, "jc": cover_jc}, r={"size": bs + 3})

@@ -237,15 +237,23 @@ def _profile(state: BookState, block: Profile) -> list[Flowable]:
             content.insert(1, _failed_note(state))
     after = Spacer(1, state.template.body_size * 0.8)
     if photo is None:
-        return [*content, after]
+        # The name keeps with its first lines (honorific, romanised name, position): a
+        # name never ends a page with the person's text overleaf.
+        return [KeepTogether(content[:4]), *content[4:], after]
+    # A photo with its text beside it moves whole to the next page rather than leave the
+    # name and the top of the photo at the foot of a page (it splits only if taller than a page).
     return [
-        ImageAndFlowables(
-            photo,
-            content,
-            imageSide="left",
-            imageLeftPadding=0,
-            imageRightPadding=5 * mm,
-            imageBottomPadding=3 * mm,
+        KeepTogether(
+            [
+                ImageAndFlowables(
+                    photo,
+                    content,
+                    imageSide="left",
+                    imageLeftPadding=0,
+                    imageRightPadding=5 * mm,
+                    imageBottomPadding=3 * mm,
+                )
+            ]
         ),
         after,
     ]

@@ -102,23 +102,28 @@ class Styles:
             kw.setdefault("fontSize", size)
             kw.setdefault("leading", kw["fontSize"] * 1.35)
             kw.setdefault("textColor", dark)
-            style = ParagraphStyle(name, splitLongWords=1, **kw)
+            # No widows or orphans: a paragraph split over two pages leaves at least two lines on each.
+            style = ParagraphStyle(name, splitLongWords=1, allowWidows=0, allowOrphans=0, **kw)
             self.by_name[name] = style
             return style
 
         add("body", alignment=TA_JUSTIFY, spaceAfter=size * 0.55)
+        # The type hierarchy, one step each: body < a person's name < sub-section labels
+        # < meeting titles < section titles; details are upright and legible (the
+        # template's small size, at least 8.5 pt).
+        label_size = max(t.heading_sizes[2], size + 1)
         add(
             "label",
             fontName=font_name(head, "Bold"),
-            fontSize=size * 0.92,
+            fontSize=label_size,
             textColor=accent,
-            spaceBefore=size * 0.5,
-            spaceAfter=size * 0.2,
+            spaceBefore=size * 0.6,
+            spaceAfter=size * 0.25,
             keepWithNext=1,
         )
         add(
             "note",
-            fontName=font_name(body, "Italic"),
+            fontName=font_name(body),
             fontSize=small,
             textColor=muted,
             spaceAfter=small * 0.6,
@@ -160,7 +165,7 @@ class Styles:
         add(
             "profile-name",
             fontName=font_name(head, "Bold"),
-            fontSize=size * 1.2,
+            fontSize=size + 0.5,
             textColor=accent,
             spaceAfter=size * 0.3,
             keepWithNext=1,

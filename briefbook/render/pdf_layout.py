@@ -23,6 +23,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, _ktAllow
 
 from briefbook.document.model import Document, Heading, Profile
 from briefbook.render.pdf_fonts import Markup, Styles, font_name, needs_chain, tint
+from briefbook.render.pdf_outlines import draw_outlined_word, outlined_width
 from briefbook.render.template import Template
 from briefbook.text import clean_line
 
@@ -167,7 +168,7 @@ class BookState:
         if not banner:
             return
         t = self.template
-        font, size = font_name(t.heading_font, "Bold"), t.small_size + 1
+        font, size = font_name(t.heading_font, "Bold"), t.body_size  # prominent: as large as the text
         text = _fit(banner, font, size, self.frame_w)
         canv.setFillColor(colors.HexColor(t.banner_colour))
         x = self.page_w / 2
@@ -177,17 +178,19 @@ class BookState:
         self._text(canv, x, min(8 * mm, t.margin_bottom_mm * mm * 0.35), text, font, size, "centre")
 
     def _draft_mark(self, canv: Canvas) -> None:
+        """The DRAFT word across the page, drawn as glyph outlines: seen, never extracted."""
         word = self.words["draft"]
-        font = font_name(self.template.heading_font, "Bold")
+        font_file = self.template.font_file(self.template.heading_font, "Bold")
         diagonal = math.hypot(self.page_w, self.page_h)
-        size = min(140.0, diagonal * 0.55 / max(1.0, stringWidth(word, font, 1)))
+        size = min(140.0, diagonal * 0.55 / max(1.0, outlined_width(font_file, word, 1)))
         canv.saveState()
         canv.setFillColor(colors.HexColor(self.template.banner_colour))
         canv.setFillAlpha(0.09)
         canv.translate(self.page_w / 2, self.page_h / 2)
         canv.rotate(math.degrees(math.atan2(self.page_h, self.page_w)))
-        canv.setFont(font, size)
-        canv.drawCentredString(0, -size * 0.35, word)
+        draw_outlined_word(
+            canv, font_file, word, size, -outlined_width(font_file, word, size) / 2, -size * 0.35
+        )
         canv.restoreState()
 
     def _text(
@@ -300,10 +303,13 @@ class KeepWithNext(KeepTogether):
             rest -= last.getSpaceBefore()
             if rest > 0:
                 parts = last.splitOn(canv, aW, rest)
+                # At least two lines of what follows must stay with the heading: a list
+                # that splits after one short item would leave the heading all but alone.
+                two_lines = 2 * getattr(self, "bb_line", 0)
                 if (
                     parts
                     and not isinstance(parts[0], ActionFlowable)
-                    and parts[0].wrapOn(canv, aW, rest)[1] <= rest
+                    and two_lines <= parts[0].wrapOn(canv, aW, rest)[1] <= rest
                 ):
                     return self._content[:]
         return super().split(aW, aH)
@@ -355,6 +361,7 @@ class BookDoc(BaseDocTemplate):
             if i < n and not getattr(flowables[i], "locChanger", False):
                 i += 1
             group = KeepWithNext(flowables[:i])
+            group.bb_line = self.state.template.body_size * 1.3  # about one line of text
             for f in group._content[:-1]:
                 f.__dict__["keepWithNext"] = 0
             del flowables[:i]

@@ -211,9 +211,13 @@ def test_styles_and_headings(rendered):
     for style in wanted:
         assert style in used, style
     headings = [p.text for p in d.paragraphs if p.style.name.startswith("Heading")]
-    assert headings == ["Scene-setter", "Objectives", "Details", "Counterparts"]
+    # A person's name is a real heading (Heading 4) too, so readers see the profiles.
+    assert headings == ["Scene-setter", "Objectives", "Details", "Counterparts", "No photo"]
+    assert [p.style.name for p in d.paragraphs if p.text == "No photo"] == ["Heading 4"]
     styles = part(rendered, "word/styles.xml")
     assert styles.find(".//w:style[@w:styleId='Heading1']/w:pPr/w:outlineLvl", NS) is not None
+    outline = styles.find(".//w:style[@w:styleId='Heading4']/w:pPr/w:outlineLvl", NS)
+    assert outline.get(f"{W}val") == "3"
 
 
 def test_runs_links_and_bookmarks(rendered):

@@ -220,9 +220,17 @@ def test_page_x_of_y_and_banner_on_every_page(rendered):
                 assert "Online Scams Briefing Book" in text
 
 
-def test_draft_mark_on_every_page(rendered):
-    assert all("DỰ THẢO" in t for t in _texts(rendered["vi"]))
-    assert not any("DRAFT" in t for t in _texts(rendered["en"]))
+def test_draft_mark_on_every_page_drawn_not_written(rendered):
+    """The DRAFT mark is on every page as paths: it never mixes into copied or searched text."""
+    texts = _texts(rendered["vi"])
+    assert not any("DỰ THẢO" in t or "THẢO" in t for t in texts)
+    reader = PdfReader(rendered["vi"])
+    for page in reader.pages:  # the word's outlines: closed curves filled in one path, under the alpha
+        content = page.get_contents().get_data()
+        mark = content[content.find(b"gs") : content.find(b"gs") + 40000]
+        assert mark.count(b" c ") > 20 and b" h " in mark and re.search(rb"\bf\b", mark)
+    plain = PdfReader(rendered["en"]).pages[1].get_contents().get_data()
+    assert b"gs" not in plain  # no mark on a book without drafts
 
 
 def test_vietnamese_and_thai_text_extracts_as_written(rendered):
