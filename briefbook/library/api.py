@@ -229,7 +229,11 @@ class Library(LinksMixin, DuplicatesMixin):
         return _to_record(cls, row, columns)
 
     def find(self, item_id: str) -> Record:
-        """Any item by id, whatever its kind (ids are UUIDs, unique across kinds)."""
+        """Any item by id, whatever its kind (ids are UUIDs, unique across kinds).
+
+        A link copied in the window (``briefbook:<id>``) is taken as its id.
+        """
+        item_id = item_id.strip().removeprefix("briefbook:")
         for cls in RECORD_TYPES.values():
             if self.db.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", [item_id]).fetchone():
                 return self.get(cls, item_id)

@@ -14,15 +14,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.errors import NotFound
+from briefbook.ui.collection_commands import CollectionCommands
 from briefbook.ui.columns import BADGE_FIELDS
 from briefbook.ui.context import UiContext
 from briefbook.ui.delegates import BadgeDelegate
 from briefbook.ui.editors.editor import RecordEditor
 from briefbook.ui.filter_bar import FilterBar
-from briefbook.ui.new_items import new_record
+from briefbook.ui.item_menu import ItemMenu
 from briefbook.ui.notifier import ADDED, DELETED, UPDATED
 from briefbook.ui.table_model import ID_ROLE, RecordTableModel
-from briefbook.ui.undo import AddItem, DeleteItem, ReorderTalkingPoints, run
 
 DEFAULT_SORT = {
     "event": ("start_date", Qt.SortOrder.DescendingOrder),
@@ -41,7 +41,7 @@ HIDDEN_COLUMNS = {("talking_point", "language"), ("person", "name_romanised")}
 MAX_PAGES_TO_FIND = 25
 
 
-class CollectionView(QWidget):
+class CollectionView(CollectionCommands, QWidget):
     show_talking_points = Signal(str)
 
     def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
@@ -66,6 +66,7 @@ class CollectionView(QWidget):
         self.table.setObjectName(f"table_{kind}")
         self.table.setModel(self.model)
         self._setup_table()
+        self.item_menu = ItemMenu(self, self.table)
         self.status = QLabel(left)
         self.status.setObjectName("collectionStatus")
         left_layout.addWidget(self.table, 1)
@@ -265,39 +266,6 @@ class CollectionView(QWidget):
             self._filter()
         self.select(item_id)
 
-    # -- commands --------------------------------------------------------------------------
-
-    def new_item(self) -> None:
-        self.activate()
-        self.editor.flush()
-        command = run(
-            self.context.stack,
-            AddItem(
-                self.context.model,
-                new_record(self.context, self.kind, self.filters.where(), self.editor.record),
-            ),
-        )
-        self.select(command.item_id)
-        self.editor.focus_first_field()
-
-    def delete_selected(self) -> None:
-        ids = self.selected_ids()
-        if not ids:
-            return
-        self.editor.flush()
-        stack = self.context.stack
-        if len(ids) > 1:
-            stack.beginMacro(self.tr("Delete %n item(s)", "", len(ids)))
-        try:
-            for item_id in ids:
-                run(stack, DeleteItem(self.context.model, self.kind, item_id))
-        finally:
-            if len(ids) > 1:
-                stack.endMacro()
-
-    def _reorder(self, topic_id: str, old: list, new: list) -> None:
-        run(self.context.stack, ReorderTalkingPoints(self.context.model, topic_id, old, new))
-
     def _on_changed(self, kind: str, item_id: str, what: str) -> None:
         if kind in ("topic", "event", "organisation") and what in (ADDED, DELETED, UPDATED):
             self.filters.refresh_options()
@@ -317,6 +285,7 @@ class CollectionView(QWidget):
 
     def retranslate(self) -> None:
         self.filters.retranslate()
+        self.item_menu.retranslate()
         self.model.retranslate()
         self.editor.retranslate()
         self._fitted = False

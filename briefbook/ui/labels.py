@@ -177,4 +177,7 @@ def display_name(record: object) -> str:
         from briefbook.ui.columns import plain_summary
 
         name = plain_summary(name, limit=160)
+        from briefbook.ui.dates import localise_dates  # a statement's name holds its date
+
+        name = localise_dates(name)
     return name.replace("(speaker)", QCoreApplication.translate("Kinds", "(no speaker)"))

@@ -128,6 +128,7 @@ class MainWindow(WindowActions, QMainWindow):
         a.connect("redo", self.redo)
         a.connect("new_item", guarded(self.new_item))
         a.connect("delete", guarded(self.delete_items))
+        a.connect("duplicate", guarded(self.duplicate_items))
         a.connect("find", self.focus_search)
         a.connect("quick_jump", self.show_quick_jump)
         a.connect("preferences", guarded(lambda: edit_preferences(self.settings, self)))
@@ -210,11 +211,12 @@ class MainWindow(WindowActions, QMainWindow):
         return widget
 
     def _update_edit_actions(self) -> None:
-        """New item and Delete: for the view shown, and never on a read-only library."""
+        """New item, Duplicate and Delete: for the view shown, and never on a read-only library."""
         widget = self.current_view()
         writable = self.model.is_open and not self.model.read_only
         self.actions["new_item"].setEnabled(writable and hasattr(widget, "new_item"))
         self.actions["delete"].setEnabled(writable and hasattr(widget, "delete_selected"))
+        self.actions["duplicate"].setEnabled(writable and hasattr(widget, "duplicate_selected"))
         self.actions["backups"].setEnabled(self.model.is_open)
 
     def open_item(self, kind: str, item_id: str) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from briefbook.ui.context import UiContext
+from briefbook.ui.dates import localise_dates
 from briefbook.ui.labels import kind_label
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,7 +88,7 @@ class QuickJump(QDialog):
             return
         self.list.clear()
         for hit in hits:  # type: ignore[attr-defined]
-            title = _EMPHASIS.sub("", hit.title)  # titles of talking points are Markdown
+            title = localise_dates(_EMPHASIS.sub("", hit.title))  # titles of talking points are Markdown
             item = QListWidgetItem(f"{title}    — {kind_label(hit.kind)}")
             item.setData(HIT_ROLE, (hit.kind, hit.id))
             self.list.addItem(item)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,16 +17,9 @@ from PySide6.QtWidgets import (
 
 from briefbook.library import Revision
 from briefbook.ui.columns import plain_summary
+from briefbook.ui.dates import local_time
 from briefbook.ui.editors.rich_text import FEATURES
 from briefbook.ui.labels import field_label
-
-
-def local_time(stamp: str) -> str:
-    """A stored UTC timestamp in the user's time zone and language."""
-    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODateWithMs)
-    if not moment.isValid():
-        return stamp
-    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 class RevisionsDialog(QDialog):

@@ -9,9 +9,12 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout,
 
 from briefbook.library import SearchHit
 from briefbook.ui.context import UiContext
+from briefbook.ui.dates import localise_dates
 from briefbook.ui.delegates import KIND_LABEL_ROLE, SNIPPET_ROLE, SnippetDelegate
+from briefbook.ui.item_menu import NAMED_BY, ItemMenu, copy_link, copy_suffix
 from briefbook.ui.labels import kind_label
 from briefbook.ui.messages import user_message
+from briefbook.ui.undo import DeleteItem, DuplicateItem, run
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 LIMIT = 200
@@ -40,7 +43,7 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self.hits[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return hit.title
+            return localise_dates(hit.title)
         if role == SNIPPET_ROLE:
             return hit.snippet
         if role == KIND_LABEL_ROLE:
@@ -79,6 +82,7 @@ class SearchView(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.activated.connect(self._open)
         self.list.clicked.connect(self._open)
+        self.item_menu = ItemMenu(self, self.list)
         layout.addWidget(self.list, 1)
         context.searcher.found.connect(self._found)
         self._ticket = 0
@@ -113,7 +117,53 @@ class SearchView(QWidget):
         if hit is not None:
             self.open_requested.emit(hit.kind, hit.id)
 
+    # -- the context menu's commands (briefbook.ui.item_menu) ----------------------------
+
+    def _current_hit(self) -> SearchHit | None:
+        index = self.list.currentIndex()
+        return index.data(HIT_ROLE) if index.isValid() else None
+
+    @property
+    def kind(self) -> str:
+        hit = self._current_hit()
+        return hit.kind if hit else ""
+
+    def selected_ids(self) -> list[str]:
+        hit = self._current_hit()
+        return [hit.id] if hit else []
+
+    def open_current(self) -> None:
+        self._open(self.list.currentIndex())
+
+    def duplicate_selected(self, years: int = 0) -> str | None:
+        hit = self._current_hit()
+        if hit is None or self.context.model.read_only:
+            return None
+        record = self.context.library.get(hit.kind, hit.id)
+        field = NAMED_BY.get(hit.kind)
+        changes = {field: (getattr(record, field) + copy_suffix())[:300]} if field and not years else {}
+        command = run(
+            self.context.stack, DuplicateItem(self.context.model, hit.kind, hit.id, years=years, **changes)
+        )
+        self.open_requested.emit(hit.kind, command.item_id)
+        return command.item_id
+
+    def copy_link(self) -> None:
+        hit = self._current_hit()
+        if hit is not None:
+            copy_link(hit.id, hit.title)
+
+    def delete_selected(self) -> None:
+        hit = self._current_hit()
+        if hit is None or self.context.model.read_only:
+            return
+        run(self.context.stack, DeleteItem(self.context.model, hit.kind, hit.id))
+        self.model.set_hits([h for h in self.model.hits if h.id != hit.id])
+        self.retranslate()
+
     def retranslate(self) -> None:
+        if hasattr(self, "item_menu"):
+            self.item_menu.retranslate()
         if not self.text:
             self.heading.setText(
                 self.tr("Type in the search field above (Ctrl+F) to search the whole library.")

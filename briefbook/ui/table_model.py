@@ -16,8 +16,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCollator,
-    QDate,
-    QDateTime,
     QLocale,
     QMimeData,
     QModelIndex,
@@ -29,9 +27,9 @@ from PySide6.QtCore import (
 from briefbook.errors import NotFound
 from briefbook.library import Record
 from briefbook.library.records import record_type
-from briefbook.ui.backup_labels import date_format, time_format
 from briefbook.ui.columns import CHOICE_FIELDS, COLUMNS, REFERENCES, plain_summary
 from briefbook.ui.context import UiContext
+from briefbook.ui.dates import format_date
 from briefbook.ui.labels import choice_label, display_name, field_label, level_label
 from briefbook.ui.notifier import ADDED, DELETED, ORDER, UPDATED
 
@@ -60,18 +58,6 @@ def vietnamese_collator() -> QCollator:
     collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     collator.setNumericMode(True)
     return collator
-
-
-def format_date(value: str) -> str:
-    """An ISO date (or date and time) in the user's language; other text as written."""
-    if not value:
-        return ""
-    if len(value) > 10:
-        moment = QDateTime.fromString(value[:16].replace(" ", "T"), "yyyy-MM-ddTHH:mm")
-        if moment.isValid():
-            return QLocale().toString(moment, time_format())
-    day = QDate.fromString(value[:10], "yyyy-MM-dd")
-    return QLocale().toString(day, date_format()) if day.isValid() else value
 
 
 class RecordTableModel(QAbstractTableModel):

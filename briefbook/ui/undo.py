@@ -274,3 +274,43 @@ class SetPhoto(LibraryCommand):
 
     def revert(self) -> None:
         self._do(self.previous)
+
+
+class DuplicateItem(LibraryCommand):
+    """Copy an item (an event with its meetings and books); undo deletes the copy, redo brings it back."""
+
+    def __init__(self, model: LibraryModel, kind: str, item_id: str, *, years: int = 0, **changes: Any):
+        super().__init__(
+            model, QCoreApplication.translate("Undo", "Duplicate %1").replace("%1", kind_label(kind).lower())
+        )
+        self.kind, self.original_id, self.years, self.changes = (
+            record_type(kind).KIND,
+            item_id,
+            years,
+            changes,
+        )
+        self.item_id = ""
+        self._snapshots: list[Deleted] = []
+
+    def apply(self) -> None:
+        if not self.item_id:
+            self.item_id = self.library.duplicate(self.original_id, years=self.years, **self.changes).id
+        else:
+            for snapshot in reversed(self._snapshots):
+                self.library.undelete(snapshot)
+            self._snapshots = []
+        self.model.notify(self.kind, self.item_id, ADDED)
+        if self.kind == "topic":
+            self.model.notify("talking_point", self.item_id, ADDED)
+
+    def revert(self) -> None:
+        with self.library.transaction():
+            snapshots = []
+            if self.kind == "topic":  # a topic with points cannot be deleted: its copied points go first
+                for point in self.library.list("talking_point", where={"topic_id": self.item_id}):
+                    snapshots.append(self.library.delete("talking_point", point.id))
+            snapshots.append(self.library.delete(self.kind, self.item_id))
+        self._snapshots = snapshots
+        self.model.notify(self.kind, self.item_id, DELETED)
+        if self.kind == "topic":
+            self.model.notify("talking_point", self.item_id, DELETED)

@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
+from briefbook.errors import NotFound
+from briefbook.ui.item_menu import linked_id
 from briefbook.ui.library_files import ask_new_path, ask_open_path, demo_library_path, ensure_demo_library
 from briefbook.ui.library_recovery import open_library_file
 from briefbook.ui.quick_jump import QuickJump
@@ -135,6 +137,11 @@ class WindowActions:
         if widget is not None and hasattr(widget, "new_item"):
             widget.new_item()
 
+    def duplicate_items(self) -> None:
+        widget = self.current_view()
+        if widget is not None and hasattr(widget, "duplicate_selected"):
+            widget.duplicate_selected()
+
     def delete_items(self) -> None:
         widget = self.current_view()
         if widget is not None and hasattr(widget, "delete_selected"):
@@ -151,6 +158,14 @@ class WindowActions:
         text = self.search_field.text().strip()
         if not text or not self.model.is_open:
             return
+        if (item_id := linked_id(text)) is not None:  # a pasted link to an item: open it
+            try:
+                record = self.model.library.find(item_id)
+            except NotFound:
+                pass
+            else:
+                self.open_item(record.KIND, record.id)
+                return
         self.show_view("search").search(text)
 
     def quick_jump(self) -> QuickJump:

@@ -4,7 +4,7 @@
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+194"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+195"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -19,19 +19,11 @@
             <numerusform>%n items</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <location line="+90"/>
-        <source>Delete %n item(s)</source>
-        <translation>
-            <numerusform>Delete %n item</numerusform>
-            <numerusform>Delete %n items</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/search_view.py" line="+125"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+175"/>
         <source>%n result(s) for “%1”</source>
         <translation>
             <numerusform>%n result for “%1”</numerusform>

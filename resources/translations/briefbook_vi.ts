@@ -414,7 +414,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookForm</name>
     <message>
-        <location filename="../../briefbook/ui/composer/book_form.py" line="+105"/>
+        <location filename="../../briefbook/ui/composer/book_form.py" line="+108"/>
         <source>Template</source>
         <translation>Mẫu trình bày</translation>
     </message>
@@ -457,6 +457,11 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+16"/>
         <source>%1 cannot be empty.</source>
         <translation>%1 không được để trống.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
+        <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
 </context>
 <context>
@@ -628,7 +633,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+194"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+195"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -650,13 +655,6 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+2"/>
         <source>drag a row to change the order within its topic</source>
         <translation>kéo một dòng để đổi thứ tự trong chủ đề</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+88"/>
-        <source>Delete %n item(s)</source>
-        <translation>
-            <numerusform>Xoá %n mục</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -881,7 +879,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+285"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+309"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -1274,6 +1272,14 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
 </context>
 <context>
+    <name>FieldWidget</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/fields.py" line="-219"/>
+        <source>%1 The saved value is shown again.</source>
+        <translation>%1 Giá trị đã lưu được hiển thị lại.</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <location filename="../../briefbook/ui/labels.py" line="-101"/>
@@ -1615,6 +1621,54 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
 </context>
 <context>
+    <name>ItemMenu</name>
+    <message>
+        <location filename="../../briefbook/ui/item_menu.py" line="+46"/>
+        <source> (copy)</source>
+        <translation> (bản sao)</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Nhân bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate for &amp;next year (dates a year on)</source>
+        <translation>Nhân bản cho &amp;năm sau (lùi ngày một năm)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy a &amp;link to the item</source>
+        <translation>Sao chép &amp;liên kết đến mục này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Xoá</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Move do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the menu of the item</source>
+        <translation>Hiện trình đơn của mục</translation>
+    </message>
+</context>
+<context>
     <name>ItemPicker</name>
     <message>
         <location filename="../../briefbook/ui/editors/pickers.py" line="+33"/>
@@ -1725,7 +1779,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>(chưa có tên)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>(no speaker)</source>
         <translation>(chưa rõ người phát biểu)</translation>
     </message>
@@ -1733,7 +1787,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>LevelField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="-106"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+113"/>
         <source>No ceiling (everything)</source>
         <translation>Không giới hạn (đưa vào tất cả)</translation>
     </message>
@@ -1741,7 +1795,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>Levels</name>
     <message>
-        <location filename="../../briefbook/ui/labels.py" line="-41"/>
+        <location filename="../../briefbook/ui/labels.py" line="-44"/>
         <source>Public</source>
         <translation>Công khai</translation>
     </message>
@@ -1823,7 +1877,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../briefbook/ui/menus.py" line="+117"/>
+        <location filename="../../briefbook/ui/menus.py" line="+119"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -1884,6 +1938,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Nhân bản</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Search the library</source>
         <translation>Tìm &amp;kiếm trong thư viện</translation>
     </message>
@@ -1936,7 +1995,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+243"/>
+        <location filename="../../briefbook/ui/main_window.py" line="+245"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -2341,7 +2400,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>QuickJump</name>
     <message>
-        <location filename="../../briefbook/ui/quick_jump.py" line="+57"/>
+        <location filename="../../briefbook/ui/quick_jump.py" line="+58"/>
         <source>Go to… type a name (accents optional)</source>
         <translation>Đi đến… gõ tên (có dấu hoặc không dấu)</translation>
     </message>
@@ -2367,7 +2426,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+83"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+85"/>
         <source>Select an item in the list to see and edit it here, or create a new one with Ctrl+N.</source>
         <translation>Chọn một mục trong danh sách để xem và sửa ở đây, hoặc tạo mục mới bằng Ctrl+N.</translation>
     </message>
@@ -2376,11 +2435,16 @@ Thả ảnh vào đây.</translation>
         <source>%1 cannot be empty.</source>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
+    <message>
+        <location line="+15"/>
+        <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
+        <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
+    </message>
 </context>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../briefbook/ui/editors/form.py" line="+122"/>
+        <location filename="../../briefbook/ui/editors/form.py" line="+120"/>
         <source>Required</source>
         <translation>Bắt buộc</translation>
     </message>
@@ -2393,7 +2457,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RefField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/pickers.py" line="+68"/>
+        <location filename="../../briefbook/ui/editors/pickers.py" line="+70"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
@@ -2421,7 +2485,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../briefbook/ui/revisions.py" line="+37"/>
+        <location filename="../../briefbook/ui/revisions.py" line="+30"/>
         <source>Earlier versions: %1</source>
         <translation>Các phiên bản trước: %1</translation>
     </message>
@@ -2449,7 +2513,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../briefbook/ui/search_view.py" line="+119"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+169"/>
         <source>Type in the search field above (Ctrl+F) to search the whole library.</source>
         <translation>Gõ vào ô tìm kiếm phía trên (Ctrl+F) để tìm trong toàn bộ thư viện.</translation>
     </message>
@@ -2808,11 +2872,16 @@ Thả ảnh vào đây.</translation>
         <source>Remove photo</source>
         <translation>Xoá ảnh</translation>
     </message>
+    <message>
+        <location line="+24"/>
+        <source>Duplicate %1</source>
+        <translation>Nhân bản %1</translation>
+    </message>
 </context>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../briefbook/ui/window_actions.py" line="+91"/>
+        <location filename="../../briefbook/ui/window_actions.py" line="+112"/>
         <source>(no recent libraries)</source>
         <translation>(chưa mở thư viện nào gần đây)</translation>
     </message>
@@ -2822,7 +2891,7 @@ Thả ảnh vào đây.</translation>
         <translation>Thư viện: %1</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+67"/>
         <source>About BriefBook</source>
         <translation>Giới thiệu BriefBook</translation>
     </message>

@@ -1,0 +1,100 @@
+"""What a list's commands do: new, delete, open, duplicate, copy a link, move a talking point.
+
+A mixin of :class:`~briefbook.ui.collection_view.CollectionView` (it uses its
+``context``, ``kind``, ``editor``, ``filters``, ``select`` and ``selected_ids``), kept
+apart so that the view module holds its layout, loading and selection. Every
+change is one command on the undo stack.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from briefbook.ui.item_menu import NAMED_BY, copy_link, copy_suffix
+from briefbook.ui.labels import display_name
+from briefbook.ui.new_items import new_record
+from briefbook.ui.undo import AddItem, DeleteItem, DuplicateItem, ReorderTalkingPoints, run
+
+
+class CollectionCommands:
+    def new_item(self) -> None:
+        self.activate()
+        self.editor.flush()
+        command = run(
+            self.context.stack,
+            AddItem(
+                self.context.model,
+                new_record(self.context, self.kind, self.filters.where(), self.editor.record),
+            ),
+        )
+        self.select(command.item_id)
+        self.editor.focus_first_field()
+
+    def delete_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.editor.flush()
+        stack = self.context.stack
+        if len(ids) > 1:
+            stack.beginMacro(QCoreApplication.translate("CollectionView", "Delete %n item(s)", "", len(ids)))
+        try:
+            for item_id in ids:
+                run(stack, DeleteItem(self.context.model, self.kind, item_id))
+        finally:
+            if len(ids) > 1:
+                stack.endMacro()
+
+    def open_current(self) -> None:
+        """Open the chosen item: its editor takes the focus (Enter in the list)."""
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.editor.show_item(ids[0])
+            self.editor.focus_first_field()
+
+    def duplicate_selected(self, years: int = 0) -> str | None:
+        """Copy the chosen item (an event with its meetings and books; ``years``: dates moved on)."""
+        ids = self.selected_ids()
+        if len(ids) != 1 or self.context.model.read_only:
+            return None
+        self.editor.flush()
+        record = self.context.library.get(self.kind, ids[0])
+        changes = {}
+        field = NAMED_BY.get(self.kind)
+        if field and not years:
+            changes[field] = (getattr(record, field) + copy_suffix())[:300]
+        command = run(
+            self.context.stack,
+            DuplicateItem(self.context.model, self.kind, ids[0], years=years, **changes),
+        )
+        self.select(command.item_id)
+        return command.item_id
+
+    def copy_link(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            copy_link(ids[0], display_name(self.context.library.get(self.kind, ids[0])))
+
+    def move_selected(self, step: int) -> None:
+        """Alt+Up / Alt+Down: move the chosen talking point one place within its topic (undoable)."""
+        ids = self.selected_ids()
+        if self.kind != "talking_point" or len(ids) != 1 or self.context.model.read_only:
+            return
+        self.editor.flush()
+        point = self.context.library.get(self.kind, ids[0])
+        topic_id = point.topic_id  # type: ignore[attr-defined]
+        order = [
+            p.id
+            for p in self.context.library.list(self.kind, where={"topic_id": topic_id}, order_by="position")
+        ]
+        at = order.index(point.id)
+        to = at + step
+        if not 0 <= to < len(order):
+            return
+        new = order[:]
+        new[at], new[to] = new[to], new[at]
+        self._reorder(topic_id, order, new)
+        self.select(point.id, open_editor=False)
+
+    def _reorder(self, topic_id: str, old: list, new: list) -> None:
+        run(self.context.stack, ReorderTalkingPoints(self.context.model, topic_id, old, new))
