@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from briefbook.assemble.context import Assembly, PreflightWarning
+from briefbook.assemble.glyphs import glyph_warnings
 from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
 from briefbook.assemble.provenance import stamp
 from briefbook.assemble.words import format_date, format_range, format_time, parse_date
@@ -52,7 +53,7 @@ def assemble_with_warnings(
     for a copy that leaves the building: passages marked not for release are left out.
     """
     document, a = _build(library, book, ceiling, drafts, language, releasable)
-    return document, a.warnings
+    return document, [*a.warnings, *glyph_warnings(library, document, a.book.template)]
 
 
 def assemble(library: Library, book: Book | str, **options: Any) -> Document:

@@ -221,6 +221,9 @@ def _shape_group(group: list[tuple], out: list) -> float:
     font: ShapingFont = pdfmetrics.getFont(first.fontName)
     size = first.fontSize / 1000
     glyphs = font.shape(text)
+    if not glyphs:  # nothing but invisible characters
+        out.append((first, ShapedStr("", shapeData=[])))
+        return 0.0
     # Each cluster (a grapheme, or more when glyphs ligate across graphemes) covers
     # the characters from its value to the next larger cluster value.
     starts = sorted({g[1] for g in glyphs})
