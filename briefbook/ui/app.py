@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefbook.ui import error_hook, i18n
+from briefbook.ui.fonts import install_fonts
 from briefbook.ui.library_files import startup_library
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import APPLICATION, ORGANISATION, Settings
@@ -73,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     QCoreApplication.setApplicationName(APPLICATION)
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationDisplayName("BriefBook")
+    install_fonts(app)
     error_hook.install()
     settings = Settings()
     i18n.apply_language(settings.language)
