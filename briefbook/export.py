@@ -96,18 +96,26 @@ def export_book(
 
         return callback
 
+    # One parser for the level however it was typed; no ceiling is never "everything".
+    if not (options.ceiling or book.ceiling):
+        levels = ", ".join(library.classification_levels())
+        raise ValidationError(
+            f"The book “{book.title}” has no classification ceiling: choose the highest level this "
+            f"copy may hold ({levels}), on the command line with --ceiling.",
+            "ceiling",
+        )
+    ceiling = library.parse_level(options.ceiling or book.ceiling, what="ceiling")
     report("assemble")(0, 1)
     document = assemble(
         library,
         book,
-        ceiling=options.ceiling,
+        ceiling=ceiling,
         drafts=options.drafts,
         language=options.language,
         releasable=options.releasable,
     )
     report("assemble")(1, 1)
     levels = library.classification_levels()
-    ceiling = options.ceiling or book.ceiling or levels[-1]
     # The last word before any file is written: the whole document, metadata included.
     check_release(document, levels, ceiling, sharing=options.releasable)
     written = render(document, template, paths, options, report)

@@ -32,10 +32,16 @@ from briefbook.document.model import (
 from briefbook.errors import NotFound
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.books import Section, sections
+from briefbook.library.levels import parse_level
 from briefbook.library.scope import events_of
 from briefbook.text import fold
 
 R = TypeVar("R", bound=Record)
+
+NO_CEILING = (
+    "The book has no classification ceiling, so only what anyone may read is shown and it cannot be "
+    "exported; choose its highest classification ({levels})."
+)
 
 
 def assemble_with_warnings(
@@ -69,15 +75,20 @@ def preflight(library: Library, book: Book | str, **options: Any) -> list[Prefli
 def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Document, Assembly]:
     if isinstance(book, str):
         book = library.get(Book, book)
-    levels = library.classification_levels()
+    scheme = library.levels()
+    chosen_ceiling = ceiling or book.ceiling
+    # A preview without a ceiling shows only what anyone may read; an export is refused.
+    parsed = parse_level(scheme, chosen_ceiling, what="ceiling").name if chosen_ceiling else scheme[0].name
     a = Assembly(
         library,
         book,
-        ceiling=ceiling or book.ceiling or levels[-1],
+        ceiling=parsed,
         drafts=drafts or book.drafts,
         language=language or book.language,
         releasable=releasable,
     )
+    if not chosen_ceiling:
+        a.warn("no_ceiling", NO_CEILING.format(levels=", ".join(lv.name for lv in scheme)))
     event = library.get(Event, book.event_id)
     event_shown = a.admit(event)
     a.event_origin = a.origin(event)
@@ -99,7 +110,7 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
         blocks += built[index]
     a.warnings = list(dict.fromkeys(a.warnings))  # the same item met twice is one warning
     title, title_origin = book_title(a, event, event_shown)
-    banner_origin = Origin(a.levels[a.highest_rank], kind="banner")
+    banner_origin = Origin(a.levels[a.highest_rank], kind="banner")  # the banner names this level
     book_origin = a.origin(None)
     meta = Metadata(
         title=title,

@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from briefbook.assemble import markdown
 from briefbook.assemble.words import words
 from briefbook.document.model import Block, ListItem, Origin, Run
+from briefbook.errors import ValidationError
 from briefbook.library import Book, Library, Person, Record, Statement, TalkingPoint, Topic
+from briefbook.library.levels import parse_level
 from briefbook.library.scope import EventScope, event_scope
 
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
@@ -52,15 +54,32 @@ class Assembly:
     _scope: EventScope | None = None
 
     def __post_init__(self) -> None:
-        self.levels = self.library.classification_levels()
-        self.ceiling_rank = (
-            self.levels.index(self.ceiling) if self.ceiling in self.levels else len(self.levels) - 1
-        )
+        self.scheme = self.library.levels()
+        self.levels = [level.name for level in self.scheme]
+        # The ceiling was parsed by the caller; anything else here is a fault: nothing passes it.
+        self.ceiling_rank = self.levels.index(self.ceiling) if self.ceiling in self.levels else -1
         self.words = words(self.language)
 
     def rank(self, level: str) -> int:
         """A level's rank; a name the library does not know counts as the highest level."""
-        return self.levels.index(level) if level in self.levels else len(self.levels) - 1
+        if level in self.levels:
+            return self.levels.index(level)
+        try:
+            return parse_level(self.scheme, level).rank
+        except ValidationError:
+            return len(self.levels) - 1
+
+    def restricted(self, item: Record) -> bool:
+        """True if a one-line field of the item (a title, a name) starts with a not-for-release
+        marker: then the whole item is internal only. A point is so if its topic is."""
+        for f in fields(item):
+            value = getattr(item, f.name)
+            if f.name not in item.MARKDOWN and isinstance(value, str) and markdown.is_marked(value):
+                return True
+        if isinstance(item, TalkingPoint) and item.topic_id:
+            topic = self._topic(item.topic_id)
+            return topic is not None and self.restricted(topic)
+        return False
 
     def level_of(self, item: Record) -> str:
         """The item's effective level: a talking point is at least as sensitive as its topic."""
@@ -77,7 +96,7 @@ class Assembly:
         if item is None:
             base = Origin(self.levels[0], kind="book", item_id=self.book.id, name=self.book.title)
         else:
-            base = Origin(self.level_of(item), kind=item.KIND, item_id=item.id, name=item.display_name)
+            base = Origin(self.level_of(item), self.restricted(item), item.KIND, item.id, item.display_name)
         for other in also:
             if other is None:
                 continue
@@ -122,6 +141,14 @@ class Assembly:
                 "above_ceiling",
                 f"{item.LABEL} “{_short(item.display_name)}” is {level}, above the ceiling "
                 f"({self.ceiling}); it is left out.",
+                item,
+            )
+            return False
+        if self.releasable and self.restricted(item):
+            self.warn(
+                "item_not_for_release",
+                f"{item.LABEL} “{_short(item.display_name)}” is marked not for release; "
+                "it is left out of this shareable copy.",
                 item,
             )
             return False
@@ -202,7 +229,8 @@ class Assembly:
 
     @property
     def banner(self) -> str:
-        return self.levels[self.highest_rank].upper() if self.levels else ""
+        """The highest level included, in the book's language (the library's label for it)."""
+        return self.scheme[self.highest_rank].label(self.language).upper() if self.scheme else ""
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -1,11 +1,11 @@
-"""Commands about the library file as a whole: init, demo, search, check, levels."""
+"""Commands about the library file as a whole: init, demo, search, check (levels: levels_cmds)."""
 
 from __future__ import annotations
 
 import click
 
 from briefbook.cli.main import Context, cli, pass_context
-from briefbook.cli.output import emit_json, emit_table
+from briefbook.cli.output import emit_json
 from briefbook.errors import HostileLibraryError
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES
@@ -85,18 +85,3 @@ def check(ctx: Context, rebuild_index: bool) -> None:
             click.echo("The search index was rebuilt.")
     if problems:
         raise SystemExit(1)
-
-
-@cli.command()
-@click.argument("names", nargs=-1)
-@pass_context
-def levels(ctx: Context, names: tuple[str, ...]) -> None:
-    """Show the classification levels, lowest first; or set them (NAMES, lowest first)."""
-    lib = ctx.library()
-    if names:
-        lib.set_classification_levels(list(names))
-    current = lib.classification_levels()
-    if ctx.as_json:
-        emit_json(current)
-    else:
-        emit_table([[str(i), n] for i, n in enumerate(current)], ["rank", "level"])

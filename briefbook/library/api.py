@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from briefbook.errors import BriefBookError, Conflict, NotFound, ValidationError
 from briefbook.library.duplicates import DuplicatesMixin
+from briefbook.library.levels import LevelsMixin
 from briefbook.library.links import LinksMixin
 from briefbook.library.photos import prepare_photo
 from briefbook.library.records import (
@@ -40,7 +41,6 @@ from briefbook.store import backup_schedule as schedule
 from briefbook.store import search as fts
 from briefbook.store.backup import backup_library
 from briefbook.store.database import open_database
-from briefbook.text import clean_line
 
 R = TypeVar("R", bound=Record)
 
@@ -54,7 +54,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-class Library(LinksMixin, DuplicatesMixin):
+class Library(LinksMixin, DuplicatesMixin, LevelsMixin):
     """One open library file. Use as a context manager or call :meth:`close`.
 
     Backups (:mod:`briefbook.store.backup`): with ``auto_backup``, one is made
@@ -404,31 +404,6 @@ class Library(LinksMixin, DuplicatesMixin):
 
     # -- classification and settings ---------------------------------------------------
 
-    def classification_levels(self) -> list[str]:
-        """The library's levels, lowest first."""
-        return [r[0] for r in self.db.execute("SELECT name FROM classification_levels ORDER BY rank")]
-
-    def level_rank(self, level: str) -> int:
-        levels = self.classification_levels()
-        if level not in levels:
-            raise ValidationError(f"'{level}' is not a classification level here ({', '.join(levels)}).")
-        return levels.index(level)
-
-    def set_classification_levels(self, names: list[str]) -> None:
-        """Rename or extend the scheme. Levels in use may not disappear."""
-        names = [clean_line(n) for n in names if clean_line(n)]
-        if len(set(names)) != len(names) or not names:
-            raise ValidationError("Classification levels must be distinct and at least one.")
-        with self.transaction():
-            for cls in RECORD_TYPES.values():
-                if "classification" in cls.field_names():
-                    used = {r[0] for r in self.db.execute(f"SELECT DISTINCT classification FROM {cls.TABLE}")}
-                    lost = used - set(names)
-                    if lost:
-                        raise Conflict(f"The level '{sorted(lost)[0]}' is still used; it cannot be removed.")
-            self.db.execute("DELETE FROM classification_levels")
-            self.db["classification_levels"].insert_all({"rank": i, "name": n} for i, n in enumerate(names))
-
     def setting(self, key: str, default: str = "") -> str:
         row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
         return row[0] if row else default
@@ -473,7 +448,7 @@ class Library(LinksMixin, DuplicatesMixin):
         return sql, params
 
     def _validated(self, cls: type[Record], values: dict[str, Any]) -> dict[str, Any]:
-        return validated(cls, values, self.classification_levels)
+        return validated(cls, values, self.levels)
 
     def _index(self, record: Record) -> None:
         fts.index_item(self.db, record.KIND, record.id, record.display_name, index_body(record))

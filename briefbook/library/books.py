@@ -130,6 +130,8 @@ def new_book(library: Library, event_id: str, **fields: object) -> Book:
     fields.setdefault(
         "sections", json.dumps([s.to_dict() for s in default_sections(language)], ensure_ascii=False)
     )
+    # Never without a ceiling (none would not export): by default the event's own level.
+    fields.setdefault("ceiling", event.classification)
     return library.add(Book(event_id=event_id, **fields))  # type: ignore[arg-type]
 
 

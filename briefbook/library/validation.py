@@ -7,12 +7,13 @@ from dataclasses import fields
 from typing import Any
 
 from briefbook.errors import ValidationError
+from briefbook.library.levels import Level, parse_level
 from briefbook.library.records import MAX_LINE, MAX_TEXT, Record
 from briefbook.text import clean, clean_line
 
 
 def validated(
-    cls: type[Record], values: dict[str, Any], levels_of_library: Callable[[], list[str]]
+    cls: type[Record], values: dict[str, Any], levels_of_library: Callable[[], list[Level]]
 ) -> dict[str, Any]:
     """The values as they will be stored: cleaned text, checked lengths, choices and levels.
 
@@ -57,9 +58,10 @@ def validated(
             )
     for name in ("classification", "ceiling"):
         if name in out and (out[name] or name == "classification"):
+            # Stored as the library spells it, whatever the case and spacing typed.
             levels = levels or levels_of_library()
-            if out[name] not in levels:
-                raise ValidationError(
-                    f"'{out[name]}' is not a classification level here ({', '.join(levels)}).", name
-                )
+            try:
+                out[name] = parse_level(levels, out[name]).name
+            except ValidationError as exc:
+                raise ValidationError(str(exc), name) from None
     return out

@@ -7,6 +7,9 @@ at every schema version, and a test opens each one.
 
 from __future__ import annotations
 
+import json
+import uuid
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -110,6 +113,41 @@ def _initial(db: Database) -> None:
     # ORDER BY rank uses this: a match in a title weighs ten times one in the text.
     db.execute("INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(10.0, 1.0)')")
     db["classification_levels"].insert_all({"rank": i, "name": n} for i, n in enumerate(DEFAULT_LEVELS))
+
+
+# The default scheme's stable keys and its words per language (a library may rename
+# its levels and change every label; the key stays).
+DEFAULT_LEVEL_KEYS = {
+    "public": "public",
+    "internal": "internal",
+    "confidential": "confidential",
+    "secret": "secret",
+}
+DEFAULT_LEVEL_LABELS = {
+    "public": {"en": "Public", "vi": "Công khai"},
+    "internal": {"en": "Internal", "vi": "Lưu hành nội bộ"},
+    "confidential": {"en": "Confidential", "vi": "Mật"},
+    "secret": {"en": "Secret", "vi": "Tối mật"},
+}
+
+
+@MIGRATIONS(name="0002_level_keys_and_labels")
+def _level_keys_and_labels(db: Database) -> None:
+    """Each level gets a stable key (what renames keep) and its words per language (JSON)."""
+    db.execute("ALTER TABLE classification_levels ADD COLUMN key TEXT")
+    db.execute("ALTER TABLE classification_levels ADD COLUMN labels TEXT NOT NULL DEFAULT '{}'")
+    taken: set[str] = set()
+    for rank, name in db.execute("SELECT rank, name FROM classification_levels ORDER BY rank").fetchall():
+        key = DEFAULT_LEVEL_KEYS.get(" ".join(name.split()).casefold(), "")
+        if not key or key in taken:
+            key = f"level-{uuid.uuid4().hex[:12]}"
+        taken.add(key)
+        labels = DEFAULT_LEVEL_LABELS.get(key, {})
+        db.execute(
+            "UPDATE classification_levels SET key = ?, labels = ? WHERE rank = ?",
+            [key, json.dumps(labels, ensure_ascii=False), rank],
+        )
+    db.execute("CREATE UNIQUE INDEX classification_levels_key ON classification_levels(key)")
 
 
 def known_migrations() -> list[str]:

@@ -195,7 +195,7 @@ class ExportDialog(QDialog):
         for name in templates:
             self.template.addItem(name, name)
         self.template.setCurrentIndex(max(0, self.template.findData(book.template)))
-        self.ceiling.addItem("", "")
+        # No "no ceiling" entry: a book without one starts at the lowest level (exports least).
         for level in self.levels:
             self.ceiling.addItem(level_label(level), level)
         self.ceiling.setCurrentIndex(max(0, self.ceiling.findData(book.ceiling or "")))
@@ -232,7 +232,6 @@ class ExportDialog(QDialog):
             (self.tr("PDF and Word (DOCX)"), self.tr("PDF only"), self.tr("Word (DOCX) only"))
         ):
             self.formats.setItemText(i, text)
-        self.ceiling.setItemText(0, self.tr("No ceiling (everything)"))
         self.browse_button.setText(self.tr("&Browse…"))
         self.sharing.setText(self.tr("For &sharing (leave out passages not for release)"))
         self.password.setPlaceholderText(self.tr("optional: readers must type it to open the PDF"))
@@ -254,7 +253,7 @@ class ExportDialog(QDialog):
         return list(targets_for(target, self.chosen_formats()).values()) if target else []
 
     def options(self) -> ExportOptions:
-        ceiling = self.ceiling.currentData() or (self.levels[-1] if self.levels else None)
+        ceiling = self.ceiling.currentData() or None  # never "everything": export refuses none
         return ExportOptions(
             formats=self.chosen_formats(),
             template=self.template.currentData(),

@@ -128,8 +128,12 @@ def test_nothing_above_the_ceiling_appears_and_the_banner_is_the_highest_include
     for level in levels:
         for prefix in ("POINT", "STATEMENT", "PERSON"):
             assert (f"{prefix}-{level}" in text) == (level in allowed), (prefix, level)
-    assert document.meta.banner == ceiling.upper()
-    assert document.blocks[0].classification == ceiling.upper()
+    banner = library.level_label(ceiling, book.language).upper()  # in the book's language
+    assert document.meta.banner == banner and banner == {"vi": VI_LABELS[ceiling]}.get(book.language, banner)
+    assert document.blocks[0].classification == banner
+
+
+VI_LABELS = {"Public": "CÔNG KHAI", "Internal": "LƯU HÀNH NỘI BỘ", "Confidential": "MẬT", "Secret": "TỐI MẬT"}
 
 
 def test_a_whole_meeting_above_the_ceiling_is_left_out(library: Library, filled: dict, book: Book) -> None:
@@ -208,7 +212,7 @@ def test_an_empty_book_and_a_book_with_everything_above_the_ceiling(library: Lib
     event = library.add(Event(title="Trống"))
     empty = new_book(library, event.id)
     document = assemble(library, empty)
-    assert isinstance(document.blocks[0], Cover) and document.meta.banner == "PUBLIC"
+    assert isinstance(document.blocks[0], Cover) and document.meta.banner == "CÔNG KHAI"
     secret = library.add(Event(title="Mật", classification="Secret"))
     library.add(Meeting(event_id=secret.id, title="Gặp kín", classification="Secret"))
     book = new_book(library, secret.id, ceiling="Public")

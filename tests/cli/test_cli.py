@@ -92,8 +92,10 @@ def test_check_and_rebuild_index(run) -> None:
 
 def test_levels(run) -> None:
     run("init")
-    assert json.loads(run("--json", "levels").output) == ["Public", "Internal", "Confidential", "Secret"]
-    assert "Mật" in run("levels", "Public", "Internal", "Mật", "Confidential", "Secret").output
+    shown = json.loads(run("--json", "levels").output)
+    assert [lv["name"] for lv in shown] == ["Public", "Internal", "Confidential", "Secret"]
+    assert shown[2]["labels"] == {"en": "Confidential", "vi": "Mật"}
+    assert "Hạn chế" in run("levels", "Public", "Internal", "Hạn chế", "Confidential", "Secret").output
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def test_classification_levels_are_the_librarys_own(library: Library, filled: di
     library.set_classification_levels(["Public", "Internal", "Mật", "Tối mật", "Confidential", "Secret"])
     library.add(Topic(title="x", classification="Tối mật"))
     assert library.level_rank("Tối mật") == 3
-    with pytest.raises(Conflict, match="still used"):
+    with pytest.raises(Conflict, match="'Public' is removed"):
         library.set_classification_levels(["Internal"])
 
 
