@@ -255,6 +255,8 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin):
         order = order_by or _default_order(cls)
         if order not in cls.field_names():
             raise ValidationError(f"Cannot sort {cls.LABEL.lower()}s by '{order}'.", field=order)
+        if order in _LINKED:
+            sql = _with_linked_keys(sql, cls, order)
         sql += " ORDER BY " + _order_clause(cls, order, descending)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -509,9 +511,8 @@ def _order_clause(cls: type[Record], order: str, descending: bool) -> str:
     """
     direction = "DESC" if descending else "ASC"
     field_type = {f.name: f.type for f in fields(cls)}[order]
-    if order in _LINKED:
-        table, name = _LINKED[order]
-        clause = f"(SELECT sort_key({name}) FROM {table} WHERE {table}.id = {order}) {direction}, {order}"
+    if order in _LINKED:  # the key comes from the join :func:`_with_linked_keys` adds
+        clause = f"_key {direction}, {order}"
     elif order == "classification":  # by rank, lowest level first
         clause = f"(SELECT rank FROM classification_levels WHERE name = {order}) {direction}"
     elif order in _AS_STORED or field_type in ("int", int):
@@ -520,7 +521,24 @@ def _order_clause(cls: type[Record], order: str, descending: bool) -> str:
         clause = f"sort_key({order}) {direction}"
     if cls is TalkingPoint and order == "topic_id":
         clause += ", position"
-    return clause + ", rowid"
+    return clause + f", {cls.TABLE}.rowid"
+
+
+def _with_linked_keys(sql: str, cls: type[Record], order: str) -> str:
+    """Join the sort keys of the linked items' names, each computed once.
+
+    Sorting 50,000 talking points by their topic's name asked ``sort_key`` (Python)
+    50,000 times, once a row, 0.1 s for the window's first table; the keys of the 50
+    topics, materialised once and joined, cost a few milliseconds. (The columns are
+    ``_kid`` and ``_key``, so that the item's own columns stay unambiguous.)
+    """
+    table, name = _LINKED[order]
+    # LIMIT -1 (no limit) keeps SQLite from flattening the subquery into the join, which
+    # would call sort_key once a row again. (Not a CTE: the guard's authorizer refuses
+    # what is done on behalf of a view, and SQLite names a CTE as one.)
+    keys = f"(SELECT id AS _kid, sort_key({name}) AS _key FROM {table} LIMIT -1)"
+    source = f" FROM {cls.TABLE}"
+    return sql.replace(source, f"{source} LEFT JOIN {keys} ON _kid = {order}", 1)
 
 
 def _by_table(table: str) -> type[Record] | None:

@@ -11,8 +11,6 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, ImageOps, UnidentifiedImageError
-
 from briefbook.errors import ValidationError
 
 MAX_SIDE = 1600
@@ -34,6 +32,8 @@ class Photo:
 
 def prepare_photo(data: bytes) -> Photo:
     """Check and normalise an uploaded picture; raise ValidationError in plain words."""
+    from PIL import Image, ImageOps, UnidentifiedImageError  # on first use: opening a library needs no PIL
+
     if not data:
         raise ValidationError("The photo file is empty.", field="photo")
     if len(data) > MAX_INPUT_BYTES:

@@ -72,13 +72,17 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv if argv is None else argv)
     QCoreApplication.setOrganizationName(ORGANISATION)
     QCoreApplication.setApplicationName(APPLICATION)
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    app = existing or QApplication(argv)
     app.setApplicationDisplayName("BriefBook")
     install_fonts(app)
     error_hook.install()
     settings = Settings()
     i18n.apply_language(settings.language)
-    arguments = [a for a in app.arguments()[1:] if not a.startswith("-")]
+    # Qt takes its own options out of the arguments it was given; an application made
+    # before (a test, a bench) was not given ours: read them from ``argv`` then.
+    given = argv if existing is not None else app.arguments()
+    arguments = [a for a in given[1:] if not a.startswith("-")]
     window = MainWindow(settings, extensions=False)
     window.restore_state()
     window.show()  # at once; the library (and the code that reads it) loads right after

@@ -93,7 +93,6 @@ class CollectionView(CollectionCommands, QWidget):
         table = self.table
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setSortingEnabled(True)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
@@ -149,7 +148,8 @@ class CollectionView(CollectionCommands, QWidget):
             self._loaded = True
             self._stale = False
             field, order = DEFAULT_SORT[self.kind]
-            self.table.sortByColumn(self.model.column_of(field), order)
+            self.table.horizontalHeader().setSortIndicator(self.model.column_of(field), order)
+            self.table.setSortingEnabled(True)  # sorts (reads) once, in that order: the first load
         elif self._stale:
             self.refresh()
 

@@ -80,6 +80,7 @@ class RecordTableModel(QAbstractTableModel):
         self._text = ""
         self._order: str | None = None
         self._descending = False
+        self._sorted: tuple[str | None, bool] | None = None  # the order of the rows loaded
         self._names: dict[str, dict[str, str]] = {}
         self._numbers: dict[str, dict[str, int]] = {}  # topic id -> point id -> number shown
         self._channel = f"table:{kind}:{id(self)}"
@@ -115,8 +116,10 @@ class RecordTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(self.fields):
-            self._order = self.fields[column]
-            self._descending = order == Qt.SortOrder.DescendingOrder
+            wanted = (self.fields[column], order == Qt.SortOrder.DescendingOrder)
+            if wanted == self._sorted:
+                return  # Qt asks twice for one sortByColumn(): the rows are in this order already
+            self._order, self._descending = wanted
             self.reload()
 
     # -- loading ------------------------------------------------------------------------
@@ -125,9 +128,11 @@ class RecordTableModel(QAbstractTableModel):
         """Load the first page again (at least ``keep`` rows, to keep the scroll position)."""
         if not self.context.model.is_open:
             self._reset([], 0)
+            self._sorted = None
             return
         if self._text:
             self.searching = True
+            self._sorted = None
             self._ticket = self.context.searcher.request(
                 self._channel, self._text, kinds=(self.kind,), limit=self.SEARCH_LIMIT
             )
@@ -136,6 +141,7 @@ class RecordTableModel(QAbstractTableModel):
         total = library.count(self.kind, where=self._where or None)
         rows = self._list(limit=max(self.PAGE, keep), offset=0)
         self._reset(rows, total)
+        self._sorted = (self._order, self._descending)
 
     def _list(self, limit: int, offset: int) -> list[Record]:
         return self.context.library.list(

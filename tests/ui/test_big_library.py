@@ -60,3 +60,30 @@ def test_sorting_and_a_topic_in_order(qtbot, big_window):
     assert view.model.total == 1000 and view.model.can_reorder()
     positions = [view.model.record_at(r).position for r in range(5)]
     assert positions == [1, 2, 3, 4, 5]
+
+
+def test_the_first_table_is_read_once_in_its_order(qtbot, big_library_path, monkeypatch):
+    """Setting the table up, showing it and sorting it by its default column read the library once."""
+    from briefbook.library import Library
+
+    calls: list[tuple] = []
+    real = Library.list
+
+    def counted(self, kind, **options):
+        calls.append((kind, options.get("order_by"), options.get("descending")))
+        return real(self, kind, **options)
+
+    monkeypatch.setattr(Library, "list", counted)
+    win = MainWindow(Settings())
+    qtbot.addWidget(win)
+    assert win.open_library(big_library_path)
+    view = win.show_view("talking_point")
+    pages = [c for c in calls if c[0] == "talking_point" and c[1] != "position"]  # not the numbering
+    assert pages == [("talking_point", "topic_id", False)]
+    assert view.model.rowCount() == view.model.PAGE
+    view.table.sortByColumn(
+        view.model.column_of("status"), view.table.horizontalHeader().sortIndicatorOrder()
+    )
+    pages = [c[1] for c in calls if c[0] == "talking_point" and c[1] != "position"]
+    assert pages == ["topic_id", "status"]  # a new order: read again, once
+    win.close()
