@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.errors import NotFound
+from briefbook.ui.accessibility import make_accessible, set_name
 from briefbook.ui.collection_commands import CollectionCommands
 from briefbook.ui.columns import BADGE_FIELDS
 from briefbook.ui.context import UiContext
@@ -21,6 +22,7 @@ from briefbook.ui.delegates import BadgeDelegate
 from briefbook.ui.editors.editor import RecordEditor
 from briefbook.ui.filter_bar import FilterBar
 from briefbook.ui.item_menu import ItemMenu
+from briefbook.ui.labels import kind_label
 from briefbook.ui.notifier import ADDED, DELETED, UPDATED
 from briefbook.ui.table_model import ID_ROLE, RecordTableModel
 
@@ -291,6 +293,20 @@ class CollectionView(CollectionCommands, QWidget):
         self._fitted = False
         if self._loaded:
             self._loaded_rows()
+        set_name(
+            self.table,
+            kind_label(self.kind, plural=True),
+            self.tr(
+                "The arrow keys choose an item, Enter opens it in the editor; Ctrl+N new, Ctrl+D duplicate, "
+                "Delete deletes; the Menu key or Shift+F10 shows everything that can be done."
+            )
+            + (
+                " " + self.tr("Alt+Up and Alt+Down move a talking point.")
+                if self.kind == "talking_point"
+                else ""
+            ),
+        )
+        make_accessible(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -34,6 +34,7 @@ from briefbook.export import ExportOptions, targets_for
 from briefbook.library import Book
 from briefbook.render.template import available_templates
 from briefbook.ui import error_hook
+from briefbook.ui.accessibility import make_accessible
 from briefbook.ui.context import UiContext
 from briefbook.ui.labels import choice_label, level_label
 from briefbook.ui.workers import ExportJob
@@ -240,6 +241,7 @@ class ExportDialog(QDialog):
         self.folder_button.setText(self.tr("Show in &folder"))
         self.export_button.setText(self.tr("&Export"))
         self._update_state()
+        make_accessible(self)
 
     def chosen_formats(self) -> tuple[str, ...]:
         return FORMAT_CHOICES[max(0, self.formats.currentIndex())]

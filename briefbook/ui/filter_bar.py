@@ -8,6 +8,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from briefbook.library.records import record_type
+from briefbook.ui.accessibility import set_name
 from briefbook.ui.columns import REFERENCES
 from briefbook.ui.context import UiContext
 from briefbook.ui.labels import choice_label, display_name, field_label, level_label
@@ -61,6 +62,9 @@ class FilterBar(QWidget):
 
     def retranslate(self) -> None:
         self.text.setPlaceholderText(self.tr("Filter by words (accents optional)…"))
+        set_name(self.text, self.tr("Filter the list by words"))
+        for name, combo in self.combos.items():
+            set_name(combo, self.tr("Show only: %1").replace("%1", field_label(self.kind, name)))
         self.refresh_options()
 
     def refresh_options(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.ui import error_hook
+from briefbook.ui.accessibility import make_accessible, set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.labels import KIND_ORDER
 from briefbook.ui.live_refresh import ElsewhereWatcher
@@ -248,9 +249,15 @@ class MainWindow(WindowActions, QMainWindow):
             self.tr("Search the whole library (Ctrl+F); Ctrl+K to go to an item")
         )
         self.sidebar.retranslate()
+        set_name(
+            self.sidebar,
+            self.tr("Collections"),
+            self.tr("The arrow keys choose what the window shows; Ctrl+1 to Ctrl+8 go straight to one."),
+        )
         self.read_only_banner.retranslate()
         if self.model.is_open:
             self._show_library_name()
+        make_accessible(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentM
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QVBoxLayout, QWidget
 
 from briefbook.library import SearchHit
+from briefbook.ui.accessibility import set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import localise_dates
 from briefbook.ui.delegates import KIND_LABEL_ROLE, SNIPPET_ROLE, SnippetDelegate
@@ -162,6 +163,11 @@ class SearchView(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
+        set_name(
+            self.list,
+            self.tr("Search results"),
+            self.tr("The arrow keys choose a result, Enter opens it; the Menu key or Shift+F10 shows more."),
+        )
         if hasattr(self, "item_menu"):
             self.item_menu.retranslate()
         if not self.text:

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <location filename="../../briefbook/ui/accessibility.py" line="+90"/>
+        <source>Read only. The arrow keys and Page Up/Page Down scroll; Tab moves on.</source>
+        <translation>Chỉ để đọc. Phím mũi tên và Page Up/Page Down để cuộn; Tab để đi tiếp.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Text with formatting: Ctrl+B bold, Ctrl+I italic; Tab moves on.</source>
+        <translation>Văn bản có định dạng: Ctrl+B chữ đậm, Ctrl+I chữ nghiêng; Tab để đi tiếp.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Read only.</source>
+        <translation>Chỉ để đọc.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the text; Tab moves on.</source>
+        <translation>Gõ nội dung; Tab để đi tiếp.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The arrow keys choose; Alt+Down opens the list.</source>
+        <translation>Phím mũi tên để chọn; Alt+Mũi tên xuống để mở danh sách.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type a number, or change it with the Up and Down arrow keys.</source>
+        <translation>Gõ một số, hoặc thay đổi bằng phím mũi tên lên và xuống.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Space ticks or unticks it.</source>
+        <translation>Phím cách để đánh dấu hoặc bỏ đánh dấu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Space presses it.</source>
+        <translation>Phím cách để bấm.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The Left and Right arrow keys, or Ctrl+Tab, change the page.</source>
+        <translation>Phím mũi tên trái và phải, hoặc Ctrl+Tab, để chuyển trang.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The arrow keys move; Enter opens; the Menu key or Shift+F10 shows what can be done.</source>
+        <translation>Phím mũi tên để di chuyển; Enter để mở; phím Menu hoặc Shift+F10 để xem các thao tác có thể làm.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Tab moves between what it holds; the arrow keys scroll.</source>
+        <translation>Tab để đi qua các ô bên trong; phím mũi tên để cuộn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tab moves on.</source>
+        <translation>Tab để đi tiếp.</translation>
+    </message>
+</context>
+<context>
     <name>BackupLabels</name>
     <message>
         <location filename="../../briefbook/ui/backup_labels.py" line="+12"/>
@@ -335,7 +398,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookComposer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/view.py" line="+180"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+181"/>
         <source>E&amp;xport…</source>
         <translation>X&amp;uất…</translation>
     </message>
@@ -368,6 +431,11 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+1"/>
         <source>Section &amp;contents</source>
         <translation>Nội &amp;dung phần</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Book details</source>
+        <translation>Thông tin tài liệu</translation>
     </message>
     <message>
         <location line="+158"/>
@@ -633,7 +701,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+195"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+197"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -655,6 +723,16 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+2"/>
         <source>drag a row to change the order within its topic</source>
         <translation>kéo một dòng để đổi thứ tự trong chủ đề</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>The arrow keys choose an item, Enter opens it in the editor; Ctrl+N new, Ctrl+D duplicate, Delete deletes; the Menu key or Shift+F10 shows everything that can be done.</source>
+        <translation>Phím mũi tên để chọn một mục, Enter để mở mục đó trong khung soạn; Ctrl+N tạo mới, Ctrl+D nhân bản, Delete xoá; phím Menu hoặc Shift+F10 để xem mọi thao tác có thể làm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Alt+Up and Alt+Down move a talking point.</source>
+        <translation>Alt+Mũi tên lên và Alt+Mũi tên xuống để chuyển vị trí luận điểm.</translation>
     </message>
 </context>
 <context>
@@ -977,7 +1055,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../briefbook/ui/export_dialog.py" line="+61"/>
+        <location filename="../../briefbook/ui/export_dialog.py" line="+62"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
@@ -1087,7 +1165,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <location line="+38"/>
         <source>Choose where to save the book.</source>
         <translation>Hãy chọn nơi lưu tài liệu.</translation>
@@ -1610,9 +1688,19 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../briefbook/ui/filter_bar.py" line="+63"/>
+        <location filename="../../briefbook/ui/filter_bar.py" line="+64"/>
         <source>Filter by words (accents optional)…</source>
         <translation>Lọc theo từ (gõ có dấu hoặc không dấu)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter the list by words</source>
+        <translation>Lọc danh sách theo từ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show only: %1</source>
+        <translation>Chỉ hiện: %1</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -1824,11 +1912,17 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+16"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="-4"/>
+        <source>Open a cleaned copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -1838,7 +1932,37 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Hãy cập nhật BriefBook</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
+        <source>This library is not in BriefBook&apos;s shape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>BriefBook will not open %1: it holds instructions or tables of its own, which could act on your data when it is used. It has not been opened and has not been changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>BriefBook can make a cleaned copy, %1, with only BriefBook&apos;s own tables and their data, and open it. The original file stays exactly as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Making a cleaned copy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>You are now working in the cleaned copy %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cleaned copy opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>The library cannot be opened</source>
         <translation>Không mở được thư viện</translation>
     </message>
@@ -1995,7 +2119,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+245"/>
+        <location filename="../../briefbook/ui/main_window.py" line="+246"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -2008,6 +2132,16 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+2"/>
         <source>Search the whole library (Ctrl+F); Ctrl+K to go to an item</source>
         <translation>Tìm trong toàn bộ thư viện (Ctrl+F); Ctrl+K để đi đến một mục</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Collections</source>
+        <translation>Danh mục</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The arrow keys choose what the window shows; Ctrl+1 to Ctrl+8 go straight to one.</source>
+        <translation>Phím mũi tên để chọn nội dung cửa sổ hiển thị; Ctrl+1 đến Ctrl+8 để đi thẳng đến một danh mục.</translation>
     </message>
 </context>
 <context>
@@ -2194,7 +2328,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>PersonLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+91"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+93"/>
         <source>Participants</source>
         <translation>Thành phần tham dự</translation>
     </message>
@@ -2217,6 +2351,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+1"/>
         <source>Remove</source>
         <translation>Bỏ ra</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Role of %1</source>
+        <translation>Vai trò của %1</translation>
     </message>
 </context>
 <context>
@@ -2426,7 +2565,17 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+85"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+87"/>
+        <source>Editor: %1</source>
+        <translation>Khung soạn: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every change is saved as you make it; Tab moves from field to field, Ctrl+Z undoes.</source>
+        <translation>Mọi thay đổi được lưu ngay khi bạn thực hiện; Tab để chuyển giữa các ô, Ctrl+Z để hoàn tác.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Select an item in the list to see and edit it here, or create a new one with Ctrl+N.</source>
         <translation>Chọn một mục trong danh sách để xem và sửa ở đây, hoặc tạo mục mới bằng Ctrl+N.</translation>
     </message>
@@ -2444,7 +2593,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../briefbook/ui/editors/form.py" line="+120"/>
+        <location filename="../../briefbook/ui/editors/form.py" line="+121"/>
         <source>Required</source>
         <translation>Bắt buộc</translation>
     </message>
@@ -2513,7 +2662,17 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../briefbook/ui/search_view.py" line="+169"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+168"/>
+        <source>Search results</source>
+        <translation>Kết quả tìm kiếm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The arrow keys choose a result, Enter opens it; the Menu key or Shift+F10 shows more.</source>
+        <translation>Phím mũi tên để chọn một kết quả, Enter để mở; phím Menu hoặc Shift+F10 để xem thêm.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Type in the search field above (Ctrl+F) to search the whole library.</source>
         <translation>Gõ vào ô tìm kiếm phía trên (Ctrl+F) để tìm trong toàn bộ thư viện.</translation>
     </message>
@@ -2790,7 +2949,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>TopicLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+100"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+78"/>
         <source>Topics to raise</source>
         <translation>Chủ đề cần nêu</translation>
     </message>

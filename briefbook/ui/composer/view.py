@@ -35,6 +35,7 @@ from briefbook.library.books import (
     sections,
 )
 from briefbook.ui import error_hook
+from briefbook.ui.accessibility import make_accessible, set_name
 from briefbook.ui.composer.book_bar import BookBar, ask_copy
 from briefbook.ui.composer.book_form import BookForm
 from briefbook.ui.composer.commands import CreateBook, SaveSections, copy_sections, execute
@@ -187,6 +188,8 @@ class BookComposer(QWidget):
         self.tabs.setTabText(0, self.tr("&Book"))
         self.tabs.setTabText(1, self.tr("Section &contents"))
         self._show_help()
+        set_name(self.tabs.widget(0), self.tr("Book details"))
+        make_accessible(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

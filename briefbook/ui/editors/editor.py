@@ -16,6 +16,7 @@ from briefbook.errors import BriefBookError, NotFound, ValidationError
 from briefbook.library import Record
 from briefbook.library.records import record_type
 from briefbook.ui import error_hook
+from briefbook.ui.accessibility import set_name
 from briefbook.ui.columns import REFERENCES
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.fields import refuse
@@ -81,6 +82,11 @@ class RecordEditor(QWidget):
         return self.form
 
     def retranslate(self) -> None:
+        set_name(
+            self.scroll,
+            self.tr("Editor: %1").replace("%1", kind_label(self.kind)),
+            self.tr("Every change is saved as you make it; Tab moves from field to field, Ctrl+Z undoes."),
+        )
         self.placeholder.setText(
             self.tr("Select an item in the list to see and edit it here, or create a new one with Ctrl+N.")
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from briefbook.library import Record
 from briefbook.library.records import DATE_FIELDS, DATETIME_FIELDS, record_type
+from briefbook.ui.accessibility import make_accessible
 from briefbook.ui.columns import REFERENCES
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.fields import (
@@ -127,6 +128,7 @@ class RecordForm(QWidget):
             self.points_button.setText(self.tr("Show the talking points of this topic"))
         if self.record is not None:
             self.load(self.record)
+        make_accessible(self)  # each label names its input itself, not the field's wrapper
 
     def load(self, record: Record, force: bool = False) -> None:
         """Show ``record``; ``force`` (another item) drops unsaved edits instead of keeping them."""

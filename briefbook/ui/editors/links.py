@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.library.records import PARTICIPANT_ROLES
+from briefbook.ui.accessibility import keyboard_help, set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.pickers import pick_item
 from briefbook.ui.error_hook import guarded
@@ -83,6 +84,7 @@ class PersonLinksPanel(_Panel):
         self._edit_triggers = self.table.editTriggers()
         self.layout().addWidget(self.table)
         self.layout().addLayout(self.buttons)
+        self.title.setBuddy(self.table)  # names the list for screen readers
         self._roles: dict[str, str] = {}
         self.retranslate()
 
@@ -119,6 +121,11 @@ class PersonLinksPanel(_Panel):
                 for role in PARTICIPANT_ROLES:
                     combo.addItem(choice_label(role), role)
                 combo.setCurrentIndex(max(0, combo.findData(participant.role)))
+                set_name(
+                    combo,
+                    self.tr("Role of %1").replace("%1", display_name(participant.person)),
+                    keyboard_help(combo),
+                )
                 pid = participant.person.id
                 combo.activated.connect(lambda _i, c=combo, p=pid: self._set_role(p, c.currentData()))
                 self.table.setCellWidget(row, 1, combo)
@@ -190,6 +197,7 @@ class TopicLinksPanel(_Panel):
         self.list.setMinimumHeight(80)
         self.layout().addWidget(self.list)
         self.layout().addLayout(self.buttons)
+        self.title.setBuddy(self.list)  # names the list for screen readers
         self.retranslate()
 
     def retranslate(self) -> None:
