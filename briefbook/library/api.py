@@ -36,6 +36,7 @@ from briefbook.library.records import (
     record_type,
 )
 from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
+from briefbook.library.sync import SyncMixin
 from briefbook.library.validation import validated
 from briefbook.store import backup_schedule as schedule
 from briefbook.store import search as fts
@@ -54,7 +55,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-class Library(LinksMixin, DuplicatesMixin, LevelsMixin):
+class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin):
     """One open library file. Use as a context manager or call :meth:`close`.
 
     Backups (:mod:`briefbook.store.backup`): with ``auto_backup``, one is made

@@ -153,3 +153,28 @@ def _level_keys_and_labels(db: Database) -> None:
 def known_migrations() -> list[str]:
     """The names of every step this version of BriefBook knows, in order."""
     return [m.name for m in MIGRATIONS._migrations]
+
+
+_SCHEMA_EXCHANGE = """
+CREATE TABLE item_versions (seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL, item_id TEXT NOT NULL, vid TEXT NOT NULL, content_hash TEXT NOT NULL,
+    UNIQUE (item_id, vid));
+CREATE INDEX item_versions_item ON item_versions(item_id, seq);
+CREATE TABLE exchange_conflicts (id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL, item_id TEXT NOT NULL, their_vid TEXT NOT NULL, their_hash TEXT NOT NULL,
+    their_item TEXT NOT NULL, their_history TEXT NOT NULL, package TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL, UNIQUE (item_id, their_vid));
+"""
+
+
+@MIGRATIONS(name="0002_exchange_versions")
+def _exchange_versions(db: Database) -> None:
+    """Exchange packages: each item's known versions (content hashes) and unresolved conflicts.
+
+    Why hashes and not times: the laptops that exchange packages have no common
+    clock, so "which side changed since they last agreed" is told by the
+    versions both have seen (see :mod:`briefbook.exchange.versions`).
+    """
+    for statement in _SCHEMA_EXCHANGE.split(";"):
+        if statement.strip():
+            db.execute(statement)

@@ -1,0 +1,381 @@
+"""Merging an exchange package into a library: a plan first (nothing written), then one transaction.
+
+Per item (see :mod:`briefbook.exchange.versions` for how "since they last
+agreed" is told): new here → added; the same version, or ours is newer →
+left alone; theirs is newer → taken (a deletion too); both changed → a
+conflict: ours stays current, theirs is kept whole in the conflicts table and
+its texts among the item's revisions, until the user keeps mine, takes theirs
+or edits (:func:`resolve`). A deletion that would take with it something this
+library still uses (a meeting of a deleted event, a participant of a deleted
+person) is a conflict too: nothing is lost by a cascade. Importing the same
+package again finds every item unchanged.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from briefbook.errors import BriefBookError, ValidationError
+from briefbook.exchange.content import (
+    DELETED,
+    KIND_ORDER,
+    Content,
+    content_hash,
+    item_content,
+    references,
+    stored_record,
+    write_fields,
+    write_links,
+)
+from briefbook.exchange.levels import parse_level, rank
+from briefbook.exchange.package_file import Package, PackageError
+from briefbook.exchange.versions import LocalState, commit_pending, local_state, next_vid
+from briefbook.library import Library
+from briefbook.library.records import RECORD_TYPES
+
+ADD, UPDATE, DELETE, CONFLICT, SAME = "add", "update", "delete", "conflict", "unchanged"
+
+
+@dataclass
+class Change:
+    """What the import does to one item."""
+
+    action: str
+    kind: str
+    item_id: str
+    title: str
+    theirs: Content | None  # None: their version is a deletion
+    their_versions: list[list[str]]
+    local: LocalState
+    revisions: list[list[str]] = field(default_factory=list)
+    reason: str = ""
+    known: bool = False  # a conflict already recorded by an earlier import
+
+    @property
+    def their_vid(self) -> str:
+        return self.their_versions[-1][0]
+
+    @property
+    def their_hash(self) -> str:
+        return self.their_versions[-1][1]
+
+
+@dataclass
+class MergePlan:
+    package: Package
+    changes: list[Change]
+    skipped: list[str] = field(default_factory=list)  # items that cannot be stored, and why
+
+    def of(self, action: str) -> list[Change]:
+        return [c for c in self.changes if c.action == action]
+
+    def summary(self) -> dict[str, int]:
+        counts = {a: len(self.of(a)) for a in (ADD, UPDATE, DELETE, CONFLICT, SAME)}
+        counts["new conflicts"] = len([c for c in self.of(CONFLICT) if not c.known])
+        return counts
+
+
+def plan_import(library: Library, package: Package) -> MergePlan:
+    """What importing the package would do; reads only."""
+    levels = library.classification_levels()
+    _map_levels(package, levels)
+    changes: list[Change] = []
+    entries = [
+        (i.content["kind"], i.content["id"], i.content, i.versions, i.revisions) for i in package.items
+    ]
+    entries += [(kind, item_id, None, versions, []) for kind, item_id, versions in package.deleted]
+    known_conflicts = {(c.item_id, c.their_vid) for c in library.conflicts()}
+    for kind, item_id, theirs, versions, revisions in entries:
+        try:
+            here = library.find(item_id)
+        except BriefBookError:
+            here = None
+        if here is not None and kind != here.KIND:
+            raise PackageError(
+                f"{package.name} holds a {RECORD_TYPES[kind].LABEL.lower()} with the id of a "
+                f"{here.LABEL.lower()} of this library; it cannot be imported."
+            )
+        local = local_state(library, kind, item_id)
+        change = Change(SAME, kind, item_id, _title(theirs, local), theirs, versions, local, revisions)
+        change.action = _decide(local, versions)
+        if change.action == CONFLICT:
+            change.known = (item_id, change.their_vid) in known_conflicts
+        changes.append(change)
+    plan = MergePlan(package, changes)
+    _check_references(library, plan)
+    _check_deletions(library, plan)
+    return plan
+
+
+def _decide(local: LocalState, theirs: list[list[str]]) -> str:
+    r_vid, r_hash = theirs[-1]
+    their_vids = {v for v, _ in theirs}
+    mine = local.current
+    if mine is None:  # never seen here
+        return SAME if r_hash == DELETED else ADD
+    l_vid, l_hash = mine
+    if l_vid == r_vid or r_vid in local.vids or l_hash == r_hash:
+        return SAME
+    if l_vid in their_vids:
+        if r_hash == DELETED:
+            return DELETE if local.content is not None else SAME
+        return UPDATE if local.content is not None else ADD
+    return CONFLICT
+
+
+def _title(theirs: Content | None, local: LocalState) -> str:
+    content = theirs or local.content
+    if content is None:
+        return "(deleted item)"
+    cls = RECORD_TYPES[content["kind"]]
+    try:
+        return cls(**{k: v for k, v in content["fields"].items() if k in cls.data_fields()}).display_name
+    except TypeError:
+        return "(item)"
+
+
+def _map_levels(package: Package, levels: list[str]) -> None:
+    """Their level names as ours (case and spacing aside); an unknown level refuses the package."""
+    unknown: set[str] = set()
+
+    def ours(name: str) -> str:
+        try:
+            return parse_level(levels, name)
+        except ValidationError:
+            unknown.add(name)
+            return name
+
+    package.ceiling = ours(package.ceiling) if package.ceiling else levels[-1]
+    for item in package.items:
+        f = item.content["fields"]
+        if "classification" in f:
+            f["classification"] = ours(f["classification"])
+        if f.get("ceiling"):
+            f["ceiling"] = ours(f["ceiling"])
+    if unknown:
+        raise PackageError(
+            f"{package.name} uses classification levels this library does not have "
+            f"({', '.join(sorted(unknown)[:5])}; here: {', '.join(levels)}). Nothing was imported."
+        )
+
+
+def _final(plan: MergePlan) -> dict[str, Content | None]:
+    """Each planned item's content after the import (None: gone)."""
+    out: dict[str, Content | None] = {}
+    for c in plan.changes:
+        if c.action in (ADD, UPDATE):
+            out[c.item_id] = c.theirs
+        elif c.action == DELETE:
+            out[c.item_id] = None
+        else:
+            out[c.item_id] = c.local.content
+    return out
+
+
+def _check_references(library: Library, plan: MergePlan) -> None:
+    """An item whose topic or event is neither here nor in the package cannot be stored: skip it."""
+    final = _final(plan)
+    for c in plan.changes:
+        if c.action not in (ADD, UPDATE) or c.theirs is None:
+            continue
+        f = c.theirs["fields"]
+        for name, kind in (("topic_id", "topic"), ("event_id", "event")):
+            target = f.get(name)
+            if target and final.get(target, "here" if library.exists(kind, target) else None) is None:
+                plan.skipped.append(
+                    f"{RECORD_TYPES[c.kind].LABEL} “{c.title}” is not imported: its {kind} is not in "
+                    "this library or the package."
+                )
+                c.action, c.reason = SAME, "missing " + kind
+                final[c.item_id] = c.local.content
+
+
+def _check_deletions(library: Library, plan: MergePlan) -> None:
+    """A deletion that would remove or change something still used here becomes a conflict."""
+    final = _final(plan)
+    for c in plan.of(DELETE):
+        users = []
+        for kind, user_id in _users(library, c.kind, c.item_id):
+            content = final[user_id] if user_id in final else _stored(library, kind, user_id)
+            if content is not None and c.item_id in references(content):
+                users.append(user_id)
+        if users:
+            c.action, c.reason = CONFLICT, "still used here"
+
+
+def _stored(library: Library, kind: str, item_id: str) -> Content | None:
+    record = stored_record(library, kind, item_id)
+    return item_content(library, record) if record is not None else None
+
+
+def _users(library: Library, kind: str, item_id: str) -> list[tuple[str, str]]:
+    """Items of this library that refer to the item (which its deletion would remove or change)."""
+    q = library.db.execute
+    sql = {
+        "event": [("meeting", "SELECT id FROM meetings WHERE event_id = ?"),
+                  ("book", "SELECT id FROM books WHERE event_id = ?")],
+        "topic": [("talking_point", "SELECT id FROM talking_points WHERE topic_id = ?"),
+                  ("meeting", "SELECT meeting_id FROM meeting_topics WHERE topic_id = ?"),
+                  ("statement", "SELECT statement_id FROM statement_topics WHERE topic_id = ?")],
+        "person": [("meeting", "SELECT meeting_id FROM meeting_participants WHERE person_id = ?"),
+                   ("event", "SELECT event_id FROM event_delegation WHERE person_id = ?"),
+                   ("statement", "SELECT id FROM statements WHERE speaker_id = ?")],
+        "organisation": [("person", "SELECT id FROM people WHERE organisation_id = ?")],
+    }.get(kind, [])  # fmt: skip
+    return [(k, r[0]) for k, query in sql for r in q(query, [item_id])]
+
+
+# -- applying ----------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    updated: int = 0
+    deleted: int = 0
+    conflicts: int = 0
+
+
+def apply_plan(library: Library, plan: MergePlan) -> ImportResult:
+    """Carry out a plan in one transaction (all or nothing)."""
+    package = plan.package
+    result = ImportResult()
+    order = {k: i for i, k in enumerate(KIND_ORDER)}
+    writes = sorted(plan.of(ADD) + plan.of(UPDATE), key=lambda c: order[c.kind])
+    with library.transaction():
+        for c in plan.changes:
+            commit_pending(library, c.local)
+        for c in writes:
+            assert c.theirs is not None
+            write_fields(library, c.theirs, new=c.action == ADD and c.local.content is None)
+            _write_photo(library, c.theirs, package.photos)
+        keep = _above(library, package.ceiling)
+        for c in writes:
+            write_links(library, c.theirs, keep)  # type: ignore[arg-type]
+        for c in sorted(plan.of(DELETE), key=lambda c: -order[c.kind]):
+            library.delete(c.kind, c.item_id)
+        for c in plan.changes:
+            _record(library, c)
+            _drop_settled(library, c.item_id)
+            if c.action in (ADD, UPDATE):
+                for fname, value, created_at in c.revisions:
+                    library.add_revision(c.kind, c.item_id, fname, value, created_at)
+        result.added, result.updated = len(plan.of(ADD)), len(plan.of(UPDATE))
+        result.deleted = len(plan.of(DELETE))
+        for c in plan.of(CONFLICT):
+            their_vids = [v for v, _ in c.their_versions]
+            older = [k.their_vid for k in library.conflicts(c.item_id) if k.their_vid in their_vids]
+            library.remove_conflicts(c.item_id, [v for v in older if v != c.their_vid])
+            if library.add_conflict(
+                c.kind, c.item_id, c.their_vid, c.their_hash, c.theirs or {}, c.their_versions, package.name
+            ):
+                result.conflicts += 1
+            if c.theirs is not None:
+                for fname in RECORD_TYPES[c.kind].MARKDOWN:
+                    library.add_revision(
+                        c.kind, c.item_id, fname, c.theirs["fields"].get(fname, ""), c.theirs["updated_at"]
+                    )
+    return result
+
+
+def _record(library: Library, c: Change) -> None:
+    """Remember the versions both now know; after taking theirs, their version is ours as stored here."""
+    known = c.local.vids
+    if c.action in (ADD, UPDATE, DELETE):
+        theirs = [tuple(v) for v in c.their_versions]
+        stored_hash = _hash_here(library, c.kind, c.item_id)
+        library.record_versions(c.kind, c.item_id, [v for v in theirs[:-1] if v[0] not in known]
+                                + [(theirs[-1][0], stored_hash)])  # fmt: skip
+    elif c.action == SAME and not c.reason:
+        missing = [tuple(v) for v in c.their_versions if v[0] not in known]
+        if missing:
+            current = [c.local.current] if c.local.current else []
+            library.record_versions(c.kind, c.item_id, missing + current)  # type: ignore[operator]
+
+
+def _drop_settled(library: Library, item_id: str) -> None:
+    """A conflict whose other version is now among ours (a later version settled it) goes."""
+    pending = library.conflicts(item_id)
+    if pending:
+        known = {v for v, _ in library.item_versions(item_id)}
+        library.remove_conflicts(item_id, [c.their_vid for c in pending if c.their_vid in known])
+
+
+def _hash_here(library: Library, kind: str, item_id: str) -> str:
+    content = _stored(library, kind, item_id)
+    return content_hash(content) if content is not None else DELETED
+
+
+def _write_photo(library: Library, content: Content, photos: dict[str, bytes]) -> None:
+    if content["kind"] != "person":
+        return
+    if content["photo"] is None:
+        if library.photo(content["id"]) is not None:
+            library.remove_photo(content["id"])
+        return
+    here = item_content(library, library.get("person", content["id"]))["photo"]
+    if here != content["photo"]:
+        library.set_photo(content["id"], photos[content["id"]])
+
+
+def _above(library: Library, ceiling: str) -> set[str]:
+    """Ids of items here above the package's ceiling: it could not carry their links, so they stay."""
+    levels = library.classification_levels()
+    limit = rank(levels, ceiling)
+    out: set[str] = set()
+    for kind in ("person", "topic"):
+        for record in library.list(kind):
+            if rank(levels, record.classification) > limit:
+                out.add(record.id)
+    return out
+
+
+# -- resolving ---------------------------------------------------------------------
+
+
+KEEP_MINE, TAKE_THEIRS, EDIT = "mine", "theirs", "edit"
+
+
+def resolve(library: Library, item_id: str, choice: str, edited: dict | None = None) -> None:
+    """Settle an item's conflict: keep mine, take theirs, or store an edited version of mine.
+
+    The result is a new version made from both, so the other library takes it
+    when it imports the next package from here (and does the same if it chose
+    the same content).
+    """
+    pending = library.conflicts(item_id)
+    if not pending:
+        raise BriefBookError(f"There is no conflict to resolve for the item {item_id}.")
+    if choice not in (KEEP_MINE, TAKE_THEIRS, EDIT):
+        raise ValidationError("Choose to keep mine, take theirs or edit.")
+    conflict = pending[-1]
+    with library.transaction():
+        local = local_state(library, conflict.kind, item_id)
+        commit_pending(library, local)
+        assert local.current is not None
+        l_vid, l_hash = local.current
+        theirs = conflict.item or None
+        if choice == TAKE_THEIRS:
+            if theirs is None:
+                if local.content is not None:
+                    library.delete(conflict.kind, item_id)
+            else:
+                # Their fields and links; a person's photo stays as it is here (a conflict
+                # keeps their texts, not their photo).
+                write_fields(library, theirs, new=local.content is None)
+                write_links(library, theirs)
+            chosen = conflict.their_hash
+        elif choice == EDIT:
+            if local.content is None:
+                raise BriefBookError("This item was deleted here; keep mine or take theirs.")
+            cls = RECORD_TYPES[conflict.kind]
+            library.update(cls, item_id, **(edited or {}))
+            chosen = _hash_here(library, conflict.kind, item_id)
+        else:
+            chosen = l_hash
+        vid = next_vid([l_vid, conflict.their_vid], chosen)
+        known = local.vids
+        theirs_versions = [tuple(v) for v in conflict.history if v[0] not in known]
+        here = _hash_here(library, conflict.kind, item_id)
+        library.record_versions(conflict.kind, item_id, [*theirs_versions, (vid, here)])
+        library.remove_conflicts(item_id)

@@ -1,0 +1,190 @@
+"""What exchange packages need from the library: versions, conflicts, items put back as they were.
+
+A mixin of :class:`~briefbook.library.api.Library`, so that the exchange code
+(:mod:`briefbook.exchange`) writes only through the Library API. The versions
+table records, per item, every version this library has seen (a version id and
+the hash of its content as stored here); the conflicts table keeps the other
+side's version of an item changed on both sides until the user resolves it.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING, Any
+
+from briefbook.library.records import Record, TalkingPoint, record_type
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+
+@dataclass
+class StoredConflict:
+    """Their version of an item that both sides changed; ``item`` and ``history`` as in the package."""
+
+    id: int
+    kind: str
+    item_id: str
+    their_vid: str
+    their_hash: str
+    item: dict[str, Any]
+    history: list[list[str]]
+    package: str
+    created_at: str
+
+
+class SyncMixin:
+    db: Database
+
+    # -- items as they were --------------------------------------------------
+
+    def put(self, record: Record) -> Record:
+        """Store an item received from elsewhere with its own id and times (validated like ``add``)."""
+        from briefbook.library.api import now
+
+        cls = type(record)
+        values = self._validated(cls, asdict(record))  # type: ignore[attr-defined]
+        values["created_at"] = values["created_at"] or now()
+        values["updated_at"] = values["updated_at"] or values["created_at"]
+        with self.transaction():  # type: ignore[attr-defined]
+            if cls is TalkingPoint and not values.get("position"):
+                values["position"] = self._next_position(record.topic_id)  # type: ignore[attr-defined]
+            self.db[cls.TABLE].insert(values)
+            added = self.get(cls, record.id)  # type: ignore[attr-defined]
+            self._index(added)  # type: ignore[attr-defined]
+        return added
+
+    def exists(self, kind: str | type[Record], item_id: str) -> bool:
+        cls = record_type(kind)
+        return self.db.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", [item_id]).fetchone() is not None
+
+    def add_revision(
+        self, kind: str | type[Record], item_id: str, field: str, value: str, created_at: str
+    ) -> bool:
+        """Keep an earlier text of a field (from a package); False if this library has it already."""
+        from briefbook.library.api import now
+
+        cls = record_type(kind)
+        if field not in cls.MARKDOWN or not value:
+            return False
+        known = self.db.execute(
+            "SELECT 1 FROM revisions WHERE table_name = ? AND item_id = ? AND field = ? AND value = ?",
+            [cls.TABLE, item_id, field, value],
+        ).fetchone()
+        if known:
+            return False
+        with self.transaction():  # type: ignore[attr-defined]
+            self.db["revisions"].insert(
+                {
+                    "table_name": cls.TABLE,
+                    "item_id": item_id,
+                    "field": field,
+                    "value": value,
+                    "created_at": created_at or now(),
+                }
+            )
+        return True
+
+    def all_revisions(self, kind: str | type[Record], item_id: str) -> list[tuple[str, str, str]]:
+        """(field, value, created_at) of every kept earlier text of an item, oldest first."""
+        cls = record_type(kind)
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT field, value, created_at FROM revisions WHERE table_name = ? AND item_id = ? "
+                "ORDER BY id",
+                [cls.TABLE, item_id],
+            )
+        ]
+
+    # -- versions ----------------------------------------------------------------
+
+    def item_versions(self, item_id: str) -> list[tuple[str, str]]:
+        """(version id, content hash) of every version of an item seen here, the current one last."""
+        return [
+            (r[0], r[1])
+            for r in self.db.execute(
+                "SELECT vid, content_hash FROM item_versions WHERE item_id = ? ORDER BY seq", [item_id]
+            )
+        ]
+
+    def versioned_items(self) -> dict[str, tuple[str, str, str]]:
+        """item id -> (kind, current version id, its content hash), for every item with versions."""
+        rows = self.db.execute(
+            "SELECT v.item_id, v.kind, v.vid, v.content_hash FROM item_versions v JOIN "
+            "(SELECT item_id, max(seq) AS seq FROM item_versions GROUP BY item_id) m "
+            "ON m.item_id = v.item_id AND m.seq = v.seq"
+        )
+        return {r[0]: (r[1], r[2], r[3]) for r in rows}
+
+    def record_versions(self, kind: str, item_id: str, versions: list[tuple[str, str]]) -> None:
+        """Add versions of an item in order; the last one given becomes the current one."""
+        with self.transaction():  # type: ignore[attr-defined]
+            for i, (vid, content_hash) in enumerate(versions):
+                last = i == len(versions) - 1
+                if last:
+                    self.db.execute("DELETE FROM item_versions WHERE item_id = ? AND vid = ?", [item_id, vid])
+                self.db.execute(
+                    "INSERT OR IGNORE INTO item_versions (kind, item_id, vid, content_hash) "
+                    "VALUES (?, ?, ?, ?)",
+                    [kind, item_id, vid, content_hash],
+                )
+
+    # -- conflicts -------------------------------------------------------------------
+
+    def add_conflict(
+        self,
+        kind: str,
+        item_id: str,
+        their_vid: str,
+        their_hash: str,
+        item: dict[str, Any],
+        history: list[list[str]],
+        package: str = "",
+    ) -> bool:
+        """Keep their version of an item changed on both sides; False if it is kept already."""
+        from briefbook.library.api import now
+
+        with self.transaction():  # type: ignore[attr-defined]
+            cursor = self.db.execute(
+                "INSERT OR IGNORE INTO exchange_conflicts (kind, item_id, their_vid, their_hash, their_item, "
+                "their_history, package, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    kind,
+                    item_id,
+                    their_vid,
+                    their_hash,
+                    json.dumps(item, ensure_ascii=False, sort_keys=True),
+                    json.dumps(history),
+                    package,
+                    now(),
+                ],
+            )
+        return cursor.rowcount > 0
+
+    def conflicts(self, item_id: str | None = None) -> list[StoredConflict]:
+        """Unresolved exchange conflicts (of one item, or all), oldest first."""
+        sql = (
+            "SELECT id, kind, item_id, their_vid, their_hash, their_item, their_history, package, created_at "
+            "FROM exchange_conflicts"
+        )
+        params: list[str] = []
+        if item_id is not None:
+            sql += " WHERE item_id = ?"
+            params.append(item_id)
+        rows = self.db.execute(sql + " ORDER BY id", params).fetchall()
+        return [
+            StoredConflict(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6]), r[7], r[8])
+            for r in rows
+        ]
+
+    def remove_conflicts(self, item_id: str, their_vids: list[str] | None = None) -> None:
+        with self.transaction():  # type: ignore[attr-defined]
+            if their_vids is None:
+                self.db.execute("DELETE FROM exchange_conflicts WHERE item_id = ?", [item_id])
+            else:
+                for vid in their_vids:
+                    self.db.execute(
+                        "DELETE FROM exchange_conflicts WHERE item_id = ? AND their_vid = ?", [item_id, vid]
+                    )
