@@ -127,10 +127,11 @@ def test_two_libraries_converge(ops_a: list, ops_b: list) -> None:
         after_a, after_b = _snapshot(a), _snapshot(b)
         conflicts_a = {c.item_id for c in a.conflicts()}
         conflicts_b = {c.item_id for c in b.conflicts()}
+        # What really changed on each side (an op may change nothing, e.g. a link already there).
+        touched_a = {i: w for i, w in touched_a.items() if mine_a.get(i) != before.get(i)}
+        touched_b = {i: w for i, w in touched_b.items() if mine_b.get(i) != before.get(i)}
         both = set(touched_a) & set(touched_b)
-        changed_both = {
-            i for i in both if mine_a.get(i) != mine_b.get(i) and not (i not in mine_a and i not in mine_b)
-        }
+        changed_both = {i for i in both if mine_a.get(i) != mine_b.get(i)}
         # Changed on both sides (differently): a conflict on both, both versions kept.
         assert changed_both <= conflicts_a and changed_both <= conflicts_b
         assert conflicts_a == conflicts_b
