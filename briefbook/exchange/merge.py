@@ -27,7 +27,7 @@ from briefbook.exchange.content import (
     write_fields,
     write_links,
 )
-from briefbook.exchange.levels import parse_level, rank
+from briefbook.exchange.levels import rank
 from briefbook.exchange.package_file import Package, PackageError
 from briefbook.exchange.versions import LocalState, commit_pending, local_state, next_vid
 from briefbook.library import Library
@@ -77,8 +77,7 @@ class MergePlan:
 
 def plan_import(library: Library, package: Package) -> MergePlan:
     """What importing the package would do; reads only."""
-    levels = library.classification_levels()
-    _map_levels(package, levels)
+    _map_levels(package, library)
     changes: list[Change] = []
     entries = [
         (i.content["kind"], i.content["id"], i.content, i.versions, i.revisions) for i in package.items
@@ -134,13 +133,14 @@ def _title(theirs: Content | None, local: LocalState) -> str:
         return "(item)"
 
 
-def _map_levels(package: Package, levels: list[str]) -> None:
-    """Their level names as ours (case and spacing aside); an unknown level refuses the package."""
+def _map_levels(package: Package, library: Library) -> None:
+    """Their level names as ours (the library's one parser); an unknown level refuses the package."""
     unknown: set[str] = set()
+    levels = library.classification_levels()
 
     def ours(name: str) -> str:
         try:
-            return parse_level(levels, name)
+            return library.parse_level(name)
         except ValidationError:
             unknown.add(name)
             return name
@@ -320,7 +320,7 @@ def _write_photo(library: Library, content: Content, photos: dict[str, bytes]) -
 
 def _above(library: Library, ceiling: str) -> set[str]:
     """Ids of items here above the package's ceiling: it could not carry their links, so they stay."""
-    levels = library.classification_levels()
+    levels = library.levels()
     limit = rank(levels, ceiling)
     out: set[str] = set()
     for kind in ("person", "topic"):

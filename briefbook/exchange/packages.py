@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefbook.exchange.content import content_hash
-from briefbook.exchange.levels import parse_level
 from briefbook.exchange.merge import ImportResult, MergePlan, apply_plan, plan_import
 from briefbook.exchange.package_file import Package, PackageItem, read_package, write_package
 from briefbook.exchange.scope import select
@@ -44,7 +43,7 @@ def export_package(
     never a silent loss of what was cut.
     """
     levels = library.classification_levels()
-    top = parse_level(levels, ceiling) if ceiling else levels[-1]
+    top = library.parse_level(ceiling, what="ceiling") if ceiling else levels[-1]
     selection = select(library, roots, ceiling=top, for_sharing=for_sharing)
     full = top == levels[-1] and not for_sharing
     items: list[PackageItem] = []

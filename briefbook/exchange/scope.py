@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK
 from briefbook.errors import ValidationError
 from briefbook.exchange.content import Content, item_content
-from briefbook.exchange.levels import parse_level, rank
+from briefbook.exchange.levels import rank
 from briefbook.exchange.release import starts_restricted, without_restricted
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
+from briefbook.library.levels import Level
 from briefbook.library.records import RECORD_TYPES
 
 
@@ -50,13 +51,13 @@ def select(
     for_sharing: bool = False,
 ) -> Selection:
     """The package's items for these root ids (events, books or any items)."""
-    levels = library.classification_levels()
-    top = parse_level(levels, ceiling) if ceiling else levels[-1]
-    limit = levels.index(top)
+    levels = library.levels()
+    top = library.parse_level(ceiling, what="ceiling") if ceiling else levels[-1].name
+    limit = rank(levels, top)
     wanted: dict[str, Record] = {}
     for item_id in roots:
         record = find_item(library, item_id)
-        if rank(levels, getattr(record, "classification", levels[0])) > limit:
+        if rank(levels, getattr(record, "classification", levels[0].name)) > limit:
             raise ValidationError(
                 f"{record.LABEL} “{record.display_name}” is {record.classification}, above the ceiling "
                 f"({top}): it cannot be put in this package."
@@ -145,12 +146,12 @@ def _parent(record: Record) -> str | None:
     return None
 
 
-def _admit(levels: list[str], limit: int, record: Record, selection: Selection, for_sharing: bool) -> bool:
-    level = getattr(record, "classification", levels[0])
+def _admit(levels: list[Level], limit: int, record: Record, selection: Selection, for_sharing: bool) -> bool:
+    level = getattr(record, "classification", levels[0].name)
     if rank(levels, level) > limit:
         selection.left_out.append(
             f"{record.LABEL} “{record.display_name}” is {level}, above the ceiling "
-            f"({levels[limit]}); left out."
+            f"({levels[limit].name}); left out."
         )
         return False
     if for_sharing:
@@ -165,7 +166,7 @@ def _admit(levels: list[str], limit: int, record: Record, selection: Selection, 
 
 
 def _released(
-    content: Content, levels: list[str], limit: int, admitted: set[str], for_sharing: bool
+    content: Content, levels: list[Level], limit: int, admitted: set[str], for_sharing: bool
 ) -> Content:
     """The content as it may leave: links to left-out items cut, restricted text removed."""
     out = {

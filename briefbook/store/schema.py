@@ -167,7 +167,7 @@ CREATE TABLE exchange_conflicts (id INTEGER PRIMARY KEY AUTOINCREMENT,
 """
 
 
-@MIGRATIONS(name="0002_exchange_versions")
+@MIGRATIONS(name="0003_exchange_versions")
 def _exchange_versions(db: Database) -> None:
     """Exchange packages: each item's known versions (content hashes) and unresolved conflicts.
 
