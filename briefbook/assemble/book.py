@@ -166,7 +166,7 @@ def _cover(a: Assembly, section: Section, event: Event | None) -> list[Block]:
     the_event = a.library.get(Event, b.event_id)
     title, title_origin = book_title(a, the_event, event is not None)
     book = a.origin(None)
-    fields = ("subtitle", "recipient", "issue_date", "drafted_by", "cleared_by", "copy_number")
+    fields = ("subtitle", "recipient", "issue_date", "drafted_by", "cleared_by", "copy_number", "shareable")
     origins = {"title": title_origin, "event": a.event_origin, "place_and_dates": a.event_origin}
     origins |= {name: book for name in fields}
     subtitle = b.subtitle
@@ -184,6 +184,7 @@ def _cover(a: Assembly, section: Section, event: Event | None) -> list[Block]:
             drafted_by=f"{w['drafted_by']}: {b.drafted_by}" if b.drafted_by else "",
             cleared_by=f"{w['cleared_by']}: {b.cleared_by}" if b.cleared_by else "",
             copy_number=f"{w['copy']} {b.copy_number}" if b.copy_number else "",
+            shareable=w["shareable"] if a.releasable else "",
             origins=origins,
         )
     ]

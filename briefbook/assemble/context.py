@@ -18,6 +18,7 @@ from briefbook.document.model import Block, ListItem, Origin, Run
 from briefbook.errors import ValidationError
 from briefbook.library import Book, Library, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.levels import parse_level
+from briefbook.library.records import record_type
 from briefbook.library.scope import EventScope, event_scope
 
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
@@ -178,13 +179,12 @@ class Assembly:
         """A Markdown field as blocks of ``origin`` (the current source by default); passages
         not for release are dropped from shared exports."""
         origin = origin or self.current
-        found = markdown.blocks(text, style, releasable=self.releasable, origin=origin, label=self.nfr)
-        if self.releasable and len(found) < len(markdown.blocks(text, style, origin=origin)):
-            self.warn("not_for_release", "Passages marked not for release are left out of this export.")
-        return found
+        self._left_out(text, origin)
+        return markdown.blocks(text, style, releasable=self.releasable, origin=origin, label=self.nfr)
 
     def runs(self, text: str, *, origin: Origin | None = None) -> list[Run]:
         """A short Markdown text as runs, each carrying ``origin`` (the current source by default)."""
+        self._left_out(text, origin or self.current)
         return markdown.runs(text, releasable=self.releasable, origin=origin or self.current, label=self.nfr)
 
     def run(
@@ -201,7 +201,31 @@ class Assembly:
 
     def items(self, text: str, *, origin: Origin | None = None) -> list[ListItem]:
         """A field as list items, sub-lists kept (a talking point in a list of points)."""
+        self._left_out(text, origin or self.current)
         return markdown.items(text, releasable=self.releasable, origin=origin or self.current, label=self.nfr)
+
+    def _left_out(self, text: str, origin: Origin) -> None:
+        """In a sharing export, name each passage left out as not for release (for the preflight)."""
+        if not self.releasable or not text:
+            return
+        passages = markdown.restricted_passages(text)
+        if not passages:
+            return
+        self.warn("not_for_release", "Passages marked not for release are left out of this export.")
+        try:
+            what = record_type(origin.kind).LABEL if origin.kind else "Text"
+        except ValidationError:
+            what = "Text"
+        for passage in passages:
+            self.warnings.append(
+                PreflightWarning(
+                    "not_for_release_passage",
+                    f"Left out of this shareable copy (not for release): {what} “{_short(origin.name)}”: "
+                    f"“{_short(passage, 50)}”.",
+                    origin.kind,
+                    origin.item_id,
+                )
+            )
 
     @property
     def nfr(self) -> str:

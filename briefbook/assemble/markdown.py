@@ -241,15 +241,24 @@ def _labelled(block: Block, label: str) -> Block:
         ]
         return ListBlock(items, block.ordered, block.origin)
     if isinstance(block, Table):
-        rows = []
-        for row in block.rows:
-            if row and _row_restricted(row) and row[0]:
-                first = row[0][0]
-                row = [[Paragraph([Run(f"{label}: ", bold=True, origin=first.origin), *first.runs],
-                                  first.style, first.origin), *row[0][1:]], *row[1:]]  # fmt: skip
-            rows.append(row)
-        return Table(block.header, rows, block.widths, block.origin)
+        header = [_labelled_row(row, label) for row in block.header]
+        rows = [_labelled_row(row, label) for row in block.rows]
+        return Table(header, rows, block.widths, block.origin)
     return block
+
+
+def _labelled_row(row: list[list[Paragraph]], label: str) -> list[list[Paragraph]]:
+    """A row not for release, with ``label`` before its first cell's text (the first cell that has any)."""
+    if not _row_restricted(row):
+        return row
+    k = next((k for k, cell in enumerate(row) if cell), None)
+    if k is None:
+        return row
+    first = row[k][0]
+    labelled = Paragraph(
+        [Run(f"{label}: ", bold=True, origin=first.origin), *first.runs], first.style, first.origin
+    )
+    return [*row[:k], [labelled, *row[k][1:]], *row[k + 1 :]]
 
 
 def runs(text: str, *, releasable: bool = False, origin: Origin | None = None, label: str = "") -> list[Run]:
@@ -267,6 +276,21 @@ def runs(text: str, *, releasable: bool = False, origin: Origin | None = None, l
     while collected and collected[-1].text == "\n":
         collected.pop()
     return collected
+
+
+def restricted_passages(text: str) -> list[str]:
+    """The text of each passage of a field marked not for release, in order (for the preflight)."""
+    out: list[str] = []
+    current: list[str] = []
+    for r in runs(text, origin=Origin("")):
+        if r.origin is not None and r.origin.not_for_release and r.text != "\n":
+            current.append(r.text)
+        elif current and (r.text == "\n" or r.text.strip()):
+            out.append(" ".join("".join(current).split()))
+            current = []
+    if current:
+        out.append(" ".join("".join(current).split()))
+    return [p for p in out if p]
 
 
 def _origin_of(block: Block) -> Origin | None:

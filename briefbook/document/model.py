@@ -65,6 +65,14 @@ class Run:
     origin: Origin | None = None
 
 
+def marked_not_for_release(runs: list[Run], block_origin: Origin | None = None) -> bool:
+    """True if any of the runs (or the block holding them) is a passage not for release:
+    renderers draw a side rule beside it."""
+    if block_origin is not None and block_origin.not_for_release:
+        return True
+    return any(r.origin is not None and r.origin.not_for_release and r.text.strip() for r in runs)
+
+
 @dataclass
 class Heading:
     """A heading that appears in the contents (levels 1-2) and the PDF outline.

@@ -176,6 +176,7 @@ class _DocxBook:
             ("CoverText", cover.event),
             ("CoverText", cover.place_and_dates),
             ("CoverClassification", cover.classification),
+            ("CoverText", cover.shareable),  # a sharing export says so
         ]
         for style, text in lines:
             if clean_line(text):

@@ -19,7 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.shape import CT_Inline
 from lxml import etree
 
-from briefbook.document.model import ListBlock, Paragraph, Run, Table
+from briefbook.document.model import ListBlock, Paragraph, Run, Table, marked_not_for_release
 from briefbook.render.docx_pictures import Picture
 from briefbook.render.docx_styles import STYLE_NAMES
 from briefbook.render.docx_xml import EMU_PER_MM, R_NS, XML_SPACE, el, twips, w
@@ -31,6 +31,8 @@ P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR, TAB = (
 )
 BOLD, BOLD_CS, ITALIC, ITALIC_CS, VAL, TYPE = (w(n) for n in ("b", "bCs", "i", "iCs", "val", "type"))
 NUMPR, ILVL, NUMID, PAGE_BREAK_BEFORE = w("numPr"), w("ilvl"), w("numId"), w("pageBreakBefore")
+PBDR, LEFT, SZ, SPACE, COLOR = w("pBdr"), w("left"), w("sz"), w("space"), w("color")
+SIDE_RULE_COLOUR = "A00000"  # a passage not for release: a rule in the margin beside it
 HYPERLINK, ANCHOR, HISTORY, R_ID = w("hyperlink"), w("anchor"), w("history"), f"{{{R_NS}}}id"
 BM_START, BM_END, ID, NAME = w("bookmarkStart"), w("bookmarkEnd"), w("id"), w("name")
 TBL, TR, TC, TRPR, TCPR, TCW, TBL_HEADER, WW = (
@@ -147,12 +149,20 @@ class BlockWriter:
 
     # -- paragraphs and runs ------------------------------------------------
 
-    def paragraph(self, parent, style_key: str | None, runs: list[Run] = (), num: tuple | None = None):
+    def paragraph(
+        self,
+        parent,
+        style_key: str | None,
+        runs: list[Run] = (),
+        num: tuple | None = None,
+        side_rule: bool = False,
+    ):
         """A ``w:p`` in our style ``style_key`` (None: Normal), with list numbering ``num``
-        = (numId, level) and a page break before it if one is pending."""
+        = (numId, level) and a page break before it if one is pending; ``side_rule``
+        draws a rule at its left (a passage not for release)."""
         p = etree.SubElement(parent, P)
         style = self.styles[style_key] if style_key else None
-        if style or num or self.pending_break:
+        if style or num or self.pending_break or side_rule:
             ppr = etree.SubElement(p, PPR)
             if style:
                 etree.SubElement(ppr, PSTYLE, {VAL: style})
@@ -163,6 +173,9 @@ class BlockWriter:
                 numpr = etree.SubElement(ppr, NUMPR)
                 etree.SubElement(numpr, ILVL, {VAL: str(num[1])})
                 etree.SubElement(numpr, NUMID, {VAL: str(num[0])})
+            if side_rule:
+                rule = {VAL: "single", SZ: "18", SPACE: "8", COLOR: SIDE_RULE_COLOUR}
+                etree.SubElement(etree.SubElement(ppr, PBDR), LEFT, rule)
         if runs:
             self.runs(p, runs)
         return p
@@ -239,7 +252,8 @@ class BlockWriter:
         etree.SubElement(p, BM_END, {ID: bid})
 
     def model_paragraph(self, parent, para: Paragraph, styles=BODY_STYLES):
-        return self.paragraph(parent, styles.get(para.style, styles["body"]), para.runs)
+        rule = marked_not_for_release(para.runs, para.origin)
+        return self.paragraph(parent, styles.get(para.style, styles["body"]), para.runs, side_rule=rule)
 
     # -- lists --------------------------------------------------------------
 
@@ -273,7 +287,7 @@ class BlockWriter:
             style = "ListBullet" if depth == 0 else "ListBullet2"
             num = (self.bullet_num, level) if self.bullet_num else None
         for item in block.items:
-            self.paragraph(parent, style, item.runs, num)
+            self.paragraph(parent, style, item.runs, num, marked_not_for_release(item.runs, item.origin))
             if item.children and item.children.items:
                 self.list_block(parent, item.children, depth + 1)
 

@@ -32,6 +32,7 @@ from briefbook.document.model import (
     ListBlock,
     Profile,
     Run,
+    marked_not_for_release,
 )
 from briefbook.document.model import (
     PageBreak as ModelPageBreak,
@@ -48,6 +49,48 @@ from briefbook.render.pdf_layout import AnchoredParagraph, BookState, heading_fl
 from briefbook.text import clean_line
 
 IMAGE_FAILED = "[image could not be shown]"
+
+
+class SideRule(Flowable):
+    """A flowable with a rule in the margin at its left: a passage not for release.
+
+    It splits where the flowable inside splits, so a long passage keeps its rule
+    on every page it spans.
+    """
+
+    WIDTH = 2.2  # points
+    GAP = 3 * mm
+
+    def __init__(self, inner: Flowable, colour: str):
+        super().__init__()
+        self.inner, self.colour = inner, colour
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        w, h = self.inner.wrap(avail_width - self.GAP, avail_height)
+        self.width, self.height = w + self.GAP, h
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return [
+            SideRule(part, self.colour) for part in self.inner.split(avail_width - self.GAP, avail_height)
+        ]
+
+    def getSpaceBefore(self) -> float:
+        return self.inner.getSpaceBefore()
+
+    def getSpaceAfter(self) -> float:
+        return self.inner.getSpaceAfter()
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setStrokeColor(colors.HexColor(self.colour))
+        canvas.setLineWidth(self.WIDTH)
+        canvas.line(self.WIDTH / 2, 0, self.WIDTH / 2, self.height)
+        canvas.restoreState()
+        self.inner.drawOn(canvas, self.GAP, 0)
+
+
 _CELL_STYLES = {"body": "cell", "label": "cellhead", "note": "note", "quote": "cell"}
 
 
@@ -69,7 +112,12 @@ def starts_with_cover(document: Document) -> bool:
 
 def _block(state: BookState, block, first: bool) -> list[Flowable]:
     if isinstance(block, ModelParagraph):
-        return [paragraph(state, block.runs, block.style)]
+        para = paragraph(state, block.runs, block.style)
+        return [
+            SideRule(para, state.template.banner_colour)
+            if marked_not_for_release(block.runs, block.origin)
+            else para
+        ]
     if isinstance(block, Heading):
         return [heading_flowable(state, block)]
     if isinstance(block, ListBlock):
@@ -106,7 +154,10 @@ def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
     size = state.template.body_size
     items = []
     for item in block.items:
-        content: list[Flowable] = [paragraph(state, item.runs, "item")]
+        first: Flowable = paragraph(state, item.runs, "item")
+        if marked_not_for_release(item.runs, item.origin):
+            first = SideRule(first, state.template.banner_colour)
+        content: list[Flowable] = [first]
         if item.children is not None and item.children.items:
             content.append(_list(state, item.children, depth + 1))
         items.append(ListItem(content))
@@ -161,6 +212,10 @@ def _table(state: BookState, block: ModelTable) -> list[Flowable]:
         ]
     if len(rows) > nhead + 2:
         commands.append(("ROWBACKGROUNDS", (0, nhead), (-1, -1), [colors.white, colors.HexColor("#F5F6F8")]))
+    rule = colors.HexColor(state.template.banner_colour)
+    for i, r in enumerate(rows):  # a row not for release: a rule at its left, as beside a paragraph
+        if any(marked_not_for_release(p.runs, p.origin) for c in r for p in c):
+            commands.append(("LINEBEFORE", (0, i), (0, i), SideRule.WIDTH, rule))
     # splitInRow: a row taller than the space left is split inside its cells (at least
     # three lines on each side) instead of failing, so a cell longer than a page still prints.
     table = Table(

@@ -126,6 +126,12 @@ class CoverFlowable(Flowable):
         self.top = [p for p in (copy_no,) if p]
         if classification is not None:
             self.top.append(_Stamp(classification, banner, align))
+        # A sharing export says so on its cover: what it leaves out is not in this copy.
+        shareable = para(
+            cover.shareable, "shareable", font=font_name(body, "Bold"), fsize=size, colour=banner
+        )
+        if shareable is not None:
+            self.top.append(shareable)
 
         self.middle = [
             p
