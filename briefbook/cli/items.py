@@ -13,6 +13,7 @@ from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import DERIVED_KEYS, ITEM_TYPE, emit_json, emit_record, emit_table
 from briefbook.errors import ValidationError
 from briefbook.library import Library, Record
+from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, record_type
 
 KIND = click.Choice(sorted(RECORD_TYPES))
@@ -29,10 +30,26 @@ def parse_assignments(pairs: tuple[str, ...]) -> dict[str, Any]:
     return out
 
 
+MAX_JSON_BYTES = 64 * 1024 * 1024  # --from-json: a file (or stdin) beyond this is refused while reading
+
+
 def _read_json(source: str) -> Any:
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     try:
-        return json.loads(text)
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+        else:
+            with Path(source).open("rb") as fh:
+                raw = fh.read(MAX_JSON_BYTES + 1)
+    except OSError as exc:
+        raise ValidationError(f"Cannot read {source}: {exc.strerror or exc}.") from None
+    if len(raw) > MAX_JSON_BYTES:
+        raise ValidationError(f"The JSON in {source} is larger than {MAX_JSON_BYTES // 2**20} MB.")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValidationError(f"The JSON in {source} is not UTF-8 text.") from None
+    except RecursionError:
+        raise ValidationError(f"The JSON in {source} is nested too deeply.") from None
     except json.JSONDecodeError as exc:
         raise ValidationError(
             f"The JSON in {source} cannot be read: {exc.msg} (line {exc.lineno})."
@@ -272,7 +289,7 @@ def photo(ctx: Context, person_id: str, image: Path | None, remove: bool, save_t
         lib.remove_photo(person_id)
         click.echo("Photo removed.")
     elif image:
-        lib.set_photo(person_id, image.read_bytes())
+        lib.set_photo(person_id, read_photo_file(image))
         click.echo("Photo saved.")
     elif save_to:
         data = lib.photo(person_id)

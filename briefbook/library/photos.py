@@ -3,6 +3,13 @@
 Photos arrive from e-mail and web pages: huge, rotated by EXIF, CMYK,
 animated, corrupt, or not images at all. Each case either becomes a sensible
 picture or a message a desk officer understands.
+
+What is stored is re-encoded from the pixels alone: no metadata segment of
+the original survives (EXIF with its camera and GPS position, XMP, ICC
+profiles, JPEG comments and Photoshop blocks, PNG text chunks), so none can
+travel into an exported book. A file is read with a cap
+(:func:`read_photo_file`): ``/dev/zero`` is refused after 40 MB, not read to
+the end.
 """
 
 from __future__ import annotations
@@ -10,6 +17,7 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from pathlib import Path
 
 from briefbook.errors import ValidationError
 
@@ -28,6 +36,22 @@ class Photo:
     original_format: str
     original_width: int
     original_height: int
+
+
+def read_photo_file(path: str | Path) -> bytes:
+    """The bytes of a picture file, refused as soon as there are more than 40 MB (never all read first)."""
+    try:
+        with Path(path).open("rb") as fh:
+            data = fh.read(MAX_INPUT_BYTES + 1)
+    except IsADirectoryError:
+        raise ValidationError(f"{path} is a folder, not a picture.", "photo") from None
+    except OSError as exc:
+        raise ValidationError(f"The picture {path} cannot be read: {exc.strerror or exc}.", "photo") from None
+    if len(data) > MAX_INPUT_BYTES:
+        raise ValidationError(
+            "The photo file is larger than 40 MB; please choose a smaller picture.", "photo"
+        )
+    return data
 
 
 def prepare_photo(data: bytes) -> Photo:
@@ -73,6 +97,9 @@ def prepare_photo(data: bytes) -> Photo:
     has_alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info)
     image = image.convert("RGBA" if has_alpha else "RGB")
     image.thumbnail((MAX_SIDE, MAX_SIDE), Image.Resampling.LANCZOS)
+    # The pixels alone, in a new image: Pillow carries ``info`` (comment, XMP, ICC, EXIF)
+    # into what it saves, so nothing of the original's is left to carry.
+    image = Image.frombytes(image.mode, image.size, image.tobytes())
     out = io.BytesIO()
     if has_alpha:
         image.save(out, format="PNG", optimize=True)

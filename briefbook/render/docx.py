@@ -14,6 +14,7 @@ clock (zip dates are fixed; the document's date is ``meta.date`` or none).
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -46,9 +47,10 @@ from briefbook.render.docx_package import (
     set_language,
 )
 from briefbook.render.docx_pictures import Picture, probe_picture
+from briefbook.render.docx_sanitise import sanitised_reference
 from briefbook.render.docx_styles import text_width_mm
 from briefbook.render.docx_xml import el, twips, w
-from briefbook.render.template import Template
+from briefbook.render.template import Template, fill_header
 from briefbook.text import clean_line
 
 Progress = Callable[[int, int], None]
@@ -87,8 +89,10 @@ def render_docx(
 class _DocxBook:
     def __init__(self, document: Document, template: Template, page_numbers: dict[str, int]):
         self.document, self.template, self.meta = document, template, document.meta
-        try:
-            self.doc = docx.Document(str(template.reference_docx))
+        try:  # never the file itself: only the parts we use (see docx_sanitise)
+            self.doc = docx.Document(io.BytesIO(sanitised_reference(template)))
+        except BriefBookError:
+            raise
         except Exception as exc:  # a damaged or foreign file; the template needs rebuilding
             raise BriefBookError(
                 f"The Word styles file of template '{template.name}' ({template.reference_docx}) cannot be "
@@ -297,10 +301,7 @@ class _DocxBook:
     def _header_text(self) -> str:
         meta = self.meta
         values = {"title": meta.title, "subject": meta.subject, "author": meta.author, "banner": meta.banner}
-        try:
-            return self.template.header.format_map(values)
-        except (KeyError, ValueError, IndexError, AttributeError):  # a pattern we cannot fill: show the title
-            return meta.title
+        return fill_header(self.template.header, values)  # checked when the template was loaded
 
     def _footer(self, footer, first: bool) -> None:
         root, writer = self._clear(footer), self.writer

@@ -24,7 +24,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, _ktAllow
 from briefbook.document.model import Document, Heading, Profile
 from briefbook.render.pdf_fonts import Markup, Styles, font_name, needs_chain, tint
 from briefbook.render.pdf_outlines import draw_outlined_word, outlined_width
-from briefbook.render.template import Template
+from briefbook.render.template import Template, fill_header
 from briefbook.text import clean_line
 
 NUMBER_COLUMN = 14 * mm  # room kept at the right of contents entries for the page number
@@ -72,7 +72,9 @@ class BookState:
         self.footer_pages: list[int] = []  # pages whose footer uses a page-label form
         self.cover_draft = False
         self._outline_level = -1
-        self.header = clean_line(template.header.replace("{title}", self.meta.title))
+        meta = self.meta
+        values = {"title": meta.title, "subject": meta.subject, "author": meta.author, "banner": meta.banner}
+        self.header = clean_line(fill_header(template.header, values))  # as the Word file's header
 
     def anchor(self, block: Heading | Profile) -> str | None:
         """The destination name of a heading or profile in this PDF."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import string
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,8 +32,60 @@ WORDS = {
 }
 
 
+# Limits, checked while reading (a template may come from someone else).
+MAX_TEMPLATE_JSON = 256 * 1024  # bytes of template.json
+MAX_HEADER = 200  # characters of the running-header pattern
+MAX_REFERENCE_BYTES = 20 * 1024 * 1024  # the reference.docx file
+HEADER_FIELDS = ("title", "subject", "author", "banner")
+
+
 class TemplateError(BriefBookError):
     """A template folder that cannot be used; the message names what is wrong."""
+
+
+def read_limited(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of ``path``, refused as soon as there are more than ``limit`` (never all read first)."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise TemplateError(f"The {what} {path} cannot be read: {exc.strerror or exc}.") from None
+    if len(data) > limit:
+        raise TemplateError(
+            f"The {what} {path} is larger than {limit // 1024:,} KB; BriefBook will not use it."
+        )
+    return data
+
+
+def check_header_pattern(pattern: str, where: str) -> str:
+    """A header pattern names only our fields, plainly: ``{title}``, never ``{title:>4000000000}``."""
+    if len(pattern) > MAX_HEADER:
+        raise TemplateError(f"In {where}, header is longer than {MAX_HEADER} characters.")
+    try:
+        parts = list(string.Formatter().parse(pattern))
+    except ValueError as exc:
+        raise TemplateError(
+            f"In {where}, header '{pattern}' is not a pattern BriefBook can fill ({exc})."
+        ) from None
+    for _literal, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in HEADER_FIELDS or spec or conversion:
+            raise TemplateError(
+                f"In {where}, header may use only {', '.join('{' + f + '}' for f in HEADER_FIELDS)} "
+                f"as they are (no widths or other formatting), not '{{{name}{':' + spec if spec else ''}}}'."
+            )
+    return pattern
+
+
+def fill_header(pattern: str, values: dict[str, str]) -> str:
+    """The running header: ``pattern`` (checked by :func:`check_header_pattern`) with its fields filled."""
+    out = []
+    for literal, name, _spec, _conversion in string.Formatter().parse(pattern):
+        out.append(literal)
+        if name is not None:
+            out.append(values.get(name, ""))
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -94,8 +147,8 @@ def load_template(name_or_path: str | Path) -> Template:
         known = ", ".join(available_templates()) or "none"
         raise TemplateError(f"There is no template '{name_or_path}'. Templates available: {known}.")
     try:
-        spec = json.loads(spec_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        spec = json.loads(read_limited(spec_path, MAX_TEMPLATE_JSON, "template file").decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise TemplateError(f"The template file {spec_path} cannot be read: {exc}") from None
     if not isinstance(spec, dict):
         raise TemplateError(f"The template file {spec_path} must hold a JSON object.")
@@ -106,9 +159,20 @@ def load_template(name_or_path: str | Path) -> Template:
             f"In {spec_path}, page.size is '{page_size}'; use one of {', '.join(PAGE_SIZES_MM)}."
         )
     width, height = PAGE_SIZES_MM[page_size]
-    reference = folder / r.text("reference_docx", "reference.docx")
+    reference_name = r.text("reference_docx", "reference.docx")
+    if Path(reference_name).name != reference_name or reference_name in ("", ".", ".."):
+        raise TemplateError(
+            f"In {spec_path}, reference_docx must be a file name in the template's folder, "
+            f"not '{reference_name}'."
+        )
+    reference = folder / reference_name
     if not reference.is_file():
         raise TemplateError(f"Template '{folder.name}' has no Word styles file: {reference} is missing.")
+    if reference.stat().st_size > MAX_REFERENCE_BYTES:
+        raise TemplateError(
+            f"The Word styles file {reference} is larger than {MAX_REFERENCE_BYTES // 2**20} MB; "
+            "BriefBook will not use it."
+        )
     template = Template(
         name=r.text("name", folder.name),
         folder=folder,
@@ -129,7 +193,7 @@ def load_template(name_or_path: str | Path) -> Template:
         accent_colour=r.colour("colours.accent", "#1F3864"),
         banner_colour=r.colour("colours.banner", "#A00000"),
         muted_colour=r.colour("colours.muted", "#555555"),
-        header=r.text("header", "{title}"),
+        header=check_header_pattern(r.text("header", "{title}"), str(spec_path)),
         cover_align=r.choice("cover.align", "center", ("center", "left")),
         reference_docx=reference,
     )

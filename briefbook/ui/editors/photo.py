@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from briefbook.errors import BriefBookError
+from briefbook.library.photos import read_photo_file
 from briefbook.ui.context import UiContext
 from briefbook.ui.messages import user_message
 from briefbook.ui.undo import SetPhoto, run
@@ -33,7 +34,7 @@ def image_bytes(mime: QMimeData) -> bytes | None:
     """The picture in a drop or the clipboard: a local file, or image data (as PNG)."""
     for url in mime.urls() if mime.hasUrls() else []:
         if url.isLocalFile():
-            return Path(url.toLocalFile()).read_bytes()
+            return read_photo_file(url.toLocalFile())
     if mime.hasImage():
         image = mime.imageData()
         if isinstance(image, QPixmap):
@@ -135,16 +136,18 @@ class PhotoPanel(QWidget):
         path = choose_photo_file(self)
         if path:
             try:
-                data = Path(path).read_bytes()
-            except OSError as error:
-                self.set_error(
-                    self.tr("Cannot read %1: %2").replace("%1", path).replace("%2", error.strerror or "")
-                )
+                data = read_photo_file(path)  # with a cap: never reads a huge file whole
+            except BriefBookError as error:
+                self.set_error(user_message(error))
                 return
             self.set_photo(data)
 
     def paste(self) -> None:
-        data = image_bytes(QGuiApplication.clipboard().mimeData())
+        try:
+            data = image_bytes(QGuiApplication.clipboard().mimeData())
+        except BriefBookError as error:
+            self.set_error(user_message(error))
+            return
         if data is None:
             self.set_error(self.tr("There is no picture on the clipboard."))
         else:
@@ -161,8 +164,8 @@ class PhotoPanel(QWidget):
     def dropEvent(self, event) -> None:
         try:
             data = image_bytes(event.mimeData())
-        except OSError as error:
-            self.set_error(str(error.strerror or error))
+        except BriefBookError as error:
+            self.set_error(user_message(error))
             return
         if data is not None:
             event.acceptProposedAction()
