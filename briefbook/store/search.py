@@ -25,6 +25,17 @@ _UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+")
 _WORD = re.compile(rf"[\w{_UNSPACED_CHARS}]+")
 _OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
 
+# Bounds that keep an absurd query (a page pasted into the search field, one word
+# repeated 8,000 times) as cheap as a sensible one: repeated terms count once, a query
+# searches its first MAX_TERMS different terms, and a term its first MAX_TERM_CHARS
+# characters (no word or name is longer; the index matches the rest as a prefix).
+MAX_TERMS = 16
+MAX_TERM_CHARS = 48
+MAX_QUERY_CHARS = 2000  # only this much of the input is read at all
+# Ranking costs a pass over every match: beyond this many (a one-letter prefix matches
+# most of a big library), the newest matches are shown instead of the best ones.
+RANKED_UP_TO = 20_000
+
 
 @dataclass
 class Match:
@@ -75,7 +86,11 @@ def query_terms(query: str) -> tuple[list[str], list[str]]:
 
     Anything that is not a word character is a separator, so FTS5 syntax in the
     input (quotes, ``-``, ``*``, ``(``, ``AND``) can never reach the engine as syntax.
+    Bounded (see :data:`MAX_TERMS`): each term once, in the order typed, except that the
+    last word, the one being typed, stays last; so the cost of a query never grows with
+    repetition or with the length of what was pasted.
     """
+    query = query[:MAX_QUERY_CHARS]
     # People paste FTS-style queries; "AND", "OR", "NOT" in capitals are meant as glue, not words.
     stripped = _OPERATORS.sub(" ", query)
     folded = fold(stripped if stripped.strip() else query)
@@ -88,7 +103,11 @@ def query_terms(query: str) -> tuple[list[str], list[str]]:
             words.extend(rest)
         else:
             words.append(token)
-    return words, unspaced
+    words = [w[:MAX_TERM_CHARS] for w in words]
+    last = words[-1:]
+    whole = [w for w in dict.fromkeys(words[:-1]) if w not in last][: MAX_TERMS - len(last)]
+    unspaced = list(dict.fromkeys(t[:MAX_TERM_CHARS] for t in unspaced))[:MAX_TERMS]
+    return whole + last, unspaced
 
 
 def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[Match]:
@@ -124,11 +143,16 @@ def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] 
         # their text (``rank`` is bm25 weighted title 10 : body 1, set in the schema).
         # Only the last word is still being typed: it alone matches as a prefix.
         terms = [f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*']
+        match = " AND ".join(terms)
         clauses.insert(0, "search_words MATCH ?")
-        params.insert(0, " AND ".join(terms))
+        params.insert(0, match)
+        many = db.execute("SELECT count(*) FROM search_words WHERE search_words MATCH ?", [match]).fetchone()[
+            0
+        ]
+        by = "search_words.rank" if many <= RANKED_UP_TO else "search_words.rowid DESC"
         inner = (
             f"SELECT search_words.rowid FROM search_words{kind_join} "
-            f"WHERE {' AND '.join(clauses)} ORDER BY search_words.rank LIMIT ?"
+            f"WHERE {' AND '.join(clauses)} ORDER BY {by} LIMIT ?"
         )
     else:
         inner = f"SELECT rowid FROM search_docs WHERE {' AND '.join(clauses)} LIMIT ?"

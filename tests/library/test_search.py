@@ -7,6 +7,7 @@ import unicodedata
 import pytest
 
 from briefbook.library import Library, Person, Statement, TalkingPoint, Topic
+from briefbook.store.search import MAX_TERM_CHARS, MAX_TERMS, query_terms
 
 
 @pytest.fixture
@@ -122,3 +123,35 @@ def test_snippets_mark_what_the_query_matched(library: Library) -> None:
     topic = library.add(Topic(title="x", background="Thảo luận về lừa đảo và luật lệ"))
     hit = next(h for h in library.search("lua dao") if h.id == topic.id)
     assert "[lừa] [đảo]" in hit.snippet and "[luận]" not in hit.snippet and "[luật]" not in hit.snippet
+
+
+def test_a_repeated_word_is_searched_once(library: Library, filled: dict) -> None:
+    assert query_terms("lua " * 8000) == (["lua"], [])
+    assert query_terms("dao lua dao") == (["lua", "dao"], [])  # the word being typed stays last
+    assert [h.id for h in library.search("lừa " * 8000 + "đảo")] == [h.id for h in library.search("lừa đảo")]
+
+
+def test_an_absurd_query_is_bounded(library: Library, filled: dict) -> None:
+    words, unspaced = query_terms(" ".join(f"từ{i}" for i in range(5000)) + " " + "x" * 10_000)
+    assert len(words) <= MAX_TERMS and all(len(w) <= MAX_TERM_CHARS for w in words)
+    words, unspaced = query_terms("พวงเกตุ " * 3000)
+    assert unspaced == ["พวงเกตุ"]
+    assert (
+        library.search("Việt Nam " + "một đoạn văn rất dài " * 2000) == []
+    )  # searched, quickly, found nothing
+    assert library.search("kiên quyết " * 100 + "lừa")[0].id == filled["point"].id
+
+
+def test_a_prefix_that_matches_most_of_the_library_shows_the_newest(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ranking every match of a one-letter prefix costs more than it tells: past a bound, newest first."""
+    from briefbook.store import search as fts
+
+    points = [library.add(Topic(title=f"Lừa đảo số {i}")) for i in range(5)]
+    ranked = [h.id for h in library.search("l")]
+    monkeypatch.setattr(fts, "RANKED_UP_TO", 2)
+    newest = [h.id for h in library.search("l")]
+    assert sorted(newest) == sorted(ranked) == sorted(p.id for p in points)
+    assert newest == [p.id for p in reversed(points)]
+    assert [h.id for h in library.search("l", kinds=("topic",))] == newest
