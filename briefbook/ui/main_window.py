@@ -134,6 +134,7 @@ class MainWindow(WindowActions, QMainWindow):
         a.connect("quick_jump", self.show_quick_jump)
         a.connect("preferences", guarded(lambda: edit_preferences(self.settings, self)))
         a.connect("about", self.show_about)
+        a.connect("help", self.show_help)
         a["show_sidebar"].toggled.connect(self.sidebar.setVisible)
         for kind in KIND_ORDER:
             a.connect(f"view_{kind}", partial(self.show_view, kind))

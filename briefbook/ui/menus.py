@@ -37,7 +37,8 @@ class MainActions(QObject):
             "quick_jump": QKeySequence("Ctrl+K"),
             "preferences": QKeySequence("Ctrl+,"),
             "show_sidebar": QKeySequence("Ctrl+Shift+B"),
-            "about": StandardKey.HelpContents,
+            "help": StandardKey.HelpContents,
+            "about": None,
         }
         for name, key in keys.items():
             action = QAction(window)
@@ -112,6 +113,7 @@ class MainActions(QObject):
         view_menu.addAction(self.actions["show_sidebar"])
         help_menu = bar.addMenu("")
         help_menu.setObjectName("menu_help")
+        help_menu.addAction(self.actions["help"])
         help_menu.addAction(self.actions["about"])
         self.menus = {"file": file_menu, "edit": edit_menu, "view": view_menu, "help": help_menu}
 
@@ -134,6 +136,7 @@ class MainActions(QObject):
             "quick_jump": self.tr("&Go to item…"),
             "preferences": self.tr("&Preferences…"),
             "show_sidebar": self.tr("Show the &sidebar"),
+            "help": self.tr("BriefBook &help"),
             "about": self.tr("&About BriefBook"),
             "view_search": self.tr("Search &results"),
         }

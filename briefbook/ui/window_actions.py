@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
 
 from briefbook.errors import NotFound
 from briefbook.ui.item_menu import linked_id
@@ -179,12 +178,19 @@ class WindowActions:
             self.quick_jump().popup()
 
     def show_about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About BriefBook"),
-            self.tr(
-                "<b>BriefBook</b><p>Prepare delegation briefing books from a local library of talking "
-                "points, prior statements, profiles, events and meetings; export them to Word and PDF.</p>"
-                "<p>Everything stays in one library file on this computer.</p>"
-            ),
-        )
+        """Help → About: what BriefBook is, and its version."""
+        from briefbook.ui.help_window import show_about
+
+        show_about(self)
+
+    def show_help(self):
+        """F1: the offline help page, in a window of its own beside this one."""
+        from briefbook.ui.help_window import HelpWindow
+
+        if getattr(self, "_help", None) is None:
+            self._help = HelpWindow(self)
+        self._help.show_page()
+        self._help.show()
+        self._help.raise_()
+        self._help.activateWindow()
+        return self._help

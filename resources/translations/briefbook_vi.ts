@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../briefbook/ui/help_window.py" line="+109"/>
+        <source>&lt;b&gt;BriefBook&lt;/b&gt; %1&lt;p&gt;Prepare delegation briefing books from a local library of talking points, prior statements, profiles, events and meetings; export them to Word and PDF.&lt;/p&gt;&lt;p&gt;Everything stays in one library file on this computer. Press F1 for help.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;BriefBook&lt;/b&gt; %1&lt;p&gt;Soạn bộ tài liệu chuẩn bị cho đoàn từ thư viện luận điểm, phát biểu trước đây, hồ sơ nhân vật, sự kiện và cuộc gặp lưu trên máy; xuất ra Word và PDF.&lt;/p&gt;&lt;p&gt;Mọi dữ liệu nằm trong một tệp thư viện trên máy này. Bấm F1 để xem trợ giúp.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>About BriefBook</source>
+        <translation>Giới thiệu BriefBook</translation>
+    </message>
+</context>
+<context>
     <name>Accessibility</name>
     <message>
         <location filename="../../briefbook/ui/accessibility.py" line="+90"/>
@@ -1126,11 +1139,6 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>No ceiling (everything)</source>
-        <translation>Không giới hạn (tất cả)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
@@ -1709,6 +1717,24 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
 </context>
 <context>
+    <name>HelpWindow</name>
+    <message>
+        <location filename="../../briefbook/ui/help_window.py" line="-23"/>
+        <source>BriefBook help</source>
+        <translation>Trợ giúp BriefBook</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Help</source>
+        <translation>Trợ giúp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Read only. The arrow keys scroll; Tab goes from link to link, Enter follows one.</source>
+        <translation>Chỉ để đọc. Phím mũi tên để cuộn; Tab để đi qua các liên kết, Enter để mở liên kết.</translation>
+    </message>
+</context>
+<context>
     <name>ItemMenu</name>
     <message>
         <location filename="../../briefbook/ui/item_menu.py" line="+46"/>
@@ -2001,7 +2027,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../briefbook/ui/menus.py" line="+119"/>
+        <location filename="../../briefbook/ui/menus.py" line="+121"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -2087,6 +2113,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>BriefBook &amp;help</source>
+        <translation>&amp;Trợ giúp BriefBook</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;About BriefBook</source>
         <translation>&amp;Giới thiệu BriefBook</translation>
     </message>
@@ -2119,7 +2150,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+246"/>
+        <location filename="../../briefbook/ui/main_window.py" line="+247"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -3040,7 +3071,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../briefbook/ui/window_actions.py" line="+112"/>
+        <location filename="../../briefbook/ui/window_actions.py" line="+111"/>
         <source>(no recent libraries)</source>
         <translation>(chưa mở thư viện nào gần đây)</translation>
     </message>
@@ -3048,16 +3079,6 @@ Thả ảnh vào đây.</translation>
         <location line="+5"/>
         <source>Library: %1</source>
         <translation>Thư viện: %1</translation>
-    </message>
-    <message>
-        <location line="+67"/>
-        <source>About BriefBook</source>
-        <translation>Giới thiệu BriefBook</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>&lt;b&gt;BriefBook&lt;/b&gt;&lt;p&gt;Prepare delegation briefing books from a local library of talking points, prior statements, profiles, events and meetings; export them to Word and PDF.&lt;/p&gt;&lt;p&gt;Everything stays in one library file on this computer.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;BriefBook&lt;/b&gt;&lt;p&gt;Soạn tài liệu chuẩn bị cho đoàn từ thư viện trên máy: luận điểm, phát biểu trước đây, hồ sơ nhân vật, sự kiện và cuộc gặp; xuất ra Word và PDF.&lt;/p&gt;&lt;p&gt;Mọi dữ liệu nằm trong một tệp thư viện trên máy tính này.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

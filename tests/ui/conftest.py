@@ -7,7 +7,15 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent
 
-from briefbook.ui import backups_dialog, error_hook, i18n, library_recovery, main_window, window_actions
+from briefbook.ui import (
+    backups_dialog,
+    error_hook,
+    help_window,
+    i18n,
+    library_recovery,
+    main_window,
+    window_actions,
+)
 from briefbook.ui.editors import editor, links, photo, pickers, rich_text
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
@@ -57,7 +65,7 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, qapp) -> Dialogs:
         (backups_dialog, "show_backups"),
     ):
         monkeypatch.setattr(module, name, _unexpected(name))
-    monkeypatch.setattr(window_actions.QMessageBox, "about", _unexpected("about"))
+    monkeypatch.setattr(help_window.QMessageBox, "about", _unexpected("about"))
     i18n.apply_language("en")
     yield answers
     i18n.apply_language("en")
