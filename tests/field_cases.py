@@ -14,13 +14,12 @@ from dataclasses import fields
 from typing import Any
 
 from briefbook.library import Library
-from briefbook.library.books import default_sections
+from briefbook.library.books import default_sections, new_book
 from briefbook.library.records import (
     DATE_FIELDS,
     DATETIME_FIELDS,
     RECORD_TYPES,
     REFERENCES,
-    Book,
     Event,
     Meeting,
     Organisation,
@@ -30,6 +29,7 @@ from briefbook.library.records import (
     TalkingPoint,
     Topic,
 )
+from briefbook.render.template import available_templates
 
 LAO = "ກອງປະຊຸມລັດຖະມົນຕີອາຊຽນ ວຽງຈັນ"  # "ASEAN ministerial meeting, Vientiane"
 
@@ -55,9 +55,7 @@ def seed(library: Library) -> dict[str, Record]:
         made["meeting" + suffix] = library.add(Meeting(event_id=event.id, title=f"Gặp song phương{suffix}"))
         made["talking_point" + suffix] = library.add(TalkingPoint(topic_id=topic.id, text=f"Điểm {suffix}"))
         made["statement" + suffix] = library.add(Statement(text=f"Phát biểu{suffix}"))
-        made["book" + suffix] = library.add(
-            Book(event_id=event.id, title=f"Tài liệu{suffix}", ceiling="Public")
-        )
+        made["book" + suffix] = new_book(library, event.id, title=f"Tài liệu{suffix}", ceiling="Public")
     return made
 
 
@@ -78,6 +76,8 @@ def new_value(library: Library, made: dict[str, Record], kind: str, name: str) -
         return "2026-07-24T09:30"
     if types[name] in ("int", int):
         return int(current or 0) + 3
+    if name == "template":  # a choice among the templates installed, not a fixed list
+        return next(t for t in available_templates() if t != current)
     if name == "sections":  # a book's sections: JSON, as the composer writes it
         parts = default_sections("en")
         parts[0].title = f"Bìa {LAO}"
