@@ -38,6 +38,7 @@ from briefbook.document.model import (
 from briefbook.errors import BriefBookError
 from briefbook.render.docx_blocks import PHOTO_MAX_MM, TBL, BlockWriter, StyleIds
 from briefbook.render.docx_fields import contents_entries, estimate_pages, page_number_runs, write_contents
+from briefbook.render.docx_fonts import embed_fonts
 from briefbook.render.docx_package import (
     check_target,
     package_members,
@@ -112,6 +113,7 @@ class _DocxBook:
             width,
             self.meta.language,
         )
+        self.writer.template = template
         for n, block in enumerate(document.blocks):
             if isinstance(block, Heading):
                 self.writer.bookmarks.setdefault(block.anchor, f"_Toc{n:08d}")
@@ -272,6 +274,7 @@ class _DocxBook:
             self._header(section.first_page_header, first=True)
             self._footer(section.first_page_footer, first=True)
         prepare_settings(self.doc)
+        embed_fonts(self.doc, self.document, self.template)
         set_language(self.doc, self.language)
         set_core_properties(self.doc, self.meta, self.language)
 

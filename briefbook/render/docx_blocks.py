@@ -20,9 +20,11 @@ from docx.oxml.shape import CT_Inline
 from lxml import etree
 
 from briefbook.document.model import ListBlock, Paragraph, Run, Table, marked_not_for_release
+from briefbook.render.docx_fonts import pieces, run_fonts
 from briefbook.render.docx_pictures import Picture
 from briefbook.render.docx_styles import STYLE_NAMES
 from briefbook.render.docx_xml import EMU_PER_MM, R_NS, XML_SPACE, el, twips, w
+from briefbook.render.template import Template
 from briefbook.text import clean, clean_line
 
 # Clark names, computed once: the hot loops below create hundreds of thousands.
@@ -136,6 +138,7 @@ class BlockWriter:
         self.width = text_width_twips
         self.language = language
         self.pending_break = False
+        self.template: Template | None = None  # set by the renderer: fonts for other scripts
         self.bookmarks: dict[str, str] = {}  # model anchor -> bookmark name
         self._links: dict[str, str] = {}
         self._bookmark_id = 0
@@ -198,18 +201,34 @@ class BlockWriter:
         text = run.text
         if not text:
             return
+        if self.template is None:
+            self._run(parent, text, run, hyperlink, char_style, None)
+            return
+        # Stretches the template's font cannot draw name the chain font that can.
+        for font, piece in pieces(self.template, text):
+            self._run(parent, piece, run, hyperlink, char_style, font)
+
+    def _run(self, parent, text: str, run: Run, hyperlink: bool, char_style: str | None, font) -> None:
         r = etree.SubElement(parent, R)
         style = "Hyperlink" if hyperlink else char_style
-        if style or run.bold or run.italic:
+        if style or run.bold or run.italic or font is not None:
             rpr = etree.SubElement(r, RPR)
             if style and self.styles[style]:
                 etree.SubElement(rpr, RSTYLE, {VAL: self.styles[style]})
+            if font is not None:
+                run_fonts(rpr, font)
             if run.bold:
                 etree.SubElement(rpr, BOLD)
                 etree.SubElement(rpr, BOLD_CS)
             if run.italic:
                 etree.SubElement(rpr, ITALIC)
                 etree.SubElement(rpr, ITALIC_CS)
+            if font is not None:  # w:rtl and w:cs go after b/i in the schema's order
+                for tag in ("rtl", "cs"):
+                    node = rpr.find(w(tag))
+                    if node is not None:
+                        rpr.remove(node)
+                        rpr.append(node)
         if "\x0c" in text:
             for k, piece in enumerate(text.split("\x0c")):
                 if k:

@@ -273,8 +273,11 @@ def _shape_group(group: list[tuple], out: list) -> float:
 def frag_words(frags, maxWidth=None):
     """reportlab's ``_getFragWords``, with words of no-space scripts cut at word boundaries
     and runs of right-to-left words in visual order."""
-    words = _segmented(_rl_frag_words(frags, maxWidth))
-    if any(_RTL.search(s) for w in words for _f, s in w[1:] if isinstance(s, str)):
+    words = _rl_frag_words(frags, maxWidth)
+    text = "".join(t for t in (getattr(f, "text", None) for f in frags) if isinstance(t, str))
+    if segment.needs_segmenting(text):
+        words = _segmented(words)
+    if _RTL.search(text):
         words = _visual_order(words)
     return words
 
@@ -322,11 +325,6 @@ def _visual_order(words: list) -> list:
 
 
 def _segmented(words: list) -> list:
-    if not any(
-        type(w) in _SPLITTABLE and any(segment.needs_segmenting(s) for _f, s in w[1:] if isinstance(s, str))
-        for w in words
-    ):
-        return words
     out = []
     for w in words:
         out.extend(_split_word(w) if type(w) in _SPLITTABLE else [w])

@@ -1,0 +1,237 @@
+"""Fonts for the Word file: which font each stretch of text uses, and the fonts
+themselves, embedded so the file looks the same on a machine without Noto.
+
+Runs of text the template's font cannot draw get the font of the fallback chain
+that can (:mod:`briefbook.render.font_chain`), in all four ``w:rFonts`` slots, and
+right-to-left runs get ``w:rtl`` (with ``w:cs``, so Word uses the complex-script
+size and weight). Every font the book uses is embedded as ECMA-376 requires
+(Part 1, 17.8.1): subset with fontTools to the characters used (layout tables
+kept, so Word and LibreOffice still shape Thai and Arabic), obfuscated with a
+per-font GUID key, stored as ``word/fonts/fontN.odttf`` and declared in
+``fontTable.xml`` (``w:embedRegular``/``w:embedBold``... with ``w:fontKey``);
+``settings.xml`` says ``w:embedTrueTypeFonts`` and ``w:saveSubsetFonts``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import io
+import uuid
+from dataclasses import fields, is_dataclass
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from lxml import etree
+
+from briefbook.document.model import Document
+from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
+from briefbook.render.font_chain import Chain, ChainFont, chain_for, is_ignorable
+from briefbook.render.template import Template
+from briefbook.text import clean
+
+OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
+_EMBED_SLOTS = {
+    "Regular": "embedRegular",
+    "Bold": "embedBold",
+    "Italic": "embedItalic",
+    "BoldItalic": "embedBoldItalic",
+}
+_NOT_TEXT = frozenset({"style", "language", "anchor", "link", "origin", "origins", "photo", "data"})
+_ITALIC_STYLES = frozenset({"note", "quote", "caption"})
+# Children of w:settings that the schema puts after w:embedTrueTypeFonts / w:saveSubsetFonts.
+_AFTER_EMBED = (
+    "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges bordersDoNotSurroundHeader "
+    "bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors hideGrammaticalErrors activeWritingStyle "
+    "proofState formsDesign attachedTemplate linkStyles stylePaneFormatFilter stylePaneSortMethod "
+    "documentType mailMerge revisionView trackRevisions doNotTrackMoves doNotTrackFormatting "
+    "documentProtection autoFormatOverride styleLockTheme styleLockQFSet defaultTabStop"
+).split()
+_RTL_SCRIPTS = {"Arabic"}
+
+
+def chain_of(template: Template) -> Chain:
+    return chain_for(template.body_font, template.thai_font)
+
+
+def pieces(template: Template, text: str) -> list[tuple[ChainFont | None, str]]:
+    """``text`` cut into stretches, each with the chain font to name (None: the style's font)."""
+    chain = chain_of(template)
+    if chain.all_primary(text):
+        return [(None, text)]
+    out: list[tuple[ChainFont | None, str]] = []
+    for index, run in chain.runs(text):
+        font = chain.fonts[index] if index > 0 else None
+        if index == -1:
+            font = None  # Word shows its own box for a character no font has; the preflight named it
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + run)
+        else:
+            out.append((font, run))
+    return out
+
+
+def run_fonts(rpr: etree._Element, font: ChainFont) -> None:
+    """Name ``font`` in every slot of a run's properties (first child, as the schema wants)."""
+    name = font.display
+    fonts = etree.Element(w("rFonts"))
+    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
+        fonts.set(w(slot), name)
+    rpr.insert(1 if len(rpr) and rpr[0].tag == w("rStyle") else 0, fonts)
+    if font.script in _RTL_SCRIPTS:
+        rpr.append(etree.Element(w("rtl")))
+        rpr.append(etree.Element(w("cs")))
+
+
+# -- embedding ---------------------------------------------------------------------------
+
+
+def used_fonts(document: Document, template: Template) -> dict[str, tuple[ChainFont, set[str]]]:
+    """Every font the book's text needs, by family, with the characters it draws."""
+    chain = chain_of(template)
+    own = {template.body_font, template.heading_font}
+    by_family: dict[str, tuple[ChainFont, set[str]]] = {}
+    base_chars: set[str] = set()
+    for text in _strings(document):
+        text = clean(text)
+        if chain.all_primary(text):
+            base_chars.update(text)
+            continue
+        for index, run in chain.runs(text):
+            if index <= 0:
+                base_chars.update(run)
+                continue
+            font = chain.fonts[index]
+            by_family.setdefault(font.family, (font, set()))[1].update(run)
+    # BriefBook's own words (page numbers, "Contents", "DRAFT") and what a reader may type.
+    for words in (template.words("en"), template.words("vi")):
+        for value in words.values():
+            base_chars.update(value)
+    base_chars.update(chr(c) for c in range(0x20, 0x7F))
+    for family in own:
+        font = next((f for f in chain.fonts if f.family == family), None)
+        if font is not None:
+            by_family[family] = (font, set(base_chars))
+    return by_family
+
+
+def embed_fonts(doc, document: Document, template: Template) -> int:
+    """Embed subsets of the fonts the book uses; returns the bytes added (before zipping)."""
+    font_table = next((p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml"), None)
+    if font_table is None:
+        return 0
+    root = etree.fromstring(font_table.blob)
+    added = 0
+    number = 0
+    styles = ("Regular", "Bold", "Italic", "BoldItalic") if _has_italics(document) else ("Regular", "Bold")
+    for _family, (font, chars) in sorted(used_fonts(document, template).items()):
+        codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in font.cmap} & set(font.cmap)
+        if not codes:
+            continue
+        entry = _font_entry(root, font)
+        seen_files: dict[str, tuple[str, str]] = {}
+        for style in styles:
+            path = font.file(style)
+            if style != "Regular" and dict(font.files).get(style) is None:
+                continue  # Word synthesises a missing bold or italic
+            if str(path) not in seen_files:
+                number += 1
+                data = _subset(path, font.index, codes)
+                # The key only has to differ per font; from the data, so a book's bytes repeat.
+                key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
+                part = Part(PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscate(data, key))
+                rid = font_table.relate_to(part, RT.FONT)
+                seen_files[str(path)] = (rid, key)
+                added += len(data)
+            rid, key = seen_files[str(path)]
+            slot = etree.SubElement(entry, w(_EMBED_SLOTS[style]))
+            slot.set(f"{{{R_NS}}}id", rid)
+            slot.set(w("fontKey"), key)
+    font_table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if added:
+        settings = doc.settings.element
+        for name in ("embedTrueTypeFonts", "saveSubsetFonts"):
+            if settings.find(w(name)) is None:
+                after = _AFTER_EMBED[_AFTER_EMBED.index(name) + 1 :] if name in _AFTER_EMBED else _AFTER_EMBED
+                insert_in_order(settings, etree.Element(w(name)), after)
+    return added
+
+
+def _has_italics(node: Any) -> bool:
+    """True if any text of the book is set in italics (then the italic faces are embedded)."""
+    if isinstance(node, list | tuple):
+        return any(_has_italics(v) for v in node)
+    if is_dataclass(node) and not isinstance(node, type):
+        if getattr(node, "italic", False) is True or getattr(node, "style", None) in _ITALIC_STYLES:
+            return True
+        return any(_has_italics(getattr(node, f.name)) for f in fields(node) if f.name not in _NOT_TEXT)
+    return False
+
+
+def _font_entry(root: etree._Element, font: ChainFont) -> etree._Element:
+    for entry in root.findall(w("font")):
+        if entry.get(w("name")) == font.display:
+            for old in list(entry):
+                if old.tag in {w(s) for s in _EMBED_SLOTS.values()}:
+                    entry.remove(old)
+            return entry
+    entry = el(root, "font", name=font.display)
+    el(entry, "charset", val="00")
+    el(entry, "family", val="roman" if "Serif" in font.family or "Naskh" in font.family else "swiss")
+    el(entry, "pitch", val="variable")
+    return entry
+
+
+def _subset(path, index: int, codes: set[int]) -> bytes:
+    """The font cut down to ``codes`` (and the glyphs its layout rules reach from them);
+    the same cut is made once per process (books are exported again and again)."""
+    return _subset_cached(str(path), index, frozenset(codes))
+
+
+@functools.lru_cache(maxsize=64)
+def _subset_cached(path: str, index: int, codes: frozenset[int]) -> bytes:
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    options = subset.Options()
+    # fontTools' default features are the shaping ones (marks, ligatures, contextual and
+    # Indic/Arabic forms); "*" would keep stylistic sets too and take three times as long.
+    options.name_IDs = ["*"]
+    options.name_languages = ["*"]
+    options.notdef_outline = True
+    options.glyph_names = False
+    options.hinting = False  # smaller; Word and LibreOffice render well unhinted
+    font = TTFont(str(path), fontNumber=index, lazy=True)
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codes)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
+
+
+def obfuscate(data: bytes, key: str) -> bytes:
+    """ECMA-376 font obfuscation: the first 32 bytes XORed with the GUID key, whose
+    16 bytes are read from its hex digits in reverse order."""
+    digits = key.strip("{}").replace("-", "")
+    key_bytes = bytes.fromhex(digits)[::-1]
+    head = bytes(b ^ key_bytes[i % 16] for i, b in enumerate(data[:32]))
+    return head + data[32:]
+
+
+def _strings(node: Any):
+    if isinstance(node, str):
+        if node:
+            yield node
+    elif isinstance(node, list | tuple):
+        for v in node:
+            yield from _strings(v)
+    elif isinstance(node, dict):
+        for v in node.values():
+            yield from _strings(v)
+    elif is_dataclass(node) and not isinstance(node, type):
+        for f in fields(node):
+            if f.name not in _NOT_TEXT:
+                yield from _strings(getattr(node, f.name))

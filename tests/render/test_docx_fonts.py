@@ -1,0 +1,151 @@
+"""The Word file carries its fonts: each script's runs name the font that draws them, and
+subsets of those fonts are embedded (obfuscated, as ECMA-376 requires), so LibreOffice on a
+machine without Noto or Thai fonts prints the names as written."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import unicodedata
+import zipfile
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from lxml import etree
+
+from briefbook.document.model import Document, Heading, Metadata, Paragraph, Run, Table
+from briefbook.render.docx import render_docx
+from briefbook.render.docx_fonts import obfuscate
+from briefbook.render.font_chain import system_chinese_font
+from briefbook.render.template import FONTS_DIR, load_template
+from tests.render.scripts_samples import NAMES
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _names() -> dict[str, str]:
+    names = dict(NAMES)
+    if system_chinese_font() is None:
+        names.pop("Chinese")
+    return names
+
+
+def _document() -> Document:
+    blocks = []
+    for script, text in _names().items():
+        blocks += [
+            Heading(2, text, f"h{len(blocks)}"),
+            Paragraph([Run(text)]),
+            Paragraph([Run("Bold: "), Run(text, bold=True)]),
+            Table(header=[[[Paragraph([Run(script)])]]], rows=[[[Paragraph([Run(text)])]]]),
+        ]
+    return Document(Metadata(title="Scripts", language="vi"), blocks)
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("docxfonts") / "scripts.docx"
+    return render_docx(_document(), load_template("formal-a4"), target)
+
+
+def _xml(path: Path, name: str) -> etree._Element:
+    with zipfile.ZipFile(path) as z:
+        return etree.fromstring(z.read(name))
+
+
+def _embedded(path: Path) -> dict[str, TTFont]:
+    """Each embedded font, de-obfuscated with its key, by family name and slot."""
+    table = _xml(path, "word/fontTable.xml")
+    rels = {r.get("Id"): r.get("Target") for r in _xml(path, "word/_rels/fontTable.xml.rels")}
+    out = {}
+    with zipfile.ZipFile(path) as z:
+        for font in table.findall(f"{W}font"):
+            for slot in font:
+                if not slot.tag.startswith(f"{W}embed"):
+                    continue
+                data = z.read("word/" + rels[slot.get(f"{R}id")])
+                plain = obfuscate(data, slot.get(f"{W}fontKey"))  # XOR is its own inverse
+                out[f"{font.get(f'{W}name')}/{slot.tag[len(W) :]}"] = TTFont(io.BytesIO(plain))
+    return out
+
+
+def test_every_script_font_is_embedded_as_a_subset(book):
+    fonts = _embedded(book)
+    for family in ("Noto Serif", "Noto Sans", "Noto Sans Thai", "Noto Sans Lao", "Noto Sans Khmer"):
+        assert f"{family}/embedRegular" in fonts and f"{family}/embedBold" in fonts, sorted(fonts)
+    for family in ("Noto Sans Myanmar", "Noto Naskh Arabic", "Noto Emoji"):
+        assert f"{family}/embedRegular" in fonts
+    lao = fonts["Noto Sans Lao/embedRegular"]
+    cmap = lao.getBestCmap()
+    assert all(ord(c) in cmap for c in NAMES["Lao"] if not c.isspace())
+    full = TTFont(str(FONTS_DIR / "NotoSansLao-Regular.ttf"))
+    assert len(lao.getGlyphOrder()) < len(full.getGlyphOrder())  # a subset
+    assert "GSUB" in lao or "GPOS" in lao  # shaping rules kept
+    assert not any("Italic" in k for k in fonts)  # no italics in the book: none embedded
+
+
+def test_parts_settings_and_content_types(book):
+    with zipfile.ZipFile(book) as z:
+        names = z.namelist()
+        types = z.read("[Content_Types].xml").decode()
+    assert any(n.startswith("word/fonts/") and n.endswith(".odttf") for n in names)
+    assert "application/vnd.openxmlformats-officedocument.obfuscatedFont" in types
+    settings = _xml(book, "word/settings.xml")
+    assert settings.find(f"{W}embedTrueTypeFonts") is not None
+    assert settings.find(f"{W}saveSubsetFonts") is not None
+
+
+def test_runs_name_their_script_font_and_arabic_runs_are_rtl(book):
+    body = _xml(book, "word/document.xml")
+    fonts_of: dict[str, set[str]] = {}
+    rtl: set[str] = set()
+    for r in body.iter(f"{W}r"):
+        text = "".join(t.text or "" for t in r.iter(f"{W}t"))
+        rfonts = r.find(f"{W}rPr/{W}rFonts")
+        if rfonts is not None:
+            fonts_of.setdefault(rfonts.get(f"{W}cs"), set()).add(text)
+        if r.find(f"{W}rPr/{W}rtl") is not None and r.find(f"{W}rPr/{W}cs") is not None:
+            rtl.add(text)
+    assert NAMES["Lao"] in fonts_of["Noto Sans Lao"]
+    assert NAMES["Khmer"] in fonts_of["Noto Sans Khmer"]
+    assert NAMES["Arabic"] in fonts_of["Noto Naskh Arabic"]
+    assert NAMES["Arabic"] in rtl and NAMES["Lao"] not in rtl
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_without_system_fonts_prints_the_names(book, tmp_path):
+    """fontconfig sees only DejaVu (no Noto, no Thai): LibreOffice must use the embedded fonts."""
+    dejavu = next((p for p in Path("/usr/share/fonts").rglob("DejaVuSans.ttf")), None)
+    if dejavu is None:
+        pytest.skip("LibreOffice needs at least one system font to start (DejaVu)")
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        f'<?xml version="1.0"?><fontconfig><dir>{dejavu.parent}</dir>'
+        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>"
+    )
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FONTCONFIG_FILE": str(conf)}
+    listed = subprocess.run(["fc-list", ":lang=th"], capture_output=True, text=True, env=env, check=False)
+    assert listed.stdout.strip() == ""  # no Thai font visible to LibreOffice
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)],
+        check=True, capture_output=True, timeout=180, env=env,
+    )  # fmt: skip
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(tmp_path / "scripts.pdf"))
+    text = unicodedata.normalize("NFC", "\n".join(p.extract_text() for p in reader.pages))
+    lines = {" ".join(line.split()) for line in text.splitlines()}
+    for script in ("Thai", "Lao", "Vietnamese"):
+        assert NAMES[script] in lines, (script, sorted(lines)[:20])
+    fonts = set()
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
+    for family in ("NotoSansThai", "NotoSansLao", "NotoSansKhmer", "NotoSansMyanmar", "NotoNaskhArabic"):
+        assert any(f.startswith(family) for f in fonts), (family, fonts)
