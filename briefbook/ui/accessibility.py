@@ -69,6 +69,10 @@ def name_inputs(root: QWidget) -> None:
         name = plain_label(label.text())
         if name:
             target.setAccessibleName(name)
+            proxy = buddy.focusProxy()
+            if proxy is not None and proxy is not target and isinstance(proxy, QAbstractButton):
+                # a picker: the label's key goes to its button, which says what it chooses
+                proxy.setAccessibleName(f"{name}: {plain_label(proxy.text()).rstrip('…')}")
     for box in root.findChildren(QGroupBox):  # a list in a titled box is named by the title
         title = plain_label(box.title())
         for view in box.findChildren(QAbstractItemView):

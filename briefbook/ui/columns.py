@@ -6,6 +6,7 @@ A member's name, lower-cased, is the record field it shows (``STATUS`` shows
 
 from __future__ import annotations
 
+import html
 import re
 from enum import IntEnum
 
@@ -108,3 +109,8 @@ def plain_summary(markdown: str, limit: int = 200) -> str:
     text = _MARKUP.sub("", text).strip()
     first = text.split("\n\n", 1)[0].replace("\n", " ")
     return first[:limit] + ("…" if len(first) > limit else "")
+
+
+def wrapped_tooltip(text: str) -> str:
+    """``text`` as a rich-text tooltip: Qt word-wraps those (about 80 characters wide)."""
+    return "<p>" + html.escape(text, quote=False).replace("\n", "<br/>") + "</p>"

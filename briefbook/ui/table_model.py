@@ -8,7 +8,6 @@ status and classification combos become ``where=`` equalities.
 
 from __future__ import annotations
 
-import html
 import json
 from functools import cmp_to_key
 from typing import Any
@@ -27,7 +26,7 @@ from PySide6.QtCore import (
 from briefbook.errors import NotFound
 from briefbook.library import Record
 from briefbook.library.records import record_type
-from briefbook.ui.columns import CHOICE_FIELDS, COLUMNS, REFERENCES, plain_summary
+from briefbook.ui.columns import CHOICE_FIELDS, COLUMNS, REFERENCES, plain_summary, wrapped_tooltip
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import format_date
 from briefbook.ui.labels import choice_label, display_name, field_label, level_label
@@ -42,11 +41,6 @@ DATE_FIELDS = ("start_date", "end_date", "date", "starts_at", "ends_at", "update
 TOOLTIP_FIELDS = ("title", "name", "speaker_name", "occasion", "venue", "position", "city", "hosts")
 TOOLTIP_FROM = 40  # characters: shorter cells are read whole in the table
 _ROOT = QModelIndex()  # the invisible root: the default parent of Qt's model methods
-
-
-def wrapped_tooltip(text: str) -> str:
-    """``text`` as a rich-text tooltip: Qt word-wraps those (about 80 characters wide)."""
-    return "<p>" + html.escape(text, quote=False).replace("\n", "<br/>") + "</p>"
 
 
 def vietnamese_collator() -> QCollator:

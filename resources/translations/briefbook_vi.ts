@@ -17,7 +17,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../briefbook/ui/accessibility.py" line="+90"/>
+        <location filename="../../briefbook/ui/accessibility.py" line="+94"/>
         <source>Read only. The arrow keys and Page Up/Page Down scroll; Tab moves on.</source>
         <translation>Chỉ để đọc. Phím mũi tên và Page Up/Page Down để cuộn; Tab để đi tiếp.</translation>
     </message>
@@ -1003,7 +1003,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../briefbook/ui/editors/photo.py" line="+23"/>
+        <location filename="../../briefbook/ui/editors/photo.py" line="+24"/>
         <source>Choose a photo</source>
         <translation>Chọn ảnh</translation>
     </message>
@@ -1785,7 +1785,22 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../briefbook/ui/editors/pickers.py" line="+33"/>
+        <location filename="../../briefbook/ui/editors/pickers.py" line="+29"/>
+        <source>&amp;New organisation “%1”</source>
+        <translation>&amp;Tạo tổ chức mới “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New topic “%1”</source>
+        <translation>&amp;Tạo chủ đề mới “%1”</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New person “%1”</source>
+        <translation>&amp;Tạo nhân vật mới “%1”</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Choose: %1</source>
         <translation>Chọn %1</translation>
     </message>
@@ -1795,7 +1810,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Gõ một phần của tên (có dấu hoặc không dấu):</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+15"/>
         <source>Choose</source>
         <translation>Chọn</translation>
     </message>
@@ -1803,6 +1818,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+1"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Add it to the library with this name and choose it (Undo takes it back)</source>
+        <translation>Thêm vào thư viện với tên này và chọn luôn (Hoàn tác để bỏ)</translation>
     </message>
 </context>
 <context>
@@ -2419,12 +2439,7 @@ Drop a picture here.</source>
 Thả ảnh vào đây.</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Cannot read %1: %2</source>
-        <translation>Không đọc được %1: %2</translation>
-    </message>
-    <message>
-        <location line="+8"/>
+        <location line="+42"/>
         <source>There is no picture on the clipboard.</source>
         <translation>Bộ nhớ tạm không có ảnh nào.</translation>
     </message>
@@ -2596,7 +2611,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+87"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+91"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -2611,7 +2626,12 @@ Thả ảnh vào đây.</translation>
         <translation>Chọn một mục trong danh sách để xem và sửa ở đây, hoặc tạo mục mới bằng Ctrl+N.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+14"/>
+        <source>changed %1</source>
+        <translation>sửa lần cuối %1</translation>
+    </message>
+    <message>
+        <location line="+78"/>
         <source>%1 cannot be empty.</source>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
@@ -2637,7 +2657,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RefField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/pickers.py" line="+70"/>
+        <location filename="../../briefbook/ui/editors/pickers.py" line="+55"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>

@@ -99,3 +99,41 @@ def test_new_points_take_the_default_drafted_by_from_preferences(
     window.show_view("talking_point", filled["topic"].id)
     window.actions["new_item"].trigger()
     assert library.get(TalkingPoint, window.current_view().editor.item_id).drafted_by == "Vụ Hợp tác quốc tế"
+
+
+def test_the_organisation_picker_creates_a_missing_organisation(qtbot, window, library, filled, monkeypatch):
+    from briefbook.library import Organisation, Person
+    from briefbook.ui.editors import pickers
+
+    def pick(parent, context, kind, exclude=()):
+        dialog = pickers.ItemPicker(context, kind, parent, exclude)
+        qtbot.addWidget(dialog)
+        assert not dialog.create_button.isEnabled()  # nothing typed yet
+        dialog.search.setText("  Bộ Ngoại giao   Lào ")
+        assert dialog.create_button.isEnabled() and "Bộ Ngoại giao Lào" in dialog.create_button.text()
+        dialog.create_button.click()
+        return dialog.chosen_id
+
+    monkeypatch.setattr(pickers, "pick_item", pick)
+    view = select(window, "person", filled["person"].id)
+    view.editor.field("organisation_id").choose()
+    [made] = [o for o in library.list(Organisation) if o.name == "Bộ Ngoại giao Lào"]
+    assert library.get(Person, filled["person"].id).organisation_id == made.id
+    assert "Bộ Ngoại giao Lào" in view.editor.field("organisation_id").input.text()
+    window.actions["undo"].trigger()  # the link
+    window.actions["undo"].trigger()  # the new organisation
+    assert library.count(Organisation) == 0
+
+
+def test_the_editor_header_is_one_line_that_does_not_repeat_the_title(qtbot, window, library, filled) -> None:
+    view = select(window, "topic", filled["topic"].id)
+    header = view.editor.title
+    height = header.height()
+    assert "Công ước Hà Nội" not in header.text() and "Topic" in header.text()
+    field = view.editor.field("title")
+    field.input.setText("Một tiêu đề rất dài " * 12)
+    field.flush()
+    settle(qtbot)
+    assert library.get(Topic, filled["topic"].id).title.startswith("Một tiêu đề rất dài")
+    assert header.height() == height and not header.wordWrap()
+    assert "Một tiêu đề rất dài" not in header.text()

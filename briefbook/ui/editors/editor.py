@@ -7,18 +7,20 @@ required fields are checked here first, so that message is in plain words.
 
 from __future__ import annotations
 
+import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from briefbook.errors import BriefBookError, NotFound, ValidationError
 from briefbook.library import Record
 from briefbook.library.records import record_type
 from briefbook.ui import error_hook
 from briefbook.ui.accessibility import set_name
-from briefbook.ui.columns import REFERENCES
+from briefbook.ui.columns import REFERENCES, wrapped_tooltip
 from briefbook.ui.context import UiContext
+from briefbook.ui.dates import local_time
 from briefbook.ui.editors.fields import refuse
 from briefbook.ui.editors.form import RecordForm
 from briefbook.ui.labels import display_name, field_label, kind_label
@@ -48,10 +50,12 @@ class RecordEditor(QWidget):
         self.record: Record | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 0, 0)
-        self.title = QLabel(self)
+        self.title = QLabel(self)  # one line of fixed height: the kind and when it last changed
         self.title.setObjectName("editorTitle")
-        self.title.setWordWrap(True)
-        self.title.setStyleSheet("font-size: 12pt; font-weight: bold; padding: 4px 0;")
+        self.title.setWordWrap(False)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setStyleSheet("font-size: 12pt; padding: 4px 0;")
+        self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout.addWidget(self.title)
         self.pages = QStackedWidget(self)
         self.placeholder = QLabel(self)
@@ -95,13 +99,19 @@ class RecordEditor(QWidget):
         self._show_title()
 
     def _show_title(self) -> None:
+        """The kind in bold and when the item last changed; never its name (the first field shows it)."""
+        self.title.setFixedHeight(self.title.fontMetrics().height() + 12)
         if self.record is None:
-            self.title.setText(kind_label(self.kind, plural=True))
-        else:
-            name = display_name(self.record)
-            name = name if len(name) <= 110 else name[:110] + "…"
-            self.title.setText(f"{kind_label(self.kind)}: {name}")
-            self.title.setToolTip(display_name(self.record))
+            self.title.setText(f"<b>{html.escape(kind_label(self.kind, plural=True))}</b>")
+            self.title.setToolTip("")
+            return
+        changed = local_time(self.record.updated_at) if self.record.updated_at else ""
+        when = self.tr("changed %1").replace("%1", changed) if changed else ""
+        self.title.setText(
+            f"<b>{html.escape(kind_label(self.kind))}</b>"
+            + (f' <span style="color:#607d8b; font-size:10pt;">· {html.escape(when)}</span>' if when else "")
+        )
+        self.title.setToolTip(wrapped_tooltip(display_name(self.record)))
 
     # -- which item ------------------------------------------------------------------
 

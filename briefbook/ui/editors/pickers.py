@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,11 +16,20 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.errors import NotFound
+from briefbook.library.records import record_type
+from briefbook.ui.accessibility import make_accessible
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.fields import FieldWidget
 from briefbook.ui.labels import display_name, kind_label
+from briefbook.ui.undo import AddItem, run
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# Kinds the picker can create, named as typed: (field, button text).
+CREATABLE = {
+    "organisation": ("name", QT_TRANSLATE_NOOP("ItemPicker", "&New organisation “%1”")),
+    "topic": ("title", QT_TRANSLATE_NOOP("ItemPicker", "&New topic “%1”")),
+    "person": ("name", QT_TRANSLATE_NOOP("ItemPicker", "&New person “%1”")),
+}
 
 
 class ItemPicker(QDialog):
@@ -41,6 +50,13 @@ class ItemPicker(QDialog):
         self.list = QListWidget(self)
         self.list.setObjectName("pickerList")
         buttons = QDialogButtonBox(self)
+        self._created: str | None = None
+        self.create_button = None
+        if kind in CREATABLE:  # what is missing can be made here, named as typed
+            self.create_button = buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+            self.create_button.setObjectName("pickerCreate")
+            self.create_button.clicked.connect(self.create)
+            self.search.textChanged.connect(self._update_create)
         self.choose_button = buttons.addButton(self.tr("Choose"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
@@ -53,6 +69,8 @@ class ItemPicker(QDialog):
         self.search.returnPressed.connect(self.accept)
         self.list.itemDoubleClicked.connect(self.accept)
         self.refresh()
+        self._update_create()
+        make_accessible(self)
 
     def refresh(self) -> None:
         text = self.search.text().strip()
@@ -73,8 +91,33 @@ class ItemPicker(QDialog):
         if self.list.count():
             self.list.setCurrentRow(0)
 
+    def _update_create(self) -> None:
+        if self.create_button is None:
+            return
+        name = " ".join(self.search.text().split())
+        self.create_button.setEnabled(bool(name) and not self.context.model.read_only)
+        label = CREATABLE[self.kind][1]
+        text = QCoreApplication.translate("ItemPicker", label)
+        self.create_button.setText(text.replace("%1", name if len(name) <= 40 else name[:40] + "…"))
+        self.create_button.setToolTip(
+            self.tr("Add it to the library with this name and choose it (Undo takes it back)")
+        )
+
+    def create(self) -> None:
+        """Make a new item named as typed (an organisation the person works for) and choose it."""
+        name = " ".join(self.search.text().split())
+        if not name or self.kind not in CREATABLE:
+            return
+        field = CREATABLE[self.kind][0]
+        record = record_type(self.kind)(**{field: name})
+        command = run(self.context.stack, AddItem(self.context.model, record))
+        self._created = command.item_id
+        self.accept()
+
     @property
     def chosen_id(self) -> str | None:
+        if self._created:
+            return self._created
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item is not None else None
 
