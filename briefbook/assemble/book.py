@@ -8,6 +8,7 @@ banner says (the highest level the book actually contains).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, TypeVar
 
 from briefbook.assemble.context import Assembly, PreflightWarning
@@ -31,7 +32,7 @@ from briefbook.document.model import (
 )
 from briefbook.errors import NotFound
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
-from briefbook.library.books import Section, sections
+from briefbook.library.books import Section, section_title, sections
 from briefbook.library.levels import parse_level
 from briefbook.library.scope import events_of
 from briefbook.text import fold
@@ -92,7 +93,8 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
     event = library.get(Event, book.event_id)
     event_shown = a.admit(event)
     a.event_origin = a.origin(event)
-    chosen = [s for s in sections(book) if s.include]
+    # Titles not renamed by the user follow the language of this export.
+    chosen = [replace(s, title=section_title(s, a.language)) for s in sections(book) if s.include]
     # Biographies are built last, whatever their place: they list everyone the
     # other sections mention.
     built: dict[int, list[Block]] = {}

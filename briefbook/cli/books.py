@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import threading
 from pathlib import Path
@@ -19,8 +20,10 @@ from briefbook.library.books import (
     copy_book,
     new_book,
     save_sections,
+    section_title,
     sections,
 )
+from briefbook.library.scope import SCOPED_SECTIONS, choose_item, event_scope, section_choices
 
 
 @cli.group()
@@ -28,20 +31,57 @@ def book() -> None:
     """Define briefing books: new, list, show, copy, sections."""
 
 
+def interface_language() -> str:
+    """The language the user works in, from the system's locale (vi or en): a new book's default."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = os.environ.get(name, "")
+        if value:
+            return "vi" if value.lower().startswith("vi") else "en"
+    return "vi"
+
+
 @book.command("new")
 @click.argument("event_id")
 @click.option("--title", default=None, help="The book's title (default: from the event).")
-@click.option("--language", type=click.Choice(["vi", "en"]), default="vi", show_default=True)
 @click.option(
-    "--set", "values", multiple=True, metavar="FIELD=VALUE", help="Another field (template, ceiling...)."
+    "--ceiling",
+    default=None,
+    help="The highest classification the book may hold (default: the event's own level, said so).",
+)
+@click.option(
+    "--language",
+    type=click.Choice(["vi", "en"]),
+    default=None,
+    help="The book's language (default: your system's language, vi or en).",
+)
+@click.option(
+    "--set", "values", multiple=True, metavar="FIELD=VALUE", help="Another field (template, recipient...)."
 )
 @pass_context
-def book_new(ctx: Context, event_id: str, title: str | None, language: str, values: tuple[str, ...]) -> None:
-    """Create a book for an event, with the default sections."""
+def book_new(
+    ctx: Context,
+    event_id: str,
+    title: str | None,
+    ceiling: str | None,
+    language: str | None,
+    values: tuple[str, ...],
+) -> None:
+    """Create a book for an event, with the default sections; it never starts without a ceiling."""
+    lib = ctx.library()
     fields = parse_assignments(values)
     if title:
         fields["title"] = title
-    created = new_book(ctx.library(), event_id, language=language, **fields)
+    ceiling = ceiling or str(fields.pop("ceiling", "") or "")
+    event = lib.get(Event, event_id)
+    if not ceiling:
+        ceiling = event.classification
+        click.echo(
+            f"No --ceiling given: the book holds nothing above the event's own level, {ceiling}. "
+            "Change it with: briefbook edit BOOK --set ceiling=LEVEL",
+            err=True,
+        )
+    language = language or str(fields.pop("language", "") or "") or interface_language()
+    created = new_book(lib, event_id, language=language, ceiling=ceiling, **fields)
     emit_json(created) if ctx.as_json else click.echo(created.id)
 
 
@@ -88,14 +128,14 @@ def book_show(ctx: Context, book_id: str) -> None:
         if value:
             click.echo(f"  {label}: {value}")
     click.echo("Sections:")
-    _print_sections(parts)
+    _print_sections(parts, found.language)
 
 
-def _print_sections(parts: list[Section]) -> None:
+def _print_sections(parts: list[Section], language: str) -> None:
     rows = []
     for n, s in enumerate(parts, start=1):
         items = "all" if s.items is None else f"{len(s.items)} chosen"
-        rows.append([str(n), s.id, "yes" if s.include else "no", s.kind, s.title, items])
+        rows.append([str(n), s.id, "yes" if s.include else "no", s.kind, section_title(s, language), items])
     emit_table(rows, ["#", "section id", "include", "kind", "title", "items"])
 
 
@@ -139,7 +179,8 @@ def book_sections(
 ) -> None:
     """Show or change a book's sections: include, leave out, reorder, rename, choose items."""
     lib = ctx.library()
-    parts = sections(lib.get(Book, book_id))
+    found = lib.get(Book, book_id)
+    parts = sections(found)
     for ref in include:
         _find(parts, ref).include = True
     for ref in exclude:
@@ -165,7 +206,59 @@ def book_sections(
     if ctx.as_json:
         emit_json([s.to_dict() for s in parts])
     else:
-        _print_sections(parts)
+        _print_sections(parts, found.language)
+
+
+@book.command("items")
+@click.argument("book_id")
+@click.argument("section")
+@click.option("--tick", "tick", multiple=True, metavar="ID", help="Include this item (repeatable).")
+@click.option("--untick", "untick", multiple=True, metavar="ID", help="Leave this item out (repeatable).")
+@click.option("--event-default", is_flag=True, help="Back to the default: the event's own items.")
+@pass_context
+def book_items(
+    ctx: Context,
+    book_id: str,
+    section: str,
+    tick: tuple[str, ...],
+    untick: tuple[str, ...],
+    event_default: bool,
+) -> None:
+    """See and choose the items of a topics, statements or biographies SECTION (as the composer's ticks).
+
+    Each line says whether the item is included ([x]) and whether it is the
+    event's own, another event's, or of no event in particular.
+    """
+    lib = ctx.library()
+    found = lib.get(Book, book_id)
+    parts = sections(found)
+    part = _find(parts, section)
+    if part.kind not in SCOPED_SECTIONS:
+        raise ValidationError(
+            f"The section “{part.title}” does not choose items from the library; "
+            "meeting briefs are chosen with 'book sections --items' and 'book choose'."
+        )
+    scope = event_scope(lib, found.event_id)
+    if event_default:
+        part.items = None
+    for item_id, ticked in [(i, True) for i in tick] + [(i, False) for i in untick]:
+        part.items = choose_item(lib, scope, part, item_id, ticked)
+    if event_default or tick or untick:
+        save_sections(lib, book_id, parts)
+    rows = section_choices(lib, scope, part)
+    if ctx.as_json:
+        emit_json(
+            [
+                {"id": r.item.id, "name": r.item.display_name, "included": r.ticked, "belongs": r.belongs}
+                for r in rows
+            ]
+        )
+        return
+    belongs = {"event": "this event", "other": "another event", "none": "no event"}
+    emit_table(
+        [["[x]" if r.ticked else "[ ]", r.item.id, r.item.display_name, belongs[r.belongs]] for r in rows],
+        ["", "id", "name", "belongs to"],
+    )
 
 
 @book.command("choose")

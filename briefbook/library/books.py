@@ -100,6 +100,20 @@ class Section:
         )
 
 
+def section_title(section: Section, language: str) -> str:
+    """The title a section shows in a book of ``language``.
+
+    A section keeps the default title of its kind in the book's language until
+    the user renames it: a title that is empty or is the default in any
+    language follows the book's language (switch a book to Vietnamese and
+    "Contents" becomes "Mục lục"); a title of the user's own stays as written.
+    """
+    defaults = {titles[section.kind] for titles in DEFAULT_TITLES.values() if section.kind in titles}
+    if section.kind != "text" and (not section.title.strip() or section.title in defaults):
+        return DEFAULT_TITLES.get(language, DEFAULT_TITLES["en"])[section.kind]
+    return section.title
+
+
 def default_sections(language: str = "vi") -> list[Section]:
     titles = DEFAULT_TITLES.get(language, DEFAULT_TITLES["en"])
     return [Section(kind, titles[kind]) for kind in SECTION_KINDS if kind != "text"]
@@ -131,7 +145,7 @@ def new_book(library: Library, event_id: str, **fields: object) -> Book:
         "sections", json.dumps([s.to_dict() for s in default_sections(language)], ensure_ascii=False)
     )
     # Never without a ceiling (none would not export): by default the event's own level.
-    fields.setdefault("ceiling", event.classification)
+    fields["ceiling"] = fields.get("ceiling") or event.classification
     return library.add(Book(event_id=event_id, **fields))  # type: ignore[arg-type]
 
 

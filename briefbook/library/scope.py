@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from briefbook.errors import ValidationError
 from briefbook.library.api import Library
+from briefbook.library.books import Section
 from briefbook.library.records import Meeting, Person, Record, Statement, Topic
 
 # The book sections whose items come from the event (a meeting-briefs section
@@ -74,6 +76,55 @@ def candidates(library: Library, scope: EventScope, section_kind: str) -> list[t
     cls = SCOPED_SECTIONS[section_kind]
     others = [item for item in library.list(cls) if item.id not in own_ids]
     return [(item, True) for item in own] + [(item, False) for item in others]
+
+
+@dataclass
+class Choice:
+    """One row of a section's choice: the item, whether the book includes it, whose it is.
+
+    ``belongs``: "event" (this book's event), "other" (only other events), "none" (no event).
+    """
+
+    item: Record
+    ticked: bool
+    belongs: str
+
+
+def section_choices(library: Library, scope: EventScope, section: Section) -> list[Choice]:
+    """What a topics, statements or biographies section can hold, as the composer and ``book items`` show it.
+
+    By default (``items is None``) the event's own items are ticked; once the
+    user has chosen, the chosen ones come first, in their order, then the rest.
+    """
+    rows = candidates(library, scope, section.kind)
+    by_id = {item.id: (item, own) for item, own in rows}
+    if section.items is None:
+        ordered = [(item, own, own) for item, own in rows]
+    else:
+        chosen = [i for i in dict.fromkeys(section.items) if i in by_id]
+        ordered = [(by_id[i][0], True, by_id[i][1]) for i in chosen]
+        ordered += [(item, False, own) for item, own in rows if item.id not in set(chosen)]
+    out = []
+    for item, ticked, own in ordered:
+        belongs = "event" if own else ("other" if events_of(library, item) else "none")
+        out.append(Choice(item, ticked, belongs))
+    return out
+
+
+def choose_item(
+    library: Library, scope: EventScope, section: Section, item_id: str, ticked: bool
+) -> list[str] | None:
+    """The section's ``items`` after ticking (or unticking) one item; ``None`` when that is the default.
+
+    The ticked items keep the order shown; the event's own items, all ticked
+    and nothing else, is the default again (so a new item of the event shows up
+    without editing the book).
+    """
+    rows = section_choices(library, scope, section)
+    if item_id not in {r.item.id for r in rows}:
+        raise ValidationError(f"There is no item {item_id} to choose in this section.")
+    ids = [r.item.id for r in rows if (ticked if r.item.id == item_id else r.ticked)]
+    return None if ids == [item.id for item in scope.items(section.kind)] else ids
 
 
 def events_of(library: Library, item: Record) -> set[str]:
