@@ -11,7 +11,8 @@
 #    <translation> elements and remove type="unfinished").
 # 3. pyside6-lrelease compiles the .qm files the window loads, with qt_vi.ts: our
 #    Vietnamese for the few strings of Qt itself a user sees (standard buttons, the
-#    text edit's context menu, the file dialog), which Qt does not ship in Vietnamese.
+#    text edit's context menu, the file dialog, the print and page-setup dialogs), which Qt
+#    does not ship in Vietnamese. tests/ui/test_qt_dialogs.py fails when one of their words is missing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
