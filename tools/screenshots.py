@@ -67,7 +67,7 @@ def open_demo_window(description: str):
 
 
 def main() -> None:
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
 
     app, window, out, suffix = open_demo_window(__doc__.splitlines()[0])
@@ -91,7 +91,10 @@ def main() -> None:
     view = window.show_view("talking_point")
     view.select(view.model.record_at(1).id)
     shot("main-window")
-    view = window.show_view("person")
+    view = window.show_view("person")  # the people in Vietnamese alphabetical order
+    view.table.sortByColumn(view.model.column_of("name"), Qt.SortOrder.AscendingOrder)
+    view.select(view.model.record_at(0).id)
+    shot("people-sorted")
     library = window.context.library
     with_photo = next((p for p in library.list("person") if library.photo(p.id)), None)
     target = with_photo or library.list("person")[0]
@@ -112,6 +115,13 @@ def main() -> None:
     settle(600)
     shot("quick-jump", whole_screen=True)
     window.quick_jump().hide()
+
+    helper = window.show_help()  # F1: the offline help page
+    helper.resize(820, 860)
+    settle(600)
+    helper.grab().save(str(out / f"help{suffix}.png"))
+    print("saved", out / f"help{suffix}.png")
+    helper.close()
 
     from briefbook.store.backup import backup_library
     from briefbook.ui.backups_dialog import BackupsDialog

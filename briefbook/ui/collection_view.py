@@ -39,6 +39,7 @@ DEFAULT_SORT = {
 PRIMARY = {"title", "name", "text"}  # the column that names the item: wide
 WIDTHS = {"version": 60, "kind": 130, "status": 105, "classification": 100, "language": 100, "position": 46}
 NUMBER_WIDTH, OTHER_WIDTH, MAX_FITTED_WIDTH = 46, 130, 280
+PRIMARY_MIN_WIDTH, SHRINK_TO = 220, 110  # the naming column keeps room; others shrink to no less
 HIDDEN_COLUMNS = {("talking_point", "language"), ("person", "name_romanised")}
 MAX_PAGES_TO_FIND = 25
 
@@ -127,14 +128,29 @@ class CollectionView(CollectionCommands, QWidget):
 
         Done when rows first arrive and when the language changes, not on every
         change, so that a column the user widened keeps its width while they work.
+        Long secondary texts (a job title, an organisation) give up width so that
+        the column naming the item keeps at least a third of the list.
         """
         header = self.table.horizontalHeader()
+        fitted: dict[int, int] = {}
         for column, field in enumerate(self.model.fields):
             if field in PRIMARY or self.table.isColumnHidden(column):
                 continue
             self.table.resizeColumnToContents(column)
             wanted = max(header.sectionSize(column), header.sectionSizeHint(column))
-            header.resizeSection(column, min(wanted, MAX_FITTED_WIDTH))
+            fitted[column] = min(wanted, MAX_FITTED_WIDTH)
+        width = self.table.viewport().width()
+        need = max(PRIMARY_MIN_WIDTH, width // 3)
+        excess = sum(fitted.values()) + need - width
+        shrinkable = {
+            c: w for c, w in fitted.items() if w > SHRINK_TO and self.model.fields[c] not in BADGE_FIELDS
+        }
+        if excess > 0 and shrinkable:
+            spare = sum(w - SHRINK_TO for w in shrinkable.values())
+            for column, w in shrinkable.items():
+                fitted[column] = w - min(w - SHRINK_TO, excess * (w - SHRINK_TO) // max(1, spare))
+        for column, w in fitted.items():
+            header.resizeSection(column, w)
         self._fitted = True
 
     def _levels(self) -> list[str]:
