@@ -1,0 +1,154 @@
+"""Reading a Word document someone sent: bounded, then its paragraphs as Markdown with their role.
+
+A .docx is a zip: before python-docx parses it we check the file's size and
+every part's declared size (zipfile never inflates a part past its declared
+size, so the check bounds memory). Text keeps bold, italic and links as
+Markdown; list paragraphs say their level; headings say theirs.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefbook.errors import BriefBookError
+from briefbook.exchange.limits import megabytes, read_file
+
+MAX_DOCX = 50 << 20
+MAX_UNPACKED = 200 << 20
+MAX_PARTS = 5_000
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s()<>]+$", re.I)
+
+
+@dataclass
+class DocParagraph:
+    """One paragraph: Markdown text, heading level (0: none), list level (None: not a list item)."""
+
+    markdown: str
+    plain: str
+    heading: int = 0
+    list_level: int | None = None
+    ordered: bool = False
+    caption: bool = False
+
+
+def open_docx(path: str | Path):
+    """The python-docx Document, or a clear refusal (too big, not a Word file, damaged)."""
+    import docx
+
+    path = Path(path)
+    data = read_file(path, MAX_DOCX, f"The document {path.name}")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        raise BriefBookError(
+            f"{path.name} is not a Word document (.docx); BriefBook cannot read it."
+        ) from None
+    infos = archive.infolist()
+    if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
+        raise BriefBookError(
+            f"{path.name} unpacks to more than {megabytes(MAX_UNPACKED)}; BriefBook does not read it."
+        )
+    try:
+        return docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a damaged file
+        raise BriefBookError(
+            f"{path.name} is damaged or not a Word document ({type(exc).__name__})."
+        ) from None
+
+
+def paragraphs(document) -> list[DocParagraph]:
+    """The document's paragraphs in order, table cells included (each cell's paragraphs in turn)."""
+    out: list[DocParagraph] = []
+    body = document.element.body
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in body.iterchildren():
+        if child.tag == _W + "p":
+            out.append(_paragraph(Paragraph(child, document)))
+        elif child.tag == _W + "tbl":
+            for row in Table(child, document).rows:
+                cells = []
+                for cell in row.cells:
+                    text = " ".join(_paragraph(p).markdown for p in cell.paragraphs).strip()
+                    if text and text not in cells:
+                        cells.append(text)
+                if cells:
+                    joined = " — ".join(cells)
+                    out.append(DocParagraph(joined, joined))
+    return [p for p in out if p.plain.strip()]
+
+
+def _paragraph(paragraph) -> DocParagraph:
+    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    heading = 0
+    match = re.match(r"(?i)^(heading|title|đề mục)\s*(\d*)", style)
+    if match:
+        heading = int(match.group(2) or 1) if match.group(1).lower() != "title" else 1
+    outline = paragraph._p.find(f"{_W}pPr/{_W}outlineLvl")
+    if not heading and outline is not None:
+        try:
+            heading = int(outline.get(_W + "val")) + 1
+        except (TypeError, ValueError):
+            heading = 0
+    list_level = None
+    ordered = "number" in style.lower()
+    num = paragraph._p.find(f"{_W}pPr/{_W}numPr")
+    if num is not None:
+        level = num.find(_W + "ilvl")
+        list_level = int(level.get(_W + "val") or 0) if level is not None else 0
+    elif "list" in style.lower():
+        digits = re.findall(r"\d+", style)
+        list_level = int(digits[0]) - 1 if digits else 0
+    markdown, plain = _inline(paragraph)
+    return DocParagraph(markdown, plain, heading, list_level, ordered, "caption" in style.lower())
+
+
+def _inline(paragraph) -> tuple[str, str]:
+    from docx.text.hyperlink import Hyperlink
+
+    parts: list[str] = []
+    plain: list[str] = []
+    for item in paragraph.iter_inner_content():
+        if isinstance(item, Hyperlink):
+            text = "".join(r.text for r in item.runs)
+            url = (item.address or "").strip()
+            plain.append(text)
+            if text.strip() and _SAFE_LINK.match(url):
+                parts.append(f"[{_escape(text)}]({url})")
+            else:
+                parts.append(_escape(text))
+            continue
+        text = item.text
+        plain.append(text)
+        if not text:
+            continue
+        parts.append(_styled(_escape(text), bool(item.bold), bool(item.italic)))
+    return _join_marks("".join(parts)).strip(), "".join(plain).strip()
+
+
+def _styled(text: str, bold: bool, italic: bool) -> str:
+    if not (bold or italic) or not text.strip():
+        return text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    core = text.strip()
+    mark = "**" if bold and not italic else "*" if italic and not bold else "***"
+    return f"{lead}{mark}{core}{mark}{trail}"
+
+
+def _join_marks(text: str) -> str:
+    """``**a****b**`` (two bold runs side by side) reads as ``**ab**``."""
+    return text.replace("****", "")
+
+
+def _escape(text: str) -> str:
+    text = _MD_SPECIAL.sub(r"\\\1", text.replace("\t", " "))
+    return re.sub(r"^(\s*)([#+-]|\d+[.)])(\s)", r"\1\\\2\3", text)
