@@ -215,6 +215,7 @@ def book_sections(
 @click.option("--tick", "tick", multiple=True, metavar="ID", help="Include this item (repeatable).")
 @click.option("--untick", "untick", multiple=True, metavar="ID", help="Leave this item out (repeatable).")
 @click.option("--event-default", is_flag=True, help="Back to the default: the event's own items.")
+@click.option("--all", "everything", is_flag=True, help="List the rest of the library too, to choose from.")
 @pass_context
 def book_items(
     ctx: Context,
@@ -223,11 +224,13 @@ def book_items(
     tick: tuple[str, ...],
     untick: tuple[str, ...],
     event_default: bool,
+    everything: bool,
 ) -> None:
     """See and choose the items of a topics, statements or biographies SECTION (as the composer's ticks).
 
-    Each line says whether the item is included ([x]) and whether it is the
-    event's own, another event's, or of no event in particular.
+    It lists the event's own items and those chosen from elsewhere (--all: the
+    whole library). Each line says whether the item is included ([x]) and
+    whether it is the event's own, another event's, or of no event in particular.
     """
     lib = ctx.library()
     found = lib.get(Book, book_id)
@@ -245,7 +248,7 @@ def book_items(
         part.items = choose_item(lib, scope, part, item_id, ticked)
     if event_default or tick or untick:
         save_sections(lib, book_id, parts)
-    rows = section_choices(lib, scope, part)
+    rows = section_choices(lib, scope, part, everything=everything)
     if ctx.as_json:
         emit_json(
             [

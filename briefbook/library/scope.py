@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from briefbook.errors import ValidationError
+from briefbook.errors import NotFound, ValidationError
 from briefbook.library.api import Library
 from briefbook.library.books import Section
 from briefbook.library.records import Meeting, Person, Record, Statement, Topic
@@ -90,23 +90,41 @@ class Choice:
     belongs: str
 
 
-def section_choices(library: Library, scope: EventScope, section: Section) -> list[Choice]:
-    """What a topics, statements or biographies section can hold, as the composer and ``book items`` show it.
+def section_choices(
+    library: Library, scope: EventScope, section: Section, *, everything: bool = False
+) -> list[Choice]:
+    """What a topics, statements or biographies section holds and can hold, as the composer shows it.
 
-    By default (``items is None``) the event's own items are ticked; once the
-    user has chosen, the chosen ones come first, in their order, then the rest.
+    The event's own items, then any other item the user chose; with
+    ``everything``, the rest of the library too (unticked). By default
+    (``items is None``) the event's own items are ticked; once the user has
+    chosen, the chosen ones come first, in their order.
     """
-    rows = candidates(library, scope, section.kind)
-    by_id = {item.id: (item, own) for item, own in rows}
+    own = scope.items(section.kind)
+    own_ids = {item.id for item in own}
+    cls = SCOPED_SECTIONS[section.kind]
     if section.items is None:
-        ordered = [(item, own, own) for item, own in rows]
+        rows = [(item, True) for item in own]
     else:
-        chosen = [i for i in dict.fromkeys(section.items) if i in by_id]
-        ordered = [(by_id[i][0], True, by_id[i][1]) for i in chosen]
-        ordered += [(item, False, own) for item, own in rows if item.id not in set(chosen)]
+        chosen = []
+        for item_id in dict.fromkeys(section.items):
+            found = next((i for i in own if i.id == item_id), None)
+            if found is None:
+                try:
+                    found = library.get(cls, item_id)
+                except NotFound:  # chosen once, deleted since: the preflight says so
+                    continue
+            chosen.append(found)
+        chosen_ids = {item.id for item in chosen}
+        rows = [(item, True) for item in chosen] + [
+            (item, False) for item in own if item.id not in chosen_ids
+        ]
+    if everything:
+        shown = {item.id for item, _ in rows}
+        rows += [(item, False) for item in library.list(cls) if item.id not in shown]
     out = []
-    for item, ticked, own in ordered:
-        belongs = "event" if own else ("other" if events_of(library, item) else "none")
+    for item, ticked in rows:
+        belongs = "event" if item.id in own_ids else ("other" if events_of(library, item) else "none")
         out.append(Choice(item, ticked, belongs))
     return out
 
@@ -121,9 +139,14 @@ def choose_item(
     without editing the book).
     """
     rows = section_choices(library, scope, section)
-    if item_id not in {r.item.id for r in rows}:
-        raise ValidationError(f"There is no item {item_id} to choose in this section.")
     ids = [r.item.id for r in rows if (ticked if r.item.id == item_id else r.ticked)]
+    if item_id not in {r.item.id for r in rows}:
+        try:
+            library.get(SCOPED_SECTIONS[section.kind], item_id)
+        except NotFound:
+            raise ValidationError(f"There is no item {item_id} to choose in this section.") from None
+        if ticked:
+            ids.append(item_id)
     return None if ids == [item.id for item in scope.items(section.kind)] else ids
 
 

@@ -33,9 +33,11 @@ class PreferencesDialog(QDialog):
         self.language.setCurrentIndex(self.language.findData(settings.language))
         self.book_language = QComboBox(self)
         self.book_language.setObjectName("bookLanguageCombo")
+        self.book_language.addItem(self.tr("Same as the window"), "")
         for code in LANGUAGES:
             self.book_language.addItem(choice_label(code), code)
-        self.book_language.setCurrentIndex(self.book_language.findData(settings.book_language))
+        chosen = "" if settings.book_language_follows_window else settings.book_language
+        self.book_language.setCurrentIndex(max(0, self.book_language.findData(chosen)))
         self.language_label = QLabel(self.tr("&Language of the window:"), self)
         self.language_label.setBuddy(self.language)
         self.book_label = QLabel(self.tr("Language of new &books:"), self)

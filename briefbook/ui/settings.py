@@ -44,12 +44,21 @@ class Settings:
 
     @property
     def book_language(self) -> str:
+        """The language of new books: the one chosen in Preferences, else the window's."""
         value = str(self._q.value("books/language", "") or "")
         return value if value in LANGUAGES else self.language
 
+    @property
+    def book_language_follows_window(self) -> bool:
+        return str(self._q.value("books/language", "") or "") not in LANGUAGES
+
     @book_language.setter
     def book_language(self, value: str) -> None:
-        self._q.setValue("books/language", value if value in LANGUAGES else "vi")
+        """A language code, or "" to follow the window's language (the default)."""
+        if value in LANGUAGES:
+            self._q.setValue("books/language", value)
+        else:
+            self._q.remove("books/language")
 
     @property
     def drafted_by(self) -> str:

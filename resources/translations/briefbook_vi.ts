@@ -411,7 +411,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookComposer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/view.py" line="+181"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+185"/>
         <source>E&amp;xport…</source>
         <translation>X&amp;uất…</translation>
     </message>
@@ -451,7 +451,12 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+147"/>
+        <source>Include “%1”</source>
+        <translation>Đưa vào “%1”</translation>
+    </message>
+    <message>
+        <location line="+41"/>
         <source>Choose the contents of a meeting brief</source>
         <translation>Chọn nội dung đề cương cuộc gặp</translation>
     </message>
@@ -476,18 +481,18 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Chưa có tài liệu. Hãy chọn một sự kiện rồi bấm “Tài liệu mới” để bắt đầu.</translation>
     </message>
     <message>
-        <location line="+26"/>
-        <location line="+9"/>
+        <location line="+27"/>
+        <location line="+15"/>
         <source>New book</source>
         <translation>Tài liệu mới</translation>
     </message>
     <message>
-        <location line="-9"/>
+        <location line="-15"/>
         <source>A book belongs to an event: create the event first.</source>
         <translation>Mỗi tài liệu thuộc về một sự kiện: hãy tạo sự kiện trước.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Copy book</source>
         <translation>Sao chép tài liệu</translation>
     </message>
@@ -714,7 +719,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+197"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+213"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -1965,7 +1970,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     <message>
         <location line="-4"/>
         <source>Open a cleaned copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Mở bản sao đã làm sạch</translation>
     </message>
     <message>
         <location line="+15"/>
@@ -1980,32 +1985,32 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     <message>
         <location line="+19"/>
         <source>This library is not in BriefBook&apos;s shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Thư viện này không đúng cấu trúc của BriefBook</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>BriefBook will not open %1: it holds instructions or tables of its own, which could act on your data when it is used. It has not been opened and has not been changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>BriefBook sẽ không mở %1: tệp chứa lệnh hoặc bảng riêng có thể tác động lên dữ liệu của bạn khi được dùng. Tệp chưa được mở và không bị thay đổi.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>BriefBook can make a cleaned copy, %1, with only BriefBook&apos;s own tables and their data, and open it. The original file stays exactly as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>BriefBook có thể tạo một bản sao đã làm sạch, %1, chỉ gồm các bảng của BriefBook và dữ liệu của chúng, rồi mở bản sao đó. Tệp gốc được giữ nguyên.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Making a cleaned copy…</source>
-        <translation type="unfinished"></translation>
+        <translation>Đang tạo bản sao đã làm sạch…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>You are now working in the cleaned copy %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bạn đang làm việc trên bản sao đã làm sạch %1.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Cleaned copy opened</source>
-        <translation type="unfinished"></translation>
+        <translation>Đã mở bản sao đã làm sạch</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2314,6 +2319,54 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
 </context>
 <context>
+    <name>NewBookDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/new_book_dialog.py" line="+41"/>
+        <source>New book</source>
+        <translation>Tài liệu mới</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>For the &amp;event:</source>
+        <translation>Cho &amp;sự kiện:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Highest classification:</source>
+        <translation>Độ &amp;mật cao nhất:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Book &amp;language:</source>
+        <translation>&amp;Ngôn ngữ tài liệu:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Tiêu đề:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Create</source>
+        <translation>&amp;Tạo</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Default: made from the event&apos;s title</source>
+        <translation>Mặc định: theo tên sự kiện</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The book will hold nothing above the level you choose; items above it are left out and listed in the warnings. The event itself is %1.</source>
+        <translation>Tài liệu sẽ không chứa gì cao hơn độ mật bạn chọn; các mục cao hơn bị bỏ ra và được liệt kê trong phần cảnh báo. Bản thân sự kiện có độ mật %1.</translation>
+    </message>
+</context>
+<context>
     <name>NewItems</name>
     <message>
         <location filename="../../briefbook/ui/new_items.py" line="+45"/>
@@ -2452,7 +2505,12 @@ Thả ảnh vào đây.</translation>
         <translation>Tuỳ chọn</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+10"/>
+        <source>Same as the window</source>
+        <translation>Như ngôn ngữ cửa sổ</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Language of the window:</source>
         <translation>&amp;Ngôn ngữ giao diện:</translation>
     </message>
@@ -2531,6 +2589,11 @@ Thả ảnh vào đây.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>%1 “%2” belongs to another event (%3), not to this book&apos;s event. Is it meant to be here?</source>
+        <translation>%1 “%2” thuộc một sự kiện khác (%3), không thuộc sự kiện của tài liệu này. Có đúng là cần đưa vào không?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Passages marked not for release are left out (for sharing).</source>
         <translation>Các đoạn được đánh dấu không được phát hành bị bỏ ra (bản để chia sẻ).</translation>
     </message>
@@ -2538,7 +2601,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PreflightList</name>
     <message>
-        <location line="+76"/>
+        <location line="+84"/>
         <source>Click to open this item in its editor.</source>
         <translation>Nhấp để mở mục này trong trình soạn thảo.</translation>
     </message>
@@ -2743,27 +2806,49 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionTreeModel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/section_model.py" line="+197"/>
+        <location filename="../../briefbook/ui/composer/section_model.py" line="+120"/>
+        <source>another event</source>
+        <translation>sự kiện khác</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>no event</source>
+        <translation>không thuộc sự kiện nào</translation>
+    </message>
+    <message>
+        <location line="+144"/>
         <source>Tick to give this meeting a brief; drag to change the order.</source>
         <translation>Đánh dấu để có đề cương cho cuộc gặp này; kéo để đổi thứ tự.</translation>
     </message>
     <message>
+        <location line="+4"/>
+        <source>Tick to include it in this section.</source>
+        <translation>Đánh dấu để đưa vào phần này.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>It belongs to another event, not to this book&apos;s event.</source>
+        <translation>Mục này thuộc một sự kiện khác, không thuộc sự kiện của tài liệu này.</translation>
+    </message>
+    <message>
         <location line="+54"/>
+        <location line="+45"/>
         <source>Include “%1”</source>
         <translation>Đưa “%1” vào</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-43"/>
+        <location line="+45"/>
         <source>Leave out “%1”</source>
         <translation>Bỏ “%1” ra</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-35"/>
         <source>Rename “%1”</source>
         <translation>Đổi tên “%1”</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Include the meeting “%1”</source>
         <translation>Đưa cuộc gặp “%1” vào</translation>
     </message>
@@ -2773,7 +2858,7 @@ Thả ảnh vào đây.</translation>
         <translation>Bỏ cuộc gặp “%1” ra</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+43"/>
         <source>Move “%1”</source>
         <translation>Chuyển “%1”</translation>
     </message>
@@ -2786,7 +2871,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Sections</name>
     <message>
-        <location line="-277"/>
+        <location line="-365"/>
         <source>Cover</source>
         <translation>Trang bìa</translation>
     </message>
@@ -2867,21 +2952,21 @@ Thả ảnh vào đây.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Briefs on the topics that are not raised in any meeting of this event.</source>
-        <translation>Đề cương về các chủ đề không được nêu trong cuộc gặp nào của sự kiện này.</translation>
+        <source>Briefs on the topics raised in this event&apos;s meetings. Tick the topics to include; add one from the library with the button below.</source>
+        <translation>Đề cương về các chủ đề được nêu trong các cuộc gặp của sự kiện này. Đánh dấu các chủ đề cần đưa vào; thêm chủ đề khác từ thư viện bằng nút bên dưới.</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Prior statements, grouped by topic, newest first.</source>
-        <translation>Các phát biểu trước đây, xếp theo chủ đề, mới nhất trước.</translation>
+        <location line="+5"/>
+        <source>Prior statements on this event&apos;s topics or by its people, grouped by topic, newest first. Tick the statements to include.</source>
+        <translation>Các phát biểu trước đây về các chủ đề của sự kiện này hoặc của những người tham dự, theo chủ đề, mới nhất trước. Đánh dấu các phát biểu cần đưa vào.</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Biographies of everyone the book mentions.</source>
-        <translation>Tiểu sử của tất cả những người được nhắc đến trong tài liệu.</translation>
+        <location line="+5"/>
+        <source>Biographies of our delegation and of everyone taking part in this event&apos;s meetings. Tick the people to include.</source>
+        <translation>Tiểu sử thành viên đoàn ta và những người tham dự các cuộc gặp của sự kiện này. Đánh dấu những người cần đưa vào.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>A section with your own text.</source>
         <translation>Một phần với văn bản do bạn tự soạn.</translation>
     </message>
@@ -2889,7 +2974,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionsPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+90"/>
+        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+101"/>
         <source>&amp;Sections (tick to include, drag to reorder, F2 to rename)</source>
         <translation>&amp;Các phần (đánh dấu để đưa vào, kéo để sắp xếp, F2 để đổi tên)</translation>
     </message>
@@ -2934,12 +3019,22 @@ Thả ảnh vào đây.</translation>
         <translation>Chuyển mục đang chọn xuống dưới (Alt+Down)</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+1"/>
+        <source>Add &amp;item…</source>
+        <translation>Thêm &amp;mục…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Add a topic, statement or person from the whole library to the selected section</source>
+        <translation>Thêm một chủ đề, phát biểu hoặc người từ toàn bộ thư viện vào phần đang chọn</translation>
+    </message>
+    <message>
+        <location line="+89"/>
         <source>Add the section “%1”</source>
         <translation>Thêm phần “%1”</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Remove the section “%1”</source>
         <translation>Gỡ phần “%1”</translation>
     </message>

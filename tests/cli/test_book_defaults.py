@@ -68,7 +68,9 @@ def test_section_titles_follow_the_books_language_until_renamed(library, library
 
 def test_book_items_shows_and_chooses_a_sections_items(library, library_path, made) -> None:
     book_id = invoke(library_path, "book", "new", made["event"].id).output.strip().split()[-1]
-    rows = json.loads(invoke(library_path, "--json", "book", "items", book_id, "topics").output)
+    own = json.loads(invoke(library_path, "--json", "book", "items", book_id, "topics").output)
+    assert [r["id"] for r in own] == [made["topic"].id]
+    rows = json.loads(invoke(library_path, "--json", "book", "items", book_id, "topics", "--all").output)
     assert rows[0] == {
         "id": made["topic"].id,
         "name": made["topic"].title,

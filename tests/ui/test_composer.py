@@ -12,8 +12,9 @@ from briefbook.assemble import preflight
 from briefbook.demo.loader import load_demo
 from briefbook.library import Book, Library, Meeting, TalkingPoint
 from briefbook.library.books import sections
-from briefbook.ui.composer import BookComposer, book_bar, printing, sections_panel, view
+from briefbook.ui.composer import BookComposer, book_bar, new_book_dialog, printing, sections_panel, view
 from briefbook.ui.composer.meeting_panel import candidate_points
+from briefbook.ui.composer.new_book_dialog import NewBookAnswer
 from briefbook.ui.context import UiContext
 from briefbook.ui.notifier import LibraryModel
 from briefbook.ui.settings import Settings
@@ -33,6 +34,7 @@ def composer_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(view, "ask_copy", _unexpected("ask_copy"))
     monkeypatch.setattr(book_bar, "ask_copy", _unexpected("ask_copy"))
     monkeypatch.setattr(printing, "open_path", _unexpected("open_path"))
+    monkeypatch.setattr(new_book_dialog, "ask_new_book", _unexpected("ask_new_book"))
 
 
 @pytest.fixture
@@ -352,6 +354,11 @@ def test_markup_typed_by_a_user_is_shown_as_typed(qtbot, composer: BookComposer,
 
 def test_new_copy_and_delete_books(qtbot, composer: BookComposer, demo: Library, monkeypatch):
     first = composer.book
+    monkeypatch.setattr(
+        new_book_dialog,
+        "ask_new_book",
+        lambda parent, library, event_id, language: NewBookAnswer(event_id, "Internal", language, ""),
+    )
     composer.bar.new_button.click()
     assert demo.count(Book) == 2 and composer.book.id != first.id
     assert [s.kind for s in sections(composer.book)][:2] == ["cover", "contents"]

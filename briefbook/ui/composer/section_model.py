@@ -2,9 +2,12 @@
 
 Top level: the book's sections in order. Under the meeting briefs: the event's
 meetings, checkable and draggable too (which meetings get a brief, in which
-order). The model never changes itself: every edit (toggle, rename, move) is
-sent as ``edited(new_sections, undo_text)``; the composer stores it as one
-undoable step and then loads the stored sections back with :meth:`load`.
+order). Under the topic briefs, the statements annex and the biographies: the
+event's own items and any chosen from elsewhere, checkable (which ones the
+section holds; an item of another event is marked). The model never changes
+itself: every edit (toggle, rename, move) is sent as
+``edited(new_sections, undo_text)``; the composer stores it as one undoable
+step and then loads the stored sections back with :meth:`load`.
 """
 
 from __future__ import annotations
@@ -24,15 +27,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from briefbook.library import Meeting
-from briefbook.library.books import Section
+from briefbook.library import Meeting, Record, Statement
+from briefbook.library.books import Section, section_title
+from briefbook.library.scope import Choice
 from briefbook.ui.composer.commands import copy_sections
-from briefbook.ui.composer.texts import meeting_label
+from briefbook.ui.composer.texts import meeting_label, statement_label
+from briefbook.ui.labels import display_name
 
 MIME = "application/x-briefbook-section"
 ROOT = 0  # internal id of a top-level row; a meeting row carries its section's row + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a section's id, or a meeting's id
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # "section" kind ("meetings", "text"...) or "meeting"
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a section's id, or the id of the item under it
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # a section's kind ("meetings", "text"...), or the item's
+BELONGS_ROLE = Qt.ItemDataRole.UserRole + 3  # an item under a section: "event", "other" or "none"
 MUTED = QColor("#8a8a8a")
 
 KIND_NAMES = {
@@ -64,10 +70,20 @@ KIND_HELP = {
         "select a meeting to choose its talking points and statements.",
     ),
     "topics": QT_TRANSLATE_NOOP(
-        "Sections", "Briefs on the topics that are not raised in any meeting of this event."
+        "Sections",
+        "Briefs on the topics raised in this event's meetings. Tick the topics to include; "
+        "add one from the library with the button below.",
     ),
-    "statements": QT_TRANSLATE_NOOP("Sections", "Prior statements, grouped by topic, newest first."),
-    "biographies": QT_TRANSLATE_NOOP("Sections", "Biographies of everyone the book mentions."),
+    "statements": QT_TRANSLATE_NOOP(
+        "Sections",
+        "Prior statements on this event's topics or by its people, grouped by topic, newest first. "
+        "Tick the statements to include.",
+    ),
+    "biographies": QT_TRANSLATE_NOOP(
+        "Sections",
+        "Biographies of our delegation and of everyone taking part in this event's meetings. "
+        "Tick the people to include.",
+    ),
     "text": QT_TRANSLATE_NOOP("Sections", "A section with your own text."),
 }
 
@@ -98,6 +114,23 @@ def meeting_rows(section: Section, meetings: list[Meeting]) -> list[tuple[Meetin
     return [(m, True) for m in chosen] + [(m, False) for m in meetings if m.id not in chosen_ids]
 
 
+def belongs_text(belongs: str) -> str:
+    """Where an item under a section comes from, for a marker after its name ("" for the event's own)."""
+    if belongs == "other":
+        return QCoreApplication.translate("SectionTreeModel", "another event")
+    if belongs == "none":
+        return QCoreApplication.translate("SectionTreeModel", "no event")
+    return ""
+
+
+def item_label(item: Record) -> str:
+    if isinstance(item, Meeting):
+        return meeting_label(item)
+    if isinstance(item, Statement):
+        return statement_label(item)
+    return display_name(item)
+
+
 def items_from_rows(rows: list[tuple[Meeting, bool]], meetings: list[Meeting]) -> list[str] | None:
     """``None`` ("every meeting, in time order") when that is what the rows say; else the ticked ids."""
     ids = [m.id for m, ticked in rows if ticked]
@@ -111,18 +144,46 @@ class SectionTreeModel(QAbstractItemModel):
         super().__init__(parent)
         self.sections: list[Section] = []
         self.meetings: list[Meeting] = []  # the event's meetings, in time order
-        self._children: dict[int, list[tuple[Meeting, bool]]] = {}
+        self.language = "vi"  # the book's: titles not renamed are shown in it
+        self._children: dict[int, list[tuple[Record, bool]]] = {}
+        self._belongs: dict[int, dict[str, str]] = {}  # scoped sections: item id → "event"/"other"/"none"
+        self._defaults: dict[int, list[str]] = {}  # scoped sections: the event's own items, in order
 
     # -- loading --------------------------------------------------------------------------
 
-    def load(self, sections: list[Section], meetings: list[Meeting]) -> None:
+    def load(
+        self,
+        sections: list[Section],
+        meetings: list[Meeting],
+        choices: dict[str, list[Choice]] | None = None,
+        defaults: dict[str, list[str]] | None = None,
+        language: str | None = None,
+    ) -> None:
+        """Show ``sections``; ``choices`` (by section id): what a scoped section holds and can hold."""
         self.beginResetModel()
         self.sections = copy_sections(sections)
         self.meetings = list(meetings)
-        self._children = {
-            row: meeting_rows(s, self.meetings) for row, s in enumerate(self.sections) if s.kind == "meetings"
-        }
+        self.language = language or self.language
+        choices, defaults = choices or {}, defaults or {}
+        self._children, self._belongs, self._defaults = {}, {}, {}
+        for row, s in enumerate(self.sections):
+            if s.kind == "meetings":
+                self._children[row] = list(meeting_rows(s, self.meetings))
+            elif s.id in choices:
+                self._children[row] = [(c.item, c.ticked) for c in choices[s.id]]
+                self._belongs[row] = {c.item.id: c.belongs for c in choices[s.id]}
+                self._defaults[row] = list(defaults.get(s.id, []))
         self.endResetModel()
+
+    def is_scoped(self, index: QModelIndex) -> bool:
+        """True for an item under a topics, statements or biographies section."""
+        return index.isValid() and index.internalId() != ROOT and (index.internalId() - 1) in self._belongs
+
+    def record_at(self, index: QModelIndex) -> Record | None:
+        if not index.isValid() or index.internalId() == ROOT:
+            return None
+        rows = self._children.get(index.internalId() - 1, [])
+        return rows[index.row()][0] if 0 <= index.row() < len(rows) else None
 
     def section_at(self, index: QModelIndex) -> Section | None:
         if not index.isValid():
@@ -131,10 +192,8 @@ class SectionTreeModel(QAbstractItemModel):
         return self.sections[row] if 0 <= row < len(self.sections) else None
 
     def meeting_at(self, index: QModelIndex) -> Meeting | None:
-        if not index.isValid() or index.internalId() == ROOT:
-            return None
-        rows = self._children.get(index.internalId() - 1, [])
-        return rows[index.row()][0] if 0 <= index.row() < len(rows) else None
+        item = self.record_at(index)
+        return item if isinstance(item, Meeting) else None
 
     def index_of_section(self, section_id: str) -> QModelIndex:
         for row, s in enumerate(self.sections):
@@ -143,11 +202,14 @@ class SectionTreeModel(QAbstractItemModel):
         return QModelIndex()
 
     def index_of_meeting(self, section_id: str, meeting_id: str) -> QModelIndex:
+        """The row of an item (a meeting, a topic, a statement, a person) under a section."""
         parent = self.index_of_section(section_id)
         for row, (m, _ticked) in enumerate(self._children.get(parent.row(), [])):
             if m.id == meeting_id:
                 return self.index(row, 0, parent)
         return QModelIndex()
+
+    index_of_item = index_of_meeting
 
     # -- structure --------------------------------------------------------------------------
 
@@ -185,28 +247,43 @@ class SectionTreeModel(QAbstractItemModel):
         if index.internalId() == ROOT:
             return self._section_data(self.sections[index.row()], role)
         parent_row = index.internalId() - 1
-        meeting, ticked = self._children[parent_row][index.row()]
+        item, ticked = self._children[parent_row][index.row()]
         included = ticked and self.sections[parent_row].include
+        belongs = self._belongs.get(parent_row, {}).get(item.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
-            return meeting_label(meeting)
+            marker = belongs_text(belongs)
+            return f"({marker}) {item_label(item)}" if marker else item_label(item)
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and not included:
             return MUTED
+        if role == Qt.ItemDataRole.FontRole and belongs in ("other", "none"):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            hint = QCoreApplication.translate(
-                "SectionTreeModel", "Tick to give this meeting a brief; drag to change the order."
-            )
-            return f"{meeting_label(meeting)}\n{hint}"
+            if isinstance(item, Meeting):
+                hint = QCoreApplication.translate(
+                    "SectionTreeModel", "Tick to give this meeting a brief; drag to change the order."
+                )
+            else:
+                hint = QCoreApplication.translate("SectionTreeModel", "Tick to include it in this section.")
+                if belongs == "other":
+                    hint += "\n" + QCoreApplication.translate(
+                        "SectionTreeModel", "It belongs to another event, not to this book's event."
+                    )
+            return f"{item_label(item)}\n{hint}"
         if role == ID_ROLE:
-            return meeting.id
+            return item.id
         if role == KIND_ROLE:
-            return "meeting"
+            return item.KIND
+        if role == BELONGS_ROLE:
+            return belongs or "event"
         return None
 
     def _section_data(self, section: Section, role: int):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return section.title or kind_name(section.kind)
+            return section_title(section, self.language) or kind_name(section.kind)
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if section.include else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.ForegroundRole and not section.include:
@@ -226,13 +303,11 @@ class SectionTreeModel(QAbstractItemModel):
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemIsDropEnabled
-        )
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        if not self.is_scoped(
+            index
+        ):  # sections and meetings are reordered; a section's items keep their order
+            flags |= Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsDropEnabled
         if index.internalId() == ROOT:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
@@ -267,6 +342,8 @@ class SectionTreeModel(QAbstractItemModel):
         if role != Qt.ItemDataRole.CheckStateRole:
             return False
         parent_row = index.internalId() - 1
+        if parent_row in self._belongs:
+            return self._tick_item(sections, parent_row, index.row(), _checked(value))
         meeting, _ = self._children[parent_row][index.row()]
         ticked = [m.id for m, t in self._children[parent_row] if t and m.id != meeting.id]
         if _checked(value):  # back in at its place in time among the ticked ones
@@ -283,12 +360,29 @@ class SectionTreeModel(QAbstractItemModel):
         self.edited.emit(sections, text.replace("%1", meeting.title))
         return True
 
+    def _tick_item(self, sections: list[Section], parent_row: int, row: int, ticked: bool) -> bool:
+        """Tick or untick an item of a topics, statements or biographies section."""
+        children = self._children[parent_row]
+        item = children[row][0]
+        ids = [i.id for n, (i, t) in enumerate(children) if (ticked if n == row else t)]
+        items = None if ids == self._defaults.get(parent_row, []) else ids
+        sections[parent_row] = replace(sections[parent_row], items=items)
+        text = (
+            QCoreApplication.translate("SectionTreeModel", "Include “%1”")
+            if ticked
+            else QCoreApplication.translate("SectionTreeModel", "Leave out “%1”")
+        )
+        self.edited.emit(sections, text.replace("%1", _short(display_name(item))))
+        return True
+
     def moveRows(self, source_parent, source_row: int, count: int, dest_parent, dest_child: int) -> bool:
         """Move rows within one parent (sections among sections, meetings within their section)."""
         same_parent = (not source_parent.isValid() and not dest_parent.isValid()) or (
             source_parent.isValid() and dest_parent.isValid() and source_parent.row() == dest_parent.row()
         )
         total = self.rowCount(source_parent)
+        if source_parent.isValid() and source_parent.row() in self._belongs:
+            return False  # a section's items are shown in the book's own order
         if not same_parent or count < 1 or source_row < 0 or source_row + count > total:
             return False
         dest_child = max(0, min(dest_child, total))
@@ -375,3 +469,8 @@ class SectionTreeModel(QAbstractItemModel):
         # The move is stored and the model reloaded already; returning False keeps the
         # view from removing the dragged row a second time.
         return False
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

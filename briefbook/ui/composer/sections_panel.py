@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.library import Meeting
 from briefbook.library.books import DEFAULT_TITLES, SECTION_KINDS, Section
+from briefbook.library.scope import SCOPED_SECTIONS, Choice
 from briefbook.ui import error_hook
 from briefbook.ui.composer.commands import copy_sections
 from briefbook.ui.composer.section_model import SectionTreeModel, kind_name
@@ -31,6 +32,7 @@ from briefbook.ui.composer.text_section import ask_text_section
 class SectionsPanel(QWidget):
     edited = Signal(object, str)  # the sections after the edit, the undo text
     current_changed = Signal()  # the user selected another section or meeting
+    add_item_requested = Signal(str)  # a topics, statements or biographies section's id
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -68,7 +70,16 @@ class SectionsPanel(QWidget):
         self.up_button.setObjectName("sectionUp")
         self.down_button = QToolButton(self)
         self.down_button.setObjectName("sectionDown")
-        for button in (self.add_button, self.remove_button, self.up_button, self.down_button):
+        self.add_item_button = QToolButton(self)
+        self.add_item_button.setObjectName("addSectionItem")
+        self.add_item_button.clicked.connect(self._add_item)
+        for button in (
+            self.add_button,
+            self.remove_button,
+            self.up_button,
+            self.down_button,
+            self.add_item_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addWidget(self.heading)
@@ -98,6 +109,10 @@ class SectionsPanel(QWidget):
         self.up_button.setToolTip(self.tr("Move the selection up (Alt+Up)"))
         self.down_button.setText(self.tr("Move do&wn"))
         self.down_button.setToolTip(self.tr("Move the selection down (Alt+Down)"))
+        self.add_item_button.setText(self.tr("Add &item…"))
+        self.add_item_button.setToolTip(
+            self.tr("Add a topic, statement or person from the whole library to the selected section")
+        )
 
     # -- showing ---------------------------------------------------------------------------------
 
@@ -105,15 +120,26 @@ class SectionsPanel(QWidget):
     def sections(self) -> list[Section]:
         return self.model.sections
 
-    def load(self, sections: list[Section], meetings: list[Meeting], reset_view: bool) -> None:
-        """Show ``sections``; unless ``reset_view`` (another book), keep selection and expansion."""
+    def load(
+        self,
+        sections: list[Section],
+        meetings: list[Meeting],
+        reset_view: bool,
+        choices: dict[str, list[Choice]] | None = None,
+        defaults: dict[str, list[str]] | None = None,
+    ) -> None:
+        """Show ``sections``; unless ``reset_view`` (another book), keep selection and expansion.
+
+        ``choices`` and ``defaults`` (by section id): the items a topics,
+        statements or biographies section holds and can hold, and the event's own.
+        """
         current = self.current_ids() if not reset_view else ("", "")
         expanded = self._expanded_ids() if not reset_view else set()
         self.loading = True
         try:
-            self.model.load(sections, meetings)
+            self.model.load(sections, meetings, choices, defaults, self.language)
             for row, section in enumerate(sections):
-                if section.kind == "meetings" and (reset_view or section.id in expanded):
+                if section.kind in ("meetings", *SCOPED_SECTIONS) and (reset_view or section.id in expanded):
                     self.tree.expand(self.model.index(row, 0))
             self.select(*current)
         finally:
@@ -126,8 +152,9 @@ class SectionsPanel(QWidget):
         return self.model.meeting_at(self.tree.currentIndex())
 
     def current_ids(self) -> tuple[str, str]:
-        section, meeting = self.current_section(), self.current_meeting()
-        return (section.id if section else "", meeting.id if meeting else "")
+        """(section id, id of the item selected under it or "")."""
+        section, item = self.current_section(), self.model.record_at(self.tree.currentIndex())
+        return (section.id if section else "", item.id if item else "")
 
     def _expanded_ids(self) -> set[str]:
         model = self.model
@@ -148,7 +175,10 @@ class SectionsPanel(QWidget):
         index = self.tree.currentIndex()
         rows = self.model.rowCount(index.parent())
         self.add_button.setEnabled(has_book)
-        self.remove_button.setEnabled(has_book and index.isValid() and self.current_meeting() is None)
+        on_section = index.isValid() and self.model.record_at(index) is None
+        self.remove_button.setEnabled(has_book and on_section)
+        section = self.current_section()
+        self.add_item_button.setEnabled(has_book and section is not None and section.kind in SCOPED_SECTIONS)
         self.up_button.setEnabled(has_book and index.isValid() and index.row() > 0)
         self.down_button.setEnabled(has_book and index.isValid() and index.row() < rows - 1)
 
@@ -173,9 +203,14 @@ class SectionsPanel(QWidget):
         self.edited.emit(new, self.tr("Add the section “%1”").replace("%1", section.title))
         self.select(section.id)
 
+    def _add_item(self) -> None:
+        section = self.current_section()
+        if section is not None and section.kind in SCOPED_SECTIONS:
+            self.add_item_requested.emit(section.id)
+
     def remove_section(self) -> None:
         section = self.current_section()
-        if section is None or self.current_meeting() is not None:
+        if section is None or self.model.record_at(self.tree.currentIndex()) is not None:
             return
         new = [s for s in copy_sections(self.sections) if s.id != section.id]
         self.edited.emit(new, self.tr("Remove the section “%1”").replace("%1", section.title))

@@ -34,8 +34,10 @@ from briefbook.library.books import (
     new_book,
     sections,
 )
+from briefbook.library.scope import SCOPED_SECTIONS, Choice, choose_item, event_scope, section_choices
 from briefbook.ui import error_hook
 from briefbook.ui.accessibility import make_accessible, set_name
+from briefbook.ui.composer import new_book_dialog
 from briefbook.ui.composer.book_bar import BookBar, ask_copy
 from briefbook.ui.composer.book_form import BookForm
 from briefbook.ui.composer.commands import CreateBook, SaveSections, copy_sections, execute
@@ -46,6 +48,7 @@ from briefbook.ui.composer.sections_panel import SectionsPanel
 from briefbook.ui.composer.text_section import TextSectionEditor
 from briefbook.ui.composer.warnings import PreflightList
 from briefbook.ui.context import UiContext
+from briefbook.ui.editors import pickers
 from briefbook.ui.export_dialog import ExportDialog
 from briefbook.ui.notifier import DELETED
 from briefbook.ui.preview import BookPreview
@@ -127,6 +130,7 @@ class BookComposer(QWidget):
         self.meeting_panel.edited.connect(error_hook.guarded(self._choice_edited))
         self.text_editor.edited.connect(error_hook.guarded(self._text_edited))
         self.sections_panel.edited.connect(error_hook.guarded(self.store))
+        self.sections_panel.add_item_requested.connect(error_hook.guarded(self.add_section_item))
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self._library_opened)
         context.model.changed_elsewhere.connect(self._changed_elsewhere)
@@ -305,8 +309,38 @@ class BookComposer(QWidget):
             where = {"event_id": book.event_id}
             self.meetings = self.library.list(Meeting, where=where, order_by="starts_at")
             self.sections_panel.language = book.language
-        self.sections_panel.load(self.sections, self.meetings, reset_view)
+        choices, defaults = self._section_choices()
+        self.sections_panel.load(self.sections, self.meetings, reset_view, choices, defaults)
         self._show_details()
+
+    def _section_choices(self) -> tuple[dict[str, list[Choice]], dict[str, list[str]]]:
+        """For each topics, statements or biographies section: its rows, and the event's own items."""
+        if self.book is None:
+            return {}, {}
+        scope = event_scope(self.library, self.book.event_id)
+        choices, defaults = {}, {}
+        for section in self.sections:
+            if section.kind in SCOPED_SECTIONS:
+                choices[section.id] = section_choices(self.library, scope, section)
+                defaults[section.id] = [item.id for item in scope.items(section.kind)]
+        return choices, defaults
+
+    def add_section_item(self, section_id: str) -> None:
+        """Add an item from the whole library to a topics, statements or biographies section."""
+        section = next((s for s in self.sections if s.id == section_id), None)
+        if self.book is None or section is None or section.kind not in SCOPED_SECTIONS:
+            return
+        kind = SCOPED_SECTIONS[section.kind].KIND
+        chosen = pickers.pick_item(self, self.context, kind)
+        if not chosen:
+            return
+        scope = event_scope(self.library, self.book.event_id)
+        new = copy_sections(self.sections)
+        target = next(s for s in new if s.id == section_id)
+        target.items = choose_item(self.library, scope, target, chosen, True)
+        name = self.library.get(kind, chosen).display_name
+        self.store(new, self.tr("Include “%1”").replace("%1", name[:60]))
+        self.sections_panel.select(section_id, chosen)
 
     # -- changes ---------------------------------------------------------------------------------
 
@@ -428,6 +462,7 @@ class BookComposer(QWidget):
     # -- books -----------------------------------------------------------------------------------------
 
     def new_book(self, event_id: str = "") -> None:
+        """Ask for the new book's ceiling (the event's level offered), language and title; then create it."""
         event_id = event_id or self.bar.event_id()
         if not event_id:
             events = self.library.list(Event, order_by="start_date", descending=True, limit=1)
@@ -439,9 +474,15 @@ class BookComposer(QWidget):
             event_id = events[0].id
         settings = self.context.settings
         language = settings.book_language if settings is not None else "vi"
+        answer = new_book_dialog.ask_new_book(self, self.library, event_id, language)
+        if answer is None or not answer.ceiling:
+            return
+        fields = {"title": answer.title} if answer.title else {}
         command = CreateBook(
             self.context.model,
-            lambda library: new_book(library, event_id, language=language),
+            lambda library: new_book(
+                library, answer.event_id, language=answer.language, ceiling=answer.ceiling, **fields
+            ),
             self.tr("New book"),
         )
         execute(self.context.stack, command)

@@ -56,6 +56,13 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
             "Preflight", "An item chosen for this book no longer exists; it is left out. Choose again."
         ),
     ),
+    "other_event": (
+        r"(.+?) " + _QUOTED + r" belongs to another event \((.+)\), not to this book's event\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "%1 “%2” belongs to another event (%3), not to this book's event. Is it meant to be here?",
+        ),
+    ),
     "not_for_release": (
         r"Passages marked not for release are left out of this export\.",
         QT_TRANSLATE_NOOP("Preflight", "Passages marked not for release are left out (for sharing)."),
@@ -74,6 +81,8 @@ def warning_text(warning: PreflightWarning) -> str:
         return warning.message
     out = QCoreApplication.translate("Preflight", template)
     groups = list(match.groups())
+    if warning.code == "other_event" and warning.kind and groups:
+        groups[0] = kind_label(warning.kind)
     if warning.code == "above_ceiling" and len(groups) == 4:
         groups = [kind_label(warning.kind) if warning.kind else groups[0], groups[1]]
         groups += [level_label(match.group(3)), level_label(match.group(4))]
@@ -131,7 +140,13 @@ class PreflightList(QWidget):
             item = QListWidgetItem(warning_text(warning))
             item.setData(KIND_ROLE, warning.kind)
             item.setData(ID_ROLE, warning.item_id)
-            serious = warning.code in ("above_ceiling", "draft_omitted", "missing_item", "empty_section")
+            serious = warning.code in (
+                "above_ceiling",
+                "draft_omitted",
+                "missing_item",
+                "empty_section",
+                "other_event",
+            )
             item.setIcon(warn_icon if serious else info_icon)
             if warning.item_id:
                 item.setToolTip(self.tr("Click to open this item in its editor."))
