@@ -1,53 +1,57 @@
-"""Not-for-release passages in a package made for sharing.
+"""Not-for-release passages in a package made for sharing: the book export's rule, on source text.
 
-A book export made for sharing leaves out paragraphs and list items that start
-with a marker such as ``[NFR]``; a package made for sharing does the same to
-every Markdown field, and leaves out entirely an item whose one-line field
-(a title, a name) starts with a marker: such an item is internal only.
-Markers are found after normalising the text (compatibility forms, invisible
-format characters, case, any spacing), so a zero-width space does not hide one.
+A book export made for sharing leaves out every passage that starts with a
+marker such as ``[NFR]`` (:mod:`briefbook.assemble.markdown` finds them, after
+normalising); a package made for sharing removes the same passages from the
+Markdown source of every field, and leaves out entirely an item whose
+one-line field (a title, a name) starts with a marker: such an item is
+internal only, as in a book.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import re
+from dataclasses import fields
 
 from markdown_it import MarkdownIt
 
-from briefbook.assemble.markdown import RESTRICTED_MARKERS
+from briefbook.assemble.markdown import is_marked
+from briefbook.library import Record
 
-_MD = MarkdownIt("commonmark", {"html": False})
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 _BLOCKS = {
     "paragraph_open",
     "heading_open",
     "list_item_open",
     "blockquote_open",
-    "table_open",
+    "tr_open",
     "fence",
     "code_block",
 }
-
-
-def normalised(text: str) -> str:
-    """Text as a marker check sees it: NFKC, without format characters, case-folded, spaces joined."""
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    return " ".join(text.casefold().split())
+_LEAD = re.compile(r"^\s*(?:[>#*+|-]+|\d+[.)])\s*")
 
 
 def starts_restricted(text: str) -> bool:
-    """True if a one-line value (or a passage) starts with a not-for-release marker."""
-    text = normalised(text).lstrip("*_#>-+ 0123456789.)")
-    return text.startswith(tuple(" ".join(m.split()) for m in RESTRICTED_MARKERS))
+    """True if a one-line value (or a passage's source) starts with a not-for-release marker."""
+    return is_marked(text) or is_marked(_LEAD.sub("", text))
+
+
+def internal_only(record: Record) -> bool:
+    """An item whose one-line field starts with a marker is internal only (as in a book export)."""
+    return any(
+        f.name not in record.MARKDOWN and isinstance(getattr(record, f.name), str)
+        and starts_restricted(getattr(record, f.name))
+        for f in fields(record)
+    )  # fmt: skip
 
 
 def without_restricted(text: str) -> str:
-    """A Markdown field without its not-for-release passages (whole lines of the blocks they start).
+    """A Markdown field without its not-for-release passages (the whole lines of each such block).
 
-    A list item, quote or table whose text starts with a marker goes whole; a
-    link definition elsewhere in the field does not change what is found.
+    A list item, quote or table row whose text starts with a marker goes whole
+    (its sub-list too); a link definition elsewhere does not change what is found.
     """
-    if not text or "[" not in text:
+    if not text or not text.strip():
         return text
     lines = text.split("\n")
     drop: set[int] = set()
@@ -55,22 +59,26 @@ def without_restricted(text: str) -> str:
     for i, token in enumerate(tokens):
         if token.type not in _BLOCKS or token.map is None:
             continue
-        content = _first_inline(tokens, i)
-        if starts_restricted(content):
-            drop.update(range(token.map[0], token.map[1]))
+        start, end = token.map
+        source = "\n".join(lines[start:end])
+        if starts_restricted(source) or any(starts_restricted(c) for c in _inline_texts(tokens, i)):
+            drop.update(range(start, end))
     if not drop:
         return text
-    kept = [line for n, line in enumerate(lines) if n not in drop]
-    return "\n".join(kept).strip("\n")
+    return "\n".join(line for n, line in enumerate(lines) if n not in drop).strip("\n")
 
 
-def _first_inline(tokens: list, start: int) -> str:
+def _inline_texts(tokens: list, start: int) -> list[str]:
+    """The first inline text of a block, or every cell's for a table row."""
     token = tokens[start]
     if token.type in ("fence", "code_block"):
-        return token.content
+        return [token.content]
+    found = []
     for t in tokens[start + 1 :]:
         if t.type == "inline":
-            return t.content
-        if t.type.endswith("_close") and t.level <= token.level:
+            found.append(t.content)
+            if token.type != "tr_open":
+                break
+        if t.type == token.type.replace("_open", "_close") and t.level == token.level:
             break
-    return ""
+    return found

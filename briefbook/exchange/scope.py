@@ -22,7 +22,7 @@ from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK
 from briefbook.errors import ValidationError
 from briefbook.exchange.content import Content, item_content
 from briefbook.exchange.levels import rank
-from briefbook.exchange.release import starts_restricted, without_restricted
+from briefbook.exchange.release import internal_only, without_restricted
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.levels import Level
 from briefbook.library.records import RECORD_TYPES
@@ -80,6 +80,11 @@ def select(
     for item_id, record in admitted.items():
         stored = item_content(library, record)
         exported = _released(stored, levels, limit, set(admitted), for_sharing)
+        if any(not exported["fields"].get(name) for name in record.REQUIRED):
+            selection.left_out.append(
+                f"{record.LABEL} “{record.display_name}” is all not for release; left out."
+            )
+            continue
         selection.contents[item_id] = exported
         if exported != stored:
             selection.changed.add(item_id)
@@ -154,14 +159,11 @@ def _admit(levels: list[Level], limit: int, record: Record, selection: Selection
             f"({levels[limit].name}); left out."
         )
         return False
-    if for_sharing:
-        for name in record.TITLE_FIELDS:
-            value = getattr(record, name)
-            if isinstance(value, str) and name not in record.MARKDOWN and starts_restricted(value):
-                selection.left_out.append(
-                    f"{record.LABEL} “{record.display_name}” is marked not for release; left out."
-                )
-                return False
+    if for_sharing and internal_only(record):
+        selection.left_out.append(
+            f"{record.LABEL} “{record.display_name}” is marked not for release; left out."
+        )
+        return False
     return True
 
 

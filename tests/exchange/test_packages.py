@@ -209,3 +209,26 @@ def test_unknown_levels_refuse_the_whole_package(library: Library, filled: dict,
     with pytest.raises(PackageError, match="Cosmic"):
         import_package(other, tmp_path / "p.bbpkg")
     assert other.count(TalkingPoint) == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chung.\n\n[NFR] Riêng SECRETWORD",
+        "Chung.\n\n\u200b[ not  for Release ] Riêng SECRETWORD",
+        "- Chung\n- [Không công bố] Riêng SECRETWORD\n  - con SECRETWORD",
+        "- Chung\n\n  Đoạn hai\n\n  [NFR] đoạn ba SECRETWORD",
+        "> [nfr] trích SECRETWORD",
+        "| a | b |\n| - | - |\n| x | [NFR] SECRETWORD |",
+        "Chung.\n\n[NFR]: https://example.org\n\n**[NFR]** Riêng SECRETWORD",
+    ],
+)
+def test_every_marked_passage_stays_out_of_a_sharing_package(
+    library: Library, filled: dict, tmp_path, text: str
+) -> None:
+    library.add(TalkingPoint(topic_id=filled["topic"].id, text=text))
+    library.add(Topic(title="[NFR] Chủ đề nội bộ SECRETWORD"))
+    export_package(library, [filled["event"].id], tmp_path / "p.bbpkg", for_sharing=True)
+    blob = zipfile.ZipFile(tmp_path / "p.bbpkg").read("manifest.json").decode("utf-8")
+    assert "SECRETWORD" not in blob
+    assert ("Chung" in text) == ("Chung" in blob)
