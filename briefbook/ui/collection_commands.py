@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
-from briefbook.ui.item_menu import NAMED_BY, copy_link, copy_suffix
+from briefbook.ui.item_menu import copy_link, duplicate_item
 from briefbook.ui.labels import display_name
 from briefbook.ui.new_items import new_record
-from briefbook.ui.undo import AddItem, DeleteItem, DuplicateItem, ReorderTalkingPoints, run
+from briefbook.ui.undo import AddItem, DeleteItem, ReorderTalkingPoints, run
 
 
 class CollectionCommands:
@@ -58,17 +58,9 @@ class CollectionCommands:
         if len(ids) != 1 or self.context.model.read_only:
             return None
         self.editor.flush()
-        record = self.context.library.get(self.kind, ids[0])
-        changes = {}
-        field = NAMED_BY.get(self.kind)
-        if field and not years:
-            changes[field] = (getattr(record, field) + copy_suffix())[:300]
-        command = run(
-            self.context.stack,
-            DuplicateItem(self.context.model, self.kind, ids[0], years=years, **changes),
-        )
-        self.select(command.item_id)
-        return command.item_id
+        copy_id = duplicate_item(self.context, self.kind, ids[0], years)
+        self.select(copy_id)
+        return copy_id
 
     def copy_link(self) -> None:
         ids = self.selected_ids()

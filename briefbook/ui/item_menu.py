@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, QPoint, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QMenu
 
@@ -32,18 +32,28 @@ def linked_id(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def copy_link(item_id: str, title: str) -> None:
-    """Put a link to the item on the clipboard: as text, and as an HTML link named by its title."""
-    data = QMimeData()
-    link = item_link(item_id)
-    data.setText(link)
-    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    data.setHtml(f'<a href="{link}">{escaped}</a>')
-    QGuiApplication.clipboard().setMimeData(data)
+def copy_link(item_id: str, title: str = "") -> None:
+    """Put a link to the item on the clipboard (plain text: it pastes anywhere, and back in here).
+
+    Plain text on purpose: a QMimeData handed to the clipboard from Python crashes
+    PySide6 when the application exits.
+    """
+    QGuiApplication.clipboard().setText(item_link(item_id))
 
 
 def copy_suffix() -> str:
     return QCoreApplication.translate("ItemMenu", " (copy)")
+
+
+def duplicate_item(context, kind: str, item_id: str, years: int = 0) -> str:
+    """Copy an item through the undo stack; its name says "(copy)" unless its dates move on."""
+    from briefbook.ui.undo import DuplicateItem, run  # the library code loads with the first copy
+
+    record = context.library.get(kind, item_id)
+    field = NAMED_BY.get(record.KIND)
+    changes = {field: (getattr(record, field) + copy_suffix())[:300]} if field and not years else {}
+    command = run(context.stack, DuplicateItem(context.model, record.KIND, item_id, years=years, **changes))
+    return command.item_id
 
 
 class ItemMenu(QObject):
@@ -54,12 +64,12 @@ class ItemMenu(QObject):
     ``delete_selected`` and, where items can be reordered, ``move_selected``.
     """
 
-    def __init__(self, view, table: QAbstractItemView):
+    def __init__(self, view, table: QAbstractItemView, open_on_enter: bool = True):
         super().__init__(view)
         self.view, self.table = view, table
         self.actions: dict[str, QAction] = {}
         keys = {
-            "open": [QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)],
+            "open": [],  # Enter, seen by eventFilter: a shortcut would take Enter from other widgets
             "duplicate": [],  # Ctrl+D is Edit → Duplicate, for the list and its editor alike
             "duplicate_next_year": [],
             "copy_link": [QKeySequence("Ctrl+Shift+C")],
@@ -85,13 +95,30 @@ class ItemMenu(QObject):
             self.actions["move_up"].triggered.connect(lambda: view.move_selected(-1))
             self.actions["move_down"].triggered.connect(lambda: view.move_selected(+1))
         self.actions["menu"].triggered.connect(lambda: self.popup(None))
+        self.open_on_enter = open_on_enter
+        table.installEventFilter(self)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self.popup)
         self.retranslate()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter in the list opens the chosen item in its editor."""
+        if (
+            self.open_on_enter
+            and watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        ):
+            self.view.open_current()
+            return True
+        return super().eventFilter(watched, event)
+
     def retranslate(self) -> None:
         texts = {
-            "open": self.tr("&Open"),
+            "open": self.tr("&Open")
+            + "\t"
+            + QKeySequence(Qt.Key.Key_Return).toString(QKeySequence.SequenceFormat.NativeText),
             "duplicate": self.tr("D&uplicate") + "\tCtrl+D",
             "duplicate_next_year": self.tr("Duplicate for &next year (dates a year on)"),
             "copy_link": self.tr("Copy a &link to the item"),

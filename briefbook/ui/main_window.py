@@ -91,6 +91,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.actions = MainActions(self)
         self._connect_actions()
         self.sidebar.chosen.connect(self.show_view)
+        self.sidebar.open_requested.connect(self.open_item)
         self.model.library_opened.connect(self._update_edit_actions)
         self.watcher = ElsewhereWatcher(self, self.model)  # another window's changes: refresh
         self._update_edit_actions()

@@ -12,10 +12,10 @@ from briefbook.ui.accessibility import set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import localise_dates
 from briefbook.ui.delegates import KIND_LABEL_ROLE, SNIPPET_ROLE, SnippetDelegate
-from briefbook.ui.item_menu import NAMED_BY, ItemMenu, copy_link, copy_suffix
+from briefbook.ui.item_menu import ItemMenu, copy_link, duplicate_item
 from briefbook.ui.labels import kind_label
 from briefbook.ui.messages import user_message
-from briefbook.ui.undo import DeleteItem, DuplicateItem, run
+from briefbook.ui.undo import DeleteItem, run
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 LIMIT = 200
@@ -83,7 +83,7 @@ class SearchView(QWidget):
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.activated.connect(self._open)
         self.list.clicked.connect(self._open)
-        self.item_menu = ItemMenu(self, self.list)
+        self.item_menu = ItemMenu(self, self.list, open_on_enter=False)  # Enter: ``activated`` opens
         layout.addWidget(self.list, 1)
         context.searcher.found.connect(self._found)
         self._ticket = 0
@@ -140,14 +140,9 @@ class SearchView(QWidget):
         hit = self._current_hit()
         if hit is None or self.context.model.read_only:
             return None
-        record = self.context.library.get(hit.kind, hit.id)
-        field = NAMED_BY.get(hit.kind)
-        changes = {field: (getattr(record, field) + copy_suffix())[:300]} if field and not years else {}
-        command = run(
-            self.context.stack, DuplicateItem(self.context.model, hit.kind, hit.id, years=years, **changes)
-        )
-        self.open_requested.emit(hit.kind, command.item_id)
-        return command.item_id
+        copy_id = duplicate_item(self.context, hit.kind, hit.id, years)
+        self.open_requested.emit(hit.kind, copy_id)
+        return copy_id
 
     def copy_link(self) -> None:
         hit = self._current_hit()

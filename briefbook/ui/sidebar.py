@@ -3,10 +3,11 @@ and each topic's talking points under Talking points."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from briefbook.ui.context import UiContext
+from briefbook.ui.item_menu import ItemMenu, copy_link, duplicate_item
 from briefbook.ui.labels import KIND_ORDER, display_name, kind_label
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -17,9 +18,14 @@ MAX_CHILDREN = 200
 
 
 class Sidebar(QTreeWidget):
-    """``chosen(key, owner_id)``: a collection was picked (an event's or topic's id for its items)."""
+    """``chosen(key, owner_id)``: a collection was picked (an event's or topic's id for its items).
+
+    An event or topic listed here has the lists' right-click menu too (open, duplicate,
+    copy a link, delete); ``open_requested(kind, id)`` asks the window to show it.
+    """
 
     chosen = Signal(str, str)
+    open_requested = Signal(str, str)
 
     def __init__(self, context: UiContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -38,9 +44,12 @@ class Sidebar(QTreeWidget):
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self.refresh_children)
         context.model.changed_elsewhere.connect(self.refresh_children)
+        self.item_menu = ItemMenu(SidebarItems(self), self)
         self.retranslate()
 
     def retranslate(self) -> None:
+        if hasattr(self, "item_menu"):
+            self.item_menu.retranslate()
         for key in KIND_ORDER:
             self.items[key].setText(0, kind_label(key, plural=True))
         self.items["event"].setToolTip(0, self.tr("Events; under each event, its meetings"))
@@ -105,3 +114,51 @@ class Sidebar(QTreeWidget):
         item.setText(0, label)
         self.items[key] = item
         return item
+
+
+class SidebarItems(QObject):
+    """What the sidebar's menu acts on: the event or topic of the chosen entry (none for a collection)."""
+
+    def __init__(self, sidebar: Sidebar):
+        super().__init__(sidebar)
+        self.sidebar, self.context = sidebar, sidebar.context
+
+    def _owner(self) -> tuple[str, str] | None:
+        item = self.sidebar.currentItem()
+        owner_id = item.data(0, OWNER_ROLE) if item is not None else None
+        if not owner_id:
+            return None
+        key = item.data(0, KEY_ROLE)
+        return next(o for child, o in CHILDREN.values() if child == key), owner_id
+
+    @property
+    def kind(self) -> str:
+        owner = self._owner()
+        return owner[0] if owner else ""
+
+    def selected_ids(self) -> list[str]:
+        owner = self._owner()
+        return [owner[1]] if owner else []
+
+    def open_current(self) -> None:
+        if owner := self._owner():
+            self.sidebar.open_requested.emit(*owner)
+
+    def duplicate_selected(self, years: int = 0) -> str | None:
+        owner = self._owner()
+        if owner is None or self.context.model.read_only:
+            return None
+        copy_id = duplicate_item(self.context, owner[0], owner[1], years)
+        self.sidebar.open_requested.emit(owner[0], copy_id)
+        return copy_id
+
+    def copy_link(self) -> None:
+        if owner := self._owner():
+            copy_link(owner[1], display_name(self.context.library.get(*owner)))
+
+    def delete_selected(self) -> None:
+        owner = self._owner()
+        if owner is not None and not self.context.model.read_only:
+            from briefbook.ui.undo import DeleteItem, run
+
+            run(self.context.stack, DeleteItem(self.context.model, *owner))

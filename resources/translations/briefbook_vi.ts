@@ -1742,17 +1742,17 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ItemMenu</name>
     <message>
-        <location filename="../../briefbook/ui/item_menu.py" line="+46"/>
+        <location filename="../../briefbook/ui/item_menu.py" line="+45"/>
         <source> (copy)</source>
         <translation> (bản sao)</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+74"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>D&amp;uplicate</source>
         <translation>&amp;Nhân bản</translation>
     </message>
@@ -2175,7 +2175,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+247"/>
+        <location filename="../../briefbook/ui/main_window.py" line="+248"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -2776,7 +2776,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../briefbook/ui/search_view.py" line="+168"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+163"/>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
@@ -3047,7 +3047,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Sidebar</name>
     <message>
-        <location filename="../../briefbook/ui/sidebar.py" line="+46"/>
+        <location filename="../../briefbook/ui/sidebar.py" line="+55"/>
         <source>Events; under each event, its meetings</source>
         <translation>Các sự kiện; dưới mỗi sự kiện là các cuộc gặp của sự kiện đó</translation>
     </message>
