@@ -185,6 +185,9 @@ class Chain:
     fonts: list[ChainFont]
     _memo: dict[str, int] = field(default_factory=dict)
     _simple: re.Pattern[str] | None = None
+    _pieces: re.Pattern[str] | None = None
+    _system_checked: bool = False
+    _stretches: dict[int, re.Pattern[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         # Everything the primary font draws (and never-drawn characters) in one regex
@@ -193,6 +196,10 @@ class Chain:
         # so text holding them is shaped, and HarfBuzz leaves them out.
         drawn = frozenset(c for c in self.fonts[0].cmap if not is_ignorable(chr(c)))
         self._simple = re.compile(f"[^{_class_of(drawn)}\t\n\r \u00a0]")
+        # Stretches of base characters the primary font draws (no marks: those may belong
+        # to the run before them), matched in C; everything else one character at a time.
+        bases = frozenset(c for c in drawn if unicodedata.category(chr(c))[0] != "M")
+        self._pieces = re.compile(f"[{_class_of(bases)}\t\n\r \u00a0]+|.", re.S)
 
     def index_of(self, char: str) -> int:
         """The index in ``fonts`` of the font that draws ``char``; -1 if none has it."""
@@ -200,10 +207,29 @@ class Chain:
         if found is None:
             code = ord(char)
             found = next((i for i, f in enumerate(self.fonts) if code in f.cmap), -1)
+            if found == -1 and not self._system_checked and not is_ignorable(char):
+                # Only now look for a Chinese font on the system (fontconfig costs 0.3 s).
+                with _CHAINS_LOCK:
+                    if not self._system_checked:
+                        cjk = system_chinese_font()
+                        if cjk is not None:
+                            self.fonts.append(cjk)
+                        self._system_checked = True
+                if code in self.fonts[-1].cmap:
+                    found = len(self.fonts) - 1
             if found == -1 and is_ignorable(char):
                 found = 0
             self._memo[char] = found
         return found
+
+    def _stretch(self, index: int) -> re.Pattern[str]:
+        """Characters font ``index`` draws and no font before it does (whitespace aside)."""
+        pattern = self._stretches.get(index)
+        if pattern is None:
+            before = frozenset().union(*(f.cmap for f in self.fonts[:index]))
+            own = frozenset(c for c in self.fonts[index].cmap - before if chr(c) not in _WHITESPACE)
+            pattern = self._stretches[index] = re.compile(f"[{_class_of(own)}]*" if own else "")
+        return pattern
 
     def all_primary(self, text: str) -> bool:
         return self._simple.search(text) is None  # type: ignore[union-attr]
@@ -217,24 +243,33 @@ class Chain:
         if self.all_primary(text):
             return [(0, text)] if text else []
         out: list[list] = []
-        for char in text:
-            index = self.index_of(char)
-            if out and char not in _WHITESPACE:
-                prev = out[-1][0]
-                cat = unicodedata.category(char)
-                attach = cat in ("Mn", "Mc", "Me") or _IGNORABLE.match(char) or _is_emoji_modifier(char)
-                if (
-                    attach
-                    and prev != index
-                    and (prev == -1 or ord(char) in self.fonts[prev].cmap or is_ignorable(char))
-                ):
-                    index = prev
-            elif char in _WHITESPACE:
-                index = 0  # spaces in the book's font (an emoji font's space is wide)
-            if out and out[-1][0] == index:
-                out[-1][1].append(char)
+        pos, end = 0, len(text)
+        while pos < end:
+            piece = self._pieces.match(text, pos).group()  # type: ignore[union-attr]
+            if len(piece) > 1 or self._simple.match(piece) is None:  # type: ignore[union-attr]
+                index = 0
             else:
-                out.append([index, [char]])
+                char = piece
+                index = self.index_of(char)
+                if out and char not in _WHITESPACE:
+                    prev = out[-1][0]
+                    cat = unicodedata.category(char)
+                    attach = cat in ("Mn", "Mc", "Me") or _IGNORABLE.match(char) or _is_emoji_modifier(char)
+                    if (
+                        attach
+                        and prev != index
+                        and (prev == -1 or ord(char) in self.fonts[prev].cmap or is_ignorable(char))
+                    ):
+                        index = prev
+                elif char in _WHITESPACE:
+                    index = 0  # spaces in the book's font (an emoji font's space is wide)
+                if index > 0:  # the rest of the stretch this font draws, in one C match
+                    piece = self._stretch(index).match(text, pos).group() or char  # type: ignore[union-attr]
+            if out and out[-1][0] == index:
+                out[-1][1].append(piece)
+            else:
+                out.append([index, [piece]])
+            pos += len(piece)
         runs = [(index, "".join(chars)) for index, chars in out]
         # Spaces between two runs of one script font belong to it (a right-to-left phrase
         # is then one run, laid out and read back as one); not an emoji font's wide space.
@@ -300,10 +335,7 @@ def chain_for(primary: str, thai: str = "NotoSansThai") -> Chain:
             fonts = [shipped(f) for f in dict.fromkeys(families)]
             fonts[-1] = ChainFont(fonts[-1].family, fonts[-1].display, fonts[-1].files, "Thai")
             fonts += [shipped(family, script) for family, script in SCRIPT_FONTS]
-            cjk = system_chinese_font()
-            if cjk is not None:
-                fonts.append(cjk)
-            chain = _CHAINS[key] = Chain(fonts)
+            chain = _CHAINS[key] = Chain(fonts)  # the system's Chinese font joins on first need
         return chain
 
 

@@ -12,6 +12,7 @@ marks sit where they belong and the text layer reads back as written.
 
 from __future__ import annotations
 
+import copy
 import threading
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
@@ -44,6 +45,11 @@ def font_name(family: str, style: str = "Regular") -> str:
 def register_family(template: Template, family: str) -> None:
     """Register a TTF family (embedded, subset) with its bold/italic mapping, once per process."""
     _register(family, lambda style: (template.font_file(family, style), 0))
+    if family in (template.body_font, template.heading_font):
+        # Words these fonts draw alone (Latin, Vietnamese) skip shaping, as in unshaped paragraphs.
+        plain = chain_for(template.body_font, template.thai_font).all_primary
+        for style in FONT_STYLES:
+            pdfmetrics.getFont(font_name(family, style)).bb_plain = plain
 
 
 def register_chain_font(font: ChainFont) -> None:
@@ -56,11 +62,19 @@ def _register(family: str, file_of) -> None:
     with _LOCK:
         if font_name(family) in pdfmetrics.getRegisteredFontNames():
             return
+        made: dict[tuple[str, int], pdf_shaping.ShapingFont] = {}
         for style in FONT_STYLES:
             name = font_name(family, style)
-            # The file falls back (Thai has no italic): one font object per style name.
+            # The file falls back (Thai has no italic): one font object per style name,
+            # a file read once (an alias shares the parsed face, with its own PDF state).
             path, index = file_of(style)
-            pdfmetrics.registerFont(pdf_shaping.ShapingFont(name, str(path), subfontIndex=index))
+            base = made.get((str(path), index))
+            if base is None:
+                font = made[(str(path), index)] = pdf_shaping.ShapingFont(name, str(path), subfontIndex=index)
+            else:
+                font = copy.copy(base)
+                font.fontName, font.state = name, {}
+            pdfmetrics.registerFont(font)
         pdfmetrics.registerFontFamily(
             font_name(family),
             normal=font_name(family, "Regular"),

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 
 import uharfbuzz
 from reportlab.pdfbase import pdfdoc, pdfmetrics
@@ -60,11 +61,14 @@ class ShapingFont(TTFont):
             face.bb_codes = {}
             face.bb_text = {}
             face.bb_shapes = {}
+            face.bb_layouts = {}
             face.bb_next = _FIRST_PRIVATE
             face.bb_hb = None
         self.bb_codes: dict[tuple[int, str, int | None], int] = face.bb_codes
         self.bb_text: dict[int, str] = face.bb_text
         self.bb_shapes: dict[str, list[tuple[int, int, int, int, int, int]]] = face.bb_shapes
+        # For the template's own (Latin) fonts: the test of text they draw without shaping.
+        self.bb_plain: Callable[[str], bool] | None = None
 
     # -- shaping -----------------------------------------------------------------------
     def shape(self, text: str) -> list[tuple[int, int, int, int, int, int]]:
@@ -185,6 +189,10 @@ def shape_frag_word(w, features=None, force=False):
     ours = [pdfmetrics.getFont(name) for name in fonts]
     if not all(isinstance(font, ShapingFont) for font in ours):
         return _rl_shape(w) if features is None else _rl_shape(w, features, force)
+    if all(font.bb_plain is not None for font in ours) and all(
+        font_plain(f.fontName)(s) for f, s in items if not hasattr(f, "cbDefn")
+    ):
+        return w  # Vietnamese or English in a shaped paragraph: drawn as in any other
     out = makeShapedFragWord(w)([])
     width = 0.0
     group: list[tuple] = []
@@ -203,71 +211,96 @@ def shape_frag_word(w, features=None, force=False):
     return out
 
 
+def font_plain(name: str) -> Callable[[str], bool]:
+    return pdfmetrics.getFont(name).bb_plain
+
+
 def _same_font(a, b) -> bool:
     return a.fontName == b.fontName and a.fontSize == b.fontSize
 
 
 def _shape_group(group: list[tuple], out: list) -> float:
     """Shape consecutive pieces in one font; append (frag, ShapedStr) pieces; return the width."""
-    frags = []
-    text = ""
-    for f, s in group:
-        frags.extend([f] * len(s))
-        text += s
+    if len(group) == 1:
+        first, text = group[0][0], str(group[0][1])  # a plain str (reportlab passes subclasses)
+    else:
+        first, text = group[0][0], "".join(s for _f, s in group)
     if not text:
         out.extend(group)
         return 0.0
-    first = group[0][0]
     font: ShapingFont = pdfmetrics.getFont(first.fontName)
-    size = first.fontSize / 1000
-    glyphs = font.shape(text)
-    if not glyphs:  # nothing but invisible characters
-        out.append((first, ShapedStr("", shapeData=[])))
-        return 0.0
-    # Each cluster (a grapheme, or more when glyphs ligate across graphemes) covers
-    # the characters from its value to the next larger cluster value.
-    starts = sorted({g[1] for g in glyphs})
-    end_of = {c: e for c, e in zip(starts, [*starts[1:], len(text)], strict=True)}
-    advance_of: dict[int, int] = {}
-    count_of: dict[int, int] = {}
-    for g in glyphs:
-        advance_of[g[1]] = advance_of.get(g[1], 0) + g[2]
-        count_of[g[1]] = count_of.get(g[1], 0) + 1
-    scale = font.face._pdfScale
-    width = 0.0
+    chars, data, total = _layout(font, text)
+    if len(group) == 1 or all(f is first for f, _s in group):
+        out.append((first, ShapedStr("".join(chars), shapeData=data)))
+        return total * first.fontSize / 1000
+    frags = []
+    for f, s in group:
+        frags.extend([f] * len(s))
     current = None
-    chars: list[str] = []
-    data: list[ShapeData] = []
-    previous_cluster = None
-    for gid, cluster, xa, ya, xo, yo in glyphs:
-        # The first glyph of a cluster stands for all its characters and its width (what
-        # extractors take as the character's box) spans the whole cluster; the others
-        # stand for nothing and keep their own widths. The pen then only ever moves back
-        # inside a cluster, never forward, so neither pdftotext nor pypdf sees a gap
-        # there (Khmer's and Myanmar's reordered vowels, Thai's stacked marks).
-        if count_of[cluster] == 1:
-            code = font.code_for(gid, text[cluster : end_of[cluster]])
-        elif cluster != previous_cluster:
-            code = font.code_for(gid, text[cluster : end_of[cluster]], advance_of[cluster])
-        else:
-            # A mark pulled left by its offset would otherwise be followed by a move forward
-            # (pypdf reads that as a word space): make its box reach back to the pen.
-            natural = font.face.hmetrics[gid][0]
-            code = font.code_for(gid, "", None if xa - xo <= natural else xa - xo)
-        previous_cluster = cluster
-        f = frags[cluster]
+    mine: list[str] = []
+    piece: list[ShapeData] = []
+    for char, sd in zip(chars, data, strict=True):
+        f = frags[sd.cluster]
         if f is not current:
             if current is not None:
-                out.append((current, ShapedStr("".join(chars), shapeData=data)))
-            current, chars, data = f, [], []
-        x_advance = scale(xa)
-        chars.append(chr(code))
-        data.append(
-            ShapeData(cluster, x_advance, scale(ya), scale(xo), scale(yo), font.face.charWidths[code])
-        )
-        width += x_advance * size
-    out.append((current, ShapedStr("".join(chars), shapeData=data)))
-    return width
+                out.append((current, ShapedStr("".join(mine), shapeData=piece)))
+            current, mine, piece = f, [], []
+        mine.append(char)
+        piece.append(sd)
+    if current is None:
+        current = first
+    out.append((current, ShapedStr("".join(mine), shapeData=piece)))
+    return total * first.fontSize / 1000
+
+
+def _layout(font: ShapingFont, text: str) -> tuple[list[str], list[ShapeData], float]:
+    """The codes and positions (per 1000 units of size) drawing ``text``, once per text and font."""
+    layouts = font.face.bb_layouts
+    found = layouts.get(text)
+    if found is not None:
+        return found
+    glyphs = font.shape(text)
+    chars: list[str] = []
+    data: list[ShapeData] = []
+    total = 0.0
+    if glyphs:
+        # Each cluster (a grapheme, or more when glyphs ligate across graphemes) covers
+        # the characters from its value to the next larger cluster value.
+        starts = sorted({g[1] for g in glyphs})
+        end_of = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+        advance_of: dict[int, int] = {}
+        count_of: dict[int, int] = {}
+        for g in glyphs:
+            advance_of[g[1]] = advance_of.get(g[1], 0) + g[2]
+            count_of[g[1]] = count_of.get(g[1], 0) + 1
+        scale = font.face._pdfScale
+        previous_cluster = None
+        for gid, cluster, xa, ya, xo, yo in glyphs:
+            # The first glyph of a cluster stands for all its characters and its width (what
+            # extractors take as the character's box) spans the whole cluster; the others
+            # stand for nothing and keep their own widths. The pen then only ever moves back
+            # inside a cluster, never forward, so neither pdftotext nor pypdf sees a gap
+            # there (Khmer's and Myanmar's reordered vowels, Thai's stacked marks).
+            if count_of[cluster] == 1:
+                code = font.code_for(gid, text[cluster : end_of[cluster]])
+            elif cluster != previous_cluster:
+                code = font.code_for(gid, text[cluster : end_of[cluster]], advance_of[cluster])
+            else:
+                # A mark pulled left by its offset would otherwise be followed by a move
+                # forward (pypdf reads that as a word space): make its box reach back.
+                natural = font.face.hmetrics[gid][0]
+                code = font.code_for(gid, "", None if xa - xo <= natural else xa - xo)
+            previous_cluster = cluster
+            x_advance = scale(xa)
+            chars.append(chr(code))
+            data.append(
+                ShapeData(cluster, x_advance, scale(ya), scale(xo), scale(yo), font.face.charWidths[code])
+            )
+            total += x_advance
+    if len(layouts) > _CACHE_LIMIT:
+        layouts.clear()
+    layouts[text] = (chars, data, total)
+    return chars, data, total
 
 
 def frag_words(frags, maxWidth=None):
