@@ -46,6 +46,7 @@ MAX_PAGES_TO_FIND = 25
 
 class CollectionView(CollectionCommands, QWidget):
     show_talking_points = Signal(str)
+    open_requested = Signal(str, str)  # kind, id: the window shows it (a participant, a linked topic)
 
     def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,6 +88,7 @@ class CollectionView(CollectionCommands, QWidget):
         self.model.reorder_requested.connect(self._reorder)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.editor.show_talking_points.connect(self.show_talking_points)
+        self.editor.open_requested.connect(self.open_requested)
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self._library_opened)
         context.model.changed_elsewhere.connect(self._changed_elsewhere)

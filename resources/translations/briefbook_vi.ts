@@ -719,7 +719,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+213"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+215"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -2432,7 +2432,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>PersonLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+93"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+163"/>
         <source>Participants</source>
         <translation>Thành phần tham dự</translation>
     </message>
@@ -2457,7 +2457,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Bỏ ra</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Role of %1</source>
         <translation>Vai trò của %1</translation>
     </message>
@@ -2674,7 +2674,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+91"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+93"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -2707,7 +2707,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../briefbook/ui/editors/form.py" line="+121"/>
+        <location filename="../../briefbook/ui/editors/form.py" line="+123"/>
         <source>Required</source>
         <translation>Bắt buộc</translation>
     </message>
@@ -3095,7 +3095,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>TopicLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+78"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+84"/>
         <source>Topics to raise</source>
         <translation>Chủ đề cần nêu</translation>
     </message>
@@ -3206,6 +3206,29 @@ The details were written to %1.</source>
         <translation>BriefBook gặp một sự cố ngoài dự kiến và chưa xuất xong. Thư viện của bạn vẫn an toàn.
 
 Thông tin chi tiết đã được ghi vào %1.</translation>
+    </message>
+</context>
+<context>
+    <name>_Panel</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/links.py" line="-178"/>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copy a &amp;link to the item</source>
+        <translation>Sao chép &amp;liên kết đến mục này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Remove from this list</source>
+        <translation>&amp;Bỏ khỏi danh sách này</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show the menu of the item</source>
+        <translation>Hiện trình đơn của mục</translation>
     </message>
 </context>
 </TS>

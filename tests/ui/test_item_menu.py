@@ -150,3 +150,37 @@ def test_the_sidebar_events_and_topics_have_the_menu_too(qtbot, window, library,
     assert not sidebar.item_menu.actions["duplicate"].isEnabled()
     sidebar.item_menu.actions["delete"].trigger()
     assert library.count(Event) == 2
+
+
+def test_an_editors_participants_and_topics_open_from_their_menu(qtbot, window, library, filled) -> None:
+    view = select(window, "meeting", filled["meeting"].id)
+    participants, topics = view.editor.form.panels
+    participants.table.setCurrentCell(0, 0)
+    menu = participants.popup_menu(None)
+    assert {"Open", "Copy a link to the item", "Remove from this list"} <= set(_texts(menu))
+    menu.close()
+    participants.menu_actions["copy_link"].trigger()
+    assert QGuiApplication.clipboard().text() == f"briefbook:{filled['thai'].id}"
+    participants.menu_actions["open"].trigger()
+    assert window.current_key == "person" and window.current_view().editor.item_id == filled["thai"].id
+    view = select(window, "meeting", filled["meeting"].id)
+    topics = view.editor.form.panels[1]
+    topics.list.setCurrentRow(0)
+    topics.menu_actions["open"].trigger()
+    assert window.current_key == "topic" and window.current_view().editor.item_id == filled["topic"].id
+    view = select(window, "meeting", filled["meeting"].id)
+    topics = view.editor.form.panels[1]
+    topics.list.setCurrentRow(0)
+    topics.menu_actions["remove"].trigger()
+    assert library.meeting_topics(filled["meeting"].id) == []
+
+
+def test_the_panels_menu_speaks_vietnamese(qtbot, window, library, filled) -> None:
+    from briefbook.ui import i18n
+
+    view = select(window, "meeting", filled["meeting"].id)
+    i18n.apply_language("vi")
+    QApplication.processEvents()
+    participants = view.editor.form.panels[0]
+    assert participants.menu_actions["remove"].text() == "&Bỏ khỏi danh sách này"
+    assert view.item_menu.actions["duplicate"].text().startswith("&Nhân bản")

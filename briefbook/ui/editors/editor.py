@@ -41,6 +41,7 @@ def choose_revision(parent: QWidget, context: UiContext, kind: str, item_id: str
 
 class RecordEditor(QWidget):
     show_talking_points = Signal(str)
+    open_requested = Signal(str, str)  # kind, id: a linked item to show in its own list
 
     def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -82,6 +83,7 @@ class RecordEditor(QWidget):
                 if hasattr(widget, "history_requested"):
                     widget.history_requested.connect(self.show_history)
             self.form.show_talking_points.connect(self.show_talking_points)
+            self.form.open_requested.connect(self.open_requested)
             self.scroll.setWidget(self.form)
         return self.form
 

@@ -63,6 +63,7 @@ class RecordForm(QWidget):
     """Every field of one kind of record, plus the link panels that belong to it."""
 
     show_talking_points = Signal(str)  # a topic's id
+    open_requested = Signal(str, str)  # kind, id: a linked item (a participant, a topic) to show
 
     def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -102,6 +103,7 @@ class RecordForm(QWidget):
             self.panels = [TopicLinksPanel(context, "statement", self)]
         for panel in self.panels:
             outer.addWidget(panel)
+            panel.open_requested.connect(self.open_requested)
         self.points_button: QPushButton | None = None
         if kind == "topic":
             self.points_button = QPushButton(self)

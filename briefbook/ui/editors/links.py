@@ -3,7 +3,8 @@ event's delegation, a statement's topics. Every change is an undo command."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -24,6 +26,7 @@ from briefbook.ui.accessibility import keyboard_help, set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.pickers import pick_item
 from briefbook.ui.error_hook import guarded
+from briefbook.ui.item_menu import copy_link
 from briefbook.ui.labels import choice_label, display_name, field_label, kind_label
 from briefbook.ui.undo import LinkTopic, RemovePersonLink, SetPersonLink, run
 
@@ -31,6 +34,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class _Panel(QWidget):
+    """A list of linked items with Add and Remove; right-click (or Shift+F10): open, copy a link, remove."""
+
+    open_requested = Signal(str, str)  # kind, id: show the linked item in its own list
+    LINKED_KIND = ""
+
     def __init__(self, context: UiContext, name: str, parent=None):
         super().__init__(parent)
         self.setObjectName(f"{name}Panel")
@@ -65,9 +73,70 @@ class _Panel(QWidget):
     def remove(self) -> None:
         raise NotImplementedError
 
+    def selected_id(self) -> str | None:
+        raise NotImplementedError
+
+    def _add_menu(self, view: QAbstractItemView) -> None:
+        """The list's context menu and its keys (Enter opens the linked item)."""
+        self.menu_actions = {}
+        for name, key in (
+            ("open", None),
+            ("copy_link", "Ctrl+Shift+C"),
+            ("remove", None),
+            ("menu", "Shift+F10"),
+        ):
+            action = QAction(view)
+            action.setObjectName(f"linkAction_{name}")
+            if key:
+                action.setShortcut(QKeySequence(key))
+                action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            view.addAction(action)
+            self.menu_actions[name] = action
+        self.menu_actions["open"].triggered.connect(self.open_selected)
+        self.menu_actions["copy_link"].triggered.connect(self.copy_selected_link)
+        self.menu_actions["remove"].triggered.connect(self.remove)
+        self.menu_actions["menu"].triggered.connect(lambda: self.popup_menu(None))
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self.popup_menu)
+        view.doubleClicked.connect(lambda _index: self.open_selected())
+        self._menu_view = view
+
+    def _retranslate_menu(self) -> None:
+        self.menu_actions["open"].setText(self.tr("&Open"))
+        self.menu_actions["copy_link"].setText(self.tr("Copy a &link to the item"))
+        self.menu_actions["remove"].setText(self.tr("&Remove from this list"))
+        self.menu_actions["menu"].setText(self.tr("Show the menu of the item"))
+
+    def popup_menu(self, position=None) -> QMenu:
+        view = self._menu_view
+        chosen = self.selected_id() is not None
+        self.menu_actions["open"].setEnabled(chosen)
+        self.menu_actions["copy_link"].setEnabled(chosen)
+        self.menu_actions["remove"].setEnabled(chosen and not self.read_only)
+        menu = QMenu(view)
+        for name in ("open", "copy_link", None, "remove"):
+            menu.addSeparator() if name is None else menu.addAction(self.menu_actions[name])
+        if position is None:
+            rect = view.visualRect(view.currentIndex())
+            position = rect.bottomLeft() if rect.isValid() else view.rect().topLeft()
+        menu.popup(view.viewport().mapToGlobal(position))
+        return menu
+
+    def open_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id:
+            self.open_requested.emit(self.LINKED_KIND, item_id)
+
+    def copy_selected_link(self) -> None:
+        item_id = self.selected_id()
+        if item_id:
+            copy_link(item_id)
+
 
 class PersonLinksPanel(_Panel):
     """People linked to a meeting (participants, with a role) or an event (delegation)."""
+
+    LINKED_KIND = "person"
 
     def __init__(self, context: UiContext, link: str, parent=None):
         super().__init__(context, "participants" if link == "participant" else "delegation", parent)
@@ -85,6 +154,7 @@ class PersonLinksPanel(_Panel):
         self.layout().addWidget(self.table)
         self.layout().addLayout(self.buttons)
         self.title.setBuddy(self.table)  # names the list for screen readers
+        self._add_menu(self.table)
         self._roles: dict[str, str] = {}
         self.retranslate()
 
@@ -96,6 +166,7 @@ class PersonLinksPanel(_Panel):
             self.title.setText(self.tr("Our delegation"))
             self.add_button.setText(self.tr("Add member…"))
         self.remove_button.setText(self.tr("Remove"))
+        self._retranslate_menu()
         self.table.setHorizontalHeaderLabels([kind_label("person"), field_label("", "role")])
         if self.owner_id and self.context.model.is_open:
             self.load(self.owner_id)
@@ -148,6 +219,9 @@ class PersonLinksPanel(_Panel):
             if combo is not None:
                 combo.setEnabled(not self.read_only)
 
+    def selected_id(self) -> str | None:
+        return self._selected_person()
+
     def _selected_person(self) -> str | None:
         row = self.table.currentRow()
         item = self.table.item(row, 0) if row >= 0 else None
@@ -189,6 +263,8 @@ class PersonLinksPanel(_Panel):
 class TopicLinksPanel(_Panel):
     """The topics of a meeting (to raise) or of a statement (what it is about)."""
 
+    LINKED_KIND = "topic"
+
     def __init__(self, context: UiContext, kind: str, parent=None):
         super().__init__(context, "topics", parent)
         self.kind = kind
@@ -198,12 +274,14 @@ class TopicLinksPanel(_Panel):
         self.layout().addWidget(self.list)
         self.layout().addLayout(self.buttons)
         self.title.setBuddy(self.list)  # names the list for screen readers
+        self._add_menu(self.list)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Topics to raise") if self.kind == "meeting" else self.tr("Topics"))
         self.add_button.setText(self.tr("Add topic…"))
         self.remove_button.setText(self.tr("Remove"))
+        self._retranslate_menu()
 
     def load(self, owner_id: str) -> None:
         self.owner_id = owner_id
@@ -216,6 +294,10 @@ class TopicLinksPanel(_Panel):
             item = QListWidgetItem(display_name(topic))
             item.setData(ID_ROLE, topic.id)
             self.list.addItem(item)
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(ID_ROLE) if item is not None else None
 
     def linked_ids(self) -> list[str]:
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())]
