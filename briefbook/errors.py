@@ -56,3 +56,14 @@ class HostileLibraryError(LibraryFileError):
         )
         self.path = path
         self.problems = problems
+
+
+class StaleEdit(Conflict):
+    """An edit started from an older version of an item: another window or process changed it since.
+
+    Nothing was saved; ``current`` is the item as it is stored now (show it).
+    """
+
+    def __init__(self, message: str, current: object):
+        super().__init__(message)
+        self.current = current

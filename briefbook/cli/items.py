@@ -11,7 +11,7 @@ import click
 
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import DERIVED_KEYS, ITEM_TYPE, emit_json, emit_record, emit_table
-from briefbook.errors import ValidationError
+from briefbook.errors import Conflict, ValidationError
 from briefbook.library import Library, Record
 from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, record_type
@@ -177,30 +177,66 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
     "--set", "values", multiple=True, metavar="FIELD=VALUE", help="A field's new value (repeatable)."
 )
 @click.option("--from-json", "source", default=None, help="Read the changed fields from a JSON file, or - .")
+@click.option(
+    "--expect-version",
+    "expected",
+    default=None,
+    metavar="UPDATED_AT",
+    help="Refuse the edit if the item's updated_at is no longer this (someone changed it since).",
+)
 @pass_context
-def edit(ctx: Context, item_id: str, values: tuple[str, ...], source: str | None) -> None:
-    """Change fields of an item (--from-json takes what 'show --json' wrote, edited or not)."""
+def edit(
+    ctx: Context, item_id: str, values: tuple[str, ...], source: str | None, expected: str | None
+) -> None:
+    """Change fields of an item (--from-json takes what 'show --json' wrote, edited or not).
+
+    An edit is refused if the item changed after the version it started from: the
+    ``updated_at`` in the JSON (as 'show --json' wrote it), or --expect-version.
+    """
     lib = ctx.library()
     record = lib.find(item_id)
     changes = _read_json(source) if source else parse_assignments(values)
     if not changes:
         raise ValidationError("Say what to change: --set FIELD=VALUE, or --from-json FILE with an object.")
+    started_from = expected or _stamp_in(changes) or record.updated_at
     changes = record_fields(type(record), changes, item_id)
-    updated = lib.update(type(record), item_id, **changes)
+    updated = lib.update(type(record), item_id, expected_updated_at=started_from, **changes)
     emit_json(updated) if ctx.as_json else click.echo(
         f"Saved {updated.LABEL.lower()}: {updated.display_name}"
     )
 
 
+def _stamp_in(data: Any) -> str | None:
+    """The ``updated_at`` of the version a JSON edit started from (as 'show --json' wrote it)."""
+    if isinstance(data, dict) and isinstance(data.get("item"), dict):
+        data = data["item"]
+    stamp = data.get("updated_at") if isinstance(data, dict) else None
+    return stamp if isinstance(stamp, str) and stamp else None
+
+
 @cli.command()
 @click.argument("item_id")
+@click.option(
+    "--force", is_flag=True, help="Delete it even though other items go with it (they can be undeleted)."
+)
 @pass_context
-def delete(ctx: Context, item_id: str) -> None:
-    """Delete an item (with its meetings, links and photo, where it has them)."""
+def delete(ctx: Context, item_id: str, force: bool) -> None:
+    """Delete an item (with its meetings, links and photo, where it has them); 'undelete' brings it back."""
     lib = ctx.library()
     record = lib.find(item_id)
+    going = lib.what_goes_with(type(record), item_id)
+    if going and not force:
+        raise Conflict(
+            f"Deleting the {record.LABEL.lower()} '{record.display_name}' also deletes or changes: "
+            f"{', '.join(going)}. Nothing was deleted; add --force to delete it all "
+            "(it can be brought back with 'briefbook undelete')."
+        )
     snapshot = lib.delete(type(record), item_id)
-    click.echo(f"Deleted {record.LABEL.lower()}: {record.display_name} ({len(snapshot.rows)} rows)")
+    extra = f", with {', '.join(going)}" if going else ""
+    click.echo(
+        f"Deleted {record.LABEL.lower()}: {record.display_name}{extra}. "
+        f"To bring it back: briefbook undelete {snapshot.deleted_id}"
+    )
 
 
 @cli.command()

@@ -117,7 +117,16 @@ def cli(ctx: click.Context, library_path: Path | None, as_json: bool, cleaned_co
 
 def _register() -> None:
     # Commands live in modules by subject; importing them attaches them to ``cli``.
-    from briefbook.cli import backup_cmds, books, import_cmds, items, levels_cmds, library_cmds, package_cmds  # noqa: F401
+    from briefbook.cli import (  # noqa: F401
+        backup_cmds,
+        books,
+        deleted_cmds,
+        import_cmds,
+        items,
+        levels_cmds,
+        library_cmds,
+        package_cmds,
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

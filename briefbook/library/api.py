@@ -20,7 +20,8 @@ from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from briefbook.errors import BriefBookError, Conflict, NotFound, ValidationError
+from briefbook.errors import BriefBookError, Conflict, NotFound, StaleEdit, ValidationError
+from briefbook.library.deleted import DeletedMixin
 from briefbook.library.duplicates import DuplicatesMixin
 from briefbook.library.levels import LevelsMixin
 from briefbook.library.links import LinksMixin
@@ -55,7 +56,7 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
-class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin):
+class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin):
     """One open library file. Use as a context manager or call :meth:`close`.
 
     Backups (:mod:`briefbook.store.backup`): with ``auto_backup``, one is made
@@ -284,12 +285,19 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin):
             self._index(added)
         return added
 
-    def update(self, kind: str | type[R], item_id: str, /, **changes: Any) -> R:
-        """Change some fields of an item; earlier text of Markdown fields is kept as revisions.
+    def update(
+        self, kind: str | type[R], item_id: str, /, *, expected_updated_at: str | None = None, **changes: Any
+    ) -> R:
+        """Change some fields of an item; the earlier value of every text field is kept as a revision.
 
         ``kind`` and ``item_id`` are positional-only, so that every field can be
         changed by name, including a record's own ``kind`` (of a meeting, a
         talking point, an organisation) and any field added later.
+
+        ``expected_updated_at``: the ``updated_at`` of the version the edit started
+        from. If the item was changed since (another window, another process), the
+        edit is refused with :class:`StaleEdit`, which carries the stored version:
+        a change is never silently written over another one.
         """
         cls = record_type(kind)
         unknown = set(changes) - set(cls.data_fields())
@@ -299,6 +307,8 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin):
             )
         with self.transaction():
             old = self.get(cls, item_id)
+            if expected_updated_at is not None and expected_updated_at != old.updated_at:
+                raise StaleEdit(stale_message(old, changes), old)
             moved = cls is TalkingPoint and changes.get("topic_id", getattr(old, "topic_id", "")) != getattr(
                 old, "topic_id", ""
             )
@@ -309,8 +319,8 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin):
             changed = {k: values[k] for k in changes if values[k] != getattr(old, k)}
             if not changed:
                 return old
-            for name in changed:
-                if name in cls.MARKDOWN and getattr(old, name):
+            for name in changed:  # every text field, one-line ones too (not the book's sections JSON)
+                if name in _revised_fields(cls) and getattr(old, name):
                     self._keep_revision(cls, item_id, name, getattr(old, name))
             self.db[cls.TABLE].update(item_id, {**changed, "updated_at": values["updated_at"]})
             updated = self.get(cls, item_id)
@@ -321,7 +331,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin):
         """Delete an item and what belongs to it; the returned snapshot brings it all back."""
         cls = record_type(kind)
         with self.transaction():
-            self.get(cls, item_id)
+            item = self.get(cls, item_id)
             if cls is Topic and self.count(TalkingPoint, where={"topic_id": item_id}):
                 raise Conflict(
                     "This topic still has talking points. Move or delete them before deleting the topic."
@@ -330,6 +340,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin):
             self.db.execute(f"DELETE FROM {cls.TABLE} WHERE id = ?", [item_id])
             for _table, row_id in snapshot.records():
                 fts.remove_item(self.db, row_id)
+            self._remember_deleted(snapshot, cls.KIND, item.display_name, now())  # briefbook undelete
         return snapshot
 
     def undelete(self, snapshot: Deleted) -> None:
@@ -340,6 +351,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin):
                 cls = _by_table(table)
                 if cls is not None:
                     self._index(self.get(cls, row_id))
+            self._forget_deleted(snapshot)  # it is back: no longer listed by ``briefbook deleted``
 
     # -- photos ------------------------------------------------------------------
 
@@ -482,6 +494,32 @@ def index_body(record: Record) -> str:
     if isinstance(record, TalkingPoint):
         body = f"{record.question}\n{record.text}"
     return body
+
+
+def _revised_fields(cls: type[Record]) -> set[str]:
+    """The fields whose earlier values are kept: every text a user types (not ids, not JSON)."""
+    return {
+        f.name
+        for f in fields(cls)
+        if f.type in ("str", "str | None")
+        and not f.name.endswith("_id")
+        and f.name not in ("id", "created_at", "updated_at", "sections", "last_export_at")
+    }
+
+
+def stale_message(current: Record, changes: dict[str, Any]) -> str:
+    """Why an edit from an older version was refused, with the other version of what it changed."""
+    when = current.updated_at[:19].replace("T", " ")
+    shown = []
+    for name in list(changes)[:3]:
+        value = str(getattr(current, name, ""))
+        shown.append(f"{name.replace('_', ' ')}: «{value[:200]}{'…' if len(value) > 200 else ''}»")
+    return (
+        f"This {current.LABEL.lower()} was changed in another window or program (at {when} UTC) after "
+        "you started editing it, so your change was not saved. The other version: "
+        + "; ".join(shown)
+        + ". Look at it, then make your change again."
+    )
 
 
 def _to_record(cls: type[R], row: tuple, columns: list[str]) -> R:

@@ -21,6 +21,7 @@ class Deleted:
     nulled: list[tuple[str, str, str, object]] = field(
         default_factory=list
     )  # table, rowid, column, old value
+    deleted_id: int | None = None  # its entry in ``deleted_items`` (see briefbook.library.deleted)
 
     def records(self) -> list[tuple[str, str]]:
         """(table, id) of every removed row that has an id (an item, not a link)."""

@@ -178,3 +178,17 @@ def _exchange_versions(db: Database) -> None:
     for statement in _SCHEMA_EXCHANGE.split(";"):
         if statement.strip():
             db.execute(statement)
+
+
+@MIGRATIONS(name="0004_deleted_items")
+def _deleted_items(db: Database) -> None:
+    """What a delete removed (the item and everything that went with it), so it can be brought back.
+
+    ``snapshot`` is JSON (see :mod:`briefbook.library.deleted`); the newest entries
+    are kept (``KEEP_DELETED``), like revisions.
+    """
+    db.execute(
+        "CREATE TABLE deleted_items (id INTEGER PRIMARY KEY AUTOINCREMENT, kind TEXT NOT NULL, "
+        "item_id TEXT NOT NULL, title TEXT NOT NULL, deleted_at TEXT NOT NULL, snapshot TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX deleted_items_item ON deleted_items(item_id, id)")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from briefbook.ui.delete_confirm import may_delete
 from briefbook.ui.item_menu import copy_link, duplicate_item
 from briefbook.ui.labels import display_name
 from briefbook.ui.new_items import new_record
@@ -35,6 +36,8 @@ class CollectionCommands:
         if not ids:
             return
         self.editor.flush()
+        if not may_delete(self, self.context.library, self.kind, ids):
+            return
         stack = self.context.stack
         if len(ids) > 1:
             stack.beginMacro(QCoreApplication.translate("CollectionView", "Delete %n item(s)", "", len(ids)))

@@ -12,6 +12,7 @@ from briefbook.ui.accessibility import set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import localise_dates
 from briefbook.ui.delegates import KIND_LABEL_ROLE, SNIPPET_ROLE, SnippetDelegate
+from briefbook.ui.delete_confirm import may_delete
 from briefbook.ui.item_menu import ItemMenu, copy_link, duplicate_item
 from briefbook.ui.labels import kind_label
 from briefbook.ui.messages import user_message
@@ -152,6 +153,8 @@ class SearchView(QWidget):
     def delete_selected(self) -> None:
         hit = self._current_hit()
         if hit is None or self.context.model.read_only:
+            return
+        if not may_delete(self, self.context.library, hit.kind, [hit.id]):
             return
         run(self.context.stack, DeleteItem(self.context.model, hit.kind, hit.id))
         self.model.set_hits([h for h in self.model.hits if h.id != hit.id])

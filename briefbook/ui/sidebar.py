@@ -159,6 +159,8 @@ class SidebarItems(QObject):
     def delete_selected(self) -> None:
         owner = self._owner()
         if owner is not None and not self.context.model.read_only:
+            from briefbook.ui.delete_confirm import may_delete
             from briefbook.ui.undo import DeleteItem, run
 
-            run(self.context.stack, DeleteItem(self.context.model, *owner))
+            if may_delete(self.sidebar, self.context.library, owner[0], [owner[1]]):
+                run(self.context.stack, DeleteItem(self.context.model, *owner))

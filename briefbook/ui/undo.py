@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from briefbook.errors import StaleEdit
 from briefbook.library import Record
+from briefbook.library.api import stale_message
 from briefbook.library.records import Person, record_type
 from briefbook.library.snapshots import Deleted
 from briefbook.ui import error_hook
@@ -66,18 +68,37 @@ class UpdateFields(LibraryCommand):
     """Change one or more fields of an item (``old`` holds their earlier values)."""
 
     def __init__(
-        self, model: LibraryModel, kind: str, item_id: str, old: dict[str, Any], new: dict[str, Any]
+        self,
+        model: LibraryModel,
+        kind: str,
+        item_id: str,
+        old: dict[str, Any],
+        new: dict[str, Any],
+        expected: str | None = None,
     ):
         names = ", ".join(field_label(kind, f) for f in new)
         super().__init__(model, QCoreApplication.translate("Undo", "Edit %1").replace("%1", names))
         self.kind, self.item_id, self.old, self.new = kind, item_id, dict(old), dict(new)
+        # The first apply starts from the editor's version (``expected``: refused if another
+        # window changed the item since). Undo and redo check the fields they put back still
+        # hold what this command left there: never written over another window's change.
+        self.expected = expected
+        self._left: dict[str, Any] | None = None
 
     def apply(self) -> None:
-        self.library.update(self.kind, self.item_id, **self.new)
-        self.model.notify(self.kind, self.item_id, UPDATED)
+        self._step(self.new)
 
     def revert(self) -> None:
-        self.library.update(self.kind, self.item_id, **self.old)
+        self._step(self.old)
+
+    def _step(self, values: dict[str, Any]) -> None:
+        if self._left is not None:
+            current = self.library.get(self.kind, self.item_id)
+            if any(getattr(current, k) != v for k, v in self._left.items()):
+                raise StaleEdit(stale_message(current, values), current)
+        updated = self.library.update(self.kind, self.item_id, expected_updated_at=self.expected, **values)
+        self.expected = None
+        self._left = {k: getattr(updated, k) for k in values}
         self.model.notify(self.kind, self.item_id, UPDATED)
 
 

@@ -1006,6 +1006,34 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
 </context>
 <context>
+    <name>DeleteConfirm</name>
+    <message>
+        <location filename="../../briefbook/ui/delete_confirm.py" line="+21"/>
+        <source>Delete them all</source>
+        <translation>Xóa tất cả</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Delete with what belongs to it?</source>
+        <translation>Xóa cùng những gì thuộc về nó?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Deleting this also deletes or changes:</source>
+        <translation>Xóa mục này cũng sẽ xóa hoặc thay đổi:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Edit → Undo brings it all back, and so does &apos;briefbook undelete&apos; later.</source>
+        <translation>Sửa → Hoàn tác sẽ khôi phục tất cả; sau này lệnh &apos;briefbook undelete&apos; cũng vậy.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../briefbook/ui/editors/photo.py" line="+24"/>
@@ -2699,7 +2727,7 @@ Thả ảnh vào đây.</translation>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
@@ -2776,7 +2804,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../briefbook/ui/search_view.py" line="+163"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+166"/>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
@@ -3118,12 +3146,12 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../briefbook/ui/undo.py" line="+72"/>
+        <location filename="../../briefbook/ui/undo.py" line="+80"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+30"/>
         <source>New %1</source>
         <translation>Thêm %1</translation>
     </message>

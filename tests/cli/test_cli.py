@@ -62,7 +62,8 @@ def test_add_from_json_edit_link_reorder_and_revisions(run, tmp_path: Path) -> N
     links = json.loads(run("--json", "show", meeting).output)["links"]
     assert links == {"participants": ["Lê Anh Tuấn (chair)"], "topics": ["Công ước Hà Nội"]}
     assert run("unlink", meeting, person).exit_code == 0
-    assert run("delete", event).exit_code == 0
+    assert run("delete", event).exit_code == 1  # its meetings go with it: --force
+    assert run("delete", event, "--force").exit_code == 0
     assert run("list", "meeting").output.startswith("No meeting")
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication, QEvent
 
 from briefbook.ui import (
     backups_dialog,
+    delete_confirm,
     error_hook,
     help_window,
     i18n,
@@ -27,6 +28,8 @@ class Dialogs:
     def __init__(self):
         self.messages: list[tuple[str, str]] = []
         self.pick: list[str | None] = []  # answers of the item picker, in order
+        self.delete_questions: list[str] = []  # "delete with what belongs to it?" asked
+        self.delete_answer = True
 
     def next_pick(self, *args, **kwargs):
         assert self.pick, "the item picker opened, but the test gave it no answer"
@@ -49,6 +52,11 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, qapp) -> Dialogs:
     )
     monkeypatch.setattr(
         library_recovery, "tell", lambda parent, title, text: answers.messages.append((title, text))
+    )
+    monkeypatch.setattr(
+        delete_confirm,
+        "confirm_delete",
+        lambda parent, title, text: answers.delete_questions.append(text) or answers.delete_answer,
     )
     monkeypatch.setattr(pickers, "pick_item", answers.next_pick)
     monkeypatch.setattr(links, "pick_item", answers.next_pick)

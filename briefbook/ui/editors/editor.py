@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from briefbook.errors import BriefBookError, NotFound, ValidationError
+from briefbook.errors import BriefBookError, NotFound, StaleEdit, ValidationError
 from briefbook.library import Record
 from briefbook.library.records import record_type
 from briefbook.ui import error_hook
@@ -192,8 +192,13 @@ class RecordEditor(QWidget):
         if field == "speaker_id" and value and not getattr(record, "speaker_name", ""):
             new["speaker_name"] = self.context.library.get("person", value).name
         old_values = {name: getattr(record, name) for name in new}
+        command = UpdateFields(self.context.model, self.kind, record.id, old_values, new, record.updated_at)
         try:
-            run(self.context.stack, UpdateFields(self.context.model, self.kind, record.id, old_values, new))
+            run(self.context.stack, command)
+        except StaleEdit as error:  # another window or process changed it: show theirs, say so
+            self.reload()
+            if self.form is not None and field in self.form.fields:
+                self.form.fields[field].set_error(user_message(error))
         except ValidationError as error:
             refuse(widget, form.fields.get(error.field or field, widget), old, user_message(error))
         except BriefBookError as error:

@@ -1,0 +1,55 @@
+"""The window asks before a delete takes other items with it, and never writes over another window's edit."""
+
+from __future__ import annotations
+
+from briefbook.library import Book, Event, Library, Meeting, TalkingPoint, Topic
+from briefbook.library.books import new_book
+
+
+def test_deleting_an_event_with_a_book_asks_and_no_keeps_it(window, dialogs, library, filled):
+    new_book(library, filled["event"].id)
+    view = window.show_view("event")
+    assert view.select(filled["event"].id)
+    dialogs.delete_answer = False
+    window.actions["delete"].trigger()
+    assert len(dialogs.delete_questions) == 1
+    assert "1 meeting" in dialogs.delete_questions[0] and "1 book" in dialogs.delete_questions[0]
+    assert library.count(Event) == 1 and library.count(Book) == 1
+    dialogs.delete_answer = True
+    window.actions["delete"].trigger()
+    assert library.count(Event) == 0 and library.count(Book) == 0 and library.count(Meeting) == 0
+    assert [e.kind for e in library.deleted_items()] == ["event"]
+    window.actions["undo"].trigger()
+    assert library.count(Event) == 1 and library.count(Book) == 1
+    assert library.deleted_items() == []
+
+
+def test_deleting_a_talking_point_does_not_ask(window, dialogs, library, filled):
+    view = window.show_view("talking_point")
+    assert view.select(filled["point"].id)
+    window.actions["delete"].trigger()
+    assert dialogs.delete_questions == [] and library.count(TalkingPoint) == 0
+
+
+def test_an_edit_over_another_windows_change_is_refused_and_theirs_shown(
+    qtbot, window, dialogs, library, filled, library_path
+):
+    topic = filled["topic"]
+    view = window.show_view("topic")
+    assert view.select(topic.id)
+    field = view.editor.field("title")
+    field.input.setText("Của tôi lần một")
+    field.flush()
+    field.input.setText("Của tôi lần hai")  # two edits of my own in a row: both saved
+    field.flush()
+    assert library.get(Topic, topic.id).title == "Của tôi lần hai"
+    with Library.open(library_path, backup=False) as other:
+        other.update(Topic, topic.id, title="Của cửa sổ khác")
+    field.input.setText("Của tôi lần ba")
+    field.flush()
+    assert library.get(Topic, topic.id).title == "Của cửa sổ khác"  # not written over
+    assert "changed in another window or program" in field.error and "Của cửa sổ khác" in field.error
+    assert field.input.text() == "Của cửa sổ khác"  # the other version is shown
+    window.actions["undo"].trigger()  # undo of "lần hai" would write over theirs: refused too
+    assert library.get(Topic, topic.id).title == "Của cửa sổ khác"
+    assert dialogs.messages and "changed in another window" in dialogs.messages[-1][1]
