@@ -40,7 +40,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 ALLOWED_PARTS = re.compile(
     r"^(\[Content_Types\]\.xml|_rels/\.rels|docProps/core\.xml|word/(document|styles|numbering|settings|"
     r"fontTable|theme/theme1)\.xml|word/_rels/document\.xml\.rels|word/(header|footer)\d+\.xml|"
-    r"word/_rels/(header|footer)\d+\.xml\.rels|word/media/image\d+\.\w+)$"
+    r"word/_rels/(header|footer|fontTable)\d*\.xml\.rels|word/media/image\d+\.\w+|word/fonts/font\d+\.odttf)$"
 )
 
 
