@@ -54,11 +54,16 @@ def parse_level(levels: list[Level], text: str | None, *, what: str = "classific
     names = ", ".join(level.name for level in levels)
     if not wanted:
         raise ValidationError(f"Give a {what}: one of {names}.", "classification")
-    by_name = [lv for lv in levels if fold_level(lv.name) == wanted or lv.key == wanted]
-    found = by_name or [
-        lv for lv in levels if any(fold_level(label) == wanted for label in lv.labels.values())
-    ]
-    unique = list(dict.fromkeys(found))
+    # Names first, then labels, then keys: a name is what the library calls the level.
+    unique: list[Level] = []
+    for tier in (
+        [lv for lv in levels if fold_level(lv.name) == wanted],
+        [lv for lv in levels if any(fold_level(label) == wanted for label in lv.labels.values())],
+        [lv for lv in levels if lv.key == wanted],
+    ):
+        unique = list(dict.fromkeys(tier))
+        if unique:
+            break
     if len(unique) == 1:
         return unique[0]
     if not unique:
@@ -131,18 +136,24 @@ class LevelsMixin:
 
     def rename_level(self, old: str, new: str) -> Level:
         """Rename a level everywhere at once: the scheme, every item's classification and
-        every book's ceiling, in one transaction. Its labels stay as they are."""
+        every book's ceiling, in one transaction. A label that was the old name becomes the
+        new one; other labels (the Vietnamese words) stay as they are."""
         with self.transaction():  # type: ignore[attr-defined]
             levels = self.levels()
             level = parse_level(levels, old)
             name = clean_line(new)
             if not name:
                 raise ValidationError("A level needs a name.", "name")
-            clash = [lv for lv in levels if lv.key != level.key and fold_level(lv.name) == fold_level(name)]
-            if clash:
-                raise Conflict(f"There is already a level named '{clash[0].name}'.")
+            _refuse_clash(levels, level.key, name)
             db = self.db
-            db.execute("UPDATE classification_levels SET name = ? WHERE key = ?", [name, level.key])  # type: ignore[attr-defined]
+            # A label that was the old name follows it (English, by default); others stay.
+            labels = {
+                k: (name if fold_level(v) == fold_level(level.name) else v) for k, v in level.labels.items()
+            }
+            db.execute(  # type: ignore[attr-defined]
+                "UPDATE classification_levels SET name = ?, labels = ? WHERE key = ?",
+                [name, json.dumps(labels, ensure_ascii=False), level.key],
+            )
             for table in _tables_with_classification():
                 db.execute(  # type: ignore[attr-defined]
                     f"UPDATE {table} SET classification = ? WHERE classification = ?", [name, level.name]
@@ -156,7 +167,10 @@ class LevelsMixin:
         if not language or len(language) > 12:
             raise ValidationError("Give a language code such as vi or en.", "language")
         with self.transaction():  # type: ignore[attr-defined]
-            found = parse_level(self.levels(), level)
+            levels = self.levels()
+            found = parse_level(levels, level)
+            if clean_line(label):
+                _refuse_clash(levels, found.key, label)
             labels = dict(found.labels)
             if clean_line(label):
                 labels[language] = clean_line(label)
@@ -258,8 +272,26 @@ class LevelsMixin:
         out: list[tuple[Level | None, str]] = []
         for name in cleaned:
             match = next((lv for lv in current if fold_level(lv.name) == fold_level(name)), None)
+            if match is None:
+                kept = [lv for lv in current if fold_level(lv.name) in folded]
+                _refuse_clash(kept, "", name)
             out.append((match, name))
         return out
+
+
+def _refuse_clash(levels: list[Level], key: str, text: str) -> None:
+    """Refuse a name or label another level already answers to: typed, it would be ambiguous."""
+    wanted = fold_level(text)
+    for lv in levels:
+        if lv.key == key:
+            continue
+        if fold_level(lv.name) == wanted:
+            raise Conflict(f"There is already a level named '{lv.name}'.")
+        if any(fold_level(label) == wanted for label in lv.labels.values()):
+            raise Conflict(
+                f"'{clean_line(text)}' is already what the level '{lv.name}' is called in a book's "
+                "language; choose another, so that a level typed is never ambiguous."
+            )
 
 
 def _level_after_removal(current: list[Level], removed: Level, kept: set[str]) -> Level | None:

@@ -153,9 +153,11 @@ def test_a_failed_operation_changes_nothing(library: Library, filled: dict) -> N
 
 def test_classification_levels_are_the_librarys_own(library: Library, filled: dict) -> None:
     assert library.classification_levels() == ["Public", "Internal", "Confidential", "Secret"]
-    library.set_classification_levels(["Public", "Internal", "Mật", "Tối mật", "Confidential", "Secret"])
-    library.add(Topic(title="x", classification="Tối mật"))
-    assert library.level_rank("Tối mật") == 3
+    library.set_classification_levels(
+        ["Public", "Internal", "Hạn chế", "Tuyệt mật", "Confidential", "Secret"]
+    )
+    library.add(Topic(title="x", classification="Tuyệt mật"))
+    assert library.level_rank("tuyệt mật") == 3
     with pytest.raises(Conflict, match="'Public' is removed"):
         library.set_classification_levels(["Internal"])
 

@@ -108,6 +108,19 @@ def test_renaming_a_level_renames_it_everywhere(library: Library, book: Book) ->
     assert library.level_label("Restricted", "vi") == "Lưu hành nội bộ"  # the key and labels stay
     with pytest.raises(Conflict, match="already a level"):
         library.rename_level("Restricted", " secret ")
+    with pytest.raises(Conflict, match="never ambiguous"):  # Confidential's Vietnamese label
+        library.rename_level("Restricted", "mật")
+    with pytest.raises(Conflict, match="never ambiguous"):
+        library.set_level_label("Secret", "vi", "Mật")
+    with pytest.raises(Conflict, match="never ambiguous"):
+        library.set_classification_levels(["Public", "Restricted", "Mật", "Confidential", "Secret"])
+
+
+def test_names_come_before_labels_and_keys(library: Library) -> None:
+    library.rename_level("Public", "Open")
+    library.rename_level("Confidential", "Public")  # a key ("public") and a name now differ
+    assert library.parse_level("public") == "Public"
+    assert library.parse_level("công khai") == "Open"  # the label still finds its level
 
 
 def test_a_renamed_ceiling_still_leaves_out_secret(library: Library, book: Book, tmp_path: Path) -> None:
