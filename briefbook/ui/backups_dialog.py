@@ -38,6 +38,7 @@ from briefbook.store.backup import (
     list_backups,
 )
 from briefbook.ui import error_hook
+from briefbook.ui.accessibility import make_accessible, set_name
 from briefbook.ui.background import run_busy
 from briefbook.ui.backup_labels import reason_text, size_text, time_text
 from briefbook.ui.backup_messages import backup_message
@@ -156,6 +157,8 @@ class BackupsDialog(QDialog):
         self.close_button.setText(self.tr("&Close"))
         current = self.selected()
         self._fill(current.path if current else None)
+        set_name(self.table, self.tr("Backups"))
+        make_accessible(self)
 
     def _size_columns(self) -> None:
         """Room for the widest date and size, with air between the columns."""

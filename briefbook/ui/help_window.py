@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout, QWidget
 
 from briefbook.ui import i18n
-from briefbook.ui.accessibility import set_name
+from briefbook.ui.accessibility import make_accessible, set_name
 
 HELP_DIR = Path(__file__).resolve().parents[2] / "resources" / "help"
 
@@ -97,6 +97,7 @@ class HelpWindow(QDialog):
         )
         if self.language != i18n.current_language():
             self.show_page()
+        make_accessible(self)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

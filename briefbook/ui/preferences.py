@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.ui import i18n
+from briefbook.ui.accessibility import make_accessible
 from briefbook.ui.labels import choice_label
 from briefbook.ui.settings import LANGUAGES, Settings
 
@@ -64,6 +65,7 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        make_accessible(self)
 
     def apply(self) -> None:
         """Store the choices; a new window language takes effect at once."""

@@ -4,7 +4,7 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../briefbook/ui/help_window.py" line="+109"/>
+        <location filename="../../briefbook/ui/help_window.py" line="+110"/>
         <source>&lt;b&gt;BriefBook&lt;/b&gt; %1&lt;p&gt;Prepare delegation briefing books from a local library of talking points, prior statements, profiles, events and meetings; export them to Word and PDF.&lt;/p&gt;&lt;p&gt;Everything stays in one library file on this computer. Press F1 for help.&lt;/p&gt;</source>
         <translation>&lt;b&gt;BriefBook&lt;/b&gt; %1&lt;p&gt;Soạn bộ tài liệu chuẩn bị cho đoàn từ thư viện luận điểm, phát biểu trước đây, hồ sơ nhân vật, sự kiện và cuộc gặp lưu trên máy; xuất ra Word và PDF.&lt;/p&gt;&lt;p&gt;Mọi dữ liệu nằm trong một tệp thư viện trên máy này. Bấm F1 để xem trợ giúp.&lt;/p&gt;</translation>
     </message>
@@ -241,7 +241,7 @@
 <context>
     <name>BackupsDialog</name>
     <message>
-        <location filename="../../briefbook/ui/backups_dialog.py" line="+134"/>
+        <location filename="../../briefbook/ui/backups_dialog.py" line="+135"/>
         <source>Backups of %1</source>
         <translation>Bản sao lưu của %1</translation>
     </message>
@@ -306,7 +306,12 @@
         <translation>Đó&amp;ng</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+3"/>
+        <source>Backups</source>
+        <translation>Các bản sao lưu</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>There are no backups of this library yet. Make one with “Back up now”.</source>
         <translation>Thư viện này chưa có bản sao lưu nào. Hãy tạo một bản bằng nút “Sao lưu ngay”.</translation>
     </message>
@@ -1752,7 +1757,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../briefbook/ui/help_window.py" line="-23"/>
+        <location filename="../../briefbook/ui/help_window.py" line="-24"/>
         <source>BriefBook help</source>
         <translation>Trợ giúp BriefBook</translation>
     </message>
@@ -1853,7 +1858,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Add it to the library with this name and choose it (Undo takes it back)</source>
         <translation>Thêm vào thư viện với tên này và chọn luôn (Hoàn tác để bỏ)</translation>
     </message>
@@ -2528,7 +2533,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../briefbook/ui/preferences.py" line="+26"/>
+        <location filename="../../briefbook/ui/preferences.py" line="+27"/>
         <source>Preferences</source>
         <translation>Tuỳ chọn</translation>
     </message>

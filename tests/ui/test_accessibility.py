@@ -39,6 +39,21 @@ def _every_screen(window: MainWindow):
             view.select(view.model.record_at(0).id)
         QApplication.processEvents()
         yield kind, walk(window)
+    from briefbook.ui.backups_dialog import BackupsDialog
+    from briefbook.ui.editors.pickers import ItemPicker
+    from briefbook.ui.preferences import PreferencesDialog
+
+    for what, make in (
+        ("preferences", lambda: PreferencesDialog(window.settings, window)),
+        ("picker", lambda: ItemPicker(window.context, "organisation", window)),
+        ("backups", lambda: BackupsDialog(window)),
+    ):
+        other = make()
+        other.show()
+        yield what, walk(other)
+        other.close()
+        other.deleteLater()
+    yield "help", walk(window.show_help())
     book = window.model.library.list(Book)[0]
     dialog = ExportDialog(window.context, book, False)
     dialog.show()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.errors import NotFound
 from briefbook.library.records import record_type
-from briefbook.ui.accessibility import make_accessible
+from briefbook.ui.accessibility import keyboard_help, make_accessible, set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.fields import FieldWidget
 from briefbook.ui.labels import display_name, kind_label
@@ -70,6 +70,7 @@ class ItemPicker(QDialog):
         self.list.itemDoubleClicked.connect(self.accept)
         self.refresh()
         self._update_create()
+        set_name(self.list, kind_label(kind, plural=True), keyboard_help(self.list))
         make_accessible(self)
 
     def refresh(self) -> None:
