@@ -17,7 +17,8 @@ render of the same text in a fresh interpreter that never imports our shaping:
 ``SimpleDocTemplate`` + ``Paragraph``, the same TTF files, the same font switch
 per script run, reportlab's own HarfBuzz shaping (``shaping=1``) on the paragraphs
 that need it, no contents, headers or word segmentation. Each step runs in a fresh
-process; the median of ``--runs`` is shown. Also: the segmenter's import and per-book
+process; the median of ``--runs`` is shown, wall clock and CPU time (the machine is
+shared: CPU time is the steadier comparison). Also: the segmenter's import and per-book
 cost, and how many HarfBuzz shapings each word needed.
 """
 
@@ -94,11 +95,11 @@ def ours(data: dict, target: str) -> dict:
         return original(self, text)
 
     pdf_shaping.ShapingFont.shape = counting
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     render_pdf(Document(Metadata(title="Bench", banner="PUBLIC"), blocks), template, target)
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
     info = segment.break_points.cache_info()
-    return {"seconds": seconds, "shapings": shapes, "segmented_words": info.misses}
+    return {"seconds": seconds, "cpu": cpu, "shapings": shapes, "segmented_words": info.misses}
 
 
 def floor(data: dict, target: str) -> dict:
@@ -110,7 +111,7 @@ def floor(data: dict, target: str) -> dict:
 
     from briefbook.render.font_chain import chain_for
 
-    start = time.perf_counter()  # like ours: fonts, markup and layout all counted
+    start, cpu = time.perf_counter(), time.process_time()  # like ours: fonts, markup, layout
     chain = chain_for("NotoSerif", "NotoSansThai")
     registered = set()
 
@@ -147,7 +148,7 @@ def floor(data: dict, target: str) -> dict:
         if s["rows"]:
             story.append(Table([[para(c) for c in row] for row in s["rows"]], colWidths=[150, 300]))
     SimpleDocTemplate(target).build(story)
-    return {"seconds": time.perf_counter() - start}
+    return {"seconds": time.perf_counter() - start, "cpu": time.process_time() - cpu}
 
 
 def segmenter_cost() -> dict:
@@ -192,8 +193,8 @@ def main() -> None:
     cases = [("thai", n) for n in args.meetings] + [("mixed", n) for n in args.meetings]
     cases += [("paragraph", k) for k in args.paragraph_kb]
     folder = Path(tempfile.mkdtemp(prefix="bench-scripts-"))
-    print("| case | ours (s) | floor (s) | ratio | HarfBuzz shapings | words cut by ICU |")
-    print("| --- | --- | --- | --- | --- | --- |")
+    print("| case | ours (s) | floor (s) | ratio | ours CPU | floor CPU | CPU ratio | shapings | ICU words |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
     for case, size in cases:
         data_path = folder / f"{case}-{size}.json"
         data_path.write_text(json.dumps(spec(case, size), ensure_ascii=False), encoding="utf-8")
@@ -201,10 +202,12 @@ def main() -> None:
         floor_runs = [run("floor", data_path, folder / "floor.pdf") for _ in range(args.runs)]
         a = statistics.median(r["seconds"] for r in ours_runs)
         b = statistics.median(r["seconds"] for r in floor_runs)
+        ca = statistics.median(r["cpu"] for r in ours_runs)
+        cb = statistics.median(r["cpu"] for r in floor_runs)
         label = f"{case} {size} KB" if case == "paragraph" else f"{case} {size} meetings"
         print(
-            f"| {label} | {a:.2f} | {b:.2f} | {a / b:.2f}× | {ours_runs[0]['shapings']} "
-            f"| {ours_runs[0]['segmented_words']} |"
+            f"| {label} | {a:.2f} | {b:.2f} | {a / b:.2f}× | {ca:.2f} | {cb:.2f} | {ca / cb:.2f}× "
+            f"| {ours_runs[0]['shapings']} | {ours_runs[0]['segmented_words']} |"
         )
     cost = segmenter_cost()
     print(f"\nICU import {cost['import_ms']:.1f} ms; first break call {cost['first_break_ms']:.1f} ms")
