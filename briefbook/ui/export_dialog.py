@@ -9,7 +9,6 @@ plain words (the renderers write atomically, so the previous file is intact).
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
@@ -30,23 +29,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.export import ExportOptions, targets_for
+from briefbook.errors import BriefBookError
+from briefbook.export import ExportOptions
 from briefbook.library import Book
 from briefbook.render.template import available_templates
 from briefbook.ui import error_hook
 from briefbook.ui.accessibility import make_accessible
 from briefbook.ui.context import UiContext
+from briefbook.ui.export_messages import export_message
+from briefbook.ui.export_target import preview_target, resolve_target, safe_file_name
 from briefbook.ui.labels import choice_label, level_label
 from briefbook.ui.workers import ExportJob
 
 FORMAT_CHOICES = (("pdf", "docx"), ("pdf",), ("docx",))
-_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-
-
-def safe_file_name(title: str, fallback: str = "briefing-book") -> str:
-    """A book title as a file name on every system (Vietnamese letters kept; no path characters)."""
-    name = " ".join(_UNSAFE.sub(" ", title).split()).strip(" .")
-    return name[:100].rstrip(" .") or fallback
+__all__ = ["ExportDialog", "ask_export_path", "documents_folder", "open_path", "safe_file_name"]
 
 
 def documents_folder() -> Path:
@@ -212,6 +208,7 @@ class ExportDialog(QDialog):
         folder = getattr(settings, "export_folder", None) if settings is not None else None
         if folder is None or not Path(folder).is_dir():
             folder = documents_folder()
+        self._base_folder = Path(folder)
         self.path_edit.setText(str(Path(folder) / (safe_file_name(book.title) + ".pdf")))
 
     def retranslate(self) -> None:
@@ -246,13 +243,19 @@ class ExportDialog(QDialog):
     def chosen_formats(self) -> tuple[str, ...]:
         return FORMAT_CHOICES[max(0, self.formats.currentIndex())]
 
+    def base_folder(self) -> Path:
+        """Where a bare file name goes: the folder the dialog started in."""
+        return self._base_folder
+
     def target(self) -> Path | None:
-        text = self.path_edit.text().strip()
-        return Path(text).expanduser() if text else None
+        """The file the typed text names so far (never raises: the note under the field follows it)."""
+        found = self.targets()
+        return found[0] if found else None
 
     def targets(self) -> list[Path]:
-        target = self.target()
-        return list(targets_for(target, self.chosen_formats()).values()) if target else []
+        return preview_target(
+            self.path_edit.text(), self.book.title, self.chosen_formats(), self._base_folder
+        )
 
     def options(self) -> ExportOptions:
         ceiling = self.ceiling.currentData() or None  # never "everything": export refuses none
@@ -279,12 +282,13 @@ class ExportDialog(QDialog):
         pdf = "pdf" in self.chosen_formats()
         self.password.setEnabled(pdf and not self._running())
         self.allow_printing.setEnabled(pdf and bool(self.password.text()) and not self._running())
+        self._clear_path_error()
         targets = self.targets()
         if not targets:
-            self.files_note.setText(self.tr("Choose where to save the book."))
+            self.files_note.setText(self.tr("Choose where to save the book: a file name, or a folder."))
             return
-        names = " + ".join(p.suffix for p in targets)
-        note = self.tr("Writes the %1 files side by side.").replace("%1", names)
+        names = ", ".join(p.name for p in targets)
+        note = self.tr("Writes %1 in %2.").replace("%1", names).replace("%2", str(targets[0].parent))
         if any(p.exists() for p in targets):
             note += " " + self.tr("A file of that name is there already; the export replaces it.")
         self.files_note.setText(note)
@@ -317,10 +321,14 @@ class ExportDialog(QDialog):
     def start_export(self) -> None:
         if self._running():
             return
-        target = self.target()
-        if target is None:
-            self._show_error(self.tr("Choose where to save the book."))
+        try:
+            target = resolve_target(
+                self.path_edit.text(), self.book.title, self.chosen_formats(), self._base_folder
+            )
+        except BriefBookError as error:
+            self._path_error(export_message(error))
             return
+        self.path_edit.setText(str(target))  # what will be written, in full
         path = self.context.library.path
         if path is None:
             self._show_error(self.tr("This library is not stored in a file; it cannot be exported."))
@@ -401,6 +409,19 @@ class ExportDialog(QDialog):
         self._set_running(False)
         if self._close_when_done:
             self.close()
+
+    def _path_error(self, message: str) -> None:
+        """A problem with the "Save as" field: said under it, the field marked, the focus put there."""
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setText(message)
+        self.path_edit.setStyleSheet("border: 1px solid #b3261e; border-radius: 2px;")
+        self.path_edit.setFocus()
+
+    def _clear_path_error(self) -> None:
+        if self.path_edit.styleSheet():
+            self.path_edit.setStyleSheet("")
+            self.message.setText("")
+            self.message.setStyleSheet("")
 
     def _show_error(self, message: str) -> None:
         self.message.setStyleSheet("color: #b3261e;")

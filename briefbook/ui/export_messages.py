@@ -53,6 +53,14 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             ),
         ),
         (
+            r"Choose where to save the book: a file name, or a folder\.",
+            QT_TRANSLATE_NOOP("ExportMessages", "Choose where to save the book: a file name, or a folder."),
+        ),
+        (
+            r"“(.*)” is not a file name BriefBook can write to\.",
+            QT_TRANSLATE_NOOP("ExportMessages", "“%1” is not a file name BriefBook can write to."),
+        ),
+        (
             r"The export was cancelled; no file was changed\.",
             QT_TRANSLATE_NOOP("ExportMessages", "The export was cancelled; no file was changed."),
         ),

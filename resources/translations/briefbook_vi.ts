@@ -416,7 +416,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookComposer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/view.py" line="+185"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+186"/>
         <source>E&amp;xport…</source>
         <translation>X&amp;uất…</translation>
     </message>
@@ -432,8 +432,8 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+2"/>
-        <source>Open the book as a PDF in the system&apos;s viewer to print it (Ctrl+P)</source>
-        <translation>Mở tài liệu dưới dạng PDF trong trình xem của hệ thống để in (Ctrl+P)</translation>
+        <source>Print the book: choose the printer, the copies and the pages (Ctrl+P)</source>
+        <translation>In tài liệu: chọn máy in, số bản và các trang (Ctrl+P)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -486,7 +486,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Chưa có tài liệu. Hãy chọn một sự kiện rồi bấm “Tài liệu mới” để bắt đầu.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <location line="+15"/>
         <source>New book</source>
         <translation>Tài liệu mới</translation>
@@ -776,9 +776,9 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>&amp;In tài liệu…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Open the book as a PDF in the system&apos;s viewer to print it</source>
-        <translation>Mở tài liệu dưới dạng PDF trong trình xem của hệ thống để in</translation>
+        <location line="+2"/>
+        <source>Print the book shown in Books: choose the printer, the copies and the pages</source>
+        <translation>In tài liệu đang mở trong mục Tài liệu: chọn máy in, số bản và các trang</translation>
     </message>
 </context>
 <context>
@@ -1106,7 +1106,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../briefbook/ui/export_dialog.py" line="+62"/>
+        <location filename="../../briefbook/ui/export_dialog.py" line="+58"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
@@ -1121,7 +1121,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Xuất ra</translation>
     </message>
     <message>
-        <location line="+153"/>
+        <location line="+154"/>
         <source>Export “%1”</source>
         <translation>Xuất tài liệu “%1”</translation>
     </message>
@@ -1211,28 +1211,27 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location line="+42"/>
-        <location line="+38"/>
-        <source>Choose where to save the book.</source>
-        <translation>Hãy chọn nơi lưu tài liệu.</translation>
-    </message>
-    <message>
-        <location line="-35"/>
-        <source>Writes the %1 files side by side.</source>
-        <translation>Ghi các tệp %1 cạnh nhau trong cùng thư mục.</translation>
-    </message>
-    <message>
-        <location line="+92"/>
+        <location line="+148"/>
         <source>The book was exported: %1, in the folder %2.</source>
         <translation>Đã xuất tài liệu: %1, trong thư mục %2.</translation>
     </message>
     <message>
-        <location line="-90"/>
+        <location line="-94"/>
         <source>A file of that name is there already; the export replaces it.</source>
         <translation>Đã có tệp cùng tên; bản xuất mới sẽ thay thế tệp đó.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-5"/>
+        <source>Choose where to save the book: a file name, or a folder.</source>
+        <translation>Chọn nơi lưu tài liệu: một tên tệp hoặc một thư mục.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Writes %1 in %2.</source>
+        <translation>Ghi %1 vào %2.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -1242,7 +1241,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>This library is not stored in a file; it cannot be exported.</source>
         <translation>Thư viện này không được lưu trong tệp nên không xuất được.</translation>
     </message>
@@ -1292,7 +1291,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Đã huỷ việc xuất; không tệp nào bị thay đổi.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Export failed</source>
         <translation>Không xuất được</translation>
     </message>
@@ -1361,6 +1360,16 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+8"/>
+        <source>Choose where to save the book: a file name, or a folder.</source>
+        <translation>Chọn nơi lưu tài liệu: một tên tệp hoặc một thư mục.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not a file name BriefBook can write to.</source>
+        <translation>“%1” không phải là tên tệp mà BriefBook có thể ghi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>The export was cancelled; no file was changed.</source>
         <translation>Đã huỷ việc xuất; không tệp nào bị thay đổi.</translation>
     </message>
@@ -2634,7 +2643,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PreflightList</name>
     <message>
-        <location line="+84"/>
+        <location line="+89"/>
         <source>Click to open this item in its editor.</source>
         <translation>Nhấp để mở mục này trong trình soạn thảo.</translation>
     </message>
@@ -2657,13 +2666,28 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../briefbook/ui/composer/printing.py" line="+48"/>
-        <location line="+38"/>
+        <location filename="../../briefbook/ui/composer/printing.py" line="+46"/>
+        <source>Classification</source>
+        <translation>Độ mật</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is classified %2. Hand the printed pages accordingly.</source>
+        <translation>“%1” có độ mật %2. Hãy quản lý bản in theo đúng độ mật.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Print “%1” — %2</source>
+        <translation>In “%1” — %2</translation>
+    </message>
+    <message>
+        <location line="+132"/>
+        <location line="+63"/>
         <source>Print</source>
         <translation>In</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="-62"/>
         <source>Preparing “%1” for printing…</source>
         <translation>Đang chuẩn bị “%1” để in…</translation>
     </message>
@@ -2673,9 +2697,9 @@ Thả ảnh vào đây.</translation>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+28"/>
-        <source>The PDF is ready at %1, but no program to show it was found.</source>
-        <translation>Tệp PDF đã sẵn sàng tại %1, nhưng không tìm thấy chương trình để mở tệp.</translation>
+        <location line="+37"/>
+        <source>Printing “%1”…</source>
+        <translation>Đang in “%1”…</translation>
     </message>
 </context>
 <context>

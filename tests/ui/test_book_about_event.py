@@ -13,7 +13,7 @@ from briefbook.demo.loader import load_demo
 from briefbook.library import Book, Event, Library, Topic
 from briefbook.library.books import new_book, sections
 from briefbook.library.scope import events_of
-from briefbook.ui.composer import BookComposer, new_book_dialog, printing
+from briefbook.ui.composer import BookComposer, new_book_dialog
 from briefbook.ui.composer.new_book_dialog import NewBookAnswer, NewBookDialog
 from briefbook.ui.composer.section_model import BELONGS_ROLE
 from briefbook.ui.context import UiContext
@@ -34,7 +34,6 @@ def made(library: Library) -> dict:
 
 @pytest.fixture
 def composer(qtbot, library: Library, made, tmp_path: Path, monkeypatch):
-    monkeypatch.setattr(printing, "open_path", lambda path: True)
     context = UiContext(LibraryModel(library), QUndoStack(), Settings(tmp_path / "settings.ini"), None)
     widget = BookComposer(context)
     qtbot.addWidget(widget)

@@ -33,7 +33,7 @@ def composer_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sections_panel, "ask_text_section", _unexpected("ask_text_section"))
     monkeypatch.setattr(view, "ask_copy", _unexpected("ask_copy"))
     monkeypatch.setattr(book_bar, "ask_copy", _unexpected("ask_copy"))
-    monkeypatch.setattr(printing, "open_path", _unexpected("open_path"))
+    monkeypatch.setattr(printing, "ask_print", _unexpected("ask_print"))
     monkeypatch.setattr(new_book_dialog, "ask_new_book", _unexpected("ask_new_book"))
 
 
@@ -383,16 +383,6 @@ def test_new_copy_and_delete_books(qtbot, composer: BookComposer, demo: Library,
     assert demo.count(Book) == 1 and composer.book.id == first.id
     composer.context.stack.undo()
     assert demo.count(Book) == 2
-
-
-def test_print_opens_the_pdf_in_the_viewer(qtbot, composer: BookComposer, monkeypatch):
-    opened = []
-    monkeypatch.setattr(printing, "open_path", lambda path: opened.append(path) or True)
-    job = composer.print_book()
-    with qtbot.waitSignal(job.printed, timeout=120_000) as signal:
-        pass
-    path = Path(signal.args[0])
-    assert opened == [path] and path.suffix == ".pdf" and path.stat().st_size > 1000
 
 
 def test_the_main_window_shows_the_composer_for_books(qtbot, window, library, filled):

@@ -63,7 +63,9 @@ class ComposerActions(QObject):
         self.export.setText(self.tr("E&xport book…"))
         self.export.setToolTip(self.tr("Export the book shown in Books as PDF and Word files"))
         self.print.setText(self.tr("&Print book…"))
-        self.print.setToolTip(self.tr("Open the book as a PDF in the system's viewer to print it"))
+        self.print.setToolTip(
+            self.tr("Print the book shown in Books: choose the printer, the copies and the pages")
+        )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

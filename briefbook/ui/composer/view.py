@@ -74,6 +74,7 @@ class BookComposer(QWidget):
         self._stale = True
         self._export_dialog: ExportDialog | None = None
         self.print_job: PrintJob | None = None
+        self._document = None  # the last analysis's document (its banner is the book's classification)
 
         outer = QVBoxLayout(self)
         outer.setContentsMargins(6, 6, 6, 6)
@@ -186,7 +187,7 @@ class BookComposer(QWidget):
         self.export_button.setToolTip(self.tr("Export the book as PDF and Word files (Ctrl+E)"))
         self.print_button.setText(self.tr("&Print…"))
         self.print_button.setToolTip(
-            self.tr("Open the book as a PDF in the system's viewer to print it (Ctrl+P)")
+            self.tr("Print the book: choose the printer, the copies and the pages (Ctrl+P)")
         )
         self.preview_heading.setText(self.tr("Pre&view"))
         self.tabs.setTabText(0, self.tr("&Book"))
@@ -449,12 +450,28 @@ class BookComposer(QWidget):
             return
         self.analyzer.request(self.library, self.book.id, releasable=self.form.releasable)
 
+    def classification(self) -> str:
+        """The book's classification as its export shows it (the banner), for the print dialog.
+
+        The analysis is made with the same settings as a print; when it is not
+        up to date (the book changed a moment ago) the book is assembled again here.
+        """
+        if self.book is None:
+            return ""
+        if self._document is not None and not self.warnings.pending:
+            return self._document.meta.banner
+        from briefbook.assemble import assemble
+
+        return assemble(self.library, self.book, releasable=self.form.releasable).meta.banner
+
     def _analysed(self, _ticket: int, document, warnings) -> None:
+        self._document = document
         self.warnings.show_warnings(warnings)
         self.preview.show_document(document)
         self.analysed.emit()
 
     def _analysis_failed(self, _ticket: int, message: str) -> None:
+        self._document = None
         self.warnings.show_warnings([])
         self.preview.show_message(message)
         self.analysed.emit()
@@ -535,7 +552,7 @@ class BookComposer(QWidget):
         if self.book is None or (self.print_job is not None and self.print_job.is_running()):
             return None
         self.flush()
-        job = PrintJob(self.context, self.book, self.form.releasable, self)
+        job = PrintJob(self.context, self.book, self.form.releasable, self, self.classification)
         job.destroyed.connect(lambda *_: setattr(self, "print_job", None))
         self.print_job = job
         job.start()

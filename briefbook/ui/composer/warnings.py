@@ -124,6 +124,11 @@ class PreflightList(QWidget):
     def retranslate(self) -> None:
         self.show_warnings(self.warnings, pending=self._pending)
 
+    @property
+    def pending(self) -> bool:
+        """The book changed and the warnings are being worked out again."""
+        return self._pending
+
     def show_pending(self) -> None:
         """The book changed: the list is about to be worked out again."""
         self._pending = True
