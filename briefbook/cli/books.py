@@ -134,7 +134,10 @@ def book_show(ctx: Context, book_id: str) -> None:
 def _print_sections(parts: list[Section], language: str) -> None:
     rows = []
     for n, s in enumerate(parts, start=1):
-        items = "all" if s.items is None else f"{len(s.items)} chosen"
+        if s.items is not None:
+            items = f"{len(s.items)} chosen"
+        else:
+            items = "the event's" if s.kind in SCOPED_SECTIONS else "all"
         rows.append([str(n), s.id, "yes" if s.include else "no", s.kind, section_title(s, language), items])
     emit_table(rows, ["#", "section id", "include", "kind", "title", "items"])
 

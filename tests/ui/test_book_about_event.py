@@ -190,3 +190,13 @@ def test_screenshot_of_the_composer_choosing_annex_items(qtbot, composer, librar
     tree.scrollTo(section_index(composer, "biographies"))
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     assert composer.grab().save(str(SCREENSHOTS / "composer-annex-items.png"))
+
+
+def test_the_new_book_dialog_is_named_for_screen_readers(qtbot, library, made) -> None:
+    from tests.ui.a11y import undescribed, unnamed, walk
+
+    dialog = NewBookDialog(library, made["event"].id, "vi")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    found = walk(dialog)
+    assert found and unnamed(found) == [] and undescribed(found) == []

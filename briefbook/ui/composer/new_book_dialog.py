@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.library import Event, Library
+from briefbook.ui.accessibility import make_accessible
 from briefbook.ui.composer.book_bar import event_label
 from briefbook.ui.labels import choice_label, level_label
 
@@ -87,6 +88,7 @@ class NewBookDialog(QDialog):
         layout.addWidget(buttons)
         self.events.currentIndexChanged.connect(self._event_changed)
         self._event_changed()
+        make_accessible(self)
 
     def _event_changed(self, *_args) -> None:
         """Offer the event's own level, and say what the ceiling does."""
