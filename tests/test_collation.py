@@ -84,3 +84,25 @@ def test_talking_points_sorted_by_topic_follow_the_topic_names_then_their_own_or
         library.add(TalkingPoint(topic_id=sooner.id, text=text))
     listed = [(p.topic_id, p.text) for p in library.list("talking_point", order_by="topic_id")]
     assert listed == [(sooner.id, "một"), (sooner.id, "hai"), (later.id, "một"), (later.id, "hai")]
+
+
+def test_the_exported_biographies_and_topic_briefs_follow_the_same_order(library: Library) -> None:
+    from briefbook.assemble import assemble
+    from briefbook.document.model import Heading, Profile
+    from briefbook.library import Event, Meeting
+    from briefbook.library.books import new_book
+
+    event = library.add(Event(title="Hội nghị Bộ trưởng ASEAN", start_date="2026-07-08"))
+    meeting = library.add(Meeting(event_id=event.id, title="Phiên toàn thể"))
+    names = ["Vũ", "Đặng", "Ân", "Dũng", "An", "Lê Anh Tuấn", "Lễ"]
+    for name in names:
+        library.set_delegate(event.id, library.add(Person(name=name)).id, "Thành viên")
+    titles = ["Chủ đề 10", "Đường sắt", "Chủ đề 2", "Dịch bệnh"]
+    for title in titles:
+        library.link_topic(meeting.id, library.add(Topic(title=title, background="Bối cảnh.")).id)
+    document = assemble(library, new_book(library, event.id, language="vi", ceiling="Public"))
+    profiles = [b.name for b in document.blocks if isinstance(b, Profile)]
+    expected = ["An", "Ân", "Dũng", "Đặng", "Lễ", "Lê Anh Tuấn", "Vũ"]
+    assert profiles[-len(names) :] == expected == sorted_vi(names)  # the biographies annex comes last
+    briefs = [b.text for b in document.blocks if isinstance(b, Heading) and b.text in titles]
+    assert briefs[-len(titles) :] == ["Chủ đề 2", "Chủ đề 10", "Dịch bệnh", "Đường sắt"]
