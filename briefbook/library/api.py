@@ -230,6 +230,23 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             raise NotFound(f"There is no {cls.LABEL.lower()} with id {item_id} in this library.")
         return _to_record(cls, row, columns)
 
+    def get_many(self, kind: str | type[R], item_ids: list[str]) -> list[R]:
+        """The items of one kind with these ids, in the order given (ids not found are left out).
+
+        One query, where a ``get`` per id would be one each: 500 search hits in a table.
+        """
+        cls = record_type(kind)
+        columns = self._columns(cls)
+        found: dict[str, R] = {}
+        for start in range(0, len(item_ids), 500):  # well under SQLite's limit of variables
+            chunk = item_ids[start : start + 500]
+            marks = ", ".join("?" for _ in chunk)
+            sql = f"SELECT {', '.join(columns)} FROM {cls.TABLE} WHERE id IN ({marks})"
+            for row in self.db.execute(sql, chunk):
+                record = _to_record(cls, row, columns)
+                found[record.id] = record
+        return [found[i] for i in item_ids if i in found]
+
     def find(self, item_id: str) -> Record:
         """Any item by id, whatever its kind (ids are UUIDs, unique across kinds).
 
@@ -253,18 +270,36 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
     ) -> list[R]:
         """Items of one kind, filtered by equal field values and sorted by a field."""
         cls = record_type(kind)
+        sql, params = self._sorted_select(cls, where, order_by, descending)
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        columns = self._columns(cls)
+        return [_to_record(cls, row, columns) for row in self.db.execute(sql, params).fetchall()]
+
+    def ids(
+        self, kind: str | type[Record], *, where: dict[str, Any] | None = None, order_by: str | None = None
+    ) -> list[str]:
+        """The ids :meth:`list` would return, in its order, without reading the items themselves.
+
+        For numbering a topic's talking points in the window: one column of each row,
+        where ``list`` builds every record, text and all.
+        """
+        cls = record_type(kind)
+        sql, params = self._sorted_select(cls, where, order_by, False)
+        sql = sql.replace(f"SELECT {', '.join(cls.field_names())} FROM", f"SELECT {cls.TABLE}.id FROM", 1)
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def _sorted_select(
+        self, cls: type[Record], where: dict[str, Any] | None, order_by: str | None, descending: bool
+    ) -> tuple[str, list[Any]]:
         sql, params = self._select(cls, where)
         order = order_by or _default_order(cls)
         if order not in cls.field_names():
             raise ValidationError(f"Cannot sort {cls.LABEL.lower()}s by '{order}'.", field=order)
         if order in _LINKED:
             sql = _with_linked_keys(sql, cls, order)
-        sql += " ORDER BY " + _order_clause(cls, order, descending)
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params += [limit, offset]
-        columns = self._columns(cls)
-        return [_to_record(cls, row, columns) for row in self.db.execute(sql, params).fetchall()]
+        return sql + " ORDER BY " + _order_clause(cls, order, descending), params
 
     def count(self, kind: str | type[Record], *, where: dict[str, Any] | None = None) -> int:
         cls = record_type(kind)
@@ -395,11 +430,20 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
 
     # -- search ----------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
-        """Ranked hits over every text in the library; never raises on odd input."""
+    def search(
+        self, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None, snippets: bool = True
+    ) -> list[SearchHit]:
+        """Ranked hits over every text in the library; never raises on odd input.
+
+        ``snippets=False`` leaves each hit's snippet empty, for a caller that shows the
+        items themselves (a table's filter): marking 500 texts is most of a search's time.
+        """
         hits = []
         marker = fts.Highlighter(query)
         for m in fts.search(self.db, query, limit=limit, kinds=kinds):
+            if not snippets:
+                hits.append(SearchHit(m.kind, m.item_id, m.title, "", m.rank))
+                continue
             shown = marker.snippet(m.body)
             if fts.MARK_START not in shown:  # the match is in the title: show it there
                 shown = marker.snippet(m.title + " — " + m.body)

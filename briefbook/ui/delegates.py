@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 import re
+from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefbook.ui.table_model import VALUE_ROLE
@@ -91,23 +92,42 @@ SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 10
 KIND_LABEL_ROLE = Qt.ItemDataRole.UserRole + 11
 
 
-class SnippetDelegate(QStyledItemDelegate):
-    """A search hit in two lines: kind and title, then the snippet with its matches highlighted."""
+SNIPPET_LINES = 2  # a hit is its title line and at most this many lines of snippet
 
-    def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        colour = option.palette.color(role).name()
-        muted = colour if selected else "#546e7a"
-        kind = html.escape(str(index.data(KIND_LABEL_ROLE) or ""))
-        title = html.escape(_EMPHASIS.sub("", str(index.data(TITLE_ROLE) or "")))
-        doc.setHtml(
-            f'<div style="color:{colour}"><span style="color:{muted}">{kind}</span> · <b>{title}</b>'
-            f"<br/>{snippet_html(str(index.data(SNIPPET_ROLE) or ''))}</div>"
-        )
-        doc.setTextWidth(max(100, option.rect.width() - 8))
+
+class SnippetDelegate(QStyledItemDelegate):
+    """A search hit in a fixed height: kind and title on one line, then the snippet, matches highlighted.
+
+    Every row has the same height (the list sets ``uniformItemSizes``), so showing
+    200 hits lays out none of them: the old delegate built a ``QTextDocument`` from
+    HTML in every ``sizeHint`` call, 200 of them on the GUI thread for each result
+    list. Only the rows on screen are painted; each one's snippet document is built
+    once and kept (a few hundred at most) while the list shows it.
+    """
+
+    CACHE = 256
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._documents: OrderedDict[tuple, QTextDocument] = OrderedDict()
+
+    def _snippet(
+        self, option: QStyleOptionViewItem, index: QModelIndex, width: int, colour: str
+    ) -> QTextDocument:
+        snippet = str(index.data(SNIPPET_ROLE) or "")
+        key = (snippet, width, colour, option.font.key())
+        doc = self._documents.get(key)
+        if doc is None:
+            doc = QTextDocument()
+            doc.setDocumentMargin(0)
+            doc.setDefaultFont(option.font)
+            doc.setHtml(f'<div style="color:{colour}">{snippet_html(snippet)}</div>')
+            doc.setTextWidth(width)
+            self._documents[key] = doc
+            if len(self._documents) > self.CACHE:
+                self._documents.popitem(last=False)
+        else:
+            self._documents.move_to_end(key)
         return doc
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -116,16 +136,37 @@ class SnippetDelegate(QStyledItemDelegate):
         opt.text = ""
         style = opt.widget.style() if opt.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        doc = self._document(opt, index)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        colour = opt.palette.color(role)
+        muted = colour if selected else QColor("#546e7a")
+        kind = str(index.data(KIND_LABEL_ROLE) or "") + " · "
+        title = _EMPHASIS.sub("", str(index.data(TITLE_ROLE) or ""))
+        rect = opt.rect.adjusted(4, 3, -4, -3)
+        metrics = QFontMetrics(opt.font)
+        bold = QFont(opt.font)
+        bold.setBold(True)
         painter.save()
-        painter.translate(opt.rect.x() + 4, opt.rect.y() + 3)
-        doc.drawContents(painter)
+        painter.setClipRect(rect)
+        painter.setPen(muted)
+        painter.setFont(opt.font)
+        line = QRect(rect.x(), rect.y(), rect.width(), metrics.lineSpacing())
+        painter.drawText(line, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, kind)
+        used = metrics.horizontalAdvance(kind)
+        painter.setPen(colour)
+        painter.setFont(bold)
+        elided = QFontMetrics(bold).elidedText(
+            title, Qt.TextElideMode.ElideRight, max(0, rect.width() - used)
+        )
+        painter.drawText(
+            line.adjusted(used, 0, 0, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+        )
+        doc = self._snippet(opt, index, max(100, rect.width()), colour.name())
+        painter.translate(rect.x(), rect.y() + metrics.lineSpacing())
+        doc.drawContents(painter, QRectF(0, 0, rect.width(), SNIPPET_LINES * metrics.lineSpacing()))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        width = opt.rect.width() if opt.rect.width() > 0 else 600
-        opt.rect.setWidth(width)
-        doc = self._document(opt, index)
-        return QSize(int(doc.idealWidth()), int(doc.size().height()) + 6)
+        """The same for every row: a title line and :data:`SNIPPET_LINES` lines, from the font alone."""
+        metrics = QFontMetrics(option.font)
+        return QSize(600, (1 + SNIPPET_LINES) * metrics.lineSpacing() + 8)

@@ -43,7 +43,7 @@ from briefbook.ui.sidebar import Sidebar
 from briefbook.ui.window_actions import WindowActions
 
 EXTENSIONS = ("briefbook.ui.composer",)
-SEARCH_PAUSE_MS = 300
+SEARCH_PAUSE_MS = 0  # every key searches (a newer key drops the search before it): see Searcher
 
 
 class MainWindow(WindowActions, QMainWindow):

@@ -4,6 +4,9 @@ One worker thread with its own read connection to the library file (SQLite in
 WAL mode lets it read while the window writes). Each consumer (a table's
 filter, the search view, the quick-jump palette) asks on its own *channel*;
 only the newest request of a channel is run, and only its answer is delivered.
+A search still running when a newer one of its channel arrives (the next key
+typed) is interrupted (``sqlite3.Connection.interrupt``, safe from any thread):
+the worker moves on to the newer one at once instead of finishing a stale one.
 """
 
 from __future__ import annotations
@@ -36,21 +39,37 @@ class Searcher(QObject):
         self._latest: dict[str, int] = {}
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+        self._running: tuple[str, int] | None = None  # the (channel, ticket) the worker runs now
+        self._connection = None  # the worker's sqlite3 connection, to interrupt a stale search
 
     def request(
-        self, channel: str, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 50
+        self,
+        channel: str,
+        text: str,
+        *,
+        kinds: tuple[str, ...] | None = None,
+        limit: int = 50,
+        records: bool = False,
     ) -> int:
-        """Search ``text``; the answer arrives later through ``found`` with the returned ticket."""
+        """Search ``text``; the answer arrives later through ``found`` with the returned ticket.
+
+        With ``records`` (and one kind), the answer is the hits' records, in rank order,
+        read on the worker thread too: a table then only shows them.
+        """
         ticket = next(self._tickets)
         self._latest[channel] = ticket
+        with self._lock:
+            if self._running is not None and self._running[0] == channel and self._connection is not None:
+                self._connection.interrupt()  # overtaken: its answer would be dropped anyway
         path = getattr(self.model.library, "path", None)
         if path is None:  # a library without a file (not from the app): answer on this thread
-            self._answer(channel, ticket, self.model.library, text, kinds, limit)
+            self._answer(channel, ticket, self.model.library, text, kinds, limit, records)
             return ticket
         if self._thread is None or not self._thread.is_alive():
             self._thread = threading.Thread(target=self._work, name="briefbook-search", daemon=True)
             self._thread.start()
-        self._queue.put((channel, ticket, Path(path), text, kinds, limit))
+        self._queue.put((channel, ticket, Path(path), text, kinds, limit, records))
         return ticket
 
     def is_current(self, channel: str, ticket: int) -> bool:
@@ -68,9 +87,11 @@ class Searcher(QObject):
 
     # -- the worker thread ------------------------------------------------------
 
-    def _answer(self, channel, ticket, library, text, kinds, limit) -> None:
+    def _answer(self, channel, ticket, library, text, kinds, limit, records=False) -> None:
         try:
-            hits: object = library.search(text, kinds=kinds, limit=limit)
+            hits: object = library.search(text, kinds=kinds, limit=limit, snippets=not records)
+            if records and kinds and self.is_current(channel, ticket):
+                hits = library.get_many(kinds[0], [h.id for h in hits])  # type: ignore[attr-defined]
         except Exception as error:  # delivered to the consumer, which reports it
             hits = error
         if self.is_current(channel, ticket):
@@ -86,18 +107,30 @@ class Searcher(QObject):
                 item = self._queue.get()
                 if item is _STOP:
                     return
-                channel, ticket, path, text, kinds, limit = item
+                channel, ticket, path, text, kinds, limit, records = item
                 if not self.is_current(channel, ticket):
                     continue  # a newer request of the same channel is waiting
                 if opened != path:
                     if library is not None:
+                        self._forget_connection()
                         library.close()
                     # Its own read-only connection: a search never writes and never makes a backup.
                     library, opened = Library.open(path, backup=False, read_only=True), path
-                self._answer(channel, ticket, library, text, kinds, limit)
+                with self._lock:
+                    self._running, self._connection = (channel, ticket), library.db.conn
+                try:
+                    self._answer(channel, ticket, library, text, kinds, limit, records)
+                finally:
+                    with self._lock:
+                        self._running = None
         except Exception as error:  # cannot open the file: tell whoever asked last
             for channel, ticket in list(self._latest.items()):
                 self.found.emit(channel, ticket, error)
         finally:
             if library is not None:
+                self._forget_connection()
                 library.close()
+
+    def _forget_connection(self) -> None:
+        with self._lock:
+            self._connection = None

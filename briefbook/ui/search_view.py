@@ -79,7 +79,7 @@ class SearchView(QWidget):
         self.list.setItemDelegate(SnippetDelegate(self.list))
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAlternatingRowColors(True)
-        self.list.setUniformItemSizes(False)
+        self.list.setUniformItemSizes(True)  # every hit is as high as the next: nothing to lay out
         self.list.setWordWrap(True)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.activated.connect(self._open)

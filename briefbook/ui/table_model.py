@@ -103,7 +103,7 @@ class RecordTableModel(QAbstractTableModel):
             self._where = {k: v for k, v in where.items() if v not in (None, "")}
         if text is not None:
             self._text = text.strip()
-        self.reload()
+        self.reload(fresh=False)  # the same items, another selection: names and numbers still hold
 
     def column_of(self, field: str) -> int:
         return self.fields.index(field)
@@ -114,12 +114,20 @@ class RecordTableModel(QAbstractTableModel):
             if wanted == self._sorted:
                 return  # Qt asks twice for one sortByColumn(): the rows are in this order already
             self._order, self._descending = wanted
-            self.reload()
+            self.reload(fresh=False)
 
     # -- loading ------------------------------------------------------------------------
 
-    def reload(self, keep: int = 0) -> None:
-        """Load the first page again (at least ``keep`` rows, to keep the scroll position)."""
+    def reload(self, keep: int = 0, *, fresh: bool = True) -> None:
+        """Load the first page again (at least ``keep`` rows, to keep the scroll position).
+
+        ``fresh``: the library may have changed, so the names of linked items and the
+        talking points' numbers are read again; a new filter or order (``fresh=False``)
+        keeps them, so typing in the filter does not read them again at every key.
+        """
+        if fresh:
+            self._names.clear()
+            self._numbers.clear()
         if not self.context.model.is_open:
             self._reset([], 0)
             self._sorted = None
@@ -128,7 +136,7 @@ class RecordTableModel(QAbstractTableModel):
             self.searching = True
             self._sorted = None
             self._ticket = self.context.searcher.request(
-                self._channel, self._text, kinds=(self.kind,), limit=self.SEARCH_LIMIT
+                self._channel, self._text, kinds=(self.kind,), limit=self.SEARCH_LIMIT, records=True
             )
             return
         library = self.context.library
@@ -150,8 +158,6 @@ class RecordTableModel(QAbstractTableModel):
     def _reset(self, rows: list[Record], total: int) -> None:
         self.beginResetModel()
         self._rows, self._total = rows, total
-        self._names.clear()
-        self._numbers.clear()
         self.endResetModel()
         self.loaded.emit()
 
@@ -162,14 +168,8 @@ class RecordTableModel(QAbstractTableModel):
         if isinstance(hits, Exception):
             self.search_failed.emit(hits)
             return
-        rows = []
-        for hit in hits:  # type: ignore[attr-defined]
-            try:
-                record = self.context.library.get(self.kind, hit.id)
-            except NotFound:
-                continue
-            if all(getattr(record, k) == v for k, v in self._where.items()):
-                rows.append(record)
+        # The hits' records, read by the search thread (``records=True``): nothing to read here.
+        rows = [r for r in hits if all(getattr(r, k) == v for k, v in self._where.items())]  # type: ignore[attr-defined]
         if self._order:
             rows.sort(key=self._sort_key(self._order), reverse=self._descending)
         self._reset(rows, len(rows))
@@ -264,8 +264,8 @@ class RecordTableModel(QAbstractTableModel):
         """A talking point's number within its topic, 1, 2, 3... in the order its topic lists them."""
         topic_id = record.topic_id  # type: ignore[attr-defined]
         if topic_id not in self._numbers:
-            points = self.context.library.list(self.kind, where={"topic_id": topic_id}, order_by="position")
-            self._numbers[topic_id] = {p.id: i for i, p in enumerate(points, start=1)}
+            ids = self.context.library.ids(self.kind, where={"topic_id": topic_id}, order_by="position")
+            self._numbers[topic_id] = {item_id: i for i, item_id in enumerate(ids, start=1)}
         return self._numbers[topic_id].get(record.id, 0)
 
     def _name(self, kind: str, item_id: str) -> str:

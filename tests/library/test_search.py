@@ -155,3 +155,25 @@ def test_a_prefix_that_matches_most_of_the_library_shows_the_newest(
     assert sorted(newest) == sorted(ranked) == sorted(p.id for p in points)
     assert newest == [p.id for p in reversed(points)]
     assert [h.id for h in library.search("l", kinds=("topic",))] == newest
+
+
+def test_a_table_filter_gets_hits_without_snippets_and_their_records_in_one_read(
+    library: Library, filled: dict
+) -> None:
+    hits = library.search("lua dao", snippets=False)
+    assert hits and all(h.snippet == "" for h in hits)
+    assert [h.id for h in hits] == [h.id for h in library.search("lua dao")]
+    ids = [filled["point"].id, "missing", filled["point"].id]
+    assert [r.id for r in library.get_many(TalkingPoint, ids)] == [filled["point"].id] * 2
+
+
+def test_ids_are_in_the_order_of_the_list(library: Library, filled: dict) -> None:
+    topic = filled["topic"]
+    for i in range(3):
+        library.add(TalkingPoint(topic_id=topic.id, text=f"Điểm {i}"))
+    where = {"topic_id": topic.id}
+    listed = [p.id for p in library.list(TalkingPoint, where=where, order_by="position")]
+    assert library.ids(TalkingPoint, where=where, order_by="position") == listed
+    assert library.ids(TalkingPoint, order_by="topic_id") == [
+        p.id for p in library.list(TalkingPoint, order_by="topic_id")
+    ]

@@ -186,3 +186,34 @@ def test_dates_in_tables_have_four_digit_years() -> None:
         assert format_date("not a date") == "not a date"
     finally:
         QLocale.setDefault(previous)
+
+
+def test_every_search_hit_is_as_high_as_the_next_and_painting_builds_each_snippet_once(qapp):
+    """Showing a result list lays out no row (uniform sizes); a row's snippet document is kept."""
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QListView, QStyleOptionViewItem
+
+    from briefbook.ui.delegates import SnippetDelegate
+
+    model = SearchResultsModel()
+    model.set_hits(
+        [
+            SearchHit("talking_point", f"id{i}", "Tiêu đề " * i, "chống [lừa] [đảo] " * (i + 1), 1.0)
+            for i in range(5)
+        ]
+    )
+    view = QListView()
+    view.setModel(model)
+    delegate = SnippetDelegate(view)
+    option = QStyleOptionViewItem()
+    option.initFrom(view)
+    sizes = {delegate.sizeHint(option, model.index(i, 0)).height() for i in range(5)}
+    assert len(sizes) == 1
+    image = QImage(600, 400, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    option.rect = view.rect().adjusted(0, 0, 0, -view.rect().height() + 60)
+    for _ in range(3):
+        for i in range(5):
+            delegate.paint(painter, option, model.index(i, 0))
+    painter.end()
+    assert len(delegate._documents) == 5
