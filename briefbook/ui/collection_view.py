@@ -220,7 +220,9 @@ class CollectionView(CollectionCommands, QWidget):
         else:
             text = self.tr("%n item(s)", "", model.total)
             if self.kind == "talking_point" and model.can_reorder():
-                text += " · " + self.tr("drag a row to change the order within its topic")
+                text += " · " + self.tr(
+                    "drag a row, or press Alt+Up or Alt+Down, to change the order within its topic"
+                )
         self.status.setText(text)
         if not self._fitted and model.rowCount():
             self.fit_columns()

@@ -743,12 +743,12 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         </translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>drag a row to change the order within its topic</source>
-        <translation>kéo một dòng để đổi thứ tự trong chủ đề</translation>
+        <location line="+3"/>
+        <source>drag a row, or press Alt+Up or Alt+Down, to change the order within its topic</source>
+        <translation>kéo một dòng, hoặc bấm Alt+Mũi tên lên/xuống, để đổi thứ tự trong chủ đề</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+96"/>
         <source>The arrow keys choose an item, Enter opens it in the editor; Ctrl+N new, Ctrl+D duplicate, Delete deletes; the Menu key or Shift+F10 shows everything that can be done.</source>
         <translation>Phím mũi tên để chọn một mục, Enter để mở mục đó trong khung soạn; Ctrl+N tạo mới, Ctrl+D nhân bản, Delete xoá; phím Menu hoặc Shift+F10 để xem mọi thao tác có thể làm.</translation>
     </message>
@@ -2363,7 +2363,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>NewBookDialog</name>
     <message>
-        <location filename="../../briefbook/ui/composer/new_book_dialog.py" line="+41"/>
+        <location filename="../../briefbook/ui/composer/new_book_dialog.py" line="+42"/>
         <source>New book</source>
         <translation>Tài liệu mới</translation>
     </message>
@@ -2398,7 +2398,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Default: made from the event&apos;s title</source>
         <translation>Mặc định: theo tên sự kiện</translation>
     </message>
