@@ -17,11 +17,14 @@ belongs only to another event.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from briefbook.errors import NotFound, ValidationError
 from briefbook.library.api import Library
 from briefbook.library.books import Section
 from briefbook.library.records import Meeting, Person, Record, Statement, Topic
+
+R = TypeVar("R", bound=Record)
 
 # The book sections whose items come from the event (a meeting-briefs section
 # lists the event's meetings; it is not chosen from the library).
@@ -47,26 +50,66 @@ class EventScope:
 
 
 def event_scope(library: Library, event_id: str) -> EventScope:
-    """Everything that belongs to the event (see the module's docstring for the rule)."""
+    """Everything that belongs to the event (see the module's docstring for the rule).
+
+    A handful of queries whatever the event's size (the composer asks on every
+    change: a 500-meeting book must not stall the window).
+    """
     scope = EventScope(event_id)
     scope.meetings = library.list(Meeting, where={"event_id": event_id}, order_by="starts_at")
-    topics: dict[str, Topic] = {}
-    people: dict[str, Person] = {p.person.id: p.person for p in library.delegation(event_id)}
-    for meeting in scope.meetings:
-        for topic in library.meeting_topics(meeting.id):
-            topics.setdefault(topic.id, topic)
-        for participant in library.participants(meeting.id):
-            people.setdefault(participant.person.id, participant.person)
-    scope.topics, scope.people = list(topics.values()), list(people.values())
-    statements: dict[str, Statement] = {}
-    for topic in scope.topics:
-        for statement in library.statements_on(topic.id):
-            statements.setdefault(statement.id, statement)
-    for person in scope.people:
-        for statement in library.list(Statement, where={"speaker_id": person.id}):
-            statements.setdefault(statement.id, statement)
-    scope.statements = sorted(statements.values(), key=lambda s: s.date, reverse=True)
+    in_order = "m.starts_at COLLATE NOCASE, m.rowid"  # the meetings' order, as listed above
+    scope.topics = _unique(
+        _records(
+            library,
+            Topic,
+            "FROM meeting_topics x JOIN meetings m ON m.id = x.meeting_id JOIN topics t ON t.id = x.topic_id "
+            f"WHERE m.event_id = ? ORDER BY {in_order}, x.position, x.rowid",
+            [event_id],
+        )
+    )
+    delegation = _records(
+        library,
+        Person,
+        "FROM event_delegation x JOIN people t ON t.id = x.person_id "
+        "WHERE x.event_id = ? ORDER BY x.position, x.rowid",
+        [event_id],
+    )
+    participants = _records(
+        library,
+        Person,
+        "FROM meeting_participants x JOIN meetings m ON m.id = x.meeting_id "
+        "JOIN people t ON t.id = x.person_id "
+        f"WHERE m.event_id = ? ORDER BY {in_order}, x.position, x.rowid",
+        [event_id],
+    )
+    scope.people = _unique(delegation + participants)
+    on_topics = _records(
+        library,
+        Statement,
+        "FROM statements t WHERE t.id IN (SELECT x.statement_id FROM statement_topics x "
+        "JOIN meeting_topics mt ON mt.topic_id = x.topic_id JOIN meetings m ON m.id = mt.meeting_id "
+        "WHERE m.event_id = ?) OR t.speaker_id IN (SELECT person_id FROM event_delegation WHERE event_id = ? "
+        "UNION SELECT p.person_id FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id "
+        "WHERE m.event_id = ?)",
+        [event_id, event_id, event_id],
+    )
+    scope.statements = sorted(on_topics, key=lambda s: s.date, reverse=True)
     return scope
+
+
+def _records(library: Library, cls: type[R], rest: str, params: list[str]) -> list[R]:
+    """Records of ``cls`` from ``SELECT t.<its columns> <rest>`` (``t`` is the record's table)."""
+    columns = cls.field_names()
+    sql = f"SELECT {', '.join('t.' + c for c in columns)} {rest}"
+    return [cls(**dict(zip(columns, row, strict=True))) for row in library.db.execute(sql, params)]
+
+
+def _unique(items: list[R]) -> list[R]:
+    """Each item once, where it first appears."""
+    seen: dict[str, R] = {}
+    for item in items:
+        seen.setdefault(item.id, item)
+    return list(seen.values())
 
 
 def candidates(library: Library, scope: EventScope, section_kind: str) -> list[tuple[Record, bool]]:
