@@ -8,12 +8,18 @@ Prints, for a synthetic book of N meeting briefs (the library of bench/export.py
 - building the preview's QTextDocument: the whole book, and the capped preview
   the composer shows (``preview.MAX_BLOCKS`` blocks), built in slices;
 - the longest the event loop waited (a 10 ms timer's worst lateness) while the
-  preview was built and while the export dialog wrote PDF + DOCX on its thread.
+  preview was built and while the export dialog wrote PDF + DOCX (``--exports``
+  times; each one's worst wait, their median, and the machine's load).
+
+The floor for the event-loop wait is zero: the target is under 100 ms during a
+500-meeting export (the export runs in a process of its own).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -48,6 +54,7 @@ class Lateness:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--meetings", type=int, default=500)
+    parser.add_argument("--exports", type=int, default=3)
     args = parser.parse_args()
 
     from export import build_library
@@ -102,18 +109,29 @@ def main() -> None:
     dialog = ExportDialog(context, book)
     dialog.path_edit.setText(str(folder / "book.pdf"))
     dialog.show()
-    finished = []
+    finished: list = []
     dialog.exported.connect(finished.append)
     dialog.export_failed.connect(finished.append)
-    started = time.perf_counter()
-    lateness.reset()
-    dialog.start_export()
-    while not finished:
-        app.processEvents()
-        time.sleep(0.001)
+    waits, took = [], []
+    print(f"load before the exports: {os.getloadavg()}")
+    for _ in range(args.exports):
+        finished.clear()
+        started = time.perf_counter()
+        lateness.reset()
+        dialog.start_export()
+        while not finished:
+            app.processEvents()
+            time.sleep(0.001)
+        waits.append(lateness.worst)
+        took.append(time.perf_counter() - started)
+        print(
+            f"export PDF + DOCX from the dialog: {took[-1]:.1f} s, "
+            f"worst event-loop wait {1000 * waits[-1]:.0f} ms ({str(finished[0])[:60]})"
+        )
     print(
-        f"export PDF + DOCX from the dialog: {time.perf_counter() - started:.1f} s, "
-        f"worst event-loop wait {1000 * lateness.worst:.0f} ms ({finished[0]})"
+        f"median of {args.exports}: {statistics.median(took):.1f} s, worst event-loop wait "
+        f"{1000 * statistics.median(waits):.0f} ms (worst of all {1000 * max(waits):.0f} ms); "
+        f"load after: {os.getloadavg()}"
     )
     dialog.close()
     library.close()

@@ -1,9 +1,8 @@
 """Long work off the GUI thread: exporting a book, and assembling it for the preview.
 
-:class:`ExportJob` runs :func:`briefbook.export.export_book` in an
-:class:`ExportWorker` on a ``QThread`` and turns the core's plain-Python
-progress callback into signals; Cancel sets the ``threading.Event`` the core
-checks. :class:`BookAnalyzer` assembles a book and runs its preflight on one
+:class:`ExportJob` runs :func:`briefbook.export.export_book` in a child
+process (:mod:`briefbook.export_process`) and turns what it reports into signals;
+Cancel ends that process. :class:`BookAnalyzer` assembles a book and runs its preflight on one
 background thread (newest request wins), so a 500-meeting book never freezes
 the composer.
 
@@ -18,23 +17,22 @@ import itertools
 import logging
 import queue
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from briefbook.assemble import assemble_with_warnings
-from briefbook.errors import BriefBookError, Cancelled
-from briefbook.export import ExportOptions, cleanup_stale_exports, export_book
+from briefbook.errors import BriefBookError
+from briefbook.export import ExportOptions
+from briefbook.export_process import ExportProcess
 from briefbook.library import Library
 from briefbook.ui.export_messages import export_message
 
 log = logging.getLogger("briefbook")
 
-PROGRESS_EVERY_S = 0.05  # at most this often a progress signal crosses to the GUI thread
+POLL_MS = 25  # how often the window reads what the export's process sent
 IDLE_S = 20.0  # the preview thread closes its connection and ends after this long without work
-STALE_AFTER_S = 3600  # an export's temporary file older than this is left over from a crash
 
 
 def unexpected_message() -> str:
@@ -52,66 +50,17 @@ def unexpected_message() -> str:
 # -- export ----------------------------------------------------------------------------------
 
 
-class ExportWorker(QObject):
-    """Runs one export on the thread it was moved to. Create through :class:`ExportJob`."""
+class ExportJob(QObject):
+    """One export in a child process (:mod:`briefbook.export_process`): :meth:`start`, :meth:`cancel`.
+
+    The window only polls the child's pipe every :data:`POLL_MS` (a few
+    microseconds each), so an export never holds the window's GIL. Exactly one of
+    ``finished``, ``failed``, ``cancelled`` arrives, then ``done``.
+    """
 
     progress = Signal(str, int, int)  # stage ("assemble", "pdf", "docx"), done, total
     finished = Signal(list)  # the paths written, as strings
     failed = Signal(str)  # a message in plain words, already translated
-    cancelled = Signal()
-
-    def __init__(self, library_path: Path, book_id: str, target: Path, options: ExportOptions):
-        super().__init__()
-        self.library_path, self.book_id, self.target, self.options = library_path, book_id, target, options
-        self.cancel_event = threading.Event()
-        self._last: tuple[str, float] = ("", 0.0)
-
-    def _progress(self, stage: str, done: int, total: int) -> None:
-        now = time.monotonic()
-        last_stage, last_time = self._last
-        if stage != last_stage or done >= total or now - last_time >= PROGRESS_EVERY_S:
-            self._last = (stage, now)
-            self.progress.emit(stage, done, total)
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            # Temporary files an export killed half-way left here (not one running now).
-            cleanup_stale_exports(self.target.parent, older_than=STALE_AFTER_S)
-            library = Library.open(self.library_path, backup=False)
-            try:
-                paths = export_book(
-                    library,
-                    self.book_id,
-                    self.target,
-                    self.options,
-                    progress=self._progress,
-                    cancel=self.cancel_event,
-                )
-            finally:
-                library.close()
-        except Cancelled:
-            self.cancelled.emit()
-        except BriefBookError as error:
-            log.info("Export failed: %s", error)
-            self.failed.emit(export_message(error))
-        except Exception as error:
-            message = unexpected_message()
-            log.error("Export failed unexpectedly", exc_info=error)
-            self.failed.emit(message)
-        else:
-            self.finished.emit([str(p) for p in paths])
-
-
-class ExportJob(QObject):
-    """One export on its own ``QThread``: :meth:`start`, :meth:`cancel`; the worker's signals, forwarded.
-
-    Exactly one of ``finished``, ``failed``, ``cancelled`` arrives, then ``done``.
-    """
-
-    progress = Signal(str, int, int)
-    finished = Signal(list)
-    failed = Signal(str)
     cancelled = Signal()
     done = Signal()
 
@@ -125,15 +74,10 @@ class ExportJob(QObject):
     ):
         super().__init__(parent)
         self.target = Path(target)
-        self.worker = ExportWorker(Path(library_path), book_id, self.target, options)
-        self.thread = QThread()
-        self.thread.setObjectName("briefbook-export")
-        self.worker.moveToThread(self.thread)
-        self.thread.started.connect(self.worker.run)
-        self.worker.progress.connect(self.progress)
-        self.worker.finished.connect(self._finished)
-        self.worker.failed.connect(self._failed)
-        self.worker.cancelled.connect(self._cancelled)
+        self.child = ExportProcess(Path(library_path), book_id, self.target, options)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._read)
         self._running = False
         app = QCoreApplication.instance()
         if app is not None:
@@ -141,39 +85,51 @@ class ExportJob(QObject):
 
     def start(self) -> None:
         self._running = True
-        self.thread.start()
+        self.child.start()
+        self._poll.start()
 
     def cancel(self) -> None:
-        """Ask the export to stop; ``cancelled`` follows when it has (no file is changed)."""
-        self.worker.cancel_event.set()
+        """Stop the export: its process ends; ``cancelled`` follows (no file is changed)."""
+        self.child.cancel()
 
     def is_running(self) -> bool:
         return self._running
 
     def stop(self, timeout_ms: int = 30_000) -> None:
-        """Cancel and wait for the thread (the window is closing)."""
-        self.cancel()
-        self.thread.quit()
-        self.thread.wait(timeout_ms)
+        """Cancel and wait for the child process (the window is closing)."""
+        if self._running:
+            self.child.stop(timeout_ms / 1000)
+            self._read()
 
-    def _end(self) -> None:
+    def _read(self) -> None:
+        latest = None
+        for message in self.child.messages():
+            if message[0] == "progress":
+                latest = message
+                continue
+            if latest is not None:
+                self.progress.emit(*latest[1:])
+                latest = None
+            self._end(message)
+            return
+        if latest is not None:  # only the newest progress of this turn is worth showing
+            self.progress.emit(*latest[1:])
+
+    def _end(self, message: tuple) -> None:
         self._running = False
-        self.thread.quit()
-        self.thread.wait()
-
-    def _finished(self, paths: list) -> None:
-        self._end()
-        self.finished.emit(paths)
-        self.done.emit()
-
-    def _failed(self, message: str) -> None:
-        self._end()
-        self.failed.emit(message)
-        self.done.emit()
-
-    def _cancelled(self) -> None:
-        self._end()
-        self.cancelled.emit()
+        self._poll.stop()
+        what = message[0]
+        if what == "finished":
+            self.finished.emit(message[1])
+        elif what == "cancelled":
+            self.cancelled.emit()
+        elif what == "failed":
+            log.info("Export failed: %s", message[1])
+            self.failed.emit(export_message(message[1]))
+        else:
+            text = unexpected_message()
+            log.error("Export failed unexpectedly: %s", message[1])
+            self.failed.emit(text)
         self.done.emit()
 
 

@@ -235,3 +235,30 @@ def test_a_file_that_cannot_be_replaced_is_reported(
     )
     assert target.read_bytes() == b"old" and dialog.job is None
     close(dialog)
+
+
+def test_the_export_runs_in_its_own_process_and_cancel_mid_pdf_ends_it_cleanly(
+    qtbot, context: UiContext, library: Library, tmp_path: Path
+):
+    """reportlab holds the GIL: in its own process it cannot stall the window; cancel ends that process."""
+    import os
+
+    book = big_book(library, 150)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "lon.pdf").write_bytes(b"%PDF-1.4 the previous export")
+    dialog = make_dialog(qtbot, context, book)
+    dialog.path_edit.setText(str(out / "lon.pdf"))
+    stages: list[str] = []
+    dialog.export_button.click()
+    job = dialog.job
+    job.progress.connect(lambda stage, done, total: stages.append(stage))
+    assert job.child.process.pid != os.getpid()
+    qtbot.waitUntil(lambda: "pdf" in stages, timeout=120_000)  # in the middle of the PDF
+    with qtbot.waitSignal(dialog.export_cancelled, timeout=60_000):
+        dialog.cancel_button.click()
+    assert not job.child.process.is_alive()
+    assert job.child.process.exitcode == 0  # it unwound and said so; it was not killed
+    assert sorted(p.name for p in out.iterdir()) == ["lon.pdf"]  # no temporary file left
+    assert (out / "lon.pdf").read_bytes() == b"%PDF-1.4 the previous export"
+    close(dialog)
