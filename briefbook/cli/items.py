@@ -12,7 +12,7 @@ import click
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import DERIVED_KEYS, ITEM_TYPE, emit_json, emit_record, emit_table
 from briefbook.errors import Conflict, ValidationError
-from briefbook.library import Library, Record
+from briefbook.library import Book, Event, Library, Record
 from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, record_type
 
@@ -163,12 +163,32 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
     added = []
     with lib.transaction():
         for data in batch:
-            added.append(lib.add(cls(**record_fields(cls, data))))
+            fields = record_fields(cls, data)
+            if cls is Book:  # as 'book new': the default sections, and never without a ceiling
+                added.append(_add_book(lib, fields))
+            else:
+                added.append(lib.add(cls(**fields)))
     if ctx.as_json:
         emit_json(added)
     else:
         for record in added:
             click.echo(record.id)
+
+
+def _add_book(lib: Library, fields: dict[str, Any]) -> Record:
+    from briefbook.library.books import new_book
+
+    event_id = str(fields.pop("event_id", "") or "")
+    if not event_id:
+        raise ValidationError("A book needs an event: --set event_id=EVENT_ID.", field="event_id")
+    if not fields.get("ceiling"):
+        level = lib.get(Event, event_id).classification
+        click.echo(
+            f"No ceiling given: the book holds nothing above the event's own level, {level}.", err=True
+        )
+    if fields.get("sections") in ("", "[]"):
+        fields.pop("sections")
+    return new_book(lib, event_id, **fields)
 
 
 @cli.command()

@@ -99,3 +99,15 @@ def test_book_items_refuses_a_section_without_items(library, library_path, made)
     result = invoke(library_path, "book", "items", book_id, "topics", "--tick", "nope")
     assert result.exit_code == 1 and "no item nope" in result.output
     assert library.count(Topic) > 1
+
+
+def test_add_book_is_never_without_a_ceiling_or_sections(library, library_path, made) -> None:
+    result = invoke(
+        library_path, "add", "book", "--set", f"event_id={made['event'].id}", "--set", "title=Sổ tay"
+    )
+    assert result.exit_code == 0, result.output
+    assert "No ceiling given" in result.output and "Internal" in result.output
+    book = library.get(Book, result.output.strip().splitlines()[-1])
+    assert book.ceiling == "Internal" and [s.kind for s in sections(book)][:2] == ["cover", "contents"]
+    missing = invoke(library_path, "add", "book", "--set", "title=Không sự kiện")
+    assert missing.exit_code == 1 and "needs an event" in missing.output
