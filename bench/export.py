@@ -1,25 +1,44 @@
-"""Export speed and memory: our DOCX and PDF against pandoc, LibreOffice and bare reportlab.
+"""Export speed against honest floors: each export next to a minimal render of the same text.
 
-    python bench/export.py [--meetings 10 100 500] [--skip-libreoffice]
+    python bench/export.py [--cases vi-10 vi-100 vi-500 thai-100 mixed-100 para-20 para-100 para-200]
+                           [--runs 3] [--skip-libreoffice]
 
-For each size, a synthetic library with one book of N meeting briefs is built,
-then each step runs in a fresh process (so its peak memory is its own) on the
-same content, in the same run:
+Cases: a book of N meeting briefs in Vietnamese (``vi-N``), with Thai-heavy text
+(``thai-N``: half the sentences Thai, shaped with HarfBuzz) or mixed scripts
+(``mixed-N``: Vietnamese, Thai, Lao, Khmer, Arabic); and a document of one paragraph
+of N KB (``para-N``). Each step runs in a fresh process (its peak memory is its own);
+ours and its floor alternate, run by run, and every figure is the median of
+``--runs`` runs, with the machine's load printed before and after.
 
-- ours: ``render_docx`` and ``render_pdf`` (contents, outline, "page X of Y")
-- pandoc: the same document as Markdown → DOCX
-- LibreOffice: our DOCX → PDF (``soffice --headless --convert-to pdf``)
-- bare reportlab: ``build_bare``, one plain pass of the same flowables
+Pairs (ours / floor):
 
-Targets for 500 meetings: DOCX ≤ 0.5× pandoc; PDF ≤ 1.15× bare; peak ≤ 200 MB.
+- **PDF / minimal reportlab**: ``render_pdf`` against a ``SimpleDocTemplate`` of
+  plain ``Paragraph`` flowables holding the same text with the same paragraph styles
+  (so the same fonts, and the same shaping rule: the shaped style where a paragraph
+  needs it), one pass, no cover, contents, headers, banners, outline, tables or
+  keep-together groups. Also counted: ``Paragraph.breakLines`` calls in each (every
+  paragraph broken into lines once would make them equal).
+- **DOCX end to end / pandoc**: ``python -m briefbook export --format docx`` as a
+  process (start-up, reading the library, assembly, rendering) against ``pandoc``
+  turning the same document, as Markdown, into DOCX (pandoc's whole process too).
+- **LibreOffice**: ``soffice --headless --convert-to pdf`` of our DOCX, for scale.
+
+Goals: every PDF within 1.3x its floor; breakLines calls equal; a 200 KB paragraph
+within 12x a 20 KB one; DOCX end to end at most 0.25x pandoc.
+
+pandoc is not a dependency of BriefBook (``apt-get install pandoc`` to run this
+bench; without it the pandoc column is empty).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,42 +56,116 @@ SENTENCES = [
     "Bộ Ngoại giao đã chỉ đạo các cơ quan đại diện theo dõi sát tình hình, bảo hộ công dân khi cần thiết.",
     "Cooperation between law-enforcement agencies must move from discussion to action.",
 ]
+THAI = [
+    "ประเทศไทยให้ความสำคัญกับความร่วมมือระหว่างประเทศในการต่อต้านการฉ้อโกงออนไลน์",
+    "การแลกเปลี่ยนข้อมูลและหลักฐานอิเล็กทรอนิกส์อย่างรวดเร็วเป็นกุญแจสำคัญ",
+    "รัฐมนตรีว่าการกระทรวงการต่างประเทศ สีหศักดิ์ พวงเกตุแก้ว กล่าวเปิดการประชุม",
+]
+OTHERS = [
+    "ສປປ ລາວ ໃຫ້ຄວາມສຳຄັນແກ່ການຮ່ວມມືສາກົນ ໃນການຕ້ານການສໍ້ໂກງທາງອອນລາຍ.",
+    "កម្ពុជាគាំទ្រកិច្ចសហប្រតិបត្តិការអន្តរជាតិក្នុងការប្រយុទ្ធប្រឆាំងនឹងការបោកប្រាស់តាមអ៊ីនធឺណិត។",
+    "تؤكد الدول الأعضاء التزامها بمكافحة الاحتيال عبر الإنترنت.",
+]
+TEXTS = {"vi": SENTENCES, "thai": SENTENCES + THAI * 2, "mixed": SENTENCES + THAI + OTHERS}
 
-# Runs in a child process: one step, then prints seconds and peak memory as JSON.
+# Runs in a child process: one step, then prints seconds, peak memory and breakLines calls as JSON.
 CHILD = r"""
 import json, resource, sys, time
 from pathlib import Path
-step, library, book, out = sys.argv[1:5]
-from briefbook.library import Library
-from briefbook.assemble import assemble
+step, source, book, out, here = sys.argv[1:6]
+sys.path.insert(0, here)
+from reportlab.platypus import paragraph as rl_paragraph
+breaks = [0]
+_break = rl_paragraph.Paragraph.breakLines
+def counted(self, *a, **k):
+    breaks[0] += 1
+    return _break(self, *a, **k)
+rl_paragraph.Paragraph.breakLines = counted
 from briefbook.render.template import load_template
-with Library.open(library) as lib:
-    document = assemble(lib, book)
-    template = load_template(lib.get("book", book).template)
+if source.endswith(".briefbook"):
+    from briefbook.assemble import assemble
+    from briefbook.library import Library
+    with Library.open(source, backup=False) as lib:
+        document = assemble(lib, book)
+        template = load_template(lib.get("book", book).template)
+else:
+    from export import paragraph_document
+    document, template = paragraph_document(int(book)), load_template("formal-a4")
 start = time.perf_counter()
 if step == "pdf":
     from briefbook.render.pdf import render_pdf
     render_pdf(document, template, out)
-elif step == "bare":
-    from briefbook.render.pdf import build_bare
-    build_bare(document, template, out)
-elif step == "docx":
-    from briefbook.render.docx import render_docx
-    render_docx(document, template, out)
+elif step == "floor":
+    from export import minimal_render
+    minimal_render(document, template, out)
 elif step == "markdown":
-    sys.path.insert(0, str(Path(sys.argv[5])))
     from export_markdown import to_markdown
     Path(out).write_text(to_markdown(document), encoding="utf-8")
 seconds = time.perf_counter() - start
-print(json.dumps({"seconds": seconds, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"seconds": seconds, "peak_mb": peak, "breaks": breaks[0]}))
 """
 
 
-def build_library(path: Path, meetings: int, seed: int = 1) -> str:
+def paragraph_document(kb: int):
+    """A document of one Vietnamese paragraph of ``kb`` kilobytes (UTF-8), nothing else."""
+    from briefbook.document.model import Document, Metadata, Paragraph, Run
+
+    text, rng = [], random.Random(kb)
+    while sum(len(t.encode()) + 1 for t in text) < kb * 1024:
+        text.append(rng.choice(SENTENCES))
+    return Document(Metadata(title="Một đoạn dài", language="vi"), [Paragraph([Run(" ".join(text))])])
+
+
+def minimal_render(document, template, out: str) -> None:
+    """The floor: the document's paragraphs, as plain Paragraphs in a SimpleDocTemplate, one pass.
+
+    The markup and the paragraph styles are our renderer's (same fonts, same shaping
+    rule); everything else is left out: cover, contents, headers, banners, outline,
+    tables (their cells become paragraphs), lists' bullets, keep-together groups.
+    """
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from briefbook.render.pdf_blocks import build_flowables
+    from briefbook.render.pdf_layout import BookState
+
+    state = BookState(document, template, forward_refs=False, progress=None)
+    paragraphs: list = []
+
+    def walk(flowable) -> None:
+        if isinstance(flowable, Paragraph):
+            # Without our callbacks (contents entries, anchors): plain text and its fonts only.
+            paragraphs.append(Paragraph(re.sub(r"<onDraw[^>]*/>", "", flowable.text), flowable.style))
+            return
+        for name in ("_content", "_flowables", "_cellvalues", "content", "inner"):
+            inner = getattr(flowable, name, None)
+            if isinstance(inner, list | tuple):
+                for child in inner:
+                    for item in child if isinstance(child, list | tuple) else [child]:
+                        walk(item)
+            elif inner is not None and hasattr(inner, "wrap"):
+                walk(inner)
+
+    for flowable in build_flowables(state):
+        walk(flowable)
+    t = template
+    SimpleDocTemplate(
+        out,
+        pagesize=(state.page_w, state.page_h),
+        leftMargin=t.margin_left_mm * mm,
+        rightMargin=t.margin_right_mm * mm,
+        topMargin=t.margin_top_mm * mm,
+        bottomMargin=t.margin_bottom_mm * mm,
+    ).build(paragraphs)
+
+
+def build_library(path: Path, meetings: int, seed: int = 1, script: str = "vi") -> str:
     rng = random.Random(seed)
+    sentences = TEXTS[script]
 
     def text(n: int) -> str:
-        return " ".join(rng.choice(SENTENCES) for _ in range(n))
+        return " ".join(rng.choice(sentences) for _ in range(n))
 
     with Library.create(path) as lib, lib.transaction():
         event = lib.add(Event(title="Hội nghị quốc tế (benchmark)", city="Bangkok", start_date="2025-12-17"))
@@ -118,53 +211,75 @@ def build_library(path: Path, meetings: int, seed: int = 1) -> str:
         return new_book(lib, event.id, title="Sổ tay benchmark").id
 
 
-def run_child(step: str, library: Path, book: str, out: Path) -> dict:
+def run_child(step: str, source: Path, book: str, out: Path) -> dict:
     here = Path(__file__).parent
+    env = {**os.environ, "PYTHONPATH": str(here.parent) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, step, str(library), book, str(out), str(here)],
+        [sys.executable, "-c", CHILD, step, str(source), book, str(out), str(here)],
         capture_output=True,
         text=True,
-        check=True,
+        env=env,
     )
+    if result.returncode != 0:
+        raise SystemExit(f"{step} failed:\n{result.stderr[-3000:]}")
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def timed(command: list[str]) -> float:
+def timed(command: list[str], env: dict | None = None) -> float:
     start = time.perf_counter()
-    subprocess.run(command, check=True, capture_output=True)
+    subprocess.run(command, check=True, capture_output=True, env=env)
     return time.perf_counter() - start
 
 
-def pages(pdf: Path) -> int:
-    from pypdf import PdfReader
-
-    return len(PdfReader(pdf).pages)
+def cli_docx(library: Path, book: str, out: Path) -> float:
+    """Our DOCX end to end: the command line, as a process, from start-up to the file written."""
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    command = [sys.executable, "-m", "briefbook", "--library", str(library), "export", book]
+    return timed([*command, "-o", str(out), "--format", "docx"], env)
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--meetings", type=int, nargs="+", default=[10, 100, 500])
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--cases",
+        nargs="+",
+        default=["vi-10", "vi-100", "vi-500", "thai-100", "mixed-100", "para-20", "para-100", "para-200"],
+    )
+    parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-libreoffice", action="store_true")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     pandoc = shutil.which("pandoc")
     work = Path(tempfile.mkdtemp(prefix="bb-bench-"))
-    columns = "meetings pages | docx_s pandoc_s ratio | pdf_s bare_s ratio | LO_s | docx_MB pdf_MB"
-    print(" ".join(f"{c:>8}" if c != "|" else c for c in columns.split()))
-    for n in args.meetings:
-        library = work / f"bench-{n}.briefbook"
-        book = build_library(library, n)
-        docx = run_child("docx", library, book, work / f"book-{n}.docx")
-        pdf = run_child("pdf", library, book, work / f"book-{n}.pdf")
-        bare = run_child("bare", library, book, work / f"bare-{n}.pdf")
-        run_child("markdown", library, book, work / f"book-{n}.md")
-        pandoc_s = (
-            timed([pandoc, str(work / f"book-{n}.md"), "-o", str(work / f"pandoc-{n}.docx")])
-            if pandoc
-            else float("nan")
-        )
+    print(f"load before: {os.getloadavg()}; median of {args.runs} runs; pandoc: {pandoc}")
+    head = (
+        f"{'case':<10}{'pdf s':>7}{'floor s':>8}{'ratio':>7}{'breaks':>8}{'floor':>7}"
+        f"{'docx s':>8}{'pandoc s':>9}{'ratio':>7}{'LO s':>7}{'MB pdf':>7}{'floor':>6}"
+    )
+    print(head)
+    for case in args.cases:
+        script, size = case.split("-")
+        if script == "para":
+            source, book = Path("paragraph"), size
+        else:
+            source = work / f"{case}.briefbook"
+            book = build_library(source, int(size), script=script)
+        mine, floor, docx, pandoc_s = [], [], [], []
+        for _ in range(args.runs):  # side by side: ours, then its floor, in each run
+            mine.append(run_child("pdf", source, book, work / f"{case}.pdf"))
+            floor.append(run_child("floor", source, book, work / f"{case}-floor.pdf"))
+            if script != "para":
+                docx.append(cli_docx(source, book, work / f"{case}.docx"))
+                if pandoc:
+                    run_child("markdown", source, book, work / f"{case}.md")
+                    pandoc_s.append(
+                        timed([pandoc, str(work / f"{case}.md"), "-o", str(work / f"{case}-p.docx")])
+                    )
         lo_s = float("nan")
-        if soffice and not args.skip_libreoffice:
+        if soffice and not args.skip_libreoffice and script != "para":
+            out = work / "lo"
             lo_s = timed(
                 [
                     soffice,
@@ -172,29 +287,25 @@ def main() -> None:
                     "--convert-to",
                     "pdf",
                     "--outdir",
-                    str(work / "lo"),
-                    str(work / f"book-{n}.docx"),
+                    str(out),
+                    str(work / f"{case}.docx"),
                 ]
             )
-        cells = [
-            n,
-            pages(work / f"book-{n}.pdf"),
-            "|",
-            docx["seconds"],
-            pandoc_s,
-            docx["seconds"] / pandoc_s,
-            "|",
-            pdf["seconds"],
-            bare["seconds"],
-            pdf["seconds"] / bare["seconds"],
-            "|",
-            lo_s,
-            "|",
-            docx["peak_mb"],
-            pdf["peak_mb"],
-        ]
-        print(" ".join(c if c == "|" else f"{c:8.2f}" if isinstance(c, float) else f"{c:8d}" for c in cells))
-    print(f"\nfiles in {work}")
+
+        def med(rows, key):
+            return statistics.median(r[key] for r in rows)
+
+        ratio = statistics.median(m["seconds"] / f["seconds"] for m, f in zip(mine, floor, strict=True))
+        docx_s = statistics.median(docx) if docx else float("nan")
+        pandoc_m = statistics.median(pandoc_s) if pandoc_s else float("nan")
+        print(
+            f"{case:<10}{med(mine, 'seconds'):>7.2f}{med(floor, 'seconds'):>8.2f}{ratio:>6.2f}×"
+            f"{mine[0]['breaks']:>8}{floor[0]['breaks']:>7}"
+            f"{docx_s:>8.2f}{pandoc_m:>9.2f}{docx_s / pandoc_m:>6.2f}×{lo_s:>7.1f}"
+            f"{med(mine, 'peak_mb'):>7.0f}{med(floor, 'peak_mb'):>6.0f}",
+            flush=True,
+        )
+    print(f"load after: {os.getloadavg()}; files in {work}")
 
 
 if __name__ == "__main__":
