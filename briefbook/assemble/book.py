@@ -34,7 +34,6 @@ from briefbook.errors import NotFound
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.books import Section, section_title, sections
 from briefbook.library.levels import parse_level
-from briefbook.library.scope import events_of
 from briefbook.text import fold
 
 R = TypeVar("R", bound=Record)
@@ -379,24 +378,8 @@ def _chosen(a: Assembly, cls: type[R], item_id: str) -> R | None:
     except NotFound:
         a.warn("missing_item", f"An item chosen for this book no longer exists ({item_id}).")
         return None
-    if item.id not in a.scope_ids(cls):
-        others = events_of(a.library, item) - {a.book.event_id}
-        if others:
-            titles = ", ".join(sorted(_event_title(a, e) for e in others))
-            a.warn(
-                "other_event",
-                f"{item.LABEL} “{_short(item.display_name)}” belongs to another event ({titles}), "
-                "not to this book's event.",
-                item,
-            )
+    a.warn_if_other_event(item)
     return item
-
-
-def _event_title(a: Assembly, event_id: str) -> str:
-    try:
-        return _short(a.library.get(Event, event_id).title)
-    except NotFound:
-        return event_id
 
 
 def _short(text: str, limit: int = 60) -> str:

@@ -16,10 +16,10 @@ from briefbook.assemble import markdown
 from briefbook.assemble.words import words
 from briefbook.document.model import Block, ListItem, Origin, Run
 from briefbook.errors import ValidationError
-from briefbook.library import Book, Library, Person, Record, Statement, TalkingPoint, Topic
+from briefbook.library import Book, Event, Library, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.levels import parse_level
 from briefbook.library.records import record_type
-from briefbook.library.scope import EventScope, event_scope
+from briefbook.library.scope import EventScope, event_scope, events_of
 
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
 SENSITIVITIES_LEVEL_RANK = 2
@@ -128,6 +128,35 @@ class Assembly:
         if self._scope is None:
             self._scope = event_scope(self.library, self.book.event_id)
         return self._scope
+
+    def warn_if_other_event(self, item: Record) -> None:
+        """A hand-picked item that belongs only to other events: say so (it may have been ticked by mistake).
+
+        A talking point belongs where its topic does. Items of no event in
+        particular (a general topic) are the user's to add without a warning.
+        """
+        owner = item
+        if isinstance(item, TalkingPoint):
+            topic = self._topic(item.topic_id)
+            if topic is None:
+                return
+            owner = topic
+        if owner.id in self.scope_ids(type(owner)):
+            return
+        others = events_of(self.library, owner) - {self.book.event_id}
+        if not others:
+            return
+        titles = ", ".join(sorted(self._event_title(e) for e in others))
+        self.warn(
+            "other_event",
+            f"{item.LABEL} “{_short(item.display_name)}” belongs to another event ({titles}), "
+            "not to this book's event.",
+            item,
+        )
+
+    def _event_title(self, event_id: str) -> str:
+        found = self.library.list(Event, where={"id": event_id})
+        return _short(found[0].title) if found else event_id
 
     def scope_ids(self, cls: type[Record]) -> set[str]:
         items = {Topic: self.scope.topics, Statement: self.scope.statements, Person: self.scope.people}

@@ -82,6 +82,9 @@ def _meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) 
 def chosen_points(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[TalkingPoint]:
     if choice and choice.talking_points is not None:
         candidates = [_get(a, TalkingPoint, i) for i in choice.talking_points]
+        for point in candidates:
+            if point is not None:
+                a.warn_if_other_event(point)  # hand-picked: the same rule as a section's items
     else:
         candidates = [p for t in topics for p in a.library.list(TalkingPoint, where={"topic_id": t.id})]
     return [p for p in candidates if p is not None and a.admit(p)]
@@ -90,6 +93,9 @@ def chosen_points(a: Assembly, topics: list[Topic], choice: MeetingChoice | None
 def chosen_statements(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[Statement]:
     if choice and choice.statements is not None:
         candidates = [_get(a, Statement, i) for i in choice.statements]
+        for statement in candidates:
+            if statement is not None:
+                a.warn_if_other_event(statement)
     else:
         seen: dict[str, Statement] = {}
         for t in topics:

@@ -84,3 +84,25 @@ def test_an_item_of_no_event_is_not_warned(both) -> None:
     assert "Chủ đề chung" in text_of(document)
     assert not [w for w in warnings if w.code == "other_event"]
     assert json.loads(library.get(Book, book.id).sections)
+
+
+def test_a_meeting_brief_hand_picking_another_events_statement_is_warned(both) -> None:
+    from briefbook.library.books import MeetingChoice
+    from briefbook.library.records import TalkingPoint
+
+    library, made = both
+    book = new_book(library, made["event"].id, ceiling="Secret")
+    demo_statement = next(
+        s for s in library.list(Statement) if s.id != made["statement"].id and events_of(library, s)
+    )
+    demo_point = next(
+        p
+        for p in library.list(TalkingPoint)
+        if p.topic_id != made["topic"].id and events_of(library, library.get(Topic, p.topic_id))
+    )
+    parts = sections(book)
+    briefs = next(p for p in parts if p.kind == "meetings")
+    briefs.choices[made["meeting"].id] = MeetingChoice([made["point"].id, demo_point.id], [demo_statement.id])
+    book = save_sections(library, book.id, parts)
+    _document, warnings = assemble_with_warnings(library, book)
+    assert {w.item_id for w in warnings if w.code == "other_event"} == {demo_point.id, demo_statement.id}
