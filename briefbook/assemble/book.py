@@ -15,7 +15,7 @@ from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.glyphs import glyph_warnings
 from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
 from briefbook.assemble.provenance import stamp
-from briefbook.assemble.words import format_date, format_range, format_time, parse_date
+from briefbook.assemble.words import format_date, format_range, format_time, parse_date, words
 from briefbook.collation import sort_key
 from briefbook.document.model import (
     Block,
@@ -30,7 +30,7 @@ from briefbook.document.model import (
     Run,
     Table,
 )
-from briefbook.errors import NotFound
+from briefbook.errors import NotFound, ValidationError
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.books import Section, section_title, sections
 from briefbook.library.levels import parse_level
@@ -137,6 +137,26 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
             block.draft = a.draft_included
             block.origins["classification"] = banner_origin
     return Document(meta, blocks), a
+
+
+def release_title(library: Library, book: Book | str, ceiling: str | None = None) -> str:
+    """The book's title as a copy at ``ceiling`` (the book's own by default) may show it: for the
+    names of files and print jobs, which leave with the copy. A title holding its event's title
+    (as the default one does) gives way to a plain one when the event is above the ceiling."""
+    if isinstance(book, str):
+        book = library.get(Book, book)
+    event = library.get(Event, book.event_id)
+    if not _holds(book.title, event.title):
+        return book.title
+    try:
+        allowed = library.level_rank(ceiling or book.ceiling)
+    except ValidationError:  # no ceiling, or one not known: as if the lowest level
+        allowed = 0
+    try:
+        rank = library.level_rank(event.classification)
+    except ValidationError:
+        rank = len(library.classification_levels())
+    return book.title if rank <= allowed else words(book.language).get("book", "Briefing book")
 
 
 def book_title(a: Assembly, event: Event, event_shown: bool) -> tuple[str, Origin]:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefbook.assemble import release_title
 from briefbook.errors import BriefBookError
 from briefbook.export import ExportOptions
 from briefbook.library import Book
@@ -209,7 +210,7 @@ class ExportDialog(QDialog):
         if folder is None or not Path(folder).is_dir():
             folder = documents_folder()
         self._base_folder = Path(folder)
-        self.path_edit.setText(str(Path(folder) / (safe_file_name(book.title) + ".pdf")))
+        self.path_edit.setText(str(Path(folder) / (safe_file_name(self.file_title()) + ".pdf")))
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export “%1”").replace("%1", self.book.title))
@@ -254,8 +255,12 @@ class ExportDialog(QDialog):
 
     def targets(self) -> list[Path]:
         return preview_target(
-            self.path_edit.text(), self.book.title, self.chosen_formats(), self._base_folder
+            self.path_edit.text(), self.file_title(), self.chosen_formats(), self._base_folder
         )
+
+    def file_title(self) -> str:
+        """The title a file name may carry at the chosen ceiling (never a Secret event's title)."""
+        return release_title(self.context.library, self.book, self.ceiling.currentData() or None)
 
     def options(self) -> ExportOptions:
         ceiling = self.ceiling.currentData() or None  # never "everything": export refuses none
@@ -271,7 +276,7 @@ class ExportDialog(QDialog):
         )
 
     def browse(self) -> None:
-        target = self.target() or documents_folder() / (safe_file_name(self.book.title) + ".pdf")
+        target = self.target() or documents_folder() / (safe_file_name(self.file_title()) + ".pdf")
         path = ask_export_path(self, target, self.chosen_formats())
         if path is not None:
             if path.suffix.lower() not in (".pdf", ".docx"):
@@ -323,7 +328,7 @@ class ExportDialog(QDialog):
             return
         try:
             target = resolve_target(
-                self.path_edit.text(), self.book.title, self.chosen_formats(), self._base_folder
+                self.path_edit.text(), self.file_title(), self.chosen_formats(), self._base_folder
             )
         except BriefBookError as error:
             self._path_error(export_message(error))

@@ -147,3 +147,14 @@ def test_the_cover_and_metadata_name_an_origin_for_every_field(library: Library,
         assert getattr(cover, name) and name in cover.origins, name
     assert {"title", "subject", "author", "banner", "keywords"} <= set(document.meta.origins)
     assert cover.origins["event"].kind == "event" and document.meta.origins["title"].kind == "book"
+
+
+def test_file_and_print_job_names_never_carry_a_title_above_the_ceiling(library: Library) -> None:
+    from briefbook.assemble import release_title
+
+    secret = library.add(Event(title="Chiến dịch MẬTTUYỆTĐỐI", classification="Secret"))
+    book = new_book(library, secret.id, ceiling="Internal")
+    assert release_title(library, book.id) == "Tài liệu chuẩn bị"
+    assert release_title(library, book.id, "secret") == book.title
+    own = new_book(library, secret.id, ceiling="Internal", title="Sổ tay đoàn")
+    assert release_title(library, own.id) == "Sổ tay đoàn"

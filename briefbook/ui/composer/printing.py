@@ -23,6 +23,7 @@ from PySide6.QtGui import QImage, QPainter
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QProgressDialog, QVBoxLayout, QWidget
 
+from briefbook.assemble import release_title
 from briefbook.errors import BriefBookError
 from briefbook.export import ExportOptions
 from briefbook.library import Book
@@ -185,7 +186,9 @@ class PrintJob(QObject):
         self.book = book
         self.classification = classification or (lambda: "")
         self.folder = private_folder()
-        self.target = self.folder / (safe_file_name(book.title) + ".pdf")
+        # The print job's name reaches the printer's queue: never a title above the ceiling.
+        self.title = release_title(context.library, book)
+        self.target = self.folder / (safe_file_name(self.title) + ".pdf")
         options = ExportOptions(formats=("pdf",), releasable=releasable)
         path = context.library.path
         if path is None:
@@ -227,7 +230,7 @@ class PrintJob(QObject):
             os.chmod(path, 0o600)  # the folder is the user's alone already; the file too
             pages = page_count(path)
             printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setDocName(self.book.title)
+            printer.setDocName(self.title)
             printer.setFromTo(1, pages)
             self.dialog.hide()
             if not ask_print(self.widget, printer, self.book.title, self.classification(), pages):
