@@ -179,7 +179,7 @@ def _font_entry(root: etree._Element, font: ChainFont) -> etree._Element:
             return entry
     entry = el(root, "font", name=font.display)
     el(entry, "charset", val="00")
-    el(entry, "family", val="roman" if "Serif" in font.family or "Naskh" in font.family else "swiss")
+    el(entry, "family", val="roman" if "Serif" in font.family else "swiss")
     el(entry, "pitch", val="variable")
     return entry
 

@@ -44,7 +44,7 @@ SCRIPT_FONTS: tuple[tuple[str, str], ...] = (
     ("NotoSansLao", "Lao"),
     ("NotoSansKhmer", "Khmer"),
     ("NotoSansMyanmar", "Myanmar"),
-    ("NotoNaskhArabic", "Arabic"),
+    ("NotoSansArabic", "Arabic"),
     ("NotoEmoji", "emoji"),
 )
 CHINESE = "Chinese"

@@ -20,7 +20,7 @@ FALLBACK_FAMILIES = (
     "Noto Sans Lao",
     "Noto Sans Khmer",
     "Noto Sans Myanmar",
-    "Noto Naskh Arabic",
+    "Noto Sans Arabic",
     "Noto Emoji",
 )
 _loaded: list[str] = []
