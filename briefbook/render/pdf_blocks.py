@@ -45,7 +45,7 @@ from briefbook.document.model import (
 )
 from briefbook.render.pdf_cover import CoverFlowable
 from briefbook.render.pdf_fonts import escape, font_name, tint
-from briefbook.render.pdf_layout import AnchoredParagraph, BookState, heading_flowable
+from briefbook.render.pdf_layout import AnchoredParagraph, BookParagraph, BookState, heading_flowable
 from briefbook.text import clean_line
 
 IMAGE_FAILED = "[image could not be shown]"
@@ -147,7 +147,7 @@ def paragraph(state: BookState, runs, style: str = "body", dest: str | None = No
         para = AnchoredParagraph(markup, pstyle)
         para.bb_state, para.bb_dest = state, dest
         return para
-    return Paragraph(markup, pstyle)
+    return BookParagraph(markup, pstyle)
 
 
 def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
@@ -264,7 +264,7 @@ def image_flowable(data: bytes | None, max_w: float, max_h: float) -> Flowable |
 
 
 def _failed_note(state: BookState) -> Paragraph:
-    return Paragraph(state.markup.text(IMAGE_FAILED), state.styles.get("note"))
+    return BookParagraph(state.markup.text(IMAGE_FAILED), state.styles.get("note"))
 
 
 def _image_block(state: BookState, block: Image) -> list[Flowable]:
@@ -275,7 +275,9 @@ def _image_block(state: BookState, block: Image) -> list[Flowable]:
     img.hAlign = "CENTER"
     parts: list[Flowable] = [img]
     if block.caption:
-        parts.append(Paragraph(state.markup.text(block.caption), state.styles.get("caption", block.caption)))
+        parts.append(
+            BookParagraph(state.markup.text(block.caption), state.styles.get("caption", block.caption))
+        )
     else:
         parts.append(Spacer(1, state.template.body_size * 0.6))
     return [KeepTogether(parts)]
@@ -318,7 +320,7 @@ def _contents(state: BookState, block: Contents) -> list[Flowable]:
     title = clean_line(block.title) or state.words["contents"]
     out: list[Flowable] = [
         PageBreakIfNotEmpty(),
-        Paragraph(state.markup.text(title, bold=True), state.styles.get("contents-title", title)),
+        BookParagraph(state.markup.text(title, bold=True), state.styles.get("contents-title", title)),
     ]
     for heading in state.document.headings(block.levels):
         level = min(max(heading.level, 1), 3)
@@ -331,6 +333,6 @@ def _contents(state: BookState, block: Contents) -> list[Flowable]:
         # A space before the marker: reportlab's line breaking fails (IndexError) when a
         # zero-width onDraw fragment directly follows shaped Thai text.
         markup += f' <onDraw name="bbtoc" label="{index}"/>'
-        out.append(Paragraph(markup, state.styles.get(f"toc{level}", text)))
+        out.append(BookParagraph(markup, state.styles.get(f"toc{level}", text)))
     out.append(PageBreakIfNotEmpty())
     return out

@@ -266,7 +266,29 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
     return text.rstrip() + "…"
 
 
-class AnchoredParagraph(Paragraph):
+class BookParagraph(Paragraph):
+    """A paragraph broken into lines once per width, however often it is asked to wrap.
+
+    reportlab's ``Paragraph.wrap`` breaks the text into lines at every call, and a
+    paragraph is wrapped several times: by the keep-with-next group that measures a
+    heading and what follows, then by the frame that places it (about two line
+    breakings per paragraph where one is enough). The lines depend only on the width
+    (``wrap`` ignores the height), so the lines of the last width are kept. (A split's
+    parts are new paragraphs, broken when they are placed: reportlab's first part
+    carries lines in a form only its own ``wrap`` completes.)
+    """
+
+    _bb_width: float | None = None
+
+    def wrap(self, availWidth, availHeight):
+        if availWidth == self._bb_width and hasattr(self, "blPara"):
+            return self.width, self.height
+        size = super().wrap(availWidth, availHeight)
+        self._bb_width = availWidth
+        return size
+
+
+class AnchoredParagraph(BookParagraph):
     """A paragraph that is a link target: records its page, bookmarks it, and
     (for headings) adds an outline entry, when it is drawn."""
 
