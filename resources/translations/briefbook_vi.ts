@@ -1969,8 +1969,8 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     <name>LevelField</name>
     <message>
         <location filename="../../briefbook/ui/editors/fields.py" line="+113"/>
-        <source>No ceiling (everything)</source>
-        <translation>Không giới hạn (đưa vào tất cả)</translation>
+        <source>No ceiling: choose one to export</source>
+        <translation>Chưa chọn độ mật: cần chọn để xuất</translation>
     </message>
 </context>
 <context>

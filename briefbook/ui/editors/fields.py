@@ -236,7 +236,7 @@ class LevelField(ChoiceField):
         super().__init__(field, ([""] if allow_none else []) + list(levels), parent)
 
     def label(self, value: str) -> str:
-        return level_label(value) if value else self.tr("No ceiling (everything)")
+        return level_label(value) if value else self.tr("No ceiling: choose one to export")
 
     def set_levels(self, levels: list[str]) -> None:
         self.set_options(([""] if self.allow_none else []) + list(levels))
