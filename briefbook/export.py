@@ -41,6 +41,7 @@ class ExportOptions:
     password: str | None = None
     allow_printing: bool = True
     releasable: bool = False  # for sharing: passages marked not for release are left out
+    changes_page: bool = False  # a "changes since version N" page after the contents
 
 
 def targets_for(target: str | Path, formats: tuple[str, ...]) -> dict[str, Path]:
@@ -115,11 +116,23 @@ def export_book(
         releasable=options.releasable,
     )
     report("assemble")(1, 1)
+    from briefbook.exchange import changes
+
+    # What this export includes, recorded once it is written (the changes page is not part of it).
+    contents = changes.included(document, library)
+    if options.changes_page:
+        since = changes.compare(library.last_export(book.id), contents)
+        page = changes.changes_blocks(
+            library, since, document.meta.language, ceiling, sharing=options.releasable,
+            anchor=f"changes-since-{since.since_version}",
+        )  # fmt: skip
+        changes.insert_page(document, page)
     levels = library.classification_levels()
     # The last word before any file is written: the whole document, metadata included.
     check_release(document, levels, ceiling, sharing=options.releasable)
     written = render(document, template, paths, options, report)
     library.update(Book, book.id, last_export_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    changes.record(library, book.id, contents, ceiling, options.releasable)
     return written
 
 

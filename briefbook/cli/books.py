@@ -340,6 +340,7 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 @click.option("--password", default=None, help="Protect the PDF with this password (AES-256).")
 @click.option("--no-printing", is_flag=True, help="With --password: do not allow printing.")
 @click.option("--for-sharing", is_flag=True, help="Leave out passages marked [not for release].")
+@click.option("--changes", "changes_page", is_flag=True, help="Add a page: changes since the last export.")
 @pass_context
 def export(
     ctx: Context,
@@ -353,6 +354,7 @@ def export(
     password: str | None,
     no_printing: bool,
     for_sharing: bool,
+    changes_page: bool,
 ) -> None:
     """Export a book as PDF, DOCX or both."""
     from briefbook.export import ExportOptions, export_book
@@ -366,6 +368,7 @@ def export(
         password=password,
         allow_printing=not no_printing,
         releasable=for_sharing,
+        changes_page=changes_page,
     )
     show = sys.stderr.isatty() and not ctx.as_json
     state = {"stage": ""}
@@ -389,3 +392,45 @@ def export(
     else:
         for path in written:
             click.echo(f"Wrote {path}")
+
+
+@book.command("changes")
+@click.argument("book_id")
+@pass_context
+def book_changes_cmd(ctx: Context, book_id: str) -> None:
+    """What was added, edited (word by word) and removed since the book's last export."""
+    from briefbook.exchange.changes import book_changes, shortened
+
+    found = book_changes(ctx.library(backups=False), book_id)
+    if ctx.as_json:
+        emit_json(
+            {
+                "since_version": found.since_version,
+                "since": found.since,
+                "added": [{"id": i, "kind": e.kind, "name": e.name} for i, e in found.added],
+                "edited": [
+                    {"id": e.item_id, "kind": e.kind, "name": e.name, "diff": e.diff} for e in found.edited
+                ],
+                "removed": [
+                    {"id": i, "kind": o["kind"], "name": o.get("name", "")} for i, o in found.removed
+                ],
+            }
+        )
+        return
+    if found.since_version is None:
+        click.echo("This book has not been exported yet: everything in it is new.")
+        return
+    click.echo(f"Since version {found.since_version} ({found.since[:16].replace('T', ' ')}):")
+    if found.empty:
+        click.echo("Nothing has changed.")
+    for item_id, entry in found.added:
+        click.echo(f"+ added    {entry.kind:14} {entry.name}  [{item_id}]")
+    for edit in found.edited:
+        click.echo(f"~ edited   {edit.kind:14} {edit.name}  [{edit.item_id}]")
+        shown = " ".join(
+            f"[-{text}-]" if op == "-" else f"{{+{text}+}}" if op == "+" else text
+            for op, text in shortened(edit.diff)
+        )
+        click.echo(f"    {shown}")
+    for item_id, old in found.removed:
+        click.echo(f"- removed  {old['kind']:14} {old.get('name', '')}  [{item_id}]")

@@ -188,3 +188,43 @@ class SyncMixin:
                     self.db.execute(
                         "DELETE FROM exchange_conflicts WHERE item_id = ? AND their_vid = ?", [item_id, vid]
                     )
+
+    # -- what exports included ---------------------------------------------------------
+
+    def record_export(self, book_id: str, ceiling: str, for_sharing: bool, items: dict[str, Any]) -> int:
+        """Remember what an export of a book included; returns its number (1, 2, ...)."""
+        from briefbook.library.api import now
+
+        with self.transaction():  # type: ignore[attr-defined]
+            row = self.db.execute(
+                "SELECT coalesce(max(version), 0) FROM export_records WHERE book_id = ?", [book_id]
+            ).fetchone()
+            version = row[0] + 1
+            self.db["export_records"].insert(
+                {
+                    "book_id": book_id,
+                    "version": version,
+                    "exported_at": now(),
+                    "ceiling": ceiling,
+                    "for_sharing": int(for_sharing),
+                    "items": json.dumps(items, ensure_ascii=False),
+                }
+            )
+        return version
+
+    def last_export(self, book_id: str) -> dict[str, Any] | None:
+        """The newest export record of a book: version, exported_at, ceiling, for_sharing, items."""
+        row = self.db.execute(
+            "SELECT version, exported_at, ceiling, for_sharing, items FROM export_records "
+            "WHERE book_id = ? ORDER BY version DESC LIMIT 1",
+            [book_id],
+        ).fetchone()
+        if row is None:
+            return None
+        return {
+            "version": row[0],
+            "exported_at": row[1],
+            "ceiling": row[2],
+            "for_sharing": bool(row[3]),
+            "items": json.loads(row[4]),
+        }

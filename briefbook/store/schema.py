@@ -192,3 +192,16 @@ def _deleted_items(db: Database) -> None:
         "item_id TEXT NOT NULL, title TEXT NOT NULL, deleted_at TEXT NOT NULL, snapshot TEXT NOT NULL)"
     )
     db.execute("CREATE INDEX deleted_items_item ON deleted_items(item_id, id)")
+
+
+@MIGRATIONS(name="0005_export_records")
+def _export_records(db: Database) -> None:
+    """What each export of a book included (items, a hash and the text of each), so that the
+    next one can say what changed since (see :mod:`briefbook.exchange.changes`)."""
+    db.execute(
+        "CREATE TABLE export_records (id INTEGER PRIMARY KEY AUTOINCREMENT, "
+        "book_id TEXT NOT NULL REFERENCES books(id) ON DELETE CASCADE, version INTEGER NOT NULL, "
+        "exported_at TEXT NOT NULL, ceiling TEXT NOT NULL DEFAULT '', "
+        "for_sharing INTEGER NOT NULL DEFAULT 0, "
+        "items TEXT NOT NULL, UNIQUE (book_id, version))"
+    )

@@ -1,0 +1,352 @@
+"""What changed in a book since its last export: items added, edited (word by word), removed.
+
+Each export records what it included: every item whose text reached the
+document (found by the origins the document model carries), with a hash of
+all its text there and the text itself, less passages not for release (so a
+later diff can never print one). Comparing that record with the book as it
+would be exported now gives the changes, which ``briefbook book changes``
+lists and an export can print as a "changes since version N" page, so a
+principal who read yesterday's book reads only what is new.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any
+
+from briefbook.document.model import Document, Heading, ListBlock, ListItem, Origin, Paragraph, Run
+from briefbook.exchange.release import internal_only, without_restricted
+from briefbook.library import Book, Library, Record
+from briefbook.library.records import RECORD_TYPES
+
+_NOT_TEXT = {"anchor", "style", "link", "data", "photo", "widths"}
+
+
+@dataclass
+class Included:
+    kind: str
+    name: str
+    level: str
+    hash: str = ""
+    text: str = ""  # the item's text, less passages not for release
+    internal: bool = False  # a one-line field is marked: the item is internal only
+
+
+def included(document: Document, library: Library) -> dict[str, Included]:
+    """Item id -> the item whose text the document holds, with a hash and the text of its fields.
+
+    Which items: those named by the origins of the document's text (so a left-out
+    item is not included). Their text: the item's own fields as stored (title,
+    one-line fields, Markdown), so that BriefBook's own words (section titles,
+    labels) never count as an edit; passages not for release are kept out of the
+    recorded text, and only their hash says they changed.
+    """
+    seen: dict[str, Origin] = {}
+
+    def visit(value: Any, origin: Origin | None) -> None:
+        if isinstance(value, str):
+            if value.strip() and origin is not None and origin.item_id and origin.kind in TEXT_KINDS:
+                seen.setdefault(origin.item_id, origin)
+        elif isinstance(value, list | tuple):
+            for v in value:
+                visit(v, origin)
+        elif isinstance(value, dict):
+            for v in value.values():
+                visit(v, origin)
+        elif is_dataclass(value) and not isinstance(value, type):
+            own = getattr(value, "origin", None) or origin
+            per_field = getattr(value, "origins", None)
+            for f in fields(value):
+                if f.name in ("origin", "origins") or f.name in _NOT_TEXT:
+                    continue
+                o = per_field.get(f.name, own) if isinstance(per_field, dict) else own
+                visit(getattr(value, f.name), o)
+
+    visit(document.blocks, None)
+    found: dict[str, Included] = {}
+    for item_id, origin in seen.items():
+        cls = RECORD_TYPES[origin.kind]
+        if not library.exists(cls, item_id):
+            continue
+        record = library.get(cls, item_id)
+        full, shown = item_text(record)
+        found[item_id] = Included(
+            origin.kind,
+            record.display_name,
+            origin.level,
+            hashlib.sha256(full.encode("utf-8")).hexdigest()[:32],
+            shown,
+            internal=internal_only(record),
+        )
+    return found
+
+
+TEXT_KINDS = ("event", "meeting", "topic", "talking_point", "statement", "person", "organisation")
+
+
+def item_text(record: Record) -> tuple[str, str]:
+    """(all of an item's text, the text a diff may show: without passages not for release)."""
+    full, shown = [], []
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if (
+            not isinstance(value, str)
+            or not value.strip()
+            or f.name in _SKIP_FIELDS
+            or f.name.endswith("_id")
+        ):
+            continue
+        if f.name in record.CHOICES:
+            continue
+        full.append(value)
+        shown.append(without_restricted(value) if f.name in record.MARKDOWN else value)
+    return _joined(full), _joined(shown)
+
+
+_SKIP_FIELDS = {
+    "id",
+    "created_at",
+    "updated_at",
+    "classification",
+    "sections",
+    "last_export_at",
+    "cleared_on",
+}
+
+
+def _joined(parts: list[str]) -> str:
+    return " ".join(" ".join(p.split()) for p in parts if p).strip()
+
+
+def record(
+    library: Library, book_id: str, items: dict[str, Included], ceiling: str, for_sharing: bool
+) -> int:
+    """Record what an export included (``included(document)``); returns its version number."""
+    data = {
+        i: {
+            "kind": e.kind,
+            "name": e.name,
+            "level": e.level,
+            "hash": e.hash,
+            "text": e.text,
+            "internal": e.internal,
+        }
+        for i, e in items.items()
+    }
+    return library.record_export(book_id, ceiling, for_sharing, data)
+
+
+@dataclass
+class Edited:
+    item_id: str
+    kind: str
+    name: str
+    diff: list[tuple[str, str]]  # (op, words): op is "=", "+" or "-"
+    level: str = ""
+    internal: bool = False
+
+
+@dataclass
+class Changes:
+    since_version: int | None
+    since: str = ""
+    added: list[tuple[str, Included]] = field(default_factory=list)
+    edited: list[Edited] = field(default_factory=list)
+    removed: list[tuple[str, dict]] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.added or self.edited or self.removed)
+
+
+def word_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """The words removed and added between two texts, with the unchanged stretches between."""
+    a, b = re.findall(r"\S+", old), re.findall(r"\S+", new)
+    out: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            out.append(("=", " ".join(a[i1:i2])))
+            continue
+        if i2 > i1:
+            out.append(("-", " ".join(a[i1:i2])))
+        if j2 > j1:
+            out.append(("+", " ".join(b[j1:j2])))
+    return out
+
+
+def compare(last: dict | None, now: dict[str, Included]) -> Changes:
+    """The changes from an export record to what a document includes (``included``)."""
+    if last is None:
+        return Changes(None, added=list(now.items()))
+    before = last["items"]
+    changes = Changes(last["version"], last["exported_at"])
+    for item_id, entry in now.items():
+        old = before.get(item_id)
+        if old is None:
+            changes.added.append((item_id, entry))
+        elif old["hash"] != entry.hash:
+            changes.edited.append(
+                Edited(
+                    item_id,
+                    entry.kind,
+                    entry.name,
+                    word_diff(old["text"], entry.text),
+                    entry.level,
+                    entry.internal or bool(old.get("internal")),
+                )
+            )
+    changes.removed = [(i, old) for i, old in before.items() if i not in now]
+    return changes
+
+
+def book_changes(library: Library, book_id: str, document: Document | None = None) -> Changes:
+    """What changed in the book since its last export (assembled as that export was, if none given)."""
+    from briefbook.assemble import assemble
+
+    book = library.get(Book, book_id)
+    last = library.last_export(book_id)
+    if document is None:
+        ceiling = (last or {}).get("ceiling") or book.ceiling or library.classification_levels()[-1]
+        document = assemble(
+            library,
+            book,
+            ceiling=library.parse_level(ceiling),
+            releasable=bool((last or {}).get("for_sharing")),
+        )
+    return compare(last, included(document, library))
+
+
+_WORDS = {
+    "vi": {
+        "title": "Những thay đổi từ phiên bản {n}",
+        "first": "Đây là lần xuất đầu tiên của sổ tay này.",
+        "none": "Không có thay đổi nào từ phiên bản {n}.",
+        "added": "Mới",
+        "edited": "Đã sửa",
+        "removed": "Không còn trong sổ tay",
+        "kinds": {
+            "talking_point": "Nội dung trao đổi",
+            "statement": "Phát biểu",
+            "person": "Nhân vật",
+            "meeting": "Cuộc gặp",
+            "topic": "Chủ đề",
+            "event": "Sự kiện",
+            "organisation": "Tổ chức",
+            "book": "Sổ tay",
+        },
+    },
+    "en": {
+        "title": "Changes since version {n}",
+        "first": "This is the first export of this book.",
+        "none": "Nothing has changed since version {n}.",
+        "added": "New",
+        "edited": "Edited",
+        "removed": "No longer in the book",
+        "kinds": {},
+    },
+}
+
+
+def changes_blocks(
+    library: Library, changes: Changes, language: str, ceiling: str, *, sharing: bool, anchor: str
+) -> list:
+    """The "changes since version N" page: each line carries the origin of the item it names.
+
+    A removed item is named at its level now (if it still exists) or as it was;
+    an item above the ceiling, or internal only in a sharing export, is not
+    named at all; the release gate then judges every line like any other text.
+    """
+    levels = library.classification_levels()
+    limit = levels.index(ceiling) if ceiling in levels else 0
+
+    def shown(level: str, internal: bool) -> bool:
+        return level in levels and levels.index(level) <= limit and not (sharing and internal)
+
+    words = _WORDS.get((language or "en")[:2], _WORDS["en"])
+    n = changes.since_version
+    if n is None:
+        return []
+    low = Origin(levels[0])
+    blocks: list = [Heading(1, words["title"].format(n=n), anchor, origin=low)]
+    if changes.empty:
+        return [*blocks, Paragraph([Run(words["none"].format(n=n))], origin=low)]
+    for key, entries in (("added", changes.added), ("edited", changes.edited), ("removed", changes.removed)):
+        if not entries:
+            continue
+        blocks.append(Paragraph([Run(words[key])], style="label", origin=low))
+        items: list[ListItem] = []
+        for entry in entries:
+            if key == "added":
+                item_id, inc = entry  # type: ignore[misc]
+                if not shown(inc.level, inc.internal):
+                    continue
+                origin = Origin(inc.level, kind=inc.kind, item_id=item_id, name=inc.name)
+                items.append(ListItem([Run(_label(words, inc.kind, inc.name))], origin=origin))
+            elif key == "edited":
+                edit: Edited = entry  # type: ignore[assignment]
+                if not shown(edit.level, edit.internal):
+                    continue
+                origin = Origin(edit.level, kind=edit.kind, item_id=edit.item_id, name=edit.name)
+                named = edit.kind not in ("talking_point", "statement")  # their name is their text
+                runs = [Run(_label(words, edit.kind, edit.name if named else "") + ": ", bold=True)]
+                for op, text in shortened(edit.diff):
+                    # Added words bold, removed words italic in brackets: readable in print and in Word.
+                    word = f"[{text}]" if op == "-" else text
+                    runs.append(Run(word + " ", bold=op == "+", italic=op == "-"))
+                items.append(ListItem(runs, origin=origin))
+            else:
+                item_id, old = entry  # type: ignore[misc]
+                level = _level_now(library, old["kind"], item_id, old.get("level") or levels[-1])
+                if not shown(level, bool(old.get("internal"))):
+                    continue
+                origin = Origin(level, kind=old["kind"], item_id=item_id, name=old.get("name", ""))
+                items.append(ListItem([Run(_label(words, old["kind"], old.get("name", "")))], origin=origin))
+        if items:
+            blocks.append(ListBlock(items))
+        else:
+            blocks.pop()
+    return blocks
+
+
+def _label(words: dict, kind: str, name: str) -> str:
+    cls = RECORD_TYPES.get(kind)
+    what = words["kinds"].get(kind) or (cls.LABEL if cls else kind)
+    return f"{what}: {name}" if name else what
+
+
+def shortened(diff: list[tuple[str, str]], context: int = 6) -> list[tuple[str, str]]:
+    """Unchanged stretches cut to a few words either side of a change ("…")."""
+    out = []
+    for n, (op, text) in enumerate(diff):
+        words = text.split()
+        if op == "=" and len(words) > 2 * context:
+            head = " ".join(words[:context]) if n > 0 else ""
+            tail = " ".join(words[-context:]) if n < len(diff) - 1 else ""
+            text = " … ".join(x for x in (head, tail) if x) or "…"
+        out.append((op, text))
+    return out
+
+
+def _level_now(library: Library, kind: str, item_id: str, recorded: str) -> str:
+    cls = RECORD_TYPES.get(kind)
+    if cls is not None and library.exists(cls, item_id):
+        return getattr(library.get(cls, item_id), "classification", recorded)
+    return recorded
+
+
+def insert_page(document: Document, page: list) -> None:
+    """Put the changes page after the cover and contents, before the book's first section."""
+    if not page:
+        return
+    from briefbook.document.model import Contents, Cover, PageBreak
+
+    at = 0
+    for n, block in enumerate(document.blocks):
+        if isinstance(block, Cover | Contents | PageBreak):
+            at = n + 1
+        elif isinstance(block, Heading):
+            break
+    document.blocks[at:at] = [*page, PageBreak()]

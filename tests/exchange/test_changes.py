@@ -1,0 +1,88 @@
+"""What changed since the last export: recorded per export, listed, printed on a page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from briefbook.cli.main import _register, cli
+from briefbook.exchange.changes import book_changes, word_diff
+from briefbook.export import ExportOptions, export_book
+from briefbook.library import Library, Statement, TalkingPoint
+from briefbook.library.books import new_book
+
+_register()
+
+
+def _pdf_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _book(library: Library, filled: dict) -> str:
+    return new_book(library, filled["event"].id, title="Sổ tay", ceiling="Confidential").id
+
+
+def test_word_diff() -> None:
+    assert word_diff("a b c d", "a x c d e") == [("=", "a"), ("-", "b"), ("+", "x"), ("=", "c d"), ("+", "e")]
+
+
+def test_added_edited_removed_since_the_last_export(library: Library, filled: dict, tmp_path: Path) -> None:
+    book_id = _book(library, filled)
+    assert book_changes(library, book_id).since_version is None
+    export_book(library, book_id, tmp_path / "v1.pdf", ExportOptions(formats=("pdf",)))
+    assert book_changes(library, book_id).empty
+    topic = filled["topic"]
+    library.update(TalkingPoint, filled["point"].id, text="Việt Nam kiên quyết chống **lừa đảo** qua mạng.")
+    new = library.add(TalkingPoint(topic_id=topic.id, text="Điểm mới về Công ước."))
+    library.delete(Statement, filled["statement"].id)
+    found = book_changes(library, book_id)
+    assert found.since_version == 1
+    assert [i for i, _ in found.added] == [new.id], [(e.kind, e.name) for _, e in found.added]
+    assert [e.item_id for e in found.edited] == [filled["point"].id]
+    assert ("-", "trực tuyến.") in found.edited[0].diff and ("+", "qua mạng.") in found.edited[0].diff
+    assert [i for i, _ in found.removed] == [filled["statement"].id]
+    export_book(library, book_id, tmp_path / "v2.pdf", ExportOptions(formats=("pdf",), changes_page=True))
+    text = _pdf_text(tmp_path / "v2.pdf")
+    assert "Những thay đổi từ phiên bản 1" in text and "Điểm mới về Công ước" in text
+    assert "[trực tuyến.]" in text
+    assert book_changes(library, book_id).since_version == 2 and book_changes(library, book_id).empty
+
+
+def test_changes_page_never_prints_what_may_not_leave(library: Library, filled: dict, tmp_path: Path) -> None:
+    book_id = _book(library, filled)
+    point = library.add(TalkingPoint(topic_id=filled["topic"].id, text="Công khai.\n\n[NFR] PLUGHWORD"))
+    export_book(library, book_id, tmp_path / "v1.pdf", ExportOptions(formats=("pdf",)))  # internal: NFR in
+    library.update(TalkingPoint, point.id, text="Công khai, đã sửa.\n\n[NFR] PLUGHWORD KHÁC")
+    library.update(TalkingPoint, filled["point"].id, classification="Secret")  # now above the ceiling
+    export_book(
+        library,
+        book_id,
+        tmp_path / "share.pdf",
+        ExportOptions(formats=("pdf",), releasable=True, changes_page=True),
+    )
+    text = _pdf_text(tmp_path / "share.pdf")
+    assert "Những thay đổi từ phiên bản 1" in text and "đã sửa" in text
+    assert "PLUGHWORD" not in text and "kiên quyết" not in text
+
+
+def test_cli_book_changes_and_export_option(library_path: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(cli, ["--library", str(library_path), *args], catch_exceptions=False)
+
+    assert run("demo").exit_code == 0
+    with Library.open(library_path) as lib:
+        book_id = lib.list("book")[0].id
+        point = lib.list(TalkingPoint)[0]
+    assert "not been exported yet" in run("book", "changes", book_id).output
+    assert run("export", book_id, "-o", str(tmp_path / "a.pdf"), "--format", "pdf").exit_code == 0
+    assert "Nothing has changed" in run("book", "changes", book_id).output
+    run("edit", point.id, "--set", "text=Văn bản mới hoàn toàn.")
+    out = run("book", "changes", book_id).output
+    assert "~ edited" in out and "{+" in out and "[-" in out
+    result = run("export", book_id, "-o", str(tmp_path / "b.pdf"), "--format", "pdf", "--changes")
+    assert result.exit_code == 0, result.output
+    assert "Văn bản mới hoàn toàn." in _pdf_text(tmp_path / "b.pdf").split("Chương trình")[1]
