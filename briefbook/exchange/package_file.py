@@ -306,7 +306,7 @@ def _item(raw: Any, photos: dict[str, bytes], seen: set[str], bad) -> PackageIte
         if not (
             isinstance(rev, list)
             and len(rev) == 3
-            and rev[0] in cls.MARKDOWN
+            and rev[0] in cls.data_fields()  # one-line fields keep revisions too
             and all(isinstance(x, str) for x in rev)
             and len(rev[2]) <= 40
         ):

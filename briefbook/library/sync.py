@@ -66,7 +66,7 @@ class SyncMixin:
         from briefbook.library.api import now
 
         cls = record_type(kind)
-        if field not in cls.MARKDOWN or not value:
+        if field not in cls.data_fields() or not value:
             return False
         known = self.db.execute(
             "SELECT 1 FROM revisions WHERE table_name = ? AND item_id = ? AND field = ? AND value = ?",
