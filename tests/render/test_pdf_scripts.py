@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 import unicodedata
 
 import pytest
@@ -134,3 +135,21 @@ def test_thai_lines_break_between_words(a4, tmp_path):
             # Every line starts and ends on a word of the text, never inside one.
             assert any(piece.startswith(w) for w in words), (piece, words)
             assert any(piece.endswith(w) for w in words), (piece, words)
+
+
+def test_the_segmenter_loads_only_for_text_without_spaces(tmp_path):
+    code = (
+        "import sys\n"
+        "from briefbook.document.model import Document, Metadata, Paragraph, Run\n"
+        "from briefbook.render.pdf import render_pdf\n"
+        "from briefbook.render.template import load_template\n"
+        "def book(text, name):\n"
+        "    doc = Document(Metadata(title='t'), [Paragraph([Run(text)])])\n"
+        f"    render_pdf(doc, load_template('formal-a4'), r'{tmp_path}/' + name)\n"
+        "book('Lê Anh Tuấn, محمد', 'a.pdf')\n"
+        "print('icu4py' in sys.modules)\n"
+        "book('สีหศักดิ์', 'b.pdf')\n"
+        "print('icu4py' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
