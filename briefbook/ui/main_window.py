@@ -42,7 +42,7 @@ from briefbook.ui.settings import Settings
 from briefbook.ui.sidebar import Sidebar
 from briefbook.ui.window_actions import WindowActions
 
-EXTENSIONS = ("briefbook.ui.composer",)
+EXTENSIONS = ("briefbook.ui.composer", "briefbook.ui.exchange")
 SEARCH_PAUSE_MS = 0  # every key searches (a newer key drops the search before it): see Searcher
 
 
