@@ -147,6 +147,34 @@ class AnalysisRequest:
 _STOP = object()
 
 
+class _Gone:
+    """Whether the analyser's owner is being destroyed; emits only while it is not.
+
+    The lock makes "check, then emit" one step against :meth:`mark`, which runs on the GUI
+    thread while the owner is destroyed: an emit either finishes before the owner goes, or
+    does not start.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._gone = False
+
+    def mark(self) -> None:
+        with self._lock:
+            self._gone = True
+
+    def deliver(self, signal, result: tuple) -> bool:
+        with self._lock:
+            if self._gone:
+                return False
+            try:
+                signal.emit(result)
+            except RuntimeError:  # the C++ object is already gone
+                self._gone = True
+                return False
+            return True
+
+
 class BookAnalyzer(QObject):
     """Assemble a book and run its preflight on a background thread.
 
@@ -165,6 +193,12 @@ class BookAnalyzer(QObject):
         self._queue: queue.Queue = queue.Queue()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
+        self._gone = _Gone()
+        if parent is not None:
+            # Once the composer is being destroyed, the thread must not emit on this object:
+            # a signal emitted from a Python thread on a deleted QObject crashes the process.
+            gone = self._gone
+            parent.destroyed.connect(lambda *_: gone.mark())
         self._deliver.connect(self._on_result)
         app = QCoreApplication.instance()
         if app is not None:
@@ -247,10 +281,8 @@ class BookAnalyzer(QObject):
                     result = (job.ticket, None, None, export_message(error))
                 else:
                     result = self._analyse(library, job)
-                try:
-                    self._deliver.emit(result)
-                except RuntimeError:  # the composer is gone (window closed): nobody to tell
-                    return
+                if not self._gone.deliver(self._deliver, result):
+                    return  # the composer is gone (window closed): nobody to tell
         finally:
             if library is not None:
                 library.close()
