@@ -11,7 +11,6 @@ import threading
 import shiboken6
 from PySide6.QtCore import QObject
 
-from briefbook.ui import workers
 from briefbook.ui.workers import BookAnalyzer
 
 
@@ -51,6 +50,5 @@ def test_answers_still_arrive_while_the_owner_lives(qtbot, library):
     analyzer = BookAnalyzer(owner)
     with qtbot.waitSignal(analyzer.failed, timeout=60_000) as signal:
         analyzer.request(library, "no-such-book")
-    assert "no-such-book" in signal.args[1] or signal.args[1]
+    assert signal.args[1].strip()  # a message for the user, not silence
     analyzer.shutdown()
-    assert workers.BookAnalyzer is BookAnalyzer
