@@ -57,9 +57,23 @@ _FOLD_TABLE: dict[int, str | None] = {
 }
 
 
+# What _FOLD_TABLE does, as C-speed steps: str.translate looks every character up in
+# a dict (50 ns each), and folding is most of the time of indexing and checking a big
+# library. The same characters, in the same order: letters replaced, then marks removed.
+_FOLD_LETTERS = tuple((chr(k), v) for k, v in _FOLD_TABLE.items() if v is not None)
+_FOLD_MARKS = re.compile("[" + "".join(re.escape(chr(k)) for k, v in _FOLD_TABLE.items() if v is None) + "]+")
+
+
 def fold(text: str) -> str:
     """Lower-case and strip diacritics so that ``lua dao`` matches ``lừa đảo``."""
-    return unicodedata.normalize("NFC", unicodedata.normalize("NFD", text.lower()).translate(_FOLD_TABLE))
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered  # nothing to decompose, replace or remove
+    decomposed = unicodedata.normalize("NFD", lowered)
+    for letter, plain in _FOLD_LETTERS:
+        if letter in decomposed:
+            decomposed = decomposed.replace(letter, plain)
+    return unicodedata.normalize("NFC", _FOLD_MARKS.sub("", decomposed))
 
 
 _fold_char = functools.lru_cache(maxsize=8192)(fold)

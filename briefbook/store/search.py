@@ -48,7 +48,10 @@ class Match:
 
 def indexed_texts(title: str, body: str) -> tuple[str, str, str]:
     """What the index holds for an item: folded title, folded body, unspaced-script runs ("" if none)."""
-    return fold(title), fold(body), " ".join(_UNSPACED_RUN.findall(fold(title + " " + body)))
+    # Folding works character by character, so the runs of title + body are those of
+    # the folded title and body: each text is folded once.
+    folded_title, folded_body = fold(title), fold(body)
+    return folded_title, folded_body, " ".join(_UNSPACED_RUN.findall(folded_title + " " + folded_body))
 
 
 def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> None:
