@@ -110,6 +110,8 @@ class ExportDialog(QDialog):
         self.sharing = QCheckBox(self)
         self.sharing.setObjectName("exportSharing")
         self.sharing.setChecked(releasable)
+        self.changes_page = QCheckBox(self)
+        self.changes_page.setObjectName("exportChangesPage")
         self.password = QLineEdit(self)
         self.password.setObjectName("exportPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -125,6 +127,7 @@ class ExportDialog(QDialog):
             ("drafts", self.drafts),
             ("language", self.language),
             ("sharing", self.sharing),
+            ("changes", self.changes_page),
             ("password", self.password),
             ("printing", self.allow_printing),
         ):
@@ -222,6 +225,7 @@ class ExportDialog(QDialog):
             "drafts": self.tr("&Drafts:"),
             "language": self.tr("Book &language:"),
             "sharing": "",
+            "changes": "",
             "password": self.tr("PDF pass&word:"),
             "printing": "",
         }
@@ -233,6 +237,7 @@ class ExportDialog(QDialog):
             self.formats.setItemText(i, text)
         self.browse_button.setText(self.tr("&Browse…"))
         self.sharing.setText(self.tr("For &sharing (leave out passages not for release)"))
+        self.changes_page.setText(self.tr("Add a page: &changes since the last export"))
         self.password.setPlaceholderText(self.tr("optional: readers must type it to open the PDF"))
         self.allow_printing.setText(self.tr("Allow &printing of the protected PDF"))
         self.open_button.setText(self.tr("&Open"))
@@ -273,6 +278,7 @@ class ExportDialog(QDialog):
             password=self.password.text() or None,
             allow_printing=self.allow_printing.isChecked(),
             releasable=self.sharing.isChecked(),
+            changes_page=self.changes_page.isChecked(),
         )
 
     def browse(self) -> None:
@@ -313,6 +319,7 @@ class ExportDialog(QDialog):
             self.drafts,
             self.language,
             self.sharing,
+            self.changes_page,
             self.export_button,
         ):
             widget.setEnabled(not running)

@@ -416,7 +416,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookComposer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/view.py" line="+186"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+189"/>
         <source>E&amp;xport…</source>
         <translation>X&amp;uất…</translation>
     </message>
@@ -451,7 +451,12 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Nội &amp;dung phần</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
+        <source>Chan&amp;ges since export</source>
+        <translation>Thay đổi từ lần &amp;xuất trước</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Book details</source>
         <translation>Thông tin tài liệu</translation>
     </message>
@@ -486,7 +491,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Chưa có tài liệu. Hãy chọn một sự kiện rồi bấm “Tài liệu mới” để bắt đầu.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+45"/>
         <location line="+15"/>
         <source>New book</source>
         <translation>Tài liệu mới</translation>
@@ -566,6 +571,29 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+6"/>
         <source>The preview shows the first %1 of the %2 parts of this book; the export holds them all.</source>
         <translation>Bản xem trước hiển thị %1 phần đầu trong %2 phần của tài liệu; bản xuất ra có đầy đủ tất cả.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangesPanel</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/changes_panel.py" line="+58"/>
+        <source>This book has not been exported yet: everything in it is new.</source>
+        <translation>Tài liệu này chưa được xuất lần nào: mọi nội dung đều mới.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Changes since version %1 (exported %2 UTC):</source>
+        <translation>Những thay đổi từ phiên bản %1 (xuất lúc %2 UTC):</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Changes since the last export</source>
+        <translation>Những thay đổi từ lần xuất trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What was added, edited (removed words struck out, new words bold) and removed.</source>
+        <translation>Những gì được thêm, sửa (chữ bỏ đi bị gạch, chữ mới in đậm) và bỏ ra.</translation>
     </message>
 </context>
 <context>
@@ -779,6 +807,65 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+2"/>
         <source>Print the book shown in Books: choose the printer, the copies and the pages</source>
         <translation>In tài liệu đang mở trong mục Tài liệu: chọn máy in, số bản và các trang</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/exchange/conflict_view.py" line="+84"/>
+        <location line="+106"/>
+        <source>Exchange conflicts</source>
+        <translation>Xung đột khi trao đổi</translation>
+    </message>
+    <message>
+        <location line="-96"/>
+        <source>Mine (this library)</source>
+        <translation>Của tôi (thư viện này)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theirs (the package)</source>
+        <translation>Của họ (gói dữ liệu)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Keep &amp;mine</source>
+        <translation>Giữ bản của &amp;tôi</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Take &amp;theirs</source>
+        <translation>Lấy bản của &amp;họ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No conflicts: every exchanged item agrees.</source>
+        <translation>Không có xung đột: mọi mục đã trao đổi đều khớp nhau.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>(deleted here)</source>
+        <translation>(đã xoá ở đây)</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Deleted in this library.</source>
+        <translation>Đã xoá trong thư viện này.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted in the package.</source>
+        <translation>Đã xoá trong gói dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theirs (from %1)</source>
+        <translation>Của họ (từ %1)</translation>
     </message>
 </context>
 <context>
@@ -1104,9 +1191,32 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
 </context>
 <context>
+    <name>ExchangeActions</name>
+    <message>
+        <location filename="../../briefbook/ui/exchange/__init__.py" line="+50"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Nhập…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import packa&amp;ge…</source>
+        <translation>Nhập &amp;gói dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export pac&amp;kage…</source>
+        <translation>Xuất gói &amp;dữ liệu…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exchange con&amp;flicts…</source>
+        <translation>Xung đột &amp;khi trao đổi…</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../briefbook/ui/export_dialog.py" line="+58"/>
+        <location filename="../../briefbook/ui/export_dialog.py" line="+59"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
@@ -1121,7 +1231,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Xuất ra</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+157"/>
         <source>Export “%1”</source>
         <translation>Xuất tài liệu “%1”</translation>
     </message>
@@ -1156,7 +1266,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>&amp;Ngôn ngữ tài liệu:</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>PDF pass&amp;word:</source>
         <translation>Mật &amp;khẩu PDF:</translation>
     </message>
@@ -1187,6 +1297,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Add a page: &amp;changes since the last export</source>
+        <translation>Thêm một trang: những &amp;thay đổi từ lần xuất trước</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>optional: readers must type it to open the PDF</source>
         <translation>không bắt buộc: người đọc phải nhập mật khẩu này để mở tệp PDF</translation>
     </message>
@@ -1211,12 +1326,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location line="+148"/>
+        <location line="+154"/>
         <source>The book was exported: %1, in the folder %2.</source>
         <translation>Đã xuất tài liệu: %1, trong thư mục %2.</translation>
     </message>
     <message>
-        <location line="-94"/>
+        <location line="-95"/>
         <source>A file of that name is there already; the export replaces it.</source>
         <translation>Đã có tệp cùng tên; bản xuất mới sẽ thay thế tệp đó.</translation>
     </message>
@@ -1231,7 +1346,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Ghi %1 vào %2.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -1779,6 +1894,100 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+1"/>
         <source>Read only. The arrow keys scroll; Tab goes from link to link, Enter follows one.</source>
         <translation>Chỉ để đọc. Phím mũi tên để cuộn; Tab để đi qua các liên kết, Enter để mở liên kết.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/exchange/import_preview.py" line="+105"/>
+        <source>Import %1</source>
+        <translation>Nhập %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Talking points</source>
+        <translation>Luận điểm</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prior statements</source>
+        <translation>Phát biểu trước đây</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>People</source>
+        <translation>Nhân vật</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Year (the article gives none):</source>
+        <translation>Năm (bài báo không ghi):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation>Ngày:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Source of the statements:</source>
+        <translation>Nguồn của các phát biểu:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+149"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location line="-149"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The file holds:</source>
+        <translation>Tệp chứa:</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>new</source>
+        <translation>mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>merge</source>
+        <translation>gộp</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>already here</source>
+        <translation>đã có</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 new, %2 to merge, %3 already in the library, %4 dropped.</source>
+        <translation>%1 mới, %2 cần gộp, %3 đã có trong thư viện, %4 bỏ qua.</translation>
     </message>
 </context>
 <context>
@@ -2472,6 +2681,69 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
 </context>
 <context>
+    <name>PackageDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+114"/>
+        <source>Import package %1</source>
+        <translation>Nhập gói dữ liệu %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 new, %2 updated, %3 deleted, %4 conflicts, %5 unchanged.</source>
+        <translation>%1 mới, %2 cập nhật, %3 xoá, %4 xung đột, %5 không đổi.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Conflicts are items changed both here and in the package since you last agreed: your version stays, theirs is kept beside it until you choose.</source>
+        <translation>Xung đột là những mục đã được sửa cả ở đây lẫn trong gói dữ liệu kể từ lần hai bên khớp nhau gần nhất: bản của bạn được giữ nguyên, bản của họ được lưu bên cạnh cho đến khi bạn chọn.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Added</source>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Updated (changed in the package only)</source>
+        <translation>Cập nhật (chỉ sửa trong gói dữ liệu)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Deleted in the package</source>
+        <translation>Đã xoá trong gói dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Conflicts (changed on both sides)</source>
+        <translation>Xung đột (sửa ở cả hai bên)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import package</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+</context>
+<context>
     <name>PersonLinksPanel</name>
     <message>
         <location filename="../../briefbook/ui/editors/links.py" line="+163"/>
@@ -2666,7 +2938,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../briefbook/ui/composer/printing.py" line="+46"/>
+        <location filename="../../briefbook/ui/composer/printing.py" line="+47"/>
         <source>Classification</source>
         <translation>Độ mật</translation>
     </message>
@@ -2681,7 +2953,7 @@ Thả ảnh vào đây.</translation>
         <translation>In “%1” — %2</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location line="+134"/>
         <location line="+63"/>
         <source>Print</source>
         <translation>In</translation>
@@ -3256,7 +3528,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Workers</name>
     <message>
-        <location filename="../../briefbook/ui/workers.py" line="+45"/>
+        <location filename="../../briefbook/ui/workers.py" line="+43"/>
         <source>BriefBook ran into an unexpected problem and could not finish the export. Your library is safe.
 
 The details were written to %1.</source>

@@ -40,6 +40,7 @@ from briefbook.ui.accessibility import make_accessible, set_name
 from briefbook.ui.composer import new_book_dialog
 from briefbook.ui.composer.book_bar import BookBar, ask_copy
 from briefbook.ui.composer.book_form import BookForm
+from briefbook.ui.composer.changes_panel import ChangesPanel
 from briefbook.ui.composer.commands import CreateBook, SaveSections, copy_sections, execute
 from briefbook.ui.composer.meeting_panel import MeetingPanel
 from briefbook.ui.composer.printing import PrintJob
@@ -174,6 +175,8 @@ class BookComposer(QWidget):
             self.details.addWidget(widget)
         self.tabs.addTab(scroll, "")
         self.tabs.addTab(self.details, "")
+        self.changes_panel = ChangesPanel(self.context, self.tabs)
+        self.tabs.addTab(self.changes_panel, "")
         return self.tabs
 
     def retranslate(self) -> None:
@@ -192,6 +195,8 @@ class BookComposer(QWidget):
         self.preview_heading.setText(self.tr("Pre&view"))
         self.tabs.setTabText(0, self.tr("&Book"))
         self.tabs.setTabText(1, self.tr("Section &contents"))
+        self.tabs.setTabText(2, self.tr("Chan&ges since export"))
+        self.changes_panel.retranslate()
         self._show_help()
         set_name(self.tabs.widget(0), self.tr("Book details"))
         make_accessible(self)
@@ -468,6 +473,8 @@ class BookComposer(QWidget):
         self._document = document
         self.warnings.show_warnings(warnings)
         self.preview.show_document(document)
+        if self.book is not None:
+            self.changes_panel.set_document(self.book.id, document)
         self.analysed.emit()
 
     def _analysis_failed(self, _ticket: int, message: str) -> None:

@@ -9,7 +9,7 @@ reloads.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from briefbook.ui import error_hook
@@ -21,7 +21,6 @@ class ExchangeActions(QObject):
         self.window = window
         self.import_file = QAction(window)
         self.import_file.setObjectName("action_import_file")
-        self.import_file.setShortcut(QKeySequence("Ctrl+I"))
         self.import_package = QAction(window)
         self.import_package.setObjectName("action_import_package")
         self.export_package = QAction(window)
@@ -49,9 +48,9 @@ class ExchangeActions(QObject):
 
     def retranslate(self) -> None:
         self.import_file.setText(self.tr("&Import…"))
-        self.import_package.setText(self.tr("Import &package…"))
-        self.export_package.setText(self.tr("E&xport package…"))
-        self.conflicts.setText(self.tr("Exchange &conflicts…"))
+        self.import_package.setText(self.tr("Import packa&ge…"))
+        self.export_package.setText(self.tr("Export pac&kage…"))
+        self.conflicts.setText(self.tr("Exchange con&flicts…"))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:

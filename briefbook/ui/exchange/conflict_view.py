@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +37,11 @@ from briefbook.ui import error_hook
 _HIDDEN = {"position", "version", "last_export_at", "sections"}
 
 
+def _tr(text: str) -> str:
+    """Words of this module's functions, in the window's language."""
+    return QCoreApplication.translate("Exchange", text)
+
+
 def show_conflicts(window) -> None:
     dialog = ConflictDialog(window)
     try:
@@ -49,7 +54,7 @@ def ask_edited_text(parent: QWidget, mine: str, theirs: str) -> str | None:
     """The text the user writes from both versions (patched in tests); None if cancelled."""
     dialog = QDialog(parent)
     dialog.setObjectName("conflictEdit")
-    dialog.setWindowTitle(parent.tr("Edit from both versions"))
+    dialog.setWindowTitle(_tr("Edit from both versions"))
     layout = QVBoxLayout(dialog)
     panes = QHBoxLayout()
     editor = QPlainTextEdit(mine)
@@ -58,7 +63,7 @@ def ask_edited_text(parent: QWidget, mine: str, theirs: str) -> str | None:
     other.setReadOnly(True)
     panes.addWidget(editor)
     panes.addWidget(other)
-    layout.addWidget(QLabel(parent.tr("Yours (edit it) — and theirs, for reference:")))
+    layout.addWidget(QLabel(_tr("Yours (edit it) — and theirs, for reference:")))
     layout.addLayout(panes)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)

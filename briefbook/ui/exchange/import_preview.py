@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +47,11 @@ EDITABLE = {
 }
 
 
+def _tr(text: str) -> str:
+    """Words of this module's functions, in the window's language."""
+    return QCoreApplication.translate("Exchange", text)
+
+
 def guess_kind(path: Path) -> str:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".vcf", ".vcard", ".tsv"):
@@ -60,11 +65,9 @@ def choose_import_file(parent: QWidget) -> Path | None:
     """Ask which file to import (patched in tests)."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        parent.tr("Import"),
+        _tr("Import"),
         "",
-        parent.tr(
-            "Documents, articles and contact lists (*.docx *.txt *.html *.htm *.csv *.vcf);;All files (*)"
-        ),
+        _tr("Documents, articles and contact lists (*.docx *.txt *.html *.htm *.csv *.vcf);;All files (*)"),
     )
     return Path(path) if path else None
 
@@ -88,7 +91,7 @@ def propose_in_background(library_path: Path, path: Path, kind: str, parent: QWi
         with Library.open(library_path, backup=False, read_only=True) as lib:
             return propose(lib, path, kind)
 
-    return run_busy(work, parent, parent.tr("Reading the file…") if parent else "")
+    return run_busy(work, parent, _tr("Reading the file…") if parent else "")
 
 
 class ImportDialog(QDialog):
@@ -289,7 +292,7 @@ def edit_proposed(parent: QWidget, item: Proposed) -> dict[str, str]:
     """Edit a proposed item's main fields in a small dialog; the changes (empty if cancelled)."""
     dialog = QDialog(parent)
     dialog.setObjectName("importEditItem")
-    dialog.setWindowTitle(parent.tr("Edit before importing"))
+    dialog.setWindowTitle(_tr("Edit before importing"))
     form = QFormLayout(dialog)
     editors: dict[str, QLineEdit | QPlainTextEdit] = {}
     for name in EDITABLE.get(item.kind, ()):

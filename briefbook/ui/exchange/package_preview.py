@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,17 +33,20 @@ from briefbook.ui.background import run_busy
 PACKAGE_FILTER = "BriefBook packages (*.bbpkg *.zip);;All files (*)"
 
 
+def _tr(text: str) -> str:
+    """Words of this module's functions, in the window's language."""
+    return QCoreApplication.translate("Exchange", text)
+
+
 def choose_package_file(parent: QWidget) -> Path | None:
     """Ask which package to import (patched in tests)."""
-    path, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import package"), "", parent.tr(PACKAGE_FILTER))
+    path, _ = QFileDialog.getOpenFileName(parent, _tr("Import package"), "", _tr(PACKAGE_FILTER))
     return Path(path) if path else None
 
 
 def choose_package_target(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to write a package (patched in tests)."""
-    path, _ = QFileDialog.getSaveFileName(
-        parent, parent.tr("Export package"), suggested, parent.tr(PACKAGE_FILTER)
-    )
+    path, _ = QFileDialog.getSaveFileName(parent, _tr("Export package"), suggested, _tr(PACKAGE_FILTER))
     return Path(path) if path else None
 
 
@@ -54,7 +57,7 @@ def run_package_import(window) -> None:
     try:
         plan = plan_in_background(window.model.library.path, path, window)
     except BriefBookError as exc:
-        error_hook.show_message(window, window.tr("Import package"), str(exc))
+        error_hook.show_message(window, _tr("Import package"), str(exc))
         return
     dialog = PackageDialog(window, plan)
     try:
@@ -74,9 +77,7 @@ def run_package_export(window) -> None:
     library = window.model.library
     events = library.list(Event)
     if not events:
-        error_hook.show_message(
-            window, window.tr("Export package"), window.tr("The library has no event to share.")
-        )
+        error_hook.show_message(window, _tr("Export package"), _tr("The library has no event to share."))
         return
     target = choose_package_target(window, f"{events[0].title[:60]}.bbpkg")
     if target is None:
@@ -84,12 +85,12 @@ def run_package_export(window) -> None:
     try:
         report = export_package(library, [e.id for e in events], target)
     except BriefBookError as exc:
-        error_hook.show_message(window, window.tr("Export package"), str(exc))
+        error_hook.show_message(window, _tr("Export package"), str(exc))
         return
     error_hook.show_message(
         window,
-        window.tr("Export package"),
-        window.tr("Wrote %1: %2 items.").replace("%1", str(report.path)).replace("%2", str(report.items)),
+        _tr("Export package"),
+        _tr("Wrote %1: %2 items.").replace("%1", str(report.path)).replace("%2", str(report.items)),
     )
 
 
@@ -101,7 +102,7 @@ def plan_in_background(library_path: Path, path: Path, parent: QWidget | None) -
         with Library.open(library_path, backup=False, read_only=True) as lib:
             return plan_import(lib, package)
 
-    return run_busy(work, parent, parent.tr("Reading the package…") if parent else "")
+    return run_busy(work, parent, _tr("Reading the package…") if parent else "")
 
 
 class PackageDialog(QDialog):

@@ -1,0 +1,109 @@
+"""The composer's "Changes" tab: what was added, edited (word by word) and removed since the last export.
+
+It compares the book as the composer last assembled it (off the GUI thread)
+with what the book's last export recorded (:mod:`briefbook.exchange.changes`);
+the comparison runs when the tab is shown or a new assembly arrives while it
+is shown, so a big book costs nothing while the user works elsewhere.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from briefbook.exchange.changes import Changes, compare, included, shortened
+from briefbook.library.records import RECORD_TYPES
+
+
+class ChangesPanel(QWidget):
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("changesPanel")
+        self.context = context
+        self.heading = QLabel(self)
+        self.heading.setObjectName("changesHeading")
+        self.heading.setWordWrap(True)
+        self.view = QTextBrowser(self)
+        self.view.setObjectName("changesView")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.view, 1)
+        self._pending: tuple[str, object] | None = None
+        self.changes: Changes | None = None
+
+    def set_document(self, book_id: str, document) -> None:
+        """A new assembly of the book; compared now if the tab is visible, else when it is shown."""
+        self._pending = (book_id, document)
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if self._pending is None or not self.context.model.is_open:
+            return
+        book_id, document = self._pending
+        self._pending = None
+        library = self.context.library
+        if not library.exists("book", book_id):
+            return
+        self.changes = compare(library.last_export(book_id), included(document, library))
+        self.show_changes(self.changes)
+
+    def show_changes(self, changes: Changes) -> None:
+        if changes.since_version is None:
+            self.heading.setText(self.tr("This book has not been exported yet: everything in it is new."))
+            self.view.setHtml("")
+            return
+        since = changes.since[:16].replace("T", " ")
+        self.heading.setText(
+            self.tr("Changes since version %1 (exported %2 UTC):")
+            .replace("%1", str(changes.since_version))
+            .replace("%2", since)
+        )
+        if changes.empty:
+            self.view.setHtml(f"<p>{html.escape(self.tr('Nothing has changed.'))}</p>")
+            return
+        parts = []
+        if changes.added:
+            parts.append(f"<h3>{html.escape(self.tr('Added'))}</h3><ul>")
+            parts += [f"<li>{_what(e.kind, e.name)}</li>" for _, e in changes.added]
+            parts.append("</ul>")
+        if changes.edited:
+            parts.append(f"<h3>{html.escape(self.tr('Edited'))}</h3><ul>")
+            for edit in changes.edited:
+                diff = " ".join(
+                    f"<s style='color:#b3261e'>{html.escape(t)}</s>"
+                    if op == "-"
+                    else f"<b style='color:#1e6b2f'>{html.escape(t)}</b>"
+                    if op == "+"
+                    else html.escape(t)
+                    for op, t in shortened(edit.diff)
+                )
+                parts.append(f"<li>{_what(edit.kind, '')}<br>{diff}</li>")
+            parts.append("</ul>")
+        if changes.removed:
+            parts.append(f"<h3>{html.escape(self.tr('Removed'))}</h3><ul>")
+            parts += [f"<li>{_what(o['kind'], o.get('name', ''))}</li>" for _, o in changes.removed]
+            parts.append("</ul>")
+        self.view.setHtml("".join(parts))
+
+    def retranslate(self) -> None:
+        from briefbook.ui.accessibility import set_name
+
+        set_name(
+            self.view,
+            self.tr("Changes since the last export"),
+            self.tr("What was added, edited (removed words struck out, new words bold) and removed."),
+        )
+        if self.changes is not None:
+            self.show_changes(self.changes)
+
+
+def _what(kind: str, name: str) -> str:
+    cls = RECORD_TYPES.get(kind)
+    label = html.escape(cls.LABEL if cls else kind)
+    return f"<i>{label}</i>: {html.escape(name)}" if name else f"<i>{label}</i>"
