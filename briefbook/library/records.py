@@ -212,7 +212,8 @@ class TalkingPoint(Record):
 
     @property
     def display_name(self) -> str:
-        first = (self.question or self.text).strip().splitlines()[0] if (self.question or self.text) else ""
+        lines = (self.question.strip() or self.text.strip()).splitlines()
+        first = lines[0] if lines else ""
         return first[:120] + ("…" if len(first) > 120 else "") if first else "(empty)"
 
 

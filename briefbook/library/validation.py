@@ -46,7 +46,8 @@ def validated(
                 )
         out[f.name] = value
     for name in cls.REQUIRED:
-        if not out.get(name):
+        # A text of only spaces, newlines or zero-width characters is as empty as none.
+        if not clean_line(str(out.get(name) or "")):
             raise ValidationError(
                 f"A {cls.LABEL.lower()} needs a {name.replace('_id', '').replace('_', ' ')}.", name
             )

@@ -181,3 +181,20 @@ def test_a_title_of_only_invisible_characters_is_empty(library: Library) -> None
     with pytest.raises(ValidationError, match="needs a title"):
         library.add(Topic(title="\u200b\ufeff \u200d"))
     assert library.add(Topic(title="\u200bCông ước\u200b")).title == "Công ước"
+
+
+@pytest.mark.parametrize("text", ["   ", "\n\n", " \u200b\n\t"])
+def test_a_text_of_only_spaces_is_refused_in_words(library: Library, text: str) -> None:
+    topic = library.add(Topic(title="Mekong"))
+    with pytest.raises(ValidationError, match="needs a text"):
+        library.add(TalkingPoint(topic_id=topic.id, text=text))
+    with pytest.raises(ValidationError, match="needs a text"):
+        library.add(Statement(text=text))
+
+
+def test_a_point_with_a_blank_question_is_named_by_its_text() -> None:
+    assert (
+        TalkingPoint(question="  ", text="Cooperation with the MRC").display_name
+        == "Cooperation with the MRC"
+    )
+    assert TalkingPoint(text=" \n ").display_name == "(empty)"
