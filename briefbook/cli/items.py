@@ -157,6 +157,7 @@ def _links(lib: Library, record: Record) -> dict[str, Any]:
 def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) -> None:
     """Add items of KIND from --set FIELD=VALUE pairs or a JSON file; prints the new ids."""
     cls = record_type(kind)
+    _one_source(source, values)
     batch = _read_json(source) if source else parse_assignments(values)
     batch = batch if isinstance(batch, list) else [batch]
     lib = ctx.library()
@@ -173,6 +174,15 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
     else:
         for record in added:
             click.echo(record.id)
+
+
+def _one_source(source: str | None, values: tuple[str, ...]) -> None:
+    """Refuse --set beside --from-json: one of them would be dropped without a word."""
+    if source and values:
+        raise ValidationError(
+            "Give the fields either with --set or in the --from-json file, not both: "
+            "nothing was saved. Put the --set values in the JSON file."
+        )
 
 
 def _add_book(lib: Library, fields: dict[str, Any]) -> Record:
@@ -215,6 +225,7 @@ def edit(
     """
     lib = ctx.library()
     record = lib.find(item_id)
+    _one_source(source, values)
     changes = _read_json(source) if source else parse_assignments(values)
     if not changes:
         raise ValidationError("Say what to change: --set FIELD=VALUE, or --from-json FILE with an object.")

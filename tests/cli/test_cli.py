@@ -114,6 +114,9 @@ def test_errors_without_a_library_are_one_line(run, args, message: str) -> None:
 
 def test_user_errors_are_one_line(run, tmp_path: Path) -> None:
     run("init")
+    topic = run("add", "topic", "--set", "title=Mekong").output.strip()
+    source = tmp_path / "topic.json"
+    source.write_text(json.dumps({"title": "x", "background": "b"}), encoding="utf-8")
     cases = [
         (("show", "missing-id"), "no item with id"),
         (("add", "topic", "--set", "nonsense=1"), "has no field"),
@@ -121,12 +124,15 @@ def test_user_errors_are_one_line(run, tmp_path: Path) -> None:
         (("add", "topic", "--set", "broken"), "field=value"),
         (("add", "topic", "--from-json", str(tmp_path / "missing.json")), "No such file"),
         (("init",), "already a file"),
+        (("add", "topic", "--from-json", str(source), "--set", "title=y"), "not both"),
+        (("edit", topic, "--from-json", str(source), "--set", "title=y"), "not both"),
     ]
     for args, message in cases:
         result = run(*args)
         assert result.exit_code == 1, args
         assert message in result.output, (args, result.output)
         assert "Traceback" not in result.output
+    assert run("--json", "show", topic).output.count('"title": "Mekong"') == 1
 
 
 def test_a_file_that_is_not_a_library(run, tmp_path: Path) -> None:
