@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
+from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from briefbook.document.model import Run
-from briefbook.render import pdf_shaping
+from briefbook.render import bidi_lines, pdf_shaping
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
 from briefbook.render.template import FONT_STYLES, Template
 from briefbook.text import clean
@@ -206,11 +206,19 @@ class Styles:
         style = self.by_name.get(name) or self.by_name["body"]
         if needs_chain(self.template, text) is None:
             return style
-        shaped = self._shaped.get(style.name)
+        # A paragraph that starts in a right-to-left script reads from the right: it is
+        # right-aligned (and laid out right to left: bidi_lines). Contents entries keep
+        # their leader and number on the right, so they stay left-to-right.
+        rtl = (
+            style.alignment in (TA_LEFT, TA_JUSTIFY)
+            and not style.name.startswith("toc")
+            and bidi_lines.first_strong_is_rtl(text)
+        )
+        key = style.name + ("-rtl" if rtl else "")
+        shaped = self._shaped.get(key)
         if shaped is None:
-            shaped = self._shaped[style.name] = ParagraphStyle(
-                style.name + "-shaped", parent=style, shaping=1
-            )
+            extra = {"alignment": TA_RIGHT} if rtl else {}
+            shaped = self._shaped[key] = ParagraphStyle(key + "-shaped", parent=style, shaping=1, **extra)
         return shaped
 
     def is_bold(self, name: str) -> bool:

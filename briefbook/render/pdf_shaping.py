@@ -14,18 +14,18 @@ every re-wrap. This module replaces its shaping step for our fonts:
   and pypdf read the source characters back in logical order;
 * a word that mixes fonts (Latin and Thai in "(สีหศักดิ์)") is shaped per font;
 * words in scripts written without spaces are cut at ICU's word boundaries
-  (:mod:`briefbook.render.segment`), so lines break between words.
+  (:mod:`briefbook.render.segment`), so lines break between words;
+* lines are broken on the words in logical order, then each line's right-to-left
+  runs are put in visual order (:mod:`briefbook.render.bidi_lines`).
 
 :func:`install` hooks two functions of ``reportlab.platypus.paragraph`` (the
-frag-word builder and the shaper), once per process; fonts other than ours
+frag-word builder and the shaper) and ``Paragraph.breakLines``, once per process; fonts other than ours
 (:class:`ShapingFont`) keep reportlab's behaviour.
 """
 
 from __future__ import annotations
 
-import re
 import threading
-import unicodedata
 from collections.abc import Callable
 
 import uharfbuzz
@@ -40,7 +40,7 @@ from reportlab.pdfbase.ttfonts import (
 )
 from reportlab.platypus import paragraph as rl_paragraph
 
-from briefbook.render import segment
+from briefbook.render import bidi_lines, segment
 
 _LOCK = threading.Lock()
 _FIRST_PRIVATE = 0xF0000  # plane 15 private use: no font of ours maps anything there
@@ -171,6 +171,7 @@ class ShapingFont(TTFont):
 # -- reportlab's hooks ---------------------------------------------------------------------
 _rl_shape = rl_paragraph.shapeFragWord
 _rl_frag_words = rl_paragraph._getFragWords
+_rl_break_lines = rl_paragraph.Paragraph.breakLines
 
 
 def shape_frag_word(w, features=None, force=False):
@@ -305,56 +306,21 @@ def _layout(font: ShapingFont, text: str) -> tuple[list[str], list[ShapeData], f
 
 def frag_words(frags, maxWidth=None):
     """reportlab's ``_getFragWords``, with words of no-space scripts cut at word boundaries
-    and runs of right-to-left words in visual order."""
+    (in logical order: :func:`break_lines` puts right-to-left runs in visual order)."""
     words = _rl_frag_words(frags, maxWidth)
     text = "".join(t for t in (getattr(f, "text", None) for f in frags) if isinstance(t, str))
     if segment.needs_segmenting(text):
         words = _segmented(words)
-    if _RTL.search(text):
-        words = _visual_order(words)
     return words
 
 
-_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
-
-
-def _direction(w) -> str:
-    """'R' for a word of right-to-left letters, 'L' for one with left-to-right ones, 'N' else."""
-    strong = ""
-    for _f, s in w[1:]:
-        for char in s:
-            kind = unicodedata.bidirectional(char)
-            if kind == "L":
-                return "L"
-            if kind in ("R", "AL"):
-                strong = "R"
-    return strong or "N"
-
-
-def _visual_order(words: list) -> list:
-    """Reverse each run of right-to-left words (neutral words between them included), as
-    the Unicode bidirectional algorithm orders them on a left-to-right line; HarfBuzz
-    already lays out each word's glyphs right to left. A run that wraps over two lines
-    keeps the order of one line (names and short phrases, not whole Arabic paragraphs)."""
-    kinds = [_direction(w) for w in words]
-    out = list(words)
-    i = 0
-    while i < len(words):
-        if kinds[i] != "R":
-            i += 1
-            continue
-        j = i
-        for k in range(i, len(words)):
-            if kinds[k] == "L" or hasattr(words[k][1][0], "cbDefn"):
-                break
-            if kinds[k] == "R":
-                j = k
-        run = words[i : j + 1][::-1]
-        for k, w in enumerate(run):
-            cls = type(words[i + k])
-            out[i + k] = w if type(w) is cls else cls(list(w))
-        i = j + 1
-    return out
+def break_lines(self, width):
+    """reportlab's ``Paragraph.breakLines``, then each line in visual order: lines are
+    broken on the words in logical order, right-to-left runs reversed per line."""
+    lines = _rl_break_lines(self, width)
+    if getattr(lines, "kind", 0) == 1 and lines.lines:
+        bidi_lines.reorder_lines(lines.lines, self.style.alignment)
+    return lines
 
 
 def _segmented(words: list) -> list:
@@ -404,4 +370,5 @@ def install() -> None:
         if not _installed:
             rl_paragraph.shapeFragWord = shape_frag_word
             rl_paragraph._getFragWords = frag_words
+            rl_paragraph.Paragraph.breakLines = break_lines
             _installed = True

@@ -1,0 +1,104 @@
+"""Right-to-left text that wraps: each line of the PDF reads in the order of the text.
+
+The words' positions come from ``pdftotext -bbox``; a right-to-left word is read from
+the right, so on each line its words, taken from right to left, must follow the
+text's order, and the first line must hold the first words.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from xml.etree import ElementTree
+
+import pytest
+from pypdf import PdfReader
+
+from briefbook.document.model import Document, Metadata, Paragraph, Run
+from briefbook.render.pdf import render_pdf
+from briefbook.render.template import load_template
+
+PDFTOTEXT = shutil.which("pdftotext")
+pytestmark = pytest.mark.skipif(PDFTOTEXT is None, reason="poppler-utils (pdftotext) is not installed")
+
+# Forty distinct Arabic words (without the lam-alef ligature, whose two letters poppler's
+# word boxes give in the order of the glyph, not of the text).
+ARABIC = (
+    "كتاب قلم بيت شمس قمر نجمة بحر جبل نهر شجرة وردة مدينة سماء أرض طريق باب نافذة مفتاح "
+    "مدرسة معلم طبيب مهندس سفير وزير رئيس حكومة دولة شعب تاريخ ثقافة علم فن موسيقى رسم "
+    "شعر نثر قصة رواية مسرح سينما"
+).split()
+NAME = "عبد الله بن زايد".split()
+VIETNAMESE = "Bộ trưởng Ngoại giao đã tiếp ngài".split()
+AFTER = "tại trụ sở Bộ vào sáng nay để trao đổi về hợp tác song phương".split()
+_BIDI_MARKS = re.compile("[\u202a-\u202e\u200e\u200f]")
+_RTL = re.compile("[\u0590-\u08ff]")
+
+
+@pytest.fixture(scope="module")
+def a4():
+    return load_template("formal-a4")
+
+
+def _lines(path) -> list[list[tuple[float, str]]]:
+    """The words of page 1 as lines from the top, each word (left edge, text as written)."""
+    out = subprocess.run([PDFTOTEXT, "-bbox", "-f", "1", "-l", "1", str(path), "-"], capture_output=True)
+    xml = re.sub(r"<!DOCTYPE[^>]*>", "", out.stdout.decode("utf-8"))
+    words = []
+    for w in ElementTree.fromstring(xml).iter("{http://www.w3.org/1999/xhtml}word"):
+        text = unicodedata.normalize("NFC", _BIDI_MARKS.sub("", w.text or ""))
+        if _RTL.search(text):
+            text = text[::-1]  # poppler gives a right-to-left word's letters as drawn
+        middle = (float(w.get("yMin")) + float(w.get("yMax"))) / 2
+        words.append((middle, float(w.get("xMin")), text))
+    lines: list[list[tuple[float, str]]] = []
+    last = None
+    for middle, x, text in sorted(words):
+        if last is None or middle - last > 5:
+            lines.append([])
+            last = middle
+        lines[-1].append((x, text))
+    return lines
+
+
+def _read(line: list[tuple[float, str]], rtl: bool) -> list[str]:
+    return [t for _x, t in sorted(line, reverse=rtl)]
+
+
+def test_a_wrapped_arabic_paragraph_reads_from_the_right_line_by_line(a4, tmp_path):
+    text = " ".join(ARABIC)
+    path = render_pdf(Document(Metadata(title="t"), [Paragraph([Run(text)])]), a4, tmp_path / "ar.pdf")
+    lines = [line for line in _lines(path) if any(_RTL.search(t) for _x, t in line)]
+    assert len(lines) >= 3, lines
+    read = [_read(line, rtl=True) for line in lines]
+    assert read[0][0] == ARABIC[0], read  # the first line starts with the first word
+    assert [w for line in read for w in line] == ARABIC, read
+    # The paragraph reads from the right: every line but the last ends at the right margin,
+    # and the last one too (it is right-aligned).
+    rights = [max(x for x, _t in line) for line in lines]
+    assert max(rights) - min(rights) < 30, rights
+    # The text layer still has the paragraph as written.
+    extracted = " ".join(unicodedata.normalize("NFC", PdfReader(path).pages[0].extract_text()).split())
+    assert text in extracted
+
+
+def test_an_arabic_name_that_wraps_inside_a_vietnamese_line_keeps_its_order(a4, tmp_path):
+    wrapped = 0
+    for extra in range(0, 14):
+        before = (VIETNAMESE * 3)[: len(VIETNAMESE) + extra]
+        words = [*before, *NAME, *AFTER]
+        doc = Document(Metadata(title="t"), [Paragraph([Run(" ".join(words))])])
+        lines = _lines(render_pdf(doc, a4, tmp_path / f"mixed{extra}.pdf"))
+        lines = [line for line in lines if any(t in words for _x, t in line)]
+        latin = [t for line in lines for t in _read([w for w in line if not _RTL.search(w[1])], rtl=False)]
+        arabic = [[t for t in _read(line, rtl=True) if _RTL.search(t)] for line in lines]
+        assert latin == [*before, *AFTER], (extra, lines)
+        assert [w for line in arabic for w in line] == NAME, (extra, arabic)
+        if sum(1 for line in arabic if line) > 1:
+            wrapped += 1
+            first = next(i for i, line in enumerate(lines) if arabic[i])
+            # The name's first words end their line, the very first at its right end.
+            assert max(lines[first])[1] == arabic[first][0], (extra, lines[first])
+    assert wrapped, "no offset made the name wrap: the test proves nothing"
