@@ -21,6 +21,7 @@ labels them (and the renderers draw a side rule).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import replace
 
@@ -41,6 +42,7 @@ RESTRICTED_MARKERS = ("[nfr]", "[notforrelease]", "[khôngcôngbố]", "[khôngp
 # field's own origin, marked not for release, before the blocks leave this module.
 _NFR = Origin("", not_for_release=True)
 _MARKUP = str.maketrans("", "", "*_~`\\")
+_LEADING = re.compile(r"^(?:<[^<>]{0,40}>|\[[x ]?\])+")
 
 
 def _fold(text: str) -> str:
@@ -51,8 +53,12 @@ def _fold(text: str) -> str:
 
 
 def is_marked(text: str) -> bool:
-    """True if ``text`` (source or plain text) starts with a not-for-release marker."""
-    return _fold(text).translate(_MARKUP).startswith(RESTRICTED_MARKERS)
+    """True if ``text`` (source or plain text) starts with a not-for-release marker.
+
+    Tags typed before it (``<b>``, shown as typed) and a task box (``[ ]``, ``[x]``) do not hide it.
+    """
+    folded = _LEADING.sub("", _fold(text).translate(_MARKUP))
+    return folded.startswith(RESTRICTED_MARKERS)
 
 
 def is_restricted(runs: list[Run]) -> bool:

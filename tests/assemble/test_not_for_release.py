@@ -44,6 +44,11 @@ MARKED = {
     "heading": "## [NFR] SECRETWORD",
     "ordered list": "1. chung\n2. [Không phổ biến] SECRETWORD",
     "code block": "    [NFR] SECRETWORD",
+    "typed tags before it": "<b>[NFR]</b> SECRETWORD",
+    "task box before it": "- [ ] [NFR] SECRETWORD",
+    "marker broken over a line": "[NFR\n] SECRETWORD",
+    "bare marker with no space": "[NFR]SECRETWORD",
+    "list in a quote": "> - chung\n> - [NFR] SECRETWORD",
 }
 
 
