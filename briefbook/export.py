@@ -13,6 +13,7 @@ import os
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,66 @@ def targets_for(target: str | Path, formats: tuple[str, ...]) -> dict[str, Path]
     return {fmt: base.with_name(base.name + "." + fmt) for fmt in formats}
 
 
+_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]')
+_RESERVED_NAMES = {
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{i}" for i in range(10)),
+    *(f"lpt{i}" for i in range(10)),
+}
+MAX_NAME_BYTES = 180  # a file name from a title: well inside every file system's 255
+
+
+def safe_file_name(title: str) -> str:
+    """A file name made from a book's title, safe on Windows, macOS and Linux (no folder, no device).
+
+    Letters of every script are kept (Vietnamese, Thai); separators, control and bidi
+    characters, and the characters Windows forbids become spaces; the name is cut
+    (whole characters) to fit any file system; an empty result is "book".
+    """
+    name = unicodedata.normalize("NFC", _UNSAFE_IN_NAMES.sub(" ", title))
+    name = " ".join(name.split()).strip(" .")
+    while len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        name = name[:-1]
+    name = name.rstrip(" .")
+    if not name or name.split(".")[0].lower() in _RESERVED_NAMES:
+        name = f"book {name}".strip()
+    return name
+
+
+def resolve_target(target: str | Path, title: str) -> Path:
+    """Where an export goes: a file name (its suffix is set per format), or ``FOLDER/``: a file
+    named after the book's title in that folder. An empty target is refused."""
+    text = str(target)
+    if not text.strip():
+        raise ValidationError(
+            "Say where to save the book: a file name (-o book.pdf) or a folder ending in / (-o out/).",
+            "target",
+        )
+    if text.endswith(("/", os.sep)):
+        folder = Path(text).expanduser()
+        if not folder.is_dir():
+            raise BriefBookError(f"Cannot export to {text}: the folder {folder} does not exist.")
+        return folder / safe_file_name(title)
+    return Path(text).expanduser()
+
+
+def check_protection(options: ExportOptions) -> None:
+    """A password protects nothing when empty, and "no printing" means nothing without one."""
+    if options.password is not None and not options.password.strip():
+        raise ValidationError(
+            "The PDF password is empty; give a password, or leave --password out.", "password"
+        )
+    if not options.allow_printing and not options.password:
+        raise ValidationError(
+            "Printing can only be refused in a password-protected PDF: add --password, "
+            "or leave --no-printing out.",
+            "password",
+        )
+
+
 def check_target_folder(path: Path) -> None:
     """Refuse early, in plain words, a target we could not write (before any work is done)."""
     folder = path.parent if str(path.parent) else Path(".")
@@ -80,12 +141,13 @@ def export_book(
         raise ValidationError(
             f"Export formats are pdf and docx, not {', '.join(unknown) or 'none'}.", "formats"
         )
-    paths = targets_for(target, options.formats)
+    check_protection(options)
+    book = library.get(Book, book_id)
+    paths = targets_for(resolve_target(target, book.title), options.formats)
     for path in paths.values():
         check_target_folder(path)
         # Leftovers of an export that was killed half-way (a minute old: not one running now).
         cleanup_stale_exports(path.parent, older_than=60)
-    book = library.get(Book, book_id)
     template = load_template(options.template or book.template)
 
     def report(stage: str) -> Callable[[int, int], None]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import sys
 import threading
-from pathlib import Path
 
 import click
 
@@ -328,7 +327,12 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 @cli.command()
 @click.argument("book_id")
 @click.option(
-    "-o", "--output", "target", required=True, type=click.Path(path_type=Path), help="The file to write."
+    "-o",
+    "--output",
+    "target",
+    required=True,
+    type=str,  # as typed: "" is refused and a trailing / means a folder (a Path would lose both)
+    help="The file to write, or a FOLDER/ (the file is then named after the book's title).",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["pdf", "docx", "both"]), default="both", show_default=True
@@ -345,7 +349,7 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 def export(
     ctx: Context,
     book_id: str,
-    target: Path,
+    target: str,
     fmt: str,
     template: str | None,
     ceiling: str | None,

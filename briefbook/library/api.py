@@ -35,7 +35,9 @@ from briefbook.library.records import (
     TalkingPoint,
     Topic,
     record_type,
+    revised_fields,
 )
+from briefbook.library.rules import check_new_id
 from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
 from briefbook.library.sync import SyncMixin
 from briefbook.library.validation import validated
@@ -47,6 +49,7 @@ from briefbook.store.database import open_database
 R = TypeVar("R", bound=Record)
 
 KEEP_REVISIONS = 50
+MAX_SEARCH_LIMIT = 1000  # hits one search returns at most
 CHECK_SECONDS = 120.0  # ``check`` gives up (and says so) after this long: it never hangs
 
 log = logging.getLogger(__name__)
@@ -247,6 +250,11 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
                 found[record.id] = record
         return [found[i] for i in item_ids if i in found]
 
+    def _refuse_taken_id(self, item_id: str) -> None:
+        for cls in RECORD_TYPES.values():
+            if self.db.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", [item_id]).fetchone():
+                raise Conflict(f"The id {item_id} is already used by a {cls.LABEL.lower()} in this library.")
+
     def find(self, item_id: str) -> Record:
         """Any item by id, whatever its kind (ids are UUIDs, unique across kinds).
 
@@ -310,9 +318,14 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
         """Store a new item; returns it with its id and timestamps set."""
         cls = type(record)
         stamp = now()
-        record = replace(record, id=record.id or str(uuid.uuid4()), created_at=stamp, updated_at=stamp)
+        given = str(record.id or "").strip()
+        if given:
+            check_new_id(given)
+        record = replace(record, id=given or str(uuid.uuid4()), created_at=stamp, updated_at=stamp)
         values = self._validated(cls, asdict(record))
         with self.transaction():
+            if given:  # ids are unique across kinds: a link or a command names an item by id alone
+                self._refuse_taken_id(given)
             if cls is TalkingPoint and not record.position:
                 values["position"] = self._next_position(record.topic_id)
             self.db[cls.TABLE].insert(values)
@@ -350,12 +363,12 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             if moved and "position" not in changes:  # to another topic: it goes last there
                 changes = {**changes, "position": self._next_position(changes["topic_id"])}
             merged = {**asdict(old), **changes, "updated_at": now()}
-            values = self._validated(cls, merged)
+            values = self._validated(cls, merged, set(changes))
             changed = {k: values[k] for k in changes if values[k] != getattr(old, k)}
             if not changed:
                 return old
             for name in changed:  # every text field, one-line ones too (not the book's sections JSON)
-                if name in _revised_fields(cls) and getattr(old, name):
+                if name in revised_fields(cls) and getattr(old, name):
                     self._keep_revision(cls, item_id, name, getattr(old, name))
             self.db[cls.TABLE].update(item_id, {**changed, "updated_at": values["updated_at"]})
             updated = self.get(cls, item_id)
@@ -438,6 +451,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
         ``snippets=False`` leaves each hit's snippet empty, for a caller that shows the
         items themselves (a table's filter): marking 500 texts is most of a search's time.
         """
+        limit = max(1, min(int(limit), MAX_SEARCH_LIMIT))  # the query is bounded in store.search
         hits = []
         marker = fts.Highlighter(query)
         for m in fts.search(self.db, query, limit=limit, kinds=kinds):
@@ -506,8 +520,10 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             sql += " WHERE " + " AND ".join(parts)
         return sql, params
 
-    def _validated(self, cls: type[Record], values: dict[str, Any]) -> dict[str, Any]:
-        return validated(cls, values, self.levels)
+    def _validated(
+        self, cls: type[Record], values: dict[str, Any], changed: set[str] | None = None
+    ) -> dict[str, Any]:
+        return validated(cls, values, self.levels, changed)
 
     def _index(self, record: Record) -> None:
         fts.index_item(self.db, record.KIND, record.id, record.display_name, index_body(record))
@@ -538,17 +554,6 @@ def index_body(record: Record) -> str:
     if isinstance(record, TalkingPoint):
         body = f"{record.question}\n{record.text}"
     return body
-
-
-def _revised_fields(cls: type[Record]) -> set[str]:
-    """The fields whose earlier values are kept: every text a user types (not ids, not JSON)."""
-    return {
-        f.name
-        for f in fields(cls)
-        if f.type in ("str", "str | None")
-        and not f.name.endswith("_id")
-        and f.name not in ("id", "created_at", "updated_at", "sections", "last_export_at")
-    }
 
 
 def stale_message(current: Record, changes: dict[str, Any]) -> str:

@@ -2,7 +2,7 @@
 
 Each class says, in class variables, what the generic operations of
 :class:`~briefbook.library.api.Library` need to know about it: its table, which
-fields are required, which hold Markdown (and so keep revisions), which take a
+fields are required, which hold Markdown, which take a
 value from a fixed list, and which make up its title and its searchable text.
 """
 
@@ -277,6 +277,18 @@ class Book(Record):
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls for cls in (Organisation, Person, Event, Meeting, Topic, TalkingPoint, Statement, Book)
 }
+
+
+def revised_fields(cls: type[Record]) -> frozenset[str]:
+    """The fields whose earlier values are kept as revisions: every text a user types, one-line
+    fields too (not ids, timestamps or the book's sections JSON)."""
+    return frozenset(
+        f.name
+        for f in fields(cls)
+        if f.type in ("str", "str | None")
+        and not f.name.endswith("_id")
+        and f.name not in ("id", "created_at", "updated_at", "sections", "last_export_at")
+    )
 
 
 def record_type(kind: str | type[Record]) -> type[Record]:

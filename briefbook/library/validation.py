@@ -9,14 +9,21 @@ from typing import Any
 from briefbook.errors import ValidationError
 from briefbook.library.levels import Level, parse_level
 from briefbook.library.records import MAX_LINE, MAX_TEXT, Record
+from briefbook.library.rules import check_dates, check_sections, whole_number
 from briefbook.text import clean, clean_line
 
 
 def validated(
-    cls: type[Record], values: dict[str, Any], levels_of_library: Callable[[], list[Level]]
+    cls: type[Record],
+    values: dict[str, Any],
+    levels_of_library: Callable[[], list[Level]],
+    changed: set[str] | None = None,
 ) -> dict[str, Any]:
-    """The values as they will be stored: cleaned text, checked lengths, choices and levels.
+    """The values as they will be stored: cleaned text, checked lengths, choices and levels,
+    real dates, whole numbers in range and valid book sections (:mod:`briefbook.library.rules`).
 
+    ``changed``: the fields an update writes (dates and sections already stored are not
+    judged again when another field is edited); ``None`` for a new item: every field.
     Raises :class:`ValidationError` naming the field, in words for the user.
     """
     out: dict[str, Any] = {}
@@ -27,10 +34,7 @@ def validated(
             out[f.name] = value
             continue
         if f.type == "int":
-            try:
-                out[f.name] = int(value or 0)
-            except (TypeError, ValueError):
-                raise ValidationError(f"The {f.name} must be a whole number.", field=f.name) from None
+            out[f.name] = whole_number(f.name, value)
             continue
         if f.name.endswith("_id"):
             out[f.name] = value or None
@@ -45,6 +49,9 @@ def validated(
                     field=f.name,
                 )
         out[f.name] = value
+    check_dates(out, changed)
+    if "sections" in out and (changed is None or "sections" in changed):
+        check_sections(out["sections"])
     for name in cls.REQUIRED:
         # A text of only spaces, newlines or zero-width characters is as empty as none.
         if not clean_line(str(out.get(name) or "")):

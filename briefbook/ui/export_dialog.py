@@ -276,7 +276,8 @@ class ExportDialog(QDialog):
             drafts=self.drafts.currentData(),
             language=self.language.currentData(),
             password=self.password.text() or None,
-            allow_printing=self.allow_printing.isChecked(),
+            # Printing is refused only in a protected PDF (the box is greyed out without a password).
+            allow_printing=self.allow_printing.isChecked() or not self.password.text(),
             releasable=self.sharing.isChecked(),
             changes_page=self.changes_page.isChecked(),
         )

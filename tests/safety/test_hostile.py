@@ -47,6 +47,7 @@ from briefbook.library import (
 )
 from briefbook.library.books import new_book, save_sections, sections
 from briefbook.library.records import MAX_LINE, MAX_TEXT, RECORD_TYPES
+from briefbook.library.rules import DATE_FIELDS, DATETIME_FIELDS
 from briefbook.text import clean, clean_line
 
 WORKS = "works"
@@ -101,7 +102,11 @@ def _text_fields(cls: type[Record]) -> list[str]:
     return [
         f.name
         for f in fields(cls)
-        if f.type == "str" and f.name not in skip and f.name not in cls.CHOICES and not f.name.endswith("_id")
+        if f.type == "str"
+        and f.name not in skip
+        and f.name not in cls.CHOICES
+        and not f.name.endswith("_id")
+        and f.name not in DATE_FIELDS | DATETIME_FIELDS  # real dates only: see tests/library/test_rules.py
     ]
 
 
