@@ -26,6 +26,7 @@ frag-word builder and the shaper) and ``Paragraph.breakLines``, once per process
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Callable
 
 import uharfbuzz
@@ -47,6 +48,7 @@ _FIRST_PRIVATE = 0xF0000  # plane 15 private use: no font of ours maps anything 
 _CACHE_LIMIT = 200_000
 _FEATURES = {"kern": True, "liga": True}
 _installed = False
+_RTL_KINDS = ("R", "AL")
 
 
 class ShapingFont(TTFont):
@@ -83,6 +85,12 @@ class ShapingFont(TTFont):
                 buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_GRAPHEMES
                 buf.add_str(text)
                 buf.guess_segment_properties()
+                if buf.direction == "rtl" and not any(
+                    unicodedata.bidirectional(c) in _RTL_KINDS for c in text
+                ):
+                    # A number alone (Arabic-Indic digits are of the Arabic script) reads
+                    # left to right, as the bidirectional algorithm lays numbers out.
+                    buf.direction = "ltr"
                 # Joiners, soft hyphens and variation selectors leave no glyph (not even
                 # an empty one); their characters join the text of the glyph before them.
                 buf.flags = uharfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES

@@ -102,3 +102,18 @@ def test_an_arabic_name_that_wraps_inside_a_vietnamese_line_keeps_its_order(a4, 
             # The name's first words end their line, the very first at its right end.
             assert max(lines[first])[1] == arabic[first][0], (extra, lines[first])
     assert wrapped, "no offset made the name wrap: the test proves nothing"
+
+
+def test_arabic_indic_numbers_read_left_to_right_among_arabic_words(a4, tmp_path):
+    text = "الفقرة ١٢٣ من المادة ٤٥"
+    path = render_pdf(Document(Metadata(title="t"), [Paragraph([Run(text)])]), a4, tmp_path / "n.pdf")
+    out = subprocess.run(
+        [PDFTOTEXT, "-bbox", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    drawn = [_BIDI_MARKS.sub("", w) for w in re.findall(r"<word [^>]*>([^<]*)</word>", out)]
+    # Digits are drawn left to right (the box's text is in the order drawn) ...
+    assert "١٢٣" in drawn and "٤٥" in drawn, drawn
+    # ... and, read from the right, the number comes after the word before it.
+    lines = [line for line in _lines(path) if any(_RTL.search(t) for _x, t in line)]
+    read = [t if not t[0].isdigit() else t[::-1] for t in _read(lines[0], rtl=True)]
+    assert read == text.split(), read
