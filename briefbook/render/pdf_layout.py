@@ -317,6 +317,15 @@ class KeepWithNext(KeepTogether):
     moves to the next page only if the heading and the *first part* of what follows do
     not fit; a long table or paragraph after a heading starts under it, as in Word."""
 
+    def wrap(self, aW, aH):
+        size = super().wrap(aW, aH)
+        # A KeepTogether inside the group (a person's card) answers 0xffffff to force its
+        # own split; counted as its height, it sent every group holding one overleaf.
+        for f in self._content:
+            if type(f) is KeepTogether and getattr(f, "_H", None) is not None:
+                self._H -= 0xFFFFFF - f._H
+        return size
+
     def split(self, aW, aH):
         if getattr(self, "_wrapInfo", None) != (aW, aH):
             self.wrap(aW, aH)
