@@ -6,6 +6,7 @@ value) print one plain line and exit with status 1; a traceback is a bug.
 
 from __future__ import annotations
 
+import importlib
 import sqlite3
 import sys
 from pathlib import Path
@@ -67,8 +68,39 @@ class Context:
 pass_context = click.make_pass_decorator(Context)
 
 
+# Which module defines each command: a command's module (and what it imports) loads only
+# when that command runs, so ``briefbook list`` never loads the exchange or Markdown code.
+# A command missing here still works: every module is then loaded (see get_command).
+COMMAND_MODULES = {
+    **dict.fromkeys(("backup", "backups", "restore"), "backup_cmds"),
+    **dict.fromkeys(
+        ("list", "show", "add", "edit", "delete", "duplicate", "link", "unlink", "reorder", "photo"), "items"
+    ),
+    **dict.fromkeys(("revisions", "restore-revision"), "items"),
+    **dict.fromkeys(("book", "preflight", "export"), "books"),
+    **dict.fromkeys(("deleted", "undelete"), "deleted_cmds"),
+    "import": "import_cmds",
+    "levels": "levels_cmds",
+    **dict.fromkeys(("init", "demo", "search", "check"), "library_cmds"),
+    "package": "package_cmds",
+}
+
+
 class FriendlyGroup(click.Group):
     """Turns our errors (and a few of the operating system's) into one line and exit 1."""
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands:
+            module = COMMAND_MODULES.get(cmd_name)
+            if module is not None:
+                importlib.import_module(f"briefbook.cli.{module}")
+            if cmd_name not in self.commands:
+                _register()
+        return super().get_command(ctx, cmd_name)
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        _register()  # --help lists them all
+        return super().list_commands(ctx)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -130,7 +162,6 @@ def _register() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
-    _register()
     cli.main(args=argv, prog_name="briefbook", standalone_mode=True)
 
 

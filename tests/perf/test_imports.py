@@ -48,3 +48,20 @@ def test_numpy_stays_importable_for_whoever_needs_it() -> None:
     numpy = pytest.importorskip("numpy")  # BriefBook does not need it; a clean venv has none
 
     assert numpy.int64(3) + 1 == 4
+
+
+def test_a_command_loads_only_its_own_module(library_path: Path) -> None:
+    with Library.create(library_path) as lib:
+        lib.add(Topic(title="Công ước Hà Nội"))
+    loaded = _modules_of("--library", str(library_path), "list", "topic")
+    assert "briefbook.cli.items" in loaded
+    assert not {"briefbook.cli.package_cmds", "briefbook.exchange", "markdown_it"} & loaded
+
+
+def test_every_command_is_known_to_the_lazy_loader() -> None:
+    from briefbook.cli.main import COMMAND_MODULES, _register, cli
+
+    _register()
+    assert {name: cmd.callback.__module__.rsplit(".", 1)[1] for name, cmd in cli.commands.items()} == (
+        COMMAND_MODULES
+    )
