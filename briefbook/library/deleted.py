@@ -37,6 +37,7 @@ _ROW_WORDS = {
     "meeting_topics": ("topic link of a meeting", "topic links of meetings"),
     "statement_topics": ("topic link of a statement", "topic links of statements"),
     "photos": ("photo", "photos"),
+    "export_records": ("record of an export", "records of exports"),
 }
 _NULLED_WORDS = {
     ("statements", "speaker_id"): ("statement loses its speaker", "statements lose their speaker"),
@@ -62,7 +63,8 @@ def _counted(counts: Counter, words: dict) -> list[str]:
     order = list(words)
     out = []
     for key, n in sorted(counts.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else len(order)):
-        one, many = words.get(key, (str(key), str(key)))
+        plain = str(key).replace("_", " ") if isinstance(key, str) else " ".join(key).replace("_", " ")
+        one, many = words.get(key, (plain, plain))
         out.append(f"{n} {one if n == 1 else many}")
     return out
 
