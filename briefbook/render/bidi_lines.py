@@ -28,7 +28,7 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.pdfbase import pdfmetrics
 
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
-_FIRST_PRIVATE = 0xF0000  # the shaped glyph codes (see pdf_shaping): their text is in the font
+_PRIVATE = re.compile("[\U000f0000-\U0010ffff]")  # shaped glyph codes (pdf_shaping): text in the font
 
 
 def first_strong_is_rtl(text: str) -> bool:
@@ -46,15 +46,29 @@ def reorder_lines(lines: list, alignment: int) -> None:
     """Put the words of each of a paragraph's lines (reportlab ``FragLine`` objects, in
     logical order) in visual order, in place; lines without right-to-left text are left
     untouched."""
-    sources = [[_source(f) for f in line.words] for line in lines]
-    if not any(RTL.search(s) for words in sources for s in words if s):
+    if not any(_may_be_rtl(f) for line in lines for f in line.words):
         return
-    base = 1 if alignment == TA_RIGHT and first_strong_is_rtl("".join(s for w in sources for s in w)) else 0
+    sources = [_source(f) for line in lines for f in line.words]
+    if not any(RTL.search(s) for s in sources):
+        return
+    base = 1 if alignment == TA_RIGHT and first_strong_is_rtl("".join(sources)) else 0
     atoms = [_atoms(line.words) for line in lines]  # per line: [frag, text, kind, level]
     _resolve([a for line_atoms in atoms for a in line_atoms], base)
     for line, line_atoms in zip(lines, atoms, strict=True):
         if any(a[3] for a in line_atoms) or base:
             line.words = _frags(_visual(line_atoms, base))
+
+
+def _may_be_rtl(f) -> bool:
+    """A quick test (every paragraph passes here): right-to-left letters in the text, or
+    glyph codes of a font that has shaped right-to-left text (``bb_rtl``: pdf_shaping)."""
+    text = getattr(f, "text", None)
+    if not text or hasattr(f, "cbDefn"):
+        return False
+    if RTL.search(text):
+        return True
+    face = getattr(pdfmetrics.getFont(f.fontName), "face", None)
+    return getattr(face, "bb_rtl", False) and bool(_PRIVATE.search(text))
 
 
 def _source(f, text: str | None = None) -> str:
@@ -64,7 +78,7 @@ def _source(f, text: str | None = None) -> str:
         return ""
     if text is None:
         text = getattr(f, "text", "") or ""
-    if not any(ord(c) >= _FIRST_PRIVATE for c in text):
+    if not _PRIVATE.search(text):
         return text
     codes = getattr(pdfmetrics.getFont(f.fontName), "bb_text", {})
     return "".join(codes.get(ord(c), c) for c in text)

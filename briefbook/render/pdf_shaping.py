@@ -66,6 +66,7 @@ class ShapingFont(TTFont):
             face.bb_layouts = {}
             face.bb_next = _FIRST_PRIVATE
             face.bb_hb = None
+            face.bb_rtl = False
         self.bb_codes: dict[tuple[int, str, int | None], int] = face.bb_codes
         self.bb_text: dict[int, str] = face.bb_text
         self.bb_shapes: dict[str, list[tuple[int, int, int, int, int, int]]] = face.bb_shapes
@@ -91,6 +92,8 @@ class ShapingFont(TTFont):
                     # A number alone (Arabic-Indic digits are of the Arabic script) reads
                     # left to right, as the bidirectional algorithm lays numbers out.
                     buf.direction = "ltr"
+                if buf.direction == "rtl":
+                    self.face.bb_rtl = True  # lines with its glyphs may need reordering (bidi_lines)
                 # Joiners, soft hyphens and variation selectors leave no glyph (not even
                 # an empty one); their characters join the text of the glyph before them.
                 buf.flags = uharfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES

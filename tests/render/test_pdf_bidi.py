@@ -42,9 +42,10 @@ def a4():
     return load_template("formal-a4")
 
 
-def _lines(path) -> list[list[tuple[float, str]]]:
-    """The words of page 1 as lines from the top, each word (left edge, text as written)."""
-    out = subprocess.run([PDFTOTEXT, "-bbox", "-f", "1", "-l", "1", str(path), "-"], capture_output=True)
+def _lines(path, page: int = 1) -> list[list[tuple[float, str]]]:
+    """The words of a page as lines from the top, each word (left edge, text as written)."""
+    command = [PDFTOTEXT, "-bbox", "-f", str(page), "-l", str(page), str(path), "-"]
+    out = subprocess.run(command, capture_output=True, check=True)
     xml = re.sub(r"<!DOCTYPE[^>]*>", "", out.stdout.decode("utf-8"))
     words = []
     for w in ElementTree.fromstring(xml).iter("{http://www.w3.org/1999/xhtml}word"):
@@ -84,6 +85,18 @@ def test_a_wrapped_arabic_paragraph_reads_from_the_right_line_by_line(a4, tmp_pa
     assert text in extracted
 
 
+def test_an_arabic_paragraph_split_over_two_pages_reads_on(a4, tmp_path):
+    filler = [Paragraph([Run("Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 6)])] * 9
+    words = ARABIC * 3
+    doc = Document(Metadata(title="t"), [*filler, Paragraph([Run(" ".join(words))])])
+    path = render_pdf(doc, a4, tmp_path / "split.pdf")
+    assert len(PdfReader(path).pages) == 2
+    pages = [[ln for ln in _lines(path, page) if any(_RTL.search(t) for _x, t in ln)] for page in (1, 2)]
+    assert pages[0] and pages[1], "the paragraph did not split over the pages"
+    read = [_read(line, rtl=True) for page in pages for line in page]
+    assert [w for line in read for w in line] == words, read
+
+
 def test_an_arabic_name_that_wraps_inside_a_vietnamese_line_keeps_its_order(a4, tmp_path):
     wrapped = 0
     for extra in range(0, 14):
@@ -117,3 +130,12 @@ def test_arabic_indic_numbers_read_left_to_right_among_arabic_words(a4, tmp_path
     lines = [line for line in _lines(path) if any(_RTL.search(t) for _x, t in line)]
     read = [t if not t[0].isdigit() else t[::-1] for t in _read(lines[0], rtl=True)]
     assert read == text.split(), read
+
+
+def test_numbers_between_arabic_words_in_a_vietnamese_line_follow_the_algorithm(a4, tmp_path):
+    # UAX #9: 12 follows a Latin letter (left to right); 34 sits between Arabic words, so
+    # it belongs to their run, which is reversed as a whole: Số 12 علي 34 محمد on the page.
+    doc = Document(Metadata(title="t"), [Paragraph([Run("Số 12 محمد 34 علي")])])
+    lines = _lines(render_pdf(doc, a4, tmp_path / "m.pdf"))
+    line = next(ln for ln in lines if any(_RTL.search(t) for _x, t in ln))
+    assert _read(line, rtl=False) == ["Số", "12", "علي", "34", "محمد"], line
