@@ -20,7 +20,7 @@ from briefbook.exchange.proposals import Proposal, apply_proposal
 
 
 @cli.command("import")
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--as", "as_kind", type=click.Choice(AS_CHOICES), required=True, help="What the file holds.")
 @click.option("--topic", "topic_id", default=None, help="Talking points or statements go under this topic.")
 @click.option("--event", "event_id", default=None, help="Statements were made at this event.")
@@ -42,11 +42,26 @@ def import_file(
     source: str | None,
     yes: bool,
 ) -> None:
-    """Import talking points (Word), prior statements (news article) or people (CSV, vCard)."""
+    """Import talking points (Word), prior statements (news article, or - for pasted text) or people
+    (CSV, vCard)."""
     lib = ctx.library()
-    proposal = propose(lib, file, as_kind, topic_id=topic_id, event_id=event_id)
+    if str(file) == "-":  # pasted text: an article on standard input
+        if as_kind != "statements":
+            raise ValidationError("Pasted text (-) can be imported as statements only.")
+        from briefbook.exchange.articles import propose_statements
+        from briefbook.exchange.limits import read_bounded
+
+        data = read_bounded(click.get_binary_stream("stdin"), 10 << 20, "The pasted text")
+        text = data.decode("utf-8", errors="replace")
+        proposal = propose_statements(lib, text=text, topic_id=topic_id, event_id=event_id)
+        if not dry_run and not yes:  # stdin holds the text: it cannot also answer the questions
+            raise ValidationError(
+                "With pasted text, add --yes (and --year, --source) to write, or --dry-run."
+            )
+    else:
+        proposal = propose(lib, file, as_kind, topic_id=topic_id, event_id=event_id)
     if as_kind == "statements":
-        _answer(proposal, year, date, source, ask=not dry_run and not ctx.as_json)
+        _answer(proposal, year, date, source, ask=not dry_run and not ctx.as_json and str(file) != "-")
     if ctx.as_json:
         emit_json(_data(proposal, dry_run))
         if not dry_run and yes:

@@ -229,3 +229,21 @@ def test_cli_import_dry_run_confirm_and_questions(library_path: Path, tmp_path: 
     assert "Nothing new to import" in twice.output
     bad = run("import", seed, "--as", "people", "--event", "x")
     assert bad.exit_code == 1 and "do not apply" in bad.output
+
+
+def test_cli_pasted_article_from_standard_input(library_path: Path) -> None:
+    runner = CliRunner()
+    text = (ARTICLES / "vi_quotes.txt").read_text(encoding="utf-8")
+
+    def run(*args: str):
+        return runner.invoke(cli, ["--library", str(library_path), *args], input=text, catch_exceptions=False)
+
+    assert run("init").exit_code == 0
+    dry = run("import", "-", "--as", "statements", "--dry-run").output
+    assert "pasted text: 7 new" in dry and "Nothing was written" in dry  # 4 statements, 3 people
+    refused = run("import", "-", "--as", "statements")
+    assert refused.exit_code == 1 and "--yes" in refused.output
+    done = run("import", "-", "--as", "statements", "--yes", "--source", "VOV")
+    assert done.exit_code == 0, done.output
+    with Library.open(library_path) as lib:
+        assert lib.count(Statement) == 4 and {s.date for s in lib.list(Statement)} == {"2025-10-25"}
