@@ -560,7 +560,14 @@ def stale_message(current: Record, changes: dict[str, Any]) -> str:
     """Why an edit from an older version was refused, with the other version of what it changed."""
     when = current.updated_at[:19].replace("T", " ")
     shown = []
-    for name in list(changes)[:3]:
+
+    def text(value: Any) -> str:
+        return "" if value is None else str(value)
+
+    # A whole record (edit --from-json) sends every field: show those the other version
+    # holds differently, not the first three of the record.
+    differ = [n for n in changes if text(getattr(current, n, "")) != text(changes[n])]
+    for name in (differ or list(changes))[:3]:
         value = str(getattr(current, name, ""))
         shown.append(f"{name.replace('_', ' ')}: «{value[:200]}{'…' if len(value) > 200 else ''}»")
     return (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import asdict
 from pathlib import Path
 
 import pytest
@@ -116,6 +117,23 @@ def test_an_edit_from_an_older_version_is_refused_and_shows_the_other(
     assert library.get(Topic, topic.id).title == "Sửa ở cửa sổ khác"
     current = library.get(Topic, topic.id)
     assert library.update(Topic, topic.id, expected_updated_at=current.updated_at, title="Sau").title == "Sau"
+
+
+def test_a_whole_record_edit_refused_shows_the_fields_that_differ(
+    library: Library, filled: dict, library_path: Path
+) -> None:
+    """As 'edit --from-json' sends every field: the message shows those the other version
+    holds differently, not the first three of the record (topic id, kind, question)."""
+    point = library.add(TalkingPoint(topic_id=filled["topic"].id, text="Hợp tác với MRC.", status="cleared"))
+    with Library.open(library_path, backup=False) as other:
+        other.update(TalkingPoint, point.id, text="Hợp tác với Ủy hội sông Mê Công.")
+    whole = {k: v for k, v in asdict(point).items() if k not in ("id", "created_at", "updated_at")}
+    whole["status"] = "draft"
+    with pytest.raises(StaleEdit) as refused:
+        library.update(TalkingPoint, point.id, expected_updated_at=point.updated_at, **whole)
+    message = str(refused.value)
+    assert "Hợp tác với Ủy hội sông Mê Công." in message and "status: «cleared»" in message
+    assert "topic id" not in message and "question" not in message
 
 
 def test_one_line_fields_keep_revisions(library: Library, filled: dict) -> None:
