@@ -255,6 +255,9 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
     """Delete an item (with its meetings, links and photo, where it has them); 'undelete' brings it back."""
     lib = ctx.library()
     record = lib.find(item_id)
+    blocker = lib.why_not_deletable(type(record), item_id)
+    if blocker:
+        raise Conflict(blocker)
     going = lib.what_goes_with(type(record), item_id)
     if going and not force:
         raise Conflict(

@@ -375,15 +375,25 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             self._index(updated)
         return updated
 
+    def why_not_deletable(self, kind: str | type[Record], item_id: str) -> str | None:
+        """Why :meth:`delete` would refuse the item, in words; ``None`` if it would not.
+
+        Asked before 'what goes with it', so that no one is told to force a delete
+        that forcing cannot do.
+        """
+        cls = record_type(kind)
+        if cls is Topic and self.count(TalkingPoint, where={"topic_id": item_id}):
+            return "This topic still has talking points. Move or delete them before deleting the topic."
+        return None
+
     def delete(self, kind: str | type[Record], item_id: str) -> Deleted:
         """Delete an item and what belongs to it; the returned snapshot brings it all back."""
         cls = record_type(kind)
         with self.transaction():
             item = self.get(cls, item_id)
-            if cls is Topic and self.count(TalkingPoint, where={"topic_id": item_id}):
-                raise Conflict(
-                    "This topic still has talking points. Move or delete them before deleting the topic."
-                )
+            blocker = self.why_not_deletable(cls, item_id)
+            if blocker:
+                raise Conflict(blocker)
             snapshot = snapshot_rows(self.db, cls.TABLE, item_id)
             self.db.execute(f"DELETE FROM {cls.TABLE} WHERE id = ?", [item_id])
             for _table, row_id in snapshot.records():

@@ -170,6 +170,20 @@ def test_cli_delete_needs_force_and_undelete_brings_it_back(
     assert _run(library_path, "delete", point).exit_code == 0  # nothing goes with it: no --force
 
 
+def test_cli_delete_of_a_topic_with_points_says_so_before_offering_force(
+    library: Library, filled: dict, library_path: Path
+):
+    """--force cannot delete a topic that still has points: the first refusal says what to
+    do, instead of listing its links and suggesting --force."""
+    event = filled["event"].id
+    meeting = library.list(Meeting, where={"event_id": event})[0]
+    library.link_topic(meeting.id, filled["topic"].id)
+    library.close()
+    refused = _run(library_path, "delete", filled["topic"].id)
+    assert refused.exit_code == 1 and "still has talking points" in refused.output
+    assert "--force" not in refused.output and "Traceback" not in refused.output
+
+
 def test_cli_edit_from_an_old_show_json_is_refused(
     library: Library, filled: dict, library_path: Path, tmp_path
 ):
