@@ -33,6 +33,7 @@ from briefbook.exchange.merge import EDIT, KEEP_MINE, TAKE_THEIRS, resolve
 from briefbook.library.records import RECORD_TYPES
 from briefbook.library.sync import StoredConflict
 from briefbook.ui import error_hook
+from briefbook.ui.labels import field_label, kind_label
 
 _HIDDEN = {"position", "version", "last_export_at", "sections"}
 
@@ -137,7 +138,7 @@ class ConflictDialog(QDialog):
         for c in self.conflicts:
             record = stored_record(library, c.kind, c.item_id)
             title = record.display_name if record is not None else self.tr("(deleted here)")
-            entry = QListWidgetItem(f"{RECORD_TYPES[c.kind].LABEL}: {title}")
+            entry = QListWidgetItem(f"{kind_label(c.kind)}: {title}")
             entry.setToolTip(title)
             self.list.addItem(entry)
         has = bool(self.conflicts)
@@ -162,8 +163,9 @@ class ConflictDialog(QDialog):
         record = stored_record(library, conflict.kind, conflict.item_id)
         mine = item_content(library, record)["fields"] if record is not None else None
         theirs = conflict.item.get("fields") if conflict.item else None
-        self.mine.setHtml(_fields_html(mine, theirs, self.tr("Deleted in this library.")))
-        self.theirs.setHtml(_fields_html(theirs, mine, self.tr("Deleted in the package.")))
+        kind = conflict.kind
+        self.mine.setHtml(_fields_html(kind, mine, theirs, self.tr("Deleted in this library.")))
+        self.theirs.setHtml(_fields_html(kind, theirs, mine, self.tr("Deleted in the package.")))
         self.theirs_label.setText(
             self.tr("Theirs (from %1)").replace("%1", conflict.package or "the package")
         )
@@ -200,7 +202,7 @@ def _main_field(cls) -> str:
     return cls.TITLE_FIELDS[0]
 
 
-def _fields_html(fields: dict | None, other: dict | None, deleted: str) -> str:
+def _fields_html(kind: str, fields: dict | None, other: dict | None, deleted: str) -> str:
     if fields is None:
         return f"<p><i>{html.escape(deleted)}</i></p>"
     other = other or {}
@@ -214,6 +216,6 @@ def _fields_html(fields: dict | None, other: dict | None, deleted: str) -> str:
         differs = other is not None and other.get(name) != value
         text = html.escape(str(value)).replace("\n", "<br>")
         style = ' style="background:#fff3c4"' if differs else ""
-        label = html.escape(name.replace("_", " "))
+        label = html.escape(field_label(kind, name))
         rows.append(f"<tr{style}><td valign='top'><b>{label}</b></td><td>{text}</td></tr>")
     return "<table cellpadding='4'>" + "".join(rows) + "</table>"

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from briefbook.exchange.proposals import EXISTING, Proposal, Proposed, apply_proposal
 from briefbook.library import Library
 from briefbook.ui.background import run_busy
+from briefbook.ui.labels import field_label, kind_label
 
 KINDS = ("talking-points", "statements", "people")
 # The fields the Edit dialog offers per kind (the ones an import fills in).
@@ -206,7 +207,7 @@ class ImportDialog(QDialog):
         self.tree.blockSignals(True)
         self.tree.clear()
         for item in self.proposal.items:
-            row = QTreeWidgetItem([self._action(item), item.record.LABEL, _detail(item), item.note])
+            row = QTreeWidgetItem([self._action(item), kind_label(item.kind), _detail(item), item.note])
             row.setData(0, Qt.ItemDataRole.UserRole, item.record.id)
             flags = row.flags() | Qt.ItemFlag.ItemIsUserCheckable
             if item.action == EXISTING:
@@ -303,7 +304,7 @@ def edit_proposed(parent: QWidget, item: Proposed) -> dict[str, str]:
             widget = QLineEdit(value)
         widget.setObjectName(f"edit_{name}")
         editors[name] = widget
-        form.addRow(name.replace("_", " ").capitalize() + ":", widget)
+        form.addRow(field_label(item.kind, name) + ":", widget)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

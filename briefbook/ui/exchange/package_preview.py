@@ -29,6 +29,7 @@ from briefbook.exchange.package_file import read_package
 from briefbook.library import Library
 from briefbook.ui import error_hook
 from briefbook.ui.background import run_busy
+from briefbook.ui.labels import kind_label
 
 PACKAGE_FILTER = "BriefBook packages (*.bbpkg *.zip);;All files (*)"
 
@@ -141,7 +142,6 @@ class PackageDialog(QDialog):
             (DELETE, self.tr("Deleted in the package")),
             (CONFLICT, self.tr("Conflicts (changed on both sides)")),
         )
-        from briefbook.library.records import RECORD_TYPES
 
         for action, label in groups:
             changes = plan.of(action)
@@ -150,7 +150,7 @@ class PackageDialog(QDialog):
             group = QTreeWidgetItem([f"{label} ({len(changes)})"])
             group.setData(0, Qt.ItemDataRole.UserRole, action)
             for change in changes:
-                child = QTreeWidgetItem(["", RECORD_TYPES[change.kind].LABEL, change.title])
+                child = QTreeWidgetItem(["", kind_label(change.kind), change.title])
                 child.setToolTip(2, change.title)
                 group.addChild(child)
             self.tree.addTopLevelItem(group)
