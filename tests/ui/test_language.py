@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from dataclasses import asdict
+from pathlib import Path
 
+import PySide6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QTableView, QTreeWidget, QWidget
 
@@ -134,7 +137,20 @@ def test_every_string_has_a_vietnamese_translation():
     assert unfinished == []
     for name in ("briefbook_vi.qm", "briefbook_en.qm", "qt_vi.qm"):
         assert (i18n.TRANSLATIONS_DIR / name).stat().st_size > 100, name
-    assert TS.stat().st_mtime <= (i18n.TRANSLATIONS_DIR / "briefbook_vi.qm").stat().st_mtime
+
+
+def test_the_compiled_translations_are_those_of_the_sources(tmp_path):
+    # Compare contents, not file times: a fresh clone writes files in any order.
+    lrelease = Path(PySide6.__file__).parent / "lrelease"
+    for name in ("briefbook_vi", "briefbook_en", "qt_vi"):
+        built = tmp_path / f"{name}.qm"
+        subprocess.run(
+            [str(lrelease), "-silent", str(i18n.TRANSLATIONS_DIR / f"{name}.ts"), "-qm", str(built)],
+            check=True,
+            capture_output=True,
+        )
+        committed = (i18n.TRANSLATIONS_DIR / f"{name}.qm").read_bytes()
+        assert built.read_bytes() == committed, f"run resources/translations/build.sh ({name}.qm is stale)"
 
 
 def test_qt_own_buttons_are_translated(qapp):
