@@ -19,6 +19,7 @@ from briefbook.library.records import (
     TalkingPoint,
     Topic,
 )
+from briefbook.library.validation import as_choice
 from briefbook.text import clean_line
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ class LinksMixin:
         return self._people_in("meeting_participants", "meeting_id", meeting_id)
 
     def set_participant(self, meeting_id: str, person_id: str, role: str = "counterpart") -> None:
+        role = as_choice(role, PARTICIPANT_ROLES)
         if role not in PARTICIPANT_ROLES:
             raise ValidationError(
                 f"A participant's role must be one of {', '.join(PARTICIPANT_ROLES)}.", "role"

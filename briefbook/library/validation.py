@@ -59,6 +59,7 @@ def validated(
                 f"A {cls.LABEL.lower()} needs a {name.replace('_id', '').replace('_', ' ')}.", name
             )
     for name, options in cls.CHOICES.items():
+        out[name] = as_choice(out.get(name), options)
         if out.get(name) not in options:
             raise ValidationError(
                 f"The {name.replace('_', ' ')} '{out.get(name)}' is not one of: {', '.join(options)}.",
@@ -73,3 +74,15 @@ def validated(
             except ValidationError as exc:
                 raise ValidationError(str(exc), name) from None
     return out
+
+
+def as_choice(value: Any, options: tuple[str, ...] | list[str]) -> Any:
+    """The option ``value`` means, typed in any case and with spaces or hyphens for
+    underscores (``Bilateral``, ``side event``, ``Key-message``); otherwise ``value`` as given,
+    for the caller to refuse with the list of options."""
+    if isinstance(value, str) and value not in options:
+        key = "_".join(value.replace("-", " ").replace("_", " ").lower().split())
+        for option in options:
+            if option.lower() == key:
+                return option
+    return value

@@ -198,3 +198,21 @@ def test_a_point_with_a_blank_question_is_named_by_its_text() -> None:
         == "Cooperation with the MRC"
     )
     assert TalkingPoint(text=" \n ").display_name == "(empty)"
+
+
+def test_choices_are_matched_in_any_case_and_spacing(library: Library) -> None:
+    """As levels are: 'Bilateral', 'side event' and 'Speaker' are what the user means."""
+    event = library.add(Event(title="ASEAN Foreign Ministers' Meeting", city="Vientiane"))
+    meeting = library.add(Meeting(event_id=event.id, title="Bilateral with Lao PDR", kind="Bilateral"))
+    assert meeting.kind == "bilateral"
+    assert library.update(Meeting, meeting.id, kind=" Side  event").kind == "side_event"
+    topic = library.add(Topic(title="Mekong"))
+    point = library.add(TalkingPoint(topic_id=topic.id, text="x", kind="Key-Message", status="Cleared"))
+    assert (point.kind, point.status) == ("key_message", "cleared")
+    person = library.add(Person(name="ສະເຫຼີມໄຊ ກົມມະສິດ"))
+    library.set_participant(meeting.id, person.id, "Speaker")
+    assert [p.role for p in library.participants(meeting.id)] == ["speaker"]
+    with pytest.raises(ValidationError, match="is not one of"):
+        library.update(Meeting, meeting.id, kind="pres")
+    with pytest.raises(ValidationError, match="role must be one of"):
+        library.set_participant(meeting.id, person.id, "guest")
