@@ -94,3 +94,16 @@ def window(qtbot, filled, library_path: Path):
 
 def settle(qtbot, ms: int = 50) -> None:
     qtbot.wait(ms)
+
+
+@pytest.fixture
+def screenshot_dir(tmp_path):
+    """Where screenshot tests save their pictures: a temporary folder, so a test run never
+    changes the checkout; ``BRIEFBOOK_SCREENSHOTS=docs/screenshots`` refreshes the README's."""
+    import os
+    from pathlib import Path
+
+    chosen = os.environ.get("BRIEFBOOK_SCREENSHOTS")
+    folder = Path(chosen) if chosen else tmp_path / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder

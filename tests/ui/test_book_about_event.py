@@ -23,8 +23,6 @@ from briefbook.ui.preferences import PreferencesDialog
 from briefbook.ui.settings import Settings
 from tests.vientiane import add_vientiane
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
 
 @pytest.fixture
 def made(library: Library) -> dict:
@@ -174,7 +172,9 @@ def test_every_sections_items_are_ticked_in_the_tree(qtbot, composer, library, m
     assert next(s for s in sections(library.get(Book, book.id)) if s.kind == "topics").items is None
 
 
-def test_screenshot_of_the_composer_choosing_annex_items(qtbot, composer, library, made, monkeypatch):
+def test_screenshot_of_the_composer_choosing_annex_items(
+    qtbot, composer, library, made, monkeypatch, screenshot_dir
+):
     book = new_book(library, made["event"].id, ceiling="Internal", language="vi")
     show_book(qtbot, composer, book.id)
     demo_statement = next(s for s in library.list("statement") if s.id != made["statement"].id)
@@ -188,8 +188,7 @@ def test_screenshot_of_the_composer_choosing_annex_items(qtbot, composer, librar
     for kind in ("statements", "biographies"):
         tree.expand(section_index(composer, kind))
     tree.scrollTo(section_index(composer, "biographies"))
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert composer.grab().save(str(SCREENSHOTS / "composer-annex-items.png"))
+    assert composer.grab().save(str(screenshot_dir / "composer-annex-items.png"))
 
 
 def test_the_new_book_dialog_is_named_for_screen_readers(qtbot, library, made) -> None:

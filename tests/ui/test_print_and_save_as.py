@@ -22,8 +22,6 @@ from briefbook.ui.export_target import preview_target, resolve_target, safe_file
 from briefbook.ui.notifier import LibraryModel
 from briefbook.ui.settings import Settings
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
-
 
 @pytest.fixture
 def context(library: Library, tmp_path: Path) -> UiContext:
@@ -184,7 +182,7 @@ def test_cancelling_the_print_dialog_removes_the_file(qtbot, composer, monkeypat
     assert folders and not folders[0].exists()
 
 
-def test_screenshot_of_the_print_dialog(qtbot, composer):
+def test_screenshot_of_the_print_dialog(qtbot, composer, screenshot_dir):
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     banner = composer.classification()
     dialog = printing.make_print_dialog(composer, printer, composer.book.title, banner, 12)
@@ -199,6 +197,5 @@ def test_screenshot_of_the_print_dialog(qtbot, composer):
         if button.metaObject().className() == "QPushButton" and "Options" in button.text():
             button.click()
     qtbot.wait(50)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert dialog.grab().save(str(SCREENSHOTS / "print-dialog.png"))
+    assert dialog.grab().save(str(screenshot_dir / "print-dialog.png"))
     dialog.reject()
