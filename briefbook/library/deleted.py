@@ -40,8 +40,9 @@ _ROW_WORDS = {
     "export_records": ("record of an export", "records of exports"),
 }
 _NULLED_WORDS = {
-    ("statements", "speaker_id"): ("statement loses its speaker", "statements lose their speaker"),
-    ("people", "organisation_id"): ("person loses their organisation", "people lose their organisation"),
+    # Words true both before a delete and after an undelete ("Brought back ..., with").
+    ("statements", "speaker_id"): ("statement's speaker", "statements' speaker"),
+    ("people", "organisation_id"): ("person's organisation", "people's organisation"),
 }
 _NOT_ASKED = {"photos"}  # a person's own photo is part of them, not something else that depends on them
 
@@ -70,7 +71,7 @@ def _counted(counts: Counter, words: dict) -> list[str]:
 
 
 def describe(snapshot: Deleted, *, asked_only: bool = False) -> list[str]:
-    """What goes (or went) with the item, besides itself: "2 meetings", "3 statements lose their speaker"."""
+    """What goes (or went) with the item, besides itself: "2 meetings", "3 statements' speaker"."""
     rows = Counter(t for t, _ in snapshot.rows[1:] if not (asked_only and t in _NOT_ASKED))
     nulled = Counter((t, c) for t, _, c, _ in snapshot.nulled)
     return _counted(rows, _ROW_WORDS) + _counted(nulled, _NULLED_WORDS)

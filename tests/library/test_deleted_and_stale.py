@@ -35,7 +35,7 @@ def test_what_goes_with_an_event_and_nothing_with_a_point(library: Library, fill
     assert "1 participant link" in going
     assert library.what_goes_with("talking_point", filled["point"].id) == []
     library.set_photo(filled["person"].id, _jpeg())
-    assert "1 statement loses its speaker" in library.what_goes_with("person", filled["person"].id)
+    assert "1 statement's speaker" in library.what_goes_with("person", filled["person"].id)
     assert not any("photo" in g for g in library.what_goes_with("person", filled["person"].id))
 
 
@@ -168,6 +168,18 @@ def test_cli_delete_needs_force_and_undelete_brings_it_back(
     assert "Nothing deleted" in _run(library_path, "deleted").output
     point = filled["point"].id
     assert _run(library_path, "delete", point).exit_code == 0  # nothing goes with it: no --force
+
+
+def test_cli_undelete_says_what_came_back_in_words_true_after_it(
+    library: Library, filled: dict, library_path: Path
+):
+    library.add(Statement(speaker_id=filled["person"].id, text="Hợp tác."))
+    library.close()
+    deleted = _run(library_path, "delete", filled["person"].id, "--force")
+    assert deleted.exit_code == 0 and "2 statements' speaker" in deleted.output
+    back = _run(library_path, "undelete", "1")
+    assert back.exit_code == 0 and "Brought back person" in back.output
+    assert "loses" not in back.output and "lose " not in back.output
 
 
 def test_cli_delete_of_a_topic_with_points_says_so_before_offering_force(
