@@ -5,7 +5,7 @@ Runs of text the template's font cannot draw get the font of the fallback chain
 that can (:mod:`briefbook.render.font_chain`), in all four ``w:rFonts`` slots, and
 right-to-left runs get ``w:rtl`` (with ``w:cs``, so Word uses the complex-script
 size and weight). Every font the book uses is embedded as ECMA-376 requires
-(Part 1, 17.8.1): subset with fontTools to the characters used (layout tables
+(Part 1, 17.8.1): subset with HarfBuzz to the characters used (layout tables
 kept, so Word and LibreOffice still shape Thai and Arabic), obfuscated with a
 per-font GUID key, stored as ``word/fonts/fontN.odttf`` and declared in
 ``fontTable.xml`` (``w:embedRegular``/``w:embedBold``... with ``w:fontKey``);
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import uuid
 from dataclasses import fields, is_dataclass
 from typing import Any
@@ -192,24 +191,24 @@ def _subset(path, index: int, codes: set[int]) -> bytes:
 
 @functools.lru_cache(maxsize=64)
 def _subset_cached(path: str, index: int, codes: frozenset[int]) -> bytes:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    """HarfBuzz's subsetter (hb-subset, through uharfbuzz), not fontTools': it keeps the
+    same glyphs, layout features and names but takes about a millisecond a font where
+    fontTools took 0.05-0.3 s (a Latin Noto face with Vietnamese cost 0.1-0.3 s each, and
+    a book embeds up to eight of them): most of the DOCX export's time."""
+    import uharfbuzz as hb
 
-    options = subset.Options()
-    # fontTools' default features are the shaping ones (marks, ligatures, contextual and
-    # Indic/Arabic forms); "*" would keep stylistic sets too and take three times as long.
-    options.name_IDs = ["*"]
-    options.name_languages = ["*"]
-    options.notdef_outline = True
-    options.glyph_names = False
-    options.hinting = False  # smaller; Word and LibreOffice render well unhinted
-    font = TTFont(str(path), fontNumber=index, lazy=True)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(unicodes=codes)
-    subsetter.subset(font)
-    out = io.BytesIO()
-    font.save(out)
-    return out.getvalue()
+    face = hb.Face(hb.Blob.from_file_path(path), index)
+    plan = hb.SubsetInput()
+    plan.unicode_set.update(codes)
+    # Layout closure is on (glyphs the shaping rules reach are kept, so Word and LibreOffice
+    # still shape Thai, Lao, Khmer, Myanmar and Arabic); HarfBuzz's default features are the
+    # shaping ones. Unhinted is smaller, and Word and LibreOffice render it well.
+    plan.flags = hb.SubsetFlags.NO_HINTING | hb.SubsetFlags.NOTDEF_OUTLINE
+    # Every name in every language (the default keeps IDs 0-6 in US English only): Word
+    # matches the embedded font to fontTable.xml by its family name in the user's language.
+    plan.sets(hb.SubsetInputSets.NAME_ID).add_range(0, 0x7FFF)
+    plan.sets(hb.SubsetInputSets.NAME_LANG_ID).add_range(0, 0xFFFF)
+    return bytes(hb.subset(face, plan).blob.data)
 
 
 def obfuscate(data: bytes, key: str) -> bytes:

@@ -90,6 +90,43 @@ def test_every_script_font_is_embedded_as_a_subset(book):
     assert not any("Italic" in k for k in fonts)  # no italics in the book: none embedded
 
 
+def test_subsets_keep_names_shaping_glyphs_and_drop_hints(book):
+    """What Word needs of an embedded font: its family name (Word matches the font to
+    fontTable.xml by it), every glyph the shaping rules reach from the characters used
+    (Thai's sara am, Lao's stacked vowels), and no hinting (smaller; renders well)."""
+    from fontTools import subset
+
+    fonts = _embedded(book)
+    for key, file in (
+        ("Noto Sans Thai/embedRegular", "NotoSansThai-Regular.ttf"),
+        ("Noto Sans Lao/embedBold", "NotoSansLao-Bold.ttf"),
+        ("Noto Serif/embedRegular", "NotoSerif-Regular.ttf"),
+    ):
+        embedded, full = fonts[key], TTFont(str(FONTS_DIR / file))
+        assert embedded["name"].getDebugName(1) == full["name"].getDebugName(1) == key.split("/")[0]
+        assert {n.nameID for n in full["name"].names if n.platformID == 3} <= {
+            n.nameID for n in embedded["name"].names
+        }
+        # fontTools' subsetter over the same characters: the glyphs shaping can produce.
+        options = subset.Options()
+        options.hinting = False
+        reference = TTFont(str(FONTS_DIR / file))
+        cutter = subset.Subsetter(options)
+        cutter.populate(unicodes=set(embedded.getBestCmap()))
+        cutter.subset(reference)
+        assert len(embedded.getGlyphOrder()) == len(reference.getGlyphOrder())
+        widths = sorted(embedded["hmtx"][g] for g in embedded.getGlyphOrder())
+        assert widths == sorted(reference["hmtx"][g] for g in reference.getGlyphOrder())
+        assert sorted(
+            embedded["GSUB"].table.FeatureList.FeatureRecord[i].FeatureTag
+            for i in range(embedded["GSUB"].table.FeatureList.FeatureCount)
+        ) == sorted(
+            reference["GSUB"].table.FeatureList.FeatureRecord[i].FeatureTag
+            for i in range(reference["GSUB"].table.FeatureList.FeatureCount)
+        )
+        assert "fpgm" not in embedded and "prep" not in embedded
+
+
 def test_parts_settings_and_content_types(book):
     with zipfile.ZipFile(book) as z:
         names = z.namelist()
