@@ -286,6 +286,28 @@ CASES = [
         check_finds="word index holds another text",
     ),
     Case(
+        "search-index-row-missing",  # the item is there; search would never find it
+        _sql(
+            "DELETE FROM search_words WHERE rowid = (SELECT rowid FROM search_docs WHERE kind = 'person')",
+            "DELETE FROM search_docs WHERE kind = 'person'",
+            canary=False,
+        ),
+        check_finds="search index does not hold the person",
+    ),
+    Case(
+        "search-index-row-of-no-item",  # search would find what the library does not hold
+        _sql(
+            "INSERT INTO search_docs (kind, item_id, title, body) VALUES ('topic', 'ghost', 'Ma', 'ma')",
+            canary=False,
+        ),
+        check_finds="holds an item that is not in the library (ghost)",
+    ),
+    Case(
+        "thai-index-row-of-no-item",
+        _sql("INSERT INTO search_trigrams (rowid, text) VALUES (424242, 'ปลอม')", canary=False),
+        check_finds="entries of no item",
+    ),
+    Case(
         "search-ranking-setting-changed",
         _sql("INSERT INTO search_words (search_words, rank) VALUES ('rank', 'bm25(0.0, 1.0)')", canary=False),
         check_finds="ranking setting",
