@@ -99,10 +99,18 @@ def resolve_target(target: str | Path, title: str) -> Path:
 
 
 def check_protection(options: ExportOptions) -> None:
-    """A password protects nothing when empty, and "no printing" means nothing without one."""
+    """A password protects nothing when empty or on a DOCX, and "no printing" means nothing without one."""
     if options.password is not None and not options.password.strip():
         raise ValidationError(
             "The PDF password is empty; give a password, or leave --password out.", "password"
+        )
+    if options.password and "pdf" not in options.formats:
+        # Word files are not encrypted: a DOCX-only export would leave the desk officer
+        # believing a file protected that anyone can open.
+        raise ValidationError(
+            "A password protects only the PDF, and this export writes only a DOCX, which would "
+            "open without it: export the PDF too (--format both), or leave --password out.",
+            "password",
         )
     if not options.allow_printing and not options.password:
         raise ValidationError(

@@ -149,6 +149,10 @@ def test_cli_export_rules_and_bad_values_are_one_plain_line(library: Library, fi
         (["export", book.id, "-o", "", "--format", "pdf"], "Say where to save the book"),
         (["export", book.id, "-o", str(out / "b"), "--password", ""], "password is empty"),
         (["export", book.id, "-o", str(out / "b"), "--no-printing"], "password-protected PDF"),
+        (
+            ["export", book.id, "-o", str(out / "b"), "--format", "docx", "--password", "x"],
+            "protects only the PDF",
+        ),
         (["edit", filled["event"].id, "--set", "start_date=31/02/2025"], "is not a real date"),
         (["edit", filled["point"].id, "--set", "position=-3"], "between 0 and"),
         (["add", "topic", "--set", f"id={filled['meeting'].id}", "--set", "title=x"], "already used"),
