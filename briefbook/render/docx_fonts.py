@@ -93,7 +93,9 @@ def used_fonts(document: Document, template: Template) -> dict[str, tuple[ChainF
     own = {template.body_font, template.heading_font}
     by_family: dict[str, tuple[ChainFont, set[str]]] = {}
     base_chars: set[str] = set()
-    for text in _strings(document):
+    # Each distinct string once: a book repeats most of its strings (ten times over in a
+    # 100-meeting book: names, labels, lines shared by briefs), and its characters are a set.
+    for text in dict.fromkeys(_strings(document)):
         text = clean(text)
         if chain.all_primary(text):
             base_chars.update(text)
