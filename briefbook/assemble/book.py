@@ -27,6 +27,7 @@ from briefbook.document.model import (
     Origin,
     PageBreak,
     Paragraph,
+    Reference,
     Run,
     Table,
 )
@@ -94,10 +95,13 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
     a.event_origin = a.origin(event)
     # Titles not renamed by the user follow the language of this export.
     chosen = [replace(s, title=section_title(s, a.language)) for s in sections(book) if s.include]
-    # Biographies are built last, whatever their place: they list everyone the
-    # other sections mention.
+    # Each item is printed once: the places that hold an item whole (biographies, the
+    # statements annex, topic briefs) are decided first, so that the meeting briefs refer
+    # to them; topic briefs are built after the briefs, whose points they do not repeat.
+    _reserve_topic_homes(a, chosen)
+    order = {"biographies": 0, "statements": 1, "meetings": 2, "topics": 3}
     built: dict[int, list[Block]] = {}
-    for index in sorted(range(len(chosen)), key=lambda i: chosen[i].kind == "biographies"):
+    for index in sorted(range(len(chosen)), key=lambda i: order.get(chosen[i].kind, 4)):
         section = chosen[index]
         built[index] = BUILDERS[section.kind](a, section, event if event_shown else None)
         if not built[index] and section.kind not in ("cover", "contents"):
@@ -306,19 +310,41 @@ def _objectives(a: Assembly, section: Section, event: Event | None) -> list[Bloc
 
 def _meeting_briefs(a: Assembly, section: Section, event: Event | None) -> list[Block]:
     out: list[Block] = []
-    for meeting in _meetings(a, section, event):
+    meetings = _meetings(a, section, event)
+    for number, meeting in enumerate(meetings, start=1):
         if out:
             out.append(PageBreak())
-        out += meeting_brief(a, meeting, section.choices.get(meeting.id))
+        out += meeting_brief(a, meeting, section.choices.get(meeting.id), number, len(meetings))
     return [_heading(a, section), *out] if out else []
 
 
-def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Block]:
-    """The topics raised in the event's meetings, by title (or the chosen ones, in their order)."""
+def _section_topics(a: Assembly, section: Section, warn: bool = True) -> list[Topic]:
+    """The topics a topic-briefs section lists: the chosen ones, or those of the event's meetings."""
     if section.items is not None:
-        topics = [t for t in (_chosen(a, Topic, i) for i in section.items) if t is not None]
-    else:
-        topics = _by_title(a.scope.topics)
+        if not warn:
+            found = [a.library.list(Topic, where={"id": i}) for i in section.items]
+            return [t for rows in found for t in rows]
+        return [t for t in (_chosen(a, Topic, i) for i in section.items) if t is not None]
+    return _by_title(a.scope.topics)
+
+
+def _reserve_topic_homes(a: Assembly, chosen: list[Section]) -> None:
+    """Topic briefs will print these topics' backgrounds: the briefs refer to them."""
+    for section in chosen:
+        if section.kind != "topics":
+            continue
+        for topic in _section_topics(a, section, warn=False):
+            if topic.background and a.rank(a.level_of(topic)) <= a.ceiling_rank:
+                a.homes.setdefault(("topic", topic.id), a.anchor("topic-" + topic.title))
+
+
+def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    """The topics raised in the event's meetings, by title (or the chosen ones, in their order).
+
+    A topic brief holds its background (the one place it is printed) and the points
+    no meeting brief prints; points printed in a brief are referred to, not repeated.
+    """
+    topics = _section_topics(a, section)
     out: list[Block] = []
     for topic in topics:
         if not a.admit(topic):
@@ -327,9 +353,19 @@ def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Bl
         if not points and not topic.background:
             continue
         with a.source(a.origin(topic)) as origin:
-            found: list[Block] = [Heading(2, topic.title, a.anchor(topic.title))]
-            found += talking_points(a, points)
-            if topic.background:
+            home = a.homes.get(("topic", topic.id))
+            own = home is not None and home not in a.home_titles  # reserved for this topic brief
+            anchor = home if own else a.anchor("topic-" + topic.title)
+            found: list[Block] = [Heading(2, topic.title, anchor)]
+            found += talking_points(a, [p for p in points if p.id not in a.used_points])
+            briefs = list(dict.fromkeys(a.used_points[p.id] for p in points if p.id in a.used_points))
+            for brief in briefs:
+                text = a.words["points_in_brief"].format(title=a.home_titles.get(brief, ""))
+                found.append(Reference([Run(text)], brief))
+            if topic.background and home and not own:
+                text = a.words["in_brief"].format(title=a.home_titles.get(home, ""))
+                found += [label(a.words["background"]), Reference([Run(text)], home)]
+            elif topic.background:
                 found += [label(a.words["background"]), *a.blocks(topic.background)]
             out += stamp(found, origin)
     return [_heading(a, section), *out] if out else []
@@ -358,15 +394,22 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
                     group += statement_blocks(a, s)
         if group:
             heading = Heading(2, topic.title, a.anchor("st-" + topic.title), origin=origin)
+            for s in chosen:
+                if s.id in placed:
+                    a.homes.setdefault(("statement", s.id), heading.anchor)
             out += [heading, *stamp(group, origin)]
     loose = [
         s
         for s in a.library.list(Statement, order_by="date", descending=True)
         if s.id not in placed and s.id in wanted and not a.library.statement_topics(s.id)
     ]
-    loose_blocks = [b for s in loose if a.admit(s) for b in statement_blocks(a, s)]
+    loose = [s for s in loose if a.admit(s)]
+    loose_blocks = [b for s in loose for b in statement_blocks(a, s)]
     if loose_blocks:
-        out += [Heading(2, a.words["statements"], a.anchor("st-other"), origin=a.origin(None)), *loose_blocks]
+        heading = Heading(2, a.words["statements"], a.anchor("st-other"), origin=a.origin(None))
+        for s in loose:
+            a.homes.setdefault(("statement", s.id), heading.anchor)
+        out += [heading, *loose_blocks]
     return [_heading(a, section), *out] if out else []
 
 
@@ -383,6 +426,7 @@ def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Blo
         a.mention(person)
         block = profile(a, person)
         block.anchor = a.anchor("bio-" + (person.name_romanised or person.name))
+        a.homes["person", person.id] = block.anchor
         out.append(block)
     return [_heading(a, section), *out] if out else []
 

@@ -53,6 +53,11 @@ class Assembly:
     _sources: list[Origin] = field(default_factory=list)
     _topics: dict[str, Topic | None] = field(default_factory=dict)
     _scope: EventScope | None = None
+    # (kind, item id) -> the anchor of the one place the item is printed: a topic brief,
+    # a group of the statements annex, a biography, or the first brief that printed it.
+    homes: dict[tuple[str, str], str] = field(default_factory=dict)
+    home_titles: dict[str, str] = field(default_factory=dict)  # a brief's anchor -> its meeting's title
+    used_points: dict[str, str] = field(default_factory=dict)  # points to make -> the brief's anchor
 
     def __post_init__(self) -> None:
         self.scheme = self.library.levels()

@@ -1,5 +1,11 @@
-"""One meeting brief: purpose, who we meet, points to make, if raised, press
-lines, Q&A, prior statements, background — the order a principal reads in."""
+"""One meeting brief, in the standard government order: the steer (who, when, where,
+why), our objectives, points to make, their likely positions and asks with our
+response, press line, background, previous contacts, who's who, and the sign-off.
+
+Each item is printed once in the book: a background, a statement or a biography
+printed elsewhere (a topic brief, the statements annex, the biographies annex,
+or an earlier brief) is a :class:`Reference` here, a live link with its page.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +13,19 @@ from briefbook.assemble import markdown
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
 from briefbook.assemble.provenance import stamp
 from briefbook.assemble.words import format_date, format_time
-from briefbook.document.model import Block, Heading, ListBlock, ListItem, Origin, Paragraph, Profile, Run
+from briefbook.document.model import (
+    Block,
+    Heading,
+    ListBlock,
+    ListItem,
+    Origin,
+    Paragraph,
+    Profile,
+    Reference,
+    Run,
+)
 from briefbook.errors import NotFound
-from briefbook.library import Meeting, Organisation, Person, Statement, TalkingPoint, Topic
+from briefbook.library import Event, Meeting, Organisation, Person, Statement, TalkingPoint, Topic
 from briefbook.library.books import MeetingChoice
 
 POINT_GROUPS = (
@@ -24,59 +40,243 @@ def label(text: str) -> Paragraph:
     return Paragraph([Run(text, bold=True)], "label")
 
 
-def meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -> list[Block]:
-    """The meeting's brief; all its text is at least the meeting's level."""
+def meeting_brief(
+    a: Assembly, meeting: Meeting, choice: MeetingChoice | None, number: int = 0, total: int = 0
+) -> list[Block]:
+    """The meeting's brief (number ``number`` of ``total``); all its text is at least the meeting's level."""
     with a.source(a.origin(meeting)) as origin:
-        return stamp(_meeting_brief(a, meeting, choice), origin)
+        return stamp(_meeting_brief(a, meeting, choice, number, total), origin)
 
 
-def _meeting_brief(a: Assembly, meeting: Meeting, choice: MeetingChoice | None) -> list[Block]:
+def _meeting_brief(
+    a: Assembly, meeting: Meeting, choice: MeetingChoice | None, number: int, total: int
+) -> list[Block]:
     w = a.words
-    out: list[Block] = [Heading(2, meeting.title, a.anchor(meeting.title))]
-    facts = [w.get(meeting.kind if meeting.kind != "session" else "session_kind", meeting.kind)]
-    if meeting.starts_at:
-        facts.append(format_time(meeting.starts_at, a.language))
-    if meeting.venue:
-        facts.append(meeting.venue)
-    out.append(Paragraph([Run(" · ".join(facts))], "note"))
-    for key in ("purpose", "objectives"):
-        text = getattr(meeting, key)
-        if text:
-            out += [label(w[key]), *a.blocks(text)]
+    anchor = a.anchor(meeting.title)
+    out: list[Block] = [Heading(2, meeting.title, anchor)]
+    kind = w.get(meeting.kind if meeting.kind != "session" else "session_kind", meeting.kind)
+    facts = [w["brief_number"].format(n=number, total=total)] if total else []
+    out.append(Paragraph([Run(" · ".join([*facts, kind]))], "note"))
 
     counterparts, ours = [], []
     for p in a.library.participants(meeting.id):
         if a.admit(p.person):
             a.mention(p.person)
             (ours if p.role == "delegation" else counterparts).append(p)
-    if counterparts:
-        out.append(label(w["who_we_meet"]))
-        out += [
-            profile(a, p.person, role=w.get(p.role, p.role), short=True, within=meeting) for p in counterparts
-        ]
-    if ours:
-        out.append(label(w["our_delegation"]))
-        items = [ListItem([Run(_person_line(a, p.person))], origin=a.origin(p.person, meeting)) for p in ours]
-        out.append(ListBlock(items))
-
     topics = [t for t in a.library.meeting_topics(meeting.id) if a.admit(t)]
     points = chosen_points(a, topics, choice)
     if not points:
         a.warn("meeting_without_points", f"The meeting “{meeting.title}” has no talking points.", meeting)
-    out += talking_points(a, points)
-    statements = chosen_statements(a, topics, choice)
-    if statements:
-        out.append(label(w["statements"]))
-        for s in statements:
-            out += statement_blocks(a, s)
-    backgrounds = [t for t in topics if t.background]
-    if backgrounds:
-        out.append(label(w["background"]))
-        for t in backgrounds:
-            origin = a.origin(t, meeting)
-            out.append(Paragraph([Run(t.title, italic=True)], origin=origin))
-            out += a.blocks(t.background, origin=origin)
+    for p in points:
+        a.used_points.setdefault(p.id, anchor)
+
+    # 1. The steer: who, when and where, why -- two or three lines, then the purpose.
+    out.append(Heading(3, w["steer"], a.anchor("steer-" + meeting.title)))
+    if counterparts:
+        names = "; ".join(_short_line(a, p.person, len(counterparts) == 1) for p in counterparts)
+        out.append(Paragraph([Run(w["with"] + " ", bold=True), Run(names)]))
+    where = ", ".join(x for x in (format_time(meeting.starts_at, a.language), meeting.venue) if x)
+    if where:
+        out.append(Paragraph([Run(w["when_where"] + " ", bold=True), Run(where)]))
+    purpose = a.blocks(meeting.purpose)
+    if purpose and isinstance(purpose[0], Paragraph) and purpose[0].style == "body":
+        first, *purpose = purpose
+        out.append(Paragraph([Run(w["why"] + " ", bold=True), *first.runs], origin=first.origin))
+    elif purpose:
+        out.append(Paragraph([Run(w["why"], bold=True)]))
+    out += purpose
+    # 2. Our objectives. 3. Points to make.
+    if meeting.objectives:
+        out += [
+            Heading(3, w["our_objectives"], a.anchor("obj-" + meeting.title)),
+            *a.blocks(meeting.objectives),
+        ]
+    out += _point_group(a, points, ("key_message", "proactive"), w["points_to_make"], meeting, ordered=True)
+    # 4. Their likely positions and asks, and our response (if raised; questions and answers).
+    positions = a.blocks(meeting.their_positions)
+    reactive = _point_items(a, [p for p in points if p.kind == "reactive"])
+    qa = _point_items(a, [p for p in points if p.kind == "qa"])
+    if positions or reactive or qa:
+        out.append(Heading(3, w["their_positions"], a.anchor("pos-" + meeting.title)))
+        out += positions
+        if reactive:
+            if positions:
+                out.append(Heading(4, w["our_response"], a.anchor("resp-" + meeting.title)))
+            out.append(ListBlock(reactive))
+        if qa:
+            out += [Heading(4, w["qa"], a.anchor("qa-" + meeting.title)), ListBlock(qa)]
+    # 5. Press line.
+    out += _point_group(a, points, ("press_line",), w["press_line"], meeting)
+    # 6. Background: short, and pointing at where the full text is printed.
+    out += _background(a, meeting, topics, chosen_statements(a, topics, choice), anchor)
+    # 7. Previous contacts. 8. Who's who.
+    out += _previous_contacts(a, meeting, [p.person for p in counterparts])
+    out += _whos_who(a, meeting, counterparts, ours)
+    out += _sign_off(a, points)
     return out
+
+
+def _point_items(a: Assembly, group: list[TalkingPoint]) -> list[ListItem]:
+    items: list[ListItem] = []
+    for p in group:
+        origin = a.origin(p, a.current)
+        body = a.items(p.text, origin=origin)
+        if not body:  # the whole point is marked not for release
+            continue
+        runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
+        if p.kind == "qa" and p.question:
+            question = a.runs(p.question, origin=origin)
+            runs += [Run(a.words["question"] + " ", bold=True), *question, Run("\n")]
+            runs += [Run(a.words["answer"] + " ", bold=True)]
+        first, *rest = body
+        items += [ListItem(runs + first.runs, first.children, first.origin), *rest]
+    return items
+
+
+def _point_group(
+    a: Assembly,
+    points: list[TalkingPoint],
+    kinds: tuple[str, ...],
+    title: str,
+    meeting: Meeting,
+    ordered=False,
+) -> list[Block]:
+    items = _point_items(a, [p for p in points if p.kind in kinds])
+    if not items:
+        return []
+    return [Heading(3, title, a.anchor(kinds[0] + "-" + meeting.title)), ListBlock(items, ordered=ordered)]
+
+
+def _background(
+    a: Assembly, meeting: Meeting, topics: list[Topic], statements: list[Statement], anchor: str
+) -> list[Block]:
+    """Each topic's background and each statement printed once: here if nowhere else yet
+    (and then this brief is their home), else a reference to where they are."""
+    w = a.words
+    out: list[Block] = []
+    for t in topics:
+        if not t.background:
+            continue
+        origin = a.origin(t, meeting)
+        home = a.homes.get(("topic", t.id))
+        if home:
+            brief = a.home_titles.get(home)
+            text = w["in_brief"].format(title=brief) if brief else w["topic_brief"].format(title=t.title)
+            out.append(Reference([Run(text)], home, origin=origin))
+            continue
+        a.homes["topic", t.id] = anchor
+        a.home_titles[anchor] = meeting.title
+        out += [Heading(4, t.title, a.anchor("bg-" + t.title), origin=origin)]
+        out += a.blocks(t.background, origin=origin)
+    for s in statements:
+        home = a.homes.get(("statement", s.id))
+        origin = a.origin(s, meeting)
+        if home:
+            who = ", ".join(x for x in (_speaker(a, s), format_date(s.date, a.language), s.occasion) if x)
+            out.append(Reference([Run(w["statement_ref"].format(who=who))], home, origin=origin))
+            continue
+        a.homes["statement", s.id] = anchor
+        a.home_titles[anchor] = meeting.title
+        out += statement_blocks(a, s)
+    return [Heading(3, w["background"], a.anchor("bg-" + meeting.title)), *out] if out else []
+
+
+def _speaker(a: Assembly, s: Statement) -> str:
+    if s.speaker_id:
+        person = _get(a, Person, s.speaker_id)
+        if person is not None and a.rank(a.level_of(person)) <= a.ceiling_rank:
+            return person.display_name
+        return ""
+    return s.speaker_name
+
+
+def _previous_contacts(a: Assembly, meeting: Meeting, people: list[Person]) -> list[Block]:
+    """Each counterpart's earlier meetings in the library: date and one line each."""
+    items: list[ListItem] = []
+    for person in people:
+        earlier = [
+            m
+            for m, _role in a.library.meetings_of(person.id)
+            if m.id != meeting.id
+            and m.starts_at
+            and (not meeting.starts_at or m.starts_at < meeting.starts_at)
+            and a.rank(a.level_of(m)) <= a.ceiling_rank
+        ]
+        for m in earlier:
+            origin = a.origin(m, person, meeting)
+            a.highest_rank = max(a.highest_rank, a.rank(origin.level))
+            line = [Run(format_date(m.starts_at[:10], a.language) + " — ", bold=True), Run(m.title)]
+            if m.event_id != meeting.event_id:
+                event = _get(a, Event, m.event_id)
+                if event is not None and a.rank(a.level_of(event)) <= a.ceiling_rank:
+                    line.append(Run(f" ({event.title})", origin=a.origin(event, origin)))
+            if len(people) > 1:
+                line.append(Run(f" · {person.display_name}"))
+            items.append(ListItem(line, origin=origin))
+    if not items:
+        return []
+    return [Heading(3, a.words["previous_contacts"], a.anchor("prev-" + meeting.title)), ListBlock(items)]
+
+
+def _whos_who(a: Assembly, meeting: Meeting, counterparts, ours) -> list[Block]:
+    """One line per person; the biography is in the annex, referred to with its page."""
+    w = a.words
+    out: list[Block] = []
+    for heading, group in ((w["their_side"], counterparts), (w["our_delegation"], ours)):
+        lines: list[Block] = []
+        for p in group:
+            origin = a.origin(p.person, meeting)
+            runs = _person_runs(a, p.person, w.get(p.role, p.role) if group is counterparts else "")
+            home = a.homes.get(("person", p.person.id))
+            if home:
+                lines.append(Reference(runs, home, origin=origin))
+            else:
+                lines.append(Paragraph(runs, origin=origin))
+        if lines:
+            out += [Heading(4, heading, a.anchor("who-" + heading + meeting.title)), *lines]
+    return [Heading(3, w["whos_who"], a.anchor("who-" + meeting.title)), *out] if out else []
+
+
+def _person_runs(a: Assembly, person: Person, role: str) -> list[Run]:
+    """Name as written and romanised, position, how to address: one line."""
+    runs = [Run(person.name, bold=True)]
+    if person.name_romanised and person.name_romanised != person.name:
+        runs.append(Run(f" ({person.name_romanised})"))
+    position = _person_position(a, person)
+    if position:
+        runs.append(Run(" — " + position))
+    if role:
+        runs.append(Run(f" [{role}]"))
+    if person.form_of_address:
+        runs.append(Run(f"; {a.words['address_as']}: {person.form_of_address}", italic=True))
+    return runs
+
+
+def _sign_off(a: Assembly, points: list[TalkingPoint]) -> list[Block]:
+    """Drafted by, cleared by and date: the points' own, else the book's."""
+    w = a.words
+    parts: list[Run] = []
+    for key, field_name in (("drafted_by", "drafted_by"), ("cleared_by", "cleared_by")):
+        seen: set[str] = set()
+        runs: list[Run] = []
+        for p in points:
+            value = getattr(p, field_name)
+            if value and value not in seen:
+                seen.add(value)
+                runs += [Run(", ")] if runs else []
+                runs.append(Run(value, origin=a.origin(p, a.current)))
+        if not runs and getattr(a.book, field_name):
+            runs = [Run(getattr(a.book, field_name), origin=a.origin(None, a.current))]
+        if runs:
+            parts += ([Run(" · ")] if parts else []) + [Run(w[key] + ": ", bold=True), *runs]
+    dated = sorted(p.cleared_on for p in points if p.cleared_on)
+    date = dated[-1] if dated else a.book.issue_date
+    if date:
+        parts += ([Run(" · ")] if parts else []) + [
+            Run(w["date"] + ": ", bold=True),
+            Run(format_date(date, a.language)),
+        ]
+    return [Paragraph(parts, "note")] if parts else []
 
 
 def chosen_points(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[TalkingPoint]:
@@ -106,23 +306,10 @@ def chosen_statements(a: Assembly, topics: list[Topic], choice: MeetingChoice | 
 
 
 def talking_points(a: Assembly, points: list[TalkingPoint]) -> list[Block]:
-    """Points grouped under the headings a principal expects, drafts marked."""
+    """Points grouped under the labels a principal expects, drafts marked (topic briefs)."""
     out: list[Block] = []
     for key, kinds in POINT_GROUPS:
-        group = [p for p in points if p.kind in kinds]
-        items = []
-        for p in group:
-            origin = a.origin(p, a.current)
-            body = a.items(p.text, origin=origin)
-            if not body:  # the whole point is marked not for release
-                continue
-            runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
-            if p.kind == "qa" and p.question:
-                question = a.runs(p.question, origin=origin)
-                runs += [Run(a.words["question"] + " ", bold=True), *question, Run("\n")]
-                runs += [Run(a.words["answer"] + " ", bold=True)]
-            first, *rest = body
-            items += [ListItem(runs + first.runs, first.children, first.origin), *rest]
+        items = _point_items(a, [p for p in points if p.kind in kinds])
         if items:
             out += [label(a.words[key]), ListBlock(items, ordered=key == "points_to_make")]
     return out
@@ -235,10 +422,12 @@ def _person_position(a: Assembly, person: Person) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _person_line(a: Assembly, person: Person) -> str:
-    name = f"{person.honorific} {person.name}" if person.honorific else person.name
-    position = _person_position(a, person)
-    return f"{name} — {position}" if position else name
+def _short_line(a: Assembly, person: Person, with_position: bool = True) -> str:
+    """For the steer's first line: "Ngài Sihasak Phuangketkeow, Bộ trưởng Ngoại giao", or the
+    name alone when several people share the line (who's who has the rest)."""
+    name = person.name_romanised or person.name
+    name = f"{person.honorific} {name}" if person.honorific else name
+    return f"{name}, {person.position}" if person.position and with_position else name
 
 
 def _get(a: Assembly, cls, item_id: str):

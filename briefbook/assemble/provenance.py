@@ -20,6 +20,7 @@ from briefbook.document.model import (
     Origin,
     Paragraph,
     Profile,
+    Reference,
     Table,
 )
 
@@ -33,6 +34,6 @@ def stamp(blocks: Iterable[Block], origin: Origin) -> list[Block]:
 
 
 def _stamp(block: Block, origin: Origin) -> None:
-    labelled = (Heading, Paragraph, Image, Contents, ListBlock, Table, Profile)
+    labelled = (Heading, Paragraph, Image, Contents, ListBlock, Table, Profile, Reference)
     if isinstance(block, labelled) and block.origin is None:
         block.origin = origin

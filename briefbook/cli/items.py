@@ -12,7 +12,7 @@ import click
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import DERIVED_KEYS, ITEM_TYPE, emit_json, emit_record, emit_table
 from briefbook.errors import Conflict, ValidationError
-from briefbook.library import Book, Event, Library, Record
+from briefbook.library import Book, Event, Library, Meeting, Record
 from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, record_type
 
@@ -126,6 +126,12 @@ def show(ctx: Context, item_id: str) -> None:
         emit_record(record, {k: ", ".join(v) if isinstance(v, list) else v for k, v in links.items()})
 
 
+def meeting_line(meeting: Meeting, role: str) -> str:
+    """One past meeting of a person: date, title, role ("2025-12-17 09:00 Opening session (counterpart)")."""
+    when = meeting.starts_at.replace("T", " ")[:16]
+    return " ".join(x for x in (when, meeting.title, f"({role})" if role else "") if x)
+
+
 def _links(lib: Library, record: Record) -> dict[str, Any]:
     links: dict[str, Any] = {}
     if record.KIND == "meeting":
@@ -139,6 +145,7 @@ def _links(lib: Library, record: Record) -> dict[str, Any]:
     elif record.KIND == "person":
         photo = lib.photo(record.id)
         links["photo"] = f"{len(photo):,} bytes" if photo else ""
+        links["meetings"] = [meeting_line(m, role) for m, role in lib.meetings_of(record.id)]
     elif record.KIND == "topic":
         links["talking points"] = len(lib.list("talking_point", where={"topic_id": record.id}))
     return links

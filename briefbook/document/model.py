@@ -169,6 +169,18 @@ class Profile:
 
 
 @dataclass
+class Reference:
+    """A cross-reference: one line pointing at the one place of the book where an item is
+    printed (``target``: a heading's or profile's anchor). Renderers make the line a live
+    internal link and print the target's page number at the right margin (the PDF's own
+    layout; in the DOCX a PAGEREF field), so an item is printed once and found from anywhere."""
+
+    runs: list[Run]
+    target: str
+    origin: Origin | None = None
+
+
+@dataclass
 class PageBreak:
     pass
 
@@ -202,7 +214,7 @@ class Cover:
     origins: dict[str, Origin] = field(default_factory=dict)  # field name -> origin of its text
 
 
-Block = Heading | Paragraph | ListBlock | Table | Image | Profile | PageBreak | Contents | Cover
+Block = Heading | Paragraph | ListBlock | Table | Image | Profile | Reference | PageBreak | Contents | Cover
 
 
 @dataclass

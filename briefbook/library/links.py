@@ -13,6 +13,7 @@ from briefbook.errors import ValidationError
 from briefbook.library.records import (
     PARTICIPANT_ROLES,
     RECORD_TYPES,
+    Meeting,
     Participant,
     Person,
     Statement,
@@ -31,6 +32,17 @@ class LinksMixin:
 
     def participants(self, meeting_id: str) -> list[Participant]:
         return self._people_in("meeting_participants", "meeting_id", meeting_id)
+
+    def meetings_of(self, person_id: str) -> list[tuple[Meeting, str]]:
+        """Every meeting the person took part in, with their role, oldest first (undated last):
+        the person's history of contacts with us, for the person editor and a brief's
+        "previous contacts"."""
+        rows = self.db.execute(
+            "SELECT m.id, p.role FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id "
+            "WHERE p.person_id = ? ORDER BY m.starts_at = '', m.starts_at, m.title",
+            [person_id],
+        ).fetchall()
+        return [(self.get(Meeting, mid), role) for mid, role in rows]
 
     def set_participant(self, meeting_id: str, person_id: str, role: str = "counterpart") -> None:
         role = as_choice(role, PARTICIPANT_ROLES)

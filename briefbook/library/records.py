@@ -155,10 +155,10 @@ class Meeting(Record):
     KIND = "meeting"
     LABEL = "Meeting"
     REQUIRED = ("event_id", "title")
-    MARKDOWN = ("purpose", "objectives")
+    MARKDOWN = ("purpose", "objectives", "their_positions")
     CHOICES = {"kind": MEETING_KINDS}
     TITLE_FIELDS = ("title",)
-    SEARCH_FIELDS = ("venue", "purpose", "objectives")
+    SEARCH_FIELDS = ("venue", "purpose", "objectives", "their_positions")
 
     event_id: str = ""
     title: str = ""
@@ -168,6 +168,7 @@ class Meeting(Record):
     venue: str = ""
     purpose: str = ""
     objectives: str = ""
+    their_positions: str = ""  # their likely positions and asks (the brief answers them)
     classification: str = "Public"
     position: int = 0
 

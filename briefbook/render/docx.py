@@ -32,12 +32,21 @@ from briefbook.document.model import (
     PageBreak,
     Paragraph,
     Profile,
+    Reference,
     Run,
     Table,
 )
 from briefbook.errors import BriefBookError
 from briefbook.render.docx_blocks import PHOTO_MAX_MM, TBL, BlockWriter, StyleIds
-from briefbook.render.docx_fields import contents_entries, estimate_pages, page_number_runs, write_contents
+from briefbook.render.docx_fields import (
+    contents_entries,
+    estimate_pages,
+    keep_with_next,
+    page_number_runs,
+    running_header_field,
+    write_contents,
+    write_reference,
+)
 from briefbook.render.docx_fonts import embed_fonts
 from briefbook.render.docx_package import (
     check_target,
@@ -51,9 +60,11 @@ from briefbook.render.docx_pictures import Picture, probe_picture
 from briefbook.render.docx_sanitise import sanitised_reference
 from briefbook.render.docx_styles import text_width_mm
 from briefbook.render.docx_xml import el, twips, w
+from briefbook.render.metrics import fits_one_line
 from briefbook.render.template import Template, fill_header
 from briefbook.text import clean_line
 
+PPR_TAG, PSTYLE_TAG, VAL_ATTR = w("pPr"), w("pStyle"), w("val")
 Progress = Callable[[int, int], None]
 
 LANGUAGE_TAGS = {"en": "en-GB", "vi": "vi-VN", "th": "th-TH", "fr": "fr-FR", "zh": "zh-CN"}
@@ -120,6 +131,9 @@ class _DocxBook:
             elif isinstance(block, Profile) and block.anchor:
                 self.writer.bookmarks.setdefault(block.anchor, f"_Ref{n:08d}")
         self._pictures: dict[int, Picture | None] = {}
+        ids = self.writer.styles
+        headings = ("Heading1", "Heading2", "Heading3", "Heading4", "Label")
+        self._heading_styles = {ids[k] for k in headings if ids[k]}
         self.pages = {**estimate_pages(document, template, self.picture), **page_numbers}
 
     def picture(self, data: bytes | None) -> Picture | None:
@@ -139,10 +153,16 @@ class _DocxBook:
     def write_block(self, block) -> None:
         writer, body = self.writer, self.body
         if isinstance(block, Paragraph):
-            writer.model_paragraph(body, block)
+            after_heading = self._last_style() in self._heading_styles
+            p = writer.model_paragraph(body, block)
+            if after_heading and fits_one_line("".join(r.text for r in block.runs), self.template):
+                keep_with_next(p)  # one short line under a heading: kept with what follows, as in the PDF
         elif isinstance(block, Heading):
             p = writer.paragraph(body, f"Heading{min(max(block.level, 1), 4)}")
-            writer.bookmark(p, writer.bookmarks[block.anchor], [Run(block.text)])
+            # Sections and briefs carry the "Running Head" character style: the header's
+            # STYLEREF field shows the one the page is in.
+            style = "RunningHead" if block.level <= 2 else None
+            writer.bookmark(p, writer.bookmarks[block.anchor], [Run(block.text)], char_style=style)
         elif isinstance(block, ListBlock):
             writer.list_block(body, block)
         elif isinstance(block, Table):
@@ -152,6 +172,13 @@ class _DocxBook:
             self.image(block)
         elif isinstance(block, Profile):
             self.profile(block)
+        elif isinstance(block, Reference):
+            bookmark = writer.bookmarks.get(block.target)
+            # Right under a heading, a reference keeps with the next line too (as in the PDF).
+            after_heading = self._last_style() in self._heading_styles
+            p = write_reference(writer, body, block.runs, bookmark, self.pages.get(block.target))
+            if after_heading:
+                keep_with_next(p)
         elif isinstance(block, PageBreak):
             writer.pending_break = self._last_element() is not None
         elif isinstance(block, Contents):
@@ -162,6 +189,11 @@ class _DocxBook:
         elif isinstance(block, Cover):
             self.cover(block)
             writer.pending_break = True
+
+    def _last_style(self) -> str | None:
+        last = self._last_element()
+        style = None if last is None else last.find(f"{PPR_TAG}/{PSTYLE_TAG}")
+        return None if style is None else style.get(VAL_ATTR)
 
     def _last_element(self):
         try:
@@ -294,7 +326,8 @@ class _DocxBook:
                 p = writer.paragraph(root, "Banner")
                 writer.run(p, Run(self.words["draft"]), char_style="DraftMark")
         else:
-            p = writer.paragraph(root, "Header", [Run(clean_line(self._header_text()))])
+            p = writer.paragraph(root, "Header")
+            running_header_field(p, clean_line(self._header_text()))
             if meta.draft:
                 writer.run(p, Run("\t"))
                 writer.run(p, Run(self.words["draft"]), char_style="DraftMark")

@@ -35,6 +35,7 @@ BOLD, BOLD_CS, ITALIC, ITALIC_CS, VAL, TYPE = (w(n) for n in ("b", "bCs", "i", "
 NUMPR, ILVL, NUMID, PAGE_BREAK_BEFORE = w("numPr"), w("ilvl"), w("numId"), w("pageBreakBefore")
 PBDR, LEFT, SZ, SPACE, COLOR = w("pBdr"), w("left"), w("sz"), w("space"), w("color")
 SIDE_RULE_COLOUR = "A00000"  # a passage not for release: a rule in the margin beside it
+SPACING, BEFORE = w("spacing"), w("before")
 HYPERLINK, ANCHOR, HISTORY, R_ID = w("hyperlink"), w("anchor"), w("history"), f"{{{R_NS}}}id"
 BM_START, BM_END, ID, NAME = w("bookmarkStart"), w("bookmarkEnd"), w("id"), w("name")
 TBL, TR, TC, TRPR, TCPR, TCW, TBL_HEADER, WW = (
@@ -60,6 +61,7 @@ HEADER_CELL_STYLES = {"body": "TableHeading", "label": "TableHeading", "note": "
 FALLBACKS = {
     "Heading3": "Heading2",
     "Heading4": "ProfileName",
+    "Reference": "TOC2",
     "ListBullet2": "ListBullet",
     "ListNumber2": "ListNumber",
     "TOC3": "TOC2",
@@ -169,6 +171,7 @@ class BlockWriter:
             ppr = etree.SubElement(p, PPR)
             if style:
                 etree.SubElement(ppr, PSTYLE, {VAL: style})
+            broken = self.pending_break
             if self.pending_break:
                 etree.SubElement(ppr, PAGE_BREAK_BEFORE)
                 self.pending_break = False
@@ -179,6 +182,8 @@ class BlockWriter:
             if side_rule:
                 rule = {VAL: "single", SZ: "18", SPACE: "8", COLOR: SIDE_RULE_COLOUR}
                 etree.SubElement(etree.SubElement(ppr, PBDR), LEFT, rule)
+            if broken:  # at the top of a new page no space above, as in the PDF's layout
+                etree.SubElement(ppr, SPACING, {BEFORE: "0"})
         if runs:
             self.runs(p, runs)
         return p
@@ -263,11 +268,15 @@ class BlockWriter:
             rid = self._links[link] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
         return {R_ID: rid, HISTORY: "1"}
 
-    def bookmark(self, p, name: str, runs: list[Run]) -> None:
+    def bookmark(self, p, name: str, runs: list[Run], char_style: str | None = None) -> None:
         self._bookmark_id += 1
         bid = str(self._bookmark_id)
         etree.SubElement(p, BM_START, {ID: bid, NAME: name})
-        self.runs(p, runs)
+        if char_style:
+            for run in runs:
+                self.run(p, run, char_style=char_style)
+        else:
+            self.runs(p, runs)
         etree.SubElement(p, BM_END, {ID: bid})
 
     def model_paragraph(self, parent, para: Paragraph, styles=BODY_STYLES):

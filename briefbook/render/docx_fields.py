@@ -33,6 +33,7 @@ from briefbook.render.docx_blocks import (
     HISTORY,
     HYPERLINK,
     PHOTO_MAX_MM,
+    PPR,
     PRESERVE,
     RPR,
     TAB,
@@ -96,6 +97,17 @@ def page_number_runs(writer: BlockWriter, p, pattern: str) -> None:
             writer.run(p, Run(piece))
 
 
+def running_header_field(p, fallback: str) -> None:
+    """The running header: a STYLEREF field showing the last section or brief title
+    (character style "Running Head") on the page, or the one the page continues.
+    ``fallback`` (the book's header) shows until the application updates the field."""
+    _field_char(p, "begin")
+    _instruction(p, ' STYLEREF "Running Head" \\l ')
+    _field_char(p, "separate")
+    _result(p, fallback)
+    _field_char(p, "end")
+
+
 def toc_instruction(levels: int) -> str:
     return f' TOC \\o "1-{max(1, min(levels, 9))}" \\h \\z \\u '
 
@@ -135,6 +147,39 @@ def write_contents(
         _field_char(link, "end", hidden=True)
         if k == last:
             _field_char(p, "end")
+
+
+def write_reference(writer: BlockWriter, parent, runs: list[Run], bookmark: str | None, page: int | None):
+    """A cross-reference line: a link to the bookmark, a dotted tab and a PAGEREF field
+    whose result is the page already known (Word updates it). Returns the paragraph."""
+    p = writer.paragraph(parent, "Reference")
+    if bookmark is None:  # the target is not in this file: the words alone, never a dead link
+        writer.runs(p, runs)
+        return p
+    link = etree.SubElement(p, HYPERLINK, {ANCHOR: bookmark, HISTORY: "1"})
+    for run in runs:
+        writer.run(link, Run(run.text, run.bold, run.italic))
+    etree.SubElement(etree.SubElement(link, R), TAB)
+    _field_char(link, "begin")
+    _instruction(link, f" PAGEREF {bookmark} \\h ")
+    _field_char(link, "separate")
+    _result(link, str(page or 1))
+    _field_char(link, "end")
+    return p
+
+
+def keep_with_next(p) -> None:
+    """Add ``w:keepNext`` to paragraph ``p`` (in schema order: after its style)."""
+    ppr = p.find(PPR)
+    if ppr is None:
+        ppr = etree.Element(PPR)
+        p.insert(0, ppr)
+    style = ppr.find(w("pStyle"))
+    keep = etree.Element(w("keepNext"))
+    if style is not None:
+        style.addnext(keep)
+    else:
+        ppr.insert(0, keep)
 
 
 # -- page estimate ------------------------------------------------------------

@@ -13,6 +13,7 @@ bold are doubled into ``szCs``/``bCs`` so that Thai text follows the style.
 from __future__ import annotations
 
 from briefbook.render.docx_xml import el, font_display_name, ppr, rpr, to_bytes, twips
+from briefbook.render.metrics import spacing
 from briefbook.render.template import Template
 
 # Style ids the renderer expects; the renderer finds them by *name* (the second
@@ -45,11 +46,13 @@ STYLE_NAMES = {
     "TableText": "Table Text",
     "TableHeading": "Table Heading",
     "ProfileName": "Profile Name",
+    "Reference": "Cross Reference",
     "CoverText": "Cover Text",
     "CoverClassification": "Cover Classification",
     "CoverDetails": "Cover Details",
     "Hyperlink": "Hyperlink",
     "DraftMark": "Draft Mark",
+    "RunningHead": "Running Head",
     "BriefBookTable": "BriefBook Table",
 }
 
@@ -121,8 +124,9 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
     el(rpr_default, "lang", val=language, bidi="th-TH")
     el(el(defaults, "pPrDefault"), "pPr")
 
+    sp = spacing(t)
     normal = _style(root, "paragraph", "Normal", based_on=None, custom=False, default=True)
-    ppr(normal, before=0, after=round(bs * 0.55, 1), line=240)
+    ppr(normal, before=0, after=round(sp["body"][1], 1), line=240)
     hidden_default = {"based_on": None, "custom": False, "default": True, "hidden": True}
     _style(
         root, "character", "DefaultParagraphFont", priority=1, name="Default Paragraph Font", **hidden_default
@@ -162,13 +166,16 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
     # Heading 3: a meeting brief's sub-sections; Heading 4: a person's name (between the
     # text and the sub-sections). Both real headings with outline levels, so
     # the Navigation Pane, screen readers and converters see the brief's structure.
+    # Spacing comes from the table the PDF's styles use (render/metrics.py): the same
+    # lines on the same pages, so the contents' page numbers hold in both formats.
     h3, h4 = max(h3, bs + 1), bs + 0.5
+    border = 2.75  # Heading 1's rule below it (0.75 pt line, 2 pt away) is taken from its space after
     for level, (size, before, after) in enumerate(
         (
-            (h1, bs * 1.6, bs * 0.6),
-            (h2, bs * 1.1, bs * 0.4),
-            (h3, bs * 0.9, bs * 0.3),
-            (h4, bs * 0.8, bs * 0.25),
+            (h1, sp["h1"][0], sp["h1"][1] - border),
+            (h2, *sp["h2"]),
+            (h3, *sp["h3"]),
+            (h4, *sp["h4"]),
         )
     ):
         para(
@@ -180,8 +187,8 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
                 "keep_next": True,
                 "keep_lines": True,
                 "border": ("bottom", 6, accent, 2) if level == 0 else None,
-                "before": before,
-                "after": after,
+                "before": round(before, 1),
+                "after": round(after, 1),
                 "outline": level,
             },
             r={**heading_font, "size": size, "bold": True, "colour": accent},
@@ -192,7 +199,7 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
         ("ListNumber", NUMBER_NUM_ID, 0),
         ("ListNumber2", NUMBER_NUM_ID, 1),
     ):
-        para(style_id, custom=False, p={"num": (num, level), "after": round(bs * 0.3, 1)})
+        para(style_id, custom=False, p={"num": (num, level), "after": round(sp["item"][1], 1)})
     para("Figure", next_id="Caption", p={"keep_next": True, "before": 4, "after": 2, "jc": "center"})
     para(
         "Caption",
@@ -209,8 +216,8 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
         priority=29,
         p={
             "border": ("left", 18, accent, 8),
-            "before": 4,
-            "after": round(bs * 0.7, 1),
+            "before": round(sp["quote"][0], 1),
+            "after": round(sp["quote"][1], 1),
             "indent": (twips(8), 0, twips(6)),
         },
         r={"italic": True},
@@ -218,10 +225,10 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
     para(
         "Label",
         next_id="Normal",
-        p={"keep_next": True, "before": round(bs * 0.5, 1), "after": 2},
+        p={"keep_next": True, "before": round(sp["label"][0], 1), "after": round(sp["label"][1], 1)},
         r={**heading_font, "size": h3, "bold": True, "colour": accent},
     )
-    para("Note", p={"after": round(ss * 0.5, 1)}, r={"size": ss, "colour": muted})
+    para("Note", p={"after": round(sp["note"][1], 1)}, r={"size": ss, "colour": muted})
     para("Small", r={"size": ss})
     para(
         "Banner",
@@ -267,6 +274,10 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
         priority=39,
         p={"tabs": dots, "after": 1, "indent": (twips(12), 0, 0)},
     )
+    para(  # a cross-reference: text, dotted leader, the target's page (PAGEREF) at the right
+        "Reference",
+        p={"tabs": dots, "after": round(sp["xref"][1], 1)},
+    )
     table_size = max(ss, bs - 1)
     para("TableText", p={"before": 1, "after": 1, "line": 240}, r={"size": table_size})
     para(
@@ -290,12 +301,14 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
     )
     para(
         "CoverDetails",
-        p={"before": cover_drop * 0.8, "after": 2, "contextual": True, "jc": cover_jc},
+        p={"before": round(cover_drop * 0.4), "after": 2, "contextual": True, "jc": cover_jc},
         r={"colour": muted},
     )
 
     s = _style(root, "character", "Hyperlink", "DefaultParagraphFont", custom=False, priority=99)
     rpr(s, colour=accent, underline=True)
+    # No look of its own: it marks the titles the running header's STYLEREF field shows.
+    _style(root, "character", "RunningHead", "DefaultParagraphFont")
     s = _style(root, "character", "DraftMark", "DefaultParagraphFont")
     rpr(s, **heading_font, bold=True, colour=banner)
 

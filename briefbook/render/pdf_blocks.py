@@ -31,6 +31,7 @@ from briefbook.document.model import (
     Image,
     ListBlock,
     Profile,
+    Reference,
     Run,
     marked_not_for_release,
 )
@@ -43,6 +44,7 @@ from briefbook.document.model import (
 from briefbook.document.model import (
     Table as ModelTable,
 )
+from briefbook.render.metrics import fits_one_line
 from briefbook.render.pdf_cover import CoverFlowable
 from briefbook.render.pdf_fonts import escape, font_name, tint
 from briefbook.render.pdf_layout import AnchoredParagraph, BookParagraph, BookState, heading_flowable
@@ -113,6 +115,7 @@ def starts_with_cover(document: Document) -> bool:
 def _block(state: BookState, block, first: bool) -> list[Flowable]:
     if isinstance(block, ModelParagraph):
         para = paragraph(state, block.runs, block.style)
+        para.bb_short = fits_one_line("".join(r.text for r in block.runs), state.template)
         return [
             SideRule(para, state.template.banner_colour)
             if marked_not_for_release(block.runs, block.origin)
@@ -128,6 +131,8 @@ def _block(state: BookState, block, first: bool) -> list[Flowable]:
         return _image_block(state, block)
     if isinstance(block, Profile):
         return _profile(state, block)
+    if isinstance(block, Reference):
+        return [_reference(state, block)]
     if isinstance(block, ModelPageBreak):
         return [PageBreakIfNotEmpty()]
     if isinstance(block, Contents):
@@ -166,7 +171,7 @@ def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
         "bulletFontName": font_name(state.template.body_font),
         "bulletFontSize": size,
         "bulletColor": colors.HexColor(state.template.accent_colour),
-        "spaceAfter": size * 0.4 if depth == 0 else 0,
+        "spaceAfter": 0,  # the items' own spacing, as in the Word list styles
     }
     if block.ordered:
         kind = ("1", "a", "i")[depth % 3]
@@ -314,6 +319,24 @@ def _profile(state: BookState, block: Profile) -> list[Flowable]:
         ),
         after,
     ]
+
+
+def _reference(state: BookState, block: Reference) -> Paragraph:
+    """A cross-reference line: a live link to its target, a dotted leader and the target's
+    page at the right margin (the same forward-referenced page forms as the contents)."""
+    raw = "".join(r.text for r in block.runs)
+    markup = state.markup.runs(block.runs)
+    href = state.markup.href("#" + block.target)
+    if href and state.forward_refs:
+        markup = f'<a href="{escape(href)}">{markup}</a>'
+    index = len(state.toc)
+    state.toc.append(block.target)
+    # No right indent (as the Word style has none): the page number needs the room of
+    # three digits after the text on its last line, or the line wraps (as a right tab does).
+    markup += f' <onDraw name="bbtoc" label="{index}"/>' + "\u00a0" * 8
+    para = Paragraph(markup, state.styles.get("xref", raw))
+    para.bb_short = True  # kept with the next line when it follows a heading (pdf_layout)
+    return para
 
 
 def _contents(state: BookState, block: Contents) -> list[Flowable]:

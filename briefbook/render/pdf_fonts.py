@@ -26,6 +26,7 @@ from reportlab.pdfbase import pdfmetrics
 from briefbook.document.model import Run
 from briefbook.render import bidi_lines, pdf_shaping
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
+from briefbook.render.metrics import LINE, spacing
 from briefbook.render.template import FONT_STYLES, Template
 from briefbook.text import clean
 
@@ -111,17 +112,19 @@ class Styles:
         accent, muted = _colour(t.accent_colour), _colour(t.muted_colour)
         dark = colors.HexColor("#1A1A1A")
 
+        sp = spacing(t)  # shared with the Word styles, so that both formats break pages alike
+
         def add(name: str, **kw) -> ParagraphStyle:
             kw.setdefault("fontName", font_name(body))
             kw.setdefault("fontSize", size)
-            kw.setdefault("leading", kw["fontSize"] * 1.35)
+            kw.setdefault("leading", kw["fontSize"] * LINE)
             kw.setdefault("textColor", dark)
             # No widows or orphans: a paragraph split over two pages leaves at least two lines on each.
             style = ParagraphStyle(name, splitLongWords=1, allowWidows=0, allowOrphans=0, **kw)
             self.by_name[name] = style
             return style
 
-        add("body", alignment=TA_JUSTIFY, spaceAfter=size * 0.55)
+        add("body", alignment=TA_JUSTIFY, spaceAfter=sp["body"][1])
         # The type hierarchy, one step each: body < a person's name < sub-section labels
         # < meeting titles < section titles; details are upright and legible (the
         # template's small size, at least 8.5 pt).
@@ -131,8 +134,8 @@ class Styles:
             fontName=font_name(head, "Bold"),
             fontSize=label_size,
             textColor=accent,
-            spaceBefore=size * 0.6,
-            spaceAfter=size * 0.25,
+            spaceBefore=sp["label"][0],
+            spaceAfter=sp["label"][1],
             keepWithNext=1,
         )
         add(
@@ -140,7 +143,7 @@ class Styles:
             fontName=font_name(body),
             fontSize=small,
             textColor=muted,
-            spaceAfter=small * 0.6,
+            spaceAfter=sp["note"][1],
         )
         add(
             "quote",
@@ -148,25 +151,28 @@ class Styles:
             leftIndent=8 * mm,
             rightIndent=6 * mm,
             textColor=colors.HexColor("#333333"),
-            spaceBefore=size * 0.2,
-            spaceAfter=size * 0.6,
+            spaceBefore=sp["quote"][0],
+            spaceAfter=sp["quote"][1],
         )
         for level, hsize in enumerate(t.heading_sizes, start=1):
             add(
                 f"h{level}",
                 fontName=font_name(head, "Bold"),
                 fontSize=hsize,
-                leading=hsize * 1.25,
-                textColor=accent if level < 3 else dark,
+                textColor=accent,
                 keepWithNext=1,
                 alignment=TA_LEFT,
-                spaceBefore=hsize * (0.9 if level == 1 else 0.7),
-                spaceAfter=hsize * 0.4,
+                spaceBefore=sp[f"h{level}"][0],
+                spaceAfter=sp[f"h{level}"][1],
             )
+        add(  # a cross-reference line: the page number sits at the right, as in the contents
+            "xref",
+            spaceAfter=sp["xref"][1],
+        )
         cell = max(small, size - 1.5)
         add("cell", fontSize=cell, leading=cell * 1.3)
         add("cellhead", fontName=font_name(head, "Bold"), fontSize=cell, leading=cell * 1.3, textColor=accent)
-        add("item", spaceAfter=size * 0.2)
+        add("item", spaceAfter=sp["item"][1])
         add(
             "caption",
             fontName=font_name(body, "Italic"),
@@ -181,7 +187,8 @@ class Styles:
             fontName=font_name(head, "Bold"),
             fontSize=size + 0.5,
             textColor=accent,
-            spaceAfter=size * 0.3,
+            spaceBefore=sp["h4"][0],
+            spaceAfter=sp["h4"][1],
             keepWithNext=1,
         )
         add(

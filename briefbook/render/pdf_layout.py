@@ -75,6 +75,9 @@ class BookState:
         meta = self.meta
         values = {"title": meta.title, "subject": meta.subject, "author": meta.author, "banner": meta.banner}
         self.header = clean_line(fill_header(template.header, values))  # as the Word file's header
+        self.running_title = ""  # the brief being laid out ("" outside the briefs: the book's header)
+        self._page_first_title: str | None = None
+        self._page_start_title = ""
 
     def anchor(self, block: Heading | Profile) -> str | None:
         """The destination name of a heading or profile in this PDF."""
@@ -90,6 +93,10 @@ class BookState:
     # -- anchors, bookmarks, outline --------------------------------------------------------
     def mark(self, canv: Canvas, dest: str, outline: tuple[str, int] | None, top: float) -> None:
         self.pages.setdefault(dest, canv.getPageNumber())
+        if outline is not None and outline[1] <= 2:  # a section (level 1) or a brief (level 2) begins
+            self.running_title = outline[0] if outline[1] == 2 else ""
+            if self._page_first_title is None or (outline[1] == 2 and not self._page_first_title):
+                self._page_first_title = self.running_title
         if not self.forward_refs:
             return
         canv.bookmarkHorizontal(dest, 0, top)
@@ -151,10 +158,8 @@ class BookState:
         canv.line(left, top_rule, right, top_rule)
         canv.line(left, bottom_rule, right, bottom_rule)
         canv.setFillColor(muted)
-        if self.header:
-            font = font_name(t.body_font, "Italic")
-            text = _fit(self.header, font, size, (right - left) * 0.9)
-            self._text(canv, left, top_rule + 1.8 * mm, text, font, size)
+        self._page_first_title = None
+        self._page_start_title = self.running_title
         page = canv.getPageNumber()
         canv.setFont(font_name(t.body_font), size)
         if self.forward_refs:
@@ -163,6 +168,23 @@ class BookState:
             canv.doForm(f"bbpage{page}")
         else:
             canv.drawRightString(right, bottom_rule - 4.2 * mm, str(page))
+        canv.restoreState()
+
+    def running_header(self, canv: Canvas, doc: BaseDocTemplate) -> None:
+        """onPageEnd: the running header names what the page is about: the first meeting
+        (level-2 heading) begun on the page, else the one it continues; the book's header
+        on pages of other sections (as the DOCX's STYLEREF field does in Word)."""
+        t = self.template
+        title = self._page_first_title if self._page_first_title is not None else self._page_start_title
+        header = clean_line(title) if title else self.header
+        if not header:
+            return
+        canv.saveState()
+        canv.setFillColor(colors.HexColor(t.muted_colour))
+        left, right = t.margin_left_mm * mm, self.page_w - t.margin_right_mm * mm
+        font, size = font_name(t.body_font, "Italic"), t.small_size
+        text = _fit(header, font, size, (right - left) * 0.9)
+        self._text(canv, left, self.page_h - t.margin_top_mm * mm + 4.8 * mm, text, font, size)
         canv.restoreState()
 
     def _banners(self, canv: Canvas) -> None:
@@ -368,7 +390,12 @@ class BookDoc(BaseDocTemplate):
         frame = (self.leftMargin, self.bottomMargin, state.frame_w, state.frame_h)
         pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         cover = PageTemplate("cover", [Frame(*frame, id="cover", **pad)], onPage=state.decorate_cover)
-        body = PageTemplate("body", [Frame(*frame, id="body", **pad)], onPage=state.decorate_body)
+        body = PageTemplate(
+            "body",
+            [Frame(*frame, id="body", **pad)],
+            onPage=state.decorate_body,
+            onPageEnd=state.running_header,
+        )
         self.addPageTemplates([cover, body] if cover_first else [body, cover])
 
     def handle_documentBegin(self):
@@ -393,6 +420,15 @@ class BookDoc(BaseDocTemplate):
         if i:
             if i < n and not getattr(flowables[i], "locChanger", False):
                 i += 1
+                # One short line after a heading (a cross-reference, an introduction) is not
+                # enough to keep it company at the foot of a page: take the next block too
+                # (the DOCX keeps such a line with the next; metrics.fits_one_line decides both).
+                if (
+                    i < n
+                    and getattr(flowables[i - 1], "bb_short", False)
+                    and not getattr(flowables[i], "locChanger", False)
+                ):
+                    i += 1
             group = KeepWithNext(flowables[:i])
             group.bb_line = self.state.template.body_size * 1.3  # about one line of text
             for f in group._content[:-1]:
@@ -417,9 +453,10 @@ class BookDoc(BaseDocTemplate):
 
 
 def heading_flowable(state: BookState, heading: Heading) -> AnchoredParagraph:
-    level = min(max(heading.level, 1), 3)
+    level = min(max(heading.level, 1), 4)
     text = heading.text
-    style = state.styles.get(f"h{level}", text)
+    # Level 4 (a sub-heading inside a brief's sub-section) looks like a person's name.
+    style = state.styles.get("profile-name" if level == 4 else f"h{level}", text)
     para = AnchoredParagraph(state.markup.text(text, bold=True), style)
     para.bb_state = state
     para.bb_dest = state.anchor(heading)

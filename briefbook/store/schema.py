@@ -205,3 +205,10 @@ def _export_records(db: Database) -> None:
         "for_sharing INTEGER NOT NULL DEFAULT 0, "
         "items TEXT NOT NULL, UNIQUE (book_id, version))"
     )
+
+
+@MIGRATIONS(name="0006_meeting_their_positions")
+def _meeting_their_positions(db: Database) -> None:
+    # A meeting brief's "their likely positions and asks" (Markdown), answered by the
+    # reactive points ("if raised").
+    db.execute("ALTER TABLE meetings ADD COLUMN their_positions TEXT NOT NULL DEFAULT ''")

@@ -60,6 +60,7 @@ _FIELDS = {
     "ends_at": QT_TRANSLATE_NOOP("Fields", "Ends"),
     "venue": QT_TRANSLATE_NOOP("Fields", "Venue"),
     "purpose": QT_TRANSLATE_NOOP("Fields", "Purpose"),
+    "their_positions": QT_TRANSLATE_NOOP("Fields", "Their likely positions and asks"),
     "background": QT_TRANSLATE_NOOP("Fields", "Background"),
     "topic_id": QT_TRANSLATE_NOOP("Fields", "Topic"),
     "question": QT_TRANSLATE_NOOP("Fields", "Question"),

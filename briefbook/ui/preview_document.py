@@ -39,6 +39,7 @@ from briefbook.document.model import (
     PageBreak,
     Paragraph,
     Profile,
+    Reference,
     Run,
     Table,
 )
@@ -135,6 +136,8 @@ class DocumentBuilder:
             self.image(block)
         elif isinstance(block, Profile):
             self.profile(block)
+        elif isinstance(block, Reference):  # a cross-reference: the exports add its page number
+            self.paragraph(Paragraph([*block.runs, Run(" →")], "body"))
         elif isinstance(block, PageBreak):
             self.page_break()
         elif isinstance(block, Contents):

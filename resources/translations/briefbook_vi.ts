@@ -1530,6 +1530,10 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>Fields</name>
     <message>
+        <source>Their likely positions and asks</source>
+        <translation>Quan điểm, đề nghị dự kiến của phía bạn</translation>
+    </message>
+    <message>
         <location filename="../../briefbook/ui/labels.py" line="-101"/>
         <source>Name</source>
         <translation>Tên</translation>
@@ -3558,6 +3562,17 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+1"/>
         <source>Show the menu of the item</source>
         <translation>Hiện trình đơn của mục</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMeetingsPanel</name>
+    <message>
+        <source>Meetings with us</source>
+        <translation>Các cuộc gặp với ta</translation>
+    </message>
+    <message>
+        <source>No meetings yet.</source>
+        <translation>Chưa có cuộc gặp nào.</translation>
     </message>
 </context>
 </TS>

@@ -15,6 +15,7 @@ from briefbook.document.model import (
     PageBreak,
     Paragraph,
     Profile,
+    Reference,
     Table,
 )
 from briefbook.library import Book, Event, Library, Meeting, Person, Statement, TalkingPoint, Topic
@@ -45,7 +46,7 @@ def text_of(document: Document) -> str:
     for b in document.blocks:
         if isinstance(b, Heading):
             out.append(b.text)
-        elif isinstance(b, Paragraph):
+        elif isinstance(b, Paragraph | Reference):
             runs(b.runs)
         elif isinstance(b, ListBlock):
             lists(b)
@@ -90,10 +91,14 @@ def test_a_meeting_brief_has_what_a_principal_reads(library: Library, filled: di
         )
     )
     text = text_of(assemble(library, book))
-    for expected in ("Nội dung cần nêu", "Nếu được hỏi / nếu bạn nêu", "Hỏi và đáp", "Hỏi gì?", "Đáp gì.",
-                     "Phát biểu trước đây có liên quan", "Chia sẻ thông tin", "Thông tin tham khảo",
-                     "Sihasak Phuangketkeow", "Thành phần phía bạn"):  # fmt: skip
+    for expected in ("Khái quát cuộc gặp", "Nội dung cần nêu",
+                     "Quan điểm, đề nghị dự kiến của phía bạn và trả lời của ta", "Nếu được hỏi...",
+                     "Hỏi và đáp", "Hỏi gì?", "Đáp gì.", "Thông tin tham khảo", "Sihasak Phuangketkeow",
+                     "Thành phần", "Phía bạn", "Đề cương số 1/1"):  # fmt: skip
         assert expected in text, expected
+    # The statement is printed once, in the annex; the brief refers to it (and to the
+    # topic brief holding the background) with a live link and its page.
+    assert text.count("Chia sẻ thông tin") == 1 and text.count("Hợp tác ở Đông Nam Á") == 1
 
 
 def test_markdown_becomes_runs_and_markup_stays_literal(library: Library, filled: dict, book: Book) -> None:

@@ -176,9 +176,16 @@ def contents_agreement(docx: Path, converted_pdf: Path) -> list[tuple[str, int, 
                              capture_output=True, text=True).stdout)
         for n in range(1, len(PdfReader(str(converted_pdf)).pages) + 1)
     ]  # fmt: skip
-    # The contents pages list every entry: the search starts after the last of them.
-    first, last = _norm(entries[0][0]), _norm(entries[-1][0])
-    start = max((i for i, t in enumerate(pages) if first in t and last in t), default=-1) + 1
+
+    # The contents pages (the first run of pages listing several entries with dotted
+    # leaders): the search starts after them.
+    def listing(text: str) -> bool:
+        return "....." in text and sum(_norm(t) in text for t, _ in entries) >= 3
+
+    start = next((i for i, t in enumerate(pages) if listing(t)), -1)
+    while 0 <= start < len(pages) and listing(pages[start]):
+        start += 1
+    start = max(start, 0)
     out = []
     for title, claimed in entries:
         key = _norm(title)

@@ -16,7 +16,7 @@ from briefbook.export import ExportOptions, export_book
 from briefbook.library import Book, Event, Library, Meeting, Person, Statement, TalkingPoint, Topic
 from briefbook.library.books import new_book
 from briefbook.render.template import load_template
-from tests.render.layout_check import is_heading, text_area_lines
+from tests.render.layout_check import is_heading, stranded_headings, text_area_lines
 
 TEMPLATES = ("formal-a4", "compact-a5")
 WORDS = (
@@ -108,6 +108,15 @@ def books(tmp_path_factory) -> dict[tuple[str, str], Path]:
             export_book(lib, book, target, ExportOptions(formats=("pdf",), template=name))
             out["big", name] = target
     return out
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("which", ["demo", "big"])
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_no_heading_is_stranded_at_the_foot_of_a_page(books, which: str, name: str) -> None:
+    t = load_template(name)
+    found = stranded_headings(books[which, name], t.body_size, t.margin_top_mm, t.margin_bottom_mm)
+    assert not found, [(x.page, x.text) for x in found]
 
 
 @pytest.mark.parametrize("name", TEMPLATES)

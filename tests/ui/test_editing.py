@@ -322,3 +322,17 @@ def test_every_editor_has_every_field(window, filled):
         assert list(view.editor.form.fields) == expected, kind
         for name, label in view.editor.form.labels.items():
             assert label.text(), name
+
+
+def test_the_person_editor_lists_their_meetings_with_us(qtbot, window, library, filled):
+    view = select(window, "person", filled["thai"].id)
+    panel = next(p for p in view.editor.form.panels if p.objectName() == "meetingsPanel")
+    texts = [panel.list.item(i).text() for i in range(panel.list.count())]
+    assert texts == ["Phiên khai mạc (Counterpart)"]  # undated: title and role
+    library.update(Meeting, filled["meeting"].id, starts_at="2025-12-17T09:00")
+    view = select(window, "person", filled["person"].id)
+    panel = next(p for p in view.editor.form.panels if p.objectName() == "meetingsPanel")
+    assert panel.list.item(0).text() == "No meetings yet."
+    view = select(window, "person", filled["thai"].id)
+    panel = next(p for p in view.editor.form.panels if p.objectName() == "meetingsPanel")
+    assert panel.list.item(0).text() == "17/12/2025 — Phiên khai mạc (Counterpart)"

@@ -27,6 +27,7 @@ from briefbook.ui.editors.fields import (
     LineField,
     ReadOnlyField,
 )
+from briefbook.ui.editors.history import PersonMeetingsPanel
 from briefbook.ui.editors.links import PersonLinksPanel, TopicLinksPanel
 from briefbook.ui.editors.photo import PhotoPanel
 from briefbook.ui.editors.pickers import RefField
@@ -101,6 +102,8 @@ class RecordForm(QWidget):
             self.panels = [PersonLinksPanel(context, "delegate", self)]
         elif kind == "statement":
             self.panels = [TopicLinksPanel(context, "statement", self)]
+        elif kind == "person":
+            self.panels = [PersonMeetingsPanel(context, self)]
         for panel in self.panels:
             outer.addWidget(panel)
             panel.open_requested.connect(self.open_requested)
