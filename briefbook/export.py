@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.assemble import assemble
+from briefbook.assemble.cards import assemble_cards
 from briefbook.document.model import Document
 from briefbook.errors import BriefBookError, Cancelled, ValidationError
 from briefbook.library import Book, Library
@@ -26,6 +27,7 @@ from briefbook.release import check_release
 from briefbook.render.template import Template, load_template
 
 FORMATS = ("pdf", "docx")
+CARD_SIZES = ("A5", "A6")  # cards for the car (render/pdf_cards.py)
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total); stage: "assemble", "pdf", "docx"
 
@@ -43,6 +45,7 @@ class ExportOptions:
     allow_printing: bool = True
     releasable: bool = False  # for sharing: passages marked not for release are left out
     changes_page: bool = False  # a "changes since version N" page after the contents
+    cards: str | None = None  # "A5" or "A6": a card per meeting (a PDF) instead of the book
 
 
 def targets_for(target: str | Path, formats: tuple[str, ...]) -> dict[str, Path]:
@@ -176,8 +179,11 @@ def export_book(
             "ceiling",
         )
     ceiling = library.parse_level(options.ceiling or book.ceiling, what="ceiling")
+    if options.cards and (options.cards not in CARD_SIZES or "docx" in options.formats):
+        raise ValidationError("Cards are printed as a PDF, on A5 or A6.", "cards")
     report("assemble")(0, 1)
-    document = assemble(
+    build = assemble_cards if options.cards else assemble
+    document = build(
         library,
         book,
         ceiling=ceiling,
@@ -216,7 +222,19 @@ def render(
     """Run the renderers on one document. The PDF goes first: its page numbers fill the DOCX contents."""
     from briefbook.render.docx import render_docx
     from briefbook.render.pdf import render_pdf
+    from briefbook.render.pdf_cards import render_cards
 
+    if options.cards:
+        render_cards(
+            document,
+            template,
+            paths["pdf"],
+            size=options.cards,
+            progress=report("pdf"),
+            password=options.password or None,
+            allow_printing=options.allow_printing,
+        )
+        return [paths["pdf"]]
     written: list[Path] = []
     page_numbers: dict[str, int] = {}  # heading anchor -> page, from the PDF layout
     if "pdf" in paths:

@@ -72,19 +72,7 @@ def _meeting_brief(
 
     # 1. The steer: who, when and where, why -- two or three lines, then the purpose.
     out.append(Heading(3, w["steer"], a.anchor("steer-" + meeting.title)))
-    if counterparts:
-        names = "; ".join(_short_line(a, p.person, len(counterparts) == 1) for p in counterparts)
-        out.append(Paragraph([Run(w["with"] + " ", bold=True), Run(names)]))
-    where = ", ".join(x for x in (format_time(meeting.starts_at, a.language), meeting.venue) if x)
-    if where:
-        out.append(Paragraph([Run(w["when_where"] + " ", bold=True), Run(where)]))
-    purpose = a.blocks(meeting.purpose)
-    if purpose and isinstance(purpose[0], Paragraph) and purpose[0].style == "body":
-        first, *purpose = purpose
-        out.append(Paragraph([Run(w["why"] + " ", bold=True), *first.runs], origin=first.origin))
-    elif purpose:
-        out.append(Paragraph([Run(w["why"], bold=True)]))
-    out += purpose
+    out += steer(a, meeting, [p.person for p in counterparts])
     # 2. Our objectives. 3. Points to make.
     if meeting.objectives:
         out += [
@@ -114,6 +102,40 @@ def _meeting_brief(
     out += _whos_who(a, meeting, counterparts, ours)
     out += _sign_off(a, points)
     return out
+
+
+def steer(
+    a: Assembly, meeting: Meeting, counterparts: list[Person], *, whole_purpose: bool = True
+) -> list[Block]:
+    """Who, when and where, why: a line each; then the rest of the purpose (the brief), or
+    nothing more (a card, which has room for the first paragraph of the purpose only)."""
+    w = a.words
+    out: list[Block] = []
+    if counterparts:
+        names = "; ".join(_short_line(a, p, len(counterparts) == 1) for p in counterparts)
+        out.append(Paragraph([Run(w["with"] + " ", bold=True), Run(names)]))
+    where = ", ".join(x for x in (format_time(meeting.starts_at, a.language), meeting.venue) if x)
+    if where:
+        out.append(Paragraph([Run(w["when_where"] + " ", bold=True), Run(where)]))
+    purpose = a.blocks(meeting.purpose)
+    if purpose and isinstance(purpose[0], Paragraph) and purpose[0].style == "body":
+        first, *purpose = purpose
+        out.append(Paragraph([Run(w["why"] + " ", bold=True), *first.runs], origin=first.origin))
+    elif purpose:
+        out.append(Paragraph([Run(w["why"], bold=True)]))
+        if not whole_purpose:
+            out.append(purpose[0])
+    return out + purpose if whole_purpose else out
+
+
+def person_line(a: Assembly, person: Person, role: str = "") -> list[Run]:
+    """Who's who: one line (name as written and romanised, position, how to address)."""
+    return _person_runs(a, person, role)
+
+
+def point_items(a: Assembly, group: list[TalkingPoint]) -> list[ListItem]:
+    """The points as list items, drafts marked, a question before its answer."""
+    return _point_items(a, group)
 
 
 def _point_items(a: Assembly, group: list[TalkingPoint]) -> list[ListItem]:

@@ -345,6 +345,12 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 @click.option("--no-printing", is_flag=True, help="With --password: do not allow printing.")
 @click.option("--for-sharing", is_flag=True, help="Leave out passages marked [not for release].")
 @click.option("--changes", "changes_page", is_flag=True, help="Add a page: changes since the last export.")
+@click.option(
+    "--cards",
+    type=click.Choice(["a5", "a6"], case_sensitive=False),
+    default=None,
+    help="Instead of the book: a PDF card per meeting for the car (steer, points, who's who, press line).",
+)
 @pass_context
 def export(
     ctx: Context,
@@ -359,12 +365,13 @@ def export(
     no_printing: bool,
     for_sharing: bool,
     changes_page: bool,
+    cards: str | None,
 ) -> None:
-    """Export a book as PDF, DOCX or both."""
+    """Export a book as PDF, DOCX or both (or, with --cards, one page per meeting as a PDF)."""
     from briefbook.export import ExportOptions, export_book
 
     options = ExportOptions(
-        formats=("pdf", "docx") if fmt == "both" else (fmt,),
+        formats=("pdf",) if cards else ("pdf", "docx") if fmt == "both" else (fmt,),
         template=template,
         ceiling=ceiling,
         drafts=drafts,
@@ -373,7 +380,10 @@ def export(
         allow_printing=not no_printing,
         releasable=for_sharing,
         changes_page=changes_page,
+        cards=cards.upper() if cards else None,
     )
+    if cards and fmt == "docx":
+        raise click.UsageError("Cards are printed as a PDF: leave out --format docx.")
     show = sys.stderr.isatty() and not ctx.as_json
     state = {"stage": ""}
 

@@ -42,7 +42,8 @@ from briefbook.ui.export_target import preview_target, resolve_target, safe_file
 from briefbook.ui.labels import choice_label, level_label
 from briefbook.ui.workers import ExportJob
 
-FORMAT_CHOICES = (("pdf", "docx"), ("pdf",), ("docx",))
+FORMAT_CHOICES = (("pdf", "docx"), ("pdf",), ("docx",), ("pdf",), ("pdf",))
+CARD_CHOICES = (None, None, None, "A5", "A6")  # the last two: a card per meeting for the car
 __all__ = ["ExportDialog", "ask_export_path", "documents_folder", "open_path", "safe_file_name"]
 
 
@@ -232,7 +233,13 @@ class ExportDialog(QDialog):
         for key, text in texts.items():
             self.labels[key].setText(text)
         for i, text in enumerate(
-            (self.tr("PDF and Word (DOCX)"), self.tr("PDF only"), self.tr("Word (DOCX) only"))
+            (
+                self.tr("PDF and Word (DOCX)"),
+                self.tr("PDF only"),
+                self.tr("Word (DOCX) only"),
+                self.tr("Cards for the car, one A5 page per meeting (PDF)"),
+                self.tr("Cards for the car, one A6 page per meeting (PDF)"),
+            )
         ):
             self.formats.setItemText(i, text)
         self.browse_button.setText(self.tr("&Browse…"))
@@ -252,6 +259,10 @@ class ExportDialog(QDialog):
     def base_folder(self) -> Path:
         """Where a bare file name goes: the folder the dialog started in."""
         return self._base_folder
+
+    def chosen_cards(self) -> str | None:
+        """ "A5" or "A6" when the cards for the car are chosen instead of the book."""
+        return CARD_CHOICES[max(0, self.formats.currentIndex())]
 
     def target(self) -> Path | None:
         """The file the typed text names so far (never raises: the note under the field follows it)."""
@@ -280,6 +291,7 @@ class ExportDialog(QDialog):
             allow_printing=self.allow_printing.isChecked() or not self.password.text(),
             releasable=self.sharing.isChecked(),
             changes_page=self.changes_page.isChecked(),
+            cards=self.chosen_cards(),
         )
 
     def browse(self) -> None:

@@ -1216,6 +1216,14 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>Cards for the car, one A5 page per meeting (PDF)</source>
+        <translation>Phiếu tóm tắt mang theo, mỗi cuộc gặp một trang A5 (PDF)</translation>
+    </message>
+    <message>
+        <source>Cards for the car, one A6 page per meeting (PDF)</source>
+        <translation>Phiếu tóm tắt mang theo, mỗi cuộc gặp một trang A6 (PDF)</translation>
+    </message>
+    <message>
         <location filename="../../briefbook/ui/export_dialog.py" line="+59"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>

@@ -261,4 +261,19 @@ def test_the_export_runs_in_its_own_process_and_cancel_mid_pdf_ends_it_cleanly(
     assert job.child.process.exitcode == 0  # it unwound and said so; it was not killed
     assert sorted(p.name for p in out.iterdir()) == ["lon.pdf"]  # no temporary file left
     assert (out / "lon.pdf").read_bytes() == b"%PDF-1.4 the previous export"
+
+
+def test_cards_for_the_car_from_the_dialog(qtbot, context: UiContext, library: Library, tmp_path: Path):
+    load_demo(library)
+    dialog = make_dialog(qtbot, context, library.list(Book)[0])
+    dialog.formats.setCurrentIndex(4)  # cards, A6
+    assert "A6" in dialog.formats.currentText() and dialog.chosen_cards() == "A6"
+    dialog.path_edit.setText(str(tmp_path / "cards.pdf"))
+    with qtbot.waitSignal(dialog.exported, timeout=120_000):
+        dialog.export_button.click()
+    reader = PdfReader(tmp_path / "cards.pdf")
+    assert len(reader.pages) == 6  # one page per meeting of the demo
+    width, height = (float(x) for x in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == (298, 420)  # A6
+    assert not (tmp_path / "cards.docx").exists()
     close(dialog)

@@ -1,0 +1,112 @@
+"""Cards for the car: one page per meeting with what a principal needs on the way in --
+the steer, the points to make, the counterparts' one-liners and the press line.
+
+A card is a summary of its brief (the book has the rest), built from the same
+library items under the same ceiling, drafts rule and release gate as the book.
+"""
+
+from __future__ import annotations
+
+from briefbook.assemble.book import _meetings, book_title
+from briefbook.assemble.context import Assembly
+from briefbook.assemble.meeting_brief import chosen_points, person_line, point_items, steer
+from briefbook.assemble.provenance import stamp
+from briefbook.assemble.words import parse_date
+from briefbook.document.model import (
+    Block,
+    Document,
+    Heading,
+    ListBlock,
+    Metadata,
+    Origin,
+    PageBreak,
+    Paragraph,
+    Run,
+)
+from briefbook.library import Book, Event, Library, Meeting
+from briefbook.library.books import Section, sections
+
+
+def assemble_cards(
+    library: Library,
+    book: Book | str,
+    *,
+    ceiling: str | None = None,
+    drafts: str | None = None,
+    language: str | None = None,
+    releasable: bool = False,
+) -> Document:
+    """The book's meetings as cards (in the order and with the choices of its briefs section)."""
+    if isinstance(book, str):
+        book = library.get(Book, book)
+    levels = library.classification_levels()
+    a = Assembly(
+        library,
+        book,
+        ceiling=ceiling or book.ceiling or levels[-1],
+        drafts=drafts or book.drafts,
+        language=language or book.language,
+        releasable=releasable,
+    )
+    event = library.get(Event, book.event_id)
+    event_shown = a.admit(event)
+    a.event_origin = a.origin(event)
+    section = next((s for s in sections(book) if s.kind == "meetings" and s.include), Section("meetings", ""))
+    meetings = _meetings(a, section, event if event_shown else None)
+    blocks: list[Block] = []
+    for number, meeting in enumerate(meetings, start=1):
+        if blocks:
+            blocks.append(PageBreak())
+        with a.source(a.origin(meeting)) as origin:
+            blocks += stamp(card(a, meeting, section, number, len(meetings)), origin)
+    title, title_origin = book_title(a, event, event_shown)
+    book_origin = a.origin(None)
+    meta = Metadata(
+        title=title,
+        subject=event.title if event_shown else "",
+        author=book.author,
+        language=a.language,
+        date=parse_date(book.issue_date),
+        banner=a.banner,
+        draft=a.draft_included,
+        keywords=[],
+        origins={
+            "title": title_origin,
+            "subject": a.event_origin,
+            "author": book_origin,
+            "banner": Origin(a.levels[a.highest_rank], kind="banner"),
+            "keywords": book_origin,
+        },
+    )
+    return Document(meta, blocks)
+
+
+def card(a: Assembly, meeting: Meeting, section: Section, number: int, total: int) -> list[Block]:
+    w = a.words
+    kind = w.get(meeting.kind if meeting.kind != "session" else "session_kind", meeting.kind)
+    out: list[Block] = [
+        Heading(2, meeting.title, a.anchor(meeting.title)),
+        Paragraph([Run(" · ".join([w["brief_number"].format(n=number, total=total), kind]))], "note"),
+    ]
+    counterparts = [
+        p for p in a.library.participants(meeting.id) if p.role != "delegation" and a.admit(p.person)
+    ]
+    out += steer(a, meeting, [p.person for p in counterparts], whole_purpose=False)
+    topics = [t for t in a.library.meeting_topics(meeting.id) if a.admit(t)]
+    points = chosen_points(a, topics, section.choices.get(meeting.id))
+    make = point_items(a, [p for p in points if p.kind in ("key_message", "proactive")])
+    if make:
+        out += [_heading(a, w["points_to_make"], meeting), ListBlock(make, ordered=True)]
+    if counterparts:
+        out.append(_heading(a, w["their_side"], meeting))
+        for p in counterparts:
+            runs = person_line(a, p.person, w.get(p.role, p.role))
+            out.append(Paragraph(runs, origin=a.origin(p.person, meeting)))
+    press = point_items(a, [p for p in points if p.kind == "press_line"])
+    if press:
+        out += [_heading(a, w["press_line"], meeting), ListBlock(press)]
+    return out
+
+
+def _heading(a: Assembly, text: str, meeting: Meeting) -> Heading:
+    return Heading(3, text, a.anchor(text + "-" + meeting.title))
