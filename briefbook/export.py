@@ -20,6 +20,7 @@ from pathlib import Path
 
 from briefbook.assemble import assemble
 from briefbook.assemble.cards import assemble_cards
+from briefbook.assemble.portions import mark_portions
 from briefbook.document.model import Document
 from briefbook.errors import BriefBookError, Cancelled, ValidationError
 from briefbook.library import Book, Library
@@ -204,6 +205,9 @@ def export_book(
         )  # fmt: skip
         changes.insert_page(document, page)
     levels = library.classification_levels()
+    if template.portion_marking:
+        language = document.meta.language
+        mark_portions(document, levels, lambda level: library.level_label(level, language))
     # The last word before any file is written: the whole document, metadata included.
     check_release(document, levels, ceiling, sharing=options.releasable)
     written = render(document, template, paths, options, report)

@@ -112,6 +112,7 @@ class Template:
     header: str
     cover_align: str
     reference_docx: Path
+    portion_marking: bool = False  # each paragraph above the lowest level shows its level
 
     def words(self, language: str) -> dict[str, str]:
         """The renderer's fixed words in the book's language (English if unknown)."""
@@ -196,6 +197,7 @@ def load_template(name_or_path: str | Path) -> Template:
         header=check_header_pattern(r.text("header", "{title}"), str(spec_path)),
         cover_align=r.choice("cover.align", "center", ("center", "left")),
         reference_docx=reference,
+        portion_marking=r.flag("portion_marking", False),
     )
     for family in {template.body_font, template.heading_font, template.thai_font}:
         template.font_file(family)
@@ -234,6 +236,12 @@ class _Reader:
         if not re.fullmatch(r"#[0-9A-Fa-f]{6}", value):
             raise TemplateError(f"In {self.path}, {key} must be a colour like #1F3864, not {value!r}.")
         return value.upper()
+
+    def flag(self, key: str, default: bool) -> bool:
+        value = self._get(key, default)
+        if not isinstance(value, bool):
+            raise TemplateError(f"In {self.path}, {key} must be true or false, not {value!r}.")
+        return value
 
     def choice(self, key: str, default: str, options: tuple[str, ...]) -> str:
         value = self.text(key, default)
