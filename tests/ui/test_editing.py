@@ -336,3 +336,6 @@ def test_the_person_editor_lists_their_meetings_with_us(qtbot, window, library, 
     view = select(window, "person", filled["thai"].id)
     panel = next(p for p in view.editor.form.panels if p.objectName() == "meetingsPanel")
     assert panel.list.item(0).text() == "17/12/2025 — Phiên khai mạc (Counterpart)"
+    with qtbot.waitSignal(panel.open_requested) as opened:
+        panel.list.itemActivated.emit(panel.list.item(0))
+    assert opened.args == ["meeting", filled["meeting"].id]

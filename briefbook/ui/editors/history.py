@@ -6,7 +6,7 @@ print as "previous contacts" and ``briefbook show PERSON`` prints as ``meetings`
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from briefbook.ui.context import UiContext
@@ -16,6 +16,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class PersonMeetingsPanel(QWidget):
+    open_requested = Signal(str, str)  # kind, id: a double-clicked meeting, shown in its own list
+
     def __init__(self, context: UiContext, parent=None):
         super().__init__(parent)
         self.setObjectName("meetingsPanel")
@@ -30,6 +32,7 @@ class PersonMeetingsPanel(QWidget):
         self.list.setObjectName("personMeetings")
         self.list.setMinimumHeight(60)
         layout.addWidget(self.list)
+        self.list.itemActivated.connect(self._open)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -52,6 +55,11 @@ class PersonMeetingsPanel(QWidget):
             self.list.addItem(item)
         if not self.list.count():
             self.list.addItem(QListWidgetItem(self.tr("No meetings yet.")))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        meeting_id = item.data(ID_ROLE)
+        if meeting_id:
+            self.open_requested.emit("meeting", meeting_id)
 
     def set_read_only(self, read_only: bool) -> None:
         """Nothing to edit here: the list is the same either way."""
