@@ -71,8 +71,9 @@ def _meeting_brief(
         a.used_points.setdefault(p.id, anchor)
 
     # 1. The steer: who, when and where, why -- two or three lines, then the purpose.
-    out.append(Heading(3, w["steer"], a.anchor("steer-" + meeting.title)))
-    out += steer(a, meeting, [p.person for p in counterparts])
+    lines = steer(a, meeting, [p.person for p in counterparts])
+    if lines:  # a meeting created from nothing has no steer yet: no empty heading
+        out += [Heading(3, w["steer"], a.anchor("steer-" + meeting.title)), *lines]
     # 2. Our objectives. 3. Points to make.
     if meeting.objectives:
         out += [

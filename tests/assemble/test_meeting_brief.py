@@ -163,3 +163,22 @@ def test_show_person_lists_their_meetings(demo) -> None:
     line = next(x for x in result.output.splitlines() if x.strip().startswith("meetings:"))
     assert "2025-12-17 09:00 Phiên khai mạc (Opening session) (speaker)" in line
     assert "2025-12-17 12:30 Tiếp xúc song phương" in line
+
+
+def test_a_meeting_made_from_nothing_has_no_empty_headings(tmp_path: Path) -> None:
+    from briefbook.library import Event
+    from briefbook.library.books import new_book
+
+    with Library.create(tmp_path / "new.briefbook") as lib:
+        event = lib.add(Event(title="ກອງປະຊຸມ Vientiane"))
+        lib.add(Meeting(event_id=event.id, title="ພົບປະ"))
+        book = new_book(lib, event.id, language="en", ceiling="Public")
+        blocks = briefs_en(assemble(lib, book.id))
+    assert [text(b) for b in blocks] == ["ພົບປະ", "Brief 1/1 · Plenary"]
+
+
+def briefs_en(document) -> list:
+    start = next(
+        i for i, b in enumerate(document.blocks) if isinstance(b, Heading) and b.text == "Meeting briefs"
+    )
+    return [b for b in document.blocks[start + 1 :] if not isinstance(b, PageBreak)][:50]
