@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefbook.assemble import assemble, assemble_with_warnings
-from briefbook.document.model import Cover, Heading, PageBreak, Paragraph, Profile
+from briefbook.document.model import Cover, Heading, PageBreak, Paragraph, Reference
 from briefbook.export import export_book
 from briefbook.library import Event, Library, Meeting, Person, Statement, TalkingPoint, Topic
 from briefbook.library.books import MeetingChoice, new_book, save_sections, sections
@@ -132,8 +132,9 @@ def test_text_in_a_meeting_brief_is_at_least_the_meetings_level(library: Library
         brief.append(block)
     brief = [b for b in brief if not isinstance(b, PageBreak)]
     assert brief and all(b.origin is not None and b.origin.level == "Confidential" for b in brief)
-    profile = next(b for b in brief if isinstance(b, Profile))
-    assert profile.origin.kind == "person"  # the person's, raised to the meeting's level
+    # Who's who: the person's line (a reference to the biography) is the person's, at the meeting's level.
+    line = next(b for b in brief if isinstance(b, Paragraph | Reference) and b.runs[0].text == "Bà Một")
+    assert line.origin.kind == "person" and line.origin.level == "Confidential"
     levels = library.classification_levels()
     assert [p.reason for p in problems(document, levels, "Internal", sharing=False)]
     assert problems(document, levels, "Confidential", sharing=False) == []
