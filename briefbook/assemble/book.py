@@ -272,23 +272,27 @@ def _delegation(a: Assembly, section: Section, event: Event | None) -> list[Bloc
                 ]
             )
         out += [label(w["our_delegation"]), Table([header], rows, widths=[2, 3, 2])]
-    others: dict[str, tuple] = {}
+    # Each person once, with every session they are in (not only the first).
+    others: dict[str, tuple[Person, list[Meeting]]] = {}
     for m in _meetings(a, Section("meetings", ""), event):
         for p in a.library.participants(m.id):
-            if p.role != "delegation" and p.person.id not in others and a.admit(p.person):
+            if p.role == "delegation" or not a.admit(p.person):
+                continue
+            if p.person.id not in others:
                 a.mention(p.person)
-                others[p.person.id] = (p.person, m)
+                others[p.person.id] = (p.person, [])
+            if m not in others[p.person.id][1]:
+                others[p.person.id][1].append(m)
     if others:
         header = [[Paragraph([Run(w[k], bold=True)])] for k in ("name", "position", "session")]
         rows = []
-        for person, m in others.values():
-            o = a.origin(person, m)
+        for person, meetings in others.values():
+            o = a.origin(person, meetings[0])
             name = [Paragraph([Run(person.name, bold=True)], origin=o)]
             if person.name_romanised:
                 name.append(Paragraph([Run(person.name_romanised)], origin=o))
-            rows.append(
-                [name, [Paragraph([Run(person.position)], origin=o)], [Paragraph([Run(m.title)], origin=o)]]
-            )
+            sessions = [Paragraph([Run(m.title)], origin=a.origin(person, m)) for m in meetings]
+            rows.append([name, [Paragraph([Run(person.position)], origin=o)], sessions])
         out += [label(w["participants"]), Table([header], rows, widths=[2.4, 3, 2])]
     return [_heading(a, section), *stamp(out, a.origin(None))] if out else []
 

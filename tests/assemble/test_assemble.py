@@ -262,3 +262,29 @@ def test_passages_not_for_release_are_left_out_of_shared_exports(
     for secret in ("Nguồn tin nội bộ", "ý mật", "Chỉ nói riêng", "NFR"):
         assert secret not in shared
     assert any(w.code == "not_for_release" for w in preflight(library, book, releasable=True))
+
+
+def test_a_participant_in_two_meetings_is_listed_with_both(library: Library) -> None:
+    """The participants table named only a person's first session: the Lao minister chairing
+    the plenary lost the bilateral without a word."""
+    event = library.add(Event(title="ASEAN Foreign Ministers' Meeting", city="Vientiane"))
+    plenary = library.add(Meeting(event_id=event.id, title="Plenary session", starts_at="2026-07-20T09:00"))
+    bilateral = library.add(
+        Meeting(
+            event_id=event.id, title="Bilateral with Lao PDR", kind="bilateral", starts_at="2026-07-20T14:00"
+        )
+    )
+    minister = library.add(Person(name="ສະເຫຼີມໄຊ ກົມມະສິດ", name_romanised="Saleumxay Kommasith"))
+    library.set_participant(plenary.id, minister.id, "chair")
+    library.set_participant(bilateral.id, minister.id, "counterpart")
+    book = new_book(library, event.id, language="en", ceiling="Internal")
+    tables = [b for b in assemble(library, book.id).blocks if isinstance(b, Table)]
+    rows = [
+        row
+        for t in tables
+        for row in t.rows
+        if "ສະເຫຼີມໄຊ ກົມມະສິດ" in "".join(r.text for p in row[0] for r in p.runs)
+    ]
+    assert len(rows) == 1
+    sessions = ["".join(r.text for r in p.runs) for p in rows[0][2]]
+    assert sessions == ["Plenary session", "Bilateral with Lao PDR"]
