@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from typing import Any
 
 # Characters XML 1.0 cannot hold (and which have no meaning in our text),
 # except \t \n \r, and \x0b / \x0c which carry meaning (line / page break in Word).
@@ -77,6 +78,42 @@ def fold(text: str) -> str:
 
 
 _fold_char = functools.lru_cache(maxsize=8192)(fold)
+
+
+def fold_many(texts: list[str]) -> list[str]:
+    """``[fold(t) for t in texts]``, about 2.5x faster: ``check`` folds a whole library's text.
+
+    The texts are folded as one, joined by NUL: NUL is neither cased nor case-ignorable
+    and composes with nothing, so lower-casing (final sigma) and normalisation never act
+    across it, and the other steps work character by character. The accents go in one
+    vectorised pass (numpy) instead of one regex match per accent. Without numpy (it is
+    optional), or when a text holds a NUL itself, each text is folded on its own.
+    """
+    keep = _kept_characters()
+    joined = "\x00".join(texts)
+    if keep is None or joined.count("\x00") != len(texts) - 1:
+        return [fold(text) for text in texts]
+    import numpy as np
+
+    decomposed = unicodedata.normalize("NFD", joined.lower())
+    for letter, plain in _FOLD_LETTERS:
+        if letter in decomposed:
+            decomposed = decomposed.replace(letter, plain)
+    codes = np.frombuffer(decomposed.encode("utf-32-le"), dtype=np.uint32)
+    kept = codes[keep[codes]].tobytes().decode("utf-32-le")
+    return unicodedata.normalize("NFC", kept).split("\x00")
+
+
+@functools.lru_cache(maxsize=1)
+def _kept_characters() -> Any:  # a numpy array, or None without numpy
+    """A table of every code point: False for the marks folding removes (numpy's, made once)."""
+    try:
+        import numpy as np
+    except ImportError:
+        return None
+    keep = np.ones(0x110000, dtype=bool)
+    keep[[k for k, v in _FOLD_TABLE.items() if v is None]] = False
+    return keep
 
 
 class FoldMap:

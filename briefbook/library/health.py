@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 _RANK = "bm25(10.0, 1.0)"
 MAX_LISTED = 20  # index differences named one by one; the rest are counted
+_BATCH = 2000  # items folded together (fold_many): fast, and the clock is looked at between batches
 
 
 class _OutOfTime(Exception):
@@ -86,24 +87,28 @@ def _index_problems(lib: Library, deadline: float) -> list[str]:
     wrong: list[str] = []
     seen_rowids: set[int] = set()
     for cls in RECORD_TYPES.values():
-        for record in lib.list(cls):
+        records = lib.list(cls)
+        for start in range(0, len(records), _BATCH):
             if time.monotonic() > deadline:
                 raise _OutOfTime
-            label = f"{cls.LABEL.lower()} {record.id}"
-            entry = docs.pop(record.id, None)
-            if entry is None:
-                wrong.append(f"the search index does not hold the {label}")
-                continue
-            rowid, kind, title, body = entry
-            seen_rowids.add(rowid)
-            want_body = index_body(record)
-            folded_title, folded_body, unspaced = fts.indexed_texts(record.display_name, want_body)
-            if (kind, title, body) != (record.KIND, record.display_name, want_body):
-                wrong.append(f"the search index holds another text for the {label}")
-            elif words.get(rowid) != (folded_title, folded_body):
-                wrong.append(f"the word index holds another text for the {label}")
-            elif trigrams.get(rowid, "") != unspaced:
-                wrong.append(f"the Thai index holds another text for the {label}")
+            batch = [(r, r.display_name, index_body(r)) for r in records[start : start + _BATCH]]
+            folded = fts.indexed_texts_many([(title, body) for _r, title, body in batch])
+            for (record, want_title, want_body), (folded_title, folded_body, unspaced) in zip(
+                batch, folded, strict=True
+            ):
+                label = f"{cls.LABEL.lower()} {record.id}"
+                entry = docs.pop(record.id, None)
+                if entry is None:
+                    wrong.append(f"the search index does not hold the {label}")
+                    continue
+                rowid, kind, title, body = entry
+                seen_rowids.add(rowid)
+                if (kind, title, body) != (record.KIND, want_title, want_body):
+                    wrong.append(f"the search index holds another text for the {label}")
+                elif words.get(rowid) != (folded_title, folded_body):
+                    wrong.append(f"the word index holds another text for the {label}")
+                elif trigrams.get(rowid, "") != unspaced:
+                    wrong.append(f"the Thai index holds another text for the {label}")
     wrong += [f"the search index holds an item that is not in the library ({i})" for i in docs]
     stray = (set(words) | set(trigrams)) - seen_rowids - {e[0] for e in docs.values()}
     if stray:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from briefbook.text import fold, fold_with_map, has_unspaced_script
+from briefbook.text import fold, fold_many, fold_with_map, has_unspaced_script
 
 MARK_START = "["
 MARK_END = "]"
@@ -51,7 +51,18 @@ def indexed_texts(title: str, body: str) -> tuple[str, str, str]:
     # Folding works character by character, so the runs of title + body are those of
     # the folded title and body: each text is folded once.
     folded_title, folded_body = fold(title), fold(body)
-    return folded_title, folded_body, " ".join(_UNSPACED_RUN.findall(folded_title + " " + folded_body))
+    return folded_title, folded_body, _unspaced_runs(folded_title, folded_body)
+
+
+def indexed_texts_many(items: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """:func:`indexed_texts` of many (title, body) pairs at once (faster: see ``fold_many``)."""
+    folded = fold_many([text for pair in items for text in pair])
+    titles, bodies = folded[0::2], folded[1::2]
+    return [(t, b, _unspaced_runs(t, b)) for t, b in zip(titles, bodies, strict=True)]
+
+
+def _unspaced_runs(folded_title: str, folded_body: str) -> str:
+    return " ".join(_UNSPACED_RUN.findall(folded_title + " " + folded_body))
 
 
 def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> None:

@@ -191,3 +191,36 @@ def test_folding_is_the_same_character_by_character_as_the_table_says() -> None:
         char = chr(code)
         assert fold(char) == by_table(char) and fold(f"a{char}b") == by_table(f"a{char}b"), hex(code)
     assert fold("Đà Nẵng ǿ ĐÔNG Łódź") == by_table("Đà Nẵng ǿ ĐÔNG Łódź") == "da nang o dong lodz"
+
+
+TRICKY_TEXTS = [
+    "Lừa đảo trực tuyến",
+    unicodedata.normalize("NFD", "Việt Nam ĐÔNG"),
+    "\u0301 an accent first",  # a mark with no letter before it (in a text of its own)
+    "ΟΔΟΣ",  # final sigma: its own text's end, not the next text's start
+    "ΣΑ",
+    "Σ",
+    "",
+    "สีหศักดิ์ พวงเกตุแก้ว ລາວ ខ្មែរ",
+    "İstanbul Straße ǅ ﬁ",
+    "a\u0301\u0323b e\u0323\u0302",  # marks out of canonical order
+    "plain ascii",
+    "\u1ab0\u1dc0\u20d0 x",
+]
+
+
+@pytest.mark.parametrize("numpy", [True, False])
+def test_folding_many_texts_at_once_is_folding_each(numpy: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fold_many (used by check on a whole library) gives exactly what fold gives each text."""
+    from briefbook import text
+
+    if not numpy:
+        monkeypatch.setattr(text, "_kept_characters", lambda: None)
+    elif text._kept_characters() is None:
+        pytest.skip("numpy is not installed")
+    texts = TRICKY_TEXTS + [a + b for a in TRICKY_TEXTS for b in TRICKY_TEXTS]
+    texts += [f"{prefix}{chr(code)}" for code in range(0x20, 0x2200) for prefix in ("", "a", "Σ")]
+    assert text.fold_many(texts) == [text.fold(t) for t in texts]
+    with_nul = ["a\x00ΟΣ", "Đà"]  # a text holding the separator is folded on its own
+    assert text.fold_many(with_nul) == [text.fold(t) for t in with_nul]
+    assert text.fold_many([]) == []
