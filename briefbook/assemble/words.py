@@ -181,9 +181,13 @@ def format_date(text: str, language: str) -> str:
 
 
 def format_time(text: str, language: str) -> str:
-    """'2025-12-17T09:00' → '09:00, 17/12/2025'; a bare date → the date."""
-    if "T" in text and parse_date(text):
-        date_part, time_part = text.split("T", 1)
+    """'2025-12-17T09:00' → '09:00, 17/12/2025'; a bare date → the date.
+
+    '2025-12-17 09:00' too: libraries written before dates were stored as ISO hold it,
+    and its time was dropped from the programme without a word.
+    """
+    if len(text) > 10 and text[10] in "T " and parse_date(text):
+        date_part, time_part = text[:10], text[11:].strip()
         return f"{time_part[:5]}, {format_date(date_part, language)}"
     return format_date(text, language)
 

@@ -288,3 +288,12 @@ def test_a_participant_in_two_meetings_is_listed_with_both(library: Library) -> 
     assert len(rows) == 1
     sessions = ["".join(r.text for r in p.runs) for p in rows[0][2]]
     assert sessions == ["Plenary session", "Bilateral with Lao PDR"]
+
+
+@pytest.mark.parametrize("stored", ["2026-07-20T09:00", "2026-07-20 09:00"])
+def test_a_meeting_time_is_printed_however_an_older_library_stored_it(stored: str) -> None:
+    from briefbook.assemble.words import format_time
+
+    assert format_time(stored, "en") == "09:00, 20 July 2026"
+    assert format_time(stored, "vi") == "09:00, 20/07/2026"
+    assert format_time("2026-07-20", "en") == "20 July 2026"
