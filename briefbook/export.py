@@ -86,15 +86,16 @@ def safe_file_name(title: str) -> str:
 
 
 def resolve_target(target: str | Path, title: str) -> Path:
-    """Where an export goes: a file name (its suffix is set per format), or ``FOLDER/``: a file
-    named after the book's title in that folder. An empty target is refused."""
+    """Where an export goes: a file name (its suffix is set per format), or a folder (``FOLDER/``,
+    or the name of a folder that exists): a file named after the book's title in that folder.
+    An empty target is refused."""
     text = str(target)
     if not text.strip():
         raise ValidationError(
             "Say where to save the book: a file name (-o book.pdf) or a folder ending in / (-o out/).",
             "target",
         )
-    if text.endswith(("/", os.sep)):
+    if text.endswith(("/", os.sep)) or Path(text).expanduser().is_dir():
         folder = Path(text).expanduser()
         if not folder.is_dir():
             raise BriefBookError(f"Cannot export to {text}: the folder {folder} does not exist.")

@@ -165,4 +165,10 @@ def test_cli_export_rules_and_bad_values_are_one_plain_line(library: Library, fi
     done = _run(library_path, "export", book.id, "-o", f"{out}/", "--format", "pdf")
     assert done.exit_code == 0, done.output
     assert (out / "Sổ tay Bangkok.pdf").is_file()
+    # A folder that exists means the same without its slash (not out.pdf beside it).
+    (out / "Sổ tay Bangkok.pdf").unlink()
+    done = _run(library_path, "export", book.id, "-o", str(out), "--format", "pdf")
+    assert done.exit_code == 0, done.output
+    assert [p.name for p in out.iterdir()] == ["Sổ tay Bangkok.pdf"]
+    assert not out.with_suffix(".pdf").exists()
     assert json.loads(_run(library_path, "--json", "show", filled["event"].id).output)
