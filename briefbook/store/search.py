@@ -62,6 +62,8 @@ def indexed_texts_many(items: list[tuple[str, str]]) -> list[tuple[str, str, str
 
 
 def _unspaced_runs(folded_title: str, folded_body: str) -> str:
+    if folded_title.isascii() and folded_body.isascii():  # a flag, not a scan: most folded text
+        return ""
     return " ".join(_UNSPACED_RUN.findall(folded_title + " " + folded_body))
 
 
