@@ -130,9 +130,15 @@ def _marked_item(item: ListItem, origin: Origin, restricted: Origin) -> ListItem
     children = item.children
     if children is not None:
         children = _marked(children, origin, restricted)  # type: ignore[assignment]
+    more = [_marked(b, origin, restricted) for b in item.more]
     if _all_restricted(runs):
-        return ListItem(runs, _restricted_list(children, restricted) if children else None, restricted)
-    return ListItem(runs, children, origin)
+        return ListItem(
+            runs,
+            _restricted_list(children, restricted) if children else None,
+            restricted,
+            [_restricted_part(b, restricted) for b in more],  # type: ignore[arg-type]
+        )
+    return ListItem(runs, children, origin, more)  # type: ignore[arg-type]
 
 
 def _restricted_list(block: ListBlock, restricted: Origin) -> ListBlock:
@@ -142,10 +148,18 @@ def _restricted_list(block: ListBlock, restricted: Origin) -> ListBlock:
             [replace(r, origin=restricted) for r in i.runs],
             _restricted_list(i.children, restricted) if i.children else None,
             restricted,
+            [_restricted_part(b, restricted) for b in i.more],
         )
         for i in block.items
     ]
     return ListBlock(items, block.ordered, restricted)
+
+
+def _restricted_part(block: Paragraph | ListBlock, restricted: Origin) -> Paragraph | ListBlock:
+    """A later paragraph or list of a restricted item: all of it restricted."""
+    if isinstance(block, ListBlock):
+        return _restricted_list(block, restricted)
+    return _restrict(block, restricted)
 
 
 def _marked_row(row: list[list[Paragraph]], origin: Origin, restricted: Origin) -> list[list[Paragraph]]:
@@ -211,8 +225,9 @@ def _list_without_restricted(block: ListBlock) -> ListBlock:
         runs = _kept_runs(item.runs)
         children = _list_without_restricted(item.children) if item.children else None
         children = children if children and children.items else None
-        if runs or children:
-            items.append(ListItem(runs, children, item.origin))
+        more = _without_restricted(item.more)  # type: ignore[arg-type]
+        if runs or children or more:
+            items.append(ListItem(runs, children, item.origin, more))  # type: ignore[arg-type]
     return ListBlock(items, block.ordered, block.origin)
 
 
@@ -242,6 +257,7 @@ def _labelled(block: Block, label: str) -> Block:
                 _labelled_runs(i.runs, label),
                 _labelled(i.children, label) if i.children else None,  # type: ignore[arg-type]
                 i.origin,
+                [_labelled(b, label) for b in i.more],  # type: ignore[misc]
             )
             for i in block.items
         ]
@@ -321,6 +337,13 @@ def flat_runs(block: Block, depth: int = 0) -> list[Run]:
             if item.children and item.children.items:
                 out.append(Run("\n"))
                 out.extend(flat_runs(item.children, depth + 1))
+            for part in item.more:  # later paragraphs indented under the item, lists nested
+                out.append(Run("\n"))
+                if isinstance(part, Paragraph):
+                    out.extend(_with_origin([Run("\u2003" * (depth + 1))], item.origin))
+                    out.extend(_with_origin(_with_origin(part.runs, part.origin), item.origin))
+                else:
+                    out.extend(_with_origin(flat_runs(part, depth + 1), item.origin))
     elif isinstance(block, Table):
         for row in [*block.header, *block.rows]:
             if out:
@@ -382,31 +405,43 @@ def items(
 ) -> list[ListItem]:
     """A whole Markdown field as items of a list (a talking point in a list of points).
 
-    Paragraphs are lines of one item and its lists are that item's sub-list; a
-    field that is only a list gives its items. Empty if nothing is left (an empty
-    field, or all of it not for release).
+    The field is one item: its first paragraph is the item's text, then its lists
+    and later paragraphs follow in order (each list kept apart, a numbered one
+    numbered; a paragraph after a list is the item's, not the list's last item's).
+    A field that is only lists gives their items. Empty if nothing is left (an
+    empty field, or all of it not for release).
     """
     found = blocks(text, releasable=releasable, origin=origin, label=label)
     if all(isinstance(b, ListBlock) for b in found):
         return [i for b in found for i in b.items]  # type: ignore[union-attr]
+    lines, sub, more = _item_parts(found)
+    alone = not sub and not more
+    own = origin.restricted() if origin and _all_restricted(lines) and alone else origin
+    return [ListItem(lines, sub, own, more)]
+
+
+def _item_parts(parts: list[Block]) -> tuple[list[Run], ListBlock | None, list[Paragraph | ListBlock]]:
+    """A list item's blocks as its text (the first paragraph), its sub-list (a list right
+    after it) and the rest in order; a quote becomes italic text, a table lines of text."""
     lines: list[Run] = []
-    nested: list[ListItem] = []
-    ordered = False
-    for block in found:
+    sub: ListBlock | None = None
+    more: list[Paragraph | ListBlock] = []
+    for n, block in enumerate(parts):
         if isinstance(block, ListBlock):
-            ordered = ordered or (block.ordered and not nested)
-            nested += block.items
-        elif nested:  # text after the sub-list: a line of the last sub-item
-            last = nested[-1]
-            nested[-1] = ListItem([*last.runs, Run("\n"), *flat_runs(block)], last.children, last.origin)
+            if sub is None and not more:
+                sub = block
+            else:
+                more.append(block)
+            continue
+        if isinstance(block, Paragraph) and block.style == "quote":
+            block = Paragraph([replace(r, italic=True) for r in block.runs], "body", block.origin)
+        elif not isinstance(block, Paragraph):
+            block = Paragraph(flat_runs(block), "body", _origin_of(block))
+        if n == 0:
+            lines = flat_runs(block)
         else:
-            if lines:
-                lines.append(Run("\n"))
-            lines.extend(flat_runs(block))
-    sub = ListBlock(nested, ordered, origin) if nested else None
-    return [
-        ListItem(lines, sub, origin.restricted() if origin and _all_restricted(lines) and not sub else origin)
-    ]
+            more.append(block)
+    return lines, sub, more
 
 
 def _block(node: SyntaxTreeNode, style: str) -> list[Block]:
@@ -435,30 +470,13 @@ def _block(node: SyntaxTreeNode, style: str) -> list[Block]:
 def _list(node: SyntaxTreeNode) -> ListBlock:
     items: list[ListItem] = []
     for entry in node.children:
-        item_runs: list[Run] = []
-        nested: ListBlock | None = None
-        for child in entry.children:
-            if child.type in ("bullet_list", "ordered_list"):
-                sub = _list(child)
-                # Two sub-lists in one item (a bullet list, then a numbered one): one sub-list.
-                nested = sub if nested is None else ListBlock(nested.items + sub.items, nested.ordered)
-                continue
-            if nested is not None:  # text after a sub-list: a line of its last item
-                last = nested.items[-1]
-                extra = [r for b in _block(child, "body") for r in [Run("\n"), *flat_runs(b)]]
-                nested.items[-1] = ListItem([*last.runs, *extra], last.children, last.origin)
-                continue
-            for block in _block(child, "body"):
-                if item_runs:
-                    item_runs.append(Run("\n"))
-                if isinstance(block, Paragraph) and block.style == "quote":
-                    item_runs.extend(replace(r, italic=True) for r in block.runs)
-                else:
-                    item_runs.extend(flat_runs(block))
-        if _leads_restricted(item_runs):  # a marker at the start covers the item and its sub-list
+        parts = [b for child in entry.children for b in _block(child, "body")]
+        item_runs, nested, more = _item_parts(parts)
+        if _leads_restricted(item_runs):  # a marker at the start covers the whole item
             item_runs = [replace(r, origin=_NFR) for r in item_runs]
             nested = _nfr_list(nested) if nested else None
-        items.append(ListItem(item_runs, nested))
+            more = [_nfr_part(b) for b in more]
+        items.append(ListItem(item_runs, nested, None, more))
     return ListBlock(items, ordered=node.type == "ordered_list")
 
 
@@ -469,10 +487,17 @@ def _leads_restricted(item_runs: list[Run]) -> bool:
 
 def _nfr_list(block: ListBlock) -> ListBlock:
     return ListBlock(
-        [ListItem([replace(r, origin=_NFR) for r in i.runs], _nfr_list(i.children) if i.children else None)
+        [ListItem([replace(r, origin=_NFR) for r in i.runs], _nfr_list(i.children) if i.children else None,
+                  None, [_nfr_part(b) for b in i.more])
          for i in block.items],
         block.ordered,
     )  # fmt: skip
+
+
+def _nfr_part(block: Paragraph | ListBlock) -> Paragraph | ListBlock:
+    if isinstance(block, ListBlock):
+        return _nfr_list(block)
+    return Paragraph([replace(r, origin=_NFR) for r in block.runs], block.style, block.origin)
 
 
 def _table(node: SyntaxTreeNode) -> Table:

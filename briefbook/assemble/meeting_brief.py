@@ -152,7 +152,7 @@ def _point_items(a: Assembly, group: list[TalkingPoint]) -> list[ListItem]:
             runs += [Run(a.words["question"] + " ", bold=True), *question, Run("\n")]
             runs += [Run(a.words["answer"] + " ", bold=True)]
         first, *rest = body
-        items += [ListItem(runs + first.runs, first.children, first.origin), *rest]
+        items += [ListItem(runs + first.runs, first.children, first.origin, first.more), *rest]
     return items
 
 
@@ -431,6 +431,11 @@ def _list_paragraphs(block: ListBlock, depth: int) -> list[Paragraph]:
         out.append(Paragraph([Run("\u2003" * depth + markdown.marker(block.ordered, depth, n)), *item.runs]))
         if item.children:
             out += _list_paragraphs(item.children, depth + 1)
+        for part in item.more:
+            if isinstance(part, ListBlock):
+                out += _list_paragraphs(part, depth + 1)
+            else:
+                out.append(Paragraph([Run("\u2003" * (depth + 1)), *part.runs], part.style, part.origin))
     return out
 
 

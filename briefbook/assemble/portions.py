@@ -38,9 +38,14 @@ def mark_portions(document: Document, levels: list[str], label: Callable[[str], 
     def items(block: ListBlock, inherited: Origin | None) -> None:
         for n, item in enumerate(block.items):
             own = item.origin or block.origin or inherited
-            block.items[n] = ListItem(prefix(item.runs, own), item.children, item.origin)
+            block.items[n] = ListItem(prefix(item.runs, own), item.children, item.origin, item.more)
             if item.children:
                 items(item.children, own)
+            for k, part in enumerate(item.more):
+                if isinstance(part, ListBlock):
+                    items(part, own)
+                else:
+                    item.more[k] = Paragraph(prefix(part.runs, part.origin or own), part.style, part.origin)
 
     for block in document.blocks:
         if isinstance(block, Paragraph | Reference):

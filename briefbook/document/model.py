@@ -111,11 +111,19 @@ PARAGRAPH_STYLES = (
 
 @dataclass
 class ListItem:
-    """One item of a list: its own runs, and an optional nested list."""
+    """One item of a list: its first paragraph's runs, an optional nested list right
+    after it, then ``more``: the item's further paragraphs and lists, in order.
+
+    ``more`` is what keeps an item of several paragraphs, or a talking point made of
+    a paragraph, a bullet list, a numbered list and closing paragraphs, in its shape:
+    renderers indent those paragraphs under the item (not as items of their own) and
+    draw each list separately, a numbered one with its numbers.
+    """
 
     runs: list[Run]
     children: ListBlock | None = None
     origin: Origin | None = None
+    more: list[Paragraph | ListBlock] = field(default_factory=list)
 
     @property
     def not_for_release(self) -> bool:

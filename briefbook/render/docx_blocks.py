@@ -34,6 +34,7 @@ P, PPR, PSTYLE, R, RPR, RSTYLE, T, BR, TAB = (
 BOLD, BOLD_CS, ITALIC, ITALIC_CS, VAL, TYPE = (w(n) for n in ("b", "bCs", "i", "iCs", "val", "type"))
 NUMPR, ILVL, NUMID, PAGE_BREAK_BEFORE = w("numPr"), w("ilvl"), w("numId"), w("pageBreakBefore")
 PBDR, LEFT, SZ, SPACE, COLOR = w("pBdr"), w("left"), w("sz"), w("space"), w("color")
+LIST_STEP = twips(6.35)  # the indent of one list level, as in the numbering (docx_reference)
 SIDE_RULE_COLOUR = "A00000"  # a passage not for release: a rule in the margin beside it
 SPACING, BEFORE = w("spacing"), w("before")
 HYPERLINK, ANCHOR, HISTORY, R_ID = w("hyperlink"), w("anchor"), w("history"), f"{{{R_NS}}}id"
@@ -318,6 +319,18 @@ class BlockWriter:
             self.paragraph(parent, style, item.runs, num, marked_not_for_release(item.runs, item.origin))
             if item.children and item.children.items:
                 self.list_block(parent, item.children, depth + 1)
+            for part in item.more:  # later paragraphs: body text indented under the item
+                if isinstance(part, ListBlock):
+                    if part.items:
+                        self.list_block(parent, part, depth + 1)
+                    continue
+                rule = marked_not_for_release(part.runs, part.origin or item.origin)
+                p = self.paragraph(parent, None, part.runs, side_rule=rule)
+                ppr = p.find(PPR)
+                if ppr is None:
+                    ppr = etree.Element(PPR)
+                    p.insert(0, ppr)
+                etree.SubElement(ppr, w("ind"), {w("left"): str(LIST_STEP * (level + 1))})
 
     # -- tables -------------------------------------------------------------
 

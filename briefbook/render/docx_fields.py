@@ -238,6 +238,11 @@ def estimate_pages(
             total += text_height(item.runs, width - 18 * (depth + 1), t.body_size, t.body_size * 0.3)
             if item.children:
                 total += list_height(item.children, depth + 1)
+            for part in item.more:
+                if isinstance(part, ListBlock):
+                    total += list_height(part, depth + 1)
+                else:
+                    total += text_height(part.runs, width - 18 * (depth + 1), t.body_size, t.body_size * 0.3)
         return total
 
     for block in document.blocks:

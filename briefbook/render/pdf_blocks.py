@@ -165,6 +165,15 @@ def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
         content: list[Flowable] = [first]
         if item.children is not None and item.children.items:
             content.append(_list(state, item.children, depth + 1))
+        for part in item.more:  # the item's later paragraphs, under its text; each list apart
+            if isinstance(part, ListBlock):
+                if part.items:
+                    content.append(_list(state, part, depth + 1))
+                continue
+            para: Flowable = paragraph(state, part.runs, "item")
+            if marked_not_for_release(part.runs, part.origin or item.origin):
+                para = SideRule(para, state.template.banner_colour)
+            content.append(para)
         items.append(ListItem(content))
     common = {
         "leftIndent": 6.5 * mm,

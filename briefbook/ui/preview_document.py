@@ -202,6 +202,13 @@ class DocumentBuilder:
             self.runs(cursor, item.runs)
             if item.children is not None:
                 self.list_block(item.children, level + 1)
+            for part in item.more:  # later paragraphs of the item, then its further lists
+                if isinstance(part, ListBlock):
+                    self.list_block(part, level + 1)
+                else:
+                    fmt = self.block(top=2, bottom=2)
+                    fmt.setIndent(level + 1)
+                    self.runs(self.new_block(fmt), part.runs)
 
     def table(self, table: Table) -> None:
         columns = max([len(row) for row in table.header] + [len(row) for row in table.rows] + [1])
