@@ -87,7 +87,8 @@ def safe_file_name(title: str) -> str:
 
 def resolve_target(target: str | Path, title: str) -> Path:
     """Where an export goes: a file name (its suffix is set per format), or a folder (``FOLDER/``,
-    or the name of a folder that exists): a file named after the book's title in that folder.
+    or the name of a folder that exists, not ending in .pdf or .docx): a file named after the
+    book's title in that folder.
     An empty target is refused."""
     text = str(target)
     if not text.strip():
@@ -95,8 +96,11 @@ def resolve_target(target: str | Path, title: str) -> Path:
             "Say where to save the book: a file name (-o book.pdf) or a folder ending in / (-o out/).",
             "target",
         )
-    if text.endswith(("/", os.sep)) or Path(text).expanduser().is_dir():
-        folder = Path(text).expanduser()
+    named = Path(text).expanduser()
+    # A folder that exists is "in that folder", unless the name says a file (book.pdf): a folder
+    # called book.pdf in the way is refused below (check_target_folder), not written into.
+    if text.endswith(("/", os.sep)) or (named.is_dir() and named.suffix.lower() not in (".pdf", ".docx")):
+        folder = named
         if not folder.is_dir():
             raise BriefBookError(f"Cannot export to {text}: the folder {folder} does not exist.")
         return folder / safe_file_name(title)

@@ -33,7 +33,7 @@ def _target(text: str, title: str, formats: tuple[str, ...], base: Path, *, stri
     path = Path(text).expanduser()
     if not path.is_absolute():
         path = base / path
-    if meant_folder or path.is_dir():
+    if meant_folder or (path.is_dir() and path.suffix.lower() not in SUFFIXES):
         # The command line's rule for -o FOLDER/ (briefbook.export.resolve_target): a file named
         # after the book there; strict: the folder must exist (said in the export's own words).
         named = (
