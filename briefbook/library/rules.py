@@ -28,13 +28,17 @@ MAX_WHOLE = 1_000_000_000
 MAX_ID = 100
 MAX_SECTIONS = 500
 _YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_DMY = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::(\d{2}))?")
+_DMY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")  # 17/12/2025, 17.12.2025
+_TIME = re.compile(r"(\d{1,2})[:h](\d{2})(?::(\d{2}))?")  # 09:00, 09h00, 09:00:00
 _ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]*")
 
 
 def normalise_date(text: str, with_time: bool = False) -> str:
-    """'2025-12-17' or '17/12/2025' (and '09:00' after, ``with_time``) → ISO; ValueError if not real."""
+    """'2025-12-17' or '17/12/2025' (and '09:00' after, ``with_time``) → ISO; ValueError if not real.
+
+    The one reading of a typed date: the Library stores what it returns, and the window's
+    date fields use it too, so a date the editor accepts is one the Library accepts.
+    """
     text = " ".join(str(text).replace("T", " ").split())
     if not text:
         return ""

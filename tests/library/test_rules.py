@@ -25,6 +25,7 @@ def _run(library_path: Path, *args: str):
     [
         ("start_date", "17/12/2025", "2025-12-17"),
         ("start_date", "2025-12-7", "2025-12-07"),
+        ("start_date", "17.12.2025", "2025-12-17"),
         ("start_date", " 2025-12-17 ", "2025-12-17"),
         ("start_date", "", ""),
     ],
@@ -47,6 +48,8 @@ def test_dates_that_are_not_real_are_refused(library: Library, filled: dict, val
 def test_meeting_times_and_an_end_never_before_its_start(library: Library, filled: dict):
     meeting = library.update(Meeting, filled["meeting"].id, starts_at="17/12/2025 9:00")
     assert meeting.starts_at == "2025-12-17T09:00"
+    assert library.update(Meeting, meeting.id, starts_at="17.12.2025 08h30").starts_at == "2025-12-17T08:30"
+    meeting = library.update(Meeting, meeting.id, starts_at="17/12/2025 9:00")
     with pytest.raises(ValidationError, match=r"ends at \(2025-12-17T08:00\) is before the starts at"):
         library.update(Meeting, meeting.id, ends_at="2025-12-17 08:00")
     event = filled["event"]

@@ -339,3 +339,11 @@ def test_the_person_editor_lists_their_meetings_with_us(qtbot, window, library, 
     with qtbot.waitSignal(panel.open_requested) as opened:
         panel.list.itemActivated.emit(panel.list.item(0))
     assert opened.args == ["meeting", filled["meeting"].id]
+
+
+def test_the_date_fields_read_dates_as_the_library_does():
+    # One reading of a typed date: what the editor accepts, the Library stores.
+    from briefbook.library import rules
+    from briefbook.ui.editors import fields
+
+    assert fields.normalise_date is rules.normalise_date

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from briefbook.library.rules import normalise_date
 from briefbook.ui.labels import choice_label, level_label
 
 ERROR_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
@@ -240,33 +240,6 @@ class LevelField(ChoiceField):
 
     def set_levels(self, levels: list[str]) -> None:
         self.set_options(([""] if self.allow_none else []) + list(levels))
-
-
-_DMY = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_YMD = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_TIME = re.compile(r"(\d{1,2})[:h](\d{2})")
-
-
-def normalise_date(text: str, with_time: bool = False) -> str:
-    """'17/12/2025' or '2025-12-17' (and '09:00' after it, when ``with_time``) → ISO; ValueError if not."""
-    text = " ".join(text.replace("T", " ").split())
-    if not text:
-        return ""
-    date_part, _, rest = text.partition(" ")
-    match = _YMD.fullmatch(date_part) or _DMY.fullmatch(date_part)
-    if not match:
-        raise ValueError(text)
-    a, b, c = (int(g) for g in match.groups())
-    year, month, day = (a, b, c) if match.re is _YMD else (c, b, a)
-    if not QDate(year, month, day).isValid():
-        raise ValueError(text)
-    iso = f"{year:04d}-{month:02d}-{day:02d}"
-    if not rest:
-        return iso
-    time = _TIME.fullmatch(rest)
-    if not with_time or not time or int(time.group(1)) > 23 or int(time.group(2)) > 59:
-        raise ValueError(text)
-    return f"{iso}T{int(time.group(1)):02d}:{time.group(2)}"
 
 
 def display_date(value: str) -> str:
