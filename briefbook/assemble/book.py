@@ -114,32 +114,13 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
             blocks.append(PageBreak())
         blocks += built[index]
     a.warnings = list(dict.fromkeys(a.warnings))  # the same item met twice is one warning
-    title, title_origin = book_title(a, event, event_shown)
-    banner_origin = Origin(a.levels[a.highest_rank], kind="banner")  # the banner names this level
-    book_origin = a.origin(None)
-    meta = Metadata(
-        title=title,
-        subject=event.title if event_shown else "",
-        author=book.author,
-        language=a.language,
-        date=parse_date(book.issue_date),
-        banner=a.banner,
-        draft=a.draft_included,
-        keywords=[],
-        origins={
-            "title": title_origin,
-            "subject": a.event_origin,
-            "author": book_origin,
-            "banner": banner_origin,
-            "keywords": book_origin,
-        },
-    )
+    meta = book_metadata(a, book, event, event_shown)
     # The cover is built before the banner is known (the banner depends on everything included).
     for block in blocks:
         if isinstance(block, Cover):
             block.classification = a.banner
             block.draft = a.draft_included
-            block.origins["classification"] = banner_origin
+            block.origins["classification"] = meta.origins["banner"]
     return Document(meta, blocks), a
 
 
@@ -161,6 +142,31 @@ def release_title(library: Library, book: Book | str, ceiling: str | None = None
     except ValidationError:
         rank = len(library.classification_levels())
     return book.title if rank <= allowed else words(book.language).get("book", "Briefing book")
+
+
+def book_metadata(a: Assembly, book: Book, event: Event, event_shown: bool) -> Metadata:
+    """The file's metadata, each field with the origin of the text it holds (the release gate
+    reads them too); call it after everything is assembled, since the banner names the
+    highest level included."""
+    title, title_origin = book_title(a, event, event_shown)
+    book_origin = a.origin(None)
+    return Metadata(
+        title=title,
+        subject=event.title if event_shown else "",
+        author=book.author,
+        language=a.language,
+        date=parse_date(book.issue_date),
+        banner=a.banner,
+        draft=a.draft_included,
+        keywords=[],
+        origins={
+            "title": title_origin,
+            "subject": a.event_origin,
+            "author": book_origin,
+            "banner": Origin(a.levels[a.highest_rank], kind="banner"),  # the banner names this level
+            "keywords": book_origin,
+        },
+    )
 
 
 def book_title(a: Assembly, event: Event, event_shown: bool) -> tuple[str, Origin]:

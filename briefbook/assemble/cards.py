@@ -7,18 +7,15 @@ library items under the same ceiling, drafts rule and release gate as the book.
 
 from __future__ import annotations
 
-from briefbook.assemble.book import _meetings, book_title
+from briefbook.assemble.book import _meetings, book_metadata
 from briefbook.assemble.context import Assembly
 from briefbook.assemble.meeting_brief import chosen_points, person_line, point_items, steer
 from briefbook.assemble.provenance import stamp
-from briefbook.assemble.words import parse_date
 from briefbook.document.model import (
     Block,
     Document,
     Heading,
     ListBlock,
-    Metadata,
-    Origin,
     PageBreak,
     Paragraph,
     Run,
@@ -59,25 +56,7 @@ def assemble_cards(
             blocks.append(PageBreak())
         with a.source(a.origin(meeting)) as origin:
             blocks += stamp(card(a, meeting, section, number, len(meetings)), origin)
-    title, title_origin = book_title(a, event, event_shown)
-    book_origin = a.origin(None)
-    meta = Metadata(
-        title=title,
-        subject=event.title if event_shown else "",
-        author=book.author,
-        language=a.language,
-        date=parse_date(book.issue_date),
-        banner=a.banner,
-        draft=a.draft_included,
-        keywords=[],
-        origins={
-            "title": title_origin,
-            "subject": a.event_origin,
-            "author": book_origin,
-            "banner": Origin(a.levels[a.highest_rank], kind="banner"),
-            "keywords": book_origin,
-        },
-    )
+    meta = book_metadata(a, book, event, event_shown)
     return Document(meta, blocks)
 
 
