@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefbook.ui.labels import display_name
+from briefbook.ui.messages import user_message
 
 
 def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
@@ -35,7 +36,9 @@ def may_delete(parent: QWidget | None, library, kind: str, ids: list[str]) -> bo
     for item_id in ids:
         going = library.what_goes_with(kind, item_id)
         if going:
-            lines.append(f"• {display_name(library.get(kind, item_id))}: {', '.join(going)}")
+            lines.append(
+                f"• {display_name(library.get(kind, item_id))}: {', '.join(user_message(g) for g in going)}"
+            )
     if not lines:
         return True
     title = QCoreApplication.translate("DeleteConfirm", "Delete with what belongs to it?")

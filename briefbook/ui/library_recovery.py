@@ -130,7 +130,7 @@ def _offer_cleaned_copy(parent: QWidget | None, path: Path, error: HostileLibrar
 
     title = QCoreApplication.translate("LibraryRecovery", "This library is not in BriefBook's shape")
     target = cleaned_copy_path(path)
-    listed = "\n".join(f"• {p}" for p in error.problems[:8])
+    listed = "\n".join(f"• {user_message(p)}" for p in error.problems[:8])
     question = (
         QCoreApplication.translate(
             "LibraryRecovery",
@@ -162,7 +162,7 @@ def _offer_cleaned_copy(parent: QWidget | None, path: Path, error: HostileLibrar
         "LibraryRecovery", "You are now working in the cleaned copy %1."
     ).replace("%1", str(made.path))
     if made.notes:
-        text += "\n\n" + "\n".join(f"• {n}" for n in made.notes[:12])
+        text += "\n\n" + "\n".join(f"• {user_message(n)}" for n in made.notes[:12])
     tell(parent, QCoreApplication.translate("LibraryRecovery", "Cleaned copy opened"), text)
     return library
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.errors import BriefBookError
+from briefbook.ui.exchange_messages import PATTERNS as _EXCHANGE_PATTERNS
 
 _CONTEXT = "CoreMessages"
 
@@ -212,7 +213,24 @@ def user_message(error: BaseException | str) -> str:
     """The message of a core error in the UI's language (as written when unknown)."""
     text = str(error)
     translated = translate_known(text, _PATTERNS, _CONTEXT)
+    if translated is None:
+        translated = _exchange_message(text)
     return text if translated is None else translated
+
+
+def _exchange_message(text: str) -> str | None:
+    """The exchange's and the Library's newer sentences (:mod:`briefbook.ui.exchange_messages`).
+
+    Their templates say some things more generally than the core ("This item" for "This
+    talking point", one count word for "1 meeting" and "2 meetings"), so a language with no
+    translation of the template (English) is shown the core's own words, unchanged.
+    """
+    for pattern, template in _EXCHANGE_PATTERNS:
+        if pattern.fullmatch(text):
+            if QCoreApplication.translate(_CONTEXT, template) == template:
+                return text
+            return translate_known(text, [(pattern, template)], _CONTEXT)
+    return None
 
 
 def is_user_error(error: BaseException) -> bool:

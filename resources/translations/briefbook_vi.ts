@@ -586,7 +586,27 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Những thay đổi từ phiên bản %1 (xuất lúc %2 UTC):</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+5"/>
+        <source>Nothing has changed.</source>
+        <translation>Không có gì thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Added</source>
+        <translation>Thêm mới</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edited</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Removed</source>
+        <translation>Đã bỏ</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Changes since the last export</source>
         <translation>Những thay đổi từ lần xuất trước</translation>
     </message>
@@ -599,7 +619,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../briefbook/ui/labels.py" line="+106"/>
+        <location filename="../../briefbook/ui/labels.py" line="+107"/>
         <source>Key message</source>
         <translation>Thông điệp chính</translation>
     </message>
@@ -812,13 +832,13 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location filename="../../briefbook/ui/exchange/conflict_view.py" line="+84"/>
-        <location line="+106"/>
+        <location filename="../../briefbook/ui/exchange/conflict_view.py" line="+83"/>
+        <location line="+107"/>
         <source>Exchange conflicts</source>
         <translation>Xung đột khi trao đổi</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location line="-97"/>
         <source>Mine (this library)</source>
         <translation>Của tôi (thư viện này)</translation>
     </message>
@@ -853,7 +873,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>(đã xoá ở đây)</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Deleted in this library.</source>
         <translation>Đã xoá trong thư viện này.</translation>
     </message>
@@ -866,6 +886,11 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+2"/>
         <source>Theirs (from %1)</source>
         <translation>Của họ (từ %1)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the package</source>
+        <translation>gói dữ liệu</translation>
     </message>
 </context>
 <context>
@@ -909,7 +934,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../briefbook/ui/messages.py" line="+25"/>
+        <location filename="../../briefbook/ui/messages.py" line="+26"/>
         <source>There is already a file at %1; choose another name.</source>
         <translation>Đã có một tệp tại %1; hãy chọn tên khác.</translation>
     </message>
@@ -1063,11 +1088,341 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <source>%1 is an SQLite database, but not a BriefBook library.</source>
         <translation>%1 là cơ sở dữ liệu SQLite nhưng không phải thư viện BriefBook.</translation>
     </message>
+    <message>
+        <location filename="../../briefbook/ui/exchange_messages.py" line="+18"/>
+        <source>new person</source>
+        <translation>nhân vật mới</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>new topic</source>
+        <translation>chủ đề mới</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>new topic (named after the file)</source>
+        <translation>chủ đề mới (đặt theo tên tệp)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>new organisation</source>
+        <translation>tổ chức mới</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 captions, bylines and headings were not taken as statements.</source>
+        <translation>%1 chú thích ảnh, dòng tên tác giả và tiêu đề không được lấy làm phát biểu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No reported or quoted speech was found in %1.</source>
+        <translation>Không tìm thấy lời phát biểu được thuật lại hay trích dẫn nào trong %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 gives no date; give one (YYYY-MM-DD).</source>
+        <translation>%1 không ghi ngày; hãy nhập ngày (YYYY-MM-DD).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 gives the day (%2) but not the year.</source>
+        <translation>%1 ghi ngày (%2) nhưng không ghi năm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no paragraphs to import as talking points.</source>
+        <translation>%1 không có đoạn văn nào để nhập làm luận điểm.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Columns: %1</source>
+        <translation>Các cột: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept in the notes (no matching field): %1</source>
+        <translation>Giữ trong phần ghi chú (không có trường tương ứng): %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A row without a name was left out: %1</source>
+        <translation>Đã bỏ qua một dòng không có tên: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1: &apos;%2&apos; is not a level here; imported as %3.</source>
+        <translation>%1: &apos;%2&apos; không phải là độ mật ở đây; đã nhập với độ mật %3.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (no organisation) is listed twice; imported once.</source>
+        <translation>%1 (không có tổ chức) có tên hai lần; chỉ nhập một lần.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 (%2) is listed twice; imported once.</source>
+        <translation>%1 (%2) có tên hai lần; chỉ nhập một lần.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” was not imported: what it belongs to was dropped.</source>
+        <translation>“%1” không được nhập: mục chứa nó đã bị bỏ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is not imported: what it belongs to is not in this library or the package.</source>
+        <translation>“%1” không được nhập: mục chứa nó không có trong thư viện này hay trong gói dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>There is no file at %1.</source>
+        <translation>Không có tệp nào tại %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 là một thư mục, không phải một tệp.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not a Word document (.docx); BriefBook cannot read it.</source>
+        <translation>%1 không phải là văn bản Word (.docx); BriefBook không đọc được.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is damaged or not a Word document.</source>
+        <translation>%1 bị hỏng hoặc không phải là văn bản Word.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Talking points are imported from a Word document (.docx), not %1.</source>
+        <translation>Luận điểm được nhập từ văn bản Word (.docx), không phải từ %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Contacts are imported from a CSV file or vCards (.vcf), not %1.</source>
+        <translation>Danh bạ được nhập từ tệp CSV hoặc vCard (.vcf), không phải từ %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a text, web page or Word file; BriefBook cannot read it.</source>
+        <translation>%1 không phải là tệp văn bản, trang web hay tệp Word; BriefBook không đọc được.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 is not text BriefBook can read (save it as UTF-8).</source>
+        <translation>%1 không phải là văn bản BriefBook đọc được (hãy lưu ở dạng UTF-8).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has no column of names (a header such as &apos;Name&apos; or &apos;Họ và tên&apos;); its columns are: %2.</source>
+        <translation>%1 không có cột họ tên (tiêu đề cột như &apos;Họ và tên&apos; hoặc &apos;Name&apos;); các cột của tệp là: %2.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is empty or not a CSV file.</source>
+        <translation>%1 trống hoặc không phải là tệp CSV.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 holds no contact cards with a name.</source>
+        <translation>%1 không có danh thiếp nào ghi tên.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>There is no package file at %1.</source>
+        <translation>Không có tệp gói dữ liệu nào tại %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a BriefBook exchange package.</source>
+        <translation>%1 không phải là gói dữ liệu trao đổi của BriefBook.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is damaged or altered; nothing was imported.</source>
+        <translation>%1 bị hỏng hoặc đã bị sửa đổi; chưa nhập gì.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is damaged; nothing was imported.</source>
+        <translation>%1 bị hỏng; chưa nhập gì.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 was written by a newer BriefBook; update BriefBook to read it.</source>
+        <translation>%1 được tạo bởi phiên bản BriefBook mới hơn; hãy cập nhật BriefBook để đọc.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 uses classification levels this library does not have (%2; here: %3). Nothing was imported.</source>
+        <translation>%1 dùng các độ mật mà thư viện này không có (%2; ở đây: %3). Chưa nhập gì.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is a folder; choose a file name for the package.</source>
+        <translation>%1 là một thư mục; hãy chọn tên tệp cho gói dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot write %1: the folder %2 does not exist.</source>
+        <translation>Không ghi được %1: thư mục %2 không tồn tại.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This item was deleted here; keep mine or take theirs.</source>
+        <translation>Mục này đã bị xoá ở đây; hãy chọn giữ bản của tôi hoặc lấy bản của họ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This item was changed in another window or program (at %1 UTC) after you started editing it, so your change was not saved. The other version: %2. Look at it, then make your change again.</source>
+        <translation>Mục này đã được sửa ở một cửa sổ hoặc chương trình khác (lúc %1 UTC) sau khi bạn bắt đầu sửa, nên thay đổi của bạn chưa được lưu. Phiên bản kia: %2. Hãy xem lại, rồi sửa lại lần nữa.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 meeting(s)</source>
+        <translation>%1 cuộc gặp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 book(s)</source>
+        <translation>%1 tài liệu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 talking point(s)</source>
+        <translation>%1 luận điểm</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 participant link(s)</source>
+        <translation>%1 liên kết người tham dự</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 delegation entry(ies)</source>
+        <translation>%1 mục trong thành phần đoàn</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 topic link(s) of meetings</source>
+        <translation>%1 liên kết chủ đề của cuộc gặp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 topic link(s) of statements</source>
+        <translation>%1 liên kết chủ đề của phát biểu</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 photo(s)</source>
+        <translation>%1 ảnh</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 record(s) of exports</source>
+        <translation>%1 bản ghi lần xuất</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 statement(s) losing their speaker</source>
+        <translation>%1 phát biểu mất người phát biểu</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 person(s) losing their organisation</source>
+        <translation>%1 nhân vật mất tổ chức</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>it holds a %1 &apos;%2&apos; (BriefBook libraries have no such thing)</source>
+        <translation>tệp chứa %1 &apos;%2&apos; (thư viện BriefBook không có loại này)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its %1 &apos;%2&apos; is not in the shape BriefBook makes</source>
+        <translation>%1 &apos;%2&apos; của tệp không đúng cấu trúc BriefBook tạo ra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>its table &apos;%1&apos; has an extra unique constraint</source>
+        <translation>bảng &apos;%1&apos; của tệp có thêm một ràng buộc duy nhất</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its %1 &apos;%2&apos; is missing</source>
+        <translation>tệp thiếu %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>it holds an object &apos;%1&apos; that BriefBook does not make</source>
+        <translation>tệp chứa đối tượng &apos;%1&apos; mà BriefBook không tạo ra</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>left out the %1 &apos;%2&apos;</source>
+        <translation>đã bỏ %1 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the file had no table &apos;%1&apos;</source>
+        <translation>tệp không có bảng &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>left out a row of &apos;%1&apos; that refers to something not in the file</source>
+        <translation>đã bỏ một dòng của &apos;%1&apos; trỏ tới nội dung không có trong tệp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>left out the table &apos;%1&apos;, which BriefBook does not make</source>
+        <translation>đã bỏ bảng &apos;%1&apos;, bảng mà BriefBook không tạo ra</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the table &apos;%1&apos; had no column &apos;%2&apos;, which it needs</source>
+        <translation>bảng &apos;%1&apos; thiếu cột &apos;%2&apos; cần thiết</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the table &apos;%1&apos; had no column &apos;%2&apos; (the default is used)</source>
+        <translation>bảng &apos;%1&apos; thiếu cột &apos;%2&apos; (dùng giá trị mặc định)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>left out %1 of %2 rows of &apos;%3&apos; that do not fit</source>
+        <translation>đã bỏ %1 trong %2 dòng của &apos;%3&apos; không phù hợp</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>left out a photo BriefBook cannot read (person %1)</source>
+        <translation>đã bỏ một ảnh BriefBook không đọc được (nhân vật %1)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file is damaged, so no cleaned copy can be made of it.</source>
+        <translation>Tệp bị hỏng nên không thể tạo bản sao đã làm sạch.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The file does not say which version of BriefBook wrote it, so no cleaned copy can be made.</source>
+        <translation>Tệp không cho biết phiên bản BriefBook nào đã tạo ra nó nên không thể tạo bản sao đã làm sạch.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file was written by a newer version of BriefBook; update BriefBook.</source>
+        <translation>Tệp được tạo bởi phiên bản BriefBook mới hơn; hãy cập nhật BriefBook.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>No cleaned copy can be made: %1.</source>
+        <translation>Không thể tạo bản sao đã làm sạch: %1.</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+309"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+282"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -1100,7 +1455,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DeleteConfirm</name>
     <message>
-        <location filename="../../briefbook/ui/delete_confirm.py" line="+21"/>
+        <location filename="../../briefbook/ui/delete_confirm.py" line="+22"/>
         <source>Delete them all</source>
         <translation>Xóa tất cả</translation>
     </message>
@@ -1110,7 +1465,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Delete with what belongs to it?</source>
         <translation>Xóa cùng những gì thuộc về nó?</translation>
     </message>
@@ -1191,6 +1546,73 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
 </context>
 <context>
+    <name>Exchange</name>
+    <message>
+        <location filename="../../briefbook/ui/exchange/conflict_view.py" line="-114"/>
+        <source>Edit from both versions</source>
+        <translation>Sửa từ cả hai phiên bản</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Yours (edit it) — and theirs, for reference:</source>
+        <translation>Bản của bạn (sửa tại đây) — và bản của họ, để tham khảo:</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/exchange/import_preview.py" line="+68"/>
+        <source>Import</source>
+        <translation>Nhập</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Documents, articles and contact lists (*.docx *.txt *.html *.htm *.csv *.vcf);;All files (*)</source>
+        <translation>Văn bản, bài báo và danh bạ (*.docx *.txt *.html *.htm *.csv *.vcf);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Reading the file…</source>
+        <translation>Đang đọc tệp…</translation>
+    </message>
+    <message>
+        <location line="+209"/>
+        <source>Edit before importing</source>
+        <translation>Sửa trước khi nhập</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+35"/>
+        <source>BriefBook packages (*.bbpkg *.zip);;All files (*)</source>
+        <translation>Gói dữ liệu BriefBook (*.bbpkg *.zip);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+26"/>
+        <source>Import package</source>
+        <translation>Nhập gói dữ liệu</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <location line="+38"/>
+        <location line="+11"/>
+        <location line="+5"/>
+        <source>Export package</source>
+        <translation>Xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>The library has no event to share.</source>
+        <translation>Thư viện chưa có sự kiện nào để chia sẻ.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Wrote %1: %2 items.</source>
+        <translation>Đã ghi %1: %2 mục.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Reading the package…</source>
+        <translation>Đang đọc gói dữ liệu…</translation>
+    </message>
+</context>
+<context>
     <name>ExchangeActions</name>
     <message>
         <location filename="../../briefbook/ui/exchange/__init__.py" line="+50"/>
@@ -1216,15 +1638,17 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
+        <location filename="../../briefbook/ui/export_dialog.py" line="+240"/>
         <source>Cards for the car, one A5 page per meeting (PDF)</source>
         <translation>Phiếu tóm tắt mang theo, mỗi cuộc gặp một trang A5 (PDF)</translation>
     </message>
     <message>
+        <location line="+1"/>
         <source>Cards for the car, one A6 page per meeting (PDF)</source>
         <translation>Phiếu tóm tắt mang theo, mỗi cuộc gặp một trang A6 (PDF)</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/export_dialog.py" line="+59"/>
+        <location line="-181"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
@@ -1279,22 +1703,22 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Mật &amp;khẩu PDF:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>PDF and Word (DOCX)</source>
         <translation>PDF và Word (DOCX)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>PDF only</source>
         <translation>Chỉ PDF</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Word (DOCX) only</source>
         <translation>Chỉ Word (DOCX)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Chọn…</translation>
     </message>
@@ -1334,7 +1758,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location line="+154"/>
+        <location line="+160"/>
         <source>The book was exported: %1, in the folder %2.</source>
         <translation>Đã xuất tài liệu: %1, trong thư mục %2.</translation>
     </message>
@@ -1530,7 +1954,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="-219"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="-192"/>
         <source>%1 The saved value is shown again.</source>
         <translation>%1 Giá trị đã lưu được hiển thị lại.</translation>
     </message>
@@ -1538,11 +1962,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>Fields</name>
     <message>
+        <location filename="../../briefbook/ui/labels.py" line="-73"/>
         <source>Their likely positions and asks</source>
         <translation>Quan điểm, đề nghị dự kiến của phía bạn</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/labels.py" line="-101"/>
+        <location line="-29"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
@@ -1687,7 +2112,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Mục đích</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Background</source>
         <translation>Thông tin nền</translation>
     </message>
@@ -1911,7 +2336,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../briefbook/ui/exchange/import_preview.py" line="+105"/>
+        <location filename="../../briefbook/ui/exchange/import_preview.py" line="-197"/>
         <source>Import %1</source>
         <translation>Nhập %1</translation>
     </message>
@@ -1947,12 +2372,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+149"/>
+        <location line="+156"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
     <message>
-        <location line="-149"/>
+        <location line="-156"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
@@ -1982,7 +2407,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Tệp chứa:</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>new</source>
         <translation>mới</translation>
     </message>
@@ -2096,7 +2521,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>Kinds</name>
     <message>
-        <location filename="../../briefbook/ui/labels.py" line="-88"/>
+        <location filename="../../briefbook/ui/labels.py" line="-89"/>
         <source>Event</source>
         <translation>Sự kiện</translation>
     </message>
@@ -2176,7 +2601,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Tài liệu</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location line="+139"/>
         <source>(untitled)</source>
         <translation>(chưa có tên)</translation>
     </message>
@@ -2695,7 +3120,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>PackageDialog</name>
     <message>
-        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+114"/>
+        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+10"/>
         <source>Import package %1</source>
         <translation>Nhập gói dữ liệu %1</translation>
     </message>
@@ -2745,7 +3170,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Xung đột (sửa ở cả hai bên)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+18"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
@@ -2786,6 +3211,20 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+29"/>
         <source>Role of %1</source>
         <translation>Vai trò của %1</translation>
+    </message>
+</context>
+<context>
+    <name>PersonMeetingsPanel</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/history.py" line="+39"/>
+        <location line="+1"/>
+        <source>Meetings with us</source>
+        <translation>Các cuộc gặp với ta</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>No meetings yet.</source>
+        <translation>Chưa có cuộc gặp nào.</translation>
     </message>
 </context>
 <context>
@@ -3048,7 +3487,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordForm</name>
     <message>
-        <location filename="../../briefbook/ui/editors/form.py" line="+123"/>
+        <location filename="../../briefbook/ui/editors/form.py" line="+126"/>
         <source>Required</source>
         <translation>Bắt buộc</translation>
     </message>
@@ -3570,17 +4009,6 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+1"/>
         <source>Show the menu of the item</source>
         <translation>Hiện trình đơn của mục</translation>
-    </message>
-</context>
-<context>
-    <name>PersonMeetingsPanel</name>
-    <message>
-        <source>Meetings with us</source>
-        <translation>Các cuộc gặp với ta</translation>
-    </message>
-    <message>
-        <source>No meetings yet.</source>
-        <translation>Chưa có cuộc gặp nào.</translation>
     </message>
 </context>
 </TS>

@@ -65,15 +65,18 @@ class ChangesPanel(QWidget):
             .replace("%2", since)
         )
         if changes.empty:
-            self.view.setHtml(f"<p>{html.escape(self.tr('Nothing has changed.'))}</p>")
+            nothing = self.tr("Nothing has changed.")
+            self.view.setHtml(f"<p>{html.escape(nothing)}</p>")
             return
+        # Each tr() outside the f-strings: lupdate does not read calls inside them.
+        added, edited, removed = self.tr("Added"), self.tr("Edited"), self.tr("Removed")
         parts = []
         if changes.added:
-            parts.append(f"<h3>{html.escape(self.tr('Added'))}</h3><ul>")
+            parts.append(f"<h3>{html.escape(added)}</h3><ul>")
             parts += [f"<li>{_what(e.kind, e.name)}</li>" for _, e in changes.added]
             parts.append("</ul>")
         if changes.edited:
-            parts.append(f"<h3>{html.escape(self.tr('Edited'))}</h3><ul>")
+            parts.append(f"<h3>{html.escape(edited)}</h3><ul>")
             for edit in changes.edited:
                 diff = " ".join(
                     f"<s style='color:#b3261e'>{html.escape(t)}</s>"
@@ -86,7 +89,7 @@ class ChangesPanel(QWidget):
                 parts.append(f"<li>{_what(edit.kind, '')}<br>{diff}</li>")
             parts.append("</ul>")
         if changes.removed:
-            parts.append(f"<h3>{html.escape(self.tr('Removed'))}</h3><ul>")
+            parts.append(f"<h3>{html.escape(removed)}</h3><ul>")
             parts += [f"<li>{_what(o['kind'], o.get('name', ''))}</li>" for _, o in changes.removed]
             parts.append("</ul>")
         self.view.setHtml("".join(parts))

@@ -33,14 +33,10 @@ from briefbook.exchange.merge import EDIT, KEEP_MINE, TAKE_THEIRS, resolve
 from briefbook.library.records import RECORD_TYPES
 from briefbook.library.sync import StoredConflict
 from briefbook.ui import error_hook
-from briefbook.ui.labels import field_label, kind_label
+from briefbook.ui.labels import choice_label, field_label, kind_label, level_label
+from briefbook.ui.messages import user_message
 
 _HIDDEN = {"position", "version", "last_export_at", "sections"}
-
-
-def _tr(text: str) -> str:
-    """Words of this module's functions, in the window's language."""
-    return QCoreApplication.translate("Exchange", text)
 
 
 def show_conflicts(window) -> None:
@@ -55,7 +51,7 @@ def ask_edited_text(parent: QWidget, mine: str, theirs: str) -> str | None:
     """The text the user writes from both versions (patched in tests); None if cancelled."""
     dialog = QDialog(parent)
     dialog.setObjectName("conflictEdit")
-    dialog.setWindowTitle(_tr("Edit from both versions"))
+    dialog.setWindowTitle(QCoreApplication.translate("Exchange", "Edit from both versions"))
     layout = QVBoxLayout(dialog)
     panes = QHBoxLayout()
     editor = QPlainTextEdit(mine)
@@ -64,7 +60,9 @@ def ask_edited_text(parent: QWidget, mine: str, theirs: str) -> str | None:
     other.setReadOnly(True)
     panes.addWidget(editor)
     panes.addWidget(other)
-    layout.addWidget(QLabel(_tr("Yours (edit it) — and theirs, for reference:")))
+    layout.addWidget(
+        QLabel(QCoreApplication.translate("Exchange", "Yours (edit it) — and theirs, for reference:"))
+    )
     layout.addLayout(panes)
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
@@ -167,7 +165,7 @@ class ConflictDialog(QDialog):
         self.mine.setHtml(_fields_html(kind, mine, theirs, self.tr("Deleted in this library.")))
         self.theirs.setHtml(_fields_html(kind, theirs, mine, self.tr("Deleted in the package.")))
         self.theirs_label.setText(
-            self.tr("Theirs (from %1)").replace("%1", conflict.package or "the package")
+            self.tr("Theirs (from %1)").replace("%1", conflict.package or self.tr("the package"))
         )
 
     def settle(self, choice: str) -> None:
@@ -189,7 +187,7 @@ class ConflictDialog(QDialog):
         try:
             resolve(library, conflict.item_id, choice, edited)
         except BriefBookError as exc:
-            error_hook.show_message(self, self.tr("Exchange conflicts"), str(exc))
+            error_hook.show_message(self, self.tr("Exchange conflicts"), user_message(exc))
             return
         self.window_.model.notify_elsewhere()
         self.reload()
@@ -214,8 +212,17 @@ def _fields_html(kind: str, fields: dict | None, other: dict | None, deleted: st
         if value in ("", None):
             continue
         differs = other is not None and other.get(name) != value
-        text = html.escape(str(value)).replace("\n", "<br>")
+        text = html.escape(_shown(name, value)).replace("\n", "<br>")
         style = ' style="background:#fff3c4"' if differs else ""
         label = html.escape(field_label(kind, name))
         rows.append(f"<tr{style}><td valign='top'><b>{label}</b></td><td>{text}</td></tr>")
     return "<table cellpadding='4'>" + "".join(rows) + "</table>"
+
+
+def _shown(name: str, value: object) -> str:
+    """A stored value as the window shows it: a choice or level by its label, not its identifier."""
+    if name == "classification":
+        return level_label(str(value))
+    if name in ("kind", "status", "role"):
+        return choice_label(str(value))
+    return str(value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,8 +35,12 @@ from PySide6.QtWidgets import (
 from briefbook.exchange.proposals import EXISTING, Proposal, Proposed, apply_proposal
 from briefbook.library import Library
 from briefbook.ui.background import run_busy
-from briefbook.ui.labels import field_label, kind_label
+from briefbook.ui.labels import choice_label, field_label, kind_label
+from briefbook.ui.messages import user_message
 
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "Exchange", "Documents, articles and contact lists (*.docx *.txt *.html *.htm *.csv *.vcf);;All files (*)"
+)
 KINDS = ("talking-points", "statements", "people")
 # The fields the Edit dialog offers per kind (the ones an import fills in).
 EDITABLE = {
@@ -46,11 +50,6 @@ EDITABLE = {
     "person": ("name", "position", "country", "notes"),
     "organisation": ("name", "acronym"),
 }
-
-
-def _tr(text: str) -> str:
-    """Words of this module's functions, in the window's language."""
-    return QCoreApplication.translate("Exchange", text)
 
 
 def guess_kind(path: Path) -> str:
@@ -66,9 +65,9 @@ def choose_import_file(parent: QWidget) -> Path | None:
     """Ask which file to import (patched in tests)."""
     path, _ = QFileDialog.getOpenFileName(
         parent,
-        _tr("Import"),
+        QCoreApplication.translate("Exchange", "Import"),
         "",
-        _tr("Documents, articles and contact lists (*.docx *.txt *.html *.htm *.csv *.vcf);;All files (*)"),
+        QCoreApplication.translate("Exchange", IMPORT_FILTER),
     )
     return Path(path) if path else None
 
@@ -92,7 +91,9 @@ def propose_in_background(library_path: Path, path: Path, kind: str, parent: QWi
         with Library.open(library_path, backup=False, read_only=True) as lib:
             return propose(lib, path, kind)
 
-    return run_busy(work, parent, _tr("Reading the file…") if parent else "")
+    return run_busy(
+        work, parent, QCoreApplication.translate("Exchange", "Reading the file…") if parent else ""
+    )
 
 
 class ImportDialog(QDialog):
@@ -184,7 +185,7 @@ class ImportDialog(QDialog):
         except BriefBookError as exc:
             self.proposal = None
             self.tree.clear()
-            self.messages.setText(str(exc))
+            self.messages.setText(user_message(exc))
             self.summary.setText("")
             self.import_button.setEnabled(False)
             self.questions.setVisible(False)
@@ -199,7 +200,7 @@ class ImportDialog(QDialog):
         self.date_label.setVisible("date" in questions)
         self.date.setVisible("date" in questions)
         self.source.setText(questions.get("source", ""))
-        self.messages.setText("\n".join(self.proposal.messages))
+        self.messages.setText("\n".join(user_message(m) for m in self.proposal.messages))
         self.fill()
 
     def fill(self) -> None:
@@ -207,7 +208,14 @@ class ImportDialog(QDialog):
         self.tree.blockSignals(True)
         self.tree.clear()
         for item in self.proposal.items:
-            row = QTreeWidgetItem([self._action(item), kind_label(item.kind), _detail(item), item.note])
+            row = QTreeWidgetItem(
+                [
+                    self._action(item),
+                    kind_label(item.kind),
+                    _detail(item),
+                    user_message(item.note) if item.note else "",
+                ]
+            )
             row.setData(0, Qt.ItemDataRole.UserRole, item.record.id)
             flags = row.flags() | Qt.ItemFlag.ItemIsUserCheckable
             if item.action == EXISTING:
@@ -283,7 +291,7 @@ class ImportDialog(QDialog):
         try:
             self.written = apply_proposal(self.window_.model.library, self.proposal)
         except BriefBookError as exc:
-            error_hook.show_message(self, self.tr("Import"), str(exc))
+            error_hook.show_message(self, self.tr("Import"), user_message(exc))
             return
         self.window_.model.notify_elsewhere()
         self.accept()
@@ -293,7 +301,7 @@ def edit_proposed(parent: QWidget, item: Proposed) -> dict[str, str]:
     """Edit a proposed item's main fields in a small dialog; the changes (empty if cancelled)."""
     dialog = QDialog(parent)
     dialog.setObjectName("importEditItem")
-    dialog.setWindowTitle(_tr("Edit before importing"))
+    dialog.setWindowTitle(QCoreApplication.translate("Exchange", "Edit before importing"))
     form = QFormLayout(dialog)
     editors: dict[str, QLineEdit | QPlainTextEdit] = {}
     for name in EDITABLE.get(item.kind, ()):
@@ -328,7 +336,7 @@ def _detail(item: Proposed, *, full: bool = False) -> str:
         text = f"{record.speaker_name or '?'} ({record.date or '—'}): {record.text}"  # type: ignore[attr-defined]
     elif record.KIND == "talking_point":
         question = f"{record.question} → " if record.question else ""  # type: ignore[attr-defined]
-        text = f"[{record.kind}] {question}{record.text}"  # type: ignore[attr-defined]
+        text = f"[{choice_label(record.kind)}] {question}{record.text}"  # type: ignore[attr-defined]
     elif record.KIND == "person" and record.position:  # type: ignore[attr-defined]
         text = f"{record.display_name} — {record.position}"  # type: ignore[attr-defined]
     else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -30,24 +30,30 @@ from briefbook.library import Library
 from briefbook.ui import error_hook
 from briefbook.ui.background import run_busy
 from briefbook.ui.labels import kind_label
+from briefbook.ui.messages import user_message
 
-PACKAGE_FILTER = "BriefBook packages (*.bbpkg *.zip);;All files (*)"
-
-
-def _tr(text: str) -> str:
-    """Words of this module's functions, in the window's language."""
-    return QCoreApplication.translate("Exchange", text)
+PACKAGE_FILTER = QT_TRANSLATE_NOOP("Exchange", "BriefBook packages (*.bbpkg *.zip);;All files (*)")
 
 
 def choose_package_file(parent: QWidget) -> Path | None:
     """Ask which package to import (patched in tests)."""
-    path, _ = QFileDialog.getOpenFileName(parent, _tr("Import package"), "", _tr(PACKAGE_FILTER))
+    path, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("Exchange", "Import package"),
+        "",
+        QCoreApplication.translate("Exchange", PACKAGE_FILTER),
+    )
     return Path(path) if path else None
 
 
 def choose_package_target(parent: QWidget, suggested: str) -> Path | None:
     """Ask where to write a package (patched in tests)."""
-    path, _ = QFileDialog.getSaveFileName(parent, _tr("Export package"), suggested, _tr(PACKAGE_FILTER))
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("Exchange", "Export package"),
+        suggested,
+        QCoreApplication.translate("Exchange", PACKAGE_FILTER),
+    )
     return Path(path) if path else None
 
 
@@ -58,7 +64,9 @@ def run_package_import(window) -> None:
     try:
         plan = plan_in_background(window.model.library.path, path, window)
     except BriefBookError as exc:
-        error_hook.show_message(window, _tr("Import package"), str(exc))
+        error_hook.show_message(
+            window, QCoreApplication.translate("Exchange", "Import package"), user_message(exc)
+        )
         return
     dialog = PackageDialog(window, plan)
     try:
@@ -78,7 +86,11 @@ def run_package_export(window) -> None:
     library = window.model.library
     events = library.list(Event)
     if not events:
-        error_hook.show_message(window, _tr("Export package"), _tr("The library has no event to share."))
+        error_hook.show_message(
+            window,
+            QCoreApplication.translate("Exchange", "Export package"),
+            QCoreApplication.translate("Exchange", "The library has no event to share."),
+        )
         return
     target = choose_package_target(window, f"{events[0].title[:60]}.bbpkg")
     if target is None:
@@ -86,12 +98,16 @@ def run_package_export(window) -> None:
     try:
         report = export_package(library, [e.id for e in events], target)
     except BriefBookError as exc:
-        error_hook.show_message(window, _tr("Export package"), str(exc))
+        error_hook.show_message(
+            window, QCoreApplication.translate("Exchange", "Export package"), user_message(exc)
+        )
         return
     error_hook.show_message(
         window,
-        _tr("Export package"),
-        _tr("Wrote %1: %2 items.").replace("%1", str(report.path)).replace("%2", str(report.items)),
+        QCoreApplication.translate("Exchange", "Export package"),
+        QCoreApplication.translate("Exchange", "Wrote %1: %2 items.")
+        .replace("%1", str(report.path))
+        .replace("%2", str(report.items)),
     )
 
 
@@ -103,7 +119,9 @@ def plan_in_background(library_path: Path, path: Path, parent: QWidget | None) -
         with Library.open(library_path, backup=False, read_only=True) as lib:
             return plan_import(lib, package)
 
-    return run_busy(work, parent, _tr("Reading the package…") if parent else "")
+    return run_busy(
+        work, parent, QCoreApplication.translate("Exchange", "Reading the package…") if parent else ""
+    )
 
 
 class PackageDialog(QDialog):
@@ -155,7 +173,7 @@ class PackageDialog(QDialog):
                 group.addChild(child)
             self.tree.addTopLevelItem(group)
             group.setExpanded(action == CONFLICT or len(changes) <= 20)
-        skipped = QLabel("\n".join(plan.skipped))
+        skipped = QLabel("\n".join(user_message(m) for m in plan.skipped))
         skipped.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -174,7 +192,7 @@ class PackageDialog(QDialog):
         try:
             apply_plan(self.window_.model.library, self.plan)
         except BriefBookError as exc:
-            error_hook.show_message(self, self.tr("Import package"), str(exc))
+            error_hook.show_message(self, self.tr("Import package"), user_message(exc))
             return
         self.window_.model.notify_elsewhere()
         self.accept()

@@ -1,0 +1,266 @@
+"""The exchange's and the Library's newer English sentences, as patterns for :mod:`briefbook.ui.messages`.
+
+Imports, packages, merges, lost updates and 'what goes with a delete' speak in
+English for the CLI; the window shows them through these templates (``%1``,
+``%2`` are the pattern's groups, as in ``messages._PATTERNS``). Kept apart
+from ``messages.py`` so that each file stays one readable list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+# (pattern, template): the pattern must match the whole message.
+_RAW: list[tuple[str, str]] = [
+    # notes beside a proposed item
+    (r"new person", QT_TRANSLATE_NOOP("CoreMessages", "new person")),
+    (r"new topic", QT_TRANSLATE_NOOP("CoreMessages", "new topic")),
+    (
+        r"new topic \(named after the file\)",
+        QT_TRANSLATE_NOOP("CoreMessages", "new topic (named after the file)"),
+    ),
+    (r"new organisation", QT_TRANSLATE_NOOP("CoreMessages", "new organisation")),
+    # what an import says about the file
+    (
+        r"(\d+) captions, bylines and headings were not taken as statements\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 captions, bylines and headings were not taken as statements."),
+    ),
+    (
+        r"No reported or quoted speech was found in (.+)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "No reported or quoted speech was found in %1."),
+    ),
+    (
+        r"(.+) gives no date; give one \(YYYY-MM-DD\)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 gives no date; give one (YYYY-MM-DD)."),
+    ),
+    (
+        r"(.+) gives the day \((.+)\) but not the year\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 gives the day (%2) but not the year."),
+    ),
+    (
+        r"(.+) has no paragraphs to import as talking points\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 has no paragraphs to import as talking points."),
+    ),
+    (r"Columns: (.*)", QT_TRANSLATE_NOOP("CoreMessages", "Columns: %1")),
+    (
+        r"Kept in the notes \(no matching field\): (.*)",
+        QT_TRANSLATE_NOOP("CoreMessages", "Kept in the notes (no matching field): %1"),
+    ),
+    (
+        r"A row without a name was left out: (.*)",
+        QT_TRANSLATE_NOOP("CoreMessages", "A row without a name was left out: %1"),
+    ),
+    (
+        r"(.+): '(.*)' is not a level here; imported as (.+)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1: '%2' is not a level here; imported as %3."),
+    ),
+    (
+        r"(.+) \(no organisation\) is listed twice; imported once\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 (no organisation) is listed twice; imported once."),
+    ),
+    (
+        r"(.+) \((.+)\) is listed twice; imported once\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 (%2) is listed twice; imported once."),
+    ),
+    (
+        r"\w[\w ]* “(.*)” was not imported: what it belongs to was dropped\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "“%1” was not imported: what it belongs to was dropped."),
+    ),
+    (
+        r"\w[\w ]* “(.*)” is not imported: its \w+ is not in this library or the package\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "“%1” is not imported: what it belongs to is not in this library or the package."
+        ),
+    ),
+    # files an import or a package cannot read
+    (r"There is no file at (.+)\.", QT_TRANSLATE_NOOP("CoreMessages", "There is no file at %1.")),
+    (r"(.+) is a folder, not a file\.", QT_TRANSLATE_NOOP("CoreMessages", "%1 is a folder, not a file.")),
+    (
+        r"(.+) is not a Word document \(\.docx\); BriefBook cannot read it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a Word document (.docx); BriefBook cannot read it."),
+    ),
+    (
+        r"(.+) is damaged or not a Word document \(.*\)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is damaged or not a Word document."),
+    ),
+    (
+        r"Talking points are imported from a Word document \(\.docx\), not (.+)\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "Talking points are imported from a Word document (.docx), not %1."
+        ),
+    ),
+    (
+        r"Contacts are imported from a CSV file or vCards \(\.vcf\), not (.+)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "Contacts are imported from a CSV file or vCards (.vcf), not %1."),
+    ),
+    (
+        r"(.+) is not a text, web page or Word file; BriefBook cannot read it\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "%1 is not a text, web page or Word file; BriefBook cannot read it."
+        ),
+    ),
+    (
+        r"(.+) is not text BriefBook can read \(.*\)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is not text BriefBook can read (save it as UTF-8)."),
+    ),
+    (
+        r"(.+) has no column of names .*; its columns are: (.*)\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "%1 has no column of names (a header such as 'Name' or 'Họ và tên'); its columns are: %2.",
+        ),
+    ),
+    (
+        r"(.+) is empty or not a CSV file\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is empty or not a CSV file."),
+    ),
+    (
+        r"(.+) holds no contact cards with a name\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 holds no contact cards with a name."),
+    ),
+    (
+        r"There is no package file at (.+)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "There is no package file at %1."),
+    ),
+    (
+        r"(.+) is not a BriefBook exchange package.*\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a BriefBook exchange package."),
+    ),
+    (
+        r"(.+) is damaged or altered: .*\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is damaged or altered; nothing was imported."),
+    ),
+    (r"(.+) is damaged: .*\.", QT_TRANSLATE_NOOP("CoreMessages", "%1 is damaged; nothing was imported.")),
+    (
+        r"(.+) was written by a newer BriefBook \(package format .*\); update BriefBook to read it\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "%1 was written by a newer BriefBook; update BriefBook to read it."
+        ),
+    ),
+    (
+        r"(.+) uses classification levels this library does not have \((.*); here: (.*)\)\. "
+        r"Nothing was imported\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "%1 uses classification levels this library does not have (%2; here: %3). Nothing was imported.",
+        ),
+    ),
+    (
+        r"(.+) is a folder; choose a file name for the package\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is a folder; choose a file name for the package."),
+    ),
+    (
+        r"Cannot write (.+): the folder (.+) does not exist\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "Cannot write %1: the folder %2 does not exist."),
+    ),
+    (
+        r"This item was deleted here; keep mine or take theirs\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "This item was deleted here; keep mine or take theirs."),
+    ),
+    # a lost update refused (the Library's stale_message)
+    (
+        r"This .+ was changed in another window or program \(at (.+) UTC\) after you started editing it, "
+        r"so your change was not saved\. The other version: (.*)\. Look at it, then make your change again\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "This item was changed in another window or program (at %1 UTC) after you started editing it, "
+            "so your change was not saved. The other version: %2. Look at it, then make your change again.",
+        ),
+    ),
+    # what goes with a delete (the Library's deleted.describe), one count each
+    (r"(\d+) meetings?", QT_TRANSLATE_NOOP("CoreMessages", "%1 meeting(s)")),
+    (r"(\d+) books?", QT_TRANSLATE_NOOP("CoreMessages", "%1 book(s)")),
+    (r"(\d+) talking points?", QT_TRANSLATE_NOOP("CoreMessages", "%1 talking point(s)")),
+    (r"(\d+) participant links?", QT_TRANSLATE_NOOP("CoreMessages", "%1 participant link(s)")),
+    (r"(\d+) delegation entr(?:y|ies)", QT_TRANSLATE_NOOP("CoreMessages", "%1 delegation entry(ies)")),
+    (
+        r"(\d+) topic links? of (?:a meeting|meetings)",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 topic link(s) of meetings"),
+    ),
+    (
+        r"(\d+) topic links? of (?:a statement|statements)",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 topic link(s) of statements"),
+    ),
+    (r"(\d+) photos?", QT_TRANSLATE_NOOP("CoreMessages", "%1 photo(s)")),
+    (
+        r"(\d+) records? of (?:an export|exports)",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 record(s) of exports"),
+    ),
+    (
+        r"(\d+) (?:statement's|statements') speaker",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 statement(s) losing their speaker"),
+    ),
+    (
+        r"(\d+) (?:person's|people's) organisation",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 person(s) losing their organisation"),
+    ),
+    # a library refused for its shape, and its cleaned copy (briefbook.store.schema_check, cleaned_copy)
+    (
+        r"it holds a (trigger|view) '(.*)' \(BriefBook libraries have no \w+s\)",
+        QT_TRANSLATE_NOOP("CoreMessages", "it holds a %1 '%2' (BriefBook libraries have no such thing)"),
+    ),
+    (
+        r"its (.+) '(.*)' is not in the shape BriefBook makes",
+        QT_TRANSLATE_NOOP("CoreMessages", "its %1 '%2' is not in the shape BriefBook makes"),
+    ),
+    (
+        r"its table '(.*)' has an extra unique constraint",
+        QT_TRANSLATE_NOOP("CoreMessages", "its table '%1' has an extra unique constraint"),
+    ),
+    (r"its (\w+) '(.*)' is missing", QT_TRANSLATE_NOOP("CoreMessages", "its %1 '%2' is missing")),
+    (
+        r"it holds .+ '(.*)' that BriefBook does not make",
+        QT_TRANSLATE_NOOP("CoreMessages", "it holds an object '%1' that BriefBook does not make"),
+    ),
+    (r"left out the (\w+) '(.*)'", QT_TRANSLATE_NOOP("CoreMessages", "left out the %1 '%2'")),
+    (r"the file had no table '(.*)'", QT_TRANSLATE_NOOP("CoreMessages", "the file had no table '%1'")),
+    (
+        r"left out a row of '(.*)' that refers to something not in the file",
+        QT_TRANSLATE_NOOP("CoreMessages", "left out a row of '%1' that refers to something not in the file"),
+    ),
+    (
+        r"left out the table '(.*)', which BriefBook does not make",
+        QT_TRANSLATE_NOOP("CoreMessages", "left out the table '%1', which BriefBook does not make"),
+    ),
+    (
+        r"the table '(.*)' had no column '(.*)', which it needs",
+        QT_TRANSLATE_NOOP("CoreMessages", "the table '%1' had no column '%2', which it needs"),
+    ),
+    (
+        r"the table '(.*)' had no column '(.*)' \(the default is used\)",
+        QT_TRANSLATE_NOOP("CoreMessages", "the table '%1' had no column '%2' (the default is used)"),
+    ),
+    (
+        r"left out (\d+) of (\d+) rows of '(.*)' that do not fit",
+        QT_TRANSLATE_NOOP("CoreMessages", "left out %1 of %2 rows of '%3' that do not fit"),
+    ),
+    (
+        r"left out a photo BriefBook cannot read \(person (.*)\)",
+        QT_TRANSLATE_NOOP("CoreMessages", "left out a photo BriefBook cannot read (person %1)"),
+    ),
+    (
+        r"The file is damaged, so no cleaned copy can be made of it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "The file is damaged, so no cleaned copy can be made of it."),
+    ),
+    (
+        r"The file does not say which version of BriefBook wrote it, so no cleaned copy can be made\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The file does not say which version of BriefBook wrote it, so no cleaned copy can be made.",
+        ),
+    ),
+    (
+        r"The file was written by a newer version of BriefBook; update BriefBook\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "The file was written by a newer version of BriefBook; update BriefBook."
+        ),
+    ),
+    (
+        r"No cleaned copy can be made: (.*)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "No cleaned copy can be made: %1."),
+    ),
+]
+
+PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), t) for p, t in _RAW]
