@@ -32,6 +32,7 @@ from briefbook.library.records import (
     Record,
     Revision,
     SearchHit,
+    Statement,
     TalkingPoint,
     Topic,
     record_type,
@@ -39,6 +40,7 @@ from briefbook.library.records import (
 )
 from briefbook.library.rules import check_new_id
 from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
+from briefbook.library.speakers import name_speakers
 from briefbook.library.sync import SyncMixin
 from briefbook.library.validation import validated
 from briefbook.store import backup_schedule as schedule
@@ -53,6 +55,12 @@ MAX_SEARCH_LIMIT = 1000  # hits one search returns at most
 CHECK_SECONDS = 120.0  # ``check`` gives up (and says so) after this long: it never hangs
 
 log = logging.getLogger(__name__)
+
+
+# How the search index is made: raise it when titles or folding change, and every
+# library rebuilds its index once on open. 2: a statement's title names its linked speaker.
+INDEX_VERSION = "2"
+INDEX_VERSION_KEY = "search_index_version"
 
 
 def now() -> str:
@@ -85,9 +93,25 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
         self.backup_problem: str | None = None
         self.last_backup: Path | None = None
         self._next_backup_check = 0.0  # wall clock; 0: look at the backups folder on the first write
+        self._refresh_old_index()
         self._data_version = self._read_data_version()
 
     # -- opening -------------------------------------------------------------
+
+    def _refresh_old_index(self) -> None:
+        """Rebuild, once, a search index made by an earlier version of how it is made.
+
+        The index holds each item's title and folded text as this version makes them
+        (:data:`INDEX_VERSION`); an index made otherwise would miss or misname items
+        until 'briefbook check --rebuild-index'. Checked in the writing transaction, so
+        two windows opening the same old file rebuild it once. A read-only library
+        keeps its index as it is.
+        """
+        if self.setting(INDEX_VERSION_KEY) == INDEX_VERSION or self.read_only:
+            return
+        with self.transaction():
+            if self.setting(INDEX_VERSION_KEY) != INDEX_VERSION:
+                self.rebuild_index()
 
     @classmethod
     def open(
@@ -231,7 +255,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
         ).fetchone()
         if row is None:
             raise NotFound(f"There is no {cls.LABEL.lower()} with id {item_id} in this library.")
-        return _to_record(cls, row, columns)
+        return name_speakers(self.db, [_to_record(cls, row, columns)])[0]
 
     def get_many(self, kind: str | type[R], item_ids: list[str]) -> list[R]:
         """The items of one kind with these ids, in the order given (ids not found are left out).
@@ -248,7 +272,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             for row in self.db.execute(sql, chunk):
                 record = _to_record(cls, row, columns)
                 found[record.id] = record
-        return [found[i] for i in item_ids if i in found]
+        return name_speakers(self.db, [found[i] for i in item_ids if i in found])
 
     def _refuse_taken_id(self, item_id: str) -> None:
         for cls in RECORD_TYPES.values():
@@ -283,7 +307,8 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
         columns = self._columns(cls)
-        return [_to_record(cls, row, columns) for row in self.db.execute(sql, params).fetchall()]
+        records = [_to_record(cls, row, columns) for row in self.db.execute(sql, params).fetchall()]
+        return name_speakers(self.db, records)
 
     def ids(
         self, kind: str | type[Record], *, where: dict[str, Any] | None = None, order_by: str | None = None
@@ -373,6 +398,8 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             self.db[cls.TABLE].update(item_id, {**changed, "updated_at": values["updated_at"]})
             updated = self.get(cls, item_id)
             self._index(updated)
+            if cls is Person and {"name", "name_romanised"} & set(changed):
+                self._index_statements_of(item_id)  # their titles name the speaker
         return updated
 
     def why_not_deletable(self, kind: str | type[Record], item_id: str) -> str | None:
@@ -398,6 +425,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             self.db.execute(f"DELETE FROM {cls.TABLE} WHERE id = ?", [item_id])
             for _table, row_id in snapshot.records():
                 fts.remove_item(self.db, row_id)
+            self._index_nulled(snapshot)  # a deleted person's statements lose the speaker's name
             self._remember_deleted(snapshot, cls.KIND, item.display_name, now())  # briefbook undelete
         return snapshot
 
@@ -409,6 +437,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
                 cls = _by_table(table)
                 if cls is not None:
                     self._index(self.get(cls, row_id))
+            self._index_nulled(snapshot)
             self._forget_deleted(snapshot)  # it is back: no longer listed by ``briefbook deleted``
 
     # -- photos ------------------------------------------------------------------
@@ -483,6 +512,7 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
                 for record in self.list(cls):
                     self._index(record)
                     n += 1
+            self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
         return n
 
     # -- classification and settings ---------------------------------------------------
@@ -537,6 +567,18 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
 
     def _index(self, record: Record) -> None:
         fts.index_item(self.db, record.KIND, record.id, record.display_name, index_body(record))
+
+    def _index_statements_of(self, person_id: str) -> None:
+        for statement in self.list(Statement, where={"speaker_id": person_id}):
+            self._index(statement)
+
+    def _index_nulled(self, snapshot: Deleted) -> None:
+        """Index again the statements whose speaker a delete cleared (or its undo put back)."""
+        for table, rowid, _column, _value in snapshot.nulled:
+            if table == Statement.TABLE:
+                row = self.db.execute("SELECT id FROM statements WHERE rowid = ?", [rowid]).fetchone()
+                if row:
+                    self._index(self.get(Statement, row[0]))
 
     def _keep_revision(self, cls: type[Record], item_id: str, field: str, value: str) -> None:
         self.db["revisions"].insert(

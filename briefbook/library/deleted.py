@@ -174,6 +174,7 @@ class DeletedMixin:
                 cls = next((c for c in RECORD_TYPES.values() if table == c.TABLE), None)
                 if cls is not None:
                     self._index(self.get(cls, row_id))
+            self._index_nulled(snapshot)
             self._forget_deleted(snapshot)
         return DeletedItem(entry[0], entry[1], entry[2], entry[3], entry[4], describe(snapshot))
 

@@ -239,11 +239,16 @@ class Statement(Record):
     language: str = "vi"
     classification: str = "Public"
 
+    # The linked person's name, set by the Library when it reads the statement (not a
+    # stored field: the record alone cannot look the person up). The release gate wants
+    # a linked speaker shown through the person, so ``speaker_name`` is then empty.
+    speaker_label = ""
+
     @property
     def display_name(self) -> str:
         first = self.text.strip().splitlines()[0] if self.text.strip() else ""
         quote = first[:90] + ("…" if len(first) > 90 else "")
-        who = self.speaker_name or "(speaker)"
+        who = self.speaker_name or self.speaker_label or "(speaker)"
         return f"{who}, {self.date}: {quote}" if self.date else f"{who}: {quote}"
 
 

@@ -258,6 +258,8 @@ class RecordTableModel(QAbstractTableModel):
             return format_date(value)
         if field in ("title", "name") and not value:
             return display_name(record)
+        if field == "speaker_name" and not value:  # a linked speaker is shown through the person
+            return str(getattr(record, "speaker_label", ""))
         return "" if value is None else str(value)
 
     def number(self, record: Record) -> int:

@@ -217,3 +217,18 @@ def test_every_search_hit_is_as_high_as_the_next_and_painting_builds_each_snippe
             delegate.paint(painter, option, model.index(i, 0))
     painter.end()
     assert len(delegate._documents) == 5
+
+
+def test_a_statement_linked_to_a_person_names_the_speaker(context, library: Library, qtbot):
+    from briefbook.library import Person, Statement
+    from briefbook.ui.columns import StatementColumn
+    from briefbook.ui.editors.pickers import ItemPicker
+
+    person = library.add(Person(name="ທອງລຸນ ສີສຸລິດ"))
+    library.add(Statement(speaker_id=person.id, speaker_name="", date="2026-07-20", text="ຮ່ວມມື"))
+    model = RecordTableModel(context, "statement")
+    model.reload()
+    assert model.data(model.index(0, StatementColumn.SPEAKER_NAME), DISPLAY) == "ທອງລຸນ ສີສຸລິດ"
+    picker = ItemPicker(context, "statement")
+    qtbot.addWidget(picker)
+    assert picker.list.item(0).text() == "ທອງລຸນ ສີສຸລິດ, 20/07/2026: ຮ່ວມມື"
