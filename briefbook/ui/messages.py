@@ -229,8 +229,18 @@ def _exchange_message(text: str) -> str | None:
         if pattern.fullmatch(text):
             if QCoreApplication.translate(_CONTEXT, template) == template:
                 return text
-            return translate_known(text, [(pattern, template)], _CONTEXT)
+            return translate_known(text, [(pattern, template)], _CONTEXT, _field_names)
     return None
+
+
+_FIELD_QUOTED = re.compile(r"(^|; )([a-z][a-z ]*): «")
+
+
+def _field_names(group: str) -> str:
+    """The field names of a refused edit's other version ("scene setter: «…»") by their labels."""
+    from briefbook.ui.labels import field_label
+
+    return _FIELD_QUOTED.sub(lambda m: f"{m[1]}{field_label('', m[2].replace(' ', '_'))}: «", group)
 
 
 def is_user_error(error: BaseException) -> bool:

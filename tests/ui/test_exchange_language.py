@@ -13,7 +13,8 @@ import re
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
-from briefbook.library import TalkingPoint
+from briefbook.library import Event, Library, TalkingPoint, Topic
+from briefbook.library.books import new_book
 from briefbook.ui import i18n
 from briefbook.ui.exchange import package_preview
 from briefbook.ui.exchange.conflict_view import ConflictDialog
@@ -130,7 +131,7 @@ def test_the_new_core_messages_come_out_in_vietnamese(qapp) -> None:
         "left out the trigger 'wipe'": "đã bỏ trigger 'wipe'",
         "This talking point was changed in another window or program (at 2026-12-01 10:00 UTC) after you "
         "started editing it, so your change was not saved. The other version: text: «Bản khác». "
-        "Look at it, then make your change again.": "Mục này đã được sửa",
+        "Look at it, then make your change again.": "Phiên bản kia: Nội dung: «Bản khác»",
     }
     i18n.apply_language("vi")
     try:
@@ -143,3 +144,26 @@ def test_the_new_core_messages_come_out_in_vietnamese(qapp) -> None:
     # English keeps the core's own words (the templates say "This item", "meeting(s)").
     for text in english:
         assert user_message(text) == text
+
+
+def test_the_delete_question_and_a_refused_edit_in_vietnamese(window, dialogs, library, filled, library_path):
+    i18n.apply_language("vi")
+    try:
+        new_book(library, filled["event"].id)
+        assert window.show_view("event").select(filled["event"].id)
+        dialogs.delete_answer = False
+        window.actions["delete"].trigger()
+        assert "1 cuộc gặp" in dialogs.delete_questions[0] and "1 tài liệu" in dialogs.delete_questions[0]
+        assert "meeting" not in dialogs.delete_questions[0] and library.count(Event) == 1
+        topic = filled["topic"]
+        view = window.show_view("topic")
+        assert view.select(topic.id)
+        with Library.open(library_path, backup=False) as other:
+            other.update(Topic, topic.id, title="Của cửa sổ khác")
+        field = view.editor.field("title")
+        field.input.setText("Của tôi")
+        field.flush()
+        assert field.error.startswith("Mục này đã được sửa ở một cửa sổ hoặc chương trình khác")
+        assert "Tiêu đề: «Của cửa sổ khác»" in field.error and "title" not in field.error
+    finally:
+        i18n.apply_language("en")
