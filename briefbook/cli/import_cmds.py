@@ -48,12 +48,13 @@ def import_file(
     if str(file) == "-":  # pasted text: an article on standard input
         if as_kind != "statements":
             raise ValidationError("Pasted text (-) can be imported as statements only.")
-        from briefbook.exchange.articles import propose_statements
+        from briefbook.exchange.article_text import MAX_ARTICLE
+        from briefbook.exchange.imports import propose_text
         from briefbook.exchange.limits import read_bounded
 
-        data = read_bounded(click.get_binary_stream("stdin"), 10 << 20, "The pasted text")
-        text = data.decode("utf-8", errors="replace")
-        proposal = propose_statements(lib, text=text, topic_id=topic_id, event_id=event_id)
+        data = read_bounded(click.get_binary_stream("stdin"), MAX_ARTICLE, "The pasted text")
+        text = data.decode("utf-8-sig", errors="replace")
+        proposal = propose_text(lib, text, topic_id=topic_id, event_id=event_id)
         if not dry_run and not yes:  # stdin holds the text: it cannot also answer the questions
             raise ValidationError(
                 "With pasted text, add --yes (and --year, --source) to write, or --dry-run."

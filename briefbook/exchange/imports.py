@@ -37,3 +37,28 @@ def propose(
 
         return propose_people(library, path)
     raise ValidationError(f"Import as one of: {', '.join(AS_CHOICES)}.")
+
+
+def propose_text(
+    library: Library,
+    text: str,
+    *,
+    topic_id: str | None = None,
+    event_id: str | None = None,
+) -> Proposal:
+    """What importing pasted text (a news article's) as statements would write.
+
+    The window's pasted text and the CLI's standard input share this, so both
+    meet the same size limit as an article read from a file.
+    """
+    from briefbook.exchange.article_text import MAX_ARTICLE
+    from briefbook.exchange.articles import propose_statements
+    from briefbook.exchange.limits import TooLarge, megabytes
+
+    if len(text) > MAX_ARTICLE or len(text.encode("utf-8", errors="replace")) > MAX_ARTICLE:
+        raise TooLarge(
+            f"The pasted text is larger than {megabytes(MAX_ARTICLE)}; BriefBook does not read it."
+        )
+    if not text.strip():
+        raise ValidationError("The pasted text is empty: paste a news article to import its statements.")
+    return propose_statements(library, text=text, topic_id=topic_id, event_id=event_id)

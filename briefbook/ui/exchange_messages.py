@@ -78,6 +78,16 @@ _RAW: list[tuple[str, str]] = [
     (r"There is no file at (.+)\.", QT_TRANSLATE_NOOP("CoreMessages", "There is no file at %1.")),
     (r"(.+) is a folder, not a file\.", QT_TRANSLATE_NOOP("CoreMessages", "%1 is a folder, not a file.")),
     (
+        r"The pasted text is larger than (.+); BriefBook does not read it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "The pasted text is larger than %1; BriefBook does not read it."),
+    ),
+    (
+        r"The pasted text is empty: paste a news article to import its statements\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "The pasted text is empty: paste a news article to import its statements."
+        ),
+    ),
+    (
         r"(.+) is not a Word document \(\.docx\); BriefBook cannot read it\.",
         QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a Word document (.docx); BriefBook cannot read it."),
     ),

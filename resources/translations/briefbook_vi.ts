@@ -1185,6 +1185,16 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+3"/>
+        <source>The pasted text is larger than %1; BriefBook does not read it.</source>
+        <translation>Văn bản dán lớn hơn %1; BriefBook không đọc.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The pasted text is empty: paste a news article to import its statements.</source>
+        <translation>Văn bản dán đang trống: hãy dán một bài báo để nhập các phát biểu trong đó.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>%1 is not a Word document (.docx); BriefBook cannot read it.</source>
         <translation>%1 không phải là văn bản Word (.docx); BriefBook không đọc được.</translation>
     </message>
@@ -1568,12 +1578,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Văn bản, bài báo và danh bạ (*.docx *.txt *.html *.htm *.csv *.vcf);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+58"/>
         <source>Reading the file…</source>
         <translation>Đang đọc tệp…</translation>
     </message>
     <message>
-        <location line="+209"/>
+        <location line="+217"/>
         <source>Edit before importing</source>
         <translation>Sửa trước khi nhập</translation>
     </message>
@@ -1589,25 +1599,30 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location line="-15"/>
-        <location line="+38"/>
-        <location line="+11"/>
-        <location line="+5"/>
+        <location filename="../../briefbook/ui/exchange/package_export.py" line="+157"/>
+        <location line="+16"/>
+        <location line="+12"/>
+        <location filename="../../briefbook/ui/exchange/package_preview.py" line="-15"/>
         <source>Export package</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-27"/>
         <source>The library has no event to share.</source>
         <translation>Thư viện chưa có sự kiện nào để chia sẻ.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Wrote %1: %2 items.</source>
         <translation>Đã ghi %1: %2 mục.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+5"/>
+        <source>Left out: %1</source>
+        <translation>Đã bỏ ra: %1</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+37"/>
         <source>Reading the package…</source>
         <translation>Đang đọc gói dữ liệu…</translation>
     </message>
@@ -1615,9 +1630,14 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ExchangeActions</name>
     <message>
-        <location filename="../../briefbook/ui/exchange/__init__.py" line="+50"/>
+        <location filename="../../briefbook/ui/exchange/__init__.py" line="+54"/>
         <source>&amp;Import…</source>
         <translation>&amp;Nhập…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Import pasted te&amp;xt…</source>
+        <translation>Nhập văn bản dá&amp;n…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2336,7 +2356,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../briefbook/ui/exchange/import_preview.py" line="-197"/>
+        <location filename="../../briefbook/ui/exchange/import_preview.py" line="-201"/>
+        <source>Import pasted text</source>
+        <translation>Nhập văn bản dán</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import %1</source>
         <translation>Nhập %1</translation>
     </message>
@@ -2356,7 +2381,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Nhân vật</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Year (the article gives none):</source>
         <translation>Năm (bài báo không ghi):</translation>
     </message>
@@ -2405,6 +2430,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+5"/>
         <source>The file holds:</source>
         <translation>Tệp chứa:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The text holds:</source>
+        <translation>Văn bản chứa:</translation>
     </message>
     <message>
         <location line="+76"/>
@@ -3178,6 +3208,77 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+16"/>
         <source>Import package</source>
         <translation>Nhập gói dữ liệu</translation>
+    </message>
+</context>
+<context>
+    <name>PackageExportDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/exchange/package_export.py" line="-112"/>
+        <source>Export package</source>
+        <translation>Xuất gói dữ liệu</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Event: %1</source>
+        <translation>Sự kiện: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Book: %1</source>
+        <translation>Tài liệu: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>For &amp;sharing: leave out passages and items marked not for release</source>
+        <translation>Để chi&amp;a sẻ: bỏ các đoạn và mục được đánh dấu không được phát hành</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Export:</source>
+        <translation>&amp;Xuất:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Highest classification:</source>
+        <translation>Mức mật &amp;tối đa:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The package holds the chosen event or book with everything it needs (meetings, people, topics, points, statements); nothing above the ceiling is in the file.</source>
+        <translation>Gói chứa sự kiện hoặc tài liệu đã chọn cùng mọi thứ cần thiết (cuộc gặp, nhân vật, chủ đề, ý chính, phát biểu); không có gì trên mức mật tối đa nằm trong tệp.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E&amp;xport…</source>
+        <translation>X&amp;uất…</translation>
+    </message>
+</context>
+<context>
+    <name>PasteTextDialog</name>
+    <message>
+        <location filename="../../briefbook/ui/exchange/paste_text.py" line="+23"/>
+        <source>Import pasted text</source>
+        <translation>Nhập văn bản dán</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paste a news article: the statements it reports and the people who made them are proposed in a preview before anything is written.</source>
+        <translation>Dán một bài báo: các phát biểu được đưa tin và những người phát biểu được đề xuất trong bản xem trước, trước khi ghi bất cứ điều gì.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Article text</source>
+        <translation>Nội dung bài báo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paste the article&apos;s text here (Ctrl+V).</source>
+        <translation>Dán nội dung bài báo vào đây (Ctrl+V).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Preview…</source>
+        <translation>&amp;Xem trước…</translation>
     </message>
 </context>
 <context>

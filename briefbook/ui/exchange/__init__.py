@@ -1,4 +1,5 @@
-"""File → Import…, Import package… and Exchange conflicts…: the window's side of briefbook.exchange.
+"""File → Import…, Import pasted text…, Import package…, Export package… and Exchange conflicts…:
+the window's side of briefbook.exchange.
 
 Reading a file and planning a merge run off the GUI thread on a connection of
 their own (:func:`briefbook.ui.background.run_busy`); what the user accepts is
@@ -21,6 +22,8 @@ class ExchangeActions(QObject):
         self.window = window
         self.import_file = QAction(window)
         self.import_file.setObjectName("action_import_file")
+        self.import_text = QAction(window)
+        self.import_text.setObjectName("action_import_text")
         self.import_package = QAction(window)
         self.import_package.setObjectName("action_import_package")
         self.export_package = QAction(window)
@@ -28,10 +31,11 @@ class ExchangeActions(QObject):
         self.conflicts = QAction(window)
         self.conflicts.setObjectName("action_conflicts")
         self.import_file.triggered.connect(error_hook.guarded(self.show_import))
+        self.import_text.triggered.connect(error_hook.guarded(self.show_paste_import))
         self.import_package.triggered.connect(error_hook.guarded(self.show_package_import))
         self.export_package.triggered.connect(error_hook.guarded(self.show_package_export))
         self.conflicts.triggered.connect(error_hook.guarded(self.show_conflicts))
-        mine = [self.import_file, self.import_package, self.export_package, self.conflicts]
+        mine = [self.import_file, self.import_text, self.import_package, self.export_package, self.conflicts]
         actions = getattr(window, "actions", None)
         if actions is not None:
             for action in mine:
@@ -48,6 +52,7 @@ class ExchangeActions(QObject):
 
     def retranslate(self) -> None:
         self.import_file.setText(self.tr("&Import…"))
+        self.import_text.setText(self.tr("Import pasted te&xt…"))
         self.import_package.setText(self.tr("Import packa&ge…"))
         self.export_package.setText(self.tr("Export pac&kage…"))
         self.conflicts.setText(self.tr("Exchange con&flicts…"))
@@ -67,6 +72,12 @@ class ExchangeActions(QObject):
 
             run_import(self.window)
 
+    def show_paste_import(self) -> None:
+        if self._open():
+            from briefbook.ui.exchange.paste_text import run_paste_import
+
+            run_paste_import(self.window)
+
     def show_package_import(self) -> None:
         if self._open():
             from briefbook.ui.exchange.package_preview import run_package_import
@@ -75,7 +86,7 @@ class ExchangeActions(QObject):
 
     def show_package_export(self) -> None:
         if self._open():
-            from briefbook.ui.exchange.package_preview import run_package_export
+            from briefbook.ui.exchange.package_export import run_package_export
 
             run_package_export(self.window)
 

@@ -83,12 +83,16 @@ def run_import(window) -> None:
         dialog.deleteLater()
 
 
-def propose_in_background(library_path: Path, path: Path, kind: str, parent: QWidget | None) -> Proposal:
-    """Read the file on a worker thread, with a connection of its own (reads only)."""
-    from briefbook.exchange.imports import propose
+def propose_in_background(
+    library_path: Path, path: Path | None, kind: str, parent: QWidget | None, *, text: str | None = None
+) -> Proposal:
+    """Read the file (or pasted ``text``) on a worker thread, with a connection of its own (reads only)."""
+    from briefbook.exchange.imports import propose, propose_text
 
     def work() -> Proposal:
         with Library.open(library_path, backup=False, read_only=True) as lib:
+            if path is None:
+                return propose_text(lib, text or "")
             return propose(lib, path, kind)
 
     return run_busy(
@@ -97,14 +101,21 @@ def propose_in_background(library_path: Path, path: Path, kind: str, parent: QWi
 
 
 class ImportDialog(QDialog):
-    def __init__(self, window, path: Path, kind: str | None = None):
+    """The preview of one import: a file's, or (``path`` None) pasted ``text`` read as an article."""
+
+    def __init__(self, window, path: Path | None, kind: str | None = None, *, text: str | None = None):
         super().__init__(window)
         self.setObjectName("importDialog")
         self.window_ = window
         self.path = path
+        self.text = text
         self.proposal: Proposal | None = None
         self.written: dict[str, int] | None = None
-        self.setWindowTitle(self.tr("Import %1").replace("%1", path.name))
+        if path is None:
+            self.setWindowTitle(self.tr("Import pasted text"))
+            kind = "statements"  # pasted text is an article: statements only, as on the command line
+        else:
+            self.setWindowTitle(self.tr("Import %1").replace("%1", path.name))
         self.resize(900, 560)
         self.kind = QComboBox()
         self.kind.setObjectName("importKind")
@@ -112,7 +123,8 @@ class ImportDialog(QDialog):
             KINDS, (self.tr("Talking points"), self.tr("Prior statements"), self.tr("People")), strict=True
         ):
             self.kind.addItem(label, key)
-        self.kind.setCurrentIndex(KINDS.index(kind or guess_kind(path)))
+        self.kind.setCurrentIndex(KINDS.index(kind or guess_kind(path)))  # type: ignore[arg-type]
+        self.kind.setEnabled(path is not None)
         self.kind.currentIndexChanged.connect(self.reload)
         self.year = QSpinBox()
         self.year.setObjectName("importYear")
@@ -157,7 +169,7 @@ class ImportDialog(QDialog):
         buttons.accepted.connect(self.apply)
         buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("The file holds:")))
+        top.addWidget(QLabel(self.tr("The file holds:") if path is not None else self.tr("The text holds:")))
         top.addWidget(self.kind)
         top.addStretch(1)
         layout = QVBoxLayout(self)
@@ -181,7 +193,7 @@ class ImportDialog(QDialog):
         kind = self.kind.currentData()
         library = self.window_.model.library
         try:
-            self.proposal = propose_in_background(library.path, self.path, kind, self)
+            self.proposal = propose_in_background(library.path, self.path, kind, self, text=self.text)
         except BriefBookError as exc:
             self.proposal = None
             self.tree.clear()

@@ -3,8 +3,8 @@
 The package is read and the merge planned off the GUI thread on a connection
 of its own; the preview groups the items by what would happen to them.
 Import applies the plan in one transaction; conflicts keep this library's
-version and open the side-by-side conflict view. File → Export package…
-writes the open book's event (or the chosen items) to a package.
+version and open the side-by-side conflict view. File → Export package… is
+:mod:`briefbook.ui.exchange.package_export`.
 """
 
 from __future__ import annotations
@@ -76,39 +76,6 @@ def run_package_import(window) -> None:
             show_conflicts(window)
     finally:
         dialog.deleteLater()
-
-
-def run_package_export(window) -> None:
-    """Export every event of the library, with what each needs, as one package."""
-    from briefbook.exchange.packages import export_package
-    from briefbook.library import Event
-
-    library = window.model.library
-    events = library.list(Event)
-    if not events:
-        error_hook.show_message(
-            window,
-            QCoreApplication.translate("Exchange", "Export package"),
-            QCoreApplication.translate("Exchange", "The library has no event to share."),
-        )
-        return
-    target = choose_package_target(window, f"{events[0].title[:60]}.bbpkg")
-    if target is None:
-        return
-    try:
-        report = export_package(library, [e.id for e in events], target)
-    except BriefBookError as exc:
-        error_hook.show_message(
-            window, QCoreApplication.translate("Exchange", "Export package"), user_message(exc)
-        )
-        return
-    error_hook.show_message(
-        window,
-        QCoreApplication.translate("Exchange", "Export package"),
-        QCoreApplication.translate("Exchange", "Wrote %1: %2 items.")
-        .replace("%1", str(report.path))
-        .replace("%2", str(report.items)),
-    )
 
 
 def plan_in_background(library_path: Path, path: Path, parent: QWidget | None) -> MergePlan:
