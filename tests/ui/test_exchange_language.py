@@ -109,7 +109,7 @@ def test_package_preview_and_conflict_view_are_all_vietnamese(
         assert _english_left(english_view, vietnamese_view, data) == set()
         assert "Press line" in english_panes and "key_message" not in english_panes
         assert "press_line" not in panes and "Text" not in panes
-        assert "Nội dung" in panes
+        assert "Nội dung" in panes and "Tiếng Việt" in panes and "\nvi\n" not in panes
         assert QCoreApplication.translate("Exchange", package_preview.PACKAGE_FILTER).startswith(
             "Gói dữ liệu"
         )

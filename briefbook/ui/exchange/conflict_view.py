@@ -223,6 +223,6 @@ def _shown(name: str, value: object) -> str:
     """A stored value as the window shows it: a choice or level by its label, not its identifier."""
     if name == "classification":
         return level_label(str(value))
-    if name in ("kind", "status", "role"):
+    if name in ("kind", "status", "role", "language", "drafts"):
         return choice_label(str(value))
     return str(value)
