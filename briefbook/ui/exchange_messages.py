@@ -165,6 +165,29 @@ _RAW: list[tuple[str, str]] = [
         r"Cannot write (.+): the folder (.+) does not exist\.",
         QT_TRANSLATE_NOOP("CoreMessages", "Cannot write %1: the folder %2 does not exist."),
     ),
+    # what a package export leaves out (briefbook.exchange.scope)
+    (
+        r"[A-Z][\w ]* “(.*)” is left out with the item it belongs to\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "“%1” is left out with the item it belongs to."),
+    ),
+    (
+        r"[A-Z][\w ]* “(.*)” is all not for release; left out\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "“%1” is all not for release; left out."),
+    ),
+    (
+        r"[A-Z][\w ]* “(.*)” is (.+), above the ceiling \((.+)\); left out\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "“%1” is %2, above the ceiling (%3); left out."),
+    ),
+    (
+        r"[A-Z][\w ]* “(.*)” is marked not for release; left out\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "“%1” is marked not for release; left out."),
+    ),
+    (
+        r"[A-Z][\w ]* “(.*)” is (.+), above the ceiling \((.+)\): it cannot be put in this package\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "“%1” is %2, above the ceiling (%3): it cannot be put in this package."
+        ),
+    ),
     (
         r"This item was deleted here; keep mine or take theirs\.",
         QT_TRANSLATE_NOOP("CoreMessages", "This item was deleted here; keep mine or take theirs."),

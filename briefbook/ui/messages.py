@@ -237,9 +237,11 @@ _FIELD_QUOTED = re.compile(r"(^|; )([a-z][a-z ]*): «")
 
 
 def _field_names(group: str) -> str:
-    """The field names of a refused edit's other version ("scene setter: «…»") by their labels."""
-    from briefbook.ui.labels import field_label
+    """A level by its label; the field names of a refused edit's other version ("scene setter: «…»") too."""
+    from briefbook.ui.labels import field_label, level_label
 
+    if level_label(group) != group:
+        return level_label(group)
     return _FIELD_QUOTED.sub(lambda m: f"{m[1]}{field_label('', m[2].replace(' ', '_'))}: «", group)
 
 

@@ -1279,7 +1279,32 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Không ghi được %1: thư mục %2 không tồn tại.</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>“%1” is left out with the item it belongs to.</source>
+        <translation>“%1” bị bỏ ra cùng với mục chứa nó.</translation>
+    </message>
+    <message>
         <location line="+4"/>
+        <source>“%1” is all not for release; left out.</source>
+        <translation>“%1” toàn bộ không được phép phát hành; đã bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is %2, above the ceiling (%3); left out.</source>
+        <translation>“%1” có độ mật %2, cao hơn mức tối đa (%3); đã bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is marked not for release; left out.</source>
+        <translation>“%1” được đánh dấu không được phép phát hành; đã bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>“%1” is %2, above the ceiling (%3): it cannot be put in this package.</source>
+        <translation>“%1” có độ mật %2, cao hơn mức tối đa (%3): không thể đưa vào gói dữ liệu này.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>This item was deleted here; keep mine or take theirs.</source>
         <translation>Mục này đã bị xoá ở đây; hãy chọn giữ bản của tôi hoặc lấy bản của họ.</translation>
     </message>

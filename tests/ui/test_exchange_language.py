@@ -129,6 +129,9 @@ def test_the_new_core_messages_come_out_in_vietnamese(qapp) -> None:
         "x.docx is not a Word document (.docx); BriefBook cannot read it.": "không phải là văn bản Word",
         "There is no package file at /tmp/b.bbpkg.": "Không có tệp gói dữ liệu",
         "left out the trigger 'wipe'": "đã bỏ trigger 'wipe'",
+        "Talking point “Giữ kín” is Confidential, above the ceiling (Internal); left out.": (
+            "có độ mật Mật, cao hơn mức tối đa (Nội bộ)"
+        ),
         "This talking point was changed in another window or program (at 2026-12-01 10:00 UTC) after you "
         "started editing it, so your change was not saved. The other version: text: «Bản khác». "
         "Look at it, then make your change again.": "Phiên bản kia: Nội dung: «Bản khác»",
