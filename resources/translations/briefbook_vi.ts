@@ -1624,7 +1624,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Nhập gói dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange/package_export.py" line="+157"/>
+        <location filename="../../briefbook/ui/exchange/package_export.py" line="+181"/>
         <location line="+16"/>
         <location line="+12"/>
         <location filename="../../briefbook/ui/exchange/package_preview.py" line="-15"/>
@@ -3238,7 +3238,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>PackageExportDialog</name>
     <message>
-        <location filename="../../briefbook/ui/exchange/package_export.py" line="-112"/>
+        <location filename="../../briefbook/ui/exchange/package_export.py" line="-121"/>
         <source>Export package</source>
         <translation>Xuất gói dữ liệu</translation>
     </message>
@@ -3253,7 +3253,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Tài liệu: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>The %1 items selected in the list</source>
+        <translation>%1 mục đang chọn trong danh sách</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>For &amp;sharing: leave out passages and items marked not for release</source>
         <translation>Để chi&amp;a sẻ: bỏ các đoạn và mục được đánh dấu không được phát hành</translation>
     </message>

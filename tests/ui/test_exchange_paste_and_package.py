@@ -95,8 +95,8 @@ def test_package_dialog_exports_only_the_chosen_event_under_the_ceiling(
     other = _second_event(library)
     asked = {}
 
-    def choose(window_, lib, selected):
-        dialog = PackageExportDialog(window_, lib, selected)
+    def choose(window_, lib, selected, items):
+        dialog = PackageExportDialog(window_, lib, selected, items)
         qtbot.addWidget(dialog)
         asked["default"] = dialog.what.currentData()
         asked["levels"] = [dialog.ceiling.itemData(n) for n in range(dialog.ceiling.count())]
@@ -162,3 +162,27 @@ def test_in_view_follows_a_selected_meeting_to_its_event(window, filled: dict) -
     view = window.show_view("meeting")
     view.select(filled["meeting"].id)
     assert package_export.in_view(window) == filled["event"].id
+
+
+def test_package_dialog_can_export_the_items_selected_in_a_list(
+    window, library: Library, filled: dict, qtbot, tmp_path, monkeypatch
+) -> None:
+    view = window.show_view("person")
+    view.select(filled["thai"].id)
+    assert package_export.selected_items(window) == [filled["thai"].id]
+    dialog = PackageExportDialog(window, library, package_export.in_view(window), [filled["thai"].id])
+    qtbot.addWidget(dialog)
+    assert dialog.what.currentData() != package_export.ITEMS  # the default stays an event or book
+    dialog.what.setCurrentIndex(dialog.what.findData(package_export.ITEMS))
+    choice = dialog.choice()
+    assert choice.roots == [filled["thai"].id]
+    monkeypatch.setattr(package_export, "ask_package_choice", lambda *a: choice)
+    names = []
+    target = tmp_path / "people.bbpkg"
+    monkeypatch.setattr(
+        package_preview, "choose_package_target", lambda parent, suggested: names.append(suggested) or target
+    )
+    window.exchange_actions.export_package.trigger()
+    ids = _ids(target)
+    assert filled["thai"].id in ids and filled["event"].id not in ids and filled["person"].id not in ids
+    assert names == ["สีหศักดิ์ พวงเกตุแก้ว (Sihasak Phuangketkeow).bbpkg"]

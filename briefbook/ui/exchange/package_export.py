@@ -1,10 +1,11 @@
 """File → Export package…: an event or a book, at a ceiling, for sharing or not, to one package file.
 
-The window's counterpart of ``briefbook package export (EVENT_ID | BOOK_ID)
---ceiling LEVEL [--for-sharing]``. The event or book in view is chosen by
-default. The ceiling is one of the library's levels (read back through the
-library's one level parser); there is no "no ceiling" entry, and a new choice
-starts at the lowest level, so the default exports least.
+The window's counterpart of ``briefbook package export (EVENT_ID | BOOK_ID |
+--items ID,...) --ceiling LEVEL [--for-sharing]``. The event or book in view
+is chosen by default; the items selected in the list shown (meetings, people,
+points...) can be chosen instead. The ceiling is one of the library's levels
+(read back through the library's one level parser); there is no "no ceiling"
+entry, and a new choice starts at the lowest level, so the default exports least.
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ from briefbook.ui.sidebar import OWNER_ROLE
 
 @dataclass
 class PackageChoice:
-    """What the dialog chose: the event or book's id, the ceiling (a level's name), for sharing."""
+    """What the dialog chose: the event's or book's id (or the items selected in a list), the
+    ceiling (a level's name), for sharing."""
 
-    root: str
+    roots: list[str]
     ceiling: str
     for_sharing: bool
 
@@ -62,11 +64,24 @@ def in_view(window) -> str:
     return ""
 
 
+def selected_items(window) -> list[str]:
+    """The items selected in the list shown, when they are not events or books (``--items``)."""
+    view = window.current_view() if hasattr(window, "current_view") else None
+    kind = getattr(view, "kind", "")
+    if not kind or kind in ("event", "book") or not hasattr(view, "selected_ids"):
+        return []
+    return list(view.selected_ids())
+
+
+ITEMS = "\x00items"  # the combo's data for "the items selected in the list" (never an id)
+
+
 class PackageExportDialog(QDialog):
-    def __init__(self, window, library: Library, selected: str = ""):
+    def __init__(self, window, library: Library, selected: str = "", items: list[str] | None = None):
         super().__init__(window)
         self.setObjectName("packageExportDialog")
         self.library = library
+        self.items = list(items or [])
         self.setWindowTitle(self.tr("Export package"))
         self.levels = library.classification_levels()
         self.what = QComboBox()
@@ -75,6 +90,9 @@ class PackageExportDialog(QDialog):
             self.what.addItem(self.tr("Event: %1").replace("%1", event.title), event.id)
         for book in library.list(Book, order_by="title"):
             self.what.addItem(self.tr("Book: %1").replace("%1", book.title), book.id)
+        if self.items:
+            label = self.tr("The %1 items selected in the list").replace("%1", str(len(self.items)))
+            self.what.addItem(label, ITEMS)
         self.ceiling = QComboBox()
         self.ceiling.setObjectName("packageCeiling")
         for level in self.levels:  # no "no ceiling" entry
@@ -116,12 +134,16 @@ class PackageExportDialog(QDialog):
 
     def choice(self) -> PackageChoice:
         ceiling = self.library.parse_level(self.ceiling.currentData(), what="ceiling")
-        return PackageChoice(self.what.currentData(), ceiling, self.sharing.isChecked())
+        what = self.what.currentData()
+        roots = self.items if what == ITEMS else [what] if what else []
+        return PackageChoice(roots, ceiling, self.sharing.isChecked())
 
 
-def ask_package_choice(window, library: Library, selected: str) -> PackageChoice | None:
+def ask_package_choice(
+    window, library: Library, selected: str, items: list[str] | None = None
+) -> PackageChoice | None:
     """Ask what to export (patched in tests); None if cancelled."""
-    dialog = PackageExportDialog(window, library, selected)
+    dialog = PackageExportDialog(window, library, selected, items)
     try:
         return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
     finally:
@@ -130,7 +152,9 @@ def ask_package_choice(window, library: Library, selected: str) -> PackageChoice
 
 def suggested_name(library: Library, choice: PackageChoice) -> str:
     """A file name from the title, unless the item is above the ceiling (its title stays home)."""
-    item = library.find(choice.root)
+    if len(choice.roots) != 1:
+        return "package.bbpkg"
+    item = library.find(choice.roots[0])
     if isinstance(item, Book):
         from briefbook.assemble.book import release_title
 
@@ -158,15 +182,15 @@ def run_package_export(window) -> None:
             QCoreApplication.translate("Exchange", "The library has no event to share."),
         )
         return
-    choice = ask_package_choice(window, library, in_view(window))
-    if choice is None or not choice.root:
+    choice = ask_package_choice(window, library, in_view(window), selected_items(window))
+    if choice is None or not choice.roots:
         return
     target = choose_package_target(window, suggested_name(library, choice))
     if target is None:
         return
     try:
         report = export_package(
-            library, [choice.root], Path(target), ceiling=choice.ceiling, for_sharing=choice.for_sharing
+            library, choice.roots, Path(target), ceiling=choice.ceiling, for_sharing=choice.for_sharing
         )
     except BriefBookError as exc:
         error_hook.show_message(
