@@ -142,6 +142,37 @@ def check_target_folder(path: Path) -> None:
         raise BriefBookError(f"Cannot export to {path}: the file is read-only or open in another program.")
 
 
+def export_ceilings(library: Library, book: Book) -> list[str]:
+    """The levels an export of ``book`` may be given, lowest first: none above the book's ceiling.
+
+    A book without a ceiling may be exported at any level chosen for that copy.
+    """
+    levels = library.classification_levels()
+    if not book.ceiling:
+        return levels
+    top = library.parse_level(book.ceiling, what="ceiling")
+    return levels[: levels.index(top) + 1]
+
+
+def export_ceiling(library: Library, book: Book, requested: str | None) -> str:
+    """The ceiling of this export: the one asked for, if the book may hold it, else the book's.
+
+    The book's ceiling is the highest classification the book may hold, so an export
+    above it is refused (it would print material the book was never meant to carry);
+    a lower one is a copy for a wider audience and stays allowed.
+    """
+    ceiling = library.parse_level(requested or book.ceiling, what="ceiling")
+    if ceiling not in export_ceilings(library, book):
+        book_ceiling = library.parse_level(book.ceiling, what="ceiling")
+        raise ValidationError(
+            f"The book “{book.title}” may hold nothing above {book_ceiling} (its classification "
+            f"ceiling), so it cannot be exported at {ceiling}. To export it at {ceiling}, first raise "
+            f"the book's ceiling: briefbook edit {book.id} --set ceiling={ceiling}, or in the composer.",
+            "ceiling",
+        )
+    return ceiling
+
+
 def export_book(
     library: Library,
     book_id: str,
@@ -184,7 +215,7 @@ def export_book(
             f"copy may hold ({levels}), on the command line with --ceiling.",
             "ceiling",
         )
-    ceiling = library.parse_level(options.ceiling or book.ceiling, what="ceiling")
+    ceiling = export_ceiling(library, book, options.ceiling)
     if options.cards and (options.cards not in CARD_SIZES or "docx" in options.formats):
         raise ValidationError("Cards are printed as a PDF, on A5 or A6.", "cards")
     report("assemble")(0, 1)

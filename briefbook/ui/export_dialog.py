@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.assemble import release_title
 from briefbook.errors import BriefBookError
-from briefbook.export import ExportOptions
+from briefbook.export import ExportOptions, export_ceilings
 from briefbook.library import Book
 from briefbook.render.template import available_templates
 from briefbook.ui import error_hook
@@ -86,7 +86,7 @@ class ExportDialog(QDialog):
         self.job: ExportJob | None = None
         self.written: list[Path] = []
         self._close_when_done = False
-        self.levels = context.library.classification_levels()
+        self.levels = _offered_ceilings(context, book)
         self.resize(600, 0)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -488,3 +488,11 @@ class ExportDialog(QDialog):
             self.cancel_export()
             return
         super().reject()
+
+
+def _offered_ceilings(context: UiContext, book: Book) -> list[str]:
+    """The ceilings the dialog offers: none above the book's own (the export refuses those)."""
+    try:
+        return export_ceilings(context.library, book)
+    except BriefBookError:  # a ceiling the library does not know: the export says so plainly
+        return context.library.classification_levels()

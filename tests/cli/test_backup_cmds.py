@@ -161,7 +161,7 @@ def test_commands_that_only_read_never_back_up(
         ("search", "cong uoc"),
         ("check",),
         ("preflight", book.id),
-        ("export", book.id, "-o", str(tmp_path / "book.pdf"), "--ceiling", "Secret"),
+        ("export", book.id, "-o", str(tmp_path / "book.pdf"), "--ceiling", "Public"),
     ):
         result = run(*args)
         assert result.exit_code == 0, (args, result.output)

@@ -277,3 +277,12 @@ def test_cards_for_the_car_from_the_dialog(qtbot, context: UiContext, library: L
     assert (round(width), round(height)) == (298, 420)  # A6
     assert not (tmp_path / "cards.docx").exists()
     close(dialog)
+
+
+def test_the_ceiling_choice_offers_nothing_above_the_books_ceiling(qtbot, context, library: Library) -> None:
+    event = library.add(Event(title="ການປະຊຸມ ວຽງຈັນ", city="Vientiane"))
+    book = new_book(library, event.id, title="Sổ tay", ceiling="Internal")
+    dialog = make_dialog(qtbot, context, book)
+    offered = [dialog.ceiling.itemData(i) for i in range(dialog.ceiling.count())]
+    assert offered == ["Public", "Internal"] and dialog.ceiling.currentData() == "Internal"
+    close(dialog)
