@@ -49,8 +49,15 @@ def clean_line(text: str | None) -> str:
 # Letters that NFD does not decompose but a Vietnamese reader types without marks,
 # and the combining accents of Latin, Greek and Cyrillic (U+0300-U+036F and their
 # supplements). Other scripts' marks stay: stripping a Thai vowel sign changes the word.
+# Arabic is the exception: a name is typed with or without its hamza and short vowels
+# (احمد for أحمد), so the harakat and the hamza marks NFD splits off أ إ آ ؤ ئ go
+# (U+064B-U+065F, U+0670), and alef wasla and alef maksura become alef and yeh.
 _FOLD_TABLE: dict[int, str | None] = {
     **{ord(k): v for k, v in {"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"}.items()},
+    ord("\u0671"): "\u0627",  # ٱ alef wasla -> ا
+    ord("\u0649"): "\u064a",  # ى alef maksura -> ي
+    **dict.fromkeys(range(0x064B, 0x0660)),
+    0x0670: None,  # superscript alef
     **dict.fromkeys(range(0x0300, 0x0370)),
     **dict.fromkeys(range(0x1AB0, 0x1B00)),
     **dict.fromkeys(range(0x1DC0, 0x1E00)),

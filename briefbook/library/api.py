@@ -59,7 +59,8 @@ log = logging.getLogger(__name__)
 
 # How the search index is made: raise it when titles or folding change, and every
 # library rebuilds its index once on open. 2: a statement's title names its linked speaker.
-INDEX_VERSION = "2"
+# 3: Arabic folds without hamza and harakat (briefbook.text.fold).
+INDEX_VERSION = "3"
 INDEX_VERSION_KEY = "search_index_version"
 
 
