@@ -663,6 +663,11 @@ def _order_clause(cls: type[Record], order: str, descending: bool) -> str:
         clause = f"_key {direction}, {order}"
     elif order == "classification":  # by rank, lowest level first
         clause = f"(SELECT rank FROM classification_levels WHERE name = {order}) {direction}"
+    elif cls is Statement and order == "speaker_name":  # a linked speaker by the person's name
+        clause = (
+            "sort_key(CASE WHEN speaker_name != '' THEN speaker_name ELSE "
+            f"(SELECT name FROM people WHERE people.id = speaker_id) END) {direction}"
+        )
     elif order in _AS_STORED or field_type in ("int", int):
         clause = f"{order} COLLATE NOCASE {direction}"
     else:

@@ -185,6 +185,8 @@ class RecordTableModel(QAbstractTableModel):
         if field in REFERENCES:
             kind = REFERENCES[field]
             return lambda r: collate(self._name(kind, getattr(r, field)) if getattr(r, field) else "")
+        if field == "speaker_name":  # a linked speaker by the person's name, as Library.list sorts
+            return lambda r: collate(r.speaker_name or r.speaker_label)
         return lambda r: collate(str(getattr(r, field) or ""))
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:

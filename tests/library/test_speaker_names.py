@@ -113,3 +113,16 @@ def test_an_index_made_before_is_rebuilt_once_on_open(library: Library, library_
     with Library.open(library_path) as lib:
         assert lib.search("hop tac")[0].title.startswith("أحمد بن علي")
         assert lib.setting(INDEX_VERSION_KEY) == INDEX_VERSION and lib.check() == []
+
+
+def test_sorting_by_speaker_uses_the_persons_name(library: Library) -> None:
+    person = library.add(Person(name="Bùi Thanh Sơn"))
+    library.add(Statement(speaker_name="Cao Văn", text="c"))
+    library.add(Statement(speaker_id=person.id, text="b"))
+    library.add(Statement(speaker_name="An Nguyễn", text="a"))
+    assert [s.text for s in library.list(Statement, order_by="speaker_name")] == ["a", "b", "c"]
+    assert [s.text for s in library.list(Statement, order_by="speaker_name", descending=True)] == [
+        "c",
+        "b",
+        "a",
+    ]
