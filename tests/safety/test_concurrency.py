@@ -53,7 +53,7 @@ def test_a_writer_that_waits_too_long_gets_a_plain_message(spawn, library_path: 
         "The library is busy in another BriefBook window. Your change was not saved; try again."
     )
     seconds = float(outcome.split()[2].rstrip("s:"))
-    assert 0.25 <= seconds < 5
+    assert seconds >= 0.25  # it waited out the busy timeout before giving up (how long: not a test)
     other.finish()
     assert other.proc.returncode == 0 and "Traceback" not in other.stderr()
     # It closed without taking the holder's WAL with it (see test_a_window_keeps_its_locks).
