@@ -58,27 +58,20 @@ _CLI_HINT = " A good backup from "  # where the core's damaged message starts te
 
 def ask_open_backup(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask whether to put the newest good backup in place of a damaged library; True for yes."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes = box.addButton(
-        QCoreApplication.translate("LibraryRecovery", "Open the newest good backup"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
-    no = box.addButton(
-        QCoreApplication.translate("LibraryRecovery", "Cancel"), QMessageBox.ButtonRole.RejectRole
-    )
-    box.setDefaultButton(no)
-    box.setEscapeButton(no)
-    box.exec()
-    return box.clickedButton() is yes
+    yes = QCoreApplication.translate("LibraryRecovery", "Open the newest good backup")
+    return _ask_yes_or_cancel(parent, title, text, yes)
 
 
 def ask_open_cleaned_copy(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask whether to make and open a cleaned copy of a refused library; True for yes."""
+    yes = QCoreApplication.translate("LibraryRecovery", "Open a cleaned copy")
+    return _ask_yes_or_cancel(parent, title, text, yes)
+
+
+def _ask_yes_or_cancel(parent: QWidget | None, title: str, text: str, yes_label: str) -> bool:
+    """A warning with one action and Cancel, Cancel the default (Enter or Escape changes nothing)."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
-    yes = box.addButton(
-        QCoreApplication.translate("LibraryRecovery", "Open a cleaned copy"),
-        QMessageBox.ButtonRole.AcceptRole,
-    )
+    yes = box.addButton(yes_label, QMessageBox.ButtonRole.AcceptRole)
     no = box.addButton(
         QCoreApplication.translate("LibraryRecovery", "Cancel"), QMessageBox.ButtonRole.RejectRole
     )

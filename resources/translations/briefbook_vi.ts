@@ -2700,23 +2700,22 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>LibraryRecovery</name>
     <message>
-        <location filename="../../briefbook/ui/library_recovery.py" line="+63"/>
+        <location filename="../../briefbook/ui/library_recovery.py" line="+61"/>
         <source>Open the newest good backup</source>
         <translation>Mở bản sao lưu tốt gần nhất</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-9"/>
         <source>Open a cleaned copy</source>
         <translation>Mở bản sao đã làm sạch</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
