@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -79,17 +81,49 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, qapp) -> Dialogs:
     i18n.apply_language("en")
 
 
-@pytest.fixture
-def window(qtbot, filled, library_path: Path):
-    """The main window on the ``filled`` library (the test's ``library`` sees its changes)."""
+def _deleted(widget) -> None:
+    """Close and really delete a widget now, so no thread or timer of it outlives its test."""
+    widget.close()
+    widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+@contextmanager
+def main_window_on(qtbot, library_path: Path) -> Iterator[MainWindow]:
+    """A shown main window on ``library_path``, deleted afterwards."""
     win = MainWindow(Settings())
     qtbot.addWidget(win)
     assert win.open_library(library_path)
     win.show()
-    yield win
-    win.close()
-    win.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    try:
+        yield win
+    finally:
+        _deleted(win)
+
+
+@contextmanager
+def shown_composer(qtbot, context, size: tuple[int, int]) -> Iterator:
+    """A shown book composer once its first preview is ready; its preview thread stopped and
+    the widget deleted afterwards."""
+    from briefbook.ui.composer import BookComposer
+
+    widget = BookComposer(context)
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    with qtbot.waitSignal(widget.preview.ready, timeout=60_000):
+        widget.show()
+    try:
+        yield widget
+    finally:
+        widget.analyzer.shutdown()
+        _deleted(widget)
+
+
+@pytest.fixture
+def window(qtbot, filled, library_path: Path):
+    """The main window on the ``filled`` library (the test's ``library`` sees its changes)."""
+    with main_window_on(qtbot, library_path) as win:
+        yield win
 
 
 def settle(qtbot, ms: int = 50) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 
 from briefbook.demo.loader import load_demo
@@ -21,6 +21,7 @@ from briefbook.ui.editors import pickers
 from briefbook.ui.notifier import LibraryModel
 from briefbook.ui.preferences import PreferencesDialog
 from briefbook.ui.settings import Settings
+from tests.ui.conftest import shown_composer
 from tests.vientiane import add_vientiane
 
 
@@ -33,16 +34,8 @@ def made(library: Library) -> dict:
 @pytest.fixture
 def composer(qtbot, library: Library, made, tmp_path: Path, monkeypatch):
     context = UiContext(LibraryModel(library), QUndoStack(), Settings(tmp_path / "settings.ini"), None)
-    widget = BookComposer(context)
-    qtbot.addWidget(widget)
-    widget.resize(1400, 820)
-    with qtbot.waitSignal(widget.preview.ready, timeout=60_000):
-        widget.show()
-    yield widget
-    widget.analyzer.shutdown()
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with shown_composer(qtbot, context, (1400, 820)) as widget:
+        yield widget
 
 
 def show_book(qtbot, composer: BookComposer, book_id: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 
 from briefbook.assemble import preflight
@@ -18,6 +18,7 @@ from briefbook.ui.composer.new_book_dialog import NewBookAnswer
 from briefbook.ui.context import UiContext
 from briefbook.ui.notifier import LibraryModel
 from briefbook.ui.settings import Settings
+from tests.ui.conftest import shown_composer
 
 
 def _unexpected(name):
@@ -46,16 +47,8 @@ def demo(library: Library) -> Library:
 @pytest.fixture
 def composer(qtbot, demo: Library, tmp_path: Path):
     context = UiContext(LibraryModel(demo), QUndoStack(), Settings(tmp_path / "settings.ini"), None)
-    widget = BookComposer(context)
-    qtbot.addWidget(widget)
-    widget.resize(1300, 800)
-    with qtbot.waitSignal(widget.preview.ready, timeout=60_000):
-        widget.show()
-    yield widget
-    widget.analyzer.shutdown()
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with shown_composer(qtbot, context, (1300, 800)) as widget:
+        yield widget
 
 
 def stored(composer: BookComposer):

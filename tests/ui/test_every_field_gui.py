@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 
 from briefbook.library import Library, TalkingPoint
 from briefbook.library.books import sections
@@ -28,9 +28,8 @@ from briefbook.ui.editors.fields import (
 )
 from briefbook.ui.editors.pickers import RefField
 from briefbook.ui.editors.rich_text import MarkdownField
-from briefbook.ui.main_window import MainWindow
-from briefbook.ui.settings import Settings
 from tests.field_cases import new_value, seed
+from tests.ui.conftest import main_window_on
 
 # Fields that no form shows, and where the window edits them instead.
 ROUTES = {
@@ -47,14 +46,8 @@ def seeded(library: Library):
 
 @pytest.fixture
 def win(qtbot, seeded, library_path: Path):
-    window = MainWindow(Settings())
-    qtbot.addWidget(window)
-    assert window.open_library(library_path)
-    window.show()
-    yield window
-    window.close()
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with main_window_on(qtbot, library_path) as window:
+        yield window
 
 
 def enter(qtbot, dialogs, widget, value) -> None:

@@ -9,18 +9,19 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrinter
 
 from briefbook.demo.loader import load_demo
 from briefbook.library import Book, Library
-from briefbook.ui.composer import BookComposer, printing
+from briefbook.ui.composer import printing
 from briefbook.ui.context import UiContext
 from briefbook.ui.export_dialog import ExportDialog
 from briefbook.ui.export_target import preview_target, resolve_target, safe_file_name
 from briefbook.ui.notifier import LibraryModel
 from briefbook.ui.settings import Settings
+from tests.ui.conftest import shown_composer
 
 
 @pytest.fixture
@@ -128,16 +129,8 @@ def test_the_target_rules(tmp_path: Path) -> None:
 
 @pytest.fixture
 def composer(qtbot, context: UiContext):
-    widget = BookComposer(context)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 760)
-    with qtbot.waitSignal(widget.preview.ready, timeout=60_000):
-        widget.show()
-    yield widget
-    widget.analyzer.shutdown()
-    widget.close()
-    widget.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    with shown_composer(qtbot, context, (1200, 760)) as widget:
+        yield widget
 
 
 def test_print_uses_the_print_dialog_and_leaves_nothing(qtbot, composer, tmp_path, monkeypatch):
