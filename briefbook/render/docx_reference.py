@@ -23,7 +23,7 @@ from briefbook.render.docx_styles import (
     STYLE_NAMES,
     styles_xml,
 )
-from briefbook.render.docx_xml import el, font_display_name, to_bytes, twips, write_zip
+from briefbook.render.docx_xml import el, font_display_name, relationships_xml, to_bytes, twips, write_zip
 from briefbook.render.template import Template
 
 CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
@@ -145,14 +145,6 @@ def core_xml() -> bytes:
     )
 
 
-def _relationships(rels: list[tuple[str, str, str]]) -> bytes:
-    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
-    root = etree.Element(f"{{{ns}}}Relationships", nsmap={None: ns})
-    for rid, kind, target in rels:
-        etree.SubElement(root, f"{{{ns}}}Relationship", Id=rid, Type=kind, Target=target)
-    return to_bytes(root)
-
-
 def _content_types() -> bytes:
     ns = "http://schemas.openxmlformats.org/package/2006/content-types"
     root = etree.Element(f"{{{ns}}}Types", nsmap={None: ns})
@@ -181,7 +173,7 @@ def reference_members(t: Template) -> list[tuple[str, bytes]]:
         ("[Content_Types].xml", _content_types()),
         (
             "_rels/.rels",
-            _relationships(
+            relationships_xml(
                 [
                     ("rId1", f"{RT}/officeDocument", "word/document.xml"),
                     (
@@ -196,7 +188,7 @@ def reference_members(t: Template) -> list[tuple[str, bytes]]:
         ("word/document.xml", document_xml(t)),
         (
             "word/_rels/document.xml.rels",
-            _relationships(
+            relationships_xml(
                 [
                     ("rId1", f"{RT}/styles", "styles.xml"),
                     ("rId2", f"{RT}/numbering", "numbering.xml"),

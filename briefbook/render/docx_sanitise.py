@@ -28,7 +28,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from briefbook.render.docx_xml import W_NS, write_zip
+from briefbook.render.docx_xml import W_NS, relationships_xml, to_bytes, write_zip
 from briefbook.render.template import MAX_REFERENCE_BYTES, Template, TemplateError
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -137,15 +137,7 @@ def _clean_xml(name: str, data: bytes, path: Path) -> bytes:
         for node in root.iter():
             if "name" in node.attrib and etree.QName(node).localname in _THEME_NAMED:
                 node.set("name", "BriefBook")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-
-
-def _relationships(rels: list[tuple[str, str, str]]) -> bytes:
-    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
-    root = etree.Element(f"{{{ns}}}Relationships", nsmap={None: ns})
-    for rid, kind, target in rels:
-        etree.SubElement(root, f"{{{ns}}}Relationship", Id=rid, Type=kind, Target=target)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return to_bytes(root)
 
 
 def _content_types(parts: list[str]) -> bytes:
@@ -163,7 +155,7 @@ def _content_types(parts: list[str]) -> bytes:
     )
     for name in parts:
         etree.SubElement(root, f"{{{ns}}}Override", PartName=f"/{name}", ContentType=USED_PARTS[name][1])
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return to_bytes(root)
 
 
 def sanitised_reference(template: Template) -> bytes:
@@ -190,11 +182,11 @@ def _sanitised(template: Template, _mtime: int, _size: int) -> bytes:
     names = [n for n in USED_PARTS if n in parts]
     members = [
         ("[Content_Types].xml", _content_types(names)),
-        ("_rels/.rels", _relationships([("rId1", f"{RT}/officeDocument", "word/document.xml")])),
+        ("_rels/.rels", relationships_xml([("rId1", f"{RT}/officeDocument", "word/document.xml")])),
         ("word/document.xml", document_xml(template)),
         (
             "word/_rels/document.xml.rels",
-            _relationships(
+            relationships_xml(
                 [(f"rId{i}", USED_PARTS[n][0], n.removeprefix("word/")) for i, n in enumerate(names, start=1)]
             ),
         ),

@@ -90,6 +90,15 @@ def to_bytes(element: etree._Element) -> bytes:
     return etree.tostring(element, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
+def relationships_xml(rels: list[tuple[str, str, str]]) -> bytes:
+    """A package relationships part holding ``(id, type, target)`` rows: internal targets only."""
+    ns = "http://schemas.openxmlformats.org/package/2006/relationships"
+    root = etree.Element(f"{{{ns}}}Relationships", nsmap={None: ns})
+    for rid, kind, target in rels:
+        etree.SubElement(root, f"{{{ns}}}Relationship", Id=rid, Type=kind, Target=target)
+    return to_bytes(root)
+
+
 def rpr(parent, font=None, cs_font=None, size=None, bold=False, italic=False, colour=None, underline=False):
     """A ``w:rPr`` in schema order (rFonts, b, bCs, i, iCs, color, sz, szCs, u)."""
     r = el(parent, "rPr")
