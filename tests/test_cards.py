@@ -67,3 +67,20 @@ def test_cards_are_a_pdf(demo, tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code != 0 and "Cards are printed as a PDF" in result.output
+
+
+def test_cards_of_a_book_without_a_ceiling_hold_only_the_lowest_level(library: Library) -> None:
+    # The cards start from the book's own assembly: no ceiling means "what anyone may read",
+    # never "everything" (they fell back to the highest level before).
+    from briefbook.assemble.cards import assemble_cards
+    from briefbook.library.books import new_book
+    from briefbook.library.records import Event
+
+    event = library.add(Event(title="Hội nghị Viêng Chăn"))
+    library.add(Meeting(event_id=event.id, title="Gặp song phương bí mật", classification="Secret"))
+    library.add(Meeting(event_id=event.id, title="Phiên khai mạc"))
+    book = new_book(library, event.id, title="Sổ tay", ceiling="Public", language="vi")
+    library.update(Book, book.id, ceiling="")
+    document = assemble_cards(library, book.id)
+    shown = repr(document)  # every string of every block and of the metadata
+    assert "Phiên khai mạc" in shown and "bí mật" not in shown

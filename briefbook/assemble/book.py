@@ -73,7 +73,11 @@ def preflight(library: Library, book: Book | str, **options: Any) -> list[Prefli
     return assemble_with_warnings(library, book, **options)[1]
 
 
-def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Document, Assembly]:
+def start_assembly(
+    library: Library, book: Book | str, ceiling, drafts, language, releasable
+) -> tuple[Assembly, Event, bool]:
+    """The assembly of one export of ``book`` (the book and the cards both start here, so
+    both read the ceiling with the one level parser), its event and whether that is shown."""
     if isinstance(book, str):
         book = library.get(Book, book)
     scheme = library.levels()
@@ -93,6 +97,12 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
     event = library.get(Event, book.event_id)
     event_shown = a.admit(event)
     a.event_origin = a.origin(event)
+    return a, event, event_shown
+
+
+def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Document, Assembly]:
+    a, event, event_shown = start_assembly(library, book, ceiling, drafts, language, releasable)
+    book = a.book
     # Titles not renamed by the user follow the language of this export.
     chosen = [replace(s, title=section_title(s, a.language)) for s in sections(book) if s.include]
     # Each item is printed once: the places that hold an item whole (biographies, the

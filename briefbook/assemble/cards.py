@@ -7,7 +7,7 @@ library items under the same ceiling, drafts rule and release gate as the book.
 
 from __future__ import annotations
 
-from briefbook.assemble.book import _meetings, book_metadata
+from briefbook.assemble.book import _meetings, book_metadata, start_assembly
 from briefbook.assemble.context import Assembly
 from briefbook.assemble.meeting_brief import chosen_points, person_line, point_items, steer
 from briefbook.assemble.provenance import stamp
@@ -20,7 +20,7 @@ from briefbook.document.model import (
     Paragraph,
     Run,
 )
-from briefbook.library import Book, Event, Library, Meeting
+from briefbook.library import Book, Library, Meeting
 from briefbook.library.books import Section, sections
 
 
@@ -34,20 +34,8 @@ def assemble_cards(
     releasable: bool = False,
 ) -> Document:
     """The book's meetings as cards (in the order and with the choices of its briefs section)."""
-    if isinstance(book, str):
-        book = library.get(Book, book)
-    levels = library.classification_levels()
-    a = Assembly(
-        library,
-        book,
-        ceiling=ceiling or book.ceiling or levels[-1],
-        drafts=drafts or book.drafts,
-        language=language or book.language,
-        releasable=releasable,
-    )
-    event = library.get(Event, book.event_id)
-    event_shown = a.admit(event)
-    a.event_origin = a.origin(event)
+    a, event, event_shown = start_assembly(library, book, ceiling, drafts, language, releasable)
+    book = a.book
     section = next((s for s in sections(book) if s.kind == "meetings" and s.include), Section("meetings", ""))
     meetings = _meetings(a, section, event if event_shown else None)
     blocks: list[Block] = []
