@@ -45,9 +45,25 @@ _MARKUP = str.maketrans("", "", "*_~`\\")
 _LEADING = re.compile(r"^(?:<[^<>]{0,40}>|\[[x ]?\])+")
 
 
+# Letters of other alphabets that look like the Latin letters of the markers, as casefolded:
+# Greek and Cyrillic capitals (Ν, Ϝ, Р, Н...), Latin small capitals (ɴ, ꜰ, ʀ) and the Cherokee
+# and Latin-like letters a pasted or hostile "[ΝFR]" could hide behind. A marker written with
+# them must still be found (a reader cannot tell the difference); Vietnamese letters are untouched.
+_LOOKALIKES = str.maketrans(
+    {
+        "α": "a", "а": "a", "β": "b", "в": "b", "ϲ": "c", "с": "c", "ԁ": "d", "ε": "e", "е": "e",
+        "ϝ": "f", "ꜰ": "f", "ғ": "f", "һ": "h", "н": "h", "η": "h", "ι": "i", "і": "i", "ɪ": "i",
+        "ј": "j", "κ": "k", "к": "k", "ӏ": "l", "ʟ": "l", "μ": "m", "м": "m", "ν": "n", "ɴ": "n",
+        "п": "n", "ο": "o", "о": "o", "ρ": "p", "р": "p", "ʀ": "r", "г": "r", "ѕ": "s", "τ": "t",
+        "т": "t", "υ": "u", "ʏ": "y", "у": "y", "χ": "x", "х": "x", "ζ": "z",
+    }
+)  # fmt: skip
+
+
 def _fold(text: str) -> str:
-    """Text as markers compare: NFKC, casefolded, without whitespace, format or control characters."""
-    text = unicodedata.normalize("NFKC", text).casefold()
+    """Text as markers compare: NFKC, casefolded, look-alike letters made Latin, without
+    whitespace, format or control characters."""
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_LOOKALIKES)
     kept = (c for c in text if not c.isspace() and unicodedata.category(c) not in ("Cf", "Cc", "Zs"))
     return unicodedata.normalize("NFC", "".join(kept))
 
