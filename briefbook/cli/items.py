@@ -167,6 +167,11 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
     _one_source(source, values)
     batch = _read_json(source) if source else parse_assignments(values)
     batch = batch if isinstance(batch, list) else [batch]
+    if not batch:  # a script's empty export: say so rather than print nothing at all
+        click.echo("The JSON holds an empty list: no items, so nothing was added.", err=True)
+        if ctx.as_json:
+            emit_json([])
+        return
     lib = ctx.library()
     added = []
     with lib.transaction():

@@ -38,6 +38,16 @@ def test_init_add_list_show_search(run) -> None:
     assert hits[0]["id"] == event_id and "[Hội] [nghị]" in hits[0]["snippet"]
 
 
+def test_add_from_an_empty_json_list_says_nothing_was_added(run, tmp_path: Path) -> None:
+    run("init")
+    source = tmp_path / "none.json"
+    source.write_text("[]", encoding="utf-8")
+    result = run("add", "topic", "--from-json", str(source))
+    assert result.exit_code == 0 and "nothing was added" in result.stderr
+    assert json.loads(run("--json", "add", "topic", "--from-json", "-", input="[]").stdout) == []
+    assert json.loads(run("--json", "list", "topic").output) == []
+
+
 def test_add_from_json_edit_link_reorder_and_revisions(run, tmp_path: Path) -> None:
     run("init")
     topic = run("add", "topic", "--set", "title=Công ước Hà Nội").output.strip()
