@@ -31,7 +31,7 @@ from briefbook.exchange.levels import rank
 from briefbook.exchange.package_file import Package, PackageError
 from briefbook.exchange.versions import LocalState, commit_pending, local_state, next_vid
 from briefbook.library import Library
-from briefbook.library.records import RECORD_TYPES
+from briefbook.library.records import RECORD_TYPES, Statement
 
 ADD, UPDATE, DELETE, CONFLICT, SAME = "add", "update", "delete", "conflict", "unchanged"
 
@@ -84,6 +84,7 @@ def plan_import(library: Library, package: Package) -> MergePlan:
     ]
     entries += [(kind, item_id, None, versions, []) for kind, item_id, versions in package.deleted]
     known_conflicts = {(c.item_id, c.their_vid) for c in library.conflicts()}
+    people = _people_named(library, package)
     for kind, item_id, theirs, versions, revisions in entries:
         try:
             here = library.find(item_id)
@@ -95,7 +96,7 @@ def plan_import(library: Library, package: Package) -> MergePlan:
                 f"{here.LABEL.lower()} of this library; it cannot be imported."
             )
         local = local_state(library, kind, item_id)
-        change = Change(SAME, kind, item_id, _title(theirs, local), theirs, versions, local, revisions)
+        change = Change(SAME, kind, item_id, _title(theirs, local, people), theirs, versions, local, revisions)
         change.action = _decide(local, versions)
         if change.action == CONFLICT:
             change.known = (item_id, change.their_vid) in known_conflicts
@@ -122,15 +123,39 @@ def _decide(local: LocalState, theirs: list[list[str]]) -> str:
     return CONFLICT
 
 
-def _title(theirs: Content | None, local: LocalState) -> str:
+def _people_named(library: Library, package: Package) -> dict[str, str]:
+    """person id -> name, for the speakers the package's statements link to: the package's
+    own copy of the person first, else this library's (a preview said "(speaker)")."""
+    wanted = {
+        i.content["fields"].get("speaker_id")
+        for i in package.items
+        if i.content["kind"] == "statement" and i.content["fields"].get("speaker_id")
+    }
+    names = {
+        i.content["id"]: str(i.content["fields"].get("name") or "")
+        for i in package.items
+        if i.content["kind"] == "person" and i.content["id"] in wanted
+    }
+    for person_id in wanted - names.keys():
+        try:
+            names[person_id] = library.find(person_id).display_name
+        except BriefBookError:
+            pass
+    return names
+
+
+def _title(theirs: Content | None, local: LocalState, people: dict[str, str]) -> str:
     content = theirs or local.content
     if content is None:
         return "(deleted item)"
     cls = RECORD_TYPES[content["kind"]]
     try:
-        return cls(**{k: v for k, v in content["fields"].items() if k in cls.data_fields()}).display_name
+        record = cls(**{k: v for k, v in content["fields"].items() if k in cls.data_fields()})
     except TypeError:
         return "(item)"
+    if isinstance(record, Statement) and record.speaker_id:
+        record.speaker_label = people.get(record.speaker_id, "")
+    return record.display_name
 
 
 def _map_levels(package: Package, library: Library) -> None:

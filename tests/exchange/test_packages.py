@@ -232,3 +232,15 @@ def test_every_marked_passage_stays_out_of_a_sharing_package(
     blob = zipfile.ZipFile(tmp_path / "p.bbpkg").read("manifest.json").decode("utf-8")
     assert "SECRETWORD" not in blob
     assert ("Chung" in text) == ("Chung" in blob)
+
+
+def test_a_preview_names_a_linked_speaker(library: Library, filled: dict, tmp_path) -> None:
+    quote = library.add(Statement(speaker_id=filled["thai"].id, date="2025-12-16", text="ยินดีต้อนรับ"))
+    library.link_topic(quote.id, filled["topic"].id)
+    export_package(library, [filled["event"].id], tmp_path / "p.bbpkg")
+    plan = preview_import(_other(tmp_path), tmp_path / "p.bbpkg")
+    title = next(c.title for c in plan.changes if c.item_id == quote.id)
+    assert title.startswith("สีหศักดิ์ พวงเกตุแก้ว, 2025-12-16") and "(speaker)" not in title
+    # The person already here and not in the package: this library's name for them.
+    plan = preview_import(library, tmp_path / "p.bbpkg")
+    assert next(c.title for c in plan.changes if c.item_id == quote.id).startswith("สีหศักดิ์")
