@@ -13,6 +13,7 @@ package again finds every item unchanged.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from briefbook.errors import BriefBookError, ValidationError
@@ -96,7 +97,8 @@ def plan_import(library: Library, package: Package) -> MergePlan:
                 f"{here.LABEL.lower()} of this library; it cannot be imported."
             )
         local = local_state(library, kind, item_id)
-        change = Change(SAME, kind, item_id, _title(theirs, local, people), theirs, versions, local, revisions)
+        title = _title(theirs, local, people)
+        change = Change(SAME, kind, item_id, title, theirs, versions, local, revisions)
         change.action = _decide(local, versions)
         if change.action == CONFLICT:
             change.known = (item_id, change.their_vid) in known_conflicts
@@ -137,10 +139,8 @@ def _people_named(library: Library, package: Package) -> dict[str, str]:
         if i.content["kind"] == "person" and i.content["id"] in wanted
     }
     for person_id in wanted - names.keys():
-        try:
+        with contextlib.suppress(BriefBookError):  # not here either: the preview says "(speaker)"
             names[person_id] = library.find(person_id).display_name
-        except BriefBookError:
-            pass
     return names
 
 
