@@ -134,17 +134,20 @@ def minimal_render(document, template, out: str) -> None:
     paragraphs: list = []
 
     def walk(flowable) -> None:
+        if isinstance(flowable, list | tuple):  # a table's rows and cells, a list item's flowables
+            for item in flowable:
+                walk(item)
+            return
         if isinstance(flowable, Paragraph):
             # Without our callbacks (contents entries, anchors): plain text and its fonts only.
             paragraphs.append(Paragraph(re.sub(r"<onDraw[^>]*/>", "", flowable.text), flowable.style))
             return
-        for name in ("_content", "_flowables", "_cellvalues", "content", "inner"):
+        # Containers: keep-together groups, image-and-text and lists (_content: a list's
+        # items, indented, each holding its flowable in _flowable), tables (_cellvalues),
+        # the not-for-release rule (inner).
+        for name in ("_content", "_flowable", "_cellvalues", "content", "inner"):
             inner = getattr(flowable, name, None)
-            if isinstance(inner, list | tuple):
-                for child in inner:
-                    for item in child if isinstance(child, list | tuple) else [child]:
-                        walk(item)
-            elif inner is not None and hasattr(inner, "wrap"):
+            if isinstance(inner, list | tuple) or (inner is not None and hasattr(inner, "wrap")):
                 walk(inner)
 
     for flowable in build_flowables(state):
@@ -249,6 +252,7 @@ def main() -> None:
     )
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-libreoffice", action="store_true")
+    parser.add_argument("--skip-docx", action="store_true", help="only the PDF and its floor")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     pandoc = shutil.which("pandoc")
@@ -270,7 +274,7 @@ def main() -> None:
         for _ in range(args.runs):  # side by side: ours, then its floor, in each run
             mine.append(run_child("pdf", source, book, work / f"{case}.pdf"))
             floor.append(run_child("floor", source, book, work / f"{case}-floor.pdf"))
-            if script != "para":
+            if script != "para" and not args.skip_docx:
                 docx.append(cli_docx(source, book, work / f"{case}.docx"))
                 if pandoc:
                     run_child("markdown", source, book, work / f"{case}.md")
@@ -278,7 +282,7 @@ def main() -> None:
                         timed([pandoc, str(work / f"{case}.md"), "-o", str(work / f"{case}-p.docx")])
                     )
         lo_s = float("nan")
-        if soffice and not args.skip_libreoffice and script != "para":
+        if soffice and not args.skip_libreoffice and not args.skip_docx and script != "para":
             out = work / "lo"
             lo_s = timed(
                 [
