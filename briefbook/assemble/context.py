@@ -7,6 +7,7 @@ and every item left out is reported to the preflight.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -78,9 +79,9 @@ class Assembly:
     def restricted(self, item: Record) -> bool:
         """True if a one-line field of the item (a title, a name) starts with a not-for-release
         marker: then the whole item is internal only. A point is so if its topic is."""
-        for f in fields(item):
-            value = getattr(item, f.name)
-            if f.name not in item.MARKDOWN and isinstance(value, str) and markdown.is_marked(value):
+        for name in _one_line_fields(type(item)):
+            value = getattr(item, name)
+            if isinstance(value, str) and markdown.is_marked(value):
                 return True
         if isinstance(item, TalkingPoint) and item.topic_id:
             topic = self._topic(item.topic_id)
@@ -289,6 +290,12 @@ class Assembly:
     def banner(self) -> str:
         """The highest level included, in the book's language (the library's label for it)."""
         return self.scheme[self.highest_rank].label(self.language).upper() if self.scheme else ""
+
+
+@functools.cache
+def _one_line_fields(cls: type[Record]) -> tuple[str, ...]:
+    """The fields of a record type that are not Markdown (asked for every origin stamped)."""
+    return tuple(f.name for f in fields(cls) if f.name not in cls.MARKDOWN)
 
 
 def _short(text: str, limit: int = 60) -> str:

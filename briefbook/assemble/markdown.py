@@ -21,6 +21,7 @@ labels them (and the renderers draw a side rule).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import replace
@@ -72,9 +73,46 @@ def is_marked(text: str) -> bool:
     """True if ``text`` (source or plain text) starts with a not-for-release marker.
 
     Tags typed before it (``<b>``, shown as typed) and a task box (``[ ]``, ``[x]``) do not hide it.
+    Short texts (titles, names: one book asks about the same ones tens of thousands of
+    times, once for each origin it stamps) are answered from a memo of this pure function.
     """
+    if len(text) <= _MEMO_LENGTH:
+        return _is_marked_memo(text)
+    return _is_marked(text)
+
+
+_MEMO_LENGTH = 256
+
+
+# Folding a long text only to look at its start: the text is cut just before a printable
+# ASCII character (never joined to what precedes it by normalisation or case folding, and
+# kept by _fold), so the folded prefix is exactly the start of the folded whole. Once at
+# least _DECIDED folded characters follow the leading tags and task boxes, the answer is
+# the whole text's: a tag is decided within 42 characters, the longest marker within 14.
+_ASCII_CUT = re.compile(r"[!-~]")
+_FIRST_CUT = 96
+_DECIDED = 48
+
+
+def _is_marked(text: str) -> bool:
+    cut = _FIRST_CUT
+    while cut < len(text):
+        at = _ASCII_CUT.search(text, cut)
+        if at is None:
+            break
+        folded = _LEADING.sub("", _fold(text[: at.start()]).translate(_MARKUP))
+        if len(folded) >= _DECIDED:
+            return folded.startswith(RESTRICTED_MARKERS)
+        cut = at.start() * 4
+    return _is_marked_whole(text)
+
+
+def _is_marked_whole(text: str) -> bool:
     folded = _LEADING.sub("", _fold(text).translate(_MARKUP))
     return folded.startswith(RESTRICTED_MARKERS)
+
+
+_is_marked_memo = functools.lru_cache(maxsize=1 << 15)(_is_marked)
 
 
 def is_restricted(runs: list[Run]) -> bool:
