@@ -260,11 +260,11 @@ def render(
     report: Callable[[str], Callable[[int, int], None]],
 ) -> list[Path]:
     """Run the renderers on one document. The PDF goes first: its page numbers fill the DOCX contents."""
-    from briefbook.render.docx import render_docx
-    from briefbook.render.pdf import render_pdf
-    from briefbook.render.pdf_cards import render_cards
-
+    # Each renderer is imported only when its format is asked for: a DOCX export never
+    # loads reportlab (a fifth of a small book's whole command).
     if options.cards:
+        from briefbook.render.pdf_cards import render_cards
+
         render_cards(
             document,
             template,
@@ -278,6 +278,8 @@ def render(
     written: list[Path] = []
     page_numbers: dict[str, int] = {}  # heading anchor -> page, from the PDF layout
     if "pdf" in paths:
+        from briefbook.render.pdf import render_pdf
+
         render_pdf(
             document,
             template,
@@ -289,6 +291,8 @@ def render(
         )
         written.append(paths["pdf"])
     if "docx" in paths:
+        from briefbook.render.docx import render_docx
+
         render_docx(
             document, template, paths["docx"], progress=report("docx"), page_numbers=page_numbers or None
         )

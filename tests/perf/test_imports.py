@@ -65,3 +65,18 @@ def test_every_command_is_known_to_the_lazy_loader() -> None:
     assert {name: cmd.callback.__module__.rsplit(".", 1)[1] for name, cmd in cli.commands.items()} == (
         COMMAND_MODULES
     )
+
+
+def test_a_docx_export_loads_neither_reportlab_nor_qt(library_path: Path, tmp_path: Path) -> None:
+    from briefbook.library import Event, Meeting
+    from briefbook.library.books import new_book
+
+    with Library.create(library_path) as lib:
+        event = lib.add(Event(title="Hội nghị Viêng Chăn", city="Vientiane"))
+        lib.add(Meeting(event_id=event.id, title="Gặp song phương", kind="bilateral"))
+        book = new_book(lib, event.id, title="Sổ tay").id
+    out = tmp_path / "book.docx"
+    loaded = _modules_of("--library", str(library_path), "export", book, "-o", str(out), "--format", "docx")
+    assert out.stat().st_size > 0
+    assert "docx" in loaded
+    assert not {"reportlab", "PySide6", "cryptography"} & {m.split(".")[0] for m in loaded}
