@@ -23,6 +23,7 @@ from reportlab.platypus.doctemplate import ActionFlowable, _ktAllow
 
 from briefbook.document.model import Document, Heading, Profile
 from briefbook.render.pdf_fonts import Markup, Styles, font_name, needs_chain, tint
+from briefbook.render.pdf_lines import split_lines
 from briefbook.render.pdf_outlines import draw_outlined_word, outlined_width
 from briefbook.render.template import Template, fill_header
 from briefbook.text import clean_line
@@ -289,25 +290,46 @@ def _fit(text: str, font: str, size: float, width: float) -> str:
 
 
 class BookParagraph(Paragraph):
-    """A paragraph broken into lines once per width, however often it is asked to wrap.
+    """A paragraph broken into lines once per width, however often it is asked to wrap
+    or to split.
 
     reportlab's ``Paragraph.wrap`` breaks the text into lines at every call, and a
     paragraph is wrapped several times: by the keep-with-next group that measures a
     heading and what follows, then by the frame that places it (about two line
     breakings per paragraph where one is enough). The lines depend only on the width
-    (``wrap`` ignores the height), so the lines of the last width are kept. (A split's
-    parts are new paragraphs, broken when they are placed: reportlab's first part
-    carries lines in a form only its own ``wrap`` completes.)
+    (``wrap`` ignores the height), so the lines of the last width are kept. A split
+    cuts these lines (:func:`briefbook.render.pdf_lines.split_lines`): its parts carry
+    their lines, so a paragraph over many pages is still broken once.
     """
 
     _bb_width: float | None = None
+    # A part made by a split: where its words are in the frag words its lines index
+    # (kind-1 lines), and how to get its words should it be broken again at another width.
+    _bb_range: tuple[list, int] | None = None
+    _bb_words: Callable[[], list] | None = None
+
+    @property
+    def frags(self) -> list:
+        words = self.__dict__.get("_bb_frags")
+        if words is None:
+            words = self.__dict__["_bb_frags"] = self._bb_words()
+        return words
+
+    @frags.setter
+    def frags(self, value: list) -> None:
+        self.__dict__["_bb_frags"] = value
 
     def wrap(self, availWidth, availHeight):
         if availWidth == self._bb_width and hasattr(self, "blPara"):
             return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._bb_width = availWidth
+        self._bb_range = None  # its lines now index its own frag words
         return size
+
+    def split(self, availWidth, availHeight):
+        parts = split_lines(self, availWidth, availHeight)
+        return super().split(availWidth, availHeight) if parts is None else parts
 
 
 class AnchoredParagraph(BookParagraph):
