@@ -1,151 +1,177 @@
-"""Right-to-left text in visual order, line by line (UAX #9, rules L1 and L2).
+"""Right-to-left text in visual order: levels from the bidirectional algorithm, lines per UAX #9 L1/L2.
 
-reportlab breaks a paragraph into lines on its words in logical order (the order
-of the text); this module then puts each line's pieces in the order they are seen.
-The levels are resolved once on the whole paragraph, and each line's pieces are
-reversed on that line only, so an Arabic paragraph that wraps starts on its first
-line with its first words, read from the right. HarfBuzz has already laid out each
-word's glyphs right to left, so the pieces moved here are whole words (or the part
-of a word in one font), and the spaces between them.
+The levels of a paragraph's characters come from python-bidi (the Rust crate
+unicode-bidi: the whole of UAX #9, explicit embeddings, overrides and isolates
+(rules X1-X10), weak and neutral types (W, N) and implicit levels (I)), once per
+paragraph, before reportlab breaks it into lines. :func:`split_frags` then cuts the
+paragraph's fragments where the level changes, and drops the explicit controls
+(LRM, RLM, ALM, LRE, RLE, LRO, RLO, PDF, LRI, RLI, FSI, PDI), which are never drawn:
+each piece carries its level (``bb_level``), so HarfBuzz shapes it in its direction
+(a number inside an Arabic word is a piece of its own, laid out left to right) and
+the level of the space after it (``bb_after``).
 
-The levels follow the bidirectional algorithm without explicit embeddings (the
-model's text has none): strong letters set the direction of their word, digits
-after a right-to-left letter or at the start of a right-to-left paragraph are
-numbers inside the right-to-left run, and neutral pieces (spaces, punctuation,
-inline objects) take the direction of the letters on both sides when these agree,
-the paragraph's otherwise. A paragraph's direction is right-to-left when its first
-strong letter is right-to-left and its style is right-aligned (the renderer
-right-aligns such paragraphs: :meth:`briefbook.render.pdf_fonts.Styles.get`);
-contents entries, whose leader is drawn at the end of the line, stay left-to-right.
+reportlab breaks the lines on the pieces in logical order (the order of the text);
+:func:`reorder_lines` then puts each line's pieces in the order they are seen
+(trailing spaces at the paragraph's level, then runs reversed from the highest
+level down), so an Arabic paragraph that wraps starts on its first line with its
+first words, read from the right.
+
+python-bidi's only public outputs are the reordered string and, with ``debug=True``,
+the Rust ``BidiInfo`` written out with its levels per UTF-8 byte: :func:`levels`
+reads them from there, and refuses (ValueError) anything it does not recognise.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 
+from bidi import get_base_level, get_display
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.pdfbase import pdfmetrics
 
 RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
-_PRIVATE = re.compile("[\U000f0000-\U0010ffff]")  # shaped glyph codes (pdf_shaping): text in the font
+# The explicit bidirectional formatting characters: read by the algorithm, never drawn.
+CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_LEVELS = re.compile(r"Level\(\s*(\d+),\s*\)")
+_SPACES = " \t\n\r\f\v\u2028"
+_OBJECT = "\ufffc"  # what an inline object (image, anchor) counts as: a neutral
+
+
+def needs_bidi(text: str) -> bool:
+    """True when ``text`` holds right-to-left letters or explicit bidi controls."""
+    return RTL.search(text) is not None or CONTROLS.search(text) is not None
 
 
 def first_strong_is_rtl(text: str) -> bool:
-    """True when the first letter with a direction in ``text`` is right-to-left (rules P2, P3)."""
+    """True when the paragraph's direction from its first strong letter, skipping
+    isolates, is right-to-left (rules P2, P3)."""
+    return needs_bidi(text) and get_base_level(text) == 1
+
+
+def paragraph_is_rtl(style, text: str) -> bool:
+    """The direction of a paragraph: its style's (``bb_rtl``, set by
+    :meth:`briefbook.render.pdf_fonts.Styles.get`), else right-to-left when it is
+    right-aligned and starts with a right-to-left letter."""
+    rtl = getattr(style, "bb_rtl", None)
+    if rtl is not None:
+        return bool(rtl)
+    return style.alignment == TA_RIGHT and first_strong_is_rtl(text)
+
+
+def levels(text: str, rtl: bool) -> list[int]:
+    """The embedding level of each character of ``text``, a paragraph of direction ``rtl``."""
+    info = get_display(text, base_dir="R" if rtl else "L", debug=True)
+    start = info.find("\n    levels: [")
+    end = info.find("\n    ],", start + 1)
+    if start < 0 or end < 0:
+        raise ValueError("python-bidi gave no levels (an unknown version?)")
+    per_byte = [int(n) for n in _LEVELS.findall(info, start, end)]
+    out: list[int] = []
+    pos = 0
     for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return False
-        if kind in ("R", "AL"):
-            return True
-    return False
-
-
-def reorder_lines(lines: list, alignment: int) -> None:
-    """Put the words of each of a paragraph's lines (reportlab ``FragLine`` objects, in
-    logical order) in visual order, in place; lines without right-to-left text are left
-    untouched."""
-    if not any(_may_be_rtl(f) for line in lines for f in line.words):
-        return
-    sources = [_source(f) for line in lines for f in line.words]
-    if not any(RTL.search(s) for s in sources):
-        return
-    base = 1 if alignment == TA_RIGHT and first_strong_is_rtl("".join(sources)) else 0
-    atoms = [_atoms(line.words) for line in lines]  # per line: [frag, text, kind, level]
-    _resolve([a for line_atoms in atoms for a in line_atoms], base)
-    for line, line_atoms in zip(lines, atoms, strict=True):
-        if any(a[3] for a in line_atoms) or base:
-            line.words = _frags(_visual(line_atoms, base))
-
-
-def _may_be_rtl(f) -> bool:
-    """A quick test (every paragraph passes here): right-to-left letters in the text, or
-    glyph codes of a font that has shaped right-to-left text (``bb_rtl``: pdf_shaping)."""
-    text = getattr(f, "text", None)
-    if not text or hasattr(f, "cbDefn"):
-        return False
-    if RTL.search(text):
-        return True
-    face = getattr(pdfmetrics.getFont(f.fontName), "face", None)
-    return getattr(face, "bb_rtl", False) and bool(_PRIVATE.search(text))
-
-
-def _source(f, text: str | None = None) -> str:
-    """The characters a frag's text (or a piece of it) stands for: a shaped text holds
-    glyph codes, whose characters its font keeps."""
-    if hasattr(f, "cbDefn"):
-        return ""
-    if text is None:
-        text = getattr(f, "text", "") or ""
-    if not _PRIVATE.search(text):
-        return text
-    codes = getattr(pdfmetrics.getFont(f.fontName), "bb_text", {})
-    return "".join(codes.get(ord(c), c) for c in text)
-
-
-def _kind(text: str) -> str:
-    """'L' or 'R' for a piece with letters, 'EN' or 'AN' for a number, 'N' else."""
-    number = ""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind == "L":
-            return "L"
-        if kind in ("R", "AL"):
-            return "R"
-        if kind in ("EN", "AN") and not number:
-            number = kind
-    return number or "N"
-
-
-def _atoms(frags: list) -> list[list]:
-    """A line's pieces: each word of each frag, each space between them, each object."""
-    out: list[list] = []
-    for f in frags:
-        text = getattr(f, "text", None)
-        if hasattr(f, "cbDefn") or not text:
-            out.append([f, None, "N", 0])
-            continue
-        start = 0
-        for i, char in enumerate(text):
-            if char == " ":
-                if i > start:
-                    out.append([f, text[start:i], _kind(_source(f, text[start:i])), 0])
-                out.append([f, text[i : i + 1], "WS", 0])
-                start = i + 1
-        if start < len(text):
-            out.append([f, text[start:], _kind(_source(f, text[start:])), 0])
+        if pos >= len(per_byte):
+            break
+        out.append(per_byte[pos])
+        code = ord(char)
+        pos += 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
+    if pos != len(per_byte) or len(out) != len(text):
+        raise ValueError("python-bidi's levels do not match the text (an unknown version?)")
     return out
 
 
-def _resolve(atoms: list[list], base: int) -> None:
-    """Set each piece's level (rules W2, W7, N1, N2, I1, I2, on pieces)."""
-    strong = "R" if base else "L"
-    for a in atoms:  # numbers after a left-to-right letter are left-to-right (W7)
-        if a[2] == "L" or a[2] == "R":
-            strong = a[2]
-        elif a[2] == "EN" and strong == "L":
-            a[2] = "L"
-    # Neutrals between pieces of one direction take it (numbers count as R), else the base's.
-    after: list[str | None] = [None] * len(atoms)
-    following = "R" if base else "L"  # the end of the paragraph counts as its direction
-    for i in range(len(atoms) - 1, -1, -1):
-        after[i] = following
-        kind = atoms[i][2]
-        if kind in ("L", "R", "EN", "AN"):
-            following = "L" if kind == "L" else "R"
-    before = "R" if base else "L"
-    for i, a in enumerate(atoms):
-        kind = a[2]
-        if kind == "L":
-            a[3], before = (2 if base else 0), "L"
-        elif kind == "R":
-            a[3], before = 1, "R"
-        elif kind in ("EN", "AN"):
-            a[3], before = 2, "R"
+def split_frags(frags: list, rtl: bool) -> list:
+    """The paragraph's fragments cut where the level changes, controls dropped; each
+    piece (a clone) knows its level and the level of the space after its last letter."""
+    texts = []
+    for f in frags:
+        if hasattr(f, "cbDefn"):
+            texts.append(_OBJECT)
         else:
-            direction = before if before == after[i] else ("R" if base else "L")
-            a[3] = (1 if base else 0) if direction == ("R" if base else "L") else (2 if base else 1)
+            text = getattr(f, "text", "")
+            texts.append(text if isinstance(text, str) else "")
+    whole = "".join(texts)
+    level = levels(whole, rtl)
+    out: list = []
+    pos = 0
+    for f, text in zip(frags, texts, strict=True):
+        end = pos + len(text)
+        if hasattr(f, "cbDefn"):
+            g = f.clone()
+            g.bb_level, g.bb_after, g.bb_base = level[pos], None, rtl
+            out.append(g)
+        elif not text:
+            g = f.clone()
+            g.bb_level, g.bb_after, g.bb_base = (level[pos - 1] if pos else int(rtl)), None, rtl
+            out.append(g)
+        else:
+            start = pos
+            while start < end:
+                stop = start + 1
+                while stop < end and level[stop] == level[start]:
+                    stop += 1
+                piece = CONTROLS.sub("", whole[start:stop])
+                if piece or (start == pos and stop == end):
+                    g = f.clone()
+                    g.text = piece
+                    g.bb_level = level[start]
+                    g.bb_after = _space_level(whole, level, start, stop)
+                    g.bb_base = rtl
+                    out.append(g)
+                start = stop
+        pos = end
+    return out
+
+
+def _space_level(whole: str, level: list[int], start: int, stop: int) -> int | None:
+    """The level of the space after the piece's last non-space character, if one follows."""
+    i = stop - 1
+    while i >= start and (whole[i] in _SPACES or CONTROLS.match(whole[i])):
+        i -= 1
+    i += 1
+    while i < len(whole) and CONTROLS.match(whole[i]):
+        i += 1
+    return level[i] if i < len(whole) and whole[i] in _SPACES else None
+
+
+def reorder_lines(lines: list) -> None:
+    """Put the pieces of each of a paragraph's lines (reportlab ``FragLine`` objects, in
+    logical order) in visual order, in place; a paragraph not cut by :func:`split_frags`
+    is left as it is."""
+    first = next((line.words[0] for line in lines if line.words), None)
+    if first is None or not hasattr(first, "bb_base"):
+        return
+    rtl = first.bb_base
+    base = 1 if rtl else 0
+    for line in lines:
+        line.bb_rtl = rtl
+        atoms = _atoms(line.words)
+        if any(a[3] != base for a in atoms) or base:
+            line.words = _frags(_visual(atoms, base))
+
+
+def _atoms(frags: list) -> list[list]:
+    """A line's pieces: each word of each frag, each space between them, each object,
+    as [frag, text, is_space, level]."""
+    out: list[list] = []
+    for f in frags:
+        own = getattr(f, "bb_level", 0)
+        text = getattr(f, "text", None)
+        if hasattr(f, "cbDefn") or not text:
+            out.append([f, None, False, own])
+            continue
+        after = getattr(f, "bb_after", None)
+        start = 0
+        n = len(text)
+        for i, char in enumerate(text):
+            if char == " ":
+                if i > start:
+                    out.append([f, text[start:i], False, own])
+                # A space inside the piece is at its level; the one after it, the space's.
+                space = own if i < n - 1 or after is None else after
+                out.append([f, text[i : i + 1], True, space])
+                start = i + 1
+        if start < n:
+            out.append([f, text[start:], False, own])
+    return out
 
 
 def _visual(atoms: list[list], base: int) -> list[list]:
@@ -153,7 +179,7 @@ def _visual(atoms: list[list], base: int) -> list[list]:
     then each run at a level or higher reversed, from the highest level down (L2)."""
     atoms = list(atoms)
     for a in reversed(atoms):
-        if a[2] != "WS":
+        if not a[2]:
             break
         a[3] = base
     top = max((a[3] for a in atoms), default=0)

@@ -214,8 +214,9 @@ class Styles:
         if needs_chain(self.template, text) is None:
             return style
         # A paragraph that starts in a right-to-left script reads from the right: it is
-        # right-aligned (and laid out right to left: bidi_lines). Contents entries keep
-        # their leader and number on the right, so they stay left-to-right.
+        # right-aligned, or justified with its last line flush right (and laid out right
+        # to left: bidi_lines). Contents entries keep their leader and number on the
+        # right, so they stay left-to-right.
         rtl = (
             style.alignment in (TA_LEFT, TA_JUSTIFY)
             and not style.name.startswith("toc")
@@ -224,8 +225,10 @@ class Styles:
         key = style.name + ("-rtl" if rtl else "")
         shaped = self._shaped.get(key)
         if shaped is None:
-            extra = {"alignment": TA_RIGHT} if rtl else {}
-            shaped = self._shaped[key] = ParagraphStyle(key + "-shaped", parent=style, shaping=1, **extra)
+            extra = {"alignment": TA_RIGHT if style.alignment == TA_LEFT else style.alignment} if rtl else {}
+            shaped = ParagraphStyle(key + "-shaped", parent=style, shaping=1, **extra)
+            shaped.bb_rtl = rtl  # the paragraph's direction (pdf_shaping, bidi_lines)
+            self._shaped[key] = shaped
         return shaped
 
     def is_bold(self, name: str) -> bool:

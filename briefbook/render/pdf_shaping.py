@@ -66,18 +66,19 @@ class ShapingFont(TTFont):
             face.bb_layouts = {}
             face.bb_next = _FIRST_PRIVATE
             face.bb_hb = None
-            face.bb_rtl = False
         self.bb_codes: dict[tuple[int, str, int | None], int] = face.bb_codes
         self.bb_text: dict[int, str] = face.bb_text
-        self.bb_shapes: dict[str, list[tuple[int, int, int, int, int, int]]] = face.bb_shapes
+        self.bb_shapes: dict[str | tuple[str, bool], list[tuple[int, ...]]] = face.bb_shapes
         # For the template's own (Latin) fonts: the test of text they draw without shaping.
         self.bb_plain: Callable[[str], bool] | None = None
 
     # -- shaping -----------------------------------------------------------------------
-    def shape(self, text: str) -> list[tuple[int, int, int, int, int, int]]:
+    def shape(self, text: str, rtl: bool | None = None) -> list[tuple[int, int, int, int, int, int]]:
         """HarfBuzz glyphs of ``text`` (gid, cluster, x/y advance, x/y offset in font
-        units), once per text: the same word is never shaped twice."""
-        glyphs = self.bb_shapes.get(text)
+        units), in the direction ``rtl`` (None: the script's), once per text and
+        direction: the same word is never shaped twice."""
+        key = text if rtl is None else (text, rtl)
+        glyphs = self.bb_shapes.get(key)
         if glyphs is None:
             with _LOCK:
                 if self.face.bb_hb is None:
@@ -86,14 +87,14 @@ class ShapingFont(TTFont):
                 buf.cluster_level = uharfbuzz.BufferClusterLevel.MONOTONE_GRAPHEMES
                 buf.add_str(text)
                 buf.guess_segment_properties()
-                if buf.direction == "rtl" and not any(
+                if rtl is not None:
+                    # The bidirectional algorithm's level (bidi_lines): a number inside
+                    # Arabic is laid out left to right, a bracket in Arabic is mirrored.
+                    buf.direction = "rtl" if rtl else "ltr"
+                elif buf.direction == "rtl" and not any(
                     unicodedata.bidirectional(c) in _RTL_KINDS for c in text
                 ):
-                    # A number alone (Arabic-Indic digits are of the Arabic script) reads
-                    # left to right, as the bidirectional algorithm lays numbers out.
-                    buf.direction = "ltr"
-                if buf.direction == "rtl":
-                    self.face.bb_rtl = True  # lines with its glyphs may need reordering (bidi_lines)
+                    buf.direction = "ltr"  # a number alone reads left to right
                 # Joiners, soft hyphens and variation selectors leave no glyph (not even
                 # an empty one); their characters join the text of the glyph before them.
                 buf.flags = uharfbuzz.BufferFlags.REMOVE_DEFAULT_IGNORABLES
@@ -104,7 +105,7 @@ class ShapingFont(TTFont):
                 ]
             if len(self.bb_shapes) > _CACHE_LIMIT:
                 self.bb_shapes.clear()
-            self.bb_shapes[text] = glyphs
+            self.bb_shapes[key] = glyphs
         return glyphs
 
     def code_for(self, gid: int, text: str, width: int | None = None) -> int:
@@ -183,6 +184,9 @@ class ShapingFont(TTFont):
 _rl_shape = rl_paragraph.shapeFragWord
 _rl_frag_words = rl_paragraph._getFragWords
 _rl_break_lines = rl_paragraph.Paragraph.breakLines
+_rl_same_frag = rl_paragraph.sameFrag
+_rl_justify = rl_paragraph._justifyDrawParaLineX
+_CURRENT = threading.local()  # the style of the paragraph being broken into lines
 
 
 def shape_frag_word(w, features=None, force=False):
@@ -202,7 +206,9 @@ def shape_frag_word(w, features=None, force=False):
     if not all(isinstance(font, ShapingFont) for font in ours):
         return _rl_shape(w) if features is None else _rl_shape(w, features, force)
     if all(font.bb_plain is not None for font in ours) and all(
-        font_plain(f.fontName)(s) for f, s in items if not hasattr(f, "cbDefn")
+        font_plain(f.fontName)(s) and not getattr(f, "bb_level", 0) % 2
+        for f, s in items
+        if not hasattr(f, "cbDefn")
     ):
         return w  # Vietnamese or English in a shaped paragraph: drawn as in any other
     out = makeShapedFragWord(w)([])
@@ -228,7 +234,13 @@ def font_plain(name: str) -> Callable[[str], bool]:
 
 
 def _same_font(a, b) -> bool:
-    return a.fontName == b.fontName and a.fontSize == b.fontSize
+    """Pieces shaped together: one font, one size, one bidi level (a number in an
+    Arabic word is laid out on its own, left to right)."""
+    return (
+        a.fontName == b.fontName
+        and a.fontSize == b.fontSize
+        and getattr(a, "bb_level", None) == getattr(b, "bb_level", None)
+    )
 
 
 def _shape_group(group: list[tuple], out: list) -> float:
@@ -241,7 +253,8 @@ def _shape_group(group: list[tuple], out: list) -> float:
         out.extend(group)
         return 0.0
     font: ShapingFont = pdfmetrics.getFont(first.fontName)
-    chars, data, total = _layout(font, text)
+    level = getattr(first, "bb_level", None)
+    chars, data, total = _layout(font, text, None if level is None else bool(level % 2))
     if len(group) == 1 or all(f is first for f, _s in group):
         out.append((first, ShapedStr("".join(chars), shapeData=data)))
         return total * first.fontSize / 1000
@@ -265,13 +278,17 @@ def _shape_group(group: list[tuple], out: list) -> float:
     return total * first.fontSize / 1000
 
 
-def _layout(font: ShapingFont, text: str) -> tuple[list[str], list[ShapeData], float]:
-    """The codes and positions (per 1000 units of size) drawing ``text``, once per text and font."""
+def _layout(
+    font: ShapingFont, text: str, rtl: bool | None = None
+) -> tuple[list[str], list[ShapeData], float]:
+    """The codes and positions (per 1000 units of size) drawing ``text`` in the direction
+    ``rtl`` (None: the script's), once per text, direction and font."""
     layouts = font.face.bb_layouts
-    found = layouts.get(text)
+    key = text if rtl is None else (text, rtl)
+    found = layouts.get(key)
     if found is not None:
         return found
-    glyphs = font.shape(text)
+    glyphs = font.shape(text, rtl)
     chars: list[str] = []
     data: list[ShapeData] = []
     total = 0.0
@@ -311,15 +328,20 @@ def _layout(font: ShapingFont, text: str) -> tuple[list[str], list[ShapeData], f
             total += x_advance
     if len(layouts) > _CACHE_LIMIT:
         layouts.clear()
-    layouts[text] = (chars, data, total)
+    layouts[key] = (chars, data, total)
     return chars, data, total
 
 
 def frag_words(frags, maxWidth=None):
     """reportlab's ``_getFragWords``, with words of no-space scripts cut at word boundaries
     (in logical order: :func:`break_lines` puts right-to-left runs in visual order)."""
-    words = _rl_frag_words(frags, maxWidth)
     text = "".join(t for t in (getattr(f, "text", None) for f in frags) if isinstance(t, str))
+    style = getattr(_CURRENT, "style", None)
+    if style is not None and bidi_lines.needs_bidi(text) and not rl_paragraph._processed_frags(frags):
+        # Levels once per paragraph, on its text as written (a split paragraph's second
+        # part comes back here with its words, which keep their levels).
+        frags = bidi_lines.split_frags(frags, bidi_lines.paragraph_is_rtl(style, text))
+    words = _rl_frag_words(frags, maxWidth)
     if segment.needs_segmenting(text):
         words = _segmented(words)
     return words
@@ -328,10 +350,30 @@ def frag_words(frags, maxWidth=None):
 def break_lines(self, width):
     """reportlab's ``Paragraph.breakLines``, then each line in visual order: lines are
     broken on the words in logical order, right-to-left runs reversed per line."""
-    lines = _rl_break_lines(self, width)
+    _CURRENT.style = self.style
+    try:
+        lines = _rl_break_lines(self, width)
+    finally:
+        _CURRENT.style = None
     if getattr(lines, "kind", 0) == 1 and lines.lines:
-        bidi_lines.reorder_lines(lines.lines, self.style.alignment)
+        bidi_lines.reorder_lines(lines.lines)
     return lines
+
+
+def same_frag(f, g) -> bool:
+    """reportlab's ``sameFrag``, and one bidi level: pieces of two levels are never merged
+    into one drawn fragment (:func:`bidi_lines.reorder_lines` moves them apart)."""
+    return _rl_same_frag(f, g) and getattr(f, "bb_level", None) == getattr(g, "bb_level", None)
+
+
+def justify_line(tx, offset, line, last=0):
+    """reportlab's justified line; a right-to-left paragraph's last line (and a line
+    it does not stretch) is flush right, not left."""
+    if getattr(line, "bb_rtl", False):
+        extra = line.extraSpace
+        if last or line.lineBreak or -1e-8 < extra <= 1e-8 or line.wordCount <= 1:
+            return rl_paragraph._rightDrawParaLineX(tx, offset, line, last)
+    return _rl_justify(tx, offset, line, last)
 
 
 def _segmented(words: list) -> list:
@@ -382,4 +424,6 @@ def install() -> None:
             rl_paragraph.shapeFragWord = shape_frag_word
             rl_paragraph._getFragWords = frag_words
             rl_paragraph.Paragraph.breakLines = break_lines
+            rl_paragraph.sameFrag = same_frag
+            rl_paragraph._justifyDrawParaLineX = justify_line
             _installed = True
