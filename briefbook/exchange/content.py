@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict
+from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement
@@ -24,7 +25,16 @@ DELETED = "deleted"  # the content hash of a deleted item (a tombstone)
 KIND_ORDER = ("organisation", "person", "topic", "event", "meeting", "talking_point", "statement", "book")
 
 # Fields carried but left out of the hash.
-UNHASHED = {"id", "created_at", "updated_at", "position", "version", "last_export_at"}
+UNHASHED = {"id", "created_at", "updated_at", "version", "last_export_at"}
+
+
+def local_order(kind: str) -> set[str]:
+    """The fields each library keeps for itself: an item's place in its list (the ``position``
+    of a meeting or a talking point, a number). A person's ``position`` is their job title: it
+    travels like every other text (it was once left out by name, so a new title never arrived)."""
+    cls = RECORD_TYPES[kind]
+    return {f.name for f in dataclass_fields(cls) if f.name == "position" and f.type in (int, "int")}
+
 
 Content = dict[str, Any]  # {"kind", "id", "created_at", "updated_at", "fields", "links", "photo"}
 
@@ -62,7 +72,8 @@ def links_of(library: Library, record: Record) -> dict[str, list]:
 
 def content_hash(content: Content) -> str:
     """The hash two libraries compare: the kind, the edited fields, the links, the photo."""
-    fields = {k: v for k, v in content["fields"].items() if k not in UNHASHED}
+    skipped = UNHASHED | local_order(content["kind"])
+    fields = {k: v for k, v in content["fields"].items() if k not in skipped}
     canonical = json.dumps(
         [content["kind"], fields, content.get("links") or {}, content.get("photo")],
         ensure_ascii=False,
@@ -100,7 +111,8 @@ def write_fields(library: Library, content: Content, *, new: bool) -> None:
         library.put(record)
         return
     cls = type(record)
-    changes = {k: getattr(record, k) for k in cls.data_fields() if k not in ("position", "version")}
+    kept = {"version", *local_order(record.KIND)}
+    changes = {k: getattr(record, k) for k in cls.data_fields() if k not in kept}
     if cls is Book:
         changes.pop("last_export_at", None)
     library.update(cls, record.id, **changes)

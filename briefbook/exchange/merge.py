@@ -13,6 +13,7 @@ package again finds every item unchanged.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 from dataclasses import dataclass, field
 
@@ -291,8 +292,9 @@ def apply_plan(library: Library, plan: MergePlan) -> ImportResult:
             their_vids = [v for v, _ in c.their_versions]
             older = [k.their_vid for k in library.conflicts(c.item_id) if k.their_vid in their_vids]
             library.remove_conflicts(c.item_id, [v for v in older if v != c.their_vid])
+            kept = _with_photo(c.theirs, package.photos)
             if library.add_conflict(
-                c.kind, c.item_id, c.their_vid, c.their_hash, c.theirs or {}, c.their_versions, package.name
+                c.kind, c.item_id, c.their_vid, c.their_hash, kept, c.their_versions, package.name
             ):
                 result.conflicts += 1
             if c.theirs is not None:
@@ -339,8 +341,25 @@ def _write_photo(library: Library, content: Content, photos: dict[str, bytes]) -
             library.remove_photo(content["id"])
         return
     here = item_content(library, library.get("person", content["id"]))["photo"]
-    if here != content["photo"]:
+    if here != content["photo"] and content["id"] in photos:  # a conflict kept before: no bytes
         library.set_photo(content["id"], photos[content["id"]])
+
+
+# A conflict keeps their photo's bytes beside their content (outside the hashed keys), so
+# that "take theirs" takes their photo too; before, it kept their texts and not their photo.
+_PHOTO_BYTES = "photo_bytes"
+
+
+def _with_photo(theirs: Content | None, photos: dict[str, bytes]) -> Content:
+    if not theirs:
+        return {}
+    data = photos.get(theirs["id"]) if theirs.get("photo") else None
+    return {**theirs, _PHOTO_BYTES: base64.b64encode(data).decode("ascii")} if data else theirs
+
+
+def _kept_photo(theirs: Content) -> dict[str, bytes]:
+    kept = theirs.get(_PHOTO_BYTES)
+    return {theirs["id"]: base64.b64decode(kept)} if kept else {}
 
 
 def _above(library: Library, ceiling: str) -> set[str]:
@@ -384,11 +403,10 @@ def resolve(library: Library, item_id: str, choice: str, edited: dict | None = N
             if theirs is None:
                 if local.content is not None:
                     library.delete(conflict.kind, item_id)
-            else:
-                # Their fields and links; a person's photo stays as it is here (a conflict
-                # keeps their texts, not their photo).
+            else:  # their fields, links and photo (kept with the conflict)
                 write_fields(library, theirs, new=local.content is None)
                 write_links(library, theirs)
+                _write_photo(library, theirs, _kept_photo(theirs))
             chosen = conflict.their_hash
         elif choice == EDIT:
             if local.content is None:

@@ -13,6 +13,7 @@ from PIL import Image
 
 from briefbook.cli.main import _register, cli
 from briefbook.errors import BriefBookError
+from briefbook.exchange.merge import TAKE_THEIRS, resolve
 from briefbook.exchange.package_file import PackageError, read_package
 from briefbook.exchange.packages import export_package, import_package, preview_import
 from briefbook.library import Library, Person, Statement, TalkingPoint, Topic
@@ -244,3 +245,38 @@ def test_a_preview_names_a_linked_speaker(library: Library, filled: dict, tmp_pa
     # The person already here and not in the package: this library's name for them.
     plan = preview_import(library, tmp_path / "p.bbpkg")
     assert next(c.title for c in plan.changes if c.item_id == quote.id).startswith("สีหศักดิ์")
+
+
+def test_taking_their_version_takes_their_photo(library: Library, filled: dict, tmp_path) -> None:
+    thai = filled["thai"].id
+    export_package(library, [filled["event"].id], tmp_path / "p.bbpkg")
+    other = _other(tmp_path)
+    import_package(other, tmp_path / "p.bbpkg")
+    library.update(Person, thai, position="Bộ trưởng")
+    their_photo = _jpeg()
+    other.update(Person, thai, position="Phó Thủ tướng")
+    other.set_photo(thai, their_photo)
+    export_package(other, [filled["event"].id], tmp_path / "back.bbpkg")
+    plan, _ = import_package(library, tmp_path / "back.bbpkg")
+    assert thai in {c.item_id for c in plan.of("conflict")}
+    assert library.photo(thai) is None  # a conflict changes nothing yet
+    resolve(library, thai, TAKE_THEIRS)
+    assert library.get(Person, thai).position == "Phó Thủ tướng"
+    assert library.photo(thai) == other.photo(thai)
+    # Both sides now agree: the next package from there changes nothing here.
+    export_package(other, [filled["event"].id], tmp_path / "again.bbpkg")
+    again, _ = import_package(library, tmp_path / "again.bbpkg")
+    assert not again.of("conflict") and not again.of("update")
+
+
+def test_a_new_job_title_travels(library: Library, filled: dict, tmp_path) -> None:
+    # A person's "position" is a job title, not a place in a list: it is compared and taken.
+    thai = filled["thai"].id
+    export_package(library, [filled["event"].id], tmp_path / "p.bbpkg")
+    other = _other(tmp_path)
+    import_package(other, tmp_path / "p.bbpkg")
+    other.update(Person, thai, position="Phó Thủ tướng kiêm Bộ trưởng Ngoại giao")
+    export_package(other, [filled["event"].id], tmp_path / "back.bbpkg")
+    plan, _ = import_package(library, tmp_path / "back.bbpkg")
+    assert thai in {c.item_id for c in plan.of("update")}
+    assert library.get(Person, thai).position == "Phó Thủ tướng kiêm Bộ trưởng Ngoại giao"
