@@ -25,26 +25,16 @@ from __future__ import annotations
 
 import re
 
-from bidi import get_base_level, get_display
+from bidi import get_display
 from reportlab.lib.enums import TA_RIGHT
 
-RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
-# The explicit bidirectional formatting characters: read by the algorithm, never drawn.
-CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# The direction rule lives in bidi_text (no reportlab: the DOCX renderer asks it too).
+from briefbook.render.bidi_text import CONTROLS, first_strong_is_rtl
+from briefbook.render.bidi_text import needs_bidi as needs_bidi  # pdf_shaping asks bidi_lines
+
 _LEVELS = re.compile(r"Level\(\s*(\d+),\s*\)")
 _SPACES = " \t\n\r\f\v\u2028"
 _OBJECT = "\ufffc"  # what an inline object (image, anchor) counts as: a neutral
-
-
-def needs_bidi(text: str) -> bool:
-    """True when ``text`` holds right-to-left letters or explicit bidi controls."""
-    return RTL.search(text) is not None or CONTROLS.search(text) is not None
-
-
-def first_strong_is_rtl(text: str) -> bool:
-    """True when the paragraph's direction from its first strong letter, skipping
-    isolates, is right-to-left (rules P2, P3)."""
-    return needs_bidi(text) and get_base_level(text) == 1
 
 
 def paragraph_is_rtl(style, text: str) -> bool:

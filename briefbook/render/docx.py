@@ -275,6 +275,7 @@ class _DocxBook:
         if block.anchor:
             self.writer.bookmark(p, self.writer.bookmarks[block.anchor], [Run(block.name)])
         else:
+            self.writer.direction(p, [Run(block.name)])
             self.writer.runs(p, [Run(block.name)])
         for line in block.lines:
             self.writer.model_paragraph(parent, line)

@@ -20,10 +20,11 @@ from docx.oxml.shape import CT_Inline
 from lxml import etree
 
 from briefbook.document.model import ListBlock, Paragraph, Run, Table, marked_not_for_release
+from briefbook.render.bidi_text import starts_rtl
 from briefbook.render.docx_fonts import pieces, run_fonts
 from briefbook.render.docx_pictures import Picture
 from briefbook.render.docx_styles import STYLE_NAMES
-from briefbook.render.docx_xml import EMU_PER_MM, R_NS, XML_SPACE, el, twips, w
+from briefbook.render.docx_xml import EMU_PER_MM, R_NS, XML_SPACE, el, insert_in_order, twips, w
 from briefbook.render.template import Template
 from briefbook.text import clean, clean_line
 
@@ -36,7 +37,13 @@ NUMPR, ILVL, NUMID, PAGE_BREAK_BEFORE = w("numPr"), w("ilvl"), w("numId"), w("pa
 PBDR, LEFT, SZ, SPACE, COLOR = w("pBdr"), w("left"), w("sz"), w("space"), w("color")
 LIST_STEP = twips(6.35)  # the indent of one list level, as in the numbering (docx_reference)
 SIDE_RULE_COLOUR = "A00000"  # a passage not for release: a rule in the margin beside it
-SPACING, BEFORE = w("spacing"), w("before")
+SPACING, BEFORE, BIDI = w("spacing"), w("before"), w("bidi")
+# What the schema puts after w:bidi in a w:pPr (w:bidi is added to a paragraph whose
+# runs were written after it: headings and profile names).
+_AFTER_BIDI = (
+    "adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents suppressOverlap jc "
+    "textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange"
+).split()
 HYPERLINK, ANCHOR, HISTORY, R_ID = w("hyperlink"), w("anchor"), w("history"), f"{{{R_NS}}}id"
 BM_START, BM_END, ID, NAME = w("bookmarkStart"), w("bookmarkEnd"), w("id"), w("name")
 TBL, TR, TC, TRPR, TCPR, TCW, TBL_HEADER, WW = (
@@ -168,7 +175,8 @@ class BlockWriter:
         draws a rule at its left (a passage not for release)."""
         p = etree.SubElement(parent, P)
         style = self.styles[style_key] if style_key else None
-        if style or num or self.pending_break or side_rule:
+        rtl = bool(runs) and starts_rtl([r.text for r in runs])
+        if style or num or self.pending_break or side_rule or rtl:
             ppr = etree.SubElement(p, PPR)
             if style:
                 etree.SubElement(ppr, PSTYLE, {VAL: style})
@@ -183,11 +191,24 @@ class BlockWriter:
             if side_rule:
                 rule = {VAL: "single", SZ: "18", SPACE: "8", COLOR: SIDE_RULE_COLOUR}
                 etree.SubElement(etree.SubElement(ppr, PBDR), LEFT, rule)
+            if rtl:  # read from the right: Word puts its start (and a list's number) there
+                etree.SubElement(ppr, BIDI)
             if broken:  # at the top of a new page no space above, as in the PDF's layout
                 etree.SubElement(ppr, SPACING, {BEFORE: "0"})
         if runs:
             self.runs(p, runs)
         return p
+
+    def direction(self, p, runs: list[Run]) -> None:
+        """Make ``p`` a right-to-left paragraph if ``runs`` (written into it after it was made:
+        a heading, a profile's name) start with a right-to-left letter, as :meth:`paragraph` does."""
+        if not starts_rtl([r.text for r in runs]):
+            return
+        ppr = p.find(PPR)
+        if ppr is None:
+            ppr = etree.Element(PPR)
+            p.insert(0, ppr)
+        insert_in_order(ppr, etree.Element(BIDI), _AFTER_BIDI)
 
     def runs(self, parent, runs: list[Run]) -> None:
         i, n = 0, len(runs)
@@ -270,6 +291,7 @@ class BlockWriter:
         return {R_ID: rid, HISTORY: "1"}
 
     def bookmark(self, p, name: str, runs: list[Run], char_style: str | None = None) -> None:
+        self.direction(p, runs)
         self._bookmark_id += 1
         bid = str(self._bookmark_id)
         etree.SubElement(p, BM_START, {ID: bid, NAME: name})

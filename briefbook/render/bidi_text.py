@@ -1,0 +1,38 @@
+"""A paragraph's direction, by the one rule both renderers use (UAX #9, rules P2 and P3).
+
+Kept apart from :mod:`briefbook.render.bidi_lines` (which lays out the PDF's lines and
+needs reportlab) so that the Word renderer asks the same question without loading
+reportlab: a DOCX-only export never imports it.
+"""
+
+from __future__ import annotations
+
+import re
+
+RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+# The explicit bidirectional formatting characters: read by the algorithm, never drawn.
+CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def needs_bidi(text: str) -> bool:
+    """True when ``text`` holds right-to-left letters or explicit bidi controls."""
+    return RTL.search(text) is not None or CONTROLS.search(text) is not None
+
+
+def first_strong_is_rtl(text: str) -> bool:
+    """True when the paragraph's direction from its first strong letter, skipping
+    isolates, is right-to-left (rules P2, P3)."""
+    if not needs_bidi(text):
+        return False
+    from bidi import get_base_level  # python-bidi, only for text that may be right-to-left
+
+    return get_base_level(text) == 1
+
+
+def starts_rtl(texts) -> bool:
+    """:func:`first_strong_is_rtl` over the concatenation of ``texts`` (a paragraph's runs),
+    without joining them when none holds a right-to-left letter or a control (the common case)."""
+    texts = [t for t in texts if t]
+    if not any(needs_bidi(t) for t in texts):
+        return False
+    return first_strong_is_rtl("".join(texts))
