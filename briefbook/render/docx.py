@@ -47,7 +47,7 @@ from briefbook.render.docx_fields import (
     write_contents,
     write_reference,
 )
-from briefbook.render.docx_fonts import embed_fonts
+from briefbook.render.docx_fonts import embed_fonts, visible
 from briefbook.render.docx_package import (
     check_target,
     package_members,
@@ -328,7 +328,7 @@ class _DocxBook:
                 writer.run(p, Run(self.words["draft"]), char_style="DraftMark")
         else:
             p = writer.paragraph(root, "Header")
-            running_header_field(p, clean_line(self._header_text()))
+            running_header_field(p, visible(self.template, clean_line(self._header_text())))
             if meta.draft:
                 writer.run(p, Run("\t"))
                 writer.run(p, Run(self.words["draft"]), char_style="DraftMark")

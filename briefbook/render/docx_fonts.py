@@ -27,7 +27,7 @@ from lxml import etree
 
 from briefbook.document.model import Document
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
-from briefbook.render.font_chain import Chain, ChainFont, chain_for, is_ignorable
+from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
 from briefbook.render.template import Template
 from briefbook.text import clean
 
@@ -63,13 +63,29 @@ def pieces(template: Template, text: str) -> list[tuple[ChainFont | None, str]]:
     out: list[tuple[ChainFont | None, str]] = []
     for index, run in chain.runs(text):
         font = chain.fonts[index] if index > 0 else None
-        if index == -1:
-            font = None  # Word shows its own box for a character no font has; the preflight named it
+        if index == -1:  # no font has it: a visible U+FFFD in the style's font, as in the PDF
+            run = replaced(run)  # (the preflight named the character, its item and field)
         if out and out[-1][0] == font:
             out[-1] = (font, out[-1][1] + run)
         else:
             out.append((font, run))
     return out
+
+
+def replaced(text: str) -> str:
+    """``text`` (characters no font of the chain draws) with each one that would be drawn
+    shown as U+FFFD; invisible ones (joiners, variation selectors) stay as they are, and so do
+    controls, which :func:`briefbook.text.clean` turns into breaks or removes."""
+    return "".join(c if is_ignorable(c) or c < " " or "\x7f" <= c < "\xa0" else REPLACEMENT for c in text)
+
+
+def visible(template: Template, text: str) -> str:
+    """``text`` with every character no font of the book draws shown as U+FFFD (for text
+    written outside runs: a field's cached result)."""
+    chain = chain_of(template)
+    if chain.all_primary(text):
+        return text
+    return "".join(replaced(run) if index == -1 else run for index, run in chain.runs(text))
 
 
 def run_fonts(rpr: etree._Element, font: ChainFont) -> None:
@@ -102,7 +118,7 @@ def used_fonts(document: Document, template: Template) -> dict[str, tuple[ChainF
             continue
         for index, run in chain.runs(text):
             if index <= 0:
-                base_chars.update(run)
+                base_chars.update(run if index == 0 else replaced(run))
                 continue
             font = chain.fonts[index]
             by_family.setdefault(font.family, (font, set()))[1].update(run)

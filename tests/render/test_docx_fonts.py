@@ -19,7 +19,7 @@ from lxml import etree
 from briefbook.document.model import Document, Heading, Metadata, Paragraph, Run, Table
 from briefbook.render.docx import render_docx
 from briefbook.render.docx_fonts import obfuscate
-from briefbook.render.font_chain import system_chinese_font
+from briefbook.render.font_chain import chain_for, system_chinese_font
 from briefbook.render.template import FONTS_DIR, load_template
 from tests.render.scripts_samples import NAMES
 from tests.render.test_glyph_coverage import texts
@@ -194,13 +194,20 @@ def test_libreoffice_without_system_fonts_prints_the_names(book, tmp_path):
 @given(text=texts)
 def test_any_text_keeps_every_character_and_embeds(tmp_path_factory, text):
     """Random assigned code points, marks, joiners and emoji: the DOCX keeps each character
-    (Word shows its own box for one no font has; the preflight named it) and its fonts embed."""
+    a font of the book has, shows U+FFFD for one none has (as the PDF does; the preflight
+    names it), and its fonts embed."""
     source = unicodedata.normalize("NFC", text)
+    formal = load_template("formal-a4")
+    named = set(chain_for(formal.body_font, formal.thai_font).uncovered(source))
     path = tmp_path_factory.mktemp("d") / "d.docx"
-    render_docx(Document(Metadata(title="d"), [Paragraph([Run(source)])]), load_template("formal-a4"), path)
+    render_docx(Document(Metadata(title="d"), [Paragraph([Run(source)])]), formal, path)
     body = _xml(path, "word/document.xml")
     written = "".join(t.text or "" for t in body.iter(f"{W}t"))
     for char in source:
-        if not char.isspace():
+        if char.isspace():
+            continue
+        if char in named:
+            assert char not in written and "\ufffd" in written, f"U+{ord(char):04X}"
+        else:
             assert char in written, f"U+{ord(char):04X}"
     assert _embedded(path)  # every embedded part de-obfuscates to a font fontTools opens
