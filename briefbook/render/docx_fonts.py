@@ -26,6 +26,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from briefbook.document.model import Document
+from briefbook.render.docx_reference import BULLETS as LIST_MARKS
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
 from briefbook.render.template import Template
@@ -127,6 +128,7 @@ def used_fonts(document: Document, template: Template) -> dict[str, tuple[ChainF
         for value in words.values():
             base_chars.update(value)
     base_chars.update(chr(c) for c in range(0x20, 0x7F))
+    base_chars.update(LIST_MARKS)  # list bullets, in the body font (numbering.xml)
     for family in own:
         font = next((f for f in chain.fonts if f.family == family), None)
         if font is not None:

@@ -30,11 +30,14 @@ CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
+BULLETS = ("•", "–", "▪")  # list levels 1, 2, 3 (then again); drawn in the body font
+
+
 def numbering_xml(t: Template) -> bytes:
     body = font_display_name(t.body_font)
     root = el(None, "numbering")
     step = twips(6.35)
-    bullets = ("•", "–", "▪") * 3
+    bullets = BULLETS * 3
     number_formats = ("decimal", "lowerLetter", "lowerRoman") * 3
     for abstract_id, kind in ((BULLET_ABSTRACT_ID, "bullet"), (NUMBER_ABSTRACT_ID, "number")):
         a = el(root, "abstractNum", abstractNumId=abstract_id)

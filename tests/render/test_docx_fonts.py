@@ -211,3 +211,10 @@ def test_any_text_keeps_every_character_and_embeds(tmp_path_factory, text):
         else:
             assert char in written, f"U+{ord(char):04X}"
     assert _embedded(path)  # every embedded part de-obfuscates to a font fontTools opens
+
+
+def test_the_body_font_subset_holds_the_list_bullets(book):
+    """The bullets are drawn in the body font (numbering.xml): its embedded subset must hold
+    them even when no text of the book has one, or Word and LibreOffice show a box."""
+    cmap = _embedded(book)["Noto Serif/embedRegular"].getBestCmap()
+    assert ord("•") in cmap and ord("–") in cmap
