@@ -5,8 +5,6 @@ machine without Noto or Thai fonts prints the names as written."""
 from __future__ import annotations
 
 import io
-import shutil
-import subprocess
 import unicodedata
 import zipfile
 from pathlib import Path
@@ -26,7 +24,6 @@ from tests.render.test_glyph_coverage import texts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 
 
 def _names() -> dict[str, str]:
@@ -153,41 +150,6 @@ def test_runs_name_their_script_font_and_arabic_runs_are_rtl(book):
     assert NAMES["Khmer"] in fonts_of["Noto Sans Khmer"]
     assert NAMES["Arabic"] in fonts_of["Noto Sans Arabic"]
     assert NAMES["Arabic"] in rtl and NAMES["Lao"] not in rtl
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
-def test_libreoffice_without_system_fonts_prints_the_names(book, tmp_path):
-    """fontconfig sees only DejaVu (no Noto, no Thai): LibreOffice must use the embedded fonts."""
-    dejavu = next((p for p in Path("/usr/share/fonts").rglob("DejaVuSans.ttf")), None)
-    if dejavu is None:
-        pytest.skip("LibreOffice needs at least one system font to start (DejaVu)")
-    conf = tmp_path / "fonts.conf"
-    conf.write_text(
-        f'<?xml version="1.0"?><fontconfig><dir>{dejavu.parent}</dir>'
-        f"<cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>"
-    )
-    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "FONTCONFIG_FILE": str(conf)}
-    listed = subprocess.run(["fc-list", ":lang=th"], capture_output=True, text=True, env=env, check=False)
-    assert listed.stdout.strip() == ""  # no Thai font visible to LibreOffice
-    subprocess.run(
-        [SOFFICE, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(book)],
-        check=True, capture_output=True, timeout=180, env=env,
-    )  # fmt: skip
-    from pypdf import PdfReader
-
-    reader = PdfReader(str(tmp_path / "scripts.pdf"))
-    text = unicodedata.normalize("NFC", "\n".join(p.extract_text() for p in reader.pages))
-    lines = {" ".join(line.split()) for line in text.splitlines()}
-    for script in ("Thai", "Lao", "Vietnamese"):
-        assert NAMES[script] in lines, (script, sorted(lines)[:20])
-    fonts = set()
-    for page in reader.pages:
-        for font in page["/Resources"]["/Font"].values():
-            fonts.add(str(font.get_object()["/BaseFont"]).split("+")[-1])
-    for family in ("NotoSansThai", "NotoSansLao", "NotoSansKhmer", "NotoSansMyanmar", "NotoSansArabic"):
-        assert any(f.startswith(family) for f in fonts), (family, fonts)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
