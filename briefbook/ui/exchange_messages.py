@@ -9,11 +9,22 @@ from ``messages.py`` so that each file stays one readable list.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-# (pattern, template): the pattern must match the whole message.
-_RAW: list[tuple[str, str]] = [
+from briefbook.ui.message_parts import columns_part, fields_part, kind_part, level_part
+
+Part = Callable[[str], str]
+
+
+def _lower_kind(group: str) -> str:
+    return kind_part(group, lower=True)
+
+
+# (pattern, template[, parts]): the pattern must match the whole message; ``parts`` gives, per
+# group, how the window words it (a level, a kind, a field list); None keeps the default.
+_RAW: list[tuple] = [
     # notes beside a proposed item
     (r"new person", QT_TRANSLATE_NOOP("CoreMessages", "new person")),
     (r"new topic", QT_TRANSLATE_NOOP("CoreMessages", "new topic")),
@@ -43,7 +54,7 @@ _RAW: list[tuple[str, str]] = [
         r"(.+) has no paragraphs to import as talking points\.",
         QT_TRANSLATE_NOOP("CoreMessages", "%1 has no paragraphs to import as talking points."),
     ),
-    (r"Columns: (.*)", QT_TRANSLATE_NOOP("CoreMessages", "Columns: %1")),
+    (r"Columns: (.*)", QT_TRANSLATE_NOOP("CoreMessages", "Columns: %1"), (columns_part,)),
     (
         r"Kept in the notes \(no matching field\): (.*)",
         QT_TRANSLATE_NOOP("CoreMessages", "Kept in the notes (no matching field): %1"),
@@ -55,6 +66,43 @@ _RAW: list[tuple[str, str]] = [
     (
         r"(.+): '(.*)' is not a level here; imported as (.+)\.",
         QT_TRANSLATE_NOOP("CoreMessages", "%1: '%2' is not a level here; imported as %3."),
+    ),
+    (r"already in the library", QT_TRANSLATE_NOOP("CoreMessages", "already in the library")),
+    (
+        r"probably already here: merge fills (.+); differs in (.+) \(kept as it is here\)",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "probably already here: merging fills in %1; %2 differs (kept as it is here)"
+        ),
+        (fields_part, fields_part),
+    ),
+    (
+        r"probably already here: merge fills (.+)",
+        QT_TRANSLATE_NOOP("CoreMessages", "probably already here: merging fills in %1"),
+        (fields_part,),
+    ),
+    (
+        r"a question with no answer: dropped \(edit it to keep it\)",
+        QT_TRANSLATE_NOOP("CoreMessages", "a question with no answer: dropped (edit it to keep it)"),
+    ),
+    (
+        r"(.+) has more than ([\d,]+) rows; split it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 has more than %2 rows; split it into smaller files."),
+    ),
+    (
+        r"(.+) has more than ([\d,]+) cards; split it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 has more than %2 cards; split it into smaller files."),
+    ),
+    (
+        r"(.+) is not a well-formed CSV file \(.*\)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a well-formed CSV file."),
+    ),
+    (
+        r"(.+) is not a readable vCard file \(.*\)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a readable vCard file."),
+    ),
+    (
+        r"A [a-z][a-z ]* has no field '(.*)'\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "This kind of item has no field '%1'."),
     ),
     (
         r"(.+) \(no organisation\) is listed twice; imported once\.",
@@ -80,6 +128,35 @@ _RAW: list[tuple[str, str]] = [
     (
         r"The pasted text is larger than (.+); BriefBook does not read it\.",
         QT_TRANSLATE_NOOP("CoreMessages", "The pasted text is larger than %1; BriefBook does not read it."),
+    ),
+    (
+        r"The article (.+) is larger than (.+); BriefBook does not read it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "The article %1 is larger than %2; BriefBook does not read it."),
+    ),
+    (
+        r"The contact list (.+) is larger than (.+); BriefBook does not read it\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "The contact list %1 is larger than %2; BriefBook does not read it."
+        ),
+    ),
+    (
+        r"The document (.+) is larger than (.+); BriefBook does not read it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "The document %1 is larger than %2; BriefBook does not read it."),
+    ),
+    (
+        r"The package (.+) is larger than (.+); BriefBook does not read it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "The package %1 is larger than %2; BriefBook does not read it."),
+    ),
+    (
+        r"A part of (.+) is larger than (.+); BriefBook does not read it\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "A part of %1 is larger than %2; BriefBook does not read it (it is damaged or altered).",
+        ),
+    ),
+    (
+        r"(.+) unpacks to more than (.+); BriefBook does not read it\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 unpacks to more than %2; BriefBook does not read it."),
     ),
     (
         r"The pasted text is empty: paste a news article to import its statements\.",
@@ -135,6 +212,29 @@ _RAW: list[tuple[str, str]] = [
         QT_TRANSLATE_NOOP("CoreMessages", "There is no package file at %1."),
     ),
     (
+        r"(.+) holds too many files to be a BriefBook package\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 holds too many files to be a BriefBook package."),
+    ),
+    (
+        r"(.+) holds an? ([a-z][a-z ]*) with the id of an? ([a-z][a-z ]*) of this library; "
+        r"it cannot be imported\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "%1 holds a %2 with the same id as a %3 in this library; it cannot be imported.",
+        ),
+        (None, _lower_kind, _lower_kind),
+    ),
+    (
+        r"There is no conflict to resolve for the item .+\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "This item has no conflict left to settle (it may have been settled already)."
+        ),
+    ),
+    (
+        r"Choose to keep mine, take theirs or edit\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "Choose to keep mine, take theirs or edit."),
+    ),
+    (
         r"(.+) is not a BriefBook exchange package.*\.",
         QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a BriefBook exchange package."),
     ),
@@ -156,6 +256,7 @@ _RAW: list[tuple[str, str]] = [
             "CoreMessages",
             "%1 uses classification levels this library does not have (%2; here: %3). Nothing was imported.",
         ),
+        (None, None, level_part),
     ),
     (
         r"(.+) is a folder; choose a file name for the package\.",
@@ -296,4 +397,12 @@ _RAW: list[tuple[str, str]] = [
     ),
 ]
 
-PATTERNS: list[tuple[re.Pattern[str], str]] = [(re.compile(p, re.S), t) for p, t in _RAW]
+Pattern = tuple[re.Pattern[str], str, tuple[Part | None, ...]]
+
+
+def compile_patterns(raw: list[tuple]) -> list[Pattern]:
+    """``(pattern, template[, parts])`` entries, compiled (``.`` also matches a new line)."""
+    return [(re.compile(entry[0], re.S), entry[1], entry[2] if len(entry) > 2 else ()) for entry in raw]
+
+
+PATTERNS: list[Pattern] = compile_patterns(_RAW)

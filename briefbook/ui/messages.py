@@ -14,7 +14,9 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.errors import BriefBookError
+from briefbook.ui import export_refusals
 from briefbook.ui.exchange_messages import PATTERNS as _EXCHANGE_PATTERNS
+from briefbook.ui.exchange_messages import compile_patterns
 
 _CONTEXT = "CoreMessages"
 
@@ -218,18 +220,27 @@ def user_message(error: BaseException | str) -> str:
     return text if translated is None else translated
 
 
+_NEWER_PATTERNS = _EXCHANGE_PATTERNS + compile_patterns(export_refusals.RAW)
+
+
 def _exchange_message(text: str) -> str | None:
-    """The exchange's and the Library's newer sentences (:mod:`briefbook.ui.exchange_messages`).
+    """The exchange's, the export's and the Library's newer sentences (:mod:`briefbook.ui.exchange_messages`,
+    :mod:`briefbook.ui.export_refusals`).
 
     Their templates say some things more generally than the core ("This item" for "This
     talking point", one count word for "1 meeting" and "2 meetings"), so a language with no
     translation of the template (English) is shown the core's own words, unchanged.
     """
-    for pattern, template in _EXCHANGE_PATTERNS:
-        if pattern.fullmatch(text):
-            if QCoreApplication.translate(_CONTEXT, template) == template:
+    for pattern, template, parts in _NEWER_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            out = QCoreApplication.translate(_CONTEXT, template)
+            if out == template:
                 return text
-            return translate_known(text, [(pattern, template)], _CONTEXT, _field_names)
+            for i, group in enumerate(match.groups(), start=1):
+                part = parts[i - 1] if i <= len(parts) and parts[i - 1] else _field_names
+                out = out.replace(f"%{i}", part(group))
+            return out
     return None
 
 
@@ -237,11 +248,13 @@ _FIELD_QUOTED = re.compile(r"(^|; )([a-z][a-z ]*): «")
 
 
 def _field_names(group: str) -> str:
-    """A level by its label; the field names of a refused edit's other version ("scene setter: «…»") too."""
-    from briefbook.ui.labels import field_label, level_label
+    """A level (or a list of levels) by its label; the field names of a refused edit's other
+    version ("scene setter: «…»") too."""
+    from briefbook.ui.labels import field_label
+    from briefbook.ui.message_parts import level_part
 
-    if level_label(group) != group:
-        return level_label(group)
+    if level_part(group) != group:
+        return level_part(group)
     return _FIELD_QUOTED.sub(lambda m: f"{m[1]}{field_label('', m[2].replace(' ', '_'))}: «", group)
 
 

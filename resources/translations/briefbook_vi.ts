@@ -934,7 +934,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../briefbook/ui/messages.py" line="+26"/>
+        <location filename="../../briefbook/ui/messages.py" line="+28"/>
         <source>There is already a file at %1; choose another name.</source>
         <translation>Đã có một tệp tại %1; hãy chọn tên khác.</translation>
     </message>
@@ -1089,7 +1089,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1 là cơ sở dữ liệu SQLite nhưng không phải thư viện BriefBook.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange_messages.py" line="+18"/>
+        <location filename="../../briefbook/ui/exchange_messages.py" line="+29"/>
         <source>new person</source>
         <translation>nhân vật mới</translation>
     </message>
@@ -1154,6 +1154,51 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1: &apos;%2&apos; không phải là độ mật ở đây; đã nhập với độ mật %3.</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>already in the library</source>
+        <translation>đã có trong thư viện</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>probably already here: merging fills in %1; %2 differs (kept as it is here)</source>
+        <translation>có thể đã có trong thư viện: khi gộp sẽ bổ sung %1; %2 khác với bản ở đây (giữ nguyên bản ở đây)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>probably already here: merging fills in %1</source>
+        <translation>có thể đã có trong thư viện: khi gộp sẽ bổ sung %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>a question with no answer: dropped (edit it to keep it)</source>
+        <translation>câu hỏi chưa có câu trả lời: đã bỏ qua (sửa lại nếu muốn giữ)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has more than %2 rows; split it into smaller files.</source>
+        <translation>%1 có hơn %2 dòng; hãy tách thành các tệp nhỏ hơn.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 has more than %2 cards; split it into smaller files.</source>
+        <translation>%1 có hơn %2 danh thiếp; hãy tách thành các tệp nhỏ hơn.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a well-formed CSV file.</source>
+        <translation>%1 không phải là tệp CSV hợp lệ.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is not a readable vCard file.</source>
+        <translation>%1 không phải là tệp vCard đọc được.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This kind of item has no field &apos;%1&apos;.</source>
+        <translation>Loại mục này không có trường &apos;%1&apos;.</translation>
+    </message>
+    <message>
         <location line="+4"/>
         <source>%1 (no organisation) is listed twice; imported once.</source>
         <translation>%1 (không có tổ chức) có tên hai lần; chỉ nhập một lần.</translation>
@@ -1187,6 +1232,36 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+3"/>
         <source>The pasted text is larger than %1; BriefBook does not read it.</source>
         <translation>Văn bản dán lớn hơn %1; BriefBook không đọc.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The article %1 is larger than %2; BriefBook does not read it.</source>
+        <translation>Bài báo %1 lớn hơn %2; BriefBook không đọc.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The contact list %1 is larger than %2; BriefBook does not read it.</source>
+        <translation>Danh bạ %1 lớn hơn %2; BriefBook không đọc.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The document %1 is larger than %2; BriefBook does not read it.</source>
+        <translation>Văn bản %1 lớn hơn %2; BriefBook không đọc.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The package %1 is larger than %2; BriefBook does not read it.</source>
+        <translation>Gói dữ liệu %1 lớn hơn %2; BriefBook không đọc.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A part of %1 is larger than %2; BriefBook does not read it (it is damaged or altered).</source>
+        <translation>Một phần của %1 lớn hơn %2; BriefBook không đọc (tệp bị hỏng hoặc đã bị sửa đổi).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 unpacks to more than %2; BriefBook does not read it.</source>
+        <translation>%1 khi giải nén lớn hơn %2; BriefBook không đọc.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1245,6 +1320,26 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+4"/>
+        <source>%1 holds too many files to be a BriefBook package.</source>
+        <translation>%1 chứa quá nhiều tệp, không thể là gói dữ liệu BriefBook.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 holds a %2 with the same id as a %3 in this library; it cannot be imported.</source>
+        <translation>%1 chứa một %2 trùng mã với một %3 trong thư viện này; không thể nhập.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This item has no conflict left to settle (it may have been settled already).</source>
+        <translation>Mục này không còn xung đột nào cần xử lý (có thể đã được xử lý rồi).</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose to keep mine, take theirs or edit.</source>
+        <translation>Hãy chọn giữ bản của tôi, lấy bản của họ hoặc sửa lại.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>%1 is not a BriefBook exchange package.</source>
         <translation>%1 không phải là gói dữ liệu trao đổi của BriefBook.</translation>
     </message>
@@ -1269,7 +1364,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1 dùng các độ mật mà thư viện này không có (%2; ở đây: %3). Chưa nhập gì.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>%1 is a folder; choose a file name for the package.</source>
         <translation>%1 là một thư mục; hãy chọn tên tệp cho gói dữ liệu.</translation>
     </message>
@@ -1452,6 +1547,46 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+6"/>
         <source>No cleaned copy can be made: %1.</source>
         <translation>Không thể tạo bản sao đã làm sạch: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/export_refusals.py" line="+21"/>
+        <source>The book “%1” may hold nothing above %2 (its highest classification), so it cannot be exported at %3. To export it at %3, first raise the book&apos;s highest classification to %3 in Books (the book&apos;s settings).</source>
+        <translation>Tài liệu “%1” chỉ được chứa nội dung có độ mật đến %2 (mức mật tối đa của tài liệu), nên không thể xuất ở độ mật %3. Muốn xuất ở độ mật %3, trước hết hãy nâng mức mật tối đa của tài liệu lên %3 trong mục Tài liệu (phần thiết lập của tài liệu).</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The book “%1” has no highest classification: choose the highest level this copy may hold (%2).</source>
+        <translation>Tài liệu “%1” chưa có mức mật tối đa: hãy chọn độ mật cao nhất mà bản này được chứa (%2).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The PDF password is empty; type a password, or leave the field empty.</source>
+        <translation>Mật khẩu PDF chỉ có khoảng trắng; hãy nhập mật khẩu, hoặc xoá trống ô mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>A password protects only the PDF, and this export writes only a Word file, which would open without it: export the PDF too, or leave the password out.</source>
+        <translation>Mật khẩu chỉ bảo vệ tệp PDF, nhưng lần xuất này chỉ tạo tệp Word, vốn mở được mà không cần mật khẩu: hãy xuất cả tệp PDF, hoặc bỏ mật khẩu.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Printing can only be refused in a password-protected PDF: give a password, or allow printing.</source>
+        <translation>Chỉ có thể chặn in đối với tệp PDF có mật khẩu: hãy đặt mật khẩu, hoặc cho phép in.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cards are printed as a PDF, on A5 or A6.</source>
+        <translation>Phiếu tóm tắt được in thành tệp PDF, khổ A5 hoặc A6.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose where to save the book: a file name, or a folder.</source>
+        <translation>Chọn nơi lưu tài liệu: một tên tệp hoặc một thư mục.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export formats are PDF and Word (DOCX), not %1.</source>
+        <translation>Chỉ xuất được ra PDF và Word (DOCX), không xuất được ra %1.</translation>
     </message>
 </context>
 <context>
@@ -3443,7 +3578,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../briefbook/ui/composer/warnings.py" line="+27"/>
+        <location filename="../../briefbook/ui/composer/preflight_messages.py" line="+25"/>
         <source>%1 “%2” is %3, above the ceiling (%4); it is left out.</source>
         <translation>%1 “%2” có độ mật %3, cao hơn mức mật tối đa (%4); mục này bị bỏ ra.</translation>
     </message>
@@ -3492,11 +3627,56 @@ Thả ảnh vào đây.</translation>
         <source>Passages marked not for release are left out (for sharing).</source>
         <translation>Các đoạn được đánh dấu không được phát hành bị bỏ ra (bản để chia sẻ).</translation>
     </message>
+    <message>
+        <location line="+5"/>
+        <source>The book has no highest classification, so only what anyone may read is shown and it cannot be exported; choose its highest classification (%1).</source>
+        <translation>Tài liệu chưa có mức mật tối đa, nên chỉ hiển thị nội dung ai cũng được đọc và chưa thể xuất; hãy chọn mức mật tối đa cho tài liệu (%1).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The book&apos;s title names its event, which is above the ceiling; the title is left out.</source>
+        <translation>Tiêu đề tài liệu nêu tên sự kiện, mà sự kiện có độ mật cao hơn mức mật tối đa; tiêu đề bị bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 “%2” is marked not for release; it is left out of this shareable copy.</source>
+        <translation>%1 “%2” được đánh dấu không được phát hành; mục này bị bỏ ra khỏi bản để chia sẻ.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Left out of this shareable copy (not for release): %1 “%2”: “%3”.</source>
+        <translation>Đã bỏ ra khỏi bản để chia sẻ (không được phát hành): %1 “%2”: “%3”.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No Chinese font is installed on this computer, so Chinese characters cannot be printed; install one (for example the Debian package %1).</source>
+        <translation>Máy tính này chưa cài phông chữ tiếng Trung nên không in được chữ Hán; hãy cài một phông chữ (ví dụ gói Debian %1).</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 “%2”, field “%3”, has characters no font of the book can print: %4. They will show as � in the files.</source>
+        <translation>%1 “%2”, trường “%3”, có ký tự mà không phông chữ nào của tài liệu in được: %4. Các ký tự này sẽ hiện thành � trong tệp.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>%1 “%2” has characters no font of the book can print: %3. They will show as � in the files.</source>
+        <translation>%1 “%2” có ký tự mà không phông chữ nào của tài liệu in được: %3. Các ký tự này sẽ hiện thành � trong tệp.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The book&apos;s own text has characters no font of the book can print: %1. They will show as � in the files.</source>
+        <translation>Phần văn bản riêng của tài liệu có ký tự mà không phông chữ nào của tài liệu in được: %1. Các ký tự này sẽ hiện thành � trong tệp.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 and %2 more</source>
+        <translation>%1 và %2 ký tự khác</translation>
+    </message>
 </context>
 <context>
     <name>PreflightList</name>
     <message>
-        <location line="+89"/>
+        <location filename="../../briefbook/ui/composer/warnings.py" line="+86"/>
         <source>Click to open this item in its editor.</source>
         <translation>Nhấp để mở mục này trong trình soạn thảo.</translation>
     </message>

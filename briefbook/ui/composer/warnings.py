@@ -1,94 +1,23 @@
 """The preflight warnings beside the section tree, each a click away from the item it is about.
 
-The core writes its warnings in English; :func:`warning_text` shows the known
-ones in the UI's language (by their ``code``), with the item's kind translated.
+The core writes its warnings in English; :func:`warning_text`
+(:mod:`briefbook.ui.composer.preflight_messages`) shows them in the UI's language.
 """
 
 from __future__ import annotations
 
-import re
 import time
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from briefbook.assemble import PreflightWarning
-from briefbook.ui.columns import plain_summary
-from briefbook.ui.labels import kind_label, level_label
+from briefbook.ui.composer.preflight_messages import warning_text
+
+__all__ = ["ID_ROLE", "KIND_ROLE", "PreflightList", "warning_text"]
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
-
-_QUOTED = r"“(.*)”"
-# code -> (pattern of the core's message, translatable template; %1.. are the groups)
-_TEMPLATES: dict[str, tuple[str, str]] = {
-    "above_ceiling": (
-        r"(.+) " + _QUOTED + r" is (.+), above the ceiling \((.+)\); it is left out\.",
-        QT_TRANSLATE_NOOP("Preflight", "%1 “%2” is %3, above the ceiling (%4); it is left out."),
-    ),
-    "draft_omitted": (
-        r"Talking point " + _QUOTED + r" is not cleared; left out\.",
-        QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is not cleared; it is left out."),
-    ),
-    "draft_included": (
-        r"Talking point " + _QUOTED + r" is not cleared yet\.",
-        QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is not cleared yet; it is marked as a draft."),
-    ),
-    "meeting_without_points": (
-        r"The meeting " + _QUOTED + r" has no talking points\.",
-        QT_TRANSLATE_NOOP("Preflight", "The meeting “%1” has no talking points."),
-    ),
-    "empty_section": (
-        r"The section " + _QUOTED + r" has nothing to show\.",
-        QT_TRANSLATE_NOOP("Preflight", "The section “%1” has nothing to show; it is left out."),
-    ),
-    "person_without_photo": (
-        r"(.+) has no photo\.",
-        QT_TRANSLATE_NOOP("Preflight", "%1 has no photo."),
-    ),
-    "person_without_position": (
-        r"(.+) has no position\.",
-        QT_TRANSLATE_NOOP("Preflight", "%1 has no position."),
-    ),
-    "missing_item": (
-        r"An item chosen for this book no longer exists.*",
-        QT_TRANSLATE_NOOP(
-            "Preflight", "An item chosen for this book no longer exists; it is left out. Choose again."
-        ),
-    ),
-    "other_event": (
-        r"(.+?) " + _QUOTED + r" belongs to another event \((.+)\), not to this book's event\.",
-        QT_TRANSLATE_NOOP(
-            "Preflight",
-            "%1 “%2” belongs to another event (%3), not to this book's event. Is it meant to be here?",
-        ),
-    ),
-    "not_for_release": (
-        r"Passages marked not for release are left out of this export\.",
-        QT_TRANSLATE_NOOP("Preflight", "Passages marked not for release are left out (for sharing)."),
-    ),
-}
-
-
-def warning_text(warning: PreflightWarning) -> str:
-    """The warning in the UI's language (the core's words when it is not one we know)."""
-    known = _TEMPLATES.get(warning.code)
-    if known is None:
-        return warning.message
-    pattern, template = known
-    match = re.fullmatch(pattern, warning.message, re.S)
-    if match is None:
-        return warning.message
-    out = QCoreApplication.translate("Preflight", template)
-    groups = list(match.groups())
-    if warning.code == "other_event" and warning.kind and groups:
-        groups[0] = kind_label(warning.kind)
-    if warning.code == "above_ceiling" and len(groups) == 4:
-        groups = [kind_label(warning.kind) if warning.kind else groups[0], groups[1]]
-        groups += [level_label(match.group(3)), level_label(match.group(4))]
-    for i, group in enumerate(groups, start=1):
-        out = out.replace(f"%{i}", plain_summary(group, limit=100) if group else group)
-    return out
 
 
 class PreflightList(QWidget):

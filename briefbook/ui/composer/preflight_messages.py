@@ -1,0 +1,191 @@
+"""The preflight's warnings in the user's language.
+
+The core (``briefbook.assemble``) writes its warnings in English for the CLI;
+the composer shows each known one (by its ``code``) through a translatable
+template, with the item's kind, the levels and the field names in the window's
+words. A warning we do not know is shown as the core wrote it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from briefbook.assemble import PreflightWarning
+from briefbook.ui.columns import plain_summary
+from briefbook.ui.labels import field_label, kind_label, level_label
+from briefbook.ui.message_parts import kind_part, level_part
+
+_QUOTED = r"“(.*)”"
+# code -> (pattern of the core's message, translatable template; %1.. are the groups)
+_TEMPLATES: dict[str, tuple[str, str]] = {
+    "above_ceiling": (
+        r"(.+) " + _QUOTED + r" is (.+), above the ceiling \((.+)\); it is left out\.",
+        QT_TRANSLATE_NOOP("Preflight", "%1 “%2” is %3, above the ceiling (%4); it is left out."),
+    ),
+    "draft_omitted": (
+        r"Talking point " + _QUOTED + r" is not cleared; left out\.",
+        QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is not cleared; it is left out."),
+    ),
+    "draft_included": (
+        r"Talking point " + _QUOTED + r" is not cleared yet\.",
+        QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is not cleared yet; it is marked as a draft."),
+    ),
+    "meeting_without_points": (
+        r"The meeting " + _QUOTED + r" has no talking points\.",
+        QT_TRANSLATE_NOOP("Preflight", "The meeting “%1” has no talking points."),
+    ),
+    "empty_section": (
+        r"The section " + _QUOTED + r" has nothing to show\.",
+        QT_TRANSLATE_NOOP("Preflight", "The section “%1” has nothing to show; it is left out."),
+    ),
+    "person_without_photo": (
+        r"(.+) has no photo\.",
+        QT_TRANSLATE_NOOP("Preflight", "%1 has no photo."),
+    ),
+    "person_without_position": (
+        r"(.+) has no position\.",
+        QT_TRANSLATE_NOOP("Preflight", "%1 has no position."),
+    ),
+    "missing_item": (
+        r"An item chosen for this book no longer exists.*",
+        QT_TRANSLATE_NOOP(
+            "Preflight", "An item chosen for this book no longer exists; it is left out. Choose again."
+        ),
+    ),
+    "other_event": (
+        r"(.+?) " + _QUOTED + r" belongs to another event \((.+)\), not to this book's event\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "%1 “%2” belongs to another event (%3), not to this book's event. Is it meant to be here?",
+        ),
+    ),
+    "not_for_release": (
+        r"Passages marked not for release are left out of this export\.",
+        QT_TRANSLATE_NOOP("Preflight", "Passages marked not for release are left out (for sharing)."),
+    ),
+    "no_ceiling": (
+        r"The book has no classification ceiling, so only what anyone may read is shown and it cannot "
+        r"be exported; choose its highest classification \((.*)\)\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "The book has no highest classification, so only what anyone may read is shown and it "
+            "cannot be exported; choose its highest classification (%1).",
+        ),
+    ),
+    "title_above_ceiling": (
+        r"The book's title names its event, which is above the ceiling; the title is left out\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "The book's title names its event, which is above the ceiling; the title is left out.",
+        ),
+    ),
+    "item_not_for_release": (
+        r"(.+) " + _QUOTED + r" is marked not for release; it is left out of this shareable copy\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight", "%1 “%2” is marked not for release; it is left out of this shareable copy."
+        ),
+    ),
+    "not_for_release_passage": (
+        r"Left out of this shareable copy \(not for release\): (.+) " + _QUOTED + r": " + _QUOTED + r"\.",
+        QT_TRANSLATE_NOOP("Preflight", "Left out of this shareable copy (not for release): %1 “%2”: “%3”."),
+    ),
+    "font_missing": (
+        r"No Chinese font is installed on this computer, so Chinese characters cannot be printed; "
+        r"install one \(for example the Debian package (.+)\)\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "No Chinese font is installed on this computer, so Chinese characters cannot be printed; "
+            "install one (for example the Debian package %1).",
+        ),
+    ),
+}
+
+# A character no font can print: where (an item, its field, or the book's own text), then which.
+_GLYPHS = (
+    r" has characters no font of the book can print: (.+?)(?: and (\d+) more)?\. "
+    r"They will show as � in the files\."
+)
+_GLYPH_TEMPLATES: list[tuple[str, str]] = [
+    (
+        r"(.+?) " + _QUOTED + r", field “(.+)”," + _GLYPHS,
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "%1 “%2”, field “%3”, has characters no font of the book can print: %4. "
+            "They will show as � in the files.",
+        ),
+    ),
+    (
+        r"(.+?) " + _QUOTED + _GLYPHS,
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "%1 “%2” has characters no font of the book can print: %3. They will show as � in the files.",
+        ),
+    ),
+    (
+        r"The book's own text" + _GLYPHS,
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "The book's own text has characters no font of the book can print: %1. "
+            "They will show as � in the files.",
+        ),
+    ),
+]
+_MORE = QT_TRANSLATE_NOOP("Preflight", "%1 and %2 more")
+
+
+def _tr(template: str) -> str:
+    return QCoreApplication.translate("Preflight", template)
+
+
+def _filled(template: str, groups: list[str]) -> str:
+    out = _tr(template)
+    for i, group in enumerate(groups, start=1):
+        out = out.replace(f"%{i}", group)
+    return out
+
+
+def _name(group: str) -> str:
+    return plain_summary(group, limit=100) if group else group
+
+
+def warning_text(warning: PreflightWarning) -> str:
+    """The warning in the UI's language (the core's words when it is not one we know)."""
+    if warning.code == "glyph_missing":
+        return _glyph_text(warning)
+    known = _TEMPLATES.get(warning.code)
+    if known is None:
+        return warning.message
+    pattern, template = known
+    match = re.fullmatch(pattern, warning.message, re.S)
+    if match is None:
+        return warning.message
+    groups = [_name(g) for g in match.groups()]
+    if warning.code in ("other_event", "item_not_for_release", "not_for_release_passage") and groups:
+        groups[0] = kind_label(warning.kind) if warning.kind else kind_part(match.group(1))
+    if warning.code == "above_ceiling" and len(groups) == 4:
+        groups[0] = kind_label(warning.kind) if warning.kind else groups[0]
+        groups[2], groups[3] = level_label(match.group(3)), level_label(match.group(4))
+    if warning.code == "no_ceiling":
+        groups = [level_part(match.group(1))]
+    if warning.code == "font_missing":
+        groups = [match.group(1)]
+    return _filled(template, groups)
+
+
+def _glyph_text(warning: PreflightWarning) -> str:
+    """Which characters cannot be printed, and where (their Unicode names stay as they are)."""
+    for pattern, template in _GLYPH_TEMPLATES:
+        match = re.fullmatch(pattern, warning.message, re.S)
+        if match is None:
+            continue
+        *where, named, more = match.groups()
+        listed = _filled(_MORE, [named, more]) if more else named
+        if where:
+            where[0] = kind_label(warning.kind) if warning.kind else kind_part(where[0])
+            where[1] = _name(where[1])
+        if len(where) == 3:
+            where[2] = field_label(warning.kind, where[2].replace(" ", "_"))
+        return _filled(template, [*where, listed])
+    return warning.message

@@ -1,0 +1,58 @@
+"""The parts of a core message that are the library's own words: levels, kinds, field names.
+
+A pattern in :mod:`briefbook.ui.messages` cuts a core sentence into groups; most
+groups are names the user wrote (a title, a file name) and stay as they are, but
+some are the core's English identifiers: a level ("Internal"), a list of levels
+("Public, Internal, Confidential, Secret"), a kind ("talking point"), a field list
+("position, country"). These turn them into the window's words, so that a
+Vietnamese sentence does not carry English words in its middle.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefbook.library.records import RECORD_TYPES
+from briefbook.ui.labels import _FIELDS, field_label, kind_label, level_label
+
+_KIND_OF_LABEL = {cls.LABEL.lower(): kind for kind, cls in RECORD_TYPES.items()}
+
+
+def level_part(group: str) -> str:
+    """A level, or a comma-separated list of levels, by the window's labels (others unchanged)."""
+    parts = group.split(", ")
+    if all(level_label(p) != p for p in parts):
+        return ", ".join(level_label(p) for p in parts)
+    return group
+
+
+def kind_part(group: str, *, lower: bool = False) -> str:
+    """A record's English label ("Talking point", "talking point") as the window names the kind."""
+    kind = _KIND_OF_LABEL.get(group.lower())
+    if kind is None:
+        return group
+    label = kind_label(kind)
+    return label[:1].lower() + label[1:] if lower else label
+
+
+def fields_part(group: str) -> str:
+    """A comma-separated list of field names ("position, country", "start date") in the window's words."""
+    names = [p.replace(" ", "_") for p in group.split(", ")]
+    if all(n in _FIELDS for n in names):
+        return ", ".join(field_label("", n).lower() for n in names)
+    return group
+
+
+_MAPPED_COLUMN = re.compile(r"(?P<head>.*?) → (?P<field>[a-z][a-z ]*)$")
+
+
+def columns_part(group: str) -> str:
+    """The contact import's column mapping ("Họ và tên → name; Chức vụ → position"), fields translated."""
+
+    def one(part: str) -> str:
+        found = _MAPPED_COLUMN.fullmatch(part)
+        if found is None:
+            return part
+        return f"{found['head']} → {field_label('person', found['field'].replace(' ', '_'))}"
+
+    return "; ".join(one(p) for p in group.split("; "))

@@ -1,0 +1,462 @@
+"""Real instances of the core's messages, made as a user makes them (bad files, wrong choices).
+
+Each case calls the core with the input a careless or hostile user gives -- a .txt as a
+Word file, a CSV without a name column, a package with levels this library does not
+have, a conflict settled with a choice that does not exist, an export above the book's
+ceiling -- and returns what the core said, with how the window shows it ("user" through
+:func:`briefbook.ui.messages.user_message`, "export" through
+:func:`briefbook.ui.export_messages.export_message`, "preflight" through
+:func:`briefbook.ui.composer.warnings.warning_text`). ``tests/ui/test_core_messages_vi.py``
+checks that every one reads as Vietnamese in the Vietnamese window.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from briefbook.assemble import PreflightWarning, preflight
+from briefbook.errors import BriefBookError
+from briefbook.exchange import contacts, docx_reader, imports, merge, packages
+from briefbook.export import ExportOptions, export_book
+from briefbook.library import Book, Event, Library, Meeting, Person, TalkingPoint, Topic
+from briefbook.library.books import new_book
+
+
+@dataclass
+class Shown:
+    """One message as the core wrote it, and the window's way of showing it."""
+
+    text: str
+    via: str = "user"  # "user", "export", "preflight"
+    warning: PreflightWarning | None = None
+
+
+@dataclass
+class Ctx:
+    library: Library
+    filled: dict
+    tmp: Path
+    monkeypatch: pytest.MonkeyPatch
+    data: set[str] = field(default_factory=set)  # names, titles, file names: stay as written
+
+    def file(self, name: str, content: bytes | str) -> Path:
+        path = self.tmp / name
+        path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+        self.data.update({str(path), path.name})
+        return path
+
+
+CASES: dict[str, Callable[[Ctx], list[Shown]]] = {}
+
+
+def case(function: Callable[[Ctx], list[Shown]]) -> Callable[[Ctx], list[Shown]]:
+    CASES[function.__name__] = function
+    return function
+
+
+def refused(call: Callable[[], Any], via: str = "user") -> Shown:
+    """The message of the error ``call`` raises (it must raise one of ours)."""
+    try:
+        call()
+    except BriefBookError as error:
+        return Shown(str(error), via)
+    raise AssertionError(f"{call} did not refuse")
+
+
+# -- imports: files of the wrong kind ----------------------------------------------------------
+
+
+@case
+def wrong_files(c: Ctx) -> list[Shown]:
+    lib = c.library
+    note = c.file("ghi chú.txt", "Chỉ là ghi chú.")
+    fake = c.file("luận điểm.docx", "không phải Word")
+    big = c.file("danh bạ.xlsx", "x")
+    return [
+        refused(lambda: imports.propose(lib, note, "talking-points")),
+        refused(lambda: imports.propose(lib, fake, "talking-points")),
+        refused(lambda: imports.propose(lib, big, "people")),
+        refused(lambda: imports.propose(lib, c.tmp / "không có.txt", "statements")),
+        refused(lambda: imports.propose(lib, c.tmp, "statements")),
+        refused(lambda: imports.propose(lib, c.file("bài.pdf", b"%PDF-1.4\x00\x00"), "statements")),
+        refused(lambda: imports.propose(lib, c.file("bài.txt", b"Tin t\x81\x8d"), "statements")),
+        refused(lambda: imports.propose_text(lib, "   ")),
+    ]
+
+
+@case
+def word_files_damaged_or_too_big(c: Ctx) -> list[Shown]:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    broken = c.file("hỏng.docx", buffer.getvalue())
+    out = [refused(lambda: imports.propose(c.library, broken, "talking-points"))]
+    c.monkeypatch.setattr(docx_reader, "MAX_UNPACKED", 5)
+    out.append(refused(lambda: imports.propose(c.library, broken, "talking-points")))
+    return out
+
+
+@case
+def pasted_text_too_large(c: Ctx) -> list[Shown]:
+    from briefbook.exchange import article_text
+
+    c.monkeypatch.setattr(article_text, "MAX_ARTICLE", 10)
+    return [refused(lambda: imports.propose_text(c.library, "Bộ trưởng cho biết " * 10))]
+
+
+@case
+def article_without_speech_or_date(c: Ctx) -> list[Shown]:
+    article = c.file("tin.txt", "Hà Nội tổ chức hội nghị.\n\nẢnh: Hội trường.\n")
+    proposal = imports.propose(c.library, article, "statements")
+    daytime = c.file("tin2.txt", "(17/12) Bộ trưởng Lê Anh Tuấn cho biết: “Hợp tác là then chốt.”\n")
+    proposal2 = imports.propose(c.library, daytime, "statements")
+    return [Shown(m) for m in proposal.messages + proposal2.messages] + [
+        Shown(i.note) for i in proposal2.items if i.note
+    ]
+
+
+@case
+def word_file_with_empty_question_and_nothing(c: Ctx) -> list[Shown]:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Công ước Hà Nội", level=1)
+    document.add_paragraph("Q: Việt Nam có ký Công ước không?")
+    document.add_paragraph("Việt Nam kiên quyết chống lừa đảo trực tuyến.")
+    path = c.tmp / "hỏi đáp.docx"
+    document.save(path)
+    c.data.update({str(path), path.name, "Công ước Hà Nội"})
+    first = imports.propose(c.library, path, "talking-points")
+    empty = c.tmp / "trống.docx"
+    docx.Document().save(empty)
+    c.data.update({str(empty), empty.name})
+    second = imports.propose(c.library, empty, "talking-points")
+    notes = [Shown(i.note) for i in first.items if i.note]
+    return notes + [Shown(m) for m in first.messages + second.messages]
+
+
+@case
+def contact_lists(c: Ctx) -> list[Shown]:
+    lib = c.library
+    no_name = c.file("khách mời.csv", "Chức vụ,Quốc gia\nThứ trưởng,Lào\n")
+    empty = c.file("trống.csv", "")
+    bad_vcf = c.file("thẻ.vcf", "BEGIN:VCARD\nVERSION:3.0\nEND:VCARD\n")
+    nameless = c.file("không tên.vcf", "BEGIN:VCARD\nVERSION:3.0\nTEL:123\nEND:VCARD\n")
+    latin = c.file("latin.csv", "Name\nJos\xe9\n".encode("latin-1")[:-2] + b"\x81\x8d\n")
+    out = [
+        refused(lambda: imports.propose(lib, no_name, "people")),
+        refused(lambda: imports.propose(lib, empty, "people")),
+        refused(lambda: imports.propose(lib, bad_vcf, "people")),
+        refused(lambda: imports.propose(lib, nameless, "people")),
+        refused(lambda: imports.propose(lib, latin, "people")),
+    ]
+    c.data.update({"Chức vụ", "Quốc gia", "'Name'"})  # a header the file may use, as written
+    return out
+
+
+@case
+def contact_list_with_oddities(c: Ctx) -> list[Shown]:
+    lib = c.library
+    lib.add(Person(name="Saleumxay Kommasith", position="Bộ trưởng Ngoại giao", country="Lào"))
+    csv = c.file(
+        "đoàn Lào.csv",
+        "Họ và tên,Chức vụ,Quốc gia,Độ mật,Sở thích\n"
+        "Saleumxay Kommasith,Phó Thủ tướng,Lào,,Cờ vua\n"
+        "Saleumxay Kommasith,Phó Thủ tướng,Lào,,\n"
+        ",Thư ký,Lào,,\n"
+        "Thongsing Vongsay,Vụ trưởng,Lào,Tuyệt mật,\n"
+        "Lê Anh Tuấn,Thứ trưởng Bộ Ngoại giao,,,\n",
+    )
+    c.data.update({"Saleumxay Kommasith", "Thongsing Vongsay", "Họ và tên", "Chức vụ", "Quốc gia"})
+    c.data.update({"Độ mật", "Sở thích", "Tuyệt mật", "Lê Anh Tuấn", "Thứ trưởng Bộ Ngoại giao"})
+    c.data.update({"Thư ký", "Lào", "Cờ vua", "Phó Thủ tướng", "Vụ trưởng"})
+    proposal = imports.propose(lib, csv, "people")
+    out = [Shown(m) for m in proposal.messages] + [Shown(i.note) for i in proposal.items if i.note]
+    vcards = c.file(
+        "thẻ.vcf",
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Thongsing Vongsay\nEND:VCARD\n"
+        "BEGIN:VCARD\nVERSION:3.0\nFN:Phomma Sipaseuth\nEND:VCARD\n",
+    )
+    c.data.add("Phomma Sipaseuth")
+    c.monkeypatch.setattr(contacts, "MAX_ROWS", 1)
+    out.append(refused(lambda: imports.propose(lib, csv, "people")))
+    out.append(refused(lambda: imports.propose(lib, vcards, "people")))
+    return out
+
+
+@case
+def dropped_topic_in_the_preview(c: Ctx) -> list[Shown]:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("An ninh mạng", level=1)
+    document.add_paragraph("Thông điệp chính: Hợp tác khu vực.")
+    path = c.tmp / "an ninh.docx"
+    document.save(path)
+    c.data.update({str(path), path.name, "An ninh mạng", "Hợp tác khu vực."})
+    c.data.add("Thông điệp chính: Hợp tác khu vực.")
+    proposal = imports.propose(c.library, path, "talking-points")
+    topic = next(i for i in proposal.items if isinstance(i.record, Topic))
+    topic.accepted = False
+    from briefbook.exchange.proposals import apply_proposal
+
+    apply_proposal(c.library, proposal)
+    point = next(i for i in proposal.items if isinstance(i.record, TalkingPoint))
+    return [Shown(m) for m in proposal.messages] + [
+        refused(lambda: proposal.edit(point, colour="đỏ")),
+    ]
+
+
+# -- packages ---------------------------------------------------------------------------------
+
+
+@case
+def package_files_refused(c: Ctx) -> list[Shown]:
+    lib = c.library
+    not_zip = c.file("gói.bbpkg", "không phải gói")
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("ghi.txt", "x")
+    no_manifest = c.file("thiếu.bbpkg", buffer.getvalue())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.json", "{không phải json")
+    bad_json = c.file("hỏng.bbpkg", buffer.getvalue())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.json", json.dumps({"format": "briefbook-exchange", "format_version": 99}))
+    newer = c.file("mới.bbpkg", buffer.getvalue())
+    out = [
+        refused(lambda: packages.preview_import(lib, c.tmp / "không có.bbpkg")),
+        refused(lambda: packages.preview_import(lib, not_zip)),
+        refused(lambda: packages.preview_import(lib, no_manifest)),
+        refused(lambda: packages.preview_import(lib, bad_json)),
+        refused(lambda: packages.preview_import(lib, newer)),
+        refused(lambda: packages.export_package(lib, [c.filled["event"].id], c.tmp)),
+        refused(lambda: packages.export_package(lib, [c.filled["event"].id], c.tmp / "không" / "x.bbpkg")),
+    ]
+    c.data.add(str(c.tmp / "không"))
+    return out
+
+
+@case
+def package_altered(c: Ctx) -> list[Shown]:
+    good = c.tmp / "tốt.bbpkg"
+    packages.export_package(c.library, [c.filled["event"].id], good)
+    c.data.update({str(good), good.name})
+    with zipfile.ZipFile(good) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    manifest["items"][0]["hash"] = "0" * 64
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+    altered = c.file("sửa.bbpkg", buffer.getvalue())
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("lạ.exe", "x")
+    extra = c.file("lạ.bbpkg", buffer.getvalue())
+    return [
+        refused(lambda: packages.preview_import(c.library, altered)),
+        refused(lambda: packages.preview_import(c.library, extra)),
+    ]
+
+
+@case
+def package_with_unknown_levels(c: Ctx) -> list[Shown]:
+    other = Library.create(c.tmp / "khác.briefbook")
+    other.set_classification_levels(["Public", "Internal", "Confidential", "Top Secret"], confirm=True)
+    event = other.add(Event(title="Hội nghị Bộ trưởng ASEAN tại Viêng Chăn", classification="Top Secret"))
+    path = c.tmp / "viêng chăn.bbpkg"
+    packages.export_package(other, [event.id], path)
+    other.close()
+    c.data.update({str(path), path.name, "Top Secret"})
+    return [refused(lambda: packages.preview_import(c.library, path))]
+
+
+@case
+def package_export_above_the_ceiling(c: Ctx) -> list[Shown]:
+    lib = c.library
+    secret = lib.add(Topic(title="Đàm phán kín", classification="Secret"))
+    point = lib.add(TalkingPoint(topic_id=secret.id, text="Chỉ nói riêng.", classification="Internal"))
+    lib.add(TalkingPoint(topic_id=c.filled["topic"].id, text="Giữ kín.", classification="Confidential"))
+    lib.add(TalkingPoint(topic_id=c.filled["topic"].id, text="[NFR] Không chia sẻ."))
+    lib.link_topic(c.filled["meeting"].id, secret.id)
+    c.data.update({"Đàm phán kín", "Chỉ nói riêng.", "Giữ kín.", "[NFR] Không chia sẻ.", "Không chia sẻ."})
+    target = c.tmp / "chia sẻ.bbpkg"
+    c.data.update({str(target), target.name})
+    event_id = c.filled["event"].id
+    report = packages.export_package(lib, [event_id], target, ceiling="Internal", for_sharing=True)
+    del point
+    return [Shown(m) for m in report.left_out] + [
+        refused(lambda: packages.export_package(lib, [secret.id], target, ceiling="Internal")),
+    ]
+
+
+@case
+def package_missing_topic_and_clashing_ids(c: Ctx) -> list[Shown]:
+    lib = c.library
+    other = Library.create(c.tmp / "đồng nghiệp.briefbook")
+    topic = other.add(Topic(title="Di cư an toàn"))
+    other.add(TalkingPoint(topic_id=topic.id, text="Bảo hộ công dân."))
+    only_point = c.tmp / "điểm.bbpkg"
+    point = other.list(TalkingPoint)[0]
+    packages.export_package(other, [point.id], only_point)
+    # their topic carries the id of one of our meetings
+    clash = other.add(Topic(title="Trùng mã", id=c.filled["meeting"].id))
+    clashing = c.tmp / "trùng.bbpkg"
+    packages.export_package(other, [clash.id], clashing)
+    other.close()
+    c.data.update({str(only_point), only_point.name, str(clashing), clashing.name})
+    c.data.update({"Di cư an toàn", "Bảo hộ công dân.", "Trùng mã"})
+    plan = packages.preview_import(lib, only_point)
+    return [Shown(m) for m in plan.skipped] + [refused(lambda: packages.preview_import(lib, clashing))]
+
+
+@case
+def conflict_settled_wrongly(c: Ctx) -> list[Shown]:
+    from tests.ui.test_exchange_dialogs import _conflicting
+
+    lib = c.library
+    package = _conflicting(lib, c.filled, c.tmp)
+    c.data.update({str(package), package.name})
+    packages.import_package(lib, package)
+    point_id = c.filled["point"].id
+    out = [
+        refused(lambda: merge.resolve(lib, point_id, "cả hai")),
+        refused(lambda: merge.resolve(lib, c.filled["topic"].id, merge.KEEP_MINE)),
+    ]
+    c.data.add(c.filled["topic"].id)
+    lib.delete(TalkingPoint, point_id)
+    out.append(refused(lambda: merge.resolve(lib, point_id, merge.EDIT, {"text": "Bản mới"})))
+    return out
+
+
+# -- export -------------------------------------------------------------------------------------
+
+
+def _book(c: Ctx, **fields: Any) -> Book:
+    book = new_book(c.library, c.filled["event"].id, **fields)
+    c.data.add(book.title)
+    return book
+
+
+@case
+def export_above_the_book_ceiling(c: Ctx) -> list[Shown]:
+    book = _book(c, ceiling="Internal")
+    c.data.add(book.id)
+    options = ExportOptions(formats=("pdf",), ceiling="Secret")
+    target = c.tmp / "sổ.pdf"
+    c.data.update({str(target), target.name})
+    return [refused(lambda: export_book(c.library, book.id, target, options), "export")]
+
+
+@case
+def export_targets_refused(c: Ctx) -> list[Shown]:
+    book = _book(c, ceiling="Internal")
+    folder = c.tmp / "thư mục.pdf"
+    folder.mkdir()
+    c.data.update({str(folder), folder.name, str(c.tmp / "không có"), str(c.tmp / "không có/")})
+    c.data.add(str(c.tmp / "không có" / "sổ.pdf"))
+    lib = c.library
+    return [
+        refused(lambda: export_book(lib, book.id, folder, ExportOptions(formats=("pdf",))), "export"),
+        refused(lambda: export_book(lib, book.id, str(c.tmp / "không có") + "/"), "export"),
+        refused(lambda: export_book(lib, book.id, c.tmp / "không có" / "sổ.pdf"), "export"),
+        refused(lambda: export_book(lib, book.id, ""), "export"),
+    ]
+
+
+@case
+def export_protection_refused(c: Ctx) -> list[Shown]:
+    book = _book(c, ceiling="Internal")
+    target = c.tmp / "mật.pdf"
+    c.data.update({str(target), target.name})
+    lib = c.library
+    return [
+        refused(lambda: export_book(lib, book.id, target, ExportOptions(password="  ")), "export"),
+        refused(
+            lambda: export_book(lib, book.id, target, ExportOptions(formats=("docx",), password="x")),
+            "export",
+        ),
+        refused(lambda: export_book(lib, book.id, target, ExportOptions(allow_printing=False)), "export"),
+        refused(
+            lambda: export_book(lib, book.id, target, ExportOptions(formats=("pdf",), cards="A4")), "export"
+        ),
+    ]
+
+
+# -- the preflight --------------------------------------------------------------------------------
+
+
+@case
+def preflight_of_a_new_event(c: Ctx) -> list[Shown]:
+    lib = c.library
+    event = lib.add(Event(title="Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM-59)", city="Viêng Chăn"))
+    lib.add(Meeting(event_id=event.id, title="Gặp song phương với Lào", kind="bilateral"))
+    laos = lib.add(Person(name="ທອງສະລິດ ມັງໜໍ່เມກ"))
+    meeting = lib.add(Meeting(event_id=event.id, title="Họp kín", kind="bilateral", classification="Secret"))
+    lib.set_delegate(event.id, laos.id, "Khách mời")
+    topic = c.filled["topic"]
+    lib.add(TalkingPoint(topic_id=topic.id, text="Mật: không công bố.", classification="Confidential"))
+    shared = "Chia sẻ nội bộ.\n\n[NFR] Không phổ biến."
+    lib.add(TalkingPoint(topic_id=topic.id, text=shared, status="cleared"))
+    open_meeting = lib.add(Meeting(event_id=event.id, title="Phiên toàn thể", kind="plenary"))
+    lib.link_topic(open_meeting.id, topic.id)
+    book = new_book(lib, event.id, ceiling="Internal", title="Tài liệu AMM-59 ⸻ \U0001f600")
+    c.data.update({event.title, "Gặp song phương với Lào", laos.name, meeting.title, book.title})
+    c.data.update({"Phiên toàn thể", topic.title, "Mật: không công bố.", "Không phổ biến."})
+    warnings = preflight(lib, book, releasable=True, drafts="omit")
+    warnings += preflight(lib, book, drafts="include")
+    bare = lib.add(Book(event_id=event.id, title="Không có mức mật", ceiling=""))
+    c.data.add(bare.title)
+    warnings += preflight(lib, bare)
+    named = new_book(lib, meeting.id if False else event.id, ceiling="Public")
+    lib.update(Event, event.id, classification="Confidential")
+    c.data.add(named.title)
+    warnings += preflight(lib, named)
+    return [Shown(w.message, "preflight", w) for w in warnings]
+
+
+@case
+def preflight_of_chosen_items(c: Ctx) -> list[Shown]:
+    from briefbook.library.books import sections
+    from briefbook.render import font_chain
+
+    c.monkeypatch.setattr(font_chain, "_system_cjk", [None])
+    c.monkeypatch.setattr(font_chain, "_CHAINS", {})
+    lib = c.library
+    event = lib.add(Event(title="Đối thoại Mê Công – Lan Thương"))
+    ours = lib.add(Topic(title="[NFR] Hợp tác nguồn nước"))
+    meeting = lib.add(Meeting(event_id=event.id, title="Gặp Bộ trưởng Vương Nghị", kind="bilateral"))
+    lib.link_topic(meeting.id, ours.id)
+    lib.add(TalkingPoint(topic_id=ours.id, text="Chia sẻ số liệu dòng chảy.", status="cleared"))
+    wang = lib.add(
+        Person(name="王毅", position="Bộ trưởng Ngoại giao Trung Quốc", biography="Sinh năm 1953 ⰀⰁ")
+    )
+    lib.set_participant(meeting.id, wang.id, "counterpart")
+    gone = lib.add(Topic(title="Đã xoá"))
+    lib.delete(Topic, gone.id)
+    book = new_book(lib, event.id, ceiling="Secret")
+    chosen = sections(book)
+    for section in chosen:
+        if section.kind == "topics":
+            section.items = [ours.id, c.filled["topic"].id, gone.id]
+    lib.update(Book, book.id, sections=json.dumps([s.to_dict() for s in chosen], ensure_ascii=False))
+    c.data.update({event.title, ours.title, meeting.title, wang.name, wang.position, book.title, gone.id})
+    c.data.update({"Hợp tác nguồn nước", "Sinh năm 1953 ⰀⰁ", "'Ⰰ'", "'Ⰱ'", "'王'", "'毅'"})
+    c.data.update({"Chia sẻ số liệu dòng chảy.", c.filled["event"].title, c.filled["topic"].title})
+    c.data.add("fonts-droid-fallback")  # the Debian package to install
+    warnings = preflight(lib, book.id) + preflight(lib, book.id, releasable=True)
+    codes = {w.code for w in warnings}
+    wanted = {"other_event", "missing_item", "glyph_missing", "font_missing", "item_not_for_release"}
+    assert wanted <= codes, codes
+    return [Shown(w.message, "preflight", w) for w in warnings]

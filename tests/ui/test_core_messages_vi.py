@@ -1,0 +1,88 @@
+"""Every message the core can show in the window reads as Vietnamese in the Vietnamese window.
+
+The core writes English (CLI, log); the window translates the known shapes
+(:mod:`briefbook.ui.messages`, :mod:`briefbook.ui.exchange_messages`,
+:mod:`briefbook.ui.export_messages`, the preflight's :func:`warning_text`).
+``core_message_cases`` makes real instances of them, as a user does; here each
+is shown as the window shows it, in Vietnamese, and must keep no English word
+(names, titles and file names, which the cases list, stay as written). In
+English the window shows the core's own words.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefbook.ui import i18n
+from briefbook.ui.composer.warnings import warning_text
+from briefbook.ui.export_messages import export_message
+from briefbook.ui.messages import user_message
+from tests.ui.core_message_cases import CASES, Ctx, Shown
+
+# English words a Vietnamese sentence never holds (Vietnamese syllables such as "to", "in",
+# "an", "do", "a" are left out of the list on purpose).
+ENGLISH = set(
+    """
+    the is are was were be been not of and or with from this that these has have had it its for
+    by as can cannot here there which what than into does your you will would must should no
+    give choose only above below left out file files folder package library level levels item
+    items import imported export exported name names book ceiling raise first field text row
+    rows column columns card cards date point points talking statement statements person people
+    topic meeting event edit keep mine theirs take damaged read write when where before after
+    number whole between section sections page pages copy version picture photo image document
+    split more already probably merge fills differs kept question answer dropped new one two at
+    then up use unknown nothing anyone may show shown shows shareable sharing release marked
+    cleared draft belongs another own has characters font fonts print they them their
+    public internal confidential secret
+    """.split()
+)
+
+
+def english_left(shown: str, data: set[str]) -> list[str]:
+    """The English words left in ``shown`` once the names and file names in ``data`` are taken out."""
+    for part in sorted(data, key=len, reverse=True):
+        if part:
+            shown = shown.replace(part, " ")
+    return [w for w in re.findall(r"[^\W\d_]+", shown) if w.lower() in ENGLISH]
+
+
+def window_text(shown: Shown) -> str:
+    if shown.via == "export":
+        return export_message(shown.text)
+    if shown.via == "preflight":
+        assert shown.warning is not None
+        return warning_text(shown.warning)
+    return user_message(shown.text)
+
+
+def _made(name: str, library, filled, tmp_path, monkeypatch) -> tuple[list[Shown], set[str]]:
+    ctx = Ctx(library, filled, tmp_path, monkeypatch)
+    ctx.data.update({str(tmp_path), *{str(v.id) for v in filled.values()}})
+    for record in filled.values():
+        ctx.data.update(str(getattr(record, f)) for f in ("title", "name", "text") if getattr(record, f, ""))
+    made = CASES[name](ctx)
+    assert made, name
+    return made, ctx.data
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_every_core_message_is_shown_in_vietnamese(name, qapp, library, filled, tmp_path, monkeypatch):
+    made, data = _made(name, library, filled, tmp_path, monkeypatch)
+    i18n.apply_language("vi")
+    try:
+        shown = [(m.text, window_text(m)) for m in made]
+    finally:
+        i18n.apply_language("en")
+    left = [f"{text}\n  → {vi}\n  {english_left(vi, data)}" for text, vi in shown if english_left(vi, data)]
+    assert not left, "\n".join(left)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_the_english_window_keeps_the_core_words(name, qapp, library, filled, tmp_path, monkeypatch):
+    made, _ = _made(name, library, filled, tmp_path, monkeypatch)
+    i18n.apply_language("en")
+    for m in made:
+        if m.via != "preflight":  # the preflight's English templates add what is done ("it is left out")
+            assert window_text(m) == m.text
