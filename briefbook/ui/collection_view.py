@@ -83,6 +83,7 @@ class CollectionView(CollectionCommands, QWidget):
         self.splitter.setSizes([800, 420])
         layout.addWidget(self.splitter, 1)
         self.filters.changed.connect(self._filter)
+        self.filters.edited.connect(self._filter_edited)
         self.model.loaded.connect(self._loaded_rows)
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.reorder_requested.connect(self._reorder)
@@ -208,6 +209,10 @@ class CollectionView(CollectionCommands, QWidget):
 
     def _filter(self) -> None:
         self.model.set_filter(where=self.filters.where(), text=self.filters.words())
+
+    def _filter_edited(self) -> None:
+        """The user changed the filter: the rows are read off the GUI thread (typing never waits)."""
+        self.model.set_filter(where=self.filters.where(), text=self.filters.words(), background=True)
 
     def _loaded_rows(self) -> None:
         model = self.model

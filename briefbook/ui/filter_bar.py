@@ -27,7 +27,14 @@ TYPING_PAUSE_MS = 0  # the table follows each key; the searcher drops a search a
 
 
 class FilterBar(QWidget):
+    """``edited``: the user typed or chose a filter; ``changed``: code set one (``set_choice``, ``clear``).
+
+    The table reads the user's selections off the GUI thread (typing never waits) and
+    the code's at once (it selects an item in them next).
+    """
+
     changed = Signal()
+    edited = Signal()
 
     def __init__(self, context: UiContext, kind: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,20 +52,20 @@ class FilterBar(QWidget):
             combo.setObjectName(f"filter_{name}")
             combo.setMinimumContentsLength(10)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.activated.connect(lambda _i: self.changed.emit())
+            combo.activated.connect(lambda _i: self.edited.emit())
             layout.addWidget(combo, 1)
             self.combos[name] = combo
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.changed)
+        self._timer.timeout.connect(self.edited)
         self.text.textChanged.connect(self._timer.start)
         self.text.returnPressed.connect(self._now)
         self.retranslate()
 
     def _now(self) -> None:
         self._timer.stop()
-        self.changed.emit()
+        self.edited.emit()
 
     def retranslate(self) -> None:
         self.text.setPlaceholderText(self.tr("Filter by words (accents optional)…"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from briefbook.ui.context import UiContext
@@ -41,11 +41,9 @@ class QuickJump(QDialog):
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         for widget in (self.edit, self.hint, self.list):
             layout.addWidget(widget)
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(120)
-        self._timer.timeout.connect(self._search)
-        self.edit.textChanged.connect(self._timer.start)
+        # Every key asks at once, with no pause (it was 120 ms): the searcher drops a search
+        # a newer key overtook, and only the newest answer is shown.
+        self.edit.textChanged.connect(self._search)
         self.edit.returnPressed.connect(self.choose)
         self.edit.installEventFilter(self)
         self.list.itemActivated.connect(lambda _item: self.choose())
@@ -70,18 +68,14 @@ class QuickJump(QDialog):
         self.activateWindow()
         self.edit.setFocus()
 
-    def search_now(self) -> None:
-        """Run the pending search at once (Enter before the pause ended)."""
-        if self._timer.isActive():
-            self._timer.stop()
-            self._search()
-
     def _search(self) -> None:
         text = self.edit.text().strip()
         if not text:
+            self.context.searcher.forget(CHANNEL)  # the answer to the last key is not wanted now
             self.list.clear()
             return
-        self._ticket = self.context.searcher.request(CHANNEL, text, limit=LIMIT)
+        # Titles only: the palette shows no extracts, so none is marked.
+        self._ticket = self.context.searcher.request(CHANNEL, text, limit=LIMIT, snippets=False)
 
     def _found(self, channel: str, ticket: int, hits: object) -> None:
         if channel != CHANNEL or ticket != self._ticket or isinstance(hits, Exception):

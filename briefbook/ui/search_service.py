@@ -7,6 +7,11 @@ only the newest request of a channel is run, and only its answer is delivered.
 A search still running when a newer one of its channel arrives (the next key
 typed) is interrupted (``sqlite3.Connection.interrupt``, safe from any thread):
 the worker moves on to the newer one at once instead of finishing a stale one.
+
+Besides searches, a consumer can ask for any read of the library on the worker
+(:meth:`Searcher.request_read`): a table's filter changed by the user lists its
+first page there, because sorting 75,000 talking points by topic takes 30 to
+130 ms, more than the window may wait.
 """
 
 from __future__ import annotations
@@ -14,8 +19,9 @@ from __future__ import annotations
 import itertools
 import queue
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -51,29 +57,55 @@ class Searcher(QObject):
         kinds: tuple[str, ...] | None = None,
         limit: int = 50,
         records: bool = False,
+        snippets: bool = True,
     ) -> int:
         """Search ``text``; the answer arrives later through ``found`` with the returned ticket.
 
         With ``records`` (and one kind), the answer is the hits' records, in rank order,
-        read on the worker thread too: a table then only shows them.
+        read on the worker thread too: a table then only shows them. ``snippets=False``:
+        hits without their marked extracts (a list that shows titles only).
+        """
+
+        def search(library: Library, current: Callable[[], bool]) -> object:
+            hits = library.search(text, kinds=kinds, limit=limit, snippets=snippets and not records)
+            if records and kinds and current():
+                return library.get_many(kinds[0], [h.id for h in hits])
+            return hits
+
+        return self.request_read(channel, search)
+
+    def request_read(self, channel: str, read: Callable[[Library, Callable[[], bool]], Any]) -> int:
+        """Run ``read(library, current)`` on the worker; its result arrives through ``found``.
+
+        ``read`` gets the worker's own read-only :class:`Library` and ``current()``, which
+        says whether its answer is still wanted (no newer request on ``channel``). It must
+        only read: the worker's connection is read-only.
         """
         ticket = next(self._tickets)
         self._latest[channel] = ticket
-        with self._lock:
-            if self._running is not None and self._running[0] == channel and self._connection is not None:
-                self._connection.interrupt()  # overtaken: its answer would be dropped anyway
+        self._interrupt(channel)
         path = getattr(self.model.library, "path", None)
         if path is None:  # a library without a file (not from the app): answer on this thread
-            self._answer(channel, ticket, self.model.library, text, kinds, limit, records)
+            self._answer(channel, ticket, self.model.library, read)
             return ticket
         if self._thread is None or not self._thread.is_alive():
             self._thread = threading.Thread(target=self._work, name="briefbook-search", daemon=True)
             self._thread.start()
-        self._queue.put((channel, ticket, Path(path), text, kinds, limit, records))
+        self._queue.put((channel, ticket, Path(path), read))
         return ticket
+
+    def forget(self, channel: str) -> None:
+        """Drop what ``channel`` asked for (its answer is not wanted any more: read on this thread)."""
+        self._latest[channel] = next(self._tickets)
+        self._interrupt(channel)
 
     def is_current(self, channel: str, ticket: int) -> bool:
         return self._latest.get(channel) == ticket
+
+    def _interrupt(self, channel: str) -> None:
+        with self._lock:
+            if self._running is not None and self._running[0] == channel and self._connection is not None:
+                self._connection.interrupt()  # overtaken: its answer would be dropped anyway
 
     def search_now(self, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 50) -> list:
         """The same search on the GUI thread (for small, immediate lookups)."""
@@ -87,11 +119,9 @@ class Searcher(QObject):
 
     # -- the worker thread ------------------------------------------------------
 
-    def _answer(self, channel, ticket, library, text, kinds, limit, records=False) -> None:
+    def _answer(self, channel: str, ticket: int, library: Library, read: Callable) -> None:
         try:
-            hits: object = library.search(text, kinds=kinds, limit=limit, snippets=not records)
-            if records and kinds and self.is_current(channel, ticket):
-                hits = library.get_many(kinds[0], [h.id for h in hits])  # type: ignore[attr-defined]
+            hits: object = read(library, lambda: self.is_current(channel, ticket))
         except Exception as error:  # delivered to the consumer, which reports it
             hits = error
         if self.is_current(channel, ticket):
@@ -107,7 +137,7 @@ class Searcher(QObject):
                 item = self._queue.get()
                 if item is _STOP:
                     return
-                channel, ticket, path, text, kinds, limit, records = item
+                channel, ticket, path, read = item
                 if not self.is_current(channel, ticket):
                     continue  # a newer request of the same channel is waiting
                 if opened != path:
@@ -119,7 +149,7 @@ class Searcher(QObject):
                 with self._lock:
                     self._running, self._connection = (channel, ticket), library.db.conn
                 try:
-                    self._answer(channel, ticket, library, text, kinds, limit, records)
+                    self._answer(channel, ticket, library, read)
                 finally:
                     with self._lock:
                         self._running = None

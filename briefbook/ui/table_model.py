@@ -3,12 +3,16 @@
 Rows come in pages (``canFetchMore``/``fetchMore`` → ``list(limit, offset)``),
 so a library of 50,000 talking points opens at once. Typing in the filter runs
 the full-text search (off the GUI thread) and shows its hits; the topic,
-status and classification combos become ``where=`` equalities.
+status and classification combos become ``where=`` equalities. What the user
+changes in the filter is read off the GUI thread too (``set_filter(...,
+background=True)``): emptying the filter lists the first page of the whole
+table again, a sort of every row (30-130 ms on 75,000 talking points).
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from functools import cmp_to_key
 from typing import Any
 
@@ -52,6 +56,15 @@ def vietnamese_collator() -> QCollator:
     collator = QCollator(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     collator.setNumericMode(True)
     return collator
+
+
+@dataclass(frozen=True)
+class _Page:
+    """The first page of a selection read off the GUI thread, its total and its order."""
+
+    rows: list[Record]
+    total: int
+    order: tuple[str | None, bool]
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -98,12 +111,23 @@ class RecordTableModel(QAbstractTableModel):
     def total(self) -> int:
         return self._total
 
-    def set_filter(self, *, where: dict[str, Any] | None = None, text: str | None = None) -> None:
+    def set_filter(
+        self, *, where: dict[str, Any] | None = None, text: str | None = None, background: bool = False
+    ) -> None:
+        """Show another selection; ``background``: read it off the GUI thread (``loaded`` follows).
+
+        The filter bar's changes come in the background, so that typing or emptying it
+        never makes the window wait; code that needs the rows at once (showing an item)
+        reads them here. The same items, another selection: names and numbers still hold.
+        """
         if where is not None:
             self._where = {k: v for k, v in where.items() if v not in (None, "")}
         if text is not None:
             self._text = text.strip()
-        self.reload(fresh=False)  # the same items, another selection: names and numbers still hold
+        if background and not self._text and self.context.model.is_open:
+            self._request_page()
+            return
+        self.reload(fresh=False)
 
     def column_of(self, field: str) -> int:
         return self.fields.index(field)
@@ -128,6 +152,8 @@ class RecordTableModel(QAbstractTableModel):
         if fresh:
             self._names.clear()
             self._numbers.clear()
+        self.context.searcher.forget(self._channel)  # read here now: a pending answer is stale
+        self.searching = False
         if not self.context.model.is_open:
             self._reset([], 0)
             self._sorted = None
@@ -144,6 +170,21 @@ class RecordTableModel(QAbstractTableModel):
         rows = self._list(limit=max(self.PAGE, keep), offset=0)
         self._reset(rows, total)
         self._sorted = (self._order, self._descending)
+
+    def _request_page(self) -> None:
+        """The first page of the selection, with its count, read by the search thread."""
+        kind, where, order, descending = self.kind, dict(self._where), self._order, self._descending
+
+        def first_page(library, _current) -> _Page:
+            total = library.count(kind, where=where or None)
+            rows = library.list(
+                kind, where=where or None, order_by=order, descending=descending, limit=self.PAGE
+            )
+            return _Page(rows, total, (order, descending))
+
+        self.searching = True
+        self._sorted = None
+        self._ticket = self.context.searcher.request_read(self._channel, first_page)
 
     def _list(self, limit: int, offset: int) -> list[Record]:
         return self.context.library.list(
@@ -167,6 +208,10 @@ class RecordTableModel(QAbstractTableModel):
         self.searching = False
         if isinstance(hits, Exception):
             self.search_failed.emit(hits)
+            return
+        if isinstance(hits, _Page):
+            self._reset(hits.rows, hits.total)
+            self._sorted = hits.order
             return
         # The hits' records, read by the search thread (``records=True``): nothing to read here.
         rows = [r for r in hits if all(getattr(r, k) == v for k, v in self._where.items())]  # type: ignore[attr-defined]
