@@ -31,8 +31,8 @@ from reportlab.rl_config import _FUZZ
 
 
 def split_lines(para, avail_width: float, avail_height: float) -> list | None:
-    """``para`` cut where ``avail_height`` ends, from its lines for ``avail_width``:
-    ``[]`` when nothing of it fits, ``[para]`` when all of it does, else a first part
+    """``para`` cut where ``avail_height`` ends, from its lines (made for ``avail_width``
+    if it has none yet): ``[]`` when nothing of it fits, ``[para]`` when all of it does, else a first part
     and the rest. ``None`` when reportlab's own split must do it (see the module)."""
     style = para.style
     auto = getattr(para, "autoLeading", getattr(style, "autoLeading", ""))
@@ -40,7 +40,10 @@ def split_lines(para, avail_width: float, avail_height: float) -> list | None:
         return None
     if avail_width < _FUZZ or avail_height < _FUZZ or not (para._bb_words or para.frags):
         return []
-    para.wrap(avail_width, avail_height)  # the lines, once per width
+    if not hasattr(para, "blPara"):
+        # As reportlab's: lines made already are cut whatever the width asked for here (a
+        # table wraps a cell without its padding, then asks for the split with it).
+        para.wrap(avail_width, avail_height)
     lines_info = para.blPara
     if lines_info.kind not in (0, 1) or isinstance(lines_info.lines, rl_paragraph.BidiList):
         return None

@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import paragraph as rl_paragraph
 
-from briefbook.document.model import Document, Heading, ListBlock, ListItem, Metadata, Paragraph, Run
+from briefbook.document.model import Document, Heading, ListBlock, ListItem, Metadata, Paragraph, Run, Table
 from briefbook.render import pdf_layout
 from briefbook.render.pdf import render_pdf
 from briefbook.render.pdf_fonts import Styles
@@ -149,7 +149,8 @@ def _pages(pdf: Path) -> tuple[list[str], list[list[str]]]:
 
 def test_the_pages_are_those_of_reportlabs_own_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same lines on the same pages, links included, as when reportlab splits: a
-    100 KB Vietnamese paragraph under a heading, Thai, Arabic, and a numbered item."""
+    100 KB Vietnamese paragraph under a heading, Thai, Arabic, a numbered item, a
+    quotation and a table's cells."""
     document = _document(
         Heading(1, "Đoạn dài", "long"),
         Paragraph(_runs(VIETNAMESE, 100, 5)),
@@ -157,6 +158,10 @@ def test_the_pages_are_those_of_reportlabs_own_split(tmp_path: Path, monkeypatch
         Paragraph(_runs(ARABIC, 20, 7)),
         ListBlock([ListItem(_runs(VIETNAMESE, 15, 8)), ListItem([Run("Ngắn.")])], ordered=True),
         Paragraph(_runs(VIETNAMESE, 6, 9), style="quote"),
+        Table(  # cells longer than a page split inside the row (splitInRow)
+            [[[Paragraph([Run("Cột A")])], [Paragraph([Run("Cột B")])]]],
+            [[[Paragraph(_runs(VIETNAMESE, 12, 10))], [Paragraph(_runs(THAI, 6, 11))]]],
+        ),
     )
     ours = _pages(_render(document, tmp_path / "ours.pdf"))
     monkeypatch.setattr(pdf_layout, "split_lines", lambda *args: None)  # reportlab's split
