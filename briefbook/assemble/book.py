@@ -374,17 +374,18 @@ def _topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Bl
             continue
         with a.source(a.origin(topic)) as origin:
             home = a.homes.get(("topic", topic.id))
-            own = home is not None and home not in a.home_titles  # reserved for this topic brief
+            own = home is not None and home not in a.briefs  # reserved for this topic brief
             anchor = home if own else a.anchor("topic-" + topic.title)
             found: list[Block] = [Heading(2, topic.title, anchor)]
             found += talking_points(a, [p for p in points if p.id not in a.used_points])
             briefs = list(dict.fromkeys(a.used_points[p.id] for p in points if p.id in a.used_points))
-            for brief in briefs:
-                text = a.words["points_in_brief"].format(title=a.home_titles.get(brief, ""))
-                found.append(Reference([Run(text)], brief))
+            for brief in briefs:  # a brief's title, at the level of its meeting
+                text = a.words["points_in_brief"].format(title=a.briefs[brief].title)
+                found.append(Reference([Run(text)], brief, origin=a.origin(topic, a.briefs[brief])))
             if topic.background and home and not own:
-                text = a.words["in_brief"].format(title=a.home_titles.get(home, ""))
-                found += [label(a.words["background"]), Reference([Run(text)], home)]
+                text = a.words["in_brief"].format(title=a.briefs[home].title)
+                reference = Reference([Run(text)], home, origin=a.origin(topic, a.briefs[home]))
+                found += [label(a.words["background"]), reference]
             elif topic.background:
                 found += [label(a.words["background"]), *a.blocks(topic.background)]
             out += stamp(found, origin)

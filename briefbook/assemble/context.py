@@ -17,7 +17,7 @@ from briefbook.assemble import markdown
 from briefbook.assemble.words import words
 from briefbook.document.model import Block, ListItem, Origin, Run
 from briefbook.errors import ValidationError
-from briefbook.library import Book, Event, Library, Person, Record, Statement, TalkingPoint, Topic
+from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.levels import parse_level
 from briefbook.library.records import record_type
 from briefbook.library.scope import EventScope, event_scope, events_of
@@ -57,7 +57,7 @@ class Assembly:
     # (kind, item id) -> the anchor of the one place the item is printed: a topic brief,
     # a group of the statements annex, a biography, or the first brief that printed it.
     homes: dict[tuple[str, str], str] = field(default_factory=dict)
-    home_titles: dict[str, str] = field(default_factory=dict)  # a brief's anchor -> its meeting's title
+    briefs: dict[str, Meeting] = field(default_factory=dict)  # a meeting brief's anchor -> its meeting
     used_points: dict[str, str] = field(default_factory=dict)  # points to make -> the brief's anchor
 
     def __post_init__(self) -> None:

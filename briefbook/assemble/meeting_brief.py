@@ -53,6 +53,7 @@ def _meeting_brief(
 ) -> list[Block]:
     w = a.words
     anchor = a.anchor(meeting.title)
+    a.briefs[anchor] = meeting  # what a reference to this brief names (and at its level)
     out: list[Block] = [Heading(2, meeting.title, anchor)]
     kind = w.get(meeting.kind if meeting.kind != "session" else "session_kind", meeting.kind)
     facts = [w["brief_number"].format(n=number, total=total)] if total else []
@@ -183,12 +184,13 @@ def _background(
         origin = a.origin(t, meeting)
         home = a.homes.get(("topic", t.id))
         if home:
-            brief = a.home_titles.get(home)
-            text = w["in_brief"].format(title=brief) if brief else w["topic_brief"].format(title=t.title)
-            out.append(Reference([Run(text)], home, origin=origin))
+            brief = a.briefs.get(home)
+            text = (
+                w["in_brief"].format(title=brief.title) if brief else w["topic_brief"].format(title=t.title)
+            )
+            out.append(Reference([Run(text)], home, origin=a.origin(t, meeting, brief)))
             continue
         a.homes["topic", t.id] = anchor
-        a.home_titles[anchor] = meeting.title
         out += [Heading(4, t.title, a.anchor("bg-" + t.title), origin=origin)]
         out += a.blocks(t.background, origin=origin)
     for s in statements:
@@ -199,7 +201,6 @@ def _background(
             out.append(Reference([Run(w["statement_ref"].format(who=who))], home, origin=origin))
             continue
         a.homes["statement", s.id] = anchor
-        a.home_titles[anchor] = meeting.title
         out += statement_blocks(a, s)
     return [Heading(3, w["background"], a.anchor("bg-" + meeting.title)), *out] if out else []
 

@@ -182,3 +182,24 @@ def briefs_en(document) -> list:
         i for i, b in enumerate(document.blocks) if isinstance(b, Heading) and b.text == "Meeting briefs"
     )
     return [b for b in document.blocks[start + 1 :] if not isinstance(b, PageBreak)][:50]
+
+
+def test_a_topic_brief_names_the_brief_its_points_are_in(library: Library) -> None:
+    # An event made from nothing: one Confidential meeting, a Public topic with a point, no
+    # background and no statements (the brief is no item's "home"). The topic brief's
+    # reference named an empty brief, đề cương “”, at the topic's level.
+    from briefbook.library import Event, TalkingPoint, Topic
+    from briefbook.library.books import new_book
+
+    event = library.add(Event(title="Hội nghị Riyadh"))
+    meeting = library.add(
+        Meeting(event_id=event.id, title="Hội đàm với Ả Rập Xê Út", classification="Confidential")
+    )
+    topic = library.add(Topic(title="Lao động di cư"))
+    library.link_topic(meeting.id, topic.id)
+    library.add(TalkingPoint(topic_id=topic.id, text="Tạo điều kiện cho lao động", status="cleared"))
+    book = new_book(library, event.id, title="Sổ tay", language="vi", ceiling="Confidential")
+    document = assemble(library, book.id)
+    (reference,) = [b for b in document.blocks if isinstance(b, Reference) and "đề cương" in text(b)]
+    assert text(reference) == "Nội dung cần nêu về chủ đề này: đề cương “Hội đàm với Ả Rập Xê Út”"
+    assert reference.origin is not None and reference.origin.level == "Confidential"
