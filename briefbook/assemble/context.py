@@ -54,6 +54,7 @@ class Assembly:
     _sources: list[Origin] = field(default_factory=list)
     _topics: dict[str, Topic | None] = field(default_factory=dict)
     _scope: EventScope | None = None
+    _meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)
     # (kind, item id) -> the anchor of the one place the item is printed: a topic brief,
     # a group of the statements annex, a biography, or the first brief that printed it.
     homes: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -227,6 +228,13 @@ class Assembly:
     ) -> Run:
         """One run of plain text from ``origin`` (the current source by default)."""
         return Run(text, bold, italic, None, origin or self.current)
+
+    def meetings_of(self, person_id: str) -> list[Meeting]:
+        """The person's meetings, oldest first (``Library.meetings_of``), read once per book:
+        every brief the person is a counterpart in lists their previous contacts."""
+        if person_id not in self._meetings_of:
+            self._meetings_of[person_id] = [m for m, _role in self.library.meetings_of(person_id)]
+        return self._meetings_of[person_id]
 
     def _topic(self, topic_id: str) -> Topic | None:
         if topic_id not in self._topics:

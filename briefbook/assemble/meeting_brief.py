@@ -220,7 +220,7 @@ def _previous_contacts(a: Assembly, meeting: Meeting, people: list[Person]) -> l
     for person in people:
         earlier = [
             m
-            for m, _role in a.library.meetings_of(person.id)
+            for m in a.meetings_of(person.id)
             if m.id != meeting.id
             and m.starts_at
             and (not meeting.starts_at or m.starts_at < meeting.starts_at)

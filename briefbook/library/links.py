@@ -42,7 +42,9 @@ class LinksMixin:
             "WHERE p.person_id = ? ORDER BY m.starts_at = '', m.starts_at, m.title",
             [person_id],
         ).fetchall()
-        return [(self.get(Meeting, mid), role) for mid, role in rows]
+        # One query for the meetings (a get each was 25 queries per counterpart per brief).
+        meetings = {m.id: m for m in self.get_many(Meeting, [mid for mid, _role in rows])}
+        return [(meetings.get(mid) or self.get(Meeting, mid), role) for mid, role in rows]
 
     def set_participant(self, meeting_id: str, person_id: str, role: str = "counterpart") -> None:
         role = as_choice(role, PARTICIPANT_ROLES)
@@ -110,7 +112,8 @@ class LinksMixin:
         rows = self.db.execute(
             f"SELECT person_id, role FROM {table} WHERE {column} = ? ORDER BY position, rowid", [owner_id]
         ).fetchall()
-        return [Participant(self.get(Person, pid), role) for pid, role in rows]
+        people = {p.id: p for p in self.get_many(Person, [pid for pid, _role in rows])}
+        return [Participant(people.get(pid) or self.get(Person, pid), role) for pid, role in rows]
 
     def _link(self, table: str, column: str, owner_id: str, person_id: str, role: str) -> None:
         owner_cls = RECORD_TYPES["meeting" if column == "meeting_id" else "event"]

@@ -1,0 +1,71 @@
+"""An assembly reads each thing once: a counterpart's meetings once per book, a list of
+meetings or participants in one query, and every walk over the document asks a node
+type for its fields once. Counted, never timed."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+from briefbook.assemble import assemble
+from briefbook.document.model import Heading, ListBlock, Origin, Run, node_fields
+from briefbook.library import Event, Library, Meeting, Person
+from briefbook.library.books import new_book
+
+
+def _event_with_one_counterpart(library: Library, meetings: int) -> tuple[str, str]:
+    with library.transaction():
+        event = library.add(Event(title="Hội nghị Phnôm Pênh", city="Phnom Penh"))
+        person = library.add(Person(name="សុខ ចាន់", position="Thứ trưởng"))
+        for n in range(meetings):
+            meeting = library.add(
+                Meeting(
+                    event_id=event.id,
+                    title=f"Gặp lần {n + 1}",
+                    kind="bilateral",
+                    starts_at=f"2025-12-{n + 1:02d}T09:00",
+                )
+            )
+            library.set_participant(meeting.id, person.id, "counterpart")
+        book = new_book(library, event.id, title="Sổ tay Phnôm Pênh")
+    return book.id, person.id
+
+
+def test_a_counterparts_meetings_are_read_once_per_book(library: Library, monkeypatch) -> None:
+    book_id, person_id = _event_with_one_counterpart(library, 8)
+    asked: list[str] = []
+    real = type(library).meetings_of
+    monkeypatch.setattr(type(library), "meetings_of", lambda self, pid: asked.append(pid) or real(self, pid))
+    document = assemble(library, book_id)
+    assert asked.count(person_id) == 1
+    # ... and each brief still lists the earlier meetings: the 8th brief names the 7 before it.
+    lines = [
+        "".join(run.text for run in item.runs)
+        for block in document.blocks
+        if isinstance(block, ListBlock)
+        for item in block.items
+    ]
+    assert sum(line.endswith("— Gặp lần 1") for line in lines) == 7
+
+
+def test_meetings_and_participants_are_read_in_one_query_each(library: Library) -> None:
+    _book_id, person_id = _event_with_one_counterpart(library, 30)
+    queries: list[str] = []
+    library.db.conn.set_trace_callback(queries.append)
+    try:
+        found = library.meetings_of(person_id)
+        meeting_id = found[0][0].id
+        people = library.participants(meeting_id)
+    finally:
+        library.db.conn.set_trace_callback(None)
+    assert [m.title for m, _role in found] == [f"Gặp lần {n + 1}" for n in range(30)]
+    assert [p.person.id for p in people] == [person_id]
+    assert len([q for q in queries if q.lstrip().upper().startswith("SELECT")]) <= 5  # was 32
+
+
+def test_node_fields_are_the_dataclass_fields_and_none_for_anything_else() -> None:
+    assert node_fields(Heading) == tuple(f.name for f in fields(Heading))
+    assert node_fields(Run) == tuple(f.name for f in fields(Run))
+    assert node_fields(Origin) == tuple(f.name for f in fields(Origin))
+    assert node_fields(str) is None
+    assert node_fields(type) is None
+    assert node_fields(type(Heading)) is None  # a class object itself is not a node
