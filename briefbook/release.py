@@ -17,10 +17,10 @@ model, so it shares no code with the assembly it checks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from typing import Any
 
-from briefbook.document.model import Document, Origin
+from briefbook.document.model import Document, Origin, node_fields
 from briefbook.errors import BriefBookError
 
 # Fields that are settings of the model, not text a reader sees.
@@ -77,11 +77,11 @@ class _Gate:
     def node(self, node: Any, inherited: Origin | None, where: str) -> None:
         own = getattr(node, "origin", None) or inherited
         per_field = getattr(node, "origins", None)
-        for f in fields(node):
-            if f.name in ("origin", "origins"):
+        for name in node_fields(type(node)) or ():
+            if name in ("origin", "origins"):
                 continue
-            origin = per_field.get(f.name) if isinstance(per_field, dict) else own
-            self.value(getattr(node, f.name), origin, f"{where}.{f.name}", f.name)
+            origin = per_field.get(name) if isinstance(per_field, dict) else own
+            self.value(getattr(node, name), origin, f"{where}.{name}", name)
 
     def value(self, value: Any, origin: Origin | None, where: str, name: str) -> None:
         if isinstance(value, str):
@@ -96,7 +96,7 @@ class _Gate:
         elif isinstance(value, dict):
             for k, v in value.items():
                 self.value(v, origin, f"{where}[{k!r}]", name)
-        elif is_dataclass(value) and not isinstance(value, type):
+        elif node_fields(type(value)) is not None:  # any dataclass instance: a node
             self.node(value, origin, where)
 
     def check(self, origin: Origin | None, where: str, text: str) -> None:

@@ -9,11 +9,11 @@ the release gate uses), so it covers exactly what is exported.
 
 from __future__ import annotations
 
-from dataclasses import fields, is_dataclass
+from dataclasses import fields
 from typing import Any
 
 from briefbook.assemble.context import PreflightWarning
-from briefbook.document.model import Document, Origin
+from briefbook.document.model import Document, Origin, node_fields
 from briefbook.errors import BriefBookError
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES
@@ -110,11 +110,11 @@ def _strings(document: Document):
 def _walk(node: Any, inherited: Origin | None):
     own = getattr(node, "origin", None) or inherited
     per_field = getattr(node, "origins", None)
-    for f in fields(node):
-        if f.name in _NOT_TEXT:
+    for name in node_fields(type(node)) or ():
+        if name in _NOT_TEXT:
             continue
-        origin = per_field.get(f.name, own) if isinstance(per_field, dict) else own
-        yield from _value(getattr(node, f.name), origin)
+        origin = per_field.get(name, own) if isinstance(per_field, dict) else own
+        yield from _value(getattr(node, name), origin)
 
 
 def _value(value: Any, origin: Origin | None):
@@ -127,5 +127,5 @@ def _value(value: Any, origin: Origin | None):
     elif isinstance(value, dict):
         for v in value.values():
             yield from _value(v, origin)
-    elif is_dataclass(value) and not isinstance(value, type):
+    elif node_fields(type(value)) is not None:
         yield from _walk(value, origin)

@@ -25,7 +25,8 @@ mark visibly (a side rule) in internal exports.
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field, replace
+import functools
+from dataclasses import dataclass, field, fields, replace
 
 
 @dataclass(frozen=True)
@@ -253,3 +254,16 @@ class Document:
     def headings(self, max_level: int = 6) -> list[Heading]:
         """The headings, in order, that a contents page or outline lists."""
         return [b for b in self.blocks if isinstance(b, Heading) and b.level <= max_level]
+
+
+@functools.cache
+def node_fields(cls: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (a node of the model), or None for any other type.
+
+    Every walk over a whole document (the release gate, the glyph check, the fonts to
+    embed, the record of what an export included) asks this of each of its hundreds of
+    thousands of values; the answer depends only on the type, so it is worked out once.
+    """
+    if not hasattr(cls, "__dataclass_fields__"):
+        return None
+    return tuple(f.name for f in fields(cls))

@@ -14,10 +14,19 @@ from __future__ import annotations
 import difflib
 import hashlib
 import re
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from briefbook.document.model import Document, Heading, ListBlock, ListItem, Origin, Paragraph, Run
+from briefbook.document.model import (
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Origin,
+    Paragraph,
+    Run,
+    node_fields,
+)
 from briefbook.exchange.release import internal_only, without_restricted
 from briefbook.library import Book, Library, Record
 from briefbook.library.records import RECORD_TYPES
@@ -56,14 +65,14 @@ def included(document: Document, library: Library) -> dict[str, Included]:
         elif isinstance(value, dict):
             for v in value.values():
                 visit(v, origin)
-        elif is_dataclass(value) and not isinstance(value, type):
+        elif (names := node_fields(type(value))) is not None:
             own = getattr(value, "origin", None) or origin
             per_field = getattr(value, "origins", None)
-            for f in fields(value):
-                if f.name in ("origin", "origins") or f.name in _NOT_TEXT:
+            for name in names:
+                if name in ("origin", "origins") or name in _NOT_TEXT:
                     continue
-                o = per_field.get(f.name, own) if isinstance(per_field, dict) else own
-                visit(getattr(value, f.name), o)
+                o = per_field.get(name, own) if isinstance(per_field, dict) else own
+                visit(getattr(value, name), o)
 
     visit(document.blocks, None)
     found: dict[str, Included] = {}

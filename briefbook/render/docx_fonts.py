@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import uuid
-from dataclasses import fields, is_dataclass
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -25,7 +24,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from briefbook.document.model import Document
+from briefbook.document.model import Document, node_fields
 from briefbook.render.docx_reference import BULLETS as LIST_MARKS
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
@@ -182,10 +181,11 @@ def _has_italics(node: Any) -> bool:
     """True if any text of the book is set in italics (then the italic faces are embedded)."""
     if isinstance(node, list | tuple):
         return any(_has_italics(v) for v in node)
-    if is_dataclass(node) and not isinstance(node, type):
+    names = node_fields(type(node))
+    if names is not None:
         if getattr(node, "italic", False) is True or getattr(node, "style", None) in _ITALIC_STYLES:
             return True
-        return any(_has_italics(getattr(node, f.name)) for f in fields(node) if f.name not in _NOT_TEXT)
+        return any(_has_italics(getattr(node, name)) for name in names if name not in _NOT_TEXT)
     return False
 
 
@@ -250,7 +250,7 @@ def _strings(node: Any):
     elif isinstance(node, dict):
         for v in node.values():
             yield from _strings(v)
-    elif is_dataclass(node) and not isinstance(node, type):
-        for f in fields(node):
-            if f.name not in _NOT_TEXT:
-                yield from _strings(getattr(node, f.name))
+    elif (names := node_fields(type(node))) is not None:
+        for name in names:
+            if name not in _NOT_TEXT:
+                yield from _strings(getattr(node, name))
