@@ -154,8 +154,11 @@ def test_the_pages_are_those_of_reportlabs_own_split(tmp_path: Path, monkeypatch
     document = _document(
         Heading(1, "Đoạn dài", "long"),
         Paragraph(_runs(VIETNAMESE, 100, 5)),
+        Heading(2, "ภาษาไทย", "thai"),  # kept with the first lines of what follows (KeepWithNext)
         Paragraph(_runs(THAI, 20, 6)),
+        Heading(2, "العربية", "arabic"),
         Paragraph(_runs(ARABIC, 20, 7)),
+        Heading(2, "Danh sách", "list"),
         ListBlock([ListItem(_runs(VIETNAMESE, 15, 8)), ListItem([Run("Ngắn.")])], ordered=True),
         Paragraph(_runs(VIETNAMESE, 6, 9), style="quote"),
         Table(  # cells longer than a page split inside the row (splitInRow)
