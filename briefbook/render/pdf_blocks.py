@@ -330,7 +330,7 @@ def _profile(state: BookState, block: Profile) -> list[Flowable]:
     ]
 
 
-def _reference(state: BookState, block: Reference) -> Paragraph:
+def _reference(state: BookState, block: Reference) -> BookParagraph:
     """A cross-reference line: a live link to its target, a dotted leader and the target's
     page at the right margin (the same forward-referenced page forms as the contents)."""
     raw = "".join(r.text for r in block.runs)
@@ -343,7 +343,7 @@ def _reference(state: BookState, block: Reference) -> Paragraph:
     # No right indent (as the Word style has none): the page number needs the room of
     # three digits after the text on its last line, or the line wraps (as a right tab does).
     markup += f' <onDraw name="bbtoc" label="{index}"/>' + "\u00a0" * 8
-    para = Paragraph(markup, state.styles.get("xref", raw))
+    para = BookParagraph(markup, state.styles.get("xref", raw))
     para.bb_short = True  # kept with the next line when it follows a heading (pdf_layout)
     return para
 

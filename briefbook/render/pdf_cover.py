@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from briefbook.document.model import Cover
 from briefbook.render.pdf_fonts import font_name
+from briefbook.render.pdf_layout import BookParagraph
 from briefbook.text import clean_line
 
 if TYPE_CHECKING:
@@ -104,7 +105,8 @@ class CoverFlowable(Flowable):
                 spaceAfter=after,
                 spaceBefore=0,
             )
-            return Paragraph(state.markup.text(text, bold=font.endswith("Bold")), style)
+            # Measured, then drawn: broken into lines once (BookParagraph).
+            return BookParagraph(state.markup.text(text, bold=font.endswith("Bold")), style)
 
         copy_no = para(
             cover.copy_number,

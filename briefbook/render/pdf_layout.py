@@ -10,6 +10,7 @@ a form before defining it. The book is therefore laid out exactly once.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable
 
@@ -297,7 +298,8 @@ class BookParagraph(Paragraph):
     paragraph is wrapped several times: by the keep-with-next group that measures a
     heading and what follows, then by the frame that places it (about two line
     breakings per paragraph where one is enough). The lines depend only on the width
-    (``wrap`` ignores the height), so the lines of the last width are kept. A split
+    (``wrap`` ignores the height), so the lines of the last width are kept, also when
+    a split that found no room at the foot of a page drops them. A split
     cuts these lines (:func:`briefbook.render.pdf_lines.split_lines`): its parts carry
     their lines, so a paragraph over many pages is still broken once.
     """
@@ -320,11 +322,17 @@ class BookParagraph(Paragraph):
         self.__dict__["_bb_frags"] = value
 
     def wrap(self, availWidth, availHeight):
-        if availWidth == self._bb_width and hasattr(self, "blPara"):
-            return self.width, self.height
+        if availWidth == self._bb_width:
+            lines = self.__dict__.get("blPara")
+            if lines is None:  # a split that found no room dropped them
+                lines = self.__dict__.get("_bb_lines")
+            if lines is not None:
+                self.blPara = lines
+                return self.width, self.height
         size = super().wrap(availWidth, availHeight)
         self._bb_width = availWidth
         self._bb_range = None  # its lines now index its own frag words
+        self._bb_lines = self.blPara
         return size
 
     def split(self, availWidth, availHeight):
@@ -392,6 +400,28 @@ class KeepWithNext(KeepTogether):
         return super().split(aW, aH)
 
 
+class BookFrame(Frame):
+    """A frame that is cheap to copy.
+
+    reportlab's ``_listWrapOn`` deep-copies the document's frame each time it measures
+    a group of flowables: every keep-with-next group, person card and list, at every
+    wrap (about 2,000 copies of 50 attributes each for a 100-meeting book). A frame
+    holds numbers and strings; its few containers are copied, the rest shared.
+    """
+
+    def __deepcopy__(self, memo):
+        twin = self.__class__.__new__(self.__class__)
+        values = twin.__dict__
+        for key, value in self.__dict__.items():
+            if key == "_generated_content":  # dropped from the copy by the caller at once
+                values[key] = list(value) if value is not None else None
+            elif isinstance(value, list | dict | set | tuple):
+                values[key] = copy.deepcopy(value, memo)
+            else:
+                values[key] = value
+        return twin
+
+
 class BookDoc(BaseDocTemplate):
     """One layout pass; page furniture from the state; forms defined before saving."""
 
@@ -411,10 +441,10 @@ class BookDoc(BaseDocTemplate):
         self.state = state
         frame = (self.leftMargin, self.bottomMargin, state.frame_w, state.frame_h)
         pad = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
-        cover = PageTemplate("cover", [Frame(*frame, id="cover", **pad)], onPage=state.decorate_cover)
+        cover = PageTemplate("cover", [BookFrame(*frame, id="cover", **pad)], onPage=state.decorate_cover)
         body = PageTemplate(
             "body",
-            [Frame(*frame, id="body", **pad)],
+            [BookFrame(*frame, id="body", **pad)],
             onPage=state.decorate_body,
             onPageEnd=state.running_header,
         )

@@ -1,0 +1,78 @@
+"""The PDF renderer does its expensive work once: each paragraph is broken into lines
+once per width (however often the keep-with-next groups, the cover and the frame ask
+it to wrap) and each word is shaped once per font (however often it is re-wrapped)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import uharfbuzz
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import paragraph as rl_paragraph
+
+from briefbook.assemble import assemble
+from briefbook.demo import create_demo_library
+from briefbook.library import Library
+from briefbook.library.books import new_book
+from briefbook.render import pdf_shaping
+from briefbook.render.pdf import render_pdf
+from briefbook.render.template import load_template
+from tests.vientiane import add_vientiane
+
+
+def _book(path: Path):
+    with Library.open(path, backup=False) as lib:
+        book = lib.list("book")[0]
+        return assemble(lib, book.id), load_template(book.template)
+
+
+@pytest.fixture
+def demo(tmp_path: Path):
+    return _book(create_demo_library(tmp_path / "demo.briefbook"))
+
+
+def test_each_paragraph_is_broken_into_lines_once(demo, tmp_path: Path, monkeypatch) -> None:
+    document, template = demo
+    pdf_shaping.install()
+    breaks: Counter = Counter()
+    kept: list = []  # the paragraphs stay alive, so that no two share an id
+    break_lines = rl_paragraph.Paragraph.breakLines
+
+    def counted(self, width, *args, **kw):
+        breaks[(id(self), repr(width))] += 1
+        kept.append(self)
+        return break_lines(self, width, *args, **kw)
+
+    monkeypatch.setattr(rl_paragraph.Paragraph, "breakLines", counted)
+    render_pdf(document, template, tmp_path / "book.pdf")
+    assert len(breaks) > 200  # the demo's cover, contents, briefs, references and people
+    twice = {k for k, n in breaks.items() if n > 1}
+    styles = Counter(
+        p.style.name for p in {id(p): p for p in kept}.values() if any(k[0] == id(p) for k in twice)
+    )
+    assert not twice, f"{len(twice)} paragraphs broken again at the same width: {styles.most_common(4)}"
+
+
+def test_each_word_is_shaped_once(tmp_path: Path, monkeypatch) -> None:
+    path = tmp_path / "vientiane.briefbook"
+    with Library.create(path) as lib:
+        event = add_vientiane(lib)["event"]
+        new_book(lib, event.id, title="Sổ tay Viêng Chăn")
+    document, template = _book(path)
+    shaped: Counter = Counter()
+    shape = uharfbuzz.shape
+
+    def counted(font, buf, *args, **kw):
+        shaped[(id(font), tuple((i.codepoint, i.cluster) for i in buf.glyph_infos))] += 1
+        return shape(font, buf, *args, **kw)
+
+    monkeypatch.setattr(uharfbuzz, "shape", counted)
+    fonts = [f for f in pdfmetrics._fonts.values() if isinstance(f, pdf_shaping.ShapingFont)]
+    for face in {id(f.face): f.face for f in fonts}.values():
+        face.bb_shapes.clear()  # words shaped by earlier tests in this process count too
+        face.bb_layouts.clear()
+    render_pdf(document, template, tmp_path / "book.pdf")
+    assert shaped  # the Lao name and the Thai text were shaped
+    assert max(shaped.values()) == 1
