@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../briefbook/ui/composer/meeting_panel.py" line="+155"/>
+        <source>&amp;Open to edit</source>
+        <translation>&amp;Mở để sửa</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Include in this brief</source>
+        <translation>&amp;Đưa vào đề cương này</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Move &amp;up</source>
+        <translation>Chuyển &amp;lên</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Move do&amp;wn</source>
+        <translation>Chuyển &amp;xuống</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../briefbook/ui/help_window.py" line="+110"/>
@@ -416,7 +439,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookComposer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/view.py" line="+189"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+190"/>
         <source>E&amp;xport…</source>
         <translation>X&amp;uất…</translation>
     </message>
@@ -772,7 +795,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+215"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+220"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -2475,7 +2498,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../briefbook/ui/filter_bar.py" line="+64"/>
+        <location filename="../../briefbook/ui/filter_bar.py" line="+71"/>
         <source>Filter by words (accents optional)…</source>
         <translation>Lọc theo từ (gõ có dấu hoặc không dấu)…</translation>
     </message>
@@ -3135,7 +3158,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MeetingPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/meeting_panel.py" line="+145"/>
+        <location filename="../../briefbook/ui/composer/meeting_panel.py" line="+19"/>
         <source>Untick what this brief should leave out; drag entries into the order you want. Double-click an entry to edit it.</source>
         <translation>Bỏ đánh dấu những gì đề cương này không dùng; kéo các mục để sắp xếp theo thứ tự mong muốn. Nhấp đúp vào một mục để sửa.</translation>
     </message>
@@ -3738,7 +3761,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>QuickJump</name>
     <message>
-        <location filename="../../briefbook/ui/quick_jump.py" line="+58"/>
+        <location filename="../../briefbook/ui/quick_jump.py" line="+56"/>
         <source>Go to… type a name (accents optional)</source>
         <translation>Đi đến… gõ tên (có dấu hoặc không dấu)</translation>
     </message>
@@ -4064,7 +4087,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionsPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+101"/>
+        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+107"/>
         <source>&amp;Sections (tick to include, drag to reorder, F2 to rename)</source>
         <translation>&amp;Các phần (đánh dấu để đưa vào, kéo để sắp xếp, F2 để đổi tên)</translation>
     </message>
@@ -4129,7 +4152,27 @@ Thả ảnh vào đây.</translation>
         <translation>Gỡ phần “%1”</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
+        <source>&amp;Open “%1”</source>
+        <translation>&amp;Mở “%1”</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Include</source>
+        <translation>Đưa &amp;vào</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Re&amp;name</source>
+        <translation>Đổi &amp;tên</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Add section</source>
+        <translation>&amp;Thêm phần</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>&amp;Text section…</source>
         <translation>Phần &amp;văn bản tự soạn…</translation>
     </message>

@@ -442,3 +442,73 @@ def test_the_composer_speaks_vietnamese(qtbot, composer: BookComposer, demo: Lib
     same = {s for s in texts["en"] & texts["vi"] if s not in data and not s.replace("…", "").isdigit()}
     assert same <= {"formal-a4", "compact-a5", "•", "1.", "B", "I"}, same
     assert "Cảnh báo trước khi xuất" in composer.warnings.heading.text()
+
+
+def _action(menu, start: str):
+    """The menu's action whose text (without its & mnemonic) starts with ``start``."""
+    found = [a for a in menu.actions() if a.text().replace("&", "").startswith(start)]
+    assert found, [a.text() for a in menu.actions()]
+    return found[0]
+
+
+def test_right_click_menus_do_what_the_buttons_ticks_and_double_click_do(
+    qtbot, composer: BookComposer, demo: Library
+):
+    model, panel = composer.model, composer.sections_panel
+    row = row_of(composer, "meetings")
+    section = model.index(row, 0)
+    menu = panel.context_menu(section)
+    assert not any(a.text().replace("&", "").startswith("Open") for a in menu.actions())
+    assert _action(menu, "Include").isChecked()
+    _action(menu, "Include").trigger()  # leave the section out
+    assert not next(s for s in stored(composer) if s.kind == "meetings").include
+    _action(panel.context_menu(model.index(row, 0)), "Include").trigger()  # and back in
+    assert next(s for s in stored(composer) if s.kind == "meetings").include
+    first = model.index(0, 0)
+    assert not _action(panel.context_menu(first), "Move up").isEnabled()
+    order = [s.id for s in stored(composer)]
+    _action(panel.context_menu(first), "Move down").trigger()
+    assert [s.id for s in stored(composer)] == [order[1], order[0], *order[2:]]
+
+    # A meeting under the section: "Open" asks for its editor, as a double-click does.
+    meeting = model.index(0, 0, model.index(row_of(composer, "meetings"), 0))
+    meeting_id = meeting.data(Qt.ItemDataRole.UserRole + 1)
+    with qtbot.waitSignal(composer.itemRequested) as asked:
+        _action(panel.context_menu(meeting), "Open").trigger()
+    assert asked.args == ["meeting", meeting_id]
+
+    # The brief's points: "All that apply" switched off from the menu, then an entry left out
+    # and moved, as the box, the tick and a drag do.
+    composer.tree.setCurrentIndex(meeting)
+    points = composer.meeting_panel.points
+    ids = points.ids()
+    assert len(ids) >= 2
+    every = _action(points.context_menu(points.list.item(0)), "All that apply")
+    assert every.isChecked() and not any(a.text().startswith("Move") for a in every.parent().actions())
+    every.trigger()
+    qtbot.waitUntil(
+        lambda: next(s for s in stored(composer) if s.kind == "meetings").choices.get(meeting_id) is not None
+    )
+    points = composer.meeting_panel.points
+    _action(points.context_menu(points.list.item(0)), "Move down").trigger()
+    qtbot.waitUntil(
+        lambda: (
+            next(s for s in stored(composer) if s.kind == "meetings").choices[meeting_id].talking_points
+            == [ids[1], ids[0], *ids[2:]]
+        )
+    )
+    points = composer.meeting_panel.points
+    _action(points.context_menu(points.list.item(0)), "Include").trigger()
+    qtbot.waitUntil(
+        lambda: (
+            ids[1]
+            not in next(s for s in stored(composer) if s.kind == "meetings")
+            .choices[meeting_id]
+            .talking_points
+        )
+    )
+    with qtbot.waitSignal(composer.itemRequested) as asked:
+        _action(
+            composer.meeting_panel.points.context_menu(composer.meeting_panel.points.list.item(0)), "Open"
+        ).trigger()
+    assert asked.args[0] == "talking_point"

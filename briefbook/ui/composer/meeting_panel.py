@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,10 @@ def candidate_statements(library: Library, meeting_id: str) -> list[Statement]:
         for s in library.statements_on(t.id):
             seen.setdefault(s.id, s)
     return sorted(seen.values(), key=lambda s: s.date, reverse=True)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MeetingPanel", text)
 
 
 class ChoiceList(QWidget):
@@ -80,6 +85,12 @@ class ChoiceList(QWidget):
         self.list.itemChanged.connect(self._item_changed)
         self.list.model().rowsMoved.connect(self._item_changed)
         self.list.itemDoubleClicked.connect(self._double_clicked)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(
+            lambda point: self.context_menu(self.list.itemAt(point)).exec(
+                self.list.viewport().mapToGlobal(point)
+            )
+        )
 
     def load(self, candidates: list[tuple[str, str, str]], chosen: list[str] | None, labels: dict[str, str]):
         """``candidates``: (id, label, tooltip) of what applies; ``chosen``: None or ids in order;
@@ -133,6 +144,41 @@ class ChoiceList(QWidget):
     def _item_changed(self, *_args) -> None:
         if not self._loading and not self.all_box.isChecked():
             self._emit.start()
+
+    def context_menu(self, item: QListWidgetItem | None) -> QMenu:
+        """Right-click on an entry: open it, switch "all that apply" on or off, include or leave
+        it out and move it (what a double-click, the box, the tick and a drag do)."""
+        menu = QMenu(self.list)
+        if item is None:
+            return menu
+        self.list.setCurrentItem(item)
+        menu.addAction(tr("&Open to edit"), lambda: self._double_clicked(item))
+        explicit = not self.all_box.isChecked()
+        every = menu.addAction(self.all_box.text())
+        every.setCheckable(True)
+        every.setChecked(not explicit)
+        every.triggered.connect(lambda: self.all_box.setChecked(explicit))
+        if not explicit:
+            return menu
+        menu.addSeparator()
+        ticked = item.checkState() == Qt.CheckState.Checked
+        tick = menu.addAction(tr("&Include in this brief"))
+        tick.setCheckable(True)
+        tick.setChecked(ticked)
+        tick.triggered.connect(
+            lambda: item.setCheckState(Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked)
+        )
+        row = self.list.row(item)
+        for text, to in ((tr("Move &up"), row - 1), (tr("Move do&wn"), row + 1)):
+            action = menu.addAction(text, lambda to=to: self._move(row, to))
+            action.setEnabled(0 <= to < self.list.count())
+        return menu
+
+    def _move(self, row: int, to: int) -> None:
+        item = self.list.takeItem(row)
+        self.list.insertItem(to, item)
+        self.list.setCurrentItem(item)
+        self._item_changed()
 
     def _double_clicked(self, item: QListWidgetItem) -> None:
         self.open_requested.emit(self.kind, item.data(ID_ROLE))

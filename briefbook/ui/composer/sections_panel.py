@@ -28,11 +28,14 @@ from briefbook.ui.composer.commands import copy_sections
 from briefbook.ui.composer.section_model import SectionTreeModel, kind_name
 from briefbook.ui.composer.text_section import ask_text_section
 
+CHECK = Qt.ItemDataRole.CheckStateRole
+
 
 class SectionsPanel(QWidget):
     edited = Signal(object, str)  # the sections after the edit, the undo text
     current_changed = Signal()  # the user selected another section or meeting
     add_item_requested = Signal(str)  # a topics, statements or biographies section's id
+    open_requested = Signal(str, str)  # kind, item id: a meeting or item to edit
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -94,6 +97,9 @@ class SectionsPanel(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(lambda s=step: self.move_current(s))
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._popup)
+        self.tree.doubleClicked.connect(self._open)
         self.retranslate()
         self.update_buttons(False)
 
@@ -225,8 +231,57 @@ class SectionsPanel(QWidget):
         self.model.moveRows(parent, index.row(), 1, parent, index.row() + (step if step < 0 else step + 1))
         self.select(*ids)
 
-    def _fill_add_menu(self) -> None:
-        menu = self.add_menu
+    # -- the right-click menu: what the buttons, F2, the ticks and a double-click do ---------------
+
+    def context_menu(self, index) -> QMenu:
+        """The menu for the row at ``index`` (built, not shown: :meth:`_popup` shows it)."""
+        menu = QMenu(self.tree)
+        if index.isValid():
+            self.tree.setCurrentIndex(index)
+        record = self.model.record_at(index) if index.isValid() else None
+        has_book = self.add_button.isEnabled()
+        if record is not None:
+            menu.addAction(
+                self.tr("&Open “%1”").replace("%1", record.display_name[:60]), lambda: self._open(index)
+            )
+        if index.isValid():
+            ticked = self.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+            tick = menu.addAction(self.tr("&Include"))
+            tick.setCheckable(True)
+            tick.setChecked(ticked)
+            tick.setEnabled(has_book)
+            state = Qt.CheckState.Unchecked if ticked else Qt.CheckState.Checked
+            tick.triggered.connect(error_hook.guarded(lambda: self.model.setData(index, state, CHECK)))
+            if record is None:
+                rename = menu.addAction(self.tr("Re&name"), lambda: self.tree.edit(index))
+                rename.setShortcut(QKeySequence("F2"))
+                rename.setEnabled(has_book)
+            menu.addSeparator()
+            for button in (self.up_button, self.down_button):
+                action = menu.addAction(button.text(), button.click)
+                action.setEnabled(button.isEnabled())
+            menu.addSeparator()
+        if self.add_item_button.isEnabled():
+            menu.addAction(self.add_item_button.text(), self.add_item_button.click)
+        add = menu.addMenu(self.tr("&Add section"))
+        add.setEnabled(has_book)
+        add.aboutToShow.connect(lambda: self._fill_add_menu(add))
+        if index.isValid() and record is None:
+            menu.addAction(self.remove_button.text(), self.remove_button.click).setEnabled(
+                self.remove_button.isEnabled()
+            )
+        return menu
+
+    def _popup(self, point) -> None:
+        self.context_menu(self.tree.indexAt(point)).exec(self.tree.viewport().mapToGlobal(point))
+
+    def _open(self, index) -> None:
+        record = self.model.record_at(index)
+        if record is not None:
+            self.open_requested.emit(record.KIND, record.id)
+
+    def _fill_add_menu(self, menu: QMenu | None = None) -> None:
+        menu = menu if menu is not None else self.add_menu
         menu.clear()
         menu.addAction(self.tr("&Text section…"), error_hook.guarded(self.add_text_section))
         present = {s.kind for s in self.sections}

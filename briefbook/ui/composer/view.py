@@ -133,6 +133,7 @@ class BookComposer(QWidget):
         self.text_editor.edited.connect(error_hook.guarded(self._text_edited))
         self.sections_panel.edited.connect(error_hook.guarded(self.store))
         self.sections_panel.add_item_requested.connect(error_hook.guarded(self.add_section_item))
+        self.sections_panel.open_requested.connect(self.itemRequested)
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self._library_opened)
         context.model.changed_elsewhere.connect(self._changed_elsewhere)
