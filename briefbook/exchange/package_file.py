@@ -21,6 +21,7 @@ import os
 import re
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -170,7 +171,7 @@ def _entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, name: st
     try:
         with archive.open(info) as stream:
             return read_bounded(stream, limit, f"A part of {name}")
-    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise PackageError(f"{name} is damaged: a part of it cannot be read ({exc}).") from None
 
 

@@ -191,6 +191,19 @@ def test_hostile_files_are_refused(library: Library, filled: dict, tmp_path) -> 
             read_package(path)
 
 
+def test_a_package_damaged_inside_its_compressed_data_is_refused_in_words(
+    library: Library, filled: dict, tmp_path
+) -> None:
+    good = export_package(library, [filled["event"].id], tmp_path / "p.bbpkg").path
+    data = bytearray(good.read_bytes())
+    start = data.index(b"manifest.json") + len("manifest.json")  # the compressed bytes follow the name
+    data[start + 5 : start + 40] = bytes(35)
+    damaged = tmp_path / "damaged.bbpkg"
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(PackageError, match="is damaged: a part of it cannot be read"):
+        read_package(damaged)  # zlib's own error escaped as a traceback
+
+
 def test_a_zip_bomb_is_stopped_while_reading(tmp_path, monkeypatch) -> None:
     from briefbook.exchange import package_file
 
