@@ -34,6 +34,11 @@ def library(library_path: Path):
 @pytest.fixture
 def filled(library: Library) -> dict:
     """A small library with one of everything, linked as a desk officer would."""
+    return fill(library)
+
+
+def fill(library: Library) -> dict:
+    """The ``filled`` fixture's items, for a test that needs several such libraries."""
     event = library.add(
         Event(title="Hội nghị quốc tế Đối tác toàn cầu chống lừa đảo trực tuyến", city="Bangkok")
     )

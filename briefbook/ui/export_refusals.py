@@ -66,6 +66,15 @@ RAW: list[tuple] = [
         QT_TRANSLATE_NOOP("CoreMessages", "Choose where to save the book: a file name, or a folder."),
     ),
     (
+        r"The export was stopped and no file was written: (\d+) piece\(s\) of text would have left although "
+        r"they may not \(.*\)\. This is a fault in BriefBook; please report it\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The export was stopped and no file was written: %1 piece(s) of text would have left although "
+            "they may not. This is a fault in BriefBook; please report it.",
+        ),
+    ),
+    (
         r"Export formats are pdf and docx, not (.*)\.",
         QT_TRANSLATE_NOOP("CoreMessages", "Export formats are PDF and Word (DOCX), not %1."),
     ),

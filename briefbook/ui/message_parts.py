@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from briefbook.library.records import RECORD_TYPES
-from briefbook.ui.labels import _FIELDS, field_label, kind_label, level_label
+from briefbook.ui.labels import _CHOICES, _FIELDS, choice_label, field_label, kind_label, level_label
 
 _KIND_OF_LABEL = {cls.LABEL.lower(): kind for kind, cls in RECORD_TYPES.items()}
 
@@ -56,3 +56,31 @@ def columns_part(group: str) -> str:
         return f"{found['head']} → {field_label('person', found['field'].replace(' ', '_'))}"
 
     return "; ".join(one(p) for p in group.split("; "))
+
+
+def field_part(group: str) -> str:
+    """One field name ("end date") as the window's label, capitalised ("Ngày kết thúc")."""
+    name = group.replace(" ", "_")
+    return field_label("", name) if name in _FIELDS else group
+
+
+def needed_part(group: str) -> str:
+    """What an item needs: a kind it belongs to ("topic") or a field ("title"), in the window's words."""
+    if group.lower() in _KIND_OF_LABEL:
+        return kind_part(group, lower=True)
+    return fields_part(group)
+
+
+def choices_part(group: str) -> str:
+    """A comma-separated list of stored choices ("plenary, bilateral") by their labels."""
+    parts = group.split(", ")
+    if all(p in _CHOICES for p in parts):
+        return ", ".join(choice_label(p) for p in parts)
+    return group
+
+
+def dates_part(group: str) -> str:
+    """ISO dates (and times) as the window writes them (dd/mm/yyyy in Vietnamese)."""
+    from briefbook.ui.dates import localise_dates
+
+    return localise_dates(group)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.errors import BriefBookError
-from briefbook.ui import export_refusals
+from briefbook.ui import export_refusals, library_messages
 from briefbook.ui.exchange_messages import PATTERNS as _EXCHANGE_PATTERNS
 from briefbook.ui.exchange_messages import compile_patterns
 
@@ -65,10 +65,6 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
         (
             r"That earlier version no longer exists\.",
             QT_TRANSLATE_NOOP("CoreMessages", "That earlier version no longer exists."),
-        ),
-        (
-            r"'(.*)' is not a classification level here \((.*)\)\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "'%1' is not a classification level here (%2)."),
         ),
         (
             r"The .* is too long \(([\d,]+) characters; at most ([\d,]+)\)\.",
@@ -220,12 +216,12 @@ def user_message(error: BaseException | str) -> str:
     return text if translated is None else translated
 
 
-_NEWER_PATTERNS = _EXCHANGE_PATTERNS + compile_patterns(export_refusals.RAW)
+_NEWER_PATTERNS = _EXCHANGE_PATTERNS + compile_patterns(export_refusals.RAW + library_messages.RAW)
 
 
 def _exchange_message(text: str) -> str | None:
     """The exchange's, the export's and the Library's newer sentences (:mod:`briefbook.ui.exchange_messages`,
-    :mod:`briefbook.ui.export_refusals`).
+    :mod:`briefbook.ui.export_refusals`, :mod:`briefbook.ui.library_messages`).
 
     Their templates say some things more generally than the core ("This item" for "This
     talking point", one count word for "1 meeting" and "2 meetings"), so a language with no

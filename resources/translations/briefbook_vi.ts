@@ -998,11 +998,6 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+4"/>
-        <source>&apos;%1&apos; is not a classification level here (%2).</source>
-        <translation>“%1” không phải là một độ mật trong thư viện này (%2).</translation>
-    </message>
-    <message>
-        <location line="+4"/>
         <source>This text is too long (%1 characters; at most %2).</source>
         <translation>Nội dung quá dài (%1 ký tự; tối đa %2).</translation>
     </message>
@@ -1607,9 +1602,109 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Chọn nơi lưu tài liệu: một tên tệp hoặc một thư mục.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The export was stopped and no file was written: %1 piece(s) of text would have left although they may not. This is a fault in BriefBook; please report it.</source>
+        <translation>Việc xuất đã dừng và không có tệp nào được ghi: %1 đoạn văn bản lẽ ra đã bị đưa ra ngoài dù không được phép. Đây là lỗi của BriefBook; xin vui lòng báo lại.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Export formats are PDF and Word (DOCX), not %1.</source>
         <translation>Chỉ xuất được ra PDF và Word (DOCX), không xuất được ra %1.</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/library_messages.py" line="+37"/>
+        <source>The %1 &apos;%2&apos; is not a real date; write it like %4 or %3.</source>
+        <translation>“%2” ở ô %1 không phải là ngày có thật; hãy viết theo dạng %4 hoặc %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2) is before the %3 (%4).</source>
+        <translation>%1 (%2) sớm hơn %3 (%4).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 needs %2.</source>
+        <translation>%1 cần có %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%2&apos; is not a valid %1; choose one of: %3.</source>
+        <translation>“%2” không phải là %1 hợp lệ; hãy chọn một trong: %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A participant&apos;s role must be one of: %1.</source>
+        <translation>Vai trò của người tham dự phải là một trong: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&apos;%1&apos; is not a classification level in this library; the levels, lowest first: %2.</source>
+        <translation>“%1” không phải là độ mật trong thư viện này; các độ mật, từ thấp đến cao: %2.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&apos;%1&apos; could mean more than one level (%2); use the level&apos;s name.</source>
+        <translation>“%1” có thể hiểu là nhiều độ mật (%2); hãy dùng đúng tên của độ mật.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose a classification level: one of %1.</source>
+        <translation>Hãy chọn một độ mật: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the highest classification: one of %1.</source>
+        <translation>Hãy chọn mức mật tối đa, một trong: %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The id %1 is already used by a %2 in this library.</source>
+        <translation>Mã %1 đã được dùng cho một %2 trong thư viện này.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An item with that id is already in the library.</source>
+        <translation>Thư viện đã có một mục mang mã này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A required field is empty (%1).</source>
+        <translation>Một trường bắt buộc đang để trống (%1).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The change could not be saved; the library was not changed.</source>
+        <translation>Không lưu được thay đổi; thư viện vẫn giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The library file tried to run instructions of its own, which BriefBook never allows. Your change was not saved; check the file with &apos;briefbook check&apos;.</source>
+        <translation>Tệp thư viện định tự chạy các lệnh riêng, điều mà BriefBook không bao giờ cho phép. Thay đổi của bạn chưa được lưu; hãy kiểm tra tệp bằng lệnh &apos;briefbook check&apos;.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Move the dates by a whole number of years (at most 100).</source>
+        <translation>Hãy dời ngày theo một số năm tròn (tối đa 100 năm).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 is a folder, not a picture.</source>
+        <translation>%1 là một thư mục, không phải ảnh.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The picture %1 cannot be read.</source>
+        <translation>Không đọc được ảnh %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The sections of the book “%1” are damaged.</source>
+        <translation>Các phần của tài liệu “%1” bị hỏng.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The book has a section of an unknown kind (&apos;%1&apos;); the library file may have been altered.</source>
+        <translation>Tài liệu có một phần thuộc loại không xác định (&apos;%1&apos;); tệp thư viện có thể đã bị sửa đổi bên ngoài BriefBook.</translation>
     </message>
 </context>
 <context>

@@ -460,3 +460,196 @@ def preflight_of_chosen_items(c: Ctx) -> list[Shown]:
     wanted = {"other_event", "missing_item", "glyph_missing", "font_missing", "item_not_for_release"}
     assert wanted <= codes, codes
     return [Shown(w.message, "preflight", w) for w in warnings]
+
+
+@case
+def export_gate_and_formats(c: Ctx) -> list[Shown]:
+    from briefbook import export as export_module
+    from briefbook.assemble import assemble
+    from tests.release.test_gate import leak_unlabelled
+
+    book = _book(c, ceiling="Internal")
+    target = c.tmp / "sổ tay.pdf"
+    c.data.update({str(target), target.name})
+    out = [
+        refused(lambda: export_book(c.library, book.id, target, ExportOptions(formats=("odt",))), "export")
+    ]
+
+    def leaking(*args, **kwargs):
+        document = assemble(*args, **kwargs)
+        leak_unlabelled(document)  # an assembler that forgot where a paragraph came from
+        return document
+
+    c.monkeypatch.setattr(export_module, "assemble", leaking)
+    out.append(refused(lambda: export_book(c.library, book.id, target), "export"))
+    return out
+
+
+# -- the Library: edits refused ------------------------------------------------------------------
+
+
+@case
+def edits_refused(c: Ctx) -> list[Shown]:
+    lib, f = c.library, c.filled
+    event, meeting, topic, point = f["event"], f["meeting"], f["topic"], f["point"]
+    c.data.update({"31/02/2026", "17/12", "tiệc", "Tuyệt mật", "", "chủ tịch"})
+    return [
+        refused(lambda: lib.update(Event, event.id, start_date="31/02/2026")),
+        refused(lambda: lib.update(Meeting, meeting.id, starts_at="17/12 9 giờ")),
+        refused(lambda: lib.update(Event, event.id, start_date="2026-07-20", end_date="2026-07-18")),
+        refused(
+            lambda: lib.update(Meeting, meeting.id, starts_at="2026-07-20 10:00", ends_at="2026-07-20 09:00")
+        ),
+        refused(lambda: lib.update(Topic, topic.id, title="  ")),
+        refused(lambda: lib.add(TalkingPoint(topic_id="", text="Điểm mồ côi"))),
+        refused(lambda: lib.update(Meeting, meeting.id, kind="tiệc")),
+        refused(lambda: lib.update(TalkingPoint, point.id, classification="Tuyệt mật")),
+        refused(lambda: lib.update(TalkingPoint, point.id, classification="")),
+        refused(lambda: lib.set_participant(meeting.id, f["thai"].id, "chủ tịch")),
+        refused(lambda: lib.add(Topic(title="Trùng", id=meeting.id))),
+        refused(lambda: lib.duplicate(event.id, years=1000)),
+    ]
+
+
+@case
+def photos_refused(c: Ctx) -> list[Shown]:
+    from briefbook.library.photos import read_photo_file
+
+    folder = c.tmp / "ảnh"
+    folder.mkdir()
+    missing = c.tmp / "mất.jpg"
+    missing.symlink_to(c.tmp / "không có.jpg")
+    c.data.update({str(folder), str(missing)})
+    return [refused(lambda: read_photo_file(folder)), refused(lambda: read_photo_file(missing))]
+
+
+@case
+def book_sections_damaged(c: Ctx) -> list[Shown]:
+    from briefbook.library.books import sections
+
+    book = _book(c, ceiling="Internal")
+    c.library.db.execute("UPDATE books SET sections = ? WHERE id = ?", ["[{không phải json", book.id])
+    damaged = c.library.get(Book, book.id)
+    c.library.db.execute("UPDATE books SET sections = ? WHERE id = ?", ['[{"kind": "thơ"}]', book.id])
+    odd = c.library.get(Book, book.id)
+    c.data.add("thơ")
+    return [refused(lambda: sections(damaged)), refused(lambda: sections(odd))]
+
+
+@case
+def more_broken_files(c: Ctx) -> list[Shown]:
+    lib = c.library
+    long_field = c.file("dài.csv", "Họ và tên,Ghi chú\nLê Anh Tuấn," + "x" * 200_000 + "\n")
+    unclosed = c.file("dở.vcf", "BEGIN:VCARD\nVERSION:3.0\nFN:Lê Anh Tuấn\n")
+    c.data.add("Lê Anh Tuấn")
+    out = [
+        refused(lambda: imports.propose(lib, long_field, "people")),
+        refused(lambda: imports.propose(lib, unclosed, "people")),
+    ]
+    good = c.tmp / "gốc.bbpkg"
+    packages.export_package(lib, [c.filled["event"].id], good)
+    with zipfile.ZipFile(good) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    newer = dict(manifest, format_version=99)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(newer))
+    out.append(refused(lambda: packages.preview_import(lib, c.file("bản mới.bbpkg", buffer.getvalue()))))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive, pytest.warns(UserWarning):
+        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("manifest.json", json.dumps(manifest))
+    out.append(refused(lambda: packages.preview_import(lib, c.file("đôi.bbpkg", buffer.getvalue()))))
+    data = bytearray(good.read_bytes())
+    start = data.index(b"manifest.json") + len("manifest.json")  # the entry's first bytes, then CRC fails
+    data[start + 5 : start + 40] = bytes(35)
+    out.append(refused(lambda: packages.preview_import(lib, c.file("hỏng dữ liệu.bbpkg", bytes(data)))))
+    return out
+
+
+@case
+def package_for_sharing_leaves_out_a_marked_item(c: Ctx) -> list[Shown]:
+    lib = c.library
+    marked = lib.add(Topic(title="[NFR] Đàm phán biên giới"))
+    lib.link_topic(c.filled["meeting"].id, marked.id)
+    c.data.update({marked.title, "Đàm phán biên giới"})
+    target = c.tmp / "chia sẻ.bbpkg"
+    c.data.update({str(target), target.name})
+    report = packages.export_package(lib, [c.filled["event"].id], target, for_sharing=True)
+    return [Shown(m) for m in report.left_out]
+
+
+@case
+def export_without_ceiling_and_cancelled(c: Ctx) -> list[Shown]:
+    import threading
+
+    lib = c.library
+    bare = lib.add(Book(event_id=c.filled["event"].id, title="Sổ tay chưa có mức mật", ceiling=""))
+    c.data.add(bare.title)
+    target = c.tmp / "sổ.pdf"
+    c.data.update({str(target), target.name})
+    cancel = threading.Event()
+    cancel.set()
+    book = _book(c, ceiling="Internal")
+    return [
+        refused(lambda: export_book(lib, bare.id, target), "export"),
+        refused(lambda: export_book(lib, book.id, target, cancel=cancel), "export"),
+    ]
+
+
+@case
+def library_files_and_gone_items(c: Ctx) -> list[Shown]:
+    lib = c.library
+    topic = lib.add(Topic(title="Sẽ bị xoá"))
+    lib.delete(Topic, topic.id)
+    c.data.update({str(lib.path), topic.id})
+    return [
+        refused(lambda: Library.create(lib.path)),
+        refused(lambda: lib.get(Topic, topic.id)),
+        refused(lambda: lib.restore_revision(10**9)),
+        refused(lambda: lib.update(Topic, c.filled["topic"].id, title="Hà Nội " * 100)),
+    ]
+
+
+@case
+def photos_that_are_not_right(c: Ctx) -> list[Shown]:
+    from PIL import Image
+
+    from briefbook.library import photos
+
+    def picture(fmt: str) -> bytes:
+        buffer = io.BytesIO()
+        Image.new("RGB", (10, 10), "red").save(buffer, fmt)
+        return buffer.getvalue()
+
+    person = c.filled["person"].id
+    lib = c.library
+    out = [
+        refused(lambda: lib.set_photo(person, b"")),
+        refused(lambda: lib.set_photo(person, b"day khong phai anh")),
+        refused(lambda: lib.set_photo(person, picture("PPM"))),
+    ]
+    c.monkeypatch.setattr(photos, "MAX_INPUT_PIXELS", 10)
+    out.append(refused(lambda: lib.set_photo(person, picture("PNG"))))
+    c.monkeypatch.setattr(photos, "MAX_INPUT_BYTES", 10)
+    out.append(refused(lambda: lib.set_photo(person, picture("PNG"))))
+    return out
+
+
+@case
+def export_to_read_only_places(c: Ctx) -> list[Shown]:
+    from briefbook import export as export_module
+
+    book = _book(c, ceiling="Internal")
+    folder = c.tmp / "chỉ đọc"
+    folder.mkdir()
+    locked = c.tmp / "đang mở.pdf"
+    locked.write_bytes(b"old")
+    c.data.update({str(folder), str(folder / "sổ.pdf"), str(locked)})
+    # as root every place is writable: refuse as a read-only folder and a file open in Word would
+    c.monkeypatch.setattr(export_module.os, "access", lambda path, mode: Path(path) not in (folder, locked))
+    options = ExportOptions(formats=("pdf",))
+    return [
+        refused(lambda: export_book(c.library, book.id, folder / "sổ.pdf", options), "export"),
+        refused(lambda: export_book(c.library, book.id, locked, options), "export"),
+    ]

@@ -1,0 +1,216 @@
+"""Every message the core can write is one the Vietnamese-window test makes, or is named here with why not.
+
+The shapes are read from the source (every ``raise ...Error("...")``, every message
+appended for the user, every preflight warning) of the exchange, the export, the
+release gate, the assembly and the Library. Each must match a message that
+``core_message_cases`` makes as a user would (and ``test_core_messages_vi`` then checks
+in Vietnamese), or be listed in :data:`NOT_MADE` with the reason the window never
+shows it. A message added later fails here until it gets a case and its translation.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from briefbook.library import Library
+from tests.conftest import fill
+from tests.ui.core_message_cases import CASES, Ctx
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = [
+    "briefbook/exchange/*.py",
+    "briefbook/export*.py",
+    "briefbook/release.py",
+    "briefbook/assemble/*.py",
+    "briefbook/library/*.py",
+]
+ERRORS = {
+    "BriefBookError",
+    "ValidationError",
+    "PackageError",
+    "Conflict",
+    "NotFound",
+    "TooLarge",
+    "Cancelled",
+    "StaleEdit",
+    "ReleaseRefused",
+    "LibraryFileError",
+}
+
+# A message's words (a part of its literal text) -> why no case makes it for the window.
+NOT_MADE = {
+    # the command line's own options: the window never passes them
+    "--event applies to statements": "the CLI's --event with --as talking-points",
+    "--topic and --event do not apply": "the CLI's --topic/--event with --as people",
+    "Import as one of": "the CLI's --as; the window offers the three kinds",
+    "Cannot sort ": "the CLI's --sort",
+    "There is no kind of item called": "a kind typed on the command line",
+    "cannot be an id: use at most": "an id given on the command line (--from-json)",
+    # classification levels are edited on the command line only (briefbook levels)
+    "A level needs a name.": "briefbook levels rename",
+    "Give a language code": "briefbook levels label",
+    "A classification scheme needs at least one level.": "briefbook levels set",
+    "Classification levels must be distinct": "briefbook levels set",
+    "There is already a level named": "briefbook levels rename",
+    "is already what the level": "briefbook levels rename/label",
+    "could mean more than one level": "the Library refuses the labels that would make a level ambiguous",
+    # briefbook undelete (the window's Undo brings an item back from its own snapshot)
+    "cannot be brought back": "briefbook undelete",
+    "Nothing deleted with the number or id": "briefbook undelete",
+    # a book's sections written as JSON on the command line (the composer writes them itself)
+    "The book's sections are not valid": "briefbook edit --set sections=",
+    "A book's sections must be a list": "briefbook edit --set sections=",
+    "of the book is not a section": "briefbook edit --set sections=",
+    "its items must be a list of ids": "briefbook edit --set sections=",
+    "its meeting choices are not valid": "briefbook edit --set sections=",
+    "a meeting choice must list ids": "briefbook edit --set sections=",
+    "of the book is not valid": "briefbook edit --set sections=",
+    # whole numbers are positions and versions, which only the Library and --from-json write
+    "must be a whole number": "positions and versions (--from-json)",
+    "must be between 0 and": "positions and versions (--from-json)",
+    # what the window's own widgets cannot ask for
+    "does not belong to this topic": "reordering: the window lists only the topic's own points",
+    "cannot be linked to a topic": "the window links topics only to meetings and statements",
+    "to choose in this section": "the composer ticks only the items it lists",
+    "This library has no file to back up.": "a window's library always has a file (backup_messages)",
+    # reached only with a file larger than the limits (hundreds of MB): the same templates
+    # as the article's, contact list's and package's, which the cases make
+    "A part of ": "a package entry over 40 MB-256 MB",
+    "holds too many files to be a BriefBook package": "a package of more than 50,000 files",
+    # a package whose point's topic is neither here nor in it: packages always carry it
+    "is not imported: its": "a hand-made package (scope.select always includes the topic)",
+    # SQLite failures the window cannot provoke on purpose (a full disk, a file opened by
+    # another program mid-change, a library file with code of its own)
+    "The library is busy in another BriefBook window": "a lock held by another process",
+    "The library file is read-only": "a file made read-only while open",
+    "The disk is full": "a full disk",
+    "tried to run instructions of its own": "a hostile library (tests/safety)",
+    "There is no item with id": "the window looks items up by the ids it lists",
+    # Pillow's own limit (set to the same number) refuses first: "The picture is far too large"
+    "pixels, too large to use safely": "Pillow's DecompressionBombWarning comes first",
+}
+
+# Messages built from a variable: where the text comes from.
+NOT_LITERAL = {
+    ("briefbook/exchange/contacts.py", "'Columns: ' + '; '.join(shown)"): "contact_list_with_oddities",
+    ("briefbook/exchange/contacts.py", "'Kept in the notes (no matching field): ' + ', '.join(extra)"): (
+        "contact_list_with_oddities"
+    ),
+    (
+        "briefbook/exchange/contacts.py",
+        "'A row without a name was left out: ' + '; '.join(row.values())[:120]",
+    ): ("contact_list_with_oddities"),
+    ("briefbook/assemble/book.py", "NO_CEILING.format(levels=', '.join((lv.name for lv in scheme)))"): (
+        "preflight_of_a_new_event"
+    ),
+    ("briefbook/assemble/context.py", "message"): "Assembly.warn: the calls above",
+    ("briefbook/assemble/glyphs.py", "note"): "font_chain.missing_font_note: preflight_of_chosen_items",
+    ("briefbook/library/api.py", "_integrity_message(exc)"): "SQLite's refusal, as the window cannot provoke",
+    ("briefbook/library/api.py", "stale_message(old, changes)"): "test_exchange_language (a lost update)",
+    ("briefbook/library/api.py", "blocker"): "why_not_deletable: test_language (a topic with points)",
+    (
+        "briefbook/library/levels.py",
+        "' '.join(changes) + \" Confirm to go ahead (on the command line: --yes); to rename a level, "
+        "use 'briefbook levels rename OLD NEW'.\"",
+    ): "briefbook levels set",
+    (
+        "briefbook/library/levels.py",
+        "' '.join(changes) + ' Rename the level instead, or move those items first.'",
+    ): ("briefbook levels set"),
+    ("briefbook/library/validation.py", "str(exc)"): "parse_level's own message: edits_refused",
+}
+
+
+def _shape(node: ast.AST) -> str | None:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return re.escape(node.value)
+    if isinstance(node, ast.JoinedStr):
+        return "".join(re.escape(v.value) if isinstance(v, ast.Constant) else "(.*)" for v in node.values)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        left, right = _shape(node.left), _shape(node.right)
+        return None if left is None or right is None else left + right
+    return None
+
+
+def _message_of(node: ast.Call) -> ast.AST | None:
+    func = node.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    if name in ERRORS and node.args:
+        return node.args[0]
+    lists = ("messages", "skipped", "left_out")
+    if name == "append" and isinstance(func.value, ast.Attribute) and func.value.attr in lists and node.args:
+        return node.args[0]
+    if name in ("warn", "PreflightWarning") and len(node.args) >= 2:
+        return node.args[1]
+    return None
+
+
+def core_messages() -> tuple[dict[str, str], set[tuple[str, str]]]:
+    """(regex of each literal message -> its place "file:line", the non-literal ones as (file, code))."""
+    shapes: dict[str, str] = {}
+    built: set[tuple[str, str]] = set()
+    for pattern in SOURCES:
+        for path in sorted(ROOT.glob(pattern)):
+            relative = str(path.relative_to(ROOT))
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if not isinstance(node, ast.Call):
+                    continue
+                message = _message_of(node)
+                if message is None:
+                    continue
+                shape = _shape(message)
+                if shape is None:
+                    built.add((relative, ast.unparse(message)))
+                else:
+                    shapes.setdefault(shape, f"{relative}:{node.lineno}")
+    return shapes, built
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    """Every message the cases make, each case on a library of its own."""
+    out: list[str] = []
+    for name, make in CASES.items():
+        tmp = tmp_path_factory.mktemp(name)
+        with pytest.MonkeyPatch.context() as monkeypatch:
+            monkeypatch.setenv("BRIEFBOOK_DATA_DIR", str(tmp / "data"))
+            library = Library.create(tmp / "test.briefbook")
+            try:
+                out += [m.text for m in make(Ctx(library, fill(library), tmp, monkeypatch))]
+            finally:
+                library.close()
+    return out
+
+
+def _excused(shape: str) -> str | None:
+    text = re.sub(r"\\(.)", r"\1", shape)
+    return next((words for words in NOT_MADE if words in text), None)
+
+
+def test_every_core_message_is_made_by_a_case_or_said_why_not(made, qapp) -> None:
+    shapes, _ = core_messages()
+    assert len(shapes) > 100  # the collector found the messages
+    missing = [
+        f"{place}: {shape}"
+        for shape, place in shapes.items()
+        if _excused(shape) is None and not any(re.fullmatch(shape, m, re.S) for m in made)
+    ]
+    assert not missing, "\n".join(missing)
+
+
+def test_every_reason_given_is_still_a_message(made) -> None:
+    shapes, _ = core_messages()
+    used = {_excused(s) for s in shapes}
+    assert set(NOT_MADE) - used == set()
+    for words in NOT_MADE:  # an excused message that a case does make needs no excuse
+        shape = next(s for s in shapes if _excused(s) == words)
+        assert not any(re.fullmatch(shape, m, re.S) for m in made), words
+
+
+def test_every_message_built_elsewhere_is_named() -> None:
+    _, built = core_messages()
+    assert built == set(NOT_LITERAL)
