@@ -29,10 +29,6 @@ def first_strong_is_rtl(text: str) -> bool:
     return get_base_level(text) == 1
 
 
-def starts_rtl(texts) -> bool:
-    """:func:`first_strong_is_rtl` over the concatenation of ``texts`` (a paragraph's runs),
-    without joining them when none holds a right-to-left letter or a control (the common case)."""
-    texts = [t for t in texts if t]
-    if not any(needs_bidi(t) for t in texts):
-        return False
-    return first_strong_is_rtl("".join(texts))
+# Right-to-left letters and controls in one class: one C scan per run in the Word
+# renderer's loop over every paragraph (docx_blocks), which nearly always finds neither.
+RTL_OR_CONTROL = re.compile(RTL.pattern[:-1] + CONTROLS.pattern[1:])

@@ -20,7 +20,7 @@ from docx.oxml.shape import CT_Inline
 from lxml import etree
 
 from briefbook.document.model import ListBlock, Paragraph, Run, Table, marked_not_for_release
-from briefbook.render.bidi_text import starts_rtl
+from briefbook.render.bidi_text import RTL_OR_CONTROL, first_strong_is_rtl
 from briefbook.render.docx_fonts import pieces, run_fonts
 from briefbook.render.docx_pictures import Picture
 from briefbook.render.docx_styles import STYLE_NAMES
@@ -77,6 +77,19 @@ FALLBACKS = {
     "CoverClassification": "CoverText",
     "CoverDetails": "CoverText",
 }
+
+
+_MAY_BE_RTL = RTL_OR_CONTROL.search
+
+
+def _starts_rtl(runs: list[Run]) -> bool:
+    """True if the paragraph of ``runs`` starts with a right-to-left letter (the PDF's rule,
+    :func:`~briefbook.render.bidi_text.first_strong_is_rtl`), as cheaply as it can be asked of
+    every paragraph of a book: one C scan per run, nothing joined unless one may be."""
+    for run in runs:
+        if _MAY_BE_RTL(run.text) is not None:
+            return first_strong_is_rtl("".join(r.text for r in runs))
+    return False
 
 
 class StyleIds:
@@ -175,7 +188,7 @@ class BlockWriter:
         draws a rule at its left (a passage not for release)."""
         p = etree.SubElement(parent, P)
         style = self.styles[style_key] if style_key else None
-        rtl = bool(runs) and starts_rtl([r.text for r in runs])
+        rtl = bool(runs) and _starts_rtl(runs)
         if style or num or self.pending_break or side_rule or rtl:
             ppr = etree.SubElement(p, PPR)
             if style:
@@ -202,7 +215,7 @@ class BlockWriter:
     def direction(self, p, runs: list[Run]) -> None:
         """Make ``p`` a right-to-left paragraph if ``runs`` (written into it after it was made:
         a heading, a profile's name) start with a right-to-left letter, as :meth:`paragraph` does."""
-        if not starts_rtl([r.text for r in runs]):
+        if not _starts_rtl(runs):
             return
         ppr = p.find(PPR)
         if ppr is None:
