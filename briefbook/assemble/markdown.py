@@ -69,6 +69,17 @@ def _fold(text: str) -> str:
     return unicodedata.normalize("NFC", "".join(kept))
 
 
+# Every marker starts with "[", and only these characters fold to one (NFKC, casefold:
+# "[", the vertical presentation form and the fullwidth bracket; a test checks the set
+# against the running Python's Unicode data). A text holding none of them holds no marker.
+_OPENING = re.compile(r"[\[\ufe47\uff3b]")
+
+
+def may_hold_marker(text: str) -> bool:
+    """False if no passage of ``text`` can start with a marker (it has no opening bracket)."""
+    return _OPENING.search(text) is not None
+
+
 def is_marked(text: str) -> bool:
     """True if ``text`` (source or plain text) starts with a not-for-release marker.
 
@@ -76,6 +87,8 @@ def is_marked(text: str) -> bool:
     Short texts (titles, names: one book asks about the same ones tens of thousands of
     times, once for each origin it stamps) are answered from a memo of this pure function.
     """
+    if _OPENING.search(text) is None:
+        return False
     if len(text) <= _MEMO_LENGTH:
         return _is_marked_memo(text)
     return _is_marked(text)

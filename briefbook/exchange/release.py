@@ -15,7 +15,7 @@ from dataclasses import fields
 
 from markdown_it import MarkdownIt
 
-from briefbook.assemble.markdown import is_marked
+from briefbook.assemble.markdown import is_marked, may_hold_marker
 from briefbook.library import Record
 
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
@@ -51,8 +51,8 @@ def without_restricted(text: str) -> str:
     A list item, quote or table row whose text starts with a marker goes whole
     (its sub-list too); a link definition elsewhere does not change what is found.
     """
-    if not text or not text.strip():
-        return text
+    if not text or not text.strip() or not may_hold_marker(text):
+        return text  # no opening bracket: no passage can start with a marker
     lines = text.split("\n")
     drop: set[int] = set()
     tokens = _MD.parse(text)

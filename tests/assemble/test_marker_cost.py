@@ -96,11 +96,11 @@ def test_a_long_text_is_folded_only_as_far_as_its_start(monkeypatch: pytest.Monk
 def test_each_title_is_folded_once_per_book(library: Library, monkeypatch: pytest.MonkeyPatch) -> None:
     with library.transaction():
         event = library.add(Event(title="Hội nghị Viêng Chăn", city="Vientiane"))
-        person = library.add(Person(name="ສົມພອນ ວົງສາ", position="Thứ trưởng"))
+        person = library.add(Person(name="ສົມພອນ [ວົງສາ]", position="Thứ trưởng"))
         library.set_delegate(event.id, person.id, "Trưởng đoàn")
         for n in range(6):
             meeting = library.add(Meeting(event_id=event.id, title=f"Cuộc gặp {n}", kind="bilateral"))
-            topic = library.add(Topic(title=f"Chủ đề {n}", background="Bối cảnh."))
+            topic = library.add(Topic(title=f"Chủ đề [{n}]", background="Bối cảnh."))
             library.link_topic(meeting.id, topic.id)
             library.set_participant(meeting.id, person.id, "counterpart")
             for k in range(4):
@@ -116,6 +116,55 @@ def test_each_title_is_folded_once_per_book(library: Library, monkeypatch: pytes
 
     monkeypatch.setattr(md, "_fold", counted)
     assemble(library, book.id)
-    assert counts.get("ສົມພອນ ວົງສາ") == 1  # the counterpart is named in every brief
-    assert counts.get("Chủ đề 0") == 1
+    # (brackets in the names: a text without one is never folded at all)
+    assert counts.get("ສົມພອນ [ວົງສາ]") == 1  # the counterpart is named in every brief
+    assert counts.get("Chủ đề [0]") == 1
     assert max(counts.values()) == 1
+
+
+def test_only_the_three_opening_brackets_fold_to_one() -> None:
+    """A text without "[", U+FE47 or U+FF3B holds no marker: nothing else folds to "["."""
+    import sys
+    import unicodedata
+
+    folding = [c for c in range(sys.maxunicode + 1) if "[" in md._fold(chr(c))]
+    assert folding == [0x5B, 0xFE47, 0xFF3B], unicodedata.unidata_version
+    assert all(md.may_hold_marker(chr(c)) for c in folding)
+
+
+def test_a_text_without_an_opening_bracket_is_not_folded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(md, "_fold", lambda text: pytest.fail("folded"))
+    assert not md.is_marked("Việt Nam đánh giá cao (2025) hợp tác NFR] " * 40)
+    assert not md.is_marked("ສປປ ລາວ")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "> ", "\n> ", "- ", "\n\n", "| a |", "    ", "1. "]), max_size=30))
+def test_passages_left_out_of_a_package_are_the_same_with_the_bracket_shortcut(pieces: list[str]) -> None:
+    from briefbook.exchange import release
+
+    text = "".join(pieces)
+    assert release.without_restricted(text) == _without_restricted_slowly(text)
+
+
+def _without_restricted_slowly(text: str) -> str:
+    """exchange.release.without_restricted as it was, every field parsed and every passage folded."""
+    from briefbook.exchange import release
+
+    if not text or not text.strip():
+        return text
+    lines = text.split("\n")
+    drop: set[int] = set()
+    tokens = release._MD.parse(text)
+    for i, token in enumerate(tokens):
+        if token.type not in release._BLOCKS or token.map is None:
+            continue
+        start, end = token.map
+        source = "\n".join(lines[start:end])
+        texts = [source, *release._inline_texts(tokens, i)]
+        for t in texts:
+            if md._is_marked_whole(t) or md._is_marked_whole(release._LEAD.sub("", t)):
+                drop.update(range(start, end))
+    if not drop:
+        return text
+    return "\n".join(line for n, line in enumerate(lines) if n not in drop).strip("\n")
