@@ -75,12 +75,18 @@ def included(document: Document, library: Library) -> dict[str, Included]:
                 visit(getattr(value, name), o)
 
     visit(document.blocks, None)
+    # The items, one query per kind (an exists and a get each was two queries per item).
+    by_kind: dict[str, list[str]] = {}
+    for item_id, origin in seen.items():
+        by_kind.setdefault(origin.kind, []).append(item_id)
+    records: dict[str, Record] = {}
+    for kind, ids in by_kind.items():
+        records.update((r.id, r) for r in library.get_many(RECORD_TYPES[kind], ids))
     found: dict[str, Included] = {}
     for item_id, origin in seen.items():
-        cls = RECORD_TYPES[origin.kind]
-        if not library.exists(cls, item_id):
+        record = records.get(item_id)
+        if record is None:  # no longer in the library
             continue
-        record = library.get(cls, item_id)
         full, shown = item_text(record)
         found[item_id] = Included(
             origin.kind,

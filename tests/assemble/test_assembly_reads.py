@@ -69,3 +69,20 @@ def test_node_fields_are_the_dataclass_fields_and_none_for_anything_else() -> No
     assert node_fields(str) is None
     assert node_fields(type) is None
     assert node_fields(type(Heading)) is None  # a class object itself is not a node
+
+
+def test_what_an_export_included_is_read_in_one_query_per_kind(library: Library) -> None:
+    from briefbook.exchange.changes import included
+
+    book_id, person_id = _event_with_one_counterpart(library, 12)
+    document = assemble(library, book_id)
+    queries: list[str] = []
+    library.db.conn.set_trace_callback(queries.append)
+    try:
+        found = included(document, library)
+    finally:
+        library.db.conn.set_trace_callback(None)
+    assert {e.kind for e in found.values()} >= {"meeting", "person", "event"}
+    assert found[person_id].name == "សុខ ចាន់"
+    kinds = len({e.kind for e in found.values()})
+    assert len([q for q in queries if q.lstrip().upper().startswith("SELECT")]) <= 2 * kinds  # was 2 per item
