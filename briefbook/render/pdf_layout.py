@@ -3,9 +3,9 @@ footer, classification banner, DRAFT mark, bookmarks, and the forward
 references that fill in page numbers after a single layout pass.
 
 Numbers that are only known at the end (the total in "Page X of Y", the page
-of each contents entry) are drawn as form XObjects (``canv.doForm(name)``)
-whose content is defined once the last page is laid out; a PDF may reference
-a form before defining it. The book is therefore laid out exactly once.
+of each contents entry) are marked where they go and drawn into the pages'
+content once the last page is laid out (:mod:`briefbook.render.pdf_late`).
+The book is therefore laid out exactly once.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from reportlab.platypus.doctemplate import ActionFlowable, _ktAllow
 
 from briefbook.document.model import Document, Heading, Profile
+from briefbook.render import pdf_late
 from briefbook.render.pdf_fonts import Markup, Styles, font_name, needs_chain, tint
 from briefbook.render.pdf_lines import split_lines
 from briefbook.render.pdf_outlines import draw_outlined_word, outlined_width
@@ -30,7 +31,6 @@ from briefbook.render.template import Template, fill_header
 from briefbook.text import clean_line
 
 NUMBER_COLUMN = 14 * mm  # room kept at the right of contents entries for the page number
-_FORM_BOX = {"lowerx": -400, "lowery": -10, "upperx": 10, "uppery": 40}
 
 
 class BookState:
@@ -129,7 +129,7 @@ class BookState:
         if self.forward_refs:
             canv.setDash()
             canv.translate(right, y)
-            canv.doForm(f"bbtoc{index}")
+            pdf_late.mark(canv, f"bbtoc{index}")
             size = self.template.body_size
             canv.linkRect("", self.toc[index], (-NUMBER_COLUMN, -size * 0.3, 0, size), relative=1)
         canv.restoreState()
@@ -167,7 +167,7 @@ class BookState:
         if self.forward_refs:
             self.footer_pages.append(page)
             canv.translate(right, bottom_rule - 4.2 * mm)
-            canv.doForm(f"bbpage{page}")
+            pdf_late.mark(canv, f"bbpage{page}")
         else:
             canv.drawRightString(right, bottom_rule - 4.2 * mm, str(page))
         canv.restoreState()
@@ -253,24 +253,30 @@ class BookState:
             canv._doc.Catalog.Names = PDFDictionary({"Dests": PDFDictionary({"Names": PDFArray(pairs)})})
 
     # -- forward references ---------------------------------------------------------------
-    def define_forms(self, canv: Canvas) -> None:
-        """Define the page-number forms once the number of pages is known."""
+    def draw_numbers(self, canv: Canvas) -> None:
+        """Draw the page numbers known only now that the number of pages is known."""
         t = self.template
         total = canv.getPageNumber() - 1
         pattern = self.words["page"]
         muted = colors.HexColor(t.muted_colour)
-        for page in self.footer_pages:
-            canv.beginForm(f"bbpage{page}", **_FORM_BOX)
-            canv.setFillColor(muted)
-            canv.setFont(font_name(t.body_font), t.small_size)
-            canv.drawRightString(0, 0, pattern.format(page=page, pages=total))
-            canv.endForm()
+        dark = colors.HexColor("#1A1A1A")
+
+        def number(text: str, colour, font: str, size: float) -> Callable[[Canvas], None]:
+            def draw(c: Canvas) -> None:
+                c.setFillColor(colour)
+                c.setFont(font, size)
+                c.drawRightString(0, 0, text)
+
+            return draw
+
+        body = font_name(t.body_font)
+        drawings = {
+            f"bbpage{page}": number(pattern.format(page=page, pages=total), muted, body, t.small_size)
+            for page in self.footer_pages
+        }
         for index, anchor in enumerate(self.toc):
-            canv.beginForm(f"bbtoc{index}", **_FORM_BOX)
-            canv.setFillColor(colors.HexColor("#1A1A1A"))
-            canv.setFont(font_name(t.body_font), t.body_size)
-            canv.drawRightString(0, 0, str(self.pages.get(anchor, "")))
-            canv.endForm()
+            drawings[f"bbtoc{index}"] = number(str(self.pages.get(anchor, "")), dark, body, t.body_size)
+        pdf_late.fill(canv, drawings)
 
 
 def _name_key(name: str) -> bytes:
@@ -498,7 +504,7 @@ class BookDoc(BaseDocTemplate):
         self._doSave = 0
         super()._endBuild()
         if self.state.forward_refs:
-            self.state.define_forms(self.canv)
+            self.state.draw_numbers(self.canv)
             self.state.name_destinations(self.canv)
         self.state.report(self.state.total_blocks)
         self.canv.save()

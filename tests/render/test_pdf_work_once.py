@@ -76,3 +76,23 @@ def test_each_word_is_shaped_once(tmp_path: Path, monkeypatch) -> None:
     render_pdf(document, template, tmp_path / "book.pdf")
     assert shaped  # the Lao name and the Thai text were shaped
     assert max(shaped.values()) == 1
+
+
+def test_late_page_numbers_are_drawn_in_the_pages_without_forms(demo, tmp_path: Path) -> None:
+    """ "Trang X / Y" and the contents' page numbers are drawn into each page's own content
+    once the layout ends (no form object per number, no mark left behind)."""
+    import pypdf
+
+    document, template = demo
+    out = render_pdf(document, template, tmp_path / "book.pdf")
+    data = out.read_bytes()
+    assert b"/Subtype /Form" not in data
+    reader = pypdf.PdfReader(out)
+    total = len(reader.pages)
+    contents = reader.pages[1]
+    assert b"%bb-late" not in contents.get_contents().get_data()
+    text = contents.extract_text()
+    assert f"2 / {total}" in text  # the footer of the contents page
+    assert all(b"%bb-late" not in p.get_contents().get_data() for p in reader.pages)
+    numbers = [line.split()[-1] for line in text.splitlines() if line.split() and line.split()[-1].isdigit()]
+    assert len(numbers) > 10 and all(1 <= int(n) <= total for n in numbers)
