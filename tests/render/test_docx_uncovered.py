@@ -55,3 +55,18 @@ def test_runs_show_replacement_but_keep_joiners_and_breaks():
     assert pieces(formal, "a\ue000b") == [(None, "a\ufffdb")]
     text = "x\U000f0001\u200d\ufe0f\n\x0cy"  # joiners stay invisible, breaks stay breaks
     assert "".join(t for _, t in pieces(formal, text)) == "x\ufffd\u200d\ufe0f\n\x0cy"
+
+
+def test_a_book_title_no_font_has_shows_u_fffd_on_every_page_header(library: Library, tmp_path):
+    """The title is in each page's running header (a field whose cached result Word and
+    LibreOffice show); the preflight names the character there too."""
+    event = library.add(Event(title="Hội nghị Doha", classification="Internal"))
+    book = new_book(library, event.id, title=f"Sổ tay {PRIVATE} Doha", ceiling="Internal")
+    found = [w for w in preflight(library, book) if w.code == "glyph_missing"]
+    assert found and all("U+E000" in w.message for w in found)
+    options = ExportOptions(formats=("docx",))
+    (docx,) = export_book(library, book.id, tmp_path / "doha.docx", options)
+    parts = _docx_parts(docx)
+    headers = [xml for name, xml in parts.items() if name.startswith("word/header")]
+    assert any("Sổ tay \ufffd Doha" in xml for xml in headers)
+    assert not [n for n, xml in parts.items() if n.startswith("word/") and PRIVATE in xml]
