@@ -47,7 +47,13 @@ from briefbook.document.model import (
 from briefbook.render.metrics import fits_one_line
 from briefbook.render.pdf_cover import CoverFlowable
 from briefbook.render.pdf_fonts import escape, font_name, tint
-from briefbook.render.pdf_layout import AnchoredParagraph, BookParagraph, BookState, heading_flowable
+from briefbook.render.pdf_layout import (
+    AnchoredParagraph,
+    BookParagraph,
+    BookState,
+    KeepUnlessTaller,
+    heading_flowable,
+)
 from briefbook.text import clean_line
 
 IMAGE_FAILED = "[image could not be shown]"
@@ -307,14 +313,15 @@ def _profile(state: BookState, block: Profile) -> list[Flowable]:
         if photo is None:
             content.insert(1, _failed_note(state))
     after = Spacer(1, state.template.body_size * 0.8)
+    page, line = state.frame_h, state.template.body_size * 1.3  # KeepUnlessTaller
     if photo is None:
         # The name keeps with its first lines (honorific, romanised name, position): a
         # name never ends a page with the person's text overleaf.
-        return [KeepTogether(content[:4]), *content[4:], after]
+        return [KeepUnlessTaller(content[:4], page, line), *content[4:], after]
     # A photo with its text beside it moves whole to the next page rather than leave the
     # name and the top of the photo at the foot of a page (it splits only if taller than a page).
     return [
-        KeepTogether(
+        KeepUnlessTaller(
             [
                 ImageAndFlowables(
                     photo,
@@ -324,7 +331,9 @@ def _profile(state: BookState, block: Profile) -> list[Flowable]:
                     imageRightPadding=5 * mm,
                     imageBottomPadding=3 * mm,
                 )
-            ]
+            ],
+            page,
+            line,
         ),
         after,
     ]

@@ -380,7 +380,7 @@ class KeepWithNext(KeepTogether):
         # A KeepTogether inside the group (a person's card) answers 0xffffff to force its
         # own split; counted as its height, it sent every group holding one overleaf.
         for f in self._content:
-            if type(f) is KeepTogether and getattr(f, "_H", None) is not None:
+            if isinstance(f, KeepTogether) and getattr(f, "_H", None) is not None:
                 self._H -= 0xFFFFFF - f._H
         return size
 
@@ -403,6 +403,29 @@ class KeepWithNext(KeepTogether):
                     and two_lines <= parts[0].wrapOn(canv, aW, rest)[1] <= rest
                 ):
                     return self._content[:]
+        return super().split(aW, aH)
+
+
+class KeepUnlessTaller(KeepWithNext):
+    """A person's card: moved whole to the next page when it does not fit here (as
+    reportlab's KeepTogether), unless it is taller than a page. Moved, such a card (a
+    biography of several pages) would split overleaf all the same, and left the heading
+    before it alone on its page; it starts here instead, its name kept with at least two
+    lines of what follows (:class:`KeepWithNext`), a photo with the start of its text."""
+
+    def __init__(self, flowables: list, page_height: float, line: float):
+        super().__init__(flowables)
+        self.bb_page_height = page_height
+        self.bb_line = line
+
+    def split(self, aW, aH):
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self.bb_page_height >= self._H:
+            return KeepTogether.split(self, aW, aH)
+        canv = getattr(self, "canv", None)
+        if len(self._content) == 1 and canv is not None:  # a photo and its text: split beside it
+            return self._content[0].splitOn(canv, aW, aH) or KeepTogether.split(self, aW, aH)
         return super().split(aW, aH)
 
 

@@ -9,19 +9,32 @@ order in Vietnamese, Thai and Arabic.
 
 from __future__ import annotations
 
+import io
 import random
 import re
 import subprocess
 from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
 from pypdf import PdfReader
 from reportlab.lib.enums import TA_JUSTIFY
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import paragraph as rl_paragraph
 
-from briefbook.document.model import Document, Heading, ListBlock, ListItem, Metadata, Paragraph, Run, Table
+from briefbook.document.model import (
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Metadata,
+    PageBreak,
+    Paragraph,
+    Profile,
+    Run,
+    Table,
+)
 from briefbook.render import pdf_layout
 from briefbook.render.pdf import render_pdf
 from briefbook.render.pdf_fonts import Styles
@@ -248,3 +261,48 @@ def test_a_rest_placed_at_another_width_is_broken_again_from_its_own_words(break
     assert ours.wrap(200, 10_000) == theirs.wrap(200, 10_000)
     assert _lines(ours) == _lines(theirs)
     assert ours.getPlainText() == theirs.getPlainText()
+
+
+# -- a person's card with a biography longer than a page ------------------------------------
+
+
+def _card(photo: bool, kb: int) -> Profile:
+    image = io.BytesIO()
+    PILImage.new("RGB", (300, 400), (90, 120, 160)).save(image, "PNG")
+    lines = [
+        Paragraph([Run("Thongsavanh Phomvihane", italic=True)]),
+        Paragraph([Run("Thứ trưởng Ngoại giao")]),
+        Paragraph(_runs(VIETNAMESE, kb, 12, plain=True)),
+    ]
+    return Profile("ທອງສະຫວັນ ພົມວິຫານ", image.getvalue() if photo else None, lines, anchor="person")
+
+
+def _page_texts(pdf: Path) -> list[str]:
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(page.split()) for page in out.split("\f")]
+
+
+@pytest.mark.parametrize("photo", [False, True])
+def test_a_card_longer_than_a_page_starts_under_its_heading(photo: bool, tmp_path: Path) -> None:
+    """It split overleaf anyway: moved whole, it left the annex's title alone on a page."""
+    document = _document(
+        Paragraph([Run("Mở đầu.")]),
+        PageBreak(),
+        Heading(1, "Phụ lục: tiểu sử", "annex"),
+        _card(photo, 10),
+    )
+    pages = _page_texts(_render(document, tmp_path / "card.pdf"))
+    assert "Phụ lục: tiểu sử" in pages[1]
+    assert "ພົມວິຫານ" in pages[1] and "Thứ trưởng Ngoại giao" in pages[1]
+    assert len(pages[1]) > 2000  # the biography starts there too
+    assert _source(_card(photo, 10).lines[2].runs) in _body_text(tmp_path / "card.pdf")
+
+
+@pytest.mark.parametrize("before", range(36, 44))
+def test_the_name_on_a_long_card_never_ends_a_page(before: int, tmp_path: Path) -> None:
+    """Started at the foot of a page, the card keeps its name with two lines or more of its text."""
+    filler = Paragraph([Run(" ".join(VIETNAMESE[i % 4] for i in range(before)))])
+    pages = _page_texts(_render(_document(filler, _card(False, 10)), tmp_path / "card.pdf"))
+    page = next(p for p in pages if "ພົມວິຫານ" in p)
+    after = page.split("Thứ trưởng Ngoại giao", 1)[1]
+    assert len(re.sub(_PAGE, "", after).strip()) > 100, page[-300:]
