@@ -36,6 +36,8 @@ from typing import Any
 from briefbook.errors import BriefBookError, Cancelled
 
 PROGRESS_EVERY_S = 0.05
+GONE_WAIT_S = 5.0  # a child whose pipe closed without a word has this long to exit
+REAP_WAIT_S = 60.0  # the reaper thread waits this long for a child that said its last word
 STALE_AFTER_S = 3600  # an export's temporary file older than this is left over from a crash
 
 
@@ -95,6 +97,7 @@ class ExportProcess:
             daemon=True,
         )
         self._theirs = theirs
+        self._gone_at: float | None = None  # when its end of the pipe was found closed
         self.ended: tuple | None = None  # the last message once the child is done
 
     def start(self) -> None:
@@ -102,11 +105,17 @@ class ExportProcess:
         self._theirs.close()  # the child holds its end now: EOF tells us it is gone
 
     def messages(self) -> list[tuple]:
-        """Everything the child sent since the last call; a child that died adds its own end."""
+        """Everything the child sent since the last call; a child that died adds its own end.
+
+        Never waits (the window calls it from a timer): a child that said its last word
+        is still closing its library and its interpreter, sometimes for a few hundred
+        milliseconds on a busy machine, so it is reaped by a thread of its own
+        (:meth:`_reap`); one whose pipe closed without a word is looked at again at the
+        next call until it has exited (killed after :data:`GONE_WAIT_S`).
+        """
         out: list[tuple] = []
         if self.ended is not None:
             return out
-        gone = False
         try:
             while self._mine.poll():
                 message = self._mine.recv()
@@ -115,17 +124,29 @@ class ExportProcess:
                     self.ended = message
                     break
         except (EOFError, OSError):  # its end is closed: it said all it will say
-            gone = True
-        if self.ended is None and (gone or not self.process.is_alive()):
-            self.process.join(timeout=5)
+            if self._gone_at is None:
+                self._gone_at = time.monotonic()
+        if self.ended is None and (self._gone_at is not None or not self.process.is_alive()):
+            if self.process.is_alive():  # on its way out: its exit code comes at a later call
+                if time.monotonic() - (self._gone_at or 0.0) < GONE_WAIT_S:
+                    return out
+                self.process.kill()
+                self.process.join(5)
             code = self.process.exitcode
             killed = code is not None and code < 0  # ended by a signal: by our cancel, or the system's
             self.ended = ("cancelled",) if killed else ("unexpected", f"exit code {code}")
             out.append(self.ended)
         if self.ended is not None:
-            self.process.join(timeout=5)
             self._mine.close()
+            self._reap()
         return out
+
+    def _reap(self) -> None:
+        """Wait for the child to exit on a thread of its own (``join`` there, never in the window)."""
+        if self.process.is_alive():
+            threading.Thread(
+                target=self.process.join, args=(REAP_WAIT_S,), name="briefbook-export-reaper", daemon=True
+            ).start()
 
     def cancel(self) -> None:
         """Ask the child to stop (SIGTERM: it unwinds and says "cancelled")."""

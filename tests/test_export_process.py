@@ -1,0 +1,104 @@
+"""The export's own process, seen from the window's side: reading it never waits for the child.
+
+The window polls :meth:`ExportProcess.messages` from a timer on its GUI thread; waiting
+there for the child to exit (it closes its library and its interpreter after its
+last message, sometimes for hundreds of milliseconds on a busy machine) froze the
+window at the end of every export. These children are stand-ins for ``run_export``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from briefbook import export_process
+from briefbook.export_process import ExportProcess
+
+
+def lingering_child(library_path: str, book_id: str, target: str, options, channel) -> None:
+    """Says it finished, then takes its time to exit: until the test creates ``<target>.release``."""
+    channel.send(("progress", "pdf", 1, 2))
+    channel.send(("finished", [target]))
+    channel.close()
+    release = Path(target + ".release")
+    while not release.exists():
+        time.sleep(0.01)
+
+
+def busy_child(library_path: str, book_id: str, target: str, options, channel) -> None:
+    """Says where it is, then works until it is stopped."""
+    channel.send(("progress", "pdf", 1, 1000))
+    while True:
+        time.sleep(0.01)
+
+
+def silent_child(library_path: str, book_id: str, target: str, options, channel) -> None:
+    """Dies without a word (a crash in the renderer's C code, say)."""
+    channel.close()
+    os._exit(3)
+
+
+def read_to_the_end(child: ExportProcess) -> list[tuple]:
+    got: list[tuple] = []
+    deadline = time.monotonic() + 120  # a bound for a broken test, not a speed
+    while child.ended is None and time.monotonic() < deadline:
+        got += child.messages()
+        time.sleep(0.01)
+    return got
+
+
+def watch_joins(child: ExportProcess) -> list[float | None]:
+    """The timeouts of ``join`` calls made by the calling (the window's) thread."""
+    joins: list[float | None] = []
+    original = child.process.join
+
+    def join(timeout: float | None = None) -> None:
+        if threading.current_thread() is threading.main_thread():
+            joins.append(timeout)
+        original(timeout)
+
+    child.process.join = join  # type: ignore[method-assign]
+    return joins
+
+
+def test_the_last_message_is_read_without_waiting_for_the_child(tmp_path, monkeypatch):
+    monkeypatch.setattr(export_process, "run_export", lingering_child)
+    target = tmp_path / "book.pdf"
+    child = ExportProcess(tmp_path / "none.briefbook", "book", target, None)
+    child.start()
+    joins = watch_joins(child)  # after the start: spawn pickles the process object
+    try:
+        got = read_to_the_end(child)
+        assert got[-1] == ("finished", [str(target)])
+        assert ("progress", "pdf", 1, 2) in got
+        assert joins == []  # the window's thread never waited for the child to exit
+        assert child.process.is_alive()  # it is still closing down: reaped by a thread of its own
+        assert child.messages() == []  # once ended, nothing more
+    finally:
+        Path(str(target) + ".release").touch()
+    child.process.join(60)
+    assert child.process.exitcode == 0
+
+
+def test_a_child_that_dies_without_a_word_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setattr(export_process, "run_export", silent_child)
+    child = ExportProcess(tmp_path / "none.briefbook", "book", tmp_path / "book.pdf", None)
+    child.start()
+    got = read_to_the_end(child)
+    assert got == [("unexpected", "exit code 3")]
+
+
+@pytest.mark.parametrize("stop", ["terminate", "kill"])
+def test_a_child_ended_by_a_signal_is_cancelled(tmp_path, monkeypatch, stop):
+    monkeypatch.setattr(export_process, "run_export", busy_child)
+    child = ExportProcess(tmp_path / "none.briefbook", "book", tmp_path / "book.pdf", None)
+    child.start()
+    assert child._mine.poll(120)  # its first word: it is running (a bound for a broken test)
+    getattr(child.process, stop)()
+    got = read_to_the_end(child)
+    assert got[-1] == ("cancelled",)
+    assert child.process.exitcode is not None and child.process.exitcode < 0
