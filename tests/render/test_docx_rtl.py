@@ -183,6 +183,7 @@ def test_a_real_book_marks_its_arabic_paragraphs(library: Library, tmp_path):
     assert all(_bidi(p) for p in arabic)
     assert any(p.find(f"{W}pPr/{W}numPr") is not None for p in arabic)
     assert not any(_bidi(p) for p in body.iter(f"{W}p") if not bidi_lines.first_strong_is_rtl(_text(p)))
+    test_paragraph_properties_keep_the_schema_order(body)  # keep-with-next added later too
 
 
 def _lines(pdf) -> list[tuple[int, float, float, float, str]]:

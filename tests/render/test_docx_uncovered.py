@@ -14,6 +14,7 @@ from briefbook.library.books import new_book
 from briefbook.library.records import Event
 from briefbook.render.docx_fonts import pieces
 from briefbook.render.template import load_template
+from tests.render.test_docx_fonts import _embedded
 
 PRIVATE, UNASSIGNED = "\ue000", "\u0378"  # a private-use character; a code point Unicode has not assigned
 NAME = f"Karim {PRIVATE}Haddad{UNASSIGNED} Nasser"
@@ -48,6 +49,7 @@ def test_both_files_and_the_preflight_agree_on_a_name_no_font_has(library: Libra
     body = parts["word/document.xml"]
     shown = body.count(SHOWN)
     assert shown >= 1 and shown == layer.count(SHOWN)  # each place the PDF shows the name
+    assert ord("\ufffd") in _embedded(docx)["Noto Serif/embedRegular"].getBestCmap()  # drawn from the file
 
 
 def test_runs_show_replacement_but_keep_joiners_and_breaks():
