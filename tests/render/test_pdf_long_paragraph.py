@@ -29,6 +29,7 @@ from briefbook.document.model import (
     ListBlock,
     ListItem,
     Metadata,
+    Origin,
     PageBreak,
     Paragraph,
     Profile,
@@ -163,7 +164,7 @@ def _pages(pdf: Path) -> tuple[list[str], list[list[str]]]:
 def test_the_pages_are_those_of_reportlabs_own_split(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The same lines on the same pages, links included, as when reportlab splits: a
     100 KB Vietnamese paragraph under a heading, Thai, Arabic, a numbered item, a
-    quotation and a table's cells."""
+    quotation, a passage not for release and a table's cells."""
     document = _document(
         Heading(1, "Đoạn dài", "long"),
         Paragraph(_runs(VIETNAMESE, 100, 5)),
@@ -174,6 +175,8 @@ def test_the_pages_are_those_of_reportlabs_own_split(tmp_path: Path, monkeypatch
         Heading(2, "Danh sách", "list"),
         ListBlock([ListItem(_runs(VIETNAMESE, 15, 8)), ListItem([Run("Ngắn.")])], ordered=True),
         Paragraph(_runs(VIETNAMESE, 6, 9), style="quote"),
+        # A passage not for release: its side rule splits with it (SideRule).
+        Paragraph(_runs(THAI, 8, 13), origin=Origin(level="Internal", not_for_release=True)),
         Table(  # cells longer than a page split inside the row (splitInRow)
             [[[Paragraph([Run("Cột A")])], [Paragraph([Run("Cột B")])]]],
             [[[Paragraph(_runs(VIETNAMESE, 12, 10))], [Paragraph(_runs(THAI, 6, 11))]]],
