@@ -152,8 +152,9 @@ def write_contents(
 def write_reference(writer: BlockWriter, parent, runs: list[Run], bookmark: str | None, page: int | None):
     """A cross-reference line: a link to the bookmark, a dotted tab and a PAGEREF field
     whose result is the page already known (Word updates it). Returns the paragraph."""
+    # Left to right even when it starts with an Arabic name, as in the PDF: a line the book
+    # builds in its own language, with the page number at the right margin.
     p = writer.paragraph(parent, "Reference")
-    writer.direction(p, runs)  # from the right when it starts in Arabic, as in the PDF
     if bookmark is None:  # the target is not in this file: the words alone, never a dead link
         writer.runs(p, runs)
         return p
