@@ -512,3 +512,27 @@ def test_right_click_menus_do_what_the_buttons_ticks_and_double_click_do(
             composer.meeting_panel.points.context_menu(composer.meeting_panel.points.list.item(0)), "Open"
         ).trigger()
     assert asked.args[0] == "talking_point"
+
+
+def test_an_export_noted_on_the_book_is_shown_without_assembling_it_again(
+    qtbot, composer: BookComposer, demo: Library, monkeypatch
+):
+    """The export dialog's "last exported" note re-assembled the whole book (seconds for a big one)."""
+    asked: list[str] = []
+    request = composer.analyzer.request
+    monkeypatch.setattr(
+        composer.analyzer,
+        "request",
+        lambda library, book_id, **kw: asked.append(book_id) or request(library, book_id, **kw),
+    )
+    book_id = composer.book.id
+    demo.update(Book, book_id, last_export_at="2025-12-16T21:05:00Z")  # what the export's process writes
+    composer.context.model.notify("book", book_id, "updated")  # what the dialog says when it is done
+    qtbot.wait(view.PREVIEW_PAUSE_MS + 200)  # past the pause after which an analysis would start
+    assert asked == []
+    assert composer.book.last_export_at == "2025-12-16T21:05:00Z"
+    assert "last exported" in composer.form.status.text()
+    demo.update(Book, book_id, title="Sổ tay mới")  # a real change still reads and assembles the book again
+    composer.context.model.notify("book", book_id, "updated")
+    qtbot.waitUntil(lambda: asked == [book_id], timeout=60_000)
+    assert composer.book.title == "Sổ tay mới"

@@ -11,6 +11,7 @@ out on a background thread.
 from __future__ import annotations
 
 import html
+from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -51,7 +52,7 @@ from briefbook.ui.composer.warnings import PreflightList
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors import pickers
 from briefbook.ui.export_dialog import ExportDialog
-from briefbook.ui.notifier import DELETED
+from briefbook.ui.notifier import DELETED, UPDATED
 from briefbook.ui.preview import BookPreview
 from briefbook.ui.undo import DeleteItem
 from briefbook.ui.workers import BookAnalyzer
@@ -357,10 +358,35 @@ class BookComposer(QWidget):
         ours = kind == "book" and self.book is not None and item_id == self.book.id
         if ours and what == DELETED:
             self.set_book(self._default_book_id())
+        elif ours and what == UPDATED and self._only_export_noted():
+            pass
         elif ours or self.isVisible():
             self.reload()
         else:
             self._stale = True  # caught up with when the view is shown again
+
+    def _only_export_noted(self) -> bool:
+        """The book changed only by an export's note of when it ran: show that, assemble nothing.
+
+        Every export from the dialog sets ``last_export_at``; reading the whole book
+        again and re-assembling a 500-meeting book for it kept the window busy for a
+        tenth of a second at the end of each export, and the assembly's thread for
+        seconds. The changes tab compares with the new export record.
+        """
+        assert self.book is not None
+        try:
+            new = self.library.get(Book, self.book.id)
+        except NotFound:
+            return False
+        if replace(new, last_export_at=None, updated_at="") != replace(
+            self.book, last_export_at=None, updated_at=""
+        ):
+            return False
+        self.book = new
+        self.form.load(new)
+        if self._document is not None:
+            self.changes_panel.set_document(new.id, self._document)
+        return True
 
     def _changed_elsewhere(self) -> None:
         """Another window changed the library: read the book again now, or when shown."""
