@@ -103,9 +103,10 @@ class BookPreview(QWidget):
         if builder is None:
             return
         deadline = time.perf_counter() + SLICE_MS / 1000
+        # The clock is read after every block: a block can be a 500-line table or the whole
+        # contents, and twenty of them at a time overran the slice (80 ms and more).
         while self._pending and time.perf_counter() < deadline:
-            for _ in range(min(20, len(self._pending))):
-                builder.add(self._pending.pop())
+            builder.add(self._pending.pop())
         if self._pending:
             self._timer.start()
             self.status.setText(self.tr("Building the preview…"))
