@@ -135,7 +135,10 @@ def reorder_lines(lines: list) -> None:
         line.bb_rtl = rtl
         atoms = _atoms(line.words)
         if any(a[3] != base for a in atoms) or base:
+            for n, a in enumerate(atoms):
+                a.append(n)  # its place in the text, for the order of writing (pdf_writing)
             line.words = _frags(_visual(atoms, base))
+            line.bb_reordered = True
 
 
 def _atoms(frags: list) -> list[list]:
@@ -189,19 +192,24 @@ def _visual(atoms: list[list], base: int) -> list[list]:
 
 
 def _frags(atoms: list[list]) -> list:
-    """Frags drawing the pieces in order; neighbours from one frag share a clone."""
+    """Frags drawing the pieces in order; neighbours from one frag at one level share a
+    clone (each is written on its own: pdf_writing), but a space that would start one."""
     out: list = []
     current = None
-    for f, text, *_rest in atoms:
+    for f, text, space, level, place in atoms:
         if text is None:
             out.append(f)
             current = None
             continue
-        if current is not None and current[0] is f:
+        # A piece never starts with a space (pypdf would read it before the piece's
+        # right-to-left letters): a space leading a piece is a piece of its own.
+        if current is not None and current[0] is f and current[2] == (level, False):
             current[1].text = current[1].text + text
+            current[1].bb_place = min(current[1].bb_place, place)
             continue
         g = f.clone()
         g.text = text
+        g.bb_place = place
         out.append(g)
-        current = (f, g)
+        current = (f, g, (level, space))
     return out

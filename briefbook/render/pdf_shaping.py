@@ -16,7 +16,11 @@ every re-wrap. This module replaces its shaping step for our fonts:
 * words in scripts written without spaces are cut at ICU's word boundaries
   (:mod:`briefbook.render.segment`), so lines break between words;
 * lines are broken on the words in logical order, then each line's right-to-left
-  runs are put in visual order (:mod:`briefbook.render.bidi_lines`).
+  runs are put in visual order (:mod:`briefbook.render.bidi_lines`), and written
+  into the PDF in the order of the text (:mod:`briefbook.render.pdf_writing`);
+* in a right-to-left run, each character of a cluster of several (lam-alef, a letter
+  with its vowel marks) has a code of its own, and a number in Arabic-Indic digits
+  one code for the whole number, so that both pdftotext and pypdf read them in order.
 
 :func:`install` hooks two functions of ``reportlab.platypus.paragraph`` (the
 frag-word builder and the shaper) and ``Paragraph.breakLines``, once per process; fonts other than ours
@@ -25,6 +29,7 @@ frag-word builder and the shaper) and ``Paragraph.breakLines``, once per process
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable
@@ -41,7 +46,8 @@ from reportlab.pdfbase.ttfonts import (
 )
 from reportlab.platypus import paragraph as rl_paragraph
 
-from briefbook.render import bidi_lines, segment
+from briefbook.render import bidi_lines, pdf_writing, segment
+from briefbook.render.font_chain import is_ignorable
 
 _LOCK = threading.Lock()
 _FIRST_PRIVATE = 0xF0000  # plane 15 private use: no font of ours maps anything there
@@ -49,6 +55,8 @@ _CACHE_LIMIT = 200_000
 _FEATURES = {"kern": True, "liga": True}
 _installed = False
 _RTL_KINDS = ("R", "AL")
+# What pypdf's text extraction takes for right-to-left characters (its RTL_CHARACTER_RANGES).
+_READ_AS_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
 
 
 class ShapingFont(TTFont):
@@ -289,46 +297,120 @@ def _layout(
     if found is not None:
         return found
     glyphs = font.shape(text, rtl)
-    chars: list[str] = []
-    data: list[ShapeData] = []
-    total = 0.0
-    if glyphs:
-        # Each cluster (a grapheme, or more when glyphs ligate across graphemes) covers
-        # the characters from its value to the next larger cluster value.
-        starts = sorted({g[1] for g in glyphs})
-        end_of = dict(zip(starts, [*starts[1:], len(text)], strict=True))
-        advance_of: dict[int, int] = {}
-        count_of: dict[int, int] = {}
-        for g in glyphs:
-            advance_of[g[1]] = advance_of.get(g[1], 0) + g[2]
-            count_of[g[1]] = count_of.get(g[1], 0) + 1
-        scale = font.face._pdfScale
-        previous_cluster = None
-        for gid, cluster, xa, ya, xo, yo in glyphs:
-            # The first glyph of a cluster stands for all its characters and its width (what
-            # extractors take as the character's box) spans the whole cluster; the others
-            # stand for nothing and keep their own widths. The pen then only ever moves back
-            # inside a cluster, never forward, so neither pdftotext nor pypdf sees a gap
-            # there (Khmer's and Myanmar's reordered vowels, Thai's stacked marks).
-            if count_of[cluster] == 1:
-                code = font.code_for(gid, text[cluster : end_of[cluster]])
-            elif cluster != previous_cluster:
-                code = font.code_for(gid, text[cluster : end_of[cluster]], advance_of[cluster])
-            else:
-                # A mark pulled left by its offset would otherwise be followed by a move
-                # forward (pypdf reads that as a word space): make its box reach back.
-                natural = font.face.hmetrics[gid][0]
-                code = font.code_for(gid, "", None if xa - xo <= natural else xa - xo)
-            previous_cluster = cluster
-            x_advance = scale(xa)
-            chars.append(chr(code))
-            data.append(
-                ShapeData(cluster, x_advance, scale(ya), scale(xo), scale(yo), font.face.charWidths[code])
-            )
-            total += x_advance
+    if rtl:
+        chars, data, total = _rtl_layout(font, text, glyphs)
+    else:
+        chars, data, total = _ltr_layout(font, text, glyphs, whole=rtl is False and _READ_AS_RTL.search(text))
     if len(layouts) > _CACHE_LIMIT:
         layouts.clear()
     layouts[key] = (chars, data, total)
+    return chars, data, total
+
+
+def _clusters(text: str, glyphs: list) -> tuple[dict[int, int], dict[int, int], dict[int, int]]:
+    """Each cluster's end in the text, total advance and number of glyphs: a cluster (a
+    grapheme, or more when glyphs ligate across graphemes) covers the characters from
+    its value to the next larger cluster value."""
+    starts = sorted({g[1] for g in glyphs})
+    end_of = dict(zip(starts, [*starts[1:], len(text)], strict=True))
+    advance_of: dict[int, int] = {}
+    count_of: dict[int, int] = {}
+    for g in glyphs:
+        advance_of[g[1]] = advance_of.get(g[1], 0) + g[2]
+        count_of[g[1]] = count_of.get(g[1], 0) + 1
+    return end_of, advance_of, count_of
+
+
+def _ltr_layout(font: ShapingFont, text: str, glyphs: list, whole: bool = False):
+    """Codes for left-to-right glyphs: the first glyph of a cluster stands for all its
+    characters and its width (what extractors take as the character's box) spans the
+    whole cluster; the others stand for nothing and keep their own widths. The pen then
+    only ever moves back inside a cluster, never forward, so neither pdftotext nor pypdf
+    sees a gap there (Khmer's and Myanmar's reordered vowels, Thai's stacked marks).
+
+    ``whole``: the text is one cluster. A number in Arabic-Indic digits is laid out left
+    to right, but pypdf takes each of its digits for a right-to-left letter and reverses
+    them; one code standing for the whole number is read as one piece, in order."""
+    chars: list[str] = []
+    data: list[ShapeData] = []
+    total = 0.0
+    if not glyphs:
+        return chars, data, total
+    if whole:
+        glyphs = [(gid, 0, xa, ya, xo, yo) for gid, _c, xa, ya, xo, yo in glyphs]
+    end_of, advance_of, count_of = _clusters(text, glyphs)
+    scale = font.face._pdfScale
+    previous_cluster = None
+    for gid, cluster, xa, ya, xo, yo in glyphs:
+        if count_of[cluster] == 1:
+            code = font.code_for(gid, text[cluster : end_of[cluster]])
+        elif cluster != previous_cluster:
+            code = font.code_for(gid, text[cluster : end_of[cluster]], advance_of[cluster])
+        else:
+            # A mark pulled left by its offset would otherwise be followed by a move
+            # forward (pypdf reads that as a word space): make its box reach back.
+            natural = font.face.hmetrics[gid][0]
+            code = font.code_for(gid, "", None if xa - xo <= natural else xa - xo)
+        previous_cluster = cluster
+        x_advance = scale(xa)
+        chars.append(chr(code))
+        data.append(
+            ShapeData(cluster, x_advance, scale(ya), scale(xo), scale(yo), font.face.charWidths[code])
+        )
+        total += x_advance
+    return chars, data, total
+
+
+def _rtl_layout(font: ShapingFont, text: str, glyphs: list):
+    """Codes for right-to-left glyphs (HarfBuzz gives them from the left): each character
+    of a cluster of several (lam-alef, a letter and its vowel marks) gets a code of its
+    own, the cluster's width shared between them, the last character leftmost. Both
+    pdftotext and pypdf read a right-to-left run from the right one code at a time, and
+    a code standing for several characters would come out with them reversed (poppler) or
+    kept (pypdf): one character a code reads right in both. A cluster with more
+    characters than glyphs draws the rest with an empty glyph (the font's space, which
+    draws nothing and is not the space character that word spacing stretches)."""
+    chars: list[str] = []
+    data: list[ShapeData] = []
+    total = 0.0
+    if not glyphs:
+        return chars, data, total
+    end_of, advance_of, count_of = _clusters(text, glyphs)
+    scale = font.face._pdfScale
+    blank = font.face.charToGlyph.get(32, 0)
+    i = 0
+    while i < len(glyphs):
+        cluster = glyphs[i][1]
+        group = glyphs[i : i + count_of[cluster]]
+        i += len(group)
+        letters = text[cluster : end_of[cluster]]
+        if len(letters) - sum(1 for c in letters if is_ignorable(c)) <= 1:
+            # One letter (and joiners or marks of direction, which draw nothing): one code.
+            for n, (gid, _c, xa, ya, xo, yo) in enumerate(group):
+                code = font.code_for(gid, "" if n else letters)
+                chars.append(chr(code))
+                data.append(
+                    ShapeData(cluster, scale(xa), scale(ya), scale(xo), scale(yo), font.face.charWidths[code])
+                )
+                total += scale(xa)
+            continue
+        # The letters, last first, each on an empty glyph with its share of the width;
+        # then the cluster's glyphs where HarfBuzz put them, standing for nothing, each
+        # box reaching to the cluster's end (so the pen moves only back: no gap for pypdf).
+        advance = advance_of[cluster]
+        share = advance / len(letters)
+        for slot in range(len(letters)):
+            code = font.code_for(blank, letters[len(letters) - 1 - slot], round(share))
+            chars.append(chr(code))
+            data.append(ShapeData(cluster, scale(share), 0, 0, 0, font.face.charWidths[code]))
+        total += scale(advance)
+        pen = 0
+        for gid, _c, xa, ya, xo, yo in group:
+            at = pen + xo - advance  # from the cluster's end, where the pen now is
+            code = font.code_for(gid, "", max(0, -at))
+            chars.append(chr(code))
+            data.append(ShapeData(cluster, 0, scale(ya), scale(at), scale(yo), font.face.charWidths[code]))
+            pen += xa
     return chars, data, total
 
 
@@ -426,4 +508,5 @@ def install() -> None:
             rl_paragraph.Paragraph.breakLines = break_lines
             rl_paragraph.sameFrag = same_frag
             rl_paragraph._justifyDrawParaLineX = justify_line
+            rl_paragraph._putFragLine = pdf_writing.put_frag_line
             _installed = True

@@ -1,0 +1,273 @@
+"""The order in which a bidirectional line's pieces are written into the PDF.
+
+A line is drawn from left to right, but a text extractor reads the content stream: pypdf
+takes the characters in the order they are written and reverses each run of
+right-to-left letters, so a line written in visual order comes out with its pieces in
+the wrong order (an Arabic sentence ending in a number starts with the number; a
+Vietnamese line quoting an Arabic name with a number in it has the name's words
+swapped). :func:`put_frag_line` writes each piece of one level (the clones
+:func:`briefbook.render.bidi_lines.reorder_lines` makes) in the order of the text,
+each at its place on the line (a text move, ``Td``), each in its visual order inside,
+and each starting with its font (``Tf``), which ends pypdf's run: every right-to-left
+piece is then reversed on its own and read back in order. What is drawn, and where,
+is unchanged (poppler orders by position anyway).
+
+reportlab's ``_putFragLine`` still lays the line out (links, underlines, background,
+callbacks, colours); only the text it writes is replaced, in place, by the same text
+in the order of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import _sdSimple
+from reportlab.platypus import paragraph as rl_paragraph
+
+_rl_put_frag_line = rl_paragraph._putFragLine
+_ADDED = _sdSimple.cluster  # the cluster of characters added to a shaped text
+# pypdf's classes (pypdf._utils: NEUTRAL_CHARACTER_RANGES, RTL_CHARACTER_RANGES).
+_PYPDF_NEUTRAL = re.compile("[\x00-\x2f\x3a-\x40\u0660-\u066d\u06f0-\u06f9\u2000-\u206f\u20a0-\u21ff]")
+_PYPDF_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+
+
+class _Slot(str):
+    """The place in the text object's code where the line's text goes."""
+
+    __slots__ = ()
+
+
+def put_frag_line(cur_x, tx, line, last, pKind):
+    """reportlab's ``_putFragLine``; a reordered bidirectional line's text written in the
+    order of the text."""
+    words = line.words
+    if not getattr(line, "bb_reordered", False) or any(
+        getattr(getattr(f, "cbDefn", None), "kind", "") == "img" for f in words
+    ):
+        return _rl_put_frag_line(cur_x, tx, line, last, pKind)
+    pieces = _positions(tx, words)
+    calls: list[tuple[str, int]] = []
+    state: list = []
+
+    def record(text, TStar=0):
+        if not calls:
+            state.extend((tx._fontname, tx._fontsize, tx.XtraState.textColor, tx.XtraState.rise))
+            tx._code.append(_Slot())
+        calls.append((text, TStar))
+
+    tx._textOut = record
+    try:
+        _rl_put_frag_line(cur_x, tx, line, last, pKind)
+    finally:
+        del tx._textOut  # the bound method again
+    if not calls:
+        return None
+    index = next(i for i, c in enumerate(tx._code) if isinstance(c, _Slot))
+    marks = _marks(pieces, not getattr(line, "bb_rtl", False))
+    tx._code[index] = _written(tx, _writing_order(tx, pieces), state, any(t for _x, t in calls), marks)
+    return None
+
+
+def _writing_order(tx, pieces) -> list[tuple[float, object, str, int]]:
+    """The pieces (position, frag, text, its place in the frag's text) in the order of the text.
+
+    pypdf reads a piece in the order written, reversing its right-to-left letters (and
+    the punctuation between them), and keeps the direction of the last letter it read
+    for the punctuation that follows. A piece it would read otherwise than in the order
+    of the text (punctuation left of an Arabic word, a guillemet or bracket of Latin in
+    an Arabic phrase) is written one glyph at a time, in the order of the text."""
+    pieces = sorted(pieces, key=lambda p: getattr(p[1], "bb_place", 0))
+    out: list[tuple[float, object, str, int]] = []
+    rtl_dir = False  # pypdf's direction at the start of the piece
+    for (
+        x,
+        f,
+    ) in pieces:
+        text = f.text
+        codes = getattr(pdfmetrics.getFont(f.fontName), "bb_text", {})
+        read = [codes.get(ord(c), c) for c in text]
+        rtl = getattr(f, "bb_level", 0) % 2
+        expected = "".join(reversed(read) if rtl else read)
+        got, after = _pypdf_reading(read, rtl_dir)
+        if got == expected or len(text) < 2:
+            out.append((x, f, text, 0))
+            rtl_dir = after
+            continue
+        at = x
+        glyphs = []
+        for i in range(len(text)):
+            glyphs.append((at, f, text[i : i + 1], i))
+            at += _advance(tx, text[i : i + 1], f)
+        for glyph, source in zip(
+            reversed(glyphs) if rtl else glyphs, reversed(read) if rtl else read, strict=True
+        ):
+            if source:
+                out.append(glyph)
+                rtl_dir = _pypdf_reading([source], rtl_dir)[1]
+            else:
+                out.append(glyph)  # a glyph standing for nothing (a mark of a cluster)
+    return out
+
+
+def _pypdf_reading(read: list[str], rtl_dir: bool) -> tuple[str, bool]:
+    """What pypdf's ``get_display_str`` makes of one piece's glyph texts (after a font
+    change, which starts a new text), and its direction after them."""
+    done: list[str] = []
+    run: list[str] = []
+    for x in read:
+        if len(x) == 1 and not _PYPDF_NEUTRAL.match(x):
+            rtl = _PYPDF_RTL.match(x) is not None
+            if rtl != rtl_dir:
+                done.append("".join(reversed(run)) if rtl_dir else "".join(run))
+                run, rtl_dir = [], rtl
+        run.append(x)
+    done.append("".join(reversed(run)) if rtl_dir else "".join(run))
+    return "".join(done), rtl_dir
+
+
+def _positions(tx, words) -> list[tuple[float, object]]:
+    """Each text piece's distance from the line's start, as ``_putFragLine`` places it."""
+    ws = getattr(tx, "_wordSpace", 0)
+    x = 0.0
+    spaces = 0
+    out = []
+    for f in words:
+        if hasattr(f, "cbDefn"):
+            continue
+        text = f.text
+        out.append((x + spaces * ws, f))
+        x += _advance(tx, text, f)
+        spaces += text.count(" ") + rl_paragraph._nbspCount(text)
+    return out
+
+
+def _advance(tx, text, f) -> float:
+    """How far the pen moves drawing ``text``: a shaped text's own advances (the widths
+    of its codes are the boxes text extractors see, wider for a glyph standing for a
+    cluster)."""
+    data = getattr(text, "__shapeData__", None)
+    if data is None:
+        return tx._canvas.stringWidth(text, f.fontName, f.fontSize)
+    shaped = sum(sd.x_advance for sd in data if sd.cluster != _ADDED)
+    # A character added to a shaped text (the space reportlab puts between words) has
+    # no shaping data of its own: it moves the pen by its width, as in any text.
+    added = "".join(c for c, sd in zip(text, data, strict=False) if sd.cluster == _ADDED)
+    return shaped * f.fontSize / 1000 + (
+        tx._canvas.stringWidth(added, f.fontName, f.fontSize) if added else 0
+    )
+
+
+def _marks(pieces, left_to_right: bool) -> dict[tuple[int, int], str]:
+    """Where poppler needs a direction mark to read the line in the order of the text.
+
+    poppler (pdftotext) reads a whole page in one direction: right to left when it holds
+    more right-to-left letters than left-to-right ones. In a page read from the right, a
+    stretch of numbers or Latin takes along the spaces on its left, so "X 123 Y" would
+    come out "X  123Y": a right-to-left mark just left of the stretch's first letter or
+    digit keeps the space where it is. In a page read from the left, an Arabic stretch
+    takes along the spaces on its right: a left-to-right mark just right of its last
+    letter. The marks follow the paragraph's direction (a page in the other direction
+    is read in the visual order of its runs, marks or not). They are invisible, and
+    only poppler sees them: the glyph beside which a mark goes is given the mark and its
+    own text as ``/ActualText`` (pypdf reads no ActualText). Returns, for each such
+    glyph (its frag's id and place in the frag's text), that ActualText."""
+    chars: list[tuple[str, tuple[int, int], str]] = []  # (class, (frag id, glyph), text)
+    for _x, f in pieces:
+        codes = getattr(pdfmetrics.getFont(f.fontName), "bb_text", {})
+        for i, char in enumerate(f.text):
+            source = codes.get(ord(char), char)
+            if source:
+                chars.append((_class(source), (id(f), i), source))
+    marks: dict[tuple[int, int], str] = {}
+    if left_to_right:  # after an Arabic stretch's last letter, if spaces follow it
+        for i, c in enumerate(chars):
+            if c[0] == "R" and i + 1 < len(chars) and chars[i + 1][0] == "N":
+                j = i + 1
+                while j < len(chars) and chars[j][0] == "N":
+                    j += 1
+                if j == len(chars) or chars[j][0] in ("L", "D"):
+                    marks[c[1]] = c[2] + "\u200e"
+    else:  # before a stretch of numbers or Latin, if spaces precede it
+        for i, c in enumerate(chars):
+            if c[0] in ("L", "D") and i > 0 and chars[i - 1][0] == "N":
+                j = i - 1
+                while j >= 0 and chars[j][0] == "N":
+                    j -= 1
+                if j < 0 or chars[j][0] == "R":
+                    marks[c[1]] = "\u200f" + c[2]
+    return marks
+
+
+def _class(text: str) -> str:
+    """poppler's class of a glyph's text: R (right-to-left letter), L, D (digit), N (other)."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "R"
+        if kind == "L":
+            return "L"
+        if kind in ("EN", "AN"):
+            return "D"
+    return "N"
+
+
+def _formatted(tx, f, text, offset: int, marks: dict[tuple[int, int], str]) -> str:
+    """The piece's text operators, a glyph given an ActualText (:func:`_marks`) in its span."""
+    key = id(f)
+    marked = [i for i in range(len(text)) if (key, offset + i) in marks]
+    if not marked:
+        return tx._formatText(text)
+    out = []
+    start = 0
+    for i in marked:
+        if i > start:
+            out.append(tx._formatText(text[start:i]))
+        actual = marks[(key, offset + i)].encode("utf-16-be").hex().upper()
+        out.append(f"/Span <</ActualText <FEFF{actual}>>> BDC {tx._formatText(text[i : i + 1])} EMC")
+        start = i + 1
+    if start < len(text):
+        out.append(tx._formatText(text[start:]))
+    return " ".join(out)
+
+
+def _written(tx, pieces, state, newline: bool, marks: dict) -> str:
+    """The code writing the pieces in the order of the text, then the text state as
+    reportlab believes it (the font, colour and rise it had set before the line)."""
+    saved = tx._code
+    tx._code = code = []
+    try:
+        at = 0.0
+        rise = state[3]
+        colour = state[2]
+        for x, f, text, offset in pieces:
+            if not text:
+                continue
+            if abs(x - at) > 1e-6:
+                code.append(f"{_num(x - at)} 0 Td")
+                at = x
+            if colour != f.textColor:
+                tx.setFillColor(f.textColor)
+                colour = f.textColor
+            if rise != f.rise:
+                tx.setRise(f.rise)
+                rise = f.rise
+            tx._setFont(f.fontName, f.fontSize)  # and a Tf: pypdf reads each piece apart
+            code.append(_formatted(tx, f, text, offset, marks))
+        if abs(at) > 1e-6:
+            code.append(f"{_num(-at)} 0 Td")
+        if colour != state[2]:
+            tx.setFillColor(state[2])
+        if rise != state[3]:
+            tx.setRise(state[3])
+        tx._setFont(state[0], state[1])
+        if newline:
+            code.append("T*")
+    finally:
+        tx._code = saved
+    return " ".join(code)
+
+
+def _num(value: float) -> str:
+    return f"{value:.4f}".rstrip("0").rstrip(".") or "0"
