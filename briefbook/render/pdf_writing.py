@@ -221,14 +221,27 @@ def _formatted(tx, f, text, offset: int, marks: dict[tuple[int, int], str]) -> s
         return tx._formatText(text)
     out = []
     start = 0
-    for i in marked:
-        if i > start:
-            out.append(tx._formatText(text[start:i]))
-        actual = marks[(key, offset + i)].encode("utf-16-be").hex().upper()
-        out.append(f"/Span <</ActualText <FEFF{actual}>>> BDC {tx._formatText(text[i : i + 1])} EMC")
-        start = i + 1
-    if start < len(text):
-        out.append(tx._formatText(text[start:]))
+    own = tx.setRise
+
+    def set_rise(rise):
+        # reportlab's setRise looks at the operator before; a text cut after its font's
+        # Tf starts with none when its first glyph is raised (a vowel mark).
+        if not tx._code:
+            tx._code.append("")
+        own(rise)
+
+    tx.setRise = set_rise
+    try:
+        for i in marked:
+            if i > start:
+                out.append(tx._formatText(text[start:i]))
+            actual = marks[(key, offset + i)].encode("utf-16-be").hex().upper()
+            out.append(f"/Span <</ActualText <FEFF{actual}>>> BDC {tx._formatText(text[i : i + 1])} EMC")
+            start = i + 1
+        if start < len(text):
+            out.append(tx._formatText(text[start:]))
+    finally:
+        del tx.setRise
     return " ".join(out)
 
 
