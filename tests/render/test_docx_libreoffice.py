@@ -13,6 +13,9 @@ from pathlib import Path
 import pytest
 
 from briefbook.document.model import Document, Heading, Metadata, Paragraph, Run, Table
+from briefbook.export import ExportOptions, export_book
+from briefbook.library import Event, Library, Person
+from briefbook.library.books import new_book
 from briefbook.render.docx import render_docx
 from briefbook.render.font_chain import system_chinese_font
 from briefbook.render.template import load_template
@@ -57,11 +60,8 @@ def _letters_and_marks(text: str) -> tuple[str, list[str]]:
     return "".join(c for c in text if unicodedata.category(c) not in ("Mn", "Mc")), sorted(marks)
 
 
-@pytest.fixture(scope="module")
-def converted(tmp_path_factory) -> tuple[str, str]:
-    """LibreOffice's PDF of the book (pdftotext, pdffonts), with the system's fonts hidden."""
-    tmp = tmp_path_factory.mktemp("lo-no-fonts")
-    book = render_docx(_document(), load_template("formal-a4"), tmp / "scripts.docx")
+def _without_system_fonts(book: Path, tmp: Path) -> tuple[str, str]:
+    """LibreOffice's PDF of ``book`` (pdftotext, pdffonts), with the system's fonts hidden."""
     dejavu = next((p for p in Path("/usr/share/fonts").rglob("DejaVuSans.ttf")), None)
     if dejavu is None:
         pytest.skip("LibreOffice needs at least one system font to start (DejaVu)")
@@ -79,10 +79,31 @@ def converted(tmp_path_factory) -> tuple[str, str]:
          "--convert-to", "pdf", "--outdir", str(tmp), str(book)],
         check=True, capture_output=True, timeout=180, env=env,
     )  # fmt: skip
-    pdf = tmp / "scripts.pdf"
+    pdf = tmp / (book.stem + ".pdf")
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     return text, fonts
+
+
+@pytest.fixture(scope="module")
+def converted(tmp_path_factory) -> tuple[str, str]:
+    tmp = tmp_path_factory.mktemp("lo-no-fonts")
+    return _without_system_fonts(
+        render_docx(_document(), load_template("formal-a4"), tmp / "scripts.docx"), tmp
+    )
+
+
+def _as_written(text: str, script: str, places: int) -> None:
+    """Every place of ``script``'s name is in LibreOffice's text (see MARKS_IN_GLYPH_ORDER)."""
+    source, layer = _squash(NAMES[script]), _squash(text)
+    if script not in MARKS_IN_GLYPH_ORDER:
+        assert layer.count(source) >= places, (script, source, text[:2000])
+        return
+    letters, marks = _letters_and_marks(source)
+    layer_letters, layer_marks = _letters_and_marks(layer)
+    assert layer_letters.count(letters) >= places, (script, letters)
+    for mark in set(marks):
+        assert layer_marks.count(mark) >= places * marks.count(mark), (script, f"U+{ord(mark):04X}")
 
 
 def test_libreoffice_draws_with_the_embedded_fonts_only(converted):
@@ -101,13 +122,21 @@ def test_libreoffice_draws_with_the_embedded_fonts_only(converted):
 def test_libreoffice_prints_each_script_as_written(converted, script):
     if script not in _names():
         pytest.skip("No Chinese font is installed to embed (the preflight says so)")
-    text, _ = converted
-    source, layer = _squash(NAMES[script]), _squash(text)
-    if script not in MARKS_IN_GLYPH_ORDER:
-        assert layer.count(source) >= PLACES, (script, source, text[:2000])
-        return
-    letters, marks = _letters_and_marks(source)
-    layer_letters, layer_marks = _letters_and_marks(layer)
-    assert layer_letters.count(letters) >= PLACES, (script, letters)
-    for mark in set(marks):
-        assert layer_marks.count(mark) >= PLACES * marks.count(mark), (script, f"U+{ord(mark):04X}")
+    _as_written(converted[0], script, PLACES)
+
+
+def test_a_book_exported_from_a_new_event_prints_every_name(library: Library, tmp_path):
+    """An event made from nothing, with a delegate named in each script, exported as a user
+    does (export_book, DOCX only): LibreOffice without the system's fonts prints each name,
+    and draws nothing with DejaVu (the delegation table included)."""
+    event = library.add(Event(title="Hội nghị khu vực", city="Viêng Chăn", classification="Internal"))
+    scripts = [s for s in _names() if s != "Thai words"]  # a phrase, not a name
+    for script in scripts:
+        person = library.add(Person(name=NAMES[script], position="Khách mời"))
+        library.set_delegate(event.id, person.id, "Khách mời")
+    book = new_book(library, event.id, title="Sổ tay hội nghị", ceiling="Internal")
+    (path,) = export_book(library, book.id, tmp_path / "region.docx", ExportOptions(formats=("docx",)))
+    text, fonts = _without_system_fonts(path, tmp_path)
+    assert "DejaVu" not in fonts, fonts
+    for script in scripts:  # the biography's heading (a long name wraps in the table's narrow cell)
+        _as_written(text, script, 1)
