@@ -34,7 +34,7 @@ def fill(canv: Canvas, drawings: dict[str, Callable[[Canvas], None]]) -> None:
 
     Call after the last page was shown and before the canvas saves: the fonts still
     take new characters then. A mark without a drawing is left as a comment."""
-    code = {name: _operators(canv, draw) for name, draw in drawings.items()}
+    code = {name: operators(canv, draw) for name, draw in drawings.items()}
 
     def drawn(match: re.Match) -> str:
         return code.get(match.group(1), match.group(0))
@@ -45,13 +45,17 @@ def fill(canv: Canvas, drawings: dict[str, Callable[[Canvas], None]]) -> None:
             page.stream = _MARKS.sub(drawn, stream)
 
 
-def _operators(canv: Canvas, draw: Callable[[Canvas], None]) -> str:
+def operators(canv: Canvas, draw: Callable[[Canvas], None], *, isolated: bool = True) -> str:
+    """The content operators ``draw`` makes on ``canv`` (``isolated``: in a saved
+    graphics state, as a form is drawn), returned instead of added to the page."""
     saved = canv._code
     canv._code = []
     try:
-        canv.saveState()
+        if isolated:
+            canv.saveState()
         draw(canv)
-        canv.restoreState()
+        if isolated:
+            canv.restoreState()
         return "\n".join(canv._code)
     finally:
         canv._code = saved

@@ -80,6 +80,8 @@ class BookState:
         self.running_title = ""  # the brief being laid out ("" outside the briefs: the book's header)
         self._page_first_title: str | None = None
         self._page_start_title = ""
+        self._draft_path: str | None = None  # the DRAFT mark's path operators (the same on every page)
+        self._furniture: dict[tuple, tuple[Paragraph, float] | None] = {}  # banner and header lines
 
     def anchor(self, block: Heading | Profile) -> str | None:
         """The destination name of a heading or profile in this PDF."""
@@ -204,7 +206,11 @@ class BookState:
         self._text(canv, x, min(8 * mm, t.margin_bottom_mm * mm * 0.35), text, font, size, "centre")
 
     def _draft_mark(self, canv: Canvas) -> None:
-        """The DRAFT word across the page, drawn as glyph outlines: seen, never extracted."""
+        """The DRAFT word across the page, drawn as glyph outlines: seen, never extracted.
+
+        The outline's path is the same on every page: its operators are made once and
+        written again as they are (formatting its points took about 1 ms a page). The
+        graphics state around it is set on each page (reportlab's per-page resources)."""
         word = self.words["draft"]
         font_file = self.template.font_file(self.template.heading_font, "Bold")
         diagonal = math.hypot(self.page_w, self.page_h)
@@ -214,20 +220,36 @@ class BookState:
         canv.setFillAlpha(0.09)
         canv.translate(self.page_w / 2, self.page_h / 2)
         canv.rotate(math.degrees(math.atan2(self.page_h, self.page_w)))
-        draw_outlined_word(
-            canv, font_file, word, size, -outlined_width(font_file, word, size) / 2, -size * 0.35
-        )
+        if self._draft_path is None:
+            x, y = -outlined_width(font_file, word, size) / 2, -size * 0.35
+            self._draft_path = pdf_late.operators(
+                canv, lambda c: draw_outlined_word(c, font_file, word, size, x, y), isolated=False
+            )
+        canv._code.append(self._draft_path)
         canv.restoreState()
 
     def _text(
         self, canv: Canvas, x: float, y: float, text: str, font: str, size: float, align: str = "left"
     ) -> None:
-        """One line of page furniture; text beyond the template's font goes through a (shaped) paragraph."""
-        if needs_chain(self.template, text) is None:
+        """One line of page furniture; text beyond the template's font goes through a (shaped)
+        paragraph, made and broken once for all the pages that repeat it (banners, headers)."""
+        key = (text, font, size, str(canv._fillColorObj))
+        made = self._furniture.get(key, False)
+        if made is False:
+            made = self._furniture[key] = self._furniture_paragraph(canv, text, font, size)
+        if made is None:
             canv.setFont(font, size)
             draw = {"left": canv.drawString, "centre": canv.drawCentredString, "right": canv.drawRightString}
             draw[align](x, y, text)
             return
+        para, width = made
+        dx = {"left": 0, "centre": -width / 2, "right": -width}[align]
+        para.drawOn(canv, x + dx, y - size * 0.25)
+
+    def _furniture_paragraph(self, canv: Canvas, text: str, font: str, size: float):
+        """None for text the template's font draws alone; else the paragraph and its width."""
+        if needs_chain(self.template, text) is None:
+            return None
         style = self.styles.get("note", text).clone(
             "furniture",
             fontName=font,
@@ -238,9 +260,7 @@ class BookState:
         )
         para = Paragraph(self.markup.text(text, bold=font.endswith("Bold")), style)
         w, _ = para.wrap(self.frame_w, size * 3)
-        width = min(w, para.minWidth())
-        dx = {"left": 0, "centre": -width / 2, "right": -width}[align]
-        para.drawOn(canv, x + dx, y - size * 0.25)
+        return para, min(w, para.minWidth())
 
     def name_destinations(self, canv: Canvas) -> None:
         """Publish every anchor as a named destination (catalog /Names /Dests name tree)."""

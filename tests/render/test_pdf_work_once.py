@@ -96,3 +96,26 @@ def test_late_page_numbers_are_drawn_in_the_pages_without_forms(demo, tmp_path: 
     assert all(b"%bb-late" not in p.get_contents().get_data() for p in reader.pages)
     numbers = [line.split()[-1] for line in text.splitlines() if line.split() and line.split()[-1].isdigit()]
     assert len(numbers) > 10 and all(1 <= int(n) <= total for n in numbers)
+
+
+def test_the_draft_mark_is_made_once_and_drawn_on_every_page(demo, tmp_path: Path, monkeypatch) -> None:
+    import re
+
+    import pypdf
+
+    from briefbook.render import pdf_layout
+
+    document, template = demo
+    assert document.meta.draft  # the demo book holds drafts: DỰ THẢO across every page
+    made = []
+    draw = pdf_layout.draw_outlined_word
+    monkeypatch.setattr(pdf_layout, "draw_outlined_word", lambda *a, **k: made.append(a) or draw(*a, **k))
+    out = render_pdf(document, template, tmp_path / "book.pdf")
+    assert len(made) == 1  # its outline formatted once for the book
+    reader = pypdf.PdfReader(out)
+    for page in reader.pages:
+        tints = page["/Resources"]["/ExtGState"]
+        (name,) = [n for n, state in tints.items() if state.get("/ca") == 0.09]
+        content = page.get_contents().get_data()
+        assert f"{name} gs".encode() in content
+        assert len(re.findall(rb" c\b", content)) >= 60  # the word's curves, on each page
