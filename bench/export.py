@@ -8,7 +8,9 @@ Cases: a book of N meeting briefs in Vietnamese (``vi-N``), with Thai-heavy text
 (``mixed-N``: Vietnamese, Thai, Lao, Khmer, Arabic); and a document of one paragraph
 of N KB (``para-N``). Each step runs in a fresh process (its peak memory is its own);
 ours and its floor alternate, run by run, and every figure is the median of
-``--runs`` runs, with the machine's load printed before and after.
+``--runs`` runs, with the machine's load printed before and after. The last column
+is the PDF's ratio in CPU time (the process's own), steadier than wall time when
+others load the machine.
 
 Pairs (ours / floor):
 
@@ -91,7 +93,7 @@ if source.endswith(".briefbook"):
 else:
     from export import paragraph_document
     document, template = paragraph_document(int(book)), load_template("formal-a4")
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 if step == "pdf":
     from briefbook.render.pdf import render_pdf
     render_pdf(document, template, out)
@@ -101,9 +103,9 @@ elif step == "floor":
 elif step == "markdown":
     from export_markdown import to_markdown
     Path(out).write_text(to_markdown(document), encoding="utf-8")
-seconds = time.perf_counter() - start
+seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "peak_mb": peak, "breaks": breaks[0]}))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "breaks": breaks[0]}))
 """
 
 
@@ -260,7 +262,7 @@ def main() -> None:
     print(f"load before: {os.getloadavg()}; median of {args.runs} runs; pandoc: {pandoc}")
     head = (
         f"{'case':<10}{'pdf s':>7}{'floor s':>8}{'ratio':>7}{'breaks':>8}{'floor':>7}"
-        f"{'docx s':>8}{'pandoc s':>9}{'ratio':>7}{'LO s':>7}{'MB pdf':>7}{'floor':>6}"
+        f"{'docx s':>8}{'pandoc s':>9}{'ratio':>7}{'LO s':>7}{'MB pdf':>7}{'floor':>6}{'cpu ×':>7}"
     )
     print(head)
     for case in args.cases:
@@ -300,13 +302,14 @@ def main() -> None:
             return statistics.median(r[key] for r in rows)
 
         ratio = statistics.median(m["seconds"] / f["seconds"] for m, f in zip(mine, floor, strict=True))
+        cpu_ratio = statistics.median(m["cpu"] / f["cpu"] for m, f in zip(mine, floor, strict=True))
         docx_s = statistics.median(docx) if docx else float("nan")
         pandoc_m = statistics.median(pandoc_s) if pandoc_s else float("nan")
         print(
             f"{case:<10}{med(mine, 'seconds'):>7.2f}{med(floor, 'seconds'):>8.2f}{ratio:>6.2f}×"
             f"{mine[0]['breaks']:>8}{floor[0]['breaks']:>7}"
             f"{docx_s:>8.2f}{pandoc_m:>9.2f}{docx_s / pandoc_m:>6.2f}×{lo_s:>7.1f}"
-            f"{med(mine, 'peak_mb'):>7.0f}{med(floor, 'peak_mb'):>6.0f}",
+            f"{med(mine, 'peak_mb'):>7.0f}{med(floor, 'peak_mb'):>6.0f}{cpu_ratio:>6.2f}×",
             flush=True,
         )
     print(f"load after: {os.getloadavg()}; files in {work}")
