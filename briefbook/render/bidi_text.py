@@ -14,6 +14,13 @@ RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\
 CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
+# Model paragraph styles of lines the book builds in its own language: a statement's
+# credit line ("— name, date"), a brief's number and kind, a profile's labelled facts. They
+# stay left to right whatever name they start with (a credit "— فيصل, 18/06/2025" was
+# laid out from the right, its date first); what the user wrote in Arabic reads from the right.
+BOOK_LINE_STYLES = frozenset({"note"})
+
+
 def needs_bidi(text: str) -> bool:
     """True when ``text`` holds right-to-left letters or explicit bidi controls."""
     return RTL.search(text) is not None or CONTROLS.search(text) is not None

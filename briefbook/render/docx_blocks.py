@@ -20,7 +20,7 @@ from docx.oxml.shape import CT_Inline
 from lxml import etree
 
 from briefbook.document.model import ListBlock, Paragraph, Run, Table, marked_not_for_release
-from briefbook.render.bidi_text import RTL_OR_CONTROL, first_strong_is_rtl
+from briefbook.render.bidi_text import BOOK_LINE_STYLES, RTL_OR_CONTROL, first_strong_is_rtl
 from briefbook.render.docx_fonts import pieces, run_fonts
 from briefbook.render.docx_pictures import Picture
 from briefbook.render.docx_styles import STYLE_NAMES
@@ -182,13 +182,15 @@ class BlockWriter:
         runs: list[Run] = (),
         num: tuple | None = None,
         side_rule: bool = False,
+        from_text: bool = True,
     ):
         """A ``w:p`` in our style ``style_key`` (None: Normal), with list numbering ``num``
         = (numId, level) and a page break before it if one is pending; ``side_rule``
-        draws a rule at its left (a passage not for release)."""
+        draws a rule at its left (a passage not for release); ``from_text``: right to left
+        when the runs start in a right-to-left script (else the book's own direction)."""
         p = etree.SubElement(parent, P)
         style = self.styles[style_key] if style_key else None
-        rtl = bool(runs) and _starts_rtl(runs)
+        rtl = from_text and bool(runs) and _starts_rtl(runs)
         if style or num or self.pending_break or side_rule or rtl:
             ppr = etree.SubElement(p, PPR)
             if style:
@@ -317,7 +319,9 @@ class BlockWriter:
 
     def model_paragraph(self, parent, para: Paragraph, styles=BODY_STYLES):
         rule = marked_not_for_release(para.runs, para.origin)
-        return self.paragraph(parent, styles.get(para.style, styles["body"]), para.runs, side_rule=rule)
+        style = styles.get(para.style, styles["body"])
+        own_line = para.style in BOOK_LINE_STYLES  # left to right, as in the PDF
+        return self.paragraph(parent, style, para.runs, side_rule=rule, from_text=not own_line)
 
     # -- lists --------------------------------------------------------------
 

@@ -25,6 +25,7 @@ from reportlab.pdfbase import pdfmetrics
 
 from briefbook.document.model import Run
 from briefbook.render import bidi_lines, pdf_shaping
+from briefbook.render.bidi_text import BOOK_LINE_STYLES
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
 from briefbook.render.metrics import LINE, spacing
 from briefbook.render.template import FONT_STYLES, Template
@@ -221,6 +222,7 @@ class Styles:
         rtl = (
             style.alignment in (TA_LEFT, TA_JUSTIFY)
             and not style.name.startswith(("toc", "xref"))
+            and style.name not in BOOK_LINE_STYLES
             and bidi_lines.first_strong_is_rtl(text)
         )
         key = style.name + ("-rtl" if rtl else "")
