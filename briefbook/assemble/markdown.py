@@ -154,16 +154,49 @@ def blocks(
     text = clean(text)
     if not text.strip():
         return []
-    tree = SyntaxTreeNode(_MD.parse(text))
-    out: list[Block] = []
-    for node in tree.children:
-        out.extend(_block(node, style))
+    out = _plain_blocks(text, style)
+    if out is None:
+        out = _parsed_blocks(text, style)
     where = origin or Origin("")  # no origin given: an unknown level, which the gate refuses
     out = [_marked(b, where, where.restricted()) for b in out]
     if releasable:
         out = _without_restricted(out)
     elif label:
         out = [_labelled(b, label) for b in out]
+    return out
+
+
+def _parsed_blocks(text: str, style: str) -> list[Block]:
+    """The blocks of a cleaned field as CommonMark reads it (before marking)."""
+    tree = SyntaxTreeNode(_MD.parse(text))
+    return [b for node in tree.children for b in _block(node, style)]
+
+
+# Plain text, as most fields are: no character any inline rule acts on, and no line that
+# could open a block (a list, quote, heading, rule, fence, table, indented code, a setext
+# underline) or carry markup at its ends. CommonMark reads such a text as paragraphs split
+# at empty lines, each line joined to the next by a space; _parsed_blocks is the judge
+# (a property test holds the two to the same blocks). Any opening bracket a marker can
+# start with ("[", U+FE47, U+FF3B) sends the text to the parser, which marks its passages.
+_INLINE_MARKUP = re.compile(r"[\\`*_\[\]<>&|~#\t\x00\ufe47\uff3b]")
+_BLOCK_START = re.compile(r"[-+=>]|\d{1,9}[.)]")
+
+
+def _plain_blocks(text: str, style: str) -> list[Block] | None:
+    """The blocks of a plain-text field without a parse; None if the text may hold Markdown."""
+    if _INLINE_MARKUP.search(text):
+        return None
+    out: list[Block] = []
+    lines: list[str] = []
+    for line in [*text.split("\n"), ""]:
+        if not line:
+            if lines:
+                out.append(Paragraph([Run(" ".join(lines))], style))
+                lines = []
+            continue
+        if line != line.strip() or _BLOCK_START.match(line):
+            return None
+        lines.append(line)
     return out
 
 
