@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from briefbook.errors import BriefBookError, Conflict, NotFound, StaleEdit, ValidationError
 from briefbook.library.deleted import DeletedMixin
 from briefbook.library.duplicates import DuplicatesMixin
+from briefbook.library.index_sources import sources_of
 from briefbook.library.levels import LevelsMixin
 from briefbook.library.links import LinksMixin
 from briefbook.library.photos import prepare_photo
@@ -47,6 +48,7 @@ from briefbook.store import backup_schedule as schedule
 from briefbook.store import search as fts
 from briefbook.store.backup import backup_library
 from briefbook.store.database import open_database
+from briefbook.store.index_fingerprint import store_fingerprints
 
 R = TypeVar("R", bound=Record)
 
@@ -59,8 +61,9 @@ log = logging.getLogger(__name__)
 
 # How the search index is made: raise it when titles or folding change, and every
 # library rebuilds its index once on open. 2: a statement's title names its linked speaker.
-# 3: Arabic folds without hamza and harakat (briefbook.text.fold).
-INDEX_VERSION = "3"
+# 3: Arabic folds without hamza and harakat (briefbook.text.fold). 4: every entry has its
+# fingerprint (briefbook.store.index_fingerprint), which ``check`` compares.
+INDEX_VERSION = "4"
 INDEX_VERSION_KEY = "search_index_version"
 
 
@@ -111,8 +114,16 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
         if self.setting(INDEX_VERSION_KEY) == INDEX_VERSION or self.read_only:
             return
         with self.transaction():
-            if self.setting(INDEX_VERSION_KEY) != INDEX_VERSION:
-                self.rebuild_index()
+            version = self.setting(INDEX_VERSION_KEY)
+            if version == INDEX_VERSION:
+                return
+            if version == "3":  # made as now, without fingerprints: add them (cheaper than a rebuild)
+                from briefbook.library.health import fingerprint_old_index
+
+                if fingerprint_old_index(self):
+                    self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
+                    return
+            self.rebuild_index()
 
     @classmethod
     def open(
@@ -511,8 +522,9 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             fts.clear_index(self.db)
             for cls in RECORD_TYPES.values():
                 for record in self.list(cls):
-                    self._index(record)
+                    self._index(record, fingerprint=False)
                     n += 1
+                store_fingerprints(self.db.conn, sources_of(cls))
             self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
         return n
 
@@ -566,8 +578,12 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
     ) -> dict[str, Any]:
         return validated(cls, values, self.levels, changed)
 
-    def _index(self, record: Record) -> None:
-        fts.index_item(self.db, record.KIND, record.id, record.display_name, index_body(record))
+    def _index(self, record: Record, *, fingerprint: bool = True) -> None:
+        """Index one item; its entry's fingerprint is written with it (``rebuild_index`` writes them all
+        at the end, in one pass per kind: ``fingerprint=False``)."""
+        rowid = fts.index_item(self.db, record.KIND, record.id, record.display_name, index_body(record))
+        if fingerprint:
+            store_fingerprints(self.db.conn, sources_of(type(record)), rowid)
 
     def _index_statements_of(self, person_id: str) -> None:
         for statement in self.list(Statement, where={"speaker_id": person_id}):

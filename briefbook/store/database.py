@@ -37,6 +37,7 @@ from sqlite_utils import Database
 
 from briefbook.collation import sort_key
 from briefbook.errors import HostileLibraryError, LibraryFileError, NewerVersionError
+from briefbook.store import index_fingerprint
 from briefbook.store.guard import harden
 from briefbook.store.schema import MIGRATIONS, known_migrations
 from briefbook.store.schema_check import file_problems
@@ -260,10 +261,13 @@ def _configure(db: Database, *, read_only: bool = False) -> None:
       disk (plain fsync there stops at the drive's cache); other systems ignore it.
     * ``sort_key(text)``: :func:`briefbook.collation.sort_key`, so that ``ORDER BY``
       puts names in Vietnamese alphabetical order, the order the window shows.
+    * ``index_fingerprint(...)``: the hash each search index entry carries, so that
+      ``check`` compares entries in SQL (:mod:`briefbook.store.index_fingerprint`).
     * ``busy_timeout``: a writer waits this long for another one to finish before
       it gives up with "the library is busy" (see ``Library.transaction``).
     """
     db.conn.create_function("sort_key", 1, sort_key, deterministic=True)  # Vietnamese order
+    index_fingerprint.register(db.conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if read_only:

@@ -212,3 +212,14 @@ def _meeting_their_positions(db: Database) -> None:
     # A meeting brief's "their likely positions and asks" (Markdown), answered by the
     # reactive points ("if raised").
     db.execute("ALTER TABLE meetings ADD COLUMN their_positions TEXT NOT NULL DEFAULT ''")
+
+
+@MIGRATIONS(name="0007_search_index_fingerprints")
+def _search_index_fingerprints(db: Database) -> None:
+    """Each search index entry's fingerprint (:mod:`briefbook.store.index_fingerprint`).
+
+    ``check`` compares fingerprints in SQL instead of folding every item again. Entries
+    written before this step have none; the index version (``INDEX_VERSION``) makes every
+    library rebuild its index once, which writes them.
+    """
+    db.execute("ALTER TABLE search_docs ADD COLUMN fingerprint BLOB")

@@ -67,8 +67,8 @@ def _unspaced_runs(folded_title: str, folded_body: str) -> str:
     return " ".join(_UNSPACED_RUN.findall(folded_title + " " + folded_body))
 
 
-def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> None:
-    """Put one item in the index, replacing what was there for it."""
+def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> int:
+    """Put one item in the index, replacing what was there for it; returns its entry's rowid."""
     remove_item(db, item_id)
     cur = db.execute(
         "INSERT INTO search_docs (kind, item_id, title, body) VALUES (?, ?, ?, ?)",
@@ -81,6 +81,7 @@ def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> 
     )
     if unspaced:
         db.execute("INSERT INTO search_trigrams (rowid, text) VALUES (?, ?)", [rowid, unspaced])
+    return rowid
 
 
 def remove_item(db: Database, item_id: str) -> None:
