@@ -36,8 +36,11 @@ def glyph_warnings(library: Library, document: Document, template_name: str) -> 
     found: dict[tuple[str, str], dict[str, None]] = {}  # (kind, item id) -> characters
     origins: dict[tuple[str, str], Origin | None] = {}
     note = None
+    uncovered: dict[str, list[str]] = {}  # each distinct text looked up once (names repeat)
     for text, origin in _strings(document):
-        missing = chain.uncovered(text)
+        missing = uncovered.get(text)
+        if missing is None:
+            missing = uncovered[text] = chain.uncovered(text)
         if not missing:
             continue
         key = (origin.kind, origin.item_id) if origin else ("", "")
@@ -102,30 +105,36 @@ def _fields_holding(library: Library, origin: Origin | None, chars: list[str]) -
     return out
 
 
-def _strings(document: Document):
-    """Every string of the document with the origin the release gate gives it."""
-    yield from _walk(document, None)
+def _strings(document: Document) -> list[tuple[str, Origin | None]]:
+    """Every string of the document with the origin the release gate gives it, in order.
+
+    Collected into one list by plain recursion: generators nested as deep as the model
+    cost more than the lookups they feed (a 500-meeting book holds 65,000 strings).
+    """
+    found: list[tuple[str, Origin | None]] = []
+    _walk(document, None, found)
+    return found
 
 
-def _walk(node: Any, inherited: Origin | None):
+def _walk(node: Any, inherited: Origin | None, found: list) -> None:
     own = getattr(node, "origin", None) or inherited
     per_field = getattr(node, "origins", None)
     for name in node_fields(type(node)) or ():
         if name in _NOT_TEXT:
             continue
         origin = per_field.get(name, own) if isinstance(per_field, dict) else own
-        yield from _value(getattr(node, name), origin)
+        _value(getattr(node, name), origin, found)
 
 
-def _value(value: Any, origin: Origin | None):
+def _value(value: Any, origin: Origin | None, found: list) -> None:
     if isinstance(value, str):
         if value.strip():
-            yield value, origin
+            found.append((value, origin))
     elif isinstance(value, list | tuple):
         for v in value:
-            yield from _value(v, origin)
+            _value(v, origin, found)
     elif isinstance(value, dict):
         for v in value.values():
-            yield from _value(v, origin)
+            _value(v, origin, found)
     elif node_fields(type(value)) is not None:
-        yield from _walk(value, origin)
+        _walk(value, origin, found)

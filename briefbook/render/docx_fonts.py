@@ -111,7 +111,7 @@ def used_fonts(document: Document, template: Template) -> dict[str, tuple[ChainF
     base_chars: set[str] = set()
     # Each distinct string once: a book repeats most of its strings (ten times over in a
     # 100-meeting book: names, labels, lines shared by briefs), and its characters are a set.
-    for text in dict.fromkeys(_strings(document)):
+    for text in _strings(document):
         text = clean(text)
         if chain.all_primary(text):
             base_chars.update(text)
@@ -240,17 +240,25 @@ def obfuscate(data: bytes, key: str) -> bytes:
     return head + data[32:]
 
 
-def _strings(node: Any):
+def _strings(node: Any) -> dict[str, None]:
+    """Every non-empty text string under ``node``, once each, in the order first met
+    (plain recursion into one dict: nested generators cost more than the walk)."""
+    found: dict[str, None] = {}
+    _collect(node, found)
+    return found
+
+
+def _collect(node: Any, found: dict[str, None]) -> None:
     if isinstance(node, str):
         if node:
-            yield node
+            found[node] = None
     elif isinstance(node, list | tuple):
         for v in node:
-            yield from _strings(v)
+            _collect(v, found)
     elif isinstance(node, dict):
         for v in node.values():
-            yield from _strings(v)
+            _collect(v, found)
     elif (names := node_fields(type(node))) is not None:
         for name in names:
             if name not in _NOT_TEXT:
-                yield from _strings(getattr(node, name))
+                _collect(getattr(node, name), found)

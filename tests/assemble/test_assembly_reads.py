@@ -86,3 +86,18 @@ def test_what_an_export_included_is_read_in_one_query_per_kind(library: Library)
     assert found[person_id].name == "សុខ ចាន់"
     kinds = len({e.kind for e in found.values()})
     assert len([q for q in queries if q.lstrip().upper().startswith("SELECT")]) <= 2 * kinds  # was 2 per item
+
+
+def test_the_glyph_check_looks_up_each_distinct_text_once(library: Library, monkeypatch) -> None:
+    from briefbook.assemble.glyphs import _strings, glyph_warnings
+    from briefbook.render.font_chain import Chain
+
+    book_id, _person_id = _event_with_one_counterpart(library, 6)
+    document = assemble(library, book_id)
+    asked: list[str] = []
+    real = Chain.uncovered
+    monkeypatch.setattr(Chain, "uncovered", lambda self, text: asked.append(text) or real(self, text))
+    glyph_warnings(library, document, "formal-a4")
+    texts = [text for text, _origin in _strings(document)]
+    assert len(texts) > len(set(texts))  # the counterpart's name and the labels repeat
+    assert sorted(asked) == sorted(set(texts))
