@@ -90,3 +90,40 @@ def test_the_english_window_keeps_the_core_words(name, qapp, library, filled, tm
         newer = _exchange_message(m.text)
         if newer is not None:
             assert newer == m.text
+
+
+def test_the_export_dialog_says_the_ceiling_refusal_in_vietnamese(qtbot, library, filled, tmp_path, dialogs):
+    """A new event's book is exported at Secret while another window lowered its ceiling to Internal:
+    the export process refuses, and the dialog says why and what to do, in Vietnamese."""
+    from PySide6.QtGui import QUndoStack
+
+    from briefbook.library import Book, Event, Library, Meeting, Person
+    from briefbook.library.books import new_book
+    from briefbook.ui.context import UiContext
+    from briefbook.ui.export_dialog import ExportDialog
+    from briefbook.ui.notifier import LibraryModel
+    from briefbook.ui.settings import Settings
+
+    event = library.add(Event(title="Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM-59)", city="Viêng Chăn"))
+    meeting = library.add(Meeting(event_id=event.id, title="Gặp song phương với Lào", kind="bilateral"))
+    laos = library.add(Person(name="ທອງສະລິດ ມັງໜໍ່ເມກ", position="Bộ trưởng Ngoại giao Lào"))
+    library.set_participant(meeting.id, laos.id, "counterpart")
+    book = new_book(library, event.id, ceiling="Secret")
+    i18n.apply_language("vi")
+    context = UiContext(LibraryModel(library), QUndoStack(), Settings(tmp_path / "settings.ini"), None)
+    dialog = ExportDialog(context, library.get(Book, book.id), False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.ceiling.setCurrentIndex(dialog.ceiling.findData("Secret"))
+    dialog.path_edit.setText(str(tmp_path / "AMM-59.pdf"))
+    with Library.open(library.path, backup=False) as other:  # the composer, in another window
+        other.update(Book, book.id, ceiling="Internal")
+    with qtbot.waitSignal(dialog.export_failed, timeout=120_000):
+        dialog.export_button.click()
+    shown = dialog.message.text()
+    assert shown.startswith(f"Tài liệu “{book.title}” chỉ được chứa nội dung có độ mật đến Nội bộ")
+    assert "nâng mức mật tối đa của tài liệu lên Tối mật trong mục Tài liệu" in shown
+    assert english_left(shown, {book.title}) == [] and "briefbook" not in shown
+    assert dialogs.messages[-1] == ("Không xuất được", shown)
+    assert not list(tmp_path.glob("AMM-59*"))
+    dialog.close()
