@@ -141,8 +141,12 @@ def minimal_render(document, template, out: str) -> None:
                 walk(item)
             return
         if isinstance(flowable, Paragraph):
-            # Without our callbacks (contents entries, anchors): plain text and its fonts only.
-            paragraphs.append(Paragraph(re.sub(r"<onDraw[^>]*/>", "", flowable.text), flowable.style))
+            # Our paragraph's words as parsed (once, as ours are: parsing them again would
+            # make the floor pay a second time for what ours pays once), without our
+            # callbacks (contents entries' numbers): plain text and its fonts only.
+            frags = [f for f in flowable.frags if getattr(getattr(f, "cbDefn", None), "kind", "") != "onDraw"]
+            text = re.sub(r"<onDraw[^>]*/>", "", flowable.text)
+            paragraphs.append(Paragraph(text, flowable.style, bulletText=flowable.bulletText, frags=frags))
             return
         # Containers: keep-together groups, image-and-text and lists (_content: a list's
         # items, indented, each holding its flowable in _flowable), tables (_cellvalues),
