@@ -44,6 +44,7 @@ from briefbook.document.model import (
 from briefbook.document.model import (
     Table as ModelTable,
 )
+from briefbook.render import bidi_lines
 from briefbook.render.metrics import fits_one_line
 from briefbook.render.pdf_cover import CoverFlowable
 from briefbook.render.pdf_fonts import escape, font_name, tint
@@ -161,6 +162,19 @@ def paragraph(state: BookState, runs, style: str = "body", dest: str | None = No
     return BookParagraph(markup, pstyle)
 
 
+_INDENT = 6.5 * mm
+
+
+def _rtl_item(item, ordered: bool) -> dict:
+    """A list item whose text starts in a right-to-left script has its bullet or number
+    on the right and its text indented from the right (its paragraphs are right-aligned:
+    pdf_fonts.Styles.get). A number reads "1." from the right: the full stop on its left."""
+    if not bidi_lines.first_strong_is_rtl("".join(r.text for r in item.runs)):
+        return {}
+    extra = {"bulletFormat": ".%s"} if ordered else {}
+    return {"bulletDir": "rtl", "bulletAlign": "right", "leftIndent": 0, "rightIndent": _INDENT, **extra}
+
+
 def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
     size = state.template.body_size
     items = []
@@ -180,9 +194,10 @@ def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
             if marked_not_for_release(part.runs, part.origin or item.origin):
                 para = SideRule(para, state.template.banner_colour)
             content.append(para)
-        items.append(ListItem(content))
+        items.append(ListItem(content, **_rtl_item(item, block.ordered)))
     common = {
-        "leftIndent": 6.5 * mm,
+        "leftIndent": _INDENT,
+        "bulletDedent": _INDENT,  # the bullet at the indent's outer edge (left, or right)
         "bulletFontName": font_name(state.template.body_font),
         "bulletFontSize": size,
         "bulletColor": colors.HexColor(state.template.accent_colour),
