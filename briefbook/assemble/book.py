@@ -403,7 +403,11 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
         wanted = {s.id for s in (_chosen(a, Statement, i) for i in section.items) if s is not None}
     else:
         wanted = {s.id for s in a.scope.statements}
-    for topic in _by_title(a.library.list(Topic)):
+    # Only the topics and statements of this book: a small book in a library of 25,000
+    # statements read them all (0.6 s) to keep a few.
+    linked = a.library.topics_of_statements(wanted)
+    topic_ids = sorted({t for topics in linked.values() for t in topics})
+    for topic in _by_title(a.library.get_many(Topic, topic_ids)):
         chosen = [s for s in a.library.statements_on(topic.id) if s.id in wanted]
         if not chosen or not a.admit(topic):
             continue
@@ -421,8 +425,8 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
             out += [heading, *stamp(group, origin)]
     loose = [
         s
-        for s in a.library.list(Statement, order_by="date", descending=True)
-        if s.id not in placed and s.id in wanted and not a.library.statement_topics(s.id)
+        for s in a.library.list(Statement, order_by="date", descending=True, ids=wanted - set(linked))
+        if s.id not in placed
     ]
     loose = [s for s in loose if a.admit(s)]
     loose_blocks = [b for s in loose for b in statement_blocks(a, s)]

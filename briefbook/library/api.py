@@ -9,10 +9,11 @@ or the new one, never half. Neither callers nor records see SQL.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, fields, replace
 from pathlib import Path
@@ -311,10 +312,14 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
         descending: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        ids: Collection[str] | None = None,
     ) -> list[R]:
-        """Items of one kind, filtered by equal field values and sorted by a field."""
+        """Items of one kind, filtered by equal field values and sorted by a field.
+
+        ``ids``: only these items (a book's few statements, not the library's 25,000).
+        """
         cls = record_type(kind)
-        sql, params = self._sorted_select(cls, where, order_by, descending)
+        sql, params = self._sorted_select(cls, where, order_by, descending, ids)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -336,9 +341,17 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
         return [row[0] for row in self.db.execute(sql, params)]
 
     def _sorted_select(
-        self, cls: type[Record], where: dict[str, Any] | None, order_by: str | None, descending: bool
+        self,
+        cls: type[Record],
+        where: dict[str, Any] | None,
+        order_by: str | None,
+        descending: bool,
+        ids: Collection[str] | None = None,
     ) -> tuple[str, list[Any]]:
         sql, params = self._select(cls, where)
+        if ids is not None:  # one JSON parameter: no limit on how many
+            sql += (" AND " if where else " WHERE ") + f"{cls.TABLE}.id IN (SELECT value FROM json_each(?))"
+            params.append(json.dumps(list(ids)))
         order = order_by or _default_order(cls)
         if order not in cls.field_names():
             raise ValidationError(f"Cannot sort {cls.LABEL.lower()}s by '{order}'.", field=order)

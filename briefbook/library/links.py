@@ -7,6 +7,8 @@ module holds one subject; it uses the Library's ``get``, ``transaction`` and ``d
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from briefbook.errors import ValidationError
@@ -85,6 +87,23 @@ class LinksMixin:
     def unlink_topic(self, item_id: str, topic_id: str) -> None:
         table, column = self._topic_link_table(item_id)
         self._unlink(table, column, item_id, "topic_id", topic_id)
+
+    def topics_of_statements(self, statement_ids: Collection[str]) -> dict[str, list[str]]:
+        """statement id -> ids of the topics it is linked to, for those of ``statement_ids`` that have any.
+
+        One query however many ids (a JSON parameter), where ``statement_topics`` is one per statement.
+        """
+        found: dict[str, list[str]] = {}
+        if not statement_ids:
+            return found
+        rows = self.db.execute(
+            "SELECT statement_id, topic_id FROM statement_topics "
+            "WHERE statement_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(sorted(statement_ids))],
+        )
+        for statement_id, topic_id in rows:
+            found.setdefault(statement_id, []).append(topic_id)
+        return found
 
     def statements_on(self, topic_id: str) -> list[Statement]:
         ids = [

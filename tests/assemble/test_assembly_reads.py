@@ -101,3 +101,33 @@ def test_the_glyph_check_looks_up_each_distinct_text_once(library: Library, monk
     texts = [text for text, _origin in _strings(document)]
     assert len(texts) > len(set(texts))  # the counterpart's name and the labels repeat
     assert sorted(asked) == sorted(set(texts))
+
+
+def test_a_book_reads_only_its_own_statements(library: Library, monkeypatch) -> None:
+    """A small book in a library of many statements builds only its own (it read all 25,000: 0.6 s)."""
+    from briefbook.library import Statement, Topic
+
+    book_id, person_id = _event_with_one_counterpart(library, 1)
+    with library.transaction():
+        topic = library.add(Topic(title="Biên giới"))
+        for n in range(50):  # other statements of the library, on a topic and without one
+            other = library.add(Statement(speaker_name="Người khác", text=f"Tuyên bố {n}", date="2024-01-01"))
+            if n % 2:
+                library.link_topic(other.id, topic.id)
+        on_topic = library.add(Statement(speaker_id=person_id, text="Về biên giới", date="2025-01-02"))
+        library.link_topic(on_topic.id, topic.id)
+        loose = library.add(Statement(speaker_id=person_id, text="Không chủ đề", date="2025-01-03"))
+    built: list[str] = []
+    real = Statement.__init__
+    monkeypatch.setattr(
+        Statement, "__init__", lambda self, *a, **k: real(self, *a, **k) or built.append(self.id)
+    )
+    document = assemble(library, book_id)
+    texts = [run.text for block in document.blocks for run in getattr(block, "runs", [])]
+    assert any("Về biên giới" in t for t in texts) and any("Không chủ đề" in t for t in texts)
+    assert not any("Tuyên bố" in t for t in texts)
+    built_by_assembly = set(built)
+    monkeypatch.setattr(Statement, "__init__", real)
+    # the topic's statements are read to order them (statements_on); the loose others never
+    others = {s.id for s in library.list(Statement) if not library.statement_topics(s.id)} - {loose.id}
+    assert len(others) == 25 and not others & built_by_assembly
