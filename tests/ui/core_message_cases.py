@@ -116,7 +116,8 @@ def pasted_text_too_large(c: Ctx) -> list[Shown]:
 def article_without_speech_or_date(c: Ctx) -> list[Shown]:
     article = c.file("tin.txt", "Hà Nội tổ chức hội nghị.\n\nẢnh: Hội trường.\n")
     proposal = imports.propose(c.library, article, "statements")
-    daytime = c.file("tin2.txt", "(17/12) Bộ trưởng Lê Anh Tuấn cho biết: “Hợp tác là then chốt.”\n")
+    daytime = c.file("tin2.txt", "(17/12) Bộ trưởng Saleumxay Kommasith cho biết: “Hợp tác là then chốt.”\n")
+    c.data.update({"Saleumxay Kommasith"})
     proposal2 = imports.propose(c.library, daytime, "statements")
     return [Shown(m) for m in proposal.messages + proposal2.messages] + [
         Shown(i.note) for i in proposal2.items if i.note
@@ -128,18 +129,24 @@ def word_file_with_empty_question_and_nothing(c: Ctx) -> list[Shown]:
     import docx
 
     document = docx.Document()
-    document.add_heading("Công ước Hà Nội", level=1)
-    document.add_paragraph("Q: Việt Nam có ký Công ước không?")
+    document.add_heading("Chống mua bán người", level=1)
     document.add_paragraph("Việt Nam kiên quyết chống lừa đảo trực tuyến.")
+    document.add_paragraph("Hỏi: Việt Nam có ký Công ước không?")  # the answer never written
     path = c.tmp / "hỏi đáp.docx"
     document.save(path)
-    c.data.update({str(path), path.name, "Công ước Hà Nội"})
+    c.data.update({str(path), path.name, "Chống mua bán người"})
     first = imports.propose(c.library, path, "talking-points")
+    headless = c.tmp / "không tiêu đề.docx"
+    document = docx.Document()
+    document.add_paragraph("Thông điệp chính: Hợp tác khu vực.")
+    document.save(headless)
+    c.data.update({str(headless), headless.name, "không tiêu đề", "Hợp tác khu vực."})
+    third = imports.propose(c.library, headless, "talking-points")
     empty = c.tmp / "trống.docx"
     docx.Document().save(empty)
     c.data.update({str(empty), empty.name})
     second = imports.propose(c.library, empty, "talking-points")
-    notes = [Shown(i.note) for i in first.items if i.note]
+    notes = [Shown(i.note) for i in first.items + third.items if i.note]
     return notes + [Shown(m) for m in first.messages + second.messages]
 
 
@@ -168,8 +175,9 @@ def contact_list_with_oddities(c: Ctx) -> list[Shown]:
     lib.add(Person(name="Saleumxay Kommasith", position="Bộ trưởng Ngoại giao", country="Lào"))
     csv = c.file(
         "đoàn Lào.csv",
-        "Họ và tên,Chức vụ,Quốc gia,Độ mật,Sở thích\n"
-        "Saleumxay Kommasith,Phó Thủ tướng,Lào,,Cờ vua\n"
+        "Họ và tên,Chức vụ,Quốc gia,Độ mật,Sở thích,Tổ chức\n"
+        "Saleumxay Kommasith,Phó Thủ tướng,Lào,,Cờ vua,\n"
+        "Khamphao Ernthavanh,Thứ trưởng,Lào,,,Bộ Ngoại giao Lào\n"
         "Saleumxay Kommasith,Phó Thủ tướng,Lào,,\n"
         ",Thư ký,Lào,,\n"
         "Thongsing Vongsay,Vụ trưởng,Lào,Tuyệt mật,\n"
@@ -177,7 +185,8 @@ def contact_list_with_oddities(c: Ctx) -> list[Shown]:
     )
     c.data.update({"Saleumxay Kommasith", "Thongsing Vongsay", "Họ và tên", "Chức vụ", "Quốc gia"})
     c.data.update({"Độ mật", "Sở thích", "Tuyệt mật", "Lê Anh Tuấn", "Thứ trưởng Bộ Ngoại giao"})
-    c.data.update({"Thư ký", "Lào", "Cờ vua", "Phó Thủ tướng", "Vụ trưởng"})
+    c.data.update({"Thư ký", "Lào", "Cờ vua", "Phó Thủ tướng", "Vụ trưởng", "Tổ chức"})
+    c.data.update({"Khamphao Ernthavanh", "Bộ Ngoại giao Lào", "Thứ trưởng"})
     proposal = imports.propose(lib, csv, "people")
     out = [Shown(m) for m in proposal.messages] + [Shown(i.note) for i in proposal.items if i.note]
     vcards = c.file(

@@ -57,6 +57,8 @@ NOT_MADE = {
     "Classification levels must be distinct": "briefbook levels set",
     "There is already a level named": "briefbook levels rename",
     "is already what the level": "briefbook levels rename/label",
+    "Confirm to go ahead (on the command line: --yes)": "briefbook levels set",
+    "Rename the level instead, or move those items first.": "briefbook levels set",
     "could mean more than one level": "the Library refuses the labels that would make a level ambiguous",
     # briefbook undelete (the window's Undo brings an item back from its own snapshot)
     "cannot be brought back": "briefbook undelete",
@@ -96,14 +98,6 @@ NOT_MADE = {
 
 # Messages built from a variable: where the text comes from.
 NOT_LITERAL = {
-    ("briefbook/exchange/contacts.py", "'Columns: ' + '; '.join(shown)"): "contact_list_with_oddities",
-    ("briefbook/exchange/contacts.py", "'Kept in the notes (no matching field): ' + ', '.join(extra)"): (
-        "contact_list_with_oddities"
-    ),
-    (
-        "briefbook/exchange/contacts.py",
-        "'A row without a name was left out: ' + '; '.join(row.values())[:120]",
-    ): ("contact_list_with_oddities"),
     ("briefbook/assemble/book.py", "NO_CEILING.format(levels=', '.join((lv.name for lv in scheme)))"): (
         "preflight_of_a_new_event"
     ),
@@ -112,41 +106,48 @@ NOT_LITERAL = {
     ("briefbook/library/api.py", "_integrity_message(exc)"): "SQLite's refusal, as the window cannot provoke",
     ("briefbook/library/api.py", "stale_message(old, changes)"): "test_exchange_language (a lost update)",
     ("briefbook/library/api.py", "blocker"): "why_not_deletable: test_language (a topic with points)",
-    (
-        "briefbook/library/levels.py",
-        "' '.join(changes) + \" Confirm to go ahead (on the command line: --yes); to rename a level, "
-        "use 'briefbook levels rename OLD NEW'.\"",
-    ): "briefbook levels set",
-    (
-        "briefbook/library/levels.py",
-        "' '.join(changes) + ' Rename the level instead, or move those items first.'",
-    ): ("briefbook levels set"),
     ("briefbook/library/validation.py", "str(exc)"): "parse_level's own message: edits_refused",
 }
 
 
-def _shape(node: ast.AST) -> str | None:
+def _shape(node: ast.AST, top: bool = True) -> str | None:
+    """The message's regex: its literal words, ``(.*)`` for what is filled in (None: no words at all)."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return re.escape(node.value)
     if isinstance(node, ast.JoinedStr):
         return "".join(re.escape(v.value) if isinstance(v, ast.Constant) else "(.*)" for v in node.values)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left, right = _shape(node.left), _shape(node.right)
-        return None if left is None or right is None else left + right
-    return None
+        left, right = _shape(node.left, False), _shape(node.right, False)
+        return None if left is None or right is None or {left, right} == {"(.*)"} else left + right
+    return None if top else "(.*)"
 
 
-def _message_of(node: ast.Call) -> ast.AST | None:
+def _messages_of(node: ast.AST) -> list[ast.AST]:
+    """The message texts a node writes: an error's, a list of messages', a warning's, a note's."""
+    if isinstance(node, ast.Assign):  # item.note = "...", or item.action, item.note = X, "..."
+        pairs = [(node.targets[0], node.value)]
+        if isinstance(node.targets[0], ast.Tuple) and isinstance(node.value, ast.Tuple):
+            pairs = list(zip(node.targets[0].elts, node.value.elts, strict=False))
+        return [v for t, v in pairs if isinstance(t, ast.Attribute) and t.attr == "note"]
+    if (
+        isinstance(node, ast.AugAssign)
+        and isinstance(node.target, ast.Attribute)
+        and node.target.attr == "note"
+    ):
+        return [ast.BinOp(ast.Constant("(note)"), ast.Add(), node.value)]
+    if not isinstance(node, ast.Call):
+        return []
+    out = [k.value for k in node.keywords if k.arg == "note"]
     func = node.func
     name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-    if name in ERRORS and node.args:
-        return node.args[0]
     lists = ("messages", "skipped", "left_out")
-    if name == "append" and isinstance(func.value, ast.Attribute) and func.value.attr in lists and node.args:
-        return node.args[0]
-    if name in ("warn", "PreflightWarning") and len(node.args) >= 2:
-        return node.args[1]
-    return None
+    if (name in ERRORS and node.args) or (
+        name == "append" and isinstance(func.value, ast.Attribute) and func.value.attr in lists and node.args
+    ):
+        out.append(node.args[0])
+    elif name in ("warn", "PreflightWarning") and len(node.args) >= 2:
+        out.append(node.args[1])
+    return out
 
 
 def core_messages() -> tuple[dict[str, str], set[tuple[str, str]]]:
@@ -157,16 +158,14 @@ def core_messages() -> tuple[dict[str, str], set[tuple[str, str]]]:
         for path in sorted(ROOT.glob(pattern)):
             relative = str(path.relative_to(ROOT))
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if not isinstance(node, ast.Call):
-                    continue
-                message = _message_of(node)
-                if message is None:
-                    continue
-                shape = _shape(message)
-                if shape is None:
-                    built.add((relative, ast.unparse(message)))
-                else:
-                    shapes.setdefault(shape, f"{relative}:{node.lineno}")
+                for message in _messages_of(node):
+                    shape = _shape(message)
+                    if shape is None:
+                        built.add((relative, ast.unparse(message)))
+                    else:
+                        shapes.setdefault(
+                            shape.replace(re.escape("(note)"), "(.*)"), f"{relative}:{node.lineno}"
+                        )
     return shapes, built
 
 
