@@ -9,6 +9,7 @@ order in Vietnamese, Thai and Arabic.
 
 from __future__ import annotations
 
+import copy
 import io
 import random
 import re
@@ -309,3 +310,19 @@ def test_the_name_on_a_long_card_never_ends_a_page(before: int, tmp_path: Path) 
     page = next(p for p in pages if "ພົມວິຫານ" in p)
     after = page.split("Thứ trưởng Ngoại giao", 1)[1]
     assert len(re.sub(_PAGE, "", after).strip()) > 100, page[-300:]
+
+
+def test_a_copy_to_try_a_split_on_shares_the_lines_and_leaves_them_whole(breaks: list[int]) -> None:
+    """reportlab splits a deep copy of the text beside a photo at each try: the copy
+    shares the lines (no copy of every word of a long biography), and splitting it
+    changes nothing of the paragraph's own."""
+    style = _style()
+    para = BookParagraph(TEXT.replace("Hanoi", "<b>Hanoi</b>"), style)
+    para.wrap(300, 10_000)
+    before = _lines(para)
+    twin = copy.deepcopy(para)
+    assert twin.blPara is para.blPara and twin.style is para.style
+    first, rest = twin.split(300, 5 * style.leading + 1)
+    assert _lines(first) + _lines(rest) == before == _lines(para)
+    assert para.wrap(300, 10_000) == twin.wrap(300, 10_000)
+    assert breaks[0] == 1
