@@ -22,7 +22,7 @@ RAW: list[tuple] = [
             "CoreMessages",
             "The book “%1” may hold nothing above %2 (its highest classification), so it cannot be "
             "exported at %3. To export it at %3, first raise the book's highest classification "
-            "to %3 in Books (the book's settings).",
+            "to %3 in Books (Book details, Highest classification).",
         ),
         (None, level_part, level_part),
     ),

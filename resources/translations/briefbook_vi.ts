@@ -439,7 +439,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookComposer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/view.py" line="+190"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+191"/>
         <source>E&amp;xport…</source>
         <translation>X&amp;uất…</translation>
     </message>
@@ -489,7 +489,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Đưa vào “%1”</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+66"/>
         <source>Choose the contents of a meeting brief</source>
         <translation>Chọn nội dung đề cương cuộc gặp</translation>
     </message>
@@ -586,7 +586,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookPreview</name>
     <message>
-        <location filename="../../briefbook/ui/preview.py" line="+111"/>
+        <location filename="../../briefbook/ui/preview.py" line="+112"/>
         <source>Building the preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
@@ -1568,8 +1568,8 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location filename="../../briefbook/ui/export_refusals.py" line="+21"/>
-        <source>The book “%1” may hold nothing above %2 (its highest classification), so it cannot be exported at %3. To export it at %3, first raise the book&apos;s highest classification to %3 in Books (the book&apos;s settings).</source>
-        <translation>Tài liệu “%1” chỉ được chứa nội dung có độ mật đến %2 (mức mật tối đa của tài liệu), nên không thể xuất ở độ mật %3. Muốn xuất ở độ mật %3, trước hết hãy nâng mức mật tối đa của tài liệu lên %3 trong mục Tài liệu (phần thiết lập của tài liệu).</translation>
+        <source>The book “%1” may hold nothing above %2 (its highest classification), so it cannot be exported at %3. To export it at %3, first raise the book&apos;s highest classification to %3 in Books (Book details, Highest classification).</source>
+        <translation>Tài liệu “%1” chỉ được chứa nội dung có độ mật đến %2 (mức mật tối đa của tài liệu), nên không thể xuất ở độ mật %3. Muốn xuất ở độ mật %3, trước hết hãy nâng mức mật tối đa của tài liệu lên %3 trong mục Tài liệu (thẻ “Thông tin tài liệu”, ô “Mức mật tối đa”).</translation>
     </message>
     <message>
         <location line="+11"/>

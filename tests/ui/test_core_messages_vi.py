@@ -122,7 +122,10 @@ def test_the_export_dialog_says_the_ceiling_refusal_in_vietnamese(qtbot, library
         dialog.export_button.click()
     shown = dialog.message.text()
     assert shown.startswith(f"Tài liệu “{book.title}” chỉ được chứa nội dung có độ mật đến Nội bộ")
-    assert "nâng mức mật tối đa của tài liệu lên Tối mật trong mục Tài liệu" in shown
+    assert shown.endswith(
+        "nâng mức mật tối đa của tài liệu lên Tối mật trong mục Tài liệu "
+        "(thẻ “Thông tin tài liệu”, ô “Mức mật tối đa”)."
+    )
     assert english_left(shown, {book.title}) == [] and "briefbook" not in shown
     assert dialogs.messages[-1] == ("Không xuất được", shown)
     assert not list(tmp_path.glob("AMM-59*"))
