@@ -9,6 +9,7 @@ leaves the previous files as they were.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import threading
@@ -182,7 +183,32 @@ def export_book(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> list[Path]:
-    """Write the book in the chosen formats; returns the files written."""
+    """Write the book in the chosen formats; returns the files written.
+
+    The cyclic garbage collector is paused while it runs: a book is hundreds of
+    thousands of live objects (the document model, the XML), none of them garbage,
+    which every collection triggered by the export's allocations scanned again (a
+    tenth of a 500-meeting DOCX export). Garbage without cycles is freed as always;
+    the collector runs again as soon as the export ends, however it ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _export_book(library, book_id, target, options, progress=progress, cancel=cancel)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _export_book(
+    library: Library,
+    book_id: str,
+    target: str | Path,
+    options: ExportOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> list[Path]:
     options = options or ExportOptions()
     unknown = [f for f in options.formats if f not in FORMATS]
     if unknown or not options.formats:

@@ -144,3 +144,24 @@ def test_an_export_removes_what_a_killed_export_left(demo, tmp_path: Path) -> No
     with Library.open(library) as lib:
         export_book(lib, book, tmp_path / "book.pdf", ExportOptions(formats=("pdf",)))
     assert not stale.exists() and mine.exists()
+
+
+def test_an_export_pauses_the_cyclic_collector_and_restores_it(demo, tmp_path: Path, monkeypatch) -> None:
+    import gc
+
+    import briefbook.export as export_module
+
+    library_path, book_id, _folder = demo
+    seen: list[bool] = []
+    real = export_module.assemble
+    monkeypatch.setattr(
+        export_module, "assemble", lambda *a, **k: seen.append(gc.isenabled()) or real(*a, **k)
+    )
+    assert gc.isenabled()
+    with Library.open(library_path) as lib:
+        export_book(lib, book_id, tmp_path / "b.docx", ExportOptions(formats=("docx",)))
+        assert seen == [False] and gc.isenabled()
+        # ... and after a refused export too.
+        with pytest.raises(BriefBookError):
+            export_book(lib, book_id, tmp_path / "b.docx", ExportOptions(formats=("odt",)))
+        assert gc.isenabled()
