@@ -107,10 +107,6 @@ class Searcher(QObject):
             if self._running is not None and self._running[0] == channel and self._connection is not None:
                 self._connection.interrupt()  # overtaken: its answer would be dropped anyway
 
-    def search_now(self, text: str, *, kinds: tuple[str, ...] | None = None, limit: int = 50) -> list:
-        """The same search on the GUI thread (for small, immediate lookups)."""
-        return self.model.library.search(text, kinds=kinds, limit=limit)
-
     def shutdown(self) -> None:
         if self._thread is not None and self._thread.is_alive():
             self._queue.put(_STOP)

@@ -116,3 +116,27 @@ def test_an_emptied_palette_stays_empty(qtbot, window):
     palette.edit.clear()  # before the answer came: it is not wanted any more
     qtbot.wait(300)
     assert palette.list.count() == 0
+
+
+def test_the_item_picker_searches_off_the_gui_thread(qtbot, window, filled, gui_reads):
+    from briefbook.ui.editors.pickers import ItemPicker
+
+    picker = ItemPicker(window.context, "person", window)
+    qtbot.addWidget(picker)
+    assert picker.list.count() == 2  # every person, listed when it opens
+    gui_reads.clear()
+    qtbot.keyClicks(picker.search, "sihasak")
+    qtbot.waitUntil(lambda: picker.list.count() == 1, timeout=60_000)
+    assert picker.list.item(0).text().startswith("สีหศักดิ์ พวงเกตุแก้ว")
+    assert not [call for call in gui_reads if call[0] == "search"]  # every key asked the search thread
+
+
+def test_enter_before_the_answer_chooses_among_what_was_typed(qtbot, window, filled):
+    from briefbook.ui.editors.pickers import ItemPicker
+
+    picker = ItemPicker(window.context, "person", window)
+    qtbot.addWidget(picker)
+    assert picker.list.currentItem().text() != "สีหศักดิ์ พวงเกตุแก้ว"  # first of all, before typing
+    qtbot.keyClicks(picker.search, "sihasak")
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # at once: the answer may not have come
+    assert picker.chosen_id == filled["thai"].id

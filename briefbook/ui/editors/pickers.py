@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -63,9 +63,14 @@ class ItemPicker(QDialog):
         buttons.rejected.connect(self.reject)
         for widget in (self.hint, self.search, self.list, buttons):
             layout.addWidget(widget)
-        self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._timer.start)
+        # Each key asks the search thread at once (there was a 150 ms pause, then a search on
+        # this thread): only the newest answer is shown, so typing never makes the window wait.
+        self._channel = f"picker:{id(self)}"
+        self._ticket = 0
+        self._asking = False
+        if context.searcher is not None:
+            context.searcher.found.connect(self._found)
+        self.search.textChanged.connect(self._typed)
         self.search.returnPressed.connect(self.accept)
         self.list.itemDoubleClicked.connect(self.accept)
         self.refresh()
@@ -74,14 +79,34 @@ class ItemPicker(QDialog):
         make_accessible(self)
 
     def refresh(self) -> None:
+        """Fill the list now, on this thread (at the start, and for Enter before an answer came)."""
         text = self.search.text().strip()
-        library = self.context.library
-        if text:
-            found = [
-                (h.id, h.title) for h in self.context.searcher.search_now(text, kinds=(self.kind,), limit=100)
-            ]
-        else:
-            found = [(r.id, display_name(r)) for r in library.list(self.kind, limit=500)]
+        if self.context.searcher is not None:
+            self.context.searcher.forget(self._channel)  # read here now: a pending answer is stale
+        self._asking = False
+        self._show(_found_items(self.context.library, self.kind, text))
+
+    def _typed(self) -> None:
+        searcher = self.context.searcher
+        if searcher is None:
+            self.refresh()
+            return
+        kind, text = self.kind, self.search.text().strip()
+        self._asking = True
+        self._ticket = searcher.request_read(
+            self._channel, lambda library, _current: _found_items(library, kind, text)
+        )
+
+    def _found(self, channel: str, ticket: int, found: object) -> None:
+        if channel != self._channel or ticket != self._ticket:
+            return
+        self._asking = False
+        if isinstance(found, Exception):  # the same search on this thread says what is wrong
+            self.refresh()
+            return
+        self._show(found)  # type: ignore[arg-type]
+
+    def _show(self, found: list[tuple[str, str]]) -> None:
         self.list.clear()
         for item_id, title in found:
             if item_id in self.exclude:
@@ -91,6 +116,11 @@ class ItemPicker(QDialog):
             self.list.addItem(item)
         if self.list.count():
             self.list.setCurrentRow(0)
+
+    def accept(self) -> None:
+        if self._asking:  # Enter before the answer to the last key: choose among what was typed
+            self.refresh()
+        super().accept()
 
     def _update_create(self) -> None:
         if self.create_button is None:
@@ -121,6 +151,13 @@ class ItemPicker(QDialog):
             return self._created
         item = self.list.currentItem()
         return item.data(ID_ROLE) if item is not None else None
+
+
+def _found_items(library, kind: str, text: str) -> list[tuple[str, str]]:
+    """(id, name) of the items of ``kind`` matching ``text`` (all of them, the first 500, if empty)."""
+    if text:
+        return [(h.id, h.title) for h in library.search(text, kinds=(kind,), limit=100, snippets=False)]
+    return [(r.id, display_name(r)) for r in library.list(kind, limit=500)]
 
 
 def pick_item(parent: QWidget, context: UiContext, kind: str, exclude=()) -> str | None:
