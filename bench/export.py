@@ -1,7 +1,7 @@
 """Export speed against honest floors: each export next to a minimal render of the same text.
 
     python bench/export.py [--cases vi-10 vi-100 vi-500 thai-100 mixed-100 para-20 para-100 para-200]
-                           [--runs 3] [--skip-libreoffice]
+                           [--runs 3] [--skip-libreoffice] [--skip-docx | --skip-pdf]
 
 Cases: a book of N meeting briefs in Vietnamese (``vi-N``), with Thai-heavy text
 (``thai-N``: half the sentences Thai, shaped with HarfBuzz) or mixed scripts
@@ -21,8 +21,14 @@ Pairs (ours / floor):
   keep-together groups. Also counted: ``Paragraph.breakLines`` calls in each (every
   paragraph broken into lines once would make them equal).
 - **DOCX end to end / pandoc**: ``python -m briefbook export --format docx`` as a
-  process (start-up, reading the library, assembly, rendering) against ``pandoc``
-  turning the same document, as Markdown, into DOCX (pandoc's whole process too).
+  process (start-up, reading the library, assembly, the release gate, rendering,
+  font embedding, the export record) against ``pandoc`` turning the same document,
+  as Markdown, into DOCX (pandoc's whole process too). Each side's wall time, CPU
+  time (user + system, from ``wait4``: steadier than wall time on a shared machine)
+  and peak memory are its own process's, printed on a ``docx`` line per case. One
+  untimed export per case comes first, so that Python's bytecode is cached as in an
+  installed copy (the bench drops ``PYTHONDONTWRITEBYTECODE`` for it) and both sides
+  read warm files.
 - **LibreOffice**: ``soffice --headless --convert-to pdf`` of our DOCX, for scale.
 
 Goals: every PDF within 1.3x its floor; breakLines calls equal; a 200 KB paragraph
@@ -240,11 +246,25 @@ def timed(command: list[str], env: dict | None = None) -> float:
     return time.perf_counter() - start
 
 
-def cli_docx(library: Path, book: str, out: Path) -> float:
+def measured(command: list[str], env: dict | None = None) -> dict:
+    """One process: its wall seconds, CPU seconds (user + system) and peak memory (MB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _pid, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+    if process.returncode != 0:
+        raise SystemExit(f"{command[0]} failed:\n{error[-3000:]}")
+    return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
+
+
+def cli_docx(library: Path, book: str, out: Path) -> dict:
     """Our DOCX end to end: the command line, as a process, from start-up to the file written."""
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copy has its bytecode cached
     command = [sys.executable, "-m", "briefbook", "--library", str(library), "export", book]
-    return timed([*command, "-o", str(out), "--format", "docx"], env)
+    return measured([*command, "-o", str(out), "--format", "docx"], env)
 
 
 def main() -> None:
@@ -259,6 +279,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip-libreoffice", action="store_true")
     parser.add_argument("--skip-docx", action="store_true", help="only the PDF and its floor")
+    parser.add_argument("--skip-pdf", action="store_true", help="only the DOCX and pandoc")
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     pandoc = shutil.which("pandoc")
@@ -277,16 +298,24 @@ def main() -> None:
             source = work / f"{case}.briefbook"
             book = build_library(source, int(size), script=script)
         mine, floor, docx, pandoc_s = [], [], [], []
+        docx_runs, pandoc_runs = [], []
+        with_docx = script != "para" and not args.skip_docx
+        if with_docx:  # untimed: bytecode cached, files warm
+            cli_docx(source, book, work / f"{case}.docx")
+            if pandoc:
+                run_child("markdown", source, book, work / f"{case}.md")
         for _ in range(args.runs):  # side by side: ours, then its floor, in each run
-            mine.append(run_child("pdf", source, book, work / f"{case}.pdf"))
-            floor.append(run_child("floor", source, book, work / f"{case}-floor.pdf"))
-            if script != "para" and not args.skip_docx:
-                docx.append(cli_docx(source, book, work / f"{case}.docx"))
+            if not args.skip_pdf:
+                mine.append(run_child("pdf", source, book, work / f"{case}.pdf"))
+                floor.append(run_child("floor", source, book, work / f"{case}-floor.pdf"))
+            if with_docx:
+                docx_runs.append(cli_docx(source, book, work / f"{case}.docx"))
+                docx.append(docx_runs[-1]["seconds"])
                 if pandoc:
-                    run_child("markdown", source, book, work / f"{case}.md")
-                    pandoc_s.append(
-                        timed([pandoc, str(work / f"{case}.md"), "-o", str(work / f"{case}-p.docx")])
+                    pandoc_runs.append(
+                        measured([pandoc, str(work / f"{case}.md"), "-o", str(work / f"{case}-p.docx")])
                     )
+                    pandoc_s.append(pandoc_runs[-1]["seconds"])
         lo_s = float("nan")
         if soffice and not args.skip_libreoffice and not args.skip_docx and script != "para":
             out = work / "lo"
@@ -304,6 +333,20 @@ def main() -> None:
 
         def med(rows, key):
             return statistics.median(r[key] for r in rows)
+
+        if docx_runs and pandoc_runs:
+            pairs = list(zip(docx_runs, pandoc_runs, strict=True))
+            wall = statistics.median(d["seconds"] / p["seconds"] for d, p in pairs)
+            cpu = statistics.median(d["cpu"] / p["cpu"] for d, p in pairs)
+            print(
+                f"docx {case:<10} ours {med(docx_runs, 'seconds'):.2f} s (cpu {med(docx_runs, 'cpu'):.2f} s, "
+                f"{med(docx_runs, 'peak_mb'):.0f} MB)  pandoc {med(pandoc_runs, 'seconds'):.2f} s "
+                f"(cpu {med(pandoc_runs, 'cpu'):.2f} s, {med(pandoc_runs, 'peak_mb'):.0f} MB)  "
+                f"ratio {wall:.2f}x wall, {cpu:.2f}x cpu  load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+        if args.skip_pdf:
+            continue
 
         ratio = statistics.median(m["seconds"] / f["seconds"] for m, f in zip(mine, floor, strict=True))
         cpu_ratio = statistics.median(m["cpu"] / f["cpu"] for m, f in zip(mine, floor, strict=True))
