@@ -130,3 +130,33 @@ def test_the_export_dialog_says_the_ceiling_refusal_in_vietnamese(qtbot, library
     assert dialogs.messages[-1] == ("Không xuất được", shown)
     assert not list(tmp_path.glob("AMM-59*"))
     dialog.close()
+
+
+def test_the_changes_tab_names_the_kinds_in_vietnamese(qapp, library, filled, tmp_path):
+    from PySide6.QtGui import QUndoStack
+
+    from briefbook.assemble import assemble
+    from briefbook.exchange.changes import compare, included
+    from briefbook.export import ExportOptions, export_book
+    from briefbook.library import Book, TalkingPoint
+    from briefbook.library.books import new_book
+    from briefbook.ui.composer.changes_panel import ChangesPanel
+    from briefbook.ui.context import UiContext
+    from briefbook.ui.notifier import LibraryModel
+    from briefbook.ui.settings import Settings
+
+    book = new_book(library, filled["event"].id, ceiling="Internal")
+    export_book(library, book.id, tmp_path / "v1.docx", ExportOptions(formats=("docx",)))
+    library.update(TalkingPoint, filled["point"].id, text="Việt Nam kiên quyết chống lừa đảo.")
+    library.add(TalkingPoint(topic_id=filled["topic"].id, text="Điểm mới.", status="cleared"))
+    document = assemble(library, library.get(Book, book.id), ceiling="Internal")
+    i18n.apply_language("vi")
+    context = UiContext(LibraryModel(library), QUndoStack(), Settings(tmp_path / "settings.ini"), None)
+    panel = ChangesPanel(context)
+    try:
+        panel.show_changes(compare(library.last_export(book.id), included(document, library)))
+        shown = panel.view.toPlainText()
+        assert "Luận điểm" in shown and "Talking point" not in shown, shown
+    finally:
+        panel.deleteLater()
+        i18n.apply_language("en")

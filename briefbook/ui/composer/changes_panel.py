@@ -13,7 +13,7 @@ import html
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefbook.exchange.changes import Changes, compare, included, shortened
-from briefbook.library.records import RECORD_TYPES
+from briefbook.ui.labels import kind_label
 
 
 class ChangesPanel(QWidget):
@@ -107,6 +107,5 @@ class ChangesPanel(QWidget):
 
 
 def _what(kind: str, name: str) -> str:
-    cls = RECORD_TYPES.get(kind)
-    label = html.escape(cls.LABEL if cls else kind)
+    label = html.escape(kind_label(kind))  # "Luận điểm", not the record's English "Talking point"
     return f"<i>{label}</i>: {html.escape(name)}" if name else f"<i>{label}</i>"
