@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.text import clean
+from briefbook.ui.editors import word_lists
 from briefbook.ui.editors.fields import FieldWidget
 
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
@@ -56,8 +57,8 @@ def normalise_markdown(markdown: str) -> str:
 def markdown_from_html(html: str) -> str:
     """What a paste from Word keeps: paragraphs, bold, italic, lists, links."""
     doc = QTextDocument()
-    doc.setHtml(html)
-    text = _IMAGE.sub("", doc.toMarkdown(FEATURES))
+    doc.setHtml(word_lists.mark(html))  # Word's list paragraphs, with their level
+    text = word_lists.nest(_IMAGE.sub("", doc.toMarkdown(FEATURES)))
     text = _HEADING.sub(r"**\1**", text)
     text = _WORD_BULLET.sub("- ", text)
     lines = []
