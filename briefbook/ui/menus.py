@@ -13,6 +13,11 @@ from briefbook.ui.labels import KIND_ORDER, kind_label
 StandardKey = QKeySequence.StandardKey
 
 
+def standard_shortcuts(key: QKeySequence.StandardKey) -> list[QKeySequence]:
+    """The platform's keys for a standard action (they differ: Linux has no Ctrl+Y for Redo)."""
+    return QKeySequence.keyBindings(key)
+
+
 class MainActions(QObject):
     """Every action of the main window, by name (``action_<name>`` is its objectName)."""
 
@@ -44,20 +49,20 @@ class MainActions(QObject):
             action = QAction(window)
             action.setObjectName(f"action_{name}")
             if key is not None:
-                action.setShortcuts(QKeySequence.keyBindings(key) if isinstance(key, StandardKey) else [key])
+                action.setShortcuts(standard_shortcuts(key) if isinstance(key, StandardKey) else [key])
             self.actions[name] = action
         self.actions["quit"].setMenuRole(QAction.MenuRole.QuitRole)
         self.actions["about"].setMenuRole(QAction.MenuRole.AboutRole)
         self.actions["preferences"].setMenuRole(QAction.MenuRole.PreferencesRole)
         self.actions["show_sidebar"].setCheckable(True)
         self.actions["show_sidebar"].setChecked(True)
-        if (
-            not self.actions["redo"].shortcuts()
-            or QKeySequence("Ctrl+Shift+Z") not in self.actions["redo"].shortcuts()
-        ):
-            self.actions["redo"].setShortcuts(
-                [*self.actions["redo"].shortcuts(), QKeySequence("Ctrl+Shift+Z")]
-            )
+        # Redo answers both Ctrl+Shift+Z and Ctrl+Y on every system: Linux's standard key
+        # is only the first, and an officer used to Word presses Ctrl+Y (found on the walk).
+        redo_keys = list(self.actions["redo"].shortcuts())
+        for key in (QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")):
+            if key not in redo_keys:
+                redo_keys.append(key)
+        self.actions["redo"].setShortcuts(redo_keys)
         if not self.actions["quit"].shortcuts():
             self.actions["quit"].setShortcut(QKeySequence("Ctrl+Q"))
         for i, kind in enumerate(KIND_ORDER, start=1):
