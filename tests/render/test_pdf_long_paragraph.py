@@ -127,6 +127,7 @@ def breaks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 CASES = {
     "vi-plain": lambda: _runs(VIETNAMESE, 40, 1, plain=True),  # one frag: reportlab's simple lines
     "vi": lambda: _runs(VIETNAMESE, 40, 2),
+    "vi-line-breaks": lambda: [Run(r.text.replace(". ", ".\n"), r.bold) for r in _runs(VIETNAMESE, 40, 14)],
     "thai": lambda: _runs(THAI, 40, 3),  # shaped, cut at ICU's word boundaries
     "arabic": lambda: _runs(ARABIC, 40, 4),  # shaped, right to left, lines reordered
 }
@@ -208,9 +209,18 @@ def _lines(para) -> list[str]:
 TEXT = " ".join(VIETNAMESE * 6)
 
 
+MARKUPS = [
+    TEXT,  # one frag: reportlab's simple lines
+    TEXT.replace("Hanoi", "<b>Hanoi</b>"),
+    TEXT.replace("Convention. ", "Convention.<br/>"),  # forced line breaks: never justified
+    TEXT.replace("Convention", "Con\u00advention"),  # soft hyphens
+    TEXT.replace("Hanoi", "H" * 120),  # a word longer than a line (splitLongWords)
+]
+
+
 @pytest.mark.parametrize("widows", [0, 1])
 @pytest.mark.parametrize("orphans", [0, 1])
-@pytest.mark.parametrize("markup", [TEXT, TEXT.replace("Hanoi", "<b>Hanoi</b>")])
+@pytest.mark.parametrize("markup", MARKUPS, ids=["plain", "bold", "line-breaks", "soft-hyphens", "long-word"])
 def test_each_split_keeps_the_lines_reportlab_would_put_on_the_page(
     widows: int, orphans: int, markup: str
 ) -> None:
@@ -226,8 +236,14 @@ def test_each_split_keeps_the_lines_reportlab_would_put_on_the_page(
         assert len(ours) == len(theirs), fit
         for mine, reportlab in zip(ours, theirs, strict=True):
             reportlab.wrap(300, 10_000)
-            assert mine.wrap(300, 10_000) == (300, reportlab.height)
-            assert _lines(mine) == _lines(reportlab)
+            expected, height = _lines(reportlab), reportlab.height
+            if mine is not ours[0] and expected[0] == "":
+                # reportlab's rest after a forced line break begins with the break, broken
+                # again into an empty line at the top of the next page; ours has none
+                expected, height = expected[1:], height - style.leading
+            assert mine.wrap(300, 10_000) == (300, pytest.approx(height))
+            assert _lines(mine) == expected
+            assert _lines(mine)[0] != ""
             assert mine.bulletText == reportlab.bulletText
             assert mine.style.firstLineIndent == reportlab.style.firstLineIndent
             assert getattr(mine, "_JustifyLast", False) == getattr(reportlab, "_JustifyLast", False)
