@@ -23,7 +23,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from reportlab.platypus.doctemplate import ActionFlowable, _ktAllow
 
 from briefbook.document.model import Document, Heading, Profile
-from briefbook.render import pdf_late
+from briefbook.render import pdf_late, pdf_names
 from briefbook.render.pdf_fonts import Markup, Styles, font_name, needs_chain, tint
 from briefbook.render.pdf_lines import split_lines
 from briefbook.render.pdf_outlines import draw_outlined_word, outlined_width
@@ -490,6 +490,7 @@ class BookDoc(BaseDocTemplate):
     """One layout pass; page furniture from the state; forms defined before saving."""
 
     def __init__(self, filename: str, state: BookState, *, cover_first: bool, **kw):
+        pdf_names.install()
         t = state.template
         super().__init__(
             filename,

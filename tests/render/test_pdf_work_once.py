@@ -119,3 +119,13 @@ def test_the_draft_mark_is_made_once_and_drawn_on_every_page(demo, tmp_path: Pat
         content = page.get_contents().get_data()
         assert f"{name} gs".encode() in content
         assert len(re.findall(rb" c\b", content)) >= 60  # the word's curves, on each page
+
+
+@pytest.mark.parametrize(
+    "name", ["Type", "F1+0", "gRLs0", "a b#(c)/<d>", "Đề cương", "bb-heading-12", "", "%[]{}"]
+)
+def test_remembered_pdf_names_are_escaped_as_reportlab_escapes_them(name: str) -> None:
+    from briefbook.render import pdf_names
+
+    assert pdf_names.pdf_name(name) == pdf_names._rl_name(name)
+    assert pdf_names.pdf_name(name) == pdf_names.pdf_name(name)  # from memory the second time
