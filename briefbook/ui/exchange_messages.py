@@ -1,5 +1,6 @@
 """The exchange's and the Library's newer English sentences, as patterns for :mod:`briefbook.ui.messages`.
 
+(What an import says beside its items and about the file is in :mod:`briefbook.ui.import_messages`.)
 Imports, packages, merges, lost updates and 'what goes with a delete' speak in
 English for the CLI; the window shows them through these templates (``%1``,
 ``%2`` are the pattern's groups, as in ``messages._PATTERNS``). Kept apart
@@ -13,7 +14,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
-from briefbook.ui.message_parts import columns_part, fields_part, kind_part, level_part
+from briefbook.ui.message_parts import kind_part, level_part
 
 Part = Callable[[str], str]
 
@@ -25,103 +26,6 @@ def _lower_kind(group: str) -> str:
 # (pattern, template[, parts]): the pattern must match the whole message; ``parts`` gives, per
 # group, how the window words it (a level, a kind, a field list); None keeps the default.
 _RAW: list[tuple] = [
-    # notes beside a proposed item
-    (r"new person", QT_TRANSLATE_NOOP("CoreMessages", "new person")),
-    (r"new topic", QT_TRANSLATE_NOOP("CoreMessages", "new topic")),
-    (
-        r"new topic \(named after the file\)",
-        QT_TRANSLATE_NOOP("CoreMessages", "new topic (named after the file)"),
-    ),
-    (r"new organisation", QT_TRANSLATE_NOOP("CoreMessages", "new organisation")),
-    # what an import says about the file
-    (
-        r"(\d+) captions, bylines and headings were not taken as statements\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 captions, bylines and headings were not taken as statements."),
-    ),
-    (
-        r"No reported or quoted speech was found in (.+)\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "No reported or quoted speech was found in %1."),
-    ),
-    (
-        r"(.+) gives no date; give one \(YYYY-MM-DD\)\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 gives no date; give one (YYYY-MM-DD)."),
-    ),
-    (
-        r"(.+) gives the day \((.+)\) but not the year\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 gives the day (%2) but not the year."),
-    ),
-    (
-        r"(.+) has no paragraphs to import as talking points\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 has no paragraphs to import as talking points."),
-    ),
-    (r"Columns: (.*)", QT_TRANSLATE_NOOP("CoreMessages", "Columns: %1"), (columns_part,)),
-    (
-        r"Kept in the notes \(no matching field\): (.*)",
-        QT_TRANSLATE_NOOP("CoreMessages", "Kept in the notes (no matching field): %1"),
-    ),
-    (
-        r"A row without a name was left out: (.*)",
-        QT_TRANSLATE_NOOP("CoreMessages", "A row without a name was left out: %1"),
-    ),
-    (
-        r"(.+): '(.*)' is not a level here; imported as (.+)\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1: '%2' is not a level here; imported as %3."),
-    ),
-    (r"already in the library", QT_TRANSLATE_NOOP("CoreMessages", "already in the library")),
-    (
-        r"probably already here: merge fills (.+); differs in (.+) \(kept as it is here\)",
-        QT_TRANSLATE_NOOP(
-            "CoreMessages", "probably already here: merging fills in %1; %2 differs (kept as it is here)"
-        ),
-        (fields_part, fields_part),
-    ),
-    (
-        r"probably already here: merge fills (.+)",
-        QT_TRANSLATE_NOOP("CoreMessages", "probably already here: merging fills in %1"),
-        (fields_part,),
-    ),
-    (
-        r"a question with no answer: dropped \(edit it to keep it\)",
-        QT_TRANSLATE_NOOP("CoreMessages", "a question with no answer: dropped (edit it to keep it)"),
-    ),
-    (
-        r"(.+) has more than ([\d,]+) rows; split it\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 has more than %2 rows; split it into smaller files."),
-    ),
-    (
-        r"(.+) has more than ([\d,]+) cards; split it\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 has more than %2 cards; split it into smaller files."),
-    ),
-    (
-        r"(.+) is not a well-formed CSV file \(.*\)\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a well-formed CSV file."),
-    ),
-    (
-        r"(.+) is not a readable vCard file \(.*\)\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a readable vCard file."),
-    ),
-    (
-        r"A [a-z][a-z ]* has no field '(.*)'\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "This kind of item has no field '%1'."),
-    ),
-    (
-        r"(.+) \(no organisation\) is listed twice; imported once\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 (no organisation) is listed twice; imported once."),
-    ),
-    (
-        r"(.+) \((.+)\) is listed twice; imported once\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "%1 (%2) is listed twice; imported once."),
-    ),
-    (
-        r"\w[\w ]* “(.*)” was not imported: what it belongs to was dropped\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "“%1” was not imported: what it belongs to was dropped."),
-    ),
-    (
-        r"\w[\w ]* “(.*)” is not imported: its \w+ is not in this library or the package\.",
-        QT_TRANSLATE_NOOP(
-            "CoreMessages", "“%1” is not imported: what it belongs to is not in this library or the package."
-        ),
-    ),
     # files an import or a package cannot read
     (r"There is no file at (.+)\.", QT_TRANSLATE_NOOP("CoreMessages", "There is no file at %1.")),
     (r"(.+) is a folder, not a file\.", QT_TRANSLATE_NOOP("CoreMessages", "%1 is a folder, not a file.")),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.errors import BriefBookError
-from briefbook.ui import export_refusals, library_messages
+from briefbook.ui import export_refusals, import_messages, library_messages
 from briefbook.ui.exchange_messages import PATTERNS as _EXCHANGE_PATTERNS
 from briefbook.ui.exchange_messages import compile_patterns
 
@@ -216,11 +216,16 @@ def user_message(error: BaseException | str) -> str:
     return text if translated is None else translated
 
 
-_NEWER_PATTERNS = _EXCHANGE_PATTERNS + compile_patterns(export_refusals.RAW + library_messages.RAW)
+_NEWER_PATTERNS = (
+    compile_patterns(import_messages.RAW)
+    + _EXCHANGE_PATTERNS
+    + compile_patterns(export_refusals.RAW + library_messages.RAW)
+)
 
 
 def _exchange_message(text: str) -> str | None:
-    """The exchange's, the export's and the Library's newer sentences (:mod:`briefbook.ui.exchange_messages`,
+    """The imports', the exchange's, the export's and the Library's newer sentences
+    (:mod:`briefbook.ui.import_messages`, :mod:`briefbook.ui.exchange_messages`,
     :mod:`briefbook.ui.export_refusals`, :mod:`briefbook.ui.library_messages`).
 
     Their templates say some things more generally than the core ("This item" for "This

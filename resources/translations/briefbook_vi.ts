@@ -1107,7 +1107,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1 là cơ sở dữ liệu SQLite nhưng không phải thư viện BriefBook.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange_messages.py" line="+29"/>
+        <location filename="../../briefbook/ui/import_messages.py" line="+19"/>
         <source>new person</source>
         <translation>nhân vật mới</translation>
     </message>
@@ -1237,7 +1237,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>“%1” không được nhập: mục chứa nó không có trong thư viện này hay trong gói dữ liệu.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location filename="../../briefbook/ui/exchange_messages.py" line="+30"/>
         <source>There is no file at %1.</source>
         <translation>Không có tệp nào tại %1.</translation>
     </message>
@@ -2821,7 +2821,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+73"/>
         <source>Add it to the library with this name and choose it (Undo takes it back)</source>
         <translation>Thêm vào thư viện với tên này và chọn luôn (Hoàn tác để bỏ)</translation>
     </message>
@@ -3928,7 +3928,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RefField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/pickers.py" line="+55"/>
+        <location filename="../../briefbook/ui/editors/pickers.py" line="+62"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
