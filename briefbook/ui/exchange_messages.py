@@ -9,6 +9,7 @@ from ``messages.py`` so that each file stays one readable list.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -309,4 +310,8 @@ def compile_patterns(raw: list[tuple]) -> list[Pattern]:
     return [(re.compile(entry[0], re.S), entry[1], entry[2] if len(entry) > 2 else ()) for entry in raw]
 
 
-PATTERNS: list[Pattern] = compile_patterns(_RAW)
+@functools.cache
+def patterns() -> list[Pattern]:
+    """The patterns, compiled on the first message shown: 120 of them cost about 30 ms, which
+    the first screen of the window does not need."""
+    return compile_patterns(_RAW)

@@ -8,6 +8,7 @@ A message we do not know is shown as the core wrote it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -15,175 +16,172 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.errors import BriefBookError
 from briefbook.ui import export_refusals, import_messages, library_messages
-from briefbook.ui.exchange_messages import PATTERNS as _EXCHANGE_PATTERNS
 from briefbook.ui.exchange_messages import compile_patterns
+from briefbook.ui.exchange_messages import patterns as _exchange_patterns
 
 _CONTEXT = "CoreMessages"
 
-_PATTERNS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(p, re.S), t)
-    for p, t in (
-        (
-            r"There is already a file at (.+); choose another name\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "There is already a file at %1; choose another name."),
+_RAW: tuple[tuple[str, str], ...] = (
+    (
+        r"There is already a file at (.+); choose another name\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "There is already a file at %1; choose another name."),
+    ),
+    (
+        r"The library is busy in another BriefBook window\..*",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The library is busy in another BriefBook window. Your change was not saved; try again.",
         ),
-        (
-            r"The library is busy in another BriefBook window\..*",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages",
-                "The library is busy in another BriefBook window. Your change was not saved; try again.",
-            ),
+    ),
+    (
+        r"The library file is read-only.*",
+        QT_TRANSLATE_NOOP("CoreMessages", "The library file is read-only; changes cannot be saved."),
+    ),
+    (
+        r"The disk is full.*",
+        QT_TRANSLATE_NOOP("CoreMessages", "The disk is full; your change was not saved."),
+    ),
+    (
+        r"This topic still has talking points\..*",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "This topic still has talking points. Move or delete them before deleting the topic.",
         ),
-        (
-            r"The library file is read-only.*",
-            QT_TRANSLATE_NOOP("CoreMessages", "The library file is read-only; changes cannot be saved."),
+    ),
+    (
+        r"There is no .* with id .* in this library\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "This item is no longer in the library (it may have been deleted)."
         ),
-        (
-            r"The disk is full.*",
-            QT_TRANSLATE_NOOP("CoreMessages", "The disk is full; your change was not saved."),
+    ),
+    (
+        r"That refers to an item that is not in the library.*",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "That refers to an item that is not in the library (it may have been deleted).",
         ),
-        (
-            r"This topic still has talking points\..*",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages",
-                "This topic still has talking points. Move or delete them before deleting the topic.",
-            ),
+    ),
+    (
+        r"That earlier version no longer exists\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "That earlier version no longer exists."),
+    ),
+    (
+        r"The .* is too long \(([\d,]+) characters; at most ([\d,]+)\)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "This text is too long (%1 characters; at most %2)."),
+    ),
+    (r"The photo file is empty\.", QT_TRANSLATE_NOOP("CoreMessages", "The photo file is empty.")),
+    (
+        r"The photo file is larger than 40 MB.*",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "The photo file is larger than 40 MB; please choose a smaller picture."
         ),
-        (
-            r"There is no .* with id .* in this library\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages", "This item is no longer in the library (it may have been deleted)."
-            ),
+    ),
+    (
+        r"A photo must be a JPEG, PNG, GIF, WebP, BMP or TIFF picture, not (.*)\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "A photo must be a JPEG, PNG, GIF, WebP, BMP or TIFF picture, not %1."
         ),
-        (
-            r"That refers to an item that is not in the library.*",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages",
-                "That refers to an item that is not in the library (it may have been deleted).",
-            ),
+    ),
+    (
+        r"The picture is (\d+) × (\d+) pixels, too large.*",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The picture is %1 × %2 pixels, too large to use safely; please choose a smaller picture.",
         ),
-        (
-            r"That earlier version no longer exists\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "That earlier version no longer exists."),
+    ),
+    (
+        r"The picture is far too large.*",
+        QT_TRANSLATE_NOOP("CoreMessages", "The picture is far too large; please choose another one."),
+    ),
+    (
+        r"This file is not a picture BriefBook can read, or it is damaged\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "This file is not a picture BriefBook can read, or it is damaged."),
+    ),
+    (
+        r"(.+) is a folder, not a BriefBook library file\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is a folder, not a BriefBook library file."),
+    ),
+    (
+        r"There is no BriefBook library at (.+)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "There is no BriefBook library at %1."),
+    ),
+    (
+        r"Cannot create a library in (.+): the folder does not exist\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "Cannot create a library in %1: the folder does not exist."),
+    ),
+    (
+        r"The library (.+) was written by a newer version of BriefBook\..*",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The library %1 was written by a newer version of BriefBook. "
+            "Please update BriefBook to open it; the file has not been changed.",
         ),
-        (
-            r"The .* is too long \(([\d,]+) characters; at most ([\d,]+)\)\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "This text is too long (%1 characters; at most %2)."),
+    ),
+    (
+        r"Cannot read (.+): (.*)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "Cannot read %1: %2."),
+    ),
+    (
+        r"(.+) is not a BriefBook library \(it is some other kind of file\)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a BriefBook library (it is some other kind of file)."),
+    ),
+    (  # the details (SQLite's own words) go to the log, not to the user
+        r"The library (.+) is damaged \(.*\)\. It has not been changed\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "The library %1 is damaged. It has not been changed."),
+    ),
+    (
+        r"The library (.+) is damaged or not a BriefBook library\. It has not been changed\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The library %1 is damaged or not a BriefBook library. It has not been changed.",
         ),
-        (r"The photo file is empty\.", QT_TRANSLATE_NOOP("CoreMessages", "The photo file is empty.")),
-        (
-            r"The photo file is larger than 40 MB.*",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages", "The photo file is larger than 40 MB; please choose a smaller picture."
-            ),
+    ),
+    (
+        r"The library (.+) is cut short \(damaged\)\. It has not been changed\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "The library %1 is cut short (damaged). It has not been changed."),
+    ),
+    (
+        r"(.+) is empty: it is not a BriefBook library \(it may have been cut short\)\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "%1 is empty: it is not a BriefBook library (it may have been cut short)."
         ),
-        (
-            r"A photo must be a JPEG, PNG, GIF, WebP, BMP or TIFF picture, not (.*)\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages", "A photo must be a JPEG, PNG, GIF, WebP, BMP or TIFF picture, not %1."
-            ),
+    ),
+    (
+        r"The library (.+) is busy in another program\. Try again in a moment\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "The library %1 is busy in another program. Try again in a moment."
         ),
-        (
-            r"The picture is (\d+) × (\d+) pixels, too large.*",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages",
-                "The picture is %1 × %2 pixels, too large to use safely; please choose a smaller picture.",
-            ),
+    ),
+    (
+        r"The library (.+) must be updated for this version of BriefBook, but it is read-only here\..*",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The library %1 must be updated for this version of BriefBook, but it is read-only here. "
+            "Copy it to a folder where you can write, then open the copy.",
         ),
-        (
-            r"The picture is far too large.*",
-            QT_TRANSLATE_NOOP("CoreMessages", "The picture is far too large; please choose another one."),
+    ),
+    (
+        r"The library (.+) is read-only here, and it needs to be updated before it can be used\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The library %1 is read-only here, and it needs to be updated before it can be used.",
         ),
-        (
-            r"This file is not a picture BriefBook can read, or it is damaged\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages", "This file is not a picture BriefBook can read, or it is damaged."
-            ),
-        ),
-        (
-            r"(.+) is a folder, not a BriefBook library file\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "%1 is a folder, not a BriefBook library file."),
-        ),
-        (
-            r"There is no BriefBook library at (.+)\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "There is no BriefBook library at %1."),
-        ),
-        (
-            r"Cannot create a library in (.+): the folder does not exist\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "Cannot create a library in %1: the folder does not exist."),
-        ),
-        (
-            r"The library (.+) was written by a newer version of BriefBook\..*",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages",
-                "The library %1 was written by a newer version of BriefBook. "
-                "Please update BriefBook to open it; the file has not been changed.",
-            ),
-        ),
-        (
-            r"Cannot read (.+): (.*)\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "Cannot read %1: %2."),
-        ),
-        (
-            r"(.+) is not a BriefBook library \(it is some other kind of file\)\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages", "%1 is not a BriefBook library (it is some other kind of file)."
-            ),
-        ),
-        (  # the details (SQLite's own words) go to the log, not to the user
-            r"The library (.+) is damaged \(.*\)\. It has not been changed\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "The library %1 is damaged. It has not been changed."),
-        ),
-        (
-            r"The library (.+) is damaged or not a BriefBook library\. It has not been changed\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages",
-                "The library %1 is damaged or not a BriefBook library. It has not been changed.",
-            ),
-        ),
-        (
-            r"The library (.+) is cut short \(damaged\)\. It has not been changed\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages", "The library %1 is cut short (damaged). It has not been changed."
-            ),
-        ),
-        (
-            r"(.+) is empty: it is not a BriefBook library \(it may have been cut short\)\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages", "%1 is empty: it is not a BriefBook library (it may have been cut short)."
-            ),
-        ),
-        (
-            r"The library (.+) is busy in another program\. Try again in a moment\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages", "The library %1 is busy in another program. Try again in a moment."
-            ),
-        ),
-        (
-            r"The library (.+) must be updated for this version of BriefBook, but it is read-only here\..*",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages",
-                "The library %1 must be updated for this version of BriefBook, but it is read-only here. "
-                "Copy it to a folder where you can write, then open the copy.",
-            ),
-        ),
-        (
-            r"The library (.+) is read-only here, and it needs to be updated before it can be used\.",
-            QT_TRANSLATE_NOOP(
-                "CoreMessages",
-                "The library %1 is read-only here, and it needs to be updated before it can be used.",
-            ),
-        ),
-        (
-            r"The disk holding (.+) is full\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "The disk holding %1 is full."),
-        ),
-        (
-            r"(.+) is an SQLite database, but not a BriefBook library\.",
-            QT_TRANSLATE_NOOP("CoreMessages", "%1 is an SQLite database, but not a BriefBook library."),
-        ),
-    )
-]
+    ),
+    (
+        r"The disk holding (.+) is full\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "The disk holding %1 is full."),
+    ),
+    (
+        r"(.+) is an SQLite database, but not a BriefBook library\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "%1 is an SQLite database, but not a BriefBook library."),
+    ),
+)
+
+
+@functools.cache
+def _patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Compiled on the first message shown, not when the window starts (it does not need them)."""
+    return [(re.compile(p, re.S), t) for p, t in _RAW]
 
 
 def translate_known(
@@ -210,17 +208,19 @@ def translate_known(
 def user_message(error: BaseException | str) -> str:
     """The message of a core error in the UI's language (as written when unknown)."""
     text = str(error)
-    translated = translate_known(text, _PATTERNS, _CONTEXT)
+    translated = translate_known(text, _patterns(), _CONTEXT)
     if translated is None:
         translated = _exchange_message(text)
     return text if translated is None else translated
 
 
-_NEWER_PATTERNS = (
-    compile_patterns(import_messages.RAW)
-    + _EXCHANGE_PATTERNS
-    + compile_patterns(export_refusals.RAW + library_messages.RAW)
-)
+@functools.cache
+def _newer_patterns() -> list:
+    return (
+        compile_patterns(import_messages.RAW)
+        + _exchange_patterns()
+        + compile_patterns(export_refusals.RAW + library_messages.RAW)
+    )
 
 
 def _exchange_message(text: str) -> str | None:
@@ -232,7 +232,7 @@ def _exchange_message(text: str) -> str | None:
     talking point", one count word for "1 meeting" and "2 meetings"), so a language with no
     translation of the template (English) is shown the core's own words, unchanged.
     """
-    for pattern, template, parts in _NEWER_PATTERNS:
+    for pattern, template, parts in _newer_patterns():
         match = pattern.fullmatch(text)
         if match:
             out = QCoreApplication.translate(_CONTEXT, template)
