@@ -19,6 +19,7 @@ in the order of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 
@@ -31,6 +32,15 @@ _ADDED = _sdSimple.cluster  # the cluster of characters added to a shaped text
 # pypdf's classes (pypdf._utils: NEUTRAL_CHARACTER_RANGES, RTL_CHARACTER_RANGES).
 _PYPDF_NEUTRAL = re.compile("[\x00-\x2f\x3a-\x40\u0660-\u066d\u06f0-\u06f9\u2000-\u206f\u20a0-\u21ff]")
 _PYPDF_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
+# In a line's poppler classes (_class): an Arabic letter followed by other characters up
+# to a letter, a digit or the end; other characters from the start or an Arabic letter
+# up to a letter or digit.
+_AFTER_ARABIC = re.compile("R(?=N+(?:[LD]|$))")
+_BEFORE_LATIN = re.compile("(?:^|(?<=R))N+[LD]")
+_CACHE_LIMIT = 100_000
+_PIECES: dict[tuple[str, str], tuple[tuple[str, ...], str, tuple[int, ...]]] = {}
+_VERDICTS: dict[tuple[str, str, bool, bool], tuple[bool, bool]] = {}
+_ADVANCES: dict[tuple[str, float, str, bool], float] = {}
 
 
 class _Slot(str):
@@ -81,20 +91,23 @@ def _writing_order(tx, pieces) -> list[tuple[float, object, str, int]]:
     pieces = sorted(pieces, key=lambda p: getattr(p[1], "bb_place", 0))
     out: list[tuple[float, object, str, int]] = []
     rtl_dir = False  # pypdf's direction at the start of the piece
-    for (
-        x,
-        f,
-    ) in pieces:
+    for x, f in pieces:
         text = f.text
-        codes = getattr(pdfmetrics.getFont(f.fontName), "bb_text", {})
-        read = [codes.get(ord(c), c) for c in text]
-        rtl = getattr(f, "bb_level", 0) % 2
-        expected = "".join(reversed(read) if rtl else read)
-        got, after = _pypdf_reading(read, rtl_dir)
-        if got == expected or len(text) < 2:
+        rtl = bool(getattr(f, "bb_level", 0) % 2)
+        key = (f.fontName, text, rtl, rtl_dir)
+        verdict = _VERDICTS.get(key)
+        if verdict is None:
+            read = _piece(f.fontName, text)[0]
+            got, after = _pypdf_reading(read, rtl_dir)
+            verdict = (got == "".join(reversed(read) if rtl else read) or len(text) < 2, after)
+            if len(_VERDICTS) > _CACHE_LIMIT:
+                _VERDICTS.clear()
+            _VERDICTS[key] = verdict
+        if verdict[0]:
             out.append((x, f, text, 0))
-            rtl_dir = after
+            rtl_dir = verdict[1]
             continue
+        read = _piece(f.fontName, text)[0]
         at = x
         glyphs = []
         for i in range(len(text)):
@@ -103,15 +116,29 @@ def _writing_order(tx, pieces) -> list[tuple[float, object, str, int]]:
         for glyph, source in zip(
             reversed(glyphs) if rtl else glyphs, reversed(read) if rtl else read, strict=True
         ):
+            out.append(glyph)  # (a glyph standing for nothing is a mark of a cluster)
             if source:
-                out.append(glyph)
-                rtl_dir = _pypdf_reading([source], rtl_dir)[1]
-            else:
-                out.append(glyph)  # a glyph standing for nothing (a mark of a cluster)
+                rtl_dir = _pypdf_reading((source,), rtl_dir)[1]
     return out
 
 
-def _pypdf_reading(read: list[str], rtl_dir: bool) -> tuple[str, bool]:
+def _piece(font_name: str, text: str) -> tuple[tuple[str, ...], str, tuple[int, ...]]:
+    """The text each glyph of a piece stands for, poppler's class (:func:`_class`) of
+    each glyph standing for some, and where these are in the piece; once per piece and font."""
+    key = (font_name, text)
+    found = _PIECES.get(key)
+    if found is None:
+        codes = getattr(pdfmetrics.getFont(font_name), "bb_text", {})
+        read = tuple(codes.get(ord(c), c) for c in text)
+        where = tuple(i for i, r in enumerate(read) if r)
+        found = (read, "".join(_class(read[i]) for i in where), where)
+        if len(_PIECES) > _CACHE_LIMIT:
+            _PIECES.clear()
+        _PIECES[key] = found
+    return found
+
+
+def _pypdf_reading(read, rtl_dir: bool) -> tuple[str, bool]:
     """What pypdf's ``get_display_str`` makes of one piece's glyph texts (after a font
     change, which starts a new text), and its direction after them."""
     done: list[str] = []
@@ -148,6 +175,16 @@ def _advance(tx, text, f) -> float:
     of its codes are the boxes text extractors see, wider for a glyph standing for a
     cluster)."""
     data = getattr(text, "__shapeData__", None)
+    key = (f.fontName, f.fontSize, text, data is None)
+    found = _ADVANCES.get(key)
+    if found is None:
+        found = _ADVANCES[key] = _measured(tx, text, f, data)
+        if len(_ADVANCES) > _CACHE_LIMIT:
+            _ADVANCES.clear()
+    return found
+
+
+def _measured(tx, text, f, data) -> float:
     if data is None:
         return tx._canvas.stringWidth(text, f.fontName, f.fontSize)
     shaped = sum(sd.x_advance for sd in data if sd.cluster != _ADDED)
@@ -173,30 +210,32 @@ def _marks(pieces, left_to_right: bool) -> dict[tuple[int, int], str]:
     only poppler sees them: the glyph beside which a mark goes is given the mark and its
     own text as ``/ActualText`` (pypdf reads no ActualText). Returns, for each such
     glyph (its frag's id and place in the frag's text), that ActualText."""
-    chars: list[tuple[str, tuple[int, int], str]] = []  # (class, (frag id, glyph), text)
+    parts = []
+    starts = []  # where each piece's classes start in the line's
+    at = 0
     for _x, f in pieces:
-        codes = getattr(pdfmetrics.getFont(f.fontName), "bb_text", {})
-        for i, char in enumerate(f.text):
-            source = codes.get(ord(char), char)
-            if source:
-                chars.append((_class(source), (id(f), i), source))
+        kinds = _piece(f.fontName, f.text)[1]
+        parts.append(kinds)
+        starts.append(at)
+        at += len(kinds)
+    line = "".join(parts)
+
+    def glyph(i: int) -> tuple[tuple[int, int], str]:
+        n = bisect.bisect_right(starts, i) - 1
+        f = pieces[n][1]
+        read, _kinds, where = _piece(f.fontName, f.text)
+        place = where[i - starts[n]]
+        return (id(f), place), read[place]
+
     marks: dict[tuple[int, int], str] = {}
     if left_to_right:  # after an Arabic stretch's last letter, if spaces follow it
-        for i, c in enumerate(chars):
-            if c[0] == "R" and i + 1 < len(chars) and chars[i + 1][0] == "N":
-                j = i + 1
-                while j < len(chars) and chars[j][0] == "N":
-                    j += 1
-                if j == len(chars) or chars[j][0] in ("L", "D"):
-                    marks[c[1]] = c[2] + "\u200e"
+        for m in _AFTER_ARABIC.finditer(line):
+            key, source = glyph(m.start())
+            marks[key] = source + "\u200e"
     else:  # before a stretch of numbers or Latin, if spaces precede it
-        for i, c in enumerate(chars):
-            if c[0] in ("L", "D") and i > 0 and chars[i - 1][0] == "N":
-                j = i - 1
-                while j >= 0 and chars[j][0] == "N":
-                    j -= 1
-                if j < 0 or chars[j][0] == "R":
-                    marks[c[1]] = "\u200f" + c[2]
+        for m in _BEFORE_LATIN.finditer(line):
+            key, source = glyph(m.end() - 1)
+            marks[key] = "\u200f" + source
     return marks
 
 
