@@ -132,7 +132,7 @@ def test_the_export_dialog_says_the_ceiling_refusal_in_vietnamese(qtbot, library
     dialog.close()
 
 
-def test_the_changes_tab_names_the_kinds_in_vietnamese(qapp, library, filled, tmp_path):
+def test_the_changes_tab_names_kinds_and_dates_in_vietnamese(qapp, library, filled, tmp_path):
     from PySide6.QtGui import QUndoStack
 
     from briefbook.assemble import assemble
@@ -157,6 +157,10 @@ def test_the_changes_tab_names_the_kinds_in_vietnamese(qapp, library, filled, tm
         panel.show_changes(compare(library.last_export(book.id), included(document, library)))
         shown = panel.view.toPlainText()
         assert "Luận điểm" in shown and "Talking point" not in shown, shown
+        heading = panel.heading.text()  # the export's time in the window's one date format
+        assert re.search(r"\d{2}/\d{2}/\d{4} \d{2}:\d{2} UTC", heading) and not re.search(
+            r"\d{4}-\d{2}", heading
+        ), heading
     finally:
         panel.deleteLater()
         i18n.apply_language("en")

@@ -13,6 +13,7 @@ import html
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefbook.exchange.changes import Changes, compare, included, shortened
+from briefbook.ui.dates import format_date
 from briefbook.ui.labels import kind_label
 
 
@@ -58,7 +59,7 @@ class ChangesPanel(QWidget):
             self.heading.setText(self.tr("This book has not been exported yet: everything in it is new."))
             self.view.setHtml("")
             return
-        since = changes.since[:16].replace("T", " ")
+        since = format_date(changes.since[:16])  # dd/mm/yyyy HH:MM in Vietnamese, as everywhere
         self.heading.setText(
             self.tr("Changes since version %1 (exported %2 UTC):")
             .replace("%1", str(changes.since_version))
