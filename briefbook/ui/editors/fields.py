@@ -8,12 +8,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
-    QSpinBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.library.rules import normalise_date
+from briefbook.ui.editors.wheel import WheelSafeComboBox, WheelSafeSpinBox
 from briefbook.ui.labels import choice_label, level_label
 
 ERROR_STYLE = "border: 1px solid #c62828; border-radius: 2px;"
@@ -170,7 +169,7 @@ class ReadOnlyField(LineField):
 class IntField(FieldWidget):
     def __init__(self, field: str, parent: QWidget | None = None):
         super().__init__(field, parent)
-        self._set_input(QSpinBox(self))
+        self._set_input(WheelSafeSpinBox(self))
         self.input.setRange(0, 1_000_000)
         self.input.editingFinished.connect(self.flush)
 
@@ -191,7 +190,7 @@ class ChoiceField(FieldWidget):
 
     def __init__(self, field: str, options: tuple[str, ...] | list[str], parent: QWidget | None = None):
         super().__init__(field, parent)
-        self._set_input(QComboBox(self))
+        self._set_input(WheelSafeComboBox(self))
         self.options = list(options)
         self._fill()
         self.input.activated.connect(lambda _i: self.flush())

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from briefbook.library.records import PARTICIPANT_ROLES
 from briefbook.ui.accessibility import keyboard_help, set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.pickers import pick_item
+from briefbook.ui.editors.wheel import WheelSafeComboBox
 from briefbook.ui.error_hook import guarded
 from briefbook.ui.item_menu import copy_link
 from briefbook.ui.labels import choice_label, display_name, field_label, kind_label
@@ -188,7 +188,7 @@ class PersonLinksPanel(_Panel):
             self.table.setItem(row, 0, name)
             self._roles[participant.person.id] = participant.role
             if self.link == "participant":
-                combo = QComboBox(self.table)
+                combo = WheelSafeComboBox(self.table)
                 for role in PARTICIPANT_ROLES:
                     combo.addItem(choice_label(role), role)
                 combo.setCurrentIndex(max(0, combo.findData(participant.role)))
