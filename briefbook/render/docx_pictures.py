@@ -8,9 +8,6 @@ import io
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image as PILImage
-from PIL import ImageOps
-
 
 @dataclass
 class Picture:
@@ -31,6 +28,9 @@ def probe_picture(data: bytes | None) -> Picture | None:
     """
     if not data:
         return None
+    from PIL import Image as PILImage  # on first picture: a book without one needs no Pillow
+    from PIL import ImageOps
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
