@@ -28,18 +28,27 @@ SOURCES = [
     "briefbook/assemble/*.py",
     "briefbook/library/*.py",
 ]
-ERRORS = {
-    "BriefBookError",
-    "ValidationError",
-    "PackageError",
-    "Conflict",
-    "NotFound",
-    "TooLarge",
-    "Cancelled",
-    "StaleEdit",
-    "ReleaseRefused",
-    "LibraryFileError",
-}
+
+
+def _error_names() -> set[str]:
+    """Every class of user message the core has (BriefBookError and all its subclasses)."""
+    import briefbook.exchange.limits
+    import briefbook.exchange.package_file
+    import briefbook.library.api
+    import briefbook.release
+    import briefbook.render.template
+    import briefbook.store.database  # noqa: F401  (they define subclasses)
+    from briefbook.errors import BriefBookError
+
+    found, todo = set(), [BriefBookError]
+    while todo:
+        cls = todo.pop()
+        found.add(cls.__name__)
+        todo += cls.__subclasses__()
+    return found
+
+
+ERRORS = _error_names()
 
 # A message's words (a part of its literal text) -> why no case makes it for the window.
 NOT_MADE = {
