@@ -14,10 +14,17 @@ The rules are reportlab's own, so the pages come out as before: as many lines as
 the height holds, no part of one line when orphans are not allowed, a widow given
 company by moving one more line over, a forced line break left unjustified, the
 bullet and the first-line indent on the first part only, the last line of the
-paragraph alone left unjustified. A part's words (which reportlab keeps for a
-re-wrap at another width) are taken from the paragraph's only if that ever
-happens. Cases this module does not know (automatic leading, leader dots, CJK
-wrapping, text flowing round an image) keep reportlab's split.
+paragraph alone left unjustified. One difference, on purpose: when a page ends
+right after a forced line break, reportlab's rest began with that break, broken
+again into an empty line at the top of the next page; the rest here begins with
+the next line. A part's words (which reportlab keeps for a re-wrap at another
+width) are taken from the paragraph's only if that ever happens. Cases this module
+does not know (automatic leading, leader dots, CJK wrapping, text flowing round an
+image) keep reportlab's split.
+
+Left super-linear: reportlab's ``breakLines`` takes each word with ``list.pop(0)``,
+which moves all the words after it; negligible at 200 KB (0.1 s), about half of a
+1 MB paragraph's time.
 """
 
 from __future__ import annotations
