@@ -599,7 +599,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>ChangesPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/changes_panel.py" line="+58"/>
+        <location filename="../../briefbook/ui/composer/changes_panel.py" line="+59"/>
         <source>This book has not been exported yet: everything in it is new.</source>
         <translation>Tài liệu này chưa được xuất lần nào: mọi nội dung đều mới.</translation>
     </message>
@@ -957,7 +957,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../briefbook/ui/messages.py" line="+28"/>
+        <location filename="../../briefbook/ui/messages.py" line="+27"/>
         <source>There is already a file at %1; choose another name.</source>
         <translation>Đã có một tệp tại %1; hãy chọn tên khác.</translation>
     </message>
@@ -1032,7 +1032,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Tệp này không phải là ảnh BriefBook đọc được, hoặc đã bị hỏng.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>%1 is a folder, not a BriefBook library file.</source>
         <translation>%1 là một thư mục, không phải tệp thư viện BriefBook.</translation>
     </message>
@@ -1062,7 +1062,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1 không phải là thư viện BriefBook (đây là một loại tệp khác).</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>The library %1 is damaged. It has not been changed.</source>
         <translation>Thư viện %1 bị hỏng. Tệp chưa bị thay đổi.</translation>
     </message>
@@ -1077,7 +1077,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Thư viện %1 bị mất phần cuối (bị hỏng). Tệp chưa bị thay đổi.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>%1 is empty: it is not a BriefBook library (it may have been cut short).</source>
         <translation>%1 trống: đây không phải là thư viện BriefBook (có thể tệp đã bị mất nội dung).</translation>
     </message>
@@ -1237,7 +1237,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>“%1” không được nhập: mục chứa nó không có trong thư viện này hay trong gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange_messages.py" line="+30"/>
+        <location filename="../../briefbook/ui/exchange_messages.py" line="+31"/>
         <source>There is no file at %1.</source>
         <translation>Không có tệp nào tại %1.</translation>
     </message>
@@ -1710,7 +1710,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+282"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+281"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -1781,7 +1781,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Ảnh (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+78"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+79"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
@@ -3047,7 +3047,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainActions</name>
     <message>
-        <location filename="../../briefbook/ui/menus.py" line="+121"/>
+        <location filename="../../briefbook/ui/menus.py" line="+126"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -3794,12 +3794,22 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PreflightList</name>
     <message>
-        <location filename="../../briefbook/ui/composer/warnings.py" line="+86"/>
+        <location filename="../../briefbook/ui/composer/warnings.py" line="+104"/>
         <source>Click to open this item in its editor.</source>
         <translation>Nhấp để mở mục này trong trình soạn thảo.</translation>
     </message>
     <message>
         <location line="+7"/>
+        <source>Before you export: no book chosen yet.</source>
+        <translation>Cảnh báo trước khi xuất: chưa chọn tài liệu nào.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Before you export: the book could not be checked (the preview says why).</source>
+        <translation>Cảnh báo trước khi xuất: chưa kiểm tra được tài liệu (xem lý do ở phần xem trước).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Before you export: checking…</source>
         <translation>Cảnh báo trước khi xuất: đang kiểm tra…</translation>
     </message>

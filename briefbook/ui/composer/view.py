@@ -472,7 +472,7 @@ class BookComposer(QWidget):
 
     def request_analysis(self) -> None:
         if self.book is None or not self.context.model.is_open:
-            self.warnings.show_warnings([])
+            self.warnings.show_no_book()
             self.preview.show_message(
                 self.tr("No book yet. Choose an event and press “New book” to start one.")
                 if self.book is None
@@ -506,7 +506,7 @@ class BookComposer(QWidget):
 
     def _analysis_failed(self, _ticket: int, message: str) -> None:
         self._document = None
-        self.warnings.show_warnings([])
+        self.warnings.show_failed()
         self.preview.show_message(message)
         self.analysed.emit()
 

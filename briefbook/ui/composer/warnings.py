@@ -46,12 +46,16 @@ class PreflightList(QWidget):
         self.list.itemActivated.connect(self._activated)
         self.warnings: list[PreflightWarning] = []
         self._pending = True
+        self._state = "checked"  # or "no_book", "failed": then there is nothing checked to show
         self._last: tuple[str, str] = ("", "")
         self._last_at = 0.0
         self.retranslate()
 
     def retranslate(self) -> None:
+        state = getattr(self, "_state", "checked")
         self.show_warnings(self.warnings, pending=self._pending)
+        self._state = state
+        self._heading()
 
     @property
     def pending(self) -> bool:
@@ -61,11 +65,25 @@ class PreflightList(QWidget):
     def show_pending(self) -> None:
         """The book changed: the list is about to be worked out again."""
         self._pending = True
+        self._state = "checked"
+        self._heading()
+
+    def show_no_book(self) -> None:
+        """No book is chosen: nothing was checked (it must not say the book is ready)."""
+        self.show_warnings([])
+        self._state = "no_book"
+        self._heading()
+
+    def show_failed(self) -> None:
+        """The book could not be assembled (the preview says why): it is not ready."""
+        self.show_warnings([])
+        self._state = "failed"
         self._heading()
 
     def show_warnings(self, warnings: list[PreflightWarning], pending: bool = False) -> None:
         self.warnings = list(warnings)
         self._pending = pending
+        self._state = "checked"
         self.list.clear()
         style = self.style()
         warn_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -89,7 +107,11 @@ class PreflightList(QWidget):
 
     def _heading(self) -> None:
         count = len(self.warnings)
-        if self._pending and not count:
+        if self._state == "no_book":
+            text = self.tr("Before you export: no book chosen yet.")
+        elif self._state == "failed":
+            text = self.tr("Before you export: the book could not be checked (the preview says why).")
+        elif self._pending and not count:
             text = self.tr("Before you export: checking…")
         elif count == 0:
             text = self.tr("Before you export: nothing to check, the book is ready.")
