@@ -42,6 +42,8 @@ from reportlab.pdfbase.ttfonts import (
     ShapedFragWord,
     ShapedStr,
     TTFont,
+    _sdSimple,
+    instanceStringWidthTTF,
     makeShapedFragWord,
 )
 from reportlab.platypus import paragraph as rl_paragraph
@@ -54,6 +56,7 @@ _FIRST_PRIVATE = 0xF0000  # plane 15 private use: no font of ours maps anything 
 _CACHE_LIMIT = 200_000
 _FEATURES = {"kern": True, "liga": True}
 _installed = False
+_ADDED = _sdSimple.cluster  # the cluster reportlab gives characters added to a shaped text
 _RTL_KINDS = ("R", "AL")
 # What pypdf's text extraction takes for right-to-left characters (its RTL_CHARACTER_RANGES).
 _READ_AS_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -79,6 +82,26 @@ class ShapingFont(TTFont):
         self.bb_shapes: dict[str | tuple[str, bool], list[tuple[int, ...]]] = face.bb_shapes
         # For the template's own (Latin) fonts: the test of text they draw without shaping.
         self.bb_plain: Callable[[str], bool] | None = None
+
+    def stringWidth(self, text, size, encoding="utf8"):
+        """How far the pen moves drawing ``text``: a shaped text's own advances. The width
+        of a code is the box text extractors see (for a glyph standing for a cluster, the
+        cluster's), not the glyph's advance: reportlab measuring a line with them put a
+        contents entry's leader, a link's box and an underline past the text's end. A
+        character added to a shaped text (a space between words) has no shaping data of
+        its own and moves the pen by its width."""
+        data = getattr(text, "__shapeData__", None)
+        if data is None:
+            return instanceStringWidthTTF(self, text, size, encoding)
+        shaped = 0.0
+        added = []
+        for char, sd in zip(text, data, strict=False):
+            if sd.cluster == _ADDED:
+                added.append(char)
+            else:
+                shaped += sd.x_advance
+        width = shaped * size / 1000
+        return width + instanceStringWidthTTF(self, "".join(added), size, encoding) if added else width
 
     # -- shaping -----------------------------------------------------------------------
     def shape(self, text: str, rtl: bool | None = None) -> list[tuple[int, int, int, int, int, int]]:

@@ -24,11 +24,9 @@ import re
 import unicodedata
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import _sdSimple
 from reportlab.platypus import paragraph as rl_paragraph
 
 _rl_put_frag_line = rl_paragraph._putFragLine
-_ADDED = _sdSimple.cluster  # the cluster of characters added to a shaped text
 # pypdf's classes (pypdf._utils: NEUTRAL_CHARACTER_RANGES, RTL_CHARACTER_RANGES).
 _PYPDF_NEUTRAL = re.compile("[\x00-\x2f\x3a-\x40\u0660-\u066d\u06f0-\u06f9\u2000-\u206f\u20a0-\u21ff]")
 _PYPDF_RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]")
@@ -171,29 +169,15 @@ def _positions(tx, words) -> list[tuple[float, object]]:
 
 
 def _advance(tx, text, f) -> float:
-    """How far the pen moves drawing ``text``: a shaped text's own advances (the widths
-    of its codes are the boxes text extractors see, wider for a glyph standing for a
-    cluster)."""
-    data = getattr(text, "__shapeData__", None)
-    key = (f.fontName, f.fontSize, text, data is None)
+    """How far the pen moves drawing ``text`` (for a shaped text, its own advances:
+    :meth:`briefbook.render.pdf_shaping.ShapingFont.stringWidth`), once per text."""
+    key = (f.fontName, f.fontSize, text, hasattr(text, "__shapeData__"))
     found = _ADVANCES.get(key)
     if found is None:
-        found = _ADVANCES[key] = _measured(tx, text, f, data)
         if len(_ADVANCES) > _CACHE_LIMIT:
             _ADVANCES.clear()
+        found = _ADVANCES[key] = tx._canvas.stringWidth(text, f.fontName, f.fontSize)
     return found
-
-
-def _measured(tx, text, f, data) -> float:
-    if data is None:
-        return tx._canvas.stringWidth(text, f.fontName, f.fontSize)
-    shaped = sum(sd.x_advance for sd in data if sd.cluster != _ADDED)
-    # A character added to a shaped text (the space reportlab puts between words) has
-    # no shaping data of its own: it moves the pen by its width, as in any text.
-    added = "".join(c for c, sd in zip(text, data, strict=False) if sd.cluster == _ADDED)
-    return shaped * f.fontSize / 1000 + (
-        tx._canvas.stringWidth(added, f.fontName, f.fontSize) if added else 0
-    )
 
 
 def _marks(pieces, left_to_right: bool) -> dict[tuple[int, int], str]:

@@ -12,7 +12,18 @@ from xml.etree import ElementTree
 import pytest
 from reportlab.lib.units import mm
 
-from briefbook.document.model import Document, ListBlock, ListItem, Metadata, Paragraph, Run, Table
+from briefbook.document.model import (
+    Contents,
+    Document,
+    Heading,
+    ListBlock,
+    ListItem,
+    Metadata,
+    Paragraph,
+    Run,
+    Table,
+)
+from briefbook.render import pdf_layout
 from briefbook.render.pdf import render_pdf
 from briefbook.render.template import load_template
 
@@ -122,3 +133,23 @@ def test_arabic_table_cells_are_aligned_right_in_their_cells(a4, tmp_path):
     assert abs(arabic[-1][2] - (middle - 4)) < 2, name  # flush with the cell's right padding
     latin = [w for w in name if w[1] >= middle]
     assert abs(latin[0][1] - (middle + 4)) < 2, name  # the Vietnamese cell stays left
+
+
+@pytest.mark.parametrize(
+    "title", ["اتفاقية هانوي لمكافحة الجرائم الإلكترونية", "การหลอกลวงทางออนไลน์ข้ามชาติ", "Chương hai"]
+)
+def test_a_contents_leader_starts_where_a_shaped_title_ends(a4, tmp_path, monkeypatch, title):
+    # reportlab measured a shaped line by the widths of its codes (the boxes text
+    # extractors see, wider than the glyphs for a cluster), so the leader began late.
+    ends = []
+    own = pdf_layout.BookState.contents_entry_end
+
+    def recorded(self, canv, kind, label):
+        ends.append(canv._curr_tx_info["cur_x"])  # where the leader starts (frame's left: 0)
+        return own(self, canv, kind, label)
+
+    monkeypatch.setattr(pdf_layout.BookState, "contents_entry_end", recorded)
+    blocks = [Contents("Mục lục"), Heading(1, "Chương một", "h1"), Heading(2, title, "h2")]
+    path = _render(a4, tmp_path, blocks)
+    entry = [ln for ln in _lines(_words(path)) if len(ln) > 1 and ln[-1][3] == "2"][1]
+    assert abs(ends[-1] - (entry[-2][2] - LEFT)) < 1.5, (ends, entry)
