@@ -123,3 +123,21 @@ def test_every_text_of_an_assembled_demo_book_has_an_origin(library: Library) ->
         for sharing in (False, True):
             document = assemble(library, b, releasable=sharing, ceiling=levels[-1])
             assert problems(document, levels, levels[-1], sharing=sharing) == []
+
+
+def test_each_problem_names_where_it_is_in_the_document() -> None:
+    from briefbook.document.model import Document, ListBlock, ListItem, Metadata
+
+    public = Origin("Public", kind="book", item_id="b")
+    document = Document(
+        Metadata(title="Sổ tay", origins={"title": public, "subject": Origin("Secret")}, subject="x"),
+        [
+            Paragraph([Run("chung", origin=public)], origin=public),
+            ListBlock([ListItem([Run("ok", origin=public), Run("ສົມພອນ")])], origin=None),
+        ],
+    )
+    found = problems(document, ["Public", "Internal", "Confidential", "Secret"], "Internal", sharing=False)
+    assert {(p.where, p.reason) for p in found} == {
+        ("document.meta.subject", "above the ceiling"),
+        ("document.blocks[1].items[0].runs[1].text", "no origin"),
+    }
