@@ -476,14 +476,16 @@ class BookFrame(Frame):
     def __deepcopy__(self, memo):
         twin = self.__class__.__new__(self.__class__)
         values = twin.__dict__
-        for key, value in self.__dict__.items():
-            if key == "_generated_content":  # dropped from the copy by the caller at once
-                values[key] = list(value) if value is not None else None
-            elif isinstance(value, list | dict | set | tuple):
-                values[key] = copy.deepcopy(value, memo)
-            else:
-                values[key] = value
+        values.update(self.__dict__)
+        for key, value in values.items():
+            if type(value) in _CONTAINERS:  # _frameBGs, _savedGeom: their own copies
+                values[key] = copy.deepcopy(value, memo) if key != "_generated_content" else list(value)
         return twin
+
+
+# ("_generated_content", flowables added while measuring, is dropped from the copy by
+# reportlab's caller at once: a shallow copy of the list is enough.)
+_CONTAINERS = (list, dict, set, tuple)
 
 
 class BookDoc(BaseDocTemplate):

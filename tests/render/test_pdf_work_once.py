@@ -129,3 +129,22 @@ def test_remembered_pdf_names_are_escaped_as_reportlab_escapes_them(name: str) -
 
     assert pdf_names.pdf_name(name) == pdf_names._rl_name(name)
     assert pdf_names.pdf_name(name) == pdf_names.pdf_name(name)  # from memory the second time
+
+
+def test_a_copied_frame_is_the_same_frame_and_independent() -> None:
+    """reportlab measures groups on a deep copy of the frame: ours copies cheaply, and the
+    copy may change (its position, its backgrounds) without touching the frame."""
+    import copy
+
+    from briefbook.render.pdf_layout import BookFrame
+
+    frame = BookFrame(10, 20, 300, 400, id="body", leftPadding=0)
+    frame._frameBGs = [("#fff", 0, 0)]
+    frame._generated_content = ["a flowable"]
+    twin = copy.deepcopy(frame)
+    assert type(twin) is BookFrame and twin.__dict__ == frame.__dict__
+    twin._frameBGs.append("more")
+    twin._generated_content.clear()
+    twin._y -= 50
+    assert frame._frameBGs == [("#fff", 0, 0)] and frame._generated_content == ["a flowable"]
+    assert frame._y == twin._y + 50
