@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from briefbook.library.records import RECORD_TYPES
 from briefbook.ui.labels import _CHOICES, _FIELDS, choice_label, field_label, kind_label, level_label
 
@@ -44,16 +46,26 @@ def fields_part(group: str) -> str:
 
 
 _MAPPED_COLUMN = re.compile(r"(?P<head>.*?) → (?P<field>[a-z][a-z ]*)$")
+# What a contact list's columns may map to besides a person's own fields (exchange.contacts.COLUMNS)
+_CONTACT_FIELDS = {
+    "email": QT_TRANSLATE_NOOP("Fields", "Email"),
+    "phone": QT_TRANSLATE_NOOP("Fields", "Phone"),
+}
 
 
 def columns_part(group: str) -> str:
     """The contact import's column mapping ("Họ và tên → name; Chức vụ → position"), fields translated."""
 
+    def label(field: str) -> str:
+        if field in _CONTACT_FIELDS:
+            return QCoreApplication.translate("Fields", _CONTACT_FIELDS[field])
+        return field_label("person", field if field in _FIELDS else f"{field}_id")
+
     def one(part: str) -> str:
         found = _MAPPED_COLUMN.fullmatch(part)
         if found is None:
             return part
-        return f"{found['head']} → {field_label('person', found['field'].replace(' ', '_'))}"
+        return f"{found['head']} → {label(found['field'].replace(' ', '_'))}"
 
     return "; ".join(one(p) for p in group.split("; "))
 

@@ -2589,6 +2589,16 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <source>Kind of organisation</source>
         <translation>Loại hình tổ chức</translation>
     </message>
+    <message>
+        <location filename="../../briefbook/ui/message_parts.py" line="+51"/>
+        <source>Email</source>
+        <translation>Thư điện tử</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

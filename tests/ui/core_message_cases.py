@@ -175,18 +175,18 @@ def contact_list_with_oddities(c: Ctx) -> list[Shown]:
     lib.add(Person(name="Saleumxay Kommasith", position="Bộ trưởng Ngoại giao", country="Lào"))
     csv = c.file(
         "đoàn Lào.csv",
-        "Họ và tên,Chức vụ,Quốc gia,Độ mật,Sở thích,Tổ chức\n"
-        "Saleumxay Kommasith,Phó Thủ tướng,Lào,,Cờ vua,\n"
-        "Khamphao Ernthavanh,Thứ trưởng,Lào,,,Bộ Ngoại giao Lào\n"
-        "Saleumxay Kommasith,Phó Thủ tướng,Lào,,\n"
-        ",Thư ký,Lào,,\n"
-        "Thongsing Vongsay,Vụ trưởng,Lào,Tuyệt mật,\n"
-        "Lê Anh Tuấn,Thứ trưởng Bộ Ngoại giao,,,\n",
+        "Họ và tên,Chức vụ,Quốc gia,Độ mật,Sở thích,Tổ chức,Điện thoại,Email\n"
+        "Saleumxay Kommasith,Phó Thủ tướng,Lào,,Cờ vua,,,\n"
+        "Khamphao Ernthavanh,Thứ trưởng,Lào,,,Bộ Ngoại giao Lào,+856 21 414 025,kp@mofa.gov.la\n"
+        "Saleumxay Kommasith,Phó Thủ tướng,Lào,,,,,\n"
+        ",Thư ký,Lào,,,,,\n"
+        "Thongsing Vongsay,Vụ trưởng,Lào,Tuyệt mật,,,,\n"
+        "Lê Anh Tuấn,Thứ trưởng Bộ Ngoại giao,,,,,,\n",
     )
     c.data.update({"Saleumxay Kommasith", "Thongsing Vongsay", "Họ và tên", "Chức vụ", "Quốc gia"})
     c.data.update({"Độ mật", "Sở thích", "Tuyệt mật", "Lê Anh Tuấn", "Thứ trưởng Bộ Ngoại giao"})
     c.data.update({"Thư ký", "Lào", "Cờ vua", "Phó Thủ tướng", "Vụ trưởng", "Tổ chức"})
-    c.data.update({"Khamphao Ernthavanh", "Bộ Ngoại giao Lào", "Thứ trưởng"})
+    c.data.update({"Khamphao Ernthavanh", "Bộ Ngoại giao Lào", "Thứ trưởng", "Điện thoại", "Email"})
     proposal = imports.propose(lib, csv, "people")
     out = [Shown(m) for m in proposal.messages] + [Shown(i.note) for i in proposal.items if i.note]
     vcards = c.file(

@@ -35,7 +35,7 @@ ENGLISH = set(
     split more already probably merge fills differs kept question answer dropped new one two at
     then up use unknown nothing anyone may show shown shows shareable sharing release marked
     cleared draft belongs another own has characters font fonts print they them their
-    public internal confidential secret
+    public internal confidential secret organisation phone
     """.split()
 )
 
