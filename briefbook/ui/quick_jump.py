@@ -72,6 +72,7 @@ class QuickJump(QDialog):
         text = self.edit.text().strip()
         if not text:
             self.context.searcher.forget(CHANNEL)  # the answer to the last key is not wanted now
+            self._ticket = 0
             self.list.clear()
             return
         # Titles only: the palette shows no extracts, so none is marked.

@@ -153,6 +153,7 @@ class RecordTableModel(QAbstractTableModel):
             self._names.clear()
             self._numbers.clear()
         self.context.searcher.forget(self._channel)  # read here now: a pending answer is stale
+        self._ticket = 0  # and one already on its way is dropped when it comes
         self.searching = False
         if not self.context.model.is_open:
             self._reset([], 0)

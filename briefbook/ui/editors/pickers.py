@@ -83,6 +83,7 @@ class ItemPicker(QDialog):
         text = self.search.text().strip()
         if self.context.searcher is not None:
             self.context.searcher.forget(self._channel)  # read here now: a pending answer is stale
+        self._ticket = 0  # one already on its way is dropped when it comes
         self._asking = False
         self._show(_found_items(self.context.library, self.kind, text))
 
