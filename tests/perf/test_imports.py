@@ -81,3 +81,26 @@ def test_a_docx_export_loads_no_reportlab_fonttools_or_qt(library_path: Path, tm
     assert "docx" in loaded
     unneeded = {"reportlab", "PySide6", "cryptography", "fontTools", "PIL"}  # (the book has no photo)
     assert not unneeded & {m.split(".")[0] for m in loaded}
+
+
+WINDOW_PROBE = """
+import sys
+import briefbook.ui.app
+from briefbook.ui import exchange_messages, messages
+lazy = (exchange_messages.patterns, messages._patterns, messages._newer_patterns)
+print([f.cache_info().currsize for f in lazy], file=sys.stderr)
+"""
+
+
+def test_the_window_compiles_its_message_patterns_on_first_use_not_at_start(tmp_path: Path) -> None:
+    """Counted, never timed: starting the window compiled about 150 patterns of core messages
+    (the exchange's, the export's, the Library's) that the first screen never shows."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    result = subprocess.run(
+        [sys.executable, "-c", WINDOW_PROBE], env=env, capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0 and result.stderr.strip().splitlines()[-1] == "[0, 0, 0]", result.stderr
+    from briefbook.ui.messages import user_message
+
+    assert user_message("No cleaned copy can be made: it is damaged.")  # compiled when first asked
