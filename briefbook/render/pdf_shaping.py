@@ -43,7 +43,6 @@ from reportlab.pdfbase.ttfonts import (
     ShapedStr,
     TTFont,
     _sdSimple,
-    instanceStringWidthTTF,
     makeShapedFragWord,
 )
 from reportlab.platypus import paragraph as rl_paragraph
@@ -82,26 +81,6 @@ class ShapingFont(TTFont):
         self.bb_shapes: dict[str | tuple[str, bool], list[tuple[int, ...]]] = face.bb_shapes
         # For the template's own (Latin) fonts: the test of text they draw without shaping.
         self.bb_plain: Callable[[str], bool] | None = None
-
-    def stringWidth(self, text, size, encoding="utf8"):
-        """How far the pen moves drawing ``text``: a shaped text's own advances. The width
-        of a code is the box text extractors see (for a glyph standing for a cluster, the
-        cluster's), not the glyph's advance: reportlab measuring a line with them put a
-        contents entry's leader, a link's box and an underline past the text's end. A
-        character added to a shaped text (a space between words) has no shaping data of
-        its own and moves the pen by its width."""
-        data = getattr(text, "__shapeData__", None)
-        if data is None:
-            return instanceStringWidthTTF(self, text, size, encoding)
-        shaped = 0.0
-        added = []
-        for char, sd in zip(text, data, strict=False):
-            if sd.cluster == _ADDED:
-                added.append(char)
-            else:
-                shaped += sd.x_advance
-        width = shaped * size / 1000
-        return width + instanceStringWidthTTF(self, "".join(added), size, encoding) if added else width
 
     # -- shaping -----------------------------------------------------------------------
     def shape(self, text: str, rtl: bool | None = None) -> list[tuple[int, int, int, int, int, int]]:
@@ -435,6 +414,27 @@ def _rtl_layout(font: ShapingFont, text: str, glyphs: list):
             data.append(ShapeData(cluster, 0, scale(ya), scale(at), scale(yo), font.face.charWidths[code]))
             pen += xa
     return chars, data, total
+
+
+def shaped_width(text, font_name: str, size: float) -> float:
+    """How far the pen moves drawing ``text``: for a shaped text, its glyphs' own
+    advances. reportlab measures a text by its codes' widths, which for ours are the
+    boxes text extractors see (a cluster's, for the glyph standing for it): a line
+    measured so put a contents entry's leader, a link's box and an underline past the
+    text's end. A character added to a shaped text (the space between words) has no
+    shaping data of its own and moves the pen by its width."""
+    data = getattr(text, "__shapeData__", None)
+    if data is None:
+        return pdfmetrics.stringWidth(text, font_name, size)
+    shaped = 0.0
+    added = []
+    for char, sd in zip(text, data, strict=False):
+        if sd.cluster == _ADDED:
+            added.append(char)
+        else:
+            shaped += sd.x_advance
+    width = shaped * size / 1000
+    return width + pdfmetrics.stringWidth("".join(added), font_name, size) if added else width
 
 
 def frag_words(frags, maxWidth=None):

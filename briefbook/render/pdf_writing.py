@@ -24,7 +24,10 @@ import re
 import unicodedata
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.platypus import paragraph as rl_paragraph
+
+from briefbook.render import pdf_shaping
 
 _rl_put_frag_line = rl_paragraph._putFragLine
 # pypdf's classes (pypdf._utils: NEUTRAL_CHARACTER_RANGES, RTL_CHARACTER_RANGES).
@@ -51,10 +54,34 @@ def put_frag_line(cur_x, tx, line, last, pKind):
     """reportlab's ``_putFragLine``; a reordered bidirectional line's text written in the
     order of the text."""
     words = line.words
-    if not getattr(line, "bb_reordered", False) or any(
-        getattr(getattr(f, "cbDefn", None), "kind", "") == "img" for f in words
-    ):
+    if not any(type(getattr(f, "text", None)) is ShapedStr for f in words):
         return _rl_put_frag_line(cur_x, tx, line, last, pKind)
+    canvas = tx._canvas
+    # reportlab measures each piece to place links, underlines and a contents entry's
+    # leader: by its glyphs' advances, for shaped text (pdf_shaping.shaped_width).
+    canvas.stringWidth = _measure(canvas)
+    try:
+        if not getattr(line, "bb_reordered", False) or any(
+            getattr(getattr(f, "cbDefn", None), "kind", "") == "img" for f in words
+        ):
+            return _rl_put_frag_line(cur_x, tx, line, last, pKind)
+        return _reordered(cur_x, tx, line, last, pKind)
+    finally:
+        del canvas.stringWidth  # the canvas's own again
+
+
+def _measure(canvas):
+    def string_width(text, fontName=None, fontSize=None):
+        return pdf_shaping.shaped_width(
+            text, fontName or canvas._fontname, canvas._fontsize if fontSize is None else fontSize
+        )
+
+    return string_width
+
+
+def _reordered(cur_x, tx, line, last, pKind):
+    """A reordered line: reportlab lays it out; its text is written in the order of the text."""
+    words = line.words
     pieces = _positions(tx, words)
     calls: list[tuple[str, int]] = []
     state: list = []
