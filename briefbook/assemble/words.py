@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -170,8 +171,12 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
+@functools.lru_cache(maxsize=4096)
 def format_date(text: str, language: str) -> str:
-    """'2025-12-17' → '17/12/2025' (vi) or '17 December 2025' (en); other text as written."""
+    """'2025-12-17' → '17/12/2025' (vi) or '17 December 2025' (en); other text as written.
+
+    Memoised (a pure function; no locale is read): a book prints the same few dates
+    tens of thousands of times, in every brief's previous contacts."""
     day = parse_date(text)
     if day is None:
         return text
