@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -129,11 +129,31 @@ def refuse(widget: FieldWidget, target: FieldWidget, stored: Any, message: str) 
 
 
 class LineField(FieldWidget):
+    """One line of text, saved on Enter or when focus leaves; Escape takes back what was typed.
+
+    Escape puts the saved value back (and clears a refusal such as "too long")
+    while there is an unsaved or refused edit; otherwise it goes on to the window
+    or dialog as usual (a dialog still closes on Escape).
+    """
+
     def __init__(self, field: str, parent: QWidget | None = None):
         super().__init__(field, parent)
         self._set_input(QLineEdit(self))
         self.input.setClearButtonEnabled(True)
         self.input.editingFinished.connect(self.flush)
+        self.input.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.input
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and not self.input.isReadOnly()
+            and (self.is_dirty() or self.error)
+        ):
+            self.set_value(self._loaded, force=True)
+            return True
+        return super().eventFilter(watched, event)
 
     def _coerce(self, value: Any) -> str:
         return "" if value is None else str(value)
