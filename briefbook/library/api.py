@@ -508,25 +508,36 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
     # -- search ----------------------------------------------------------------------
 
     def search(
-        self, query: str, *, limit: int = 50, kinds: tuple[str, ...] | None = None, snippets: bool = True
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        kinds: tuple[str, ...] | None = None,
+        snippets: bool | int = True,
     ) -> list[SearchHit]:
         """Ranked hits over every text in the library; never raises on odd input.
 
         ``snippets=False`` leaves each hit's snippet empty, for a caller that shows the
         items themselves (a table's filter): marking 500 texts is most of a search's time.
+        A number marks only that many of the best hits (a list shows a screenful at
+        once); :meth:`snippets` marks the others when they are wanted.
         """
         limit = max(1, min(int(limit), MAX_SEARCH_LIMIT))  # the query is bounded in store.search
+        marked = limit if snippets is True else 0 if snippets is False else max(0, int(snippets))
         hits = []
         marker = fts.Highlighter(query)
-        for m in fts.search(self.db, query, limit=limit, kinds=kinds):
-            if not snippets:
-                hits.append(SearchHit(m.kind, m.item_id, m.title, "", m.rank))
-                continue
-            shown = marker.snippet(m.body)
-            if fts.MARK_START not in shown:  # the match is in the title: show it there
-                shown = marker.snippet(m.title + " — " + m.body)
+        for i, m in enumerate(fts.search(self.db, query, limit=limit, kinds=kinds)):
+            shown = _snippet(marker, m.title, m.body) if i < marked else ""
             hits.append(SearchHit(m.kind, m.item_id, m.title, shown, m.rank))
         return hits
+
+    def snippets(self, query: str, item_ids: list[str]) -> dict[str, str]:
+        """The marked extract of each item (by id) for ``query``, as :meth:`search` makes it."""
+        marker = fts.Highlighter(query)
+        return {
+            item_id: _snippet(marker, title, body)
+            for item_id, title, body in fts.documents(self.db, item_ids)
+        }
 
     def rebuild_index(self) -> int:
         """Rebuild the search index from the items themselves; returns how many were indexed."""
@@ -721,6 +732,14 @@ def _with_linked_keys(sql: str, cls: type[Record], order: str) -> str:
     keys = f"(SELECT id AS _kid, sort_key({name}) AS _key FROM {table} LIMIT -1)"
     source = f" FROM {cls.TABLE}"
     return sql.replace(source, f"{source} LEFT JOIN {keys} ON _kid = {order}", 1)
+
+
+def _snippet(marker: fts.Highlighter, title: str, body: str) -> str:
+    """The extract a hit shows: around the match in its text, else in its title."""
+    shown = marker.snippet(body)
+    if fts.MARK_START not in shown:  # the match is in the title: show it there
+        shown = marker.snippet(title + " — " + body)
+    return shown
 
 
 def _by_table(table: str) -> type[Record] | None:

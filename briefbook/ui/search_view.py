@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -21,6 +22,10 @@ from briefbook.ui.undo import DeleteItem, run
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 LIMIT = 200
 CHANNEL = "search-view"
+# The best hits come marked (more than a screenful); the others' extracts are marked by the
+# search thread right after the list is shown: marking 200 extracts took a third of a search.
+MARKED_FIRST = 40
+REST_CHANNEL = "search-view-rest"
 
 _ROOT = QModelIndex()  # the invisible root: the default parent of Qt's model methods
 
@@ -34,6 +39,14 @@ class SearchResultsModel(QAbstractListModel):
         self.beginResetModel()
         self.hits = list(hits)
         self.endResetModel()
+
+    def set_snippets(self, snippets: dict[str, str]) -> None:
+        """Give hits their marked extracts (by item id), where they have none yet."""
+        changed = [row for row, hit in enumerate(self.hits) if not hit.snippet and snippets.get(hit.id)]
+        for row in changed:
+            self.hits[row] = replace(self.hits[row], snippet=snippets[self.hits[row].id])
+        if changed:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], 0))
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.hits)
@@ -88,20 +101,26 @@ class SearchView(QWidget):
         layout.addWidget(self.list, 1)
         context.searcher.found.connect(self._found)
         self._ticket = 0
+        self._rest_ticket = 0
         self.searching = False
         self.retranslate()
 
     def search(self, text: str) -> None:
+        self.context.searcher.forget(REST_CHANNEL)  # extracts for the last text: not wanted now
+        self._rest_ticket = 0  # one already on its way is dropped when it comes
         self.text = text.strip()
         if not self.text:
             self.model.set_hits([])
             self.retranslate()
             return
         self.searching = True
-        self._ticket = self.context.searcher.request(CHANNEL, self.text, limit=LIMIT)
+        self._ticket = self.context.searcher.request(CHANNEL, self.text, limit=LIMIT, snippets=MARKED_FIRST)
         self.retranslate()
 
     def _found(self, channel: str, ticket: int, hits: object) -> None:
+        if channel == REST_CHANNEL and ticket == self._rest_ticket and isinstance(hits, dict):
+            self.model.set_snippets(hits)
+            return
         if channel != CHANNEL or ticket != self._ticket:
             return
         self.searching = False
@@ -113,6 +132,12 @@ class SearchView(QWidget):
         self.retranslate()
         if self.model.rowCount():
             self.list.setCurrentIndex(self.model.index(0, 0))
+        rest = [hit.id for hit in self.model.hits if not hit.snippet]
+        if rest:
+            text = self.text
+            self._rest_ticket = self.context.searcher.request_read(
+                REST_CHANNEL, lambda library, _current: library.snippets(text, rest)
+            )
 
     def _open(self, index: QModelIndex) -> None:
         hit = index.data(HIT_ROLE)

@@ -224,3 +224,23 @@ def test_folding_many_texts_at_once_is_folding_each(numpy: bool, monkeypatch: py
     with_nul = ["a\x00ΟΣ", "Đà"]  # a text holding the separator is folded on its own
     assert text.fold_many(with_nul) == [text.fold(t) for t in with_nul]
     assert text.fold_many([]) == []
+
+
+def test_only_the_best_hits_are_marked_and_the_rest_when_asked(library: Library, filled: dict):
+    """A list marks a screenful at once and the others a moment later: the same extracts in the end."""
+    topic = filled["topic"]
+    for i in range(5):
+        library.add(
+            TalkingPoint(topic_id=topic.id, text=f"Điểm {i}: hợp tác chống lừa đảo trực tuyến ở Lào.")
+        )
+    library.add(Person(name="Lừa Đảo Văn", position="(a name that matches in the title only)"))
+    every = library.search("lua dao", limit=20)
+    assert len(every) >= 6 and all("[" in h.snippet for h in every)
+    some = library.search("lua dao", limit=20, snippets=2)
+    assert [h.id for h in some] == [h.id for h in every]  # the same hits, in the same order
+    assert [h.snippet for h in some[:2]] == [h.snippet for h in every[:2]]
+    assert all(h.snippet == "" for h in some[2:])
+    later = library.snippets("lua dao", [h.id for h in some[2:]])
+    assert later == {h.id: h.snippet for h in every[2:]}
+    assert library.snippets("lua dao", ["no-such-id"]) == {}
+    assert all(h.snippet == "" for h in library.search("lua dao", snippets=False))

@@ -140,3 +140,37 @@ def test_enter_before_the_answer_chooses_among_what_was_typed(qtbot, window, fil
     qtbot.keyClicks(picker.search, "sihasak")
     qtbot.keyClick(picker.search, Qt.Key.Key_Return)  # at once: the answer may not have come
     assert picker.chosen_id == filled["thai"].id
+
+
+def test_search_results_beyond_the_first_screenful_get_their_extracts(
+    qtbot, window, library, filled, monkeypatch
+):
+    from briefbook.ui import search_view
+
+    monkeypatch.setattr(search_view, "MARKED_FIRST", 1)
+    for i in range(4):
+        library.add(TalkingPoint(topic_id=filled["topic"].id, text=f"Điểm {i}: chống lừa đảo ở Viêng Chăn."))
+    view = window.show_view("search")
+    view.search("lua dao")
+    qtbot.waitUntil(lambda: not view.searching and view.model.rowCount() >= 5, timeout=60_000)
+    qtbot.waitUntil(lambda: all(h.snippet for h in view.model.hits), timeout=60_000)
+    every = {h.id: h.snippet for h in library.search("lua dao", limit=200)}
+    assert {h.id: h.snippet for h in view.model.hits} == every
+    assert all("[" in s for s in every.values())
+
+
+def test_extracts_of_an_older_search_never_reach_a_newer_one(qtbot, window, library, filled, monkeypatch):
+    from briefbook.ui import search_view
+
+    monkeypatch.setattr(search_view, "MARKED_FIRST", 0)
+    for i in range(3):
+        library.add(TalkingPoint(topic_id=filled["topic"].id, text=f"Điểm {i}: hợp tác chống lừa đảo."))
+    view = window.show_view("search")
+    view.search("lua dao")
+    qtbot.waitUntil(lambda: not view.searching, timeout=60_000)
+    view.search("hop tac")  # at once: the extracts asked for "lua dao" are dropped
+    qtbot.waitUntil(lambda: not view.searching and all(h.snippet for h in view.model.hits), timeout=60_000)
+    assert all("[" in h.snippet and "[lừa" not in h.snippet for h in view.model.hits)
+    assert {h.id: h.snippet for h in view.model.hits} == {
+        h.id: h.snippet for h in library.search("hop tac", limit=200)
+    }
