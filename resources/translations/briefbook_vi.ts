@@ -392,8 +392,8 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     <name>BookBar</name>
     <message>
         <location filename="../../briefbook/ui/composer/book_bar.py" line="+82"/>
-        <source>&amp;Event:</source>
-        <translation>&amp;Sự kiện:</translation>
+        <source>Even&amp;t:</source>
+        <translation>Sự kiệ&amp;n:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -460,13 +460,13 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+2"/>
-        <source>Pre&amp;view</source>
+        <source>Previe&amp;w</source>
         <translation>Xem t&amp;rước</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Book</source>
-        <translation>Thông ti&amp;n tài liệu</translation>
+        <translation>T&amp;hông tin tài liệu</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -476,7 +476,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     <message>
         <location line="+1"/>
         <source>Chan&amp;ges since export</source>
-        <translation>Thay đổi từ lần &amp;xuất trước</translation>
+        <translation>Th&amp;ay đổi từ lần xuất trước</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1710,7 +1710,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+281"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+301"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -2252,7 +2252,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="-192"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="-212"/>
         <source>%1 The saved value is shown again.</source>
         <translation>%1 Giá trị đã lưu được hiển thị lại.</translation>
     </message>
@@ -2831,7 +2831,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+73"/>
+        <location line="+74"/>
         <source>Add it to the library with this name and choose it (Undo takes it back)</source>
         <translation>Thêm vào thư viện với tên này và chọn luôn (Hoàn tác để bỏ)</translation>
     </message>
@@ -2932,7 +2932,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>LevelField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+113"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+133"/>
         <source>No ceiling: choose one to export</source>
         <translation>Chưa chọn độ mật: cần chọn để xuất</translation>
     </message>
@@ -3187,7 +3187,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Search:</source>
-        <translation>&amp;Tìm kiếm:</translation>
+        <translation>Tìm &amp;kiếm:</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4202,12 +4202,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionsPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+107"/>
-        <source>&amp;Sections (tick to include, drag to reorder, F2 to rename)</source>
-        <translation>&amp;Các phần (đánh dấu để đưa vào, kéo để sắp xếp, F2 để đổi tên)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+108"/>
         <source>&amp;Add</source>
         <translation>Thê&amp;m</translation>
     </message>
@@ -4219,7 +4214,7 @@ Thả ảnh vào đây.</translation>
     <message>
         <location line="+1"/>
         <source>&amp;Remove</source>
-        <translation>&amp;Gỡ bỏ</translation>
+        <translation>Gỡ &amp;bỏ</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4237,9 +4232,14 @@ Thả ảnh vào đây.</translation>
         <translation>Chuyển mục đang chọn lên trên (Alt+Up)</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Move do&amp;wn</source>
-        <translation>Chuyển &amp;xuống</translation>
+        <location line="-8"/>
+        <source>Secti&amp;ons (tick to include, drag to reorder, F2 to rename)</source>
+        <translation>&amp;Các phần (đánh dấu để đưa vào, kéo để sắp xếp, F2 để đổi tên)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Move &amp;down</source>
+        <translation>Chu&amp;yển xuống</translation>
     </message>
     <message>
         <location line="+1"/>

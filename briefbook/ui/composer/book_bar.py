@@ -79,7 +79,7 @@ class BookBar(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.event_label.setText(self.tr("&Event:"))
+        self.event_label.setText(self.tr("Even&t:"))
         self.book_label.setText(self.tr("&Book:"))
         self.new_button.setText(self.tr("&New book"))
         self.new_button.setToolTip(self.tr("A new book for this event, with the usual sections (Ctrl+N)"))

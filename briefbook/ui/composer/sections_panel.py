@@ -104,7 +104,7 @@ class SectionsPanel(QWidget):
         self.update_buttons(False)
 
     def retranslate(self) -> None:
-        self.heading.setText(self.tr("&Sections (tick to include, drag to reorder, F2 to rename)"))
+        self.heading.setText(self.tr("Secti&ons (tick to include, drag to reorder, F2 to rename)"))
         self.add_button.setText(self.tr("&Add"))
         self.add_button.setToolTip(self.tr("Add a section: your own text, or a standard section"))
         self.remove_button.setText(self.tr("&Remove"))
@@ -113,7 +113,7 @@ class SectionsPanel(QWidget):
         )
         self.up_button.setText(self.tr("Move &up"))
         self.up_button.setToolTip(self.tr("Move the selection up (Alt+Up)"))
-        self.down_button.setText(self.tr("Move do&wn"))
+        self.down_button.setText(self.tr("Move &down"))
         self.down_button.setToolTip(self.tr("Move the selection down (Alt+Down)"))
         self.add_item_button.setText(self.tr("Add &item…"))
         self.add_item_button.setToolTip(

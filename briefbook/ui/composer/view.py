@@ -194,7 +194,7 @@ class BookComposer(QWidget):
         self.print_button.setToolTip(
             self.tr("Print the book: choose the printer, the copies and the pages (Ctrl+P)")
         )
-        self.preview_heading.setText(self.tr("Pre&view"))
+        self.preview_heading.setText(self.tr("Previe&w"))
         self.tabs.setTabText(0, self.tr("&Book"))
         self.tabs.setTabText(1, self.tr("Section &contents"))
         self.tabs.setTabText(2, self.tr("Chan&ges since export"))
