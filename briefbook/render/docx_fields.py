@@ -34,16 +34,16 @@ from briefbook.render.docx_blocks import (
     HYPERLINK,
     PHOTO_MAX_MM,
     PPR,
-    PRESERVE,
     RPR,
     TAB,
     BlockWriter,
     R,
     T,
     column_widths,
+    sub_with,
 )
 from briefbook.render.docx_pictures import Picture, probe_picture
-from briefbook.render.docx_xml import w
+from briefbook.render.docx_xml import XML_SPACE, w
 from briefbook.render.template import Template
 from briefbook.text import clean_line
 
@@ -61,21 +61,21 @@ def _field_char(parent, kind: str, hidden: bool = False) -> None:
     r = etree.SubElement(parent, R)
     if hidden:
         etree.SubElement(etree.SubElement(r, RPR), WEB_HIDDEN)
-    etree.SubElement(r, FLD_CHAR, {FLD_TYPE: kind})
+    sub_with(r, FLD_CHAR, FLD_TYPE, kind)
 
 
 def _instruction(parent, text: str, hidden: bool = False) -> None:
     r = etree.SubElement(parent, R)
     if hidden:
         etree.SubElement(etree.SubElement(r, RPR), WEB_HIDDEN)
-    etree.SubElement(r, INSTR, PRESERVE).text = text
+    sub_with(r, INSTR, XML_SPACE, "preserve").text = text
 
 
 def _result(parent, text: str, hidden: bool = False) -> None:
     r = etree.SubElement(parent, R)
     if hidden:
         etree.SubElement(etree.SubElement(r, RPR), WEB_HIDDEN)
-    etree.SubElement(r, T, PRESERVE).text = text
+    sub_with(r, T, XML_SPACE, "preserve").text = text
 
 
 def simple_field(parent, instruction: str, result: str) -> None:
