@@ -22,9 +22,11 @@ every re-wrap. This module replaces its shaping step for our fonts:
   with its vowel marks) has a code of its own, and a number in Arabic-Indic digits
   one code for the whole number, so that both pdftotext and pypdf read them in order.
 
-:func:`install` hooks two functions of ``reportlab.platypus.paragraph`` (the
-frag-word builder and the shaper) and ``Paragraph.breakLines``, once per process; fonts other than ours
-(:class:`ShapingFont`) keep reportlab's behaviour.
+:func:`install` hooks, once per process, functions of ``reportlab.platypus.paragraph``:
+the frag-word builder and the shaper, ``Paragraph.breakLines``, ``sameFrag`` (pieces of
+two bidi levels are never merged), the justified line (a right-to-left paragraph's last
+line is flush right) and the line writer (:mod:`briefbook.render.pdf_writing`); fonts
+other than ours (:class:`ShapingFont`) keep reportlab's behaviour.
 """
 
 from __future__ import annotations

@@ -54,20 +54,35 @@ def put_frag_line(cur_x, tx, line, last, pKind):
     """reportlab's ``_putFragLine``; a reordered bidirectional line's text written in the
     order of the text."""
     words = line.words
-    if not any(type(getattr(f, "text", None)) is ShapedStr for f in words):
+    reordered = getattr(line, "bb_reordered", False)
+    if not reordered and not _measured(tx, words):
         return _rl_put_frag_line(cur_x, tx, line, last, pKind)
     canvas = tx._canvas
     # reportlab measures each piece to place links, underlines and a contents entry's
     # leader: by its glyphs' advances, for shaped text (pdf_shaping.shaped_width).
     canvas.stringWidth = _measure(canvas)
     try:
-        if not getattr(line, "bb_reordered", False) or any(
-            getattr(getattr(f, "cbDefn", None), "kind", "") == "img" for f in words
-        ):
+        if not reordered or any(getattr(getattr(f, "cbDefn", None), "kind", "") == "img" for f in words):
             return _rl_put_frag_line(cur_x, tx, line, last, pKind)
         return _reordered(cur_x, tx, line, last, pKind)
     finally:
         del canvas.stringWidth  # the canvas's own again
+
+
+def _measured(tx, words) -> bool:
+    """True when reportlab's measures of the line's shaped pieces place something: a
+    link, an underline, a background, an object or callback, a leader of dots."""
+    if not any(type(getattr(f, "text", None)) is ShapedStr for f in words):
+        return False
+    if getattr(tx.XtraState.style, "endDots", None):
+        return True
+    return any(
+        hasattr(f, "cbDefn")
+        or getattr(f, "link", None)
+        or getattr(f, "us_lines", None)
+        or getattr(f, "backColor", None)
+        for f in words
+    )
 
 
 def _measure(canvas):
