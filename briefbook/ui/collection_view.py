@@ -98,6 +98,9 @@ class CollectionView(CollectionCommands, QWidget):
     def _setup_table(self) -> None:
         table = self.table
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Tab goes on to the editor (the arrow keys move in the list): with Qt's default a
+        # keyboard user's Tab walked cell by cell down every row and never reached the editor.
+        table.setTabKeyNavigation(False)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
