@@ -41,3 +41,21 @@ def test_tab_leaves_the_participants_table(qtbot, window, filled):
     tab(qtbot)
     focused = QApplication.focusWidget()
     assert not participants.table.isAncestorOf(focused) and focused is not participants.table
+
+
+def test_tab_reads_a_link_panel_as_it_is_shown_list_then_add_then_remove(qtbot, window, filled):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=10_000)
+    view = window.show_view("meeting")
+    assert view.select(filled["meeting"].id)
+    participants, topics = view.editor.form.panels
+    for panel, listing in ((participants, participants.table), (topics, topics.list)):
+        listing.setFocus()
+        qtbot.waitUntil(listing.hasFocus, timeout=10_000)
+        tab(qtbot)
+        assert QApplication.focusWidget() is panel.add_button
+        tab(qtbot)
+        assert QApplication.focusWidget() is panel.remove_button
+        tab(qtbot, back=True)
+        tab(qtbot, back=True)
+        assert QApplication.focusWidget() is listing

@@ -98,6 +98,10 @@ class _Panel(QWidget):
         self.menu_actions["menu"].triggered.connect(lambda: self.popup_menu(None))
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self.popup_menu)
+        # Tab as the eye reads the panel: the list, then Add, then Remove (the buttons were
+        # made first, so Tab reached them before the list above them).
+        QWidget.setTabOrder(view, self.add_button)
+        QWidget.setTabOrder(self.add_button, self.remove_button)
         view.doubleClicked.connect(lambda _index: self.open_selected())
         self._menu_view = view
 
