@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from lxml import etree
 
 from briefbook.document.model import Document, Heading, Metadata, Paragraph, Run, Table
@@ -154,6 +154,9 @@ def test_runs_name_their_script_font_and_arabic_runs_are_rtl(book):
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=texts)
+# A mark after a character no font has goes with it (U+FFFD), while the same mark on a Lao
+# letter before is kept: "named" holds the mark, yet it is also written once.
+@example("\u0eb1\u0eba\u0eb1")
 def test_any_text_keeps_every_character_and_embeds(tmp_path_factory, text):
     """Random assigned code points, marks, joiners and emoji: the DOCX keeps each character
     a font of the book has, shows U+FFFD for one none has (as the PDF does; the preflight
@@ -169,7 +172,9 @@ def test_any_text_keeps_every_character_and_embeds(tmp_path_factory, text):
         if char.isspace():
             continue
         if char in named:
-            assert char not in written and "\ufffd" in written, f"U+{ord(char):04X}"
+            assert "\ufffd" in written, f"U+{ord(char):04X}"
+            if source.count(char) == 1:  # its one place is uncovered: replaced, not written
+                assert char not in written, f"U+{ord(char):04X}"
         else:
             assert char in written, f"U+{ord(char):04X}"
     assert _embedded(path)  # every embedded part de-obfuscates to a font fontTools opens
