@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QKeyCombination, Qt, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -111,6 +112,22 @@ class FieldWidget(QWidget):
         """Labels inside the widget; the value is shown again by the form."""
 
 
+def leave_to_window(event, can_undo: bool, can_redo: bool) -> bool:
+    """A text box with nothing of its own to undo (or redo) lets Ctrl+Z (Ctrl+Y) reach the
+    window's Undo (Redo). Just after New, Ctrl+Z in the new item's title did nothing: the
+    box took the key for its own, empty, undo list. True: the key was left to the window."""
+    if (event.matches(QKeySequence.StandardKey.Undo) and not can_undo) or (
+        (
+            event.matches(QKeySequence.StandardKey.Redo)
+            or event.keyCombination() == QKeyCombination(Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Y)
+        )
+        and not can_redo
+    ):
+        event.ignore()
+        return True
+    return False
+
+
 def refuse(widget: FieldWidget, target: FieldWidget, stored: Any, message: str) -> None:
     """Say at the field why an edit was not saved, and never show a value that is not stored.
 
@@ -144,6 +161,12 @@ class LineField(FieldWidget):
         self.input.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
+        if (
+            watched is self.input
+            and event.type() == QEvent.Type.ShortcutOverride
+            and leave_to_window(event, self.input.isUndoAvailable(), self.input.isRedoAvailable())
+        ):
+            return True
         if (
             watched is self.input
             and event.type() == QEvent.Type.KeyPress

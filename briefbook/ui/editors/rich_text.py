@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextDocument, QTextListFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
-from briefbook.ui.editors.fields import FieldWidget
+from briefbook.ui.editors.fields import FieldWidget, leave_to_window
 
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
 SAVE_AFTER_MS = 2000  # an edit is saved after this pause in typing (and when focus leaves)
@@ -128,6 +128,13 @@ class MarkdownEdit(QTextEdit):
         elif source.hasText():
             cursor.insertText(clean(source.text()))
         self.ensureCursorVisible()
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride:
+            document = self.document()
+            if leave_to_window(event, document.isUndoAvailable(), document.isRedoAvailable()):
+                return True
+        return super().event(event)
 
     def keyPressEvent(self, event) -> None:
         if event.matches(QKeySequence.StandardKey.Bold):
