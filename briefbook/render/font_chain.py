@@ -4,12 +4,13 @@ DOCX, the preflight and the window.
 A book's text is Vietnamese and English with names in the region's scripts. The
 template's body and heading fonts (Noto Serif / Noto Sans) draw Latin, Greek and
 Cyrillic; every other character is drawn by the first font of the chain that has
-it: the template's Thai font, then Lao, Khmer, Myanmar, Arabic and a monochrome
-emoji font, all shipped in ``resources/fonts`` (OFL), and last a Chinese font
-found on the system through fontconfig (Noto CJK is 20 MB and in a format
-reportlab cannot embed, so it is not shipped). A character no font has is
-*uncovered*: the preflight names it and the files show a visible replacement
-(U+FFFD) instead, so nothing disappears in silence.
+it: the template's Thai font, then Lao, Khmer, Myanmar, Arabic, two symbol fonts
+(arrows and mathematical signs; check marks and shapes) and a monochrome emoji
+font, all shipped in ``resources/fonts`` (OFL), and last a Chinese font found on
+the system through fontconfig (Noto CJK is 20 MB and in a format reportlab cannot
+embed, so it is not shipped). A character no font has is *uncovered*: the
+preflight names it and the files show a visible replacement (U+FFFD) instead, so
+nothing disappears in silence.
 
 Coverage comes from the fonts' own cmap tables (fontTools, read lazily, once
 per process), so the answer is the same as what the renderers will draw.
@@ -45,6 +46,10 @@ SCRIPT_FONTS: tuple[tuple[str, str], ...] = (
     ("NotoSansKhmer", "Khmer"),
     ("NotoSansMyanmar", "Myanmar"),
     ("NotoSansArabic", "Arabic"),
+    # Arrows, ≥ ≤ ≠, ✓ ✗, ★, ■ ●: what Word's AutoCorrect and symbol menu put in pasted text
+    # (→ was printed as U+FFFD). Text-style symbols before the emoji font's pictures.
+    ("NotoSansMath", "symbols"),
+    ("NotoSansSymbols2", "symbols"),
     ("NotoEmoji", "emoji"),
 )
 CHINESE = "Chinese"

@@ -21,6 +21,8 @@ FALLBACK_FAMILIES = (
     "Noto Sans Khmer",
     "Noto Sans Myanmar",
     "Noto Sans Arabic",
+    "Noto Sans Math",
+    "Noto Sans Symbols2",
     "Noto Emoji",
 )
 _loaded: list[str] = []
