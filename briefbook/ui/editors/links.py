@@ -208,7 +208,21 @@ class PersonLinksPanel(_Panel):
             else:
                 self.table.setItem(row, 1, QTableWidgetItem(participant.role))
         self.table.blockSignals(False)
+        self._fit_role_column()
         self._apply_read_only()
+
+    def _fit_role_column(self) -> None:
+        """Room for the widest role's combo box. ResizeToContents worked the width out before
+        the combo boxes were in their cells, so a meeting's first participant kept the
+        header's width and "Đối tác" read "Đố"."""
+        header = self.table.horizontalHeader()
+        combos = [self.table.cellWidget(row, 1) for row in range(self.table.rowCount())]
+        widths = [combo.sizeHint().width() for combo in combos if combo is not None]
+        if widths:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(1, max([*widths, header.sectionSizeHint(1)]))
+        else:
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
 
     def set_read_only(self, read_only: bool) -> None:
         super().set_read_only(read_only)
