@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.errors import NotFound
 from briefbook.library.records import record_type
+from briefbook.text import clean_line
 from briefbook.ui.accessibility import keyboard_help, make_accessible, set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.fields import FieldWidget
@@ -126,7 +127,7 @@ class ItemPicker(QDialog):
     def _update_create(self) -> None:
         if self.create_button is None:
             return
-        name = " ".join(self.search.text().split())
+        name = clean_line(self.search.text())  # as the library will store it
         self.create_button.setEnabled(bool(name) and not self.context.model.read_only)
         label = CREATABLE[self.kind][1]
         text = QCoreApplication.translate("ItemPicker", label)
@@ -137,7 +138,7 @@ class ItemPicker(QDialog):
 
     def create(self) -> None:
         """Make a new item named as typed (an organisation the person works for) and choose it."""
-        name = " ".join(self.search.text().split())
+        name = clean_line(self.search.text())  # as the library will store it
         if not name or self.kind not in CREATABLE:
             return
         field = CREATABLE[self.kind][0]
