@@ -157,6 +157,7 @@ def test_runs_name_their_script_font_and_arabic_runs_are_rtl(book):
 # A mark after a character no font has goes with it (U+FFFD), while the same mark on a Lao
 # letter before is kept: "named" holds the mark, yet it is also written once.
 @example("\u0eb1\u0eba\u0eb1")
+@example("\u0531\u06100\u0610")
 def test_any_text_keeps_every_character_and_embeds(tmp_path_factory, text):
     """Random assigned code points, marks, joiners and emoji: the DOCX keeps each character
     a font of the book has, shows U+FFFD for one none has (as the PDF does; the preflight
