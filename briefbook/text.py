@@ -52,11 +52,18 @@ def clean_line(text: str | None) -> str:
 # supplements). Other scripts' marks stay: stripping a Thai vowel sign changes the word.
 # Arabic is the exception: a name is typed with or without its hamza and short vowels
 # (احمد for أحمد), so the harakat and the hamza marks NFD splits off أ إ آ ؤ ئ go
-# (U+064B-U+065F, U+0670), and alef wasla and alef maksura become alef and yeh.
+# (U+064B-U+065F, U+0670), alef wasla and alef maksura become alef and yeh, and
+# Persian yeh and keheh their Arabic letters.
 _FOLD_TABLE: dict[int, str | None] = {
     **{ord(k): v for k, v in {"đ": "d", "Đ": "d", "ð": "d", "ł": "l", "Ł": "l", "ø": "o", "Ø": "o"}.items()},
     ord("\u0671"): "\u0627",  # ٱ alef wasla -> ا
     ord("\u0649"): "\u064a",  # ى alef maksura -> ي
+    ord("\u06cc"): "\u064a",  # ی Persian yeh -> ي (a Persian keyboard's yeh, the same letter)
+    ord("\u06a9"): "\u0643",  # ک keheh -> ك
+    # Invisible characters a pasted or Lao/Khmer name carries inside a word (a zero-width
+    # space, word joiner, byte order mark, soft hyphen): a search typed without them finds
+    # it, and one typed with them finds the name written without.
+    **dict.fromkeys((0x00AD, 0x200B, 0x2060, 0xFEFF)),
     **dict.fromkeys(range(0x064B, 0x0660)),
     0x0670: None,  # superscript alef
     **dict.fromkeys(range(0x0300, 0x0370)),

@@ -64,7 +64,7 @@ log = logging.getLogger(__name__)
 # library rebuilds its index once on open. 2: a statement's title names its linked speaker.
 # 3: Arabic folds without hamza and harakat (briefbook.text.fold). 4: every entry has its
 # fingerprint (briefbook.store.index_fingerprint), which ``check`` compares.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 INDEX_VERSION_KEY = "search_index_version"
 
 
@@ -118,7 +118,10 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             version = self.setting(INDEX_VERSION_KEY)
             if version == INDEX_VERSION:
                 return
-            if version == "3":  # made as now, without fingerprints: add them (cheaper than a rebuild)
+            # Made before fingerprints ("3") or before invisible characters and Persian letters
+            # were folded ("4"): compared entry by entry, the differing ones indexed again
+            # (cheaper than a rebuild), and every entry given its fingerprint.
+            if version in ("3", "4"):
                 from briefbook.library.health import fingerprint_old_index
 
                 if fingerprint_old_index(self):
