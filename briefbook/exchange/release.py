@@ -15,7 +15,7 @@ from dataclasses import fields
 
 from markdown_it import MarkdownIt
 
-from briefbook.assemble.markdown import is_marked, may_hold_marker
+from briefbook.assemble.markers import is_marked, may_hold_marker
 from briefbook.library import Record
 
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")

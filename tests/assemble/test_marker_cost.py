@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefbook.assemble import assemble
-from briefbook.assemble import markdown as md
+from briefbook.assemble import markers as md
 from briefbook.library import Event, Library, Meeting, Person, TalkingPoint, Topic
 from briefbook.library.books import new_book
 
