@@ -64,7 +64,7 @@ log = logging.getLogger(__name__)
 # library rebuilds its index once on open. 2: a statement's title names its linked speaker.
 # 3: Arabic folds without hamza and harakat (briefbook.text.fold). 4: every entry has its
 # fingerprint (briefbook.store.index_fingerprint), which ``check`` compares.
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 INDEX_VERSION_KEY = "search_index_version"
 
 
@@ -118,10 +118,11 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
             version = self.setting(INDEX_VERSION_KEY)
             if version == INDEX_VERSION:
                 return
-            # Made before fingerprints ("3") or before invisible characters and Persian letters
-            # were folded ("4"): compared entry by entry, the differing ones indexed again
-            # (cheaper than a rebuild), and every entry given its fingerprint.
-            if version in ("3", "4"):
+            # Made before fingerprints ("3"), before invisible characters and Persian letters
+            # were folded ("4"), or with a person's romanised name twice ("5"): compared entry
+            # by entry, the differing ones indexed again (cheaper than a rebuild), and every
+            # entry given its fingerprint.
+            if version in ("3", "4", "5"):
                 from briefbook.library.health import fingerprint_old_index
 
                 if fingerprint_old_index(self):
@@ -644,9 +645,9 @@ class Library(LinksMixin, DuplicatesMixin, LevelsMixin, SyncMixin, DeletedMixin)
 
 def index_body(record: Record) -> str:
     """The searchable text of an item, as the index keeps it (``check`` compares it)."""
+    # (A person's romanised name is one of their search fields: it was once put first as
+    # well, and a hit's extract read "[Sok] [Chenda] [Sok] [Chenda]".)
     body = "\n".join(str(getattr(record, f)) for f in record.SEARCH_FIELDS if getattr(record, f))
-    if isinstance(record, Person) and record.name_romanised:
-        body = record.name_romanised + "\n" + body
     if isinstance(record, TalkingPoint):
         body = f"{record.question}\n{record.text}"
     return body

@@ -244,3 +244,9 @@ def test_only_the_best_hits_are_marked_and_the_rest_when_asked(library: Library,
     assert later == {h.id: h.snippet for h in every[2:]}
     assert library.snippets("lua dao", ["no-such-id"]) == {}
     assert all(h.snippet == "" for h in library.search("lua dao", snippets=False))
+
+
+def test_a_persons_extract_names_them_once(library: Library) -> None:
+    library.add(Person(name="សុខ ចិន្ដា", name_romanised="Sok Chenda Sophea", position="Bộ trưởng"))
+    (hit,) = library.search("sok chenda")
+    assert hit.snippet.count("[Sok]") == 1 and "Bộ trưởng" in hit.snippet
