@@ -313,7 +313,10 @@ class ExportDialog(QDialog):
             return
         names = ", ".join(p.name for p in targets)
         note = self.tr("Writes %1 in %2.").replace("%1", names).replace("%2", str(targets[0].parent))
-        if any(p.exists() for p in targets):
+        existing = {p for p in targets if p.exists()}
+        if existing and existing <= set(self.written):  # this dialog's own export, just written
+            note += " " + self.tr("Exporting again replaces the files just written.")
+        elif existing:
             note += " " + self.tr("A file of that name is there already; the export replaces it.")
         self.files_note.setText(note)
 
@@ -404,6 +407,7 @@ class ExportDialog(QDialog):
 
     def _finished(self, paths: list) -> None:
         self.written = [Path(p) for p in paths]
+        self._update_state()  # the note under the file name speaks of these files now
         self.progress.setValue(1000)
         self.stage.setText(self.tr("Done."))
         self.message.setStyleSheet("color: #1b5e20;")

@@ -4,7 +4,7 @@
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+220"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+223"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>
@@ -23,7 +23,7 @@
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/search_view.py" line="+179"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+204"/>
         <source>%n result(s) for “%1”</source>
         <translation>
             <numerusform>%n result for “%1”</numerusform>

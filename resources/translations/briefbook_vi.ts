@@ -795,7 +795,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+220"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+223"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -1710,7 +1710,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+301"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+324"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -2056,17 +2056,22 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>&amp;Xuất</translation>
     </message>
     <message>
-        <location line="+160"/>
+        <location line="+66"/>
+        <source>Exporting again replaces the files just written.</source>
+        <translation>Xuất lại sẽ thay thế các tệp vừa ghi.</translation>
+    </message>
+    <message>
+        <location line="+98"/>
         <source>The book was exported: %1, in the folder %2.</source>
         <translation>Đã xuất tài liệu: %1, trong thư mục %2.</translation>
     </message>
     <message>
-        <location line="-95"/>
+        <location line="-96"/>
         <source>A file of that name is there already; the export replaces it.</source>
         <translation>Đã có tệp cùng tên; bản xuất mới sẽ thay thế tệp đó.</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-8"/>
         <source>Choose where to save the book: a file name, or a folder.</source>
         <translation>Chọn nơi lưu tài liệu: một tên tệp hoặc một thư mục.</translation>
     </message>
@@ -2076,7 +2081,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Ghi %1 vào %2.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -2116,7 +2121,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Đang ghi tệp Word…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Done.</source>
         <translation>Xong.</translation>
     </message>
@@ -2252,7 +2257,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>FieldWidget</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="-212"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="-218"/>
         <source>%1 The saved value is shown again.</source>
         <translation>%1 Giá trị đã lưu được hiển thị lại.</translation>
     </message>
@@ -2796,7 +2801,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../briefbook/ui/editors/pickers.py" line="+29"/>
+        <location filename="../../briefbook/ui/editors/pickers.py" line="+30"/>
         <source>&amp;New organisation “%1”</source>
         <translation>&amp;Tạo tổ chức mới “%1”</translation>
     </message>
@@ -2932,7 +2937,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>LevelField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+133"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+139"/>
         <source>No ceiling: choose one to export</source>
         <translation>Chưa chọn độ mật: cần chọn để xuất</translation>
     </message>
@@ -3208,7 +3213,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MarkdownField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+118"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+125"/>
         <source>B</source>
         <comment>bold button</comment>
         <translation>Đ</translation>
@@ -3576,7 +3581,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>PersonLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+163"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+168"/>
         <source>Participants</source>
         <translation>Thành phần tham dự</translation>
     </message>
@@ -4004,7 +4009,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../briefbook/ui/search_view.py" line="+166"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+191"/>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
@@ -4343,7 +4348,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>TopicLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+84"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+98"/>
         <source>Topics to raise</source>
         <translation>Chủ đề cần nêu</translation>
     </message>
@@ -4459,7 +4464,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>_Panel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="-178"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="-193"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>

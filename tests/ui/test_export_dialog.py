@@ -124,6 +124,8 @@ def test_export_both_formats(
     assert progress and progress[-1] == 1000 and progress == sorted(progress)
     assert dialog.export_button.isEnabled() and dialog.open_button.isVisible()
     assert pdf.name in dialog.message.text() and str(pdf.parent) in dialog.message.text()
+    # The files it just wrote are not "a file of that name already there".
+    assert "just written" in dialog.files_note.text() and "already" not in dialog.files_note.text()
     assert library.get(Book, book.id).last_export_at  # the window's connection sees the export
     assert context.settings.export_folder == tmp_path / "out"
     dialog.open_button.menu().actions()[0].trigger()
