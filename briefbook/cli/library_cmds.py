@@ -80,8 +80,8 @@ def check(ctx: Context, rebuild_index: bool) -> None:
         for p in problems:
             click.echo(f"Problem: {p}")
     else:
-        click.echo(f"The library is healthy (schema {schema_version(lib.db)}).")
-        if rebuild_index:
+        if rebuild_index:  # what was done, then what the check found after it
             click.echo("The search index was rebuilt.")
+        click.echo(f"The library is healthy (schema {schema_version(lib.db)}).")
     if problems:
         raise SystemExit(1)

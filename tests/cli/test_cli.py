@@ -173,3 +173,9 @@ def test_python_dash_m_runs_the_cli(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert result.stderr.startswith("Error: There is no library") and "Traceback" not in result.stderr
+
+
+def test_check_with_a_rebuild_says_what_it_did_then_what_it_found(run) -> None:
+    run("init")
+    lines = run("check", "--rebuild-index").output.splitlines()
+    assert lines[0] == "The search index was rebuilt." and lines[1].startswith("The library is healthy")
