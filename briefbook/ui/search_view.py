@@ -110,6 +110,9 @@ class SearchView(QWidget):
         self._rest_ticket = 0  # one already on its way is dropped when it comes
         self.text = text.strip()
         if not self.text:
+            self.context.searcher.forget(CHANNEL)
+            self._ticket = 0  # an answer to the text before is not shown when it comes
+            self.searching = False
             self.model.set_hits([])
             self.retranslate()
             return

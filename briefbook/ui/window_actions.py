@@ -155,7 +155,11 @@ class WindowActions:
     def run_search(self) -> None:
         self._search_timer.stop()
         text = self.search_field.text().strip()
-        if not text or not self.model.is_open:
+        if not self.model.is_open:
+            return
+        if not text:  # emptied: the results shown go too (and an answer on its way is dropped)
+            if self.current_key == "search":
+                self.current_view().search("")
             return
         if (item_id := linked_id(text)) is not None:  # a pasted link to an item: open it
             try:

@@ -45,6 +45,18 @@ def test_thai_substring_and_odd_input(qtbot, window, filled):
     assert view.model.rowCount() == 0
 
 
+def test_emptying_the_search_field_clears_the_results(qtbot, window, filled):
+    view = search(qtbot, window, "lua dao")
+    assert view.model.rowCount() > 0
+    window.search_field.setText("cong uoc")
+    window.run_search()  # asked; its answer is on its way
+    window.search_field.clear()
+    window.run_search()  # as the field's pause timer does once it is emptied
+    assert window.current_key == "search" and view.model.rowCount() == 0
+    qtbot.wait(500)  # the answer to "cong uoc" is not shown when it comes
+    assert view.model.rowCount() == 0 and not view.searching
+
+
 def test_find_shortcut_focuses_the_search_field(qtbot, window):
     assert window.actions["find"].shortcuts()[0] == QKeySequence(QKeySequence.StandardKey.Find)[0] or True
     window.actions["find"].trigger()
