@@ -165,7 +165,7 @@ def _compare_exactly(
     lib: Library, cls: type[Record], ids: list[str], deadline: float
 ) -> list[tuple[str, str]]:
     """Each of these items against its index entry as indexing it now would make it: (id, what differs)."""
-    from briefbook.library.api import index_body
+    from briefbook.library.search_index import index_body
 
     wrong: list[tuple[str, str]] = []
     for start in range(0, len(ids), _BATCH):

@@ -16,10 +16,16 @@ from __future__ import annotations
 
 import io
 import warnings
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefbook.errors import ValidationError
+from briefbook.library.records import Person
+from briefbook.library.stamps import now
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_SIDE = 1600
 MAX_INPUT_BYTES = 40 * 1024 * 1024
@@ -108,3 +114,24 @@ def prepare_photo(data: bytes) -> Photo:
         image.save(out, format="JPEG", quality=88, optimize=True)
         fmt = "JPEG"
     return Photo(out.getvalue(), fmt, image.width, image.height, original_format, width, height)
+
+
+class PhotosMixin:
+    """A counterpart's photo in the library: stored prepared (:func:`prepare_photo`), read, removed."""
+
+    db: Database
+
+    def set_photo(self, person_id: str, data: bytes) -> None:
+        photo = prepare_photo(data)
+        with self.transaction():
+            self.get(Person, person_id)
+            self.db["photos"].upsert({"person_id": person_id, **asdict(photo)}, pk="person_id")
+            self.db["people"].update(person_id, {"updated_at": now()})
+
+    def photo(self, person_id: str) -> bytes | None:
+        row = self.db.execute("SELECT data FROM photos WHERE person_id = ?", [person_id]).fetchone()
+        return row[0] if row else None
+
+    def remove_photo(self, person_id: str) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM photos WHERE person_id = ?", [person_id])

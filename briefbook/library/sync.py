@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
 from briefbook.library.records import Record, TalkingPoint, record_type
+from briefbook.library.stamps import now
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -41,8 +42,6 @@ class SyncMixin:
 
     def put(self, record: Record) -> Record:
         """Store an item received from elsewhere with its own id and times (validated like ``add``)."""
-        from briefbook.library.api import now
-
         cls = type(record)
         values = self._validated(cls, asdict(record))  # type: ignore[attr-defined]
         values["created_at"] = values["created_at"] or now()
@@ -63,8 +62,6 @@ class SyncMixin:
         self, kind: str | type[Record], item_id: str, field: str, value: str, created_at: str
     ) -> bool:
         """Keep an earlier text of a field (from a package); False if this library has it already."""
-        from briefbook.library.api import now
-
         cls = record_type(kind)
         if field not in cls.data_fields() or not value:
             return False
@@ -144,8 +141,6 @@ class SyncMixin:
         package: str = "",
     ) -> bool:
         """Keep their version of an item changed on both sides; False if it is kept already."""
-        from briefbook.library.api import now
-
         with self.transaction():  # type: ignore[attr-defined]
             cursor = self.db.execute(
                 "INSERT OR IGNORE INTO exchange_conflicts (kind, item_id, their_vid, their_hash, their_item, "
@@ -193,8 +188,6 @@ class SyncMixin:
 
     def record_export(self, book_id: str, ceiling: str, for_sharing: bool, items: dict[str, Any]) -> int:
         """Remember what an export of a book included; returns its number (1, 2, ...)."""
-        from briefbook.library.api import now
-
         with self.transaction():  # type: ignore[attr-defined]
             row = self.db.execute(
                 "SELECT coalesce(max(version), 0) FROM export_records WHERE book_id = ?", [book_id]

@@ -15,7 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefbook.errors import StaleEdit
 from briefbook.library import Record
-from briefbook.library.api import stale_message
+from briefbook.library.edits import stale_message
 from briefbook.library.records import Person, record_type
 from briefbook.library.snapshots import Deleted
 from briefbook.ui import error_hook

@@ -113,8 +113,8 @@ NOT_LITERAL = {
     ("briefbook/assemble/context.py", "message"): "Assembly.warn: the calls above",
     ("briefbook/assemble/glyphs.py", "note"): "font_chain.missing_font_note: preflight_of_chosen_items",
     ("briefbook/library/api.py", "_integrity_message(exc)"): "SQLite's refusal, as the window cannot provoke",
-    ("briefbook/library/api.py", "stale_message(old, changes)"): "test_exchange_language (a lost update)",
-    ("briefbook/library/api.py", "blocker"): "why_not_deletable: test_language (a topic with points)",
+    ("briefbook/library/edits.py", "stale_message(old, changes)"): "test_exchange_language (a lost update)",
+    ("briefbook/library/edits.py", "blocker"): "why_not_deletable: test_language (a topic with points)",
     ("briefbook/library/validation.py", "str(exc)"): "parse_level's own message: edits_refused",
 }
 

@@ -1,0 +1,143 @@
+"""Search and the full-text index: ranked hits with marked extracts, and the index kept in step.
+
+A mixin of :class:`~briefbook.library.api.Library`. The store
+(:mod:`briefbook.store.search`) holds the FTS5 tables; here is what an item's entry
+holds (:func:`index_body`), when it is written (every add, update, delete and undo,
+and a person's statements when the person is renamed), and the one rebuild an index
+made by an earlier version gets on open (:data:`INDEX_VERSION`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefbook.library.index_sources import sources_of
+from briefbook.library.records import RECORD_TYPES, Record, SearchHit, Statement, TalkingPoint
+from briefbook.library.snapshots import Deleted
+from briefbook.store import search as fts
+from briefbook.store.index_fingerprint import store_fingerprints
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MAX_SEARCH_LIMIT = 1000  # hits one search returns at most
+
+# How the search index is made: raise it when titles or folding change, and every
+# library rebuilds its index once on open. 2: a statement's title names its linked speaker.
+# 3: Arabic folds without hamza and harakat (briefbook.text.fold). 4: every entry has its
+# fingerprint (briefbook.store.index_fingerprint), which ``check`` compares.
+INDEX_VERSION = "6"
+INDEX_VERSION_KEY = "search_index_version"
+
+
+class SearchIndexMixin:
+    db: Database
+
+    def _refresh_old_index(self) -> None:
+        """Rebuild, once, a search index made by an earlier version of how it is made.
+
+        The index holds each item's title and folded text as this version makes them
+        (:data:`INDEX_VERSION`); an index made otherwise would miss or misname items
+        until 'briefbook check --rebuild-index'. Checked in the writing transaction, so
+        two windows opening the same old file rebuild it once. A read-only library
+        keeps its index as it is.
+        """
+        if self.setting(INDEX_VERSION_KEY) == INDEX_VERSION or self.read_only:
+            return
+        with self.transaction():
+            version = self.setting(INDEX_VERSION_KEY)
+            if version == INDEX_VERSION:
+                return
+            # Made before fingerprints ("3"), before invisible characters and Persian letters
+            # were folded ("4"), or with a person's romanised name twice ("5"): compared entry
+            # by entry, the differing ones indexed again (cheaper than a rebuild), and every
+            # entry given its fingerprint.
+            if version in ("3", "4", "5"):
+                from briefbook.library.health import fingerprint_old_index
+
+                if fingerprint_old_index(self):
+                    self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
+                    return
+            self.rebuild_index()
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 50,
+        kinds: tuple[str, ...] | None = None,
+        snippets: bool | int = True,
+    ) -> list[SearchHit]:
+        """Ranked hits over every text in the library; never raises on odd input.
+
+        ``snippets=False`` leaves each hit's snippet empty, for a caller that shows the
+        items themselves (a table's filter): marking 500 texts is most of a search's time.
+        A number marks only that many of the best hits (a list shows a screenful at
+        once); :meth:`snippets` marks the others when they are wanted.
+        """
+        limit = max(1, min(int(limit), MAX_SEARCH_LIMIT))  # the query is bounded in store.search
+        marked = limit if snippets is True else 0 if snippets is False else max(0, int(snippets))
+        hits = []
+        marker = fts.Highlighter(query)
+        for i, m in enumerate(fts.search(self.db, query, limit=limit, kinds=kinds)):
+            shown = _snippet(marker, m.title, m.body) if i < marked else ""
+            hits.append(SearchHit(m.kind, m.item_id, m.title, shown, m.rank))
+        return hits
+
+    def snippets(self, query: str, item_ids: list[str]) -> dict[str, str]:
+        """The marked extract of each item (by id) for ``query``, as :meth:`search` makes it."""
+        marker = fts.Highlighter(query)
+        return {
+            item_id: _snippet(marker, title, body)
+            for item_id, title, body in fts.documents(self.db, item_ids)
+        }
+
+    def rebuild_index(self) -> int:
+        """Rebuild the search index from the items themselves; returns how many were indexed."""
+        n = 0
+        with self.transaction():
+            fts.clear_index(self.db)
+            for cls in RECORD_TYPES.values():
+                for record in self.list(cls):
+                    self._index(record, fingerprint=False)
+                    n += 1
+                store_fingerprints(self.db.conn, sources_of(cls))
+            self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
+        return n
+
+    def _index(self, record: Record, *, fingerprint: bool = True) -> None:
+        """Index one item; its entry's fingerprint is written with it (``rebuild_index`` writes them all
+        at the end, in one pass per kind: ``fingerprint=False``)."""
+        rowid = fts.index_item(self.db, record.KIND, record.id, record.display_name, index_body(record))
+        if fingerprint:
+            store_fingerprints(self.db.conn, sources_of(type(record)), rowid)
+
+    def _index_statements_of(self, person_id: str) -> None:
+        for statement in self.list(Statement, where={"speaker_id": person_id}):
+            self._index(statement)
+
+    def _index_nulled(self, snapshot: Deleted) -> None:
+        """Index again the statements whose speaker a delete cleared (or its undo put back)."""
+        for table, rowid, _column, _value in snapshot.nulled:
+            if table == Statement.TABLE:
+                row = self.db.execute("SELECT id FROM statements WHERE rowid = ?", [rowid]).fetchone()
+                if row:
+                    self._index(self.get(Statement, row[0]))
+
+
+def index_body(record: Record) -> str:
+    """The searchable text of an item, as the index keeps it (``check`` compares it)."""
+    # (A person's romanised name is one of their search fields: it was once put first as
+    # well, and a hit's extract read "[Sok] [Chenda] [Sok] [Chenda]".)
+    body = "\n".join(str(getattr(record, f)) for f in record.SEARCH_FIELDS if getattr(record, f))
+    if isinstance(record, TalkingPoint):
+        body = f"{record.question}\n{record.text}"
+    return body
+
+
+def _snippet(marker: fts.Highlighter, title: str, body: str) -> str:
+    """The extract a hit shows: around the match in its text, else in its title."""
+    shown = marker.snippet(body)
+    if fts.MARK_START not in shown:  # the match is in the title: show it there
+        shown = marker.snippet(title + " — " + body)
+    return shown
