@@ -27,6 +27,9 @@ _PARTS = {
     ),
     "No backup was made.": QT_TRANSLATE_NOOP("BackupMessages", "No backup was made."),
     "Nothing was changed.": QT_TRANSLATE_NOOP("BackupMessages", "Nothing was changed."),
+    # the system's own words (strerror) when a folder cannot be made: a file has its name
+    "file exists": QT_TRANSLATE_NOOP("BackupMessages", "a file of that name is in the way"),
+    "not a directory": QT_TRANSLATE_NOOP("BackupMessages", "a file of that name is in the way"),
 }
 _DONE = r"(No backup was made\.|Nothing was changed\.)"
 
@@ -45,13 +48,19 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             r"There is no library at (.+) to back up\.",
             QT_TRANSLATE_NOOP("BackupMessages", "There is no library at %1 to back up."),
         ),
+        (  # before the next one, whose (.+) would take "That file" as a file's name
+            r"That file is not a BriefBook library; no backup was made\.",
+            QT_TRANSLATE_NOOP("BackupMessages", "That file is not a BriefBook library; no backup was made."),
+        ),
         (
             r"(.+) is not a BriefBook library; no backup was made\.",
             QT_TRANSLATE_NOOP("BackupMessages", "%1 is not a BriefBook library; no backup was made."),
         ),
         (
-            r"That file is not a BriefBook library; no backup was made\.",
-            QT_TRANSLATE_NOOP("BackupMessages", "That file is not a BriefBook library; no backup was made."),
+            r"A backup cannot be made in the middle of a change; try again\.",
+            QT_TRANSLATE_NOOP(
+                "BackupMessages", "A backup cannot be made in the middle of a change; try again."
+            ),
         ),
         (
             r"The library is damaged \(.*\); the backup was not kept\..*",

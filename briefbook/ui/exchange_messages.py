@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from briefbook.ui import store_messages
 from briefbook.ui.message_parts import kind_part, level_part
 
 Part = Callable[[str], str]
@@ -299,6 +300,7 @@ _RAW: list[tuple] = [
     (
         r"No cleaned copy can be made: (.*)\.",
         QT_TRANSLATE_NOOP("CoreMessages", "No cleaned copy can be made: %1."),
+        (store_messages.history_part,),
     ),
 ]
 

@@ -23,7 +23,7 @@
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/search_view.py" line="+204"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+207"/>
         <source>%n result(s) for “%1”</source>
         <translation>
             <numerusform>%n result for “%1”</numerusform>

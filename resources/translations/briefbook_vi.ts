@@ -156,7 +156,7 @@
         <translation>Không có gì bị thay đổi.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Cannot make the backups folder %1: %2.</source>
         <translation>Không tạo được thư mục sao lưu %1: %2.</translation>
     </message>
@@ -171,17 +171,28 @@
         <translation>Không có thư viện nào tại %1 để sao lưu.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>%1 is not a BriefBook library; no backup was made.</source>
         <translation>%1 không phải là thư viện BriefBook; chưa tạo bản sao lưu nào.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-4"/>
         <source>That file is not a BriefBook library; no backup was made.</source>
         <translation>Tệp đó không phải là thư viện BriefBook; chưa tạo bản sao lưu nào.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-22"/>
+        <location line="+1"/>
+        <source>a file of that name is in the way</source>
+        <translation>một tệp cùng tên đang nằm ở đó</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A backup cannot be made in the middle of a change; try again.</source>
+        <translation>Không thể sao lưu khi một thay đổi đang được ghi dở; hãy thử lại.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The library is damaged; the backup was not kept. Restore an earlier backup (File → Backups…).</source>
         <translation>Thư viện bị hỏng; bản sao lưu không được giữ lại. Hãy khôi phục một bản sao lưu trước đó (Tệp → Bản sao lưu…).</translation>
     </message>
@@ -1237,7 +1248,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>“%1” không được nhập: mục chứa nó không có trong thư viện này hay trong gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange_messages.py" line="+31"/>
+        <location filename="../../briefbook/ui/exchange_messages.py" line="+32"/>
         <source>There is no file at %1.</source>
         <translation>Không có tệp nào tại %1.</translation>
     </message>
@@ -1705,6 +1716,46 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+4"/>
         <source>The book has a section of an unknown kind (&apos;%1&apos;); the library file may have been altered.</source>
         <translation>Tài liệu có một phần thuộc loại không xác định (&apos;%1&apos;); tệp thư viện có thể đã bị sửa đổi bên ngoài BriefBook.</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/store_messages.py" line="+17"/>
+        <source>recent changes</source>
+        <translation>những thay đổi gần đây</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>an unfinished change</source>
+        <translation>một thay đổi còn dở dang</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>its record of versions is not one BriefBook writes (steps missing or out of order)</source>
+        <translation>bản ghi các phiên bản của tệp không phải do BriefBook ghi (thiếu bước hoặc sai thứ tự)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The library %1 was left half-changed by a program that stopped (its unfinished change is in %2), and BriefBook cannot undo that change here because it may not write to the file. Copy both files to a folder where you can write, and open the copy. Nothing has been changed.</source>
+        <translation>Thư viện %1 còn dở một thay đổi do một chương trình bị dừng đột ngột để lại (phần thay đổi dở dang nằm trong tệp %2), và BriefBook không thể hoàn tác thay đổi đó ở đây vì không có quyền ghi vào tệp. Hãy sao chép cả hai tệp vào một thư mục bạn có quyền ghi rồi mở bản sao đó. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The library %1 was left half-changed by a program that stopped, and undoing that change (kept in %2) would not give a readable library. Neither file has been changed; restore a backup (File → Backups…).</source>
+        <translation>Thư viện %1 còn dở một thay đổi do một chương trình bị dừng đột ngột để lại, và nếu hoàn tác thay đổi đó (lưu trong tệp %2) thì thư viện sẽ không đọc được. Cả hai tệp đều chưa bị thay đổi; hãy khôi phục một bản sao lưu (Tệp → Bản sao lưu…).</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The library %1 is on a read-only disk, and %2 to it are in the file %3 beside it, which BriefBook cannot apply there. Copy both files to a folder where you can write, and open the copy. Nothing has been changed.</source>
+        <translation>Thư viện %1 nằm trên ổ đĩa chỉ cho phép đọc, và %2 của thư viện đang nằm trong tệp %3 bên cạnh, mà BriefBook không thể ghi vào thư viện ở đó. Hãy sao chép cả hai tệp vào một thư mục bạn có quyền ghi rồi mở bản sao đó. Chưa có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The library %1 needs to be updated for this version of BriefBook, but it could not be backed up first (%3). It has not been changed.</source>
+        <translation>Thư viện %1 cần được cập nhật cho phiên bản BriefBook này, nhưng không sao lưu được trước khi cập nhật (%3). Tệp chưa bị thay đổi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The library %1 cannot be opened.</source>
+        <translation>Không mở được thư viện %1.</translation>
     </message>
 </context>
 <context>
@@ -4009,7 +4060,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../briefbook/ui/search_view.py" line="+191"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+194"/>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>

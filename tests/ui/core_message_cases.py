@@ -35,7 +35,7 @@ class Shown:
     """One message as the core wrote it, and the window's way of showing it."""
 
     text: str
-    via: str = "user"  # "user", "export", "preflight"
+    via: str = "user"  # "user", "export", "backup" (File → Backups), "preflight"
     warning: PreflightWarning | None = None
 
 
@@ -662,3 +662,6 @@ def export_to_read_only_places(c: Ctx) -> list[Shown]:
         refused(lambda: export_book(c.library, book.id, folder / "sổ.pdf", options), "export"),
         refused(lambda: export_book(c.library, book.id, locked, options), "export"),
     ]
+
+
+from tests.ui import store_message_cases  # noqa: E402, F401  (they register their cases here)

@@ -16,6 +16,7 @@ import re
 import pytest
 
 from briefbook.ui import i18n
+from briefbook.ui.backup_messages import backup_message
 from briefbook.ui.composer.warnings import warning_text
 from briefbook.ui.export_messages import export_message
 from briefbook.ui.messages import _exchange_message, user_message
@@ -51,6 +52,8 @@ def english_left(shown: str, data: set[str]) -> list[str]:
 def window_text(shown: Shown) -> str:
     if shown.via == "export":
         return export_message(shown.text)
+    if shown.via == "backup":
+        return backup_message(shown.text)
     if shown.via == "preflight":
         assert shown.warning is not None
         return warning_text(shown.warning)
