@@ -12,7 +12,15 @@ from briefbook.assemble import preflight
 from briefbook.demo.loader import load_demo
 from briefbook.library import Book, Library, Meeting, TalkingPoint
 from briefbook.library.books import sections
-from briefbook.ui.composer import BookComposer, book_bar, new_book_dialog, printing, sections_panel, view
+from briefbook.ui.composer import (
+    BookComposer,
+    book_actions,
+    book_bar,
+    new_book_dialog,
+    printing,
+    sections_panel,
+    view,
+)
 from briefbook.ui.composer.meeting_panel import candidate_points
 from briefbook.ui.composer.new_book_dialog import NewBookAnswer
 from briefbook.ui.context import UiContext
@@ -32,7 +40,7 @@ def _unexpected(name):
 def composer_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
     """The composer's own dialogs fail unless a test answers them; nothing opens a real viewer."""
     monkeypatch.setattr(sections_panel, "ask_text_section", _unexpected("ask_text_section"))
-    monkeypatch.setattr(view, "ask_copy", _unexpected("ask_copy"))
+    monkeypatch.setattr(book_actions, "ask_copy", _unexpected("ask_copy"))
     monkeypatch.setattr(book_bar, "ask_copy", _unexpected("ask_copy"))
     monkeypatch.setattr(printing, "ask_print", _unexpected("ask_print"))
     monkeypatch.setattr(new_book_dialog, "ask_new_book", _unexpected("ask_new_book"))
@@ -366,7 +374,7 @@ def test_new_copy_and_delete_books(qtbot, composer: BookComposer, demo: Library,
         seen["book"] = book.id
         return book.event_id, "Bản sao cho vòng hai"
 
-    monkeypatch.setattr(view, "ask_copy", answer)
+    monkeypatch.setattr(book_actions, "ask_copy", answer)
     composer.bar.copy_button.click()
     assert seen["book"] == first.id
     copy = composer.book

@@ -1,0 +1,85 @@
+"""The composer is made of modules with one job each (STYLE.md 15), and keeps its translations.
+
+``view.py`` builds the view and shows the selection, the preview and the warnings;
+``shown_book.py`` which book is shown and how it follows changes; ``book_actions.py``
+what is done to it. The mixins' strings must stay in the ``BookComposer`` context the
+``.ts`` holds them under: a ``self.tr`` in a mixin works at run time but files the
+string under the mixin's name at the next ``pyside6-lupdate``, without its Vietnamese.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from briefbook.ui import composer, i18n
+from briefbook.ui.composer import BookComposer
+
+COMPOSER_DIR = Path(composer.__file__).parent
+MAX_LINES = 400
+MIXINS = ["shown_book.py", "book_actions.py"]
+
+HOMES = {
+    "briefbook.ui.composer.view": ["retranslate", "activate", "request_analysis", "classification"],
+    "briefbook.ui.composer.shown_book": ["set_book", "reload", "add_section_item", "_on_changed"],
+    "briefbook.ui.composer.book_actions": ["store", "new_book", "copy_book", "delete_book", "export_book"],
+}
+
+
+@pytest.mark.parametrize(("module", "name"), [(m, n) for m, names in HOMES.items() for n in names])
+def test_each_part_of_the_composer_lives_in_the_module_named_for_it(module: str, name: str) -> None:
+    assert getattr(BookComposer, name).__module__ == module
+
+
+def test_the_view_and_its_mixins_stay_under_a_few_hundred_lines() -> None:
+    """(``section_model.py``, 476 lines, is the next composer file to split.)"""
+    long = {
+        name: n
+        for name in ["view.py", *MIXINS]
+        if (n := len((COMPOSER_DIR / name).read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+def _translate_calls(path: Path) -> tuple[list[str], list[str], int]:
+    """The contexts of its translate() calls, their texts, and how many ``self.tr(...)`` it has."""
+    contexts, texts, self_tr = [], [], 0
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+            continue
+        if node.func.attr == "tr" and isinstance(node.func.value, ast.Name) and node.func.value.id == "self":
+            self_tr += 1
+        elif node.func.attr == "translate":
+            context, text = node.args[0], node.args[1]
+            assert isinstance(context, ast.Constant) and isinstance(text, ast.Constant), (
+                "lupdate reads literals"
+            )
+            contexts.append(context.value)
+            texts.append(text.value)
+    return contexts, texts, self_tr
+
+
+@pytest.mark.parametrize("name", MIXINS)
+def test_the_mixins_strings_keep_the_composers_context(name: str) -> None:
+    contexts, texts, self_tr = _translate_calls(COMPOSER_DIR / name)
+    assert self_tr == 0
+    assert texts and set(contexts) == {"BookComposer"}
+
+
+def test_the_mixins_strings_are_vietnamese_in_a_vietnamese_window(qapp) -> None:
+    translator = QTranslator()
+    assert translator.load("briefbook_vi", str(i18n.TRANSLATIONS_DIR))
+    QCoreApplication.installTranslator(translator)
+    try:
+        untranslated = [
+            text
+            for name in MIXINS
+            for text in _translate_calls(COMPOSER_DIR / name)[1]
+            if QCoreApplication.translate("BookComposer", text) == text
+        ]
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert untranslated == []
