@@ -20,6 +20,7 @@ from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
 from briefbook.library.stamps import now
 from briefbook.library.validation import validated
 from briefbook.store import search as fts
+from briefbook.store.sort_keys import with_keys
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -44,7 +45,7 @@ class EditsMixin:
                 self._refuse_taken_id(given)
             if cls is TalkingPoint and not record.position:
                 values["position"] = self._next_position(record.topic_id)
-            self.db[cls.TABLE].insert(values)
+            self.db[cls.TABLE].insert(with_keys(cls.TABLE, values))
             added = self.get(cls, record.id)
             self._index(added)
         return added

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from briefbook.errors import Conflict, NotFound, ValidationError
 from briefbook.library.records import RECORD_TYPES, Record, Statement, TalkingPoint, record_type
 from briefbook.library.speakers import name_speakers
+from briefbook.store.sort_keys import key_column, keys_complete
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -123,7 +124,8 @@ class QueriesMixin:
             raise ValidationError(f"Cannot sort {cls.LABEL.lower()}s by '{order}'.", field=order)
         if order in _LINKED:
             sql = _with_linked_keys(sql, cls, order)
-        return sql + " ORDER BY " + _order_clause(cls, order, descending), params
+        stored = keys_complete(self.db, cls.TABLE, order)
+        return sql + " ORDER BY " + _order_clause(cls, order, descending, stored=stored), params
 
     def count(self, kind: str | type[Record], *, where: dict[str, Any] | None = None) -> int:
         cls = record_type(kind)
@@ -171,11 +173,13 @@ _LINKED = {"topic_id": ("topics", "title"), "event_id": ("events", "title")}
 _LINKED |= {"organisation_id": ("organisations", "name"), "speaker_id": ("people", "name")}
 
 
-def _order_clause(cls: type[Record], order: str, descending: bool) -> str:
+def _order_clause(cls: type[Record], order: str, descending: bool, *, stored: bool = False) -> str:
     """``ORDER BY`` for one field: names in Vietnamese order, linked items by their name.
 
     Text fields go through ``sort_key`` (:mod:`briefbook.collation`, registered by the
     store), so the CLI, the exports and the window list names in the same order.
+    ``stored``: every row has the field's key stored (:mod:`briefbook.store.sort_keys`):
+    the same order, read from its index instead of computed row by row.
     Talking points keep their own order within a topic when sorted by topic.
     """
     direction = "DESC" if descending else "ASC"
@@ -189,6 +193,8 @@ def _order_clause(cls: type[Record], order: str, descending: bool) -> str:
             "sort_key(CASE WHEN speaker_name != '' THEN speaker_name ELSE "
             f"(SELECT name FROM people WHERE people.id = speaker_id) END) {direction}"
         )
+    elif stored:
+        clause = f"{key_column(order)} {direction}"
     elif order in _AS_STORED or field_type in ("int", int):
         clause = f"{order} COLLATE NOCASE {direction}"
     else:

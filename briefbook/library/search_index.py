@@ -16,6 +16,7 @@ from briefbook.library.records import RECORD_TYPES, Record, SearchHit, Statement
 from briefbook.library.snapshots import Deleted
 from briefbook.store import search as fts
 from briefbook.store.index_fingerprint import store_fingerprints
+from briefbook.store.sort_keys import store_keys
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -111,6 +112,7 @@ class SearchIndexMixin:
         rowid = fts.index_item(self.db, record.KIND, record.id, record.display_name, index_body(record))
         if fingerprint:
             store_fingerprints(self.db.conn, sources_of(type(record)), rowid)
+        store_keys(self.db, record.TABLE, record.id)  # every write indexes the item: its sort keys too
 
     def _index_statements_of(self, person_id: str) -> None:
         for statement in self.list(Statement, where={"speaker_id": person_id}):

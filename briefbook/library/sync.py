@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefbook.library.records import Record, TalkingPoint, record_type
 from briefbook.library.stamps import now
+from briefbook.store.sort_keys import with_keys
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -49,7 +50,7 @@ class SyncMixin:
         with self.transaction():  # type: ignore[attr-defined]
             if cls is TalkingPoint and not values.get("position"):
                 values["position"] = self._next_position(record.topic_id)  # type: ignore[attr-defined]
-            self.db[cls.TABLE].insert(values)
+            self.db[cls.TABLE].insert(with_keys(cls.TABLE, values))
             added = self.get(cls, record.id)  # type: ignore[attr-defined]
             self._index(added)  # type: ignore[attr-defined]
         return added

@@ -223,3 +223,16 @@ def _search_index_fingerprints(db: Database) -> None:
     library rebuild its index once, which writes them.
     """
     db.execute("ALTER TABLE search_docs ADD COLUMN fingerprint BLOB")
+
+
+@MIGRATIONS(name="0008_stored_sort_keys")
+def _stored_sort_keys(db: Database) -> None:
+    """A stored, indexed Vietnamese sort key beside each text field the tables sort by.
+
+    Sorting 75,000 talking points by their text computed every row's key in Python
+    (6.7-8.2 s); with the key in an index, the first rows come straight from it. See
+    :mod:`briefbook.store.sort_keys` (which also keeps the keys up to date on write).
+    """
+    from briefbook.store.sort_keys import add_key_columns
+
+    add_key_columns(db)

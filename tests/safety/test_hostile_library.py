@@ -15,6 +15,7 @@ another library, a hot journal, read-only media. For every case:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import re
 import shutil
@@ -65,6 +66,13 @@ def _rebuild_table(table: str, create: str) -> Callable[[Path], None]:
     def make(path: Path) -> None:
         conn = sqlite3.connect(path)
         conn.execute("PRAGMA foreign_keys = OFF")
+        indexes = [
+            r[0]
+            for r in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
+                [table],
+            )
+        ]
         conn.execute(f"ALTER TABLE {table} RENAME TO old_{table}")
         conn.execute(create)
         new_cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
@@ -72,6 +80,9 @@ def _rebuild_table(table: str, create: str) -> Callable[[Path], None]:
         both = ", ".join(c for c in new_cols if c in old_cols)
         conn.execute(f"INSERT INTO {table} ({both}) SELECT {both} FROM old_{table}")
         conn.execute(f"DROP TABLE old_{table}")
+        for index in indexes:  # ours, where the new shape has their columns: one problem per case
+            with contextlib.suppress(sqlite3.OperationalError):
+                conn.execute(index)
         conn.execute(f"CREATE TABLE {CANARY} (what TEXT)")
         conn.commit()
         conn.close()
@@ -79,7 +90,7 @@ def _rebuild_table(table: str, create: str) -> Callable[[Path], None]:
     return make
 
 
-_TOPICS_COLS = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+_TOPICS_COLS = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, title_sort_key BLOB"
 
 
 def _hot_journal(*, hostile: bool) -> Callable[[Path], None]:
@@ -219,6 +230,7 @@ CASES = [
             "people",
             "CREATE TABLE people (id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, "
             "name TEXT NOT NULL, classification TEXT NOT NULL DEFAULT 'Public', "
+            "name_sort_key BLOB, position_sort_key BLOB, position TEXT NOT NULL DEFAULT '', "
             "sensitivities TEXT NOT NULL DEFAULT '[NFR] none')",
         ),
         "table 'people' is not in the shape",
