@@ -15,7 +15,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.errors import BriefBookError
-from briefbook.ui import export_refusals, import_messages, library_messages, store_messages
+from briefbook.ui import export_refusals, import_messages, library_messages, render_messages, store_messages
 from briefbook.ui.exchange_messages import compile_patterns
 from briefbook.ui.exchange_messages import patterns as _exchange_patterns
 
@@ -219,7 +219,9 @@ def _newer_patterns() -> list:
     return (
         compile_patterns(import_messages.RAW)
         + _exchange_patterns()
-        + compile_patterns(export_refusals.RAW + library_messages.RAW + store_messages.RAW)
+        + compile_patterns(
+            export_refusals.RAW + library_messages.RAW + store_messages.RAW + render_messages.RAW
+        )
     )
 
 
@@ -227,7 +229,7 @@ def _exchange_message(text: str) -> str | None:
     """The imports', the exchange's, the export's and the Library's newer sentences
     (:mod:`briefbook.ui.import_messages`, :mod:`briefbook.ui.exchange_messages`,
     :mod:`briefbook.ui.export_refusals`, :mod:`briefbook.ui.library_messages`,
-    :mod:`briefbook.ui.store_messages`).
+    :mod:`briefbook.ui.store_messages`, :mod:`briefbook.ui.render_messages`).
 
     Their templates say some things more generally than the core ("This item" for "This
     talking point", one count word for "1 meeting" and "2 meetings"), so a language with no

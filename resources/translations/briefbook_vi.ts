@@ -1757,6 +1757,181 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <source>The library %1 cannot be opened.</source>
         <translation>Không mở được thư viện %1.</translation>
     </message>
+    <message>
+        <location filename="../../briefbook/ui/render_messages.py" line="+18"/>
+        <source>the disk is full</source>
+        <translation>ổ đĩa đã đầy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the disk is read-only</source>
+        <translation>ổ đĩa chỉ cho phép đọc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>you are not allowed to write there</source>
+        <translation>bạn không có quyền ghi vào đó</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The template file %1 cannot be read: it is not valid JSON (line %2, column %3).</source>
+        <translation>Không đọc được tệp mẫu trình bày %1: nội dung không đúng cú pháp JSON (dòng %2, cột %3).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The template file %1 cannot be read: it is not saved as UTF-8.</source>
+        <translation>Không đọc được tệp mẫu trình bày %1: tệp không được lưu theo bảng mã UTF-8.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The template file %1 cannot be read.</source>
+        <translation>Không đọc được tệp mẫu trình bày %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The template file %1 must hold a JSON object ({…}).</source>
+        <translation>Tệp mẫu trình bày %1 phải chứa một đối tượng JSON ({…}).</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The template file %1 is larger than %2 KB; BriefBook will not use it.</source>
+        <translation>Tệp mẫu trình bày %1 lớn hơn %2 KB; BriefBook sẽ không dùng tệp này.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In %1, page.size is &apos;%2&apos;; use one of %3.</source>
+        <translation>Trong %1, page.size đang là “%2”; hãy dùng một trong các khổ giấy: %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1, reference_docx must be a file name in the template&apos;s folder, not &apos;%2&apos;.</source>
+        <translation>Trong %1, reference_docx phải là tên một tệp nằm trong thư mục của mẫu trình bày, không được là “%2”.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>In %1, %2 must be text (in double quotes), not %3.</source>
+        <translation>Trong %1, %2 phải là một chuỗi chữ (đặt trong dấu ngoặc kép), không được là %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1, %2 must be a number between 0 and 500, not %3.</source>
+        <translation>Trong %1, %2 phải là một số từ 0 đến 500, không được là %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1, %2 must be a colour like %3, not %4.</source>
+        <translation>Trong %1, %2 phải là một mã màu dạng %3, không được là %4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1, %2 must be true or false, not %3.</source>
+        <translation>Trong %1, %2 phải là true hoặc false, không được là %3.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1, %2 must be one of %3, not %4.</source>
+        <translation>Trong %1, %2 phải là một trong các giá trị %3, không được là %4.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1, header is longer than %2 characters.</source>
+        <translation>Trong %1, header dài hơn %2 ký tự.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>In %1, header &apos;%2&apos; is not a pattern BriefBook can fill (a { or } is missing or extra).</source>
+        <translation>Trong %1, header “%2” không phải là mẫu BriefBook điền được (thiếu hoặc thừa một dấu { hay }).</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>In %1, header may use only %2 as they are (no widths or other formatting), not &apos;%3&apos;.</source>
+        <translation>Trong %1, header chỉ được dùng %2 đúng nguyên dạng (không kèm độ rộng hay định dạng nào khác), không được dùng “%3”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Template &apos;%1&apos; uses the font &apos;%2&apos;, but the file %3 is missing from %4.</source>
+        <translation>Mẫu trình bày “%1” dùng phông chữ “%2”, nhưng trong %4 không có tệp %3.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Template &apos;%1&apos; has no Word styles file: %2 is missing.</source>
+        <translation>Mẫu trình bày “%1” không có tệp kiểu Word: thiếu tệp %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Word styles file of template &apos;%1&apos; (%2) cannot be read. Rebuild it with: %3</source>
+        <translation>Không đọc được tệp kiểu Word của mẫu trình bày “%1” (%2). Hãy tạo lại tệp này bằng lệnh: %3</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The Word styles file %1 is not a Word document.</source>
+        <translation>Tệp kiểu Word %1 không phải là văn bản Word.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Word styles file %1 has %2 parts; BriefBook will not use it.</source>
+        <translation>Tệp kiểu Word %1 có tới %2 phần; BriefBook sẽ không dùng tệp này.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The part %1 of the Word styles file %2 is too large (over %3 MB unpacked); BriefBook will not use it.</source>
+        <translation>Phần %1 của tệp kiểu Word %2 quá lớn (hơn %3 MB khi giải nén); BriefBook sẽ không dùng tệp này.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The Word styles file %1 is damaged.</source>
+        <translation>Tệp kiểu Word %1 bị hỏng.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Word styles file %1 has no styles (word/styles.xml is missing).</source>
+        <translation>Tệp kiểu Word %1 không có kiểu trình bày nào (thiếu phần word/styles.xml).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The part %1 of the Word styles file %2 cannot be read (its XML is broken).</source>
+        <translation>Không đọc được phần %1 của tệp kiểu Word %2 (nội dung XML bị lỗi).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The Word styles file %1 cannot be read.</source>
+        <translation>Không đọc được tệp kiểu Word %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The Word styles file %1 is larger than %2 MB; BriefBook will not use it.</source>
+        <translation>Tệp kiểu Word %1 lớn hơn %2 MB; BriefBook sẽ không dùng tệp này.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save the Word file as %1: that is a folder. Choose a file name.</source>
+        <translation>Không lưu được tệp Word thành %1: đó là một thư mục. Hãy chọn một tên tệp.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cannot save the Word file in %1: %2. Choose another folder.</source>
+        <translation>Không lưu được tệp Word vào %1: %2. Hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Could not write the Word file %1: %2.</source>
+        <translation>Không ghi được tệp Word %1: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cards are printed on A5 or A6, not %1.</source>
+        <translation>Phiếu tóm tắt chỉ in được trên khổ A5 hoặc A6, không in được trên khổ %1.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The cards could not be laid out: an item is too large for the card. Shorten the longest table or text and export again.</source>
+        <translation>Không dàn trang được phiếu tóm tắt: một mục quá lớn so với trang phiếu. Hãy rút gọn bảng hoặc đoạn văn dài nhất rồi xuất lại.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Password protection needs the &apos;cryptography&apos; package, which is not installed. Install it, or export without a password.</source>
+        <translation>Muốn đặt mật khẩu cho tệp PDF cần có gói &apos;cryptography&apos;, nhưng gói này chưa được cài. Hãy cài gói đó, hoặc xuất mà không đặt mật khẩu.</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>

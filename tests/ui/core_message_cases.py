@@ -664,4 +664,5 @@ def export_to_read_only_places(c: Ctx) -> list[Shown]:
     ]
 
 
-from tests.ui import store_message_cases  # noqa: E402, F401  (they register their cases here)
+# the store's and the renderers' cases register themselves here
+from tests.ui import render_message_cases, store_message_cases  # noqa: E402, F401

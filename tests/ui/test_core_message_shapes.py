@@ -28,6 +28,7 @@ SOURCES = [
     "briefbook/assemble/*.py",
     "briefbook/library/*.py",
     "briefbook/store/*.py",
+    "briefbook/render/*.py",
 ]
 
 
@@ -116,6 +117,14 @@ NOT_MADE = {
     "the backup was not kept": "damage the page copy misses (it stops first: 'is damaged.')",
     "does not pass its check": "a restored copy failing the check its backup passed (never: pragma no cover)",
     "in the middle of a change": "an in-memory library mid-change; the window's is a file",
+    # the renderers (render_message_cases makes the rest)
+    "Word styles file (.*) cannot be read: ": "a reference.docx gone between its check and its read",
+    "Cards are printed on A5 or A6, not": "the export dialog offers A5 and A6 only (the CLI's --cards)",
+    "'cryptography' package": "cryptography is one of BriefBook's own dependencies (pyproject.toml)",
+    # not made: no book content found that reportlab cannot split onto a page (long tables,
+    # paragraphs and pictures all split or shrink); translated all the same
+    "The PDF could not be laid out": "reportlab's LayoutError on the book's pages",
+    "The cards could not be laid out": "reportlab's LayoutError on a card",
     # Pillow's own limit (set to the same number) refuses first: "The picture is far too large"
     "pixels, too large to use safely": "Pillow's DecompressionBombWarning comes first",
 }
