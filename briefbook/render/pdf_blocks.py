@@ -47,14 +47,14 @@ from briefbook.document.model import (
 from briefbook.render import bidi_lines
 from briefbook.render.metrics import fits_one_line
 from briefbook.render.pdf_cover import CoverFlowable
-from briefbook.render.pdf_fonts import escape, font_name, tint
-from briefbook.render.pdf_layout import (
+from briefbook.render.pdf_flowables import (
     AnchoredParagraph,
     BookParagraph,
-    BookState,
     KeepUnlessTaller,
     heading_flowable,
 )
+from briefbook.render.pdf_fonts import escape, font_name, tint
+from briefbook.render.pdf_layout import BookState
 from briefbook.text import clean_line
 
 IMAGE_FAILED = "[image could not be shown]"

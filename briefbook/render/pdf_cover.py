@@ -16,8 +16,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from briefbook.document.model import Cover
+from briefbook.render.pdf_flowables import BookParagraph
 from briefbook.render.pdf_fonts import font_name
-from briefbook.render.pdf_layout import BookParagraph
 from briefbook.text import clean_line
 
 if TYPE_CHECKING:

@@ -9,7 +9,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 
 from briefbook.document.model import Document, Heading, Metadata, Paragraph, Run
 from briefbook.render.pdf import render_pdf
-from briefbook.render.pdf_layout import BookParagraph
+from briefbook.render.pdf_flowables import BookParagraph
 from briefbook.render.template import load_template
 
 

@@ -37,10 +37,10 @@ from briefbook.document.model import (
     Run,
     Table,
 )
-from briefbook.render import pdf_layout
+from briefbook.render import pdf_flowables
 from briefbook.render.pdf import render_pdf
+from briefbook.render.pdf_flowables import BookParagraph
 from briefbook.render.pdf_fonts import Styles
-from briefbook.render.pdf_layout import BookParagraph
 from briefbook.render.template import load_template
 
 TITLE = "Một đoạn dài"
@@ -185,7 +185,7 @@ def test_the_pages_are_those_of_reportlabs_own_split(tmp_path: Path, monkeypatch
         ),
     )
     ours = _pages(_render(document, tmp_path / "ours.pdf"))
-    monkeypatch.setattr(pdf_layout, "split_lines", lambda *args: None)  # reportlab's split
+    monkeypatch.setattr(pdf_flowables, "split_lines", lambda *args: None)  # reportlab's split
     theirs = _pages(_render(document, tmp_path / "reportlab.pdf"))
     assert len(ours[0]) > 30
     assert ours == theirs
