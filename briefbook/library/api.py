@@ -29,6 +29,7 @@ from briefbook.library.duplicates import DuplicatesMixin
 from briefbook.library.edits import EditsMixin, stale_message
 from briefbook.library.levels import LevelsMixin
 from briefbook.library.links import LinksMixin
+from briefbook.library.pages import PagesMixin
 from briefbook.library.photos import PhotosMixin
 from briefbook.library.queries import QueriesMixin
 from briefbook.library.revisions import RevisionsMixin
@@ -50,6 +51,7 @@ log = logging.getLogger(__name__)
 
 class Library(
     QueriesMixin,
+    PagesMixin,
     EditsMixin,
     RevisionsMixin,
     SearchIndexMixin,

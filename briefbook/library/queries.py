@@ -119,9 +119,7 @@ class QueriesMixin:
         if ids is not None:  # one JSON parameter: no limit on how many
             sql += (" AND " if where else " WHERE ") + f"{cls.TABLE}.id IN (SELECT value FROM json_each(?))"
             params.append(json.dumps(list(ids)))
-        order = order_by or _default_order(cls)
-        if order not in cls.field_names():
-            raise ValidationError(f"Cannot sort {cls.LABEL.lower()}s by '{order}'.", field=order)
+        order = checked_order(cls, order_by)
         if order in _LINKED:
             sql = _with_linked_keys(sql, cls, order)
         stored = keys_complete(self.db, cls.TABLE, order)
@@ -158,6 +156,14 @@ def _to_record(cls: type[R], row: tuple, columns: list[str]) -> R:
     return cls(**dict(zip(columns, row, strict=True)))
 
 
+def checked_order(cls: type[Record], order_by: str | None) -> str:
+    """The field a list is sorted by (its kind's default if none); refused if the kind has no such field."""
+    order = order_by or _default_order(cls)
+    if order not in cls.field_names():
+        raise ValidationError(f"Cannot sort {cls.LABEL.lower()}s by '{order}'.", field=order)
+    return order
+
+
 def _default_order(cls: type[Record]) -> str:
     for name in ("position", "starts_at", "date", "name", "title"):
         if name in cls.field_names():
@@ -174,34 +180,48 @@ _LINKED |= {"organisation_id": ("organisations", "name"), "speaker_id": ("people
 
 
 def _order_clause(cls: type[Record], order: str, descending: bool, *, stored: bool = False) -> str:
-    """``ORDER BY`` for one field: names in Vietnamese order, linked items by their name.
+    """``ORDER BY`` for one field: names in Vietnamese order, linked items by their name."""
+    return ", ".join(
+        f"{term} {direction}" for term, direction in order_terms(cls, order, descending, stored=stored)
+    )
+
+
+def order_terms(
+    cls: type[Record], order: str, descending: bool, *, stored: bool = False
+) -> list[tuple[str, str]]:
+    """The terms of ``ORDER BY`` for one field, each with its direction; the last is the rowid.
 
     Text fields go through ``sort_key`` (:mod:`briefbook.collation`, registered by the
     store), so the CLI, the exports and the window list names in the same order.
     ``stored``: every row has the field's key stored (:mod:`briefbook.store.sort_keys`):
-    the same order, read from its index instead of computed row by row.
+    the same order, read from its index instead of computed row by row (ties by rowid in
+    the same direction, the order the index is read in backwards).
     Talking points keep their own order within a topic when sorted by topic.
+    The rowid last makes the order total, so that a page can start after the last row
+    shown (:mod:`briefbook.library.pages`).
     """
     direction = "DESC" if descending else "ASC"
     field_type = {f.name: f.type for f in fields(cls)}[order]
+    rowid = f"{cls.TABLE}.rowid"
+    if stored:
+        return [(key_column(order), direction), (rowid, direction)]
     if order in _LINKED:  # the key comes from the join :func:`_with_linked_keys` adds
-        clause = f"_key {direction}, {order}"
+        terms = [("_key", direction), (order, "ASC")]
     elif order == "classification":  # by rank, lowest level first
-        clause = f"(SELECT rank FROM classification_levels WHERE name = {order}) {direction}"
+        terms = [(f"(SELECT rank FROM classification_levels WHERE name = {order})", direction)]
     elif cls is Statement and order == "speaker_name":  # a linked speaker by the person's name
-        clause = (
+        speaker = (
             "sort_key(CASE WHEN speaker_name != '' THEN speaker_name ELSE "
-            f"(SELECT name FROM people WHERE people.id = speaker_id) END) {direction}"
+            "(SELECT name FROM people WHERE people.id = speaker_id) END)"
         )
-    elif stored:
-        clause = f"{key_column(order)} {direction}"
+        terms = [(speaker, direction)]
     elif order in _AS_STORED or field_type in ("int", int):
-        clause = f"{order} COLLATE NOCASE {direction}"
+        terms = [(f"{order} COLLATE NOCASE", direction)]
     else:
-        clause = f"sort_key({order}) {direction}"
+        terms = [(f"sort_key({order})", direction)]
     if cls is TalkingPoint and order == "topic_id":
-        clause += ", position"
-    return clause + f", {cls.TABLE}.rowid"
+        terms.append(("position", "ASC"))
+    return [*terms, (rowid, "ASC")]
 
 
 def _with_linked_keys(sql: str, cls: type[Record], order: str) -> str:

@@ -259,7 +259,7 @@ class CollectionView(CollectionCommands, QWidget):
         row = self.model.row_of(item_id)
         pages = 0
         while fetch and row < 0 and self.model.canFetchMore() and pages < MAX_PAGES_TO_FIND:
-            self.model.fetchMore()
+            self.model.fetch_more_now()
             row = self.model.row_of(item_id)
             pages += 1
         if row < 0:

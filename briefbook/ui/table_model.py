@@ -1,7 +1,9 @@
 """The table of one collection: a thin, lazily fetched model over ``Library.list``.
 
-Rows come in pages (``canFetchMore``/``fetchMore`` → ``list(limit, offset)``),
-so a library of 50,000 talking points opens at once. Typing in the filter runs
+Rows come in pages (``canFetchMore``/``fetchMore`` → ``Library.page``), each
+starting after the last row shown (keyset pagination, never ``OFFSET``), read by
+the search thread and shown when they arrive: scrolling 75,000 talking points
+never makes the window wait for SQLite. Typing in the filter runs
 the full-text search (off the GUI thread) and shows its hits; the topic,
 status and classification combos become ``where=`` equalities. What the user
 changes in the filter is read off the GUI thread too (``set_filter(...,
@@ -65,6 +67,16 @@ class _Page:
     rows: list[Record]
     total: int
     order: tuple[str | None, bool]
+    cursor: tuple | None = None
+
+
+@dataclass(frozen=True)
+class _More:
+    """The next page of the rows shown, read off the GUI thread; ``generation``: of which selection."""
+
+    rows: list[Record]
+    cursor: tuple | None
+    generation: int
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -91,7 +103,11 @@ class RecordTableModel(QAbstractTableModel):
         self._names: dict[str, dict[str, str]] = {}
         self._numbers: dict[str, dict[str, int]] = {}  # topic id -> point id -> number shown
         self._channel = f"table:{kind}:{id(self)}"
+        self._more_channel = self._channel + ":more"
         self._ticket = 0
+        self._cursor: tuple | None = None  # where the next page starts (the last row's sort values)
+        self._generation = 0  # of the rows shown: a page read for older rows is dropped
+        self._fetching = False  # a next page is being read
         self.searching = False
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self.reload)
@@ -154,6 +170,7 @@ class RecordTableModel(QAbstractTableModel):
             self._numbers.clear()
         self.context.searcher.forget(self._channel)  # read here now: a pending answer is stale
         self._ticket = 0  # and one already on its way is dropped when it comes
+        self._forget_more()
         self.searching = False
         if not self.context.model.is_open:
             self._reset([], 0)
@@ -168,8 +185,9 @@ class RecordTableModel(QAbstractTableModel):
             return
         library = self.context.library
         total = library.count(self.kind, where=self._where or None)
-        rows = self._list(limit=max(self.PAGE, keep), offset=0)
-        self._reset(rows, total)
+        page = self._page(library, limit=max(self.PAGE, keep), after=None)
+        self._cursor = page.cursor
+        self._reset(page.records, total)
         self._sorted = (self._order, self._descending)
 
     def _request_page(self) -> None:
@@ -178,24 +196,32 @@ class RecordTableModel(QAbstractTableModel):
 
         def first_page(library, _current) -> _Page:
             total = library.count(kind, where=where or None)
-            rows = library.list(
+            page = library.page(
                 kind, where=where or None, order_by=order, descending=descending, limit=self.PAGE
             )
-            return _Page(rows, total, (order, descending))
+            return _Page(page.records, total, (order, descending), page.cursor)
 
+        self._forget_more()
         self.searching = True
         self._sorted = None
         self._ticket = self.context.searcher.request_read(self._channel, first_page)
 
-    def _list(self, limit: int, offset: int) -> list[Record]:
-        return self.context.library.list(
+    def _page(self, library, *, limit: int, after: tuple | None):
+        return library.page(
             self.kind,
             where=self._where or None,
             order_by=self._order,
             descending=self._descending,
             limit=limit,
-            offset=offset,
+            after=after,
         )
+
+    def _forget_more(self) -> None:
+        """Another selection or order: a next page on its way belongs to the rows before."""
+        self.context.searcher.forget(self._more_channel)
+        self._generation += 1
+        self._fetching = False
+        self._cursor = None
 
     def _reset(self, rows: list[Record], total: int) -> None:
         self.beginResetModel()
@@ -204,6 +230,8 @@ class RecordTableModel(QAbstractTableModel):
         self.loaded.emit()
 
     def _on_found(self, channel: str, ticket: int, hits: object) -> None:
+        if channel == self._more_channel:
+            return self._on_more(hits)
         if channel != self._channel or ticket != self._ticket:
             return
         self.searching = False
@@ -211,6 +239,7 @@ class RecordTableModel(QAbstractTableModel):
             self.search_failed.emit(hits)
             return
         if isinstance(hits, _Page):
+            self._cursor = hits.cursor
             self._reset(hits.rows, hits.total)
             self._sorted = hits.order
             return
@@ -236,18 +265,66 @@ class RecordTableModel(QAbstractTableModel):
         return lambda r: collate(str(getattr(r, field) or ""))
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return not parent.isValid() and not self._text and len(self._rows) < self._total
+        return (
+            not parent.isValid()
+            and not self._text
+            and not self.searching
+            and self._sorted is not None
+            and len(self._rows) < self._total
+        )
 
     def fetchMore(self, parent: Index = _ROOT) -> None:
-        if not self.canFetchMore(parent):
+        """Ask the search thread for the next page; its rows are added when they arrive.
+
+        Qt asks again and again while the view's end is in sight: one page is read at a
+        time, and the rows arrive with the next turn of the event loop.
+        """
+        if self._fetching or not self.canFetchMore(parent):
             return
-        page = self._list(limit=self.PAGE, offset=len(self._rows))
-        if not page:
-            self._total = len(self._rows)
+        kind, where, order, descending = self.kind, dict(self._where), self._order, self._descending
+        after, generation, limit = self._cursor, self._generation, self.PAGE
+
+        def next_page(library, _current) -> _More:
+            page = library.page(
+                kind, where=where or None, order_by=order, descending=descending, limit=limit, after=after
+            )
+            return _More(page.records, page.cursor, generation)
+
+        self._fetching = True
+        self.context.searcher.request_read(self._more_channel, next_page)
+
+    def fetch_more_now(self) -> None:
+        """The next page, read here (to find an item the user asked to see, page by page)."""
+        if not self.canFetchMore():
             return
+        self._forget_more_request()
+        page = self._page(self.context.library, limit=self.PAGE, after=self._cursor)
+        self._append(page.records, page.cursor)
+
+    def _forget_more_request(self) -> None:
+        self.context.searcher.forget(self._more_channel)
+        self._generation += 1
+        self._fetching = False
+
+    def _on_more(self, more: object) -> None:
+        if isinstance(more, Exception):
+            if self._fetching:
+                self._fetching = False
+                self.search_failed.emit(more)
+            return
+        if not isinstance(more, _More) or more.generation != self._generation:
+            return  # read for rows no longer shown
+        self._fetching = False
+        self._append(more.rows, more.cursor)
+
+    def _append(self, rows: list[Record], cursor: tuple | None) -> None:
+        if not rows:
+            self._total = len(self._rows)  # fewer than counted: deleted meanwhile
+            return
+        self._cursor = cursor
         start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-        self._rows.extend(page)
+        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
+        self._rows.extend(rows)
         self.endInsertRows()
 
     # -- reading ---------------------------------------------------------------------------

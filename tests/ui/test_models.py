@@ -79,7 +79,7 @@ def test_tables_of_every_kind_answer(context, filled):
     assert [people.data(people.index(r, 0)) for r in range(2)] == ["Lê Anh Tuấn", "สีหศักดิ์ พวงเกตุแก้ว"]
 
 
-def test_rows_are_fetched_lazily_in_pages(context, library):
+def test_rows_are_fetched_lazily_in_pages(qtbot, context, library):
     topic = library.add(Topic(title="Nhiều luận điểm"))
     with library.transaction():
         for i in range(450):
@@ -90,8 +90,12 @@ def test_rows_are_fetched_lazily_in_pages(context, library):
     assert model.rowCount() == 200 and model.total == 450
     assert model.canFetchMore()
     model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=20_000)
     model.fetchMore()
-    assert model.rowCount() == 450 and not model.canFetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 450, timeout=20_000)
+    assert not model.canFetchMore()
+    listed = library.list("talking_point", order_by="position")
+    assert [model.record_at(r).id for r in range(450)] == [p.id for p in listed]
     model.set_filter(where={"status": "cleared"})
     assert model.total == 225 and model.rowCount() == 200
 
@@ -232,3 +236,52 @@ def test_a_statement_linked_to_a_person_names_the_speaker(context, library: Libr
     picker = ItemPicker(context, "statement")
     qtbot.addWidget(picker)
     assert picker.list.item(0).text() == "ທອງລຸນ ສີສຸລິດ, 20/07/2026: ຮ່ວມມື"
+
+
+def test_scrolling_reads_the_next_page_on_the_search_thread(qtbot, context, library, monkeypatch):
+    """fetchMore only asks: the rows come from the search thread, after the last row shown."""
+    import threading
+
+    from briefbook.library import Library
+
+    topic = library.add(Topic(title="T"))
+    with library.transaction():
+        for i in range(300):
+            library.add(TalkingPoint(topic_id=topic.id, text=f"Điểm {i % 37}"))
+    model = RecordTableModel(context, "talking_point")
+    model.sort(model.column_of("text"))
+    assert model.rowCount() == 200
+    threads: list[str] = []
+    real = Library.page
+
+    def page(self, kind, **options):
+        threads.append(threading.current_thread().name)
+        assert options["after"] is not None  # from the last row shown, never an OFFSET
+        return real(self, kind, **options)
+
+    monkeypatch.setattr(Library, "page", page)
+    model.fetchMore()
+    model.fetchMore()  # asked again while the page is on its way: one read
+    assert model.rowCount() == 200  # nothing read here
+    qtbot.waitUntil(lambda: model.rowCount() == 300, timeout=20_000)
+    assert threads == ["briefbook-search"]
+    expected = [p.id for p in library.list("talking_point", order_by="text")]
+    assert [model.record_at(r).id for r in range(300)] == expected
+
+
+def test_a_page_read_for_another_order_is_dropped(qtbot, context, library):
+    topic = library.add(Topic(title="T"))
+    with library.transaction():
+        for i in range(450):
+            library.add(TalkingPoint(topic_id=topic.id, text=f"Điểm {i}"))
+    model = RecordTableModel(context, "talking_point")
+    model.sort(model.column_of("text"))
+    model.fetchMore()
+    model.sort(model.column_of("text"), Qt.SortOrder.DescendingOrder)  # before the page came
+    qtbot.wait(300)  # the old order's page arrives after the new order's rows: dropped
+    assert model.rowCount() == 200
+    expected = [p.id for p in library.list("talking_point", order_by="text", descending=True)]
+    assert [model.record_at(r).id for r in range(model.rowCount())] == expected[: model.rowCount()]
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=20_000)
+    assert [model.record_at(r).id for r in range(400)] == expected[:400]

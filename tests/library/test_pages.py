@@ -1,0 +1,93 @@
+"""Keyset pages: read page after page, a list is the same rows in the same order as ``list``."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from briefbook.library import Library, Person, Statement, TalkingPoint, Topic
+from briefbook.library.records import RECORD_TYPES
+
+WORDS = ["Đà", "da", "Ăn", "ân", "An 2", "An 10", "ພາສາ", "ไทย", "Zê", "ơn", "ư", "Bình"]
+
+
+@pytest.fixture
+def busy(library: Library) -> Library:
+    """Many ties (the same text, the same topic, the same date) and empty values."""
+    rng = random.Random(7)
+    topics = [library.add(Topic(title=rng.choice(WORDS))) for _ in range(5)]
+    people = [
+        library.add(Person(name=rng.choice(WORDS), position=rng.choice(["", *WORDS]))) for _ in range(6)
+    ]
+    with library.transaction():
+        for _ in range(60):
+            library.add(
+                TalkingPoint(
+                    topic_id=rng.choice(topics).id,
+                    text=rng.choice(WORDS),
+                    status=rng.choice(["draft", "cleared"]),
+                    classification=rng.choice(["Public", "Internal"]),
+                )
+            )
+        for _ in range(25):
+            person = rng.choice([None, *people])
+            library.add(
+                Statement(
+                    speaker_id=person.id if person else None,
+                    speaker_name="" if person and rng.random() < 0.5 else rng.choice(WORDS),
+                    date=rng.choice(["", "2025-01-02", "2024-05-06"]),
+                    text=rng.choice(WORDS),
+                    occasion=rng.choice(["", *WORDS]),
+                )
+            )
+    return library
+
+
+def _all_pages(library: Library, kind: str, size: int, **how) -> list[str]:
+    ids, cursor = [], None
+    while True:
+        page = library.page(kind, limit=size, after=cursor, **how)
+        if not page.records:
+            return ids
+        ids += [r.id for r in page.records]
+        cursor = page.cursor
+
+
+@pytest.mark.parametrize("kind", ["talking_point", "statement", "person", "topic"])
+def test_page_after_page_is_the_list_in_every_order(busy: Library, kind: str) -> None:
+    cls = RECORD_TYPES[kind]
+    for field in cls.field_names():
+        for descending in (False, True):
+            expected = [r.id for r in busy.list(kind, order_by=field, descending=descending)]
+            for size in (1, 7):
+                got = _all_pages(busy, kind, size, order_by=field, descending=descending)
+                assert got == expected, (field, descending, size)
+
+
+def test_pages_of_a_filtered_list(busy: Library) -> None:
+    topic = busy.list("topic")[0]
+    where = {"topic_id": topic.id, "status": "draft"}
+    for field in ("text", "position", "topic_id", "classification"):
+        expected = [r.id for r in busy.list("talking_point", where=where, order_by=field)]
+        assert _all_pages(busy, "talking_point", 3, where=where, order_by=field) == expected
+
+
+def test_the_next_page_of_a_stored_key_starts_in_the_index(busy: Library) -> None:
+    first = busy.page("talking_point", order_by="text", limit=5)
+    plan = " ".join(
+        str(row[-1])
+        for row in busy.db.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM talking_points "
+            "WHERE (text_sort_key, talking_points.rowid) > (?, ?) "
+            "ORDER BY text_sort_key, talking_points.rowid LIMIT 5",
+            list(first.cursor),
+        ).fetchall()
+    )
+    assert "SEARCH talking_points USING INDEX talking_points_text_sort_key" in plan
+
+
+def test_a_cursor_of_another_order_is_refused(busy: Library) -> None:
+    cursor = busy.page("talking_point", order_by="topic_id", limit=2).cursor
+    with pytest.raises(ValueError):
+        busy.page("talking_point", order_by="text", after=cursor)
