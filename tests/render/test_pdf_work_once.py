@@ -103,13 +103,13 @@ def test_the_draft_mark_is_made_once_and_drawn_on_every_page(demo, tmp_path: Pat
 
     import pypdf
 
-    from briefbook.render import pdf_layout
+    from briefbook.render import pdf_furniture
 
     document, template = demo
     assert document.meta.draft  # the demo book holds drafts: DỰ THẢO across every page
     made = []
-    draw = pdf_layout.draw_outlined_word
-    monkeypatch.setattr(pdf_layout, "draw_outlined_word", lambda *a, **k: made.append(a) or draw(*a, **k))
+    draw = pdf_furniture.draw_outlined_word
+    monkeypatch.setattr(pdf_furniture, "draw_outlined_word", lambda *a, **k: made.append(a) or draw(*a, **k))
     out = render_pdf(document, template, tmp_path / "book.pdf")
     assert len(made) == 1  # its outline formatted once for the book
     reader = pypdf.PdfReader(out)
