@@ -174,6 +174,7 @@ class CollectionView(CollectionCommands, QWidget):
             field, order = DEFAULT_SORT[self.kind]
             self.table.horizontalHeader().setSortIndicator(self.model.column_of(field), order)
             self.table.setSortingEnabled(True)  # sorts (reads) once, in that order: the first load
+            self.model.sort_in_background = True  # from now on a header click never makes the window wait
         elif self._stale:
             self.refresh()
 
@@ -280,7 +281,11 @@ class CollectionView(CollectionCommands, QWidget):
         self.filters.clear(emit=False)
         self.filters.set_choice("topic_id", topic_id, emit=False)
         self.model.set_filter(where=self.filters.where(), text="")
-        self.table.sortByColumn(self.model.column_of("position"), Qt.SortOrder.AscendingOrder)
+        self.model.sort_in_background = False  # one topic's points, shown in their order at once
+        try:
+            self.table.sortByColumn(self.model.column_of("position"), Qt.SortOrder.AscendingOrder)
+        finally:
+            self.model.sort_in_background = self._loaded
 
     def open_item(self, item_id: str) -> None:
         """Show an item (from search or the palette): select it, clearing filters that hide it."""

@@ -7,7 +7,9 @@ would make a timing assertion fail for no fault of the code.
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
+from briefbook.collation import sorted_vi
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
 from tests.ui.big_library import NEEDLE, build_big_library
@@ -84,6 +86,32 @@ def test_the_first_table_is_read_once_in_its_order(qtbot, big_library_path, monk
     view.table.sortByColumn(
         view.model.column_of("status"), view.table.horizontalHeader().sortIndicatorOrder()
     )
+    qtbot.waitUntil(lambda: view.model.sorted_by == ("status", False), timeout=60_000)
     pages = [c[1] for c in calls if c[0] == "talking_point" and c[1] != "position"]
-    assert pages == ["topic_id", "status"]  # a new order: read again, once
+    assert pages == ["topic_id", "status"]  # a new order: read again, once (on the search thread)
     win.close()
+
+
+def test_a_header_click_sorts_on_the_search_thread(qtbot, big_window, monkeypatch):
+    """The rows in the new order are read off the GUI thread and shown when they arrive."""
+    import threading
+
+    from briefbook.library import Library
+
+    view = big_window.show_view("talking_point")
+    threads: list[str] = []
+    real = Library.page
+
+    def page(self, kind, **options):
+        threads.append(threading.current_thread().name)
+        return real(self, kind, **options)
+
+    monkeypatch.setattr(Library, "page", page)
+    view.table.sortByColumn(view.model.column_of("text"), Qt.SortOrder.AscendingOrder)
+    assert threads == []  # nothing read on the GUI thread
+    qtbot.waitUntil(lambda: view.model.sorted_by == ("text", False), timeout=60_000)
+    assert threads == ["briefbook-search"]
+    shown = [view.model.record_at(r).text for r in range(view.model.rowCount())]
+    assert shown == sorted_vi(shown) and view.model.rowCount() == view.model.PAGE
+    first = real(big_window.context.library, "talking_point", order_by="text", limit=3)
+    assert [view.model.record_at(r).id for r in range(3)] == [p.id for p in first.records]
