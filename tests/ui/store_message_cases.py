@@ -201,3 +201,25 @@ def cleaned_copies_that_cannot_be_made(c: Ctx) -> list[Shown]:
         refused(lambda: make_cleaned_copy(newer, c.tmp / "sạch 3.briefbook")),
         refused(lambda: make_cleaned_copy(gap, c.tmp / "sạch 4.briefbook")),
     ]
+
+
+@case
+def a_library_locked_by_another_program(c: Ctx) -> list[Shown]:
+    """Another program holds the library's lock while it writes: opening it and backing it up are
+    refused once the busy timeout is over (lowered here from 5 s, so that the case does not wait)."""
+    path = _saved(c, "đang bận.briefbook")
+    c.monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
+    c.monkeypatch.setattr(backup, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(path, isolation_level=None)
+    try:
+        other.execute("PRAGMA locking_mode = EXCLUSIVE")
+        other.execute("BEGIN EXCLUSIVE")
+        other.execute("UPDATE settings SET value = value")
+        c.data.update({str(c.tmp / "sao lưu")})
+        return [
+            refused(lambda: Library.open(path)),
+            refused(lambda: backup_library(path, c.tmp / "sao lưu"), "backup"),
+        ]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()

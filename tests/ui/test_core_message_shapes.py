@@ -104,10 +104,8 @@ NOT_MADE = {
     "tried to run instructions of its own": "a hostile library (tests/safety)",
     "There is no item with id": "the window looks items up by the ids it lists",
     # the store (store_message_cases makes the rest): SQLite and system failures a test cannot
-    # make on purpose here (root writes anywhere; a lock must outlast the 5 s busy timeout)
+    # make on purpose here (root writes anywhere)
     "could not be copied (": "SQLite failing a backup with an error none of busy, full, read-only or damaged",
-    "is busy in another BriefBook window. ": "a backup while another process holds the library's lock",
-    "is busy in another program. Try again in a moment.": "opening while another process holds the lock",
     "is read-only here, and it needs to be updated": "a read-only refusal the checks before it missed",
     "The disk holding ": "a full disk while the library is opened and migrated",
     "cannot be opened (": "SQLite failing an open with an error none of busy, read-only, damaged or full",
