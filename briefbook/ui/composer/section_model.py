@@ -16,7 +16,6 @@ import json
 from dataclasses import replace
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QCoreApplication,
     QMimeData,
@@ -27,11 +26,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from briefbook.library import Meeting, Record, Statement
+from briefbook.library import Meeting, Record
 from briefbook.library.books import Section, section_title
 from briefbook.library.scope import Choice
 from briefbook.ui.composer.commands import copy_sections
-from briefbook.ui.composer.texts import meeting_label, statement_label
+from briefbook.ui.composer.section_kinds import kind_help, kind_name
+from briefbook.ui.composer.texts import belongs_text, item_label
 from briefbook.ui.labels import display_name
 
 MIME = "application/x-briefbook-section"
@@ -40,60 +40,6 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1  # a section's id, or the id of the item 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # a section's kind ("meetings", "text"...), or the item's
 BELONGS_ROLE = Qt.ItemDataRole.UserRole + 3  # an item under a section: "event", "other" or "none"
 MUTED = QColor("#8a8a8a")
-
-KIND_NAMES = {
-    "cover": QT_TRANSLATE_NOOP("Sections", "Cover"),
-    "contents": QT_TRANSLATE_NOOP("Sections", "Contents"),
-    "programme": QT_TRANSLATE_NOOP("Sections", "Programme"),
-    "delegation": QT_TRANSLATE_NOOP("Sections", "Delegation and participants"),
-    "objectives": QT_TRANSLATE_NOOP("Sections", "Objectives and scene-setter"),
-    "meetings": QT_TRANSLATE_NOOP("Sections", "Meeting briefs"),
-    "topics": QT_TRANSLATE_NOOP("Sections", "Topic briefs"),
-    "statements": QT_TRANSLATE_NOOP("Sections", "Annex: prior statements"),
-    "biographies": QT_TRANSLATE_NOOP("Sections", "Annex: biographies"),
-    "text": QT_TRANSLATE_NOOP("Sections", "Free text"),
-}
-
-KIND_HELP = {
-    "cover": QT_TRANSLATE_NOOP(
-        "Sections", "The cover page: title, event, place and dates, classification, recipient, copy number."
-    ),
-    "contents": QT_TRANSLATE_NOOP("Sections", "The table of contents, with page numbers in the PDF."),
-    "programme": QT_TRANSLATE_NOOP("Sections", "A table of the event's sessions and meetings."),
-    "delegation": QT_TRANSLATE_NOOP(
-        "Sections", "Our delegation and the other participants the meetings list."
-    ),
-    "objectives": QT_TRANSLATE_NOOP("Sections", "The event's scene-setter and objectives."),
-    "meetings": QT_TRANSLATE_NOOP(
-        "Sections",
-        "One brief per meeting. Tick the meetings to include and drag them into order; "
-        "select a meeting to choose its talking points and statements.",
-    ),
-    "topics": QT_TRANSLATE_NOOP(
-        "Sections",
-        "Briefs on the topics raised in this event's meetings. Tick the topics to include; "
-        "add one from the library with the button below.",
-    ),
-    "statements": QT_TRANSLATE_NOOP(
-        "Sections",
-        "Prior statements on this event's topics or by its people, grouped by topic, newest first. "
-        "Tick the statements to include.",
-    ),
-    "biographies": QT_TRANSLATE_NOOP(
-        "Sections",
-        "Biographies of our delegation and of everyone taking part in this event's meetings. "
-        "Tick the people to include.",
-    ),
-    "text": QT_TRANSLATE_NOOP("Sections", "A section with your own text."),
-}
-
-
-def kind_name(kind: str) -> str:
-    return QCoreApplication.translate("Sections", KIND_NAMES.get(kind, kind))
-
-
-def kind_help(kind: str) -> str:
-    return QCoreApplication.translate("Sections", KIND_HELP.get(kind, ""))
 
 
 def _checked(value: object) -> bool:
@@ -112,23 +58,6 @@ def meeting_rows(section: Section, meetings: list[Meeting]) -> list[tuple[Meetin
     chosen = [by_id[i] for i in section.items if i in by_id]
     chosen_ids = {m.id for m in chosen}
     return [(m, True) for m in chosen] + [(m, False) for m in meetings if m.id not in chosen_ids]
-
-
-def belongs_text(belongs: str) -> str:
-    """Where an item under a section comes from, for a marker after its name ("" for the event's own)."""
-    if belongs == "other":
-        return QCoreApplication.translate("SectionTreeModel", "another event")
-    if belongs == "none":
-        return QCoreApplication.translate("SectionTreeModel", "no event")
-    return ""
-
-
-def item_label(item: Record) -> str:
-    if isinstance(item, Meeting):
-        return meeting_label(item)
-    if isinstance(item, Statement):
-        return statement_label(item)
-    return display_name(item)
 
 
 def items_from_rows(rows: list[tuple[Meeting, bool]], meetings: list[Meeting]) -> list[str] | None:

@@ -25,7 +25,8 @@ from briefbook.library.books import DEFAULT_TITLES, SECTION_KINDS, Section
 from briefbook.library.scope import SCOPED_SECTIONS, Choice
 from briefbook.ui import error_hook
 from briefbook.ui.composer.commands import copy_sections
-from briefbook.ui.composer.section_model import SectionTreeModel, kind_name
+from briefbook.ui.composer.section_kinds import kind_name
+from briefbook.ui.composer.section_model import SectionTreeModel
 from briefbook.ui.composer.text_section import ask_text_section
 
 CHECK = Qt.ItemDataRole.CheckStateRole

@@ -1,8 +1,11 @@
-"""Short labels for what the composer lists: meetings, talking points, statements."""
+"""Short labels for what the composer lists: meetings, talking points, statements, any item
+under a section, and where such an item comes from."""
 
 from __future__ import annotations
 
-from briefbook.library import Meeting, Statement, TalkingPoint
+from PySide6.QtCore import QCoreApplication
+
+from briefbook.library import Meeting, Record, Statement, TalkingPoint
 from briefbook.ui.columns import plain_summary
 from briefbook.ui.editors.fields import display_date
 from briefbook.ui.labels import choice_label, display_name
@@ -30,6 +33,23 @@ def statement_label(statement: Statement) -> str:
     source = ", ".join(x for x in (statement.speaker_name, when) if x)
     quote = _short(plain_summary(statement.text, limit=MAX_CHARS))
     return f"{source}: {quote}" if source else quote
+
+
+def belongs_text(belongs: str) -> str:
+    """Where an item under a section comes from, for a marker after its name ("" for the event's own)."""
+    if belongs == "other":
+        return QCoreApplication.translate("SectionTreeModel", "another event")
+    if belongs == "none":
+        return QCoreApplication.translate("SectionTreeModel", "no event")
+    return ""
+
+
+def item_label(item: Record) -> str:
+    if isinstance(item, Meeting):
+        return meeting_label(item)
+    if isinstance(item, Statement):
+        return statement_label(item)
+    return display_name(item)
 
 
 def _short(text: str) -> str:

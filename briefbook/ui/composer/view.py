@@ -41,7 +41,7 @@ from briefbook.ui.composer.book_form import BookForm
 from briefbook.ui.composer.changes_panel import ChangesPanel
 from briefbook.ui.composer.meeting_panel import MeetingPanel
 from briefbook.ui.composer.printing import PrintJob
-from briefbook.ui.composer.section_model import kind_help, kind_name
+from briefbook.ui.composer.section_kinds import kind_help, kind_name
 from briefbook.ui.composer.sections_panel import SectionsPanel
 from briefbook.ui.composer.shown_book import ShownBookMixin
 from briefbook.ui.composer.text_section import TextSectionEditor
