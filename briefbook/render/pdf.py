@@ -6,9 +6,11 @@ XObjects defined after the last page (see :mod:`briefbook.render.pdf_layout`).
 The file is written atomically: built in a temporary file beside the target,
 then renamed over it; on any failure or cancel the target is left as it was.
 
-Parts: ``pdf_fonts`` (fonts, styles, safe markup), ``pdf_layout`` (pages,
-header/footer, bookmarks, forms), ``pdf_blocks`` (blocks to flowables),
-``pdf_cover`` (the cover page), ``pdf_crypt`` (AES-256 password).
+Parts: ``pdf_fonts`` (fonts, styles, safe markup), ``pdf_layout`` (the build's
+state, the page template, bookmarks, forms), ``pdf_furniture`` (banners, DRAFT,
+running header, footer), ``pdf_flowables`` (paragraphs broken once, keep-with-next
+groups), ``pdf_blocks`` (blocks to flowables), ``pdf_cover`` (the cover page),
+``pdf_crypt`` (AES-256 password).
 """
 
 from __future__ import annotations
