@@ -274,6 +274,9 @@ def _copy(source: sqlite3.Connection, target: Path, progress: Callable[[int, int
         if progress is not None:
             progress(total - remaining, total)
 
+    # Made first by hand: an OSError says why (a read-only disk, no permission to write there),
+    # where SQLite would only say "unable to open database file".
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
     dest = sqlite3.connect(str(target))
     try:
         dest.execute("PRAGMA synchronous = FULL")

@@ -362,3 +362,38 @@ def test_a_restore_killed_half_way_is_cleaned_up_by_the_next(saved: Path) -> Non
     restore_backup(saved, good)
     assert not leftover.exists()
     assert someone_elses.exists(), "only this library's own restore files are touched in its folder"
+
+
+def _can_mount_read_only() -> bool:
+    if not sys.platform.startswith("linux") or not shutil.which("unshare"):
+        return False
+    return subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _can_mount_read_only(), reason="needs a private read-only mount (root on Linux)")
+def test_a_backup_into_a_read_only_backups_folder_says_the_disk_is_read_only(
+    saved: Path, tmp_path: Path
+) -> None:
+    """The backups folder is there but on a read-only disk (a write-protected stick): the message says
+    so, as the folder it could not make does; SQLite alone said 'could not be copied (unable to open
+    database file)', about the library."""
+    folder = tmp_path / "bản sao lưu"
+    folder.mkdir()
+    script = (
+        "from briefbook.store.backup import backup_library\n"
+        "from briefbook.errors import BriefBookError\n"
+        "try:\n"
+        f"    backup_library({str(saved)!r}, {str(folder)!r})\n"
+        "except BriefBookError as exc:\n"
+        "    print(exc)\n"
+    )
+    read_only = f"mount --bind '{folder}' '{folder}' && mount -o remount,bind,ro '{folder}'"
+    shell = f'{read_only} && {sys.executable} -c "$S"'
+    result = subprocess.run(
+        ["unshare", "-m", "sh", "-c", shell], capture_output=True, text=True, env={**os.environ, "S": script}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Could not back up {saved} into {folder}: the disk is read-only.", (
+        result.stdout
+    )
+    assert list(folder.iterdir()) == []
