@@ -11,6 +11,7 @@ pagination): where the order comes from an index (a stored sort key, see
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -72,6 +73,22 @@ class PagesMixin:
         records = [_to_record(cls, row[:width], columns) for row in rows]
         cursor = tuple(rows[-1][width:]) if rows else after
         return Page(name_speakers(self.db, records), cursor)
+
+    def point_numbers(self, point_ids: list[str]) -> dict[str, int]:
+        """Each talking point's number within its topic (1, 2, 3... in the topic's order).
+
+        For a page of the window's table, read with the page: a page sorted by text holds
+        points of many topics, and numbering them topic by topic on the GUI thread read
+        every point of each topic. Here each one is counted in the topic's index.
+        """
+        if not point_ids:
+            return {}
+        sql = (
+            "SELECT t.id, (SELECT count(*) FROM talking_points u WHERE u.topic_id = t.topic_id AND "
+            "(u.position < t.position OR (u.position = t.position AND u.rowid <= t.rowid))) "
+            "FROM talking_points t WHERE t.id IN (SELECT value FROM json_each(?))"
+        )
+        return dict(self.db.execute(sql, [json.dumps(point_ids)]).fetchall())
 
 
 def after_condition(terms: list[tuple[str, str]], values: Cursor) -> tuple[str, list[Any]]:

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 
 from briefbook.errors import NotFound
-from briefbook.library import Record
+from briefbook.library import Record, TalkingPoint
 from briefbook.library.records import record_type
 from briefbook.ui.columns import CHOICE_FIELDS, COLUMNS, REFERENCES, plain_summary, wrapped_tooltip
 from briefbook.ui.context import UiContext
@@ -68,6 +68,7 @@ class _Page:
     total: int
     order: tuple[str | None, bool]
     cursor: tuple | None = None
+    numbers: dict[str, int] | None = None  # talking points: each one's number in its topic
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,13 @@ class _More:
     rows: list[Record]
     cursor: tuple | None
     generation: int
+    numbers: dict[str, int] | None = None
+
+
+def numbers_of(library, rows: list[Record]) -> dict[str, int] | None:
+    """The numbers of a page's talking points, read with the page (on the search thread)."""
+    points = [r.id for r in rows if isinstance(r, TalkingPoint)]
+    return library.point_numbers(points) if points else None
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -102,6 +110,7 @@ class RecordTableModel(QAbstractTableModel):
         self._sorted: tuple[str | None, bool] | None = None  # the order of the rows loaded
         self._names: dict[str, dict[str, str]] = {}
         self._numbers: dict[str, dict[str, int]] = {}  # topic id -> point id -> number shown
+        self._read_numbers: dict[str, int] = {}  # point id -> number, read with its page
         self._channel = f"table:{kind}:{id(self)}"
         self._more_channel = self._channel + ":more"
         self._ticket = 0
@@ -180,7 +189,7 @@ class RecordTableModel(QAbstractTableModel):
         """
         if fresh:
             self._names.clear()
-            self._numbers.clear()
+            self._forget_numbers()
         self.context.searcher.forget(self._channel)  # read here now: a pending answer is stale
         self._ticket = 0  # and one already on its way is dropped when it comes
         self._forget_more()
@@ -212,7 +221,9 @@ class RecordTableModel(QAbstractTableModel):
             page = library.page(
                 kind, where=where or None, order_by=order, descending=descending, limit=self.PAGE
             )
-            return _Page(page.records, total, (order, descending), page.cursor)
+            return _Page(
+                page.records, total, (order, descending), page.cursor, numbers_of(library, page.records)
+            )
 
         self._forget_more()
         self.searching = True
@@ -252,6 +263,7 @@ class RecordTableModel(QAbstractTableModel):
             self.search_failed.emit(hits)
             return
         if isinstance(hits, _Page):
+            self._read_numbers.update(hits.numbers or {})
             self._cursor = hits.cursor
             self._reset(hits.rows, hits.total)
             self._sorted = hits.order
@@ -301,7 +313,7 @@ class RecordTableModel(QAbstractTableModel):
             page = library.page(
                 kind, where=where or None, order_by=order, descending=descending, limit=limit, after=after
             )
-            return _More(page.records, page.cursor, generation)
+            return _More(page.records, page.cursor, generation, numbers_of(library, page.records))
 
         self._fetching = True
         self.context.searcher.request_read(self._more_channel, next_page)
@@ -328,6 +340,7 @@ class RecordTableModel(QAbstractTableModel):
         if not isinstance(more, _More) or more.generation != self._generation:
             return  # read for rows no longer shown
         self._fetching = False
+        self._read_numbers.update(more.numbers or {})
         self._append(more.rows, more.cursor)
 
     def _append(self, rows: list[Record], cursor: tuple | None) -> None:
@@ -402,11 +415,17 @@ class RecordTableModel(QAbstractTableModel):
 
     def number(self, record: Record) -> int:
         """A talking point's number within its topic, 1, 2, 3... in the order its topic lists them."""
+        if record.id in self._read_numbers:
+            return self._read_numbers[record.id]
         topic_id = record.topic_id  # type: ignore[attr-defined]
         if topic_id not in self._numbers:
             ids = self.context.library.ids(self.kind, where={"topic_id": topic_id}, order_by="position")
             self._numbers[topic_id] = {item_id: i for i, item_id in enumerate(ids, start=1)}
         return self._numbers[topic_id].get(record.id, 0)
+
+    def _forget_numbers(self) -> None:
+        self._numbers.clear()
+        self._read_numbers.clear()
 
     def _name(self, kind: str, item_id: str) -> str:
         if kind not in self._names:
@@ -439,7 +458,7 @@ class RecordTableModel(QAbstractTableModel):
                 except NotFound:
                     return self.reload(keep=len(self._rows))
                 before, self._rows[row] = self._rows[row], record
-                self._numbers.clear()
+                self._forget_numbers()
                 if getattr(before, "topic_id", None) != getattr(record, "topic_id", None):
                     return self.reload(keep=len(self._rows))  # renumbered in both topics
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.fields) - 1))

@@ -91,3 +91,15 @@ def test_a_cursor_of_another_order_is_refused(busy: Library) -> None:
     cursor = busy.page("talking_point", order_by="topic_id", limit=2).cursor
     with pytest.raises(ValueError):
         busy.page("talking_point", order_by="text", after=cursor)
+
+
+def test_point_numbers_are_the_topics_order(busy: Library) -> None:
+    """Read with a page: each point's number in its topic, as the topic lists them (ties by rowid)."""
+    points = busy.list("talking_point")
+    busy.db.execute("UPDATE talking_points SET position = 1 WHERE id = ?", [points[3].id])  # a tie
+    expected = {}
+    for topic in busy.list("topic"):
+        ids = busy.ids("talking_point", where={"topic_id": topic.id}, order_by="position")
+        expected |= {item_id: i for i, item_id in enumerate(ids, start=1)}
+    assert busy.point_numbers([p.id for p in points]) == expected
+    assert busy.point_numbers([]) == {}

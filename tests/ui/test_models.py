@@ -285,3 +285,28 @@ def test_a_page_read_for_another_order_is_dropped(qtbot, context, library):
     model.fetchMore()
     qtbot.waitUntil(lambda: model.rowCount() == 400, timeout=20_000)
     assert [model.record_at(r).id for r in range(400)] == expected[:400]
+
+
+def test_a_page_sorted_by_text_is_numbered_without_reading_each_topic(qtbot, context, library, monkeypatch):
+    from briefbook.library import Library
+
+    topics = [library.add(Topic(title=f"T{i}")) for i in range(4)]
+    with library.transaction():
+        for i in range(300):
+            library.add(TalkingPoint(topic_id=topics[i % 4].id, text=f"Điểm {i % 50}"))
+    model = RecordTableModel(context, "talking_point")
+    model.sort(model.column_of("text"))
+    model.sort_in_background = True
+    model.sort(model.column_of("text"), Qt.SortOrder.DescendingOrder)
+    qtbot.waitUntil(lambda: model.sorted_by == ("text", True), timeout=20_000)
+    model.fetchMore()
+    qtbot.waitUntil(lambda: model.rowCount() == 300, timeout=20_000)
+    read: list[dict] = []
+    monkeypatch.setattr(Library, "ids", lambda self, kind, **options: read.append(options) or [])
+    shown = [model.data(model.index(r, model.column_of("position"))) for r in range(300)]
+    assert read == []  # the numbers came with the pages
+    expected = {}
+    for topic in topics:
+        points = library.list("talking_point", where={"topic_id": topic.id}, order_by="position")
+        expected |= {p.id: str(i) for i, p in enumerate(points, start=1)}
+    assert shown == [expected[model.record_at(r).id] for r in range(300)]
