@@ -104,6 +104,8 @@ def preload(view, at: int) -> None:
     if hasattr(library, "page"):  # keyset pages: the model also keeps where the next one starts
         page = library.page("talking_point", order_by="topic_id", limit=at)
         rows, model._cursor = page.records, page.cursor
+        # and the numbers that came with each page (as if the rows had been scrolled through)
+        model._read_numbers.update(library.point_numbers([r.id for r in rows]))
     else:
         rows = library.list("talking_point", order_by="topic_id", limit=at)
     model.beginResetModel()
