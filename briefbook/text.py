@@ -44,7 +44,10 @@ def clean_line(text: str | None) -> str:
     Invisible zero-width characters at either end go too: a title of nothing but
     them would look empty everywhere. Inside the text they stay (emoji, Indic joins).
     """
-    return " ".join(clean(text).split()).strip(_EDGE_INVISIBLE).strip()
+    # Spaces and invisible characters at the ends in one strip: "T \u200b" must lose both
+    # (stripped one after the other, the space before an invisible one stayed, and cleaning
+    # the result again changed it).
+    return " ".join(clean(text).split()).strip(_EDGE_INVISIBLE + " ")
 
 
 # Letters that NFD does not decompose but a Vietnamese reader types without marks,

@@ -70,6 +70,12 @@ def test_any_text_round_trips_through_the_store(lib: Library) -> None:
         reader.close()
 
 
+def test_cleaning_a_line_twice_changes_nothing() -> None:
+    for text in ("T \u200b\r\u200b", "\u200b x \u200b \u200b", " \ufeff\u200bTên\u200d \u2060"):
+        once = clean_line(text)
+        assert clean_line(once) == once and not once.endswith((" ", "\u200b"))
+
+
 def test_any_text_round_trips_through_a_one_line_field(lib: Library) -> None:
     topic = lib.add(Topic(title="Chủ đề"))
 
