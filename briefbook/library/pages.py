@@ -104,7 +104,9 @@ def after_condition(terms: list[tuple[str, str]], values: Cursor) -> tuple[str, 
     if len(directions) == 1 and None not in values:
         op = ">" if directions == {"ASC"} else "<"
         marks = ", ".join("?" * len(values))
-        return f"({', '.join(t for t, _d in terms)}) {op} ({marks})", list(values)
+        first = terms[0][0]
+        # The first term alone as well: SQLite seeks in its index (a stored key) from there.
+        return f"{first} {op}= ? AND ({', '.join(t for t, _d in terms)}) {op} ({marks})", [values[0], *values]
     alternatives, params = [], []
     for i, (term, direction) in enumerate(terms):
         value = values[i]

@@ -194,8 +194,9 @@ def order_terms(
     Text fields go through ``sort_key`` (:mod:`briefbook.collation`, registered by the
     store), so the CLI, the exports and the window list names in the same order.
     ``stored``: every row has the field's key stored (:mod:`briefbook.store.sort_keys`):
-    the same order, read from its index instead of computed row by row (ties by rowid in
-    the same direction, the order the index is read in backwards).
+    the same order, read from its index, with the whole key computed only for rows whose
+    stored prefixes are equal (ties by rowid in the same direction, so that one row-value
+    comparison starts the next page).
     Talking points keep their own order within a topic when sorted by topic.
     The rowid last makes the order total, so that a page can start after the last row
     shown (:mod:`briefbook.library.pages`).
@@ -203,8 +204,8 @@ def order_terms(
     direction = "DESC" if descending else "ASC"
     field_type = {f.name: f.type for f in fields(cls)}[order]
     rowid = f"{cls.TABLE}.rowid"
-    if stored:
-        return [(key_column(order), direction), (rowid, direction)]
+    if stored:  # the stored prefix of the key (from its index), then the whole key for equal prefixes
+        return [(key_column(order), direction), (f"sort_key({order})", direction), (rowid, direction)]
     if order in _LINKED:  # the key comes from the join :func:`_with_linked_keys` adds
         terms = [("_key", direction), (order, "ASC")]
     elif order == "classification":  # by rank, lowest level first

@@ -79,9 +79,9 @@ def test_the_next_page_of_a_stored_key_starts_in_the_index(busy: Library) -> Non
         str(row[-1])
         for row in busy.db.execute(
             "EXPLAIN QUERY PLAN SELECT id FROM talking_points "
-            "WHERE (text_sort_key, talking_points.rowid) > (?, ?) "
-            "ORDER BY text_sort_key, talking_points.rowid LIMIT 5",
-            list(first.cursor),
+            "WHERE text_sort_key >= ? AND (text_sort_key, sort_key(text), talking_points.rowid) > (?, ?, ?) "
+            "ORDER BY text_sort_key, sort_key(text), talking_points.rowid LIMIT 5",
+            [first.cursor[0], *first.cursor],
         ).fetchall()
     )
     assert "SEARCH talking_points USING INDEX talking_points_text_sort_key" in plan
