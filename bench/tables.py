@@ -28,7 +28,7 @@ and painted: what showing them in Qt costs at least. They take turns with ours,
 round by round; medians are reported, with the machine's load (``os.getloadavg``).
 
 Waits run a real event loop (``QEventLoop.exec``), never ``QTest.qWait``, which keeps
-the GIL from the search thread (see ``bench/typing.py``).
+the GIL from the search thread (see ``bench/search_typing.py``).
 """
 
 from __future__ import annotations

@@ -1,6 +1,9 @@
 """Search as you type in the real window, against a minimal PySide6 window over the same file.
 
-    python bench/typing.py --library PATH [--rounds 3] [--pause 150]
+(Not named typing.py: run as ``python bench/X.py``, the bench folder comes first on the
+path, and a bench/typing.py was imported in place of the standard library's ``typing``.)
+
+    python bench/search_typing.py --library PATH [--rounds 3] [--pause 150]
 
 PATH: a big library (``python bench/search.py --keep PATH`` builds 100,000 items).
 Keys are typed one at a time with ``QTest.keyClick`` (offscreen), ``--pause`` ms
