@@ -25,7 +25,7 @@ from pathlib import Path
 from reportlab.platypus import Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
-from briefbook.document.model import Document
+from briefbook.document.model import Document, Metadata
 from briefbook.errors import BriefBookError
 from briefbook.render.pdf_blocks import build_flowables, starts_with_cover
 from briefbook.render.pdf_crypt import AES256Encryption
@@ -89,20 +89,8 @@ def _build(
     state.report(0)
     flowables = build_flowables(state) or [Spacer(1, 1)]  # a PDF needs at least one page
     meta = document.meta
-    doc = BookDoc(
-        filename,
-        state,
-        cover_first=starts_with_cover(document),
-        title=clean_line(meta.title),
-        author=clean_line(meta.author),
-        subject=clean_line(meta.subject),
-        keywords=[k for k in (clean_line(k) for k in meta.keywords) if k],
-        creator=PRODUCER,
-        producer=PRODUCER,
-        lang=clean_line(meta.language) or None,
-        displayDocTitle=1,
-        encrypt=encrypt,
-    )
+    keywords = [k for k in (clean_line(k) for k in meta.keywords) if k]
+    doc = book_doc(filename, state, meta, encrypt, cover_first=starts_with_cover(document), keywords=keywords)
     try:
         doc.build(flowables)
     except LayoutError as exc:
@@ -111,6 +99,24 @@ def _build(
             f"(reportlab said: {str(exc).splitlines()[0][:200]})"
         ) from None
     return state
+
+
+def book_doc(filename: str, state: BookState, meta: Metadata, encrypt, **extra) -> BookDoc:
+    """The book's document template with its metadata (one-line, cleaned; our name as its
+    producer): the same for a book and its cards."""
+    return BookDoc(
+        filename,
+        state,
+        title=clean_line(meta.title),
+        author=clean_line(meta.author),
+        subject=clean_line(meta.subject),
+        creator=PRODUCER,
+        producer=PRODUCER,
+        lang=clean_line(meta.language) or None,
+        displayDocTitle=1,
+        encrypt=encrypt,
+        **extra,
+    )
 
 
 def _why(exc: OSError) -> str:

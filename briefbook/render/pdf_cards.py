@@ -17,12 +17,11 @@ from reportlab.platypus.doctemplate import LayoutError
 
 from briefbook.document.model import Document, PageBreak
 from briefbook.errors import BriefBookError
-from briefbook.render.pdf import PRODUCER, _atomic
+from briefbook.render.pdf import _atomic, book_doc
 from briefbook.render.pdf_blocks import _block
 from briefbook.render.pdf_crypt import AES256Encryption
-from briefbook.render.pdf_layout import BookDoc, BookState
+from briefbook.render.pdf_layout import BookState
 from briefbook.render.template import Template
-from briefbook.text import clean_line
 
 CARD_SIZES = ("A5", "A6")
 
@@ -87,19 +86,7 @@ def render_cards(
                     PageBreakIfNotEmpty(),
                 ]
         meta = document.meta
-        doc = BookDoc(
-            temp,
-            state,
-            cover_first=False,
-            title=clean_line(meta.title),
-            author=clean_line(meta.author),
-            subject=clean_line(meta.subject),
-            creator=PRODUCER,
-            producer=PRODUCER,
-            lang=clean_line(meta.language) or None,
-            displayDocTitle=1,
-            encrypt=encrypt,
-        )
+        doc = book_doc(temp, state, meta, encrypt, cover_first=False)
         try:
             doc.build(flowables or [Spacer(1, 1)])  # a PDF needs at least one page
         except LayoutError as exc:
