@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
-from briefbook.assemble import markdown
+from briefbook.assemble import markdown, markers
 from briefbook.assemble.words import words
 from briefbook.document.model import Block, ListItem, Origin, Run
 from briefbook.errors import ValidationError
@@ -82,7 +82,7 @@ class Assembly:
         marker: then the whole item is internal only. A point is so if its topic is."""
         for name in _one_line_fields(type(item)):
             value = getattr(item, name)
-            if isinstance(value, str) and markdown.is_marked(value):
+            if isinstance(value, str) and markers.is_marked(value):
                 return True
         if isinstance(item, TalkingPoint) and item.topic_id:
             topic = self._topic(item.topic_id)
