@@ -14,11 +14,13 @@ RTL = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\
 CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-# Model paragraph styles of lines the book builds in its own language: a statement's
-# credit line ("— name, date"), a brief's number and kind, a profile's labelled facts. They
-# stay left to right whatever name they start with (a credit "— فيصل, 18/06/2025" was
-# laid out from the right, its date first); what the user wrote in Arabic reads from the right.
-BOOK_LINE_STYLES = frozenset({"note"})
+# Styles of lines the book builds in its own language: a statement's credit line ("— name,
+# date"), a brief's number and kind, a profile's labelled facts ("note"), and the lines with a
+# leader and a page number at the right margin, contents entries ("toc1".."toc3") and
+# cross-references such as a who's-who line ("xref"). They stay left to right whatever name
+# they start with (a credit "— فيصل, 18/06/2025" was laid out from the right, its date
+# first); what the user wrote in Arabic reads from the right. Both renderers ask this set.
+BOOK_LINE_STYLES = frozenset({"note", "toc1", "toc2", "toc3", "xref"})
 
 
 def needs_bidi(text: str) -> bool:

@@ -216,12 +216,10 @@ class Styles:
             return style
         # A paragraph that starts in a right-to-left script reads from the right: it is
         # right-aligned, or justified with its last line flush right (and laid out right
-        # to left: bidi_lines). Contents entries and cross-references (a who's-who line
-        # starting with an Arabic name) are lines the book builds in its own language,
-        # with a leader and a page number on the right: they stay left-to-right.
+        # to left: bidi_lines). Lines the book builds in its own language (contents
+        # entries, cross-references, notes: bidi_text.BOOK_LINE_STYLES) stay left to right.
         rtl = (
             style.alignment in (TA_LEFT, TA_JUSTIFY)
-            and not style.name.startswith(("toc", "xref"))
             and style.name not in BOOK_LINE_STYLES
             and bidi_lines.first_strong_is_rtl(text)
         )
