@@ -99,6 +99,7 @@ class ExportProcess:
         self._theirs = theirs
         self._gone_at: float | None = None  # when its end of the pipe was found closed
         self.ended: tuple | None = None  # the last message once the child is done
+        self._reaper: threading.Thread | None = None
 
     def start(self) -> None:
         self.process.start()
@@ -143,10 +144,24 @@ class ExportProcess:
 
     def _reap(self) -> None:
         """Wait for the child to exit on a thread of its own (``join`` there, never in the window)."""
-        if self.process.is_alive():
-            threading.Thread(
+        if self._reaper is None and self.process.is_alive():
+            self._reaper = threading.Thread(
                 target=self.process.join, args=(REAP_WAIT_S,), name="briefbook-export-reaper", daemon=True
-            ).start()
+            )
+            self._reaper.start()
+
+    def wait(self, timeout: float) -> int | None:
+        """Wait up to ``timeout`` seconds for the child to exit; its exit code, or None.
+
+        Once the reaper runs, only it may wait on the child: two threads in ``join`` race
+        for the one exit status, and the loser comes back at once with no exit code.
+        """
+        deadline = time.monotonic() + timeout
+        if self._reaper is not None:
+            self._reaper.join(timeout)
+        if self.process.exitcode is None and (self._reaper is None or not self._reaper.is_alive()):
+            self.process.join(max(0.0, deadline - time.monotonic()))
+        return self.process.exitcode
 
     def cancel(self) -> None:
         """Ask the child to stop (SIGTERM: it unwinds and says "cancelled")."""
@@ -156,7 +171,6 @@ class ExportProcess:
     def stop(self, timeout: float = 10.0) -> None:
         """Cancel and wait for the child; kill it if it does not end in ``timeout`` seconds."""
         self.cancel()
-        self.process.join(timeout)
-        if self.process.is_alive():
+        if self.wait(timeout) is None:
             self.process.kill()
-            self.process.join(5)
+            self.wait(5)
