@@ -8,6 +8,7 @@ scripts) before anything is written.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -52,7 +53,7 @@ def import_file(
         from briefbook.exchange.imports import propose_text
         from briefbook.exchange.limits import read_bounded
 
-        data = read_bounded(click.get_binary_stream("stdin"), MAX_ARTICLE, "The pasted text")
+        data = read_bounded(sys.stdin.buffer, MAX_ARTICLE, "The pasted text")
         text = data.decode("utf-8-sig", errors="replace")
         proposal = propose_text(lib, text, topic_id=topic_id, event_id=event_id)
         if not dry_run and not yes:  # stdin holds the text: it cannot also answer the questions
