@@ -37,14 +37,6 @@ _MD = MarkdownIt("commonmark", {"html": False}).enable("table").disable(["image"
 _NFR = Origin("", not_for_release=True)
 
 
-def is_restricted(runs: list[Run]) -> bool:
-    """True if the runs start with a marker, or came from a passage marked so."""
-    shown = [r for r in runs if r.text.strip()]
-    if shown and all(r.origin is not None and r.origin.not_for_release for r in shown):
-        return True
-    return is_marked("".join(r.text for r in runs))
-
-
 def blocks(
     text: str,
     style: str = "body",
