@@ -9,8 +9,8 @@ or an earlier brief) is a :class:`Reference` here, a live link with its page.
 
 from __future__ import annotations
 
-from briefbook.assemble import markdown
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
+from briefbook.assemble.markdown_flat import flat_runs, marker
 from briefbook.assemble.provenance import stamp
 from briefbook.assemble.words import format_date, format_time
 from briefbook.document.model import (
@@ -420,7 +420,7 @@ def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
         elif isinstance(b, ListBlock):
             out += _list_paragraphs(b, 0)
         else:
-            runs = markdown.flat_runs(b)
+            runs = flat_runs(b)
             if runs:
                 out.append(Paragraph(runs))
     return out
@@ -429,7 +429,7 @@ def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
 def _list_paragraphs(block: ListBlock, depth: int) -> list[Paragraph]:
     out: list[Paragraph] = []
     for n, item in enumerate(block.items, start=1):
-        out.append(Paragraph([Run("\u2003" * depth + markdown.marker(block.ordered, depth, n)), *item.runs]))
+        out.append(Paragraph([Run("\u2003" * depth + marker(block.ordered, depth, n)), *item.runs]))
         if item.children:
             out += _list_paragraphs(item.children, depth + 1)
         for part in item.more:

@@ -12,7 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefbook.assemble import markdown as md
+from briefbook.assemble.markdown_parse import parsed_blocks, plain_blocks
 from briefbook.document.model import Origin
+from briefbook.text import clean
 
 PIECES = [
     "Việt Nam",
@@ -77,10 +79,10 @@ PIECES = [
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), max_size=25))
 def test_the_shortcut_gives_the_parsers_blocks(pieces: list[str]) -> None:
-    text = md.clean("".join(pieces))
-    plain = md._plain_blocks(text, "body")
+    text = clean("".join(pieces))
+    plain = plain_blocks(text, "body")
     if plain is not None:
-        assert plain == md._parsed_blocks(text, "body"), repr(text)
+        assert plain == parsed_blocks(text, "body"), repr(text)
 
 
 # Only what the shortcut may take, so most examples exercise it (lines, spaces, numbers).
@@ -90,10 +92,10 @@ LINE_PIECES = ["Việt Nam", "a", " ", "  ", "\n", "\n\n", "1", "12", ".", ")", 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(LINE_PIECES), max_size=25))
 def test_the_shortcut_gives_the_parsers_blocks_for_lines_and_numbers(pieces: list[str]) -> None:
-    text = md.clean("".join(pieces))
-    plain = md._plain_blocks(text, "body")
+    text = clean("".join(pieces))
+    plain = plain_blocks(text, "body")
     if plain is not None:
-        assert plain == md._parsed_blocks(text, "body"), repr(text)
+        assert plain == parsed_blocks(text, "body"), repr(text)
 
 
 @pytest.mark.parametrize(
@@ -106,8 +108,8 @@ def test_the_shortcut_gives_the_parsers_blocks_for_lines_and_numbers(pieces: lis
     ],
 )
 def test_plain_fields_take_the_shortcut_and_read_the_same(text: str) -> None:
-    assert md._plain_blocks(text, "body") is not None
-    assert md._plain_blocks(text, "body") == md._parsed_blocks(text, "body")
+    assert plain_blocks(text, "body") is not None
+    assert plain_blocks(text, "body") == parsed_blocks(text, "body")
 
 
 @pytest.mark.parametrize(
@@ -115,11 +117,11 @@ def test_plain_fields_take_the_shortcut_and_read_the_same(text: str) -> None:
     ["- a", "1. a", "> a", "# a", "a\n===", "a\n---", "    code", "a  \nb", "**a**", "[NFR] a", "a | b"],
 )
 def test_anything_that_may_be_markdown_is_parsed(text: str) -> None:
-    assert md._plain_blocks(text, "body") is None
+    assert plain_blocks(text, "body") is None
 
 
 def test_a_plain_field_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(md, "_parsed_blocks", lambda text, style: pytest.fail("parsed"))
+    monkeypatch.setattr(md, "parsed_blocks", lambda text, style: pytest.fail("parsed"))
     blocks = md.blocks("Chia sẻ thông tin.\n\nHợp tác.", origin=Origin("Public"))
     assert [b.runs[0].text for b in blocks] == ["Chia sẻ thông tin.", "Hợp tác."]
     assert all(b.origin == Origin("Public") for b in blocks)
