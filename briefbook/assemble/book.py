@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.glyphs import glyph_warnings
+from briefbook.assemble.gone import gone_warnings, missing_warning
 from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
 from briefbook.assemble.provenance import stamp
 from briefbook.assemble.words import format_date, format_range, format_time, parse_date, words
@@ -123,6 +124,7 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
         if blocks and section.kind not in ("cover", "contents") and not isinstance(blocks[-1], PageBreak):
             blocks.append(PageBreak())
         blocks += built[index]
+    gone_warnings(a)  # what the last export showed and is deleted since: never a silent loss
     a.warnings = list(dict.fromkeys(a.warnings))  # the same item met twice is one warning
     meta = book_metadata(a, book, event, event_shown)
     # The cover is built before the banner is known (the banner depends on everything included).
@@ -465,7 +467,7 @@ def _chosen(a: Assembly, cls: type[R], item_id: str) -> R | None:
     try:
         item = a.library.get(cls, item_id)
     except NotFound:
-        a.warn("missing_item", f"An item chosen for this book no longer exists ({item_id}).")
+        missing_warning(a, item_id)
         return None
     a.warn_if_other_event(item)
     return item

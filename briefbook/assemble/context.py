@@ -60,6 +60,7 @@ class Assembly:
     homes: dict[tuple[str, str], str] = field(default_factory=dict)
     briefs: dict[str, Meeting] = field(default_factory=dict)  # a meeting brief's anchor -> its meeting
     used_points: dict[str, str] = field(default_factory=dict)  # points to make -> the brief's anchor
+    gone: set[str] = field(default_factory=set)  # deleted items the preflight has named
 
     def __post_init__(self) -> None:
         self.scheme = self.library.levels()

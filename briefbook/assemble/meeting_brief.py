@@ -10,6 +10,7 @@ or an earlier brief) is a :class:`Reference` here, a live link with its page.
 from __future__ import annotations
 
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
+from briefbook.assemble.gone import missing_warning
 from briefbook.assemble.markdown_flat import flat_runs, marker
 from briefbook.assemble.provenance import stamp
 from briefbook.assemble.words import format_date, format_time
@@ -463,5 +464,5 @@ def _get(a: Assembly, cls, item_id: str):
     try:
         return a.library.get(cls, item_id)
     except NotFound:  # an item chosen once and deleted since: skip it
-        a.warn("missing_item", f"An item chosen for this book no longer exists ({item_id}).")
+        missing_warning(a, item_id)
         return None

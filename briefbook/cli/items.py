@@ -15,6 +15,7 @@ from briefbook.errors import Conflict, ValidationError
 from briefbook.library import Book, Event, Library, Meeting, Record
 from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, record_type
+from briefbook.library.uses import delete_summary
 
 KIND = click.Choice(sorted(RECORD_TYPES))
 
@@ -270,11 +271,13 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
     blocker = lib.why_not_deletable(type(record), item_id)
     if blocker:
         raise Conflict(blocker)
-    going = lib.what_goes_with(type(record), item_id)
-    if going and not force:
+    uses, going = delete_summary(lib, record.KIND, item_id)
+    if (uses or going) and not force:
         raise Conflict(
-            f"Deleting the {record.LABEL.lower()} '{record.display_name}' also deletes or changes: "
-            f"{', '.join(going)}. Nothing was deleted; add --force to delete it all "
+            f"Deleting the {record.LABEL.lower()} '{record.display_name}' "
+            + (f"matters elsewhere: {'; '.join(uses.sentences())}. " if uses else "")
+            + (f"It also deletes or changes: {', '.join(going)}. " if going else "")
+            + "Nothing was deleted; add --force to delete it all "
             "(it can be brought back with 'briefbook undelete')."
         )
     snapshot = lib.delete(type(record), item_id)

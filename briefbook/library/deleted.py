@@ -70,9 +70,14 @@ def _counted(counts: Counter, words: dict) -> list[str]:
     return out
 
 
-def describe(snapshot: Deleted, *, asked_only: bool = False) -> list[str]:
-    """What goes (or went) with the item, besides itself: "2 meetings", "3 statements' speaker"."""
-    rows = Counter(t for t, _ in snapshot.rows[1:] if not (asked_only and t in _NOT_ASKED))
+def describe(
+    snapshot: Deleted, *, asked_only: bool = False, named: frozenset[str] = frozenset()
+) -> list[str]:
+    """What goes (or went) with the item, besides itself: "2 meetings", "3 statements' speaker".
+
+    ``named``: tables whose rows the caller names by title instead (a person's meetings).
+    """
+    rows = Counter(t for t, _ in snapshot.rows[1:] if not (asked_only and t in _NOT_ASKED) and t not in named)
     nulled = Counter((t, c) for t, _, c, _ in snapshot.nulled)
     return _counted(rows, _ROW_WORDS) + _counted(nulled, _NULLED_WORDS)
 

@@ -1,8 +1,8 @@
 """Deleting an item that others depend on asks first, and says what goes with it.
 
-An event takes its meetings and books with it, a person their participant links,
-a meeting its links; the question lists them (from
-:meth:`briefbook.library.Library.what_goes_with`). An item nothing depends on
+An event takes its meetings and books with it, a person their place in meetings and
+delegations, a meeting its links; the question names them, and the books that would
+no longer show the item, by title. An item nothing depends on
 is deleted at once: Undo (and ``briefbook undelete``) bring any delete back.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from briefbook.library.uses import Uses, delete_summary
 from briefbook.ui.labels import display_name
 from briefbook.ui.messages import user_message
 
@@ -31,25 +32,69 @@ def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
 
 
 def may_delete(parent: QWidget | None, library, kind: str, ids: list[str]) -> bool:
-    """True if the items may go: nothing depends on them, or the user said yes to the list."""
+    """True if the items may go: nothing uses them, or the user said yes to what it means.
+
+    The question names, by title, the meetings and delegations the item is in and the
+    books that show it (:func:`briefbook.library.uses.delete_summary`), then the rest
+    that goes with it ("1 statement's speaker").
+    """
     lines = []
     for item_id in ids:
-        going = library.what_goes_with(kind, item_id)
+        uses, going = delete_summary(library, kind, item_id)
+        if not uses and not going:
+            continue
+        lines.append(f"• {display_name(library.get(kind, item_id))}:")
+        lines += [f"    – {line}" for line in use_lines(uses)]
         if going:
-            lines.append(
-                f"• {display_name(library.get(kind, item_id))}: {', '.join(user_message(g) for g in going)}"
-            )
+            lines.append(f"    – {', '.join(user_message(g) for g in going)}")
     if not lines:
         return True
     title = QCoreApplication.translate("DeleteConfirm", "Delete with what belongs to it?")
     text = (
         QCoreApplication.translate("DeleteConfirm", "Deleting this also deletes or changes:")
         + "\n\n"
-        + "\n".join(lines[:12])
-        + ("\n…" if len(lines) > 12 else "")
+        + "\n".join(lines[:24])
+        + ("\n…" if len(lines) > 24 else "")
         + "\n\n"
         + QCoreApplication.translate(
             "DeleteConfirm", "Edit → Undo brings it all back, and so does 'briefbook undelete' later."
         )
     )
     return confirm_delete(parent, title, text)
+
+
+def _filled(template: str, *args: str) -> str:
+    for i, arg in enumerate(args, start=1):
+        template = template.replace(f"%{i}", arg)
+    return template
+
+
+def use_lines(uses: Uses) -> list[str]:
+    """Each use in the window's language: the meetings, delegations and books, by title."""
+    out = []
+    for meeting, event in uses.meetings:
+        if uses.kind == "topic":
+            text = QCoreApplication.translate("DeleteConfirm", "it is raised in the meeting “%1” (%2)")
+        else:
+            text = QCoreApplication.translate(
+                "DeleteConfirm", "they take part in the meeting “%1” (%2): they leave it"
+            )
+        out.append(_filled(text, meeting, event))
+    for event in uses.delegations:
+        out.append(
+            _filled(
+                QCoreApplication.translate(
+                    "DeleteConfirm", "they are in the delegation to “%1”: they leave it"
+                ),
+                event,
+            )
+        )
+    for book in uses.books:
+        if uses.kind == "person":
+            text = QCoreApplication.translate(
+                "DeleteConfirm", "the book “%1” shows them (biography, participants): it will no longer"
+            )
+        else:
+            text = QCoreApplication.translate("DeleteConfirm", "the book “%1” includes it: it will no longer")
+        out.append(_filled(text, book))
+    return out

@@ -450,7 +450,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookComposer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/view.py" line="+191"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+185"/>
         <source>E&amp;xport…</source>
         <translation>X&amp;uất…</translation>
     </message>
@@ -495,22 +495,22 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location filename="../../briefbook/ui/composer/shown_book.py" line="+123"/>
         <source>Include “%1”</source>
         <translation>Đưa vào “%1”</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location filename="../../briefbook/ui/composer/book_actions.py" line="+46"/>
         <source>Choose the contents of a meeting brief</source>
         <translation>Chọn nội dung đề cương cuộc gặp</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Edit the text of “%1”</source>
         <translation>Sửa văn bản của “%1”</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location filename="../../briefbook/ui/composer/view.py" line="+82"/>
         <source>Select a section to see what it holds.</source>
         <translation>Chọn một phần để xem phần đó gồm những gì.</translation>
     </message>
@@ -525,18 +525,18 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Chưa có tài liệu. Hãy chọn một sự kiện rồi bấm “Tài liệu mới” để bắt đầu.</translation>
     </message>
     <message>
-        <location line="+45"/>
-        <location line="+15"/>
+        <location filename="../../briefbook/ui/composer/book_actions.py" line="+11"/>
+        <location line="+18"/>
         <source>New book</source>
         <translation>Tài liệu mới</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="-17"/>
         <source>A book belongs to an event: create the event first.</source>
         <translation>Mỗi tài liệu thuộc về một sự kiện: hãy tạo sự kiện trước.</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>Copy book</source>
         <translation>Sao chép tài liệu</translation>
     </message>
@@ -806,7 +806,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+223"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+224"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -830,7 +830,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>kéo một dòng, hoặc bấm Alt+Mũi tên lên/xuống, để đổi thứ tự trong chủ đề</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+100"/>
         <source>The arrow keys choose an item, Enter opens it in the editor; Ctrl+N new, Ctrl+D duplicate, Delete deletes; the Menu key or Shift+F10 shows everything that can be done.</source>
         <translation>Phím mũi tên để chọn một mục, Enter để mở mục đó trong khung soạn; Ctrl+N tạo mới, Ctrl+D nhân bản, Delete xoá; phím Menu hoặc Shift+F10 để xem mọi thao tác có thể làm.</translation>
     </message>
@@ -1969,7 +1969,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DeleteConfirm</name>
     <message>
-        <location filename="../../briefbook/ui/delete_confirm.py" line="+22"/>
+        <location filename="../../briefbook/ui/delete_confirm.py" line="+23"/>
         <source>Delete them all</source>
         <translation>Xóa tất cả</translation>
     </message>
@@ -1979,7 +1979,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>Delete with what belongs to it?</source>
         <translation>Xóa cùng những gì thuộc về nó?</translation>
     </message>
@@ -1992,6 +1992,31 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+5"/>
         <source>Edit → Undo brings it all back, and so does &apos;briefbook undelete&apos; later.</source>
         <translation>Sửa → Hoàn tác sẽ khôi phục tất cả; sau này lệnh &apos;briefbook undelete&apos; cũng vậy.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>it is raised in the meeting “%1” (%2)</source>
+        <translation>được nêu trong cuộc gặp “%1” (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>they take part in the meeting “%1” (%2): they leave it</source>
+        <translation>tham dự cuộc gặp “%1” (%2): sẽ bị rút khỏi cuộc gặp</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>they are in the delegation to “%1”: they leave it</source>
+        <translation>có tên trong đoàn dự “%1”: sẽ bị rút khỏi đoàn</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>the book “%1” shows them (biography, participants): it will no longer</source>
+        <translation>tài liệu “%1” có người này (tiểu sử, danh sách đại biểu): sẽ không còn nữa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the book “%1” includes it: it will no longer</source>
+        <translation>tài liệu “%1” có mục này: sẽ không còn nữa</translation>
     </message>
 </context>
 <context>
@@ -3977,7 +4002,12 @@ Thả ảnh vào đây.</translation>
         <translation>Một mục đã chọn cho tài liệu này không còn nữa; mục đó bị bỏ ra. Hãy chọn lại.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <source>%1 “%2” was in this book and has been deleted; it is left out. Edit → Undo, or &apos;briefbook undelete&apos; later, brings it back.</source>
+        <translation>%1 “%2” từng có trong tài liệu này và đã bị xoá; mục này bị bỏ ra. Sửa → Hoàn tác, hoặc sau này lệnh &apos;briefbook undelete&apos;, sẽ khôi phục lại.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 “%2” belongs to another event (%3), not to this book&apos;s event. Is it meant to be here?</source>
         <translation>%1 “%2” thuộc một sự kiện khác (%3), không thuộc sự kiện của tài liệu này. Có đúng là cần đưa vào không?</translation>
     </message>
@@ -4035,7 +4065,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PreflightList</name>
     <message>
-        <location filename="../../briefbook/ui/composer/warnings.py" line="+104"/>
+        <location filename="../../briefbook/ui/composer/warnings.py" line="+105"/>
         <source>Click to open this item in its editor.</source>
         <translation>Nhấp để mở mục này trong trình soạn thảo.</translation>
     </message>
@@ -4265,7 +4295,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionTreeModel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/section_model.py" line="+120"/>
+        <location filename="../../briefbook/ui/composer/texts.py" line="+41"/>
         <source>another event</source>
         <translation>sự kiện khác</translation>
     </message>
@@ -4275,7 +4305,7 @@ Thả ảnh vào đây.</translation>
         <translation>không thuộc sự kiện nào</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location filename="../../briefbook/ui/composer/section_model.py" line="+195"/>
         <source>Tick to give this meeting a brief; drag to change the order.</source>
         <translation>Đánh dấu để có đề cương cho cuộc gặp này; kéo để đổi thứ tự.</translation>
     </message>
@@ -4330,7 +4360,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Sections</name>
     <message>
-        <location line="-365"/>
+        <location filename="../../briefbook/ui/composer/section_kinds.py" line="+14"/>
         <source>Cover</source>
         <translation>Trang bìa</translation>
     </message>
@@ -4433,7 +4463,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionsPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+108"/>
+        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+109"/>
         <source>&amp;Add</source>
         <translation>Thê&amp;m</translation>
     </message>

@@ -167,7 +167,11 @@ def test_cli_delete_needs_force_and_undelete_brings_it_back(
         assert lib.count(Event) == 1 and lib.count(Book) == 1
     assert "Nothing deleted" in _run(library_path, "deleted").output
     point = filled["point"].id
-    assert _run(library_path, "delete", point).exit_code == 0  # nothing goes with it: no --force
+    used = _run(library_path, "delete", point)  # the book shows it: it says so, and needs --force
+    assert used.exit_code == 1 and "the book “Tài liệu chuẩn bị: Hội nghị" in used.output
+    with Library.open(library_path, backup=False) as lib:
+        loose = lib.add(TalkingPoint(topic_id=lib.add(Topic(title="Chưa dùng")).id, text="Nháp"))
+    assert _run(library_path, "delete", loose.id).exit_code == 0  # nothing uses it: no --force
 
 
 def test_cli_undelete_says_what_came_back_in_words_true_after_it(

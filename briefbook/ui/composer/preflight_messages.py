@@ -54,6 +54,15 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
             "Preflight", "An item chosen for this book no longer exists; it is left out. Choose again."
         ),
     ),
+    "deleted_item": (
+        r"(.+?) " + _QUOTED + r" was in this book and has been deleted; it is left out "
+        r"\(briefbook deleted lists it\)\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "%1 “%2” was in this book and has been deleted; it is left out. Edit → Undo, or "
+            "'briefbook undelete' later, brings it back.",
+        ),
+    ),
     "other_event": (
         r"(.+?) " + _QUOTED + r" belongs to another event \((.+)\), not to this book's event\.",
         QT_TRANSLATE_NOOP(
@@ -162,7 +171,10 @@ def warning_text(warning: PreflightWarning) -> str:
     if match is None:
         return warning.message
     groups = [_name(g) for g in match.groups()]
-    if warning.code in ("other_event", "item_not_for_release", "not_for_release_passage") and groups:
+    if (
+        warning.code in ("other_event", "item_not_for_release", "not_for_release_passage", "deleted_item")
+        and groups
+    ):
         groups[0] = kind_label(warning.kind) if warning.kind else kind_part(match.group(1))
     if warning.code == "above_ceiling" and len(groups) == 4:
         groups[0] = kind_label(warning.kind) if warning.kind else groups[0]

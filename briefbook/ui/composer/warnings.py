@@ -96,6 +96,7 @@ class PreflightList(QWidget):
                 "above_ceiling",
                 "draft_omitted",
                 "missing_item",
+                "deleted_item",
                 "empty_section",
                 "other_event",
             )
