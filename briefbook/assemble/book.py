@@ -14,9 +14,12 @@ from typing import Any, TypeVar
 from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.glyphs import glyph_warnings
 from briefbook.assemble.gone import gone_warnings, missing_warning
-from briefbook.assemble.meeting_brief import label, meeting_brief, profile, statement_blocks, talking_points
+from briefbook.assemble.meeting_brief import meeting_brief
+from briefbook.assemble.profiles import profile
 from briefbook.assemble.provenance import stamp
-from briefbook.assemble.words import format_date, format_range, format_time, parse_date, words
+from briefbook.assemble.statements import statement_blocks
+from briefbook.assemble.talking_points import talking_points
+from briefbook.assemble.words import format_date, format_range, format_time, label, parse_date, words
 from briefbook.collation import sort_key
 from briefbook.document.model import (
     Block,

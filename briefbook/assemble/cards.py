@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from briefbook.assemble.book import _meetings, book_metadata, start_assembly
 from briefbook.assemble.context import Assembly
-from briefbook.assemble.meeting_brief import chosen_points, person_line, point_items, steer
+from briefbook.assemble.meeting_brief import steer
+from briefbook.assemble.profiles import person_line
 from briefbook.assemble.provenance import stamp
+from briefbook.assemble.talking_points import chosen_points, point_items
 from briefbook.document.model import (
     Block,
     Document,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import functools
 
+from briefbook.document.model import Paragraph, Run
+
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "purpose": "Purpose",
@@ -206,3 +208,8 @@ def format_range(start: str, end: str, language: str) -> str:
             return f"{a.day:02d}–{b.strftime('%d/%m/%Y')}"
         return f"{a.day}–{format_date(end, language)}"
     return f"{format_date(start, language)} – {format_date(end, language)}"
+
+
+def label(text: str) -> Paragraph:
+    """One of these words as the bold label over what follows (points to make, our delegation)."""
+    return Paragraph([Run(text, bold=True)], "label")

@@ -1,0 +1,62 @@
+"""Prior statements in a book: which a meeting's brief holds, and how one is quoted and credited.
+
+A speaker who is a person in the library is named through the person, at the person's
+level (never through a copy of the name kept on the statement); a free-text speaker is
+text of the statement itself.
+"""
+
+from __future__ import annotations
+
+from briefbook.assemble.context import Assembly
+from briefbook.assemble.gone import lookup
+from briefbook.assemble.words import format_date
+from briefbook.document.model import Block, Paragraph, Run
+from briefbook.library import Person, Statement, Topic
+from briefbook.library.books import MeetingChoice
+
+
+def statement_blocks(a: Assembly, s: Statement) -> list[Block]:
+    """A quoted statement and its citation, all of the statement's level (its speaker at theirs)."""
+    origin = a.origin(s, a.current)
+    speaker: list[Run] = []
+    if s.speaker_id:
+        person = lookup(a, Person, s.speaker_id)
+        if person is not None and a.admit(person):
+            a.mention(person)
+            speaker = [Run(person.display_name, origin=a.origin(person, origin))]
+    elif s.speaker_name:
+        speaker = [Run(s.speaker_name, origin=origin)]
+    rest = ", ".join(x for x in (format_date(s.date, a.language), s.occasion) if x)
+    cite = [Run("— "), *speaker, Run((", " if speaker and rest else "") + rest)]
+    if s.source:
+        cite.append(Run(f" ({a.words['source']}: {s.source})"))
+    if s.link:
+        cite.append(Run(" " + s.link, link=s.link if s.link.startswith(("http://", "https://")) else None))
+    quote = a.blocks(s.text, "quote", origin=origin)
+    return [*quote, Paragraph(cite, "note", origin=origin)] if quote else []
+
+
+def speaker_name(a: Assembly, s: Statement) -> str:
+    """The speaker's name for a line that refers to the statement; empty above the ceiling."""
+    if s.speaker_id:
+        person = lookup(a, Person, s.speaker_id)
+        if person is not None and a.rank(a.level_of(person)) <= a.ceiling_rank:
+            return person.display_name
+        return ""
+    return s.speaker_name
+
+
+def chosen_statements(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[Statement]:
+    """The statements a meeting's brief holds: those chosen for it, else its topics' own, newest first."""
+    if choice and choice.statements is not None:
+        candidates = [lookup(a, Statement, i) for i in choice.statements]
+        for statement in candidates:
+            if statement is not None:
+                a.warn_if_other_event(statement)
+    else:
+        seen: dict[str, Statement] = {}
+        for t in topics:
+            for s in a.library.statements_on(t.id):
+                seen.setdefault(s.id, s)
+        candidates = sorted(seen.values(), key=lambda s: s.date, reverse=True)
+    return [s for s in candidates if s is not None and a.admit(s)]

@@ -1,0 +1,63 @@
+"""Talking points in a book: which a meeting's brief holds, and how they read as list items.
+
+A brief holds the points the user chose for it, in their order, or else every point of
+its topics; each passes the ceiling and the drafts rule (:meth:`Assembly.admit`). Drafts
+are marked, a question comes before its answer, and a topic brief groups its points
+under the labels a principal expects.
+"""
+
+from __future__ import annotations
+
+from briefbook.assemble.context import Assembly
+from briefbook.assemble.gone import lookup
+from briefbook.assemble.words import label
+from briefbook.document.model import Block, ListBlock, ListItem, Run
+from briefbook.library import TalkingPoint, Topic
+from briefbook.library.books import MeetingChoice
+
+POINT_GROUPS = (
+    ("points_to_make", ("key_message", "proactive")),
+    ("if_raised", ("reactive",)),
+    ("press_lines", ("press_line",)),
+    ("qa", ("qa",)),
+)
+
+
+def point_items(a: Assembly, group: list[TalkingPoint]) -> list[ListItem]:
+    """The points as list items, drafts marked, a question before its answer."""
+    items: list[ListItem] = []
+    for p in group:
+        origin = a.origin(p, a.current)
+        body = a.items(p.text, origin=origin)
+        if not body:  # the whole point is marked not for release
+            continue
+        runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
+        if p.kind == "qa" and p.question:
+            question = a.runs(p.question, origin=origin)
+            runs += [Run(a.words["question"] + " ", bold=True), *question, Run("\n")]
+            runs += [Run(a.words["answer"] + " ", bold=True)]
+        first, *rest = body
+        items += [ListItem(runs + first.runs, first.children, first.origin, first.more), *rest]
+    return items
+
+
+def talking_points(a: Assembly, points: list[TalkingPoint]) -> list[Block]:
+    """Points grouped under the labels a principal expects, drafts marked (topic briefs)."""
+    out: list[Block] = []
+    for key, kinds in POINT_GROUPS:
+        items = point_items(a, [p for p in points if p.kind in kinds])
+        if items:
+            out += [label(a.words[key]), ListBlock(items, ordered=key == "points_to_make")]
+    return out
+
+
+def chosen_points(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[TalkingPoint]:
+    """The points a meeting's brief holds: those chosen for it, else every point of its topics."""
+    if choice and choice.talking_points is not None:
+        candidates = [lookup(a, TalkingPoint, i) for i in choice.talking_points]
+        for point in candidates:
+            if point is not None:
+                a.warn_if_other_event(point)  # hand-picked: the same rule as a section's items
+    else:
+        candidates = [p for t in topics for p in a.library.list(TalkingPoint, where={"topic_id": t.id})]
+    return [p for p in candidates if p is not None and a.admit(p)]
