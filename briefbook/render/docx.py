@@ -37,17 +37,17 @@ from briefbook.document.model import (
     Table,
 )
 from briefbook.errors import BriefBookError
-from briefbook.render.docx_blocks import PHOTO_MAX_MM, TBL, BlockWriter, StyleIds
+from briefbook.render.docx_blocks import PHOTO_MAX_MM, BlockWriter
 from briefbook.render.docx_fields import (
     contents_entries,
     estimate_pages,
-    keep_with_next,
     page_number_runs,
     running_header_field,
     write_contents,
     write_reference,
 )
 from briefbook.render.docx_fonts import embed_fonts, visible
+from briefbook.render.docx_markup import append_xml
 from briefbook.render.docx_package import (
     check_target,
     package_members,
@@ -58,13 +58,13 @@ from briefbook.render.docx_package import (
 )
 from briefbook.render.docx_pictures import Picture, probe_picture
 from briefbook.render.docx_sanitise import sanitised_reference
+from briefbook.render.docx_style_ids import StyleIds
 from briefbook.render.docx_styles import text_width_mm
-from briefbook.render.docx_xml import el, twips, w
+from briefbook.render.docx_xml import twips, w
 from briefbook.render.metrics import fits_one_line
 from briefbook.render.template import Template, fill_header
 from briefbook.text import clean_line
 
-PPR_TAG, PSTYLE_TAG, VAL_ATTR = w("pPr"), w("pStyle"), w("val")
 Progress = Callable[[int, int], None]
 
 LANGUAGE_TAGS = {"en": "en-GB", "vi": "vi-VN", "th": "th-TH", "fr": "fr-FR", "zh": "zh-CN"}
@@ -94,7 +94,7 @@ def render_docx(
         if progress:
             progress(done, total)
     book.finish()
-    save_atomically(package_members(book.doc), target)
+    save_atomically(package_members(book.doc, "".join(book.out)), target)
     return target
 
 
@@ -116,6 +116,7 @@ class _DocxBook:
         self.sect = self.body.find(w("sectPr"))
         for child in list(self.body):
             self.body.remove(child)
+        self.out: list[str] = []  # the body's XML (docx_blocks), put into the package as it is
         width = twips(text_width_mm(template))
         self.writer = BlockWriter(
             self.doc.part,
@@ -151,18 +152,17 @@ class _DocxBook:
             yield done
 
     def write_block(self, block) -> None:
-        writer, body = self.writer, self.body
+        writer, body = self.writer, self.out
         if isinstance(block, Paragraph):
-            after_heading = self._last_style() in self._heading_styles
-            p = writer.model_paragraph(body, block)
-            if after_heading and fits_one_line("".join(r.text for r in block.runs), self.template):
-                keep_with_next(p)  # one short line under a heading: kept with what follows, as in the PDF
+            # One short line under a heading: kept with what follows, as in the PDF.
+            keep = self._after_heading() and fits_one_line("".join(r.text for r in block.runs), self.template)
+            writer.model_paragraph(body, block, keep_next=keep)
         elif isinstance(block, Heading):
-            p = writer.paragraph(body, f"Heading{min(max(block.level, 1), 4)}")
             # Sections and briefs carry the "Running Head" character style: the header's
             # STYLEREF field shows the one the page is in.
             style = "RunningHead" if block.level <= 2 else None
-            writer.bookmark(p, writer.bookmarks[block.anchor], [Run(block.text)], char_style=style)
+            name = writer.bookmarks[block.anchor]
+            writer.heading(body, f"Heading{min(max(block.level, 1), 4)}", name, [Run(block.text)], style)
         elif isinstance(block, ListBlock):
             writer.list_block(body, block)
         elif isinstance(block, Table):
@@ -175,12 +175,10 @@ class _DocxBook:
         elif isinstance(block, Reference):
             bookmark = writer.bookmarks.get(block.target)
             # Right under a heading, a reference keeps with the next line too (as in the PDF).
-            after_heading = self._last_style() in self._heading_styles
-            p = write_reference(writer, body, block.runs, bookmark, self.pages.get(block.target))
-            if after_heading:
-                keep_with_next(p)
+            keep = self._after_heading()
+            write_reference(writer, body, block.runs, bookmark, self.pages.get(block.target), keep)
         elif isinstance(block, PageBreak):
-            writer.pending_break = self._last_element() is not None
+            writer.pending_break = writer.last_kind is not None
         elif isinstance(block, Contents):
             title = clean_line(block.title) or self.words["contents"]
             entries = contents_entries(self.document, block, writer.bookmarks, self.pages)
@@ -190,24 +188,15 @@ class _DocxBook:
             self.cover(block)
             writer.pending_break = True
 
-    def _last_style(self) -> str | None:
-        last = self._last_element()
-        style = None if last is None else last.find(f"{PPR_TAG}/{PSTYLE_TAG}")
-        return None if style is None else style.get(VAL_ATTR)
-
-    def _last_element(self):
-        try:
-            return self.body[-1]  # O(1), unlike len() on an lxml element
-        except IndexError:
-            return None
+    def _after_heading(self) -> bool:
+        return self.writer.last_style in self._heading_styles
 
     def _separate_tables(self) -> None:
-        last = self._last_element()
-        if last is not None and last.tag == TBL:  # two tables in a row would merge in Word
-            self.writer.paragraph(self.body, "Small")
+        if self.writer.last_kind == "tbl":  # two tables in a row would merge in Word
+            self.writer.paragraph(self.out, "Small")
 
     def cover(self, cover: Cover) -> None:
-        writer, body = self.writer, self.body
+        writer, body = self.writer, self.out
         lines = [
             ("Title", cover.title),
             ("Subtitle", cover.subtitle),
@@ -220,8 +209,8 @@ class _DocxBook:
             if clean_line(text):
                 writer.paragraph(body, style, [Run(text)])
         if cover.draft:
-            p = writer.paragraph(body, "CoverClassification")
-            writer.run(p, Run(self.words["draft"]), char_style="DraftMark")
+            mark = writer.run(Run(self.words["draft"]), char_style="DraftMark")
+            writer.paragraph(body, "CoverClassification", content=mark)
         for text in (
             cover.recipient,
             cover.issue_date,
@@ -235,50 +224,54 @@ class _DocxBook:
     def image(self, block: Image) -> None:
         picture = self.picture(block.data)
         max_mm = min(block.max_width_mm, text_width_mm(self.template))
-        p = self.writer.paragraph(self.body, "Figure")
-        if picture is None or not self.writer.picture_run(p, picture, max_mm, block.caption or ""):
-            self.body.remove(p)
-            self.writer.missing_picture(self.body)
+        run = None if picture is None else self.writer.picture_run(picture, max_mm, block.caption or "")
+        if run is None:
+            self.writer.pending_break = False  # (the figure's paragraph took it, and was dropped)
+            self.writer.missing_picture(self.out)
+        else:
+            self.writer.paragraph(self.out, "Figure", content=run)
         if block.caption and clean_line(block.caption):
-            self.writer.paragraph(self.body, "Caption", [Run(block.caption)])
+            self.writer.paragraph(self.out, "Caption", [Run(block.caption)])
 
     def profile(self, block: Profile) -> None:
         """Photo left, name and lines right, in a borderless two-column table."""
-        writer = self.writer
+        writer, out = self.writer, self.out
         picture = self.picture(block.photo) if block.photo else None
         if picture is None:
             if block.photo:
-                writer.missing_picture(self.body)
-            self._profile_text(self.body, block)
+                writer.missing_picture(out)
+            self._profile_text(out, block)
             return
         self._separate_tables()
         width = writer.width
         photo_mm = min(picture.width_mm, PHOTO_MAX_MM, text_width_mm(self.template) * 0.3)
         left = twips(photo_mm + 4)
-        tbl = writer.table_start(self.body, [left, width - left], None, layout=True)
-        row = el(tbl, "tr")
-        cells = []
-        for cell_width in (left, width - left):
-            tc = el(row, "tc")
-            tcpr = el(tc, "tcPr")
-            el(tcpr, "tcW", w=cell_width, type_="dxa")
-            el(tcpr, "vAlign", val="top")
-            cells.append(tc)
-        p = writer.paragraph(cells[0], "TableText")
-        if not writer.picture_run(p, picture, photo_mm, block.name):
-            cells[0].remove(p)
-            writer.missing_picture(cells[0])
-        self._profile_text(cells[1], block)
-
-    def _profile_text(self, parent, block: Profile) -> None:
-        p = self.writer.paragraph(parent, "Heading4")  # a real heading: readers see the person
-        if block.anchor:
-            self.writer.bookmark(p, self.writer.bookmarks[block.anchor], [Run(block.name)])
+        writer.table_start(out, [left, width - left], None, layout=True)
+        out.append("<w:tr>")
+        cells = [
+            f'<w:tc><w:tcPr><w:tcW w:w="{cell_width}" w:type="dxa"/><w:vAlign w:val="top"/></w:tcPr>'
+            for cell_width in (left, width - left)
+        ]
+        out.append(cells[0])
+        run = writer.picture_run(picture, photo_mm, block.name)
+        if run is None:
+            writer.missing_picture(out)
         else:
-            self.writer.direction(p, [Run(block.name)])
-            self.writer.runs(p, [Run(block.name)])
+            writer.paragraph(out, "TableText", content=run)
+        out.append("</w:tc>")
+        out.append(cells[1])
+        self._profile_text(out, block)
+        out.append("</w:tc></w:tr>")
+        writer.table_end(out)
+
+    def _profile_text(self, out: list[str], block: Profile) -> None:
+        name = [Run(block.name)]
+        if block.anchor:  # a real heading: readers see the person
+            self.writer.heading(out, "Heading4", self.writer.bookmarks[block.anchor], name)
+        else:
+            self.writer.paragraph(out, "Heading4", name)
         for line in block.lines:
-            self.writer.model_paragraph(parent, line)
+            self.writer.model_paragraph(out, line)
 
     # -- page setup, headers, metadata ---------------------------------------
 
@@ -320,20 +313,22 @@ class _DocxBook:
 
     def _header(self, header, first: bool) -> None:
         root, writer, meta = self._clear(header), self.writer, self.meta
+        out: list[str] = []
         if clean_line(meta.banner):
-            writer.paragraph(root, "Banner", [Run(clean_line(meta.banner))])
+            writer.paragraph(out, "Banner", [Run(clean_line(meta.banner))])
         if first:
             if meta.draft:
-                p = writer.paragraph(root, "Banner")
-                writer.run(p, Run(self.words["draft"]), char_style="DraftMark")
+                mark = writer.run(Run(self.words["draft"]), char_style="DraftMark")
+                writer.paragraph(out, "Banner", content=mark)
         else:
-            p = writer.paragraph(root, "Header")
-            running_header_field(p, visible(self.template, clean_line(self._header_text())))
+            content = running_header_field(visible(self.template, clean_line(self._header_text())))
             if meta.draft:
-                writer.run(p, Run("\t"))
-                writer.run(p, Run(self.words["draft"]), char_style="DraftMark")
-        if not len(root):
-            writer.paragraph(root, "Header")
+                content += writer.run(Run("\t"))
+                content += writer.run(Run(self.words["draft"]), char_style="DraftMark")
+            writer.paragraph(out, "Header", content=content)
+        if not out:
+            writer.paragraph(out, "Header")
+        append_xml(root, "".join(out))
 
     def _header_text(self) -> str:
         meta = self.meta
@@ -342,10 +337,11 @@ class _DocxBook:
 
     def _footer(self, footer, first: bool) -> None:
         root, writer = self._clear(footer), self.writer
+        out: list[str] = []
         if not first:
-            p = writer.paragraph(root, "Footer")
-            page_number_runs(writer, p, self.words["page"])
+            writer.paragraph(out, "Footer", content=page_number_runs(writer, self.words["page"]))
         if clean_line(self.meta.banner):
-            writer.paragraph(root, "Banner", [Run(clean_line(self.meta.banner))])
-        if not len(root):
-            writer.paragraph(root, "Footer")
+            writer.paragraph(out, "Banner", [Run(clean_line(self.meta.banner))])
+        if not out:
+            writer.paragraph(out, "Footer")
+        append_xml(root, "".join(out))

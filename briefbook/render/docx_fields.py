@@ -13,8 +13,6 @@ import math
 import re
 from collections.abc import Callable
 
-from lxml import etree
-
 from briefbook.document.model import (
     Contents,
     Cover,
@@ -28,84 +26,67 @@ from briefbook.document.model import (
     Run,
     Table,
 )
-from briefbook.render.docx_blocks import (
-    ANCHOR,
-    HISTORY,
-    HYPERLINK,
-    PHOTO_MAX_MM,
-    PPR,
-    RPR,
-    TAB,
-    BlockWriter,
-    R,
-    T,
-    column_widths,
-    sub_with,
-)
+from briefbook.render.docx_blocks import PHOTO_MAX_MM, BlockWriter, column_widths
+from briefbook.render.docx_markup import attr
+from briefbook.render.docx_markup import text as escaped
 from briefbook.render.docx_pictures import Picture, probe_picture
-from briefbook.render.docx_xml import XML_SPACE, w
 from briefbook.render.template import Template
 from briefbook.text import clean_line
 
-FLD_CHAR, FLD_TYPE, INSTR, FLD_SIMPLE, INSTR_ATTR = (
-    w("fldChar"),
-    w("fldCharType"),
-    w("instrText"),
-    w("fldSimple"),
-    w("instr"),
-)
-NO_PROOF, WEB_HIDDEN = w("noProof"), w("webHidden")
+_HIDDEN = "<w:rPr><w:webHidden/></w:rPr>"
+TAB_RUN = "<w:r><w:tab/></w:r>"
 
 
-def _field_char(parent, kind: str, hidden: bool = False) -> None:
-    r = etree.SubElement(parent, R)
-    if hidden:
-        etree.SubElement(etree.SubElement(r, RPR), WEB_HIDDEN)
-    sub_with(r, FLD_CHAR, FLD_TYPE, kind)
+def _field_char(kind: str, hidden: bool = False) -> str:
+    return f'<w:r>{_HIDDEN if hidden else ""}<w:fldChar w:fldCharType="{kind}"/></w:r>'
 
 
-def _instruction(parent, text: str, hidden: bool = False) -> None:
-    r = etree.SubElement(parent, R)
-    if hidden:
-        etree.SubElement(etree.SubElement(r, RPR), WEB_HIDDEN)
-    sub_with(r, INSTR, XML_SPACE, "preserve").text = text
+def _instruction(text: str, hidden: bool = False) -> str:
+    instruction = f'<w:instrText xml:space="preserve">{escaped(text)}</w:instrText>'
+    return f"<w:r>{_HIDDEN if hidden else ''}{instruction}</w:r>"
 
 
-def _result(parent, text: str, hidden: bool = False) -> None:
-    r = etree.SubElement(parent, R)
-    if hidden:
-        etree.SubElement(etree.SubElement(r, RPR), WEB_HIDDEN)
-    sub_with(r, T, XML_SPACE, "preserve").text = text
+def _result(text: str, hidden: bool = False) -> str:
+    return f'<w:r>{_HIDDEN if hidden else ""}<w:t xml:space="preserve">{escaped(text)}</w:t></w:r>'
 
 
-def simple_field(parent, instruction: str, result: str) -> None:
+def _field(instruction: str, result: str, hidden: bool = False) -> str:
+    """A complex field (begin, instruction, separate, the result shown until it is updated, end)."""
+    return (
+        _field_char("begin", hidden)
+        + _instruction(instruction, hidden)
+        + _field_char("separate", hidden)
+        + _result(result, hidden)
+        + _field_char("end", hidden)
+    )
+
+
+def simple_field(instruction: str, result: str) -> str:
     """``<w:fldSimple>`` with a result to show until the field is updated."""
-    field = etree.SubElement(parent, FLD_SIMPLE, {INSTR_ATTR: f" {instruction} "})
-    r = etree.SubElement(field, R)
-    etree.SubElement(etree.SubElement(r, RPR), NO_PROOF)
-    etree.SubElement(r, T).text = result
+    return (
+        f'<w:fldSimple w:instr="{attr(f" {instruction} ")}"><w:r><w:rPr><w:noProof/></w:rPr>'
+        f"<w:t>{escaped(result)}</w:t></w:r></w:fldSimple>"
+    )
 
 
-def page_number_runs(writer: BlockWriter, p, pattern: str) -> None:
+def page_number_runs(writer: BlockWriter, pattern: str) -> str:
     """``Page {page} of {pages}`` with PAGE and NUMPAGES fields in place of the placeholders."""
+    out = []
     for piece in re.split(r"(\{page\}|\{pages\})", pattern):
         if piece == "{page}":
-            simple_field(p, "PAGE", "1")
+            out.append(simple_field("PAGE", "1"))
         elif piece == "{pages}":
-            simple_field(p, "NUMPAGES", "1")
+            out.append(simple_field("NUMPAGES", "1"))
         elif piece:
-            writer.run(p, Run(piece))
+            out.append(writer.run(Run(piece)))
+    return "".join(out)
 
 
-def running_header_field(p, fallback: str) -> None:
+def running_header_field(fallback: str) -> str:
     """The running header: a STYLEREF field showing the last section or brief title
     (character style "Running Head") on the page, or the one the page continues.
     ``fallback`` (the book's header) shows until the application updates the field."""
-    _field_char(p, "begin")
-    _instruction(p, ' STYLEREF "Running Head" \\l ')
-    _field_char(p, "separate")
-    _result(p, fallback)
-    _field_char(p, "end")
+    return _field(' STYLEREF "Running Head" \\l ', fallback)
 
 
 def toc_instruction(levels: int) -> str:
@@ -114,74 +95,49 @@ def toc_instruction(levels: int) -> str:
 
 def write_contents(
     writer: BlockWriter,
-    parent,
+    out: list[str],
     contents: Contents,
     title: str,
     entries: list[tuple[int, str, str, int]],
 ) -> None:
     """The contents title and a TOC field whose result lists ``entries``:
     (level, text, bookmark name, page number), each entry a link to its heading."""
-    writer.paragraph(parent, "TOCHeading", [Run(title)])
+    writer.paragraph(out, "TOCHeading", [Run(title)])
     instruction = toc_instruction(contents.levels)
+    begin = _field_char("begin") + _instruction(instruction) + _field_char("separate")
     if not entries:
-        p = writer.paragraph(parent, "TOC1")
-        _field_char(p, "begin")
-        _instruction(p, instruction)
-        _field_char(p, "separate")
-        _field_char(p, "end")
+        writer.paragraph(out, "TOC1", content=begin + _field_char("end"))
         return
     last = len(entries) - 1
     for k, (level, text, bookmark, page) in enumerate(entries):
-        p = writer.paragraph(parent, f"TOC{min(max(level, 1), 3)}")
+        link = writer.run(Run(text)) + TAB_RUN + _field(f" PAGEREF {bookmark} \\h ", str(page), hidden=True)
+        content = f'<w:hyperlink w:anchor="{attr(bookmark)}" w:history="1">{link}</w:hyperlink>'
         if k == 0:
-            _field_char(p, "begin")
-            _instruction(p, instruction)
-            _field_char(p, "separate")
-        link = etree.SubElement(p, HYPERLINK, {ANCHOR: bookmark, HISTORY: "1"})
-        writer.run(link, Run(text))
-        etree.SubElement(etree.SubElement(link, R), TAB)
-        _field_char(link, "begin", hidden=True)
-        _instruction(link, f" PAGEREF {bookmark} \\h ", hidden=True)
-        _field_char(link, "separate", hidden=True)
-        _result(link, str(page), hidden=True)
-        _field_char(link, "end", hidden=True)
+            content = begin + content
         if k == last:
-            _field_char(p, "end")
+            content += _field_char("end")
+        writer.paragraph(out, f"TOC{min(max(level, 1), 3)}", content=content)
 
 
-def write_reference(writer: BlockWriter, parent, runs: list[Run], bookmark: str | None, page: int | None):
+def write_reference(
+    writer: BlockWriter,
+    out: list[str],
+    runs: list[Run],
+    bookmark: str | None,
+    page: int | None,
+    keep_next: bool = False,
+) -> None:
     """A cross-reference line: a link to the bookmark, a dotted tab and a PAGEREF field
-    whose result is the page already known (Word updates it). Returns the paragraph."""
+    whose result is the page already known (Word updates it)."""
     # Left to right even when it starts with an Arabic name, as in the PDF: a line the book
     # builds in its own language, with the page number at the right margin.
-    p = writer.paragraph(parent, "Reference")
     if bookmark is None:  # the target is not in this file: the words alone, never a dead link
-        writer.runs(p, runs)
-        return p
-    link = etree.SubElement(p, HYPERLINK, {ANCHOR: bookmark, HISTORY: "1"})
-    for run in runs:
-        writer.run(link, Run(run.text, run.bold, run.italic))
-    etree.SubElement(etree.SubElement(link, R), TAB)
-    _field_char(link, "begin")
-    _instruction(link, f" PAGEREF {bookmark} \\h ")
-    _field_char(link, "separate")
-    _result(link, str(page or 1))
-    _field_char(link, "end")
-    return p
-
-
-def keep_with_next(p) -> None:
-    """Add ``w:keepNext`` to paragraph ``p`` (in schema order: after its style)."""
-    ppr = p.find(PPR)
-    if ppr is None:
-        ppr = etree.Element(PPR)
-        p.insert(0, ppr)
-    style = ppr.find(w("pStyle"))
-    keep = etree.Element(w("keepNext"))
-    if style is not None:
-        style.addnext(keep)
-    else:
-        ppr.insert(0, keep)
+        writer.paragraph(out, "Reference", content=writer.runs(runs), rtl=False, keep_next=keep_next)
+        return
+    link = "".join(writer.run(Run(run.text, run.bold, run.italic)) for run in runs)
+    link += TAB_RUN + _field(f" PAGEREF {bookmark} \\h ", str(page or 1))
+    content = f'<w:hyperlink w:anchor="{attr(bookmark)}" w:history="1">{link}</w:hyperlink>'
+    writer.paragraph(out, "Reference", content=content, rtl=False, keep_next=keep_next)
 
 
 # -- page estimate ------------------------------------------------------------

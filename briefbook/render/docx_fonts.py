@@ -25,6 +25,7 @@ from docx.opc.part import Part
 from lxml import etree
 
 from briefbook.document.model import Document, node_fields
+from briefbook.render.docx_markup import attr
 from briefbook.render.docx_reference import BULLETS as LIST_MARKS
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
@@ -88,16 +89,13 @@ def visible(template: Template, text: str) -> str:
     return "".join(replaced(run) if index == -1 else run for index, run in chain.runs(text))
 
 
-def run_fonts(rpr: etree._Element, font: ChainFont) -> None:
-    """Name ``font`` in every slot of a run's properties (first child, as the schema wants)."""
-    name = font.display
-    fonts = etree.Element(w("rFonts"))
-    for slot in ("ascii", "hAnsi", "eastAsia", "cs"):
-        fonts.set(w(slot), name)
-    rpr.insert(1 if len(rpr) and rpr[0].tag == w("rStyle") else 0, fonts)
-    if font.script in _RTL_SCRIPTS:
-        rpr.append(etree.Element(w("rtl")))
-        rpr.append(etree.Element(w("cs")))
+@functools.cache
+def run_fonts_xml(font: ChainFont) -> tuple[str, str]:
+    """A run's ``w:rFonts`` naming ``font`` in every slot, and the ``w:rtl``/``w:cs`` a
+    right-to-left script's run adds after its bold and italic ("" for other scripts)."""
+    name = attr(font.display)
+    fonts = f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>'
+    return fonts, "<w:rtl/><w:cs/>" if font.script in _RTL_SCRIPTS else ""
 
 
 # -- embedding ---------------------------------------------------------------------------

@@ -84,16 +84,33 @@ def set_core_properties(doc, meta: Metadata, language: str) -> None:
         props.created = props.modified = _dt.datetime(meta.date.year, meta.date.month, meta.date.day)
 
 
-def package_members(doc) -> Iterator[tuple[str, bytes]]:
-    """The zip members of the package, [Content_Types].xml first."""
+def package_members(doc, body: str = "") -> Iterator[tuple[str, bytes]]:
+    """The zip members of the package, [Content_Types].xml first; ``body`` (XML text, see
+    :mod:`briefbook.render.docx_blocks`) goes at the start of the document's ``w:body``."""
     package = doc.part.package
     parts = list(package.iter_parts())
     yield "[Content_Types].xml", _content_types(parts)
     yield "_rels/.rels", package.rels.xml
     for part in parts:
-        yield part.partname.membername, part.blob
+        blob = part.blob
+        if part is doc.part and body:
+            blob = with_body(blob, body)
+        yield part.partname.membername, blob
         if len(part.rels):
             yield part.partname.rels_uri.membername, part.rels.xml
+
+
+_BODY_START = b"<w:body>"
+
+
+def with_body(document_xml: bytes, body: str) -> bytes:
+    """``document_xml`` (its ``w:body`` holding only the section properties) with ``body``
+    put first in the ``w:body``, before them."""
+    at = document_xml.find(_BODY_START)
+    if at < 0 or document_xml.find(_BODY_START, at + 1) >= 0:
+        raise BriefBookError("The Word file could not be written: its document part has no single body.")
+    at += len(_BODY_START)
+    return document_xml[:at] + body.encode("utf-8") + document_xml[at:]
 
 
 def _content_types(parts) -> bytes:

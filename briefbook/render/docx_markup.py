@@ -1,0 +1,54 @@
+"""WordprocessingML as text: escaping, and the few tags every paragraph repeats.
+
+The body of a book is written as XML text from small templates and handed to the
+package once (see :mod:`briefbook.render.docx_blocks`): building it one lxml element at
+a time was a third of a 500-meeting export. Text is escaped as lxml escapes it when it
+serialises a tree (``&``, ``<``, ``>`` in text; those and ``"``, tab, newline and carriage
+return in attributes), so the bytes are the ones the element tree wrote. Characters
+XML 1.0 cannot hold never reach here in text (:func:`briefbook.text.clean` removes them
+from every run before it is written); they are stripped here as well, so no string,
+whatever its way in, can make the file unreadable.
+"""
+
+from __future__ import annotations
+
+import re
+from xml.sax.saxutils import escape
+
+from lxml import etree
+
+from briefbook.render.docx_xml import R_NS, W_NS
+
+# Characters XML 1.0 forbids (the controls but tab, newline and carriage return; the two
+# non-characters; lone surrogates). \x0b and \x0c are among them: clean() has already made
+# them breaks in every run's text.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_IN_ATTRIBUTE = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+
+
+def text(value: str) -> str:
+    """``value`` as element text."""
+    return escape(_FORBIDDEN.sub("", value))
+
+
+def attr(value: str) -> str:
+    """``value`` inside a double-quoted attribute."""
+    return escape(_FORBIDDEN.sub("", value), _IN_ATTRIBUTE)
+
+
+def element(tag: str, attributes: str, inner: str) -> str:
+    """``<tag attributes>inner</tag>``, or ``<tag attributes/>`` when empty (as lxml writes it).
+    ``attributes`` is the escaped text after the tag name, with its leading space."""
+    if inner:
+        return f"<{tag}{attributes}>{inner}</{tag}>"
+    return f"<{tag}{attributes}/>"
+
+
+_WRAP_OPEN = f'<w:wrap xmlns:w="{W_NS}" xmlns:r="{R_NS}">'
+
+
+def append_xml(parent: etree._Element, xml: str) -> None:
+    """Parse ``xml`` (elements in the ``w:``/``r:`` prefixes) and append them to ``parent``
+    (a header, a footer: parts that stay element trees)."""
+    for child in list(etree.fromstring(f"{_WRAP_OPEN}{xml}</w:wrap>")):
+        parent.append(child)

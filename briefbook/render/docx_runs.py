@@ -1,0 +1,151 @@
+"""Runs as WordprocessingML text: a run's look, its fonts, its text, links and bookmarks.
+
+Every piece of the book's text goes through :meth:`RunWriter.run`: cleaned
+(:func:`briefbook.text.clean`), cut where the template's font cannot draw it (the
+chain font that can is named in all four ``w:rFonts`` slots, with ``w:rtl`` and
+``w:cs`` for right-to-left scripts), and escaped (:mod:`briefbook.render.docx_markup`).
+The writers return XML text; nothing here builds an element tree.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+from briefbook.document.model import Run
+from briefbook.render.docx_fonts import pieces, run_fonts_xml
+from briefbook.render.docx_markup import attr, element
+from briefbook.render.docx_markup import text as escaped
+from briefbook.render.docx_style_ids import StyleIds
+from briefbook.render.template import Template
+from briefbook.text import clean, clean_line
+
+CHUNK = 16384  # longest w:t we write; longer text is split over several w:t in one run
+_BREAKS = re.compile(r"(\n|\t)")
+SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
+PAGE_BREAK = '<w:br w:type="page"/>'
+
+
+def safe_url(url: str) -> str | None:
+    """A URL Word can store and open, or ``None`` for schemes we do not link."""
+    url = clean_line(url)
+    if not url.lower().startswith(SAFE_SCHEMES):
+        return None
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
+
+
+def text_xml(text: str) -> str:
+    """``w:t`` elements for cleaned ``text``: line breaks and tabs become ``w:br`` and
+    ``w:tab``, and very long text is cut into several ``w:t`` (nothing for empty text)."""
+    if len(text) <= CHUNK and "\n" not in text and "\t" not in text:
+        return f'<w:t xml:space="preserve">{escaped(text)}</w:t>' if text else ""
+    out = []
+    for piece in _BREAKS.split(text):
+        if piece == "\n":
+            out.append("<w:br/>")
+        elif piece == "\t":
+            out.append("<w:tab/>")
+        else:
+            for start in range(0, len(piece), CHUNK):
+                out.append(f'<w:t xml:space="preserve">{escaped(piece[start : start + CHUNK])}</w:t>')
+    return "".join(out)
+
+
+class RunWriter:
+    """Inline content: runs, hyperlinks (external ones related to ``part``) and bookmarks."""
+
+    def __init__(self, part, styles: StyleIds, language: str):
+        self.part = part
+        self.styles = styles
+        self.language = language
+        self.template: Template | None = None  # set by the renderer: fonts for other scripts
+        self.bookmarks: dict[str, str] = {}  # model anchor -> bookmark name
+        self._links: dict[str, str] = {}
+        self._bookmark_id = 0
+        self._char_styles: dict[str, str] = {}  # style key -> its w:rStyle ("" when Normal)
+
+    def runs(self, runs: list[Run]) -> str:
+        """``runs`` in order, those with one link target grouped in one ``w:hyperlink``."""
+        out: list[str] = []
+        i, n = 0, len(runs)
+        while i < n:
+            run = runs[i]
+            target = self._link_target(run.link) if run.link else None
+            if target is None:
+                out.append(self.run(run))
+                i += 1
+                continue
+            inner = []
+            while i < n and runs[i].link == run.link:
+                inner.append(self.run(runs[i], hyperlink=True))
+                i += 1
+            out.append(element("w:hyperlink", target, "".join(inner)))
+        return "".join(out)
+
+    def run(self, run: Run, hyperlink: bool = False, char_style: str | None = None) -> str:
+        text = run.text
+        if not text:
+            return ""
+        if self.template is None:
+            return self._run(text, run, hyperlink, char_style, None)
+        # Stretches the template's font cannot draw name the chain font that can.
+        cut = pieces(self.template, text)
+        if len(cut) == 1:
+            return self._run(cut[0][1], run, hyperlink, char_style, cut[0][0])
+        return "".join(self._run(piece, run, hyperlink, char_style, font) for font, piece in cut)
+
+    def _run(self, text: str, run: Run, hyperlink: bool, char_style: str | None, font) -> str:
+        style = "Hyperlink" if hyperlink else char_style
+        props = ""
+        if style or run.bold or run.italic or font is not None:
+            parts = self._char_style(style) if style else ""
+            if font is not None:
+                fonts, rtl = run_fonts_xml(font)
+                parts += fonts
+            if run.bold:
+                parts += "<w:b/><w:bCs/>"
+            if run.italic:
+                parts += "<w:i/><w:iCs/>"
+            if font is not None and rtl:  # w:rtl and w:cs go after b/i in the schema's order
+                parts += rtl
+            props = f"<w:rPr>{parts}</w:rPr>" if parts else "<w:rPr/>"
+        if "\x0c" in text:
+            body = PAGE_BREAK.join(text_xml(clean(piece)) for piece in text.split("\x0c"))
+        else:
+            body = text_xml(clean(text))
+        inner = props + body
+        return f"<w:r>{inner}</w:r>" if inner else "<w:r/>"
+
+    def _char_style(self, key: str) -> str:
+        found = self._char_styles.get(key)
+        if found is None:
+            sid = self.styles[key]
+            found = self._char_styles[key] = f'<w:rStyle w:val="{attr(sid)}"/>' if sid else ""
+        return found
+
+    def _link_target(self, link: str) -> str | None:
+        """The attributes of a ``w:hyperlink`` to ``link`` (``#anchor`` or a URL), or ``None``
+        if it cannot be linked (an anchor not in this file, a scheme we do not link)."""
+        if link.startswith("#"):
+            name = self.bookmarks.get(link[1:])
+            return f' w:anchor="{attr(name)}" w:history="1"' if name else None
+        rid = self._links.get(link)
+        if rid is None:
+            url = safe_url(link)
+            if url is None:
+                return None
+            rid = self._links[link] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+        return f' r:id="{attr(rid)}" w:history="1"'
+
+    def bookmark(self, name: str, runs: list[Run], char_style: str | None = None) -> str:
+        """``runs`` inside the bookmark ``name`` (a heading's, a profile's: contents entries,
+        cross-references and links point at it)."""
+        self._bookmark_id += 1
+        bid = self._bookmark_id
+        if char_style:
+            inner = "".join(self.run(run, char_style=char_style) for run in runs)
+        else:
+            inner = self.runs(runs)
+        return f'<w:bookmarkStart w:id="{bid}" w:name="{attr(name)}"/>{inner}<w:bookmarkEnd w:id="{bid}"/>'
