@@ -6,8 +6,8 @@ import html
 import re
 from collections import OrderedDict
 
-from PySide6.QtCore import QModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTextDocument
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefbook.ui.table_model import VALUE_ROLE
@@ -38,12 +38,65 @@ def badge_colour(field: str, value: str, levels: list[str] | None = None) -> QCo
 
 
 class BadgeDelegate(QStyledItemDelegate):
-    """Draws the cell's text on a rounded coloured badge."""
+    """Draws the cell's text on a rounded coloured badge.
+
+    A table repaints a hundred badges at a time (each scroll, each page of rows that
+    arrives), and most of them are alike ("Draft", "Cleared", "Public"): each badge is
+    drawn once into a pixmap, kept for its text, colour, size and font, and copied to
+    the cell at every later paint. An antialiased rounded rectangle, an elided text and
+    a text width per cell took most of a repaint's time.
+    """
+
+    CACHE = 512
 
     def __init__(self, field: str, levels_source=None, parent=None):
         super().__init__(parent)
         self.field = field
         self._levels_source = levels_source  # callable -> list of classification levels
+        self._badges: OrderedDict[tuple, QPixmap] = OrderedDict()
+        self._colours: dict[tuple, QColor] = {}
+        self._advances: dict[tuple[str, str], int] = {}
+
+    def _colour(self, value: str) -> QColor:
+        levels = self._levels_source() if self._levels_source else None
+        key = (value, tuple(levels) if levels else ())
+        colour = self._colours.get(key)
+        if colour is None:
+            colour = self._colours[key] = badge_colour(self.field, value, levels)
+        return colour
+
+    def _advance(self, text: str, font: QFont, metrics: QFontMetrics) -> int:
+        key = (text, font.key())
+        advance = self._advances.get(key)
+        if advance is None:
+            advance = self._advances[key] = metrics.horizontalAdvance(text)
+        return advance
+
+    def _badge(self, text: str, colour: QColor, size: tuple[int, int], font: QFont, ratio: float) -> QPixmap:
+        key = (text, colour.rgba(), size, font.key(), ratio)
+        pixmap = self._badges.get(key)
+        if pixmap is not None:
+            self._badges.move_to_end(key)
+            return pixmap
+        width, height = size
+        pixmap = QPixmap(max(1, round(width * ratio)), max(1, round(height * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        rect = QRectF(0, 0, width, height)
+        painter.drawRoundedRect(rect, height / 2, height / 2)
+        painter.setPen(QColor("white"))
+        painter.setFont(font)
+        elided = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width - 10)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
+        painter.end()
+        self._badges[key] = pixmap
+        if len(self._badges) > self.CACHE:
+            self._badges.popitem(last=False)
+        return pixmap
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         opt = QStyleOptionViewItem(option)
@@ -53,21 +106,15 @@ class BadgeDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
         if not text:
             return
-        levels = self._levels_source() if self._levels_source else None
-        colour = badge_colour(self.field, str(index.data(VALUE_ROLE) or ""), levels)
+        colour = self._colour(str(index.data(VALUE_ROLE) or ""))
         metrics = opt.fontMetrics
-        width = min(metrics.horizontalAdvance(text) + 14, opt.rect.width() - 6)
+        width = min(self._advance(text, opt.font, metrics) + 14, opt.rect.width() - 6)
         height = min(metrics.height() + 4, opt.rect.height() - 4)
-        rect = QRectF(opt.rect.x() + 3, opt.rect.center().y() - height / 2 + 1, width, height)
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(colour)
-        painter.drawRoundedRect(rect, height / 2, height / 2)
-        painter.setPen(QColor("white"))
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width) - 10)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, elided)
-        painter.restore()
+        if width <= 0 or height <= 0:
+            return
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        pixmap = self._badge(text, colour, (width, height), opt.font, ratio)
+        painter.drawPixmap(QPointF(opt.rect.x() + 3, opt.rect.center().y() - height / 2 + 1), pixmap)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         size = super().sizeHint(option, index)
