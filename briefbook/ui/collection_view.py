@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -25,6 +25,7 @@ from briefbook.ui.item_menu import ItemMenu
 from briefbook.ui.labels import kind_label
 from briefbook.ui.notifier import ADDED, DELETED, UPDATED
 from briefbook.ui.table_model import ID_ROLE, RecordTableModel
+from briefbook.ui.table_selection import KeptSelection
 
 DEFAULT_SORT = {
     "event": ("start_date", Qt.SortOrder.DescendingOrder),
@@ -41,7 +42,6 @@ WIDTHS = {"version": 60, "kind": 130, "status": 105, "classification": 100, "lan
 NUMBER_WIDTH, OTHER_WIDTH, MAX_FITTED_WIDTH = 46, 130, 280
 PRIMARY_MIN_WIDTH, SHRINK_TO = 220, 110  # the naming column keeps room; others shrink to no less
 HIDDEN_COLUMNS = {("talking_point", "language"), ("person", "name_romanised")}
-MAX_PAGES_TO_FIND = 25
 
 
 class CollectionView(CollectionCommands, QWidget):
@@ -54,7 +54,6 @@ class CollectionView(CollectionCommands, QWidget):
         self.context, self.kind = context, kind
         self._loaded = False
         self._stale = False  # changed elsewhere while hidden: read again when shown
-        self._reselect: str | None = None
         self._fitted = False  # columns sized to their content yet
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -66,6 +65,7 @@ class CollectionView(CollectionCommands, QWidget):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         self.model = RecordTableModel(context, kind, self)
+        self.model.background = True  # every read of the table is made by the search thread
         self.table = QTableView(left)
         self.table.setObjectName(f"table_{kind}")
         self.table.setModel(self.model)
@@ -83,9 +83,9 @@ class CollectionView(CollectionCommands, QWidget):
         self.splitter.setSizes([800, 420])
         layout.addWidget(self.splitter, 1)
         self.filters.changed.connect(self._filter)
-        self.filters.edited.connect(self._filter_edited)
+        self.filters.edited.connect(self._filter)
         self.model.loaded.connect(self._loaded_rows)
-        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.kept = KeptSelection(self.table, self.model, self.editor)
         self.model.reorder_requested.connect(self._reorder)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.editor.show_talking_points.connect(self.show_talking_points)
@@ -174,7 +174,6 @@ class CollectionView(CollectionCommands, QWidget):
             field, order = DEFAULT_SORT[self.kind]
             self.table.horizontalHeader().setSortIndicator(self.model.column_of(field), order)
             self.table.setSortingEnabled(True)  # sorts (reads) once, in that order: the first load
-            self.model.sort_in_background = True  # from now on a header click never makes the window wait
         elif self._stale:
             self.refresh()
 
@@ -212,11 +211,8 @@ class CollectionView(CollectionCommands, QWidget):
             self.editor.form.set_levels(self.context.library.classification_levels())
 
     def _filter(self) -> None:
+        """The filter changed (the user, or code): the rows are read off the GUI thread."""
         self.model.set_filter(where=self.filters.where(), text=self.filters.words())
-
-    def _filter_edited(self) -> None:
-        """The user changed the filter: the rows are read off the GUI thread (typing never waits)."""
-        self.model.set_filter(where=self.filters.where(), text=self.filters.words(), background=True)
 
     def _loaded_rows(self) -> None:
         model = self.model
@@ -235,11 +231,6 @@ class CollectionView(CollectionCommands, QWidget):
         self.status.setText(text)
         if not self._fitted and model.rowCount():
             self.fit_columns()
-        if self._reselect:
-            self.select(self._reselect, open_editor=False, fetch=False)
-
-    def _remember_selection(self) -> None:
-        self._reselect = self.editor.item_id
 
     # -- selection ------------------------------------------------------------------------
 
@@ -256,36 +247,22 @@ class CollectionView(CollectionCommands, QWidget):
         return ids
 
     def select(self, item_id: str, open_editor: bool = True, fetch: bool = True) -> bool:
-        """Select ``item_id`` in the table if it is (or, with ``fetch``, becomes page by page) loaded."""
-        row = self.model.row_of(item_id)
-        pages = 0
-        while fetch and row < 0 and self.model.canFetchMore() and pages < MAX_PAGES_TO_FIND:
-            self.model.fetch_more_now()
-            row = self.model.row_of(item_id)
-            pages += 1
-        if row < 0:
-            if open_editor:
-                self.table.clearSelection()
-                self.editor.show_item(item_id)
-            return False
-        index = self.model.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
-        if open_editor:
-            self.editor.show_item(item_id)
-        return True
+        """Select ``item_id`` in the table: now if its row is loaded (True), else when it arrives.
+
+        The editor shows it at once; with ``fetch`` its row is looked for further down
+        (at most 25 pages, by the search thread) and selected when it comes.
+        """
+        return self.kept.select(item_id, open_editor=open_editor, fetch=fetch)
 
     def show_topic(self, topic_id: str) -> None:
-        """The talking points of one topic, in their order (drag to reorder)."""
+        """The talking points of one topic, in their order (drag to reorder): one read, off the GUI thread."""
         self.filters.clear(emit=False)
         self.filters.set_choice("topic_id", topic_id, emit=False)
-        self.model.set_filter(where=self.filters.where(), text="")
-        self.model.sort_in_background = False  # one topic's points, shown in their order at once
-        try:
-            self.table.sortByColumn(self.model.column_of("position"), Qt.SortOrder.AscendingOrder)
-        finally:
-            self.model.sort_in_background = self._loaded
+        self.model.set_filter(where=self.filters.where(), text="", order=("position", False))
+        # The header shows the order; the model is reading the rows in it already.
+        self.table.horizontalHeader().setSortIndicator(
+            self.model.column_of("position"), Qt.SortOrder.AscendingOrder
+        )
 
     def open_item(self, item_id: str) -> None:
         """Show an item (from search or the palette): select it, clearing filters that hide it."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -19,6 +20,7 @@ from briefbook.ui import (
     main_window,
     window_actions,
 )
+from briefbook.ui.collection_view import CollectionView
 from briefbook.ui.editors import editor, links, photo, pickers, rich_text
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
@@ -79,6 +81,52 @@ def dialogs(monkeypatch: pytest.MonkeyPatch, qapp) -> Dialogs:
     i18n.apply_language("en")
     yield answers
     i18n.apply_language("en")
+
+
+def rows_arrived(view, timeout: float = 60.0) -> None:
+    """Run the event loop until the rows ``view`` asked for are shown (the search thread read them).
+
+    A collection's first load, a new filter, the reload after an edit and the pages walked
+    down to an item are all read off the GUI thread, and a user sees them a moment later.
+    """
+    model = getattr(view, "model", None)
+    kept = getattr(view, "kept", None)
+    if model is None or kept is None:
+        return
+    deadline = time.monotonic() + timeout
+    while model.searching or kept.wanted is not None:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the rows of {view.objectName()} did not arrive in {timeout} s")
+        QCoreApplication.processEvents()
+        time.sleep(0.002)  # lets the search thread run
+
+
+@pytest.fixture(autouse=True)
+def rows_arrive(request, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests look at a collection once its rows are on screen, as a user does.
+
+    ``show_view`` and ``select`` return once the rows they asked for have arrived (and
+    ``select`` says whether the item's row is selected then). Tests of the waiting itself
+    (``@pytest.mark.rows_in_flight``) see the window as it is at once.
+    """
+    if request.node.get_closest_marker("rows_in_flight"):
+        return
+    show_view, select = MainWindow.show_view, CollectionView.select
+
+    def shown(self, key: str, owner_id: str = ""):
+        widget = show_view(self, key, owner_id)
+        rows_arrived(widget)
+        return widget
+
+    def selected(self, item_id: str, open_editor: bool = True, fetch: bool = True) -> bool:
+        if select(self, item_id, open_editor, fetch):
+            return True
+        rows_arrived(self)
+        current = self.table.currentIndex()
+        return current.isValid() and self.model.row_of(item_id) == current.row()
+
+    monkeypatch.setattr(MainWindow, "show_view", shown)
+    monkeypatch.setattr(CollectionView, "select", selected)
 
 
 def _deleted(widget) -> None:

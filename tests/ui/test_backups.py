@@ -21,6 +21,7 @@ from briefbook.ui.app import create_window
 from briefbook.ui.backup_messages import backup_message
 from briefbook.ui.backups_dialog import BackupsDialog
 from briefbook.ui.settings import Settings
+from tests.ui.conftest import rows_arrived
 
 DATE = re.compile(r"\d\d/\d\d/\d{4} \d\d:\d\d")
 
@@ -39,10 +40,13 @@ def rows(dialog: BackupsDialog) -> list[list[str]]:
 
 
 def titles(view) -> list[str]:
+    """What the table shows, once the rows asked for (off the GUI thread) have arrived."""
+    rows_arrived(view)
     return [view.model.record_at(r).title for r in range(view.model.rowCount())]
 
 
 def texts(view) -> list[str]:
+    rows_arrived(view)
     return [view.model.record_at(r).text for r in range(view.model.rowCount())]
 
 

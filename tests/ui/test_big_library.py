@@ -13,6 +13,7 @@ from briefbook.collation import sorted_vi
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
 from tests.ui.big_library import NEEDLE, build_big_library
+from tests.ui.conftest import rows_arrived
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +43,7 @@ def test_opens_at_once_and_fetches_in_pages(qtbot, big_window):
 def test_filters_use_the_index_not_python(qtbot, big_window):
     view = big_window.show_view("talking_point")
     view.filters.set_choice("status", "cleared")
+    rows_arrived(view)
     assert view.model.total == 16_666 and view.model.rowCount() == view.model.PAGE
     view.filters.clear()
     view.filters.text.setText("xyzzy")

@@ -11,6 +11,7 @@ from briefbook.library import Event, Meeting, Person, Statement, TalkingPoint, T
 from briefbook.ui.editors import editor as editor_module
 from briefbook.ui.editors import photo as photo_module
 from briefbook.ui.editors.rich_text import markdown_from_html, normalise_markdown
+from tests.ui.conftest import rows_arrived
 
 
 def select(window, kind, item_id):
@@ -94,10 +95,11 @@ def test_delete_and_undo_brings_everything_back(qtbot, window, library, filled):
     view = select(window, "event", filled["event"].id)
     window.actions["delete"].trigger()
     assert library.count(Event) == 0 and library.count(Meeting) == 0
-    assert view.model.rowCount() == 0 and view.editor.item_id is None
+    assert view.model.rowCount() == 0 and view.editor.item_id is None  # its row goes at once
     undo(window)
     assert library.get(Meeting, filled["meeting"].id).title == "Phiên khai mạc"
     assert [p.person.id for p in library.participants(filled["meeting"].id)] == [filled["thai"].id]
+    rows_arrived(view)
     assert view.model.rowCount() == 1
     redo(window)
     assert library.count(Event) == 0
@@ -178,10 +180,12 @@ def test_reorder_by_drag_and_drop_and_undo(qtbot, window, library, filled):
     assert model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.index(0, 0).parent())
     order = [p.id for p in library.list(TalkingPoint, where={"topic_id": topic}, order_by="position")]
     assert order == [third.id, filled["point"].id, second.id]
+    rows_arrived(view)
     assert model.record_at(0).id == third.id
     undo(window)
     order = [p.id for p in library.list(TalkingPoint, where={"topic_id": topic}, order_by="position")]
     assert order == [filled["point"].id, second.id, third.id]
+    rows_arrived(view)
     assert model.record_at(0).id == filled["point"].id
 
 

@@ -296,7 +296,7 @@ def test_a_page_sorted_by_text_is_numbered_without_reading_each_topic(qtbot, con
             library.add(TalkingPoint(topic_id=topics[i % 4].id, text=f"Điểm {i % 50}"))
     model = RecordTableModel(context, "talking_point")
     model.sort(model.column_of("text"))
-    model.sort_in_background = True
+    model.background = True
     model.sort(model.column_of("text"), Qt.SortOrder.DescendingOrder)
     qtbot.waitUntil(lambda: model.sorted_by == ("text", True), timeout=20_000)
     model.fetchMore()

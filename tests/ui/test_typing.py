@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from briefbook.library import TalkingPoint
+from tests.ui.conftest import rows_arrived
 
 
 @pytest.fixture
@@ -37,6 +38,7 @@ def points_view(window, library, filled):
     library.add(TalkingPoint(topic_id=filled["topic"].id, text="Hợp tác quốc tế", status="cleared"))
     view = window.show_view("talking_point")
     view.model.reload()  # added through another connection: the window was not told
+    rows_arrived(view)
     assert view.model.rowCount() == 2
     return view
 
@@ -71,14 +73,17 @@ def test_a_page_overtaken_by_a_later_choice_is_never_shown(qtbot, window, librar
     combo = view.filters.combos["status"]
     combo.setCurrentIndex(combo.findData("cleared"))
     combo.activated.emit(combo.currentIndex())  # asked off the GUI thread...
-    view.filters.clear()  # ...and overtaken at once by code that reads every row here
+    view.filters.clear()  # ...and overtaken at once by code that clears the filter
+    rows_arrived(view)
     assert view.model.rowCount() == 2 and not view.model.searching
     qtbot.wait(300)  # the worker's answer, if it came, must have been dropped
     assert view.model.rowCount() == 2 and view.model.where == {}
 
 
-def test_code_that_selects_an_item_gets_its_rows_at_once(qtbot, window, library, filled):
-    """Showing an item (from search or the palette) clears the filter and selects it at once."""
+@pytest.mark.rows_in_flight
+def test_showing_an_item_opens_it_at_once_and_selects_its_row_when_it_arrives(qtbot, window, library, filled):
+    """Showing an item (from search or the palette) clears the filter, opens it in the editor at
+    once, and selects its row when the rows, read off the GUI thread, arrive."""
     view = points_view(window, library, filled)
     combo = view.filters.combos["status"]
     combo.setCurrentIndex(combo.findData("cleared"))
@@ -86,7 +91,9 @@ def test_code_that_selects_an_item_gets_its_rows_at_once(qtbot, window, library,
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.searching)
     view.open_item(filled["point"].id)  # hidden by the filter
     assert view.model.where == {} and view.editor.item_id == filled["point"].id
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 and not view.model.searching)
     assert view.table.currentIndex().row() == view.model.row_of(filled["point"].id) >= 0
+    assert view.table.selectionModel().selectedRows()[0].row() == view.model.row_of(filled["point"].id)
 
 
 def test_the_palette_searches_at_the_first_key(qtbot, window, monkeypatch):

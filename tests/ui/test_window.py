@@ -15,6 +15,7 @@ from briefbook.ui import error_hook, window_actions
 from briefbook.ui.app import create_window
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
+from tests.ui.conftest import rows_arrived
 
 
 def search(qtbot, window, text):
@@ -85,12 +86,14 @@ def test_filter_table_by_words_and_combos(qtbot, window, library, filled):
     library.add(TalkingPoint(topic_id=filled["topic"].id, text="Hợp tác quốc tế", status="cleared"))
     view = window.show_view("talking_point")
     view.model.reload()  # added through another connection: the window was not told
+    rows_arrived(view)
     assert view.model.rowCount() == 2
     view.filters.text.setText("hop tac")
     qtbot.waitUntil(lambda: view.model.text == "hop tac" and not view.model.searching, timeout=60_000)
     assert view.model.rowCount() == 1
     view.filters.clear()
     view.filters.set_choice("status", "draft")
+    rows_arrived(view)
     assert view.model.rowCount() == 1 and view.model.where == {"status": "draft"}
     assert "1 item" in view.status.text()
 
@@ -100,6 +103,7 @@ def test_new_open_recent_and_demo_libraries(qtbot, window, monkeypatch, tmp_path
     monkeypatch.setattr(window_actions, "ask_new_path", lambda parent: new_path)
     window.actions["new_library"].trigger()
     assert new_path.exists() and window.model.library.path == new_path
+    rows_arrived(window.current_view())
     assert window.current_view().model.rowCount() == 0
     monkeypatch.setattr(window_actions, "ask_open_path", lambda parent: library_path)
     window.actions["open_library"].trigger()

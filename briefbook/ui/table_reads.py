@@ -1,0 +1,125 @@
+"""What a table asks the search thread to read: its first rows, the next page, the rows up to an item.
+
+Each function here runs on the search thread (:meth:`Searcher.request_read`) with the
+thread's own read-only :class:`~briefbook.library.Library`, and returns a frozen
+answer that the table model only puts on screen. Nothing here touches a widget: the
+window's thread never waits for SQLite, and a read overtaken by a newer request is
+dropped (``current()`` turns false, and the model checks the answer's ticket or
+generation when it arrives).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from briefbook.library import Record, TalkingPoint
+from briefbook.ui.labels import display_name
+
+Order = tuple[str | None, bool]  # (field, descending)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rows a table shows, in which order: what every read below is asked about."""
+
+    kind: str
+    where: dict[str, Any]
+    order: Order
+
+    def page(self, library, *, limit: int, after: tuple | None = None):
+        field, descending = self.order
+        where = self.where or None
+        return library.page(
+            self.kind, where=where, order_by=field, descending=descending, limit=limit, after=after
+        )
+
+
+@dataclass(frozen=True)
+class FirstRows:
+    """The first rows of a selection, with its total, its order and where the next page starts."""
+
+    rows: list[Record]
+    total: int
+    order: Order
+    cursor: tuple | None = None
+    numbers: dict[str, int] | None = None  # talking points: each one's number in its topic
+    names: dict[str, dict[str, str]] | None = None  # kind -> id -> name, of the linked items asked
+    kept: bool = False  # read to replace the rows shown, as many as there were (after an edit)
+    fresh: bool = False  # the library changed: these names and numbers replace all those known
+
+
+@dataclass(frozen=True)
+class MoreRows:
+    """Rows that follow the ones shown; ``generation``: of which rows shown they were read for."""
+
+    rows: list[Record]
+    cursor: tuple | None
+    generation: int
+    numbers: dict[str, int] | None = None
+    wanted: str | None = None  # the item these rows were read to reach (found among them or not)
+
+
+def numbers_of(library, rows: list[Record]) -> dict[str, int] | None:
+    """The numbers of a page's talking points, read with the page (on the search thread)."""
+    points = [r.id for r in rows if isinstance(r, TalkingPoint)]
+    return library.point_numbers(points) if points else None
+
+
+def first_rows(
+    library,
+    selection: Selection,
+    limit: int,
+    *,
+    names: tuple[str, ...] = (),
+    kept: bool = False,
+    fresh: bool = False,
+) -> FirstRows:
+    """The count and the first ``limit`` rows (a reload keeps as many rows as were shown).
+
+    ``names``: the kinds whose names the rows' links show (a talking point's topic),
+    read here too, so that painting the rows reads nothing.
+    """
+    total = library.count(selection.kind, where=selection.where or None)
+    page = selection.page(library, limit=limit)
+    linked = {kind: {r.id: display_name(r) for r in library.list(kind)} for kind in names}
+    numbers = numbers_of(library, page.records)
+    return FirstRows(page.records, total, selection.order, page.cursor, numbers, linked, kept, fresh)
+
+
+def next_rows(library, selection: Selection, after: tuple | None, limit: int, generation: int) -> MoreRows:
+    page = selection.page(library, limit=limit, after=after)
+    return MoreRows(page.records, page.cursor, generation, numbers_of(library, page.records))
+
+
+def rows_up_to(
+    library,
+    selection: Selection,
+    after: tuple | None,
+    *,
+    item_id: str,
+    page_size: int,
+    pages: int,
+    generation: int,
+    current: Callable[[], bool],
+) -> MoreRows:
+    """The pages after ``after`` up to the one holding ``item_id``, at most ``pages`` of them.
+
+    To select an item the user asked to see (a new one, one opened from search) that
+    lies further down than the rows shown. Not found within ``pages``: no rows (the
+    table is not filled with thousands of rows for nothing; the editor shows the item).
+    """
+    rows: list[Record] = []
+    cursor = after
+    for _ in range(pages):
+        if not current():
+            break  # overtaken: the answer is dropped anyway
+        page = selection.page(library, limit=page_size, after=cursor)
+        rows.extend(page.records)
+        cursor = page.cursor
+        if any(r.id == item_id for r in page.records):
+            return MoreRows(rows, cursor, generation, numbers_of(library, rows), item_id)
+        if len(page.records) < page_size:
+            break
+    return MoreRows([], after, generation, None, item_id)
