@@ -66,6 +66,25 @@ class Run:
     origin: Origin | None = None
 
 
+# The fields of a run, as the walks over a whole document read them inline (most of a book's
+# values are runs): a field added to Run turns those fast paths off (see plain_run).
+RUN_FIELDS = ("text", "bold", "italic", "link", "origin")
+
+
+def plain_run(value: object) -> bool:
+    """True for a :class:`Run` (not a subclass) holding what a run should: text and two flags.
+
+    The release gate, the record of an export and the fonts to embed read such a run's text,
+    link and origin directly instead of walking its fields; anything else (a subclass, text
+    where a flag should be) goes through their generic walk, which reads every field."""
+    return (
+        type(value) is Run
+        and value.text.__class__ is str
+        and value.bold.__class__ is bool
+        and value.italic.__class__ is bool
+    )
+
+
 def marked_not_for_release(runs: list[Run], block_origin: Origin | None = None) -> bool:
     """True if any of the runs (or the block holding them) is a passage not for release:
     renderers draw a side rule beside it."""

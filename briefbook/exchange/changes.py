@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from briefbook.document.model import (
+    RUN_FIELDS,
     Document,
     Heading,
     ListBlock,
@@ -26,12 +27,16 @@ from briefbook.document.model import (
     Paragraph,
     Run,
     node_fields,
+    plain_run,
 )
 from briefbook.exchange.release import internal_only, without_restricted
 from briefbook.library import Book, Library, Record
 from briefbook.library.records import RECORD_TYPES
 
 _NOT_TEXT = {"anchor", "style", "link", "data", "photo", "widths"}
+# Of a run's fields only its text names an item here (bold and italic are flags, the link is
+# not text, the origin is read with it): read inline while Run has exactly these fields.
+_RUN_TEXT_ONLY = node_fields(Run) == RUN_FIELDS
 
 
 @dataclass
@@ -61,6 +66,11 @@ def included(document: Document, library: Library) -> dict[str, Included]:
                 seen.setdefault(origin.item_id, origin)
         elif isinstance(value, list | tuple):
             for v in value:
+                if _RUN_TEXT_ONLY and plain_run(v):  # as the walk reads it, inline
+                    own = v.origin or origin
+                    if v.text.strip() and own is not None and own.item_id and own.kind in TEXT_KINDS:
+                        seen.setdefault(own.item_id, own)
+                    continue
                 visit(v, origin)
         elif isinstance(value, dict):
             for v in value.values():

@@ -24,7 +24,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from briefbook.document.model import Document, node_fields
+from briefbook.document.model import RUN_FIELDS, Document, Run, node_fields, plain_run
 from briefbook.render.docx_markup import attr
 from briefbook.render.docx_reference import BULLETS as LIST_MARKS
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
@@ -41,6 +41,7 @@ _EMBED_SLOTS = {
 }
 _NOT_TEXT = frozenset({"style", "language", "anchor", "link", "origin", "origins", "photo", "data"})
 _ITALIC_STYLES = frozenset({"note", "quote", "caption"})
+_RUN_TEXT_ONLY = node_fields(Run) == RUN_FIELDS
 # Children of w:settings that the schema puts after w:embedTrueTypeFonts / w:saveSubsetFonts.
 _AFTER_EMBED = (
     "saveSubsetFonts saveFormsData mirrorMargins alignBordersAndEdges bordersDoNotSurroundHeader "
@@ -252,7 +253,11 @@ def _collect(node: Any, found: dict[str, None]) -> None:
             found[node] = None
     elif isinstance(node, list | tuple):
         for v in node:
-            _collect(v, found)
+            if _RUN_TEXT_ONLY and plain_run(v):
+                if v.text:  # a run's only text (its link is not drawn): read inline
+                    found[v.text] = None
+            else:
+                _collect(v, found)
     elif isinstance(node, dict):
         for v in node.values():
             _collect(v, found)
