@@ -25,6 +25,7 @@ from briefbook.assemble.portions import mark_portions
 from briefbook.document.model import Document
 from briefbook.errors import BriefBookError, Cancelled, ValidationError
 from briefbook.library import Book, Library
+from briefbook.library.export_fingerprint import export_fingerprint
 from briefbook.release import check_release
 from briefbook.render.template import Template, load_template
 
@@ -259,8 +260,24 @@ def _export_book(
 
     # What this export includes, recorded once it is written (the changes page is not part of it).
     contents = changes.included(document, library)
+    fingerprint = export_fingerprint(
+        library,
+        book,
+        ((i, e.hash, e.level) for i, e in contents.items()),
+        {
+            "ceiling": ceiling,
+            "sharing": options.releasable,
+            "drafts": options.drafts or book.drafts,
+            "language": options.language or book.language,
+            "cards": options.cards or "",
+        },
+    )
     if options.changes_page:
-        since = changes.compare(library.last_export(book.id), contents)
+        last = library.last_export(book.id)
+        if last is not None and fingerprint == library.export_hash(book.id):
+            # The same version again: its changes page says what changed since the one before.
+            last = library.last_export(book.id, before=last["version"])
+        since = changes.compare(last, contents)
         page = changes.changes_blocks(
             library, since, document.meta.language, ceiling, sharing=options.releasable,
             anchor=f"changes-since-{since.since_version}",
@@ -273,8 +290,9 @@ def _export_book(
     # The last word before any file is written: the whole document, metadata included.
     check_release(document, levels, ceiling, sharing=options.releasable)
     written = render(document, template, paths, options, report)
-    library.update(Book, book.id, last_export_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-    changes.record(library, book.id, contents, ceiling, options.releasable)
+    with library.transaction():
+        library.update(Book, book.id, last_export_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        changes.record(library, book.id, contents, ceiling, options.releasable, fingerprint)
     return written
 
 

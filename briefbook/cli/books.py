@@ -122,7 +122,7 @@ def book_show(ctx: Context, book_id: str) -> None:
         ("language", found.language),
         ("recipient", found.recipient),
         ("copy number", found.copy_number),
-        ("version", str(found.version)),
+        ("version", str(found.version) if found.version else "not exported yet"),
     ):
         if value:
             click.echo(f"  {label}: {value}")

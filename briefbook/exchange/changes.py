@@ -147,9 +147,15 @@ def _joined(parts: list[str]) -> str:
 
 
 def record(
-    library: Library, book_id: str, items: dict[str, Included], ceiling: str, for_sharing: bool
+    library: Library,
+    book_id: str,
+    items: dict[str, Included],
+    ceiling: str,
+    for_sharing: bool,
+    content_hash: str = "",
 ) -> int:
-    """Record what an export included (``included(document)``); returns its version number."""
+    """Record what an export included (``included(document)``); returns its version number
+    (the last one's again when ``content_hash`` is the last export's: nothing new)."""
     data = {
         i: {
             "kind": e.kind,
@@ -161,7 +167,7 @@ def record(
         }
         for i, e in items.items()
     }
-    return library.record_export(book_id, ceiling, for_sharing, data)
+    return library.record_export(book_id, ceiling, for_sharing, data, content_hash)
 
 
 @dataclass

@@ -128,10 +128,10 @@ def sections(book: Book) -> list[Section]:
 
 
 def save_sections(library: Library, book_id: str, new_sections: list[Section]) -> Book:
-    """Store a book's sections (one transaction) and count it as a new version of the book."""
-    book = library.get(Book, book_id)
+    """Store a book's sections (one transaction). The book's version is not touched: it counts
+    exports that differ from the last one (see ``Library.record_export``), not edits."""
     data = json.dumps([s.to_dict() for s in new_sections], ensure_ascii=False)
-    return library.update(Book, book_id, sections=data, version=book.version + 1)
+    return library.update(Book, book_id, sections=data)
 
 
 def new_book(library: Library, event_id: str, **fields: object) -> Book:
@@ -170,7 +170,7 @@ def copy_book(
         event_id=event_id or original.event_id,
         title=title or original.title,
         sections=data,
-        version=1,
+        version=0,
         last_export_at="",
     )
     return library.add(fresh)

@@ -91,7 +91,7 @@ class DuplicatesMixin:
             if name in values:
                 values[name] = shift_years(values[name], years)
         if isinstance(record, Book):
-            values.update(version=1, last_export_at="")
+            values.update(version=0, last_export_at="")
         unknown = set(changes) - set(values)
         if unknown:
             name = sorted(unknown)[0]

@@ -276,7 +276,7 @@ class Book(Record):
     cleared_by: str = ""
     issue_date: str = ""
     sections: str = "[]"  # JSON: see briefbook.library.books
-    version: int = 1
+    version: int = 0  # the version of its last export, 0 before the first (Library.record_export)
     last_export_at: str = ""
 
 

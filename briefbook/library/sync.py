@@ -187,31 +187,66 @@ class SyncMixin:
 
     # -- what exports included ---------------------------------------------------------
 
-    def record_export(self, book_id: str, ceiling: str, for_sharing: bool, items: dict[str, Any]) -> int:
-        """Remember what an export of a book included; returns its number (1, 2, ...)."""
+    def record_export(
+        self,
+        book_id: str,
+        ceiling: str,
+        for_sharing: bool,
+        items: dict[str, Any],
+        content_hash: str = "",
+    ) -> int:
+        """Remember what an export of a book included; returns its version (1, 2, ...).
+
+        What a version is: one content of the book as it was handed out. An export gets a
+        new number only when what it is made of differs from the book's last export (its
+        ``content_hash``: :mod:`briefbook.library.export_fingerprint`, every item's text and
+        level, the links, the book's settings and the export's choices). The same book
+        exported again, as PDF then as Word, or after an edit and its undo, is the same
+        version, and no new record is kept. So "version 5" names exactly one text, and a
+        reader holding version 4 knows there is something new. Why not count edits: the
+        composer saves on every click, so an untick followed by Undo made two versions of
+        an unchanged book. A copy at another ceiling or for sharing holds other text, so it
+        gets a number of its own. The book's ``version`` is set in the same transaction.
+        """
         with self.transaction():  # type: ignore[attr-defined]
-            row = self.db.execute(
-                "SELECT coalesce(max(version), 0) FROM export_records WHERE book_id = ?", [book_id]
+            last = self.db.execute(
+                "SELECT version, content_hash FROM export_records WHERE book_id = ? "
+                "ORDER BY version DESC LIMIT 1",
+                [book_id],
             ).fetchone()
-            version = row[0] + 1
-            self.db["export_records"].insert(
-                {
-                    "book_id": book_id,
-                    "version": version,
-                    "exported_at": now(),
-                    "ceiling": ceiling,
-                    "for_sharing": int(for_sharing),
-                    "items": json.dumps(items, ensure_ascii=False),
-                }
-            )
+            if last is not None and content_hash and last[1] == content_hash:
+                version = int(last[0])
+            else:
+                version = (int(last[0]) if last else 0) + 1
+                self.db["export_records"].insert(
+                    {
+                        "book_id": book_id,
+                        "version": version,
+                        "exported_at": now(),
+                        "ceiling": ceiling,
+                        "for_sharing": int(for_sharing),
+                        "items": json.dumps(items, ensure_ascii=False),
+                        "content_hash": content_hash,
+                    }
+                )
+            self.db.execute("UPDATE books SET version = ? WHERE id = ?", [version, book_id])
         return version
 
-    def last_export(self, book_id: str) -> dict[str, Any] | None:
-        """The newest export record of a book: version, exported_at, ceiling, for_sharing, items."""
+    def export_hash(self, book_id: str) -> str:
+        """The fingerprint of the document the book's last export wrote ("" if none, or unknown)."""
+        row = self.db.execute(
+            "SELECT content_hash FROM export_records WHERE book_id = ? ORDER BY version DESC LIMIT 1",
+            [book_id],
+        ).fetchone()
+        return row[0] if row else ""
+
+    def last_export(self, book_id: str, before: int | None = None) -> dict[str, Any] | None:
+        """The newest export record of a book (older than version ``before``, if given): version,
+        exported_at, ceiling, for_sharing, items."""
         row = self.db.execute(
             "SELECT version, exported_at, ceiling, for_sharing, items FROM export_records "
-            "WHERE book_id = ? ORDER BY version DESC LIMIT 1",
-            [book_id],
+            "WHERE book_id = ? AND version < ? ORDER BY version DESC LIMIT 1",
+            [book_id, before if before is not None else 2**62],
         ).fetchone()
         if row is None:
             return None

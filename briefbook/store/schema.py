@@ -250,3 +250,20 @@ def _short_sort_keys(db: Database) -> None:
     from briefbook.store.sort_keys import shorten_keys
 
     shorten_keys(db)
+
+
+@MIGRATIONS(name="0010_versions_count_exports")
+def _versions_count_exports(db: Database) -> None:
+    """A book's version counts the exports that differed from the one before, not every edit.
+
+    Each export record gets the fingerprint of what it was made of (``content_hash``), so
+    the next export can tell whether it holds anything new (see
+    :meth:`briefbook.library.sync.SyncMixin.record_export`). A book's ``version`` becomes the
+    version of its last export, 0 before the first: the old count went up on every click in
+    the composer (an untick and its undo were two versions), so it meant nothing to keep.
+    """
+    db.execute("ALTER TABLE export_records ADD COLUMN content_hash TEXT NOT NULL DEFAULT ''")
+    db.execute(
+        "UPDATE books SET version = (SELECT coalesce(max(r.version), 0) FROM export_records r "
+        "WHERE r.book_id = books.id)"
+    )

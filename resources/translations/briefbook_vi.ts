@@ -574,12 +574,22 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Bản xem trước, cảnh báo, bản xuất và bản in đều bỏ các đoạn được đánh dấu không được phát hành. Dùng cho bản gửi ra ngoài Bộ.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Version %1</source>
         <translation>Phiên bản %1</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Not exported yet</source>
+        <translation>Chưa xuất lần nào</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>The version goes up by one when the book is exported with something new since its last export. Editing alone, or exporting the same book again, does not change it.</source>
+        <translation>Phiên bản tăng thêm một khi tài liệu được xuất với nội dung mới so với lần xuất trước. Chỉ sửa, hoặc xuất lại đúng tài liệu đó, thì phiên bản không đổi.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>last exported %1 (UTC)</source>
         <translation>xuất lần cuối %1 (giờ UTC)</translation>
     </message>

@@ -136,7 +136,16 @@ class BookForm(QWidget):
             return
         for name, widget in self.fields.items():
             widget.set_value(getattr(book, name), force)
-        text = self.tr("Version %1").replace("%1", str(book.version))
+        if book.version:
+            text = self.tr("Version %1").replace("%1", str(book.version))
+        else:
+            text = self.tr("Not exported yet")
+        self.status.setToolTip(
+            self.tr(
+                "The version goes up by one when the book is exported with something new since its "
+                "last export. Editing alone, or exporting the same book again, does not change it."
+            )
+        )
         if book.last_export_at:
             when = display_date(book.last_export_at.replace("Z", "")[:16])
             text += " · " + self.tr("last exported %1 (UTC)").replace("%1", when)

@@ -137,7 +137,8 @@ class ShownBookMixin:
             self._stale = True  # caught up with when the view is shown again
 
     def _only_export_noted(self) -> bool:
-        """The book changed only by an export's note of when it ran: show that, assemble nothing.
+        """The book changed only by an export's note of when it ran (and its version): show that,
+        assemble nothing.
 
         Every export from the dialog sets ``last_export_at``; reading the whole book
         again and re-assembling a 500-meeting book for it kept the window busy for a
@@ -149,8 +150,8 @@ class ShownBookMixin:
             new = self.library.get(Book, self.book.id)
         except NotFound:
             return False
-        if replace(new, last_export_at=None, updated_at="") != replace(
-            self.book, last_export_at=None, updated_at=""
+        if replace(new, last_export_at=None, updated_at="", version=0) != replace(
+            self.book, last_export_at=None, updated_at="", version=0
         ):
             return False
         self.book = new
