@@ -19,6 +19,8 @@ from typing import Any
 # Characters XML 1.0 cannot hold (and which have no meaning in our text),
 # except \t \n \r, and \x0b / \x0c which carry meaning (line / page break in Word).
 _INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+# Every character clean() replaces or removes: those, \r, and \x0b / \x0c.
+_TO_CLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 
 
 def clean(text: str | None) -> str:
@@ -29,6 +31,8 @@ def clean(text: str | None) -> str:
     """
     if not text:
         return ""
+    if _TO_CLEAN.search(text) is None:  # most text: nothing to replace or remove
+        return unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\x0b", "\n").replace("\x0c", "\n\n")
     text = _INVISIBLE.sub("", text)
