@@ -26,8 +26,14 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _IN_ATTRIBUTE = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
 
 
+# What text() has to change: a character to escape or one to strip (most texts hold neither).
+_TO_CHANGE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
 def text(value: str) -> str:
     """``value`` as element text."""
+    if _TO_CHANGE.search(value) is None:
+        return value
     return escape(_FORBIDDEN.sub("", value))
 
 

@@ -15,10 +15,11 @@ from urllib.parse import quote
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from briefbook.document.model import Run
-from briefbook.render.docx_fonts import pieces, run_fonts_xml
+from briefbook.render.docx_fonts import chain_of, pieces, run_fonts_xml
 from briefbook.render.docx_markup import attr, element
 from briefbook.render.docx_markup import text as escaped
 from briefbook.render.docx_style_ids import StyleIds
+from briefbook.render.font_chain import Chain
 from briefbook.render.template import Template
 from briefbook.text import clean, clean_line
 
@@ -65,6 +66,8 @@ class RunWriter:
         self._links: dict[str, str] = {}
         self._bookmark_id = 0
         self._char_styles: dict[str, str] = {}  # style key -> its w:rStyle ("" when Normal)
+        self._chain: Chain | None = None  # the template's font chain, found once
+        self._chain_of: Template | None = None
 
     def runs(self, runs: list[Run]) -> str:
         """``runs`` in order, those with one link target grouped in one ``w:hyperlink``."""
@@ -89,6 +92,10 @@ class RunWriter:
         if not text:
             return ""
         if self.template is None:
+            return self._run(text, run, hyperlink, char_style, None)
+        if self._chain is None or self._chain_of is not self.template:
+            self._chain, self._chain_of = chain_of(self.template), self.template
+        if self._chain.all_primary(text):  # nearly every run: the template's own font draws it
             return self._run(text, run, hyperlink, char_style, None)
         # Stretches the template's font cannot draw name the chain font that can.
         cut = pieces(self.template, text)
