@@ -15,7 +15,7 @@ from briefbook.assemble.context import Assembly
 from briefbook.assemble.gone import lookup
 from briefbook.assemble.profiles import person_line, short_line
 from briefbook.assemble.provenance import stamp
-from briefbook.assemble.statements import chosen_statements, speaker_name, statement_blocks
+from briefbook.assemble.statements import chosen_statements, credit, statement_blocks
 from briefbook.assemble.talking_points import chosen_points, point_items
 from briefbook.assemble.words import format_date, format_time
 from briefbook.document.model import Block, Heading, ListBlock, ListItem, Paragraph, Reference, Run
@@ -153,8 +153,9 @@ def _background(
         home = a.homes.get(("statement", s.id))
         origin = a.origin(s, meeting)
         if home:
-            who = ", ".join(x for x in (speaker_name(a, s), format_date(s.date, a.language), s.occasion) if x)
-            out.append(Reference([Run(w["statement_ref"].format(who=who))], home, origin=origin))
+            before, after = w["statement_ref"].split("{who}", 1)
+            runs = [Run(before), *credit(a, s, origin), Run(after)]
+            out.append(Reference([r for r in runs if r.text], home, origin=origin))
             continue
         a.homes["statement", s.id] = anchor
         out += statement_blocks(a, s)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from briefbook.assemble.context import Assembly
 from briefbook.assemble.gone import lookup
 from briefbook.assemble.words import format_date
-from briefbook.document.model import Block, Paragraph, Run
+from briefbook.document.model import Block, Origin, Paragraph, Run
 from briefbook.library import Person, Statement, Topic
 from briefbook.library.books import MeetingChoice
 
@@ -18,6 +18,21 @@ from briefbook.library.books import MeetingChoice
 def statement_blocks(a: Assembly, s: Statement) -> list[Block]:
     """A quoted statement and its citation, all of the statement's level (its speaker at theirs)."""
     origin = a.origin(s, a.current)
+    cite = [Run("— "), *credit(a, s, origin)]
+    if s.source:
+        cite.append(Run(f" ({a.words['source']}: {s.source})"))
+    if s.link:
+        cite.append(Run(" " + s.link, link=s.link if s.link.startswith(("http://", "https://")) else None))
+    quote = a.blocks(s.text, "quote", origin=origin)
+    return [*quote, Paragraph(cite, "note", origin=origin)] if quote else []
+
+
+def credit(a: Assembly, s: Statement, origin: Origin) -> list[Run]:
+    """Who said it, when, where: the citation under the quote, and every line that refers to it.
+
+    The one rule for naming the speaker: a person in the library only if the ceiling and
+    a copy for sharing admit them, at the person's level (``origin`` is the statement's).
+    """
     speaker: list[Run] = []
     if s.speaker_id:
         person = lookup(a, Person, s.speaker_id)
@@ -27,23 +42,7 @@ def statement_blocks(a: Assembly, s: Statement) -> list[Block]:
     elif s.speaker_name:
         speaker = [Run(s.speaker_name, origin=origin)]
     rest = ", ".join(x for x in (format_date(s.date, a.language), s.occasion) if x)
-    cite = [Run("— "), *speaker, Run((", " if speaker and rest else "") + rest)]
-    if s.source:
-        cite.append(Run(f" ({a.words['source']}: {s.source})"))
-    if s.link:
-        cite.append(Run(" " + s.link, link=s.link if s.link.startswith(("http://", "https://")) else None))
-    quote = a.blocks(s.text, "quote", origin=origin)
-    return [*quote, Paragraph(cite, "note", origin=origin)] if quote else []
-
-
-def speaker_name(a: Assembly, s: Statement) -> str:
-    """The speaker's name for a line that refers to the statement; empty above the ceiling."""
-    if s.speaker_id:
-        person = lookup(a, Person, s.speaker_id)
-        if person is not None and a.rank(a.level_of(person)) <= a.ceiling_rank:
-            return person.display_name
-        return ""
-    return s.speaker_name
+    return [*speaker, Run((", " if speaker and rest else "") + rest)]
 
 
 def chosen_statements(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[Statement]:
