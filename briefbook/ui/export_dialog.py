@@ -1,28 +1,25 @@
 """The export dialog: formats, file, template, ceiling, drafts, sharing, password; progress and Cancel.
 
-The export runs in an :class:`~briefbook.ui.workers.ExportJob` (its own thread
-and its own connection to the library), so the window stays responsive
-however big the book. The dialog is not modal: the user can keep working.
-When it is done, "Open" and "Show in folder"; when it fails, the message in
-plain words (the renderers write atomically, so the previous file is intact).
+This module holds the choices (what the dialog offers, what the user picked, the note
+under the file name); running the export and showing how it ended is
+:mod:`~briefbook.ui.export_run`'s, and the save dialog and opening the files are
+:mod:`~briefbook.ui.export_files`'. The dialog is not modal: the user can keep working.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -34,43 +31,21 @@ from briefbook.errors import BriefBookError
 from briefbook.export import ExportOptions, export_ceilings
 from briefbook.library import Book
 from briefbook.render.template import available_templates
-from briefbook.ui import error_hook
 from briefbook.ui.accessibility import make_accessible
 from briefbook.ui.context import UiContext
-from briefbook.ui.export_messages import export_message
-from briefbook.ui.export_target import preview_target, resolve_target, safe_file_name
+from briefbook.ui.export_files import ask_export_path, documents_folder
+from briefbook.ui.export_run import ExportRunMixin
+from briefbook.ui.export_target import preview_target, safe_file_name
 from briefbook.ui.labels import choice_label, level_label
-from briefbook.ui.workers import ExportJob
+
+if TYPE_CHECKING:
+    from briefbook.ui.workers import ExportJob
 
 FORMAT_CHOICES = (("pdf", "docx"), ("pdf",), ("docx",), ("pdf",), ("pdf",))
 CARD_CHOICES = (None, None, None, "A5", "A6")  # the last two: a card per meeting for the car
-__all__ = ["ExportDialog", "ask_export_path", "documents_folder", "open_path", "safe_file_name"]
 
 
-def documents_folder() -> Path:
-    """The user's Documents folder (their home folder when there is none)."""
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location and Path(location).is_dir() else Path.home()
-
-
-def ask_export_path(parent: QWidget, start: Path, formats: tuple[str, ...]) -> Path | None:
-    """Where to export (a file dialog; patched in tests)."""
-    filters = []
-    if "pdf" in formats:
-        filters.append(QCoreApplication.translate("ExportDialog", "PDF document (*.pdf)"))
-    if "docx" in formats:
-        filters.append(QCoreApplication.translate("ExportDialog", "Word document (*.docx)"))
-    title = QCoreApplication.translate("ExportDialog", "Export to")
-    path, _ = QFileDialog.getSaveFileName(parent, title, str(start), ";;".join(filters))
-    return Path(path) if path else None
-
-
-def open_path(path: Path) -> bool:
-    """Open a file or folder in the system's program for it (patched in tests)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-class ExportDialog(QDialog):
+class ExportDialog(ExportRunMixin, QDialog):
     """Export one book. ``exported(paths)``, ``export_failed(message)``, ``export_cancelled()`` at the end."""
 
     exported = Signal(list)
@@ -320,125 +295,6 @@ class ExportDialog(QDialog):
             note += " " + self.tr("A file of that name is there already; the export replaces it.")
         self.files_note.setText(note)
 
-    # -- running ------------------------------------------------------------------------------------
-
-    def _running(self) -> bool:
-        return self.job is not None and self.job.is_running()
-
-    def _set_running(self, running: bool) -> None:
-        for widget in (
-            self.formats,
-            self.path_edit,
-            self.browse_button,
-            self.template,
-            self.ceiling,
-            self.drafts,
-            self.language,
-            self.sharing,
-            self.changes_page,
-            self.export_button,
-        ):
-            widget.setEnabled(not running)
-        self.cancel_button.setText(self.tr("Cancel") if running else self.tr("Close"))
-        self.open_button.setVisible(bool(self.written) and not running)
-        self.folder_button.setVisible(bool(self.written) and not running)
-        self.progress.setVisible(running or bool(self.written))
-        self._update_state()
-
-    @error_hook.guarded
-    def start_export(self) -> None:
-        if self._running():
-            return
-        try:
-            target = resolve_target(
-                self.path_edit.text(), self.file_title(), self.chosen_formats(), self._base_folder
-            )
-        except BriefBookError as error:
-            self._path_error(export_message(error))
-            return
-        self.path_edit.setText(str(target))  # what will be written, in full
-        path = self.context.library.path
-        if path is None:
-            self._show_error(self.tr("This library is not stored in a file; it cannot be exported."))
-            return
-        self.written = []
-        self.message.setText("")
-        self.message.setStyleSheet("")
-        self.progress.setValue(0)
-        self.stage.setText(self.tr("Starting…"))
-        self.job = ExportJob(Path(path), self.book.id, target, self.options(), self)
-        self.job.progress.connect(self._progress)
-        self.job.finished.connect(self._finished)
-        self.job.failed.connect(self._failed)
-        self.job.cancelled.connect(self._cancelled)
-        self.job.done.connect(self._done)
-        self._set_running(True)
-        self.job.start()
-
-    def cancel_export(self) -> None:
-        if self._running() and self.job is not None:
-            self.job.cancel()
-            self.stage.setText(self.tr("Cancelling…"))
-            self.cancel_button.setEnabled(False)
-
-    def cancel_or_close(self) -> None:
-        if self._running():
-            self.cancel_export()
-        else:
-            self.close()
-
-    def _progress(self, stage: str, done: int, total: int) -> None:
-        formats = self.chosen_formats()
-        spans = {"assemble": (0.0, 0.05)}
-        if formats == ("pdf", "docx"):
-            spans.update(pdf=(0.05, 0.75), docx=(0.75, 1.0))
-        else:
-            spans.update({formats[0]: (0.05, 1.0)})
-        start, end = spans.get(stage, (0.0, 1.0))
-        fraction = start + (end - start) * (done / total if total else 1.0)
-        self.progress.setValue(int(1000 * min(1.0, fraction)))
-        self.stage.setText(
-            {
-                "assemble": self.tr("Putting the book together…"),
-                "pdf": self.tr("Writing the PDF…"),
-                "docx": self.tr("Writing the Word file…"),
-            }.get(stage, "")
-        )
-
-    def _finished(self, paths: list) -> None:
-        self.written = [Path(p) for p in paths]
-        self._update_state()  # the note under the file name speaks of these files now
-        self.progress.setValue(1000)
-        self.stage.setText(self.tr("Done."))
-        self.message.setStyleSheet("color: #1b5e20;")
-        folder = self.written[0].parent if self.written else ""
-        names = ", ".join(p.name for p in self.written)
-        text = self.tr("The book was exported: %1, in the folder %2.")
-        self.message.setText(text.replace("%1", names).replace("%2", str(folder)))
-        if self.context.settings is not None and self.written:
-            self.context.settings.export_folder = self.written[0].parent
-        self._open_menu()
-        self.context.model.notify("book", self.book.id, "updated")  # its "last exported" changed
-        self.exported.emit([str(p) for p in self.written])
-
-    def _failed(self, message: str) -> None:
-        self.stage.setText(self.tr("The export did not finish."))
-        self._show_error(message)
-        self.export_failed.emit(message)
-
-    def _cancelled(self) -> None:
-        self.stage.setText(self.tr("Cancelled."))
-        self.progress.setValue(0)
-        self.message.setStyleSheet("")
-        self.message.setText(self.tr("The export was cancelled; no file was changed."))
-        self.export_cancelled.emit()
-
-    def _done(self) -> None:
-        self.cancel_button.setEnabled(True)
-        self._set_running(False)
-        if self._close_when_done:
-            self.close()
-
     def _path_error(self, message: str) -> None:
         """A problem with the "Save as" field: said under it, the field marked, the focus put there."""
         self.message.setStyleSheet("color: #b3261e;")
@@ -451,47 +307,6 @@ class ExportDialog(QDialog):
             self.path_edit.setStyleSheet("")
             self.message.setText("")
             self.message.setStyleSheet("")
-
-    def _show_error(self, message: str) -> None:
-        self.message.setStyleSheet("color: #b3261e;")
-        self.message.setText(message)
-        if not self._close_when_done:
-            error_hook.show_message(self, self.tr("Export failed"), message)
-
-    # -- when it is done ---------------------------------------------------------------------------------
-
-    def _open_menu(self) -> None:
-        if len(self.written) > 1:
-            menu = QMenu(self.open_button)
-            for path in self.written:
-                kind = self.tr("PDF") if path.suffix.lower() == ".pdf" else self.tr("Word file")
-                menu.addAction(f"{kind}: {path.name}", lambda p=path: open_path(p))
-            self.open_button.setMenu(menu)
-        else:
-            self.open_button.setMenu(None)
-
-    def _open_first(self) -> None:
-        if self.written and self.open_button.menu() is None:
-            open_path(self.written[0])
-
-    def show_folder(self) -> None:
-        if self.written:
-            open_path(self.written[0].parent)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        if self._running():
-            self._close_when_done = True
-            self.cancel_export()
-            event.ignore()
-            return
-        super().closeEvent(event)
-
-    def reject(self) -> None:
-        if self._running():  # Esc or the window's close button during an export: cancel first
-            self._close_when_done = True
-            self.cancel_export()
-            return
-        super().reject()
 
 
 def _offered_ceilings(context: UiContext, book: Book) -> list[str]:

@@ -13,9 +13,10 @@ from PySide6.QtGui import QUndoStack
 from briefbook.demo.loader import load_demo
 from briefbook.library import Book, Event, Library, Meeting, Statement, TalkingPoint, Topic
 from briefbook.library.books import new_book
-from briefbook.ui import export_dialog
+from briefbook.ui import export_dialog, export_run
 from briefbook.ui.context import UiContext
-from briefbook.ui.export_dialog import ExportDialog, safe_file_name
+from briefbook.ui.export_dialog import ExportDialog
+from briefbook.ui.export_target import safe_file_name
 from briefbook.ui.notifier import LibraryModel
 from briefbook.ui.settings import Settings
 
@@ -29,7 +30,7 @@ def export_dialogs(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
     opened: list[Path] = []
     monkeypatch.setattr(export_dialog, "ask_export_path", unexpected)
-    monkeypatch.setattr(export_dialog, "open_path", lambda path: opened.append(Path(path)) or True)
+    monkeypatch.setattr(export_run, "open_path", lambda path: opened.append(Path(path)) or True)
     return opened
 
 

@@ -81,9 +81,9 @@ def test_a_folder_means_a_file_named_after_the_book(qtbot, dialog, dialogs, tmp_
         def __call__(self, *args, **kwargs):
             return None
 
-    from briefbook.ui import export_dialog
+    from briefbook.ui import export_run
 
-    monkeypatch.setattr(export_dialog, "ExportJob", FakeJob)
+    monkeypatch.setattr(export_run, "ExportJob", FakeJob)
     out = tmp_path / "out"
     out.mkdir()
     name = safe_file_name(dialog.book.title)

@@ -29,7 +29,7 @@ from briefbook.export import ExportOptions
 from briefbook.library import Book
 from briefbook.ui import error_hook
 from briefbook.ui.context import UiContext
-from briefbook.ui.export_dialog import safe_file_name
+from briefbook.ui.export_target import safe_file_name
 from briefbook.ui.workers import ExportJob
 
 MAX_DPI = 300  # pages are drawn at the printer's resolution, at most this (a 1200 dpi page is 400 MB)
