@@ -12,6 +12,7 @@ principal who read yesterday's book reads only what is new.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field, fields
@@ -115,20 +116,24 @@ TEXT_KINDS = ("event", "meeting", "topic", "talking_point", "statement", "person
 def item_text(record: Record) -> tuple[str, str]:
     """(all of an item's text, the text a diff may show: without passages not for release)."""
     full, shown = [], []
-    for f in fields(record):
-        value = getattr(record, f.name)
-        if (
-            not isinstance(value, str)
-            or not value.strip()
-            or f.name in _SKIP_FIELDS
-            or f.name.endswith("_id")
-        ):
-            continue
-        if f.name in record.CHOICES:
+    for name, markdown in _text_fields(type(record)):
+        value = getattr(record, name)
+        if not isinstance(value, str) or not value.strip():
             continue
         full.append(value)
-        shown.append(without_restricted(value) if f.name in record.MARKDOWN else value)
+        shown.append(without_restricted(value) if markdown else value)
     return _joined(full), _joined(shown)
+
+
+@functools.cache
+def _text_fields(cls: type[Record]) -> tuple[tuple[str, bool], ...]:
+    """(name, is Markdown) of the fields of a record type that hold its text, in order
+    (worked out once per type: an export reads every item it includes)."""
+    return tuple(
+        (f.name, f.name in cls.MARKDOWN)
+        for f in fields(cls)
+        if f.name not in _SKIP_FIELDS and not f.name.endswith("_id") and f.name not in cls.CHOICES
+    )
 
 
 _SKIP_FIELDS = {

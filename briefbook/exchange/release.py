@@ -10,6 +10,7 @@ internal only, as in a book.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import fields
 
@@ -38,11 +39,17 @@ def starts_restricted(text: str) -> bool:
 
 def internal_only(record: Record) -> bool:
     """An item whose one-line field starts with a marker is internal only (as in a book export)."""
-    return any(
-        f.name not in record.MARKDOWN and isinstance(getattr(record, f.name), str)
-        and starts_restricted(getattr(record, f.name))
-        for f in fields(record)
-    )  # fmt: skip
+    for name in _one_line_fields(type(record)):
+        value = getattr(record, name)
+        # No opening bracket: no marker, at the start or after a list or quote mark.
+        if isinstance(value, str) and may_hold_marker(value) and starts_restricted(value):
+            return True
+    return False
+
+
+@functools.cache
+def _one_line_fields(cls: type[Record]) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls) if f.name not in cls.MARKDOWN)
 
 
 def without_restricted(text: str) -> str:
