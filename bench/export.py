@@ -2,6 +2,7 @@
 
     python bench/export.py [--cases vi-10 vi-100 vi-500 thai-100 mixed-100 para-20 para-100 para-200]
                            [--runs 3] [--skip-libreoffice] [--skip-docx | --skip-pdf]
+                           [--baseline OTHER_CHECKOUT]
 
 Cases: a book of N meeting briefs in Vietnamese (``vi-N``), with Thai-heavy text
 (``thai-N``: half the sentences Thai, shaped with HarfBuzz) or mixed scripts
@@ -246,10 +247,10 @@ def timed(command: list[str], env: dict | None = None) -> float:
     return time.perf_counter() - start
 
 
-def measured(command: list[str], env: dict | None = None) -> dict:
+def measured(command: list[str], env: dict | None = None, cwd: Path | None = None) -> dict:
     """One process: its wall seconds, CPU seconds (user + system) and peak memory (MB)."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, cwd=cwd)
     _pid, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
@@ -259,12 +260,15 @@ def measured(command: list[str], env: dict | None = None) -> dict:
     return {"seconds": seconds, "cpu": usage.ru_utime + usage.ru_stime, "peak_mb": usage.ru_maxrss / 1024}
 
 
-def cli_docx(library: Path, book: str, out: Path) -> dict:
-    """Our DOCX end to end: the command line, as a process, from start-up to the file written."""
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+def cli_docx(library: Path, book: str, out: Path, root: Path | None = None) -> dict:
+    """Our DOCX end to end: the command line, as a process, from start-up to the file written
+    (with the code in ``root``, another checkout, for ``--baseline``)."""
+    root = root or Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed copy has its bytecode cached
     command = [sys.executable, "-m", "briefbook", "--library", str(library), "export", book]
-    return measured([*command, "-o", str(out), "--format", "docx"], env)
+    # In the checkout: "python -m" puts the working folder first on the path, before PYTHONPATH.
+    return measured([*command, "-o", str(out), "--format", "docx"], env, cwd=root)
 
 
 def main() -> None:
@@ -280,6 +284,13 @@ def main() -> None:
     parser.add_argument("--skip-libreoffice", action="store_true")
     parser.add_argument("--skip-docx", action="store_true", help="only the PDF and its floor")
     parser.add_argument("--skip-pdf", action="store_true", help="only the DOCX and pandoc")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        default=None,
+        help="another checkout (say, of main before a change): its DOCX export is timed in the same "
+        "runs, alternating with ours and pandoc, on a 'docx-base' line",
+    )
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     pandoc = shutil.which("pandoc")
@@ -298,10 +309,12 @@ def main() -> None:
             source = work / f"{case}.briefbook"
             book = build_library(source, int(size), script=script)
         mine, floor, docx, pandoc_s = [], [], [], []
-        docx_runs, pandoc_runs = [], []
+        docx_runs, pandoc_runs, base_runs = [], [], []
         with_docx = script != "para" and not args.skip_docx
         if with_docx:  # untimed: bytecode cached, files warm
             cli_docx(source, book, work / f"{case}.docx")
+            if args.baseline:
+                cli_docx(source, book, work / f"{case}-base.docx", args.baseline)
             if pandoc:
                 run_child("markdown", source, book, work / f"{case}.md")
         for _ in range(args.runs):  # side by side: ours, then its floor, in each run
@@ -311,6 +324,8 @@ def main() -> None:
             if with_docx:
                 docx_runs.append(cli_docx(source, book, work / f"{case}.docx"))
                 docx.append(docx_runs[-1]["seconds"])
+                if args.baseline:
+                    base_runs.append(cli_docx(source, book, work / f"{case}-base.docx", args.baseline))
                 if pandoc:
                     pandoc_runs.append(
                         measured([pandoc, str(work / f"{case}.md"), "-o", str(work / f"{case}-p.docx")])
@@ -343,6 +358,15 @@ def main() -> None:
                 f"{med(docx_runs, 'peak_mb'):.0f} MB)  pandoc {med(pandoc_runs, 'seconds'):.2f} s "
                 f"(cpu {med(pandoc_runs, 'cpu'):.2f} s, {med(pandoc_runs, 'peak_mb'):.0f} MB)  "
                 f"ratio {wall:.2f}x wall, {cpu:.2f}x cpu  load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
+        if base_runs and pandoc_runs:
+            pairs = list(zip(base_runs, pandoc_runs, strict=True))
+            print(
+                f"docx-base {case:<10} {med(base_runs, 'seconds'):.2f} s (cpu {med(base_runs, 'cpu'):.2f} s, "
+                f"{med(base_runs, 'peak_mb'):.0f} MB)  ratio "
+                f"{statistics.median(b['seconds'] / p['seconds'] for b, p in pairs):.2f}x wall, "
+                f"{statistics.median(b['cpu'] / p['cpu'] for b, p in pairs):.2f}x cpu",
                 flush=True,
             )
         if args.skip_pdf:
