@@ -15,7 +15,7 @@ from briefbook.library.books import new_book, sections
 from briefbook.library.scope import events_of
 from briefbook.ui.composer import BookComposer, new_book_dialog
 from briefbook.ui.composer.new_book_dialog import NewBookAnswer, NewBookDialog
-from briefbook.ui.composer.section_model import BELONGS_ROLE
+from briefbook.ui.composer.section_rows import BELONGS_ROLE
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors import pickers
 from briefbook.ui.notifier import LibraryModel
