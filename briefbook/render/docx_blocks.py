@@ -139,13 +139,13 @@ class BlockWriter(RunWriter):
                 props += SIDE_RULE
             if rtl:  # read from the right: Word puts its start (and a list's number) there
                 props += "<w:bidi/>"
-            if broken:  # at the top of a new page no space above, as in the PDF's layout
-                props += '<w:spacing w:before="0"/>'
-            if tiny:
+            if tiny:  # one w:spacing (a second one made the file invalid for Word's schema)
                 props += (
                     '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
                     '<w:rPr><w:sz w:val="2"/></w:rPr>'
                 )
+            elif broken:  # at the top of a new page no space above, as in the PDF's layout
+                props += '<w:spacing w:before="0"/>'
             if indent:
                 props += f'<w:ind w:left="{indent}"/>'
             props = f"<w:pPr>{props}</w:pPr>"

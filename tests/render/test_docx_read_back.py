@@ -185,3 +185,40 @@ def test_banner_in_every_header_and_footer_and_right_to_left_marked(exported):
             assert p._p.find(f"{W}pPr/{W}bidi") is not None
             runs = p._p.findall(f"{W}r/{W}rPr/{W}rtl")
             assert runs
+
+
+def test_a_table_or_photo_after_a_page_break_keeps_each_paragraph_property_once(tmp_path):
+    """A table cannot carry a page break: a 1 pt paragraph before it does, with one w:spacing
+    (it had two, the page break's and its own: a file Word's schema does not allow)."""
+    import io
+    import zipfile
+
+    from lxml import etree
+    from PIL import Image as PILImage
+
+    from briefbook.document.model import Document, Metadata, Run
+    from briefbook.render.docx import render_docx
+    from briefbook.render.template import load_template
+
+    photo = io.BytesIO()
+    PILImage.new("RGB", (60, 80), (20, 60, 120)).save(photo, "PNG")
+    cell = [[Paragraph([Run("ô")])]]
+    blocks = [
+        Heading(1, "Một", "h1"),
+        PageBreak(),
+        Table([], [cell]),
+        Paragraph([Run("giữa")]),
+        PageBreak(),
+        Profile("ສົມພອນ", photo.getvalue(), [Paragraph([Run("Thứ trưởng")])], anchor="p"),
+    ]
+    target = tmp_path / "t.docx"
+    render_docx(Document(Metadata(title="T"), blocks), load_template("formal-a4"), target)
+    body = etree.fromstring(zipfile.ZipFile(target).read("word/document.xml"))
+    tiny = [p for p in body.iter(f"{W}pPr") if p.find(f"{W}spacing[@{W}lineRule='exact']") is not None]
+    assert len(tiny) == 2  # one before each
+    for ppr in body.iter(f"{W}pPr"):
+        names = [etree.QName(child).localname for child in ppr]
+        assert len(names) == len(set(names)), names
+    for ppr in tiny:
+        assert ppr.find(f"{W}pageBreakBefore") is not None
+        assert ppr.find(f"{W}spacing").get(f"{W}before") == "0"
