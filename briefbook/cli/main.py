@@ -41,12 +41,31 @@ class Context:
                     "Create one with 'briefbook init', or the demo with 'briefbook demo'."
                 )
             try:
-                self._library = Library.open(self.library_path, backup=backups)
+                self._library = Library.open(
+                    self.library_path, backup=backups, progress=self._upgrade_notes()
+                )
             except HostileLibraryError:
                 if not self.cleaned_copy:
                     raise
                 self._library = self._open_cleaned_copy(backups)
         return self._library
+
+    def _upgrade_notes(self):
+        """A first open after an update says what it does on stderr (it takes seconds on a big
+        library); ``None`` when there is nothing to update."""
+        from briefbook.library.upgrade import describe, upgrade_due
+
+        if not upgrade_due(self.library_path):
+            return None
+        said: set[tuple[str, int]] = set()
+
+        def note(stage: str, done: int, total: int) -> None:
+            line = describe(stage, done, total)
+            if line and (stage, done) not in said:
+                said.add((stage, done))
+                click.echo(line, err=True)
+
+        return note
 
     def _open_cleaned_copy(self, backups: bool) -> Library:
         """``--cleaned-copy``: the refused file stays as it is; its cleaned copy is used instead."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -81,29 +81,45 @@ class Library(
 
     backup_interval: float = 600.0  # seconds; tests set it per library
 
-    def __init__(self, db: Database, path: Path | None = None, *, auto_backup: bool = False):
+    def __init__(
+        self,
+        db: Database,
+        path: Path | None = None,
+        *,
+        auto_backup: bool = False,
+        progress: Callable[[str, int, int], None] | None = None,
+    ):
         self.db = db
         self.path = path
         self.auto_backup = auto_backup and path is not None
         self.backup_problem: str | None = None
         self.last_backup: Path | None = None
         self._next_backup_check = 0.0  # wall clock; 0: look at the backups folder on the first write
-        self._refresh_old_index()
+        self._refresh_old_index(progress)
         self._data_version = self._read_data_version()
 
     # -- opening -------------------------------------------------------------
 
     @classmethod
     def open(
-        cls, path: str | Path, *, create: bool = False, backup: bool = True, read_only: bool = False
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        backup: bool = True,
+        read_only: bool = False,
+        progress: Callable[[str, int, int], None] | None = None,
     ) -> Library:
         """Open a library; ``backup=False`` for a second connection of the same window (no backups).
 
         ``read_only`` opens it for reading only (writes fail with a plain message);
-        a file that is not writable opens that way by itself.
+        a file that is not writable opens that way by itself. ``progress(stage, done,
+        total)`` hears of the work a first open after an upgrade does (see
+        :mod:`briefbook.library.upgrade`): "backup", "migrate", "index".
         """
         path = Path(path)
-        return cls(open_database(path, create=create, read_only=read_only), path, auto_backup=backup)
+        db = open_database(path, create=create, read_only=read_only, progress=progress)
+        return cls(db, path, auto_backup=backup, progress=progress)
 
     @property
     def read_only(self) -> bool:

@@ -9,6 +9,7 @@ made by an earlier version gets on open (:data:`INDEX_VERSION`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from briefbook.library.index_sources import sources_of
@@ -34,7 +35,7 @@ INDEX_VERSION_KEY = "search_index_version"
 class SearchIndexMixin:
     db: Database
 
-    def _refresh_old_index(self) -> None:
+    def _refresh_old_index(self, progress: Callable[[str, int, int], None] | None = None) -> None:
         """Rebuild, once, a search index made by an earlier version of how it is made.
 
         The index holds each item's title and folded text as this version makes them
@@ -45,6 +46,8 @@ class SearchIndexMixin:
         """
         if self.setting(INDEX_VERSION_KEY) == INDEX_VERSION or self.read_only:
             return
+        if progress is not None:
+            progress("index", 0, 1)
         with self.transaction():
             version = self.setting(INDEX_VERSION_KEY)
             if version == INDEX_VERSION:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -62,11 +63,19 @@ class DamagedLibraryError(LibraryFileError):
         self.backup = backup
 
 
-def open_database(path: str | Path, *, create: bool = False, read_only: bool = False) -> Database:
+def open_database(
+    path: str | Path,
+    *,
+    create: bool = False,
+    read_only: bool = False,
+    progress: Callable[[str, int, int], None] | None = None,
+) -> Database:
     """Open (or, with ``create``, make) the library at ``path``, migrated to this version.
 
     With ``read_only`` (or when the file itself is not writable) the library is
     opened for reading only: every write then fails with a plain message.
+    ``progress(stage, done, total)`` hears of an upgrade's steps: "backup" (the copy
+    made first), then "migrate" once before each schema step and once at the end.
     """
     path = Path(path)
     if path.is_dir():
@@ -97,7 +106,7 @@ def open_database(path: str | Path, *, create: bool = False, read_only: bool = F
                     "read-only here. Copy it to a folder where you can write, then open the copy."
                 )
         else:
-            _migrate(db, path, fresh=not exists)
+            _migrate(db, path, fresh=not exists, progress=progress)
     except sqlite3.DatabaseError as exc:
         raise _from_sqlite(exc, path) from None
     return db
@@ -306,14 +315,23 @@ def _check_is_library(db: Database, path: Path) -> None:
         raise _damaged(f"{path} is an SQLite database, but not a BriefBook library.", path)
 
 
-def _migrate(db: Database, path: Path, *, fresh: bool) -> None:
+def _migrate(
+    db: Database, path: Path, *, fresh: bool, progress: Callable[[str, int, int], None] | None = None
+) -> None:
+    """Back up, then apply the pending steps one by one (each in its own transaction, with its
+    record: a step cut short by a crash or a kill leaves the library at the step before)."""
     applied = [m.name for m in MIGRATIONS.applied(db)]
-    pending = MIGRATIONS.pending(db)
+    pending = [m.name for m in MIGRATIONS.pending(db)]
     if not pending:
         return
+    report = progress if progress is not None and not fresh else (lambda stage, done, total: None)
     if not fresh:
+        report("backup", 0, 1)
         backup_before_migration(db, path, applied[-1] if applied else "unversioned")
-    MIGRATIONS.apply(db)
+    for done, _name in enumerate(pending):
+        report("migrate", done, len(pending))
+        MIGRATIONS.apply(db, stop_before=pending[done + 1 :])
+    report("migrate", len(pending), len(pending))
 
 
 def backup_before_migration(db: Database, path: Path, version: str) -> Path:

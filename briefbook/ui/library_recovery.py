@@ -94,9 +94,16 @@ def tell(parent: QWidget | None, title: str, text: str) -> None:
 def open_library_file(parent: QWidget | None, path: Path, *, read_only: bool = False) -> Library | None:
     """Open the library at ``path`` for the window; ``None`` (the user was told why) if it cannot be."""
     from briefbook.library import Library
+    from briefbook.library.upgrade import upgrade_due
     from briefbook.store.database import DamagedLibraryError
 
     try:
+        if not read_only and upgrade_due(path):  # seconds of work: on a thread, with progress
+            from briefbook.ui.upgrade_progress import open_with_progress
+
+            return open_with_progress(
+                parent, lambda progress: Library.open(path, read_only=read_only, progress=progress)
+            )
         return Library.open(path, read_only=read_only)
     except NewerVersionError as error:
         log.info("NewerVersionError: %s", error)

@@ -286,6 +286,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        from briefbook.ui.upgrade_progress import in_progress
+
+        if in_progress():  # the library is being updated: its progress window says so
+            event.ignore()
+            return
         self.watcher.stop()
         self.flush()
         self.save_state()

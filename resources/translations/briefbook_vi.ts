@@ -816,7 +816,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+224"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+220"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -840,7 +840,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>kéo một dòng, hoặc bấm Alt+Mũi tên lên/xuống, để đổi thứ tự trong chủ đề</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+81"/>
         <source>The arrow keys choose an item, Enter opens it in the editor; Ctrl+N new, Ctrl+D duplicate, Delete deletes; the Menu key or Shift+F10 shows everything that can be done.</source>
         <translation>Phím mũi tên để chọn một mục, Enter để mở mục đó trong khung soạn; Ctrl+N tạo mới, Ctrl+D nhân bản, Delete xoá; phím Menu hoặc Shift+F10 để xem mọi thao tác có thể làm.</translation>
     </message>
@@ -3249,7 +3249,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+25"/>
         <source>Please update BriefBook</source>
         <translation>Hãy cập nhật BriefBook</translation>
     </message>
@@ -4700,6 +4700,34 @@ Thả ảnh vào đây.</translation>
         <location line="+24"/>
         <source>Duplicate %1</source>
         <translation>Nhân bản %1</translation>
+    </message>
+</context>
+<context>
+    <name>UpgradeProgress</name>
+    <message>
+        <location filename="../../briefbook/ui/upgrade_progress.py" line="+50"/>
+        <source>First, a copy of it is saved in its backups folder.</source>
+        <translation>Trước hết, một bản sao của thư viện được lưu vào thư mục sao lưu.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bringing its search index up to date.</source>
+        <translation>Đang cập nhật chỉ mục tìm kiếm.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Step %1 of %2.</source>
+        <translation>Bước %1/%2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Updating your library to this version of BriefBook…</source>
+        <translation>Đang cập nhật thư viện của bạn cho phiên bản BriefBook này…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This takes a moment with a big library, once. Please keep BriefBook open until it is done.</source>
+        <translation>Với thư viện lớn, việc này mất một lúc, và chỉ một lần. Xin để BriefBook mở cho đến khi xong.</translation>
     </message>
 </context>
 <context>
