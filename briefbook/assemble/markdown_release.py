@@ -14,7 +14,16 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefbook.assemble.markdown_parse import PARSED_NFR
-from briefbook.document.model import Block, ListBlock, ListItem, Origin, Paragraph, Run, Table
+from briefbook.document.model import (
+    Block,
+    ListBlock,
+    ListItem,
+    Origin,
+    Paragraph,
+    Run,
+    Table,
+    marked_not_for_release,
+)
 
 
 def _marked_runs(runs: list[Run], restricted: Origin) -> list[Run]:
@@ -83,13 +92,9 @@ def _restricted_part(block: Paragraph | ListBlock, restricted: Origin) -> Paragr
 
 def _marked_row(row: list[list[Paragraph]], origin: Origin, restricted: Origin) -> list[list[Paragraph]]:
     cells = [[marked(p, origin, restricted) for p in cell] for cell in row]
-    if any(p.not_for_release or _any_restricted(p.runs) for cell in cells for p in cell):  # type: ignore[union-attr]
+    if _row_restricted(cells):  # type: ignore[arg-type]
         return [[_restrict(p, restricted) for p in cell] for cell in cells]  # type: ignore[arg-type]
     return cells  # type: ignore[return-value]
-
-
-def _any_restricted(runs: list[Run]) -> bool:
-    return any(r.origin is not None and r.origin.not_for_release and r.text.strip() for r in runs)
 
 
 def _restrict(p: Paragraph, restricted: Origin) -> Paragraph:
@@ -134,7 +139,8 @@ def without_restricted(found: list[Block]) -> list[Block]:
 
 
 def _row_restricted(row: list[list[Paragraph]]) -> bool:
-    return any(p.not_for_release or _any_restricted(p.runs) for cell in row for p in cell)
+    """A row with a passage not for release in any cell is not for release whole."""
+    return any(marked_not_for_release(p.runs, p.origin) for cell in row for p in cell)
 
 
 def _list_without_restricted(block: ListBlock) -> ListBlock:
