@@ -486,10 +486,6 @@ def _chosen(a: Assembly, cls: type[R], item_id: str) -> R | None:
     return item
 
 
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
 def _text(a: Assembly, section: Section, event: Event | None) -> list[Block]:
     body = a.blocks(section.text, origin=a.origin(None))
     return [_heading(a, section), *body] if body else []
