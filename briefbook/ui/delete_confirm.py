@@ -8,12 +8,16 @@ is deleted at once: Undo (and ``briefbook undelete``) bring any delete back.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from briefbook.library.uses import Uses, delete_summary
 from briefbook.ui.labels import display_name
 from briefbook.ui.messages import user_message
+
+if TYPE_CHECKING:  # what a delete takes with it is read (with the library's code) when asked
+    from briefbook.library.uses import Uses
 
 
 def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
@@ -38,6 +42,8 @@ def may_delete(parent: QWidget | None, library, kind: str, ids: list[str]) -> bo
     books that show it (:func:`briefbook.library.uses.delete_summary`), then the rest
     that goes with it ("1 statement's speaker").
     """
+    from briefbook.library.uses import delete_summary
+
     lines = []
     for item_id in ids:
         uses, going = delete_summary(library, kind, item_id)
