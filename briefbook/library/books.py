@@ -11,10 +11,13 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import asdict, dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from briefbook.errors import ValidationError
-from briefbook.library.api import Library
 from briefbook.library.records import Book, Event
+
+if TYPE_CHECKING:
+    from briefbook.library.api import Library
 
 SECTION_KINDS = (
     "cover",

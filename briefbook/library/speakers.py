@@ -11,11 +11,12 @@ an export names the speaker through the person's own origin (assemble).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TypeVar
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, TypeVar
 
 from briefbook.library.records import Person, Statement
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 R = TypeVar("R")
 

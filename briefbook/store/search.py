@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from briefbook.text import fold, fold_many, fold_with_map, has_unspaced_script
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MARK_START = "["
 MARK_END = "]"

@@ -26,8 +26,12 @@ stored keys again (as :func:`add_key_columns` does).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefbook.collation import sort_key
-from briefbook.store.database import Database
+
+if TYPE_CHECKING:
+    from briefbook.store.database import Database
 
 STORED_BYTES = 96  # 32 primary weights of 3 bytes: the letters of the first 32 characters
 

@@ -13,7 +13,6 @@ import inspect
 import logging
 import sys
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -43,6 +42,8 @@ def setup_logging() -> Path:
     if _handler is not None:
         log.removeHandler(_handler)
         _handler.close()
+    from logging.handlers import RotatingFileHandler  # only once there is something to log (7 ms)
+
     _handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     _handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(_handler)

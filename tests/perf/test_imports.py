@@ -104,3 +104,30 @@ def test_the_window_compiles_its_message_patterns_on_first_use_not_at_start(tmp_
     from briefbook.ui.messages import user_message
 
     assert user_message("No cleaned copy can be made: it is damaged.")  # compiled when first asked
+
+
+FIRST_SCREEN_PROBE = """
+import json, sys
+import briefbook.ui.app
+import briefbook.ui.collection_view
+import briefbook.library.pages
+from briefbook.library import TalkingPoint
+print(json.dumps(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_the_first_screen_loads_no_sqlite_utils_and_no_log_file_handler(tmp_path: Path) -> None:
+    """The window and its first table are built before the library's own code is needed:
+    sqlite-utils (with click, pluggy and dateutil: about 40 ms) loads when the library opens,
+    the rotating log handler (7 ms) when there is something to log."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN_PROBE], env=env, capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stderr.strip().splitlines()[-1]))
+    assert not {"sqlite_utils", "click", "pluggy", "dateutil", "briefbook.library.api"} & loaded
+    assert "logging.handlers" not in loaded
+    from briefbook.library import Library as Lazy  # still importable by name, as before
+
+    assert Lazy.__module__ == "briefbook.library.api"
