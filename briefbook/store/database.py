@@ -40,15 +40,16 @@ from briefbook.collation import sort_key
 from briefbook.errors import HostileLibraryError, LibraryFileError, NewerVersionError
 from briefbook.store import index_fingerprint
 from briefbook.store.guard import harden
+from briefbook.store.quick_open import FULL_CHECK_UP_TO
+from briefbook.store.quick_open import SIDE_FILES as _SIDE_FILES
+from briefbook.store.quick_open import SMALL_TABLES as _SMALL_TABLES
+from briefbook.store.quick_open import remove_new_side_files as _remove_new_side_files
 from briefbook.store.schema import MIGRATIONS, known_migrations
 from briefbook.store.schema_check import file_problems
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
-_SIDE_FILES = ("-wal", "-shm", "-journal")
-FULL_CHECK_UP_TO = 16 * 1024 * 1024  # bytes: up to this size, every open runs the whole quick_check
-# Checked on every open of a bigger file: the schema, and the tables every command reads first.
-_SMALL_TABLES = ("sqlite_schema", "_sqlite_migrations", "settings", "classification_levels")
+# (FULL_CHECK_UP_TO, _SMALL_TABLES: the checks every open runs, shared with store.quick_open)
 
 
 class DamagedLibraryError(LibraryFileError):
@@ -152,17 +153,6 @@ def inspect_library(path: str | Path) -> None:
         if "not a database" in text or "malformed" in text or "corrupt" in text:
             raise _unreadable(path) from None
         raise _from_sqlite(exc, path) from None
-
-
-def _remove_new_side_files(path: Path, existed: set[str]) -> None:
-    for suffix in _SIDE_FILES:
-        side = Path(f"{path}{suffix}")
-        try:
-            # Ours, made just now: an empty -wal, or the -shm index SQLite derives from it.
-            if suffix not in existed and side.exists() and (suffix == "-shm" or side.stat().st_size == 0):
-                side.unlink()
-        except OSError:
-            pass
 
 
 def _inspect_read_only(path: Path) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QThreadPool, QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefbook.ui import error_hook, i18n
+from briefbook.ui.first_page import forget_first_page, show_first_page
 from briefbook.ui.fonts import install_fonts
 from briefbook.ui.library_files import startup_library
 from briefbook.ui.main_window import MainWindow
@@ -33,13 +34,28 @@ def create_window(settings: Settings, requested: str | Path | None = None) -> Ma
 
 
 def finish_start(window: MainWindow, settings: Settings, requested: str | Path | None) -> None:
-    """The slow half of starting, once the window is on screen: the library, then extensions."""
+    """The slow half of starting, once the window is on screen: the first table, the library, extensions.
+
+    The first table's first page is shown before the library loads where the file
+    allows it (:mod:`briefbook.ui.first_page`); the library opens in the next turn of
+    the event loop, once that page is painted.
+    """
     try:
         path = startup_library(settings, requested)
     except Exception as error:  # the demo could not be created: the window stays usable
         error_hook.report(error, window)
+        path = None
+    if path is not None and show_first_page(window, path):
+        QTimer.singleShot(0, lambda: open_and_extend(window, settings, path))
     else:
-        window.open_library(path)
+        open_and_extend(window, settings, path)
+
+
+def open_and_extend(window: MainWindow, settings: Settings, path: Path | None) -> None:
+    """Open the library at ``path`` (if any), then load the extensions and tidy the export folder."""
+    error_hook.setup_logging()
+    if path is not None and not window.open_library(path):
+        forget_first_page(window)  # refused after all: the rows read first go too
     QTimer.singleShot(0, window.install_extensions)  # the composer: after the first table is filled
     QTimer.singleShot(0, lambda: clean_export_folder(settings))
 
@@ -76,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
     app = existing or QApplication(argv)
     app.setApplicationDisplayName("BriefBook")
     install_fonts(app)
-    error_hook.install()
+    error_hook.install(log_now=False)  # the log file opens once the first table is shown
     settings = Settings()
     i18n.apply_language(settings.language)
     # Qt takes its own options out of the arguments it was given; an application made

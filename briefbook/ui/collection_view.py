@@ -177,6 +177,15 @@ class CollectionView(CollectionCommands, QWidget):
         elif self._stale:
             self.refresh()
 
+    def show_first_page(self, reader) -> None:
+        """Before the library opens: the first page in the first load's order (see :meth:`activate`)."""
+        field, order = DEFAULT_SORT[self.kind]
+        self._level_cache = reader.classification_levels()  # the badges' colours
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(self.model.column_of(field), order)
+        header.setSortIndicatorShown(True)
+        self.model.show_first_page(reader, field, order == Qt.SortOrder.DescendingOrder)
+
     def refresh(self) -> None:
         """Read the table, its filters and the open item again, keeping the selection if it is still there."""
         self._stale = False
@@ -236,7 +245,7 @@ class CollectionView(CollectionCommands, QWidget):
 
     def _current_changed(self, current, _previous) -> None:
         item_id = current.data(ID_ROLE) if current.isValid() else None
-        if item_id:
+        if item_id and self.context.model.is_open:  # (not on rows shown before the library opened)
             self.editor.show_item(item_id)
 
     def selected_ids(self) -> list[str]:

@@ -95,8 +95,11 @@ def _excepthook(kind: type[BaseException], error: BaseException, tb: TracebackTy
         sys.__excepthook__(kind, error, tb)
 
 
-def install() -> None:
-    setup_logging()
+def install(*, log_now: bool = True) -> None:
+    """Report uncaught exceptions; ``log_now=False``: the log file is opened later (at start, once
+    the first table is shown), by :func:`setup_logging` or by the first error reported."""
+    if log_now:
+        setup_logging()
     sys.excepthook = _excepthook
 
 

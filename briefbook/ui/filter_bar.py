@@ -74,10 +74,15 @@ class FilterBar(QWidget):
             set_name(combo, self.tr("Show only: %1").replace("%1", field_label(self.kind, name)))
         self.refresh_options()
 
-    def refresh_options(self) -> None:
-        """Fill the combos again (topics, events, levels may have changed)."""
-        if not self.context.model.is_open:
+    def refresh_options(self, source=None) -> None:
+        """Fill the combos again (topics, events, levels may have changed).
+
+        ``source``: where to read them before the library is open (at start, the
+        :class:`~briefbook.library.first_page.FirstPageReader` of the first table).
+        """
+        if source is None and not self.context.model.is_open:
             return
+        library = source if source is not None else self.context.library
         cls = record_type(self.kind)
         every = self.tr("all")
         for name, combo in self.combos.items():
@@ -85,10 +90,10 @@ class FilterBar(QWidget):
             combo.clear()
             combo.addItem(f"{field_label(self.kind, name)}: {every}", None)
             if name in REFERENCES:
-                for record in self.context.library.list(REFERENCES[name]):
+                for record in library.list(REFERENCES[name]):
                     combo.addItem(display_name(record), record.id)
             elif name == "classification":
-                for level in self.context.library.classification_levels():
+                for level in library.classification_levels():
                     combo.addItem(level_label(level), level)
             else:
                 for option in cls.CHOICES.get(name, ()):

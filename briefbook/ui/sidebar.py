@@ -58,20 +58,25 @@ class Sidebar(QTreeWidget):
         )
         self.refresh_children()
 
-    def refresh_children(self) -> None:
-        """The events under "Events" and the topics under "Talking points"."""
+    def refresh_children(self, source=None) -> None:
+        """The events under "Events" and the topics under "Talking points".
+
+        ``source``: where to read them before the library is open (at start, the
+        :class:`~briefbook.library.first_page.FirstPageReader` of the first table).
+        """
+        library = (
+            source if source is not None else self.context.library if self.context.model.is_open else None
+        )
         current = self.currentItem()
         keep = (current.data(0, KEY_ROLE), current.data(0, OWNER_ROLE)) if current is not None else None
         self.blockSignals(True)
         for parent_key, (child_key, owner_kind) in CHILDREN.items():
             parent = self.items[parent_key]
             parent.takeChildren()
-            if not self.context.model.is_open:
+            if library is None:
                 continue
             order = ("start_date", True) if owner_kind == "event" else ("title", False)
-            owners = self.context.library.list(
-                owner_kind, order_by=order[0], descending=order[1], limit=MAX_CHILDREN
-            )
+            owners = library.list(owner_kind, order_by=order[0], descending=order[1], limit=MAX_CHILDREN)
             for owner in owners:
                 name = display_name(owner)
                 child = QTreeWidgetItem(parent, [name])

@@ -189,6 +189,17 @@ class RecordTableModel(CellTexts, ReorderByDrag):
             return
         self._show_first(first_rows(self.context.library, selection, limit, kept=keep > 0))
 
+    def show_first_page(self, reader, order: str, descending: bool) -> None:
+        """Rows read before the library opened, by :mod:`briefbook.ui.first_page`.
+
+        ``reader`` runs the Library's own queries (:class:`~briefbook.library.first_page.
+        FirstPageReader`), through :func:`first_rows` as the search thread reads a first
+        load: the same rows, count, numbers and linked names, in the order ``order``, the
+        order the first load then keeps (the open reads them again).
+        """
+        self._order, self._descending = order, descending
+        self._show_first(first_rows(reader, self._selection(), self.PAGE, names=self._linked_kinds()))
+
     def _linked_kinds(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(REFERENCES[f] for f in self.fields if f in REFERENCES))
 
@@ -247,6 +258,7 @@ class RecordTableModel(CellTexts, ReorderByDrag):
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return (
             not parent.isValid()
+            and self.context.model.is_open  # (rows shown before the library opened: no more yet)
             and not self._text
             and not self.searching
             and self._sorted is not None

@@ -110,8 +110,9 @@ class WindowActions:
         if menu.isEmpty():
             menu.addAction(self.tr("(no recent libraries)")).setEnabled(False)
 
-    def _show_library_name(self) -> None:
-        path = self.model.library.path if self.model.is_open else None
+    def _show_library_name(self, shown: Path | None = None) -> None:
+        """The open library's name in the title and status bar (``shown``: a file shown before it opens)."""
+        path = self.model.library.path if self.model.is_open else shown
         self.setWindowTitle(f"{path.name} — BriefBook" if path else "BriefBook")
         self.library_label.setText(self.tr("Library: %1").replace("%1", str(path)) if path else "")
 
