@@ -20,7 +20,6 @@ from briefbook.library import (
     TalkingPoint,
     Topic,
 )
-from briefbook.library.books import default_sections
 from briefbook.ui.context import UiContext
 
 
@@ -86,6 +85,8 @@ def new_record(context: UiContext, kind: str, where: dict[str, Any], current: Re
             ),
         )
         language = context.settings.book_language
+        from briefbook.library.books import default_sections  # (uuid and the books' code: on first use)
+
         sections = json.dumps([s.to_dict() for s in default_sections(language)], ensure_ascii=False)
         return Book(
             event_id=event_id,

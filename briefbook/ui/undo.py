@@ -8,19 +8,20 @@ deleted meanwhile) are reported in a dialog and the command is dropped.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefbook.errors import StaleEdit
 from briefbook.library import Record
-from briefbook.library.edits import stale_message
 from briefbook.library.records import Person, record_type
-from briefbook.library.snapshots import Deleted
 from briefbook.ui import error_hook
 from briefbook.ui.labels import field_label, kind_label
 from briefbook.ui.notifier import ADDED, DELETED, LINKS, ORDER, PHOTO, UPDATED, LibraryModel
+
+if TYPE_CHECKING:  # the library's edits load with the first edit
+    from briefbook.library.snapshots import Deleted
 
 
 class LibraryCommand(QUndoCommand):
@@ -95,6 +96,8 @@ class UpdateFields(LibraryCommand):
         if self._left is not None:
             current = self.library.get(self.kind, self.item_id)
             if any(getattr(current, k) != v for k, v in self._left.items()):
+                from briefbook.library.edits import stale_message  # the edits' code: when it is needed
+
                 raise StaleEdit(stale_message(current, values), current)
         updated = self.library.update(self.kind, self.item_id, expected_updated_at=self.expected, **values)
         self.expected = None

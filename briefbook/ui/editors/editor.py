@@ -8,7 +8,7 @@ required fields are checked here first, so that message is in plain words.
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
@@ -22,12 +22,14 @@ from briefbook.ui.columns import REFERENCES, wrapped_tooltip
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import local_time
 from briefbook.ui.editors.fields import refuse
-from briefbook.ui.editors.form import RecordForm
 from briefbook.ui.labels import display_name, field_label, kind_label
 from briefbook.ui.messages import user_message
 from briefbook.ui.notifier import DELETED, LINKS, PHOTO
 from briefbook.ui.revisions import RevisionsDialog
 from briefbook.ui.undo import RestoreRevision, UpdateFields, run
+
+if TYPE_CHECKING:  # the form's widgets load when the first item is shown
+    from briefbook.ui.editors.form import RecordForm
 
 
 def choose_revision(parent: QWidget, context: UiContext, kind: str, item_id: str, field: str):
@@ -76,6 +78,8 @@ class RecordEditor(QWidget):
 
     def _ensure_form(self) -> RecordForm:
         if self.form is None:
+            from briefbook.ui.editors.form import RecordForm
+
             self.form = RecordForm(self.context, self.kind, self.scroll)
             self.form.set_read_only(self.context.model.read_only)
             for widget in self.form.fields.values():
