@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any
 
 from briefbook.assemble.context import Assembly, PreflightWarning
 from briefbook.assemble.glyphs import glyph_warnings
-from briefbook.assemble.gone import gone_warnings, missing_warning
+from briefbook.assemble.gone import gone_warnings
+from briefbook.assemble.lookups import chosen_item
 from briefbook.assemble.meeting_brief import meeting_brief
 from briefbook.assemble.profiles import profile
 from briefbook.assemble.provenance import stamp
@@ -35,13 +36,11 @@ from briefbook.document.model import (
     Run,
     Table,
 )
-from briefbook.errors import NotFound, ValidationError
-from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
+from briefbook.errors import ValidationError
+from briefbook.library import Book, Event, Library, Meeting, Person, Statement, TalkingPoint, Topic
 from briefbook.library.books import Section, section_title, sections
 from briefbook.library.levels import parse_level
 from briefbook.text import fold
-
-R = TypeVar("R", bound=Record)
 
 NO_CEILING = (
     "The book has no classification ceiling, so only what anyone may read is shown and it cannot be "
@@ -359,7 +358,7 @@ def _section_topics(a: Assembly, section: Section, warn: bool = True) -> list[To
         if not warn:
             found = [a.library.list(Topic, where={"id": i}) for i in section.items]
             return [t for rows in found for t in rows]
-        return [t for t in (_chosen(a, Topic, i) for i in section.items) if t is not None]
+        return [t for t in (chosen_item(a, Topic, i) for i in section.items) if t is not None]
     return _by_title(a.scope.topics)
 
 
@@ -415,7 +414,7 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
     out: list[Block] = []
     placed: set[str] = set()
     if section.items is not None:
-        wanted = {s.id for s in (_chosen(a, Statement, i) for i in section.items) if s is not None}
+        wanted = {s.id for s in (chosen_item(a, Statement, i) for i in section.items) if s is not None}
     else:
         wanted = {s.id for s in a.scope.statements}
     # Only the topics and statements of this book: a small book in a library of 25,000
@@ -456,7 +455,7 @@ def _statements(a: Assembly, section: Section, event: Event | None) -> list[Bloc
 def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Block]:
     """The event's people (our delegation, the meetings' participants), or the chosen ones; by name."""
     if section.items is not None:
-        people = [p for p in (_chosen(a, Person, i) for i in section.items) if p is not None]
+        people = [p for p in (chosen_item(a, Person, i) for i in section.items) if p is not None]
     else:
         people = list(a.scope.people)
     people = [p for p in people if a.admit(p)]
@@ -469,21 +468,6 @@ def _biographies(a: Assembly, section: Section, event: Event | None) -> list[Blo
         a.homes["person", person.id] = block.anchor
         out.append(block)
     return [_heading(a, section), *out] if out else []
-
-
-def _chosen(a: Assembly, cls: type[R], item_id: str) -> R | None:
-    """An item the user chose for a section: None (and a warning) if it is gone.
-
-    One chosen that belongs only to other events gets a warning: the book is
-    about its event, and the item may have been ticked by mistake.
-    """
-    try:
-        item = a.library.get(cls, item_id)
-    except NotFound:
-        missing_warning(a, item_id)
-        return None
-    a.warn_if_other_event(item)
-    return item
 
 
 def _text(a: Assembly, section: Section, event: Event | None) -> list[Block]:

@@ -10,17 +10,14 @@ deleted, and what went with it).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from briefbook.assemble.context import PreflightWarning
-from briefbook.errors import NotFound
-from briefbook.library.records import RECORD_TYPES, Record
+from briefbook.library.records import RECORD_TYPES
 from briefbook.library.uses import deleted_from_event, deleted_names, gone_since_last_export
 
 if TYPE_CHECKING:
     from briefbook.assemble.context import Assembly
-
-R = TypeVar("R", bound=Record)
 
 
 def _label(kind: str) -> str:
@@ -50,15 +47,6 @@ def missing_warning(a: Assembly, item_id: str) -> None:
         a.warn("missing_item", f"An item chosen for this book no longer exists ({item_id}).")
     else:
         _deleted(a, item_id, *named)
-
-
-def lookup(a: Assembly, cls: type[R], item_id: str) -> R | None:
-    """The item with this id, or None (and the preflight's word on it) if it was deleted since."""
-    try:
-        return a.library.get(cls, item_id)
-    except NotFound:  # an item chosen once and deleted since: skip it
-        missing_warning(a, item_id)
-        return None
 
 
 def gone_warnings(a: Assembly) -> None:

@@ -12,7 +12,7 @@ The points (:mod:`.talking_points`), statements (:mod:`.statements`) and people
 from __future__ import annotations
 
 from briefbook.assemble.context import Assembly
-from briefbook.assemble.gone import lookup
+from briefbook.assemble.lookups import lookup
 from briefbook.assemble.profiles import person_line, short_line
 from briefbook.assemble.provenance import stamp
 from briefbook.assemble.statements import chosen_statements, credit, statement_blocks

@@ -9,7 +9,7 @@ A who's-who line and the steer's "with" line are the short forms.
 from __future__ import annotations
 
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
-from briefbook.assemble.gone import lookup
+from briefbook.assemble.lookups import lookup
 from briefbook.assemble.markdown_flat import flat_runs, marker
 from briefbook.assemble.provenance import stamp
 from briefbook.document.model import Block, ListBlock, Origin, Paragraph, Profile, Run

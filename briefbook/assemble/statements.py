@@ -8,7 +8,7 @@ text of the statement itself.
 from __future__ import annotations
 
 from briefbook.assemble.context import Assembly
-from briefbook.assemble.gone import lookup
+from briefbook.assemble.lookups import chosen_item, lookup
 from briefbook.assemble.words import format_date
 from briefbook.document.model import Block, Origin, Paragraph, Run
 from briefbook.library import Person, Statement, Topic
@@ -48,10 +48,7 @@ def credit(a: Assembly, s: Statement, origin: Origin) -> list[Run]:
 def chosen_statements(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[Statement]:
     """The statements a meeting's brief holds: those chosen for it, else its topics' own, newest first."""
     if choice and choice.statements is not None:
-        candidates = [lookup(a, Statement, i) for i in choice.statements]
-        for statement in candidates:
-            if statement is not None:
-                a.warn_if_other_event(statement)
+        candidates = [chosen_item(a, Statement, i) for i in choice.statements]
     else:
         seen: dict[str, Statement] = {}
         for t in topics:

@@ -9,7 +9,7 @@ under the labels a principal expects.
 from __future__ import annotations
 
 from briefbook.assemble.context import Assembly
-from briefbook.assemble.gone import lookup
+from briefbook.assemble.lookups import chosen_item
 from briefbook.assemble.words import label
 from briefbook.document.model import Block, ListBlock, ListItem, Run
 from briefbook.library import TalkingPoint, Topic
@@ -54,10 +54,7 @@ def talking_points(a: Assembly, points: list[TalkingPoint]) -> list[Block]:
 def chosen_points(a: Assembly, topics: list[Topic], choice: MeetingChoice | None) -> list[TalkingPoint]:
     """The points a meeting's brief holds: those chosen for it, else every point of its topics."""
     if choice and choice.talking_points is not None:
-        candidates = [lookup(a, TalkingPoint, i) for i in choice.talking_points]
-        for point in candidates:
-            if point is not None:
-                a.warn_if_other_event(point)  # hand-picked: the same rule as a section's items
+        candidates = [chosen_item(a, TalkingPoint, i) for i in choice.talking_points]
     else:
         candidates = [p for t in topics for p in a.library.list(TalkingPoint, where={"topic_id": t.id})]
     return [p for p in candidates if p is not None and a.admit(p)]
