@@ -76,12 +76,10 @@ def included(document: Document, library: Library) -> dict[str, Included]:
         elif isinstance(value, dict):
             for v in value.values():
                 visit(v, origin)
-        elif (names := node_fields(type(value))) is not None:
+        elif (names := _text_fields(type(value))) is not None:
             own = getattr(value, "origin", None) or origin
             per_field = getattr(value, "origins", None)
             for name in names:
-                if name in ("origin", "origins") or name in _NOT_TEXT:
-                    continue
                 o = per_field.get(name, own) if isinstance(per_field, dict) else own
                 visit(getattr(value, name), o)
 
@@ -116,7 +114,7 @@ TEXT_KINDS = ("event", "meeting", "topic", "talking_point", "statement", "person
 def item_text(record: Record) -> tuple[str, str]:
     """(all of an item's text, the text a diff may show: without passages not for release)."""
     full, shown = [], []
-    for name, markdown in _text_fields(type(record)):
+    for name, markdown in _record_text_fields(type(record)):
         value = getattr(record, name)
         if not isinstance(value, str) or not value.strip():
             continue
@@ -126,7 +124,14 @@ def item_text(record: Record) -> tuple[str, str]:
 
 
 @functools.cache
-def _text_fields(cls: type[Record]) -> tuple[tuple[str, bool], ...]:
+def _text_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of a model node that may hold an item's text (None: not a node), once per type."""
+    names = node_fields(cls)
+    return None if names is None else tuple(n for n in names if n not in _NOT_TEXT | {"origin", "origins"})
+
+
+@functools.cache
+def _record_text_fields(cls: type[Record]) -> tuple[tuple[str, bool], ...]:
     """(name, is Markdown) of the fields of a record type that hold its text, in order
     (worked out once per type: an export reads every item it includes)."""
     return tuple(

@@ -149,9 +149,10 @@ SANS_CHAR_FACTOR = 0.53
 
 def _chars(runs: list[Run]) -> list[int]:
     """Lengths of the lines of a run list (split at line breaks)."""
-    if not any("\n" in r.text for r in runs):
-        return [sum(len(r.text) for r in runs)]
-    return [len(line) for line in "".join(r.text for r in runs).split("\n")]
+    text = "".join([r.text for r in runs])
+    if "\n" not in text:
+        return [len(text)]
+    return [len(line) for line in text.split("\n")]
 
 
 def estimate_pages(

@@ -261,7 +261,13 @@ def _collect(node: Any, found: dict[str, None]) -> None:
     elif isinstance(node, dict):
         for v in node.values():
             _collect(v, found)
-    elif (names := node_fields(type(node))) is not None:
+    elif (names := _text_fields(type(node))) is not None:
         for name in names:
-            if name not in _NOT_TEXT:
-                _collect(getattr(node, name), found)
+            _collect(getattr(node, name), found)
+
+
+@functools.cache
+def _text_fields(cls: type) -> tuple[str, ...] | None:
+    """The fields of a model node that may hold text (None: not a node), found once per type."""
+    names = node_fields(cls)
+    return None if names is None else tuple(n for n in names if n not in _NOT_TEXT)
