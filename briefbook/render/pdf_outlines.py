@@ -40,11 +40,6 @@ class _PathPen(BasePen):
         self.ops.append(("h", []))
 
 
-@functools.lru_cache(maxsize=16)
-def _font(path: str) -> TTFont:
-    return TTFont(path, lazy=True)
-
-
 @functools.lru_cache(maxsize=64)
 def word_outline(font_path: str, word: str) -> tuple[tuple, float, float]:
     """(path operations, advance width, units per em) of ``word`` set in the font.
@@ -53,8 +48,10 @@ def word_outline(font_path: str, word: str) -> tuple[tuple, float, float]:
     Vietnamese letters with two marks use their precomposed glyphs); characters
     the font lacks are skipped. No shaping is needed for a one-word mark.
     """
-    with _LOCK:
-        font = _font(font_path)
+    # The font is read for each new word and closed again: a lazy TTFont keeps its file
+    # open to read tables on demand, and a cached one kept NotoSans-Bold.ttf open until
+    # the process ended (a ResourceWarning). The marks are a handful of words, each cached.
+    with _LOCK, TTFont(font_path, lazy=True) as font:
         cmap = font.getBestCmap() or {}
         glyphs = font.getGlyphSet()
         metrics = font["hmtx"]
