@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, Qt
 
 from briefbook.library.books import Section
 from briefbook.ui.composer.commands import copy_sections
-from briefbook.ui.composer.section_rows import MIME, ROOT, checked, items_from_rows
+from briefbook.ui.composer.section_rows import MIME, ROOT, checked, meeting_items
 from briefbook.ui.labels import display_name
 
 
@@ -59,8 +59,7 @@ class SectionEditsMixin:
             rank = {m.id: i for i, m in enumerate(self.meetings)}
             at = next((k for k, i in enumerate(ticked) if rank[i] > rank[meeting.id]), len(ticked))
             ticked.insert(at, meeting.id)
-        items = None if ticked == [m.id for m in self.meetings] else ticked
-        sections[parent_row] = replace(sections[parent_row], items=items)
+        sections[parent_row] = replace(sections[parent_row], items=meeting_items(ticked, self.meetings))
         text = (
             QCoreApplication.translate("SectionTreeModel", "Include the meeting “%1”")
             if checked(value)
@@ -112,7 +111,8 @@ class SectionEditsMixin:
             return True
         parent_row = source_parent.row()
         rows = [self._children[parent_row][i] for i in order]
-        sections[parent_row] = replace(sections[parent_row], items=items_from_rows(rows, self.meetings))
+        ids = [m.id for m, ticked in rows if ticked]
+        sections[parent_row] = replace(sections[parent_row], items=meeting_items(ids, self.meetings))
         title = self._children[parent_row][source_row][0].title
         self.edited.emit(
             sections,

@@ -39,7 +39,7 @@ def meeting_rows(section: Section, meetings: list[Meeting]) -> list[tuple[Meetin
     return [(m, True) for m in chosen] + [(m, False) for m in meetings if m.id not in chosen_ids]
 
 
-def items_from_rows(rows: list[tuple[Meeting, bool]], meetings: list[Meeting]) -> list[str] | None:
-    """``None`` ("every meeting, in time order") when that is what the rows say; else the ticked ids."""
-    ids = [m.id for m, ticked in rows if ticked]
+def meeting_items(ids: list[str], meetings: list[Meeting]) -> list[str] | None:
+    """What a meeting-briefs section holds for these ticked meetings: ``None`` ("every meeting,
+    in time order") when that is what they are, else their ids in order."""
     return None if ids == [m.id for m in meetings] else ids
