@@ -170,3 +170,10 @@ def has_unspaced_script(text: str) -> bool:
 
 
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def one_line(text: str, limit: int) -> str:
+    """``text`` on one line (each run of white space one space), cut to ``limit`` characters with
+    an ellipsis as the last: a name or a passage quoted in a list, a table cell or an undo step."""
+    text = " ".join(str(text).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from briefbook.library.records import Record
+from briefbook.text import one_line
 
 # Keys that ``--json`` adds to a record's own fields. They are read-only: ``edit
 # --from-json`` and ``add --from-json`` accept and check them, so the output of
@@ -40,16 +41,11 @@ def emit_json(value: Any) -> None:
 
 def emit_table(rows: list[list[str]], header: list[str]) -> None:
     """A plain aligned table; long cells are cut with an ellipsis to keep rows on one line."""
-    cut = [[_one_line(c) for c in row] for row in rows]
+    cut = [[one_line(c, 70) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cut]) for i, h in enumerate(header)]
     click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
     for row in cut:
         click.echo("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
-
-
-def _one_line(text: str, limit: int = 70) -> str:
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def emit_record(record: Record, extra: dict[str, Any] | None = None) -> None:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, Qt
 
 from briefbook.library.books import Section
+from briefbook.text import one_line
 from briefbook.ui.composer.commands import copy_sections
 from briefbook.ui.composer.section_rows import MIME, ROOT, checked, meeting_items
 from briefbook.ui.labels import display_name
@@ -80,7 +81,7 @@ class SectionEditsMixin:
             if ticked
             else QCoreApplication.translate("SectionTreeModel", "Leave out “%1”")
         )
-        self.edited.emit(sections, text.replace("%1", _short(display_name(item))))
+        self.edited.emit(sections, text.replace("%1", one_line(display_name(item), 60)))
         return True
 
     def moveRows(self, source_parent, source_row: int, count: int, dest_parent, dest_child: int) -> bool:
@@ -178,8 +179,3 @@ class SectionEditsMixin:
         # The move is stored and the model reloaded already; returning False keeps the
         # view from removing the dragged row a second time.
         return False
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from briefbook.library import Meeting, Record, Statement, TalkingPoint
+from briefbook.text import one_line
 from briefbook.ui.columns import plain_summary
 from briefbook.ui.editors.fields import display_date
 from briefbook.ui.labels import choice_label, display_name
@@ -24,14 +25,14 @@ def point_label(point: TalkingPoint) -> str:
     tags = [choice_label(point.kind)]
     if point.status != "cleared":
         tags.append(choice_label(point.status))
-    return f"[{' · '.join(tags)}] {_short(display_name(point))}"
+    return f"[{' · '.join(tags)}] {one_line(display_name(point), MAX_CHARS)}"
 
 
 def statement_label(statement: Statement) -> str:
     """ "Lê Anh Tuấn, 17/12/2025: …"."""
     when = display_date(statement.date) if statement.date else ""
     source = ", ".join(x for x in (statement.speaker_name, when) if x)
-    quote = _short(plain_summary(statement.text, limit=MAX_CHARS))
+    quote = one_line(plain_summary(statement.text, limit=MAX_CHARS), MAX_CHARS)
     return f"{source}: {quote}" if source else quote
 
 
@@ -50,8 +51,3 @@ def item_label(item: Record) -> str:
     if isinstance(item, Statement):
         return statement_label(item)
     return display_name(item)
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_CHARS else text[: MAX_CHARS - 1] + "…"
