@@ -42,6 +42,7 @@ class BookParagraph(Paragraph):
     """
 
     _bb_width: float | None = None
+    bb_pieces = True  # a long one is broken a few thousand words at a time (pdf_breaking)
     # A part made by a split: where its words are in the frag words its lines index
     # (kind-1 lines), and how to get its words should it be broken again at another width.
     _bb_range: tuple[list, int] | None = None

@@ -22,9 +22,9 @@ width) are taken from the paragraph's only if that ever happens. Cases this modu
 does not know (automatic leading, leader dots, CJK wrapping, text flowing round an
 image) keep reportlab's split.
 
-Left super-linear: reportlab's ``breakLines`` takes each word with ``list.pop(0)``,
-which moves all the words after it; negligible at 200 KB (0.1 s), about half of a
-1 MB paragraph's time.
+reportlab's ``breakLines`` itself is quadratic in a paragraph's words (it takes each
+with ``list.pop(0)``): a long paragraph is broken a few thousand words at a time
+(:mod:`briefbook.render.pdf_breaking`).
 """
 
 from __future__ import annotations

@@ -49,7 +49,7 @@ from reportlab.pdfbase.ttfonts import (
 )
 from reportlab.platypus import paragraph as rl_paragraph
 
-from briefbook.render import bidi_lines, pdf_writing, segment
+from briefbook.render import bidi_lines, pdf_breaking, pdf_writing, segment
 from briefbook.render.font_chain import is_ignorable
 
 _LOCK = threading.Lock()
@@ -459,7 +459,9 @@ def break_lines(self, width):
     broken on the words in logical order, right-to-left runs reversed per line."""
     _CURRENT.style = self.style
     try:
-        lines = _rl_break_lines(self, width)
+        lines = pdf_breaking.break_long(self, width, _rl_break_lines)
+        if lines is None:
+            lines = _rl_break_lines(self, width)
     finally:
         _CURRENT.style = None
     if getattr(lines, "kind", 0) == 1 and lines.lines:
