@@ -277,21 +277,23 @@ class Chain:
         runs = [(index, "".join(chars)) for index, chars in out]
         # Spaces between two runs of one script font belong to it (a right-to-left phrase
         # is then one run, laid out and read back as one); not an emoji font's wide space.
-        merged: list[tuple[int, str]] = []
+        # (Pieces joined once at the end: adding each to the run's text so far copied it
+        # every time, and a Thai report pasted as one paragraph took seconds.)
+        merged: list[tuple[int, list[str]]] = []
         for index, run in runs:
             if (
                 len(merged) >= 2
                 and index > 0
                 and merged[-2][0] == index
                 and merged[-1][0] == 0
-                and not merged[-1][1].strip(" \u00a0")
+                and not merged[-1][1][0].strip(" \u00a0")  # a run of the book's font: one piece
                 and self.fonts[index].script != "emoji"
             ):
-                space = merged.pop()[1]
-                merged[-1] = (index, merged[-1][1] + space + run)
+                space = merged.pop()[1][0]
+                merged[-1][1].extend((space, run))
             else:
-                merged.append((index, run))
-        return merged
+                merged.append((index, [run]))
+        return [(index, "".join(pieces)) for index, pieces in merged]
 
     def uncovered(self, text: str) -> list[str]:
         """The distinct characters of ``text`` that no font of the chain draws, in order."""
