@@ -3,11 +3,13 @@
     python bench/export.py [--cases vi-10 vi-100 vi-500 thai-100 mixed-100 para-20 para-100 para-200]
                            [--runs 3] [--skip-libreoffice] [--skip-docx | --skip-pdf]
                            [--baseline OTHER_CHECKOUT]
+    python bench/export.py --cases para-20 para-200 para-1000 para-5000 thaipara-20 thaipara-5000
 
 Cases: a book of N meeting briefs in Vietnamese (``vi-N``), with Thai-heavy text
 (``thai-N``: half the sentences Thai, shaped with HarfBuzz) or mixed scripts
 (``mixed-N``: Vietnamese, Thai, Lao, Khmer, Arabic); and a document of one paragraph
-of N KB (``para-N``). Each step runs in a fresh process (its peak memory is its own);
+of N KB, Vietnamese (``para-N``) or Thai (``thaipara-N``, cut into words by ICU and
+shaped). Each step runs in a fresh process (its peak memory is its own);
 ours and its floor alternate, run by run, and every figure is the median of
 ``--runs`` runs, with the machine's load printed before and after. The last column
 is the PDF's ratio in CPU time (the process's own), steadier than wall time when
@@ -31,9 +33,15 @@ Pairs (ours / floor):
   installed copy (the bench drops ``PYTHONDONTWRITEBYTECODE`` for it) and both sides
   read warm files.
 - **LibreOffice**: ``soffice --headless --convert-to pdf`` of our DOCX, for scale.
+- **One paragraph, DOCX / minimal python-docx** (``para`` and ``thaipara`` cases, on a
+  ``docx para`` line): ``render_docx`` of the document against python-docx's
+  ``Document().add_paragraph(text).save()`` of the same text, each in its own process
+  (no library: a field holds at most 1,000,000 characters, and 5 MB is more). Each
+  paragraph case also prints its time as a multiple of the smallest case of its script
+  in the run (``×first``): linear in size would make it the ratio of the sizes.
 
 Goals: every PDF within 1.3x its floor; breakLines calls equal; a 200 KB paragraph
-within 12x a 20 KB one; DOCX end to end at most 0.25x pandoc.
+within 12x a 20 KB one, and linear up to 5 MB; DOCX end to end at most 0.25x pandoc.
 
 pandoc is not a dependency of BriefBook (``apt-get install pandoc`` to run this
 bench; without it the pandoc column is empty).
@@ -43,6 +51,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import re
@@ -75,6 +84,7 @@ OTHERS = [
     "កម្ពុជាគាំទ្រកិច្ចសហប្រតិបត្តិការអន្តរជាតិក្នុងការប្រយុទ្ធប្រឆាំងនឹងការបោកប្រាស់តាមអ៊ីនធឺណិត។",
     "تؤكد الدول الأعضاء التزامها بمكافحة الاحتيال عبر الإنترنت.",
 ]
+PARAGRAPHS = ("para", "thaipara")  # one-paragraph documents, not libraries
 TEXTS = {"vi": SENTENCES, "thai": SENTENCES + THAI * 2, "mixed": SENTENCES + THAI + OTHERS}
 
 # Runs in a child process: one step, then prints seconds, peak memory and breakLines calls as JSON.
@@ -87,7 +97,7 @@ from reportlab.platypus import paragraph as rl_paragraph
 breaks = [0]
 _break = rl_paragraph.Paragraph.breakLines
 def counted(self, *a, **k):
-    breaks[0] += 1
+    breaks[0] += getattr(self, "bb_piece", 1) == 1  # a paragraph broken in pieces counts once
     return _break(self, *a, **k)
 rl_paragraph.Paragraph.breakLines = counted
 from briefbook.render.template import load_template
@@ -99,7 +109,8 @@ if source.endswith(".briefbook"):
         template = load_template(lib.get("book", book).template)
 else:
     from export import paragraph_document
-    document, template = paragraph_document(int(book)), load_template("formal-a4")
+    script, kb = book.split(":")
+    document, template = paragraph_document(int(kb), script), load_template("formal-a4")
 start, cpu = time.perf_counter(), time.process_time()
 if step == "pdf":
     from briefbook.render.pdf import render_pdf
@@ -107,6 +118,14 @@ if step == "pdf":
 elif step == "floor":
     from export import minimal_render
     minimal_render(document, template, out)
+elif step == "docx":
+    from briefbook.render.docx import render_docx
+    render_docx(document, template, out)
+elif step == "docx-floor":
+    import docx
+    paper = docx.Document()
+    paper.add_paragraph("".join(r.text for r in document.blocks[0].runs))
+    paper.save(out)
 elif step == "markdown":
     from export_markdown import to_markdown
     Path(out).write_text(to_markdown(document), encoding="utf-8")
@@ -116,13 +135,16 @@ print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "breaks": bre
 """
 
 
-def paragraph_document(kb: int):
-    """A document of one Vietnamese paragraph of ``kb`` kilobytes (UTF-8), nothing else."""
+def paragraph_document(kb: int, script: str = "para"):
+    """A document of one paragraph of ``kb`` kilobytes (UTF-8), nothing else: Vietnamese
+    (``para``) or Thai (``thaipara``)."""
     from briefbook.document.model import Document, Metadata, Paragraph, Run
 
-    text, rng = [], random.Random(kb)
-    while sum(len(t.encode()) + 1 for t in text) < kb * 1024:
-        text.append(rng.choice(SENTENCES))
+    pool = THAI if script == "thaipara" else SENTENCES
+    text, rng, size = [], random.Random(kb), 0
+    while size < kb * 1024:
+        text.append(rng.choice(pool))
+        size += len(text[-1].encode()) + 1
     return Document(Metadata(title="Một đoạn dài", language="vi"), [Paragraph([Run(" ".join(text))])])
 
 
@@ -291,6 +313,12 @@ def main() -> None:
         help="another checkout (say, of main before a change): its DOCX export is timed in the same "
         "runs, alternating with ours and pandoc, on a 'docx-base' line",
     )
+    parser.add_argument(
+        "--floor-max-kb",
+        type=int,
+        default=1000,
+        help="no PDF floor for a longer paragraph (reportlab's own split is quadratic: minutes)",
+    )
     args = parser.parse_args()
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     pandoc = shutil.which("pandoc")
@@ -301,16 +329,18 @@ def main() -> None:
         f"{'docx s':>8}{'pandoc s':>9}{'ratio':>7}{'LO s':>7}{'MB pdf':>7}{'floor':>6}{'cpu ×':>7}"
     )
     print(head)
+    firsts: dict[tuple[str, str], float] = {}  # each paragraph script's first case: seconds
     for case in args.cases:
         script, size = case.split("-")
-        if script == "para":
-            source, book = Path("paragraph"), size
+        if script in PARAGRAPHS:
+            source, book = Path("paragraph"), f"{script}:{size}"
         else:
             source = work / f"{case}.briefbook"
             book = build_library(source, int(size), script=script)
         mine, floor, docx, pandoc_s = [], [], [], []
         docx_runs, pandoc_runs, base_runs = [], [], []
-        with_docx = script != "para" and not args.skip_docx
+        with_docx = script not in PARAGRAPHS and not args.skip_docx
+        para_docx: list[tuple[dict, dict]] = []
         if with_docx:  # untimed: bytecode cached, files warm
             cli_docx(source, book, work / f"{case}.docx")
             if args.baseline:
@@ -320,7 +350,15 @@ def main() -> None:
         for _ in range(args.runs):  # side by side: ours, then its floor, in each run
             if not args.skip_pdf:
                 mine.append(run_child("pdf", source, book, work / f"{case}.pdf"))
-                floor.append(run_child("floor", source, book, work / f"{case}-floor.pdf"))
+                if script not in PARAGRAPHS or int(size) <= args.floor_max_kb:
+                    floor.append(run_child("floor", source, book, work / f"{case}-floor.pdf"))
+            if script in PARAGRAPHS and not args.skip_docx:
+                para_docx.append(
+                    (
+                        run_child("docx", source, book, work / f"{case}.docx"),
+                        run_child("docx-floor", source, book, work / f"{case}-floor.docx"),
+                    )
+                )
             if with_docx:
                 docx_runs.append(cli_docx(source, book, work / f"{case}.docx"))
                 docx.append(docx_runs[-1]["seconds"])
@@ -332,7 +370,7 @@ def main() -> None:
                     )
                     pandoc_s.append(pandoc_runs[-1]["seconds"])
         lo_s = float("nan")
-        if soffice and not args.skip_libreoffice and not args.skip_docx and script != "para":
+        if soffice and not args.skip_libreoffice and not args.skip_docx and script not in PARAGRAPHS:
             out = work / "lo"
             lo_s = timed(
                 [
@@ -369,10 +407,25 @@ def main() -> None:
                 f"{statistics.median(b['cpu'] / p['cpu'] for b, p in pairs):.2f}x cpu",
                 flush=True,
             )
+        if para_docx:
+            ours = [d for d, _f in para_docx]
+            bare = [f for _d, f in para_docx]
+            first = firsts.setdefault(("docx", script), med(ours, "seconds"))
+            print(
+                f"docx para {case:<15} ours {med(ours, 'seconds'):.2f} s (cpu {med(ours, 'cpu'):.2f} s, "
+                f"{med(ours, 'peak_mb'):.0f} MB, ×first {med(ours, 'seconds') / first:.1f})  "
+                f"python-docx {med(bare, 'seconds'):.2f} s ({med(bare, 'peak_mb'):.0f} MB)  "
+                f"ratio {statistics.median(d['seconds'] / f['seconds'] for d, f in para_docx):.2f}x  "
+                f"load {os.getloadavg()[0]:.1f}",
+                flush=True,
+            )
         if args.skip_pdf:
             continue
 
+        if not floor:  # a paragraph past --floor-max-kb
+            floor = [{"seconds": math.nan, "cpu": math.nan, "peak_mb": math.nan, "breaks": 0}] * len(mine)
         ratio = statistics.median(m["seconds"] / f["seconds"] for m, f in zip(mine, floor, strict=True))
+        first_pdf = firsts.setdefault(("pdf", script), med(mine, "seconds"))
         cpu_ratio = statistics.median(m["cpu"] / f["cpu"] for m, f in zip(mine, floor, strict=True))
         docx_s = statistics.median(docx) if docx else float("nan")
         pandoc_m = statistics.median(pandoc_s) if pandoc_s else float("nan")
@@ -380,7 +433,8 @@ def main() -> None:
             f"{case:<10}{med(mine, 'seconds'):>7.2f}{med(floor, 'seconds'):>8.2f}{ratio:>6.2f}×"
             f"{mine[0]['breaks']:>8}{floor[0]['breaks']:>7}"
             f"{docx_s:>8.2f}{pandoc_m:>9.2f}{docx_s / pandoc_m:>6.2f}×{lo_s:>7.1f}"
-            f"{med(mine, 'peak_mb'):>7.0f}{med(floor, 'peak_mb'):>6.0f}{cpu_ratio:>6.2f}×",
+            f"{med(mine, 'peak_mb'):>7.0f}{med(floor, 'peak_mb'):>6.0f}{cpu_ratio:>6.2f}×"
+            + (f"  ×first {med(mine, 'seconds') / first_pdf:.1f}" if script in PARAGRAPHS else ""),
             flush=True,
         )
     print(f"load after: {os.getloadavg()}; files in {work}")

@@ -103,12 +103,13 @@ def _many_frags(para, width, widths: list, shaping: bool, rl_break):
     frag_words: list = []
     width_max = 0.0
     splits = hyphenations = 0
-    start = lineno = 0
+    start = lineno = calls = 0
     size = CHUNK
     while True:
         end = min(len(words), start + size)
         piece = words[start:end]
-        part = _twin(para, piece, lineno)
+        part = _twin(para, piece, lineno, not calls)
+        calls += 1
         used = _piece_widths(widths, lineno)
         info = rl_break(part, used)
         got, fw = info.lines, part.frags
@@ -174,7 +175,7 @@ def _one_font(para, width, widths: list, f, rl_break):
     lines: list = []
     width_max = 0.0
     splits = 0
-    start = lineno = 0
+    start = lineno = calls = 0
     size = CHUNK
     first_info = None
     while True:
@@ -184,7 +185,8 @@ def _one_font(para, width, widths: list, f, rl_break):
         if hasattr(g, "text"):
             del g.text
         g.words = piece
-        part = _twin(para, [g], lineno)
+        part = _twin(para, [g], lineno, not calls)
+        calls += 1
         used = _piece_widths(widths, lineno)
         info = rl_break(part, used)
         first_info = first_info or info
@@ -246,9 +248,12 @@ def _restart_one(lines: list, piece: list) -> tuple[int | None, int | None]:
     return best
 
 
-def _twin(para, frags: list, lineno: int):
-    """A shallow copy of ``para`` holding ``frags`` (its bullet on its first line only)."""
+def _twin(para, frags: list, lineno: int, first: bool):
+    """A shallow copy of ``para`` holding ``frags`` (its bullet on its first line only).
+    ``bb_piece`` is 1 on the first piece broken, 2 on the others (a count of line
+    breakings, as the bench's, counts a paragraph once)."""
     part = copy.copy(para)
+    part.bb_piece = 1 if first else 2
     part.frags = frags
     if lineno:
         part.bulletText = None
