@@ -13,7 +13,6 @@ whatever its way in, can make the file unreadable.
 from __future__ import annotations
 
 import re
-from xml.sax.saxutils import escape
 
 from lxml import etree
 
@@ -23,7 +22,17 @@ from briefbook.render.docx_xml import R_NS, W_NS
 # non-characters; lone surrogates). \x0b and \x0c are among them: clean() has already made
 # them breaks in every run's text.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_IN_ATTRIBUTE = {'"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_IN_ATTRIBUTE = (('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
+
+
+def escape(value: str, more: tuple[tuple[str, str], ...] = ()) -> str:
+    """``&``, ``<`` and ``>`` (and ``more``) as entities, as ``xml.sax.saxutils.escape`` does;
+    that module imports urllib.request, http.client, email and ssl: 11 ms of every export's
+    start-up, for three replacements."""
+    value = value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+    for char, entity in more:
+        value = value.replace(char, entity)
+    return value
 
 
 # What text() has to change: a character to escape or one to strip (most texts hold neither).

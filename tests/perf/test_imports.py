@@ -83,6 +83,8 @@ def test_a_docx_export_loads_no_reportlab_fonttools_or_qt(library_path: Path, tm
     unneeded = {"reportlab", "PySide6", "cryptography", "fontTools", "PIL"}  # (the book has no photo)
     assert not unneeded & {m.split(".")[0] for m in loaded}
     assert not {"briefbook.render.segment", "briefbook.render.pdf"} & loaded
+    # Nothing goes over the network, and its modules cost start-up (xml.sax.saxutils pulls them in).
+    assert not {"urllib.request", "http.client", "ssl", "email"} & loaded
 
 
 WINDOW_PROBE = """
