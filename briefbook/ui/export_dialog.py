@@ -218,7 +218,7 @@ class ExportDialog(ExportRunMixin, QDialog):
         ):
             self.formats.setItemText(i, text)
         self.browse_button.setText(self.tr("&Browse…"))
-        self.sharing.setText(self.tr("For &sharing (leave out passages not for release)"))
+        self.sharing.setText(self.tr("F&or sharing (leave out passages not for release)"))
         self.changes_page.setText(self.tr("Add a page: &changes since the last export"))
         self.password.setPlaceholderText(self.tr("optional: readers must type it to open the PDF"))
         self.allow_printing.setText(self.tr("Allow &printing of the protected PDF"))

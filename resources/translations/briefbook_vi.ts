@@ -409,7 +409,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     <message>
         <location line="+1"/>
         <source>&amp;Book:</source>
-        <translation>Tài &amp;liệu:</translation>
+        <translation>Tà&amp;i liệu:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -423,8 +423,8 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Copy…</source>
-        <translation>Sao &amp;chép…</translation>
+        <source>Cop&amp;y…</source>
+        <translation>Sa&amp;o chép…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -462,7 +462,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     <message>
         <location line="+1"/>
         <source>&amp;Print…</source>
-        <translation>&amp;In…</translation>
+        <translation>In…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -476,7 +476,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+1"/>
-        <source>&amp;Book</source>
+        <source>Boo&amp;k</source>
         <translation>T&amp;hông tin tài liệu</translation>
     </message>
     <message>
@@ -487,7 +487,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     <message>
         <location line="+1"/>
         <source>Chan&amp;ges since export</source>
-        <translation>Th&amp;ay đổi từ lần xuất trước</translation>
+        <translation>Th&amp;ay đổi sau lần xuất</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -816,7 +816,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+220"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+229"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -1979,7 +1979,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DeleteConfirm</name>
     <message>
-        <location filename="../../briefbook/ui/delete_confirm.py" line="+23"/>
+        <location filename="../../briefbook/ui/delete_confirm.py" line="+27"/>
         <source>Delete them all</source>
         <translation>Xóa tất cả</translation>
     </message>
@@ -1989,7 +1989,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Delete with what belongs to it?</source>
         <translation>Xóa cùng những gì thuộc về nó?</translation>
     </message>
@@ -2070,7 +2070,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>ErrorHook</name>
     <message>
-        <location filename="../../briefbook/ui/error_hook.py" line="+56"/>
+        <location filename="../../briefbook/ui/error_hook.py" line="+57"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -2197,7 +2197,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../briefbook/ui/export_dialog.py" line="+240"/>
+        <location filename="../../briefbook/ui/export_dialog.py" line="+215"/>
         <source>Cards for the car, one A5 page per meeting (PDF)</source>
         <translation>Phiếu tóm tắt mang theo, mỗi cuộc gặp một trang A5 (PDF)</translation>
     </message>
@@ -2207,7 +2207,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Phiếu tóm tắt mang theo, mỗi cuộc gặp một trang A6 (PDF)</translation>
     </message>
     <message>
-        <location line="-181"/>
+        <location filename="../../briefbook/ui/export_files.py" line="+25"/>
         <source>PDF document (*.pdf)</source>
         <translation>Tài liệu PDF (*.pdf)</translation>
     </message>
@@ -2222,7 +2222,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Xuất ra</translation>
     </message>
     <message>
-        <location line="+157"/>
+        <location filename="../../briefbook/ui/export_dialog.py" line="-21"/>
         <source>Export “%1”</source>
         <translation>Xuất tài liệu “%1”</translation>
     </message>
@@ -2282,14 +2282,9 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>&amp;Chọn…</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>For &amp;sharing (leave out passages not for release)</source>
-        <translation>Để chi&amp;a sẻ (bỏ các đoạn không được phát hành)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Add a page: &amp;changes since the last export</source>
-        <translation>Thêm một trang: những &amp;thay đổi từ lần xuất trước</translation>
+        <translation>Thêm &amp;một trang: những thay đổi từ lần xuất trước</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2322,12 +2317,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Xuất lại sẽ thay thế các tệp vừa ghi.</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location filename="../../briefbook/ui/export_run.py" line="+136"/>
         <source>The book was exported: %1, in the folder %2.</source>
         <translation>Đã xuất tài liệu: %1, trong thư mục %2.</translation>
     </message>
     <message>
-        <location line="-96"/>
+        <location filename="../../briefbook/ui/export_dialog.py" line="+2"/>
         <source>A file of that name is there already; the export replaces it.</source>
         <translation>Đã có tệp cùng tên; bản xuất mới sẽ thay thế tệp đó.</translation>
     </message>
@@ -2337,27 +2332,32 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Chọn nơi lưu tài liệu: một tên tệp hoặc một thư mục.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-66"/>
+        <source>F&amp;or sharing (leave out passages not for release)</source>
+        <translation>Để chi&amp;a sẻ (bỏ các đoạn không được phát hành)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
         <source>Writes %1 in %2.</source>
         <translation>Ghi %1 vào %2.</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../briefbook/ui/export_run.py" line="-81"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>This library is not stored in a file; it cannot be exported.</source>
         <translation>Thư viện này không được lưu trong tệp nên không xuất được.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Starting…</source>
         <translation>Đang bắt đầu…</translation>
     </message>
@@ -2397,22 +2397,22 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Đã huỷ.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>The export was cancelled; no file was changed.</source>
         <translation>Đã huỷ việc xuất; không tệp nào bị thay đổi.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+15"/>
         <source>Export failed</source>
         <translation>Không xuất được</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>PDF</source>
         <translation>Tệp PDF</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+2"/>
         <source>Word file</source>
         <translation>Tệp Word</translation>
     </message>
@@ -2884,7 +2884,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Chỉ hiện: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>all</source>
         <translation>tất cả</translation>
     </message>
@@ -3619,7 +3619,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     <message>
         <location line="+9"/>
         <source>&amp;Create</source>
-        <translation>&amp;Tạo</translation>
+        <translation>Tạ&amp;o</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -3640,7 +3640,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>NewItems</name>
     <message>
-        <location filename="../../briefbook/ui/new_items.py" line="+45"/>
+        <location filename="../../briefbook/ui/new_items.py" line="+44"/>
         <source>New event</source>
         <translation>Sự kiện mới</translation>
     </message>
@@ -3690,7 +3690,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Hãy tạo sự kiện trước: mỗi bộ tài liệu thuộc về một sự kiện.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>New briefing book</source>
         <translation>Tài liệu chuẩn bị mới</translation>
     </message>
@@ -4173,7 +4173,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+93"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+97"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -4315,7 +4315,7 @@ Thả ảnh vào đây.</translation>
         <translation>không thuộc sự kiện nào</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/section_model.py" line="+195"/>
+        <location filename="../../briefbook/ui/composer/section_model.py" line="+164"/>
         <source>Tick to give this meeting a brief; drag to change the order.</source>
         <translation>Đánh dấu để có đề cương cho cuộc gặp này; kéo để đổi thứ tự.</translation>
     </message>
@@ -4330,7 +4330,7 @@ Thả ảnh vào đây.</translation>
         <translation>Mục này thuộc một sự kiện khác, không thuộc sự kiện của tài liệu này.</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location filename="../../briefbook/ui/composer/section_edits.py" line="+35"/>
         <location line="+45"/>
         <source>Include “%1”</source>
         <translation>Đưa “%1” vào</translation>
@@ -4475,7 +4475,7 @@ Thả ảnh vào đây.</translation>
     <message>
         <location filename="../../briefbook/ui/composer/sections_panel.py" line="+109"/>
         <source>&amp;Add</source>
-        <translation>Thê&amp;m</translation>
+        <translation>Thêm &amp;phần</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4520,7 +4520,7 @@ Thả ảnh vào đây.</translation>
     <message>
         <location line="+1"/>
         <source>Add &amp;item…</source>
-        <translation>Thêm &amp;mục…</translation>
+        <translation>Đưa mục &amp;vào…</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -4637,12 +4637,12 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../briefbook/ui/undo.py" line="+80"/>
+        <location filename="../../briefbook/ui/undo.py" line="+81"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>New %1</source>
         <translation>Thêm %1</translation>
     </message>
@@ -4738,7 +4738,7 @@ Thả ảnh vào đây.</translation>
         <translation>(chưa mở thư viện nào gần đây)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Library: %1</source>
         <translation>Thư viện: %1</translation>
     </message>

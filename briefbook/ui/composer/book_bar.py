@@ -83,7 +83,7 @@ class BookBar(QWidget):
         self.book_label.setText(self.tr("&Book:"))
         self.new_button.setText(self.tr("&New book"))
         self.new_button.setToolTip(self.tr("A new book for this event, with the usual sections (Ctrl+N)"))
-        self.copy_button.setText(self.tr("&Copy…"))
+        self.copy_button.setText(self.tr("Cop&y…"))
         self.copy_button.setToolTip(self.tr("Start a new book from this one, for this or another event"))
         self.delete_button.setText(self.tr("Delete book"))
         self.delete_button.setToolTip(self.tr("Delete this book (Undo brings it back)"))

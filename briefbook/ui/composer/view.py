@@ -189,7 +189,7 @@ class BookComposer(ShownBookMixin, BookActionsMixin, QWidget):
             self.tr("Print the book: choose the printer, the copies and the pages (Ctrl+P)")
         )
         self.preview_heading.setText(self.tr("Previe&w"))
-        self.tabs.setTabText(0, self.tr("&Book"))
+        self.tabs.setTabText(0, self.tr("Boo&k"))
         self.tabs.setTabText(1, self.tr("Section &contents"))
         self.tabs.setTabText(2, self.tr("Chan&ges since export"))
         self.changes_panel.retranslate()
