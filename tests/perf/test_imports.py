@@ -115,6 +115,8 @@ import json, sys
 import briefbook.ui.app
 import briefbook.ui.collection_view
 import briefbook.library.pages
+import briefbook.library.first_page
+import briefbook.ui.first_page
 from briefbook.library import TalkingPoint
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """
@@ -132,6 +134,9 @@ def test_the_first_screen_loads_no_sqlite_utils_and_no_log_file_handler(tmp_path
     loaded = set(json.loads(result.stderr.strip().splitlines()[-1]))
     assert not {"sqlite_utils", "click", "pluggy", "dateutil", "briefbook.library.api"} & loaded
     assert "logging.handlers" not in loaded
+    # what only an edit, a delete, an item shown in the editor or its history need
+    later = {"briefbook.library.edits", "briefbook.library.uses", "briefbook.ui.editors.form"}
+    assert not (later | {"briefbook.ui.revisions", "briefbook.ui.editors.rich_text"}) & loaded
     from briefbook.library import Library as Lazy  # still importable by name, as before
 
     assert Lazy.__module__ == "briefbook.library.api"

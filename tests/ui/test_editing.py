@@ -279,9 +279,9 @@ def test_revisions_restore_and_undo(qtbot, window, monkeypatch, library, filled)
     shown = {}
 
     def choose(parent, context, kind, item_id, name):
-        dialog = editor_module.RevisionsDialog(
-            context.library.revisions(kind, item_id, name), kind, name, parent
-        )
+        from briefbook.ui.revisions import RevisionsDialog  # (the editor loads it when asked)
+
+        dialog = RevisionsDialog(context.library.revisions(kind, item_id, name), kind, name, parent)
         shown["rows"] = dialog.list.count()
         shown["preview"] = dialog.preview.toPlainText()
         dialog.list.setCurrentRow(1)

@@ -25,7 +25,6 @@ from briefbook.ui.editors.fields import refuse
 from briefbook.ui.labels import display_name, field_label, kind_label
 from briefbook.ui.messages import user_message
 from briefbook.ui.notifier import DELETED, LINKS, PHOTO
-from briefbook.ui.revisions import RevisionsDialog
 from briefbook.ui.undo import RestoreRevision, UpdateFields, run
 
 if TYPE_CHECKING:  # the form's widgets load when the first item is shown
@@ -34,6 +33,8 @@ if TYPE_CHECKING:  # the form's widgets load when the first item is shown
 
 def choose_revision(parent: QWidget, context: UiContext, kind: str, item_id: str, field: str):
     """Show the history of a text field; the revision to restore, or None (patched in tests)."""
+    from briefbook.ui.revisions import RevisionsDialog  # (with the rich-text widgets: when asked)
+
     dialog = RevisionsDialog(context.library.revisions(kind, item_id, field), kind, field, parent)
     try:
         return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
