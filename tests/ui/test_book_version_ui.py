@@ -49,3 +49,14 @@ def test_the_composer_shows_exports_not_clicks(qtbot, library: Library, filled, 
         export_book(library, book.id, tmp_path / "three", ExportOptions(formats=("docx",)))
         composer.reload()
         assert composer.form.status.text().startswith("Version 2 ·")
+
+
+def test_the_version_is_not_typed_in_the_form(qtbot, library: Library, filled, tmp_path: Path) -> None:
+    """Exports count it: the composer's form has no box to type a version in (it had a number box)."""
+    book = new_book(library, filled["event"].id, ceiling="Secret")
+    context = UiContext(LibraryModel(library), QUndoStack(), Settings(tmp_path / "settings.ini"), None)
+    with shown_composer(qtbot, context, (1300, 800)) as composer:
+        with qtbot.waitSignal(composer.preview.ready, timeout=60_000):
+            composer.set_book(book.id)
+        assert "version" not in composer.form.fields
+        assert "title" in composer.form.fields

@@ -36,6 +36,7 @@ ROUTES = {
     ("talking_point", "position"): "the talking points list (drag, or keyboard reorder)",
     ("book", "sections"): "the composer's sections tree",
     ("book", "last_export_at"): "recorded by an export; shown under the book's form",
+    ("book", "version"): "counted by exports (Library.record_export); shown under the book's form",
 }
 
 

@@ -42,9 +42,9 @@ ORDER = (
     "drafted_by",
     "cleared_by",
     "author",
-    "version",
 )
-NOT_IN_FORM = ("sections", "last_export_at")
+# The version is counted by exports (Library.record_export) and shown in the status line.
+NOT_IN_FORM = ("sections", "last_export_at", "version")
 FIELDS = tuple(
     [n for n in ORDER if n in Book.data_fields()]
     + [n for n in Book.data_fields() if n not in ORDER and n not in NOT_IN_FORM]

@@ -35,7 +35,7 @@ from briefbook.ui.editors.rich_text import MarkdownField
 from briefbook.ui.labels import field_label
 
 HIDDEN = {("talking_point", "position"), ("book", "sections")}  # reordered by drag; the composer's
-READ_ONLY = {("book", "last_export_at")}
+READ_ONLY = {("book", "last_export_at"), ("book", "version")}  # written by exports
 
 
 def make_field(context: UiContext, kind: str, name: str, parent: QWidget) -> FieldWidget:
