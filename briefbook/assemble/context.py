@@ -20,7 +20,7 @@ from briefbook.document.model import Block, ListItem, Origin, Run
 from briefbook.errors import ValidationError
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.levels import parse_level
-from briefbook.library.records import record_type
+from briefbook.library.records import one_line_fields, record_type
 from briefbook.library.scope import EventScope, event_scope, events_of
 
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
@@ -100,7 +100,7 @@ class Assembly:
             marked = None
             values = tuple(v for v in values if isinstance(v, str))
         if marked is None:
-            marked = any(isinstance(v, str) and markers.is_marked(v) for v in values)
+            marked = any(isinstance(v, str) and markers.starts_restricted(v) for v in values)
             self._marked[(cls, values)] = marked
         if marked:
             return True
@@ -339,12 +339,6 @@ class Assembly:
 
 
 @functools.cache
-def _one_line_fields(cls: type[Record]) -> tuple[str, ...]:
-    """The fields of a record type that are not Markdown (asked for every origin stamped)."""
-    return tuple(f.name for f in fields(cls) if f.name not in cls.MARKDOWN)
-
-
-@functools.cache
 def _all_values(cls: type[Record]) -> Callable[[Record], tuple]:
     """A function giving the values of all of a record's fields as a tuple (one C call)."""
     names = tuple(f.name for f in fields(cls))
@@ -357,7 +351,7 @@ def _all_values(cls: type[Record]) -> Callable[[Record], tuple]:
 @functools.cache
 def _one_line_values(cls: type[Record]) -> Callable[[Record], tuple]:
     """A function giving the values of a record's one-line fields as a tuple (one C call)."""
-    names = _one_line_fields(cls)
+    names = one_line_fields(cls)
     if len(names) == 1:
         name = names[0]
         return lambda item: (getattr(item, name),)

@@ -73,6 +73,17 @@ def is_marked(text: str) -> bool:
     return _is_marked(text)
 
 
+# A one-line value (a title, a name) pasted from a list, a quote, a heading or a table keeps
+# that mark before its marker: "- [NFR] …", "> [NFR] …", "1. [NFR] …".
+_LEAD = re.compile(r"^\s*(?:[>#*+|-]+|\d+[.)])\s*")
+
+
+def starts_restricted(text: str) -> bool:
+    """True if a one-line value (or a passage's source) starts with a marker, behind such a mark
+    too: then the whole item is internal only, in a book and in an exchange package alike."""
+    return may_hold_marker(text) and (is_marked(text) or is_marked(_LEAD.sub("", text)))
+
+
 _MEMO_LENGTH = 256
 
 

@@ -10,14 +10,11 @@ internal only, as in a book.
 
 from __future__ import annotations
 
-import functools
-import re
-from dataclasses import fields
-
 from markdown_it import MarkdownIt
 
-from briefbook.assemble.markers import is_marked, may_hold_marker
+from briefbook.assemble.markers import may_hold_marker, starts_restricted
 from briefbook.library import Record
+from briefbook.library.records import one_line_fields
 
 _MD = MarkdownIt("commonmark", {"html": False}).enable("table")
 _BLOCKS = {
@@ -29,27 +26,15 @@ _BLOCKS = {
     "fence",
     "code_block",
 }
-_LEAD = re.compile(r"^\s*(?:[>#*+|-]+|\d+[.)])\s*")
-
-
-def starts_restricted(text: str) -> bool:
-    """True if a one-line value (or a passage's source) starts with a not-for-release marker."""
-    return is_marked(text) or is_marked(_LEAD.sub("", text))
 
 
 def internal_only(record: Record) -> bool:
     """An item whose one-line field starts with a marker is internal only (as in a book export)."""
-    for name in _one_line_fields(type(record)):
+    for name in one_line_fields(type(record)):
         value = getattr(record, name)
-        # No opening bracket: no marker, at the start or after a list or quote mark.
-        if isinstance(value, str) and may_hold_marker(value) and starts_restricted(value):
+        if isinstance(value, str) and starts_restricted(value):
             return True
     return False
-
-
-@functools.cache
-def _one_line_fields(cls: type[Record]) -> tuple[str, ...]:
-    return tuple(f.name for f in fields(cls) if f.name not in cls.MARKDOWN)
 
 
 def without_restricted(text: str) -> str:

@@ -8,6 +8,7 @@ value from a fixed list, and which make up its title and its searchable text.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, fields
 from typing import ClassVar
 
@@ -283,6 +284,13 @@ class Book(Record):
 RECORD_TYPES: dict[str, type[Record]] = {
     cls.KIND: cls for cls in (Organisation, Person, Event, Meeting, Topic, TalkingPoint, Statement, Book)
 }
+
+
+@functools.cache
+def one_line_fields(cls: type[Record]) -> tuple[str, ...]:
+    """The fields of a record type that are not Markdown (a title, a name): a marker at the start
+    of one makes the whole item internal only (asked for every origin a book stamps)."""
+    return tuple(f.name for f in fields(cls) if f.name not in cls.MARKDOWN)
 
 
 def revised_fields(cls: type[Record]) -> frozenset[str]:

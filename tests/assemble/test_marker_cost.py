@@ -163,7 +163,7 @@ def _without_restricted_slowly(text: str) -> str:
         source = "\n".join(lines[start:end])
         texts = [source, *release._inline_texts(tokens, i)]
         for t in texts:
-            if md._is_marked_whole(t) or md._is_marked_whole(release._LEAD.sub("", t)):
+            if md._is_marked_whole(t) or md._is_marked_whole(md._LEAD.sub("", t)):
                 drop.update(range(start, end))
     if not drop:
         return text
