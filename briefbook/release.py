@@ -30,6 +30,9 @@ NOT_TEXT = frozenset({"style", "language"})
 # bold and italic hold no text. Only while Run has exactly these fields: a field added to
 # it later sends every run through the generic walk, which checks whatever it holds.
 _RUN_INLINE = node_fields(Run) == RUN_FIELDS
+# Values that hold no text whatever field they are in (exactly these types, not subclasses):
+# levels, flags, widths. A node's field holding one is passed by without a call.
+_NO_TEXT = frozenset({bool, int, float})
 
 
 class ReleaseRefused(BriefBookError):
@@ -101,8 +104,11 @@ class _Gate:
         for name in node_fields(type(node)) or ():
             if name in ("origin", "origins"):
                 continue
+            value = getattr(node, name)
+            if value is None or value.__class__ in _NO_TEXT:  # what value() would pass by
+                continue
             origin = per_field.get(name) if isinstance(per_field, dict) else own
-            self.value(getattr(node, name), origin, (where, _FIELD, name), name)
+            self.value(value, origin, (where, _FIELD, name), name)
 
     def value(self, value: Any, origin: Origin | None, where: _Where, name: str) -> None:
         if isinstance(value, str):
