@@ -104,8 +104,8 @@ def export(path: str, book: str, target: str, fmt: str, mode: str) -> None:
 
         members = render_docx.package_members
 
-        def some_members_then_wait(doc):
-            for n, member in enumerate(members(doc)):
+        def some_members_then_wait(*args, **kwargs):
+            for n, member in enumerate(members(*args, **kwargs)):
                 if n == 3:
                     wait_here()
                 yield member

@@ -103,6 +103,7 @@ NOT_MADE = {
     "The disk is full": "a full disk",
     "tried to run instructions of its own": "a hostile library (tests/safety)",
     "There is no item with id": "the window looks items up by the ids it lists",
+    "its document part has no single body": "a Word template whose document part python-docx wrote itself",
     # the store (store_message_cases makes the rest): SQLite and system failures a test cannot
     # make on purpose here (root writes anywhere)
     "could not be copied (": "SQLite failing a backup with an error none of busy, full, read-only or damaged",
