@@ -274,8 +274,8 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
     uses, going = delete_summary(lib, record.KIND, item_id)
     if (uses or going) and not force:
         raise Conflict(
-            f"Deleting the {record.LABEL.lower()} '{record.display_name}' "
-            + (f"matters elsewhere: {'; '.join(uses.sentences())}. " if uses else "")
+            f"Deleting the {record.LABEL.lower()} '{record.display_name}': "
+            + (f"{'; '.join(uses.sentences())}. " if uses else "")
             + (f"It also deletes or changes: {', '.join(going)}. " if going else "")
             + "Nothing was deleted; add --force to delete it all "
             "(it can be brought back with 'briefbook undelete')."

@@ -60,6 +60,8 @@ class Uses:
             out += [
                 f"the book “{b}” shows them (biography, participants) and will no longer" for b in self.books
             ]
+        elif self.kind == "event":
+            out = [f"its book “{b}” is deleted with it" for b in self.books]
         else:
             out = [f"it is raised in the meeting “{m}” ({e})" for m, e in self.meetings]
             out += [f"the book “{b}” includes it and will no longer" for b in self.books]
@@ -82,6 +84,8 @@ def delete_summary(library: Library, kind: str, item_id: str) -> tuple[Uses, lis
         named |= {"meeting_participants", "meeting_topics"}
     if uses.delegations:
         named.add("event_delegation")
+    if uses.kind == "event" and uses.books:
+        named.add("books")
     snapshot = snapshot_rows(library.db, record_type(kind).TABLE, item_id)
     return uses, describe(snapshot, asked_only=True, named=frozenset(named))
 
@@ -113,7 +117,9 @@ def uses_of(library: Library, kind: str, item_id: str) -> Uses:
             "JOIN events e ON e.id = m.event_id WHERE x.topic_id = ? ORDER BY m.starts_at, m.rowid",
             item.id,
         )
-    if not isinstance(item, Event | Book):
+    if isinstance(item, Event):  # its books go with it: named, so that none goes unnoticed
+        uses.books = [b.title for b in library.list(Book, where={"event_id": item.id}, order_by="title")]
+    elif not isinstance(item, Book):
         uses.books = [b.title for b in books_using(library, item)]
     return uses
 

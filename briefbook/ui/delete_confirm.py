@@ -96,7 +96,9 @@ def use_lines(uses: Uses) -> list[str]:
             )
         )
     for book in uses.books:
-        if uses.kind == "person":
+        if uses.kind == "event":
+            text = QCoreApplication.translate("DeleteConfirm", "its book “%1” is deleted with it")
+        elif uses.kind == "person":
             text = QCoreApplication.translate(
                 "DeleteConfirm", "the book “%1” shows them (biography, participants): it will no longer"
             )

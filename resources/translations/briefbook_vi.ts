@@ -2020,6 +2020,11 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+8"/>
+        <source>its book “%1” is deleted with it</source>
+        <translation>tài liệu “%1” của sự kiện này cũng bị xoá theo</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the book “%1” shows them (biography, participants): it will no longer</source>
         <translation>tài liệu “%1” có người này (tiểu sử, danh sách đại biểu): sẽ không còn nữa</translation>
     </message>
@@ -4173,7 +4178,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+97"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+98"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -4305,7 +4310,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionTreeModel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/texts.py" line="+41"/>
+        <location filename="../../briefbook/ui/composer/texts.py" line="+42"/>
         <source>another event</source>
         <translation>sự kiện khác</translation>
     </message>
@@ -4330,24 +4335,24 @@ Thả ảnh vào đây.</translation>
         <translation>Mục này thuộc một sự kiện khác, không thuộc sự kiện của tài liệu này.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/section_edits.py" line="+35"/>
-        <location line="+45"/>
+        <location filename="../../briefbook/ui/composer/section_edits.py" line="+36"/>
+        <location line="+44"/>
         <source>Include “%1”</source>
         <translation>Đưa “%1” vào</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+45"/>
+        <location line="-42"/>
+        <location line="+44"/>
         <source>Leave out “%1”</source>
         <translation>Bỏ “%1” ra</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-34"/>
         <source>Rename “%1”</source>
         <translation>Đổi tên “%1”</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Include the meeting “%1”</source>
         <translation>Đưa cuộc gặp “%1” vào</translation>
     </message>
@@ -4362,7 +4367,7 @@ Thả ảnh vào đây.</translation>
         <translation>Chuyển “%1”</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Move the meeting “%1”</source>
         <translation>Chuyển cuộc gặp “%1”</translation>
     </message>

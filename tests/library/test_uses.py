@@ -140,3 +140,15 @@ def test_a_chosen_item_deleted_is_named_and_one_never_known_keeps_its_id(library
     assert [w.message for w in warnings if w.code == "missing_item"] == [
         "An item chosen for this book no longer exists (no-such-person)."
     ]
+
+
+def test_deleting_an_event_names_its_books(library: Library, library_path: Path) -> None:
+    f, _, _, book = _vientiane(library)
+    uses, going = delete_summary(library, "event", f["event"].id)
+    assert uses.books == [book.title] and "1 book" not in going and "1 meeting" in going
+    library.close()
+    _register()
+    refused = CliRunner().invoke(cli, ["--library", str(library_path), "delete", f["event"].id])
+    assert refused.exit_code == 1
+    assert f"its book “{book.title}” is deleted with it" in refused.output
+    assert "It also deletes or changes: 1 meeting" in refused.output

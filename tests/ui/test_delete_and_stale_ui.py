@@ -13,7 +13,8 @@ def test_deleting_an_event_with_a_book_asks_and_no_keeps_it(window, dialogs, lib
     dialogs.delete_answer = False
     window.actions["delete"].trigger()
     assert len(dialogs.delete_questions) == 1
-    assert "1 meeting" in dialogs.delete_questions[0] and "1 book" in dialogs.delete_questions[0]
+    assert "1 meeting" in dialogs.delete_questions[0] and "1 book" not in dialogs.delete_questions[0]
+    assert f"its book “{library.list(Book)[0].title}” is deleted with it" in dialogs.delete_questions[0]
     assert library.count(Event) == 1 and library.count(Book) == 1
     dialogs.delete_answer = True
     window.actions["delete"].trigger()
