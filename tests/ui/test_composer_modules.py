@@ -9,7 +9,6 @@ string under the mixin's name at the next ``pyside6-lupdate``, without its Vietn
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from briefbook.ui import composer, i18n
 from briefbook.ui.composer import BookComposer
+from tests.ui.translate_calls import translate_calls
 
 COMPOSER_DIR = Path(composer.__file__).parent
 MAX_LINES = 400
@@ -64,27 +64,9 @@ def test_the_view_and_its_mixins_stay_under_a_few_hundred_lines() -> None:
     assert long == {}
 
 
-def _translate_calls(path: Path) -> tuple[list[str], list[str], int]:
-    """The contexts of its translate() calls, their texts, and how many ``self.tr(...)`` it has."""
-    contexts, texts, self_tr = [], [], 0
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
-            continue
-        if node.func.attr == "tr" and isinstance(node.func.value, ast.Name) and node.func.value.id == "self":
-            self_tr += 1
-        elif node.func.attr == "translate":
-            context, text = node.args[0], node.args[1]
-            assert isinstance(context, ast.Constant) and isinstance(text, ast.Constant), (
-                "lupdate reads literals"
-            )
-            contexts.append(context.value)
-            texts.append(text.value)
-    return contexts, texts, self_tr
-
-
 @pytest.mark.parametrize("name", MIXINS)
 def test_the_mixins_strings_keep_the_composers_context(name: str) -> None:
-    contexts, texts, self_tr = _translate_calls(COMPOSER_DIR / name)
+    contexts, texts, self_tr = translate_calls(COMPOSER_DIR / name)
     assert self_tr == 0
     assert texts and set(contexts) == {"BookComposer"}
 
@@ -97,7 +79,7 @@ def test_the_mixins_strings_are_vietnamese_in_a_vietnamese_window(qapp) -> None:
         untranslated = [
             text
             for name in MIXINS
-            for text in _translate_calls(COMPOSER_DIR / name)[1]
+            for text in translate_calls(COMPOSER_DIR / name)[1]
             if QCoreApplication.translate("BookComposer", text) == text
         ]
     finally:

@@ -9,7 +9,6 @@ them under (a ``self.tr`` in a mixin would file them under the mixin's name at t
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from briefbook.ui import export_files, export_run, i18n
 from briefbook.ui.export_dialog import ExportDialog
+from tests.ui.translate_calls import translate_calls
 
 UI_DIR = Path(export_run.__file__).parent
 MAX_LINES = 400
@@ -42,27 +42,9 @@ def test_each_stays_under_a_few_hundred_lines(name: str) -> None:
     assert len((UI_DIR / name).read_text(encoding="utf-8").splitlines()) <= MAX_LINES
 
 
-def _translate_calls(path: Path) -> tuple[list[str], list[str], int]:
-    """The contexts of its translate() calls, their texts, and how many ``self.tr(...)`` it has."""
-    contexts, texts, self_tr = [], [], 0
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
-            continue
-        if node.func.attr == "tr" and isinstance(node.func.value, ast.Name) and node.func.value.id == "self":
-            self_tr += 1
-        elif node.func.attr == "translate":
-            context, text = node.args[0], node.args[1]
-            assert isinstance(context, ast.Constant) and isinstance(text, ast.Constant), (
-                "lupdate reads literals"
-            )
-            contexts.append(context.value)
-            texts.append(text.value)
-    return contexts, texts, self_tr
-
-
 @pytest.mark.parametrize("name", ["export_run.py", "export_files.py"])
 def test_their_strings_keep_the_dialogs_context(name: str) -> None:
-    contexts, texts, self_tr = _translate_calls(UI_DIR / name)
+    contexts, texts, self_tr = translate_calls(UI_DIR / name)
     assert self_tr == 0
     assert texts and set(contexts) == {"ExportDialog"}
 
@@ -75,7 +57,7 @@ def test_their_strings_are_vietnamese_in_a_vietnamese_window(qapp) -> None:
         untranslated = [
             text
             for name in ("export_run.py", "export_files.py")
-            for text in _translate_calls(UI_DIR / name)[1]
+            for text in translate_calls(UI_DIR / name)[1]
             if QCoreApplication.translate("ExportDialog", text) == text
         ]
     finally:
