@@ -19,7 +19,7 @@ from briefbook.ui.labels import KIND_ORDER
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
 from tests.ui.conftest import _deleted
-from tests.ui.mnemonics import clashes
+from tests.ui.mnemonics import clashes, mnemonics
 
 
 @pytest.fixture
@@ -37,14 +37,19 @@ def demo_window(qtbot, library: Library, library_path: Path):
     _deleted(win)
 
 
-def _screens(window: MainWindow):
-    """(what, widget) for every view of the window, each tab of the composer, and every dialog."""
-    for kind in (*KIND_ORDER, "search"):
+def _screens(qtbot, window: MainWindow):
+    """(what, widget) for every view of the window with its first item in the editor, each tab
+    and kind of section of the composer, and every dialog."""
+    for kind in KIND_ORDER:
         view = window.show_view(kind)
-        if hasattr(view, "select") and getattr(view, "model", None) is not None and view.model.rowCount():
-            view.select(view.model.record_at(0).id)
+        if kind != "book":
+            qtbot.waitUntil(lambda v=view: v.model.rowCount() > 0, timeout=30_000)  # read off the GUI thread
+            assert view.select(view.model.record_at(0).id)
         QApplication.processEvents()
         yield kind, window
+    window.show_view("search").search("lừa đảo")
+    QApplication.processEvents()
+    yield "search", window
     composer = window.show_view("book")
     for i in range(composer.tabs.count()):
         composer.tabs.setCurrentIndex(i)
@@ -59,6 +64,7 @@ def _screens(window: MainWindow):
 
 
 def _dialogs(window: MainWindow):
+    from briefbook.exchange.packages import export_package
     from briefbook.library.revisions import Revision  # noqa: F401  (its type, for the dialog)
     from briefbook.ui.backups_dialog import BackupsDialog
     from briefbook.ui.composer.book_bar import CopyBookDialog
@@ -68,6 +74,7 @@ def _dialogs(window: MainWindow):
     from briefbook.ui.exchange.conflict_view import ConflictDialog
     from briefbook.ui.exchange.import_preview import ImportDialog
     from briefbook.ui.exchange.package_export import PackageExportDialog
+    from briefbook.ui.exchange.package_preview import PackageDialog, plan_in_background
     from briefbook.ui.exchange.paste_text import PasteTextDialog
     from briefbook.ui.export_dialog import ExportDialog
     from briefbook.ui.preferences import PreferencesDialog
@@ -76,7 +83,10 @@ def _dialogs(window: MainWindow):
 
     library = window.model.library
     book = library.list(Book)[0]
+    package = Path(library.path).parent / "gói.bbpkg"
+    export_package(library, [book.event_id], package)
     makers = {
+        "package": lambda: PackageDialog(window, plan_in_background(library.path, package, window)),
         "export": lambda: ExportDialog(window.context, book, False),
         "preferences": lambda: PreferencesDialog(window.settings, window),
         "picker": lambda: ItemPicker(window.context, "organisation", window),
@@ -110,7 +120,11 @@ def test_no_two_controls_share_an_alt_letter(qtbot, demo_window, language) -> No
     i18n.apply_language(language)
     QApplication.processEvents()
     found: dict[str, str] = {}  # each clash once, with the first screen that shows it
-    for what, root in _screens(demo_window):
+    keys: dict[str, int] = {}  # how many Alt letters each screen has (the walk saw them)
+    for what, root in _screens(qtbot, demo_window):
+        keys[what] = len(mnemonics(root))
         for clash in clashes(root):
             found.setdefault(clash, what)
+    assert keys["book"] > 15, str(keys)  # the composer's bar, sections and tabs were seen
+    assert all(keys[what] >= 1 for what in ("export", "package", "new book", "preferences", "import")), keys
     assert not found, "\n".join(f"{what}: {clash}" for clash, what in found.items())
