@@ -194,14 +194,14 @@ class Assembly:
         titles = ", ".join(sorted(self._event_title(e) for e in others))
         self.warn(
             "other_event",
-            f"{item.LABEL} “{_short(item.display_name)}” belongs to another event ({titles}), "
+            f"{item.LABEL} “{short(item.display_name)}” belongs to another event ({titles}), "
             "not to this book's event.",
             item,
         )
 
     def _event_title(self, event_id: str) -> str:
         found = self.library.list(Event, where={"id": event_id})
-        return _short(found[0].title) if found else event_id
+        return short(found[0].title) if found else event_id
 
     def scope_ids(self, cls: type[Record]) -> set[str]:
         items = {Topic: self.scope.topics, Statement: self.scope.statements, Person: self.scope.people}
@@ -214,7 +214,7 @@ class Assembly:
         if rank > self.ceiling_rank:
             self.warn(
                 "above_ceiling",
-                f"{item.LABEL} “{_short(item.display_name)}” is {level}, above the ceiling "
+                f"{item.LABEL} “{short(item.display_name)}” is {level}, above the ceiling "
                 f"({self.ceiling}); it is left out.",
                 item,
             )
@@ -222,7 +222,7 @@ class Assembly:
         if self.releasable and self.restricted(item):
             self.warn(
                 "item_not_for_release",
-                f"{item.LABEL} “{_short(item.display_name)}” is marked not for release; "
+                f"{item.LABEL} “{short(item.display_name)}” is marked not for release; "
                 "it is left out of this shareable copy.",
                 item,
             )
@@ -231,13 +231,13 @@ class Assembly:
             if self.drafts == "omit":
                 self.warn(
                     "draft_omitted",
-                    f"Talking point “{_short(item.display_name)}” is not cleared; left out.",
+                    f"Talking point “{short(item.display_name)}” is not cleared; left out.",
                     item,
                 )
                 return False
             self.draft_included = True
             self.warn(
-                "draft_included", f"Talking point “{_short(item.display_name)}” is not cleared yet.", item
+                "draft_included", f"Talking point “{short(item.display_name)}” is not cleared yet.", item
             )
         self.highest_rank = max(self.highest_rank, rank)
         return True
@@ -301,8 +301,8 @@ class Assembly:
             self.warnings.append(
                 PreflightWarning(
                     "not_for_release_passage",
-                    f"Left out of this shareable copy (not for release): {what} “{_short(origin.name)}”: "
-                    f"“{_short(passage, 50)}”.",
+                    f"Left out of this shareable copy (not for release): {what} “{short(origin.name)}”: "
+                    f"“{short(passage, 50)}”.",
                     origin.kind,
                     origin.item_id,
                 )
@@ -358,5 +358,6 @@ def _one_line_values(cls: type[Record]) -> Callable[[Record], tuple]:
     return operator.attrgetter(*names) if names else lambda item: ()
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short(text: str, limit: int = 60) -> str:
+    """An item's name (or a passage) as a preflight warning quotes it: cut to ``limit`` characters."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import fields
 from typing import Any
 
-from briefbook.assemble.context import PreflightWarning
+from briefbook.assemble.context import PreflightWarning, short
 from briefbook.document.model import Document, Origin, node_fields
 from briefbook.errors import BriefBookError
 from briefbook.library import Library
@@ -73,7 +73,7 @@ def _where(origin: Origin | None, field_name: str) -> str:
         return "The book's own text"
     record = RECORD_TYPES.get(origin.kind)
     label = record.LABEL if record else origin.kind
-    name = origin.name if len(origin.name) <= 60 else origin.name[:59] + "…"
+    name = short(origin.name)
     shown_field = field_name.replace("_", " ")
     return f"{label} “{name}”, field “{shown_field}”," if field_name else f"{label} “{name}”"
 
