@@ -1996,7 +1996,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     <message>
         <location line="+2"/>
         <source>Deleting this also deletes or changes:</source>
-        <translation>Xóa mục này cũng sẽ xóa hoặc thay đổi:</translation>
+        <translation>Xoá mục này cũng sẽ xoá hoặc thay đổi:</translation>
     </message>
     <message>
         <location line="+5"/>
