@@ -136,7 +136,7 @@ class MainActions(QObject):
             "quit": self.tr("&Quit"),
             "new_item": self.tr("&New item"),
             "delete": self.tr("&Delete"),
-            "duplicate": self.tr("D&uplicate"),
+            "duplicate": self.tr("Dup&licate"),
             "find": self.tr("&Search the library"),
             "quick_jump": self.tr("&Go to item…"),
             "preferences": self.tr("&Preferences…"),

@@ -2180,13 +2180,13 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Import pasted te&amp;xt…</source>
-        <translation>Nhập văn bản dá&amp;n…</translation>
+        <source>Import pasted &amp;text…</source>
+        <translation>N&amp;hập văn bản dán…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import packa&amp;ge…</source>
-        <translation>Nhập &amp;gói dữ liệu…</translation>
+        <translation>Nhậ&amp;p gói dữ liệu…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3389,7 +3389,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>D&amp;uplicate</source>
+        <source>Dup&amp;licate</source>
         <translation>&amp;Nhân bản</translation>
     </message>
     <message>

@@ -3,14 +3,15 @@
 Qt lets a mnemonic be shared (Alt+letter then cycles between them), but a desk officer
 who presses Alt+M expects one thing to happen, as in Word. Only what can take the key
 counts: a visible button, check box, group box or tab, a label with a buddy (a label
-without one has nowhere to send the focus), and the menu bar's titles. Widgets on
+without one has nowhere to send the focus), and the menu bar's titles; within a menu,
+its items (:func:`menu_clashes`). Widgets on
 another page of a tab widget are not visible, so their keys are not active.
 """
 
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 
 def key(text: str) -> str:
@@ -51,3 +52,25 @@ def clashes(root: QWidget) -> list[str]:
     for k, text, what in mnemonics(root):
         by_key.setdefault(k, []).append(f"{text!r} ({what})")
     return [f"{k}: {', '.join(texts)}" for k, texts in sorted(by_key.items()) if len(texts) > 1]
+
+
+def menu_clashes(window: QMainWindow) -> list[str]:
+    """Within each menu of the menu bar (and its submenus), two items with the same letter: the
+    letter pressed in the open menu then cycles instead of choosing."""
+    out: list[str] = []
+
+    def walk(menu: QMenu, path: str) -> None:
+        by_key: dict[str, list[str]] = {}
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            if key(action.text()):
+                by_key.setdefault(key(action.text()), []).append(repr(action.text()))
+            if action.menu() is not None:
+                walk(action.menu(), f"{path} → {action.text()}")
+        out.extend(f"{path}: {k}: {', '.join(v)}" for k, v in sorted(by_key.items()) if len(v) > 1)
+
+    for action in window.menuBar().actions():
+        if action.menu() is not None:
+            walk(action.menu(), action.text())
+    return out

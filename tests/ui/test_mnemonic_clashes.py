@@ -1,8 +1,10 @@
 """No two controls of the main window, or of any dialog, answer the same Alt+letter, in English and
-in Vietnamese: every view, every tab of the composer, every dialog the window opens.
+in Vietnamese: every view, every tab of the composer, every dialog the window opens, and the
+items of each menu.
 
 Found: in the composer, Alt+M (vi) went to both "Tài liệu &mới" (new book) and "Thê&m"
-(add a section), and the other clashes this test lists on the code before it.
+(add a section), and the other clashes this test lists on the code before it; in the File
+menu, "E&xport book…" and "Import pasted te&xt…" shared X, and Edit's "&Undo" and "D&uplicate" U.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from briefbook.ui.labels import KIND_ORDER
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
 from tests.ui.conftest import _deleted
-from tests.ui.mnemonics import clashes, mnemonics
+from tests.ui.mnemonics import clashes, menu_clashes, mnemonics
 
 
 @pytest.fixture
@@ -125,6 +127,8 @@ def test_no_two_controls_share_an_alt_letter(qtbot, demo_window, language) -> No
         keys[what] = len(mnemonics(root))
         for clash in clashes(root):
             found.setdefault(clash, what)
+    for clash in menu_clashes(demo_window):
+        found.setdefault(clash, "menus")
     assert keys["book"] > 15, str(keys)  # the composer's bar, sections and tabs were seen
     assert all(keys[what] >= 1 for what in ("export", "package", "new book", "preferences", "import")), keys
     assert not found, "\n".join(f"{what}: {clash}" for clash, what in found.items())

@@ -52,7 +52,7 @@ class ExchangeActions(QObject):
 
     def retranslate(self) -> None:
         self.import_file.setText(self.tr("&Import…"))
-        self.import_text.setText(self.tr("Import pasted te&xt…"))
+        self.import_text.setText(self.tr("Import pasted &text…"))
         self.import_package.setText(self.tr("Import packa&ge…"))
         self.export_package.setText(self.tr("Export pac&kage…"))
         self.conflicts.setText(self.tr("Exchange con&flicts…"))
