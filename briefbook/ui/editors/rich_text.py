@@ -37,21 +37,26 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}.*$")
 
 
 def normalise_markdown(markdown: str) -> str:
-    """Qt's writer wraps paragraphs at 80 columns; join those lines again and trim."""
-    out: list[str] = []
+    """Qt's writer wraps paragraphs at 80 columns; join those lines again and trim.
+
+    Each line is kept as its pieces and joined once at the end (adding each wrapped
+    line to the paragraph so far copied it every time: minutes for a 1 MB paragraph)."""
+    out: list[list[str]] = []
     for line in clean(markdown).split("\n"):
         line = line.rstrip() if not line.endswith("  ") else line
-        previous = out[-1] if out else ""
+        previous = out[-1] if out else None
         if (
-            previous.strip()
+            previous is not None
+            and (len(previous) > 1 or previous[0].strip())
             and line.strip()
             and not _BLOCK_START.match(line)
-            and not previous.endswith(("\\", "  "))
+            and not previous[-1].endswith(("\\", "  "))
         ):
-            out[-1] = previous.rstrip() + " " + line.strip()
+            previous[-1] = previous[-1].rstrip()
+            previous += (" ", line.strip())
         else:
-            out.append(line)
-    return "\n".join(out).strip("\n")
+            out.append([line])
+    return "\n".join("".join(pieces) for pieces in out).strip("\n")
 
 
 def markdown_from_html(html: str) -> str:
