@@ -119,7 +119,7 @@ class ItemMenu(QObject):
             "open": self.tr("&Open")
             + "\t"
             + QKeySequence(Qt.Key.Key_Return).toString(QKeySequence.SequenceFormat.NativeText),
-            "duplicate": self.tr("D&uplicate") + "\tCtrl+D",
+            "duplicate": self.tr("Du&plicate") + "\tCtrl+D",
             "duplicate_next_year": self.tr("Duplicate for &next year (dates a year on)"),
             "copy_link": self.tr("Copy a &link to the item"),
             "delete": self.tr("&Delete")

@@ -3030,18 +3030,18 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>D&amp;uplicate</source>
+        <source>Du&amp;plicate</source>
         <translation>&amp;Nhân bản</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Duplicate for &amp;next year (dates a year on)</source>
-        <translation>Nhân bản cho &amp;năm sau (lùi ngày một năm)</translation>
+        <translation>Nhân bản cho năm sa&amp;u (lùi ngày một năm)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Copy a &amp;link to the item</source>
-        <translation>Sao chép &amp;liên kết đến mục này</translation>
+        <translation>Sao chép liên &amp;kết đến mục này</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3056,7 +3056,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
     <message>
         <location line="+1"/>
         <source>Move do&amp;wn</source>
-        <translation>Chuyển &amp;xuống</translation>
+        <translation>Chu&amp;yển xuống</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -54,23 +54,26 @@ def clashes(root: QWidget) -> list[str]:
     return [f"{k}: {', '.join(texts)}" for k, texts in sorted(by_key.items()) if len(texts) > 1]
 
 
-def menu_clashes(window: QMainWindow) -> list[str]:
-    """Within each menu of the menu bar (and its submenus), two items with the same letter: the
-    letter pressed in the open menu then cycles instead of choosing."""
+def menu_item_clashes(menu: QMenu, path: str) -> list[str]:
+    """Two items of ``menu`` (or of one of its submenus) with the same letter: the letter pressed
+    in the open menu then cycles instead of choosing."""
     out: list[str] = []
+    by_key: dict[str, list[str]] = {}
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        if key(action.text()):
+            by_key.setdefault(key(action.text()), []).append(repr(action.text()))
+        if action.menu() is not None:
+            out += menu_item_clashes(action.menu(), f"{path} → {action.text()}")
+    out += [f"{path}: {k}: {', '.join(v)}" for k, v in sorted(by_key.items()) if len(v) > 1]
+    return out
 
-    def walk(menu: QMenu, path: str) -> None:
-        by_key: dict[str, list[str]] = {}
-        for action in menu.actions():
-            if action.isSeparator() or not action.isVisible():
-                continue
-            if key(action.text()):
-                by_key.setdefault(key(action.text()), []).append(repr(action.text()))
-            if action.menu() is not None:
-                walk(action.menu(), f"{path} → {action.text()}")
-        out.extend(f"{path}: {k}: {', '.join(v)}" for k, v in sorted(by_key.items()) if len(v) > 1)
 
+def menu_clashes(window: QMainWindow) -> list[str]:
+    """Clashes within each menu of the menu bar (:func:`menu_item_clashes`)."""
+    out: list[str] = []
     for action in window.menuBar().actions():
         if action.menu() is not None:
-            walk(action.menu(), action.text())
+            out += menu_item_clashes(action.menu(), action.text())
     return out

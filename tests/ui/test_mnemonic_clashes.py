@@ -1,10 +1,11 @@
 """No two controls of the main window, or of any dialog, answer the same Alt+letter, in English and
 in Vietnamese: every view, every tab of the composer, every dialog the window opens, and the
-items of each menu.
+items of each menu and of the lists' right-click menus.
 
 Found: in the composer, Alt+M (vi) went to both "Tài liệu &mới" (new book) and "Thê&m"
 (add a section), and the other clashes this test lists on the code before it; in the File
-menu, "E&xport book…" and "Import pasted te&xt…" shared X, and Edit's "&Undo" and "D&uplicate" U.
+menu, "E&xport book…" and "Import pasted te&xt…" shared X, Edit's "&Undo" and "D&uplicate" U,
+and so did a list's right-click "D&uplicate" and "Move &up".
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from briefbook.ui.labels import KIND_ORDER
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
 from tests.ui.conftest import _deleted
-from tests.ui.mnemonics import clashes, menu_clashes, mnemonics
+from tests.ui.mnemonics import clashes, menu_clashes, menu_item_clashes, mnemonics
 
 
 @pytest.fixture
@@ -129,6 +130,14 @@ def test_no_two_controls_share_an_alt_letter(qtbot, demo_window, language) -> No
             found.setdefault(clash, what)
     for clash in menu_clashes(demo_window):
         found.setdefault(clash, "menus")
+    for kind in (*KIND_ORDER, "search"):  # each list's right-click menu
+        view = demo_window.show_view(kind)
+        item_menu = getattr(view, "item_menu", None)
+        if item_menu is not None:
+            for clash in menu_item_clashes(item_menu.menu(), f"{kind}'s item menu"):
+                found.setdefault(clash, kind)
+    for clash in menu_item_clashes(demo_window.sidebar.item_menu.menu(), "the sidebar's item menu"):
+        found.setdefault(clash, "sidebar")
     assert keys["book"] > 15, str(keys)  # the composer's bar, sections and tabs were seen
     assert all(keys[what] >= 1 for what in ("export", "package", "new book", "preferences", "import")), keys
     assert not found, "\n".join(f"{what}: {clash}" for clash, what in found.items())
