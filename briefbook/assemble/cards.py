@@ -7,12 +7,14 @@ library items under the same ceiling, drafts rule and release gate as the book.
 
 from __future__ import annotations
 
-from briefbook.assemble.book import _meetings, book_metadata, start_assembly
+from briefbook.assemble.book import start_assembly
 from briefbook.assemble.context import Assembly
 from briefbook.assemble.meeting_brief import steer
 from briefbook.assemble.profiles import person_line
 from briefbook.assemble.provenance import stamp
+from briefbook.assemble.sections import meetings_in
 from briefbook.assemble.talking_points import chosen_points, point_items
+from briefbook.assemble.titles import book_metadata
 from briefbook.document.model import (
     Block,
     Document,
@@ -39,7 +41,7 @@ def assemble_cards(
     a, event, event_shown = start_assembly(library, book, ceiling, drafts, language, releasable)
     book = a.book
     section = next((s for s in sections(book) if s.kind == "meetings" and s.include), Section("meetings", ""))
-    meetings = _meetings(a, section, event if event_shown else None)
+    meetings = meetings_in(a, section, event if event_shown else None)
     blocks: list[Block] = []
     for number, meeting in enumerate(meetings, start=1):
         if blocks:
