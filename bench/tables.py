@@ -79,18 +79,32 @@ class Heartbeat:
 
 
 def wait_until(condition, timeout: float = 120.0) -> None:
-    """Run the event loop until ``condition()`` holds (checked every millisecond)."""
+    """Run the event loop until ``condition()`` holds (checked every millisecond).
+
+    It returns as soon as one check finds it true: a condition that can turn false again
+    (the table asks for its next page) is not checked a second time.
+    """
     deadline = time.perf_counter() + timeout
+    if condition():
+        return
+    held = [False]
     loop = QEventLoop()
     timer = QTimer()
     timer.setInterval(1)
-    timer.timeout.connect(lambda: (condition() or time.perf_counter() > deadline) and loop.quit())
+
+    def check() -> None:
+        if condition():
+            held[0] = True
+            loop.quit()
+        elif time.perf_counter() > deadline:
+            loop.quit()
+
+    timer.timeout.connect(check)
     timer.start()
-    if not condition():
-        loop.exec()
+    loop.exec()
     timer.stop()
-    if not condition():
-        raise TimeoutError("the table did not show the rows in time")
+    if not held[0]:
+        raise TimeoutError(f"the table did not show the rows in {timeout:.0f} s")
 
 
 def _shown(view) -> None:
