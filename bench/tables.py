@@ -122,6 +122,8 @@ def preload(view, at: int) -> None:
         model._read_numbers.update(library.point_numbers([r.id for r in rows]))
     else:
         rows = library.list("talking_point", order_by="topic_id", limit=at)
+    if hasattr(model, "_packer"):  # rows kept as their field values
+        rows = model._packer.pack(rows)
     model.beginResetModel()
     model._rows = rows
     model.endResetModel()

@@ -23,6 +23,7 @@ from briefbook.ui.editors.editor import RecordEditor
 from briefbook.ui.filter_bar import FilterBar
 from briefbook.ui.item_menu import ItemMenu
 from briefbook.ui.labels import kind_label
+from briefbook.ui.long_lived import freeze_once
 from briefbook.ui.notifier import ADDED, DELETED, UPDATED
 from briefbook.ui.table_model import ID_ROLE, RecordTableModel
 from briefbook.ui.table_selection import KeptSelection
@@ -243,6 +244,7 @@ class CollectionView(CollectionCommands, QWidget):
         self.status.setText(text)
         if not self._fitted and model.rowCount():
             self.fit_columns()
+            freeze_once()  # the window is up: what is alive now stays out of the collector's full passes
 
     # -- selection ------------------------------------------------------------------------
 

@@ -28,6 +28,8 @@ class CellTexts:
     fields: list[str]
     record_class: type[Record]
     context: Any
+    _packer: Any  # table_reads.Packer: where a row keeps its id
+    _record: Any  # row -> record (the model's)
 
     def _init_cells(self) -> None:
         self._names: dict[str, dict[str, str]] = {}
@@ -35,12 +37,14 @@ class CellTexts:
         self._read_numbers: dict[str, int] = {}  # point id -> number, read with its page
         self._shown: dict[str, tuple[str, ...]] = {}  # item id -> the display text of each column
 
-    def row_texts(self, record: Record) -> tuple[str, ...]:
-        """The display text of every column of ``record``'s row, made at its first paint."""
-        texts = self._shown.get(record.id)
+    def row_texts(self, row: tuple) -> tuple[str, ...]:
+        """The display text of every column of a row (its field values), made at its first paint."""
+        item_id = row[self._packer.id_at]
+        texts = self._shown.get(item_id)
         if texts is None:
+            record = self._record(row)
             texts = tuple(self.display(record, field) for field in self.fields)
-            self._shown[record.id] = texts
+            self._shown[item_id] = texts
         return texts
 
     def forget_texts(self, item_id: str | None = None) -> None:

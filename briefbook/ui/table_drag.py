@@ -22,6 +22,7 @@ class ReorderByDrag(QAbstractTableModel):
     _text: str
     _order: str | None
     _descending: bool
+    _cell_flags: Qt.ItemFlag | None
 
     def can_reorder(self) -> bool:
         return (
@@ -33,12 +34,16 @@ class ReorderByDrag(QAbstractTableModel):
         )
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if self.can_reorder():
-            flags |= Qt.ItemFlag.ItemIsDropEnabled
-            if index.isValid():
-                flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        """Asked of every cell at every paint: the cells' flags are worked out once per selection."""
+        if not index.isValid():
+            flags = super().flags(index)
+            return flags | Qt.ItemFlag.ItemIsDropEnabled if self.can_reorder() else flags
+        if self._cell_flags is None:
+            flags = super().flags(index)
+            if self.can_reorder():
+                flags |= Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsDragEnabled
+            self._cell_flags = flags
+        return self._cell_flags
 
     def supportedDropActions(self) -> Qt.DropAction:
         return Qt.DropAction.MoveAction
@@ -49,7 +54,7 @@ class ReorderByDrag(QAbstractTableModel):
     def mimeData(self, indexes) -> QMimeData:
         rows = sorted({i.row() for i in indexes if i.isValid()})
         data = QMimeData()
-        data.setData(MIME_IDS, json.dumps([self._rows[r].id for r in rows]).encode())
+        data.setData(MIME_IDS, json.dumps([self.id_at(r) for r in rows]).encode())
         return data
 
     def _target_row(self, row: int, parent: Index) -> int:
@@ -70,16 +75,16 @@ class ReorderByDrag(QAbstractTableModel):
         return self.can_reorder() and data.hasFormat(MIME_IDS)
 
     def moveRows(self, source: Index, row: int, count: int, destination: Index, child: int) -> bool:
-        ids = [r.id for r in self._rows[row : row + count]]
+        ids = [i for i in (self.id_at(r) for r in range(row, row + count)) if i]
         target = self.record_at(child)
         return bool(ids) and self.move_items(ids, target.id if target else None)
 
     def move_items(self, ids: list[str], before_id: str | None) -> bool:
         """Ask (``reorder_requested``) to put ``ids`` before ``before_id`` within their topic."""
-        moving_rows = [r for r in self._rows if r.id in ids]
-        if not moving_rows:
+        first = next((r for r in range(len(self._rows)) if self.id_at(r) in ids), -1)
+        if first < 0:
             return False
-        topic_id = moving_rows[0].topic_id
+        topic_id = self.record_at(first).topic_id
         current = [
             p.id
             for p in self.context.library.list(self.kind, where={"topic_id": topic_id}, order_by="position")

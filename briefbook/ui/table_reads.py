@@ -12,12 +12,53 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from briefbook.library import Record, TalkingPoint
+from briefbook.library.records import record_type
 from briefbook.ui.labels import display_name
 
 Order = tuple[str | None, bool]  # (field, descending)
+Packed = tuple  # a row: its record's field values, in the order of ``Packer.names``
+
+
+class Packer:
+    """A table's rows as tuples of their field values, and records made from them again.
+
+    A table holds 20,000 rows after a long scroll, and as many again arrive with a reload.
+    As records (one object each that Python's cyclic collector tracks) they made every
+    full collection scan them all, holding the GIL 100-200 ms on a loaded machine; a
+    tuple of strings and numbers is not tracked once it has survived its first
+    collection. Records are made again only for the rows painted or asked for.
+    """
+
+    def __init__(self, record_class: type[Record]) -> None:
+        self.record_class = record_class
+        self.fields = record_class.field_names()
+        extra = ["speaker_label"] if hasattr(record_class, "speaker_label") else []  # set by the library
+        self.names = [*self.fields, *extra]
+        self.index = {name: i for i, name in enumerate(self.names)}
+        self.id_at = self.index["id"]
+        self._get = attrgetter(*self.names)
+
+    def pack(self, records: list[Record]) -> list[Packed]:
+        return [self._get(r) for r in records]
+
+    def record(self, row: Packed) -> Record:
+        record = self.record_class(**dict(zip(self.fields, row, strict=False)))
+        for name in self.names[len(self.fields) :]:
+            setattr(record, name, row[self.index[name]])
+        return record
+
+
+_PACKERS: dict[str, Packer] = {}
+
+
+def packer_for(kind: str) -> Packer:
+    if kind not in _PACKERS:
+        _PACKERS[kind] = Packer(record_type(kind))
+    return _PACKERS[kind]
 
 
 @dataclass(frozen=True)
@@ -40,7 +81,7 @@ class Selection:
 class FirstRows:
     """The first rows of a selection, with its total, its order and where the next page starts."""
 
-    rows: list[Record]
+    rows: list[Packed]
     total: int
     order: Order
     cursor: tuple | None = None
@@ -54,7 +95,7 @@ class FirstRows:
 class MoreRows:
     """Rows that follow the ones shown; ``generation``: of which rows shown they were read for."""
 
-    rows: list[Record]
+    rows: list[Packed]
     cursor: tuple | None
     generation: int
     numbers: dict[str, int] | None = None
@@ -85,12 +126,14 @@ def first_rows(
     page = selection.page(library, limit=limit)
     linked = {kind: {r.id: display_name(r) for r in library.list(kind)} for kind in names}
     numbers = numbers_of(library, page.records)
-    return FirstRows(page.records, total, selection.order, page.cursor, numbers, linked, kept, fresh)
+    rows = packer_for(selection.kind).pack(page.records)
+    return FirstRows(rows, total, selection.order, page.cursor, numbers, linked, kept, fresh)
 
 
 def next_rows(library, selection: Selection, after: tuple | None, limit: int, generation: int) -> MoreRows:
     page = selection.page(library, limit=limit, after=after)
-    return MoreRows(page.records, page.cursor, generation, numbers_of(library, page.records))
+    rows = packer_for(selection.kind).pack(page.records)
+    return MoreRows(rows, page.cursor, generation, numbers_of(library, page.records))
 
 
 def rows_up_to(
@@ -119,7 +162,8 @@ def rows_up_to(
         rows.extend(page.records)
         cursor = page.cursor
         if any(r.id == item_id for r in page.records):
-            return MoreRows(rows, cursor, generation, numbers_of(library, rows), item_id)
+            packed = packer_for(selection.kind).pack(rows)
+            return MoreRows(packed, cursor, generation, numbers_of(library, rows), item_id)
         if len(page.records) < page_size:
             break
     return MoreRows([], after, generation, None, item_id)
