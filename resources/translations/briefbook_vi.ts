@@ -2047,7 +2047,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Ảnh (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+79"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+84"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
@@ -4549,13 +4549,13 @@ Thả ảnh vào đây.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>&amp;Include</source>
-        <translation>Đưa &amp;vào</translation>
+        <source>In&amp;clude</source>
+        <translation>Đưa và&amp;o</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Re&amp;name</source>
-        <translation>Đổi &amp;tên</translation>
+        <translation>Đổi tê&amp;n</translation>
     </message>
     <message>
         <location line="+10"/>

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from briefbook.demo.loader import load_demo
 from briefbook.library import Book, Library
 from briefbook.ui import i18n
+from briefbook.ui.composer.meeting_panel import ChoiceList
 from briefbook.ui.labels import KIND_ORDER
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
@@ -138,6 +139,25 @@ def test_no_two_controls_share_an_alt_letter(qtbot, demo_window, language) -> No
                 found.setdefault(clash, kind)
     for clash in menu_item_clashes(demo_window.sidebar.item_menu.menu(), "the sidebar's item menu"):
         found.setdefault(clash, "sidebar")
+    composer = demo_window.show_view("book")  # the composer's right-click menus
+    composer.tabs.setCurrentIndex(1)  # a brief's choices show there
+    briefs = 0
+    for row in range(composer.model.rowCount()):
+        section = composer.model.index(row, 0)
+        for index in (section, composer.model.index(0, 0, section)):
+            if not index.isValid():
+                continue
+            menu = composer.sections_panel.context_menu(index)
+            for clash in menu_item_clashes(menu, "the sections' menu"):
+                found.setdefault(clash, f"composer, section {row}")
+            if composer.meeting_panel.isVisibleTo(composer):
+                for choices in composer.meeting_panel.findChildren(ChoiceList):
+                    if choices.list.count():
+                        briefs += 1
+                        menu = choices.context_menu(choices.list.item(0))
+                        for clash in menu_item_clashes(menu, "a brief's menu"):
+                            found.setdefault(clash, f"composer, section {row}")
     assert keys["book"] > 15, str(keys)  # the composer's bar, sections and tabs were seen
     assert all(keys[what] >= 1 for what in ("export", "package", "new book", "preferences", "import")), keys
+    assert briefs > 0  # a meeting brief's menus were seen
     assert not found, "\n".join(f"{what}: {clash}" for clash, what in found.items())

@@ -247,7 +247,7 @@ class SectionsPanel(QWidget):
             )
         if index.isValid():
             ticked = self.model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
-            tick = menu.addAction(self.tr("&Include"))
+            tick = menu.addAction(self.tr("In&clude"))
             tick.setCheckable(True)
             tick.setChecked(ticked)
             tick.setEnabled(has_book)
