@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.text import clean
-from briefbook.ui.editors import word_lists
+from briefbook.ui.editors import markdown_writer, word_lists
 from briefbook.ui.editors.fields import FieldWidget, leave_to_window
 
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
@@ -121,7 +121,7 @@ class MarkdownEdit(QTextEdit):
         self.document().setModified(False)
 
     def markdown(self) -> str:
-        return normalise_markdown(self.document().toMarkdown(FEATURES))
+        return normalise_markdown(markdown_writer.to_markdown(self.document(), FEATURES))
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasHtml() or source.hasText()
