@@ -12,11 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
-from briefbook.ui import composer, i18n
+from briefbook.ui import composer
 from briefbook.ui.composer import BookComposer
-from tests.ui.translate_calls import translate_calls
+from tests.ui.translate_calls import translate_calls, untranslated
 
 COMPOSER_DIR = Path(composer.__file__).parent
 MAX_LINES = 400
@@ -72,16 +71,4 @@ def test_the_mixins_strings_keep_the_composers_context(name: str) -> None:
 
 
 def test_the_mixins_strings_are_vietnamese_in_a_vietnamese_window(qapp) -> None:
-    translator = QTranslator()
-    assert translator.load("briefbook_vi", str(i18n.TRANSLATIONS_DIR))
-    QCoreApplication.installTranslator(translator)
-    try:
-        untranslated = [
-            text
-            for name in MIXINS
-            for text in translate_calls(COMPOSER_DIR / name)[1]
-            if QCoreApplication.translate("BookComposer", text) == text
-        ]
-    finally:
-        QCoreApplication.removeTranslator(translator)
-    assert untranslated == []
+    assert untranslated([COMPOSER_DIR / name for name in MIXINS], "BookComposer") == []

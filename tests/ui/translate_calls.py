@@ -10,6 +10,10 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from briefbook.ui import i18n
+
 
 def translate_calls(path: Path) -> tuple[list[str], list[str], int]:
     """The contexts of its translate() calls, their texts, and how many ``self.tr(...)`` it has."""
@@ -27,3 +31,19 @@ def translate_calls(path: Path) -> tuple[list[str], list[str], int]:
             contexts.append(context.value)
             texts.append(text.value)
     return contexts, texts, self_tr
+
+
+def untranslated(paths: list[Path], context: str) -> list[str]:
+    """The strings of these modules' translate() calls that a Vietnamese window shows in English."""
+    translator = QTranslator()
+    assert translator.load("briefbook_vi", str(i18n.TRANSLATIONS_DIR))
+    QCoreApplication.installTranslator(translator)
+    try:
+        return [
+            text
+            for path in paths
+            for text in translate_calls(path)[1]
+            if QCoreApplication.translate(context, text) == text
+        ]
+    finally:
+        QCoreApplication.removeTranslator(translator)
