@@ -13,16 +13,14 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
-from briefbook.errors import BriefBookError, ValidationError
 from briefbook.library import Book
 from briefbook.render.template import available_templates
-from briefbook.ui import error_hook
 from briefbook.ui.composer.commands import execute
 from briefbook.ui.context import UiContext
-from briefbook.ui.editors.fields import ChoiceField, FieldWidget, LevelField, display_date, refuse
+from briefbook.ui.editors.field_saving import save_field
+from briefbook.ui.editors.fields import ChoiceField, FieldWidget, LevelField, display_date
 from briefbook.ui.editors.form import make_field
 from briefbook.ui.labels import field_label
-from briefbook.ui.messages import user_message
 from briefbook.ui.undo import UpdateFields
 
 # The order of the form; any other field of a book (one added later) follows,
@@ -167,17 +165,5 @@ class BookForm(QWidget):
             widget.set_error(self.tr("%1 cannot be empty.").replace("%1", field_label("book", field)))
             return
         command = UpdateFields(self.context.model, "book", book.id, {field: old}, {field: value})
-        try:
-            execute(self.context.stack, command)
-        except ValidationError as error:
-            refuse(widget, self.fields.get(error.field or field, widget), old, user_message(error))
-        except BriefBookError as error:
-            refuse(widget, widget, old, user_message(error))
-        except Exception as error:  # a fault of ours: logged, said at the field, never a dialog loop
-            path = error_hook.log_unexpected(error)
-            text = self.tr(
-                "This change could not be saved because of a problem in BriefBook (details in %1)."
-            )
-            refuse(widget, widget, old, text.replace("%1", str(path)))
-        else:
-            widget.set_error(None)
+        fault = self.tr("This change could not be saved because of a problem in BriefBook (details in %1).")
+        save_field(lambda: execute(self.context.stack, command), widget, self.fields, field, old, fault)

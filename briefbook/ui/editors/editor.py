@@ -13,15 +13,14 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from briefbook.errors import BriefBookError, NotFound, StaleEdit, ValidationError
+from briefbook.errors import NotFound, StaleEdit
 from briefbook.library import Record
 from briefbook.library.records import record_type
-from briefbook.ui import error_hook
 from briefbook.ui.accessibility import set_name
 from briefbook.ui.columns import REFERENCES, wrapped_tooltip
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import local_time
-from briefbook.ui.editors.fields import refuse
+from briefbook.ui.editors.field_saving import save_field
 from briefbook.ui.labels import display_name, field_label, kind_label
 from briefbook.ui.messages import user_message
 from briefbook.ui.notifier import DELETED, LINKS, PHOTO
@@ -198,24 +197,14 @@ class RecordEditor(QWidget):
             new["speaker_name"] = self.context.library.get("person", value).name
         old_values = {name: getattr(record, name) for name in new}
         command = UpdateFields(self.context.model, self.kind, record.id, old_values, new, record.updated_at)
-        try:
-            run(self.context.stack, command)
-        except StaleEdit as error:  # another window or process changed it: show theirs, say so
+
+        def stale(error: StaleEdit) -> None:  # another window or process changed it: show theirs, say so
             self.reload()
             if self.form is not None and field in self.form.fields:
                 self.form.fields[field].set_error(user_message(error))
-        except ValidationError as error:
-            refuse(widget, form.fields.get(error.field or field, widget), old, user_message(error))
-        except BriefBookError as error:
-            refuse(widget, widget, old, user_message(error))
-        except Exception as error:  # a fault of ours: logged, said at the field, never a dialog loop
-            path = error_hook.log_unexpected(error)
-            text = self.tr(
-                "This change could not be saved because of a problem in BriefBook (details in %1)."
-            )
-            refuse(widget, widget, old, text.replace("%1", str(path)))
-        else:
-            widget.set_error(None)
+
+        fault = self.tr("This change could not be saved because of a problem in BriefBook (details in %1).")
+        save_field(lambda: run(self.context.stack, command), widget, form.fields, field, old, fault, stale)
 
     def show_history(self, field: str) -> None:
         if self.record is None:
