@@ -280,8 +280,9 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
             + "Nothing was deleted; add --force to delete it all "
             "(it can be brought back with 'briefbook undelete')."
         )
+    went = lib.what_goes_with(type(record), item_id)  # counted, as 'briefbook deleted' lists it
     snapshot = lib.delete(type(record), item_id)
-    extra = f", with {', '.join(going)}" if going else ""
+    extra = f", with {', '.join(went)}" if went else ""
     click.echo(
         f"Deleted {record.LABEL.lower()}: {record.display_name}{extra}. "
         f"To bring it back: briefbook undelete {snapshot.deleted_id}"

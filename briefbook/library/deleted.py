@@ -75,10 +75,11 @@ def describe(
 ) -> list[str]:
     """What goes (or went) with the item, besides itself: "2 meetings", "3 statements' speaker".
 
-    ``named``: tables whose rows the caller names by title instead (a person's meetings).
+    ``named``: tables whose rows (or "table.column" whose cleared links) the caller says in
+    words of its own instead (a person's meetings, the statements they made).
     """
     rows = Counter(t for t, _ in snapshot.rows[1:] if not (asked_only and t in _NOT_ASKED) and t not in named)
-    nulled = Counter((t, c) for t, _, c, _ in snapshot.nulled)
+    nulled = Counter((t, c) for t, _, c, _ in snapshot.nulled if f"{t}.{c}" not in named)
     return _counted(rows, _ROW_WORDS) + _counted(nulled, _NULLED_WORDS)
 
 

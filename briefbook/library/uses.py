@@ -48,9 +48,10 @@ class Uses:
     delegations: list[str] = field(default_factory=list)  # a member of the delegation to these events
     books: list[str] = field(default_factory=list)  # books that show it (and would no longer)
     kind: str = ""  # the item's kind: a person takes part in a meeting, a topic is raised there
+    statements: int = 0  # prior statements the person made: they stay, the speaker's name as text
 
     def __bool__(self) -> bool:
-        return bool(self.meetings or self.delegations or self.books)
+        return bool(self.meetings or self.delegations or self.books or self.statements)
 
     def sentences(self) -> list[str]:
         """The uses in English words (the CLI's; the window says the same in its language)."""
@@ -60,6 +61,9 @@ class Uses:
             out += [
                 f"the book “{b}” shows them (biography, participants) and will no longer" for b in self.books
             ]
+            if self.statements:
+                said = "1 prior statement" if self.statements == 1 else f"{self.statements} prior statements"
+                out.append(f"they made {said}: kept, no longer linked")
         elif self.kind == "event":
             out = [f"its book “{b}” is deleted with it" for b in self.books]
         else:
@@ -87,6 +91,9 @@ def delete_summary(library: Library, kind: str, item_id: str) -> tuple[Uses, lis
     if uses.kind == "event" and uses.books:
         named.add("books")
     snapshot = snapshot_rows(library.db, record_type(kind).TABLE, item_id)
+    uses.statements = sum(1 for t, _, c, _ in snapshot.nulled if (t, c) == ("statements", "speaker_id"))
+    if uses.statements:
+        named.add("statements.speaker_id")
     return uses, describe(snapshot, asked_only=True, named=frozenset(named))
 
 

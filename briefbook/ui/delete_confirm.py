@@ -105,4 +105,14 @@ def use_lines(uses: Uses) -> list[str]:
         else:
             text = QCoreApplication.translate("DeleteConfirm", "the book “%1” includes it: it will no longer")
         out.append(_filled(text, book))
+    if uses.statements:
+        if uses.statements == 1:  # (lupdate collects no %n plural from translate() in Python)
+            text = QCoreApplication.translate(
+                "DeleteConfirm", "they made 1 prior statement: kept, no longer linked"
+            )
+        else:
+            text = QCoreApplication.translate(
+                "DeleteConfirm", "they made %1 prior statements: kept, no longer linked"
+            )
+        out.append(_filled(text, str(uses.statements)))
     return out

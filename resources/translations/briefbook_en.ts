@@ -4,7 +4,7 @@
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+229"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+233"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>

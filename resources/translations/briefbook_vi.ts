@@ -816,7 +816,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+229"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+233"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -840,7 +840,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>kéo một dòng, hoặc bấm Alt+Mũi tên lên/xuống, để đổi thứ tự trong chủ đề</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+82"/>
         <source>The arrow keys choose an item, Enter opens it in the editor; Ctrl+N new, Ctrl+D duplicate, Delete deletes; the Menu key or Shift+F10 shows everything that can be done.</source>
         <translation>Phím mũi tên để chọn một mục, Enter để mở mục đó trong khung soạn; Ctrl+N tạo mới, Ctrl+D nhân bản, Delete xoá; phím Menu hoặc Shift+F10 để xem mọi thao tác có thể làm.</translation>
     </message>
@@ -2032,6 +2032,16 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+4"/>
         <source>the book “%1” includes it: it will no longer</source>
         <translation>tài liệu “%1” có mục này: sẽ không còn nữa</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>they made 1 prior statement: kept, no longer linked</source>
+        <translation>là người phát biểu của 1 phát biểu trước đây: phát biểu vẫn giữ, không còn gắn với người này</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>they made %1 prior statements: kept, no longer linked</source>
+        <translation>là người phát biểu của %1 phát biểu trước đây: các phát biểu vẫn giữ, không còn gắn với người này</translation>
     </message>
 </context>
 <context>

@@ -46,7 +46,8 @@ def test_deleting_a_counterpart_names_the_meeting_and_the_book(library: Library)
     assert uses.meetings == [("Gặp song phương với Lào", f["event"].title)]
     assert uses.books == [book.title]
     assert "1 participant link" not in going  # named by its meeting instead
-    assert going == ["1 statement's speaker"]
+    assert going == [] and uses.statements == 1  # said in words: the statement stays, unlinked
+    assert "they made 1 prior statement: kept, no longer linked" in uses.sentences()
     assert any("“Gặp song phương với Lào”" in s for s in uses.sentences())
 
 

@@ -60,3 +60,14 @@ def test_the_composer_names_the_counterpart_who_is_gone(qtbot, window, dialogs, 
 
     qtbot.waitUntil(named, timeout=60_000)
     composer.analyzer.shutdown()
+
+
+def test_the_question_says_what_becomes_of_their_statements(window, dialogs, library, filled):
+    dialogs.delete_answer = False
+    view = window.show_view("person")
+    assert view.select(filled["person"].id)
+    window.actions["delete"].trigger()
+    [question] = dialogs.delete_questions
+    assert "they made 1 prior statement: kept, no longer linked" in question
+    assert "statement's speaker" not in question
+    assert "they are in the delegation to “Hội nghị" in question
