@@ -300,7 +300,7 @@ class _DocxBook:
             self._header(section.first_page_header, first=True)
             self._footer(section.first_page_footer, first=True)
         prepare_settings(self.doc)
-        embed_fonts(self.doc, self.document, self.template)
+        embed_fonts(self.doc, self.document, self.template, self.writer.written)
         set_language(self.doc, self.language)
         set_core_properties(self.doc, self.meta, self.language)
 

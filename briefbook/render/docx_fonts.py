@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -102,15 +103,22 @@ def run_fonts_xml(font: ChainFont) -> tuple[str, str]:
 # -- embedding ---------------------------------------------------------------------------
 
 
-def used_fonts(document: Document, template: Template) -> dict[str, tuple[ChainFont, set[str]]]:
-    """Every font the book's text needs, by family, with the characters it draws."""
+def used_fonts(
+    document: Document, template: Template, written: Iterable[str] | None = None
+) -> dict[str, tuple[ChainFont, set[str]]]:
+    """Every font the book's text needs, by family, with the characters it draws.
+
+    ``written``: every text the renderer wrote in a run (:attr:`RunWriter.written`), which,
+    with the metadata (the running header's field shows the title), is every text the file
+    draws; without it, every string of the document is read (a walk over its whole tree)."""
     chain = chain_of(template)
     own = {template.body_font, template.heading_font}
     by_family: dict[str, tuple[ChainFont, set[str]]] = {}
     base_chars: set[str] = set()
     # Each distinct string once: a book repeats most of its strings (ten times over in a
     # 100-meeting book: names, labels, lines shared by briefs), and its characters are a set.
-    for text in _strings(document):
+    strings = _strings(document) if written is None else {**dict.fromkeys(written), **_strings(document.meta)}
+    for text in strings:
         text = clean(text)
         if chain.all_primary(text):
             base_chars.update(text)
@@ -134,8 +142,9 @@ def used_fonts(document: Document, template: Template) -> dict[str, tuple[ChainF
     return by_family
 
 
-def embed_fonts(doc, document: Document, template: Template) -> int:
-    """Embed subsets of the fonts the book uses; returns the bytes added (before zipping)."""
+def embed_fonts(doc, document: Document, template: Template, written: Iterable[str] | None = None) -> int:
+    """Embed subsets of the fonts the book uses (see :func:`used_fonts` for ``written``);
+    returns the bytes added (before zipping)."""
     font_table = next((p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml"), None)
     if font_table is None:
         return 0
@@ -143,7 +152,7 @@ def embed_fonts(doc, document: Document, template: Template) -> int:
     added = 0
     number = 0
     styles = ("Regular", "Bold", "Italic", "BoldItalic") if _has_italics(document) else ("Regular", "Bold")
-    for _family, (font, chars) in sorted(used_fonts(document, template).items()):
+    for _family, (font, chars) in sorted(used_fonts(document, template, written).items()):
         codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in font.cmap} & set(font.cmap)
         if not codes:
             continue

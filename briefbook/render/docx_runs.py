@@ -67,6 +67,7 @@ class RunWriter:
         self._bookmark_id = 0
         self._char_styles: dict[str, str] = {}  # style key -> its w:rStyle ("" when Normal)
         self._chain: Chain | None = None  # the template's font chain, found once
+        self.written: dict[str, None] = {}  # every text written in a run, once: the fonts to embed
         self._chain_of: Template | None = None
 
     def runs(self, runs: list[Run]) -> str:
@@ -91,6 +92,7 @@ class RunWriter:
         text = run.text
         if not text:
             return ""
+        self.written[text] = None
         if self.template is None:
             return self._run(text, run, hyperlink, char_style, None)
         if self._chain is None or self._chain_of is not self.template:

@@ -222,3 +222,35 @@ def test_a_table_or_photo_after_a_page_break_keeps_each_paragraph_property_once(
     for ppr in tiny:
         assert ppr.find(f"{W}pageBreakBefore") is not None
         assert ppr.find(f"{W}spacing").get(f"{W}before") == "0"
+
+
+def test_the_embedded_fonts_draw_the_note_written_for_a_broken_picture(tmp_path):
+    """The fonts are cut to the texts the file draws, read as the runs are written: the note
+    that stands for a picture that cannot be read is drawn too (its Vietnamese letters were
+    missing from the fonts of a book that had none of them elsewhere)."""
+    import io
+    import zipfile
+
+    from fontTools.ttLib import TTFont
+    from lxml import etree
+
+    from briefbook.document.model import Document, Image, Metadata, Run
+    from briefbook.render.docx import render_docx
+    from briefbook.render.docx_blocks import MISSING_PICTURE
+    from briefbook.render.docx_fonts import obfuscate
+    from briefbook.render.template import load_template
+
+    target = tmp_path / "t.docx"
+    blocks = [Paragraph([Run("Plain text only.")]), Image(b"not a picture")]
+    render_docx(Document(Metadata(title="Book", language="vi"), blocks), load_template("formal-a4"), target)
+    package = zipfile.ZipFile(target)
+    rels = etree.fromstring(package.read("word/_rels/fontTable.xml.rels"))
+    files = {r.get("Id"): r.get("Target") for r in rels}
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    drawn: set[int] = set()
+    for slot in etree.fromstring(package.read("word/fontTable.xml")).iter(f"{W}embedRegular"):
+        data = obfuscate(package.read("word/" + files[slot.get(r_id)]), slot.get(f"{W}fontKey"))
+        drawn |= set(TTFont(io.BytesIO(data)).getBestCmap())
+    note = MISSING_PICTURE["vi"]
+    assert note in "".join(t for t in package.read("word/document.xml").decode().split("<") if "Không" in t)
+    assert {ord(c) for c in note if not c.isspace()} <= drawn
