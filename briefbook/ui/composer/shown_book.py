@@ -21,6 +21,7 @@ from briefbook.errors import BriefBookError, NotFound
 from briefbook.library import Book, Meeting
 from briefbook.library.books import sections
 from briefbook.library.scope import SCOPED_SECTIONS, Choice, choose_item, event_scope, section_choices
+from briefbook.text import one_line
 from briefbook.ui import error_hook
 from briefbook.ui.composer.commands import copy_sections
 from briefbook.ui.editors import pickers
@@ -120,7 +121,8 @@ class ShownBookMixin:
         target = next(s for s in new if s.id == section_id)
         target.items = choose_item(self.library, scope, target, chosen, True)
         name = self.library.get(kind, chosen).display_name
-        self.store(new, QCoreApplication.translate("BookComposer", "Include “%1”").replace("%1", name[:60]))
+        text = QCoreApplication.translate("BookComposer", "Include “%1”")
+        self.store(new, text.replace("%1", one_line(name, 60)))
         self.sections_panel.select(section_id, chosen)
 
     def _on_changed(self, kind: str, item_id: str, what: str) -> None:
