@@ -45,6 +45,8 @@ def test_adding_and_ticking_an_item_name_it_alike_in_the_undo_step(qtbot, compos
         composer.sections_panel.add_item_button.click()
     stack = composer.context.stack
     added = stack.undoText()
+    shown = composer.sections_panel.tree.currentIndex()  # the tree selects what was added (index_of_item)
+    assert shown.parent().row() == row and composer.model.record_at(shown).id == topic.id
     parent = composer.model.index(row, 0)
     index = composer.model.index(0, 0, parent)
     composer.model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)

@@ -99,15 +99,13 @@ class SectionTreeModel(SectionEditsMixin, QAbstractItemModel):
                 return self.index(row, 0)
         return QModelIndex()
 
-    def index_of_meeting(self, section_id: str, meeting_id: str) -> QModelIndex:
+    def index_of_item(self, section_id: str, item_id: str) -> QModelIndex:
         """The row of an item (a meeting, a topic, a statement, a person) under a section."""
         parent = self.index_of_section(section_id)
-        for row, (m, _ticked) in enumerate(self._children.get(parent.row(), [])):
-            if m.id == meeting_id:
+        for row, (item, _ticked) in enumerate(self._children.get(parent.row(), [])):
+            if item.id == item_id:
                 return self.index(row, 0, parent)
         return QModelIndex()
-
-    index_of_item = index_of_meeting
 
     # -- structure --------------------------------------------------------------------------
 

@@ -170,7 +170,7 @@ class SectionsPanel(QWidget):
     def select(self, section_id: str, meeting_id: str = "") -> None:
         model, selection = self.model, self.tree.selectionModel()
         if meeting_id:
-            index = model.index_of_meeting(section_id, meeting_id)
+            index = model.index_of_item(section_id, meeting_id)
         else:
             index = model.index_of_section(section_id)
         if index.isValid():
