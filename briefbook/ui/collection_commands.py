@@ -8,8 +8,6 @@ change is one command on the undo stack.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-
 from briefbook.ui.delete_confirm import may_delete
 from briefbook.ui.item_menu import copy_link, duplicate_item
 from briefbook.ui.labels import display_name
@@ -40,7 +38,7 @@ class CollectionCommands:
             return
         stack = self.context.stack
         if len(ids) > 1:
-            stack.beginMacro(QCoreApplication.translate("CollectionView", "Delete %n item(s)", "", len(ids)))
+            stack.beginMacro(self.delete_many_text(len(ids)))
         try:
             for item_id in ids:
                 run(stack, DeleteItem(self.context.model, self.kind, item_id))

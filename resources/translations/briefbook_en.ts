@@ -4,7 +4,15 @@
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+233"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+234"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Delete %n item</numerusform>
+            <numerusform>Delete %n items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n match</numerusform>

@@ -544,7 +544,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookForm</name>
     <message>
-        <location filename="../../briefbook/ui/composer/book_form.py" line="+108"/>
+        <location filename="../../briefbook/ui/composer/book_form.py" line="+106"/>
         <source>Template</source>
         <translation>Mẫu trình bày</translation>
     </message>
@@ -599,7 +599,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1 không được để trống.</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+3"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
@@ -816,7 +816,14 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+233"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+234"/>
+        <source>Delete %n item(s)</source>
+        <translation>
+            <numerusform>Xoá %n mục</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
         <source>%n match(es)</source>
         <translation>
             <numerusform>%n kết quả khớp</numerusform>
@@ -4188,7 +4195,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+98"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+97"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -4213,7 +4220,7 @@ Thả ảnh vào đây.</translation>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+13"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from briefbook.library import Book, Event, Library, Meeting, TalkingPoint, Topic
 from briefbook.library.books import new_book
+from briefbook.ui import i18n
 
 
 def test_deleting_an_event_with_a_book_asks_and_no_keeps_it(window, dialogs, library, filled):
@@ -54,3 +55,26 @@ def test_an_edit_over_another_windows_change_is_refused_and_theirs_shown(
     window.actions["undo"].trigger()  # undo of "lần hai" would write over theirs: refused too
     assert library.get(Topic, topic.id).title == "Của cửa sổ khác"
     assert dialogs.messages and "changed in another window" in dialogs.messages[-1][1]
+
+
+
+def test_deleting_several_rows_is_one_undo_step_named_in_the_windows_language(
+    qtbot, window, dialogs, library, filled
+):
+    library.add(TalkingPoint(topic_id=filled["topic"].id, text="Điểm thứ hai"))
+    for language, words in (("en", "Delete 2 items"), ("vi", "Xoá 2 mục")):
+        i18n.apply_language(language)
+        try:
+            view = window.show_view("talking_point")
+            view.refresh()
+            qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=60_000)  # bounds a broken test
+            view.table.selectAll()
+            assert len(view.selected_ids()) == 2
+            window.actions["delete"].trigger()
+            assert library.count(TalkingPoint) == 0
+            assert words in window.actions["undo"].text()  # one step, named in the window's language
+            assert "item(s)" not in window.actions["undo"].text()
+            window.actions["undo"].trigger()
+            assert library.count(TalkingPoint) == 2
+        finally:
+            i18n.apply_language("en")
