@@ -67,7 +67,7 @@ def test_deleting_several_rows_is_one_undo_step_named_in_the_windows_language(
         try:
             view = window.show_view("talking_point")
             view.refresh()
-            qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=60_000)  # bounds a broken test
+            qtbot.waitUntil(lambda v=view: v.model.rowCount() == 2, timeout=60_000)  # bounds a broken test
             view.table.selectAll()
             assert len(view.selected_ids()) == 2
             window.actions["delete"].trigger()
