@@ -57,7 +57,6 @@ def test_an_edit_over_another_windows_change_is_refused_and_theirs_shown(
     assert dialogs.messages and "changed in another window" in dialogs.messages[-1][1]
 
 
-
 def test_deleting_several_rows_is_one_undo_step_named_in_the_windows_language(
     qtbot, window, dialogs, library, filled
 ):
