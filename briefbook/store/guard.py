@@ -60,11 +60,6 @@ def harden(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def defensive_mode_available() -> bool:
-    """Whether this Python can switch SQLite's defensive mode on (3.12+)."""
-    return hasattr(sqlite3.Connection, "setconfig")
-
-
 def connect(target: str, **kwargs) -> sqlite3.Connection:
     """``sqlite3.connect`` followed by :func:`harden`."""
     return harden(sqlite3.connect(target, **kwargs))

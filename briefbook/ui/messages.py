@@ -14,7 +14,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from briefbook.errors import BriefBookError
 from briefbook.ui import export_refusals, import_messages, library_messages, render_messages, store_messages
 from briefbook.ui.exchange_messages import compile_patterns
 from briefbook.ui.exchange_messages import patterns as _exchange_patterns
@@ -260,7 +259,3 @@ def _field_names(group: str) -> str:
     if level_part(group) != group:
         return level_part(group)
     return _FIELD_QUOTED.sub(lambda m: f"{m[1]}{field_label('', m[2].replace(' ', '_'))}: «", group)
-
-
-def is_user_error(error: BaseException) -> bool:
-    return isinstance(error, BriefBookError)

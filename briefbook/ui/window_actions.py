@@ -109,6 +109,11 @@ class WindowActions:
             action.triggered.connect(partial(self.open_library, path))
         if menu.isEmpty():
             menu.addAction(self.tr("(no recent libraries)")).setEnabled(False)
+        else:  # as Word's "Clear unpinned items": the files stay where they are
+            menu.addSeparator()
+            clear = menu.addAction(self.tr("&Clear this list"))
+            clear.setObjectName("action_recent_clear")
+            clear.triggered.connect(self.settings.clear_recent_libraries)
 
     def _show_library_name(self, shown: Path | None = None) -> None:
         """The open library's name in the title and status bar (``shown``: a file shown before it opens)."""

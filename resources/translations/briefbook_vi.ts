@@ -495,7 +495,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/shown_book.py" line="+123"/>
+        <location filename="../../briefbook/ui/composer/shown_book.py" line="+124"/>
         <source>Include “%1”</source>
         <translation>Đưa vào “%1”</translation>
     </message>
@@ -985,7 +985,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CoreMessages</name>
     <message>
-        <location filename="../../briefbook/ui/messages.py" line="+27"/>
+        <location filename="../../briefbook/ui/messages.py" line="+26"/>
         <source>There is already a file at %1; choose another name.</source>
         <translation>Đã có một tệp tại %1; hãy chọn tên khác.</translation>
     </message>
@@ -4337,7 +4337,7 @@ Thả ảnh vào đây.</translation>
         <translation>không thuộc sự kiện nào</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/section_model.py" line="+164"/>
+        <location filename="../../briefbook/ui/composer/section_model.py" line="+162"/>
         <source>Tick to give this meeting a brief; drag to change the order.</source>
         <translation>Đánh dấu để có đề cương cho cuộc gặp này; kéo để đổi thứ tự.</translation>
     </message>
@@ -4550,7 +4550,7 @@ Thả ảnh vào đây.</translation>
         <translation>Thêm một chủ đề, phát biểu hoặc người từ toàn bộ thư viện vào phần đang chọn</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+86"/>
         <source>Add the section “%1”</source>
         <translation>Thêm phần “%1”</translation>
     </message>
@@ -4760,7 +4760,12 @@ Thả ảnh vào đây.</translation>
         <translation>(chưa mở thư viện nào gần đây)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>&amp;Clear this list</source>
+        <translation>&amp;Xoá danh sách này</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Library: %1</source>
         <translation>Thư viện: %1</translation>
     </message>

@@ -118,6 +118,17 @@ def test_new_open_recent_and_demo_libraries(qtbot, window, monkeypatch, tmp_path
     assert window.model.library.count("talking_point") > 10
 
 
+def test_the_recent_list_can_be_cleared_and_the_files_stay(window, library_path):
+    window.actions.recent_menu.aboutToShow.emit()
+    names = [a.text() for a in window.actions.recent_menu.actions()]
+    assert any(library_path.name in n for n in names) and "&Clear this list" in names
+    window.actions.recent_menu.findChild(type(window.actions["undo"]), "action_recent_clear").trigger()
+    assert window.settings.recent_libraries == []
+    window.actions.recent_menu.aboutToShow.emit()
+    assert [a.text() for a in window.actions.recent_menu.actions()] == ["(no recent libraries)"]
+    assert library_path.exists() and window.model.library.path == library_path  # only the list went
+
+
 def test_a_file_that_is_not_a_library_is_explained(window, dialogs, tmp_path, library_path):
     junk = tmp_path / "junk.briefbook"
     junk.write_text("not a database")

@@ -155,9 +155,6 @@ class SectionsPanel(QWidget):
     def current_section(self) -> Section | None:
         return self.model.section_at(self.tree.currentIndex())
 
-    def current_meeting(self) -> Meeting | None:
-        return self.model.meeting_at(self.tree.currentIndex())
-
     def current_ids(self) -> tuple[str, str]:
         """(section id, id of the item selected under it or "")."""
         section, item = self.current_section(), self.model.record_at(self.tree.currentIndex())

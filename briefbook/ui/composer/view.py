@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -341,6 +341,3 @@ class BookComposer(ShownBookMixin, BookActionsMixin, QWidget):
         super().showEvent(event)
         if self._stale or self.book is None:
             QTimer.singleShot(0, self.activate)
-
-    def current_index(self) -> QModelIndex:
-        return self.tree.currentIndex()

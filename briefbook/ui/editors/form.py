@@ -176,10 +176,6 @@ class RecordForm(QWidget):
         if self.photo:
             self.photo.set_read_only(read_only)
 
-    def clear_errors(self) -> None:
-        for widget in self.fields.values():
-            widget.set_error(None)
-
     def first_field(self) -> QWidget | None:
         for widget in self.fields.values():
             if isinstance(widget, (LineField, MarkdownField)) and not isinstance(widget, ReadOnlyField):
