@@ -92,6 +92,7 @@ class RecordTableModel(CellTexts, ReorderByDrag):
         self._cursor: tuple | None = None  # where the next page starts (the last row's sort values)
         self._generation = 0  # of the rows shown: a page read for older rows is dropped
         self._fetching = False  # a next page is being read
+        self._asked_in = -1  # the generation a next page was asked in (asked after the paint)
         self.searching = False  # the rows of a new selection (or a reload) are being read
         self.kept = False  # the rows shown last came from a reload that kept the rows before
         self._cell_flags: Qt.ItemFlag | None = None  # the flags of every cell, while they hold
@@ -288,12 +289,15 @@ class RecordTableModel(CellTexts, ReorderByDrag):
         if self._fetching or not self.canFetchMore(parent):
             return
         self._fetching = True
+        self._asked_in = self._generation
         # Asked after this turn of the event loop: Qt asks while it scrolls, and the rows just
         # scrolled into view are painted first. A page read alongside a paint made each of
         # the paint's calls into Python wait for the GIL (a repaint makes about 1,500).
         QTimer.singleShot(0, self, self._ask_next_page)
 
     def _ask_next_page(self) -> None:
+        if self._asked_in != self._generation:
+            return  # other rows since, or find() reads from here: this page is theirs to ask
         if not self._fetching or not self.canFetchMore():
             self._fetching = False
             return
@@ -454,9 +458,9 @@ class RecordTableModel(CellTexts, ReorderByDrag):
                 self._rows[row] = self._packer.pack([record])[0]
                 self._records.pop(item_id, None)
                 self.forget_texts(item_id)
-                if getattr(before, "topic_id", None) != getattr(record, "topic_id", None):
-                    return self.reload(keep=len(self._rows))  # renumbered in both topics
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.fields) - 1))
+                if getattr(before, "topic_id", None) != getattr(record, "topic_id", None):
+                    self.reload(keep=len(self._rows))  # renumbered in both topics
             elif what == DELETED and row >= 0:
                 self._remove(row)  # gone at once; the rows after it are read again
                 self.reload(keep=len(self._rows))

@@ -211,3 +211,16 @@ def test_each_badge_is_drawn_once_however_often_its_cells_are_painted(qtbot, win
     for _ in range(3):
         view.table.viewport().repaint()
     assert len(delegate._badges) == drawn
+
+
+def test_select_right_after_the_table_asked_for_its_next_page(qtbot, window):
+    """The view asks for the next page, and in the same turn code selects an item further down:
+    the walk down to it is not overtaken by that page (its row was never selected)."""
+    view = shown_points(qtbot, window)
+    with Library.open(window.model.library.path, backup=False, read_only=True) as other:
+        target = other.page("talking_point", order_by="topic_id", limit=1_000).records[-1]
+    view.model.fetchMore()
+    assert not view.select(target.id)
+    qtbot.waitUntil(lambda: selected_id(view) == target.id)
+    assert view.model.row_of(target.id) == 999 and in_view(view, 999)
+    assert view.kept.wanted is None
