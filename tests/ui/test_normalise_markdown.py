@@ -6,8 +6,18 @@ from __future__ import annotations
 
 import random
 
+from PySide6.QtGui import QTextDocument
+
 from briefbook.text import clean
-from briefbook.ui.editors.rich_text import _BLOCK_START, normalise_markdown
+from briefbook.ui.editors.rich_text import (
+    _BLOCK_START,
+    _CLOSED_AT_END,
+    _CLOSING_PUNCTUATION,
+    _OPENED_AT_END,
+    FEATURES,
+    MarkdownEdit,
+    normalise_markdown,
+)
 
 
 def _line_by_line(markdown: str) -> str:
@@ -22,7 +32,11 @@ def _line_by_line(markdown: str) -> str:
             and not _BLOCK_START.match(line)
             and not previous.endswith(("\\", "  "))
         ):
-            out[-1] = previous.rstrip() + " " + line.strip()
+            end, line = previous.rstrip(), line.strip()
+            glued = _OPENED_AT_END.search(end) or (
+                _CLOSING_PUNCTUATION.match(line) and _CLOSED_AT_END.search(end)
+            )
+            out[-1] = end + ("" if glued else " ") + line
         else:
             out.append(line)
     return "\n".join(out).strip("\n")
@@ -45,6 +59,12 @@ PIECES = [
     "| t |",
     "```",
     "ไทย",
+    "a *",
+    "b**",
+    "[l](u)",
+    ". c",
+    ", d",
+    "```",
 ]
 
 
@@ -58,3 +78,60 @@ def test_joined_as_line_by_line_on_any_lines() -> None:
 def test_a_long_wrapped_paragraph_is_one_line() -> None:
     lines = "\n".join(["mot hai ba"] * 12_000)
     assert normalise_markdown(lines + "\n\n- a\n- b\n") == " ".join(["mot hai ba"] * 12_000) + "\n\n- a\n- b"
+
+
+def _runs(document: QTextDocument) -> list[tuple[int, str, bool, bool, str, bool]]:
+    """(paragraph, text, bold, italic, link, code) runs: what a reader of the item sees."""
+    runs: list[list] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            key = [
+                block.blockNumber(),
+                fmt.fontWeight() > 400,
+                fmt.fontItalic(),
+                fmt.anchorHref(),
+                fmt.fontFixedPitch(),
+            ]
+            if runs and runs[-1][1:] == key:
+                runs[-1][0] += fragment.text()
+            else:
+                runs.append([fragment.text(), *key])
+            it += 1
+        block = block.next()
+    return [tuple(r) for r in runs]
+
+
+MARKS = [
+    "**{}**",
+    "*{}*",
+    "[{}](https://example.org/)",
+    "`{}`",
+    "***{}***",
+    "**{}**.",
+    "*{}*,",
+    "[{}](https://e.org/);",
+]
+
+
+def test_marks_where_qt_wraps_the_line_are_kept(qapp) -> None:
+    # Qt's writer breaks after a fragment's opening marks ("… *" newline "word*") and before a
+    # fragment that does not fit ("**word**" newline "."): joined with a space, the emphasis was
+    # lost (literal asterisks in the book) or a space came before the full stop.
+    lost = []
+    for width in range(60, 90):
+        for mark in MARKS:
+            for word in ("chức", "Việt Nam", "ประเทศไทย"):
+                for item in ("", "- "):
+                    prefix = ("Hội nghị " * 12)[:width].rstrip()
+                    source = f"{item}{prefix} {mark.format(word)} và các bên liên quan"
+                    editor = MarkdownEdit()
+                    editor.set_markdown(source)
+                    back = QTextDocument()
+                    back.setMarkdown(editor.markdown(), FEATURES)
+                    if _runs(back) != _runs(editor.document()):
+                        lost.append((source, editor.markdown()))
+    assert lost == []

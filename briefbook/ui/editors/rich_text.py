@@ -34,6 +34,13 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 _WORD_BULLET = re.compile(r"^[ \t]*[·•▪§\u2022\uf0b7]\s+", re.M)
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}.*$")
+# Qt's writer wraps at 80 columns, and at two places it breaks where the text had no
+# space: after a fragment's opening marks ("… *" + newline + "word*"), and before a
+# fragment that does not fit ("**word**" + newline + "."). Joining those lines with a
+# space lost the emphasis ("* word*" is not emphasis) or put a space before the stop.
+_OPENED_AT_END = re.compile(r"\S\s(?:\*{1,3}|_|~~|`+)$")
+_CLOSED_AT_END = re.compile(r"(?:\S(?:\*{1,3}|_|~~|`+)|\]\([^()\s]*\)|<[^<>\s]+>)$")
+_CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]}…»”’%]")
 
 
 def normalise_markdown(markdown: str) -> str:
@@ -52,8 +59,12 @@ def normalise_markdown(markdown: str) -> str:
             and not _BLOCK_START.match(line)
             and not previous[-1].endswith(("\\", "  "))
         ):
-            previous[-1] = previous[-1].rstrip()
-            previous += (" ", line.strip())
+            previous[-1] = end = previous[-1].rstrip()
+            line = line.strip()
+            glued = _OPENED_AT_END.search(end) or (
+                _CLOSING_PUNCTUATION.match(line) and _CLOSED_AT_END.search(end)
+            )
+            previous += ("" if glued else " ", line)
         else:
             out.append([line])
     return "\n".join("".join(pieces) for pieces in out).strip("\n")
