@@ -93,6 +93,7 @@ class RecordTableModel(CellTexts, ReorderByDrag):
         self._generation = 0  # of the rows shown: a page read for older rows is dropped
         self._fetching = False  # a next page is being read
         self._asked_in = -1  # the generation a next page was asked in (asked after the paint)
+        self._keep_asked = 0  # how many rows the reload on its way keeps
         self.searching = False  # the rows of a new selection (or a reload) are being read
         self.kept = False  # the rows shown last came from a reload that kept the rows before
         self._cell_flags: Qt.ItemFlag | None = None  # the flags of every cell, while they hold
@@ -171,6 +172,7 @@ class RecordTableModel(CellTexts, ReorderByDrag):
         keeps them, so typing in the filter does not read them again at every key.
         """
         background = self._in_background(background)
+        self._keep_asked = keep
         if fresh and (not background or self._text):  # in the background: when the new rows come
             self._forget_names()
             self._forget_numbers()
@@ -447,6 +449,11 @@ class RecordTableModel(CellTexts, ReorderByDrag):
     # -- changes elsewhere -------------------------------------------------------------------
 
     def _on_changed(self, kind: str, item_id: str, what: str) -> None:
+        linked = any(REFERENCES.get(f) == kind for f in self.record_class.field_names())
+        if self.searching and (kind == self.kind or linked):
+            # Rows on their way may have been read before this change: read them again
+            # (the read is queued after the change was written), or it would be lost.
+            return self.reload(keep=max(self._keep_asked, len(self._rows)))
         if kind == self.kind:
             row = self.row_of(item_id)
             if what == UPDATED and row >= 0:
@@ -466,7 +473,7 @@ class RecordTableModel(CellTexts, ReorderByDrag):
                 self.reload(keep=len(self._rows))
             elif what in (ADDED, DELETED, ORDER) or (what == UPDATED and self._where):
                 self.reload(keep=len(self._rows))
-        elif any(REFERENCES.get(f) == kind for f in self.record_class.field_names()):
+        elif linked:
             if what in (ADDED, DELETED):
                 self.reload(keep=len(self._rows))  # deletes cascade (an event's meetings)
             elif kind in self._names:

@@ -224,3 +224,18 @@ def test_select_right_after_the_table_asked_for_its_next_page(qtbot, window):
     qtbot.waitUntil(lambda: selected_id(view) == target.id)
     assert view.model.row_of(target.id) == 999 and in_view(view, 999)
     assert view.kept.wanted is None
+
+
+def test_an_edit_made_while_the_rows_are_on_their_way_is_shown_when_they_come(qtbot, window):
+    """A new topic is named at once, before the reload its creation asked for has come back."""
+    view = window.show_view("topic")
+    qtbot.waitUntil(lambda: view.model.rowCount() == TOPICS and not view.model.searching)
+    window.actions["new_item"].trigger()
+    assert view.model.searching  # the rows with the new topic are on their way
+    field = view.editor.field("title")
+    field.input.setText("ການຕໍ່ຕ້ານການສໍ້ໂກງອອນລາຍ")
+    field.flush()
+    qtbot.waitUntil(lambda: not view.model.searching and view.model.rowCount() == TOPICS + 1)
+    titles = [view.model.record_at(r).title for r in range(view.model.rowCount())]
+    assert "ການຕໍ່ຕ້ານການສໍ້ໂກງອອນລາຍ" in titles and "New topic" not in titles
+    assert selected_id(view) == view.editor.item_id
