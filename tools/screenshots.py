@@ -79,6 +79,15 @@ def main() -> None:
         while loop_end.isActive():
             app.processEvents()
 
+    def arrived(view):
+        """The view once the rows it asked for are shown (the search thread reads them)."""
+        import time
+
+        while view.model.searching or view.kept.wanted is not None:
+            app.processEvents()
+            time.sleep(0.002)
+        return view
+
     def shot(name: str, whole_screen: bool = False) -> None:
         settle()
         if whole_screen and QGuiApplication.platformName() == "xcb":  # popups are windows of their own
@@ -88,12 +97,12 @@ def main() -> None:
         picture.save(str(out / f"{name}{suffix}.png"))
         print("saved", out / f"{name}{suffix}.png")
 
-    view = window.show_view("talking_point")
+    view = arrived(window.show_view("talking_point"))
     view.select(view.model.record_at(1).id)
     shot("main-window")
-    view = window.show_view("person")  # the people in Vietnamese alphabetical order
+    view = arrived(window.show_view("person"))  # the people in Vietnamese alphabetical order
     view.table.sortByColumn(view.model.column_of("name"), Qt.SortOrder.AscendingOrder)
-    view.select(view.model.record_at(0).id)
+    arrived(view).select(view.model.record_at(0).id)
     shot("people-sorted")
     library = window.context.library
     with_photo = next((p for p in library.list("person") if library.photo(p.id)), None)
@@ -101,9 +110,11 @@ def main() -> None:
     if with_photo is None:  # the demo has no photos: an invented portrait card, for the picture only
         library.set_photo(target.id, _portrait(target.name))
     view.select(target.id)
+    arrived(view)
     shot("person-editor")
-    view = window.show_view("meeting")
+    view = arrived(window.show_view("meeting"))
     view.select(view.model.record_at(1).id)
+    arrived(view)
     shot("meeting-editor")
     window.search_field.setText("online scams" if suffix else "lua dao")
     window.run_search()
