@@ -23,27 +23,24 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from briefbook.errors import NotFound
 from briefbook.library import Record
 from briefbook.library.records import record_type
 from briefbook.ui.columns import COLUMNS, REFERENCES
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import format_date  # noqa: F401  (tests import it from here)
 from briefbook.ui.labels import field_label
-from briefbook.ui.notifier import ADDED, DELETED, ORDER, UPDATED
 from briefbook.ui.table_cells import CellTexts
+from briefbook.ui.table_changes import FollowsChanges
 from briefbook.ui.table_drag import MIME_IDS, ReorderByDrag
+from briefbook.ui.table_paging import NextPages
 from briefbook.ui.table_reads import (
     FirstRows,
-    MoreRows,
     Packed,
     Selection,
     first_rows,
-    next_rows,
     packer_for,
-    rows_up_to,
 )
 from briefbook.ui.table_sorting import hit_sort_key, vietnamese_collator
 
@@ -60,10 +57,9 @@ _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, int(ID_ROLE), int(VALUE_ROLE)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class RecordTableModel(CellTexts, ReorderByDrag):
+class RecordTableModel(CellTexts, NextPages, FollowsChanges, ReorderByDrag):
     PAGE = 200
     SEARCH_LIMIT = 500
-    MAX_PAGES_TO_FIND = 25  # find(): how far down an item is looked for (5,000 rows)
 
     reorder_requested = Signal(str, list, list)  # topic id, old order, new order
     search_failed = Signal(object)
@@ -272,88 +268,6 @@ class RecordTableModel(CellTexts, ReorderByDrag):
     def _sort_key(self, field: str):
         return hit_sort_key(field, self.context.library.classification_levels, self._name)
 
-    def canFetchMore(self, parent: Index = _ROOT) -> bool:
-        return (
-            not parent.isValid()
-            and self.context.model.is_open  # (rows shown before the library opened: no more yet)
-            and not self._text
-            and not self.searching
-            and self._sorted is not None
-            and len(self._rows) < self._total
-        )
-
-    def fetchMore(self, parent: Index = _ROOT) -> None:
-        """Ask the search thread for the next page; its rows are added when they arrive.
-
-        Qt asks again and again while the view's end is in sight: one page is read at a
-        time, and the rows arrive with the next turn of the event loop.
-        """
-        if self._fetching or not self.canFetchMore(parent):
-            return
-        self._fetching = True
-        self._asked_in = self._generation
-        # Asked after this turn of the event loop: Qt asks while it scrolls, and the rows just
-        # scrolled into view are painted first. A page read alongside a paint made each of
-        # the paint's calls into Python wait for the GIL (a repaint makes about 1,500).
-        QTimer.singleShot(0, self, self._ask_next_page)
-
-    def _ask_next_page(self) -> None:
-        if self._asked_in != self._generation:
-            return  # other rows since, or find() reads from here: this page is theirs to ask
-        if not self._fetching or not self.canFetchMore():
-            self._fetching = False
-            return
-        selection, after, generation, limit = self._selection(), self._cursor, self._generation, self.PAGE
-        self.context.searcher.request_read(
-            self._more_channel,
-            lambda library, _current: next_rows(library, selection, after, limit, generation),
-        )
-
-    def find(self, item_id: str) -> bool:
-        """Read, on the search thread, the pages down to ``item_id``'s row (at most 25 of them).
-
-        ``reached(item_id, found)`` follows when they are shown. False: nothing to read
-        (every row is loaded, or the rows are being read: ask again on ``loaded``).
-        """
-        if not self.canFetchMore():
-            return False
-        self._forget_more_request()  # a next page on its way starts where these do
-        selection, after, generation = self._selection(), self._cursor, self._generation
-        options = {"item_id": item_id, "page_size": self.PAGE, "pages": self.MAX_PAGES_TO_FIND}
-        self._fetching = True
-        self.context.searcher.request_read(
-            self._more_channel,
-            lambda library, current: rows_up_to(
-                library, selection, after, generation=generation, current=current, **options
-            ),
-        )
-        return True
-
-    def _on_more(self, more: object) -> None:
-        if isinstance(more, Exception):
-            if self._fetching:
-                self._fetching = False
-                self.search_failed.emit(more)
-            return
-        if not isinstance(more, MoreRows) or more.generation != self._generation:
-            return  # read for rows no longer shown
-        self._fetching = False
-        self._read_numbers.update(more.numbers or {})
-        if more.rows:
-            self._append(more.rows, more.cursor)
-        elif more.wanted is None:
-            self._total = len(self._rows)  # fewer than counted: deleted meanwhile
-        if more.wanted is not None:
-            self.reached.emit(more.wanted, self.row_of(more.wanted) >= 0)
-
-    def _append(self, rows: list[Packed], cursor: tuple | None) -> None:
-        """One insertion for the whole page: the view lays out and repaints once."""
-        self._cursor = cursor
-        start = len(self._rows)
-        self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
     # -- reading ---------------------------------------------------------------------------
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -445,45 +359,3 @@ class RecordTableModel(CellTexts, ReorderByDrag):
         self._forget_names()
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.fields) - 1))
-
-    # -- changes elsewhere -------------------------------------------------------------------
-
-    def _on_changed(self, kind: str, item_id: str, what: str) -> None:
-        linked = any(REFERENCES.get(f) == kind for f in self.record_class.field_names())
-        if self.searching and (kind == self.kind or linked):
-            # Rows on their way may have been read before this change: read them again
-            # (the read is queued after the change was written), or it would be lost.
-            return self.reload(keep=max(self._keep_asked, len(self._rows)))
-        if kind == self.kind:
-            row = self.row_of(item_id)
-            if what == UPDATED and row >= 0:
-                try:
-                    record = self.context.library.get(self.kind, item_id)
-                except NotFound:
-                    return self.reload(keep=len(self._rows))
-                before = self._record(self._rows[row])
-                self._rows[row] = self._packer.pack([record])[0]
-                self._records.pop(item_id, None)
-                self.forget_texts(item_id)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.fields) - 1))
-                if getattr(before, "topic_id", None) != getattr(record, "topic_id", None):
-                    self.reload(keep=len(self._rows))  # renumbered in both topics
-            elif what == DELETED and row >= 0:
-                self._remove(row)  # gone at once; the rows after it are read again
-                self.reload(keep=len(self._rows))
-            elif what in (ADDED, DELETED, ORDER) or (what == UPDATED and self._where):
-                self.reload(keep=len(self._rows))
-        elif linked:
-            if what in (ADDED, DELETED):
-                self.reload(keep=len(self._rows))  # deletes cascade (an event's meetings)
-            elif kind in self._names:
-                self._forget_names(kind)
-                if self._rows:
-                    last = len(self._rows) - 1
-                    self.dataChanged.emit(self.index(0, 0), self.index(last, len(self.fields) - 1))
-
-    def _remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self._total = max(0, self._total - 1)
-        self.endRemoveRows()
