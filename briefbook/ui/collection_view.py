@@ -56,6 +56,7 @@ class CollectionView(CollectionCommands, QWidget):
         self._loaded = False
         self._stale = False  # changed elsewhere while hidden: read again when shown
         self._fitted = False  # columns sized to their content yet
+        self._sidebar_topic = ""  # the topic shown by show_topic (the sidebar), while it is the filter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.filters = FilterBar(context, kind, self)
@@ -274,8 +275,24 @@ class CollectionView(CollectionCommands, QWidget):
         """
         return self.kept.select(item_id, open_editor=open_editor, fetch=fetch)
 
+    def show_all_topics(self) -> None:
+        """Back to every talking point after a topic was shown from the sidebar ("Talking points":
+        all of them, as its tooltip says), in the first load's order. A topic the user chose in
+        the filter bar stays chosen."""
+        if not self._sidebar_topic or self.filters.where().get("topic_id") != self._sidebar_topic:
+            self._sidebar_topic = ""
+            return
+        self._sidebar_topic = ""
+        self.filters.set_choice("topic_id", None, emit=False)
+        field, order = DEFAULT_SORT[self.kind]
+        self.model.set_filter(
+            where=self.filters.where(), order=(field, order == Qt.SortOrder.DescendingOrder)
+        )
+        self.table.horizontalHeader().setSortIndicator(self.model.column_of(field), order)
+
     def show_topic(self, topic_id: str) -> None:
         """The talking points of one topic, in their order (drag to reorder): one read, off the GUI thread."""
+        self._sidebar_topic = topic_id
         self.filters.clear(emit=False)
         self.filters.set_choice("topic_id", topic_id, emit=False)
         self.model.set_filter(where=self.filters.where(), text="", order=("position", False))

@@ -207,8 +207,11 @@ class MainWindow(WindowActions, QMainWindow):
             widget.activate()
         if key == "meeting" and hasattr(widget, "filters"):
             widget.filters.set_choice("event_id", owner_id or None)
-        if key == "talking_point" and hasattr(widget, "show_topic") and owner_id:
-            widget.show_topic(owner_id)
+        if key == "talking_point" and hasattr(widget, "show_topic"):
+            if owner_id:
+                widget.show_topic(owner_id)
+            else:
+                widget.show_all_topics()
         self.sidebar.select_key(key, owner_id)
         self._update_edit_actions()
         return widget

@@ -129,6 +129,28 @@ def test_the_recent_list_can_be_cleared_and_the_files_stay(window, library_path)
     assert library_path.exists() and window.model.library.path == library_path  # only the list went
 
 
+def test_talking_points_in_the_sidebar_shows_them_all_again_after_a_topic(qtbot, window, library, filled):
+    from briefbook.library import TalkingPoint, Topic
+
+    other = library.add(Topic(title="Chủ đề thứ hai"))
+    library.add(TalkingPoint(topic_id=other.id, text="Điểm của chủ đề thứ hai"))
+    window.sidebar.refresh_children()
+    sidebar, parent = window.sidebar, window.sidebar.items["talking_point"]
+    child = next(
+        parent.child(i) for i in range(parent.childCount()) if parent.child(i).text(0) == other.title
+    )
+    sidebar.setCurrentItem(child)  # a click on the topic
+    view = window.current_view()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.searching, timeout=60_000)
+    sidebar.setCurrentItem(parent)  # a click on "Talking points": all of them, as its tooltip says
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2 and not view.model.searching, timeout=60_000)
+    assert view.filters.where() == {}
+    view.filters.set_choice("topic_id", other.id)  # a topic chosen in the filter bar stays chosen
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.searching, timeout=60_000)
+    window.show_view("talking_point")
+    assert view.filters.where() == {"topic_id": other.id}
+
+
 def test_a_file_that_is_not_a_library_is_explained(window, dialogs, tmp_path, library_path):
     junk = tmp_path / "junk.briefbook"
     junk.write_text("not a database")
