@@ -18,6 +18,7 @@ from PySide6.QtGui import QTextDocument
 
 from briefbook.ui.editors import markdown_writer
 from briefbook.ui.editors.rich_text import FEATURES, MarkdownEdit, normalise_markdown
+from tests.ui.rich_text_runs import runs
 
 WORDS = (
     "Việt Nam đánh giá cao việc tổ chức hội nghị 2025. Hanoi Convention 12. "
@@ -51,29 +52,10 @@ def _edit(qtbot, seed: int, kind: str) -> MarkdownEdit:
     return edit
 
 
-def _fragments(document: QTextDocument) -> list[tuple]:
-    """Each paragraph's text, piece by piece with its marks (pieces of one format merged)."""
-    out: list[list] = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            key = [block.blockNumber(), fmt.fontWeight() > 400, fmt.fontItalic(), fmt.anchorHref()]
-            if out and out[-1][1:] == key:
-                out[-1][0] += fragment.text()
-            else:
-                out.append([fragment.text(), *key])
-            it += 1
-        block = block.next()
-    return [tuple(x) for x in out]
-
-
 def _read_back(markdown: str) -> list[tuple]:
     document = QTextDocument()
     document.setMarkdown(markdown, FEATURES)
-    return _fragments(document)
+    return runs(document)
 
 
 @pytest.mark.parametrize("kind", ["plain", "marks", "specials"])
@@ -89,7 +71,7 @@ def test_a_long_paragraph_written_in_pieces_reads_back_as_the_editors_text(
     monkeypatch.setattr(markdown_writer, "_cuts", lambda *a: cuts.append(real(*a)) or cuts[-1])
     stored = edit.markdown()
     assert sum(len(c) for c in cuts) > 20  # written in pieces indeed
-    assert _read_back(stored) == _fragments(document)
+    assert _read_back(stored) == runs(document)
     assert len(stored.split("\n\n")) == (1 if kind == "specials" else 3)  # a paragraph stays one
 
 

@@ -18,6 +18,7 @@ from briefbook.ui.editors.rich_text import (
     MarkdownEdit,
     normalise_markdown,
 )
+from tests.ui.rich_text_runs import runs
 
 
 def _line_by_line(markdown: str) -> str:
@@ -80,31 +81,6 @@ def test_a_long_wrapped_paragraph_is_one_line() -> None:
     assert normalise_markdown(lines + "\n\n- a\n- b\n") == " ".join(["mot hai ba"] * 12_000) + "\n\n- a\n- b"
 
 
-def _runs(document: QTextDocument) -> list[tuple[int, str, bool, bool, str, bool]]:
-    """(paragraph, text, bold, italic, link, code) runs: what a reader of the item sees."""
-    runs: list[list] = []
-    block = document.begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            fragment = it.fragment()
-            fmt = fragment.charFormat()
-            key = [
-                block.blockNumber(),
-                fmt.fontWeight() > 400,
-                fmt.fontItalic(),
-                fmt.anchorHref(),
-                fmt.fontFixedPitch(),
-            ]
-            if runs and runs[-1][1:] == key:
-                runs[-1][0] += fragment.text()
-            else:
-                runs.append([fragment.text(), *key])
-            it += 1
-        block = block.next()
-    return [tuple(r) for r in runs]
-
-
 MARKS = [
     "**{}**",
     "*{}*",
@@ -132,6 +108,6 @@ def test_marks_where_qt_wraps_the_line_are_kept(qapp) -> None:
                     editor.set_markdown(source)
                     back = QTextDocument()
                     back.setMarkdown(editor.markdown(), FEATURES)
-                    if _runs(back) != _runs(editor.document()):
+                    if runs(back) != runs(editor.document()):
                         lost.append((source, editor.markdown()))
     assert lost == []
