@@ -144,3 +144,52 @@ def test_numbering_a_topics_points_reads_its_index_about_once(library: Library) 
     # about 170 SQLite steps a point (67,200 for the 400: their own reads, sorts and counts);
     # counting each point's predecessors from the topic's start took 1,131,600
     assert len(steps) * 100 < 400 * 400, len(steps) * 100
+
+
+def test_pages_by_topic_name_read_from_the_first_topics_are_the_whole_orders_pages(library: Library) -> None:
+    """Pages by topic read only the first topics' points when those fill them: the same pages as
+    the whole order, for topics of 0 to 9 points, names alike and unlike, and points whose
+    topic is gone (a file written without its foreign keys): those come first, as before."""
+    rng = random.Random(5)
+    topics = [library.add(Topic(title=rng.choice(WORDS))) for _ in range(12)]
+    with library.transaction():
+        for topic in topics:
+            for _ in range(rng.choice([0, 1, 2, 9])):
+                library.add(
+                    TalkingPoint(topic_id=topic.id, text=rng.choice(WORDS), position=rng.choice([0, 1]))
+                )
+    library.db.execute("PRAGMA foreign_keys = OFF")
+    first_two = "SELECT rowid FROM talking_points LIMIT 2"
+    library.db.execute(f"UPDATE talking_points SET topic_id = 'gone' WHERE rowid IN ({first_two})")
+    whole = [p.id for p in library.list("talking_point", order_by="topic_id")]
+    for limit in (1, 2, 3, 5, 8, 200):
+        seen, after = [], None
+        while True:
+            page = library.page("talking_point", order_by="topic_id", limit=limit, after=after)
+            if not page.records:
+                break
+            seen += [p.id for p in page.records]
+            after = page.cursor
+        assert seen == whole, limit
+    one_topic = library.page("talking_point", where={"topic_id": topics[0].id}, order_by="topic_id", limit=3)
+    assert [p.id for p in one_topic.records] == library.ids(
+        "talking_point", where={"topic_id": topics[0].id}
+    )[:3]
+
+
+def test_the_first_page_by_topic_name_sorts_only_the_first_topics_points(library: Library) -> None:
+    """Counted in SQLite's steps, never timed: the first page sorted every point of the library."""
+    topics = [library.add(Topic(title=f"Chủ đề {i:02}")) for i in range(10)]
+    with library.transaction():
+        for topic in topics:
+            for i in range(300):
+                library.add(TalkingPoint(topic_id=topic.id, text=f"Điểm {i}", position=i))
+    steps = []
+    library.db.conn.set_progress_handler(lambda: steps.append(1), 100)
+    try:
+        page = library.page("talking_point", order_by="topic_id", limit=200)
+    finally:
+        library.db.conn.set_progress_handler(None, 0)
+    assert {p.topic_id for p in page.records} == {topics[0].id}
+    # 13,600 steps (the 300 points of the first topic, sorted); the whole order took 73,000
+    assert len(steps) * 100 < 3000 * 10, len(steps) * 100
