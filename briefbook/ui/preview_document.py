@@ -10,6 +10,8 @@ rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import (
     QBrush,
@@ -43,6 +45,7 @@ from briefbook.document.model import (
     Run,
     Table,
 )
+from briefbook.ui import preview_pieces
 
 PX_PER_MM = 96 / 25.4
 HEADING_SIZES = {1: 1.6, 2: 1.3, 3: 1.12}
@@ -113,15 +116,50 @@ class DocumentBuilder:
         return value.replace("\r\n", "\n").replace("\n", LINE_SEPARATOR)
 
     def runs(self, cursor: QTextCursor, runs: list[Run], base: QTextCharFormat | None = None) -> None:
+        for _ in self.runs_in_pieces(cursor, runs, base, None):
+            pass
+
+    def runs_in_pieces(
+        self,
+        cursor: QTextCursor,
+        runs: list[Run],
+        base: QTextCharFormat | None,
+        follow: QTextBlockFormat | None,
+    ) -> Iterator[None]:
+        """Insert ``runs``; with a ``follow`` format, a long text goes into blocks of about
+        ``preview_pieces.PIECE`` characters (each next one in ``follow``, without spacing),
+        yielding after each piece (see :mod:`briefbook.ui.preview_pieces`)."""
+        filled = 0
         for run in runs:
             fmt = self.char(run, size=base.fontPointSize() if base is not None else None)
             if base is not None and base.foreground().style() != Qt.BrushStyle.NoBrush and not run.link:
                 fmt.setForeground(base.foreground())
             if base is not None and base.fontItalic():
                 fmt.setFontItalic(True)
-            cursor.insertText(self.text(run.text), fmt)
+            rest = self.text(run.text)
+            while follow is not None and filled + len(rest) > preview_pieces.PIECE:
+                end, resume = preview_pieces.cut(rest, preview_pieces.PIECE - filled)
+                cursor.insertText(rest[:end], fmt)
+                rest = rest[resume:]
+                ended = cursor.blockFormat()
+                ended.setBottomMargin(0)
+                cursor.setBlockFormat(ended)
+                cursor.insertBlock(follow, base if base is not None else self.char())
+                filled = 0
+                yield
+            cursor.insertText(rest, fmt)
+            filled += len(rest)
 
     # -- blocks ----------------------------------------------------------------------------
+
+    def add_steps(self, block: Block) -> Iterator[None]:
+        """Add ``block``, yielding after each piece of a long text (the preview's time slices)."""
+        if isinstance(block, Paragraph) and preview_pieces.is_long(block):
+            yield from self.paragraph_steps(block)
+        elif isinstance(block, ListBlock) and preview_pieces.is_long(block):
+            yield from self.list_steps(block, 1)
+        else:
+            self.add(block)
 
     def add(self, block: Block) -> None:
         if isinstance(block, Heading):
@@ -168,6 +206,12 @@ class DocumentBuilder:
         cursor.insertText(self.text(heading.text), anchored)
 
     def paragraph(self, paragraph: Paragraph, cursor: QTextCursor | None = None, new: bool = True) -> None:
+        for _ in self.paragraph_steps(paragraph, cursor, new):
+            pass
+
+    def paragraph_steps(
+        self, paragraph: Paragraph, cursor: QTextCursor | None = None, new: bool = True
+    ) -> Iterator[None]:
         style = paragraph.style
         indent = 24.0 if style == "quote" else 0.0
         fmt = self.block(top=8 if style == "label" else 3, bottom=2 if style == "label" else 4, indent=indent)
@@ -183,10 +227,20 @@ class DocumentBuilder:
             cursor.insertBlock(fmt, base)
         else:
             cursor.setBlockFormat(fmt)
-        self.runs(cursor, paragraph.runs, base)
+        follow = None
+        if preview_pieces.runs_length(paragraph.runs) > preview_pieces.LONG:
+            follow = QTextBlockFormat(fmt)
+            follow.setTopMargin(0)
+        yield from self.runs_in_pieces(cursor, paragraph.runs, base, follow)
 
     def list_block(self, block: ListBlock, level: int) -> None:
         """Each item is a fresh block added to one QTextList; a nested list follows its item."""
+        for _ in self.list_steps(block, level):
+            pass
+
+    def list_steps(self, block: ListBlock, level: int) -> Iterator[None]:
+        """:meth:`list_block`, yielding after each item and each piece of a long one (a piece
+        after the first is a block outside the list, indented as the item's text)."""
         list_format = QTextListFormat()
         list_format.setStyle(
             QTextListFormat.Style.ListDecimal if block.ordered else QTextListFormat.Style.ListDisc
@@ -199,16 +253,25 @@ class DocumentBuilder:
                 text_list = cursor.createList(list_format)
             else:
                 text_list.add(cursor.block())
-            self.runs(cursor, item.runs)
+            follow = None
+            if preview_pieces.runs_length(item.runs) > preview_pieces.LONG:
+                follow = self.block(top=0, bottom=2)
+                follow.setIndent(level)
+            yield from self.runs_in_pieces(cursor, item.runs, None, follow)
             if item.children is not None:
-                self.list_block(item.children, level + 1)
+                yield from self.list_steps(item.children, level + 1)
             for part in item.more:  # later paragraphs of the item, then its further lists
                 if isinstance(part, ListBlock):
-                    self.list_block(part, level + 1)
+                    yield from self.list_steps(part, level + 1)
                 else:
                     fmt = self.block(top=2, bottom=2)
                     fmt.setIndent(level + 1)
-                    self.runs(self.new_block(fmt), part.runs)
+                    follow = None
+                    if preview_pieces.runs_length(part.runs) > preview_pieces.LONG:
+                        follow = QTextBlockFormat(fmt)
+                        follow.setTopMargin(0)
+                    yield from self.runs_in_pieces(self.new_block(fmt), part.runs, None, follow)
+            yield
 
     def table(self, table: Table) -> None:
         columns = max([len(row) for row in table.header] + [len(row) for row in table.rows] + [1])
