@@ -67,8 +67,8 @@ def test_a_long_paragraph_written_in_pieces_reads_back_as_the_editors_text(
     document = edit.document()
     monkeypatch.setattr(markdown_writer, "PIECE", 40)
     cuts = []
-    real = markdown_writer._cuts
-    monkeypatch.setattr(markdown_writer, "_cuts", lambda *a: cuts.append(real(*a)) or cuts[-1])
+    real = markdown_writer.cuts
+    monkeypatch.setattr(markdown_writer, "cuts", lambda *a: cuts.append(real(*a)) or cuts[-1])
     stored = edit.markdown()
     assert sum(len(c) for c in cuts) > 20  # written in pieces indeed
     assert _read_back(stored) == runs(document)
@@ -79,7 +79,7 @@ def test_a_document_with_a_list_is_written_in_one_call(qtbot, monkeypatch) -> No
     edit = _edit(qtbot, 5, "plain")
     edit.set_markdown(edit.markdown() + "\n\n- one\n- two\n")
     monkeypatch.setattr(markdown_writer, "PIECE", 40)
-    monkeypatch.setattr(markdown_writer, "_cuts", lambda *a: pytest.fail("cut"))
+    monkeypatch.setattr(markdown_writer, "cuts", lambda *a: pytest.fail("cut"))
     assert edit.markdown() == normalise_markdown(edit.document().toMarkdown(FEATURES))
 
 

@@ -14,6 +14,8 @@ does one holding the marker itself.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 PIECE = 2000  # characters of a paragraph given to Qt's writer at a time
@@ -22,16 +24,29 @@ _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 
 
 def to_markdown(document: QTextDocument, features) -> str:
-    """``document.toMarkdown(features)``, with each long paragraph written in pieces."""
+    """``document.toMarkdown(features)``, with each long paragraph written in pieces, and the
+    pieces of a paragraph the editor opened in pieces (``long_text``) joined again."""
+    from briefbook.ui.editors.long_text import continues  # (it cuts by this module's rule)
+
     blocks = []
     block = document.begin()
     while block.isValid():
         blocks.append(block)
         block = block.next()
-    if not any(b.length() > PIECE for b in blocks) or not all(_plain_paragraph(b) for b in blocks):
+    joined = [b for b in blocks[1:] if continues(b)]
+    plain = all(plain_paragraph(b) for b in blocks)
+    if not joined and (not any(b.length() > PIECE for b in blocks) or not plain):
         return document.toMarkdown(features)
     if document.find(_MARK).position() != -1:
         return document.toMarkdown(features)
+    # Where the copy breaks a paragraph into pieces: at spaces of long plain paragraphs, and
+    # at the block breaks between the pieces of one paragraph (each one character, dropped).
+    breaks = [b.position() - 1 for b in joined]
+    if plain:
+        for block in blocks:
+            if block.length() > PIECE:
+                breaks += [block.position() + at for at in cuts(document, block.text(), block.position())]
+    breaks.sort()
     # A new document, the old one's text appended to it piece by piece (cutting a block
     # of the old one in place costs the rest of the block at each cut: quadratic again).
     copy = QTextDocument()
@@ -39,17 +54,13 @@ def to_markdown(document: QTextDocument, features) -> str:
     out = QTextCursor(copy)
     source = QTextCursor(document)
     start = 0
-    for block in blocks:
-        if block.length() <= PIECE:
-            continue
-        base = block.position()
-        for at in _cuts(document, block.text(), base):
-            source.setPosition(start)
-            source.setPosition(base + at, QTextCursor.MoveMode.KeepAnchor)
-            out.insertFragment(source.selection())
-            out.insertText(_MARK)
-            out.insertBlock()
-            start = base + at + 1  # the space is the marker's
+    for at in breaks:
+        source.setPosition(start)
+        source.setPosition(at, QTextCursor.MoveMode.KeepAnchor)
+        out.insertFragment(source.selection())
+        out.insertText(_MARK, QTextCharFormat())  # plain: no mark is opened or closed around it
+        out.insertBlock()
+        start = at + 1  # the space (or the block break) is the marker's
     source.setPosition(start)
     source.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
     out.insertFragment(source.selection())
@@ -57,7 +68,7 @@ def to_markdown(document: QTextDocument, features) -> str:
     return document.toMarkdown(features) if _MARK in written else written
 
 
-def _plain_paragraph(block) -> bool:
+def plain_paragraph(block) -> bool:
     """A paragraph (not a list item, heading, quote or code) that the writer writes as text."""
     fmt = block.blockFormat()
     return (
@@ -69,9 +80,13 @@ def _plain_paragraph(block) -> bool:
     )
 
 
-def _cuts(document: QTextDocument, text: str, base: int) -> list[int]:
+def cuts(document: QTextDocument, text: str, base: int) -> list[int]:
     """Offsets in ``text`` of spaces to cut at, about ``PIECE`` characters apart."""
-    cuts: list[int] = []
+    return list(iter_cuts(document, text, base))
+
+
+def iter_cuts(document: QTextDocument, text: str, base: int) -> Iterator[int]:
+    """:func:`cuts`, one at a time (the editor opens a long text as it finds them)."""
     probe = QTextCursor(document)
     pos = PIECE
     while pos < len(text) - 1:
@@ -83,11 +98,10 @@ def _cuts(document: QTextDocument, text: str, base: int) -> list[int]:
         if at == -1:
             break
         if tries < _TRIES:
-            cuts.append(at)
+            yield at
             pos = at + PIECE
         else:
             pos = at + 1 + PIECE // 2
-    return cuts
 
 
 def _cut_here(probe: QTextCursor, text: str, base: int, at: int) -> bool:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.text import clean
-from briefbook.ui.editors import markdown_writer, word_lists
+from briefbook.ui.editors import long_text, markdown_writer, word_lists
 from briefbook.ui.editors.fields import FieldWidget, leave_to_window
 
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
@@ -99,12 +99,19 @@ def ask_link(parent: QWidget) -> str | None:
 
 
 class MarkdownEdit(QTextEdit):
+    """``loading``: a long text is still being opened in pieces (see :mod:`.long_text`);
+    the editor is read-only and its field saves nothing until ``loaded``."""
+
     focus_lost = Signal()
     bold_requested = Signal()
     italic_requested = Signal()
+    loaded = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self.loading = False
+        self.read_only_wanted = False
+        self._loader: long_text.PieceLoader | None = None
         self.setTabChangesFocus(True)
         self.setAcceptRichText(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -128,8 +135,44 @@ class MarkdownEdit(QTextEdit):
             self.updateGeometry()  # the text wraps differently: another height
 
     def set_markdown(self, markdown: str) -> None:
+        self._stop_loading()
+        if len(markdown or "") > long_text.LONG:
+            source = QTextDocument(self)
+            source.setMarkdown(markdown, FEATURES)  # (fast: a document nothing lays out)
+            if long_text.is_long(source):
+                self.loading = True
+                self.setReadOnly(True)
+                self._loader = long_text.PieceLoader(source, self.document(), self)
+                source.setParent(self._loader)
+                self._loader.finished.connect(self._loaded)
+                self._loader.start()
+                return
+            source.deleteLater()
         self.document().setMarkdown(markdown or "", FEATURES)
         self.document().setModified(False)
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only_wanted = read_only
+        if not self.loading:
+            self.setReadOnly(read_only)
+
+    def _stop_loading(self) -> None:
+        if self._loader is not None:
+            self._loader.cancel()
+            self._loader.deleteLater()
+            self._loader = None
+        if self.loading:
+            self.loading = False
+            self.setReadOnly(self.read_only_wanted)
+            self.document().setUndoRedoEnabled(True)
+
+    def _loaded(self) -> None:
+        if self._loader is not None:
+            self._loader.deleteLater()
+            self._loader = None
+        self.loading = False
+        self.setReadOnly(self.read_only_wanted)
+        self.loaded.emit()
 
     def markdown(self) -> str:
         return normalise_markdown(markdown_writer.to_markdown(self.document(), FEATURES))
@@ -214,6 +257,7 @@ class MarkdownField(FieldWidget):
         self.edit.italic_requested.connect(self.toggle_italic)
         self.edit.textChanged.connect(self._edited)
         self.edit.focus_lost.connect(self.flush)
+        self.edit.loaded.connect(self._enable_bar)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -230,7 +274,7 @@ class MarkdownField(FieldWidget):
             self.buttons[key].setToolTip(tip)
 
     def _edited(self) -> None:
-        if self.edit.document().isModified():
+        if self.edit.document().isModified() and not self.edit.loading:
             self._timer.start()
 
     def set_value(self, value, force: bool = False) -> None:
@@ -248,11 +292,20 @@ class MarkdownField(FieldWidget):
     def _show(self, value: str) -> None:
         self._timer.stop()
         self.edit.set_markdown(value)
+        self._enable_bar()
+
+    def _enable_bar(self) -> None:
+        """The formatting bar works once the text is whole (and the library is writable)."""
+        self.bar.setEnabled(not self.edit.loading and not self.edit.read_only_wanted)
 
     def value(self) -> str:
-        return self.edit.markdown() if self.edit.document().isModified() else (self._loaded or "")
+        if self.edit.loading or not self.edit.document().isModified():
+            return self._loaded or ""  # (a text still opening is never read back half)
+        return self.edit.markdown()
 
     def is_dirty(self) -> bool:
+        if self.edit.loading:
+            return False
         return self.edit.document().isModified() and self.value() != (self._loaded or "")
 
     def _commit(self) -> None:
@@ -260,8 +313,8 @@ class MarkdownField(FieldWidget):
         super()._commit()
 
     def set_read_only(self, read_only: bool) -> None:
-        self.edit.setReadOnly(read_only)
-        self.bar.setEnabled(not read_only)
+        self.edit.set_read_only(read_only)
+        self._enable_bar()
 
     # -- formatting --------------------------------------------------------------------
 

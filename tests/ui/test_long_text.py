@@ -1,0 +1,144 @@
+"""A whole report pasted into one talking point (1 MB): the editor and the preview open
+it a piece at a time, and nothing of it is lost or written half."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor, QTextListFormat
+
+from briefbook.library import Event, Meeting, TalkingPoint, Topic
+from briefbook.library.books import new_book
+from briefbook.ui.editors import long_text
+from tests.ui.conftest import main_window_on
+
+VIETNAMESE = [
+    "Việt Nam đánh giá cao việc tổ chức hội nghị và các sáng kiến quốc tế chống lừa đảo trực tuyến.",
+    "Chia sẻ thông tin, tình báo và bằng chứng điện tử nhanh chóng, hiệu quả là then chốt.",
+    "Viet Nam stands ready to work with partners to implement the Hanoi Convention.",
+]
+THAI = [
+    "ประเทศไทยให้ความสำคัญกับความร่วมมือระหว่างประเทศในการต่อต้านการฉ้อโกงออนไลน์",
+    "การแลกเปลี่ยนข้อมูลและหลักฐานอิเล็กทรอนิกส์อย่างรวดเร็วเป็นกุญแจสำคัญ",
+]
+WORD = "Xuanthu"  # one word, in the middle of the text
+
+
+def report(pool: list[str], chars: int) -> str:
+    rng, half = random.Random(7), []
+    while sum(len(s) + 1 for s in half) < chars // 2:
+        half.append(rng.choice(pool))
+    text = " ".join(half) + f" {WORD} " + " ".join(reversed(half))
+    return text[: chars - 1].rstrip()
+
+
+@pytest.fixture(params=["vi", "th"])
+def huge(request, qtbot, library, library_path):
+    """A window on a library made from nothing: an event, a meeting, a Thai-named topic and
+    a talking point of nearly 1,000,000 characters (the most a field holds), in a book."""
+    text = report(VIETNAMESE if request.param == "vi" else THAI, 999_000)
+    event = library.add(Event(title="Hội nghị Bangkok", city="Bangkok", start_date="2025-12-17"))
+    meeting = library.add(Meeting(event_id=event.id, title="Song phương", kind="bilateral"))
+    topic = library.add(Topic(title="ความร่วมมือ — hợp tác"))
+    library.link_topic(meeting.id, topic.id)
+    point = library.add(TalkingPoint(topic_id=topic.id, kind="key_message", text=text, status="cleared"))
+    book = new_book(library, event.id, title="Sổ tay Bangkok")
+    with main_window_on(qtbot, library_path) as window:
+        yield window, point, text, book
+
+
+def open_point(window, point):
+    view = window.show_view("talking_point")
+    assert view.select(point.id)
+    return view.editor.field("text")
+
+
+def test_a_huge_point_opens_read_only_until_whole_and_one_word_edited_saves_the_rest(qtbot, huge, library):
+    window, point, text, _book = huge
+    field = open_point(window, point)
+    stamp = library.get(TalkingPoint, point.id).updated_at
+    assert field.edit.loading  # opening in pieces, across turns of the event loop
+    assert field.edit.isReadOnly() and not field.bar.isEnabled()
+    field.flush()  # what focus-out does meanwhile: nothing is written half
+    assert field.value() == text
+    assert library.get(TalkingPoint, point.id).updated_at == stamp
+    qtbot.waitUntil(lambda: not field.edit.loading, timeout=120_000)
+    assert not field.edit.isReadOnly() and field.bar.isEnabled()
+    document = field.edit.document()
+    assert document.blockCount() > 100  # pieces, each laid out on its own
+    assert field.edit.markdown() == text  # whole, the pieces joined by their spaces
+
+    found = document.find(WORD)
+    assert not found.isNull()
+    field.edit.setTextCursor(found)
+    field.edit.setFocus()
+    qtbot.keyClicks(field.edit, "Halong")  # types over the selected word
+    field.flush()
+    assert library.get(TalkingPoint, point.id).text == text.replace(WORD, "Halong")
+
+
+def test_enter_inside_a_piece_starts_a_real_paragraph(qtbot, huge, library):
+    window, point, text, _book = huge
+    field = open_point(window, point)
+    qtbot.waitUntil(lambda: not field.edit.loading, timeout=120_000)
+    cursor = field.edit.document().find(WORD)
+    cursor.setPosition(cursor.selectionStart())
+    field.edit.setTextCursor(cursor)
+    field.edit.setFocus()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Return)
+    field.flush()
+    assert library.get(TalkingPoint, point.id).text == text.replace(f" {WORD}", f"\n\n{WORD}")
+    window.actions["undo"].trigger()
+    assert library.get(TalkingPoint, point.id).text == text
+
+
+def test_another_item_shown_while_a_huge_one_opens_stops_it(qtbot, huge, library):
+    window, point, text, _book = huge
+    field = open_point(window, point)
+    assert field.edit.loading
+    other = library.add(TalkingPoint(topic_id=point.topic_id, kind="proactive", text="Điểm **ngắn**."))
+    view = window.show_view("talking_point")
+    view.editor.show_item(other.id)
+    assert not field.edit.loading and not field.edit.isReadOnly()
+    assert field.edit.toPlainText() == "Điểm ngắn."
+    qtbot.wait(100)
+    assert field.edit.toPlainText() == "Điểm ngắn."  # no piece of the other text arrives later
+    assert library.get(TalkingPoint, point.id).text == text
+
+
+def test_the_preview_shows_a_huge_point_whole_in_pieces(qtbot, huge):
+    window, _point, text, book = huge
+    composer = window.show_view("book")
+    composer.set_book(book.id)
+    qtbot.waitUntil(
+        lambda: (
+            composer._document is not None
+            and not composer.preview.is_building()
+            and WORD in composer.preview.text()
+        ),
+        timeout=120_000,
+    )
+    document = composer.preview.browser.document()
+    assert document.blockCount() > 100  # the point in pieces
+    shown = composer.preview.text().replace("\n", " ")
+    assert text in shown
+
+
+def test_pieces_of_a_paragraph_are_joined_and_a_list_made_of_one_stays_a_list(qtbot):
+    from briefbook.ui.editors.rich_text import MarkdownEdit
+
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    text = report(VIETNAMESE, 60_000)
+    edit.set_markdown(text + "\n\nĐoạn hai.")
+    qtbot.waitUntil(lambda: not edit.loading, timeout=60_000)
+    assert edit.markdown() == text + "\n\nĐoạn hai."
+    block = edit.document().findBlockByNumber(3)
+    assert long_text.continues(block)
+    cursor = QTextCursor(block)
+    cursor.createList(QTextListFormat.Style.ListDisc)  # the bullets button on one piece
+    written = edit.markdown()
+    assert written.count("\n- ") == 1  # the piece made a list item is one, between paragraphs
+    assert written.replace("\n\n- ", " ").replace("\n\n", " ", 1) == text + "\n\nĐoạn hai."
