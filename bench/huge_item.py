@@ -1,0 +1,196 @@
+"""A talking point of 1 MB in the window: the GUI thread's waits while it opens.
+
+    QT_QPA_PLATFORM=offscreen python bench/huge_item.py [--rounds 5] [--kb 1000]
+
+A user pasted a whole report (about 1 MB; a field holds at most 1,000,000 characters)
+into one talking point. For a 1 MB Vietnamese point and a 1 MB Thai point, in the real
+main window on a library made from nothing (an event, a meeting, a topic, the point, a
+book of the event), this prints the GUI thread's worst wait (a 5 ms QTimer heartbeat's
+longest gap, less its interval):
+
+- **editor**: from showing the point in the talking points' editor until its text field
+  holds the whole text (``field.edit.loading`` false, the document's text complete);
+- **preview**: from choosing the point's book in the composer until its preview is
+  built (the composer's analysis runs on its own thread; its preview on this one).
+
+Floor: the same window doing the same with a 2 KB point of the same text. The cases are
+measured alternating (floor, vi, th, floor, ...) in one run; the median and worst of
+the rounds are printed with the machine's load at start and end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from export import SENTENCES, THAI
+
+
+def point_text(pool: list[str], chars: int, seed: int) -> str:
+    rng, out, size = random.Random(seed), [], 0
+    while size < chars:
+        out.append(rng.choice(pool))
+        size += len(out[-1]) + 1
+    return " ".join(out)[:chars].rstrip()
+
+
+class Heartbeat:
+    """The longest gap between ticks of a 5 ms timer: the GUI thread's worst wait."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTimer
+
+        self.worst, self.last = 0.0, time.perf_counter()
+        self.timer = QTimer()
+        self.timer.setInterval(5)
+        self.timer.timeout.connect(self._tick)
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last - 0.005)
+        self.last = now
+
+    def reset(self) -> None:
+        self.worst, self.last = 0.0, time.perf_counter()
+
+
+def wait_until(done, timeout: float = 120.0) -> None:
+    """Run the event loop (the GIL free while idle) until ``done()``."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    check = QTimer()
+    check.setInterval(2)
+    end = time.perf_counter() + timeout
+    check.timeout.connect(lambda: (done() or time.perf_counter() > end) and loop.quit())
+    check.start()
+    loop.exec()
+    check.stop()
+
+
+def build(path: Path, kb: int) -> dict:
+    from briefbook.library import Event, Library, Meeting, TalkingPoint, Topic
+    from briefbook.library.books import new_book
+
+    cases = {
+        "floor": point_text(SENTENCES, 2_000, 1),
+        "vi": point_text(SENTENCES, kb * 1000, 2),
+        "th": point_text(THAI, kb * 1000, 3),
+    }
+    out = {}
+    with Library.create(path) as lib:
+        for name, text in [("blank", "Một điểm ngắn."), *cases.items()]:
+            event = lib.add(Event(title=f"Hội nghị {name}", city="Bangkok", start_date="2025-12-17"))
+            meeting = lib.add(
+                Meeting(
+                    event_id=event.id,
+                    title=f"Cuộc gặp {name}",
+                    kind="bilateral",
+                    starts_at="2025-12-17T09:00",
+                )
+            )
+            topic = lib.add(Topic(title=f"Chủ đề {name}"))
+            lib.link_topic(meeting.id, topic.id)
+            point = lib.add(TalkingPoint(topic_id=topic.id, kind="key_message", text=text, status="cleared"))
+            book = new_book(lib, event.id, title=f"Sổ tay {name}")
+            out[name] = (point.id, book.id, len(text))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--kb", type=int, default=1000, help="the long points' size, in thousands of characters"
+    )
+    args = parser.parse_args()
+
+    from PySide6.QtWidgets import QApplication
+
+    from briefbook.ui import error_hook
+    from briefbook.ui.main_window import MainWindow
+    from briefbook.ui.settings import Settings
+
+    app = QApplication(sys.argv[:1])  # noqa: F841 (the window needs it alive)
+    folder = Path(tempfile.mkdtemp(prefix="briefbook-bench-"))
+    os.environ["BRIEFBOOK_DATA_DIR"] = str(folder / "data")
+    error_hook.show_message = lambda *a, **k: print("message:", a[1:], file=sys.stderr)
+    path = folder / "huge.briefbook"
+    items = build(path, args.kb)
+    window = MainWindow(Settings(folder / "settings.ini"))
+    window.resize(1280, 800)
+    assert window.open_library(path)
+    window.install_extensions()
+    window.show()
+    wait_until(lambda: False, timeout=1.0)
+    beat = Heartbeat()
+    print(f"load at start: {os.getloadavg()}")
+    names = ("floor", "vi", "th")
+    rows: dict[str, dict[str, list[float]]] = {name: {"editor": [], "preview": []} for name in names}
+    for _ in range(args.rounds):
+        for name in ("floor", "vi", "th"):
+            point_id, book_id, length = items[name]
+            # the editor: show the blank point, settle, then the measured one
+            view = window.show_view("talking_point")
+            editor = view.editor
+            editor.show_item(items["blank"][0])
+            wait_until(lambda: False, timeout=0.3)
+            beat.reset()
+            started = time.perf_counter()
+            editor.show_item(point_id)
+            field = editor.form.fields["text"]
+            wait_until(
+                lambda field=field, length=length: (
+                    not getattr(field.edit, "loading", False)
+                    and field.edit.document().characterCount() >= length - 10
+                )
+            )
+            wait_until(lambda: False, timeout=0.2)  # what the window does just after
+            rows[name]["editor"].append(beat.worst)
+            took = time.perf_counter() - started
+            # the composer's preview of the point's book
+            composer = window.show_view("book")
+            composer.set_book(items["blank"][1])
+            wait_until(lambda c=composer: c._document is not None and not c.preview.is_building())
+            wait_until(lambda: False, timeout=0.3)
+            beat.reset()
+            composer.set_book(book_id)
+            wait_until(
+                lambda composer=composer, length=length: (
+                    composer._document is not None
+                    and not composer.preview.is_building()
+                    and "Sổ tay" in composer.preview.text()[:2000]
+                    and len(composer.preview.text()) > length // 2
+                )
+            )
+            wait_until(lambda: False, timeout=0.2)
+            rows[name]["preview"].append(beat.worst)
+            print(
+                f"{name}: editor {1000 * rows[name]['editor'][-1]:.0f} ms (open {took:.2f} s), "
+                f"preview {1000 * rows[name]['preview'][-1]:.0f} ms",
+                flush=True,
+            )
+    print(f"load at end: {os.getloadavg()}")
+    print("worst GUI wait per round, median (worst) of the rounds:")
+    for name in ("floor", "vi", "th"):
+        chars = items[name][2]
+        cells = [
+            f"{what} {1000 * statistics.median(v):.0f} ms ({1000 * max(v):.0f})"
+            for what, v in rows[name].items()
+        ]
+        print(f"  {name:5} {chars:>9,} chars: " + ", ".join(cells))
+    window.close()
+
+
+if __name__ == "__main__":
+    main()
