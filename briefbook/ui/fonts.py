@@ -9,9 +9,14 @@ to them. Chinese comes from the system (fontconfig), as in the exported files.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QFontDatabase, QGuiApplication
 
-from briefbook.render.template import FONTS_DIR
+# The folder the renderers embed from (briefbook.render.template.FONTS_DIR, the same path):
+# named here, for the window loads it before its first paint, and the template module
+# (its dataclasses, json, string) is only needed by the composer and the exports.
+FONTS_DIR = Path(__file__).resolve().parents[2] / "resources" / "fonts"
 
 # Tried in this order after the system's default family.
 FALLBACK_FAMILIES = (

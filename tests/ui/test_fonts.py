@@ -112,3 +112,12 @@ def test_without_system_fonts_the_window_shows_every_name(tmp_path):
     assert all(found["exact"].values()), found["exact"]
     assert found["table"] == {script: [] for script in names}, found["table"]
     assert found["editor"] == {script: [] for script in names}, found["editor"]
+
+
+def test_the_window_loads_the_fonts_the_exports_embed() -> None:
+    """The window names the fonts folder itself (the templates' module loads later): the same folder."""
+    from briefbook.render.template import FONTS_DIR
+    from briefbook.ui import fonts
+
+    assert fonts.FONTS_DIR == FONTS_DIR
+    assert sorted(fonts.FONTS_DIR.glob("*.ttf"))
