@@ -14,7 +14,7 @@ from briefbook.assemble.talking_points import talking_points
 from briefbook.assemble.words import label
 from briefbook.collation import sort_key
 from briefbook.document.model import Block, Heading, Reference, Run
-from briefbook.library import Event, Person, Statement, TalkingPoint, Topic
+from briefbook.library import Event, Person, Statement, Topic
 from briefbook.library.books import Section
 
 
@@ -49,7 +49,7 @@ def topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Blo
     for topic in topics:
         if not a.admit(topic):
             continue
-        points = [p for p in a.library.list(TalkingPoint, where={"topic_id": topic.id}) if a.admit(p)]
+        points = [p for p in a.points_of(topic.id) if a.admit(p)]
         if not points and not topic.background:
             continue
         with a.source(a.origin(topic)) as origin:
@@ -88,7 +88,7 @@ def statements_annex(a: Assembly, section: Section, event: Event | None) -> list
     linked = a.library.topics_of_statements(wanted)
     topic_ids = sorted({t for topics in linked.values() for t in topics})
     for topic in _by_title(a.library.get_many(Topic, topic_ids)):
-        chosen = [s for s in a.library.statements_on(topic.id) if s.id in wanted]
+        chosen = [s for s in a.statements_on(topic.id) if s.id in wanted]
         if not chosen or not a.admit(topic):
             continue
         group: list[Block] = []

@@ -18,7 +18,7 @@ from briefbook.assemble.provenance import stamp
 from briefbook.assemble.statements import chosen_statements, credit, statement_blocks
 from briefbook.assemble.talking_points import chosen_points, point_items
 from briefbook.assemble.words import format_date, format_time
-from briefbook.document.model import Block, Heading, ListBlock, ListItem, Paragraph, Reference, Run
+from briefbook.document.model import Block, Heading, ListBlock, ListItem, Origin, Paragraph, Reference, Run
 from briefbook.library import Event, Meeting, Person, Statement, TalkingPoint, Topic
 from briefbook.library.books import MeetingChoice
 
@@ -43,7 +43,7 @@ def _meeting_brief(
     out.append(Paragraph([Run(" · ".join([*facts, kind]))], "note"))
 
     counterparts, ours = [], []
-    for p in a.library.participants(meeting.id):
+    for p in a.participants(meeting.id):
         if a.admit(p.person):
             a.mention(p.person)
             (ours if p.role == "delegation" else counterparts).append(p)
@@ -166,20 +166,15 @@ def _previous_contacts(a: Assembly, meeting: Meeting, people: list[Person]) -> l
     """Each counterpart's earlier meetings in the library: date and one line each."""
     items: list[ListItem] = []
     for person in people:
-        earlier = [
-            m
-            for m in a.meetings_of(person.id)
-            if m.id != meeting.id
-            and m.starts_at
-            and (not meeting.starts_at or m.starts_at < meeting.starts_at)
-            and a.rank(a.level_of(m)) <= a.ceiling_rank
-        ]
-        for m in earlier:
-            origin = a.origin(m, person, meeting)
+        for m, date, origin, event in _contacts_of(a, person):
+            if m.id == meeting.id or (meeting.starts_at and m.starts_at >= meeting.starts_at):
+                continue
+            origin = a.raised(origin, meeting)
             a.highest_rank = max(a.highest_rank, a.rank(origin.level))
-            line = [Run(format_date(m.starts_at[:10], a.language) + " — ", bold=True), Run(m.title)]
+            line = [Run(date, bold=True), Run(m.title)]
             if m.event_id != meeting.event_id:
-                event = lookup(a, Event, m.event_id)
+                if event is None:  # deleted since (the preflight names it each time, as before)
+                    event = lookup(a, Event, m.event_id)
                 if event is not None and a.rank(a.level_of(event)) <= a.ceiling_rank:
                     line.append(Run(f" ({event.title})", origin=a.origin(event, origin)))
             if len(people) > 1:
@@ -188,6 +183,24 @@ def _previous_contacts(a: Assembly, meeting: Meeting, people: list[Person]) -> l
     if not items:
         return []
     return [Heading(3, a.words["previous_contacts"], a.anchor("prev-" + meeting.title)), ListBlock(items)]
+
+
+def _contacts_of(a: Assembly, person: Person) -> list[tuple[Meeting, str, Origin, Event | None]]:
+    """The person's dated meetings at or under the ceiling, oldest first, each with its date
+    as printed, its origin with the person's, and its event: worked out once per person and
+    book (at every brief the person is a counterpart in, each of their meetings was checked
+    again). Keyed by the person's values, so a record read again with others gets its own."""
+    key = (person.id, a.origin(person))
+    found = a.contacts.get(key)
+    if found is None:
+        found = []
+        for m in a.meetings_of(person.id):
+            if not m.starts_at or a.rank(a.level_of(m)) > a.ceiling_rank:
+                continue
+            event = a.event_of(m.event_id)
+            found.append((m, format_date(m.starts_at[:10], a.language) + " — ", a.origin(m, person), event))
+        a.contacts[key] = found
+    return found
 
 
 def _whos_who(a: Assembly, meeting: Meeting, counterparts, ours) -> list[Block]:

@@ -116,7 +116,7 @@ def delegation(a: Assembly, section: Section, event: Event | None) -> list[Block
     # Each person once, with every session they are in (not only the first).
     others: dict[str, tuple[Person, list[Meeting]]] = {}
     for m in meetings_in(a, Section("meetings", ""), event):
-        for p in a.library.participants(m.id):
+        for p in a.participants(m.id):
             if p.role == "delegation" or not a.admit(p.person):
                 continue
             if p.person.id not in others:

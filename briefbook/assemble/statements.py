@@ -52,7 +52,7 @@ def chosen_statements(a: Assembly, topics: list[Topic], choice: MeetingChoice | 
     else:
         seen: dict[str, Statement] = {}
         for t in topics:
-            for s in a.library.statements_on(t.id):
+            for s in a.statements_on(t.id):
                 seen.setdefault(s.id, s)
         candidates = sorted(seen.values(), key=lambda s: s.date, reverse=True)
     return [s for s in candidates if s is not None and a.admit(s)]

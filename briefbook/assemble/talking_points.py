@@ -56,5 +56,5 @@ def chosen_points(a: Assembly, topics: list[Topic], choice: MeetingChoice | None
     if choice and choice.talking_points is not None:
         candidates = [chosen_item(a, TalkingPoint, i) for i in choice.talking_points]
     else:
-        candidates = [p for t in topics for p in a.library.list(TalkingPoint, where={"topic_id": t.id})]
+        candidates = [p for t in topics for p in a.points_of(t.id)]
     return [p for p in candidates if p is not None and a.admit(p)]

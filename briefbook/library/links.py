@@ -112,7 +112,10 @@ class LinksMixin:
                 "SELECT statement_id FROM statement_topics WHERE topic_id = ?", [topic_id]
             )
         ]
-        return sorted((self.get(Statement, i) for i in ids), key=lambda s: s.date, reverse=True)
+        # One query for the statements (a get each was two queries per statement per brief).
+        found = {s.id: s for s in self.get_many(Statement, ids)}
+        records = [found.get(i) or self.get(Statement, i) for i in ids]
+        return sorted(records, key=lambda s: s.date, reverse=True)
 
     def reorder_talking_points(self, topic_id: str, ordered_ids: list[str]) -> None:
         """Put a topic's talking points in the given order (the rest keep theirs, after)."""

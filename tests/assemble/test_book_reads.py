@@ -1,0 +1,94 @@
+"""A book's assembly reads what it needs once: each meeting's participants, each topic's
+points and statements, each topic and event by id, and works out a counterpart's earlier
+meetings once per person, not at every brief they are in. Counted, never timed; the
+briefs still say what they said."""
+
+from __future__ import annotations
+
+from briefbook.assemble import assemble
+from briefbook.assemble import meeting_brief as brief_module
+from briefbook.document.model import ListBlock
+from briefbook.library import Event, Library, Meeting, Person, Statement, TalkingPoint, Topic
+from briefbook.library.books import new_book
+
+
+def _event(library: Library, meetings: int) -> str:
+    """``meetings`` briefs, each with a topic (background, two points, a statement) and two
+    of three counterparts, met before at an earlier event."""
+    with library.transaction():
+        old = library.add(Event(title="Hội nghị Viêng Chăn", city="Vientiane"))
+        event = library.add(Event(title="Hội nghị Bangkok", city="Bangkok"))
+        people = [
+            library.add(Person(name=name, position="Bộ trưởng"))
+            for name in ("ສົມສັກ ພົມມະວົງ", "สีหศักดิ์ พวงเกตุแก้ว", "فيصل بن فرحان")
+        ]
+        earlier = library.add(Meeting(event_id=old.id, title="Gặp cũ", starts_at="2024-05-02T10:00"))
+        for person in people:
+            library.set_participant(earlier.id, person.id, "counterpart")
+        for n in range(meetings):
+            meeting = library.add(
+                Meeting(
+                    event_id=event.id,
+                    title=f"Gặp lần {n + 1}",
+                    kind="bilateral",
+                    starts_at=f"2025-12-{n + 1:02d}T09:00",
+                    purpose="Mục đích: **hợp tác**.",
+                )
+            )
+            topic = library.add(Topic(title=f"Chủ đề {n + 1}", background=f"Nền {n + 1}"))
+            library.link_topic(meeting.id, topic.id)
+            for k, kind in enumerate(("key_message", "reactive")):
+                library.add(
+                    TalkingPoint(
+                        topic_id=topic.id, kind=kind, text=f"Điểm {n}.{k}", status="cleared", position=k
+                    )
+                )
+            statement = library.add(Statement(speaker_id=people[0].id, date="2025-11-06", text=f"Lời {n}"))
+            library.link_topic(statement.id, topic.id)
+            for person in (people[n % 3], people[(n + 1) % 3]):
+                library.set_participant(meeting.id, person.id, "counterpart")
+        return new_book(library, event.id, title="Sổ tay Bangkok").id
+
+
+def _queries(library: Library, book_id: str) -> int:
+    asked: list[str] = []
+    library.db.conn.set_trace_callback(asked.append)
+    try:
+        assemble(library, book_id)
+    finally:
+        library.db.conn.set_trace_callback(None)
+    return len(asked)
+
+
+def test_a_meeting_more_costs_a_few_queries_not_sixteen(library: Library, tmp_path) -> None:
+    small = _queries(library, _event(library, 4))
+    other = Library.create(tmp_path / "other.briefbook")
+    try:
+        large = _queries(other, _event(other, 12))
+    finally:
+        other.close()
+    per_meeting = (large - small) / 8
+    assert per_meeting <= 11, per_meeting  # was 20: participants, points, statements read twice
+
+
+def test_previous_contacts_are_worked_out_once_per_person(library: Library, monkeypatch) -> None:
+    book_id = _event(library, 9)
+    dated: list[str] = []
+    real = brief_module.format_date
+    monkeypatch.setattr(
+        brief_module, "format_date", lambda text, lang: dated.append(text) or real(text, lang)
+    )
+    document = assemble(library, book_id)
+    # Each of the 3 people: their 7 meetings (6 here, 1 before) dated once, not at each brief.
+    assert len(dated) <= 3 * 7, len(dated)
+    lines = [
+        "".join(run.text for run in item.runs)
+        for block in document.blocks
+        if isinstance(block, ListBlock)
+        for item in block.items
+    ]
+    # Every brief's two counterparts each met us at the earlier event.
+    assert sum("Gặp cũ (Hội nghị Viêng Chăn)" in line for line in lines) == 9 * 2
+    assert "02/05/2024 — Gặp cũ (Hội nghị Viêng Chăn) · ສົມສັກ ພົມມະວົງ" in lines
+    # Meeting 8 (people 1 and 2) is earlier only for the 9th brief, and only for person 2 there.
+    assert sum(line.startswith("08/12/2025 — Gặp lần 8") for line in lines) == 1
