@@ -165,11 +165,12 @@ def _background(
 def _previous_contacts(a: Assembly, meeting: Meeting, people: list[Person]) -> list[Block]:
     """Each counterpart's earlier meetings in the library: date and one line each."""
     items: list[ListItem] = []
+    here = a.origin(meeting)
     for person in people:
         for m, date, origin, event in _contacts_of(a, person):
             if m.id == meeting.id or (meeting.starts_at and m.starts_at >= meeting.starts_at):
                 continue
-            origin = a.raised(origin, meeting)
+            origin = a.raised(origin, here)
             a.highest_rank = max(a.highest_rank, a.rank(origin.level))
             line = [Run(date, bold=True), Run(m.title)]
             if m.event_id != meeting.event_id:
