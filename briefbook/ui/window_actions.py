@@ -16,11 +16,10 @@ from PySide6.QtCore import Qt
 from briefbook.errors import NotFound
 from briefbook.ui.item_menu import linked_id
 from briefbook.ui.library_files import ask_new_path, ask_open_path, demo_library_path, ensure_demo_library
-from briefbook.ui.library_recovery import open_library_file
-from briefbook.ui.quick_jump import QuickJump
 
 if TYPE_CHECKING:  # the library (and sqlite-utils) load after the window is shown
     from briefbook.library import Library
+    from briefbook.ui.quick_jump import QuickJump
 
 
 class WindowActions:
@@ -35,6 +34,9 @@ class WindowActions:
         is refused untouched (:mod:`briefbook.ui.library_recovery`); ``read_only`` opens
         it for reading only (as happens by itself when the file is not writable).
         """
+        # Loaded with the library, after the first table is shown (its backup messages: 2 ms).
+        from briefbook.ui.library_recovery import open_library_file
+
         path = Path(path)
         library = open_library_file(self, path, read_only=read_only)
         if library is None:
@@ -179,6 +181,8 @@ class WindowActions:
 
     def quick_jump(self) -> QuickJump:
         if self._quick_jump is None:
+            from briefbook.ui.quick_jump import QuickJump  # on the first Ctrl+K, not at start
+
             self._quick_jump = QuickJump(self.context, self)
             self._quick_jump.jump.connect(self.open_item)
         return self._quick_jump

@@ -136,6 +136,11 @@ def test_the_first_screen_loads_no_sqlite_utils_and_no_log_file_handler(tmp_path
     assert "logging.handlers" not in loaded
     # the fonts the window loads first are found without the export templates' module
     assert "briefbook.render.template" not in loaded
+    # what opening the library (its recovery and backup messages) and Ctrl+K need
+    assert (
+        not {"briefbook.ui.library_recovery", "briefbook.ui.backup_messages", "briefbook.ui.quick_jump"}
+        & loaded
+    )
     # what only an edit, a delete, an item shown in the editor or its history need
     later = {"briefbook.library.edits", "briefbook.library.uses", "briefbook.ui.editors.form"}
     assert not (later | {"briefbook.ui.revisions", "briefbook.ui.editors.rich_text"}) & loaded
