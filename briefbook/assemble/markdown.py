@@ -23,7 +23,7 @@ labels them (and the renderers draw a side rule).
 from __future__ import annotations
 
 from briefbook.assemble.markdown_flat import flat_runs, origin_of, with_origin
-from briefbook.assemble.markdown_parse import item_parts, parsed_blocks, plain_blocks
+from briefbook.assemble.markdown_parse import item_parts, parsed_blocks, plain_blocks, plain_list
 from briefbook.assemble.markdown_release import all_restricted, labelled, marked, without_restricted
 from briefbook.document.model import Block, ListBlock, ListItem, Origin, Run
 from briefbook.text import clean
@@ -48,6 +48,8 @@ def blocks(
     if not text.strip():
         return []
     out = plain_blocks(text, style)
+    if out is None:
+        out = plain_list(text)
     if out is None:
         out = parsed_blocks(text, style)
     where = origin or Origin("")  # no origin given: an unknown level, which the gate refuses

@@ -14,17 +14,28 @@ field's).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import replace
-
-from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
+from typing import TYPE_CHECKING
 
 from briefbook.assemble.markdown_flat import flat_runs, origin_of
 from briefbook.assemble.markers import is_marked
 from briefbook.document.model import Block, ListBlock, ListItem, Origin, Paragraph, Run, Table
 
-_MD = MarkdownIt("commonmark", {"html": False}).enable("table").disable(["image"])
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.tree import SyntaxTreeNode
+
+
+@functools.cache
+def _md() -> MarkdownIt:
+    """The CommonMark parser, made on the first field that needs it: a book of plain text
+    and plain lists never imports markdown-it (13-25 ms of a command's start-up)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").disable(["image"])
+
 
 # What marks runs of a restricted passage while a field is parsed; replaced by the
 # field's own origin, marked not for release, before the blocks leave assembly's Markdown.
@@ -33,7 +44,9 @@ PARSED_NFR = Origin("", not_for_release=True)
 
 def parsed_blocks(text: str, style: str) -> list[Block]:
     """The blocks of a cleaned field as CommonMark reads it (before marking)."""
-    tree = SyntaxTreeNode(_MD.parse(text))
+    from markdown_it.tree import SyntaxTreeNode
+
+    tree = SyntaxTreeNode(_md().parse(text))
     return [b for node in tree.children for b in _block(node, style)]
 
 
@@ -63,6 +76,24 @@ def plain_blocks(text: str, style: str) -> list[Block] | None:
             return None
         lines.append(line)
     return out
+
+
+def plain_list(text: str) -> list[Block] | None:
+    """A flat bullet list of plain lines (``- one`` / ``- two``, as the editor writes a list
+    of objectives) without a parse; None for anything else. Each item's text is held to
+    the rule of :func:`plain_blocks` (nothing an inline rule acts on, nothing that could open
+    a block, no space at its ends), every line is an item (no lazy continuation, no blank
+    line) and the items become what :func:`_list` makes of the parser's tight list."""
+    if _INLINE_MARKUP.search(text):
+        return None
+    items: list[ListItem] = []
+    for line in text.rstrip("\n").split("\n"):
+        rest = line[2:]
+        if not line.startswith("- ") or not rest or rest != rest.strip() or _BLOCK_START.match(rest):
+            return None
+        item_runs, nested, more = item_parts([Paragraph([Run(rest)], "body")])
+        items.append(ListItem(item_runs, nested, None, more))
+    return [ListBlock(items, ordered=False)]
 
 
 def item_parts(parts: list[Block]) -> tuple[list[Run], ListBlock | None, list[Paragraph | ListBlock]]:

@@ -10,13 +10,25 @@ internal only, as in a book.
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
+import functools
+from typing import TYPE_CHECKING
 
 from briefbook.assemble.markers import may_hold_marker, starts_restricted
 from briefbook.library import Record
 from briefbook.library.records import one_line_fields
 
-_MD = MarkdownIt("commonmark", {"html": False}).enable("table")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+
+@functools.cache
+def _md() -> MarkdownIt:
+    """The parser, made when a field may hold a marker (an export's record imports this module)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table")
+
+
 _BLOCKS = {
     "paragraph_open",
     "heading_open",
@@ -47,7 +59,7 @@ def without_restricted(text: str) -> str:
         return text  # no opening bracket: no passage can start with a marker
     lines = text.split("\n")
     drop: set[int] = set()
-    tokens = _MD.parse(text)
+    tokens = _md().parse(text)
     for i, token in enumerate(tokens):
         if token.type not in _BLOCKS or token.map is None:
             continue

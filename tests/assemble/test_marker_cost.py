@@ -155,7 +155,7 @@ def _without_restricted_slowly(text: str) -> str:
         return text
     lines = text.split("\n")
     drop: set[int] = set()
-    tokens = release._MD.parse(text)
+    tokens = release._md().parse(text)
     for i, token in enumerate(tokens):
         if token.type not in release._BLOCKS or token.map is None:
             continue

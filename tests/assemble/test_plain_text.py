@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefbook.assemble import markdown as md
-from briefbook.assemble.markdown_parse import parsed_blocks, plain_blocks
+from briefbook.assemble.markdown_parse import parsed_blocks, plain_blocks, plain_list
 from briefbook.document.model import Origin
 from briefbook.text import clean
 
@@ -125,3 +125,90 @@ def test_a_plain_field_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     blocks = md.blocks("Chia sẻ thông tin.\n\nHợp tác.", origin=Origin("Public"))
     assert [b.runs[0].text for b in blocks] == ["Chia sẻ thông tin.", "Hợp tác."]
     assert all(b.origin == Origin("Public") for b in blocks)
+
+
+# A flat list of plain lines, as the editor writes one (objectives, a person's interests).
+ITEM_PIECES = [*LINE_PIECES, "- ", "-", "\n- ", "\n-", "*", "[NFR]", "\t", "    ", "#", ">", "`", "\n\n- "]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(ITEM_PIECES), max_size=8), min_size=1, max_size=6), st.booleans())
+def test_the_list_shortcut_gives_the_parsers_blocks(items: list[list[str]], trailing: bool) -> None:
+    text = clean("\n".join("- " + "".join(item) for item in items) + ("\n" if trailing else ""))
+    plain = plain_list(text)
+    if plain is not None:
+        assert plain == parsed_blocks(text, "body"), repr(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Việt Nam đánh giá cao hội nghị.\n- Chia sẻ thông tin (2025).\n- ประเทศไทย: ສປປ ລາວ",
+        "- một",
+        "- 50% số vụ, năm 2025\n- a - b + c = d\n",
+    ],
+)
+def test_plain_lists_take_the_shortcut_and_read_the_same(text: str) -> None:
+    assert plain_list(text) is not None
+    assert plain_list(text) == parsed_blocks(text, "body")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- a\n  - b",  # nested
+        "- a\nb",  # lazy continuation
+        "- a\n\n- b",  # loose
+        "* a\n* b",
+        "- a\n+ b",  # two lists
+        "1. a",
+        "- 1. a",
+        "- - a",
+        "- > a",
+        "- **a**",
+        "- [NFR] a",
+        "-  a",
+        "- a ",
+        "- a\n---",
+        "-",
+        "- ",
+        "text\n- a",
+    ],
+)
+def test_anything_else_is_not_a_plain_list(text: str) -> None:
+    assert plain_list(text) is None
+
+
+def test_a_plain_list_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(md, "parsed_blocks", lambda text, style: pytest.fail("parsed"))
+    found = md.items("- Chia sẻ thông tin.\n- Hợp tác.", origin=Origin("Public"))
+    assert ["".join(r.text for r in i.runs) for i in found] == ["Chia sẻ thông tin.", "Hợp tác."]
+
+
+# Only what an item may hold, so that most examples take the list shortcut.
+PLAIN_ITEM = [
+    "Việt Nam",
+    "a",
+    " ",
+    "  ",
+    "1",
+    "12",
+    ".",
+    ")",
+    "=",
+    "-",
+    "+",
+    "\u00a0",
+    ":",
+    "ประเทศไทย",
+    "تؤكد",
+]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PLAIN_ITEM), max_size=8), min_size=1, max_size=6))
+def test_the_list_shortcut_gives_the_parsers_blocks_for_plain_items(items: list[list[str]]) -> None:
+    text = clean("\n".join("- " + "".join(item) for item in items))
+    plain = plain_list(text)
+    if plain is not None:
+        assert plain == parsed_blocks(text, "body"), repr(text)

@@ -87,6 +87,42 @@ def test_a_docx_export_loads_no_reportlab_fonttools_or_qt(library_path: Path, tm
     assert not {"urllib.request", "http.client", "ssl", "email"} & loaded
 
 
+def test_a_book_of_plain_text_and_plain_lists_loads_no_markdown_parser(
+    library_path: Path, tmp_path: Path
+) -> None:
+    """Plain paragraphs and a flat list of plain lines read as CommonMark reads them without
+    the parser; a field with markup still loads it, and its bold is bold in the file."""
+    import zipfile
+
+    from briefbook.library import Event, Meeting
+    from briefbook.library.books import new_book
+
+    with Library.create(library_path) as lib:
+        event = lib.add(Event(title="Hội nghị Viêng Chăn", city="Vientiane"))
+        meeting = lib.add(
+            Meeting(
+                event_id=event.id,
+                title="Gặp song phương",
+                kind="bilateral",
+                purpose="Trao đổi về hợp tác.\n\nສົນທິສັນຍາ ຮ່ວມມື.",
+                objectives="- Thúc đẩy Công ước Hà Nội\n- Chia sẻ thông tin (2025)",
+            )
+        )
+        book = new_book(lib, event.id, title="Sổ tay").id
+    out = tmp_path / "book.docx"
+    args = ("--library", str(library_path), "export", book, "-o", str(out), "--format", "docx")
+    loaded = _modules_of(*args)
+    body = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "Thúc đẩy Công ước Hà Nội" in body and "Chia sẻ thông tin (2025)" in body
+    assert not {m for m in loaded if m.split(".")[0] == "markdown_it"}
+    with Library.open(library_path) as lib:
+        lib.update(Meeting, meeting.id, objectives="- Thúc đẩy **Công ước Hà Nội**\n- Chia sẻ thông tin")
+    loaded = _modules_of(*args)
+    body = zipfile.ZipFile(out).read("word/document.xml").decode()
+    assert "markdown_it" in loaded
+    assert '<w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Công ước Hà Nội</w:t>' in body
+
+
 WINDOW_PROBE = """
 import sys
 import briefbook.ui.app
