@@ -10,6 +10,9 @@ longest gap, less its interval):
 
 - **editor**: from showing the point in the talking points' editor until its text field
   holds the whole text (``field.edit.loading`` false, the document's text complete);
+- **type**: one key typed in the middle of the opened text (the wait until it is shown);
+- **save**: that edit saved (the field's flush: the Markdown written, the library updated;
+  the key is then taken back and saved again, unmeasured);
 - **preview**: from choosing the point's book in the composer until its preview is
   built (the composer's analysis runs on its own thread; its preview on this one).
 
@@ -136,7 +139,8 @@ def main() -> None:
     beat = Heartbeat()
     print(f"load at start: {os.getloadavg()}")
     names = ("floor", "vi", "th")
-    rows: dict[str, dict[str, list[float]]] = {name: {"editor": [], "preview": []} for name in names}
+    cases = ("editor", "type", "save", "preview")
+    rows: dict[str, dict[str, list[float]]] = {name: {case: [] for case in cases} for name in names}
     for _ in range(args.rounds):
         for name in ("floor", "vi", "th"):
             point_id, book_id, length = items[name]
@@ -158,6 +162,26 @@ def main() -> None:
             wait_until(lambda: False, timeout=0.2)  # what the window does just after
             rows[name]["editor"].append(beat.worst)
             took = time.perf_counter() - started
+            # one key typed in the middle, then saved
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QTextCursor
+            from PySide6.QtTest import QTest
+
+            cursor = QTextCursor(field.edit.document())
+            cursor.setPosition(field.edit.document().characterCount() // 2)
+            field.edit.setTextCursor(cursor)
+            field.edit.setFocus()
+            beat.reset()
+            QTest.keyClick(field.edit, "a")
+            wait_until(lambda: False, timeout=0.2)
+            rows[name]["type"].append(beat.worst)
+            beat.reset()
+            field.flush()
+            wait_until(lambda: False, timeout=0.2)
+            rows[name]["save"].append(beat.worst)
+            QTest.keyClick(field.edit, Qt.Key.Key_Backspace)
+            field.flush()
+            wait_until(lambda: False, timeout=1.5)  # what follows a save (the tables, the search index)
             # the composer's preview of the point's book
             composer = window.show_view("book")
             composer.set_book(items["blank"][1])
@@ -177,6 +201,7 @@ def main() -> None:
             rows[name]["preview"].append(beat.worst)
             print(
                 f"{name}: editor {1000 * rows[name]['editor'][-1]:.0f} ms (open {took:.2f} s), "
+                f"type {1000 * rows[name]['type'][-1]:.0f} ms, save {1000 * rows[name]['save'][-1]:.0f} ms, "
                 f"preview {1000 * rows[name]['preview'][-1]:.0f} ms",
                 flush=True,
             )
