@@ -13,6 +13,9 @@ longest gap, less its interval):
 - **type**: one key typed in the middle of the opened text (the wait until it is shown);
 - **save**: that edit saved (the field's flush: the Markdown written, the library updated;
   the key is then taken back and saved again, unmeasured);
+- **resize**: the window made narrower and wider again, the point open in the editor
+  (the text laid out again at the new width), the worst of the two;
+- **resize after a save**: the same, once the edit is saved and taken back;
 - **preview**: from choosing the point's book in the composer until its preview is
   built (the composer's analysis runs on its own thread; its preview on this one).
 
@@ -139,7 +142,7 @@ def main() -> None:
     beat = Heartbeat()
     print(f"load at start: {os.getloadavg()}")
     names = ("floor", "vi", "th")
-    cases = ("editor", "type", "save", "preview")
+    cases = ("editor", "resize", "type", "save", "resize after a save", "preview")
     rows: dict[str, dict[str, list[float]]] = {name: {case: [] for case in cases} for name in names}
     for _ in range(args.rounds):
         for name in ("floor", "vi", "th"):
@@ -162,6 +165,11 @@ def main() -> None:
             wait_until(lambda: False, timeout=0.2)  # what the window does just after
             rows[name]["editor"].append(beat.worst)
             took = time.perf_counter() - started
+            beat.reset()  # (before any edit: a saved edit puts the whole text in the table's row)
+            for width in (1100, 1280):
+                window.resize(width, 800)
+                wait_until(lambda: False, timeout=1.0)
+            rows[name]["resize"].append(beat.worst)
             # one key typed in the middle, then saved
             from PySide6.QtCore import Qt
             from PySide6.QtGui import QTextCursor
@@ -182,6 +190,11 @@ def main() -> None:
             QTest.keyClick(field.edit, Qt.Key.Key_Backspace)
             field.flush()
             wait_until(lambda: False, timeout=1.5)  # what follows a save (the tables, the search index)
+            beat.reset()
+            for width in (1100, 1280):
+                window.resize(width, 800)
+                wait_until(lambda: False, timeout=1.0)
+            rows[name]["resize after a save"].append(beat.worst)
             # the composer's preview of the point's book
             composer = window.show_view("book")
             composer.set_book(items["blank"][1])
@@ -202,6 +215,7 @@ def main() -> None:
             print(
                 f"{name}: editor {1000 * rows[name]['editor'][-1]:.0f} ms (open {took:.2f} s), "
                 f"type {1000 * rows[name]['type'][-1]:.0f} ms, save {1000 * rows[name]['save'][-1]:.0f} ms, "
+                f"resize {1000 * rows[name]['resize'][-1]:.0f} ms, "
                 f"preview {1000 * rows[name]['preview'][-1]:.0f} ms",
                 flush=True,
             )

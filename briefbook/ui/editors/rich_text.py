@@ -123,6 +123,10 @@ class MarkdownEdit(QTextEdit):
     def sizeHint(self) -> QSize:
         """As tall as the text (within limits), so that short texts take little room."""
         hint = super().sizeHint()
+        if self.document().characterCount() > long_text.LONG:
+            # Taller than the limit anyway; asking its height would lay out all of it at once
+            # (a 1 MB text, at each resize of the window: 100-250 ms).
+            return QSize(hint.width(), self.MAX_HEIGHT)
         content = int(self.document().size().height()) + 2 * self.frameWidth() + 8
         return QSize(hint.width(), max(self.MIN_HEIGHT, min(self.MAX_HEIGHT, content)))
 
