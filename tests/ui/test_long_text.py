@@ -142,3 +142,28 @@ def test_pieces_of_a_paragraph_are_joined_and_a_list_made_of_one_stays_a_list(qt
     written = edit.markdown()
     assert written.count("\n- ") == 1  # the piece made a list item is one, between paragraphs
     assert written.replace("\n\n- ", " ").replace("\n\n", " ", 1) == text + "\n\nĐoạn hai."
+
+
+def test_the_markdown_is_written_once_per_state_of_the_text_and_again_after_any_change(qtbot, monkeypatch):
+    from PySide6.QtGui import QFont, QTextCharFormat
+
+    from briefbook.ui.editors import markdown_writer
+    from briefbook.ui.editors.rich_text import MarkdownEdit
+
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.set_markdown("Một hai ba")
+    calls = []
+    real = markdown_writer.to_markdown
+    monkeypatch.setattr(markdown_writer, "to_markdown", lambda *a: calls.append(1) or real(*a))
+    assert edit.markdown() == edit.markdown() == "Một hai ba"
+    assert len(calls) == 1  # a save asks two or three times: written once
+    cursor = edit.document().find("hai")
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    cursor.mergeCharFormat(bold)  # a change of format only
+    assert edit.markdown() == "Một **hai** ba"
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(" bốn")
+    assert edit.markdown() == "Một **hai** ba bốn"
+    assert len(calls) == 3

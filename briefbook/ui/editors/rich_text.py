@@ -112,6 +112,8 @@ class MarkdownEdit(QTextEdit):
         self.loading = False
         self.read_only_wanted = False
         self._loader: long_text.PieceLoader | None = None
+        self._written: str | None = None  # markdown() of the text as it is (a save asks it 2-3 times)
+        self.document().contentsChange.connect(self._forget_written)
         self.setTabChangesFocus(True)
         self.setAcceptRichText(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -179,7 +181,13 @@ class MarkdownEdit(QTextEdit):
         self.loaded.emit()
 
     def markdown(self) -> str:
-        return normalise_markdown(markdown_writer.to_markdown(self.document(), FEATURES))
+        if self._written is None:
+            self._written = normalise_markdown(markdown_writer.to_markdown(self.document(), FEATURES))
+        return self._written
+
+    def _forget_written(self, *_args) -> None:
+        """Any change of text or format (contentsChange reports both) makes it stale."""
+        self._written = None
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:
         return source.hasHtml() or source.hasText()
