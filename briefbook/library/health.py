@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING
 from briefbook.library.index_sources import sources_of
 from briefbook.library.records import RECORD_TYPES, Record
 from briefbook.store import search as fts
-from briefbook.store.guard import check_messages
 from briefbook.store.index_fingerprint import differing, store_fingerprints
 from briefbook.store.schema_check import file_problems
 
@@ -59,7 +58,7 @@ def check_library(lib: Library, *, rebuild_index: bool, time_limit: float) -> li
     conn.set_progress_handler(too_long, 10_000)
     try:
         try:
-            problems = [r for r in check_messages(conn, "PRAGMA integrity_check") if r != "ok"]
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
             problems += [f"broken link in {r[0]}" for r in conn.execute("PRAGMA foreign_key_check")]
         except sqlite3.DatabaseError as exc:
             if "interrupt" in str(exc).lower():

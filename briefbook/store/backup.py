@@ -76,7 +76,6 @@ from briefbook.store.backup_catalog import (
     writing,
 )
 from briefbook.store.database import BUSY_TIMEOUT_MS, SQLITE_HEADER, inspect_library
-from briefbook.store.guard import check_messages
 
 log = logging.getLogger(__name__)
 
@@ -286,7 +285,7 @@ def _copy(source: sqlite3.Connection, target: Path, progress: Callable[[int, int
         source.backup(dest, pages=1024 if progress else -1, progress=report if progress else None)
         # The copy carries the source's WAL flag; a backup is one plain file instead.
         dest.execute("PRAGMA journal_mode = DELETE")
-        problems = [r for r in check_messages(dest, "PRAGMA integrity_check") if r != "ok"]
+        problems = [r[0] for r in dest.execute("PRAGMA integrity_check") if r[0] != "ok"]
         tables = {r[0] for r in dest.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     finally:
         dest.close()
@@ -307,7 +306,7 @@ def _restore_into_live_file(backup_path: Path, library_path: Path) -> None:
         dest.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         dest.execute("PRAGMA synchronous = FULL")
         source.backup(dest)
-        problems = [r for r in check_messages(dest, "PRAGMA integrity_check") if r != "ok"]
+        problems = [r[0] for r in dest.execute("PRAGMA integrity_check") if r[0] != "ok"]
     except sqlite3.Error as exc:
         raise _sqlite_problem(exc, library_path, restoring=True) from None
     finally:

@@ -21,7 +21,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from briefbook.errors import LibraryFileError, NewerVersionError
-from briefbook.store.guard import check_messages, harden
+from briefbook.store.guard import harden
 from briefbook.store.hot_journal import private_copy
 from briefbook.store.schema import MIGRATIONS, known_migrations
 from briefbook.store.schema_check import MIGRATIONS_TABLE, history_problem, migration_history
@@ -75,7 +75,7 @@ def make_cleaned_copy(source: str | Path, target: str | Path | None = None) -> C
 def _fill(copy: Path, partial: Path, notes: list[str]) -> None:
     src = harden(sqlite3.connect(copy))  # read-write: SQLite may finish a journal in the copy
     try:
-        if check_messages(src, "PRAGMA quick_check")[0] != "ok":
+        if src.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise LibraryFileError("The file is damaged, so no cleaned copy can be made of it.")
         applied, problems = migration_history(src)
         if not applied or problems:

@@ -39,7 +39,7 @@ from sqlite_utils import Database
 from briefbook.collation import sort_key
 from briefbook.errors import HostileLibraryError, LibraryFileError, NewerVersionError
 from briefbook.store import index_fingerprint
-from briefbook.store.guard import check_messages, harden
+from briefbook.store.guard import harden
 from briefbook.store.quick_open import FULL_CHECK_UP_TO
 from briefbook.store.quick_open import SIDE_FILES as _SIDE_FILES
 from briefbook.store.quick_open import SMALL_TABLES as _SMALL_TABLES
@@ -292,12 +292,12 @@ def _check_is_library(db: Database, path: Path) -> None:
     it is kept). Damage found later by a query gets the same plain message.
     """
     if path.stat().st_size <= FULL_CHECK_UP_TO:
-        result = check_messages(db.conn, "PRAGMA quick_check")[0]
+        result = db.execute("PRAGMA quick_check").fetchone()[0]
         names = set(db.table_names())
     else:
         names = set(db.table_names())
         checked = [t for t in _SMALL_TABLES if t in names or t == "sqlite_schema"]
-        results = (check_messages(db.conn, f"PRAGMA quick_check({t})")[0] for t in checked)
+        results = (db.execute(f"PRAGMA quick_check({t})").fetchone()[0] for t in checked)
         result = next((r for r in results if r != "ok"), "ok")
     if result != "ok":
         raise _damaged(f"The library {path} is damaged ({result}). It has not been changed.", path)

@@ -63,20 +63,3 @@ def harden(conn: sqlite3.Connection) -> sqlite3.Connection:
 def connect(target: str, **kwargs) -> sqlite3.Connection:
     """``sqlite3.connect`` followed by :func:`harden`."""
     return harden(sqlite3.connect(target, **kwargs))
-
-
-def check_messages(conn: sqlite3.Connection, pragma: str) -> list[str]:
-    """The rows of an integrity or quick check (``pragma``), each a text.
-
-    A damaged file's messages quote its own bytes (a page's content, a broken name),
-    which need not be UTF-8: read as text they raised ``UnicodeDecodeError``, which no
-    caller takes for damage, and a one-byte change to a library crashed its open
-    instead of being refused (the property test found it). Undecodable bytes are
-    shown as U+FFFD, in these rows only.
-    """
-    previous = conn.text_factory
-    conn.text_factory = lambda data: data.decode("utf-8", "replace")
-    try:
-        return [row[0] for row in conn.execute(pragma)]
-    finally:
-        conn.text_factory = previous

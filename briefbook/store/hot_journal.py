@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from briefbook.errors import HostileLibraryError, LibraryFileError
-from briefbook.store.guard import check_messages, harden
+from briefbook.store.guard import harden
 from briefbook.store.schema_check import file_problems
 
 SIDE_FILES = ("-wal", "-journal")  # never -shm: SQLite rebuilds it from the -wal
@@ -55,7 +55,7 @@ def roll_back_hot_journal(path: Path) -> None:
     with private_copy(path) as copy:
         conn = harden(sqlite3.connect(copy))
         try:
-            check = check_messages(conn, "PRAGMA quick_check")[0]  # plays the journal back
+            check = conn.execute("PRAGMA quick_check").fetchone()[0]  # plays the journal back
             _, problems = file_problems(conn) if check == "ok" else ([], [])
         except sqlite3.DatabaseError:
             check = "unreadable"

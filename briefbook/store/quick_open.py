@@ -25,7 +25,7 @@ import sqlite3
 from pathlib import Path
 
 from briefbook.collation import sort_key
-from briefbook.store.guard import check_messages, harden
+from briefbook.store.guard import harden
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 FULL_CHECK_UP_TO = 16 * 1024 * 1024  # bytes: up to this size, every open runs the whole quick_check
@@ -108,6 +108,6 @@ def _usable(conn: sqlite3.Connection, size: int) -> bool:
     if applied != [("briefbook", name) for name in CURRENT_MIGRATIONS]:
         return False
     if size <= FULL_CHECK_UP_TO:
-        return check_messages(conn, "PRAGMA quick_check")[0] == "ok"
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     tables = [t for t in SMALL_TABLES if t in names or t == "sqlite_schema"]
-    return all(check_messages(conn, f"PRAGMA quick_check({t})")[0] == "ok" for t in tables)
+    return all(conn.execute(f"PRAGMA quick_check({t})").fetchone()[0] == "ok" for t in tables)
