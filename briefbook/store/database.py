@@ -147,6 +147,11 @@ def inspect_library(path: str | Path) -> None:
     except LibraryFileError:
         _remove_new_side_files(path, before)
         raise
+    except UnicodeDecodeError:
+        # SQLite's message about a damaged schema quotes its bytes, and Python raises this
+        # instead of DatabaseError when they are not UTF-8 (a one-byte change can do it).
+        _remove_new_side_files(path, before)
+        raise _unreadable(path) from None
     except sqlite3.DatabaseError as exc:
         _remove_new_side_files(path, before)
         text = str(exc).lower()

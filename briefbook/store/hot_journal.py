@@ -57,7 +57,7 @@ def roll_back_hot_journal(path: Path) -> None:
         try:
             check = conn.execute("PRAGMA quick_check").fetchone()[0]  # plays the journal back
             _, problems = file_problems(conn) if check == "ok" else ([], [])
-        except sqlite3.DatabaseError:
+        except (sqlite3.DatabaseError, UnicodeDecodeError):  # (a damaged schema's message, not UTF-8)
             check = "unreadable"
         finally:
             conn.close()

@@ -83,8 +83,8 @@ def open_current(path: str | Path) -> sqlite3.Connection | None:
             conn.create_function("sort_key", 1, sort_key, deterministic=True)
             conn.execute("PRAGMA query_only = ON")
             return conn
-    except sqlite3.Error:
-        pass
+    except (sqlite3.Error, UnicodeDecodeError):  # (a damaged schema's message, not UTF-8)
+        pass  # the full open looks at it and says why
     close(conn, path)
     return None
 
