@@ -167,3 +167,15 @@ def test_the_markdown_is_written_once_per_state_of_the_text_and_again_after_any_
     cursor.insertText(" bốn")
     assert edit.markdown() == "Một **hai** ba bốn"
     assert len(calls) == 3
+
+
+def test_a_long_text_holding_the_writers_marker_opens_whole_and_saves_unchanged(qtbot):
+    from briefbook.ui.editors import markdown_writer
+    from briefbook.ui.editors.rich_text import MarkdownEdit
+
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    text = report(VIETNAMESE, 30_000).replace(WORD, WORD + markdown_writer.MARK)
+    edit.set_markdown(text)
+    assert not edit.loading and edit.document().blockCount() == 1  # not in pieces
+    assert edit.markdown() == text

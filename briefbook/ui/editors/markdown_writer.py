@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 PIECE = 2000  # characters of a paragraph given to Qt's writer at a time
-_MARK = "\ue000"  # a private-use character (a document holding one keeps the one call)
+MARK = _MARK = "\ue000"  # a private-use character (a document holding one keeps the one call)
 _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 
 

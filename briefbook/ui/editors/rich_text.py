@@ -142,7 +142,9 @@ class MarkdownEdit(QTextEdit):
 
     def set_markdown(self, markdown: str) -> None:
         self._stop_loading()
-        if len(markdown or "") > long_text.LONG:
+        # (a text holding the writer's marker would be written by Qt's one call, each piece a
+        # paragraph of its own: it opens whole, as before)
+        if len(markdown or "") > long_text.LONG and markdown_writer.MARK not in markdown:
             source = QTextDocument(self)
             source.setMarkdown(markdown, FEATURES)  # (fast: a document nothing lays out)
             if long_text.is_long(source):
