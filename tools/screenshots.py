@@ -83,7 +83,7 @@ def main() -> None:
         """The view once the rows it asked for are shown (the search thread reads them)."""
         import time
 
-        while view.model.searching or view.kept.wanted is not None:
+        while view.rows_pending:
             app.processEvents()
             time.sleep(0.002)
         return view

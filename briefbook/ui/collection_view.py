@@ -267,6 +267,12 @@ class CollectionView(CollectionCommands, QWidget):
             ids = [self.editor.item_id]
         return ids
 
+    @property
+    def rows_pending(self) -> bool:
+        """Rows this view asked for (a load, a reload, the walk down to an item) are still on
+        their way from the search thread: what a user sees is about to change."""
+        return self.model.searching or self.kept.wanted is not None
+
     def select(self, item_id: str, open_editor: bool = True, fetch: bool = True) -> bool:
         """Select ``item_id`` in the table: now if its row is loaded (True), else when it arrives.
 

@@ -89,12 +89,10 @@ def rows_arrived(view, timeout: float = 60.0) -> None:
     A collection's first load, a new filter, the reload after an edit and the pages walked
     down to an item are all read off the GUI thread, and a user sees them a moment later.
     """
-    model = getattr(view, "model", None)
-    kept = getattr(view, "kept", None)
-    if model is None or kept is None:
+    if not isinstance(view, CollectionView):
         return
     deadline = time.monotonic() + timeout
-    while model.searching or kept.wanted is not None:
+    while view.rows_pending:
         if time.monotonic() > deadline:
             raise AssertionError(f"the rows of {view.objectName()} did not arrive in {timeout} s")
         QCoreApplication.processEvents()
