@@ -164,7 +164,14 @@ class ExportProcess:
         return self.process.exitcode
 
     def cancel(self) -> None:
-        """Ask the child to stop (SIGTERM: it unwinds and says "cancelled")."""
+        """Ask the child to stop (SIGTERM: it unwinds and says "cancelled").
+
+        A child that said its last word is past stopping, and the reaper may be waiting on
+        it: asking whether it is alive would race the reaper for its exit status (and could
+        signal a pid the system has given to another process), so it is left to exit.
+        """
+        if self.ended is not None or self._reaper is not None:
+            return
         if self.process.is_alive():
             self.process.terminate()
 

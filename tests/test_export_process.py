@@ -104,6 +104,22 @@ def test_waiting_beside_the_reaper_still_gets_the_exit_code(tmp_path, monkeypatc
         assert joins == []
 
 
+def test_cancelling_a_child_that_said_its_last_word_leaves_it_to_the_reaper(tmp_path, monkeypatch):
+    # Cancel pressed just as the export finished: the child is exiting and the reaper waits
+    # on it; asking it whether it is alive (a waitpid) would race the reaper.
+    monkeypatch.setattr(export_process, "run_export", quick_child)
+    child = ExportProcess(tmp_path / "none.briefbook", "book", tmp_path / "book.pdf", None)
+    child.start()
+    assert read_to_the_end(child)[-1][0] == "finished"
+    asked: list[str] = []
+    child.process.is_alive = lambda: asked.append("is_alive") or True  # type: ignore[method-assign]
+    child.process.terminate = lambda: asked.append("terminate")  # type: ignore[method-assign]
+    child.cancel()
+    assert asked == []
+    del child.process.is_alive, child.process.terminate
+    assert child.wait(60) == 0  # a bound for a broken test, not a speed
+
+
 def test_a_child_that_dies_without_a_word_is_reported(tmp_path, monkeypatch):
     monkeypatch.setattr(export_process, "run_export", silent_child)
     child = ExportProcess(tmp_path / "none.briefbook", "book", tmp_path / "book.pdf", None)
