@@ -10,9 +10,11 @@ import click
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
 from briefbook.errors import ValidationError
-from briefbook.exchange.merge import EDIT, KEEP_MINE, TAKE_THEIRS, MergePlan, apply_plan, plan_import, resolve
+from briefbook.exchange.merge import MergePlan, plan_import
+from briefbook.exchange.merge_apply import apply_plan
 from briefbook.exchange.package_file import read_package
 from briefbook.exchange.packages import export_package
+from briefbook.exchange.resolve import EDIT, KEEP_MINE, TAKE_THEIRS, resolve
 
 
 @cli.group()

@@ -1,11 +1,12 @@
-"""Merging an exchange package into a library: a plan first (nothing written), then one transaction.
+"""Merging an exchange package into a library: the plan (nothing written), carried out in one
+transaction by :mod:`briefbook.exchange.merge_apply`.
 
 Per item (see :mod:`briefbook.exchange.versions` for how "since they last
 agreed" is told): new here → added; the same version, or ours is newer →
 left alone; theirs is newer → taken (a deletion too); both changed → a
 conflict: ours stays current, theirs is kept whole in the conflicts table and
 its texts among the item's revisions, until the user keeps mine, takes theirs
-or edits (:func:`resolve`). A deletion that would take with it something this
+or edits (:mod:`briefbook.exchange.resolve`). A deletion that would take with it something this
 library still uses (a meeting of a deleted event, a participant of a deleted
 person) is a conflict too: nothing is lost by a cascade. Importing the same
 package again finds every item unchanged.
@@ -13,25 +14,19 @@ package again finds every item unchanged.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 from dataclasses import dataclass, field
 
 from briefbook.errors import BriefBookError, ValidationError
 from briefbook.exchange.content import (
     DELETED,
-    KIND_ORDER,
     Content,
-    content_hash,
     item_content,
     references,
     stored_record,
-    write_fields,
-    write_links,
 )
-from briefbook.exchange.levels import rank
 from briefbook.exchange.package_file import Package, PackageError
-from briefbook.exchange.versions import LocalState, commit_pending, local_state, next_vid
+from briefbook.exchange.versions import LocalState, local_state
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES, Statement
 
@@ -222,14 +217,14 @@ def _check_deletions(library: Library, plan: MergePlan) -> None:
     for c in plan.of(DELETE):
         users = []
         for kind, user_id in _users(library, c.kind, c.item_id):
-            content = final[user_id] if user_id in final else _stored(library, kind, user_id)
+            content = final[user_id] if user_id in final else stored_content(library, kind, user_id)
             if content is not None and c.item_id in references(content):
                 users.append(user_id)
         if users:
             c.action, c.reason = CONFLICT, "still used here"
 
 
-def _stored(library: Library, kind: str, item_id: str) -> Content | None:
+def stored_content(library: Library, kind: str, item_id: str) -> Content | None:
     record = stored_record(library, kind, item_id)
     return item_content(library, record) if record is not None else None
 
@@ -249,176 +244,3 @@ def _users(library: Library, kind: str, item_id: str) -> list[tuple[str, str]]:
         "organisation": [("person", "SELECT id FROM people WHERE organisation_id = ?")],
     }.get(kind, [])  # fmt: skip
     return [(k, r[0]) for k, query in sql for r in q(query, [item_id])]
-
-
-# -- applying ----------------------------------------------------------------------
-
-
-@dataclass
-class ImportResult:
-    added: int = 0
-    updated: int = 0
-    deleted: int = 0
-    conflicts: int = 0
-
-
-def apply_plan(library: Library, plan: MergePlan) -> ImportResult:
-    """Carry out a plan in one transaction (all or nothing)."""
-    package = plan.package
-    result = ImportResult()
-    order = {k: i for i, k in enumerate(KIND_ORDER)}
-    writes = sorted(plan.of(ADD) + plan.of(UPDATE), key=lambda c: order[c.kind])
-    with library.transaction():
-        for c in plan.changes:
-            commit_pending(library, c.local)
-        for c in writes:
-            assert c.theirs is not None
-            write_fields(library, c.theirs, new=c.action == ADD and c.local.content is None)
-            _write_photo(library, c.theirs, package.photos)
-        keep = _above(library, package.ceiling)
-        for c in writes:
-            write_links(library, c.theirs, keep)  # type: ignore[arg-type]
-        for c in sorted(plan.of(DELETE), key=lambda c: -order[c.kind]):
-            library.delete(c.kind, c.item_id)
-        for c in plan.changes:
-            _record(library, c)
-            _drop_settled(library, c.item_id)
-            if c.action in (ADD, UPDATE):
-                for fname, value, created_at in c.revisions:
-                    library.add_revision(c.kind, c.item_id, fname, value, created_at)
-        result.added, result.updated = len(plan.of(ADD)), len(plan.of(UPDATE))
-        result.deleted = len(plan.of(DELETE))
-        for c in plan.of(CONFLICT):
-            their_vids = [v for v, _ in c.their_versions]
-            older = [k.their_vid for k in library.conflicts(c.item_id) if k.their_vid in their_vids]
-            library.remove_conflicts(c.item_id, [v for v in older if v != c.their_vid])
-            kept = _with_photo(c.theirs, package.photos)
-            if library.add_conflict(
-                c.kind, c.item_id, c.their_vid, c.their_hash, kept, c.their_versions, package.name
-            ):
-                result.conflicts += 1
-            if c.theirs is not None:
-                for fname in RECORD_TYPES[c.kind].MARKDOWN:
-                    library.add_revision(
-                        c.kind, c.item_id, fname, c.theirs["fields"].get(fname, ""), c.theirs["updated_at"]
-                    )
-    return result
-
-
-def _record(library: Library, c: Change) -> None:
-    """Remember the versions both now know; after taking theirs, their version is ours as stored here."""
-    known = c.local.vids
-    if c.action in (ADD, UPDATE, DELETE):
-        theirs = [tuple(v) for v in c.their_versions]
-        stored_hash = _hash_here(library, c.kind, c.item_id)
-        library.record_versions(c.kind, c.item_id, [v for v in theirs[:-1] if v[0] not in known]
-                                + [(theirs[-1][0], stored_hash)])  # fmt: skip
-    elif c.action == SAME and not c.reason:
-        missing = [tuple(v) for v in c.their_versions if v[0] not in known]
-        if missing:
-            current = [c.local.current] if c.local.current else []
-            library.record_versions(c.kind, c.item_id, missing + current)  # type: ignore[operator]
-
-
-def _drop_settled(library: Library, item_id: str) -> None:
-    """A conflict whose other version is now among ours (a later version settled it) goes."""
-    pending = library.conflicts(item_id)
-    if pending:
-        known = {v for v, _ in library.item_versions(item_id)}
-        library.remove_conflicts(item_id, [c.their_vid for c in pending if c.their_vid in known])
-
-
-def _hash_here(library: Library, kind: str, item_id: str) -> str:
-    content = _stored(library, kind, item_id)
-    return content_hash(content) if content is not None else DELETED
-
-
-def _write_photo(library: Library, content: Content, photos: dict[str, bytes]) -> None:
-    if content["kind"] != "person":
-        return
-    if content["photo"] is None:
-        if library.photo(content["id"]) is not None:
-            library.remove_photo(content["id"])
-        return
-    here = item_content(library, library.get("person", content["id"]))["photo"]
-    if here != content["photo"] and content["id"] in photos:  # a conflict kept before: no bytes
-        library.set_photo(content["id"], photos[content["id"]])
-
-
-# A conflict keeps their photo's bytes beside their content (outside the hashed keys), so
-# that "take theirs" takes their photo too; before, it kept their texts and not their photo.
-_PHOTO_BYTES = "photo_bytes"
-
-
-def _with_photo(theirs: Content | None, photos: dict[str, bytes]) -> Content:
-    if not theirs:
-        return {}
-    data = photos.get(theirs["id"]) if theirs.get("photo") else None
-    return {**theirs, _PHOTO_BYTES: base64.b64encode(data).decode("ascii")} if data else theirs
-
-
-def _kept_photo(theirs: Content) -> dict[str, bytes]:
-    kept = theirs.get(_PHOTO_BYTES)
-    return {theirs["id"]: base64.b64decode(kept)} if kept else {}
-
-
-def _above(library: Library, ceiling: str) -> set[str]:
-    """Ids of items here above the package's ceiling: it could not carry their links, so they stay."""
-    levels = library.levels()
-    limit = rank(levels, ceiling)
-    out: set[str] = set()
-    for kind in ("person", "topic"):
-        for record in library.list(kind):
-            if rank(levels, record.classification) > limit:
-                out.add(record.id)
-    return out
-
-
-# -- resolving ---------------------------------------------------------------------
-
-
-KEEP_MINE, TAKE_THEIRS, EDIT = "mine", "theirs", "edit"
-
-
-def resolve(library: Library, item_id: str, choice: str, edited: dict | None = None) -> None:
-    """Settle an item's conflict: keep mine, take theirs, or store an edited version of mine.
-
-    The result is a new version made from both, so the other library takes it
-    when it imports the next package from here (and does the same if it chose
-    the same content).
-    """
-    pending = library.conflicts(item_id)
-    if not pending:
-        raise BriefBookError(f"There is no conflict to resolve for the item {item_id}.")
-    if choice not in (KEEP_MINE, TAKE_THEIRS, EDIT):
-        raise ValidationError("Choose to keep mine, take theirs or edit.")
-    conflict = pending[-1]
-    with library.transaction():
-        local = local_state(library, conflict.kind, item_id)
-        commit_pending(library, local)
-        assert local.current is not None
-        l_vid, l_hash = local.current
-        theirs = conflict.item or None
-        if choice == TAKE_THEIRS:
-            if theirs is None:
-                if local.content is not None:
-                    library.delete(conflict.kind, item_id)
-            else:  # their fields, links and photo (kept with the conflict)
-                write_fields(library, theirs, new=local.content is None)
-                write_links(library, theirs)
-                _write_photo(library, theirs, _kept_photo(theirs))
-            chosen = conflict.their_hash
-        elif choice == EDIT:
-            if local.content is None:
-                raise BriefBookError("This item was deleted here; keep mine or take theirs.")
-            cls = RECORD_TYPES[conflict.kind]
-            library.update(cls, item_id, **(edited or {}))
-            chosen = _hash_here(library, conflict.kind, item_id)
-        else:
-            chosen = l_hash
-        vid = next_vid([l_vid, conflict.their_vid], chosen)
-        known = local.vids
-        theirs_versions = [tuple(v) for v in conflict.history if v[0] not in known]
-        here = _hash_here(library, conflict.kind, item_id)
-        library.record_versions(conflict.kind, item_id, [*theirs_versions, (vid, here)])
-        library.remove_conflicts(item_id)

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefbook.exchange.content import content_hash
-from briefbook.exchange.merge import ImportResult, MergePlan, apply_plan, plan_import
+from briefbook.exchange.merge import MergePlan, plan_import
+from briefbook.exchange.merge_apply import ImportResult, apply_plan
 from briefbook.exchange.package_file import Package, PackageItem, read_package, write_package
 from briefbook.exchange.scope import select
 from briefbook.exchange.versions import commit_pending, local_state, next_vid, record_deletions, tombstones

@@ -18,8 +18,8 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from briefbook.exchange.content import UNHASHED, item_content
-from briefbook.exchange.merge import KEEP_MINE, resolve
 from briefbook.exchange.packages import export_package, import_package
+from briefbook.exchange.resolve import KEEP_MINE, resolve
 from briefbook.library import Event, Library, Meeting, Person, Statement, TalkingPoint, Topic
 from briefbook.library.records import RECORD_TYPES
 

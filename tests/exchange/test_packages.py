@@ -13,9 +13,9 @@ from PIL import Image
 
 from briefbook.cli.main import _register, cli
 from briefbook.errors import BriefBookError
-from briefbook.exchange.merge import TAKE_THEIRS, resolve
 from briefbook.exchange.package_file import PackageError, read_package
 from briefbook.exchange.packages import export_package, import_package, preview_import
+from briefbook.exchange.resolve import TAKE_THEIRS, resolve
 from briefbook.library import Library, Person, Statement, TalkingPoint, Topic
 
 _register()

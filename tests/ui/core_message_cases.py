@@ -24,7 +24,7 @@ import pytest
 
 from briefbook.assemble import PreflightWarning, preflight
 from briefbook.errors import BriefBookError
-from briefbook.exchange import contacts, docx_reader, imports, merge, packages
+from briefbook.exchange import contacts, docx_reader, imports, packages, resolve
 from briefbook.export import ExportOptions, export_book
 from briefbook.library import Book, Event, Library, Meeting, Person, TalkingPoint, Topic
 from briefbook.library.books import new_book
@@ -340,12 +340,12 @@ def conflict_settled_wrongly(c: Ctx) -> list[Shown]:
     packages.import_package(lib, package)
     point_id = c.filled["point"].id
     out = [
-        refused(lambda: merge.resolve(lib, point_id, "cả hai")),
-        refused(lambda: merge.resolve(lib, c.filled["topic"].id, merge.KEEP_MINE)),
+        refused(lambda: resolve.resolve(lib, point_id, "cả hai")),
+        refused(lambda: resolve.resolve(lib, c.filled["topic"].id, resolve.KEEP_MINE)),
     ]
     c.data.add(c.filled["topic"].id)
     lib.delete(TalkingPoint, point_id)
-    out.append(refused(lambda: merge.resolve(lib, point_id, merge.EDIT, {"text": "Bản mới"})))
+    out.append(refused(lambda: resolve.resolve(lib, point_id, resolve.EDIT, {"text": "Bản mới"})))
     return out
 
 

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from briefbook.errors import BriefBookError
 from briefbook.exchange.content import item_content, stored_record
-from briefbook.exchange.merge import EDIT, KEEP_MINE, TAKE_THEIRS, resolve
+from briefbook.exchange.resolve import EDIT, KEEP_MINE, TAKE_THEIRS, resolve
 from briefbook.library.records import RECORD_TYPES
 from briefbook.library.sync import StoredConflict
 from briefbook.ui import error_hook

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.errors import BriefBookError
-from briefbook.exchange.merge import ADD, CONFLICT, DELETE, SAME, UPDATE, MergePlan, apply_plan, plan_import
+from briefbook.exchange.merge import ADD, CONFLICT, DELETE, SAME, UPDATE, MergePlan, plan_import
+from briefbook.exchange.merge_apply import apply_plan
 from briefbook.exchange.package_file import read_package
 from briefbook.library import Library
 from briefbook.ui import error_hook
