@@ -13,7 +13,8 @@ import click
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
 from briefbook.errors import BriefBookError
-from briefbook.store.backup import BackupInfo, backup_library, describe_backup, list_backups, restore_backup
+from briefbook.store.backup import BackupInfo, backup_library, describe_backup, list_backups
+from briefbook.store.restore import restore_backup
 
 
 def human_size(size: int) -> str:

@@ -18,7 +18,7 @@ from briefbook.ui.messages import translate_known, user_message
 
 _CONTEXT = "BackupMessages"
 
-# Reasons (from ``backup._why``) and closing sentences that appear inside the messages.
+# Reasons (from ``sqlite_copy.why``) and closing sentences that appear inside the messages.
 _PARTS = {
     "the disk is full": QT_TRANSLATE_NOOP("BackupMessages", "the disk is full"),
     "the disk is read-only": QT_TRANSLATE_NOOP("BackupMessages", "the disk is read-only"),

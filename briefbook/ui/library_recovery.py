@@ -17,7 +17,7 @@ library, at the path they know, the one in Recent, the one the next start opens
 and the one colleagues' exchange packages are merged into. A copy would leave
 them editing a file inside the backups folder, which rotation prunes and which
 nobody thinks of as "the library", so the next day's work could be lost. So
-:func:`briefbook.store.backup.restore_backup` is used: it moves the damaged file,
+:func:`briefbook.store.restore.restore_backup` is used: it moves the damaged file,
 unchanged, into the backups folder (``<name>.damaged.<time>.briefbook``, for IT
 or a later rescue), puts the backup in its place and verifies it. The question
 says all this before the user agrees, and the answer says where the damaged file
@@ -174,7 +174,7 @@ def damaged_message(error: BaseException) -> str:
 
 def _offer_backup(parent: QWidget | None, path: Path, error) -> Library | None:
     from briefbook.library import Library
-    from briefbook.store.backup import restore_backup
+    from briefbook.store.restore import restore_backup
 
     title = QCoreApplication.translate("LibraryRecovery", "The library cannot be opened")
     backup: Path | None = error.backup
@@ -245,7 +245,7 @@ def restore_into_window(window, backup: Path) -> Path | None:
     The window's connections are closed first and the library is reopened
     afterwards, even when the restore fails (the error is raised after that).
     """
-    from briefbook.store.backup import restore_backup
+    from briefbook.store.restore import restore_backup
 
     path = Path(window.model.library.path)
     window.close_library()

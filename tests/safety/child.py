@@ -65,6 +65,7 @@ def edits(path: str, interval: str, seed: str) -> None:
 
 def backup(path: str, mode: str) -> None:
     from briefbook.store import backup as backups
+    from briefbook.store import sqlite_copy
 
     def progress(done: int, total: int) -> None:
         say("copied", done, total)
@@ -72,13 +73,13 @@ def backup(path: str, mode: str) -> None:
             wait_here()
 
     if mode == "rename":
-        fsync = backups._fsync
+        fsync = sqlite_copy.fsync
 
         def fsync_then_wait(target: Path) -> None:  # verified, synced, not yet renamed
             fsync(target)
             wait_here()
 
-        backups._fsync = fsync_then_wait
+        sqlite_copy.fsync = fsync_then_wait
     say("ready")
     done = backups.backup_library(path, reason="auto", progress=progress)
     say("done", done)

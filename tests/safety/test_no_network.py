@@ -14,7 +14,8 @@ from pypdf import PdfReader
 from briefbook.cli.main import _register, cli
 from briefbook.export import ExportOptions, export_book
 from briefbook.library import Book, Library, Topic
-from briefbook.store.backup import backup_library, list_backups, restore_backup
+from briefbook.store.backup import backup_library, list_backups
+from briefbook.store.restore import restore_backup
 
 _register()
 

@@ -24,9 +24,9 @@ from briefbook.store.backup import (
     cleanup_partial_backups,
     list_backups,
     newest_good_backup,
-    restore_backup,
     rotate,
 )
+from briefbook.store.restore import restore_backup
 
 
 def _digest(path: Path) -> str:

@@ -14,8 +14,9 @@ import sqlite3
 from pathlib import Path
 
 from briefbook.library import Library
-from briefbook.store import backup, database, hot_journal
-from briefbook.store.backup import backup_library, restore_backup
+from briefbook.store import backup, database, hot_journal, sqlite_copy
+from briefbook.store.backup import backup_library
+from briefbook.store.restore import restore_backup
 from tests.ui.core_message_cases import Ctx, Shown, case, refused
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -209,7 +210,7 @@ def a_library_locked_by_another_program(c: Ctx) -> list[Shown]:
     refused once the busy timeout is over (lowered here from 5 s, so that the case does not wait)."""
     path = _saved(c, "đang bận.briefbook")
     c.monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 100)
-    c.monkeypatch.setattr(backup, "BUSY_TIMEOUT_MS", 100)
+    c.monkeypatch.setattr(sqlite_copy, "BUSY_TIMEOUT_MS", 100)
     other = sqlite3.connect(path, isolation_level=None)
     try:
         other.execute("PRAGMA locking_mode = EXCLUSIVE")
