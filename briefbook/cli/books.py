@@ -8,7 +8,7 @@ import threading
 
 import click
 
-from briefbook.cli.items import parse_assignments
+from briefbook.cli.field_input import parse_assignments
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
 from briefbook.errors import NotFound, ValidationError

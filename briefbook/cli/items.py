@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import click
 
+from briefbook.cli.field_input import parse_assignments, read_json, record_fields
 from briefbook.cli.main import Context, cli, pass_context
-from briefbook.cli.output import DERIVED_KEYS, ITEM_TYPE, emit_json, emit_record, emit_table
+from briefbook.cli.output import emit_json, emit_record, emit_table
 from briefbook.errors import Conflict, ValidationError
 from briefbook.library import Book, Event, Library, Meeting, Record
 from briefbook.library.photos import read_photo_file
@@ -18,76 +17,6 @@ from briefbook.library.records import RECORD_TYPES, record_type
 from briefbook.library.uses import delete_summary
 
 KIND = click.Choice(sorted(RECORD_TYPES))
-
-
-def parse_assignments(pairs: tuple[str, ...]) -> dict[str, Any]:
-    """``field=value`` pairs from the command line; ``\\n`` in a value is a new line."""
-    out: dict[str, Any] = {}
-    for pair in pairs:
-        if "=" not in pair:
-            raise ValidationError(f"'{pair}' is not of the form field=value.")
-        key, value = pair.split("=", 1)
-        out[key.strip().replace("-", "_")] = value.replace("\\n", "\n")
-    return out
-
-
-MAX_JSON_BYTES = 64 * 1024 * 1024  # --from-json: a file (or stdin) beyond this is refused while reading
-
-
-def _read_json(source: str) -> Any:
-    try:
-        if source == "-":
-            raw = sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
-        else:
-            with Path(source).open("rb") as fh:
-                raw = fh.read(MAX_JSON_BYTES + 1)
-    except OSError as exc:
-        raise ValidationError(f"Cannot read {source}: {exc.strerror or exc}.") from None
-    if len(raw) > MAX_JSON_BYTES:
-        raise ValidationError(f"The JSON in {source} is larger than {MAX_JSON_BYTES // 2**20} MB.")
-    try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise ValidationError(f"The JSON in {source} is not UTF-8 text.") from None
-    except RecursionError:
-        raise ValidationError(f"The JSON in {source} is nested too deeply.") from None
-    except json.JSONDecodeError as exc:
-        raise ValidationError(
-            f"The JSON in {source} cannot be read: {exc.msg} (line {exc.lineno})."
-        ) from None
-
-
-def record_fields(cls: type[Record], data: Any, item_id: str | None = None) -> dict[str, Any]:
-    """The fields in one JSON object as ``--json`` writes it (``show``, ``list``, ``edit``, ``add``).
-
-    ``show``'s ``{"item": ..., "links": ...}`` is unwrapped (links are changed
-    with ``link``/``unlink``, not here). The keys ``--json`` adds
-    (``item_type``, ``display_name``) and the timestamps are read-only: they are
-    checked or dropped, never stored. With ``item_id`` (an edit), an ``id`` must
-    be that item's.
-    """
-    if isinstance(data, dict) and isinstance(data.get("item"), dict) and set(data) <= {"item", "links"}:
-        data = data["item"]
-    if not isinstance(data, dict):
-        raise ValidationError("Each item in the JSON must be an object of field names and values.")
-    data = dict(data)
-    item_type = data.pop(ITEM_TYPE, None)
-    if item_type is not None and item_type != cls.KIND:
-        raise ValidationError(
-            f"The JSON describes a {str(item_type).replace('_', ' ')}, not a {cls.LABEL.lower()}."
-        )
-    for key in (*DERIVED_KEYS, "created_at", "updated_at"):
-        data.pop(key, None)
-    if item_id is not None and data.get("id", item_id) != item_id:
-        raise ValidationError(f"The JSON is about another item ({data['id']}), not {item_id}.")
-    if item_id is not None:
-        data.pop("id", None)
-    allowed = set(cls.data_fields()) | ({"id"} if item_id is None else set())
-    unknown = set(data) - allowed
-    if unknown:
-        name = sorted(unknown)[0]
-        raise ValidationError(f"A {cls.LABEL.lower()} has no field '{name}'.", field=name)
-    return data
 
 
 @cli.command("list")
@@ -166,7 +95,7 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
     """Add items of KIND from --set FIELD=VALUE pairs or a JSON file; prints the new ids."""
     cls = record_type(kind)
     _one_source(source, values)
-    batch = _read_json(source) if source else parse_assignments(values)
+    batch = read_json(source) if source else parse_assignments(values)
     batch = batch if isinstance(batch, list) else [batch]
     if not batch:  # a script's empty export: say so rather than print nothing at all
         click.echo("The JSON holds an empty list: no items, so nothing was added.", err=True)
@@ -239,7 +168,7 @@ def edit(
     lib = ctx.library()
     record = lib.find(item_id)
     _one_source(source, values)
-    changes = _read_json(source) if source else parse_assignments(values)
+    changes = read_json(source) if source else parse_assignments(values)
     if not changes:
         raise ValidationError("Say what to change: --set FIELD=VALUE, or --from-json FILE with an object.")
     started_from = expected or _stamp_in(changes) or record.updated_at
