@@ -1,6 +1,6 @@
 """Start-up: the window shown and its first table filled, next to two bare PySide6 windows.
 
-    python bench/startup.py [--runs 5] [--points 50000]
+    python bench/startup.py [--runs 5] [--points 50000] [--baseline OTHER_CHECKOUT]
 
 Each run is a fresh process (offscreen platform). Times run from just before the
 process is started to the first turn of Qt's event loop after the window was shown
@@ -31,6 +31,9 @@ read before the library opened (:mod:`briefbook.ui.first_page`: the same rows, r
 ``sqlite3`` while sqlite-utils has not loaded yet) or after; "open" is the first turn at
 which, besides, the library is open (the rows can be chosen and edited). For the bare
 floors the two are the same.
+``--baseline OTHER_CHECKOUT`` adds each app case run with the code of another checkout
+(say, ``main`` before a change), in the same rounds, so that a before and an after are
+measured side by side on the same load.
 Target: the first table filled within 2x the bare window.
 """
 
@@ -138,15 +141,18 @@ else:
 """
 
 
-def run_once(mode: str, library: Path | None, data_dir: Path) -> tuple[float, float, float, float, float]:
+def run_once(
+    mode: str, library: Path | None, data_dir: Path, root: Path = ROOT
+) -> tuple[float, float, float, float, float]:
     """(seconds to the window shown, to the first table filled, peak MiB, CPU seconds to filled,
-    seconds to the library open with the first table filled)."""
+    seconds to the library open with the first table filled), with the code in ``root``."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFBOOK_DATA_DIR": str(data_dir)}
     env.pop("PYTHONDONTWRITEBYTECODE", None)  # an installed BriefBook has its bytecode compiled
-    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONPATH"] = str(root) + os.pathsep + env.get("PYTHONPATH", "")
     args = [sys.executable, "-c", CHILD, mode] + ([str(library)] if library else [])
     started = time.time()
-    result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, cwd=ROOT)
+    # ``-c`` puts the working folder first on sys.path: run in ``root`` so its code is the one timed
+    result = subprocess.run(args, env=env, capture_output=True, text=True, timeout=120, cwd=root)
     if result.returncode != 0:
         raise SystemExit(f"{mode} failed:\n{result.stderr}")
     line = next(ln for ln in result.stdout.splitlines() if ln.startswith("{"))
@@ -187,6 +193,11 @@ def main() -> None:
         action="store_true",
         help="Only the bare windows and the demo (not the app on the big library).",
     )
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="Another checkout: each app case runs with its code too, in the same rounds.",
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     from briefbook.demo.loader import create_demo_library
@@ -210,6 +221,15 @@ def main() -> None:
         cases |= {k: ("app", big), f"{k}+backup": ("app", due)}
         if args.skip_big:
             cases = {n: c for n, c in cases.items() if c[0] != "app" or c[1] == demo}
+        roots = {name: ROOT for name in cases}
+        if args.baseline:  # each app case right after its own, so both see the same load
+            paired: dict[str, tuple[str, Path | None]] = {}
+            for name, case in cases.items():
+                paired[name] = case
+                if case[0] == "app":
+                    paired[f"{name} base"] = case
+                    roots[f"{name} base"] = args.baseline.resolve()
+            cases = paired
         results: dict[str, list[tuple[float, float, float, float, float]]] = {name: [] for name in cases}
         paid = 0
         for _ in range(args.runs):
@@ -217,10 +237,11 @@ def main() -> None:
                 data_dir = folder / f"data-{name}"  # settings persist between runs, as for a user
                 if library == due:
                     make_backup_due(due)
-                results[name].append(run_once(mode, library, data_dir))
+                results[name].append(run_once(mode, library, data_dir, roots[name]))
                 if library == due:
                     paid += backups_of(due)
-        print(f"load after: {os.getloadavg()}; runs of {k}+backup that made a backup: {paid} of {args.runs}")
+        made = args.runs * (2 if args.baseline else 1)
+        print(f"load after: {os.getloadavg()}; runs of {k}+backup that made a backup: {paid} of {made}")
         bare = statistics.median(r[0] for r in results["bare"])
         table = statistics.median(r[1] for r in results["bare table"])
         bare_cpu = statistics.median(r[3] for r in results["bare"])
@@ -229,14 +250,14 @@ def main() -> None:
             f"(offscreen, {sys.platform}, Python {sys.version.split()[0]})"
         )
         print(
-            f"{'case':<12}{'shown':>9}{'× bare':>8}{'filled':>16}{'× bare':>8}"
+            f"{'case':<16}{'shown':>9}{'× bare':>8}{'filled':>16}{'× bare':>8}"
             f"{'× bare table':>14}{'peak RSS':>10}{'CPU filled':>12}{'× bare':>8}{'open':>9}{'× bare':>8}"
         )
         for name, runs in results.items():
             shown, ready, memory, cpu, opened = (statistics.median(r[i] for r in runs) for i in range(5))
             worst = max(r[1] for r in runs)
             print(
-                f"{name:<12}{shown * 1000:>6.0f} ms{shown / bare:>7.2f}×"
+                f"{name:<16}{shown * 1000:>6.0f} ms{shown / bare:>7.2f}×"
                 f"{ready * 1000:>6.0f} ({worst * 1000:>4.0f}) ms{ready / bare:>7.2f}×{ready / table:>13.2f}×"
                 f"{memory:>7.0f} MiB{cpu * 1000:>9.0f} ms{cpu / bare_cpu:>7.2f}×"
                 f"{opened * 1000:>6.0f} ms{opened / bare:>7.2f}×"
