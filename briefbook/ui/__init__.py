@@ -12,3 +12,9 @@ import sys
 # whole slice for the GIL to come back. 1 ms slices instead of Python's 5 ms keep the
 # event loop's waits short while a search runs; the workers lose nothing that shows.
 sys.setswitchinterval(0.001)
+
+import PySide6  # noqa: E402, F401  (its import hook is installed here; every module of this package uses it)
+
+from briefbook.ui import pyside_imports  # noqa: E402
+
+pyside_imports.install()  # the same answers to PySide's import hook, for less (see the module)
