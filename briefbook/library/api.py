@@ -21,8 +21,6 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from briefbook.errors import BriefBookError, Conflict
 from briefbook.library.deleted import DeletedMixin
 from briefbook.library.duplicates import DuplicatesMixin
@@ -38,7 +36,7 @@ from briefbook.library.settings import SettingsMixin
 from briefbook.library.stamps import now
 from briefbook.library.sync import SyncMixin
 from briefbook.store import backup_schedule as schedule
-from briefbook.store.backup import backup_library
+from briefbook.store.connection import Database
 from briefbook.store.database import open_database
 
 # Kept importable from here, where callers and tests of other branches found them.
@@ -136,6 +134,8 @@ class Library(
         """Make a backup now (raises a plain BriefBookError if it cannot be made)."""
         if self.path is None:
             raise BriefBookError("This library has no file to back up.")
+        from briefbook.store.backup import backup_library
+
         self.last_backup = backup_library(self, reason=reason)
         self._next_backup_check = schedule.now() + self.backup_interval
         self.backup_problem = None
@@ -230,6 +230,8 @@ class Library(
             due, self._next_backup_check = schedule.due_now(self.path, changes, self.backup_interval)
             if not due:
                 return None
+            from briefbook.store.backup import backup_library
+
             made = backup_library(self.path, reason=reason)
             self.last_backup, self.backup_problem = made, None
             return made

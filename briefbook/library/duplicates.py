@@ -17,7 +17,7 @@ from briefbook.errors import ValidationError
 from briefbook.library.records import Book, Event, Meeting, Person, Record, Statement, TalkingPoint, Topic
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 # Fields holding a date or a date and time (ISO text), moved by ``years``.
 DATE_FIELDS = ("start_date", "end_date", "starts_at", "ends_at", "issue_date")

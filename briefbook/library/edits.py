@@ -23,7 +23,7 @@ from briefbook.store import search as fts
 from briefbook.store.sort_keys import with_keys
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 R = TypeVar("R", bound=Record)
 

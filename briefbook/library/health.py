@@ -33,9 +33,8 @@ from briefbook.store.index_fingerprint import differing, store_fingerprints
 from briefbook.store.schema_check import file_problems
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
-
     from briefbook.library.api import Library
+    from briefbook.store.connection import Database
 
 _RANK = "bm25(10.0, 1.0)"
 MAX_LISTED = 20  # index differences named one by one; the rest are counted

@@ -26,7 +26,7 @@ from briefbook.library.validation import as_choice
 from briefbook.text import clean_line
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 
 class LinksMixin:

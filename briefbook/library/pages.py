@@ -21,7 +21,7 @@ from briefbook.library.speakers import name_speakers
 from briefbook.store.sort_keys import keys_complete
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 R = TypeVar("R", bound=Record)
 Cursor = tuple[Any, ...]

@@ -25,7 +25,7 @@ from briefbook.library.records import Person
 from briefbook.library.stamps import now
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 MAX_SIDE = 1600
 MAX_INPUT_BYTES = 40 * 1024 * 1024

@@ -19,7 +19,7 @@ from briefbook.library.speakers import name_speakers
 from briefbook.store.sort_keys import key_column, keys_complete
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 R = TypeVar("R", bound=Record)
 

@@ -15,7 +15,7 @@ from briefbook.library.records import Record, Revision, record_type
 from briefbook.library.stamps import now
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 KEEP_REVISIONS = 50
 

@@ -20,7 +20,7 @@ from briefbook.store.index_fingerprint import store_fingerprints
 from briefbook.store.sort_keys import store_keys
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 MAX_SEARCH_LIMIT = 1000  # hits one search returns at most
 

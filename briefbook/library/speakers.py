@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, TypeVar
 from briefbook.library.records import Person, Statement
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 R = TypeVar("R")
 

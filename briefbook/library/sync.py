@@ -18,7 +18,7 @@ from briefbook.library.stamps import now
 from briefbook.store.sort_keys import with_keys
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 
 @dataclass

@@ -16,8 +16,7 @@ from pathlib import Path
 
 from briefbook.library.search_index import INDEX_VERSION, INDEX_VERSION_KEY
 from briefbook.store.guard import connect
-from briefbook.store.schema import known_migrations
-from briefbook.store.schema_check import MIGRATIONS_TABLE
+from briefbook.store.schema_check import MIGRATIONS_TABLE, known_migrations
 
 # stage -> what it is, in the words the command line prints (the window has its own)
 STAGES = {

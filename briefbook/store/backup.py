@@ -50,8 +50,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlite_utils import Database
-
 from briefbook.errors import BriefBookError, LibraryFileError
 from briefbook.store import backup_catalog, sqlite_copy
 from briefbook.store.backup_catalog import (
@@ -183,7 +181,7 @@ def _source(obj: Any) -> tuple[Path | None, sqlite3.Connection | None]:
     if hasattr(obj, "db") and getattr(obj, "path", None) is not None:  # a Library
         return Path(obj.path), None
     db = obj.db if hasattr(obj, "db") else obj
-    conn: sqlite3.Connection = db.conn if isinstance(db, Database) else db
+    conn: sqlite3.Connection = getattr(db, "conn", db)  # a Database of ours or of sqlite-utils
     row = next((r for r in conn.execute("PRAGMA database_list") if r[1] == "main"), None)
     if row is not None and row[2]:
         return Path(row[2]), None

@@ -34,18 +34,16 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from briefbook.collation import sort_key
 from briefbook.errors import HostileLibraryError, LibraryFileError, NewerVersionError
 from briefbook.store import index_fingerprint
+from briefbook.store.connection import Database
 from briefbook.store.guard import harden
 from briefbook.store.quick_open import FULL_CHECK_UP_TO
 from briefbook.store.quick_open import SIDE_FILES as _SIDE_FILES
 from briefbook.store.quick_open import SMALL_TABLES as _SMALL_TABLES
 from briefbook.store.quick_open import remove_new_side_files as _remove_new_side_files
-from briefbook.store.schema import MIGRATIONS, known_migrations
-from briefbook.store.schema_check import file_problems
+from briefbook.store.schema_check import MIGRATION_SET, MIGRATIONS_TABLE, file_problems, known_migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -97,10 +95,10 @@ def open_database(
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
         else:
             conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
-        db = Database(harden(conn), execute_plugins=False)
+        db = Database(harden(conn))
         _configure(db, read_only=read_only and exists)
         if read_only and exists:
-            if MIGRATIONS.pending(db):
+            if pending_migrations(db):
                 db.close()
                 raise LibraryFileError(
                     f"The library {path} must be updated for this version of BriefBook, but it is "
@@ -167,7 +165,7 @@ def _inspect_read_only(path: Path) -> None:
         f"{path.resolve().as_uri()}?mode=ro{immutable}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
     )
     try:
-        db = Database(harden(conn), execute_plugins=False)
+        db = Database(harden(conn))
         _check_is_library(db, path)
         applied, problems = file_problems(conn)
         if any(name not in known_migrations() for name in applied):
@@ -315,17 +313,19 @@ def _migrate(
 ) -> None:
     """Back up, then apply the pending steps one by one (each in its own transaction, with its
     record: a step cut short by a crash or a kill leaves the library at the step before)."""
-    applied = [m.name for m in MIGRATIONS.applied(db)]
-    pending = [m.name for m in MIGRATIONS.pending(db)]
+    applied = applied_migrations(db)
+    pending = pending_migrations(db)
     if not pending:
         return
+    from briefbook.store.schema import MIGRATIONS  # (with sqlite-utils, which runs the steps)
+
     report = progress if progress is not None and not fresh else (lambda stage, done, total: None)
     if not fresh:
         report("backup", 0, 1)
         backup_before_migration(db, path, applied[-1] if applied else "unversioned")
     for done, _name in enumerate(pending):
         report("migrate", done, len(pending))
-        MIGRATIONS.apply(db, stop_before=pending[done + 1 :])
+        MIGRATIONS.apply(db.utils(), stop_before=pending[done + 1 :])
     report("migrate", len(pending), len(pending))
 
 
@@ -346,9 +346,27 @@ def backup_before_migration(db: Database, path: Path, version: str) -> Path:
         ) from None
 
 
+def applied_migrations(db: Database) -> list[str]:
+    """The steps the file records as applied, in order (sqlite-utils' ``Migrations.applied``)."""
+    if not db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
+    ).fetchone():
+        return []
+    rows = db.execute(
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def pending_migrations(db: Database) -> list[str]:
+    """The steps of this version the file has not had, in order (``Migrations.pending``)."""
+    applied = set(applied_migrations(db))
+    return [name for name in known_migrations() if name not in applied]
+
+
 def schema_version(db: Database) -> str:
-    applied = MIGRATIONS.applied(db)
-    return applied[-1].name if applied else ""
+    applied = applied_migrations(db)
+    return applied[-1] if applied else ""
 
 
 def _damaged(message: str, path: Path) -> DamagedLibraryError:

@@ -10,6 +10,12 @@ column, an extra CHECK), a table or index we do not make.
 
 Only the schema table and the migrations table are read (the latter only once
 its own shape has been checked), so no SQL of the file's runs while checking.
+
+Building the reference costs about 9 ms (and loads sqlite-utils), on every open. For
+this version's schema it is therefore read from :mod:`briefbook.store.schema_snapshot`,
+written by :func:`write_snapshot` from that very build; ``tests/store/test_schema_snapshot.py``
+builds it again and fails if the two differ (a new migration: run ``write_snapshot``).
+A file at any other version is compared with a reference built as before.
 """
 
 from __future__ import annotations
@@ -17,11 +23,13 @@ from __future__ import annotations
 import re
 import sqlite3
 from functools import lru_cache
+from pathlib import Path
 
 from briefbook.store.guard import harden
-from briefbook.store.schema import MIGRATIONS, known_migrations
+from briefbook.store.quick_open import CURRENT_MIGRATIONS
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
+MIGRATION_SET = "briefbook"  # briefbook.store.schema.MIGRATIONS.name
 # Tables SQLite itself makes: sqlite_sequence for AUTOINCREMENT, sqlite_stat* after ANALYZE/optimize.
 _SQLITE_OWN = {
     "sqlite_sequence": "CREATE TABLE sqlite_sequence(name,seq)",
@@ -41,10 +49,35 @@ def _entries(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]
     return {(t, n): (tbl, _normal(sql)) for t, n, tbl, sql in rows}
 
 
-@lru_cache(maxsize=16)
+def known_migrations() -> list[str]:
+    """The steps this version knows, in order (``store.schema`` registers them; equal, by test)."""
+    return list(CURRENT_MIGRATIONS)
+
+
 def expected_entries(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str]]:
     """The schema BriefBook creates at the version whose applied migrations are ``applied``."""
+    from briefbook.store import schema_snapshot
+
+    if applied == schema_snapshot.MIGRATIONS == CURRENT_MIGRATIONS:
+        return schema_snapshot.ENTRIES
+    return built_entries(applied)
+
+
+def migrations_table_entry() -> tuple[str, str] | None:
+    """The record of versions' own schema entry, as the first step makes it (and none changes)."""
+    from briefbook.store import schema_snapshot
+
+    if schema_snapshot.MIGRATIONS == CURRENT_MIGRATIONS:
+        return schema_snapshot.MIGRATIONS_TABLE_ENTRY
+    return built_entries(tuple(known_migrations()[:1])).get(("table", MIGRATIONS_TABLE))
+
+
+@lru_cache(maxsize=16)
+def built_entries(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str]]:
+    """The schema at that version, built: the migrations run on an empty in-memory database."""
     from sqlite_utils import Database
+
+    from briefbook.store.schema import MIGRATIONS
 
     known = known_migrations()
     conn = harden(sqlite3.connect(":memory:"))
@@ -60,14 +93,14 @@ def expected_entries(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[st
 def migration_history(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     """(applied migration names, problems). Reads the migrations table only if it has our shape."""
     entries = _entries(conn)
-    want = expected_entries(tuple(known_migrations()[:1])).get(("table", MIGRATIONS_TABLE))
+    want = migrations_table_entry()
     have = entries.get(("table", MIGRATIONS_TABLE))
     if have is None:
         return [], []
     if have != want:
         return [], [f"its table '{MIGRATIONS_TABLE}' (the record of its versions) has another shape"]
     rows = conn.execute(
-        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATIONS.name]
+        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
     ).fetchall()
     return [str(r[0]) for r in rows], []
 
@@ -121,3 +154,32 @@ def file_problems(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
     if problem:
         return applied, [problem]
     return applied, schema_differences(conn, applied)
+
+
+def snapshot_source() -> str:
+    """The text of :mod:`briefbook.store.schema_snapshot` for this version's migrations."""
+    current = tuple(known_migrations())
+    entries = built_entries(current)
+    lines = [
+        '"""This version\'s schema, as :func:`briefbook.store.schema_check.built_entries` builds it.',
+        "",
+        "Written by ``briefbook.store.schema_check.write_snapshot()``, then ``ruff format``.",
+        "Never edit it by hand.",
+        '"""',
+        "",
+        "# ruff: noqa: E501",
+        f"MIGRATIONS = {current!r}",
+        f"MIGRATIONS_TABLE_ENTRY = {built_entries(current[:1]).get(('table', MIGRATIONS_TABLE))!r}",
+        "ENTRIES = {",
+        *(f"    {key!r}: {entries[key]!r}," for key in sorted(entries)),
+        "}",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def write_snapshot() -> Path:
+    """Write :mod:`briefbook.store.schema_snapshot` again (after adding a migration)."""
+    path = Path(__file__).with_name("schema_snapshot.py")
+    path.write_text(snapshot_source(), encoding="utf-8")
+    return path

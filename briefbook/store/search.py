@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from briefbook.text import fold, fold_many, fold_with_map, has_unspaced_script
 
 if TYPE_CHECKING:
-    from sqlite_utils import Database
+    from briefbook.store.connection import Database
 
 MARK_START = "["
 MARK_END = "]"

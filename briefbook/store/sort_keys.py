@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from briefbook.collation import sort_key
 
 if TYPE_CHECKING:
-    from briefbook.store.database import Database
+    from briefbook.store.connection import Database
 
 STORED_BYTES = 96  # 32 primary weights of 3 bytes: the letters of the first 32 characters
 

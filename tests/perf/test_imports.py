@@ -34,11 +34,34 @@ def _modules_of(*args: str) -> set[str]:
 
 
 def test_a_command_that_lists_loads_neither_numpy_nor_renderers_nor_qt(library_path: Path) -> None:
+    """Nor sqlite-utils (25 ms): the library reads and writes through plain sqlite3
+    (``store/connection.py``); only a migration loads it."""
     with Library.create(library_path) as lib:
         lib.add(Topic(title="Công ước Hà Nội"))
     loaded = _modules_of("--library", str(library_path), "list", "topic")
-    assert "sqlite_utils.db" in loaded
-    assert not {"numpy", "pandas", "reportlab", "docx", "PySide6"} & {m.split(".")[0] for m in loaded}
+    unneeded = {"numpy", "pandas", "reportlab", "docx", "PySide6", "sqlite_utils", "pluggy", "dateutil"}
+    assert not unneeded & {m.split(".")[0] for m in loaded}
+    assert "briefbook.store.schema" not in loaded  # the migrations: a new or older file only
+
+
+def test_an_edit_and_an_older_library_still_work_without_loading_sqlite_utils_first(
+    library_path: Path, tmp_path: Path
+) -> None:
+    """A write goes through plain SQL too; a file made by an older version is still migrated
+    (that step alone loads sqlite-utils, whose migrations run the steps)."""
+    import shutil
+
+    with Library.create(library_path) as lib:
+        topic = lib.add(Topic(title="Công ước Hà Nội"))
+    loaded = _modules_of("--library", str(library_path), "edit", topic.id, "--set", "title=Hà Nội")
+    assert "sqlite_utils" not in loaded
+    with Library.open(library_path) as lib:
+        assert lib.get(Topic, topic.id).title == "Hà Nội"
+    fixtures = sorted((ROOT / "tests" / "fixtures").glob("*.briefbook"))
+    old = tmp_path / "old.briefbook"
+    shutil.copy(fixtures[0], old)
+    loaded = _modules_of("--library", str(old), "list", "topic")
+    assert "sqlite_utils" in loaded and "briefbook.store.schema" in loaded
 
 
 def test_numpy_stays_importable_for_whoever_needs_it() -> None:
@@ -80,7 +103,7 @@ def test_a_docx_export_loads_no_reportlab_fonttools_or_qt(library_path: Path, tm
     loaded = _modules_of("--library", str(library_path), "export", book, "-o", str(out), "--format", "docx")
     assert out.stat().st_size > 0
     assert "docx" in loaded
-    unneeded = {"reportlab", "PySide6", "cryptography", "fontTools", "PIL"}  # (the book has no photo)
+    unneeded = {"reportlab", "PySide6", "cryptography", "fontTools", "PIL", "sqlite_utils"}  # (no photo)
     assert not unneeded & {m.split(".")[0] for m in loaded}
     assert not {"briefbook.render.segment", "briefbook.render.pdf"} & loaded
     # Nothing goes over the network, and its modules cost start-up (xml.sax.saxutils pulls them in).
