@@ -110,7 +110,8 @@ class CollectionView(CollectionCommands, QWidget):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         # Fitting a column to its content measures the rows on screen, not every row loaded:
         # with Qt's default (1,000 rows) the first load measured 200 rows of each column.
-        table.verticalHeader().setResizeContentsPrecision(0)
+        # (Qt reads the rows to measure for a column from the *horizontal* header's precision.)
+        table.horizontalHeader().setResizeContentsPrecision(0)
         header = table.horizontalHeader()
         header.setSectionsMovable(True)
         header.setHighlightSections(False)

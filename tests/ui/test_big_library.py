@@ -117,3 +117,34 @@ def test_a_header_click_sorts_on_the_search_thread(qtbot, big_window, monkeypatc
     assert shown == sorted_vi(shown) and view.model.rowCount() == view.model.PAGE
     first = real(big_window.context.library, "talking_point", order_by="text", limit=3)
     assert [view.model.record_at(r).id for r in range(3)] == [p.id for p in first.records]
+
+
+def test_fitting_the_columns_measures_the_rows_on_screen_only(qtbot, big_library_path, monkeypatch):
+    """Counted, never timed: each fitted column asked the size of all 200 rows loaded (Qt takes
+    the number of rows to measure for a column from the horizontal header; it was set on the
+    vertical one), 8 ms of the first table at 50,000 points."""
+    from briefbook.ui.delegates import BadgeDelegate
+
+    asked: list[int] = []
+    size_hint = BadgeDelegate.sizeHint
+
+    def counting(self, option, index):
+        asked.append(index.row())
+        return size_hint(self, option, index)
+
+    # before the window makes its delegates (PySide keeps a wrapper's Python override once called)
+    monkeypatch.setattr(BadgeDelegate, "sizeHint", counting)
+    window = MainWindow(Settings())
+    qtbot.addWidget(window)
+    assert window.open_library(big_library_path)
+    window.show()
+    view = window.show_view("talking_point")
+    rows_arrived(view)
+    assert view.model.rowCount() == view.model.PAGE
+    asked.clear()
+    view.fit_columns()
+    table = view.table
+    last = table.rowAt(table.viewport().height() - 1)
+    assert 0 < last < view.model.PAGE - 1
+    assert asked and max(asked) <= last + 1  # the rows on screen (and the one cut at the bottom)
+    assert set(range(last + 1)) <= set(asked)
