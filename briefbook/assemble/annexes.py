@@ -87,6 +87,7 @@ def statements_annex(a: Assembly, section: Section, event: Event | None) -> list
     # statements read them all (0.6 s) to keep a few.
     linked = a.library.topics_of_statements(wanted)
     topic_ids = sorted({t for topics in linked.values() for t in topics})
+    a.read_topics(topic_ids, points=False)
     for topic in _by_title(a.library.get_many(Topic, topic_ids)):
         chosen = [s for s in a.statements_on(topic.id) if s.id in wanted]
         if not chosen or not a.admit(topic):
@@ -126,6 +127,7 @@ def biographies(a: Assembly, section: Section, event: Event | None) -> list[Bloc
         people = list(a.scope.people)
     people = [p for p in people if a.admit(p)]
     people.sort(key=lambda p: sort_key(p.name_romanised or p.name))  # the order of the window's lists
+    a.read_photos([p.id for p in people])
     out: list[Block] = []
     for person in people:
         a.mention(person)

@@ -61,7 +61,7 @@ def card(a: Assembly, meeting: Meeting, section: Section, number: int, total: in
     ]
     counterparts = [p for p in a.participants(meeting.id) if p.role != "delegation" and a.admit(p.person)]
     out += steer(a, meeting, [p.person for p in counterparts], whole_purpose=False)
-    topics = [t for t in a.library.meeting_topics(meeting.id) if a.admit(t)]
+    topics = [t for t in a.meeting_topics(meeting.id) if a.admit(t)]
     points = chosen_points(a, topics, section.choices.get(meeting.id))
     make = point_items(a, [p for p in points if p.kind in ("key_message", "proactive")])
     if make:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields
 
 from briefbook.assemble import markdown, markers
+from briefbook.assemble.reads import BookReads
 from briefbook.assemble.words import words
 from briefbook.document.model import Block, ListItem, Origin, Run
 from briefbook.errors import ValidationError
@@ -38,7 +39,7 @@ class PreflightWarning:
 
 
 @dataclass
-class Assembly:
+class Assembly(BookReads):
     library: Library
     book: Book
     ceiling: str
@@ -53,13 +54,7 @@ class Assembly:
     _anchors: set[str] = field(default_factory=set)
     event_origin: Origin | None = None  # set once the book's event is read
     _sources: list[Origin] = field(default_factory=list)
-    _topics: dict[str, Topic | None] = field(default_factory=dict)
     _scope: EventScope | None = None
-    _meetings_of: dict[str, list[Meeting]] = field(default_factory=dict)
-    _participants: dict[str, list] = field(default_factory=dict)  # meeting id -> its participants
-    _events: dict[str, Event | None] = field(default_factory=dict)
-    _points_of: dict[str, list[TalkingPoint]] = field(default_factory=dict)  # topic id -> its points
-    _statements_on: dict[str, list[Statement]] = field(default_factory=dict)  # topic id -> its statements
     contacts: dict[tuple, list] = field(default_factory=dict)  # a person's previous contacts (meeting_brief)
     # (kind, item id) -> the anchor of the one place the item is printed: a topic brief,
     # a group of the statements annex, a biography, or the first brief that printed it.
@@ -70,6 +65,7 @@ class Assembly:
     gone: set[str] = field(default_factory=set)  # deleted items the preflight has named
 
     def __post_init__(self) -> None:
+        self._start_reads()
         self.scheme = self.library.levels()
         self.levels = [level.name for level in self.scheme]
         # The ceiling was parsed by the caller; anything else here is a fault: nothing passes it.
@@ -276,49 +272,6 @@ class Assembly:
     ) -> Run:
         """One run of plain text from ``origin`` (the current source by default)."""
         return Run(text, bold, italic, None, origin or self.current)
-
-    def meetings_of(self, person_id: str) -> list[Meeting]:
-        """The person's meetings, oldest first (``Library.meetings_of``), read once per book:
-        every brief the person is a counterpart in lists their previous contacts."""
-        if person_id not in self._meetings_of:
-            self._meetings_of[person_id] = [m for m, _role in self.library.meetings_of(person_id)]
-        return self._meetings_of[person_id]
-
-    def participants(self, meeting_id: str) -> list:
-        """The meeting's participants (``Library.participants``), read once per book: the
-        delegation page and the meeting's brief (or card) both list them."""
-        if meeting_id not in self._participants:
-            self._participants[meeting_id] = self.library.participants(meeting_id)
-        return self._participants[meeting_id]
-
-    def points_of(self, topic_id: str) -> list[TalkingPoint]:
-        """The topic's talking points in their order, read once per book: its meetings' briefs
-        and its topic brief each read them (do not change the list: it is shared)."""
-        if topic_id not in self._points_of:
-            self._points_of[topic_id] = self.library.list(TalkingPoint, where={"topic_id": topic_id})
-        return self._points_of[topic_id]
-
-    def statements_on(self, topic_id: str) -> list[Statement]:
-        """The topic's statements, newest first (``Library.statements_on``), read once per book:
-        its meetings' briefs and the statements annex each read them (the list is shared)."""
-        if topic_id not in self._statements_on:
-            self._statements_on[topic_id] = self.library.statements_on(topic_id)
-        return self._statements_on[topic_id]
-
-    def event_of(self, event_id: str) -> Event | None:
-        """An event by id, read once per book (an earlier meeting's event, in previous contacts);
-        None if there is none (the caller looks it up again, for the preflight's word on it)."""
-        if event_id not in self._events:
-            found = self.library.get_many(Event, [event_id])
-            self._events[event_id] = found[0] if found else None
-        return self._events[event_id]
-
-    def _topic(self, topic_id: str) -> Topic | None:
-        if topic_id not in self._topics:
-            # One query by id (a sorted list() also asked the table's columns and sort keys).
-            found = self.library.get_many(Topic, [topic_id])
-            self._topics[topic_id] = found[0] if found else None
-        return self._topics[topic_id]
 
     def items(self, text: str, *, origin: Origin | None = None) -> list[ListItem]:
         """A field as list items, sub-lists kept (a talking point in a list of points)."""

@@ -19,12 +19,19 @@ R = TypeVar("R", bound=Record)
 
 
 def lookup(a: Assembly, cls: type[R], item_id: str) -> R | None:
-    """The item with this id, or None (and the preflight's word on it) if it was deleted since."""
+    """The item with this id, or None (and the preflight's word on it) if it was deleted since.
+
+    Read once per book: a speaker quoted in many briefs, an organisation of many people."""
+    found = a.known(cls, item_id)
+    if found is not None:
+        return found
     try:
-        return a.library.get(cls, item_id)
+        found = a.library.get(cls, item_id)
     except NotFound:  # an item chosen once and deleted since: skip it
         missing_warning(a, item_id)
         return None
+    a.remember([found])
+    return found
 
 
 def chosen_item(a: Assembly, cls: type[R], item_id: str) -> R | None:

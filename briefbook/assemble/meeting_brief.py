@@ -47,7 +47,7 @@ def _meeting_brief(
         if a.admit(p.person):
             a.mention(p.person)
             (ours if p.role == "delegation" else counterparts).append(p)
-    topics = [t for t in a.library.meeting_topics(meeting.id) if a.admit(t)]
+    topics = [t for t in a.meeting_topics(meeting.id) if a.admit(t)]
     points = chosen_points(a, topics, choice)
     if not points:
         a.warn("meeting_without_points", f"The meeting “{meeting.title}” has no talking points.", meeting)

@@ -53,7 +53,7 @@ def _profile(a: Assembly, person: Person, origin: Origin, role: str, short: bool
         sensitive = a.origin(person, Origin(a.levels[rank]))
         runs = a.runs(person.sensitivities, origin=sensitive)
         lines.append(Paragraph([Run(f"{w['sensitivities']}: ", bold=True), *runs], "note", origin=sensitive))
-    photo = a.library.photo(person.id)
+    photo = a.photo(person.id)
     if not photo:
         a.warn("person_without_photo", f"{person.display_name} has no photo.", person)
     if not person.position:

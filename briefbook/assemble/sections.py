@@ -73,7 +73,9 @@ def meetings_in(a: Assembly, section: Section, event: Event | None) -> list[Meet
             found += rows
     else:
         found = a.library.list(Meeting, where={"event_id": a.book.event_id}, order_by="starts_at")
-    return [m for m in found if a.admit(m)]
+    admitted = [m for m in found if a.admit(m)]
+    a.read_meetings(admitted)  # what their briefs hold, in a few queries for them all
+    return admitted
 
 
 def programme(a: Assembly, section: Section, event: Event | None) -> list[Block]:

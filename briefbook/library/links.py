@@ -12,6 +12,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from briefbook.errors import ValidationError
+from briefbook.library.queries import _order_clause, _to_record
 from briefbook.library.records import (
     PARTICIPANT_ROLES,
     RECORD_TYPES,
@@ -23,10 +24,15 @@ from briefbook.library.records import (
     Topic,
 )
 from briefbook.library.validation import as_choice
+from briefbook.store.sort_keys import keys_complete
 from briefbook.text import clean_line
 
 if TYPE_CHECKING:
     from briefbook.store.connection import Database
+
+
+# A person's meetings, oldest first, undated last; ties in the order the links were made.
+_CONTACTS_ORDER = "m.starts_at = '', m.starts_at, m.title, p.rowid"
 
 
 class LinksMixin:
@@ -35,18 +41,47 @@ class LinksMixin:
     def participants(self, meeting_id: str) -> list[Participant]:
         return self._people_in("meeting_participants", "meeting_id", meeting_id)
 
+    def participants_of(self, meeting_ids: Collection[str]) -> dict[str, list[Participant]]:
+        """meeting id -> its participants as :meth:`participants` lists them (every id given has
+        a list): two queries for all of a book's meetings, where that is two per meeting."""
+        rows = self.db.execute(
+            "SELECT meeting_id, person_id, role FROM meeting_participants "
+            "WHERE meeting_id IN (SELECT value FROM json_each(?)) ORDER BY meeting_id, position, rowid",
+            [json.dumps(list(meeting_ids))],
+        ).fetchall()
+        people = {p.id: p for p in self.get_many(Person, list(dict.fromkeys(row[1] for row in rows)))}
+        found: dict[str, list[Participant]] = {mid: [] for mid in meeting_ids}
+        for mid, pid, role in rows:
+            found[mid].append(Participant(people.get(pid) or self.get(Person, pid), role))
+        return found
+
     def meetings_of(self, person_id: str) -> list[tuple[Meeting, str]]:
         """Every meeting the person took part in, with their role, oldest first (undated last):
         the person's history of contacts with us, for the person editor and a brief's
         "previous contacts"."""
         rows = self.db.execute(
             "SELECT m.id, p.role FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id "
-            "WHERE p.person_id = ? ORDER BY m.starts_at = '', m.starts_at, m.title",
+            f"WHERE p.person_id = ? ORDER BY {_CONTACTS_ORDER}",
             [person_id],
         ).fetchall()
         # One query for the meetings (a get each was 25 queries per counterpart per brief).
         meetings = {m.id: m for m in self.get_many(Meeting, [mid for mid, _role in rows])}
         return [(meetings.get(mid) or self.get(Meeting, mid), role) for mid, role in rows]
+
+    def meetings_of_people(self, person_ids: Collection[str]) -> dict[str, list[tuple[Meeting, str]]]:
+        """person id -> :meth:`meetings_of` that person (every id given has a list), in two
+        queries for all of a book's counterparts, where that is two per person."""
+        rows = self.db.execute(
+            "SELECT p.person_id, m.id, p.role FROM meeting_participants p JOIN meetings m "
+            "ON m.id = p.meeting_id WHERE p.person_id IN (SELECT value FROM json_each(?)) "
+            f"ORDER BY p.person_id, {_CONTACTS_ORDER}",
+            [json.dumps(list(person_ids))],
+        ).fetchall()
+        meetings = {m.id: m for m in self.get_many(Meeting, list(dict.fromkeys(row[1] for row in rows)))}
+        found: dict[str, list[tuple[Meeting, str]]] = {pid: [] for pid in person_ids}
+        for pid, mid, role in rows:
+            found[pid].append((meetings.get(mid) or self.get(Meeting, mid), role))
+        return found
 
     def set_participant(self, meeting_id: str, person_id: str, role: str = "counterpart") -> None:
         role = as_choice(role, PARTICIPANT_ROLES)
@@ -70,6 +105,22 @@ class LinksMixin:
 
     def meeting_topics(self, meeting_id: str) -> list[Topic]:
         return self._linked_topics("meeting_topics", "meeting_id", meeting_id, "position")
+
+    def topics_of_meetings(self, meeting_ids: Collection[str]) -> dict[str, list[Topic]]:
+        """meeting id -> :meth:`meeting_topics` of that meeting (every id given has a list), in
+        one query for all of a book's meetings."""
+        columns = Topic.field_names()
+        rows = self.db.execute(
+            f"SELECT meeting_topics.meeting_id, {', '.join('topics.' + c for c in columns)} "
+            "FROM meeting_topics JOIN topics ON topics.id = meeting_topics.topic_id "
+            "WHERE meeting_topics.meeting_id IN (SELECT value FROM json_each(?)) "
+            "ORDER BY meeting_topics.meeting_id, position, meeting_topics.topic_id",
+            [json.dumps(list(meeting_ids))],
+        ).fetchall()
+        found: dict[str, list[Topic]] = {mid: [] for mid in meeting_ids}
+        for mid, *row in rows:
+            found[mid].append(Topic(**dict(zip(columns, row, strict=True))))
+        return found
 
     def statement_topics(self, statement_id: str) -> list[Topic]:
         return self._linked_topics("statement_topics", "statement_id", statement_id, "topics.title")
@@ -106,16 +157,37 @@ class LinksMixin:
         return found
 
     def statements_on(self, topic_id: str) -> list[Statement]:
-        ids = [
-            r[0]
-            for r in self.db.execute(
-                "SELECT statement_id FROM statement_topics WHERE topic_id = ?", [topic_id]
-            )
-        ]
+        """The topic's statements, newest first (those of one date in the order they were linked)."""
+        return self.statements_on_topics([topic_id])[topic_id]
+
+    def statements_on_topics(self, topic_ids: Collection[str]) -> dict[str, list[Statement]]:
+        """topic id -> :meth:`statements_on` that topic (every id given has a list), in two
+        queries however many topics (a book's briefs each asked for theirs)."""
+        rows = self.db.execute(
+            "SELECT topic_id, statement_id FROM statement_topics "
+            "WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+            [json.dumps(list(topic_ids))],
+        ).fetchall()
         # One query for the statements (a get each was two queries per statement per brief).
-        found = {s.id: s for s in self.get_many(Statement, ids)}
-        records = [found.get(i) or self.get(Statement, i) for i in ids]
-        return sorted(records, key=lambda s: s.date, reverse=True)
+        found = {s.id: s for s in self.get_many(Statement, list(dict.fromkeys(row[1] for row in rows)))}
+        linked: dict[str, list[Statement]] = {tid: [] for tid in topic_ids}
+        for tid, sid in rows:
+            linked[tid].append(found.get(sid) or self.get(Statement, sid))
+        return {tid: sorted(records, key=lambda s: s.date, reverse=True) for tid, records in linked.items()}
+
+    def points_of_topics(self, topic_ids: Collection[str]) -> dict[str, list[TalkingPoint]]:
+        """topic id -> its talking points in their order, as ``list(TalkingPoint, where=
+        {"topic_id": ...})`` gives them (every id given has a list), in one query."""
+        cls = TalkingPoint
+        sql, params = self._select(cls, None)
+        order = _order_clause(cls, "position", False, stored=keys_complete(self.db, cls.TABLE, "position"))
+        sql += f" WHERE topic_id IN (SELECT value FROM json_each(?)) ORDER BY {order}"
+        columns = self._columns(cls)
+        found: dict[str, list[TalkingPoint]] = {tid: [] for tid in topic_ids}
+        for row in self.db.execute(sql, [*params, json.dumps(list(topic_ids))]).fetchall():
+            point = _to_record(cls, row, columns)
+            found[point.topic_id].append(point)
+        return found
 
     def reorder_talking_points(self, topic_id: str, ordered_ids: list[str]) -> None:
         """Put a topic's talking points in the given order (the rest keep theirs, after)."""
@@ -164,7 +236,8 @@ class LinksMixin:
         columns = Topic.field_names()
         rows = self.db.execute(
             f"SELECT {', '.join('topics.' + c for c in columns)} FROM {table} "
-            f"JOIN topics ON topics.id = {table}.topic_id WHERE {column} = ? ORDER BY {order}",
+            f"JOIN topics ON topics.id = {table}.topic_id WHERE {column} = ? ORDER BY {order}, "
+            f"{table}.topic_id",  # ties as the primary key's index gives them, stated
             [owner_id],
         ).fetchall()
         return [Topic(**dict(zip(columns, row, strict=True))) for row in rows]

@@ -15,7 +15,9 @@ the end.
 from __future__ import annotations
 
 import io
+import json
 import warnings
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -131,6 +133,15 @@ class PhotosMixin:
     def photo(self, person_id: str) -> bytes | None:
         row = self.db.execute("SELECT data FROM photos WHERE person_id = ?", [person_id]).fetchone()
         return row[0] if row else None
+
+    def photos(self, person_ids: Collection[str]) -> dict[str, bytes]:
+        """person id -> :meth:`photo`, for those of ``person_ids`` that have one, in one query
+        (a book's biographies asked for each)."""
+        rows = self.db.execute(
+            "SELECT person_id, data FROM photos WHERE person_id IN (SELECT value FROM json_each(?))",
+            [json.dumps(list(person_ids))],
+        )
+        return dict(rows.fetchall())
 
     def remove_photo(self, person_id: str) -> None:
         with self.transaction():

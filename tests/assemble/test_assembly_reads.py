@@ -35,6 +35,10 @@ def test_a_counterparts_meetings_are_read_once_per_book(library: Library, monkey
     asked: list[str] = []
     real = type(library).meetings_of
     monkeypatch.setattr(type(library), "meetings_of", lambda self, pid: asked.append(pid) or real(self, pid))
+    many = type(library).meetings_of_people  # the same for all of a book's counterparts at once
+    monkeypatch.setattr(
+        type(library), "meetings_of_people", lambda self, ids: asked.extend(ids) or many(self, ids)
+    )
     document = assemble(library, book_id)
     assert asked.count(person_id) == 1
     # ... and each brief still lists the earlier meetings: the 8th brief names the 7 before it.

@@ -92,3 +92,37 @@ def test_previous_contacts_are_worked_out_once_per_person(library: Library, monk
     assert "02/05/2024 — Gặp cũ (Hội nghị Viêng Chăn) · ສົມສັກ ພົມມະວົງ" in lines
     # Meeting 8 (people 1 and 2) is earlier only for the 9th brief, and only for person 2 there.
     assert sum(line.startswith("08/12/2025 — Gặp lần 8") for line in lines) == 1
+
+
+def test_a_book_reads_the_same_number_of_queries_whatever_its_meetings(library: Library, tmp_path) -> None:
+    """A brief's participants, topics, points, statements, speakers and the counterparts'
+    earlier meetings are read for all of a book's meetings at once (it was 10 queries per
+    meeting here)."""
+    small = _queries(library, _event(library, 4))
+    other = Library.create(tmp_path / "other.briefbook")
+    try:
+        large = _queries(other, _event(other, 16))
+    finally:
+        other.close()
+    assert large == small, (small, large)
+
+
+def test_the_speakers_and_photos_of_a_book_are_read_once(library: Library) -> None:
+    """A speaker quoted in every brief, and the biographies' photos, are one query each."""
+    book_id = _event(library, 6)
+    asked: list[str] = []
+    library.db.conn.set_trace_callback(asked.append)
+    try:
+        document = assemble(library, book_id)
+    finally:
+        library.db.conn.set_trace_callback(None)
+    photos = [q for q in asked if "FROM photos" in q]
+    people = [q for q in asked if q.startswith("SELECT") and " FROM people WHERE id" in q]
+    assert len(photos) == 1, photos
+    assert len(people) <= 3, people  # the participants, the speakers' names, the delegation
+    credits = [
+        "".join(r.text for r in block.runs)
+        for block in document.blocks
+        if getattr(block, "style", "") == "note" and block.runs and block.runs[0].text == "— "
+    ]
+    assert credits and all("ສົມສັກ ພົມມະວົງ" in line for line in credits)
