@@ -16,7 +16,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QFont,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+)
 
 PIECE = 2000  # characters of a paragraph given to Qt's writer at a time
 MARK = _MARK = "\ue000"  # a private-use character (a document holding one keeps the one call)
@@ -26,19 +34,32 @@ _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 def to_markdown(document: QTextDocument, features) -> str:
     """``document.toMarkdown(features)``, with each long paragraph written in pieces, and the
     pieces of a paragraph the editor opened in pieces (``long_text``) joined again."""
+    return write_range(document, document.begin(), document.lastBlock(), features)
+
+
+def write_range(document: QTextDocument, first: QTextBlock, last: QTextBlock, features) -> str:
+    """:func:`to_markdown` of the blocks ``first`` to ``last`` of ``document`` (the editor keeps
+    the Markdown of a long text per run of blocks: ``markdown_units``)."""
     from briefbook.ui.editors.long_text import continues  # (it cuts by this module's rule)
 
-    blocks = []
-    block = document.begin()
-    while block.isValid():
-        blocks.append(block)
-        block = block.next()
+    blocks = [first]
+    while blocks[-1] != last and blocks[-1].isValid():
+        blocks.append(blocks[-1].next())
     joined = [b for b in blocks[1:] if continues(b)]
     plain = all(plain_paragraph(b) for b in blocks)
-    if not joined and (not any(b.length() > PIECE for b in blocks) or not plain):
-        return document.toMarkdown(features)
-    if document.find(_MARK).position() != -1:
-        return document.toMarkdown(features)
+    whole = first.position() == 0 and not last.next().isValid()
+    # (a run after the first block starts at the break before it: a selection inside one
+    # block would leave out its format, a quote's or code's)
+    begin = first.position() - 1 if first.position() > 0 else 0
+    end = last.position() + last.length() - 1
+
+    def one_call() -> str:
+        return (document if whole else _selection(document, begin, end)).toMarkdown(features)
+
+    if (not joined and (not any(b.length() > PIECE for b in blocks) or not plain)) or any(
+        _MARK in b.text() for b in blocks
+    ):
+        return one_call()
     # Where the copy breaks a paragraph into pieces: at spaces of long plain paragraphs, and
     # at the block breaks between the pieces of one paragraph (each one character, dropped).
     breaks = [b.position() - 1 for b in joined]
@@ -53,7 +74,7 @@ def to_markdown(document: QTextDocument, features) -> str:
     copy.setUndoRedoEnabled(False)
     out = QTextCursor(copy)
     source = QTextCursor(document)
-    start = 0
+    start = begin
     for at in breaks:
         source.setPosition(start)
         source.setPosition(at, QTextCursor.MoveMode.KeepAnchor)
@@ -62,10 +83,19 @@ def to_markdown(document: QTextDocument, features) -> str:
         out.insertBlock()
         start = at + 1  # the space (or the block break) is the marker's
     source.setPosition(start)
-    source.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
+    source.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     out.insertFragment(source.selection())
     written = copy.toMarkdown(features).replace(_MARK + "\n\n", " ")
-    return document.toMarkdown(features) if _MARK in written else written
+    if _MARK in written:
+        return one_call()
+    return written
+
+
+def _selection(document: QTextDocument, start: int, end: int) -> QTextDocumentFragment:
+    cursor = QTextCursor(document)
+    cursor.setPosition(start)
+    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+    return cursor.selection()
 
 
 def plain_paragraph(block) -> bool:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.text import clean
-from briefbook.ui.editors import long_text, markdown_writer, word_lists
+from briefbook.ui.editors import long_text, markdown_units, markdown_writer, word_lists
 from briefbook.ui.editors.fields import FieldWidget, leave_to_window
 
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
@@ -114,6 +114,7 @@ class MarkdownEdit(QTextEdit):
         self._loader: long_text.PieceLoader | None = None
         self._written: str | None = None  # markdown() of the text as it is (a save asks it 2-3 times)
         self.document().contentsChange.connect(self._forget_written)
+        self.kept = markdown_units.KeptMarkdown(self.document(), FEATURES, normalise_markdown, self)
         self.setTabChangesFocus(True)
         self.setAcceptRichText(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -142,6 +143,7 @@ class MarkdownEdit(QTextEdit):
 
     def set_markdown(self, markdown: str) -> None:
         self._stop_loading()
+        self.kept.stop()
         # (a text holding the writer's marker would be written by Qt's one call, each piece a
         # paragraph of its own: it opens whole, as before)
         if len(markdown or "") > long_text.LONG and markdown_writer.MARK not in markdown:
@@ -158,6 +160,7 @@ class MarkdownEdit(QTextEdit):
             source.deleteLater()
         self.document().setMarkdown(markdown or "", FEATURES)
         self.document().setModified(False)
+        self.kept.write_ahead()  # (a long text: its first save writes only what was edited)
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only_wanted = read_only
@@ -180,11 +183,15 @@ class MarkdownEdit(QTextEdit):
             self._loader = None
         self.loading = False
         self.setReadOnly(self.read_only_wanted)
+        self.kept.write_ahead()
         self.loaded.emit()
 
     def markdown(self) -> str:
         if self._written is None:
-            self._written = normalise_markdown(markdown_writer.to_markdown(self.document(), FEATURES))
+            if self.kept.writer.wanted(self.document()):  # long: only what changed is written again
+                self._written = self.kept.markdown()
+            else:
+                self._written = normalise_markdown(markdown_writer.to_markdown(self.document(), FEATURES))
         return self._written
 
     def _forget_written(self, *_args) -> None:
@@ -266,11 +273,11 @@ class MarkdownField(FieldWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_AFTER_MS)
-        self._timer.timeout.connect(self.flush)
+        self._timer.timeout.connect(self.save_soon)
         self.edit.bold_requested.connect(self.toggle_bold)
         self.edit.italic_requested.connect(self.toggle_italic)
         self.edit.textChanged.connect(self._edited)
-        self.edit.focus_lost.connect(self.flush)
+        self.edit.focus_lost.connect(self.save_soon)
         self.edit.loaded.connect(self._enable_bar)
         self.retranslate()
 
@@ -302,6 +309,16 @@ class MarkdownField(FieldWidget):
             self.set_error(None)
             return
         super().set_value(value, force)
+
+    def save_soon(self) -> None:
+        """Save after a pause in typing or when focus leaves: at once if its Markdown is mostly
+        kept, else once the rest is written in time slices (:meth:`flush` saves at once, always)."""
+        if self.edit.loading or not self.edit.document().isModified():
+            return
+        if self.edit.kept.quick():
+            self.flush()
+        else:
+            self.edit.kept.write_ahead(self.save_soon)
 
     def _show(self, value: str) -> None:
         self._timer.stop()

@@ -1,0 +1,220 @@
+"""A long text's Markdown kept per run of blocks, so that a save writes again only what changed.
+
+Writing the Markdown of the 1 MB report a user pasted into one talking point takes Qt's
+writer 0.3-0.5 s however it is cut (``markdown_writer``): at every save of an edit the
+window stood still that long. But an edit changes a block or two of the 500 the editor
+holds such a text in (``long_text``), so the text is written as *units*, each a run of
+blocks written on its own, and each unit's Markdown is kept under a key made of what Qt's
+writer reads there: the blocks' text, their block and list formats and the formats of
+their fragments (as indices into the document's format collection: the same index is the
+same format until the document is cleared, and then every kept unit is dropped). A save
+writes the units whose key is new and joins the rest as they were.
+
+A unit ends between two plain paragraphs (not in a list, at no indent) outside any list's
+span (an item numbered 4 must be written with items 1-3): there Qt's writer starts afresh
+and puts a blank line, or, between two pieces of one paragraph, the space they were cut at.
+A text that is never long is written by ``markdown_writer`` in one go, as before.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QTextBlock, QTextDocument
+
+from briefbook.ui.editors import markdown_writer
+from briefbook.ui.editors.long_text import continues
+
+LONG = 20_000  # a document of more characters than this is written per unit
+QUICK = 20_000  # characters a save writes at once (about 10 ms); more are written in slices first
+SLICE_MS = 15  # work per turn of the event loop while writing ahead
+
+
+@dataclass
+class Unit:
+    """Blocks ``first`` to ``last``; ``joins``: its first block continues the unit before."""
+
+    first: QTextBlock
+    last: QTextBlock
+    key: tuple
+    joins: bool
+    size: int
+
+
+def block_key(block: QTextBlock) -> tuple:
+    """What Qt's writer reads of ``block``: its text and the indices of its formats."""
+    fragments = []
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        fragments.append((fragment.length(), fragment.charFormatIndex()))
+        it += 1
+    listed = block.textList()
+    return (
+        block.text(),
+        block.blockFormatIndex(),
+        listed.formatIndex() if listed is not None else -1,
+        tuple(fragments),
+    )
+
+
+def free(block: QTextBlock) -> bool:
+    """A plain paragraph at no indent: Qt's writer starts afresh before and after it."""
+    return markdown_writer.plain_paragraph(block) and block.blockFormat().indent() == 0
+
+
+def units(document: QTextDocument) -> list[Unit]:
+    """The document cut into units, in order."""
+    blocks, spans = [], {}
+    block = document.begin()
+    while block.isValid():
+        listed = block.textList()
+        if listed is not None:
+            spans[block.blockFormat().objectIndex()] = len(blocks)  # the list's last item so far
+        blocks.append(block)
+        block = block.next()
+    out: list[Unit] = []
+    reach, start, was_free = -1, 0, False  # reach: the last item of every list begun so far
+    listed_first: set[int] = set()
+    for number, block in enumerate(blocks):
+        is_free = free(block)
+        if number and is_free and was_free and reach < number:
+            out.append(_unit(blocks, start, number - 1, bool(out) and continues(blocks[start])))
+            start = number
+        if block.textList() is not None:
+            index = block.blockFormat().objectIndex()
+            if index not in listed_first:
+                listed_first.add(index)
+                reach = max(reach, spans[index])
+        was_free = is_free
+    if blocks:
+        out.append(_unit(blocks, start, len(blocks) - 1, bool(out) and continues(blocks[start])))
+    return out
+
+
+def _unit(blocks: list[QTextBlock], start: int, end: int, joins: bool) -> Unit:
+    keys = tuple(block_key(b) for b in blocks[start : end + 1])
+    return Unit(blocks[start], blocks[end], keys, joins, sum(len(k[0]) + 1 for k in keys))
+
+
+class UnitWriter:
+    """The Markdown of one document, unit by unit; ``normalise`` is applied to each unit."""
+
+    def __init__(self, document: QTextDocument, features, normalise: Callable[[str], str]):
+        self.document, self.features, self.normalise = document, features, normalise
+        self.kept: dict[tuple, str] = {}
+        document.contentsChange.connect(self._changed)
+
+    def _changed(self, _position: int, _removed: int, added: int) -> None:
+        if self.document.characterCount() - added <= 1:  # cleared, or all of it replaced:
+            self.kept = {}  # the format indices in the keys may now name other formats
+
+    def forget(self) -> None:
+        self.kept = {}
+
+    @staticmethod
+    def wanted(document: QTextDocument) -> bool:
+        """Long enough to be written per unit."""
+        return document.characterCount() > LONG
+
+    def missing(self, parts: list[Unit]) -> int:
+        """Characters of the units not kept."""
+        return sum(u.size for u in parts if u.key not in self.kept)
+
+    def write_some(self, parts: list[Unit], deadline: float) -> bool:
+        """Write units not kept until ``deadline`` (``time.perf_counter``); True: all are kept."""
+        for unit in parts:
+            if unit.key not in self.kept:
+                if time.perf_counter() >= deadline:
+                    return False
+                self.kept[unit.key] = self._write(unit)
+        return True
+
+    def markdown(self, parts: list[Unit] | None = None) -> str:
+        """The whole document's Markdown (writing what is not kept), as ``normalise(to_markdown)``."""
+        parts = units(self.document) if parts is None else parts
+        self.write_some(parts, float("inf"))
+        self.kept = {u.key: self.kept[u.key] for u in parts}  # only what the text holds now
+        paragraphs: list[list[str]] = []
+        for number, unit in enumerate(parts):
+            written = self.kept[unit.key]
+            if unit.joins and paragraphs:
+                # the space it was cut at; and spaces at the ends of either piece, which the
+                # writer drops at a paragraph's ends but which are inside this one
+                before, after = parts[number - 1].last.text(), unit.first.text()
+                paragraphs[-1][-1] = paragraphs[-1][-1].rstrip() + before[len(before.rstrip()) :]
+                lead = after[: len(after) - len(after.lstrip())]
+                paragraphs[-1].append(" " + lead + written.lstrip())
+            else:
+                paragraphs.append([written])
+        # (a paragraph ending in an empty piece ends in the space it was joined by: the writer
+        # drops spaces at a paragraph's end)
+        texts = ("".join(p).rstrip() if len(p) > 1 else p[0] for p in paragraphs)
+        return "\n\n".join(text for text in texts if text)
+
+    def _write(self, unit: Unit) -> str:
+        written = markdown_writer.write_range(self.document, unit.first, unit.last, self.features)
+        return self.normalise(written)
+
+
+class KeptMarkdown(QObject):
+    """An editor's Markdown, kept per unit and written ahead in time slices of ``SLICE_MS``.
+
+    Opened, a long text is written ahead unit by unit between turns of the event loop (the
+    first save would otherwise write all of it); a save asked for while much is unwritten
+    (an edit of every block: select all, then bold) waits for the slices (:meth:`write_ahead`).
+    :meth:`markdown` always answers at once with all of it, writing what is missing: what a
+    save before switching items or closing the window asks for, so that nothing is lost.
+    """
+
+    def __init__(self, document: QTextDocument, features, normalise: Callable[[str], str], parent=None):
+        super().__init__(parent)
+        self.document = document
+        self.writer = UnitWriter(document, features, normalise)
+        self.parts: list[Unit] | None = None  # the document's units, until it changes
+        self.waiting: list[Callable[[], None]] = []
+        document.contentsChange.connect(self._changed)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(0)
+        self.timer.timeout.connect(self._step)
+
+    def _changed(self, *_args) -> None:
+        self.parts = None
+
+    def _units(self) -> list[Unit]:
+        if self.parts is None:
+            self.parts = units(self.document)
+        return self.parts
+
+    def markdown(self) -> str:
+        return self.writer.markdown(self._units())
+
+    def quick(self) -> bool:
+        """:meth:`markdown` would write little (it is kept, or the text is short)."""
+        return not self.writer.wanted(self.document) or self.writer.missing(self._units()) <= QUICK
+
+    def write_ahead(self, then: Callable[[], None] | None = None) -> None:
+        """Write what is not kept in time slices, then call ``then``."""
+        if then is not None:
+            self.waiting.append(then)
+        if not self.timer.isActive():
+            self.timer.start()
+
+    def stop(self) -> None:
+        """The document is given another text: nothing is waited for any more."""
+        self.timer.stop()
+        self.waiting = []
+        self.parts = None
+
+    def _step(self) -> None:
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        if self.writer.wanted(self.document) and not self.writer.write_some(self._units(), deadline):
+            self.timer.start()
+            return
+        waiting, self.waiting = self.waiting, []
+        for then in waiting:
+            then()

@@ -1,0 +1,217 @@
+"""A long text's Markdown kept per unit (``briefbook.ui.editors.markdown_units``) is, after
+any run of edits, the Markdown the editor wrote whole before (``markdown_writer.to_markdown``
+of all of it): the same string where the text is paragraphs only, the same text and marks
+read back where it also holds lists and headings.
+
+The sizes are made tiny (a text is long from 0 characters, opened in pieces from 300, cut
+every 40), so that a few hundred characters hold many units, and edits meet their edges.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextListFormat
+
+from briefbook.ui.editors import long_text, markdown_units, markdown_writer
+from briefbook.ui.editors.rich_text import FEATURES, MarkdownEdit, normalise_markdown
+from tests.ui.rich_text_runs import runs
+
+WORDS = "Việt Nam đánh giá cao hội nghị 2025 ประเทศไทย ความร่วมมือ اجتمع الوفد Hanoi Convention".split()
+
+
+@pytest.fixture
+def tiny(monkeypatch):
+    monkeypatch.setattr(markdown_units, "LONG", 0)
+    monkeypatch.setattr(long_text, "LONG", 300)
+    monkeypatch.setattr(markdown_writer, "PIECE", 40)
+
+
+def _paragraph(rng: random.Random, words: int, marks: bool) -> str:
+    out = []
+    for _ in range(words):
+        word = rng.choice(WORDS)
+        if marks and rng.random() < 0.1:
+            word = rng.choice([f"**{word}**", f"*{word}*", f"[{word}](https://example.org/)"])
+        out.append(word)
+    return "Việt " + " ".join(out)
+
+
+def _opened(qtbot, markdown: str) -> MarkdownEdit:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.set_markdown(markdown)
+    qtbot.waitUntil(lambda: not edit.loading, timeout=20_000)
+    return edit
+
+
+def _whole(document: QTextDocument) -> str:
+    """What the editor saved before: all of the text written at once."""
+    return normalise_markdown(markdown_writer.to_markdown(document, FEATURES))
+
+
+def _seen(document: QTextDocument) -> list[tuple]:
+    """What the editor shows, as :func:`runs` reads it back from Markdown: the pieces of a
+    paragraph one paragraph, joined by a space; no empty paragraph, none starting or ending
+    in spaces."""
+    paragraphs: list[list[tuple]] = []
+    block = document.begin()
+    while block.isValid():
+        if not paragraphs or not long_text.continues(block):
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append((" ", False, False, "", False))  # the space it was cut at: plain
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            key = (fmt.fontWeight() > 400, fmt.fontItalic(), fmt.anchorHref(), fmt.fontFixedPitch())
+            paragraphs[-1].append((it.fragment().text(), *key))
+            it += 1
+        block = block.next()
+    out: list[tuple] = []
+    for number, paragraph in enumerate(paragraphs):
+        merged: list[list] = []
+        for text, *key in paragraph:
+            if merged and merged[-1][1:] == key:
+                merged[-1][0] += text
+            else:
+                merged.append([text, *key])
+        if merged:
+            merged[0][0] = merged[0][0].lstrip()
+            merged[-1][0] = merged[-1][0].rstrip()
+        out += [(run[0], number, *run[1:]) for run in merged if run[0]]
+    return _renumbered(out)
+
+
+def _texts(found: list[tuple]) -> list[str]:
+    paragraphs: dict[int, str] = {}
+    for text, number, *_rest in found:
+        paragraphs[number] = paragraphs.get(number, "") + text
+    return list(paragraphs.values())
+
+
+def _renumbered(found: list[tuple]) -> list[tuple]:
+    numbers: dict[int, int] = {}
+    return [(t, numbers.setdefault(n, len(numbers)), *rest) for t, n, *rest in found]
+
+
+def _empty_joined(document: QTextDocument) -> bool:
+    """A piece emptied or split off empty: the whole text's writer dropped the paragraph
+    break after it (the empty block vanished, and the space it was joined by took its place)."""
+    block = document.begin()
+    while block.isValid():
+        if not block.text() and long_text.continues(block):
+            return True
+        block = block.next()
+    return False
+
+
+def _read_back(markdown: str) -> list[tuple]:
+    document = QTextDocument()
+    document.setMarkdown(markdown, FEATURES)
+    return runs(document)
+
+
+def _edit_once(rng: random.Random, document: QTextDocument, lists: bool) -> None:
+    cursor = QTextCursor(document)
+    end = document.characterCount() - 1
+    at = rng.randint(0, end)
+    cursor.setPosition(at)
+    what = rng.choice(
+        ["type", "type", "enter", "delete", "bold", "space", *(["list", "heading"] if lists else [])]
+    )
+    # (typed plain: typed after a bold word it would be bold, and Qt writes a bold that ends in
+    # a space as asterisks the reader shows, with the old writer as with the new)
+    if what == "type":
+        cursor.insertText(rng.choice(WORDS) + rng.choice(["", " "]), QTextCharFormat())
+    elif what == "space":
+        cursor.insertText(rng.choice([" ", "  "]), QTextCharFormat())
+    elif what == "enter":
+        cursor.insertBlock()
+    elif what == "delete":
+        cursor.setPosition(min(end, at + rng.randint(1, 60)), QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+    elif what == "bold":  # a word, as a double click selects it (Qt writes no bold that starts with a space)
+        cursor.select(QTextCursor.SelectionType.WordUnderCursor)
+        fmt = QTextCharFormat()
+        fmt.setFontWeight(QFont.Weight.Bold)
+        cursor.mergeCharFormat(fmt)
+    elif what == "list":
+        cursor.createList(rng.choice([QTextListFormat.Style.ListDisc, QTextListFormat.Style.ListDecimal]))
+    else:
+        fmt = cursor.blockFormat()
+        fmt.setHeadingLevel(2)
+        cursor.setBlockFormat(fmt)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_edits_of_a_text_opened_in_pieces_save_what_the_whole_text_wrote(qtbot, tiny, seed: int) -> None:
+    rng = random.Random(seed)
+    markdown = "\n\n".join(_paragraph(rng, rng.randint(60, 140), marks=seed % 2 == 1) for _ in range(3))
+    edit = _opened(qtbot, markdown)
+    document = edit.document()
+    assert document.blockCount() > 10  # in pieces, each of them a unit
+    assert edit.markdown() == markdown == _whole(document)
+    for _ in range(25):
+        _edit_once(rng, document, lists=False)
+        saved = edit.markdown()
+        if not _empty_joined(document):
+            assert saved == _whole(document)
+        else:  # the paragraphs the editor shows, each with its text
+            assert _texts(_renumbered(_read_back(saved))) == _texts(_seen(document))
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_edits_that_make_lists_and_headings_save_the_same_text_and_marks(qtbot, tiny, seed: int) -> None:
+    rng = random.Random(100 + seed)
+    parts = [_paragraph(rng, rng.randint(60, 120), marks=True) for _ in range(3)]
+    parts.insert(1, "- một\n- hai **đậm**\n  - ba")
+    parts.insert(3, "## Tiêu đề *nghiêng*\n\n1. một\n2. hai")
+    edit = _opened(qtbot, "\n\n".join(parts))
+    document = edit.document()
+    for _ in range(20):
+        _edit_once(rng, document, lists=True)
+        if not _empty_joined(document):
+            assert _read_back(edit.markdown()) == _read_back(_whole(document))
+
+
+def test_a_save_writes_again_only_the_units_an_edit_changed(qtbot, tiny, monkeypatch) -> None:
+    rng = random.Random(5)
+    edit = _opened(qtbot, "\n\n".join(_paragraph(rng, 120, marks=True) for _ in range(3)))
+    qtbot.waitUntil(lambda: edit.kept.writer.missing(markdown_units.units(edit.document())) == 0)
+    written = []
+    real = markdown_writer.write_range
+    monkeypatch.setattr(markdown_writer, "write_range", lambda *a: written.append(a[1]) or real(*a))
+    before = edit.markdown()
+    assert written == []  # every unit was written ahead, in slices, once the text was open
+    cursor = edit.document().find("Nam")
+    cursor.insertText("Namm")
+    after = edit.markdown()
+    assert len(written) == 1 and after == before.replace("Nam", "Namm", 1)
+
+
+def test_a_save_soon_of_an_edit_of_every_unit_waits_for_the_slices_and_saves_it_whole(
+    qtbot, tiny, monkeypatch
+) -> None:
+    from briefbook.ui.editors.rich_text import MarkdownField
+
+    rng = random.Random(9)
+    text = "\n\n".join(_paragraph(rng, 120, marks=False) for _ in range(3))
+    monkeypatch.setattr(markdown_units, "QUICK", 100)
+    field = MarkdownField("text")
+    qtbot.addWidget(field)
+    field.set_value(text)
+    qtbot.waitUntil(lambda: not field.edit.loading, timeout=20_000)
+    saved = []
+    field.committed.connect(lambda name, value: saved.append(value))
+    cursor = QTextCursor(field.edit.document())
+    cursor.select(QTextCursor.SelectionType.Document)
+    fmt = QTextCharFormat()
+    fmt.setFontItalic(True)
+    cursor.mergeCharFormat(fmt)  # every unit changed
+    field.save_soon()
+    assert saved == []  # not at once: written in slices first
+    qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
+    assert saved == [_whole(field.edit.document())]
+    assert _texts(_read_back(saved[0])) == text.split("\n\n")
