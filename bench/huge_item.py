@@ -15,6 +15,8 @@ longest gap, less its interval):
   the key is then taken back and saved again, unmeasured);
 - **resize**: the window made narrower and wider again, the point open in the editor
   (the text laid out again at the new width), the worst of the two;
+- **history**: the point's earlier versions (its "History…" dialog; the newest version is
+  the 1 MB text before the key was taken back) from opening until the preview shows it whole;
 - **preview**: from choosing the point's book in the composer until its preview is
   built (the composer's analysis runs on its own thread; its preview on this one).
 
@@ -141,7 +143,7 @@ def main() -> None:
     beat = Heartbeat()
     print(f"load at start: {os.getloadavg()}")
     names = ("floor", "vi", "th")
-    cases = ("editor", "resize", "type", "save", "preview")
+    cases = ("editor", "resize", "type", "save", "history", "preview")
     rows: dict[str, dict[str, list[float]]] = {name: {case: [] for case in cases} for name in names}
     for _ in range(args.rounds):
         for name in ("floor", "vi", "th"):
@@ -191,6 +193,20 @@ def main() -> None:
             # what follows a save (the tables, the search index, and the field's own save
             # 2 s after the last key, which writes the Markdown again)
             wait_until(lambda: False, timeout=2.5)
+            # the earlier versions' dialog, the newest version shown
+            from briefbook.ui.revisions import RevisionsDialog
+
+            beat.reset()
+            versions = editor.context.library.revisions("talking_point", point_id, "text")
+            dialog = RevisionsDialog(versions, "talking_point", "text", window)
+            dialog.show()
+            wait_until(lambda d=dialog: not getattr(d, "opening", False))
+            wait_until(lambda: False, timeout=0.2)
+            rows[name]["history"].append(beat.worst)
+            shown = dialog.preview.document().characterCount()
+            assert shown >= len(versions[0].value), (shown, len(versions[0].value))
+            dialog.close()
+            dialog.deleteLater()
             # the composer's preview of the point's book
             composer = window.show_view("book")
             composer.set_book(items["blank"][1])
@@ -212,6 +228,7 @@ def main() -> None:
                 f"{name}: editor {1000 * rows[name]['editor'][-1]:.0f} ms (open {took:.2f} s), "
                 f"type {1000 * rows[name]['type'][-1]:.0f} ms, save {1000 * rows[name]['save'][-1]:.0f} ms, "
                 f"resize {1000 * rows[name]['resize'][-1]:.0f} ms, "
+                f"history {1000 * rows[name]['history'][-1]:.0f} ms, "
                 f"preview {1000 * rows[name]['preview'][-1]:.0f} ms",
                 flush=True,
             )

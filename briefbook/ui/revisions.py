@@ -1,8 +1,13 @@
-"""Earlier versions of a text field: a list, a preview, and "Restore" (undoable)."""
+"""Earlier versions of a text field: a list, a preview, and "Restore" (undoable).
+
+A version may be the 1 MB report a user pasted into one talking point: its preview opens a
+piece at a time, as the editor opens it (``editors.long_text``; laid out at once it held
+the window 0.4-0.8 s), and its line in the list reads only the start of it.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -18,13 +23,21 @@ from PySide6.QtWidgets import (
 from briefbook.library import Revision
 from briefbook.ui.columns import plain_summary
 from briefbook.ui.dates import local_time
+from briefbook.ui.editors import long_text
 from briefbook.ui.editors.rich_text import FEATURES
 from briefbook.ui.labels import field_label
 
+SUMMARY_SOURCE = 4000  # characters of a version read for its line in the list (it shows 60)
+
 
 class RevisionsDialog(QDialog):
+    """``shown``: the chosen version's preview is whole (a long one opens in pieces)."""
+
+    shown = Signal()
+
     def __init__(self, revisions: list[Revision], kind: str, field: str, parent: QWidget | None = None):
         super().__init__(parent)
+        self._loader: long_text.PieceLoader | None = None
         self.setObjectName("revisionsDialog")
         self.revisions = revisions
         self.setWindowTitle(self.tr("Earlier versions: %1").replace("%1", field_label(kind, field)))
@@ -51,7 +64,8 @@ class RevisionsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         for revision in revisions:
-            item = QListWidgetItem(f"{local_time(revision.created_at)}\n{plain_summary(revision.value, 60)}")
+            summary = plain_summary(revision.value[:SUMMARY_SOURCE], 60)
+            item = QListWidgetItem(f"{local_time(revision.created_at)}\n{summary}")
             item.setData(Qt.ItemDataRole.UserRole, revision.id)
             self.list.addItem(item)
         self.list.currentRowChanged.connect(self._show)
@@ -68,8 +82,31 @@ class RevisionsDialog(QDialog):
             self.restore_button.setEnabled(False)
 
     def _show(self, row: int) -> None:
-        if 0 <= row < len(self.revisions):
-            self.preview.document().setMarkdown(self.revisions[row].value, FEATURES)
+        if self._loader is not None:  # another version chosen while one was opening
+            self._loader.cancel()
+            self._loader.deleteLater()
+            self._loader = None
+        if not 0 <= row < len(self.revisions):
+            return
+        value = self.revisions[row].value or ""
+        self._loader = long_text.open_in_pieces(value, self.preview.document(), FEATURES, self)
+        if self._loader is None:
+            self.preview.document().setMarkdown(value, FEATURES)
+            self.shown.emit()
+            return
+        self._loader.finished.connect(self._whole)
+        self._loader.start()
+
+    def _whole(self) -> None:
+        if self._loader is not None:
+            self._loader.deleteLater()
+            self._loader = None
+        self.shown.emit()
+
+    @property
+    def opening(self) -> bool:
+        """The preview is still being filled with a long version's pieces."""
+        return self._loader is not None
 
     @property
     def chosen(self) -> Revision | None:

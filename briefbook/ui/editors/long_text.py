@@ -64,6 +64,22 @@ def is_long(source: QTextDocument) -> bool:
     return long
 
 
+def open_in_pieces(markdown: str, target: QTextDocument, features, parent: QObject) -> PieceLoader | None:
+    """A loader (not started) appending ``markdown`` to ``target`` in pieces, or None when the
+    text is to be opened whole (short, not long paragraphs, or holding the writer's marker:
+    in pieces it would be written by Qt's one call, each piece a paragraph of its own)."""
+    if len(markdown) <= LONG or markdown_writer.MARK in markdown:
+        return None
+    source = QTextDocument(parent)
+    source.setMarkdown(markdown, features)  # (fast: a document nothing lays out)
+    if not is_long(source):
+        source.deleteLater()
+        return None
+    loader = PieceLoader(source, target, parent)
+    source.setParent(loader)
+    return loader
+
+
 def pieces(source: QTextDocument) -> Iterator[tuple[int, int, QTextBlockFormat]]:
     """The pieces to append, as (start, end, block format) in ``source``, found as they are
     asked for (finding the cuts of 1 MB at once took 20 ms)."""

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextDocument
+from shiboken6 import isValid
 
 from briefbook.ui.editors import markdown_writer
 from briefbook.ui.editors.long_text import continues
@@ -144,7 +145,7 @@ class UnitWriter:
             if unit.joins and paragraphs:
                 # the space it was cut at; and spaces at the ends of either piece, which the
                 # writer drops at a paragraph's ends but which are inside this one
-                before, after = parts[number - 1].last.text(), unit.first.text()
+                before, after = parts[number - 1].key[-1][0], unit.key[0][0]  # (their texts)
                 paragraphs[-1][-1] = paragraphs[-1][-1].rstrip() + before[len(before.rstrip()) :]
                 lead = after[: len(after) - len(after.lstrip())]
                 paragraphs[-1].append(" " + lead + written.lstrip())
@@ -195,6 +196,8 @@ class KeptMarkdown(QObject):
 
     def quick(self) -> bool:
         """:meth:`markdown` would write little (it is kept, or the text is short)."""
+        if not isValid(self.document):  # (a focus lost as the window is destroyed)
+            return True
         return not self.writer.wanted(self.document) or self.writer.missing(self._units()) <= QUICK
 
     def write_ahead(self, then: Callable[[], None] | None = None) -> None:
@@ -211,6 +214,8 @@ class KeptMarkdown(QObject):
         self.parts = None
 
     def _step(self) -> None:
+        if not isValid(self.document):
+            return
         deadline = time.perf_counter() + SLICE_MS / 1000
         if self.writer.wanted(self.document) and not self.writer.write_some(self._units(), deadline):
             self.timer.start()

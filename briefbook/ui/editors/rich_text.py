@@ -144,20 +144,14 @@ class MarkdownEdit(QTextEdit):
     def set_markdown(self, markdown: str) -> None:
         self._stop_loading()
         self.kept.stop()
-        # (a text holding the writer's marker would be written by Qt's one call, each piece a
-        # paragraph of its own: it opens whole, as before)
-        if len(markdown or "") > long_text.LONG and markdown_writer.MARK not in markdown:
-            source = QTextDocument(self)
-            source.setMarkdown(markdown, FEATURES)  # (fast: a document nothing lays out)
-            if long_text.is_long(source):
-                self.loading = True
-                self.setReadOnly(True)
-                self._loader = long_text.PieceLoader(source, self.document(), self)
-                source.setParent(self._loader)
-                self._loader.finished.connect(self._loaded)
-                self._loader.start()
-                return
-            source.deleteLater()
+        loader = long_text.open_in_pieces(markdown or "", self.document(), FEATURES, self)
+        if loader is not None:
+            self.loading = True
+            self.setReadOnly(True)
+            self._loader = loader
+            loader.finished.connect(self._loaded)
+            loader.start()
+            return
         self.document().setMarkdown(markdown or "", FEATURES)
         self.document().setModified(False)
         self.kept.write_ahead()  # (a long text: its first save writes only what was edited)
