@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefbook.ui.labels import display_name
 from briefbook.ui.messages import user_message
@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # what a delete takes with it is read (with the library's cod
 
 def confirm_delete(parent: QWidget | None, title: str, text: str) -> bool:
     """Ask whether to delete (patched in tests); True for yes. Cancel is the default."""
+    from PySide6.QtWidgets import QMessageBox  # its class and enums: when a delete asks
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes = box.addButton(
         QCoreApplication.translate("DeleteConfirm", "Delete them all"), QMessageBox.ButtonRole.DestructiveRole

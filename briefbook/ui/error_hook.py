@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefbook.errors import BriefBookError
 from briefbook.paths import data_dir
@@ -53,6 +53,8 @@ def setup_logging() -> Path:
 
 def show_message(parent: QWidget | None, title: str, text: str) -> None:
     """The error dialog (patched in tests so that nothing modal can hang)."""
+    from PySide6.QtWidgets import QMessageBox  # its class and enums: when there is something to say
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.addButton(QCoreApplication.translate("ErrorHook", "OK"), QMessageBox.ButtonRole.AcceptRole)
     box.exec()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefbook.paths import LIBRARY_SUFFIX, data_dir, default_library_path
 from briefbook.ui.settings import Settings
@@ -46,6 +46,8 @@ def _filter(parent: QWidget) -> str:
 
 def ask_open_path(parent: QWidget) -> Path | None:
     """Ask for a library to open (patched in tests)."""
+    from PySide6.QtWidgets import QFileDialog  # its class and enums: when the user asks
+
     path, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("Dialogs", "Open library"), str(Path.home()), _filter(parent)
     )
@@ -54,6 +56,8 @@ def ask_open_path(parent: QWidget) -> Path | None:
 
 def ask_new_path(parent: QWidget) -> Path | None:
     """Ask where to create a new library (patched in tests)."""
+    from PySide6.QtWidgets import QFileDialog
+
     path, _ = QFileDialog.getSaveFileName(
         parent,
         QCoreApplication.translate("Dialogs", "New library"),

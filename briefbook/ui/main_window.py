@@ -35,7 +35,6 @@ from briefbook.ui.labels import KIND_ORDER
 from briefbook.ui.live_refresh import ElsewhereWatcher
 from briefbook.ui.menus import MainActions
 from briefbook.ui.notifier import LibraryModel
-from briefbook.ui.preferences import edit_preferences
 from briefbook.ui.read_only import ReadOnlyBanner
 from briefbook.ui.search_service import Searcher
 from briefbook.ui.settings import Settings
@@ -44,6 +43,13 @@ from briefbook.ui.window_actions import WindowActions
 
 EXTENSIONS = ("briefbook.ui.composer", "briefbook.ui.exchange")
 SEARCH_PAUSE_MS = 0  # every key searches (a newer key drops the search before it): see Searcher
+
+
+def edit_preferences(settings: Settings, parent: QWidget | None = None) -> bool:
+    """The Preferences dialog (patched in tests); its module and Qt classes load when it is asked for."""
+    from briefbook.ui.preferences import edit_preferences as edit
+
+    return edit(settings, parent)
 
 
 class MainWindow(WindowActions, QMainWindow):

@@ -1,0 +1,46 @@
+"""What the window's first screen makes of PySide: no dialog's classes before a dialog is asked for.
+
+PySide6 makes each Qt class, with every enum it holds (a Python ``enum`` each, about
+0.1 ms), the first time a module names it. The error box, the delete question, the
+file dialogs and the Preferences dialog are never on the first screen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from briefbook.ui.main_window import edit_preferences  # the window's own (the tests' fixture patches it)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import json, sys
+import PySide6.QtWidgets as widgets
+import briefbook.ui.app, briefbook.ui.collection_view, briefbook.ui.first_page, briefbook.library.first_page
+made = sorted(name for name in vars(widgets) if name.startswith("Q"))
+print(json.dumps({"made": made, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_first_screen_makes_no_dialog_class_and_loads_no_preferences() -> None:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "QTableView" in seen["made"] and "QMainWindow" in seen["made"]  # the probe sees what is made
+    assert not {"QMessageBox", "QFileDialog", "QDialogButtonBox", "QFormLayout"} & set(seen["made"])
+    assert "briefbook.ui.preferences" not in seen["modules"]
+
+
+def test_the_dialogs_still_load_when_asked_for(monkeypatch) -> None:
+    """The window's Preferences action reaches the dialog's module through main_window's name."""
+    from briefbook.ui import preferences
+
+    asked = []
+    monkeypatch.setattr(preferences, "edit_preferences", lambda settings, parent=None: asked.append(settings))
+    assert edit_preferences("settings") is None
+    assert asked == ["settings"]
