@@ -20,7 +20,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from briefbook.document.model import RUN_FIELDS, Document, Origin, Run, node_fields
+from briefbook.document.model import (
+    RUN_FIELDS,
+    Contents,
+    Cover,
+    Document,
+    Heading,
+    Image,
+    ListBlock,
+    ListItem,
+    Origin,
+    PageBreak,
+    Paragraph,
+    Profile,
+    Reference,
+    Run,
+    Table,
+    node_fields,
+)
 from briefbook.errors import BriefBookError
 
 # Fields that are settings of the model, not text a reader sees.
@@ -30,6 +47,11 @@ NOT_TEXT = frozenset({"style", "language"})
 # bold and italic hold no text. Only while Run has exactly these fields: a field added to
 # it later sends every run through the generic walk, which checks whatever it holds.
 _RUN_INLINE = node_fields(Run) == RUN_FIELDS
+# The model's nodes (exactly these types): value() would find each is not a text, bytes, list
+# or dict, then walk its fields; in a list they go straight to node().
+_NODES = frozenset(
+    {Paragraph, ListItem, ListBlock, Heading, Table, Image, Profile, Reference, PageBreak, Contents, Cover}
+)
 # Values that hold no text whatever field they are in (exactly these types, not subclasses):
 # levels, flags, widths. A node's field holding one is passed by without a call.
 _NO_TEXT = frozenset({bool, int, float})
@@ -97,18 +119,37 @@ class _Gate:
     def __init__(self, levels: list[str], ceiling_rank: int, sharing: bool):
         self.levels, self.ceiling_rank, self.sharing = levels, ceiling_rank, sharing
         self.found: list[Problem] = []
+        # The levels a text may have here (at or under the ceiling): most texts pass, and are
+        # passed by with one set lookup (fine()); any other goes to check(), which says why not.
+        self.allowed = frozenset(levels[: ceiling_rank + 1])
+
+    def fine(self, origin: Origin | None) -> bool:
+        """True if text of ``origin`` may leave (check() would find nothing to say)."""
+        return (
+            origin is not None
+            and origin.level.__class__ is str
+            and origin.level in self.allowed
+            and not (self.sharing and origin.not_for_release)
+        )
 
     def node(self, node: Any, inherited: Origin | None, where: _Where) -> None:
         own = getattr(node, "origin", None) or inherited
         per_field = getattr(node, "origins", None)
+        if not isinstance(per_field, dict):
+            per_field = None
         for name in node_fields(type(node)) or ():
             if name in ("origin", "origins"):
                 continue
             value = getattr(node, name)
-            if value is None or value.__class__ in _NO_TEXT:  # what value() would pass by
+            cls = value.__class__
+            if value is None or cls in _NO_TEXT:  # what value() would pass by
                 continue
-            origin = per_field.get(name) if isinstance(per_field, dict) else own
-            self.value(value, origin, (where, _FIELD, name), name)
+            origin = own if per_field is None else per_field.get(name)
+            if cls is str:  # as value() checks it, inline
+                if name not in NOT_TEXT and value.strip() and not self.fine(origin):
+                    self.check(origin, (where, _FIELD, name), value)
+            else:
+                self.value(value, origin, (where, _FIELD, name), name)
 
     def value(self, value: Any, origin: Origin | None, where: _Where, name: str) -> None:
         if isinstance(value, str):
@@ -119,8 +160,11 @@ class _Gate:
                 self.check(origin, where, f"<{len(value)} bytes>")
         elif isinstance(value, (list, tuple)):
             for n, v in enumerate(value):
-                if _RUN_INLINE and type(v) is Run:
+                cls = type(v)
+                if _RUN_INLINE and cls is Run:
                     self.run(v, origin, where, n)
+                elif cls in _NODES:  # what value() would do with it, without the type tests
+                    self.node(v, origin, (where, _INDEX, n))
                 else:
                     self.value(v, origin, (where, _INDEX, n), name)
         elif isinstance(value, dict):
@@ -133,18 +177,21 @@ class _Gate:
         """What :meth:`node` does for a run in a list (``where[n]``), without the generic walk."""
         own = run.origin or inherited
         text, link = run.text, run.link
-        if isinstance(text, str) and text.strip():
-            self.check(own, ((where, _INDEX, n), _FIELD, "text"), text)
-        elif not isinstance(text, str):
+        if text.__class__ is str:
+            if text.strip() and not self.fine(own):
+                self.check(own, ((where, _INDEX, n), _FIELD, "text"), text)
+        else:
             self.value(text, own, ((where, _INDEX, n), _FIELD, "text"), "text")
-        if isinstance(link, str):
-            if link.strip():
-                self.check(own, ((where, _INDEX, n), _FIELD, "link"), link)
-        elif link is not None:
-            self.value(link, own, ((where, _INDEX, n), _FIELD, "link"), "link")
-        for name, flag in (("bold", run.bold), ("italic", run.italic)):
-            if not isinstance(flag, bool):  # never text, unless something put text there
-                self.value(flag, own, ((where, _INDEX, n), _FIELD, name), name)
+        if link is not None:
+            if link.__class__ is str:
+                if link.strip() and not self.fine(own):
+                    self.check(own, ((where, _INDEX, n), _FIELD, "link"), link)
+            else:
+                self.value(link, own, ((where, _INDEX, n), _FIELD, "link"), "link")
+        if run.bold.__class__ is not bool:  # never text, unless something put text there
+            self.value(run.bold, own, ((where, _INDEX, n), _FIELD, "bold"), "bold")
+        if run.italic.__class__ is not bool:
+            self.value(run.italic, own, ((where, _INDEX, n), _FIELD, "italic"), "italic")
 
     def check(self, origin: Origin | None, where: _Where, text: str) -> None:
         reason = ""

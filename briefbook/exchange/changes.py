@@ -60,28 +60,64 @@ def included(document: Document, library: Library) -> dict[str, Included]:
     recorded text, and only their hash says they changed.
     """
     seen: dict[str, Origin] = {}
+    kinds = TEXT_KINDS
 
     def visit(value: Any, origin: Origin | None) -> None:
+        # Texts, plain runs and fields holding no text are read inline, in the loops over a
+        # list's items and a node's fields (a call for each of a book's values was most of
+        # this walk); anything else (a str subclass, a node of another kind) comes back here.
         if isinstance(value, str):
-            if value.strip() and origin is not None and origin.item_id and origin.kind in TEXT_KINDS:
+            if value.strip() and origin is not None and origin.item_id and origin.kind in kinds:
                 seen.setdefault(origin.item_id, origin)
         elif isinstance(value, list | tuple):
             for v in value:
-                if _RUN_TEXT_ONLY and plain_run(v):  # as the walk reads it, inline
+                cls = v.__class__
+                if cls is Run and _RUN_TEXT_ONLY and plain_run(v):  # as the walk reads it, inline
                     own = v.origin or origin
-                    if v.text.strip() and own is not None and own.item_id and own.kind in TEXT_KINDS:
-                        seen.setdefault(own.item_id, own)
-                    continue
-                visit(v, origin)
+                    if (
+                        own is not None
+                        and own.item_id
+                        and own.kind in kinds
+                        and own.item_id not in seen
+                        and v.text.strip()
+                    ):
+                        seen[own.item_id] = own
+                elif cls is str:
+                    if (
+                        origin is not None
+                        and origin.item_id
+                        and origin.kind in kinds
+                        and origin.item_id not in seen
+                        and v.strip()
+                    ):
+                        seen[origin.item_id] = origin
+                elif v is not None and cls not in _NO_TEXT:
+                    visit(v, origin)
         elif isinstance(value, dict):
             for v in value.values():
                 visit(v, origin)
         elif (names := _text_fields(type(value))) is not None:
             own = getattr(value, "origin", None) or origin
             per_field = getattr(value, "origins", None)
+            if not isinstance(per_field, dict):
+                per_field = None
             for name in names:
-                o = per_field.get(name, own) if isinstance(per_field, dict) else own
-                visit(getattr(value, name), o)
+                v = getattr(value, name)
+                cls = v.__class__
+                if v is None or cls in _NO_TEXT:  # what visit() would pass by
+                    continue
+                o = own if per_field is None else per_field.get(name, own)
+                if cls is str:
+                    if (
+                        o is not None
+                        and o.item_id
+                        and o.kind in kinds
+                        and o.item_id not in seen
+                        and v.strip()
+                    ):
+                        seen[o.item_id] = o
+                else:
+                    visit(v, o)
 
     visit(document.blocks, None)
     # The items, one query per kind (an exists and a get each was two queries per item).
@@ -109,6 +145,8 @@ def included(document: Document, library: Library) -> dict[str, Included]:
 
 
 TEXT_KINDS = ("event", "meeting", "topic", "talking_point", "statement", "person", "organisation")
+# Values that hold no text whatever field they are in (exactly these types): flags, levels, widths.
+_NO_TEXT = frozenset({bool, int, float})
 
 
 def item_text(record: Record) -> tuple[str, str]:
