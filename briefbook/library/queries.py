@@ -8,6 +8,7 @@ the window list items in one order.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Collection
 from dataclasses import fields
@@ -153,7 +154,16 @@ class QueriesMixin:
 
 
 def _to_record(cls: type[R], row: tuple, columns: list[str]) -> R:
+    """The record of a row of ``columns``: by position when they are the record's fields in
+    order, as every read selects them (a book reads thousands: the keywords were a third)."""
+    if len(row) == len(columns) and columns == _field_order(cls):
+        return cls(*row)
     return cls(**dict(zip(columns, row, strict=True)))
+
+
+@functools.cache
+def _field_order(cls: type[Record]) -> list[str]:
+    return [f.name for f in fields(cls)]  # a cached list: never change it
 
 
 def checked_order(cls: type[Record], order_by: str | None) -> str:

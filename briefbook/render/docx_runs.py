@@ -10,6 +10,7 @@ The writers return XML text; nothing here builds an element tree.
 from __future__ import annotations
 
 import re
+from unicodedata import normalize
 from urllib.parse import quote
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -24,6 +25,9 @@ from briefbook.render.template import Template
 from briefbook.text import clean, clean_line
 
 CHUNK = 16384  # longest w:t we write; longer text is split over several w:t in one run
+# A character that makes a run's text more than itself in XML: one clean() replaces or removes,
+# a break or tab, one XML cannot hold, or one to escape (a superset of each of those sets).
+_PLAIN = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff&<>]")
 _BREAKS = re.compile(r"(\n|\t)")
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
 PAGE_BREAK = '<w:br w:type="page"/>'
@@ -74,11 +78,12 @@ class RunWriter:
         """``runs`` in order, those with one link target grouped in one ``w:hyperlink``."""
         out: list[str] = []
         i, n = 0, len(runs)
+        run_xml = self.run
         while i < n:
             run = runs[i]
             target = self._link_target(run.link) if run.link else None
             if target is None:
-                out.append(self.run(run))
+                out.append(run_xml(run))
                 i += 1
                 continue
             inner = []
@@ -98,6 +103,12 @@ class RunWriter:
         if self._chain is None or self._chain_of is not self.template:
             self._chain, self._chain_of = chain_of(self.template), self.template
         if self._chain.all_primary(text):  # nearly every run: the template's own font draws it
+            if not (hyperlink or char_style or run.bold or run.italic) and _PLAIN.search(text) is None:
+                # Most runs: no look, nothing to clean, escape, break or cut. What _run writes
+                # for them, without its steps (clean() would only normalise it).
+                text = normalize("NFC", text)
+                if len(text) <= CHUNK:
+                    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
             return self._run(text, run, hyperlink, char_style, None)
         # Stretches the template's font cannot draw name the chain font that can.
         cut = pieces(self.template, text)
