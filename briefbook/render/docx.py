@@ -14,12 +14,9 @@ clock (zip dates are fixed; the document's date is ``meta.date`` or none).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import docx
-from docx.shared import Twips
 from lxml import etree
 
 from briefbook.document.model import (
@@ -56,8 +53,10 @@ from briefbook.render.docx_package import (
     set_core_properties,
     set_language,
 )
+from briefbook.render.docx_parts import Package
 from briefbook.render.docx_pictures import Picture, probe_picture
-from briefbook.render.docx_sanitise import sanitised_reference
+from briefbook.render.docx_sanitise import RT, sanitised_parts
+from briefbook.render.docx_section import add_reference, page_setup, set_title_page
 from briefbook.render.docx_style_ids import StyleIds
 from briefbook.render.docx_styles import text_width_mm
 from briefbook.render.docx_xml import twips, w
@@ -102,7 +101,12 @@ class _DocxBook:
     def __init__(self, document: Document, template: Template, page_numbers: dict[str, int]):
         self.document, self.template, self.meta = document, template, document.meta
         try:  # never the file itself: only the parts we use (see docx_sanitise)
-            self.doc = docx.Document(io.BytesIO(sanitised_reference(template)))
+            parts = sanitised_parts(template)
+            self.doc = Package(parts.members, parts.content_types, parts.rels)
+            styles = self.doc.related(self.doc.document, f"{RT}/styles")
+            numbering = self.doc.related(self.doc.document, f"{RT}/numbering")
+            if styles is None or numbering is None or numbering.element is None:
+                raise ValueError("its styles or numbering are missing")
         except BriefBookError:
             raise
         except Exception as exc:  # a damaged or foreign file; the template needs rebuilding
@@ -112,16 +116,17 @@ class _DocxBook:
             ) from None
         self.words = template.words(self.meta.language)
         self.language = LANGUAGE_TAGS.get(self.meta.language.lower(), self.meta.language or "en-GB")
-        self.body = self.doc.element.body
+        self.styles = styles.element
+        self.body = self.doc.document.element.find(w("body"))
         self.sect = self.body.find(w("sectPr"))
         for child in list(self.body):
             self.body.remove(child)
         self.out: list[str] = []  # the body's XML (docx_blocks), put into the package as it is
         width = twips(text_width_mm(template))
         self.writer = BlockWriter(
-            self.doc.part,
-            StyleIds(self.doc.styles.element),
-            self.doc.part.numbering_part.element,
+            self.doc.document,
+            StyleIds(self.styles),
+            numbering.element,
             width,
             self.meta.language,
         )
@@ -277,42 +282,31 @@ class _DocxBook:
 
     def finish(self) -> None:
         self.writer.pending_break = False
-        self.body.append(self.sect if self.sect is not None else etree.Element(w("sectPr")))
-        section = self.doc.sections[0]
+        if self.sect is None:
+            self.sect = etree.Element(w("sectPr"))
+        self.body.append(self.sect)
         t = self.template
-        section.page_width, section.page_height = (
-            Twips(twips(t.page_width_mm)),
-            Twips(twips(t.page_height_mm)),
-        )
-        section.top_margin, section.bottom_margin = (
-            Twips(twips(t.margin_top_mm)),
-            Twips(twips(t.margin_bottom_mm)),
-        )
-        section.left_margin, section.right_margin = (
-            Twips(twips(t.margin_left_mm)),
-            Twips(twips(t.margin_right_mm)),
-        )
+        page_setup(self.sect, t)
         has_cover = bool(self.document.blocks) and isinstance(self.document.blocks[0], Cover)
-        section.different_first_page_header_footer = has_cover
-        self._header(section.header, first=False)
-        self._footer(section.footer, first=False)
+        set_title_page(self.sect, has_cover)
+        self._header(self._new("hdr", "default"), first=False)
+        self._footer(self._new("ftr", "default"), first=False)
         if has_cover:
-            self._header(section.first_page_header, first=True)
-            self._footer(section.first_page_footer, first=True)
-        prepare_settings(self.doc)
+            self._header(self._new("hdr", "first"), first=True)
+            self._footer(self._new("ftr", "first"), first=True)
+        prepare_settings(self.doc.settings())
         embed_fonts(self.doc, self.document, self.template, self.writer.written)
-        set_language(self.doc, self.language)
+        set_language(self.styles, self.language)
         set_core_properties(self.doc, self.meta, self.language)
 
-    def _clear(self, header_footer):
-        header_footer.is_linked_to_previous = False
-        root = header_footer.part.element
-        for child in list(root):
-            root.remove(child)
-        return root
+    def _new(self, tag: str, kind: str):
+        """A new header or footer part of ``kind`` (default, first), referenced from the section."""
+        part, rid = self.doc.add_header_or_footer(tag)
+        add_reference(self.sect, "headerReference" if tag == "hdr" else "footerReference", kind, rid)
+        return part.element
 
-    def _header(self, header, first: bool) -> None:
-        root, writer, meta = self._clear(header), self.writer, self.meta
+    def _header(self, root, first: bool) -> None:
+        writer, meta = self.writer, self.meta
         out: list[str] = []
         if clean_line(meta.banner):
             writer.paragraph(out, "Banner", [Run(clean_line(meta.banner))])
@@ -335,8 +329,8 @@ class _DocxBook:
         values = {"title": meta.title, "subject": meta.subject, "author": meta.author, "banner": meta.banner}
         return fill_header(self.template.header, values)  # checked when the template was loaded
 
-    def _footer(self, footer, first: bool) -> None:
-        root, writer = self._clear(footer), self.writer
+    def _footer(self, root, first: bool) -> None:
+        writer = self.writer
         out: list[str] = []
         if not first:
             writer.paragraph(out, "Footer", content=page_number_runs(writer, self.words["page"]))

@@ -11,19 +11,17 @@ Styles are resolved once, by name, in :class:`~briefbook.render.docx_style_ids.S
 
 from __future__ import annotations
 
-import io
 import math
 
-from docx.oxml.shape import CT_Inline
 from lxml import etree
 
 from briefbook.document.model import ListBlock, Paragraph, Run, Table, marked_not_for_release
 from briefbook.render.bidi_text import BOOK_LINE_STYLES, RTL_OR_CONTROL, first_strong_is_rtl
 from briefbook.render.docx_markup import attr
-from briefbook.render.docx_pictures import Picture
+from briefbook.render.docx_pictures import Picture, drawing_xml
 from briefbook.render.docx_runs import RunWriter
 from briefbook.render.docx_style_ids import StyleIds
-from briefbook.render.docx_xml import EMU_PER_MM, R_NS, W_NS, el, twips, w
+from briefbook.render.docx_xml import EMU_PER_MM, el, twips, w
 from briefbook.text import clean_line
 
 LIST_STEP = twips(6.35)  # the indent of one list level, as in the numbering (docx_reference)
@@ -279,21 +277,15 @@ class BlockWriter(RunWriter):
         reader refuses it."""
         scale = min(1.0, max_width_mm / picture.width_mm)
         cx, cy = round(picture.width_mm * scale * EMU_PER_MM), round(picture.height_mm * scale * EMU_PER_MM)
-        try:
-            rid, image = self.part.get_or_add_image(io.BytesIO(picture.data))
-        except Exception:  # python-docx's header parser rejects some files Pillow reads
+        related = self.part.get_or_add_image(picture.data)
+        if related is None:  # a JPEG without a JFIF or Exif header (see docx_parts.picture_kind)
             return None
+        rid, image = related
         self._shape_id += 1
-        inline = CT_Inline.new_pic_inline(self._shape_id, rid, image.filename, max(cx, 1), max(cy, 1))
-        for side in ("distT", "distB", "distL", "distR"):  # LibreOffice assumes 1/8 inch when absent
-            inline.set(side, "0")
-        inline.docPr.set("descr", clean_line(description)[:500])
-        # Serialised inside a run that declares the body's prefixes, which are then dropped:
-        # the drawing keeps only its own declarations, as it had inside the document.
-        run = etree.Element(w("r"), nsmap={"w": W_NS, "r": R_NS})
-        etree.SubElement(run, w("drawing")).append(inline)
-        xml = etree.tostring(run, encoding="unicode")
-        return "<w:r>" + xml[xml.index(">") + 1 :]
+        drawing = drawing_xml(
+            self._shape_id, rid, image.filename, max(cx, 1), max(cy, 1), clean_line(description)[:500]
+        )
+        return f"<w:r>{drawing}</w:r>"
 
     def missing_picture(self, out: list[str]) -> None:
         words = MISSING_PICTURE.get(self.language.split("-")[0].lower(), MISSING_PICTURE["en"])

@@ -20,13 +20,11 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.packuri import PackURI
-from docx.opc.part import Part
 from lxml import etree
 
 from briefbook.document.model import RUN_FIELDS, Document, Run, node_fields, plain_run
 from briefbook.render.docx_markup import attr
+from briefbook.render.docx_parts import RT_FONT, Package
 from briefbook.render.docx_reference import BULLETS as LIST_MARKS
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
@@ -142,10 +140,12 @@ def used_fonts(
     return by_family
 
 
-def embed_fonts(doc, document: Document, template: Template, written: Iterable[str] | None = None) -> int:
+def embed_fonts(
+    doc: Package, document: Document, template: Template, written: Iterable[str] | None = None
+) -> int:
     """Embed subsets of the fonts the book uses (see :func:`used_fonts` for ``written``);
     returns the bytes added (before zipping)."""
-    font_table = next((p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml"), None)
+    font_table = next((p for p in doc.iter_parts() if p.name == "/word/fontTable.xml"), None)
     if font_table is None:
         return 0
     root = etree.fromstring(font_table.blob)
@@ -167,17 +167,17 @@ def embed_fonts(doc, document: Document, template: Template, written: Iterable[s
                 data = _subset(path, font.index, codes)
                 # The key only has to differ per font; from the data, so a book's bytes repeat.
                 key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
-                part = Part(PackURI(f"/word/fonts/font{number}.odttf"), OBFUSCATED_FONT, obfuscate(data, key))
-                rid = font_table.relate_to(part, RT.FONT)
+                part = doc.add_part(f"/word/fonts/font{number}.odttf", OBFUSCATED_FONT, obfuscate(data, key))
+                rid = font_table.relate_to(part, RT_FONT)
                 seen_files[str(path)] = (rid, key)
                 added += len(data)
             rid, key = seen_files[str(path)]
             slot = etree.SubElement(entry, w(_EMBED_SLOTS[style]))
             slot.set(f"{{{R_NS}}}id", rid)
             slot.set(w("fontKey"), key)
-    font_table._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    font_table.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     if added:
-        settings = doc.settings.element
+        settings = doc.settings()
         for name in ("embedTrueTypeFonts", "saveSubsetFonts"):
             if settings.find(w(name)) is None:
                 after = _AFTER_EMBED[_AFTER_EMBED.index(name) + 1 :] if name in _AFTER_EMBED else _AFTER_EMBED

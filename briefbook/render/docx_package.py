@@ -16,12 +16,11 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.spec import default_content_types
 from lxml import etree
 
 from briefbook.document.model import Metadata
 from briefbook.errors import BriefBookError
+from briefbook.render.docx_parts import RT_CUSTOM_XML, Package
 from briefbook.render.docx_xml import el, insert_in_order, w, write_zip
 from briefbook.text import clean_line
 
@@ -34,21 +33,39 @@ AFTER_UPDATE_FIELDS = (
 ).split()
 # Settings a Word-saved reference may carry that say where and by whom it was edited.
 PRIVATE_SETTINGS = ("attachedTemplate", "rsids", "docVars")
-PRIVATE_PACKAGE_RELS = (RT.EXTENDED_PROPERTIES, RT.CUSTOM_PROPERTIES, RT.THUMBNAIL)
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+PRIVATE_PACKAGE_RELS = (
+    f"{_RT}/extended-properties",
+    f"{_RT}/custom-properties",
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail",
+)
+_CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "xsi": "http://www.w3.org/2001/XMLSchema-instance",
+}
+# Metadata field -> core property element, in the order they are written.
+_CORE_FIELDS = (
+    ("title", "dc", "title"),
+    ("subject", "dc", "subject"),
+    ("author", "dc", "creator"),
+    ("keywords", "cp", "keywords"),
+    ("language", "dc", "language"),
+)
 
 
-def prepare_settings(doc) -> None:
+def prepare_settings(settings: etree._Element) -> None:
     """Drop private settings; ask Word to update fields (the contents, page numbers) on open."""
-    settings = doc.settings.element
     for name in PRIVATE_SETTINGS:
         for node in settings.findall(w(name)):
             settings.remove(node)
     insert_in_order(settings, etree.Element(w("updateFields"), {w("val"): "true"}), AFTER_UPDATE_FIELDS)
 
 
-def set_language(doc, language: str) -> None:
+def set_language(styles: etree._Element, language: str) -> None:
     """The document's language (spelling, hyphenation); Thai for complex-script text."""
-    rpr = doc.styles.element.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
+    rpr = styles.find(f"{w('docDefaults')}/{w('rPrDefault')}/{w('rPr')}")
     if rpr is None:
         return
     lang = rpr.find(w("lang"))
@@ -58,46 +75,48 @@ def set_language(doc, language: str) -> None:
     lang.set(w("bidi"), "th-TH")
 
 
-def set_core_properties(doc, meta: Metadata, language: str) -> None:
+def set_core_properties(package: Package, meta: Metadata, language: str) -> None:
     """Core properties from ``meta`` only, and no other property parts."""
-    package = doc.part.package
-    for rel in list(package.rels.values()):
-        if rel.reltype in PRIVATE_PACKAGE_RELS:
-            del package.rels[rel.rId]
-    for rel in list(doc.part.rels.values()):
-        if rel.reltype == RT.CUSTOM_XML:
-            del doc.part.rels[rel.rId]
-    props = doc.core_properties
-    root = props._element
+    for owner in (package.root, package.document):
+        for rid, (kind, _target, _external) in list(owner.rels.items()):
+            if kind in PRIVATE_PACKAGE_RELS or (owner is package.document and kind == RT_CUSTOM_XML):
+                del owner.rels[rid]
+    root = package.core_properties()
     for child in list(root):
         root.remove(child)
-    for name, value in (
-        ("title", meta.title),
-        ("subject", meta.subject),
-        ("author", meta.author),
-        ("keywords", ", ".join(clean_line(k) for k in meta.keywords if clean_line(k))),
-        ("language", language),
-    ):
-        if clean_line(value):
-            setattr(props, name, clean_line(value)[:1000])
+    values = {
+        "title": meta.title,
+        "subject": meta.subject,
+        "author": meta.author,
+        "keywords": ", ".join(clean_line(k) for k in meta.keywords if clean_line(k)),
+        "language": language,
+    }
+    for field, prefix, tag in _CORE_FIELDS:
+        value = clean_line(values[field])
+        if value:
+            etree.SubElement(root, f"{{{_CORE_NS[prefix]}}}{tag}").text = value[:1000]
     if meta.date is not None:
-        props.created = props.modified = _dt.datetime(meta.date.year, meta.date.month, meta.date.day)
+        stamp = _dt.datetime(meta.date.year, meta.date.month, meta.date.day).strftime("%Y-%m-%dT%H:%M:%SZ")
+        for tag in ("created", "modified"):
+            node = etree.SubElement(root, f"{{{_CORE_NS['dcterms']}}}{tag}")
+            node.text = stamp
+            node.set(f"{{{_CORE_NS['xsi']}}}type", "dcterms:W3CDTF")
 
 
-def package_members(doc, body: str = "") -> Iterator[tuple[str, bytes]]:
+def package_members(package: Package, body: str = "") -> Iterator[tuple[str, bytes]]:
     """The zip members of the package, [Content_Types].xml first; ``body`` (XML text, see
     :mod:`briefbook.render.docx_blocks`) goes at the start of the document's ``w:body``."""
-    package = doc.part.package
     parts = list(package.iter_parts())
-    yield "[Content_Types].xml", _content_types(parts)
-    yield "_rels/.rels", package.rels.xml
+    yield "[Content_Types].xml", package.content_types_xml(parts)
+    yield "_rels/.rels", package.root.rels_xml()
     for part in parts:
         blob = part.blob
-        if part is doc.part and body:
+        if part is package.document and body:
             blob = with_body(blob, body)
-        yield part.partname.membername, blob
-        if len(part.rels):
-            yield part.partname.rels_uri.membername, part.rels.xml
+        yield part.name.lstrip("/"), blob
+        if part.rels:
+            folder, name = part.name.rsplit("/", 1)
+            yield f"{folder}/_rels/{name}.rels".lstrip("/"), part.rels_xml()
 
 
 _BODY_START = b"<w:body>"
@@ -111,24 +130,6 @@ def with_body(document_xml: bytes, body: str) -> bytes:
         raise BriefBookError("The Word file could not be written: its document part has no single body.")
     at += len(_BODY_START)
     return document_xml[:at] + body.encode("utf-8") + document_xml[at:]
-
-
-def _content_types(parts) -> bytes:
-    ns = "http://schemas.openxmlformats.org/package/2006/content-types"
-    root = etree.Element(f"{{{ns}}}Types", nsmap={None: ns})
-    defaults = {"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml"}
-    overrides = {}
-    for part in parts:
-        ext = part.partname.ext.lower()
-        if (ext, part.content_type) in default_content_types:
-            defaults[ext] = part.content_type
-        else:
-            overrides[str(part.partname)] = part.content_type
-    for ext in sorted(defaults):
-        etree.SubElement(root, f"{{{ns}}}Default", Extension=ext, ContentType=defaults[ext])
-    for name in sorted(overrides):
-        etree.SubElement(root, f"{{{ns}}}Override", PartName=name, ContentType=overrides[name])
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 # -- writing the file ---------------------------------------------------------

@@ -8,6 +8,8 @@ import io
 import warnings
 from dataclasses import dataclass
 
+from briefbook.render.docx_markup import attr
+
 
 @dataclass
 class Picture:
@@ -60,3 +62,26 @@ def probe_picture(data: bytes | None) -> Picture | None:
     except Exception:  # Pillow raises many types for damaged data; all mean "cannot show it"
         return None
     return Picture(data, px_w / dpi_x * 25.4, px_h / dpi_y * 25.4)
+
+
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_PIC = "http://schemas.openxmlformats.org/drawingml/2006/picture"
+
+
+def drawing_xml(shape_id: int, rid: str, filename: str, cx: int, cy: int, description: str) -> str:
+    """A ``w:drawing`` showing the picture part ``rid`` inline at ``cx`` x ``cy`` EMU, as
+    python-docx's ``new_pic_inline`` made it, with no wrap distances (LibreOffice assumes
+    1/8 inch when they are absent) and ``description`` for readers (``descr``)."""
+    return (
+        f'<w:drawing><wp:inline xmlns:wp="{_WP}" xmlns:a="{_A}" xmlns:pic="{_PIC}" '
+        'distT="0" distB="0" distL="0" distR="0">'
+        f'<wp:extent cx="{cx}" cy="{cy}"/>'
+        f'<wp:docPr id="{shape_id}" name="Picture {shape_id}" descr="{attr(description)}"/>'
+        '<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>'
+        f'<a:graphic><a:graphicData uri="{_PIC}"><pic:pic><pic:nvPicPr>'
+        f'<pic:cNvPr id="0" name="{attr(filename)}"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:embed="{attr(rid)}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>'
+        f'<pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+        '<a:prstGeom prst="rect"/></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>'
+    )

@@ -13,12 +13,11 @@ import re
 from unicodedata import normalize
 from urllib.parse import quote
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
 from briefbook.document.model import Run
 from briefbook.render.docx_fonts import chain_of, pieces, run_fonts_xml
 from briefbook.render.docx_markup import attr, element
 from briefbook.render.docx_markup import text as escaped
+from briefbook.render.docx_parts import RT_HYPERLINK
 from briefbook.render.docx_style_ids import StyleIds
 from briefbook.render.font_chain import Chain
 from briefbook.render.template import Template
@@ -156,7 +155,7 @@ class RunWriter:
             url = safe_url(link)
             if url is None:
                 return None
-            rid = self._links[link] = self.part.relate_to(url, RT.HYPERLINK, is_external=True)
+            rid = self._links[link] = self.part.relate_to(url, RT_HYPERLINK, external=True)
         return f' r:id="{attr(rid)}" w:history="1"'
 
     def bookmark(self, name: str, runs: list[Run], char_style: str | None = None) -> str:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -158,8 +159,21 @@ def _content_types(parts: list[str]) -> bytes:
     return to_bytes(root)
 
 
-def sanitised_reference(template: Template) -> bytes:
-    """The reference.docx of ``template`` as a clean package (bytes), ready for ``docx.Document``."""
+@dataclass(frozen=True)
+class CleanParts:
+    """A template's clean package: part name -> bytes (``/word/styles.xml``...), each part's
+    content type, and the relationships (source part name, or ``/`` for the package ->
+    ``(rId, type, target part name)`` rows); all internal."""
+
+    members: dict[str, bytes]
+    content_types: dict[str, str]
+    rels: dict[str, list[tuple[str, str, str]]]
+
+
+def sanitised_parts(template: Template) -> CleanParts:
+    """The parts of ``template``'s reference.docx that an export may use, cleaned (see above).
+
+    Read once per file version (its modification time and size)."""
     path = template.reference_docx
     try:
         stat = path.stat()
@@ -173,25 +187,41 @@ def sanitised_reference(template: Template) -> bytes:
     return _sanitised(template, stat.st_mtime_ns, stat.st_size)
 
 
+def sanitised_reference(template: Template) -> bytes:
+    """The same clean package as a .docx file (bytes): what python-docx or Word would open."""
+    parts = sanitised_parts(template)
+    names = [n for n in USED_PARTS if f"/{n}" in parts.members]
+    members = [
+        ("[Content_Types].xml", _content_types(names)),
+        ("_rels/.rels", relationships_xml([(r, t, n.lstrip("/")) for r, t, n in parts.rels["/"]])),
+        ("word/document.xml", parts.members["/word/document.xml"]),
+        (
+            "word/_rels/document.xml.rels",
+            relationships_xml(
+                [(r, t, n.removeprefix("/word/")) for r, t, n in parts.rels["/word/document.xml"]]
+            ),
+        ),
+        *((n, parts.members[f"/{n}"]) for n in names),
+    ]
+    out = io.BytesIO()
+    write_zip(out, members)
+    return out.getvalue()
+
+
 @lru_cache(maxsize=8)
-def _sanitised(template: Template, _mtime: int, _size: int) -> bytes:
+def _sanitised(template: Template, _mtime: int, _size: int) -> CleanParts:
     from briefbook.render.docx_reference import document_xml
 
     path = template.reference_docx
     parts = {name: _clean_xml(name, data, path) for name, data in _read_parts(path).items()}
     names = [n for n in USED_PARTS if n in parts]
-    members = [
-        ("[Content_Types].xml", _content_types(names)),
-        ("_rels/.rels", relationships_xml([("rId1", f"{RT}/officeDocument", "word/document.xml")])),
-        ("word/document.xml", document_xml(template)),
-        (
-            "word/_rels/document.xml.rels",
-            relationships_xml(
-                [(f"rId{i}", USED_PARTS[n][0], n.removeprefix("word/")) for i, n in enumerate(names, start=1)]
-            ),
-        ),
-        *((n, parts[n]) for n in names),
-    ]
-    out = io.BytesIO()
-    write_zip(out, members)
-    return out.getvalue()
+    members = {"/word/document.xml": document_xml(template), **{f"/{n}": parts[n] for n in names}}
+    types = {
+        "/word/document.xml": f"{CT_MAIN}.document.main+xml",
+        **{f"/{n}": USED_PARTS[n][1] for n in names},
+    }
+    rels = {
+        "/": [("rId1", f"{RT}/officeDocument", "/word/document.xml")],
+        "/word/document.xml": [(f"rId{i}", USED_PARTS[n][0], f"/{n}") for i, n in enumerate(names, start=1)],
+    }
+    return CleanParts(members, types, rels)
