@@ -101,7 +101,10 @@ class Assembly(BookReads):
             marked = None
             values = tuple(v for v in values if isinstance(v, str))
         if marked is None:
-            marked = any(isinstance(v, str) and markers.starts_restricted(v) for v in values)
+            texts = [v for v in values if isinstance(v, str)]
+            # A marker starts with an opening bracket: one scan of all the values finds most
+            # items have none (their ids, dates, kinds and names), before each is asked.
+            marked = markers.may_hold_marker("".join(texts)) and any(map(markers.starts_restricted, texts))
             self._marked[(cls, values)] = marked
         if marked:
             return True

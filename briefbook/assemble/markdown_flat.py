@@ -19,7 +19,16 @@ def origin_of(block: Block) -> Origin | None:
 
 def with_origin(found: list[Run], origin: Origin | None) -> list[Run]:
     """The runs, each without an origin of its own given ``origin`` (its block's)."""
-    return [replace(r, origin=origin) if r.origin is None and origin is not None else r for r in found]
+    if origin is None:
+        return list(found)
+    return [r if r.origin is not None else _given(r, origin) for r in found]
+
+
+def _given(run: Run, origin: Origin) -> Run:
+    """``run`` with ``origin``: what replace() makes, without its field-by-field checks."""
+    if type(run) is Run:
+        return Run(run.text, run.bold, run.italic, run.link, origin)
+    return replace(run, origin=origin)
 
 
 def flat_runs(block: Block, depth: int = 0) -> list[Run]:

@@ -49,6 +49,8 @@ class Origin:
 
     def restricted(self) -> Origin:
         """The same origin, marked not for release."""
+        if type(self) is Origin:  # what replace() makes, without its field-by-field checks
+            return Origin(self.level, True, self.kind, self.item_id, self.name)
         return replace(self, not_for_release=True)
 
 

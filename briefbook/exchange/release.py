@@ -42,11 +42,9 @@ _BLOCKS = {
 
 def internal_only(record: Record) -> bool:
     """An item whose one-line field starts with a marker is internal only (as in a book export)."""
-    for name in one_line_fields(type(record)):
-        value = getattr(record, name)
-        if isinstance(value, str) and starts_restricted(value):
-            return True
-    return False
+    texts = [v for v in map(record.__getattribute__, one_line_fields(type(record))) if isinstance(v, str)]
+    # A marker starts with an opening bracket: one scan of all the values finds most items have none.
+    return may_hold_marker("".join(texts)) and any(map(starts_restricted, texts))
 
 
 def without_restricted(text: str) -> str:
