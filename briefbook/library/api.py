@@ -15,7 +15,6 @@ deleted items.
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -43,8 +42,6 @@ from briefbook.store.database import open_database
 __all__ = ["INDEX_VERSION", "INDEX_VERSION_KEY", "Library", "index_body", "now", "stale_message"]
 
 CHECK_SECONDS = 120.0  # ``check`` gives up (and says so) after this long: it never hangs
-
-log = logging.getLogger(__name__)
 
 
 class Library(
@@ -237,7 +234,9 @@ class Library(
             return made
         except (BriefBookError, OSError, sqlite3.Error) as exc:
             self.backup_problem = f"The automatic backup of the library failed: {exc}"
-            log.warning("%s", self.backup_problem)
+            import logging  # (here: 2.4 ms of every command's start, for a failure)
+
+            logging.getLogger(__name__).warning("%s", self.backup_problem)
             return None
 
     def _read_data_version(self) -> int:

@@ -9,6 +9,7 @@ runs of Thai and other unspaced scripts) share its rowid.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -22,10 +23,25 @@ MARK_START = "["
 MARK_END = "]"
 
 _UNSPACED_CHARS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-_UNSPACED_RUN = re.compile(f"[{_UNSPACED_CHARS}]+")
-# Thai vowel and tone marks are not \w: a word is \w or any unspaced-script character.
-_WORD = re.compile(rf"[\w{_UNSPACED_CHARS}]+")
-_OPERATORS = re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
+
+
+# Compiled on first use (a command that only writes an item, as an export does, needs at most
+# the first; the three cost 2 ms to compile: big ranges are expanded one code point at a time).
+@functools.cache
+def _unspaced_run() -> re.Pattern[str]:
+    return re.compile(f"[{_UNSPACED_CHARS}]+")
+
+
+@functools.cache
+def _word() -> re.Pattern[str]:
+    """Thai vowel and tone marks are not \\w: a word is \\w or any unspaced-script character."""
+    return re.compile(rf"[\w{_UNSPACED_CHARS}]+")
+
+
+@functools.cache
+def _operators() -> re.Pattern[str]:
+    return re.compile(r"\b(?:AND|OR|NOT|NEAR)\b")
+
 
 # Bounds that keep an absurd query (a page pasted into the search field, one word
 # repeated 8,000 times) as cheap as a sensible one: repeated terms count once, a query
@@ -66,7 +82,7 @@ def indexed_texts_many(items: list[tuple[str, str]]) -> list[tuple[str, str, str
 def _unspaced_runs(folded_title: str, folded_body: str) -> str:
     if folded_title.isascii() and folded_body.isascii():  # a flag, not a scan: most folded text
         return ""
-    return " ".join(_UNSPACED_RUN.findall(folded_title + " " + folded_body))
+    return " ".join(_unspaced_run().findall(folded_title + " " + folded_body))
 
 
 def index_item(db: Database, kind: str, item_id: str, title: str, body: str) -> int:
@@ -124,14 +140,14 @@ def query_terms(query: str) -> tuple[list[str], list[str]]:
     """
     query = query[:MAX_QUERY_CHARS]
     # People paste FTS-style queries; "AND", "OR", "NOT" in capitals are meant as glue, not words.
-    stripped = _OPERATORS.sub(" ", query)
+    stripped = _operators().sub(" ", query)
     folded = fold(stripped if stripped.strip() else query)
     words: list[str] = []
     unspaced: list[str] = []
-    for token in _WORD.findall(folded):
+    for token in _word().findall(folded):
         if has_unspaced_script(token):
-            unspaced.extend(_UNSPACED_RUN.findall(token))
-            rest = _UNSPACED_RUN.sub(" ", token).split()
+            unspaced.extend(_unspaced_run().findall(token))
+            rest = _unspaced_run().sub(" ", token).split()
             words.extend(rest)
         else:
             words.append(token)

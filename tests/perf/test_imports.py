@@ -214,3 +214,46 @@ def test_the_first_screen_loads_no_sqlite_utils_and_no_log_file_handler(tmp_path
     from briefbook.library import Library as Lazy  # still importable by name, as before
 
     assert Lazy.__module__ == "briefbook.library.api"
+
+
+EXPORT_PROBE = """
+import json, sys
+from briefbook.cli.main import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+from briefbook import text
+from briefbook.render import font_chain
+from briefbook.store import search
+lazy = (text._unspaced, search._word, search._operators, font_chain._han)
+print(json.dumps([[f.cache_info().currsize for f in lazy], "logging" in sys.modules]), file=sys.stderr)
+"""
+
+
+def test_a_docx_export_compiles_no_search_or_chinese_pattern_and_loads_no_logging(
+    library_path: Path, tmp_path: Path
+) -> None:
+    """Counted, never timed: these patterns (big Unicode ranges, expanded one code point at a time
+    when compiled: 5 ms) and the logging package (2.4 ms) were paid by every command at import;
+    an export uses none of them. They still work when asked (tests/store: search)."""
+    from briefbook.library import Event, Meeting
+    from briefbook.library.books import new_book
+
+    with Library.create(library_path) as lib:
+        event = lib.add(Event(title="Hội nghị Viêng Chăn", city="Vientiane"))
+        lib.add(Meeting(event_id=event.id, title="Gặp song phương", kind="bilateral", venue="ທຳນຽບ"))
+        book = new_book(lib, event.id, title="Sổ tay").id
+    out = tmp_path / "book.docx"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    args = ["--library", str(library_path), "export", book, "-o", str(out), "--format", "docx"]
+    result = subprocess.run(
+        [sys.executable, "-c", EXPORT_PROBE, *args], env=env, capture_output=True, text=True, check=True
+    )
+    assert out.stat().st_size > 0
+    assert json.loads(result.stderr.strip().splitlines()[-1]) == [[0, 0, 0, 0], False]
+    from briefbook.render.font_chain import missing_font_note
+    from briefbook.store.search import query_terms
+
+    assert query_terms("ประชุม AND hợp") == query_terms("ประชุม hợp")  # compiled when first asked
+    assert missing_font_note("中文") is None or "Chinese" in missing_font_note("中文")
