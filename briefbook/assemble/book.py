@@ -60,8 +60,9 @@ def assemble(
 ) -> Document:
     """The book's document (see :func:`assemble_with_warnings` for the options), without the
     preflight's warnings: an export has shown them already, and the glyph check reads every
-    string of the book against every font (a twentieth of a 500-meeting export)."""
-    return _build(library, book, ceiling, drafts, language, releasable)[0]
+    string of the book against every font (a twentieth of a 500-meeting export), and what
+    was deleted since the last export reads every item that export recorded."""
+    return _build(library, book, ceiling, drafts, language, releasable, warnings=False)[0]
 
 
 def preflight(library: Library, book: Book | str, **options: Any) -> list[PreflightWarning]:
@@ -96,7 +97,11 @@ def start_assembly(
     return a, event, event_shown
 
 
-def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Document, Assembly]:
+def _build(
+    library, book, ceiling, drafts, language, releasable, *, warnings: bool = True
+) -> tuple[Document, Assembly]:
+    """The document and its assembly; ``warnings=False``: without the warnings that only
+    the preflight shows and nothing in the document depends on (what was deleted since)."""
     a, event, event_shown = start_assembly(library, book, ceiling, drafts, language, releasable)
     book = a.book
     # Titles not renamed by the user follow the language of this export.
@@ -119,7 +124,8 @@ def _build(library, book, ceiling, drafts, language, releasable) -> tuple[Docume
         if blocks and section.kind not in ("cover", "contents") and not isinstance(blocks[-1], PageBreak):
             blocks.append(PageBreak())
         blocks += built[index]
-    gone_warnings(a)  # what the last export showed and is deleted since: never a silent loss
+    if warnings:
+        gone_warnings(a)  # what the last export showed and is deleted since: never a silent loss
     a.warnings = list(dict.fromkeys(a.warnings))  # the same item met twice is one warning
     meta = book_metadata(a, book, event, event_shown)
     # The cover is built before the banner is known (the banner depends on everything included).

@@ -24,6 +24,7 @@ from briefbook.library.levels import parse_level
 from briefbook.library.records import one_line_fields, record_type
 from briefbook.library.scope import EventScope, event_scope, events_of
 
+_NOT_IN_ANCHORS = re.compile(r"[^a-z0-9]+")
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
 SENSITIVITIES_LEVEL_RANK = 2
 
@@ -320,7 +321,7 @@ class Assembly(BookReads):
 
     def anchor(self, text: str) -> str:
         """A document-unique anchor derived from ``text`` (for bookmarks and links)."""
-        base = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:40] or "section"
+        base = _NOT_IN_ANCHORS.sub("-", text.lower()).strip("-")[:40] or "section"
         candidate, n = base, 1
         while candidate in self._anchors:
             n += 1

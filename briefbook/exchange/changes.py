@@ -152,13 +152,17 @@ _NO_TEXT = frozenset({bool, int, float})
 def item_text(record: Record) -> tuple[str, str]:
     """(all of an item's text, the text a diff may show: without passages not for release)."""
     full, shown = [], []
+    same = True  # the shown text is the whole text (no passage was left out): joined once
     for name, markdown in _record_text_fields(type(record)):
         value = getattr(record, name)
         if not isinstance(value, str) or not value.strip():
             continue
         full.append(value)
-        shown.append(without_restricted(value) if markdown else value)
-    return _joined(full), _joined(shown)
+        kept = without_restricted(value) if markdown else value
+        same = same and kept is value
+        shown.append(kept)
+    whole = _joined(full)
+    return whole, whole if same else _joined(shown)
 
 
 @functools.cache

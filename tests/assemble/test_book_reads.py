@@ -126,3 +126,20 @@ def test_the_speakers_and_photos_of_a_book_are_read_once(library: Library) -> No
         if getattr(block, "style", "") == "note" and block.runs and block.runs[0].text == "— "
     ]
     assert credits and all("ສົມສັກ ພົມມະວົງ" in line for line in credits)
+
+
+def test_an_export_does_not_look_for_what_was_deleted_since(library: Library, monkeypatch) -> None:
+    """What was deleted since the last export is the preflight's to say (it reads every item
+    that export recorded); the export's own assembly, whose warnings nobody reads, skips it."""
+    from briefbook.assemble import gone, preflight
+
+    book_id = _event(library, 3)
+    asked: list[str] = []
+    real = gone.gone_since_last_export
+    monkeypatch.setattr(
+        gone, "gone_since_last_export", lambda lib, book: asked.append(book) or real(lib, book)
+    )
+    assemble(library, book_id)
+    assert asked == []
+    preflight(library, book_id)
+    assert asked == [book_id]
