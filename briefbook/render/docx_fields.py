@@ -147,14 +147,6 @@ CHAR_FACTOR = 0.5  # average advance of a character, in ems (Noto Serif; Noto Sa
 SANS_CHAR_FACTOR = 0.53
 
 
-def _chars(runs: list[Run]) -> list[int]:
-    """Lengths of the lines of a run list (split at line breaks)."""
-    text = "".join([r.text for r in runs])
-    if "\n" not in text:
-        return [len(text)]
-    return [len(line) for line in text.split("\n")]
-
-
 def estimate_pages(
     document: Document, t: Template, picture: Callable[[bytes | None], Picture | None] = probe_picture
 ) -> dict[str, int]:
@@ -186,9 +178,17 @@ def estimate_pages(
             page += 1
             y -= height
 
+    per_lines: dict[tuple[float, float], int] = {}  # (box, size) -> characters per line
+
     def text_height(runs: list[Run], box: float, size: float, after: float) -> float:
-        per_line = max(1, int(box / (size * char_factor)) - 2)  # a line break wastes part of a word
-        lines = sum(max(1, math.ceil(n / per_line)) for n in _chars(runs))
+        per_line = per_lines.get((box, size))
+        if per_line is None:  # a line break wastes part of a word
+            per_line = per_lines[box, size] = max(1, int(box / (size * char_factor)) - 2)
+        text = "".join([r.text for r in runs])
+        if "\n" not in text:  # most paragraphs: one line of the text, one length
+            lines = max(1, math.ceil(len(text) / per_line))
+        else:
+            lines = sum(max(1, math.ceil(len(line) / per_line)) for line in text.split("\n"))
         return lines * size * LINE_FACTOR + after
 
     def list_height(block: ListBlock, depth: int) -> float:
