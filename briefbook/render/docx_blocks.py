@@ -39,6 +39,7 @@ CELL_STYLES = {"body": "TableText", "label": "TableHeading", "note": "Note", "qu
 HEADER_CELL_STYLES = {"body": "TableHeading", "label": "TableHeading", "note": "Note", "quote": "Quote"}
 
 _MAY_BE_RTL = RTL_OR_CONTROL.search
+_UNKNOWN = object()  # a style key not looked up yet
 
 
 def starts_rtl(runs: list[Run]) -> bool:
@@ -84,6 +85,7 @@ class BlockWriter(RunWriter):
         self.last_kind: str | None = None  # "p" or "tbl"; None before anything is written
         self._shape_id = 1000
         self._paragraph_styles: dict[str, str] = {}
+        self._style_ids: dict[str, str | None] = {}  # our style key -> its id (None: Normal)
         nums = {n.get(w("numId")): n for n in numbering.iter(w("num"))}
         self._next_num = max((int(k) for k in nums if k and k.isdigit()), default=0) + 1
         self.bullet_num = styles.num_ids.get(styles.ids["ListBullet"] or "")
@@ -117,7 +119,12 @@ class BlockWriter(RunWriter):
         when the caller knows it (a heading's, from its bookmarked runs); ``keep_next`` keeps
         it with the next paragraph, ``indent`` (twips) indents it from the left, and ``tiny``
         makes it a 1 pt line (it carries a page break to a table)."""
-        style = self.styles[style_key] if style_key else None
+        if style_key:
+            style = self._style_ids.get(style_key, _UNKNOWN)
+            if style is _UNKNOWN:  # each key looked up once (StyleIds: names, fallbacks, Normal)
+                style = self._style_ids[style_key] = self.styles[style_key]
+        else:
+            style = None
         if content is None:
             content = self.runs(runs) if runs else ""
         if rtl is None:
