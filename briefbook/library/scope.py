@@ -22,6 +22,7 @@ from typing import TypeVar
 from briefbook.errors import NotFound, ValidationError
 from briefbook.library.api import Library
 from briefbook.library.books import Section
+from briefbook.library.queries import _to_record
 from briefbook.library.records import Meeting, Person, Record, Statement, Topic
 
 R = TypeVar("R", bound=Record)
@@ -101,7 +102,7 @@ def _records(library: Library, cls: type[R], rest: str, params: list[str]) -> li
     """Records of ``cls`` from ``SELECT t.<its columns> <rest>`` (``t`` is the record's table)."""
     columns = cls.field_names()
     sql = f"SELECT {', '.join('t.' + c for c in columns)} {rest}"
-    return [cls(**dict(zip(columns, row, strict=True))) for row in library.db.execute(sql, params)]
+    return [_to_record(cls, row, columns) for row in library.db.execute(sql, params)]
 
 
 def _unique(items: list[R]) -> list[R]:
