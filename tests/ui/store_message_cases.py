@@ -109,12 +109,29 @@ def a_library_left_half_changed(c: Ctx) -> list[Shown]:
     c.monkeypatch.setattr(hot_journal.os, "access", access)
     broken = _saved(c, "dở dang hỏng.briefbook")
     _half_changed(broken)
-    journal = Path(f"{broken}-journal")
-    data = bytearray(journal.read_bytes())
-    data[512:] = b"\xff" * (len(data) - 512)  # the pages it would put back are garbage
-    journal.write_bytes(bytes(data))
+    _break_a_page_the_journal_does_not_hold(broken)
     out.append(refused(lambda: Library.open(broken)))
     return out
+
+
+def _break_a_page_the_journal_does_not_hold(path: Path) -> None:
+    """Garbage over a table's root page that the journal has no copy of: undoing the change
+    leaves it garbage. (Garbage in the journal itself proved nothing: SQLite ends a journal's
+    playback at the first record whose checksum fails, and whether the half-written file then
+    reads as damaged depended on where that library's pages happened to lie.)"""
+    journal = Path(f"{path}-journal").read_bytes()
+    sector, page_size = int.from_bytes(journal[20:24], "big"), int.from_bytes(journal[24:28], "big")
+    held = {
+        int.from_bytes(journal[at : at + 4], "big")
+        for at in range(sector, len(journal) - page_size - 8 + 1, page_size + 8)
+    }
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+    roots = [r[0] for r in conn.execute("SELECT rootpage FROM sqlite_master WHERE type = 'table'")]
+    conn.close()
+    page = next(r for r in roots if r > 1 and r not in held)
+    with path.open("r+b") as fh:
+        fh.seek((page - 1) * page_size)
+        fh.write(b"\xff" * page_size)
 
 
 @case
