@@ -142,7 +142,7 @@ class _Gate:
                 continue
             value = getattr(node, name)
             cls = value.__class__
-            if value is None or cls in _NO_TEXT:  # what value() would pass by
+            if value is None or cls in _NO_TEXT or (cls is list and not value):  # what value() passes by
                 continue
             origin = own if per_field is None else per_field.get(name)
             if cls is str:  # as value() checks it, inline

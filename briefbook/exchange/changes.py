@@ -104,7 +104,7 @@ def included(document: Document, library: Library) -> dict[str, Included]:
             for name in names:
                 v = getattr(value, name)
                 cls = v.__class__
-                if v is None or cls in _NO_TEXT:  # what visit() would pass by
+                if v is None or cls in _NO_TEXT or (cls is list and not v):  # what visit() passes by
                     continue
                 o = own if per_field is None else per_field.get(name, own)
                 if cls is str:
