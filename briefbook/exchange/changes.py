@@ -161,7 +161,9 @@ def item_text(record: Record) -> tuple[str, str]:
         kept = without_restricted(value) if markdown else value
         same = same and kept is value
         shown.append(kept)
-    whole = _joined(full)
+    # _joined(full) in one split: every part holds more than whitespace, so the words of all
+    # of them, one space apart, are each part's words one space apart, joined by a space.
+    whole = " ".join(" ".join(full).split())
     return whole, whole if same else _joined(shown)
 
 
