@@ -9,11 +9,63 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-MIGRATIONS = Migrations("briefbook")
+
+@dataclass
+class Step:
+    """One named step (``fn`` runs it on a sqlite-utils ``Database``)."""
+
+    name: str
+    fn: Callable[[Any], None]
+    transactional: bool = True
+
+
+class Steps:
+    """The named steps, registered as sqlite-utils' ``Migrations`` registers them (same
+    decorator, names and records), without loading sqlite-utils: opening a library of this
+    version asks only their names; sqlite-utils runs them (:meth:`apply`) when one is due."""
+
+    migrations_table = "_sqlite_migrations"
+
+    def __init__(self, name: str):
+        self.name = name
+        self._migrations: list[Step] = []
+
+    def __call__(self, *, name: str | None = None, transactional: bool = True):
+        def inner(fn):
+            step_name = name or fn.__name__
+            if any(step.name == step_name for step in self._migrations):
+                raise ValueError(f"Migration '{step_name}' is already registered in set '{self.name}'")
+            self._migrations.append(Step(step_name, fn, transactional))
+            return fn
+
+        return inner
+
+    def _sqlite_utils(self):
+        from sqlite_utils.migrations import Migrations
+
+        migrations = Migrations(self.name)
+        for step in self._migrations:  # as they are now (a test may add a step or wrap one)
+            migrations(name=step.name, transactional=step.transactional)(step.fn)
+        return migrations
+
+    def apply(self, db: Database, *, stop_before: str | Iterable[str] | None = None) -> None:
+        self._sqlite_utils().apply(db, stop_before=stop_before)
+
+    def applied(self, db: Database) -> list:
+        return self._sqlite_utils().applied(db)
+
+    def pending(self, db: Database) -> list:
+        return self._sqlite_utils().pending(db)
+
+
+MIGRATIONS = Steps("briefbook")
 
 _COMMON = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
 

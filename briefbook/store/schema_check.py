@@ -25,7 +25,6 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefbook.store.guard import harden
-from briefbook.store.quick_open import CURRENT_MIGRATIONS
 
 MIGRATIONS_TABLE = "_sqlite_migrations"
 MIGRATION_SET = "briefbook"  # briefbook.store.schema.MIGRATIONS.name
@@ -51,15 +50,17 @@ def _entries(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]
 
 
 def known_migrations() -> list[str]:
-    """The steps this version knows, in order (``store.schema`` registers them; equal, by test)."""
-    return list(CURRENT_MIGRATIONS)
+    """The steps this version knows, in order, as ``store.schema`` registers them."""
+    from briefbook.store.schema import known_migrations as registered
+
+    return registered()
 
 
 def expected_entries(applied: tuple[str, ...]) -> dict[tuple[str, str], tuple[str, str]]:
     """The schema BriefBook creates at the version whose applied migrations are ``applied``."""
     from briefbook.store import schema_snapshot
 
-    if applied == schema_snapshot.MIGRATIONS == CURRENT_MIGRATIONS:
+    if applied == schema_snapshot.MIGRATIONS == tuple(known_migrations()):
         return schema_snapshot.ENTRIES
     return built_entries(applied)
 
@@ -68,7 +69,7 @@ def migrations_table_entry() -> tuple[str, str] | None:
     """The record of versions' own schema entry, as the first step makes it (and none changes)."""
     from briefbook.store import schema_snapshot
 
-    if schema_snapshot.MIGRATIONS == CURRENT_MIGRATIONS:
+    if tuple(known_migrations()) == schema_snapshot.MIGRATIONS:
         return schema_snapshot.MIGRATIONS_TABLE_ENTRY
     return built_entries(tuple(known_migrations()[:1])).get(("table", MIGRATIONS_TABLE))
 

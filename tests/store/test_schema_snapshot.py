@@ -22,3 +22,20 @@ def test_the_snapshot_is_used_for_this_version_only() -> None:
     older = current[:5]
     assert schema_check.expected_entries(older) == schema_check.built_entries(older)
     assert schema_check.expected_entries(older) != schema_snapshot.ENTRIES
+
+
+def test_the_steps_an_open_knows_are_the_ones_registered_not_a_copied_list() -> None:
+    """Opening a library asks store/schema.py for the steps (without sqlite-utils): a step
+    registered there is applied, whatever a hand-kept list elsewhere says."""
+    from briefbook.store.schema import MIGRATIONS
+
+    @MIGRATIONS(name="9998_probe_step")
+    def _probe(db) -> None:  # pragma: no cover (only its name is asked)
+        pass
+
+    try:
+        assert schema_check.known_migrations()[-1] == "9998_probe_step"
+        assert schema_check.expected_entries(tuple(CURRENT_MIGRATIONS)) is not schema_snapshot.ENTRIES
+    finally:
+        MIGRATIONS._migrations.pop()
+    assert schema_check.known_migrations() == list(CURRENT_MIGRATIONS)
