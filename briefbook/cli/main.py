@@ -53,14 +53,13 @@ class Context:
 
     def _upgrade_notes(self):
         """A first open after an update says what it does on stderr (it takes seconds on a big
-        library); ``None`` when there is nothing to update."""
-        from briefbook.library.upgrade import describe, upgrade_due
-
-        if not upgrade_due(self.library_path):
-            return None
+        library). The open reports a stage only when it does that work, so nothing is said, and
+        the file is not opened a second time to ask (``upgrade_due``), when there is none."""
         said: set[tuple[str, int]] = set()
 
         def note(stage: str, done: int, total: int) -> None:
+            from briefbook.library.upgrade import describe
+
             line = describe(stage, done, total)
             if line and (stage, done) not in said:
                 said.add((stage, done))

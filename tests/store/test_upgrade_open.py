@@ -88,3 +88,24 @@ def test_the_command_line_says_it_is_updating(tmp_path: Path) -> None:
     assert "Hội nghị Bangkok" in result.stdout
     again = CliRunner().invoke(cli, ["--library", str(path), "list", "event"])
     assert again.exit_code == 0 and again.stderr == ""  # once only
+
+
+def test_the_command_line_asks_the_open_itself_not_a_second_look_at_the_file(
+    tmp_path: Path, monkeypatch
+) -> None:
+    """The notes come from the open's own report of its stages: no command opens the file once
+    more beforehand to ask whether it will update it (``upgrade_due``, the window's question)."""
+    from briefbook.library import upgrade
+
+    def asked(path) -> bool:
+        raise AssertionError("the command line opened the library a second time to ask")
+
+    monkeypatch.setattr(upgrade, "upgrade_due", asked)
+    current = tmp_path / "now.briefbook"
+    Library.create(current).close()
+    _register()
+    result = CliRunner().invoke(cli, ["--library", str(current), "list", "event"])
+    assert result.exit_code == 0 and result.stderr == "", result.output
+    old = _old(tmp_path)
+    result = CliRunner().invoke(cli, ["--library", str(old), "list", "event"])
+    assert result.exit_code == 0 and "saving a copy of it first" in result.stderr.splitlines()[0]
