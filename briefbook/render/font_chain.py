@@ -128,7 +128,9 @@ def shipped(family: str, script: str = "") -> ChainFont:
     )
     if not files:
         raise FileNotFoundError(f"The font {family} is missing from {FONTS_DIR}.")
-    return ChainFont(family, font_display_name(files[0][1]), files, script)
+    from briefbook.render.font_names import shipped_name
+
+    return ChainFont(family, shipped_name(files[0][1]) or font_display_name(files[0][1]), files, script)
 
 
 _SYSTEM_LOCK = threading.Lock()
