@@ -36,6 +36,7 @@ def validated(
         if f.type == "int":
             out[f.name] = whole_number(f.name, value)
             continue
+        value = _as_text(f.name, value)
         if f.name.endswith("_id"):
             out[f.name] = value or None
             continue
@@ -74,6 +75,25 @@ def validated(
             except ValidationError as exc:
                 raise ValidationError(str(exc), name) from None
     return out
+
+
+def _as_text(name: str, value: Any) -> Any:
+    """A text field's value as text: a number (``"copy_number": 3`` in a JSON file) as it is
+    written; an object, a list or a yes/no refused in words (stored, they broke the sort keys,
+    the index and the exports with a traceback, or were taken for a broken library)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    label = name.removesuffix("_id").replace("_", " ")
+    what = (
+        "a list"
+        if isinstance(value, list | tuple)
+        else "yes or no"
+        if isinstance(value, bool)
+        else "a group of fields"
+    )
+    raise ValidationError(f"The {label} must be text, not {what}.", field=name)
 
 
 def as_choice(value: Any, options: tuple[str, ...] | list[str]) -> Any:

@@ -179,3 +179,38 @@ def test_check_with_a_rebuild_says_what_it_did_then_what_it_found(run) -> None:
     run("init")
     lines = run("check", "--rebuild-index").output.splitlines()
     assert lines[0] == "The search index was rebuilt." and lines[1].startswith("The library is healthy")
+
+
+@pytest.mark.parametrize(
+    ("value", "word"), [({"a": 1}, "a group of fields"), (["x", "y"], "a list"), (True, "yes or no")]
+)
+def test_a_json_value_that_is_not_text_is_refused_in_words(run, value, word) -> None:
+    """A field given an object, a list or a yes/no in --from-json: a traceback from the sort
+    keys (a text) or "the library cannot be opened" (an id) before; now one line, nothing added."""
+    run("init")
+    topic = run("add", "topic", "--set", "title=Mekong").output.strip()
+    for fields, label in (
+        ({"topic_id": topic, "text": value}, "The text must be text"),
+        ({"topic_id": value, "text": "Điểm"}, "The topic must be text"),
+        ({"topic_id": topic, "text": "Điểm", "question": value}, "The question must be text"),
+    ):
+        result = run("add", "talking_point", "--from-json", "-", input=json.dumps(fields))
+        assert result.exit_code == 1, result.output
+        assert f"{label}, not {word}" in result.output and "cannot be opened" not in result.output
+    edit = run("edit", topic, "--from-json", "-", input=json.dumps({"background": value}))
+    assert edit.exit_code == 1 and f"The background must be text, not {word}" in edit.output
+    assert json.loads(run("--json", "list", "talking_point").output) == []
+
+
+def test_a_number_given_for_a_text_is_stored_as_its_text(run) -> None:
+    run("init")
+    topic = run("add", "topic", "--set", "title=Mekong").output.strip()
+    added = run(
+        "--json",
+        "add",
+        "talking_point",
+        "--from-json",
+        "-",
+        input=json.dumps({"topic_id": topic, "text": 12}),
+    )
+    assert json.loads(added.output)[0]["text"] == "12"
