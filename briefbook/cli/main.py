@@ -96,7 +96,8 @@ COMMAND_MODULES = {
         ("list", "show", "add", "edit", "delete", "duplicate", "link", "unlink", "reorder", "photo"), "items"
     ),
     **dict.fromkeys(("revisions", "restore-revision"), "items"),
-    **dict.fromkeys(("book", "preflight", "export"), "books"),
+    "book": "books",
+    **dict.fromkeys(("preflight", "export"), "export_cmds"),
     **dict.fromkeys(("deleted", "undelete"), "deleted_cmds"),
     "import": "import_cmds",
     "levels": "levels_cmds",
@@ -172,6 +173,7 @@ def _register() -> None:
         backup_cmds,
         books,
         deleted_cmds,
+        export_cmds,
         import_cmds,
         items,
         levels_cmds,

@@ -1,0 +1,119 @@
+"""``briefbook preflight`` and ``briefbook export``: check a book, then write it as PDF or DOCX.
+
+Apart from the book commands (:mod:`briefbook.cli.books`) so that an export loads only what
+it uses: the renderer it is asked for, not the code that defines a book's sections.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import click
+
+from briefbook.cli.main import Context, cli, pass_context
+from briefbook.cli.output import emit_json
+
+
+@cli.command()
+@click.argument("book_id")
+@click.option("--ceiling", default=None, help="Leave out everything above this level.")
+@click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
+@click.option("--for-sharing", is_flag=True, help="As for an export made for sharing.")
+@pass_context
+def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | None, for_sharing: bool) -> None:
+    """What to look at before exporting a book: drafts, gaps, items left out."""
+    from briefbook.assemble import preflight as run_preflight
+
+    warnings = run_preflight(ctx.library(), book_id, ceiling=ceiling, drafts=drafts, releasable=for_sharing)
+    if ctx.as_json:
+        emit_json(warnings)
+    elif not warnings:
+        click.echo("Nothing to warn about.")
+    else:
+        for w in warnings:
+            click.echo(f"- {w.message}")
+
+
+@cli.command()
+@click.argument("book_id")
+@click.option(
+    "-o",
+    "--output",
+    "target",
+    required=True,
+    type=str,  # as typed: "" is refused and a trailing / means a folder (a Path would lose both)
+    help="The file to write, or a FOLDER/ (the file is then named after the book's title).",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["pdf", "docx", "both"]), default="both", show_default=True
+)
+@click.option("--template", default=None, help="A template name or folder (default: the book's).")
+@click.option("--ceiling", default=None, help="Leave out everything above this level.")
+@click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
+@click.option("--language", type=click.Choice(["vi", "en"]), default=None, help="The book's language.")
+@click.option("--password", default=None, help="Protect the PDF with this password (AES-256).")
+@click.option("--no-printing", is_flag=True, help="With --password: do not allow printing.")
+@click.option("--for-sharing", is_flag=True, help="Leave out passages marked [not for release].")
+@click.option("--changes", "changes_page", is_flag=True, help="Add a page: changes since the last export.")
+@click.option(
+    "--cards",
+    type=click.Choice(["a5", "a6"], case_sensitive=False),
+    default=None,
+    help="Instead of the book: a PDF card per meeting for the car (steer, points, who's who, press line).",
+)
+@pass_context
+def export(
+    ctx: Context,
+    book_id: str,
+    target: str,
+    fmt: str,
+    template: str | None,
+    ceiling: str | None,
+    drafts: str | None,
+    language: str | None,
+    password: str | None,
+    no_printing: bool,
+    for_sharing: bool,
+    changes_page: bool,
+    cards: str | None,
+) -> None:
+    """Export a book as PDF, DOCX or both (or, with --cards, one page per meeting as a PDF)."""
+    from briefbook.export import ExportOptions, export_book
+
+    options = ExportOptions(
+        formats=("pdf",) if cards else ("pdf", "docx") if fmt == "both" else (fmt,),
+        template=template,
+        ceiling=ceiling,
+        drafts=drafts,
+        language=language,
+        password=password,
+        allow_printing=not no_printing,
+        releasable=for_sharing,
+        changes_page=changes_page,
+        cards=cards.upper() if cards else None,
+    )
+    if cards and fmt == "docx":
+        raise click.UsageError("Cards are printed as a PDF: leave out --format docx.")
+    show = sys.stderr.isatty() and not ctx.as_json
+    state = {"stage": ""}
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if not show:
+            return
+        if stage != state["stage"]:
+            state["stage"] = stage
+            click.echo("", err=True)
+        percent = int(100 * done / total) if total else 100
+        click.echo(f"\r{stage.upper():9} {percent:3d}%", nl=False, err=True)
+
+    written = export_book(
+        ctx.library(backups=False), book_id, target, options, progress=progress, cancel=threading.Event()
+    )
+    if show:
+        click.echo("", err=True)
+    if ctx.as_json:
+        emit_json([str(p) for p in written])
+    else:
+        for path in written:
+            click.echo(f"Wrote {path}")
