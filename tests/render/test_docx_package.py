@@ -92,3 +92,18 @@ def test_a_jpeg_python_docx_did_not_know_is_still_left_out_with_its_note(tmp_pat
     parts = dict(_parts(target))
     assert [n for n in parts if n.startswith("word/media/")] == ["word/media/image1.jpg"]
     assert MISSING_PICTURE["vi"] in parts["word/document.xml"].decode()
+
+
+def test_a_title_of_the_longest_allowed_length_is_written_whole(tmp_path):
+    """A title may be 300 characters (records.MAX_LINE); python-docx refused core properties
+    over 255 (ValueError: the export failed with a traceback). Now it is written as it is."""
+    from lxml import etree
+
+    from briefbook.library.records import MAX_LINE
+
+    title = ("Sổ tay Hội nghị Bộ trưởng Ngoại giao ASEAN " * 8)[:MAX_LINE]
+    target = tmp_path / "t.docx"
+    render_docx(Document(Metadata(title=title), [Paragraph([Run("x")])]), load_template("formal-a4"), target)
+    core = etree.fromstring(dict(_parts(target))["docProps/core.xml"])
+    assert core.findtext("{http://purl.org/dc/elements/1.1/}title") == title.strip()
+    assert docx.Document(str(target)).core_properties.title == title.strip()
