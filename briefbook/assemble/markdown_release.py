@@ -174,8 +174,32 @@ def _labelled_runs(runs: list[Run], label: str) -> list[Run]:
     return out
 
 
+def _holds_restricted(block: Block) -> bool:
+    """False if no run of the paragraph or list (its items' sub-lists and paragraphs too) that
+    shows text is not for release: :func:`labelled` has no label to put in. True for anything
+    else, which :func:`labelled` then reads the long way."""
+    if type(block) is Paragraph:
+        return _shows_restricted(block.runs)
+    if type(block) is not ListBlock:
+        return True
+    for item in block.items:  # type: ignore[union-attr]
+        if _shows_restricted(item.runs):
+            return True
+        if item.children is not None and _holds_restricted(item.children):
+            return True
+        if any(_holds_restricted(part) for part in item.more):
+            return True
+    return False
+
+
+def _shows_restricted(runs: list[Run]) -> bool:
+    return any(r.origin is not None and r.origin.not_for_release and r.text.strip() for r in runs)
+
+
 def labelled(block: Block, label: str) -> Block:
     """A marked block for an internal export: ``label`` before each passage not for release."""
+    if not _holds_restricted(block):
+        return block  # nothing to label: the block as marked (made for this field, not shared)
     if isinstance(block, Paragraph):
         return Paragraph(_labelled_runs(block.runs, label), block.style, block.origin)
     if isinstance(block, ListBlock):
