@@ -85,6 +85,7 @@ NOT_MADE = {
     # whole numbers are positions and versions, which only the Library and --from-json write
     "must be a whole number": "positions and versions (--from-json)",
     "must be between 0 and": "positions and versions (--from-json)",
+    "must be text, not": "a JSON object, list or true/false as a field's value (--from-json)",
     # what the window's own widgets cannot ask for
     "does not belong to this topic": "reordering: the window lists only the topic's own points",
     "cannot be linked to a topic": "the window links topics only to meetings and statements",
