@@ -8,6 +8,7 @@ import os
 import click
 
 from briefbook.cli.field_input import parse_assignments
+from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
 from briefbook.errors import NotFound, ValidationError
@@ -39,7 +40,7 @@ def interface_language() -> str:
 
 
 @book.command("new")
-@click.argument("event_id")
+@click.argument("event_id", type=ITEM_ID)
 @click.option("--title", default=None, help="The book's title (default: from the event).")
 @click.option(
     "--ceiling",
@@ -84,7 +85,7 @@ def book_new(
 
 
 @book.command("list")
-@click.option("--event", "event_id", default=None, help="Only the books of this event.")
+@click.option("--event", "event_id", default=None, type=ITEM_ID, help="Only the books of this event.")
 @pass_context
 def book_list(ctx: Context, event_id: str | None) -> None:
     """List the books."""
@@ -101,7 +102,7 @@ def book_list(ctx: Context, event_id: str | None) -> None:
 
 
 @book.command("show")
-@click.argument("book_id")
+@click.argument("book_id", type=ITEM_ID)
 @pass_context
 def book_show(ctx: Context, book_id: str) -> None:
     """Show a book's settings and its sections in order."""
@@ -141,8 +142,8 @@ def _print_sections(parts: list[Section], language: str) -> None:
 
 
 @book.command("copy")
-@click.argument("book_id")
-@click.option("--event", "event_id", default=None, help="Make the copy for another event.")
+@click.argument("book_id", type=ITEM_ID)
+@click.option("--event", "event_id", default=None, type=ITEM_ID, help="Make the copy for another event.")
 @click.option("--title", default=None, help="The copy's title.")
 @pass_context
 def book_copy(ctx: Context, book_id: str, event_id: str | None, title: str | None) -> None:
@@ -152,7 +153,7 @@ def book_copy(ctx: Context, book_id: str, event_id: str | None, title: str | Non
 
 
 @book.command("sections")
-@click.argument("book_id")
+@click.argument("book_id", type=ITEM_ID)
 @click.option(
     "--include", "include", multiple=True, metavar="SECTION", help="Include a section (id or number)."
 )
@@ -211,7 +212,7 @@ def book_sections(
 
 
 @book.command("items")
-@click.argument("book_id")
+@click.argument("book_id", type=ITEM_ID)
 @click.argument("section")
 @click.option("--tick", "tick", multiple=True, metavar="ID", help="Include this item (repeatable).")
 @click.option("--untick", "untick", multiple=True, metavar="ID", help="Leave this item out (repeatable).")
@@ -266,8 +267,8 @@ def book_items(
 
 
 @book.command("choose")
-@click.argument("book_id")
-@click.argument("meeting_id")
+@click.argument("book_id", type=ITEM_ID)
+@click.argument("meeting_id", type=ITEM_ID)
 @click.option("--points", default=None, help="Talking point ids in order (comma-separated), or 'all'.")
 @click.option("--statements", default=None, help="Statement ids in order (comma-separated), or 'all'.")
 @pass_context
@@ -304,7 +305,7 @@ def _find(parts: list[Section], ref: str) -> Section:
 
 
 @book.command("changes")
-@click.argument("book_id")
+@click.argument("book_id", type=ITEM_ID)
 @pass_context
 def book_changes_cmd(ctx: Context, book_id: str) -> None:
     """What was added, edited (word by word) and removed since the book's last export."""

@@ -11,12 +11,13 @@ import threading
 
 import click
 
+from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json
 
 
 @cli.command()
-@click.argument("book_id")
+@click.argument("book_id", type=ITEM_ID)
 @click.option("--ceiling", default=None, help="Leave out everything above this level.")
 @click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
 @click.option("--for-sharing", is_flag=True, help="As for an export made for sharing.")
@@ -36,7 +37,7 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 
 
 @cli.command()
-@click.argument("book_id")
+@click.argument("book_id", type=ITEM_ID)
 @click.option(
     "-o",
     "--output",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
 from briefbook.errors import ValidationError
@@ -23,8 +24,14 @@ from briefbook.exchange.proposals import Proposal, apply_proposal
 @cli.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
 @click.option("--as", "as_kind", type=click.Choice(AS_CHOICES), required=True, help="What the file holds.")
-@click.option("--topic", "topic_id", default=None, help="Talking points or statements go under this topic.")
-@click.option("--event", "event_id", default=None, help="Statements were made at this event.")
+@click.option(
+    "--topic",
+    "topic_id",
+    default=None,
+    type=ITEM_ID,
+    help="Talking points or statements go under this topic.",
+)
+@click.option("--event", "event_id", default=None, type=ITEM_ID, help="Statements were made at this event.")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")
 @click.option("--year", type=int, default=None, help="The year of an article that gives none.")
 @click.option("--date", "date", default="", help="The date of an article that gives none (YYYY-MM-DD).")

@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from briefbook.cli.field_input import parse_assignments, read_json, record_fields
+from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_record, emit_table
 from briefbook.errors import Conflict, ValidationError
@@ -16,7 +17,7 @@ from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, record_type
 from briefbook.library.uses import delete_summary
 
-KIND = click.Choice(sorted(RECORD_TYPES))
+KIND = click.Choice(sorted(RECORD_TYPES), case_sensitive=False)  # "Person", "TOPIC" too
 
 
 @cli.command("list")
@@ -43,7 +44,7 @@ def list_items(
 
 
 @cli.command()
-@click.argument("item_id")
+@click.argument("item_id", type=ITEM_ID)
 @pass_context
 def show(ctx: Context, item_id: str) -> None:
     """Show one item, with what it is linked to."""
@@ -144,7 +145,7 @@ def _add_book(lib: Library, fields: dict[str, Any]) -> Record:
 
 
 @cli.command()
-@click.argument("item_id")
+@click.argument("item_id", type=ITEM_ID)
 @click.option(
     "--set", "values", multiple=True, metavar="FIELD=VALUE", help="A field's new value (repeatable)."
 )
@@ -188,7 +189,7 @@ def _stamp_in(data: Any) -> str | None:
 
 
 @cli.command()
-@click.argument("item_id")
+@click.argument("item_id", type=ITEM_ID)
 @click.option(
     "--force", is_flag=True, help="Delete it even though other items go with it (they can be undeleted)."
 )
@@ -219,7 +220,7 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
 
 
 @cli.command()
-@click.argument("item_id")
+@click.argument("item_id", type=ITEM_ID)
 @click.option(
     "--years", type=int, default=0, help="Move the copy's dates this many years on (an event: next year's)."
 )
@@ -235,8 +236,8 @@ def duplicate(ctx: Context, item_id: str, years: int, values: tuple[str, ...]) -
 
 
 @cli.command()
-@click.argument("item_id")
-@click.argument("other_id")
+@click.argument("item_id", type=ITEM_ID)
+@click.argument("other_id", type=ITEM_ID)
 @click.option(
     "--role", default=None, help="The person's role (participants: counterpart, delegation, speaker, chair)."
 )
@@ -259,8 +260,8 @@ def link(ctx: Context, item_id: str, other_id: str, role: str | None) -> None:
 
 
 @cli.command()
-@click.argument("item_id")
-@click.argument("other_id")
+@click.argument("item_id", type=ITEM_ID)
+@click.argument("other_id", type=ITEM_ID)
 @pass_context
 def unlink(ctx: Context, item_id: str, other_id: str) -> None:
     """Remove a link made with 'link'."""
@@ -280,8 +281,8 @@ def unlink(ctx: Context, item_id: str, other_id: str) -> None:
 
 
 @cli.command()
-@click.argument("topic_id")
-@click.argument("point_ids", nargs=-1, required=True)
+@click.argument("topic_id", type=ITEM_ID)
+@click.argument("point_ids", nargs=-1, required=True, type=ITEM_ID)
 @pass_context
 def reorder(ctx: Context, topic_id: str, point_ids: tuple[str, ...]) -> None:
     """Put a topic's talking points in the order given (the others follow)."""
@@ -290,7 +291,7 @@ def reorder(ctx: Context, topic_id: str, point_ids: tuple[str, ...]) -> None:
 
 
 @cli.command()
-@click.argument("person_id")
+@click.argument("person_id", type=ITEM_ID)
 @click.argument("image", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--remove", is_flag=True, help="Remove the person's photo.")
 @click.option(
@@ -318,7 +319,7 @@ def photo(ctx: Context, person_id: str, image: Path | None, remove: bool, save_t
 
 
 @cli.command()
-@click.argument("item_id")
+@click.argument("item_id", type=ITEM_ID)
 @click.argument("field")
 @pass_context
 def revisions(ctx: Context, item_id: str, field: str) -> None:

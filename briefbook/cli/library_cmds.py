@@ -38,7 +38,13 @@ def demo(ctx: Context) -> None:
 
 @cli.command()
 @click.argument("query")
-@click.option("--kind", "kinds", multiple=True, type=click.Choice(list(RECORD_TYPES)), help="Only this kind.")
+@click.option(
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(list(RECORD_TYPES), case_sensitive=False),
+    help="Only this kind.",
+)
 @click.option("--limit", default=20, show_default=True, help="How many results at most.")
 @pass_context
 def search(ctx: Context, query: str, kinds: tuple[str, ...], limit: int) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
 from briefbook.errors import ValidationError
@@ -23,7 +24,7 @@ def package() -> None:
 
 
 @package.command("export")
-@click.argument("item_id", required=False)
+@click.argument("item_id", required=False, type=ITEM_ID)
 @click.option("--items", "items", default=None, metavar="ID,...", help="These items (and what they need).")
 @click.option("-o", "--output", "target", required=True, type=click.Path(path_type=Path), help="The file.")
 @click.option("--ceiling", default=None, help="Leave out everything above this level.")
@@ -132,7 +133,7 @@ def _their_title(kind: str, item: dict) -> str:
 
 
 @package.command("resolve")
-@click.argument("item_id")
+@click.argument("item_id", type=ITEM_ID)
 @click.option("--keep-mine", "choice", flag_value=KEEP_MINE, help="Keep this library's version.")
 @click.option("--take-theirs", "choice", flag_value=TAKE_THEIRS, help="Take the package's version.")
 @click.option("--edit", "edit_json", default=None, metavar="JSON", help="Store mine with these field values.")

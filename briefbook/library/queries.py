@@ -15,6 +15,7 @@ from dataclasses import fields
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefbook.errors import Conflict, NotFound, ValidationError
+from briefbook.item_ids import as_typed_id, shown_id
 from briefbook.library.records import RECORD_TYPES, Record, Statement, TalkingPoint, record_type
 from briefbook.library.speakers import name_speakers
 from briefbook.store.sort_keys import key_column, keys_complete
@@ -31,11 +32,10 @@ class QueriesMixin:
     def get(self, kind: str | type[R], item_id: str) -> R:
         cls = record_type(kind)
         columns = self._columns(cls)
-        row = self.db.execute(
-            f"SELECT {', '.join(columns)} FROM {cls.TABLE} WHERE id = ?", [item_id]
-        ).fetchone()
+        sql = f"SELECT {', '.join(columns)} FROM {cls.TABLE} WHERE id = ?"
+        row = self.db.execute(sql, [item_id]).fetchone()
         if row is None:
-            raise NotFound(f"There is no {cls.LABEL.lower()} with id {item_id} in this library.")
+            raise NotFound(f"There is no {cls.LABEL.lower()} with id {shown_id(item_id)} in this library.")
         return name_speakers(self.db, [_to_record(cls, row, columns)])[0]
 
     def get_many(self, kind: str | type[R], item_ids: list[str]) -> list[R]:
@@ -65,11 +65,13 @@ class QueriesMixin:
 
         A link copied in the window (``briefbook:<id>``) is taken as its id.
         """
+        given = item_id
         item_id = item_id.strip().removeprefix("briefbook:")
-        for cls in RECORD_TYPES.values():
-            if self.db.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", [item_id]).fetchone():
-                return self.get(cls, item_id)
-        raise NotFound(f"There is no item with id {item_id} in this library.")
+        for candidate in dict.fromkeys((item_id, as_typed_id(item_id))):
+            for cls in RECORD_TYPES.values():
+                if self.db.execute(f"SELECT 1 FROM {cls.TABLE} WHERE id = ?", [candidate]).fetchone():
+                    return self.get(cls, candidate)
+        raise NotFound(f"There is no item with id {shown_id(given)} in this library.")
 
     def list(
         self,

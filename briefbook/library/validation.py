@@ -7,6 +7,7 @@ from dataclasses import fields
 from typing import Any
 
 from briefbook.errors import ValidationError
+from briefbook.item_ids import visible_id
 from briefbook.library.levels import Level, parse_level
 from briefbook.library.records import MAX_LINE, MAX_TEXT, Record
 from briefbook.library.rules import check_dates, check_sections, whole_number
@@ -37,8 +38,8 @@ def validated(
             out[f.name] = whole_number(f.name, value)
             continue
         value = _as_text(f.name, value)
-        if f.name.endswith("_id"):
-            out[f.name] = value or None
+        if f.name.endswith("_id"):  # (an id pasted with a zero-width space or a tab too)
+            out[f.name] = (visible_id(value) if isinstance(value, str) else value) or None
             continue
         if isinstance(value, str) or value is None:
             value = clean(value) if f.name in cls.MARKDOWN or f.name == "sections" else clean_line(value)

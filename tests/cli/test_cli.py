@@ -214,3 +214,53 @@ def test_a_number_given_for_a_text_is_stored_as_its_text(run) -> None:
         input=json.dumps({"topic_id": topic, "text": 12}),
     )
     assert json.loads(added.output)[0]["text"] == "12"
+
+
+def test_an_id_pasted_in_capitals_or_with_invisible_characters_is_found(run) -> None:
+    """An id copied from an e-mail or a Word table may come upper-cased or holding a zero-width
+    space or a direction mark: it read "There is no item with id ..." though it was there, and
+    the message showed nothing wrong with it."""
+    run("init")
+    event = run("add", "event", "--set", "title=Tham vấn Viêng Chăn").output.strip()
+    topic = run("add", "topic", "--set", "title=Mekong").output.strip()
+    book = json.loads(run("--json", "book", "new", event, "--ceiling", "Internal").output)["id"]
+    for typed in (
+        event.upper(),
+        f"{event}\u200b",
+        f"\u2066{event}\u2069",
+        f"briefbook:{event.upper()}",
+        f" {event}\t",
+    ):
+        shown = run("--json", "show", typed)
+        assert shown.exit_code == 0, (typed, shown.output)
+        assert json.loads(shown.output)["item"]["id"] == event
+    assert run("edit", topic.upper(), "--set", "background=Nền").exit_code == 0
+    assert json.loads(run("--json", "show", topic).output)["item"]["background"] == "Nền"
+    meeting = run(
+        "add", "meeting", "--set", f"event_id=\u2066{event}\u200b", "--set", "title=Gặp Lào"
+    ).output.strip()
+    assert run("link", meeting.upper(), f"{topic}\u200b").exit_code == 0
+    assert [t["id"] for t in json.loads(run("--json", "list", "topic").output)] == [topic]
+    assert json.loads(run("--json", "show", meeting).output)["links"]["topics"] == ["Mekong"]
+    assert run("book", "show", book.upper()).exit_code == 0
+    missing = run("show", "0000\u200b")
+    assert missing.exit_code == 1 and "no item with id 0000 in" in missing.output
+
+
+def test_a_kind_typed_in_capitals_is_understood(run) -> None:
+    run("init")
+    added = run("add", "Topic", "--set", "title=Mekong")
+    assert added.exit_code == 0, added.output
+    assert "Mekong" in run("list", "TOPIC").output
+    assert "Mekong" in run("search", "mekong", "--kind", "Topic").output
+
+
+def test_a_custom_id_in_capitals_is_still_found_as_it_is(library) -> None:
+    from briefbook.errors import NotFound
+    from briefbook.library import Topic
+
+    library.add(Topic(id="MEKONG-1", title="Mekong"))
+    assert library.find("MEKONG-1").title == "Mekong"
+    assert library.get(Topic, "MEKONG-1").title == "Mekong"
+    with pytest.raises(NotFound, match=r"id MEKONG-2\\u200b in"):  # what was pasted, made visible
+        library.find("MEKONG-2\u200b")
