@@ -2,13 +2,14 @@
 
 Qt lays out a paragraph (one ``QTextBlock``) as a whole on the GUI thread, at the
 ``setMarkdown`` that opens it and again at every key typed in it: the 1 MB report a
-user pasted into one talking point held the window 0.4-1.1 s at each. So a document
-holding a paragraph of more than :data:`LONG` characters (and nothing but paragraphs)
-is shown as blocks of about ``markdown_writer.PIECE`` characters, cut at a space
-between two letters of plain text (the rule the Markdown writer cuts by), and
-appended to the editor's document in time slices of :data:`SLICE_MS` (Qt lays out
-each piece as it is added). Until the last piece is in, the editor is read-only and
-the field saves nothing, so a half-open text is never written.
+user pasted into one talking point held the window 0.4-1.1 s at each. So a text of
+more than :data:`LONG` characters is appended to the editor's document a block at a time,
+in time slices of :data:`SLICE_MS` (Qt lays out each block as it is added), each plain
+paragraph cut into blocks of about ``markdown_writer.PIECE`` characters at a space
+between two letters of plain text (the rule the Markdown writer cuts by); list items,
+headings, quotes and code keep their formats, and the items of each list are put in one
+list of the editor's. Until the last piece is in, the editor is read-only and the field
+saves nothing, so a half-open text is never written.
 
 Each piece after the first of a paragraph carries a token (:data:`CONTINUES`) in its
 block format: the writer joins it to the block before with the space it was cut at.
@@ -24,11 +25,11 @@ import time
 from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat, QTextList
 
 from briefbook.ui.editors import markdown_writer
 
-LONG = 20_000  # a paragraph longer than this is opened in pieces
+LONG = 20_000  # a text longer than this is opened in pieces
 SLICE_MS = 15  # work per turn of the event loop while a long text is opened
 CONTINUES = QTextFormat.Property.UserProperty + 0x0B1E  # a piece's token: it continues the block before
 _tokens = itertools.count(1)
@@ -53,15 +54,8 @@ def continues(block: QTextBlock) -> bool:
 
 
 def is_long(source: QTextDocument) -> bool:
-    """``source`` has a paragraph longer than :data:`LONG` and nothing but paragraphs."""
-    long = False
-    block = source.begin()
-    while block.isValid():
-        if not markdown_writer.plain_paragraph(block):
-            return False
-        long = long or block.length() > LONG
-        block = block.next()
-    return long
+    """``source`` holds more than :data:`LONG` characters."""
+    return source.characterCount() > LONG
 
 
 def open_in_pieces(markdown: str, target: QTextDocument, features, parent: QObject) -> PieceLoader | None:
@@ -80,26 +74,39 @@ def open_in_pieces(markdown: str, target: QTextDocument, features, parent: QObje
     return loader
 
 
-def pieces(source: QTextDocument) -> Iterator[tuple[int, int, QTextBlockFormat]]:
-    """The pieces to append, as (start, end, block format) in ``source``, found as they are
-    asked for (finding the cuts of 1 MB at once took 20 ms)."""
+Piece = tuple[int, int, QTextBlockFormat, QTextBlock]
+
+
+def pieces(source: QTextDocument) -> Iterator[Piece]:
+    """The pieces to append, as (start, end, block format, block) in ``source``, found as they
+    are asked for (finding the cuts of 1 MB at once took 20 ms)."""
     block = source.begin()
     while block.isValid():
         base, text = block.position(), block.text()
         start = 0
-        if block.length() > markdown_writer.PIECE:
+        if block.length() > markdown_writer.PIECE and markdown_writer.plain_paragraph(block):
             for at in markdown_writer.iter_cuts(source, text, base):
-                yield base + start, base + at, _format(block, start)
+                yield base + start, base + at, _format(block, start), block
                 start = at + 1  # the space is the boundary's
-        yield base + start, base + len(text), _format(block, start)
+        yield base + start, base + len(text), _format(block, start), block
         block = block.next()
 
 
 def _format(block: QTextBlock, start: int) -> QTextBlockFormat:
     fmt = QTextBlockFormat(block.blockFormat())
+    fmt.setObjectIndex(-1)  # (a list of the source's: the loader puts the item in one of the target's)
     if start:
         fmt.setProperty(CONTINUES, next(_tokens))
     return fmt
+
+
+def _insert_runs(out: QTextCursor, block: QTextBlock) -> None:
+    """The text of ``block`` at ``out``, each run in its format."""
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        out.insertText(fragment.text(), fragment.charFormat())
+        it += 1
 
 
 class PieceLoader(QObject):
@@ -110,7 +117,8 @@ class PieceLoader(QObject):
     def __init__(self, source: QTextDocument, target: QTextDocument, parent: QObject | None = None):
         super().__init__(parent)
         self.source, self.target = source, target
-        self.pieces: Iterator[tuple[int, int, QTextBlockFormat]] | None = pieces(source)
+        self.pieces: Iterator[Piece] | None = pieces(source)
+        self.lists: dict[int, QTextList] = {}  # a list of the source's (its index): the target's
         self.first = True
         self.timer = QTimer(self)
         self.timer.setInterval(0)
@@ -136,16 +144,24 @@ class PieceLoader(QObject):
             if piece is None:
                 self.pieces = None
                 break
-            start, end, fmt = piece
+            start, end, fmt, block = piece
             if self.first:
                 out.setBlockFormat(fmt)
                 self.first = False
             else:
-                out.insertBlock(fmt)
-            if end > start:
+                out.insertBlock(fmt, block.charFormat())
+            if start == block.position() and (listed := block.textList()) is not None:
+                target = self.lists.get(listed.objectIndex())
+                if target is None:
+                    self.lists[listed.objectIndex()] = out.createList(listed.format())
+                else:
+                    target.add(out.block())
+            if end > start and markdown_writer.plain_paragraph(block):
                 selection.setPosition(start)
                 selection.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 out.insertFragment(selection.selection())
+            elif end > start:  # (a fragment of a whole list item brings its list: a block more)
+                _insert_runs(out, block)
         if self.pieces is not None:
             self.timer.start()
             return
