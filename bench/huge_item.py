@@ -13,8 +13,8 @@ heartbeat's longest gap, less its interval):
 - **editor**: from showing the point in the talking points' editor until its text field
   holds the whole text (``field.edit.loading`` false, the document's text complete);
 - **type**: one key typed in the middle of the opened text (the wait until it is shown);
-- **save**: that edit saved (the field's flush: the Markdown written, the library updated;
-  the key is then taken back and saved again, unmeasured);
+- **save**: that edit saved as after a pause in typing (the Markdown written, the library
+  updated) until it is stored; the key is then taken back and saved again, unmeasured;
 - **resize**: the window made narrower and wider again, the point open in the editor
   (the text laid out again at the new width), the worst of the two;
 - **history**: the point's earlier versions (its "History…" dialog; the newest version is
@@ -220,7 +220,11 @@ def main() -> None:
             wait_until(lambda: False, timeout=0.2)
             rows[name]["type"].append(beat.worst)
             beat.reset()
-            field.flush()
+            if hasattr(field, "save_soon"):  # what the pause in typing does
+                field.save_soon()
+                wait_until(lambda e=editor, f=field: not f.edit.kept.waiting and not e.writes.busy())
+            else:  # (the code before: the pause in typing called flush)
+                field.flush()
             wait_until(lambda: False, timeout=0.2)
             rows[name]["save"].append(beat.worst)
             assert not field.error, field.error  # stored, not refused

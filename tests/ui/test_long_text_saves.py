@@ -1,6 +1,7 @@
 """Saving edits of a whole report pasted into one talking point (1 MB): the Markdown is kept
-per unit (``markdown_units``), so a save writes only what an edit changed, and a save still
-being written when the user moves on or closes the window is finished first.
+per unit (``markdown_units``), so a save writes only what an edit changed; the save after a
+pause in typing is stored off the GUI thread (``background_save``); and a save still being
+written or stored when the user types on, moves on or closes the window is finished first.
 
 Each test reads the stored text back: exactly the old text with the edits made.
 """
@@ -17,9 +18,21 @@ from tests.ui.test_long_text import WORD, open_point
 huge = test_long_text.huge  # a window on a point of 999,000 characters, Vietnamese and Thai
 
 
+def _same(stored: str, expected: str) -> bool:
+    """Equal (a difference is printed short: pytest's own diff of 1 MB takes many minutes)."""
+    if stored == expected:
+        return True
+    at = next((i for i, (a, b) in enumerate(zip(stored, expected, strict=False)) if a != b), len(stored))
+    print(f"differs at {at}: {stored[at - 40 : at + 40]!r} / {expected[at - 40 : at + 40]!r}")
+    return False
+
+
 def _opened(qtbot, window, point):
+    """The point's text field once it is open and its Markdown written ahead."""
     field = open_point(window, point)
     qtbot.waitUntil(lambda: not field.edit.loading, timeout=120_000)
+    kept = field.edit.kept
+    qtbot.waitUntil(lambda: kept.writer.missing(kept._units()) == 0, timeout=120_000)
     return field
 
 
@@ -44,8 +57,10 @@ def test_a_save_after_the_pause_in_typing_writes_only_the_edited_piece(qtbot, hu
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertText(" Hết.")  # and one at the very end
     field.save_soon()  # what the pause in typing does
-    assert library.get(TalkingPoint, point.id).text == text.replace(WORD, "Halong") + " Hết."
     assert len(written) == 2  # the two pieces edited, not the 500
+    editor = window.show_view("talking_point").editor
+    qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong") + " Hết.")
 
 
 def test_an_edit_still_being_written_when_another_item_is_shown_is_saved_first(
@@ -59,10 +74,10 @@ def test_an_edit_still_being_written_when_another_item_is_shown_is_saved_first(
     assert field.edit.kept.waiting  # still being written
     other = library.add(TalkingPoint(topic_id=point.topic_id, kind="proactive", text="Điểm ngắn."))
     window.show_view("talking_point").editor.show_item(other.id)
-    assert library.get(TalkingPoint, point.id).text == text.replace(WORD, "Halong")
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
     assert not field.edit.kept.waiting  # nothing of the first item is written later
     qtbot.wait(100)
-    assert library.get(TalkingPoint, other.id).text == "Điểm ngắn."
+    assert _same(library.get(TalkingPoint, other.id).text, "Điểm ngắn.")
 
 
 def test_an_edit_still_being_written_when_the_window_closes_is_saved(qtbot, huge, library, monkeypatch):
@@ -73,7 +88,7 @@ def test_an_edit_still_being_written_when_the_window_closes_is_saved(qtbot, huge
     field.save_soon()
     assert field.edit.kept.waiting
     window.close()
-    assert library.get(TalkingPoint, point.id).text == text.replace(WORD, "Halong")
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
 
 
 def test_of_two_quick_edits_the_last_is_saved(qtbot, huge, library, monkeypatch):
@@ -84,7 +99,67 @@ def test_of_two_quick_edits_the_last_is_saved(qtbot, huge, library, monkeypatch)
     field.save_soon()  # the first edit's save, in slices
     _type_over(qtbot, field, "Halong", "Sapa")  # a second edit before it is written
     field.save_soon()
-    qtbot.waitUntil(lambda: not field.edit.kept.waiting, timeout=60_000)
-    assert library.get(TalkingPoint, point.id).text == text.replace(WORD, "Sapa")
+    editor = window.show_view("talking_point").editor
+    qtbot.waitUntil(lambda: not field.edit.kept.waiting and not editor.writes.busy(), timeout=60_000)
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Sapa"))
     window.actions["undo"].trigger()
-    assert library.get(TalkingPoint, point.id).text == text  # one save, one undo
+    assert _same(library.get(TalkingPoint, point.id).text, text)  # one save, one undo
+
+
+def test_the_save_after_a_pause_is_stored_off_the_window_and_typing_on_meanwhile_is_kept(
+    qtbot, huge, library
+):
+    window, point, text, _book = huge
+    field = _opened(qtbot, window, point)
+    editor = window.show_view("talking_point").editor
+    _type_over(qtbot, field, WORD, "Halong")
+    field.save_soon()
+    assert editor.writes.busy(point.id)  # on its way, on a thread: the window goes on
+    assert _same(library.get(TalkingPoint, point.id).text, text)  # (not stored yet)
+    cursor = QTextCursor(field.edit.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(" Hết.")  # typed on while the first is stored
+    qtbot.waitUntil(lambda: editor.writes.current is None, timeout=60_000)
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
+    assert field.edit.toPlainText().endswith(" Hết.")  # the stored text came back: the typing stays
+    assert field.is_dirty()
+    field.save_soon()
+    qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong") + " Hết.")
+    window.actions["undo"].trigger()
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
+    window.actions["undo"].trigger()
+    assert _same(library.get(TalkingPoint, point.id).text, text)
+
+
+def test_a_text_being_stored_when_the_window_closes_or_another_item_is_shown_is_stored(qtbot, huge, library):
+    window, point, text, _book = huge
+    field = _opened(qtbot, window, point)
+    editor = window.show_view("talking_point").editor
+    _type_over(qtbot, field, WORD, "Halong")
+    field.save_soon()
+    assert editor.writes.busy(point.id)
+    other = library.add(TalkingPoint(topic_id=point.topic_id, kind="proactive", text="Điểm ngắn."))
+    editor.show_item(other.id)
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
+    assert _opened(qtbot, window, point) is field
+    _type_over(qtbot, field, "Halong", "Sapa")
+    field.save_soon()
+    assert editor.writes.busy(point.id)
+    window.close()
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Sapa"))
+    assert _same(library.get(TalkingPoint, other.id).text, "Điểm ngắn.")
+
+
+def test_a_text_stored_off_the_window_after_another_window_changed_the_item_is_refused_there(
+    qtbot, huge, library
+):
+    window, point, text, _book = huge
+    field = _opened(qtbot, window, point)
+    editor = window.show_view("talking_point").editor
+    library.update(TalkingPoint, point.id, status="draft")  # another window, meanwhile
+    _type_over(qtbot, field, WORD, "Halong")
+    field.save_soon()
+    qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
+    assert _same(library.get(TalkingPoint, point.id).text, text)  # never written over theirs
+    assert field.error  # said at the field, as a save on the window's thread says it

@@ -16,14 +16,16 @@ from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QStacke
 from briefbook.errors import NotFound, StaleEdit
 from briefbook.library import Record
 from briefbook.library.records import record_type
+from briefbook.ui import error_hook
 from briefbook.ui.accessibility import set_name
 from briefbook.ui.columns import REFERENCES, wrapped_tooltip
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import local_time
-from briefbook.ui.editors.field_saving import save_field
+from briefbook.ui.editors.background_save import BIG, BackgroundWrites, Write
+from briefbook.ui.editors.field_saving import refusal, save_field
 from briefbook.ui.labels import display_name, field_label, kind_label
 from briefbook.ui.messages import user_message
-from briefbook.ui.notifier import DELETED, LINKS, PHOTO
+from briefbook.ui.notifier import DELETED, LINKS, PHOTO, UPDATED
 from briefbook.ui.undo import RestoreRevision, UpdateFields, run
 
 if TYPE_CHECKING:  # the form's widgets load when the first item is shown
@@ -74,6 +76,7 @@ class RecordEditor(QWidget):
         layout.addWidget(self.pages, 1)
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self._apply_read_only)
+        self.writes = BackgroundWrites(self._stored, self)  # long texts, stored off the GUI thread
         self.retranslate()
 
     def _ensure_form(self) -> RecordForm:
@@ -175,8 +178,10 @@ class RecordEditor(QWidget):
             widget.setFocus()
 
     def flush(self) -> None:
+        """Store every pending edit now (a long text being stored off the GUI thread included)."""
         if self.form is not None and self.record is not None and self.context.model.is_open:
             self.form.flush()
+        self.writes.wait()
 
     # -- saving ----------------------------------------------------------------------
 
@@ -184,6 +189,23 @@ class RecordEditor(QWidget):
         record, form = self.record, self.form
         if record is None or form is None or not self.context.model.is_open:
             return
+        # (a long text saved after a pause in typing or as focus leaves: stored off the GUI thread;
+        # saved by flush(), before switching items, closing or undo: stored now)
+        big = (
+            isinstance(value, str)
+            and len(value) > BIG
+            and getattr(form.fields[field], "in_background", False)
+            and self.context.library.path is not None
+        )
+        if big and any(
+            w is not None and w.new.get(field) == value for w in (self.writes.current, self.writes.waiting)
+        ):
+            return  # (on its way already: a focus lost after the pause in typing asks again)
+        if self.writes.busy(record.id) and not (big and self._writing(field)):
+            self.writes.wait()  # (any other edit of the item starts from what that one stored)
+            record = self.record
+            if record is None:
+                return
         widget = form.fields[field]
         old = getattr(record, field)
         if value == old or (not value and not old):
@@ -196,15 +218,69 @@ class RecordEditor(QWidget):
         if field == "speaker_id" and value and not getattr(record, "speaker_name", ""):
             new["speaker_name"] = self.context.library.get("person", value).name
         old_values = {name: getattr(record, name) for name in new}
+        if big and len(new) == 1:
+            write = Write(self.context.library.path, self.kind, record.id, old_values, new, record.updated_at)
+            if hasattr(widget, "sending"):
+                widget.sending(value)
+            self.writes.submit(write)
+            return
         command = UpdateFields(self.context.model, self.kind, record.id, old_values, new, record.updated_at)
+        save_field(
+            lambda: run(self.context.stack, command),
+            widget,
+            form.fields,
+            field,
+            old,
+            self._fault(),
+            self._stale_at(field),
+        )
 
+    def _writing(self, field: str) -> bool:
+        """The writes under way and waiting are of ``field`` alone (a newer edit of it replaces
+        the waiting one)."""
+        return all(w is None or set(w.new) == {field} for w in (self.writes.current, self.writes.waiting))
+
+    def _stored(self, write: Write) -> None:
+        """A write made off the GUI thread is back: on the undo stack and shown, or said where it was made."""
+        (field,) = write.new
+        showing = self.record is not None and self.record.id == write.item_id and self.form is not None
+        widget = self.form.fields.get(field) if showing and self.form is not None else None
+        if write.error is None and write.old != write.new:
+            command = UpdateFields(
+                self.context.model, self.kind, write.item_id, write.old, write.new, write.expected
+            )
+            command.expected = None
+            command._left = dict(write.new)
+            command._skip_redo = True
+            self.context.stack.push(command)
+            self.context.model.notify(self.kind, write.item_id, UPDATED)
+        elif write.error is None:
+            pass
+        elif widget is not None:
+            refusal(
+                write.error,
+                widget,
+                self.form.fields,
+                field,
+                write.old[field],
+                self._fault(),
+                self._stale_at(field),
+            )
+        else:
+            error_hook.report(write.error)
+        if widget is not None and hasattr(widget, "sent"):
+            widget.sent(write.new[field])
+
+    def _fault(self) -> str:
+        return self.tr("This change could not be saved because of a problem in BriefBook (details in %1).")
+
+    def _stale_at(self, field: str):
         def stale(error: StaleEdit) -> None:  # another window or process changed it: show theirs, say so
             self.reload()
             if self.form is not None and field in self.form.fields:
                 self.form.fields[field].set_error(user_message(error))
 
-        fault = self.tr("This change could not be saved because of a problem in BriefBook (details in %1).")
-        save_field(lambda: run(self.context.stack, command), widget, form.fields, field, old, fault, stale)
+        return stale
 
     def show_history(self, field: str) -> None:
         if self.record is None:

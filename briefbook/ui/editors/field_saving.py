@@ -33,15 +33,32 @@ def save_field(
     """
     try:
         save()
-    except ValidationError as error:
+    except Exception as error:
+        refusal(error, widget, fields, field, stored, fault, on_stale)
+    else:
+        widget.set_error(None)
+
+
+def refusal(
+    error: BaseException,
+    widget: FieldWidget,
+    fields: Mapping[str, FieldWidget],
+    field: str,
+    stored: Any,
+    fault: str,
+    on_stale: Callable[[StaleEdit], None] | None = None,
+) -> None:
+    """Say ``error``, raised by a save here or on a thread (``background_save``), as
+    :func:`save_field` says it."""
+    if isinstance(error, ValidationError):
         refuse(widget, fields.get(error.field or field, widget), stored, user_message(error))
-    except BriefBookError as error:
+    elif isinstance(error, BriefBookError):
         if on_stale is not None and isinstance(error, StaleEdit):
             on_stale(error)
         else:
             refuse(widget, widget, stored, user_message(error))
-    except Exception as error:  # a fault of ours: logged, said at the field, never a dialog loop
+    elif isinstance(error, Exception):  # a fault of ours: logged, said at the field, never a dialog loop
         path = error_hook.log_unexpected(error)
         refuse(widget, widget, stored, fault.replace("%1", str(path)))
     else:
-        widget.set_error(None)
+        raise error

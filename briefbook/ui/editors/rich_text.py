@@ -268,6 +268,8 @@ class MarkdownField(FieldWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SAVE_AFTER_MS)
         self._timer.timeout.connect(self.save_soon)
+        self._sending: set[str] = set()
+        self.in_background = False
         self.edit.bold_requested.connect(self.toggle_bold)
         self.edit.italic_requested.connect(self.toggle_italic)
         self.edit.textChanged.connect(self._edited)
@@ -292,8 +294,23 @@ class MarkdownField(FieldWidget):
         if self.edit.document().isModified() and not self.edit.loading:
             self._timer.start()
 
+    def sending(self, value: str) -> None:
+        """``value`` is being stored off the GUI thread (``background_save``)."""
+        self._sending.add(value)
+
+    def sent(self, value: str) -> None:
+        self._sending.discard(value)
+
     def set_value(self, value, force: bool = False) -> None:
         value = "" if value is None else str(value)
+        if not force and value in self._sending and value != self._loaded:
+            # our own edit, stored while the user typed on: it is the stored text now, and what
+            # was typed since stays to be saved (shown again, it would be lost)
+            self._loaded = value
+            if value == self.value():
+                self.edit.document().setModified(False)
+            self.set_error(None)
+            return
         if not force and self.edit.document().isModified() and value == self.value():
             self._loaded = value  # our own edit came back from the library: leave the cursor alone
             self.edit.document().setModified(False)
@@ -309,10 +326,14 @@ class MarkdownField(FieldWidget):
         kept, else once the rest is written in time slices (:meth:`flush` saves at once, always)."""
         if self.edit.loading or not self.edit.document().isModified():
             return
-        if self.edit.kept.quick():
-            self.flush()
-        else:
+        if not self.edit.kept.quick():
             self.edit.kept.write_ahead(self.save_soon)
+            return
+        self.in_background = True  # a long text may be stored off the GUI thread (``background_save``)
+        try:
+            self.flush()
+        finally:
+            self.in_background = False
 
     def _show(self, value: str) -> None:
         self._timer.stop()
