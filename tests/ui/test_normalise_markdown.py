@@ -9,15 +9,15 @@ import random
 from PySide6.QtGui import QTextDocument
 
 from briefbook.text import clean
-from briefbook.ui.editors.rich_text import (
+from briefbook.ui.editors.markdown_text import (
     _BLOCK_START,
     _CLOSED_AT_END,
     _CLOSING_PUNCTUATION,
     _OPENED_AT_END,
     FEATURES,
-    MarkdownEdit,
     normalise_markdown,
 )
+from briefbook.ui.editors.rich_text import MarkdownEdit
 from tests.ui.rich_text_runs import runs
 
 

@@ -1,0 +1,76 @@
+"""The Markdown a text field keeps: Qt's writer's output joined again, and what a paste keeps.
+
+Qt's Markdown writer wraps paragraphs at 80 columns (:func:`normalise_markdown` joins the
+lines again); a paste from Word or a web page keeps paragraphs, bold, italic, lists and
+links and drops fonts, colours, images, headings' size and tables' grid
+(:func:`markdown_from_html`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QTextDocument
+
+from briefbook.text import clean
+from briefbook.ui.editors import word_lists
+
+FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
+
+_BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|```|\|)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
+_WORD_BULLET = re.compile(r"^[ \t]*[·•▪§\u2022\uf0b7]\s+", re.M)
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}.*$")
+# Qt's writer wraps at 80 columns, and at two places it breaks where the text had no
+# space: after a fragment's opening marks ("… *" + newline + "word*"), and before a
+# fragment that does not fit ("**word**" + newline + "."). Joining those lines with a
+# space lost the emphasis ("* word*" is not emphasis) or put a space before the stop.
+_OPENED_AT_END = re.compile(r"\S\s(?:\*{1,3}|_|~~|`+)$")
+_CLOSED_AT_END = re.compile(r"(?:\S(?:\*{1,3}|_|~~|`+)|\]\([^()\s]*\)|<[^<>\s]+>)$")
+_CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]}…»”’%]")
+
+
+def normalise_markdown(markdown: str) -> str:
+    """Qt's writer wraps paragraphs at 80 columns; join those lines again and trim.
+
+    Each line is kept as its pieces and joined once at the end (adding each wrapped
+    line to the paragraph so far copied it every time: minutes for a 1 MB paragraph)."""
+    out: list[list[str]] = []
+    for line in clean(markdown).split("\n"):
+        line = line.rstrip() if not line.endswith("  ") else line
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and (len(previous) > 1 or previous[0].strip())
+            and line.strip()
+            and not _BLOCK_START.match(line)
+            and not previous[-1].endswith(("\\", "  "))
+        ):
+            previous[-1] = end = previous[-1].rstrip()
+            line = line.strip()
+            glued = _OPENED_AT_END.search(end) or (
+                _CLOSING_PUNCTUATION.match(line) and _CLOSED_AT_END.search(end)
+            )
+            previous += ("" if glued else " ", line)
+        else:
+            out.append([line])
+    return "\n".join("".join(pieces) for pieces in out).strip("\n")
+
+
+def markdown_from_html(html: str) -> str:
+    """What a paste from Word keeps: paragraphs, bold, italic, lists, links."""
+    doc = QTextDocument()
+    doc.setHtml(word_lists.mark(html))  # Word's list paragraphs, with their level
+    text = word_lists.nest(_IMAGE.sub("", doc.toMarkdown(FEATURES)))
+    text = _HEADING.sub(r"**\1**", text)
+    text = _WORD_BULLET.sub("- ", text)
+    lines = []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("```") or _TABLE_RULE.match(stripped):
+            continue
+        if stripped.startswith("|"):  # a table row: its cells, one after another
+            line = " – ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip())
+        lines.append(re.sub(r"^>\s?", "", line))
+    return normalise_markdown("\n".join(lines))
