@@ -37,10 +37,22 @@ _SQLITE_OWN = {
 _KIND_WORDS = {"table": "a table", "index": "an index"}
 
 
+# What SQLite itself reads as white space between words (tokenize.c: tab, newline, form feed,
+# carriage return, space); str.split also splits at \v and \x1c-\x1f, which SQLite refuses in SQL.
+_SQL_SPACE = " \t\n\f\r"
+
+
 def _normal(sql: str | None) -> str:
-    """Every run of white space one space, none at the ends (``re.sub(r"\\s+", " ", sql).strip()``:
-    str.split knows the same white space as ``\\s``)."""
-    return " ".join((sql or "").split())
+    r"""Every run of SQLite's white space one space, none at the ends. Only SQLite's: a
+    non-breaking or other Unicode space is a letter of a name to SQLite, so that
+    ``TEXT NOT\u00a0NULL`` is a column of type "TEXT NOT\u00a0NULL" that takes NULL; made one
+    space, it read as ours (``re.sub(r"\s+", ...)`` and ``str.split`` both did so)."""
+    sql = sql or ""
+    if sql.isascii():  # (the common case, in one scan: str.split's ASCII white space)
+        return " ".join(sql.split())
+    for space in _SQL_SPACE[1:]:
+        sql = sql.replace(space, " ")
+    return " ".join(word for word in sql.split(" ") if word)
 
 
 def _entries(conn: sqlite3.Connection) -> dict[tuple[str, str], tuple[str, str]]:

@@ -90,6 +90,29 @@ def _rebuild_table(table: str, create: str) -> Callable[[Path], None]:
     return make
 
 
+def _respelled(table: str, words: str, spelled: str) -> Callable[[Path], None]:
+    """Our table's SQL with ``words`` written as ``spelled`` (through ``writable_schema``; the
+    rows on disk are unchanged). A non-breaking or other Unicode space is no space to SQLite
+    (it is a letter of a name): ``NOT\u00a0NULL`` makes ``TEXT NOT\u00a0NULL`` a type name, and
+    the column takes NULL, yet it reads like ours once Unicode spaces are made one space."""
+
+    def make(path: Path) -> None:
+        conn = sqlite3.connect(path)
+        sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+        assert words in sql
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.execute(
+            "UPDATE sqlite_master SET sql = ? WHERE name = ?", [sql.replace(words, spelled, 1), table]
+        )
+        conn.commit()
+        conn.close()
+        conn = sqlite3.connect(path)
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        conn.close()
+
+    return make
+
+
 _TOPICS_COLS = "id TEXT PRIMARY KEY, created_at TEXT NOT NULL, updated_at TEXT NOT NULL, title_sort_key BLOB"
 
 
@@ -222,6 +245,16 @@ CASES = [
             f"CREATE TABLE topics ({_TOPICS_COLS}, title TEXT NOT NULL, background TEXT NOT NULL DEFAULT '',"
             " classification TEXT NOT NULL DEFAULT 'Public' CHECK (classification <> 'Secret'))",
         ),
+        "table 'topics' is not in the shape",
+    ),
+    Case(
+        "not-null-dropped-by-a-no-break-space",
+        _respelled("talking_points", "classification TEXT NOT NULL", "classification TEXT NOT\u00a0NULL"),
+        "table 'talking_points' is not in the shape",
+    ),
+    Case(
+        "not-null-dropped-by-an-em-space",
+        _respelled("topics", "title TEXT NOT NULL", "title TEXT\u2003NOT NULL"),
         "table 'topics' is not in the shape",
     ),
     Case(
