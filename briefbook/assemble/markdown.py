@@ -53,7 +53,8 @@ def blocks(
     if out is None:
         out = parsed_blocks(text, style)
     where = origin or Origin("")  # no origin given: an unknown level, which the gate refuses
-    out = [marked(b, where, where.restricted()) for b in out]
+    restricted = where.restricted()
+    out = [marked(b, where, restricted) for b in out]
     if releasable:
         out = without_restricted(out)
     elif label:

@@ -125,10 +125,15 @@ class BlockWriter(RunWriter):
                 style = self._style_ids[style_key] = self.styles[style_key]
         else:
             style = None
+        left_to_right = False  # known without reading the runs again
         if content is None:
+            before = self.mixed_runs
             content = self.runs(runs) if runs else ""
+            # Every run drawn by the template's font, which draws no right-to-left letter.
+            chain = self._chain if self._chain_of is self.template else None
+            left_to_right = self.mixed_runs == before and chain is not None and not chain.draws_rtl
         if rtl is None:
-            rtl = from_text and bool(runs) and starts_rtl(runs)
+            rtl = from_text and bool(runs) and not left_to_right and starts_rtl(runs)
         props = ""
         if style or num or self.pending_break or side_rule or rtl or keep_next or indent or tiny:
             props = self._paragraph_style(style) if style else ""

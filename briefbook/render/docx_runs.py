@@ -72,6 +72,9 @@ class RunWriter:
         self._chain: Chain | None = None  # the template's font chain, found once
         self.written: dict[str, None] = {}  # every text written in a run, once: the fonts to embed
         self._chain_of: Template | None = None
+        # Runs written so far that the template's font alone may not draw (or with no template):
+        # a paragraph adding none holds no right-to-left letter if that font draws none.
+        self.mixed_runs = 0
 
     def runs(self, runs: list[Run]) -> str:
         """``runs`` in order, those with one link target grouped in one ``w:hyperlink``."""
@@ -98,6 +101,7 @@ class RunWriter:
             return ""
         self.written[text] = None
         if self.template is None:
+            self.mixed_runs += 1
             return self._run(text, run, hyperlink, char_style, None)
         if self._chain is None or self._chain_of is not self.template:
             self._chain, self._chain_of = chain_of(self.template), self.template
@@ -109,6 +113,7 @@ class RunWriter:
                 if len(text) <= CHUNK:
                     return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
             return self._run(text, run, hyperlink, char_style, None)
+        self.mixed_runs += 1
         # Stretches the template's font cannot draw name the chain font that can.
         cut = pieces(self.template, text)
         if len(cut) == 1:

@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefbook.render.bidi_text import RTL_OR_CONTROL
 from briefbook.render.template import FONTS_DIR
 
 REPLACEMENT = "\ufffd"
@@ -200,6 +201,9 @@ class Chain:
     _pieces: re.Pattern[str] | None = None
     _system_checked: bool = False
     _stretches: dict[int, re.Pattern[str]] = field(default_factory=dict)
+    # Whether the primary font draws a right-to-left letter: if not, a text all_primary()
+    # passes holds none (nor a bidi control: those are never counted as drawn).
+    draws_rtl: bool = field(default=True, init=False)
 
     def __post_init__(self) -> None:
         # Everything the primary font draws (and never-drawn characters) in one regex
@@ -208,6 +212,7 @@ class Chain:
         # so text holding them is shaped, and HarfBuzz leaves them out.
         drawn = frozenset(c for c in self.fonts[0].cmap if not is_ignorable(chr(c)))
         self._simple = re.compile(f"[^{_class_of(drawn)}\t\n\r \u00a0]")
+        self.draws_rtl = RTL_OR_CONTROL.search("".join(map(chr, drawn))) is not None
         # Stretches of base characters the primary font draws (no marks: those may belong
         # to the run before them), matched in C; everything else one character at a time.
         bases = frozenset(c for c in drawn if unicodedata.category(chr(c))[0] != "M")

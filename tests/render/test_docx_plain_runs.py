@@ -87,3 +87,29 @@ def test_plain_text_takes_the_short_path() -> None:
 def test_any_text_is_written_the_same_by_both_paths(text: str) -> None:
     short, full = _both(Run(text))
     assert short == full
+
+
+def _paragraph_xml(writer: BlockWriter, text: str) -> str:
+    out: list[str] = []
+    writer.paragraph(out, None, [Run(text)])
+    return out[0]
+
+
+def test_a_paragraph_the_primary_font_draws_is_read_for_its_direction_only_if_that_font_has_rtl() -> None:
+    """A paragraph whose runs the template's font draws all alone is left to right when that
+    font draws no right-to-left letter (the direction is not looked for again); with a primary
+    font that draws Arabic it is looked for, and found."""
+    from briefbook.render.docx_fonts import chain_of
+    from briefbook.render.font_chain import Chain
+
+    writer = _writer()
+    assert not chain_of(TEMPLATE).draws_rtl
+    assert "<w:bidi/>" not in _paragraph_xml(writer, "Việt Nam ủng hộ")
+    assert "<w:bidi/>" in _paragraph_xml(writer, "فيصل بن فرحان")  # another font's: looked for
+    real = chain_of(TEMPLATE)
+    arabic = next(f for f in real.fonts if f.script == "Arabic")
+    writer._chain, writer._chain_of = Chain([arabic, *real.fonts]), TEMPLATE
+    assert writer._chain.draws_rtl and writer._chain.all_primary("فيصل بن فرحان")
+    before = writer.mixed_runs
+    assert "<w:bidi/>" in _paragraph_xml(writer, "فيصل بن فرحان")
+    assert writer.mixed_runs == before  # the primary font drew it all: the shortcut's case
