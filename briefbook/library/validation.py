@@ -37,7 +37,8 @@ def validated(
         if f.type == "int":
             out[f.name] = whole_number(f.name, value)
             continue
-        value = _as_text(f.name, value)
+        if changed is None or f.name in changed:  # (a value already stored is left as it is)
+            value = _as_text(f.name, value)
         if f.name.endswith("_id"):  # (an id pasted with a zero-width space or a tab too)
             out[f.name] = (visible_id(value) if isinstance(value, str) else value) or None
             continue
@@ -87,13 +88,14 @@ def _as_text(name: str, value: Any) -> Any:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     label = name.removesuffix("_id").replace("_", " ")
-    what = (
-        "a list"
-        if isinstance(value, list | tuple)
-        else "yes or no"
-        if isinstance(value, bool)
-        else "a group of fields"
-    )
+    if isinstance(value, list | tuple):
+        what = "a list"
+    elif isinstance(value, bool):
+        what = "yes or no"
+    elif isinstance(value, bytes | bytearray):
+        what = "binary data"
+    else:
+        what = "a group of fields"
     raise ValidationError(f"The {label} must be text, not {what}.", field=name)
 
 

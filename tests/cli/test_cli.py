@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from briefbook.cli.main import _register, cli
+from briefbook.errors import ValidationError
 
 _register()
 
@@ -264,3 +265,15 @@ def test_a_custom_id_in_capitals_is_still_found_as_it_is(library) -> None:
     assert library.get(Topic, "MEKONG-1").title == "Mekong"
     with pytest.raises(NotFound, match=r"id MEKONG-2\\u200b in"):  # what was pasted, made visible
         library.find("MEKONG-2\u200b")
+
+
+def test_a_value_already_stored_is_not_judged_again_by_an_edit_of_another_field(library) -> None:
+    """A library from elsewhere may hold a number or bytes in a text column: editing another
+    field of that item still saves (only the fields an edit changes are checked for text)."""
+    from briefbook.library import Topic
+
+    topic = library.add(Topic(title="Mekong"))
+    library.db.execute("UPDATE topics SET background = ? WHERE id = ?", [b"\x00\x01", topic.id])
+    assert library.update(Topic, topic.id, title="Mekong 2").title == "Mekong 2"
+    with pytest.raises(ValidationError, match="The background must be text, not binary data"):
+        library.update(Topic, topic.id, background=b"\x02")
