@@ -10,10 +10,24 @@ from briefbook.cli.output import emit_json, emit_table
 
 
 class _LevelsGroup(click.Group):
-    """``briefbook levels A B C`` (no sub-command) sets the scheme, as ``levels set A B C``."""
+    """``briefbook levels A B C`` (no sub-command) sets the scheme, as ``levels set A B C``.
+
+    ``levels show`` and ``levels list`` are commands of their own that show the levels: taken
+    for ``levels set show``, they made "show" the library's only level without a question
+    when no item used the others (a new library). A level of that name: ``levels set show``.
+    One name alone (``levels Secret``, ``levels lsit``) is refused: ``levels set`` makes a
+    scheme of one level.
+    """
 
     def resolve_command(self, ctx: click.Context, args: list[str]):  # type: ignore[override]
         if args and args[0] not in self.commands:
+            names = [a for a in args if not a.startswith("-")]
+            if len(names) == 1:  # (a typo of a command, or a level looked up: never a whole scheme)
+                raise click.UsageError(
+                    f"'briefbook levels {names[0]}' would make '{names[0]}' the library's only "
+                    f"classification level. To see the levels: briefbook levels; to make that the "
+                    f"scheme: briefbook levels set {names[0]}"
+                )
             args = ["set", *args]
         return super().resolve_command(ctx, args)
 
@@ -54,6 +68,16 @@ def _show(ctx: Context) -> None:
         [str(lv.rank), lv.name, lv.label("vi"), lv.label("en"), str(usage.get(lv.name, 0))] for lv in found
     ]
     emit_table(rows, ["rank", "level", "vi", "en", "used by"])
+
+
+@levels.command("show")
+@pass_context
+def show_levels(ctx: Context) -> None:
+    """Show the levels (as 'briefbook levels' does)."""
+    _show(ctx)
+
+
+levels.add_command(click.Command("list", callback=show_levels.callback, hidden=True, help="As 'show'."))
 
 
 @levels.command("set")

@@ -277,3 +277,25 @@ def test_a_value_already_stored_is_not_judged_again_by_an_edit_of_another_field(
     assert library.update(Topic, topic.id, title="Mekong 2").title == "Mekong 2"
     with pytest.raises(ValidationError, match="The background must be text, not binary data"):
         library.update(Topic, topic.id, background=b"\x02")
+
+
+@pytest.mark.parametrize("word", ["show", "list"])
+def test_levels_show_and_list_show_the_levels_and_change_nothing(run, word) -> None:
+    """'briefbook levels list' was 'levels set list': in a new library (no item using a level,
+    so no question) it made "list" the only classification level."""
+    run("init")
+    before = json.loads(run("--json", "levels").output)
+    shown = run("levels", word)
+    assert shown.exit_code == 0 and "Confidential" in shown.output
+    assert json.loads(run("--json", "levels").output) == before
+
+
+def test_levels_with_one_name_is_refused_in_words(run) -> None:
+    run("init")
+    before = json.loads(run("--json", "levels").output)
+    for typed in ("Secret", "lsit"):
+        refused = run("levels", typed)
+        assert refused.exit_code != 0 and f"levels set {typed}" in refused.output
+    assert json.loads(run("--json", "levels").output) == before
+    assert run("levels", "set", "Duy nhất", "--yes").exit_code == 0  # asked for by name: done
+    assert [lv["name"] for lv in json.loads(run("--json", "levels").output)] == ["Duy nhất"]
