@@ -164,8 +164,13 @@ def _to_record(cls: type[R], row: tuple, columns: list[str]) -> R:
 
 
 @functools.cache
-def _field_order(cls: type[Record]) -> list[str]:
-    return [f.name for f in fields(cls)]  # a cached list: never change it
+def _field_order(cls: type[Record]) -> list[str] | None:
+    """The record's fields in the order its ``__init__`` takes them by position (None if a
+    field is not taken so: keyword-only or not in ``__init__``). A cached list: never change it."""
+    found = fields(cls)
+    if any(not f.init or f.kw_only for f in found):
+        return None
+    return [f.name for f in found]
 
 
 def checked_order(cls: type[Record], order_by: str | None) -> str:

@@ -92,3 +92,23 @@ def test_many_people_read_at_once_as_one_by_one(library: Library) -> None:
     assert titles == ["Gặp A", "Gặp A", "Gặp B", "Gặp C"]  # by time, then title; undated last
     photos = library.photos([*ids, "nobody"])
     assert photos == {ids[1]: library.photo(ids[1])}
+
+
+def test_a_row_becomes_its_record_by_position_only_where_that_is_the_same() -> None:
+    from dataclasses import dataclass, field
+
+    from briefbook.library.queries import _to_record
+
+    @dataclass
+    class Plain:
+        a: str = ""
+        b: str = ""
+
+    @dataclass
+    class KeywordOnly:
+        a: str = ""
+        b: str = field(default="", kw_only=True)
+
+    assert _to_record(Plain, ("x", "y"), ["a", "b"]) == Plain("x", "y")
+    assert _to_record(Plain, ("y", "x"), ["b", "a"]) == Plain("x", "y")  # other columns: by name
+    assert _to_record(KeywordOnly, ("x", "y"), ["a", "b"]) == KeywordOnly("x", b="y")
