@@ -12,10 +12,13 @@ from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_record, emit_table
 from briefbook.errors import Conflict, ValidationError
+from briefbook.item_ids import typed_id
 from briefbook.library import Book, Event, Library, Meeting, Record
+from briefbook.library.levels import parse_level
 from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, record_type
 from briefbook.library.uses import delete_summary
+from briefbook.library.validation import as_choice
 
 KIND = click.Choice(sorted(RECORD_TYPES), case_sensitive=False)  # "Person", "TOPIC" too
 
@@ -31,9 +34,9 @@ def list_items(
     ctx: Context, kind: str, where: tuple[str, ...], order_by: str | None, desc: bool, limit: int | None
 ) -> None:
     """List items of one KIND (event, meeting, person, topic, talking_point, statement, book...)."""
-    records = ctx.library().list(
-        kind, where=parse_assignments(where) or None, order_by=order_by, descending=desc, limit=limit
-    )
+    lib = ctx.library()
+    wanted = _as_stored(lib, record_type(kind), parse_assignments(where))
+    records = lib.list(kind, where=wanted or None, order_by=order_by, descending=desc, limit=limit)
     if ctx.as_json:
         emit_json(records)
         return
@@ -41,6 +44,23 @@ def list_items(
         click.echo(f"No {kind.replace('_', ' ')} items.")
         return
     emit_table([[r.id, r.display_name] for r in records], ["id", "name"])
+
+
+def _as_stored(lib: Library, cls: type[Record], where: dict[str, Any]) -> dict[str, Any]:
+    """``--where`` values as the library stores them, as an edit would store what was typed: a
+    choice in any case or with hyphens (``kind=Key-message``), a level in any case
+    (``classification=secret``), an id pasted with invisible characters. A filter typed so found
+    nothing, and "No talking point items." read as if there were none."""
+    out: dict[str, Any] = {}
+    for name, value in where.items():
+        if name in cls.CHOICES:
+            value = as_choice(value, cls.CHOICES[name])
+        elif name in ("classification", "ceiling") and value.strip():
+            value = parse_level(lib.levels(), value).name
+        elif name.endswith("_id"):
+            value = typed_id(value)
+        out[name] = value
+    return out
 
 
 @cli.command()
@@ -326,7 +346,9 @@ def revisions(ctx: Context, item_id: str, field: str) -> None:
     """Earlier versions of a text FIELD of an item, newest first."""
     lib = ctx.library()
     record = lib.find(item_id)
-    revs = lib.revisions(type(record), item_id, field)
+    if field.replace("-", "_") not in type(record).data_fields():
+        raise ValidationError(f"A {record.LABEL.lower()} has no field '{field}'.", field=field)
+    revs = lib.revisions(type(record), record.id, field.replace("-", "_"))
     if ctx.as_json:
         emit_json(revs)
         return

@@ -299,3 +299,32 @@ def test_levels_with_one_name_is_refused_in_words(run) -> None:
     assert json.loads(run("--json", "levels").output) == before
     assert run("levels", "set", "Duy nhất", "--yes").exit_code == 0  # asked for by name: done
     assert [lv["name"] for lv in json.loads(run("--json", "levels").output)] == ["Duy nhất"]
+
+
+def test_list_where_reads_a_choice_a_level_and_an_id_as_an_edit_would_store_them(run) -> None:
+    """'--where kind=Key-message' or 'classification=secret' answered "No talking point
+    items." though there were some: the filter compared what was typed with what is stored."""
+    run("init")
+    topic = run("add", "topic", "--set", "title=Mekong").output.strip()
+    point = run(
+        "add", "talking_point", "--set", f"topic_id={topic}", "--set", "text=Điểm",
+        "--set", "kind=key_message", "--set", "classification=Secret",
+    ).output.strip()  # fmt: skip
+    for where in (
+        "kind=Key-message",
+        "kind=KEY MESSAGE",
+        "classification=secret",
+        f"topic_id={topic.upper()}",
+    ):
+        listed = json.loads(run("--json", "list", "talking_point", "--where", where).output)
+        assert [p["id"] for p in listed] == [point], where
+    refused = run("list", "talking_point", "--where", "classification=Tối mật nhất")
+    assert refused.exit_code == 1 and "not a classification level" in refused.output
+
+
+def test_revisions_of_a_field_the_item_does_not_have_is_refused(run) -> None:
+    run("init")
+    topic = run("add", "topic", "--set", "title=Mekong").output.strip()
+    refused = run("revisions", topic, "titel")
+    assert refused.exit_code == 1 and "A topic has no field 'titel'" in refused.output
+    assert run("revisions", topic, "title").exit_code == 0
