@@ -51,11 +51,6 @@ def _half_changed(path: Path) -> None:
     """Leave the file as a program killed mid-change does: its change half-written, the journal beside it."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA journal_mode = DELETE")
-    # One free page (the freelist's trunk) for the change to reuse, so that it overwrites a page
-    # the file already holds: with the garbage journal below, that page is not put back.
-    # (sqlite-utils left such a page in every new library: its upsert probe made a table.)
-    conn.execute("CREATE TABLE dropped (x)")
-    conn.execute("DROP TABLE dropped")
     conn.execute("PRAGMA cache_size = 1")  # the change spills to the file before COMMIT
     conn.execute("BEGIN")
     conn.execute("UPDATE topics SET title = 'Nửa chừng'")
