@@ -26,26 +26,16 @@ from pathlib import Path
 
 from briefbook.collation import sort_key
 from briefbook.store.guard import harden
+from briefbook.store.schema_snapshot import MIGRATIONS
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 FULL_CHECK_UP_TO = 16 * 1024 * 1024  # bytes: up to this size, every open runs the whole quick_check
 # Checked on every open of a bigger file: the schema, and the tables every command reads first.
 SMALL_TABLES = ("sqlite_schema", "_sqlite_migrations", "settings", "classification_levels")
-# The migrations of this version, in order: briefbook.store.schema registers them (with
-# sqlite-utils, which this module must not load). tests/store/test_quick_open.py keeps the two
-# lists equal; were they ever to differ, every file would simply take the full open.
-CURRENT_MIGRATIONS = (
-    "0001_initial",
-    "0002_level_keys_and_labels",
-    "0003_exchange_versions",
-    "0004_deleted_items",
-    "0005_export_records",
-    "0006_meeting_their_positions",
-    "0007_search_index_fingerprints",
-    "0008_stored_sort_keys",
-    "0009_short_sort_keys",
-    "0010_versions_count_exports",
-)
+# The migrations of this version, in order: the generated schema snapshot lists them as
+# briefbook.store.schema registers them (with sqlite-utils, which this module must not load);
+# tests/store/test_schema_snapshot.py rebuilds it, so a new migration cannot be missed here.
+CURRENT_MIGRATIONS = MIGRATIONS
 
 
 def remove_new_side_files(path: Path, existed: set[str]) -> None:

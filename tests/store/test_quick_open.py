@@ -16,8 +16,9 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_it_knows_this_versions_migrations() -> None:
-    """A migration added to store/schema.py goes into quick_open.CURRENT_MIGRATIONS too: else every
-    start waits for the full open (safe, but the first table is shown about 70 ms later)."""
+    """A migration added to store/schema.py reaches quick_open.CURRENT_MIGRATIONS (through the
+    regenerated schema snapshot): else every start waits for the full open (safe, but the first
+    table is shown about 70 ms later)."""
     assert list(quick_open.CURRENT_MIGRATIONS) == known_migrations()
 
 
