@@ -159,9 +159,22 @@ class _Gate:
             if value:
                 self.check(origin, where, f"<{len(value)} bytes>")
         elif isinstance(value, (list, tuple)):
+            allowed, sharing = self.allowed, self.sharing
             for n, v in enumerate(value):
                 cls = type(v)
                 if _RUN_INLINE and cls is Run:
+                    own = v.origin or origin
+                    if (  # most runs: text, two flags and an origin that may leave; run() finds nothing
+                        own is not None
+                        and own.level.__class__ is str
+                        and own.level in allowed
+                        and not (sharing and own.not_for_release)
+                        and v.text.__class__ is str
+                        and (v.link is None or v.link.__class__ is str)
+                        and v.bold.__class__ is bool
+                        and v.italic.__class__ is bool
+                    ):
+                        continue
                     self.run(v, origin, where, n)
                 elif cls in _NODES:  # what value() would do with it, without the type tests
                     self.node(v, origin, (where, _INDEX, n))

@@ -194,3 +194,21 @@ def test_the_book_as_assembled_passes_and_names_its_items(book: Document) -> Non
     assert _plain_gate(book, "Confidential", False) == []
     kinds = {origin.kind for _id, origin in _plain_included(book)}
     assert {"event", "meeting", "topic", "talking_point", "person"} <= kinds
+
+
+def test_what_a_run_holds_where_text_or_a_link_should_be_is_walked(book: Document) -> None:
+    """A run of an origin that may leave holding, as its text or its link, a node of its own
+    (a paragraph of a secret run): the gate walks into it, as the plain walk does."""
+    from briefbook.document.model import Paragraph, Run
+
+    fine = Origin("Public", kind="topic", item_id="t-ok", name="T")
+    inner = Paragraph([Run("leaked words", origin=BAD["above the ceiling"])])
+    odd = [
+        Run("x", link=inner, origin=fine),  # type: ignore[arg-type]
+        Run(inner, origin=fine),  # type: ignore[arg-type]
+        Run("y", link=["z", inner], origin=fine),  # type: ignore[arg-type]
+    ]
+    document = Document(book.meta, [Paragraph(odd, origin=fine)])
+    found = [(p.where, p.reason) for p in release.problems(document, LEVELS, "Confidential", sharing=False)]
+    assert found == _plain_gate(document, "Confidential", False)
+    assert len(found) == 3 and all(reason == "above the ceiling" for _where, reason in found)
