@@ -11,6 +11,7 @@ internal only, as in a book.
 from __future__ import annotations
 
 import functools
+import html
 from typing import TYPE_CHECKING
 
 from briefbook.assemble.markers import may_hold_marker, starts_restricted
@@ -53,8 +54,8 @@ def without_restricted(text: str) -> str:
     A list item, quote or table row whose text starts with a marker goes whole
     (its sub-list too); a link definition elsewhere does not change what is found.
     """
-    if not text or not text.strip() or not may_hold_marker(text):
-        return text  # no opening bracket: no passage can start with a marker
+    if not text or not text.strip() or not (may_hold_marker(text) or "&" in text):
+        return text  # no opening bracket (nor a character reference to one): no marker
     lines = text.split("\n")
     drop: set[int] = set()
     tokens = _md().parse(text)
@@ -63,11 +64,19 @@ def without_restricted(text: str) -> str:
             continue
         start, end = token.map
         source = "\n".join(lines[start:end])
-        if starts_restricted(source) or any(starts_restricted(c) for c in _inline_texts(tokens, i)):
+        if _marked(source) or any(_marked(c) for c in _inline_texts(tokens, i)):
             drop.update(range(start, end))
     if not drop:
         return text
     return "\n".join(line for n, line in enumerate(lines) if n not in drop).strip("\n")
+
+
+def _marked(source: str) -> bool:
+    """``starts_restricted`` of a passage's source, or of the text a book shows of it: the book
+    reads the Markdown, which turns a character reference into its character, so that
+    ``&#91;NFR]`` or ``&lsqb;NFR]`` is printed "[NFR]" and left out of a book for sharing
+    (a package for sharing carried such a passage whole)."""
+    return starts_restricted(source) or ("&" in source and starts_restricted(html.unescape(source)))
 
 
 def _inline_texts(tokens: list, start: int) -> list[str]:

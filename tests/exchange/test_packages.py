@@ -235,6 +235,11 @@ def test_unknown_levels_refuse_the_whole_package(library: Library, filled: dict,
         "> [nfr] trích SECRETWORD",
         "| a | b |\n| - | - |\n| x | [NFR] SECRETWORD |",
         "Chung.\n\n[NFR]: https://example.org\n\n**[NFR]** Riêng SECRETWORD",
+        # character references, which the book reads as "[" (and leaves out for sharing)
+        "Chung.\n\n&#91;NFR] Riêng SECRETWORD",
+        "Chung.\n\n&lsqb;not for release] Riêng SECRETWORD",
+        "- Chung\n- &#x5B;NFR] Riêng SECRETWORD",
+        "| a | b |\n| - | - |\n| x | &lbrack;NFR] SECRETWORD |",
     ],
 )
 def test_every_marked_passage_stays_out_of_a_sharing_package(
