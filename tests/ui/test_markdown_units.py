@@ -215,3 +215,30 @@ def test_a_save_soon_of_an_edit_of_every_unit_waits_for_the_slices_and_saves_it_
     qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
     assert saved == [_whole(field.edit.document())]
     assert _texts(_read_back(saved[0])) == text.split("\n\n")
+
+
+def test_writing_the_markdown_lays_out_nothing_and_says_no_change(qtbot) -> None:
+    """Qt lays out all of a shown text up to where a cursor is put: writing the units of a
+    long text just after the window was resized laid all of it out again at once (0.1-0.4 s
+    for 1 MB of Thai). The end of the text stays unlaid until Qt's own layout, a part at a
+    time, reaches it; and the writing changes nothing, says nothing."""
+    from tests.ui.test_long_text import THAI, report
+
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.resize(700, 300)
+    edit.show()
+    edit.set_markdown(report(THAI, 200_000))
+    qtbot.waitUntil(lambda: not edit.loading, timeout=60_000)
+    document = edit.document()
+    last = document.lastBlock()
+    assert last.layout().lineCount() > 0
+    edit.resize(500, 300)  # laid out again at the new width, from the start, a part at a time
+    assert last.layout().lineCount() == 0  # (not yet)
+    changed = []
+    edit.textChanged.connect(lambda: changed.append(1))
+    undo = document.isUndoAvailable()
+    edit.kept.writer.forget()
+    assert edit.markdown()  # every unit written, a cursor put at each
+    assert last.layout().lineCount() == 0  # not laid out by the writing
+    assert changed == [] and document.isUndoAvailable() == undo and not document.isModified()

@@ -15,6 +15,7 @@ does one holding the marker itself.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtGui import (
     QFont,
@@ -40,6 +41,31 @@ def to_markdown(document: QTextDocument, features) -> str:
 def write_range(document: QTextDocument, first: QTextBlock, last: QTextBlock, features) -> str:
     """:func:`to_markdown` of the blocks ``first`` to ``last`` of ``document`` (the editor keeps
     the Markdown of a long text per run of blocks: ``markdown_units``)."""
+    with _not_laid_out(document):
+        return _write_range(document, first, last, features)
+
+
+@contextmanager
+def _not_laid_out(document: QTextDocument) -> Iterator[None]:
+    """Cursors put on ``document`` meanwhile do not lay it out: Qt lays out all of a shown
+    document up to a cursor's new position to know where it stands on its line, except
+    inside an edit block. Writing the units of a 1 MB Thai text just after the window was
+    resized (Qt lays it out again a part at a time) waited 0.1-0.4 s at such a cursor. The
+    block changes nothing, and what its end would announce (contentsChanged: "the text
+    changed", which restarts a save's timer) is not said."""
+    guard = QTextCursor(document)
+    guard.beginEditBlock()
+    try:
+        yield
+    finally:
+        blocked = document.blockSignals(True)
+        try:
+            guard.endEditBlock()
+        finally:
+            document.blockSignals(blocked)
+
+
+def _write_range(document: QTextDocument, first: QTextBlock, last: QTextBlock, features) -> str:
     from briefbook.ui.editors.long_text import continues  # (it cuts by this module's rule)
 
     blocks = [first]
