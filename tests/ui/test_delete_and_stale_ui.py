@@ -77,3 +77,34 @@ def test_deleting_several_rows_is_one_undo_step_named_in_the_windows_language(
             assert library.count(TalkingPoint) == 2
         finally:
             i18n.apply_language("en")
+
+
+def test_the_refusal_of_an_edit_over_another_windows_change_stays_when_the_window_catches_up(
+    qtbot, window, dialogs, library, filled, library_path
+):
+    """The window reads the library again once the focus leaves the field (live_refresh): that
+    reload wiped the refusal, so an edit typed while another process changed the item vanished
+    without a word (its text replaced by theirs, the message gone)."""
+    topic = filled["topic"]
+    view = window.show_view("topic")
+    assert view.select(topic.id)
+    with Library.open(library_path, backup=False) as other:
+        other.update(Topic, topic.id, title="Của cửa sổ khác", background="Nền của cửa sổ khác")
+    title, background = view.editor.field("title"), view.editor.field("background")
+    title.input.setText("Của tôi")
+    title.flush()
+    assert "changed in another window or program" in title.error
+    window.model.notify_elsewhere()  # what the watcher does once the user leaves the field
+    qtbot.wait(50)
+    assert title.input.text() == "Của cửa sổ khác"
+    assert "changed in another window or program" in (title.error or "")
+    with Library.open(library_path, backup=False) as other:
+        other.update(Topic, topic.id, background="Nền lần hai của cửa sổ khác")
+    background.edit.selectAll()
+    background.edit.insertPlainText("Nền của tôi")  # (typed: the document is modified)
+    background.flush()
+    assert "changed in another window or program" in (background.error or "")
+    window.model.notify_elsewhere()
+    qtbot.wait(50)
+    assert "changed in another window or program" in (background.error or "")
+    assert library.get(Topic, topic.id).background == "Nền lần hai của cửa sổ khác"

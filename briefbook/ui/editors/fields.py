@@ -66,8 +66,11 @@ class FieldWidget(QWidget):
         value = self._coerce(value)
         if not force and self.is_dirty() and value == self._loaded:
             return
+        if force or value != self._loaded:
+            # (the same stored value shown again, as when the window catches up with another
+            # window's change, keeps what was said: "your change was not saved" stays)
+            self.set_error(None)
         self._loaded = value
-        self.set_error(None)
         self._show(value)
 
     def _coerce(self, value: Any) -> Any:

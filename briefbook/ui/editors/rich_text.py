@@ -266,8 +266,7 @@ class MarkdownField(FieldWidget):
             self.set_error(None)
             return
         if not force and value == self._loaded and not self.edit.document().isModified():
-            self.set_error(None)
-            return
+            return  # shown already (what was said about it stays, as in FieldWidget.set_value)
         super().set_value(value, force)
 
     def save_soon(self) -> None:
