@@ -310,3 +310,30 @@ def test_a_page_sorted_by_text_is_numbered_without_reading_each_topic(qtbot, con
         points = library.list("talking_point", where={"topic_id": topic.id}, order_by="position")
         expected |= {p.id: str(i) for i, p in enumerate(points, start=1)}
     assert shown == [expected[model.record_at(r).id] for r in range(300)]
+
+
+def test_multidata_sets_or_clears_every_role_of_the_span_it_is_given(context, filled):
+    """Qt's delegate passes one span to every cell it paints: an entry multiData left alone kept
+    the cell before's value, so the "No." column's right alignment moved the text column's short
+    texts (and every column after) against the right edge of their cells."""
+    from PySide6.QtCore import QModelRoleData
+
+    model = points_model(context)
+    roles = (
+        DISPLAY,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+    )
+    span = [QModelRoleData(int(role)) for role in roles]  # one span, cell after cell
+    for entry in span[3:]:
+        entry.setData("left over")
+    model.multiData(model.index(0, TalkingPointColumn.POSITION), span)
+    assert span[1].data() == model.data(model.index(0, TalkingPointColumn.POSITION), roles[1]) is not None
+    for column in range(model.columnCount()):
+        model.multiData(model.index(0, column), span)
+        for entry, role in zip(span, roles, strict=True):
+            assert entry.data() == model.data(model.index(0, column), role), (column, role)
+    model.multiData(model.index(7, 0), span)  # a row that is not there: nothing left over
+    assert [entry.data() for entry in span] == [None] * len(roles)
