@@ -27,7 +27,7 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}.*$")
 # fragment that does not fit ("**word**" + newline + "."). Joining those lines with a
 # space lost the emphasis ("* word*" is not emphasis) or put a space before the stop.
 _OPENED_AT_END = re.compile(r"\S\s(?:\*{1,3}|_|~~|`+)$")
-_CLOSED_AT_END = re.compile(r"(?:\S(?:\*{1,3}|_|~~|`+)|\]\([^()\s]*\)|<[^<>\s]+>)$")
+_CLOSED_AT_END = re.compile(r"(?:\S(?P<mark>\*{1,3}|_|~~|`+)|(?P<link>\]\([^()\s]*\)|<[^<>\s]+>))$")
 _CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]}…»”’%]")
 
 
@@ -45,17 +45,30 @@ def normalise_markdown(markdown: str) -> str:
             and (len(previous) > 1 or previous[0].strip())
             and line.strip()
             and not _BLOCK_START.match(line)
-            and not previous[-1].endswith(("\\", "  "))
+            and not previous[-1].endswith("  ")
+            and not _escaped_last(previous[-1] + "x")  # (a line ending in a lone "\\": a hard break)
         ):
             previous[-1] = end = previous[-1].rstrip()
             line = line.strip()
-            glued = _OPENED_AT_END.search(end) or (
-                _CLOSING_PUNCTUATION.match(line) and _CLOSED_AT_END.search(end)
-            )
+            glued = _OPENED_AT_END.search(end) or (_CLOSING_PUNCTUATION.match(line) and _closed_at_end(end))
             previous += ("" if glued else " ", line)
         else:
             out.append([line])
     return "\n".join("".join(pieces) for pieces in out).strip("\n")
+
+
+def _closed_at_end(line: str) -> bool:
+    """``line`` ends in a closing mark, a link or an address the writer wrote (not one typed:
+    "\\*", "\\](x)", "\\<b>" are text)."""
+    found = _CLOSED_AT_END.search(line)
+    return found is not None and not _escaped_last(line[: found.start(found.lastgroup) + 1])
+
+
+def _escaped_last(text: str) -> bool:
+    """The last character of ``text`` follows an odd number of backslashes: it is written as
+    itself ("\\*" is a star typed, not a mark; "\\\\" a backslash typed, not a hard break)."""
+    body = text[:-1]
+    return (len(body) - len(body.rstrip("\\"))) % 2 == 1
 
 
 def markdown_from_html(html: str) -> str:
