@@ -4,7 +4,7 @@
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+234"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+236"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>

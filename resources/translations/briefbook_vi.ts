@@ -607,7 +607,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookPreview</name>
     <message>
-        <location filename="../../briefbook/ui/preview.py" line="+112"/>
+        <location filename="../../briefbook/ui/preview.py" line="+132"/>
         <source>Building the preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
@@ -816,7 +816,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+234"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+236"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Xoá %n mục</numerusform>
@@ -847,7 +847,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>kéo một dòng, hoặc bấm Alt+Mũi tên lên/xuống, để đổi thứ tự trong chủ đề</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+104"/>
         <source>The arrow keys choose an item, Enter opens it in the editor; Ctrl+N new, Ctrl+D duplicate, Delete deletes; the Menu key or Shift+F10 shows everything that can be done.</source>
         <translation>Phím mũi tên để chọn một mục, Enter để mở mục đó trong khung soạn; Ctrl+N tạo mới, Ctrl+D nhân bản, Delete xoá; phím Menu hoặc Shift+F10 để xem mọi thao tác có thể làm.</translation>
     </message>
@@ -1953,7 +1953,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+324"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+327"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -1986,7 +1986,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DeleteConfirm</name>
     <message>
-        <location filename="../../briefbook/ui/delete_confirm.py" line="+27"/>
+        <location filename="../../briefbook/ui/delete_confirm.py" line="+29"/>
         <source>Delete them all</source>
         <translation>Xóa tất cả</translation>
     </message>
@@ -2064,7 +2064,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Ảnh (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+84"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+44"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
@@ -2079,12 +2079,12 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Thư viện BriefBook (*%1);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Open library</source>
         <translation>Mở thư viện</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>New library</source>
         <translation>Tạo thư viện mới</translation>
     </message>
@@ -2092,7 +2092,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>ErrorHook</name>
     <message>
-        <location filename="../../briefbook/ui/error_hook.py" line="+57"/>
+        <location filename="../../briefbook/ui/error_hook.py" line="+59"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
@@ -2149,7 +2149,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Sửa trước khi nhập</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+35"/>
+        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+36"/>
         <source>BriefBook packages (*.bbpkg *.zip);;All files (*)</source>
         <translation>Gói dữ liệu BriefBook (*.bbpkg *.zip);;Mọi tệp (*)</translation>
     </message>
@@ -3468,7 +3468,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+248"/>
+        <location filename="../../briefbook/ui/main_window.py" line="+257"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -3496,7 +3496,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MarkdownField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+125"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+186"/>
         <source>B</source>
         <comment>bold button</comment>
         <translation>Đ</translation>
@@ -4195,7 +4195,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+97"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+103"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -4215,14 +4215,24 @@ Thả ảnh vào đây.</translation>
         <translation>sửa lần cuối %1</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+97"/>
         <source>%1 cannot be empty.</source>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+60"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Your text is kept: History… shows it, and “Restore this version” brings it back.</source>
+        <translation>Văn bản của bạn vẫn được giữ: Lịch sử… hiển thị nó, và “Khôi phục phiên bản này” đưa nó trở lại.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>What you typed: «%1».</source>
+        <translation>Nội dung bạn đã gõ: «%1».</translation>
     </message>
 </context>
 <context>
@@ -4269,7 +4279,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../briefbook/ui/revisions.py" line="+30"/>
+        <location filename="../../briefbook/ui/revisions.py" line="+43"/>
         <source>Earlier versions: %1</source>
         <translation>Các phiên bản trước: %1</translation>
     </message>
@@ -4284,7 +4294,7 @@ Thả ảnh vào đây.</translation>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Each version is the text as it was before a change, newest first. Restoring one keeps the current text as a version too.</source>
         <translation>Mỗi phiên bản là nội dung trước một lần sửa, mới nhất ở trên. Khi khôi phục, nội dung hiện tại cũng được lưu thành một phiên bản.</translation>
     </message>
@@ -4755,7 +4765,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>WindowActions</name>
     <message>
-        <location filename="../../briefbook/ui/window_actions.py" line="+111"/>
+        <location filename="../../briefbook/ui/window_actions.py" line="+113"/>
         <source>(no recent libraries)</source>
         <translation>(chưa mở thư viện nào gần đây)</translation>
     </message>

@@ -108,3 +108,31 @@ def test_the_refusal_of_an_edit_over_another_windows_change_stays_when_the_windo
     qtbot.wait(50)
     assert "changed in another window or program" in (background.error or "")
     assert library.get(Topic, topic.id).background == "Nền lần hai của cửa sổ khác"
+
+
+def test_the_text_of_a_refused_edit_is_kept_and_said_where(
+    qtbot, window, dialogs, library, filled, library_path
+):
+    """An edit refused because another window changed the item first showed theirs: what the
+    user typed was gone. A text with a history keeps it as an earlier version (History… shows
+    it, Restore brings it back); a one-line field's message quotes it."""
+    topic = filled["topic"]
+    view = window.show_view("topic")
+    assert view.select(topic.id)
+    with Library.open(library_path, backup=False) as other:
+        other.update(Topic, topic.id, title="Tiêu đề khác", background="Nền của cửa sổ khác")
+    background = view.editor.field("background")
+    background.edit.selectAll()
+    background.edit.insertPlainText("Nền của tôi: ສະຖານທູດ ລາວ")  # (typed: the document is modified)
+    background.flush()
+    assert "changed in another window or program" in background.error
+    assert "History…" in background.error
+    kept = [r.value for r in library.revisions(Topic, topic.id, "background")]
+    assert kept and kept[0] == "Nền của tôi: ສະຖານທູດ ລາວ"
+    assert library.get(Topic, topic.id).background == "Nền của cửa sổ khác"  # theirs stays current
+    with Library.open(library_path, backup=False) as other:
+        other.update(Topic, topic.id, title="Tiêu đề lần hai")
+    title = view.editor.field("title")
+    title.input.setText("Tiêu đề của tôi")
+    title.flush()
+    assert "«Tiêu đề của tôi»" in title.error

@@ -8,6 +8,7 @@ required fields are checked here first, so that message is in plain words.
 from __future__ import annotations
 
 import html
+import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +28,8 @@ from briefbook.ui.labels import display_name, field_label, kind_label
 from briefbook.ui.messages import user_message
 from briefbook.ui.notifier import DELETED, LINKS, PHOTO, UPDATED
 from briefbook.ui.undo import RestoreRevision, UpdateFields, run
+
+log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the form's widgets load when the first item is shown
     from briefbook.ui.editors.form import RecordForm
@@ -232,7 +235,7 @@ class RecordEditor(QWidget):
             field,
             old,
             self._fault(),
-            self._stale_at(field),
+            self._stale_at(field, value),
         )
 
     def _writing(self, field: str) -> bool:
@@ -264,7 +267,7 @@ class RecordEditor(QWidget):
                 field,
                 write.old[field],
                 self._fault(),
-                self._stale_at(field),
+                self._stale_at(field, write.new[field]),
             )
         else:
             error_hook.report(write.error)
@@ -274,13 +277,38 @@ class RecordEditor(QWidget):
     def _fault(self) -> str:
         return self.tr("This change could not be saved because of a problem in BriefBook (details in %1).")
 
-    def _stale_at(self, field: str):
-        def stale(error: StaleEdit) -> None:  # another window or process changed it: show theirs, say so
+    def _stale_at(self, field: str, value: Any):
+        """What a refused edit does: another window or process changed the item first, so the
+        editor shows theirs and says so, and keeps what the user typed: a text with earlier
+        versions gets it as one (History… shows it, Restore brings it back); a short field's
+        message quotes it."""
+        item_id = self.record.id if self.record is not None else None
+
+        def stale(error: StaleEdit) -> None:
+            kept = self._keep_refused(item_id, field, value)
             self.reload()
             if self.form is not None and field in self.form.fields:
-                self.form.fields[field].set_error(user_message(error))
+                self.form.fields[field].set_error(f"{user_message(error)} {kept}".strip())
 
         return stale
+
+    def _keep_refused(self, item_id: str | None, field: str, value: Any) -> str:
+        """Where the refused text is kept, in words; nothing is lost without being said."""
+        text = "" if value is None else str(value)
+        if item_id is None or not text.strip():
+            return ""
+        widget = self.form.fields.get(field) if self.form is not None else None
+        if widget is not None and hasattr(widget, "history_requested"):
+            try:
+                self.context.library.add_revision(self.kind, item_id, field, text, "")
+            except Exception:  # (a busy or read-only library) then the message quotes it
+                log.warning("could not keep a refused edit of %s %s", item_id, field, exc_info=True)
+            else:
+                return self.tr(
+                    "Your text is kept: History… shows it, and “Restore this version” brings it back."
+                )
+        shown = text if len(text) <= 200 else text[:200] + "…"
+        return self.tr("What you typed: «%1».").replace("%1", shown)
 
     def show_history(self, field: str) -> None:
         if self.record is None:
