@@ -2064,7 +2064,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Ảnh (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+44"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+45"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
@@ -3496,7 +3496,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MarkdownField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+186"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+194"/>
         <source>B</source>
         <comment>bold button</comment>
         <translation>Đ</translation>
@@ -3546,6 +3546,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+0"/>
         <source>Earlier versions of this text</source>
         <translation>Các phiên bản trước của nội dung này</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Opening this long text… You can type in it as soon as it is whole.</source>
+        <translation>Đang mở văn bản dài này… Bạn có thể gõ vào ngay khi văn bản được mở hết.</translation>
     </message>
 </context>
 <context>

@@ -61,11 +61,13 @@ def test_a_huge_point_opens_read_only_until_whole_and_one_word_edited_saves_the_
     stamp = library.get(TalkingPoint, point.id).updated_at
     assert field.edit.loading  # opening in pieces, across turns of the event loop
     assert field.edit.isReadOnly() and not field.bar.isEnabled()
+    assert field.opening_note.isVisibleTo(field) and "as soon as it is whole" in field.opening_note.text()
     field.flush()  # what focus-out does meanwhile: nothing is written half
     assert field.value() == text
     assert library.get(TalkingPoint, point.id).updated_at == stamp
     qtbot.waitUntil(lambda: not field.edit.loading, timeout=120_000)
     assert not field.edit.isReadOnly() and field.bar.isEnabled()
+    assert not field.opening_note.isVisibleTo(field)  # (a short text never shows it)
     document = field.edit.document()
     assert document.blockCount() > 100  # pieces, each laid out on its own
     assert field.edit.markdown() == text  # whole, the pieces joined by their spaces

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextListFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
+    QLabel,
     QSizePolicy,
     QTextEdit,
     QToolButton,
@@ -209,6 +210,14 @@ class MarkdownField(FieldWidget):
         self.buttons["italic"].setStyleSheet("font-style: italic;")
         bar_layout.insertStretch(5)
         column.addWidget(self.bar)
+        # While a long text opens a piece at a time it cannot be typed in: say so, or the keys
+        # a user types then would vanish without a word.
+        self.opening_note = QLabel(self)
+        self.opening_note.setObjectName(f"opening_{field}")
+        self.opening_note.setStyleSheet("color: #5f6368;")
+        self.opening_note.setWordWrap(True)
+        self.opening_note.hide()
+        column.addWidget(self.opening_note)
         column.addWidget(self.edit)
         self._set_input(box)
         self.input = self.edit  # errors mark the text, focus goes to the text
@@ -291,6 +300,11 @@ class MarkdownField(FieldWidget):
     def _enable_bar(self) -> None:
         """The formatting bar works once the text is whole (and the library is writable)."""
         self.bar.setEnabled(not self.edit.loading and not self.edit.read_only_wanted)
+        if self.edit.loading:
+            self.opening_note.setText(
+                self.tr("Opening this long text… You can type in it as soon as it is whole.")
+            )
+        self.opening_note.setVisible(self.edit.loading)
 
     def value(self) -> str:
         if self.edit.loading or not self.edit.document().isModified():
