@@ -150,7 +150,40 @@ class KeepWithNext(KeepTogether):
                     and two_lines <= parts[0].wrapOn(canv, aW, rest)[1] <= rest
                 ):
                     return self._content[:]
+                # What no page can hold whole splits wherever it starts: moved, it left a
+                # page before a 0.8 MB point 85% empty. Its first lines stay with the heading.
+                page = getattr(self, "bb_page_height", None)
+                if page is not None and page < self._H and _starts_here(canv, last, aW, rest, two_lines):
+                    return self._content[:]
         return super().split(aW, aH)
+
+
+def _starts_here(canv, flowable, aW: float, room: float, wanted: float) -> bool:
+    """At least ``wanted`` points of ``flowable``'s start fit in ``room``: its first parts
+    (a list's items) as long as they fit whole, then the first piece of the next one split
+    (a list whose first item is one short line, or a huge first item)."""
+    parts = flowable.splitOn(canv, aW, room)
+    used = 0.0
+    for number, part in enumerate(parts or ()):
+        if isinstance(part, ActionFlowable):
+            return False
+        space = part.getSpaceBefore() if number else 0.0
+        height = part.wrapOn(canv, aW, room - used - space)[1]
+        if used + space + height <= room:
+            used += space + height
+            if used >= wanted:
+                return True
+            used += part.getSpaceAfter()
+            continue
+        left = room - used - space
+        if left <= 0 or part is flowable:
+            return False
+        pieces = part.splitOn(canv, aW, left)
+        if not pieces or isinstance(pieces[0], ActionFlowable):
+            return False
+        first = pieces[0].wrapOn(canv, aW, left)[1]
+        return first <= left and used + space + first >= wanted
+    return False
 
 
 class KeepUnlessTaller(KeepWithNext):

@@ -289,6 +289,7 @@ class BookDoc(BaseDocTemplate):
                     i += 1
             group = KeepWithNext(flowables[:i])
             group.bb_line = self.state.template.body_size * 1.3  # about one line of text
+            group.bb_page_height = self.state.frame_h
             for f in group._content[:-1]:
                 f.__dict__["keepWithNext"] = 0
             del flowables[:i]
