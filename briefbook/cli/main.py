@@ -133,6 +133,13 @@ class FriendlyGroup(click.Group):
 
             click.echo(f"Error: {explain(exc, ctx.obj.library_path)}", err=True)
             ctx.exit(1)
+        except UnicodeDecodeError as exc:  # damage met after the open, quoting bytes not UTF-8
+            from briefbook.store.database import explain, undecodable_damage
+
+            if not undecodable_damage(exc):
+                raise
+            click.echo(f"Error: {explain(exc, ctx.obj.library_path)}", err=True)
+            ctx.exit(1)
         except BrokenPipeError:  # output piped into `head`: not an error
             ctx.exit(0)
         except OSError as exc:

@@ -49,7 +49,7 @@ def read_changes(conn: sqlite3.Connection) -> int | None:
     """The change counter of an open library or backup (``None``: it has none, or it cannot be read)."""
     try:
         row = conn.execute("SELECT value FROM settings WHERE key = ?", [CHANGES_KEY]).fetchone()
-    except sqlite3.Error:
+    except (sqlite3.Error, UnicodeDecodeError):  # (a damaged schema's message, not UTF-8)
         return None
     try:
         return int(row[0]) if row else 0
@@ -78,7 +78,7 @@ def created_at(path: Path) -> float | None:
         finally:
             conn.close()
         return dt.datetime.fromisoformat(row[0]).timestamp() if row and row[0] else None
-    except (sqlite3.Error, ValueError, TypeError):
+    except (sqlite3.Error, ValueError, TypeError):  # (UnicodeDecodeError is a ValueError)
         return None
 
 

@@ -385,9 +385,24 @@ def _damaged(message: str, path: Path) -> DamagedLibraryError:
     return DamagedLibraryError(message, backup)
 
 
-def explain(exc: sqlite3.DatabaseError, path: str | Path) -> LibraryFileError:
+def explain(exc: sqlite3.DatabaseError | UnicodeDecodeError, path: str | Path) -> LibraryFileError:
     """An SQLite error met after opening (a damaged page a query reached), in plain words."""
+    if isinstance(exc, UnicodeDecodeError):  # (see undecodable_damage)
+        exc = sqlite3.DatabaseError("database disk image is malformed")
     return _from_sqlite(exc, Path(path))
+
+
+def undecodable_damage(exc: BaseException) -> bool:
+    """``exc`` is SQLite's own message about a damaged file, which Python could not decode.
+
+    SQLite's message about a damaged schema quotes its bytes; when they are not UTF-8,
+    Python raises ``UnicodeDecodeError`` from the statement instead of a ``DatabaseError``
+    (the open refuses such a file; a query meets them when the schema is damaged while the
+    library is open). The error holds the message's bytes, which say so."""
+    if not isinstance(exc, UnicodeDecodeError) or not isinstance(exc.object, bytes):
+        return False
+    message = exc.object.lower()
+    return any(word in message for word in (b"malformed", b"corrupt", b"not a database", b"database schema"))
 
 
 def _from_sqlite(exc: sqlite3.DatabaseError, path: Path) -> LibraryFileError:

@@ -32,6 +32,9 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
         if "not a database" in str(exc) and not has_sqlite_header(path):  # safe to read: it is broken
             raise BriefBookError(f"{path} is not a BriefBook library; no backup was made.") from None
         raise sqlite_problem(exc, path) from None
+    except UnicodeDecodeError:  # a damaged schema's message, not UTF-8
+        conn.close()
+        raise sqlite_problem(sqlite3.DatabaseError("database disk image is malformed"), path) from None
     return conn
 
 

@@ -63,6 +63,7 @@ def show_message(parent: QWidget | None, title: str, text: str) -> None:
 def report(error: BaseException, parent: QWidget | None = None, tb: TracebackType | None = None) -> None:
     """Tell the user about ``error``; log the traceback of anything unexpected."""
     parent = parent or QApplication.activeWindow()
+    error = _damage_in_words(error, parent)
     if isinstance(error, BriefBookError):
         log.info("%s: %s", type(error).__name__, error)
         show_message(parent, QCoreApplication.translate("ErrorHook", "BriefBook"), user_message(error))
@@ -78,6 +79,23 @@ def report(error: BaseException, parent: QWidget | None = None, tb: TracebackTyp
             "Your library is safe and you can keep working.\n\nThe details were written to %1.",
         ).replace("%1", str(log_path())),
     )
+
+
+def _damage_in_words(error: BaseException, parent: QWidget | None) -> BaseException:
+    """SQLite's message about a damaged library that Python could not decode (met by a query
+    after the open): said as the damage it is, with the newest good backup if there is one."""
+    from briefbook.store.database import explain, undecodable_damage
+
+    if not undecodable_damage(error):
+        return error
+    log.info("damage met after the open: %r", error)
+    path = None
+    for widget in [parent, *QApplication.topLevelWidgets()]:
+        model = getattr(widget, "model", None)
+        if getattr(model, "is_open", False):
+            path = model.library.path
+            break
+    return error if path is None else explain(error, path)
 
 
 def log_unexpected(error: BaseException) -> Path:
