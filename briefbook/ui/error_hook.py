@@ -64,6 +64,8 @@ def report(error: BaseException, parent: QWidget | None = None, tb: TracebackTyp
     """Tell the user about ``error``; log the traceback of anything unexpected."""
     parent = parent or QApplication.activeWindow()
     error = _damage_in_words(error, parent)
+    if error is None:
+        return
     if isinstance(error, BriefBookError):
         log.info("%s: %s", type(error).__name__, error)
         show_message(parent, QCoreApplication.translate("ErrorHook", "BriefBook"), user_message(error))
@@ -81,21 +83,32 @@ def report(error: BaseException, parent: QWidget | None = None, tb: TracebackTyp
     )
 
 
-def _damage_in_words(error: BaseException, parent: QWidget | None) -> BaseException:
+_damage_told: set[tuple[str, int]] = set()  # (path, open library) whose damage was said
+
+
+def _damage_in_words(error: BaseException, parent: QWidget | None) -> BaseException | None:
     """SQLite's message about a damaged library that Python could not decode (met by a query
-    after the open): said as the damage it is, with the newest good backup if there is one."""
+    after the open): said as the damage it is, with the newest good backup if there is one,
+    once per library (``None``: said already; the sidebar, the table and the filters each
+    meet it as they read the library again)."""
     from briefbook.store.database import explain, undecodable_damage
 
     if not undecodable_damage(error):
         return error
     log.info("damage met after the open: %r", error)
-    path = None
+    library = None
     for widget in [parent, *QApplication.topLevelWidgets()]:
         model = getattr(widget, "model", None)
         if getattr(model, "is_open", False):
-            path = model.library.path
+            library = model.library
             break
-    return error if path is None else explain(error, path)
+    if library is None:
+        return error
+    told = (str(library.path), id(library))  # (opened again, a library may be told again)
+    if told in _damage_told:
+        return None
+    _damage_told.add(told)
+    return explain(error, library.path)
 
 
 def log_unexpected(error: BaseException) -> Path:

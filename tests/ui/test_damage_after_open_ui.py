@@ -34,6 +34,16 @@ def test_a_slot_meeting_the_damage_says_damaged(qtbot, window, library_path: Pat
     assert "unexpected" not in text and "0x80" not in text
 
 
+def test_the_damage_is_said_once_as_each_view_meets_it(qtbot, window, library_path: Path, dialogs) -> None:
+    damage_schema(library_path)
+    for _ in range(3):  # the sidebar, the table and the filters read again, each meeting it
+        try:
+            window.model.library.db.execute("SELECT count(*) FROM topics")
+        except UnicodeDecodeError as error:
+            error_hook._excepthook(type(error), error, error.__traceback__)
+    assert len(dialogs.messages) == 1 and "damaged" in dialogs.messages[0][1]
+
+
 def test_the_backups_window_restoring_a_damaged_backup_says_so(
     qtbot, window, library_path: Path, dialogs, monkeypatch
 ) -> None:
