@@ -110,10 +110,30 @@ def _link_text(match: re.Match) -> str:
     return match[1]
 
 
+# A character Markdown escapes ("\\[NFR]", "R\\&D", "a\\_b": the editor's writer escapes what
+# could act) is shown as itself: held as a stand-in while the markup is taken out.
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+_HELD = re.compile("[\U000f0021-\U000f007e]")
+
+
+def _hold(match: re.Match) -> str:
+    return chr(0xF0000 + ord(match[1]))
+
+
+def _release(match: re.Match) -> str:
+    return chr(ord(match[0]) - 0xF0000)
+
+
 def plain_summary(markdown: str, limit: int = 200) -> str:
     """The first paragraph of a Markdown text without its markup, for one table cell."""
-    text = _LINK.sub(_link_text, markdown or "")
+    text = markdown or ""
+    escaped = "\\" in text
+    if escaped:
+        text = _ESCAPED.sub(_hold, text)
+    text = _LINK.sub(_link_text, text)
     text = _MARKUP.sub("", text).strip()
+    if escaped:
+        text = _HELD.sub(_release, text)
     first = text.split("\n\n", 1)[0].replace("\n", " ")
     return first[:limit] + ("…" if len(first) > limit else "")
 

@@ -29,6 +29,10 @@ _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}.*$")
 _OPENED_AT_END = re.compile(r"\S\s(?:\*{1,3}|_|~~|`+)$")
 _CLOSED_AT_END = re.compile(r"(?:\S(?P<mark>\*{1,3}|_|~~|`+)|(?P<link>\]\([^()\s]*\)|<[^<>\s]+>))$")
 _CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]}…»”’%]")
+# The escape the writer puts before a mark its wrapping brought to a line's start ("\\- ",
+# "\\#", "\\>", "12\\."): joined into the paragraph again, the mark is text where it stands
+# and the backslash would show (the table's summary, a message quoting the text).
+_LINE_START_ESCAPE = re.compile(r"^(?P<digits>\d{0,9})\\(?P<mark>(?(digits)[.)]|[#>\-+=]))")
 
 
 def normalise_markdown(markdown: str) -> str:
@@ -49,7 +53,7 @@ def normalise_markdown(markdown: str) -> str:
             and not _escaped_last(previous[-1] + "x")  # (a line ending in a lone "\\": a hard break)
         ):
             previous[-1] = end = previous[-1].rstrip()
-            line = line.strip()
+            line = _LINE_START_ESCAPE.sub(r"\g<digits>\g<mark>", line.strip(), count=1)
             glued = _OPENED_AT_END.search(end) or (_CLOSING_PUNCTUATION.match(line) and _closed_at_end(end))
             previous += ("" if glued else " ", line)
         else:

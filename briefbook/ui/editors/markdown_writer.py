@@ -45,16 +45,23 @@ _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 # Characters that act anywhere in a line (escaped wherever they are), that act at the
 # start of a word or line ("#" also closes a heading, ">" "~" open a quote or a fence:
 # escaped at every word start), and that act only at the start of a line's text.
-_ANYWHERE = "\\`*_[]<|&"
-_WORD_START = "#>~"
-_LINE_START = "-+=.)"
+_ANYWHERE = "\\`*_]<&"
+_WORD_START = "~"
+_LINE_START = "#>-+=.)"
 STAND_IN = {c: chr(0xE001 + n) for n, c in enumerate(_ANYWHERE + _WORD_START + _LINE_START)}
 _STANDS_FOR = {v: c for c, v in STAND_IN.items()}
 _OURS = re.compile("[\ue000-\ue0ff]")  # a text holding one is written as Qt writes it
 _ACTS = re.compile(
-    r"[\\`*_\[\]<|]|&(?=[#A-Za-z0-9])"  # anywhere ("&": only where an entity could start)
-    r"|(?:^|(?<=\s))(?:[#>~\-+=]|\d{1,9}(?P<number>[.)]))"  # at a word's start: "#", "12."
+    # anywhere, where it can act: a "\\" before punctuation, "`", "*", "_", a "]" that
+    # would close a link ("](", "]["), a "<" that would open a tag or an address, an "&"
+    # that spells an entity; "[NFR]", "R&D", "a | b", "x < y" are text as they stand
+    r"\\(?=[!-/:-@\[-`{-~])|[`*_]|\](?=[(\[])|<(?=[A-Za-z/!?])"
+    r"|&(?=(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)"
+    # at a word's start (the writer's 80-column wrapping may put it at a line's start)
+    r"|(?:^|(?<=\s))(?:[#>~\-+=]|\d{1,9}(?P<number>[.)]))"
 )
+# A link's definition ("[x]: address") at the start of a paragraph: its "]" is escaped too.
+_DEFINITION = re.compile(r"^ {0,3}\[[^\]]*(?P<close>\]):")
 # The start of a line's text: after its indent and the writer's own quote and list marks.
 _LINE_HEAD = re.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\d{0,9}")
 _STAND_INS = re.compile("[" + "".join(STAND_IN.values()) + "]")
@@ -173,6 +180,9 @@ def stand_in(document: QTextDocument) -> None:
             for m in _ACTS.finditer(text)
             if m.group() != "_" or not _inside_word(text, m.start())
         ]
+        definition = _DEFINITION.match(text)
+        if definition:
+            at = sorted({*at, definition.start("close")})
         if at:
             edits += _fragment_edits(block, text, at)
         block = block.next()
