@@ -159,15 +159,16 @@ def test_ordinary_prose_is_stored_without_escapes_that_would_show(qtbot) -> None
     """Only what would act is escaped: a "-", "#1" or "Điều 5." the writer's wrapping brought to
     a line's start is text again once the lines are joined, and "[NFR]" or "a | b" act nowhere;
     their backslashes showed in the table's summaries and in messages quoting the text."""
-    sentence = "Hợp tác Việt Nam - Thái Lan theo Điều 5. của Công ước, ưu tiên #1 | [NFR] vòng 2) tiếp; "
-    text = (sentence * 8).strip()
-    edit = _typed(qtbot, text)
-    stored = edit.markdown()
-    assert "\n" not in stored  # one paragraph, its wrapped lines joined
-    for written in ("\\-", "\\#", "5\\.", "2\\)", "\\|", "\\]"):
-        assert written not in stored, written
-    assert _book_text(stored) == text
-    assert _shown(_reopened(qtbot, stored)) == text
+    sentence = "Hợp tác Việt Nam - Thái Lan theo Điều 5. của Công ước, ưu tiên #1 > 0, [NFR] vòng 2) = + đi;"
+    for lead in range(1, 40):  # each mark, at some lead, is where the wrapping starts a line
+        text = f"{'x' * lead} {sentence} {sentence} {sentence}"
+        edit = _typed(qtbot, text)
+        stored = edit.markdown()
+        assert "\n" not in stored  # one paragraph, its wrapped lines joined
+        for written in ("\\-", "\\#", "\\>", "\\=", "\\+", "5\\.", "2\\)", "\\|", "\\]"):
+            assert written not in stored, (written, stored)
+        assert _book_text(stored) == text
+        assert _shown(_reopened(qtbot, stored)) == text
 
 
 def test_a_table_cell_shows_an_escaped_character_as_itself() -> None:

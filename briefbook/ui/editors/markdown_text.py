@@ -32,7 +32,7 @@ _CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]}…»”’%]")
 # The escape the writer puts before a mark its wrapping brought to a line's start ("\\- ",
 # "\\#", "\\>", "12\\."): joined into the paragraph again, the mark is text where it stands
 # and the backslash would show (the table's summary, a message quoting the text).
-_LINE_START_ESCAPE = re.compile(r"^(?P<digits>\d{0,9})\\(?P<mark>(?(digits)[.)]|[#>\-+=]))")
+_LINE_START_ESCAPE = re.compile(r"^(?P<digits>\d{1,9})?\\(?P<mark>(?(digits)[.)]|[#>\-+=]))")
 
 
 def normalise_markdown(markdown: str) -> str:
@@ -53,12 +53,16 @@ def normalise_markdown(markdown: str) -> str:
             and not _escaped_last(previous[-1] + "x")  # (a line ending in a lone "\\": a hard break)
         ):
             previous[-1] = end = previous[-1].rstrip()
-            line = _LINE_START_ESCAPE.sub(r"\g<digits>\g<mark>", line.strip(), count=1)
+            line = _LINE_START_ESCAPE.sub(_unescaped_start, line.strip(), count=1)
             glued = _OPENED_AT_END.search(end) or (_CLOSING_PUNCTUATION.match(line) and _closed_at_end(end))
             previous += ("" if glued else " ", line)
         else:
             out.append([line])
     return "\n".join("".join(pieces) for pieces in out).strip("\n")
+
+
+def _unescaped_start(match: re.Match) -> str:
+    return (match["digits"] or "") + match["mark"]
 
 
 def _closed_at_end(line: str) -> bool:
