@@ -23,6 +23,7 @@ from briefbook.library import Book, Event, Library, Meeting, Person, Record, Sta
 from briefbook.library.levels import parse_level
 from briefbook.library.records import one_line_fields, record_type
 from briefbook.library.scope import EventScope, event_scope, events_of
+from briefbook.text import read_escapes
 
 _NOT_IN_ANCHORS = re.compile(r"[^a-z0-9]+")
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
@@ -356,5 +357,7 @@ def _one_line_values(cls: type[Record]) -> Callable[[Record], tuple]:
 
 
 def short(text: str, limit: int = 60) -> str:
-    """An item's name (or a passage) as a preflight warning quotes it: cut to ``limit`` characters."""
+    """An item's name (or a passage) as a preflight warning quotes it: its Markdown escapes
+    read, cut to ``limit`` characters."""
+    text = read_escapes(text)
     return text if len(text) <= limit else text[: limit - 1] + "…"

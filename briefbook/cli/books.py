@@ -23,6 +23,7 @@ from briefbook.library.books import (
     sections,
 )
 from briefbook.library.scope import SCOPED_SECTIONS, choose_item, event_scope, section_choices
+from briefbook.text import read_escapes
 
 
 @cli.group()
@@ -254,14 +255,22 @@ def book_items(
     if ctx.as_json:
         emit_json(
             [
-                {"id": r.item.id, "name": r.item.display_name, "included": r.ticked, "belongs": r.belongs}
+                {
+                    "id": r.item.id,
+                    "name": read_escapes(r.item.display_name),
+                    "included": r.ticked,
+                    "belongs": r.belongs,
+                }
                 for r in rows
             ]
         )
         return
     belongs = {"event": "this event", "other": "another event", "none": "no event"}
     emit_table(
-        [["[x]" if r.ticked else "[ ]", r.item.id, r.item.display_name, belongs[r.belongs]] for r in rows],
+        [
+            ["[x]" if r.ticked else "[ ]", r.item.id, read_escapes(r.item.display_name), belongs[r.belongs]]
+            for r in rows
+        ],
         ["", "id", "name", "belongs to"],
     )
 

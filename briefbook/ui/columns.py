@@ -111,7 +111,8 @@ def _link_text(match: re.Match) -> str:
 
 
 # A character Markdown escapes ("\\[NFR]", "R\\&D", "a\\_b": the editor's writer escapes what
-# could act) is shown as itself: held as a stand-in while the markup is taken out.
+# could act) is shown as itself: held as a stand-in while the markup is taken out. (The
+# pattern is briefbook.text.MARKDOWN_ESCAPE's: that module is not loaded before the first table.)
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
 _HELD = re.compile("[\U000f0021-\U000f007e]")
 

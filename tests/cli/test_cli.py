@@ -328,3 +328,28 @@ def test_revisions_of_a_field_the_item_does_not_have_is_refused(run) -> None:
     refused = run("revisions", topic, "titel")
     assert refused.exit_code == 1 and "A topic has no field 'titel'" in refused.output
     assert run("revisions", topic, "title").exit_code == 0
+
+
+def test_a_points_name_reads_the_editors_escapes_in_lists_and_the_preflight(run, library_path: Path) -> None:
+    """The editor (Qt's writer) stores "[NFR] Bí mật" as "\\[NFR\\] Bí mật": a point's name is the
+    first line of its Markdown, and `list`, `book items` and the preflight's "left out" line
+    showed the backslashes."""
+    from briefbook.library import Event, Library, Meeting, TalkingPoint, Topic
+    from briefbook.library.books import new_book
+
+    run("init")
+    with Library.open(library_path, backup=False) as lib:
+        event = lib.add(Event(title="Hội nghị Viêng Chăn", city="Viêng Chăn"))
+        meeting = lib.add(Meeting(event_id=event.id, title="Gặp song phương", kind="bilateral"))
+        topic = lib.add(Topic(title="Hợp tác"))
+        lib.link_topic(meeting.id, topic.id)
+        lib.add(
+            TalkingPoint(
+                topic_id=topic.id, kind="key_message", text="\\[NFR\\] Bí mật R\\&D", status="cleared"
+            )
+        )
+        book = new_book(lib, event.id, title="Sổ tay").id
+    listed = run("list", "talking_point").output
+    assert "[NFR] Bí mật R&D" in listed and "\\" not in listed
+    warned = run("preflight", book, "--for-sharing").output
+    assert "“[NFR] Bí mật R&D”" in warned and "\\[" not in warned
