@@ -180,15 +180,3 @@ def one_line(text: str, limit: int) -> str:
     an ellipsis as the last: a name or a passage quoted in a list, a table cell or an undo step."""
     text = " ".join(str(text).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-# A Markdown escape: a backslash before ASCII punctuation, as the editor's writer (Qt's) stores
-# "[NFR]" ("\[NFR]"), "R&D" ("R\&D") or a "*" typed as text.
-MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
-
-
-def read_escapes(text: str) -> str:
-    """``text`` with each Markdown escape read as its character: a talking point's or a
-    statement's name is the first line of its Markdown, and a message or a list that quotes
-    it showed the writer's backslashes ("Talking point “\\[NFR] …”")."""
-    return MARKDOWN_ESCAPE.sub(r"\1", text) if "\\" in text else text

@@ -23,7 +23,7 @@ from briefbook.library import Book, Event, Library, Meeting, Person, Record, Sta
 from briefbook.library.levels import parse_level
 from briefbook.library.records import one_line_fields, record_type
 from briefbook.library.scope import EventScope, event_scope, events_of
-from briefbook.text import read_escapes
+from briefbook.markdown_escapes import read_escapes
 
 _NOT_IN_ANCHORS = re.compile(r"[^a-z0-9]+")
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.

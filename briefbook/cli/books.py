@@ -23,7 +23,7 @@ from briefbook.library.books import (
     sections,
 )
 from briefbook.library.scope import SCOPED_SECTIONS, choose_item, event_scope, section_choices
-from briefbook.text import read_escapes
+from briefbook.markdown_escapes import read_escapes
 
 
 @cli.group()

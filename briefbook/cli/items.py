@@ -19,7 +19,7 @@ from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, record_type
 from briefbook.library.uses import delete_summary
 from briefbook.library.validation import as_choice
-from briefbook.text import read_escapes
+from briefbook.markdown_escapes import read_escapes
 
 KIND = click.Choice(sorted(RECORD_TYPES), case_sensitive=False)  # "Person", "TOPIC" too
 

@@ -11,6 +11,7 @@ import re
 from enum import IntEnum
 
 from briefbook.library import records
+from briefbook.markdown_escapes import MARKDOWN_ESCAPE
 
 
 class EventColumn(IntEnum):
@@ -111,9 +112,7 @@ def _link_text(match: re.Match) -> str:
 
 
 # A character Markdown escapes ("\\[NFR]", "R\\&D", "a\\_b": the editor's writer escapes what
-# could act) is shown as itself: held as a stand-in while the markup is taken out. (The
-# pattern is briefbook.text.MARKDOWN_ESCAPE's: that module is not loaded before the first table.)
-_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+# could act) is shown as itself: held as a stand-in while the markup is taken out.
 _HELD = re.compile("[\U000f0021-\U000f007e]")
 
 
@@ -130,7 +129,7 @@ def plain_summary(markdown: str, limit: int = 200) -> str:
     text = markdown or ""
     escaped = "\\" in text
     if escaped:
-        text = _ESCAPED.sub(_hold, text)
+        text = MARKDOWN_ESCAPE.sub(_hold, text)
     text = _LINK.sub(_link_text, text)
     text = _MARKUP.sub("", text).strip()
     if escaped:
