@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextDocument
 
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
+from briefbook.ui.editors.markdown_writer import LINE_START_MARKS, NUMBER_ENDS
 
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
 
@@ -32,7 +33,9 @@ _CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]}…»”’%]")
 # The escape the writer puts before a mark its wrapping brought to a line's start ("\\- ",
 # "\\#", "\\>", "12\\."): joined into the paragraph again, the mark is text where it stands
 # and the backslash would show (the table's summary, a message quoting the text).
-_LINE_START_ESCAPE = re.compile(r"^(?P<digits>\d{1,9})?\\(?P<mark>(?(digits)[.)]|[#>\-+=]))")
+_LINE_START_ESCAPE = re.compile(
+    rf"^(?P<digits>\d{{1,9}})?\\(?P<mark>(?(digits)[{re.escape(NUMBER_ENDS)}]|[{re.escape(LINE_START_MARKS)}]))"
+)
 
 
 def normalise_markdown(markdown: str) -> str:

@@ -47,7 +47,9 @@ _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 # escaped at every word start), and that act only at the start of a line's text.
 _ANYWHERE = "\\`*_]<&"
 _WORD_START = "~"
-_LINE_START = "#>-+=.)"
+LINE_START_MARKS = "#>-+="  # act at a line's start (a heading, a quote, a list, an underline)
+NUMBER_ENDS = ".)"  # after a number at a line's start ("12.", "12)"): a numbered list
+_LINE_START = LINE_START_MARKS + NUMBER_ENDS
 STAND_IN = {c: chr(0xE001 + n) for n, c in enumerate(_ANYWHERE + _WORD_START + _LINE_START)}
 _STANDS_FOR = {v: c for c, v in STAND_IN.items()}
 _OURS = re.compile("[\ue000-\ue0ff]")  # a text holding one is written as Qt writes it
@@ -58,7 +60,8 @@ _ACTS = re.compile(
     r"\\(?=[!-/:-@\[-`{-~])|[`*_]|\](?=[(\[])|<(?=[A-Za-z/!?])"
     r"|&(?=(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{0,31});)"
     # at a word's start (the writer's 80-column wrapping may put it at a line's start)
-    r"|(?:^|(?<=\s))(?:[#>~\-+=]|\d{1,9}(?P<number>[.)]))"
+    rf"|(?:^|(?<=\s))(?:[{re.escape(_WORD_START + LINE_START_MARKS)}]"
+    rf"|\d{{1,9}}(?P<number>[{re.escape(NUMBER_ENDS)}]))"
 )
 # A link's definition ("[x]: address") at the start of a paragraph: its "]" is escaped too.
 _DEFINITION = re.compile(r"^ {0,3}\[[^\]]*(?P<close>\]):")
