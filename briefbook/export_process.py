@@ -170,7 +170,7 @@ class ExportProcess:
         it: asking whether it is alive would race the reaper for its exit status (and could
         signal a pid the system has given to another process), so it is left to exit.
         """
-        if self.ended is not None or self._reaper is not None:
+        if self.ended is not None:  # (only then is there a reaper)
             return
         if self.process.is_alive():
             self.process.terminate()
