@@ -43,7 +43,7 @@ from briefbook.store.quick_open import FULL_CHECK_UP_TO
 from briefbook.store.quick_open import SIDE_FILES as _SIDE_FILES
 from briefbook.store.quick_open import SMALL_TABLES as _SMALL_TABLES
 from briefbook.store.quick_open import remove_new_side_files as _remove_new_side_files
-from briefbook.store.schema_check import MIGRATION_SET, MIGRATIONS_TABLE, file_problems, known_migrations
+from briefbook.store.schema_check import MIGRATIONS_TABLE, file_problems, known_migrations, recorded_steps
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -352,10 +352,7 @@ def applied_migrations(db: Database) -> list[str]:
         "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
     ).fetchone():
         return []
-    rows = db.execute(
-        f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
-    ).fetchall()
-    return [row[0] for row in rows]
+    return recorded_steps(db.conn)
 
 
 def pending_migrations(db: Database) -> list[str]:

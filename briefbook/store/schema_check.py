@@ -115,10 +115,15 @@ def migration_history(conn: sqlite3.Connection) -> tuple[list[str], list[str]]:
         return [], []
     if have != want:
         return [], [f"its table '{MIGRATIONS_TABLE}' (the record of its versions) has another shape"]
+    return recorded_steps(conn), []
+
+
+def recorded_steps(conn: sqlite3.Connection) -> list[str]:
+    """The steps the file's record of versions names as applied, in order (the table must be there)."""
     rows = conn.execute(
         f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid", [MIGRATION_SET]
     ).fetchall()
-    return [str(r[0]) for r in rows], []
+    return [str(r[0]) for r in rows]
 
 
 def history_problem(applied: list[str]) -> str | None:
