@@ -52,8 +52,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QEvent, QObject  # noqa: E402
 from PySide6.QtGui import QStandardItemModel  # noqa: E402
-from PySide6.QtWidgets import QApplication, QTableView  # noqa: E402
-from tables import SHOWN, Heartbeat, wait_until  # noqa: E402  (bench/tables.py)
+from PySide6.QtWidgets import QTableView  # noqa: E402
+from tables import SHOWN, Heartbeat, talking_points_window, wait_until  # noqa: E402  (bench/tables.py)
 
 PAGE = 200
 SELECT_AT = 5_000
@@ -308,16 +308,8 @@ def main() -> None:
     parser.add_argument("--through", type=int, default=20_000)
     parser.add_argument("--warmup", type=int, default=1, help="rounds run first and not counted")
     args = parser.parse_args()
-    from briefbook.ui.main_window import MainWindow
-    from briefbook.ui.settings import Settings
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    win = MainWindow(Settings())
-    assert win.open_library(args.library), "the library did not open"
-    win.resize(1400, 900)
-    win.show()
-    opened = win.show_view("talking_point")
-    wait_until(lambda: opened.model.rowCount() > 0 and idle(opened))
+    app, win, opened = talking_points_window(args.library)
+    wait_until(lambda: idle(opened))
     beat = Heartbeat()
     table, paints = bare_table()
     cases = ("first", "scroll", "edit", "topic", "select")

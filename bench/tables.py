@@ -206,22 +206,29 @@ def bare_table() -> QTableView:
     return table
 
 
+def talking_points_window(library: Path):
+    """(the application, the main window on ``library`` at 1400 x 900, its talking points view
+    once it holds rows): what the benches of the real window start from."""
+    from briefbook.ui.main_window import MainWindow
+    from briefbook.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    win = MainWindow(Settings())
+    assert win.open_library(library), "the library did not open"
+    win.resize(1400, 900)
+    win.show()
+    view = win.show_view("talking_point")
+    wait_until(lambda: view.model.rowCount() > 0)
+    return app, win, view
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--library", type=Path, required=True)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--at", type=int, default=20_000)
     args = parser.parse_args()
-    from briefbook.ui.main_window import MainWindow
-    from briefbook.ui.settings import Settings
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    win = MainWindow(Settings())
-    assert win.open_library(args.library), "the library did not open"
-    win.resize(1400, 900)
-    win.show()
-    view = win.show_view("talking_point")
-    wait_until(lambda: view.model.rowCount() > 0)
+    app, win, view = talking_points_window(args.library)
     beat = Heartbeat()
     table = bare_table()
     results: dict[str, list[tuple[float, float, float, float]]] = {"scroll": [], "header": []}
