@@ -256,7 +256,7 @@ def _export_book(
         releasable=options.releasable,
     )
     report("assemble")(1, 1)
-    from briefbook.exchange import changes
+    from briefbook.exchange import changes, changes_page
 
     # What this export includes, recorded once it is written (the changes page is not part of it).
     contents = changes.included(document, library)
@@ -278,11 +278,11 @@ def _export_book(
             # The same version again: its changes page says what changed since the one before.
             last = library.last_export(book.id, before=last["version"])
         since = changes.compare(last, contents)
-        page = changes.changes_blocks(
+        page = changes_page.changes_blocks(
             library, since, document.meta.language, ceiling, sharing=options.releasable,
             anchor=f"changes-since-{since.since_version}",
         )  # fmt: skip
-        changes.insert_page(document, page)
+        changes_page.insert_page(document, page)
     levels = library.classification_levels()
     if template.portion_marking:
         language = document.meta.language
