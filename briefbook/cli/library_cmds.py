@@ -9,7 +9,7 @@ from briefbook.cli.output import emit_json
 from briefbook.errors import HostileLibraryError
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES
-from briefbook.store.database import schema_version
+from briefbook.store.migrate import schema_version
 
 
 @cli.command()

@@ -39,11 +39,12 @@ from briefbook.errors import HostileLibraryError, LibraryFileError, NewerVersion
 from briefbook.store import index_fingerprint
 from briefbook.store.connection import Database
 from briefbook.store.guard import harden
+from briefbook.store.migrate import migrate, pending_migrations
 from briefbook.store.quick_open import FULL_CHECK_UP_TO
 from briefbook.store.quick_open import SIDE_FILES as _SIDE_FILES
 from briefbook.store.quick_open import SMALL_TABLES as _SMALL_TABLES
 from briefbook.store.quick_open import remove_new_side_files as _remove_new_side_files
-from briefbook.store.schema_check import MIGRATIONS_TABLE, file_problems, known_migrations, recorded_steps
+from briefbook.store.schema_check import file_problems, known_migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -105,7 +106,7 @@ def open_database(
                     "read-only here. Copy it to a folder where you can write, then open the copy."
                 )
         else:
-            _migrate(db, path, fresh=not exists, progress=progress)
+            migrate(db, path, fresh=not exists, progress=progress)
     except sqlite3.DatabaseError as exc:
         raise _from_sqlite(exc, path) from None
     return db
@@ -306,64 +307,6 @@ def _check_is_library(db: Database, path: Path) -> None:
         raise _damaged(f"The library {path} is damaged ({result}). It has not been changed.", path)
     if "_sqlite_migrations" not in names:
         raise _damaged(f"{path} is an SQLite database, but not a BriefBook library.", path)
-
-
-def _migrate(
-    db: Database, path: Path, *, fresh: bool, progress: Callable[[str, int, int], None] | None = None
-) -> None:
-    """Back up, then apply the pending steps one by one (each in its own transaction, with its
-    record: a step cut short by a crash or a kill leaves the library at the step before)."""
-    applied = applied_migrations(db)
-    pending = pending_migrations(db)
-    if not pending:
-        return
-    from briefbook.store.schema import MIGRATIONS  # (with sqlite-utils, which runs the steps)
-
-    report = progress if progress is not None and not fresh else (lambda stage, done, total: None)
-    if not fresh:
-        report("backup", 0, 1)
-        backup_before_migration(db, path, applied[-1] if applied else "unversioned")
-    for done, _name in enumerate(pending):
-        report("migrate", done, len(pending))
-        MIGRATIONS.apply(db.utils(), stop_before=pending[done + 1 :])
-    report("migrate", len(pending), len(pending))
-
-
-def backup_before_migration(db: Database, path: Path, version: str) -> Path:
-    """Back the library up (online backup API, verified) into its backups folder before it is migrated.
-
-    The copy is kept like a manual backup (30 days at least) and ``briefbook
-    backups`` lists it; ``version`` is the schema it holds (for the log).
-    """
-    from briefbook.store.backup import backup_library
-
-    try:
-        return backup_library(db, path.parent / f"{path.stem}.backups", reason="before-upgrade")
-    except Exception as exc:
-        raise LibraryFileError(
-            f"The library {path} needs to be updated for this version of BriefBook (it is at "
-            f"schema {version}), but it could not be backed up first ({exc}). It has not been changed."
-        ) from None
-
-
-def applied_migrations(db: Database) -> list[str]:
-    """The steps the file records as applied, in order (sqlite-utils' ``Migrations.applied``)."""
-    if not db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [MIGRATIONS_TABLE]
-    ).fetchone():
-        return []
-    return recorded_steps(db.conn)
-
-
-def pending_migrations(db: Database) -> list[str]:
-    """The steps of this version the file has not had, in order (``Migrations.pending``)."""
-    applied = set(applied_migrations(db))
-    return [name for name in known_migrations() if name not in applied]
-
-
-def schema_version(db: Database) -> str:
-    applied = applied_migrations(db)
-    return applied[-1] if applied else ""
 
 
 def _damaged(message: str, path: Path) -> DamagedLibraryError:

@@ -13,7 +13,8 @@ from briefbook.errors import BriefBookError, LibraryFileError, NewerVersionError
 from briefbook.library import Library, TalkingPoint, Topic
 from briefbook.store import database
 from briefbook.store.backup import backup_library, list_backups
-from briefbook.store.database import DamagedLibraryError, open_database, schema_version
+from briefbook.store.database import DamagedLibraryError, open_database
+from briefbook.store.migrate import schema_version
 from briefbook.store.schema import MIGRATIONS, known_migrations
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

@@ -12,7 +12,7 @@ from briefbook.cli.main import _register, cli
 from briefbook.library import Event, Library
 from briefbook.library.upgrade import upgrade_due
 from briefbook.store import schema
-from briefbook.store.database import schema_version
+from briefbook.store.migrate import schema_version
 from briefbook.store.schema import known_migrations
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

@@ -12,7 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from briefbook.library import Event, Library
-from briefbook.store.database import schema_version
+from briefbook.store.migrate import schema_version
 from briefbook.store.schema import known_migrations
 from briefbook.ui import i18n, upgrade_progress
 from briefbook.ui.main_window import MainWindow
@@ -37,9 +37,9 @@ def _slow_index(monkeypatch, seconds: float = 0.6) -> None:
     """The backup and the index's update, as slow as on a big library (10 s and 3-4 s at 100,000
     items); this file's index, made before index versions were kept, is rebuilt."""
     from briefbook.library.search_index import SearchIndexMixin
-    from briefbook.store import database
+    from briefbook.store import migrate
 
-    real_backup, real_rebuild = database.backup_before_migration, SearchIndexMixin.rebuild_index
+    real_backup, real_rebuild = migrate.backup_before_migration, SearchIndexMixin.rebuild_index
 
     def slow_backup(*args, **kwargs):
         time.sleep(seconds)
@@ -49,7 +49,7 @@ def _slow_index(monkeypatch, seconds: float = 0.6) -> None:
         time.sleep(seconds)
         return real_rebuild(self, *args, **kwargs)
 
-    monkeypatch.setattr(database, "backup_before_migration", slow_backup)
+    monkeypatch.setattr(migrate, "backup_before_migration", slow_backup)
     monkeypatch.setattr(SearchIndexMixin, "rebuild_index", slow_rebuild)
 
 
