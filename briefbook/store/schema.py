@@ -319,3 +319,26 @@ def _versions_count_exports(db: Database) -> None:
         "UPDATE books SET version = (SELECT coalesce(max(r.version), 0) FROM export_records r "
         "WHERE r.book_id = books.id)"
     )
+
+
+@MIGRATIONS(name="0011_link_indexes")
+def _link_indexes(db: Database) -> None:
+    """An index on every foreign key column that had none.
+
+    A link table's primary key starts with its owner (``statement_id``, ``meeting_id``), so
+    "the statements on a topic", "a person's meetings" and what uses a topic or a person read
+    the whole table, and every delete of a topic, person, organisation or event made SQLite's
+    own foreign key check read each child table that names it. On a 100,000-item library with
+    64,000 topic links and 30,000 participants (``bench/link_indexes.py``, load 1.4), deleting
+    a person took 17 ms without them and 0.1 ms with them; a topic's statements 4.3 and 0.4 ms.
+    """
+    for name, table, column in (
+        ("statement_topics_topic", "statement_topics", "topic_id"),
+        ("meeting_topics_topic", "meeting_topics", "topic_id"),
+        ("meeting_participants_person", "meeting_participants", "person_id"),
+        ("event_delegation_person", "event_delegation", "person_id"),
+        ("statements_speaker", "statements", "speaker_id"),
+        ("people_organisation", "people", "organisation_id"),
+        ("books_event", "books", "event_id"),
+    ):
+        db.execute(f"CREATE INDEX {name} ON {table}({column})")

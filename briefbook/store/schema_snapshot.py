@@ -16,12 +16,14 @@ MIGRATIONS = (
     "0008_stored_sort_keys",
     "0009_short_sort_keys",
     "0010_versions_count_exports",
+    "0011_link_indexes",
 )
 MIGRATIONS_TABLE_ENTRY = (
     "_sqlite_migrations",
     'CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT )',
 )
 ENTRIES = {
+    ("index", "books_event"): ("books", "CREATE INDEX books_event ON books(event_id)"),
     ("index", "books_title_sort_key"): (
         "books",
         "CREATE INDEX books_title_sort_key ON books(title_sort_key)",
@@ -33,6 +35,10 @@ ENTRIES = {
     ("index", "deleted_items_item"): (
         "deleted_items",
         "CREATE INDEX deleted_items_item ON deleted_items(item_id, id)",
+    ),
+    ("index", "event_delegation_person"): (
+        "event_delegation",
+        "CREATE INDEX event_delegation_person ON event_delegation(person_id)",
     ),
     ("index", "events_city_sort_key"): (
         "events",
@@ -50,6 +56,14 @@ ENTRIES = {
         "item_versions",
         "CREATE INDEX item_versions_item ON item_versions(item_id, seq)",
     ),
+    ("index", "meeting_participants_person"): (
+        "meeting_participants",
+        "CREATE INDEX meeting_participants_person ON meeting_participants(person_id)",
+    ),
+    ("index", "meeting_topics_topic"): (
+        "meeting_topics",
+        "CREATE INDEX meeting_topics_topic ON meeting_topics(topic_id)",
+    ),
     ("index", "meetings_event"): ("meetings", "CREATE INDEX meetings_event ON meetings(event_id, starts_at)"),
     ("index", "meetings_title_sort_key"): (
         "meetings",
@@ -66,6 +80,10 @@ ENTRIES = {
     ("index", "people_name_sort_key"): (
         "people",
         "CREATE INDEX people_name_sort_key ON people(name_sort_key)",
+    ),
+    ("index", "people_organisation"): (
+        "people",
+        "CREATE INDEX people_organisation ON people(organisation_id)",
     ),
     ("index", "people_position_sort_key"): (
         "people",
@@ -94,9 +112,17 @@ ENTRIES = {
     ("index", "sqlite_autoindex_statements_1"): ("statements", ""),
     ("index", "sqlite_autoindex_talking_points_1"): ("talking_points", ""),
     ("index", "sqlite_autoindex_topics_1"): ("topics", ""),
+    ("index", "statement_topics_topic"): (
+        "statement_topics",
+        "CREATE INDEX statement_topics_topic ON statement_topics(topic_id)",
+    ),
     ("index", "statements_occasion_sort_key"): (
         "statements",
         "CREATE INDEX statements_occasion_sort_key ON statements(occasion_sort_key)",
+    ),
+    ("index", "statements_speaker"): (
+        "statements",
+        "CREATE INDEX statements_speaker ON statements(speaker_id)",
     ),
     ("index", "statements_text_sort_key"): (
         "statements",
