@@ -10,7 +10,7 @@ from pathlib import Path
 
 from briefbook.library import Event, Library, Meeting, Person, Statement, Topic
 from briefbook.store.backup import list_backups
-from briefbook.store.database import schema_version
+from briefbook.store.migrate import schema_version
 from briefbook.store.schema import known_migrations
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
