@@ -27,7 +27,7 @@ from briefbook.document.model import (
     plain_run,
 )
 from briefbook.exchange.release import internal_only, without_restricted
-from briefbook.library import Book, Library, Record
+from briefbook.library import Book, Library, Record, Statement, TalkingPoint
 from briefbook.library.records import RECORD_TYPES
 
 _NOT_TEXT = {"anchor", "style", "link", "data", "photo", "widths"}
@@ -131,7 +131,7 @@ def included(document: Document, library: Library) -> dict[str, Included]:
         full, shown = item_text(record)
         found[item_id] = Included(
             origin.kind,
-            record.display_name,
+            recorded_name(record),
             origin.level,
             hashlib.sha256(full.encode("utf-8")).hexdigest()[:32],
             shown,
@@ -143,6 +143,27 @@ def included(document: Document, library: Library) -> dict[str, Included]:
 TEXT_KINDS = ("event", "meeting", "topic", "talking_point", "statement", "person", "organisation")
 # Values that hold no text whatever field they are in (exactly these types): flags, levels, widths.
 _NO_TEXT = frozenset({bool, int, float})
+
+
+def recorded_name(record: Record) -> str:
+    """An item's name as an export records it, safe to print in any later copy: its display
+    name, except that a talking point or statement, named by its text, is named from its text
+    less passages not for release, and a statement without its linked speaker (a person has a
+    level of their own; the changes page adds the name where that level may be printed)."""
+    if isinstance(record, TalkingPoint):
+        if record.question.strip():
+            return record.display_name  # a one-line field: a marked one makes the point internal
+        return TalkingPoint(text=without_restricted(record.text)).display_name
+    if isinstance(record, Statement):
+        kept = without_restricted(record.text).strip()
+        first = kept.splitlines()[0] if kept else ""
+        quote = first[:90] + ("…" if len(first) > 90 else "")
+        # A linked speaker is named through the person (as the book does, assemble.statements.
+        # credit), never through the copy of the name the statement may keep.
+        who = "" if record.speaker_id else record.speaker_name
+        when = ", ".join(x for x in (who, record.date) if x)
+        return f"{when}: {quote}" if when else quote
+    return record.display_name
 
 
 def item_text(record: Record) -> tuple[str, str]:
@@ -177,8 +198,18 @@ def _record_text_fields(cls: type[Record]) -> tuple[tuple[str, bool], ...]:
     return tuple(
         (f.name, f.name in cls.MARKDOWN)
         for f in fields(cls)
-        if f.name not in _SKIP_FIELDS and not f.name.endswith("_id") and f.name not in cls.CHOICES
+        if f.name not in _SKIP_FIELDS
+        and not f.name.endswith("_id")
+        and f.name not in cls.CHOICES
+        and f.name not in NOT_RECORDED.get(cls.KIND, ())
     )
+
+
+# Fields a book never prints at the item's own level: a person's internal notes (no book
+# prints them) and sensitivities (printed only at Confidential and above, whatever the
+# profile's level). Their words never reach what an export records, so no "changes" page,
+# in a later copy at any ceiling, can print them, and an edit of them alone is no change.
+NOT_RECORDED: dict[str, frozenset[str]] = {"person": frozenset({"notes", "sensitivities"})}
 
 
 _SKIP_FIELDS = {
@@ -214,6 +245,9 @@ def record(
             "hash": e.hash,
             "text": e.text,
             "internal": e.internal,
+            # Recorded by this rule (NOT_RECORDED, recorded_name): an older record's text and
+            # name may hold words no copy may print, so its diff and name are not shown.
+            "printed": 1,
         }
         for i, e in items.items()
     }
@@ -269,12 +303,13 @@ def compare(last: dict | None, now: dict[str, Included]) -> Changes:
         if old is None:
             changes.added.append((item_id, entry))
         elif old["hash"] != entry.hash:
+            trusted = old.get("printed") or entry.kind not in NOT_RECORDED
             changes.edited.append(
                 Edited(
                     item_id,
                     entry.kind,
                     entry.name,
-                    word_diff(old["text"], entry.text),
+                    word_diff(old["text"], entry.text) if trusted else [],
                     entry.level,
                     entry.internal or bool(old.get("internal")),
                 )

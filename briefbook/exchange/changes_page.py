@@ -7,8 +7,9 @@ of the item it names, so the release gate judges it like any other text.
 from __future__ import annotations
 
 from briefbook.document.model import Document, Heading, ListBlock, ListItem, Origin, Paragraph, Run
-from briefbook.exchange.changes import Changes, Edited, shortened
-from briefbook.library import Library
+from briefbook.exchange.changes import Changes, Edited, recorded_name, shortened
+from briefbook.exchange.release import internal_only
+from briefbook.library import Library, Person, Statement
 from briefbook.library.records import RECORD_TYPES
 
 _WORDS = {
@@ -76,14 +77,18 @@ def changes_blocks(
                 if not shown(inc.level, inc.internal):
                     continue
                 origin = Origin(inc.level, kind=inc.kind, item_id=item_id, name=inc.name)
-                items.append(ListItem([Run(_label(words, inc.kind, inc.name))], origin=origin))
+                runs = _named(library, words, inc.kind, item_id, inc.name, shown)
+                items.append(ListItem(runs, origin=origin))
             elif key == "edited":
                 edit: Edited = entry  # type: ignore[assignment]
                 if not shown(edit.level, edit.internal):
                     continue
                 origin = Origin(edit.level, kind=edit.kind, item_id=edit.item_id, name=edit.name)
                 named = edit.kind not in ("talking_point", "statement")  # their name is their text
-                runs = [Run(_label(words, edit.kind, edit.name if named else "") + ": ", bold=True)]
+                label = _label(words, edit.kind, edit.name if named else "")
+                # No words: an edit recorded by an older BriefBook, whose text may hold what no
+                # copy may print (changes.NOT_RECORDED); it is listed by name only.
+                runs = [Run(label + ": " if edit.diff else label, bold=True)]
                 for op, text in shortened(edit.diff):
                     # Added words bold, removed words italic in brackets: readable in print and in Word.
                     word = f"[{text}]" if op == "-" else text
@@ -94,13 +99,36 @@ def changes_blocks(
                 level = _level_now(library, old["kind"], item_id, old.get("level") or levels[-1])
                 if not shown(level, bool(old.get("internal"))):
                     continue
-                origin = Origin(level, kind=old["kind"], item_id=item_id, name=old.get("name", ""))
-                items.append(ListItem([Run(_label(words, old["kind"], old.get("name", "")))], origin=origin))
+                name = old.get("name", "")
+                cls = RECORD_TYPES.get(old["kind"])
+                if old["kind"] in ("talking_point", "statement") and not old.get("printed"):
+                    # Named by an older BriefBook from its whole text and linked speaker: named
+                    # again by today's rule if it still exists, else by its kind alone.
+                    exists = cls is not None and library.exists(cls, item_id)
+                    name = recorded_name(library.get(cls, item_id)) if exists else ""
+                origin = Origin(level, kind=old["kind"], item_id=item_id, name=name)
+                runs = _named(library, words, old["kind"], item_id, name, shown)
+                items.append(ListItem(runs, origin=origin))
         if items:
             blocks.append(ListBlock(items))
         else:
             blocks.pop()
     return blocks
+
+
+def _named(library: Library, words: dict, kind: str, item_id: str, name: str, shown) -> list[Run]:
+    """The runs naming an item: a statement's linked speaker comes first, in a run of the
+    person's own level, and only where this copy may print that person (the recorded name
+    never holds it: :func:`briefbook.exchange.changes.recorded_name`)."""
+    if kind == "statement" and name and library.exists(Statement, item_id):
+        speaker_id = library.get(Statement, item_id).speaker_id
+        if speaker_id and library.exists(Person, speaker_id):
+            person = library.get(Person, speaker_id)
+            if shown(person.classification, internal_only(person)):
+                name_of = person.display_name
+                who = Origin(person.classification, kind="person", item_id=person.id, name=name_of)
+                return [Run(_label(words, kind, "") + ": "), Run(name_of, origin=who), Run(", " + name)]
+    return [Run(_label(words, kind, name))]
 
 
 def _label(words: dict, kind: str, name: str) -> str:
