@@ -53,6 +53,15 @@ def _profile(a: Assembly, person: Person, origin: Origin, role: str, short: bool
         sensitive = a.origin(person, Origin(a.levels[rank]))
         runs = a.runs(person.sensitivities, origin=sensitive)
         lines.append(Paragraph([Run(f"{w['sensitivities']}: ", bold=True), *runs], "note", origin=sensitive))
+    elif person.sensitivities.strip() and not any(
+        x.code == "sensitivities_above_ceiling" and x.item_id == person.id for x in a.warnings
+    ):  # left out, and said once by name, like every other text above the ceiling
+        a.warn(
+            "sensitivities_above_ceiling",
+            f"The sensitivities of {person.display_name} are {a.levels[rank]}, above the ceiling "
+            f"({a.ceiling}); they are left out.",
+            person,
+        )
     photo = a.photo(person.id)
     if not photo:
         a.warn("person_without_photo", f"{person.display_name} has no photo.", person)

@@ -2097,7 +2097,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>BriefBook</source>
         <translation>BriefBook</translation>
     </message>
@@ -4074,7 +4074,12 @@ Thả ảnh vào đây.</translation>
         <translation>Đã bỏ ra khỏi bản để chia sẻ (không được phát hành): %1 “%2”: “%3”.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>The sensitivities of %1 are %2, above the ceiling (%3); they are left out.</source>
+        <translation>Lưu ý nhạy cảm về %1 có độ mật %2, cao hơn mức mật tối đa (%3); phần này bị bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>No Chinese font is installed on this computer, so Chinese characters cannot be printed; install one (for example the Debian package %1).</source>
         <translation>Máy tính này chưa cài phông chữ tiếng Trung nên không in được chữ Hán; hãy cài một phông chữ (ví dụ gói Debian %1).</translation>
     </message>

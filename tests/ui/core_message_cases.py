@@ -411,7 +411,7 @@ def preflight_of_a_new_event(c: Ctx) -> list[Shown]:
     lib = c.library
     event = lib.add(Event(title="Hội nghị Bộ trưởng Ngoại giao ASEAN (AMM-59)", city="Viêng Chăn"))
     lib.add(Meeting(event_id=event.id, title="Gặp song phương với Lào", kind="bilateral"))
-    laos = lib.add(Person(name="ທອງສະລິດ ມັງໜໍ່เມກ"))
+    laos = lib.add(Person(name="ທອງສະລິດ ມັງໜໍ່เມກ", sensitivities="Tránh nhắc chuyện cũ."))
     meeting = lib.add(Meeting(event_id=event.id, title="Họp kín", kind="bilateral", classification="Secret"))
     lib.set_delegate(event.id, laos.id, "Khách mời")
     topic = c.filled["topic"]

@@ -100,6 +100,12 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         r"Left out of this shareable copy \(not for release\): (.+) " + _QUOTED + r": " + _QUOTED + r"\.",
         QT_TRANSLATE_NOOP("Preflight", "Left out of this shareable copy (not for release): %1 “%2”: “%3”."),
     ),
+    "sensitivities_above_ceiling": (
+        r"The sensitivities of (.+) are (.+), above the ceiling \((.+)\); they are left out\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight", "The sensitivities of %1 are %2, above the ceiling (%3); they are left out."
+        ),
+    ),
     "font_missing": (
         r"No Chinese font is installed on this computer, so Chinese characters cannot be printed; "
         r"install one \(for example the Debian package (.+)\)\.",
@@ -179,6 +185,8 @@ def warning_text(warning: PreflightWarning) -> str:
     if warning.code == "above_ceiling" and len(groups) == 4:
         groups[0] = kind_label(warning.kind) if warning.kind else groups[0]
         groups[2], groups[3] = level_label(match.group(3)), level_label(match.group(4))
+    if warning.code == "sensitivities_above_ceiling" and len(groups) == 3:
+        groups[1], groups[2] = level_label(match.group(2)), level_label(match.group(3))
     if warning.code == "no_ceiling":
         groups = [level_part(match.group(1))]
     if warning.code == "font_missing":
