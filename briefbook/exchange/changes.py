@@ -262,6 +262,7 @@ class Edited:
     diff: list[tuple[str, str]]  # (op, words): op is "=", "+" or "-"
     level: str = ""
     internal: bool = False
+    old_level: str = ""  # the level it had when the last export recorded its text
 
 
 @dataclass
@@ -312,6 +313,7 @@ def compare(last: dict | None, now: dict[str, Included]) -> Changes:
                     word_diff(old["text"], entry.text) if trusted else [],
                     entry.level,
                     entry.internal or bool(old.get("internal")),
+                    str(old.get("level") or ""),
                 )
             )
     changes.removed = [(i, old) for i, old in before.items() if i not in now]

@@ -84,28 +84,34 @@ def changes_blocks(
                 if not shown(edit.level, edit.internal):
                     continue
                 origin = Origin(edit.level, kind=edit.kind, item_id=edit.item_id, name=edit.name)
-                named = edit.kind not in ("talking_point", "statement")  # their name is their text
+                # The old words only if this copy may print what the item was then (it may have
+                # been lowered since): else, as with no words (an edit recorded by an older
+                # BriefBook, whose text may hold what no copy may print: changes.NOT_RECORDED),
+                # the edit is listed by the item's name now.
+                diff = edit.diff if shown(edit.old_level or levels[-1], edit.internal) else []
+                named = not diff or edit.kind not in ("talking_point", "statement")  # named by text
                 label = _label(words, edit.kind, edit.name if named else "")
-                # No words: an edit recorded by an older BriefBook, whose text may hold what no
-                # copy may print (changes.NOT_RECORDED); it is listed by name only.
-                runs = [Run(label + ": " if edit.diff else label, bold=True)]
-                for op, text in shortened(edit.diff):
+                runs = [Run(label + ": " if diff else label, bold=True)]
+                for op, text in shortened(diff):
                     # Added words bold, removed words italic in brackets: readable in print and in Word.
                     word = f"[{text}]" if op == "-" else text
                     runs.append(Run(word + " ", bold=op == "+", italic=op == "-"))
                 items.append(ListItem(runs, origin=origin))
             else:
                 item_id, old = entry  # type: ignore[misc]
-                level = _level_now(library, old["kind"], item_id, old.get("level") or levels[-1])
+                then = old.get("level") or levels[-1]
+                cls = RECORD_TYPES.get(old["kind"])
+                now = library.get(cls, item_id) if cls is not None and library.exists(cls, item_id) else None
+                level = getattr(now, "classification", then) if now is not None else then
                 if not shown(level, bool(old.get("internal"))):
                     continue
                 name = old.get("name", "")
-                cls = RECORD_TYPES.get(old["kind"])
-                if old["kind"] in ("talking_point", "statement") and not old.get("printed"):
-                    # Named by an older BriefBook from its whole text and linked speaker: named
-                    # again by today's rule if it still exists, else by its kind alone.
-                    exists = cls is not None and library.exists(cls, item_id)
-                    name = recorded_name(library.get(cls, item_id)) if exists else ""
+                legacy = old["kind"] in ("talking_point", "statement") and not old.get("printed")
+                if legacy or not shown(then, bool(old.get("internal"))):
+                    # Named when it was above this copy's ceiling (it was lowered since), or by an
+                    # older BriefBook from its whole text and linked speaker: named by what it is
+                    # now if it still exists, else by its kind alone.
+                    name = recorded_name(now) if now is not None else ""
                 origin = Origin(level, kind=old["kind"], item_id=item_id, name=name)
                 runs = _named(library, words, old["kind"], item_id, name, shown)
                 items.append(ListItem(runs, origin=origin))
@@ -135,13 +141,6 @@ def _label(words: dict, kind: str, name: str) -> str:
     cls = RECORD_TYPES.get(kind)
     what = words["kinds"].get(kind) or (cls.LABEL if cls else kind)
     return f"{what}: {name}" if name else what
-
-
-def _level_now(library: Library, kind: str, item_id: str, recorded: str) -> str:
-    cls = RECORD_TYPES.get(kind)
-    if cls is not None and library.exists(cls, item_id):
-        return getattr(library.get(cls, item_id), "classification", recorded)
-    return recorded
 
 
 def insert_page(document: Document, page: list) -> None:

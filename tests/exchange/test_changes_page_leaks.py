@@ -121,3 +121,37 @@ def test_a_record_made_before_this_rule_shows_no_words_of_a_person(
     text = _shared_with_changes(library, book_id, tmp_path / "share.pdf")
     assert "Những thay đổi từ phiên bản 1" in text and "Sihasak" in text
     assert "OLDNOTES" not in text
+
+
+def test_a_point_lowered_since_a_secret_export_shows_no_word_of_its_secret_text(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    """A point exported as Secret, then rewritten and lowered to Public: the Public copy's
+    page lists the edit, never the words it had while it was Secret."""
+    book_id = _book(library, filled)
+    point = library.add(
+        TalkingPoint(topic_id=filled["topic"].id, text="XYZZYOLD kế hoạch mật.", classification="Secret")
+    )
+    export_book(library, book_id, tmp_path / "v1.pdf", ExportOptions(formats=("pdf",)))
+    library.update(TalkingPoint, point.id, text="Kế hoạch công khai mới.", classification="Public")
+    text = _shared_with_changes(library, book_id, tmp_path / "share.pdf")
+    page = " ".join(text.split("Những thay đổi từ phiên bản 1", 1)[1].split())
+    assert "Kế hoạch công khai mới" in page
+    assert "XYZZYOLD" not in text and "mật" not in page.split("Kế hoạch công khai mới")[0]
+
+
+def test_a_topic_renamed_and_lowered_then_dropped_is_not_named_by_its_secret_title(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    from briefbook.library import Meeting, Topic
+
+    book_id = _book(library, filled)
+    topic = library.add(Topic(title="PLUGHTITLE kín", classification="Secret", background="Nền."))
+    library.link_topic(filled["meeting"].id, topic.id)
+    export_book(library, book_id, tmp_path / "v1.pdf", ExportOptions(formats=("pdf",)))
+    library.update(Topic, topic.id, title="Chủ đề công khai", classification="Public")
+    library.unlink_topic(filled["meeting"].id, topic.id)
+    assert library.get(Meeting, filled["meeting"].id)
+    text = _shared_with_changes(library, book_id, tmp_path / "share.pdf")
+    assert "Những thay đổi từ phiên bản 1" in text
+    assert "PLUGHTITLE" not in text
