@@ -290,6 +290,11 @@ def _export_book(
     # The last word before any file is written: the whole document, metadata included.
     check_release(document, levels, ceiling, sharing=options.releasable)
     written = render(document, template, paths, options, report)
+    if library.read_only:
+        # A library on a read-only share, disk or file still makes its book; the export is
+        # just not recorded (no version, and the next changes page compares with the last
+        # recorded one). The command line says so (cli.export_cmds), the window's banner too.
+        return written
     with library.transaction():
         library.update(Book, book.id, last_export_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
         changes.record(library, book.id, contents, ceiling, options.releasable, fingerprint)

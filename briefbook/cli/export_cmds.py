@@ -108,9 +108,8 @@ def export(
         percent = int(100 * done / total) if total else 100
         click.echo(f"\r{stage.upper():9} {percent:3d}%", nl=False, err=True)
 
-    written = export_book(
-        ctx.library(backups=False), book_id, target, options, progress=progress, cancel=threading.Event()
-    )
+    library = ctx.library(backups=False)
+    written = export_book(library, book_id, target, options, progress=progress, cancel=threading.Event())
     if show:
         click.echo("", err=True)
     if ctx.as_json:
@@ -118,3 +117,8 @@ def export(
     else:
         for path in written:
             click.echo(f"Wrote {path}")
+        if library.read_only:
+            click.echo(
+                "The library is read-only, so this export is not recorded: it has no version number, "
+                "and the next 'changes since' page compares with the last recorded export."
+            )
