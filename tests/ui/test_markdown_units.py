@@ -145,7 +145,10 @@ def _edit_once(rng: random.Random, document: QTextDocument, lists: bool) -> None
         cursor.setBlockFormat(fmt)
 
 
-@pytest.mark.parametrize("seed", range(12))
+# seeds 21, 233 and 283: two spaces typed where a unit's first line wrapped were kept as a
+# hard break (a paragraph split in two); 29 and 142: a piece joined to an empty block after a
+# numbered item became a lazy line of the item
+@pytest.mark.parametrize("seed", [*range(12), 21, 233, 283])
 def test_edits_of_a_text_opened_in_pieces_save_what_the_whole_text_wrote(qtbot, tiny, seed: int) -> None:
     rng = random.Random(seed)
     markdown = "\n\n".join(_paragraph(rng, rng.randint(60, 140), marks=seed % 2 == 1) for _ in range(3))
@@ -162,7 +165,7 @@ def test_edits_of_a_text_opened_in_pieces_save_what_the_whole_text_wrote(qtbot, 
             assert _texts(_renumbered(_read_back(saved))) == _texts(_seen(document))
 
 
-@pytest.mark.parametrize("seed", range(8))
+@pytest.mark.parametrize("seed", [*range(8), 29, 142])
 def test_edits_that_make_lists_and_headings_save_the_same_text_and_marks(qtbot, tiny, seed: int) -> None:
     rng = random.Random(100 + seed)
     parts = [_paragraph(rng, rng.randint(60, 120), marks=True) for _ in range(3)]

@@ -25,14 +25,9 @@ def _line_by_line(markdown: str) -> str:
     """The rule, one line at a time (as it was written before)."""
     out: list[str] = []
     for line in clean(markdown).split("\n"):
-        line = line.rstrip() if not line.endswith("  ") else line
+        line = line.rstrip()
         previous = out[-1] if out else ""
-        if (
-            previous.strip()
-            and line.strip()
-            and not _BLOCK_START.match(line)
-            and not previous.endswith(("\\", "  "))
-        ):
+        if previous.strip() and line.strip() and not _BLOCK_START.match(line) and not previous.endswith("\\"):
             end, line = previous.rstrip(), line.strip()
             glued = _OPENED_AT_END.search(end) or (
                 _CLOSING_PUNCTUATION.match(line) and _CLOSED_AT_END.search(end)
@@ -111,3 +106,23 @@ def test_marks_where_qt_wraps_the_line_are_kept(qapp) -> None:
                     if runs(back) != runs(editor.document()):
                         lost.append((source, editor.markdown()))
     assert lost == []
+
+
+def test_spaces_typed_where_the_writer_wraps_stay_in_the_paragraph(qtbot) -> None:
+    """Three spaces typed where Qt's writer wraps at 80 columns: it wrote "x  " and a newline,
+    which was kept as a hard break, and read back (by the editor, by the book) as two
+    paragraphs or a line break. A line's end is only ever a wrap in the writer's Markdown."""
+    from briefbook.assemble.markdown_parse import parsed_blocks
+
+    text = "word " * 15 + "x   y" + " word" * 10
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.set_markdown(text)
+    edit.textCursor().insertText("Việt ")
+    saved = edit.markdown()
+    assert "\n" not in saved
+    document = QTextDocument()
+    document.setMarkdown(saved, FEATURES)
+    assert document.blockCount() == 1
+    (block,) = parsed_blocks(saved, "body")
+    assert "\n" not in "".join(run.text for run in block.runs)

@@ -45,14 +45,16 @@ def normalise_markdown(markdown: str) -> str:
     line to the paragraph so far copied it every time: minutes for a 1 MB paragraph)."""
     out: list[list[str]] = []
     for line in clean(markdown).split("\n"):
-        line = line.rstrip() if not line.endswith("  ") else line
+        # (spaces at a line's end are where the writer wrapped a run of typed spaces, never a
+        # hard break: Qt writes a line break as a bare newline, and reads "  \n" as a new
+        # paragraph, so keeping them split the paragraph wherever the wrap fell on them)
+        line = line.rstrip()
         previous = out[-1] if out else None
         if (
             previous is not None
             and (len(previous) > 1 or previous[0].strip())
             and line.strip()
             and not _BLOCK_START.match(line)
-            and not previous[-1].endswith("  ")
             and not _escaped_last(previous[-1] + "x")  # (a line ending in a lone "\\": a hard break)
         ):
             previous[-1] = end = previous[-1].rstrip()

@@ -146,8 +146,15 @@ class UnitWriter:
                 # the space it was cut at; and spaces at the ends of either piece, which the
                 # writer drops at a paragraph's ends but which are inside this one
                 before, after = parts[number - 1].key[-1][0], unit.key[0][0]  # (their texts)
-                paragraphs[-1][-1] = paragraphs[-1][-1].rstrip() + before[len(before.rstrip()) :]
                 lead = after[: len(after) - len(after.lstrip())]
+                if not before and parts[number - 1].first != parts[number - 1].last:
+                    # joined to an empty block ending a unit of several: the writer wrote no
+                    # paragraph for it, so the last one written is a block's before it (a list
+                    # item the piece would have become a lazy line of); the whole text's writer
+                    # starts a paragraph with the space here
+                    paragraphs.append(["", " " + lead + written.lstrip()])
+                    continue
+                paragraphs[-1][-1] = paragraphs[-1][-1].rstrip() + before[len(before.rstrip()) :]
                 paragraphs[-1].append(" " + lead + written.lstrip())
             else:
                 paragraphs.append([written])
