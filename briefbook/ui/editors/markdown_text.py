@@ -18,7 +18,9 @@ from briefbook.ui.editors.markdown_writer import LINE_START_MARKS, NUMBER_ENDS
 
 FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
 
-_BLOCK_START = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|>|```|\|)")
+# (a bare "-" or "14." line is an empty item: the writer escapes a mark its wrapping brings
+# to a line's start, so joined to the line before it became a dash typed at that item's end)
+_BLOCK_START = re.compile(r"^\s*([-*+](?:\s|$)|\d+[.)](?:\s|$)|#|>|```|\|)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 _WORD_BULLET = re.compile(r"^[ \t]*[·•▪§\u2022\uf0b7]\s+", re.M)

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QTextBlock, QTextDocument
+from PySide6.QtGui import QTextBlock, QTextDocument, QTextFormat, QTextList, QTextListFormat
 from shiboken6 import isValid
 
 from briefbook.ui.editors import markdown_writer
@@ -36,13 +36,15 @@ SLICE_MS = 15  # work per turn of the event loop while writing ahead
 
 @dataclass
 class Unit:
-    """Blocks ``first`` to ``last``; ``joins``: its first block continues the unit before."""
+    """Blocks ``first`` to ``last``; ``joins``: its first block continues the unit before;
+    ``item``: its first block is the next item of the list the unit before ends in."""
 
     first: QTextBlock
     last: QTextBlock
     key: tuple
     joins: bool
     size: int
+    item: bool = False  # it starts with the next item of the list the unit before ends in
 
 
 def block_key(block: QTextBlock) -> tuple:
@@ -67,22 +69,47 @@ def free(block: QTextBlock) -> bool:
     return markdown_writer.plain_paragraph(block) and block.blockFormat().indent() == 0
 
 
+def numbered(listed: QTextList) -> bool:
+    """Its items are written with their number (1., a., i.), not a bullet."""
+    return listed.format().style().value <= QTextListFormat.Style.ListDecimal.value
+
+
 def units(document: QTextDocument) -> list[Unit]:
     """The document cut into units, in order."""
-    blocks, spans = [], {}
+    blocks, spans, firsts = [], {}, {}
+    others = [0]  # others[n]: the blocks before block n that are no list's items
     block = document.begin()
     while block.isValid():
         listed = block.textList()
         if listed is not None:
-            spans[block.blockFormat().objectIndex()] = len(blocks)  # the list's last item so far
+            index = block.blockFormat().objectIndex()
+            spans[index] = len(blocks)  # the list's last item so far
+            firsts.setdefault(index, len(blocks))
+        others.append(others[-1] + (listed is None))
         blocks.append(block)
         block = block.next()
+    # A list with another block between two of its items (a paragraph of an item's own) is
+    # "loose" for Qt's writer, which then puts a blank line wherever its items follow nested
+    # ones: known only to a writer of the whole list, so such a list is never cut.
+    tight = {index for index, last in spans.items() if others[last] == others[firsts[index]]}
     out: list[Unit] = []
-    reach, start, was_free = -1, 0, False  # reach: the last item of every list begun so far
+    # reach: the last item of every list begun so far; top: the two lists begun so far that
+    # reach furthest, as (last item, list), so that the reach of all lists but one is known
+    reach, start, was_free = -1, 0, False
+    top: list[tuple[int, int]] = []
     listed_first: set[int] = set()
+    in_list = -1  # the list at the top level the blocks since its last item are items within
     for number, block in enumerate(blocks):
         is_free = free(block)
+        item = top_item(block)
+        item = item if item in tight else -1
         if number and is_free and was_free and reach < number:
+            out.append(_unit(blocks, start, number - 1, bool(out) and continues(blocks[start])))
+            start = number
+        elif number and item != -1 and item == in_list and _others_reach(top, item) < number:
+            # an item of a list at the top level after its item before (and that one's nested
+            # items, whose lists have ended), no other list going on: the writer puts it on
+            # the next line, numbered by its place in the list
             out.append(_unit(blocks, start, number - 1, bool(out) and continues(blocks[start])))
             start = number
         if block.textList() is not None:
@@ -90,15 +117,44 @@ def units(document: QTextDocument) -> list[Unit]:
             if index not in listed_first:
                 listed_first.add(index)
                 reach = max(reach, spans[index])
+                top = sorted([*top, (spans[index], index)], reverse=True)[:2]
         was_free = is_free
+        if item != -1:
+            in_list = item
+        elif block.textList() is None or block.blockFormat().indent() != 0:
+            in_list = -1
     if blocks:
         out.append(_unit(blocks, start, len(blocks) - 1, bool(out) and continues(blocks[start])))
     return out
 
 
+def top_item(block: QTextBlock) -> int:
+    """The list (its object index) of which ``block`` is an item at the top level, or -1."""
+    listed = block.textList()
+    fmt = block.blockFormat()
+    if (
+        listed is None
+        or listed.format().indent() != 1
+        or fmt.indent() != 0
+        or fmt.hasProperty(QTextFormat.Property.BlockQuoteLevel)
+    ):
+        return -1
+    return block.blockFormat().objectIndex()
+
+
+def _others_reach(top: list[tuple[int, int]], index: int) -> int:
+    """The last item of the lists begun so far other than ``index``."""
+    return max((last for last, other in top if other != index), default=-1)
+
+
 def _unit(blocks: list[QTextBlock], start: int, end: int, joins: bool) -> Unit:
     keys = tuple(block_key(b) for b in blocks[start : end + 1])
-    return Unit(blocks[start], blocks[end], keys, joins, sum(len(k[0]) + 1 for k in keys))
+    first = blocks[start]
+    listed = first.textList()
+    item = listed is not None and start > 0 and blocks[start - 1].textList() is not None
+    if item and numbered(listed):  # (written numbered from its place: the place is in its key)
+        keys = ((listed.itemNumber(first),), *keys)
+    return Unit(first, blocks[end], keys, joins, sum(len(k[0]) + 1 for k in keys if len(k) > 1), item)
 
 
 class UnitWriter:
@@ -156,6 +212,8 @@ class UnitWriter:
                     continue
                 paragraphs[-1][-1] = paragraphs[-1][-1].rstrip() + before[len(before.rstrip()) :]
                 paragraphs[-1].append(" " + lead + written.lstrip())
+            elif unit.item and paragraphs and paragraphs[-1][-1] and written:
+                paragraphs[-1].append("\n" + written)  # (the writer's lists are tight)
             else:
                 paragraphs.append([written])
         # (a paragraph ending in an empty piece ends in the space it was joined by: the writer
@@ -164,7 +222,11 @@ class UnitWriter:
         return "\n\n".join(text for text in texts if text)
 
     def _write(self, unit: Unit) -> str:
-        written = markdown_writer.write_range(self.document, unit.first, unit.last, self.features)
+        listed = unit.first.textList() if unit.item else None
+        number_from = listed.format().start() + listed.itemNumber(unit.first) if listed is not None else None
+        written = markdown_writer.write_range(
+            self.document, unit.first, unit.last, self.features, number_from=number_from
+        )
         return self.normalise(written)
 
 

@@ -76,11 +76,15 @@ def to_markdown(document: QTextDocument, features) -> str:
     return write_range(document, document.begin(), document.lastBlock(), features)
 
 
-def write_range(document: QTextDocument, first: QTextBlock, last: QTextBlock, features) -> str:
+def write_range(
+    document: QTextDocument, first: QTextBlock, last: QTextBlock, features, number_from: int | None = None
+) -> str:
     """:func:`to_markdown` of the blocks ``first`` to ``last`` of ``document`` (the editor keeps
-    the Markdown of a long text per run of blocks: ``markdown_units``)."""
+    the Markdown of a long text per run of blocks: ``markdown_units``). ``number_from``: ``first``
+    is an item of a list that began before it, to be numbered from there (alone, the writer
+    would number it 1)."""
     with _not_laid_out(document):
-        return _write_range(document, first, last, features)
+        return _write_range(document, first, last, features, number_from)
 
 
 @contextmanager
@@ -103,7 +107,9 @@ def _not_laid_out(document: QTextDocument) -> Iterator[None]:
             document.blockSignals(blocked)
 
 
-def _write_range(document: QTextDocument, first: QTextBlock, last: QTextBlock, features) -> str:
+def _write_range(
+    document: QTextDocument, first: QTextBlock, last: QTextBlock, features, number_from: int | None
+) -> str:
     from briefbook.ui.editors.long_text import continues  # (it cuts by this module's rule)
 
     blocks = [first]
@@ -118,20 +124,22 @@ def _write_range(document: QTextDocument, first: QTextBlock, last: QTextBlock, f
     end = last.position() + last.length() - 1
 
     texts = [b.text() for b in blocks]
+    if number_from is not None:  # (a copy, its list numbered from there)
+        whole = False
     if any(_OURS.search(t) for t in texts):  # (the stand-ins would be taken for its text)
-        return (document if whole else _selection(document, begin, end)).toMarkdown(features)
+        if number_from is None:
+            return (document if whole else _selection(document, begin, end)).toMarkdown(features)
+        return _numbered_copy(document, begin, end, number_from).toMarkdown(features)
     acting = any(_ACTS.search(t) for t in texts)
 
     def one_call() -> str:
-        if not acting:
+        if not acting and number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
-        if whole:
-            copy = document.clone()
-        else:
-            copy = QTextDocument()
-            QTextCursor(copy).insertFragment(_selection(document, begin, end))
-        stand_in(copy)
-        return _written_back(copy.toMarkdown(features))
+        copy = document.clone() if whole else _numbered_copy(document, begin, end, number_from)
+        if acting:
+            stand_in(copy)
+            return _written_back(copy.toMarkdown(features))
+        return copy.toMarkdown(features)
 
     if not joined and (not any(b.length() > PIECE for b in blocks) or not plain):
         return one_call()
@@ -160,12 +168,32 @@ def _write_range(document: QTextDocument, first: QTextBlock, last: QTextBlock, f
     source.setPosition(start)
     source.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     out.insertFragment(source.selection())
+    _number_from(copy, begin, number_from)
     if acting:
         stand_in(copy)
     written = copy.toMarkdown(features).replace(_MARK + "\n\n", " ")
     if _MARK in written:
         return one_call()
     return _written_back(written) if acting else written
+
+
+def _numbered_copy(document: QTextDocument, begin: int, end: int, number_from: int | None) -> QTextDocument:
+    """A new document of ``document``'s text from ``begin`` to ``end``; ``number_from``: the
+    list of its first item (after the break it starts at) numbered from there."""
+    copy = QTextDocument()
+    QTextCursor(copy).insertFragment(_selection(document, begin, end))
+    _number_from(copy, begin, number_from)
+    return copy
+
+
+def _number_from(copy: QTextDocument, begin: int, number_from: int | None) -> None:
+    if number_from is not None:
+        first = copy.begin() if begin == 0 else copy.begin().next()
+        listed = first.textList() if first.isValid() else None
+        if listed is not None:
+            fmt = listed.format()
+            fmt.setStart(number_from - listed.itemNumber(first))
+            listed.setFormat(fmt)
 
 
 def stand_in(document: QTextDocument) -> None:
