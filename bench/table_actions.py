@@ -146,10 +146,10 @@ def first_case(win, beat: Heartbeat) -> tuple[float, float, object]:
 
 def scroll_case(view, through: int, beat: Heartbeat) -> tuple[list[float], float, float]:
     """Per page: shown; over the whole scroll: worst GUI wait; paints per page."""
-    view.model.reload()  # from the first page (untimed)
-    wait_until(lambda: idle(view) and view.model.rowCount() > 0)
-    view.table.scrollToTop()
     paints = paints_of(view)
+    view.model.reload()  # from the first page (untimed, and painted before the clock starts)
+    painted_after(paints, lambda: idle(view) and view.model.rowCount() > 0)
+    view.table.scrollToTop()
     per_page: list[float] = []
     counted = paints.count
     beat.start()
@@ -167,15 +167,15 @@ def edit_case(view, beat: Heartbeat) -> tuple[float, float, str]:
     model = view.model
     row = model.rowCount() - 10
     point = model.record_at(row)
-    view.select(point.id)
-    wait_until(lambda: idle(view) and current_id(view) == point.id)
+    paints = paints_of(view)
+    view.select(point.id)  # (scrolled to and painted before the clock starts)
+    painted_after(paints, lambda: idle(view) and current_id(view) == point.id)
     target = next(
         model.record_at(r).topic_id
         for r in range(row, -1, -1)
         if model.record_at(r).topic_id != point.topic_id
     )
     loaded = model.rowCount()
-    paints = paints_of(view)
     shown, worst = timed(
         beat,
         lambda: view.editor.commit("topic_id", target),
@@ -213,15 +213,15 @@ def select_case(win, view, library_path: Path, beat: Heartbeat) -> tuple[float, 
     # in the sidebar keeps the topic chosen before: the window's own behaviour.)
     from PySide6.QtCore import Qt
 
+    paints = paints_of(view)
     view.filters.clear()
     wait_until(lambda: idle(view) and not view.model.where)
     view.table.sortByColumn(view.model.column_of("topic_id"), Qt.SortOrder.AscendingOrder)
-    wait_until(lambda: idle(view) and view.model.sorted_by == ("topic_id", False))
+    painted_after(paints, lambda: idle(view) and view.model.sorted_by == ("topic_id", False))
     from briefbook.library import Library
 
     with Library.open(library_path, backup=False, read_only=True) as other:
         target = other.page("talking_point", order_by="topic_id", limit=SELECT_AT).records[-1].id
-    paints = paints_of(view)
     shown, worst = timed(
         beat,
         lambda: view.select(target),

@@ -87,6 +87,7 @@ class CollectionView(CollectionCommands, QWidget):
         self.filters.changed.connect(self._filter)
         self.filters.edited.connect(self._filter)
         self.model.loaded.connect(self._loaded_rows)
+        self.model.placed.connect(lambda _item_id: self._loaded_rows())  # (its count may change)
         self.kept = KeptSelection(self.table, self.model, self.editor)
         self.model.reorder_requested.connect(self._reorder)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -38,6 +38,7 @@ class NextPages(QAbstractTableModel):
     _asked_in: int
     _more_channel: str
     _read_numbers: dict[str, int]
+    _forget_row_index: Any
 
     def canFetchMore(self, parent: Index = _ROOT) -> bool:
         return (
@@ -119,4 +120,5 @@ class NextPages(QAbstractTableModel):
         start = len(self._rows)
         self.beginInsertRows(QModelIndex(), start, start + len(rows) - 1)
         self._rows.extend(rows)
+        self._forget_row_index()
         self.endInsertRows()

@@ -25,8 +25,11 @@ class KeptSelection(QObject):
         self.wanted: str | None = None  # asked for, its row not loaded yet
         self._reselect: str | None = None  # the item open when the rows were replaced
         self._top: str | None = None  # the item at the top of the view then
+        self._placing_top: str | None = None  # the item at the top before a changed row moved
         model.modelAboutToBeReset.connect(self._remember)
         model.loaded.connect(self._loaded)
+        model.about_to_place.connect(self._about_to_place)
+        model.placed.connect(self._placed)
         model.reached.connect(self._reached)
         table.selectionModel().currentRowChanged.connect(self._current_changed)
 
@@ -74,6 +77,44 @@ class KeptSelection(QObject):
             self._select_row(row)
         elif self.wanted and not self.model.find(self.wanted):
             self.wanted = None
+
+    def _about_to_place(self, item_id: str, leaves: bool) -> None:
+        top = self.table.indexAt(self.table.viewport().rect().topLeft())
+        self._placing_top = top.data(ID_ROLE) if top.isValid() else None
+        current = self.table.selectionModel().currentIndex()
+        if leaves and current.isValid() and current.data(ID_ROLE) == item_id:
+            # Its row goes (to a later page, or out of the filter) while it stays open in the
+            # editor: Qt would make the next row current, and the editor would show that one.
+            self.table.selectionModel().clearCurrentIndex()
+
+    def _placed(self, item_id: str) -> None:
+        """A changed row moved (or left): the row at the top stays there, as after a reload,
+        and the item open in the editor stays selected and comes into view. The other rows
+        selected stay selected (their rows did not change)."""
+        top, self._placing_top = self._placing_top, None
+        if top and self.table.indexAt(self.table.viewport().rect().topLeft()).data(ID_ROLE) != top:
+            self._scroll_to_top(top)
+        if self.wanted:
+            row = self.model.row_of(self.wanted)
+            if row >= 0:
+                self.wanted = None
+                self._select_row(row)
+            elif not self.model.find(self.wanted):
+                self.wanted = None
+            return
+        if item_id != self.editor.item_id:
+            return
+        row = self.model.row_of(item_id)
+        if row < 0:
+            return
+        index = self.model.index(row, 0)
+        if (
+            self.table.selectionModel().currentIndex().row() == row
+            and self.table.selectionModel().isRowSelected(row)
+        ):
+            self.table.scrollTo(index)
+        else:
+            self._select_row(row)
 
     def _scroll_to_top(self, item_id: str) -> None:
         row = self.model.row_of(item_id)
