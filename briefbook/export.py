@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefbook.assemble import assemble
+from briefbook.assemble import assemble, release_title
 from briefbook.assemble.cards import assemble_cards
 from briefbook.assemble.portions import mark_portions
 from briefbook.document.model import Document
@@ -218,7 +218,10 @@ def _export_book(
         )
     check_protection(options)
     book = library.get(Book, book_id)
-    paths = targets_for(resolve_target(target, book.title), options.formats)
+    # A file named after the book in a folder: by the title this copy may show (the name leaves
+    # with the copy; a default title names its event, which may be above the ceiling).
+    named = release_title(library, book, options.ceiling)
+    paths = targets_for(resolve_target(target, named), options.formats)
     for path in paths.values():
         check_target_folder(path)
         # Leftovers of an export that was killed half-way (a minute old: not one running now).
