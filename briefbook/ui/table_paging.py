@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex
 
+from briefbook.ui.after_paint import AfterPaint
 from briefbook.ui.table_reads import MoreRows, Packed, next_rows, rows_up_to
 
 Index = QModelIndex | QPersistentModelIndex
@@ -22,6 +23,7 @@ class NextPages(QAbstractTableModel):
     """Needs the model's ``PAGE``, its ``search_failed`` and ``reached`` signals, and its rows."""
 
     MAX_PAGES_TO_FIND = 25  # find(): how far down an item is looked for (5,000 rows)
+    _after_paint: AfterPaint | None = None  # made at the first next page
 
     PAGE: int
     search_failed: Any
@@ -60,10 +62,12 @@ class NextPages(QAbstractTableModel):
             return
         self._fetching = True
         self._asked_in = self._generation
-        # Asked after this turn of the event loop: Qt asks while it scrolls, and the rows just
-        # scrolled into view are painted first. A page read alongside a paint made each of
-        # the paint's calls into Python wait for the GIL (a repaint makes about 1,500).
-        QTimer.singleShot(0, self, self._ask_next_page)
+        # Asked once the rows just scrolled into view are painted (Qt asks while it scrolls):
+        # a page read alongside a paint made each of the paint's calls into Python wait for the
+        # GIL (a repaint makes about 1,500). A ``QTimer.singleShot(0)`` ran before the paint.
+        if self._after_paint is None:
+            self._after_paint = AfterPaint(self)
+        self._after_paint.call(self._ask_next_page)
 
     def _ask_next_page(self) -> None:
         if self._asked_in != self._generation:
