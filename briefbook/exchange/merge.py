@@ -47,6 +47,7 @@ class Change:
     revisions: list[list[str]] = field(default_factory=list)
     reason: str = ""
     known: bool = False  # a conflict already recorded by an earlier import
+    held: str = ""  # why an update that would be taken is held as a conflict (said by name)
 
     @property
     def their_vid(self) -> str:
@@ -102,6 +103,7 @@ def plan_import(library: Library, package: Package) -> MergePlan:
     plan = MergePlan(package, changes)
     _check_references(library, plan)
     _check_deletions(library, plan)
+    _check_levels(library, plan, known_conflicts)
     return plan
 
 
@@ -222,6 +224,38 @@ def _check_deletions(library: Library, plan: MergePlan) -> None:
                 users.append(user_id)
         if users:
             c.action, c.reason = CONFLICT, "still used here"
+
+
+def _check_levels(library: Library, plan: MergePlan, known: set[tuple[str, str]]) -> None:
+    """An update that would lower an item's classification, or raise a book's ceiling, becomes
+    a conflict: what a copy may print changes only by the user's choice (take theirs), never
+    by a file from elsewhere, which may have been edited by hand (as every package may)."""
+    levels = library.classification_levels()
+
+    def rank(level: object) -> int:
+        return levels.index(level) if level in levels else len(levels)  # unknown: the highest
+
+    for c in plan.of(UPDATE):
+        if c.theirs is None or c.local.content is None:
+            continue
+        mine, theirs = c.local.content["fields"], c.theirs["fields"]
+        label = RECORD_TYPES[c.kind].LABEL
+        if "classification" in mine and rank(theirs.get("classification")) < rank(mine["classification"]):
+            c.held = (
+                f"{label} “{c.title}” would lower its classification from {mine['classification']} "
+                f"to {theirs.get('classification')}"
+            )
+        elif c.kind == "book" and rank(theirs.get("ceiling") or levels[0]) > rank(
+            mine.get("ceiling") or levels[0]
+        ):
+            c.held = (
+                f"{label} “{c.title}” would raise its ceiling from {mine.get('ceiling') or levels[0]} "
+                f"to {theirs.get('ceiling')}"
+            )
+        else:
+            continue
+        c.action, c.reason = CONFLICT, "level"
+        c.known = (c.item_id, c.their_vid) in known
 
 
 def stored_content(library: Library, kind: str, item_id: str) -> Content | None:

@@ -1,0 +1,84 @@
+"""A colleague's package never lowers an item's classification, or raises a book's ceiling,
+without the user's say: such a change is held as a conflict, named with its levels.
+
+Found by a user's walk (review2): a package edited by hand (or by a careless colleague) that
+set a Secret talking point to Public was taken silently as "update", and the next Public
+copy of the book printed the point.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from briefbook.cli.main import _register, cli
+from briefbook.exchange.packages import export_package, import_package
+from briefbook.exchange.resolve import TAKE_THEIRS, resolve
+from briefbook.library import Book, Library, TalkingPoint
+from briefbook.library.books import new_book
+
+_register()
+
+
+def _sent_back(library: Library, filled: dict, tmp_path: Path, change) -> tuple[Library, Path]:
+    export_package(library, [filled["event"].id], tmp_path / "p.bbpkg")
+    other = Library.create(tmp_path / "other.briefbook")
+    import_package(other, tmp_path / "p.bbpkg")
+    change(other)
+    export_package(other, [filled["event"].id], tmp_path / "back.bbpkg")
+    return other, tmp_path / "back.bbpkg"
+
+
+def test_a_point_lowered_by_a_colleague_is_a_conflict_until_taken(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    point = filled["point"]
+    library.update(TalkingPoint, point.id, classification="Secret")
+    _, back = _sent_back(
+        library, filled, tmp_path, lambda o: o.update(TalkingPoint, point.id, classification="Public")
+    )
+    plan, _ = import_package(library, back)
+    held = [c for c in plan.of("conflict") if c.item_id == point.id]
+    assert held and "from Secret to Public" in held[0].held
+    assert library.get(TalkingPoint, point.id).classification == "Secret"
+    resolve(library, point.id, TAKE_THEIRS)  # the user's own choice
+    assert library.get(TalkingPoint, point.id).classification == "Public"
+
+
+def test_a_point_raised_by_a_colleague_is_taken(library: Library, filled: dict, tmp_path: Path) -> None:
+    point = filled["point"]
+    _, back = _sent_back(
+        library, filled, tmp_path, lambda o: o.update(TalkingPoint, point.id, classification="Secret")
+    )
+    plan, _ = import_package(library, back)
+    assert point.id in {c.item_id for c in plan.of("update")}
+    assert library.get(TalkingPoint, point.id).classification == "Secret"
+
+
+def test_a_books_ceiling_raised_by_a_colleague_is_a_conflict(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    book = new_book(library, filled["event"].id, ceiling="Internal")
+    _, back = _sent_back(library, filled, tmp_path, lambda o: o.update(Book, book.id, ceiling="Secret"))
+    plan, _ = import_package(library, back)
+    held = [c for c in plan.of("conflict") if c.item_id == book.id]
+    assert held and "from Internal to Secret" in held[0].held
+    assert library.get(Book, book.id).ceiling == "Internal"
+
+
+def test_the_command_line_names_the_lowering(library_path: Path, tmp_path: Path) -> None:
+    from tests.conftest import fill
+
+    with Library.create(library_path) as lib:
+        filled = fill(lib)
+        lib.update(TalkingPoint, filled["point"].id, classification="Confidential")
+        _, back = _sent_back(
+            lib,
+            filled,
+            tmp_path,
+            lambda o: o.update(TalkingPoint, filled["point"].id, classification="Public"),
+        )
+    out = CliRunner().invoke(cli, ["--library", str(library_path), "package", "import", str(back)]).output
+    assert "1 conflicts" in out
+    assert "would lower its classification from Confidential to Public" in out, out
