@@ -15,6 +15,7 @@ package again finds every item unchanged.
 from __future__ import annotations
 
 import contextlib
+from collections import Counter
 from dataclasses import dataclass, field
 
 from briefbook.errors import BriefBookError, ValidationError
@@ -26,6 +27,7 @@ from briefbook.exchange.content import (
     stored_record,
 )
 from briefbook.exchange.package_file import Package, PackageError
+from briefbook.exchange.release import internal_only, without_restricted
 from briefbook.exchange.versions import LocalState, local_state
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES, Statement
@@ -227,9 +229,10 @@ def _check_deletions(library: Library, plan: MergePlan) -> None:
 
 
 def _check_levels(library: Library, plan: MergePlan, known: set[tuple[str, str]]) -> None:
-    """An update that would lower an item's classification, or raise a book's ceiling, becomes
-    a conflict: what a copy may print changes only by the user's choice (take theirs), never
-    by a file from elsewhere, which may have been edited by hand (as every package may)."""
+    """An update that would lower an item's classification, raise a book's ceiling, or take a
+    not-for-release marker off (:func:`unmarks`) becomes a conflict: what a copy may print
+    changes only by the user's choice (take theirs), never by a file from elsewhere, which
+    may have been edited by hand (as every package may)."""
     levels = library.classification_levels()
 
     def rank(level: object) -> int:
@@ -252,10 +255,47 @@ def _check_levels(library: Library, plan: MergePlan, known: set[tuple[str, str]]
                 f"{label} “{c.title}” would raise its ceiling from {mine.get('ceiling') or levels[0]} "
                 f"to {theirs.get('ceiling')}"
             )
+        elif unmarks(c.kind, mine, theirs):
+            c.held = f"{label} “{c.title}” would make shareable what is marked not for release here"
         else:
             continue
         c.action, c.reason = CONFLICT, "level"
         c.known = (c.item_id, c.their_vid) in known
+
+
+def unmarks(kind: str, mine: dict, theirs: dict) -> bool:
+    """Whether their fields would let into a copy for sharing what ours keep out: an item
+    internal only here (a one-line field starting with a marker) that is not there, or a
+    passage marked here that their text holds unmarked or not at all (a deletion is the
+    user's to confirm too: a package made for sharing leaves marked passages out)."""
+    cls = RECORD_TYPES[kind]
+    names = cls.data_fields()
+    try:
+        here = cls(**{k: v for k, v in mine.items() if k in names})
+        there = cls(**{k: v for k, v in theirs.items() if k in names})
+    except TypeError:
+        return False
+    if internal_only(here) and not internal_only(there):
+        return True
+    for name in cls.MARKDOWN:
+        ours = str(mine.get(name) or "")
+        if without_restricted(ours) is ours:  # nothing marked here
+            continue
+        if not _marked_lines(ours) <= _marked_lines(str(theirs.get(name) or "")):
+            return True
+    return False
+
+
+def _marked_lines(text: str) -> set[str]:
+    """The lines of a Markdown text that a copy for sharing leaves out (stripped)."""
+    kept = Counter(without_restricted(text).split("\n"))
+    out = set()
+    for line in text.split("\n"):
+        if kept[line]:
+            kept[line] -= 1
+        elif line.strip():
+            out.add(line.strip())
+    return out
 
 
 def stored_content(library: Library, kind: str, item_id: str) -> Content | None:

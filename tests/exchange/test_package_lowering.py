@@ -82,3 +82,43 @@ def test_the_command_line_names_the_lowering(library_path: Path, tmp_path: Path)
     out = CliRunner().invoke(cli, ["--library", str(library_path), "package", "import", str(back)]).output
     assert "1 conflicts" in out
     assert "would lower its classification from Confidential to Public" in out, out
+
+
+def test_a_passage_unmarked_by_a_colleague_is_held(library: Library, filled: dict, tmp_path: Path) -> None:
+    """A package that takes the [NFR] marker off a passage would put it in the next copy for
+    sharing: held as a conflict, like a lowered level."""
+    point = library.add(TalkingPoint(topic_id=filled["topic"].id, text="Chung.\n\n[NFR] XYZZY riêng."))
+    _, back = _sent_back(
+        library, filled, tmp_path, lambda o: o.update(TalkingPoint, point.id, text="Chung.\n\nXYZZY riêng.")
+    )
+    plan, _ = import_package(library, back)
+    held = [c for c in plan.of("conflict") if c.item_id == point.id]
+    assert held and "not for release" in held[0].held
+    assert "[NFR] XYZZY" in library.get(TalkingPoint, point.id).text
+
+
+def test_an_item_made_shareable_by_a_colleague_is_held(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    from briefbook.library import Topic
+
+    topic = library.add(Topic(title="[NFR] Chủ đề nội bộ", background="Nền."))
+    export_package(library, [topic.id], tmp_path / "t.bbpkg")
+    other = Library.create(tmp_path / "other.briefbook")
+    import_package(other, tmp_path / "t.bbpkg")
+    other.update(Topic, topic.id, title="Chủ đề công khai")
+    export_package(other, [topic.id], tmp_path / "t2.bbpkg")
+    plan, _ = import_package(library, tmp_path / "t2.bbpkg")
+    held = [c for c in plan.of("conflict") if c.item_id == topic.id]
+    assert held and "not for release" in held[0].held
+    assert library.get(Topic, topic.id).title == "[NFR] Chủ đề nội bộ"
+
+
+def test_an_edit_that_keeps_the_marked_passages_is_taken(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    point = library.add(TalkingPoint(topic_id=filled["topic"].id, text="Chung.\n\n[NFR] Riêng."))
+    edited = "Chung, đã sửa.\n\n[NFR] Riêng."
+    _, back = _sent_back(library, filled, tmp_path, lambda o: o.update(TalkingPoint, point.id, text=edited))
+    plan, _ = import_package(library, back)
+    assert point.id in {c.item_id for c in plan.of("update")}
