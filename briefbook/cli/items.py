@@ -16,7 +16,7 @@ from briefbook.item_ids import typed_id
 from briefbook.library import Book, Event, Library, Meeting, Record
 from briefbook.library.levels import parse_level
 from briefbook.library.photos import read_photo_file
-from briefbook.library.records import RECORD_TYPES, record_type
+from briefbook.library.records import RECORD_TYPES, Participant, record_type
 from briefbook.library.uses import delete_summary
 from briefbook.library.validation import as_choice
 from briefbook.markdown_escapes import read_escapes
@@ -84,13 +84,17 @@ def meeting_line(meeting: Meeting, role: str) -> str:
     return " ".join(x for x in (when, meeting.title, f"({role})" if role else "") if x)
 
 
+def _with_role(p: Participant) -> str:
+    return f"{p.person.display_name} ({p.role})" if p.role else p.person.display_name
+
+
 def _links(lib: Library, record: Record) -> dict[str, Any]:
     links: dict[str, Any] = {}
     if record.KIND == "meeting":
-        links["participants"] = [f"{p.person.display_name} ({p.role})" for p in lib.participants(record.id)]
+        links["participants"] = [_with_role(p) for p in lib.participants(record.id)]
         links["topics"] = [t.title for t in lib.meeting_topics(record.id)]
     elif record.KIND == "event":
-        links["delegation"] = [f"{p.person.display_name} ({p.role})" for p in lib.delegation(record.id)]
+        links["delegation"] = [_with_role(p) for p in lib.delegation(record.id)]
         links["meetings"] = [m.title for m in lib.list("meeting", where={"event_id": record.id})]
     elif record.KIND == "statement":
         links["topics"] = [t.title for t in lib.statement_topics(record.id)]
@@ -268,10 +272,15 @@ def link(ctx: Context, item_id: str, other_id: str, role: str | None) -> None:
     lib = ctx.library()
     a, b = lib.find(item_id), lib.find(other_id)
     pair = {a.KIND: a, b.KIND: b}
+    # Linked again without --role: the link keeps the role it has (a chair stays chair).
     if "person" in pair and "meeting" in pair:
-        lib.set_participant(pair["meeting"].id, pair["person"].id, role or "counterpart")
+        had = {p.person.id: p.role for p in lib.participants(pair["meeting"].id)}
+        chosen = role if role is not None else had.get(pair["person"].id, "counterpart")
+        lib.set_participant(pair["meeting"].id, pair["person"].id, chosen or "counterpart")
     elif "person" in pair and "event" in pair:
-        lib.set_delegate(pair["event"].id, pair["person"].id, role or "")
+        had = {p.person.id: p.role for p in lib.delegation(pair["event"].id)}
+        chosen = role if role is not None else had.get(pair["person"].id, "")
+        lib.set_delegate(pair["event"].id, pair["person"].id, chosen)
     elif "topic" in pair and ({"meeting", "statement"} & set(pair)):
         owner = pair.get("meeting") or pair["statement"]
         lib.link_topic(owner.id, pair["topic"].id)
