@@ -152,6 +152,7 @@ class ExportDialog(ExportRunMixin, QDialog):
         self.open_button.clicked.connect(self._open_first)
         self.folder_button.clicked.connect(self.show_folder)
         self.formats.currentIndexChanged.connect(self._update_state)
+        self.ceiling.currentIndexChanged.connect(self._follow_title)
         self.path_edit.textChanged.connect(self._update_state)
         self.password.textChanged.connect(self._update_state)
         self.retranslate()
@@ -189,7 +190,19 @@ class ExportDialog(ExportRunMixin, QDialog):
         if folder is None or not Path(folder).is_dir():
             folder = documents_folder()
         self._base_folder = Path(folder)
-        self.path_edit.setText(str(Path(folder) / (safe_file_name(self.file_title()) + ".pdf")))
+        self._named = safe_file_name(self.file_title())  # the name this dialog gave the file
+        self.path_edit.setText(str(Path(folder) / (self._named + ".pdf")))
+
+    def _follow_title(self, *_args) -> None:
+        """A file named by the dialog after the book's title follows the ceiling chosen: its name
+        leaves with the copy, and a title naming an event above the ceiling gives way to a plain
+        one (release_title). A name the user typed or browsed to is theirs and is kept."""
+        path = Path(self.path_edit.text().strip())
+        named = safe_file_name(self.file_title())
+        if path.stem == self._named and named != self._named:
+            self._named = named
+            self.path_edit.setText(str(path.with_name(named + path.suffix)))
+        self._update_state()
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Export “%1”").replace("%1", self.book.title))
