@@ -151,6 +151,14 @@ def check_target(target: Path) -> Path:
     return target
 
 
+# zlib's level for the exported file. Level 3 deflates a book's XML (1.7 MB at 100 meetings)
+# and its embedded font subsets in about a quarter of level 6's time (vi-100: 4.4 against 16.9 ms;
+# 1.76 MB of XML to 79 KB against 53 KB, 188 KB of fonts to 86 KB against 79 KB), so the file
+# is about a fifth larger (vi-100: 160 -> 190 KB). Every part's bytes are the same at any level; only
+# their compressed form differs, which Word, LibreOffice and python-docx read alike.
+EXPORT_ZIP_LEVEL = 3
+
+
 def save_atomically(members: Iterator[tuple[str, bytes]], target: Path) -> None:
     folder = target.parent
     try:
@@ -162,7 +170,7 @@ def save_atomically(members: Iterator[tuple[str, bytes]], target: Path) -> None:
     temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
-            write_zip(fh, members)
+            write_zip(fh, members, compresslevel=EXPORT_ZIP_LEVEL)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(temp, 0o644)

@@ -80,10 +80,12 @@ def zip_info(name: str) -> zipfile.ZipInfo:
 
 
 def write_zip(fh: IO[bytes], members: Iterable[tuple[str, bytes]], compresslevel: int = 6) -> None:
-    """Write ``(name, data)`` members to ``fh`` as a zip with fixed dates."""
+    """Write ``(name, data)`` members to ``fh`` as a zip with fixed dates, deflated at
+    ``compresslevel`` (zlib's 1-9). The level is given to each member: a member written from
+    a ``ZipInfo`` ignores the archive's own level (zipfile then deflates at 6 whatever it says)."""
     with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive:
         for name, data in members:
-            archive.writestr(zip_info(name), data)
+            archive.writestr(zip_info(name), data, compresslevel=compresslevel)
 
 
 def to_bytes(element: etree._Element) -> bytes:
