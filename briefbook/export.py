@@ -249,20 +249,22 @@ def _export_book(
     if options.cards and (options.cards not in CARD_SIZES or "docx" in options.formats):
         raise ValidationError("Cards are printed as a PDF, on A5 or A6.", "cards")
     report("assemble")(0, 1)
-    build = assemble_cards if options.cards else assemble
-    document = build(
-        library,
-        book,
-        ceiling=ceiling,
-        drafts=options.drafts,
-        language=options.language,
-        releasable=options.releasable,
-    )
+    choices = {
+        "ceiling": ceiling,
+        "drafts": options.drafts,
+        "language": options.language,
+        "releasable": options.releasable,
+    }
+    records: dict = {}  # item id -> the record its text came from (the book's, not the cards')
+    if options.cards:
+        document = assemble_cards(library, book, **choices)
+    else:
+        document = assemble(library, book, **choices, records=records)
     report("assemble")(1, 1)
     from briefbook.exchange import changes, changes_page
 
     # What this export includes, recorded once it is written (the changes page is not part of it).
-    contents = changes.included(document, library)
+    contents = changes.included(document, library, records)
     fingerprint = export_fingerprint(
         library,
         book,

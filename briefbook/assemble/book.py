@@ -18,7 +18,7 @@ from briefbook.assemble.glyphs import glyph_warnings
 from briefbook.assemble.gone import gone_warnings
 from briefbook.assemble.titles import book_metadata, release_title
 from briefbook.document.model import Block, Cover, Document, PageBreak
-from briefbook.library import Book, Event, Library
+from briefbook.library import Book, Event, Library, Record
 from briefbook.library.books import Section, section_title
 from briefbook.library.books import sections as book_sections
 from briefbook.library.levels import parse_level
@@ -57,12 +57,20 @@ def assemble(
     drafts: str | None = None,
     language: str | None = None,
     releasable: bool = False,
+    records: dict[str, Record] | None = None,
 ) -> Document:
     """The book's document (see :func:`assemble_with_warnings` for the options), without the
     preflight's warnings: an export has shown them already, and the glyph check reads every
     string of the book against every font (a twentieth of a 500-meeting export), and what
-    was deleted since the last export reads every item that export recorded."""
-    return _build(library, book, ceiling, drafts, language, releasable, warnings=False)[0]
+    was deleted since the last export reads every item that export recorded.
+
+    ``records``, if given, receives item id -> the record the document's text of that item
+    came from (every origin naming it was made from that record), so that the export's record
+    of what it included need not read them again (``exchange.changes.included``)."""
+    document, a = _build(library, book, ceiling, drafts, language, releasable, warnings=False)
+    if records is not None:
+        records.update((i, r) for i, r in a.stamped.items() if r is not None)
+    return document
 
 
 def preflight(library: Library, book: Book | str, **options: Any) -> list[PreflightWarning]:

@@ -65,6 +65,10 @@ class Assembly(BookReads):
     used_points: dict[str, str] = field(default_factory=dict)  # points to make -> the brief's anchor
     _marked: dict[tuple, bool] = field(default_factory=dict)  # (type, one-line values) -> marked
     gone: set[str] = field(default_factory=set)  # deleted items the preflight has named
+    # Item id -> the record every origin naming that id was made from (None: two records of the
+    # id with different values were stamped, the item changed on disk mid-export). What the
+    # export records as included is read from these (exchange.changes.included).
+    stamped: dict[str, Record | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self._start_reads()
@@ -162,6 +166,9 @@ class Assembly(BookReads):
             found = Origin(self.level_of(item), self.restricted(item), item.KIND, item.id, item.display_name)
             if key is not None:
                 self._origins[key] = found
+            # A second record of the id with other values (else the memo had answered, or its
+            # values cannot be a key): then neither is the item as the document holds it.
+            self.stamped[item.id] = None if item.id in self.stamped or key is None else item
         return found
 
     @contextmanager

@@ -46,7 +46,9 @@ class Included:
     internal: bool = False  # a one-line field is marked: the item is internal only
 
 
-def included(document: Document, library: Library) -> dict[str, Included]:
+def included(
+    document: Document, library: Library, known: dict[str, Record] | None = None
+) -> dict[str, Included]:
     """Item id -> the item whose text the document holds, with a hash and the text of its fields.
 
     Which items: those named by the origins of the document's text (so a left-out
@@ -54,6 +56,10 @@ def included(document: Document, library: Library) -> dict[str, Included]:
     one-line fields, Markdown), so that BriefBook's own words (section titles,
     labels) never count as an edit; passages not for release are kept out of the
     recorded text, and only their hash says they changed.
+
+    ``known``: item id -> the record the document was assembled from (``assemble(...,
+    records=)``); those are not read again (a thousand records at 100 meetings). Any other
+    item, or one of another kind than its origin says, is read from the library.
     """
     seen: dict[str, Origin] = {}
     kinds = TEXT_KINDS
@@ -117,10 +123,15 @@ def included(document: Document, library: Library) -> dict[str, Included]:
 
     visit(document.blocks, None)
     # The items, one query per kind (an exists and a get each was two queries per item).
+    known = known or {}
+    records: dict[str, Record] = {}
     by_kind: dict[str, list[str]] = {}
     for item_id, origin in seen.items():
-        by_kind.setdefault(origin.kind, []).append(item_id)
-    records: dict[str, Record] = {}
+        record = known.get(item_id)
+        if record is not None and type(record) is RECORD_TYPES[origin.kind]:
+            records[item_id] = record
+        else:
+            by_kind.setdefault(origin.kind, []).append(item_id)
     for kind, ids in by_kind.items():
         records.update((r.id, r) for r in library.get_many(RECORD_TYPES[kind], ids))
     found: dict[str, Included] = {}
