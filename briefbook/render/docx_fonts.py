@@ -108,16 +108,29 @@ def used_fonts(
 
     ``written``: every text the renderer wrote in a run (:attr:`RunWriter.written`), which,
     with the metadata (the running header's field shows the title), is every text the file
-    draws; without it, every string of the document is read (a walk over its whole tree)."""
+    draws; without it, every string of the document is read (a walk over its whole tree).
+    Where ``written`` maps a text to its :func:`pieces`, that cut is read instead of cutting
+    the text again: the same sets (a piece of no font holds what ``replaced`` makes), as long
+    as cleaning leaves the text as it is."""
     chain = chain_of(template)
     own = {template.body_font, template.heading_font}
     by_family: dict[str, tuple[ChainFont, set[str]]] = {}
     base_chars: set[str] = set()
+    cuts = written if isinstance(written, dict) else {}
     # Each distinct string once: a book repeats most of its strings (ten times over in a
     # 100-meeting book: names, labels, lines shared by briefs), and its characters are a set.
     strings = _strings(document) if written is None else {**dict.fromkeys(written), **_strings(document.meta)}
     for text in strings:
-        text = clean(text)
+        cut = cuts.get(text)
+        cleaned = clean(text)
+        if cut is not None and cleaned == text:
+            for font, piece in cut:
+                if font is None:
+                    base_chars.update(piece)
+                else:
+                    by_family.setdefault(font.family, (font, set()))[1].update(piece)
+            continue
+        text = cleaned
         if chain.all_primary(text):
             base_chars.update(text)
             continue

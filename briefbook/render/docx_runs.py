@@ -70,7 +70,9 @@ class RunWriter:
         self._bookmark_id = 0
         self._char_styles: dict[str, str] = {}  # style key -> its w:rStyle ("" when Normal)
         self._chain: Chain | None = None  # the template's font chain, found once
-        self.written: dict[str, None] = {}  # every text written in a run, once: the fonts to embed
+        # Every text written in a run, once: the fonts to embed. A text the template's font alone
+        # cannot draw holds its cut into fonts (pieces()), so the embedding need not cut it again.
+        self.written: dict[str, list | None] = {}
         self._chain_of: Template | None = None
         # Runs written so far that the template's font alone may not draw (or with no template):
         # a paragraph adding none holds no right-to-left letter if that font draws none.
@@ -115,7 +117,7 @@ class RunWriter:
             return self._run(text, run, hyperlink, char_style, None)
         self.mixed_runs += 1
         # Stretches the template's font cannot draw name the chain font that can.
-        cut = pieces(self.template, text)
+        cut = self.written[text] = pieces(self.template, text)
         if len(cut) == 1:
             return self._run(cut[0][1], run, hyperlink, char_style, cut[0][0])
         return "".join(self._run(piece, run, hyperlink, char_style, font) for font, piece in cut)
