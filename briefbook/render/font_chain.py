@@ -261,27 +261,31 @@ class Chain:
             return [(0, text)] if text else []
         out: list[list] = []
         pos, end = 0, len(text)
+        # Bound once: this loop runs once per stretch of a script (a mixed book's every run).
+        next_piece, not_primary = self._pieces.match, self._simple.match  # type: ignore[union-attr]
+        memo, stretches, fonts = self._memo, self._stretches, self.fonts
         while pos < end:
-            piece = self._pieces.match(text, pos).group()  # type: ignore[union-attr]
-            if len(piece) > 1 or self._simple.match(piece) is None:  # type: ignore[union-attr]
+            piece = next_piece(text, pos).group()
+            if len(piece) > 1 or not_primary(piece) is None:
                 index = 0
             else:
                 char = piece
-                index = self.index_of(char)
+                index = memo.get(char)
+                if index is None:
+                    index = self.index_of(char)
                 if out and char not in _WHITESPACE:
                     prev = out[-1][0]
-                    cat = unicodedata.category(char)
-                    attach = cat in ("Mn", "Mc", "Me") or _IGNORABLE.match(char) or _is_emoji_modifier(char)
                     if (
-                        attach
-                        and prev != index
-                        and (prev == -1 or ord(char) in self.fonts[prev].cmap or is_ignorable(char))
+                        prev != index
+                        and _attaches(char)
+                        and (prev == -1 or ord(char) in fonts[prev].cmap or is_ignorable(char))
                     ):
                         index = prev
                 elif char in _WHITESPACE:
                     index = 0  # spaces in the book's font (an emoji font's space is wide)
                 if index > 0:  # the rest of the stretch this font draws, in one C match
-                    piece = self._stretch(index).match(text, pos).group() or char  # type: ignore[union-attr]
+                    stretch = stretches.get(index) or self._stretch(index)
+                    piece = stretch.match(text, pos).group() or char
             if out and out[-1][0] == index:
                 out[-1][1].append(piece)
             else:
@@ -323,6 +327,15 @@ class Chain:
 
 def _is_emoji_modifier(char: str) -> bool:
     return "\U0001f3fb" <= char <= "\U0001f3ff"
+
+
+@functools.cache
+def _attaches(char: str) -> bool:
+    """True for a character that stays with the run before it (a mark, a joiner or variation
+    selector, an emoji skin tone) when that run's font has it; once per character."""
+    return bool(
+        unicodedata.category(char) in ("Mn", "Mc", "Me") or _IGNORABLE.match(char) or _is_emoji_modifier(char)
+    )
 
 
 def _class_of(codes: frozenset[int]) -> str:
