@@ -116,6 +116,8 @@ def test_a_docx_export_loads_no_reportlab_fonttools_or_qt(library_path: Path, tm
     assert not {"briefbook.render.segment", "briefbook.render.pdf"} & loaded
     # Nothing goes over the network, and its modules cost start-up (xml.sax.saxutils pulls them in).
     assert not {"urllib.request", "http.client", "ssl", "email"} & loaded
+    # Asked for only to store a Decimal, which nothing of an export holds.
+    assert "decimal" not in loaded
 
 
 def test_a_book_of_plain_text_and_plain_lists_loads_no_markdown_parser(
