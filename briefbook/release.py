@@ -67,6 +67,8 @@ class ReleaseRefused(BriefBookError):
 
 @dataclass(frozen=True)
 class Problem:
+    """One piece of text the gate refused: where it is, why, and where it came from."""
+
     where: str  # the path in the document: "blocks[12].runs[0].text", "meta.title"
     reason: str  # "no origin", "unknown level", "above the ceiling", "not for release"
     origin: Origin | None

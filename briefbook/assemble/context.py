@@ -42,6 +42,8 @@ class PreflightWarning:
 
 @dataclass
 class Assembly(BookReads):
+    """The state of one book's assembly: the export's choices and what has been decided so far."""
+
     library: Library
     book: Book
     ceiling: str

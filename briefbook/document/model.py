@@ -154,6 +154,8 @@ class ListItem:
 
 @dataclass
 class ListBlock:
+    """A bullet or numbered list of items (items may hold lists of their own)."""
+
     items: list[ListItem]
     ordered: bool = False
     origin: Origin | None = None
@@ -212,7 +214,7 @@ class Reference:
 
 @dataclass
 class PageBreak:
-    pass
+    """The next block starts a new page."""
 
 
 @dataclass
@@ -269,6 +271,8 @@ class Metadata:
 
 @dataclass
 class Document:
+    """The whole book: its metadata and its blocks in reading order."""
+
     meta: Metadata
     blocks: list[Block] = field(default_factory=list)
 

@@ -38,6 +38,8 @@ _RUN_TEXT_ONLY = node_fields(Run) == RUN_FIELDS
 
 @dataclass
 class Included:
+    """An item an export included: its kind, name and level, and a hash and the text of its fields."""
+
     kind: str
     name: str
     level: str
@@ -267,6 +269,8 @@ def record(
 
 @dataclass
 class Edited:
+    """An item whose text changed since the last export, with the words removed and added."""
+
     item_id: str
     kind: str
     name: str
@@ -278,6 +282,8 @@ class Edited:
 
 @dataclass
 class Changes:
+    """What changed since an export: items added, edited and removed."""
+
     since_version: int | None
     since: str = ""
     added: list[tuple[str, Included]] = field(default_factory=list)

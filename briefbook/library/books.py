@@ -74,6 +74,8 @@ class MeetingChoice:
 
 @dataclass
 class Section:
+    """One section of a book: its kind, title, whether it is printed and, if chosen, its items."""
+
     kind: str
     title: str
     include: bool = True

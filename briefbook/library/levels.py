@@ -26,6 +26,8 @@ from briefbook.text import clean_line
 
 @dataclass(frozen=True)
 class Level:
+    """One classification level of the scheme: its key, name, rank (0 lowest) and labels per language."""
+
     key: str
     name: str
     rank: int

@@ -37,6 +37,8 @@ ACCEPTED_FORMATS = {"JPEG", "PNG", "GIF", "WEBP", "BMP", "TIFF", "MPO"}
 
 @dataclass
 class Photo:
+    """A person's photo as stored: the image bytes, their format and size in pixels."""
+
     data: bytes
     format: str
     width: int

@@ -38,6 +38,8 @@ MAX_TEXT = 1_000_000
 
 @dataclass
 class Record:
+    """What every item has: a stable text id (a UUID, so packages merge) and when it was made and changed."""
+
     TABLE: ClassVar[str] = ""
     KIND: ClassVar[str] = ""
     LABEL: ClassVar[str] = ""
@@ -69,6 +71,8 @@ class Record:
 
 @dataclass
 class Organisation(Record):
+    """A government, international organisation, company or NGO that people belong to."""
+
     TABLE = "organisations"
     KIND = "organisation"
     LABEL = "Organisation"
@@ -91,6 +95,8 @@ class Organisation(Record):
 
 @dataclass
 class Person(Record):
+    """A counterpart profile: the name as written in its own script and romanised, position, biography."""
+
     TABLE = "people"
     KIND = "person"
     LABEL = "Person"
@@ -131,6 +137,8 @@ class Person(Record):
 
 @dataclass
 class Event(Record):
+    """A conference or visit: its title, dates and place, scene-setter and objectives."""
+
     TABLE = "events"
     KIND = "event"
     LABEL = "Event"
@@ -152,6 +160,8 @@ class Event(Record):
 
 @dataclass
 class Meeting(Record):
+    """One meeting of an event: its kind, time, venue, purpose and objectives."""
+
     TABLE = "meetings"
     KIND = "meeting"
     LABEL = "Meeting"
@@ -176,6 +186,8 @@ class Meeting(Record):
 
 @dataclass
 class Topic(Record):
+    """An issue area with its background; talking points and statements belong to topics."""
+
     TABLE = "topics"
     KIND = "topic"
     LABEL = "Topic"
@@ -191,6 +203,8 @@ class Topic(Record):
 
 @dataclass
 class TalkingPoint(Record):
+    """A line to take on a topic: its kind, text, status of clearance and classification."""
+
     TABLE = "talking_points"
     KIND = "talking_point"
     LABEL = "Talking point"
@@ -221,6 +235,8 @@ class TalkingPoint(Record):
 
 @dataclass
 class Statement(Record):
+    """Something said before: who said it, when and where, its source and its text."""
+
     TABLE = "statements"
     KIND = "statement"
     LABEL = "Prior statement"
@@ -255,6 +271,8 @@ class Statement(Record):
 
 @dataclass
 class Book(Record):
+    """An event's briefing book: title, template, classification ceiling and sections."""
+
     TABLE = "books"
     KIND = "book"
     LABEL = "Book"
@@ -343,5 +361,7 @@ class SearchHit:
 
 @dataclass
 class Participant:
+    """A person at a meeting (or in the delegation), with their role there."""
+
     person: Person
     role: str

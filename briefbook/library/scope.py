@@ -34,6 +34,8 @@ SCOPED_SECTIONS = {"topics": Topic, "statements": Statement, "biographies": Pers
 
 @dataclass
 class EventScope:
+    """What belongs to one event: its meetings, their topics and people, and the statements on those."""
+
     event_id: str
     meetings: list[Meeting] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)

@@ -90,6 +90,8 @@ def fill_header(pattern: str, values: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class Template:
+    """A book template as read from its folder: page, margins, fonts, sizes, colours and words."""
+
     name: str
     folder: Path
     page_size: str

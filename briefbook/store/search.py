@@ -57,6 +57,8 @@ RANKED_UP_TO = 20_000
 
 @dataclass
 class Match:
+    """One search hit: the item it names, its title and the text shown under it."""
+
     kind: str
     item_id: str
     title: str
