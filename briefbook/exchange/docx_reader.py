@@ -116,7 +116,7 @@ def _inline(paragraph) -> tuple[str, str]:
 
     parts: list[str] = []
     plain: list[str] = []
-    for item in paragraph.iter_inner_content():
+    for item in _inner_content(paragraph):
         if isinstance(item, Hyperlink):
             text = "".join(r.text for r in item.runs)
             url = (item.address or "").strip()
@@ -132,6 +132,35 @@ def _inline(paragraph) -> tuple[str, str]:
             continue
         parts.append(_styled(_escape(text), bool(item.bold), bool(item.italic)))
     return _join_marks("".join(parts)).strip(), "".join(plain).strip()
+
+
+# What a paragraph shows lies in its runs and links, and in these holders of runs: tracked
+# insertions and moves (Word shows them; accepting is the usual end), content controls (a
+# template's date or name box), smart tags, simple fields, custom XML and direction marks.
+# Tracked deletions and moves away (w:del, w:moveFrom) are text Word shows struck out: not
+# the document's text. python-docx's iter_inner_content() yields only a paragraph's own runs
+# and links, so every word inside a holder was dropped without a word.
+_HOLDERS = frozenset(
+    _W + tag
+    for tag in ("ins", "moveTo", "sdt", "sdtContent", "smartTag", "fldSimple", "customXml", "dir", "bdo")
+)
+
+
+def _inner_content(paragraph):
+    """The runs and links of a paragraph in reading order, those inside holders included."""
+    from docx.text.hyperlink import Hyperlink
+    from docx.text.run import Run
+
+    def walk(element):
+        for child in element.iterchildren():
+            if child.tag == _W + "r":
+                yield Run(child, paragraph)
+            elif child.tag == _W + "hyperlink":
+                yield Hyperlink(child, paragraph)
+            elif child.tag in _HOLDERS:
+                yield from walk(child)
+
+    yield from walk(paragraph._p)
 
 
 def _styled(text: str, bold: bool, italic: bool) -> str:
