@@ -166,7 +166,8 @@ def recorded_name(record: Record) -> str:
     if isinstance(record, TalkingPoint):
         if record.question.strip():
             return record.display_name  # a one-line field: a marked one makes the point internal
-        return TalkingPoint(text=without_restricted(record.text)).display_name
+        kept = without_restricted(record.text)
+        return record.display_name if kept is record.text else TalkingPoint(text=kept).display_name
     if isinstance(record, Statement):
         kept = without_restricted(record.text).strip()
         first = kept.splitlines()[0] if kept else ""
