@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefbook.errors import Conflict, NotFound
-from briefbook.library.records import RECORD_TYPES, record_type
+from briefbook.library.records import RECORD_TYPES, TalkingPoint, record_type
 from briefbook.library.snapshots import Deleted, snapshot_rows
 
 if TYPE_CHECKING:
@@ -138,6 +138,33 @@ class DeletedMixin:
     def _forget_deleted(self: Library, snapshot: Deleted) -> None:
         if snapshot.deleted_id is not None:
             self.db.execute("DELETE FROM deleted_items WHERE id = ?", [snapshot.deleted_id])
+
+    def _retitle_deleted_names(self: Library) -> int:
+        """The titles of deleted talking points and statements, read as text as names now are
+        ("**Thái Lan**" is listed as "Thái Lan"): made again from each one's snapshot, once, when
+        a library made before that is opened. A statement keeps the speaker its title named."""
+        n = 0
+        rows = self.db.execute(
+            "SELECT id, kind, title, snapshot FROM deleted_items WHERE kind IN ('talking_point', 'statement')"
+        ).fetchall()
+        for entry_id, kind, title, snapshot in rows:
+            cls = record_type(kind)
+            main = from_json(snapshot).rows[0][1]
+            record = cls(**{k: main[k] for k in cls.field_names() if k in main})
+            raw = record.question.strip() if isinstance(record, TalkingPoint) else ""
+            raw = (raw or record.text.strip()).split("\n", 1)[0]
+            if isinstance(record, TalkingPoint):
+                old_name, new_name = raw[:120] + ("…" if len(raw) > 120 else ""), record.display_name
+            else:
+                old_name = raw[:90] + ("…" if len(raw) > 90 else "")
+                new_name = record.quote
+            if new_name and old_name != new_name and title.endswith(old_name):
+                self.db.execute(
+                    "UPDATE deleted_items SET title = ? WHERE id = ?",
+                    [title[: len(title) - len(old_name)] + new_name, entry_id],
+                )
+                n += 1
+        return n
 
     def deleted_items(self: Library, limit: int = 100) -> list[DeletedItem]:
         """What was deleted and can be brought back, newest first."""

@@ -12,6 +12,8 @@ import functools
 from dataclasses import dataclass, fields
 from typing import ClassVar
 
+from briefbook.markdown_plain import markdown_name
+
 TALKING_POINT_KINDS = ("key_message", "proactive", "reactive", "press_line", "qa")
 TALKING_POINT_STATUSES = ("draft", "for_clearance", "cleared")
 MEETING_KINDS = ("plenary", "bilateral", "side_event", "call", "press", "session")
@@ -228,8 +230,7 @@ class TalkingPoint(Record):
 
     @property
     def display_name(self) -> str:
-        lines = (self.question.strip() or self.text.strip()).splitlines()
-        first = lines[0] if lines else ""
+        first = markdown_name(self.question.strip() or self.text.strip())
         return first[:120] + ("…" if len(first) > 120 else "") if first else "(empty)"
 
 
@@ -262,9 +263,14 @@ class Statement(Record):
     speaker_label = ""
 
     @property
+    def quote(self) -> str:
+        """The first line of the text read as text, cut for a name (the end of :attr:`display_name`)."""
+        first = markdown_name(self.text)
+        return first[:90] + ("…" if len(first) > 90 else "")
+
+    @property
     def display_name(self) -> str:
-        first = self.text.strip().splitlines()[0] if self.text.strip() else ""
-        quote = first[:90] + ("…" if len(first) > 90 else "")
+        quote = self.quote
         who = self.speaker_name or self.speaker_label or "(speaker)"
         return f"{who}, {self.date}: {quote}" if self.date else f"{who}: {quote}"
 

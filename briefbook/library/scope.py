@@ -24,6 +24,7 @@ from briefbook.library.api import Library
 from briefbook.library.books import Section
 from briefbook.library.queries import _to_record
 from briefbook.library.records import Meeting, Person, Record, Statement, Topic
+from briefbook.library.speakers import name_speakers
 
 R = TypeVar("R", bound=Record)
 
@@ -168,6 +169,10 @@ def section_choices(
     if everything:
         shown = {item.id for item, _ in rows}
         rows += [(item, False) for item in library.list(cls) if item.id not in shown]
+    # A statement of a linked speaker is named through the person, as the Library's own reads
+    # name it (the scope's reads do not: assembly names speakers its own way): the section's
+    # list read "(speaker), 2025-11-06: …".
+    name_speakers(library.db, [item for item, _ in rows])
     out = []
     for item, ticked in rows:
         belongs = "event" if item.id in own_ids else ("other" if events_of(library, item) else "none")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from briefbook.library.index_sources import sources_of
 from briefbook.library.records import RECORD_TYPES, Record, SearchHit, Statement, TalkingPoint
 from briefbook.library.snapshots import Deleted
+from briefbook.markdown_plain import may_act, readable
 from briefbook.store import search as fts
 from briefbook.store.index_fingerprint import store_fingerprints
 from briefbook.store.sort_keys import store_keys
@@ -27,9 +28,13 @@ MAX_SEARCH_LIMIT = 1000  # hits one search returns at most
 # How the search index is made: raise it when titles or folding change, and every
 # library rebuilds its index once on open. 2: a statement's title names its linked speaker.
 # 3: Arabic folds without hamza and harakat (briefbook.text.fold). 4: every entry has its
-# fingerprint (briefbook.store.index_fingerprint), which ``check`` compares.
-INDEX_VERSION = "6"
+# fingerprint (briefbook.store.index_fingerprint), which ``check`` compares. 7: a talking
+# point's and a statement's title is its first line read as text (briefbook.markdown_plain).
+INDEX_VERSION = "7"
 INDEX_VERSION_KEY = "search_index_version"
+
+
+_MARKDOWN_KINDS = (TalkingPoint.KIND, Statement.KIND)
 
 
 class SearchIndexMixin:
@@ -56,6 +61,11 @@ class SearchIndexMixin:
             # were folded ("4"), or with a person's romanised name twice ("5"): compared entry
             # by entry, the differing ones indexed again (cheaper than a rebuild), and every
             # entry given its fingerprint.
+            if version == "6":  # only the names of Markdown texts with markup can differ
+                self._index_names_read_as_text()
+                self._retitle_deleted_names()  # the list of what can be brought back names them too
+                self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
+                return
             if version in ("3", "4", "5"):
                 from briefbook.library.health import fingerprint_old_index
 
@@ -63,6 +73,26 @@ class SearchIndexMixin:
                     self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
                     return
             self.rebuild_index()
+
+    def _index_names_read_as_text(self) -> int:
+        """Index again the talking points and statements whose title changed when names came to
+        be read as text ("**Thái Lan**" is named "Thái Lan"): those whose first lines hold a
+        character Markdown could act on, and of them only the ones whose title differs."""
+        n = 0
+        for cls, columns in ((TalkingPoint, "question, text"), (Statement, "'', text")):
+            titles = dict(
+                self.db.execute("SELECT item_id, title FROM search_docs WHERE kind = ?", [cls.KIND])
+            )
+            ids = [
+                item_id
+                for item_id, question, text in self.db.execute(f"SELECT id, {columns} FROM {cls.TABLE}")
+                if may_act(question.strip() or text.strip())
+            ]
+            for record in self.get_many(cls, ids):
+                if titles.get(record.id) != record.display_name:
+                    self._index(record)
+                    n += 1
+        return n
 
     def search(
         self,
@@ -84,7 +114,7 @@ class SearchIndexMixin:
         hits = []
         marker = fts.Highlighter(query)
         for i, m in enumerate(fts.search(self.db, query, limit=limit, kinds=kinds)):
-            shown = _snippet(marker, m.title, m.body) if i < marked else ""
+            shown = _snippet(marker, m.title, m.body, m.kind) if i < marked else ""
             hits.append(SearchHit(m.kind, m.item_id, m.title, shown, m.rank))
         return hits
 
@@ -92,8 +122,8 @@ class SearchIndexMixin:
         """The marked extract of each item (by id) for ``query``, as :meth:`search` makes it."""
         marker = fts.Highlighter(query)
         return {
-            item_id: _snippet(marker, title, body)
-            for item_id, title, body in fts.documents(self.db, item_ids)
+            item_id: _snippet(marker, title, body, kind)
+            for item_id, title, body, kind in fts.documents(self.db, item_ids)
         }
 
     def rebuild_index(self) -> int:
@@ -140,8 +170,12 @@ def index_body(record: Record) -> str:
     return body
 
 
-def _snippet(marker: fts.Highlighter, title: str, body: str) -> str:
-    """The extract a hit shows: around the match in its text, else in its title."""
+def _snippet(marker: fts.Highlighter, title: str, body: str, kind: str = "") -> str:
+    """The extract a hit shows: around the match in its text, else in its title. A talking
+    point's or statement's text is Markdown: the extract is of what it reads as (the user
+    never sees "**Thái Lan**" in the point, so neither in its hit)."""
+    if kind in _MARKDOWN_KINDS and may_act(body):
+        body = readable(body)
     shown = marker.snippet(body)
     if fts.MARK_START not in shown:  # the match is in the title: show it there
         shown = marker.snippet(title + " — " + body)

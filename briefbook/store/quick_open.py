@@ -27,6 +27,7 @@ from pathlib import Path
 from briefbook.collation import sort_key
 from briefbook.store.guard import harden
 from briefbook.store.schema_snapshot import MIGRATIONS
+from briefbook.store.sort_keys import markdown_sort_key
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 FULL_CHECK_UP_TO = 16 * 1024 * 1024  # bytes: up to this size, every open runs the whole quick_check
@@ -71,6 +72,7 @@ def open_current(path: str | Path) -> sqlite3.Connection | None:
         harden(conn)
         if _usable(conn, size):
             conn.create_function("sort_key", 1, sort_key, deterministic=True)
+            conn.create_function("markdown_sort_key", 1, markdown_sort_key, deterministic=True)
             conn.execute("PRAGMA query_only = ON")
             return conn
     except (sqlite3.Error, UnicodeDecodeError):  # (a damaged schema's message, not UTF-8)

@@ -342,3 +342,17 @@ def _link_indexes(db: Database) -> None:
         ("books_event", "books", "event_id"),
     ):
         db.execute(f"CREATE INDEX {name} ON {table}({column})")
+
+
+@MIGRATIONS(name="0012_sort_keys_read_as_text")
+def _sort_keys_read_as_text(db: Database) -> None:
+    """A talking point's and a statement's text sort by what they read as, not by their Markdown.
+
+    ``**Thái Lan**`` sorted before every letter (by its asterisks), ``\\[NFR]`` by its backslash
+    and a link by its address. Their stored keys are now made from the text read as a reader
+    sees it (:func:`briefbook.markdown_plain.sort_text`); this step computes again the keys of
+    the texts that hold any character Markdown could act on (the others keep theirs).
+    """
+    from briefbook.store.sort_keys import read_markdown_keys
+
+    read_markdown_keys(db)

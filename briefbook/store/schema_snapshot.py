@@ -17,6 +17,7 @@ MIGRATIONS = (
     "0009_short_sort_keys",
     "0010_versions_count_exports",
     "0011_link_indexes",
+    "0012_sort_keys_read_as_text",
 )
 MIGRATIONS_TABLE_ENTRY = (
     "_sqlite_migrations",

@@ -222,13 +222,13 @@ def search(db: Database, query: str, *, limit: int = 50, kinds: tuple[str, ...] 
     return [Match(*docs[rowid], float(rank)) for rank, rowid in enumerate(order) if rowid in docs]
 
 
-def documents(db: Database, item_ids: list[str]) -> list[tuple[str, str, str]]:
-    """(item id, title, text) of the indexed items among ``item_ids`` (for marking extracts later)."""
-    out: list[tuple[str, str, str]] = []
+def documents(db: Database, item_ids: list[str]) -> list[tuple[str, str, str, str]]:
+    """(item id, title, text, kind) of the indexed items among ``item_ids`` (for marking extracts later)."""
+    out: list[tuple[str, str, str, str]] = []
     for start in range(0, len(item_ids), 500):  # well under SQLite's limit of variables
         chunk = item_ids[start : start + 500]
         marks = ", ".join("?" for _ in chunk)
-        sql = f"SELECT item_id, title, body FROM search_docs WHERE item_id IN ({marks})"
+        sql = f"SELECT item_id, title, body, kind FROM search_docs WHERE item_id IN ({marks})"
         out.extend(tuple(row) for row in db.execute(sql, chunk))
     return out
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefbook.collation import sort_key
+from briefbook.markdown_plain import may_act, sort_text
 
 if TYPE_CHECKING:
     from briefbook.store.connection import Database
@@ -48,9 +49,30 @@ KEYED: dict[str, tuple[str, ...]] = {
 }
 
 
-def stored_key(text: str | None) -> bytes:
+# The keyed fields that hold Markdown (a talking point's and a statement's text): sorted by
+# the text a reader sees (:func:`briefbook.markdown_plain.sort_text`), not by its markup,
+# so that "**Thái Lan**" sorts under T, not before every letter. SQL's ``markdown_sort_key``
+# is their whole key (:func:`markdown_sort_key`), for the rows whose stored prefixes tie.
+READ_AS_TEXT: dict[str, tuple[str, ...]] = {"talking_points": ("text",), "statements": ("text",)}
+
+
+def markdown_sort_key(text: str | None) -> bytes:
+    """The sort key of a Markdown text: of what it reads as (``markdown_sort_key`` in SQL)."""
+    return sort_key(sort_text(text or ""))
+
+
+def stored_key(text: str | None, *, markdown: bool = False) -> bytes:
     """The part of ``text``'s sort key that is stored (a prefix: the same order, or a tie)."""
-    return sort_key(text)[:STORED_BYTES]
+    return (markdown_sort_key(text) if markdown else sort_key(text))[:STORED_BYTES]
+
+
+def sort_function(table: str, field: str) -> str:
+    """The SQL function that gives ``field``'s whole sort key (both are registered on every connection)."""
+    return "markdown_sort_key" if field in READ_AS_TEXT.get(table, ()) else "sort_key"
+
+
+def _is_markdown(table: str, field: str) -> bool:
+    return field in READ_AS_TEXT.get(table, ())
 
 
 def key_column(field: str) -> str:
@@ -72,14 +94,19 @@ def add_key_columns(db: Database) -> None:
             # library through these migrations on a connection without our functions.
             rows = db.execute(f"SELECT rowid, {field} FROM {table}").fetchall()
             db.conn.executemany(
-                f"UPDATE {table} SET {column} = ? WHERE rowid = ?", [(stored_key(v), r) for r, v in rows]
+                f"UPDATE {table} SET {column} = ? WHERE rowid = ?",
+                [(stored_key(v, markdown=_is_markdown(table, field)), r) for r, v in rows],
             )
             db.execute(f"CREATE INDEX {table}_{column} ON {table}({column})")
 
 
 def with_keys(table: str, values: dict) -> dict:
     """``values`` of a new row with its sort keys (a new row is written whole, in one ``INSERT``)."""
-    keys = {key_column(f): stored_key(values.get(f)) for f in KEYED.get(table, ()) if f in values}
+    keys = {
+        key_column(f): stored_key(values.get(f), markdown=_is_markdown(table, f))
+        for f in KEYED.get(table, ())
+        if f in values
+    }
     return {**values, **keys}
 
 
@@ -92,6 +119,22 @@ def shorten_keys(db: Database) -> None:
                 f"UPDATE {table} SET {column} = substr({column}, 1, ?) WHERE length({column}) > ?",
                 [STORED_BYTES, STORED_BYTES],
             )
+
+
+def read_markdown_keys(db: Database) -> None:
+    """Step ``0012``'s work: the stored keys of the Markdown fields computed again from what they
+    read as. Only a text with a character Markdown could act on can change (most have none)."""
+    for table, names in READ_AS_TEXT.items():
+        for field in names:
+            column = key_column(field)
+            rows = db.execute(f"SELECT rowid, {field}, {column} FROM {table}").fetchall()
+            changed = []
+            for rowid, text, old in rows:
+                if text and may_act(text):
+                    key = stored_key(text, markdown=True)
+                    if key != old:
+                        changed.append((key, rowid))
+            db.conn.executemany(f"UPDATE {table} SET {column} = ? WHERE rowid = ?", changed)
 
 
 def store_keys(db: Database, table: str, item_id: str) -> None:
@@ -107,7 +150,7 @@ def store_keys(db: Database, table: str, item_id: str) -> None:
     row = db.execute(f"SELECT {', '.join(names)}, {stored} FROM {table} WHERE id = ?", [item_id]).fetchone()
     if row is None:
         return
-    keys = [stored_key(v) for v in row[: len(names)]]
+    keys = [stored_key(v, markdown=_is_markdown(table, f)) for f, v in zip(names, row, strict=False)]
     if keys == list(row[len(names) :]):
         return  # not even prepared: an UPDATE is checked by the guard against the table's triggers
     sets = ", ".join(f"{key_column(f)} = ?" for f in names)

@@ -174,10 +174,7 @@ def display_name(record: object) -> str:
     name = str(getattr(record, "display_name", "") or "")
     if name in ("(untitled)", "(empty)", ""):
         return untitled()
-    if getattr(record, "KIND", "") in ("talking_point", "statement"):  # their names are Markdown
-        from briefbook.ui.columns import plain_summary
-
-        name = plain_summary(name, limit=160)
+    if getattr(record, "KIND", "") == "statement":  # (its name is read as text by the core)
         from briefbook.ui.dates import localise_dates  # a statement's name holds its date
 
         name = localise_dates(name)

@@ -64,7 +64,8 @@ def test_an_old_library_gets_the_indexes_with_a_backup_first(tmp_path: Path) -> 
     path = tmp_path / "old.briefbook"
     shutil.copy(FIXTURES / "library-0010_versions_count_exports.briefbook", path)
     with Library.open(path) as library:
-        assert schema_version(library.db) == known_migrations()[-1] == "0011_link_indexes"
+        assert schema_version(library.db) == known_migrations()[-1]
+        assert "0011_link_indexes" in known_migrations()
         _check_reads_seek(library)
         assert library.check() == []
         topic = library.list(Topic)[0]

@@ -13,7 +13,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.assemble import PreflightWarning
-from briefbook.ui.columns import plain_summary
+from briefbook.text import one_line
 from briefbook.ui.labels import field_label, kind_label, level_label
 from briefbook.ui.message_parts import kind_part, level_part
 
@@ -162,7 +162,10 @@ def _filled(template: str, groups: list[str]) -> str:
 
 
 def _name(group: str) -> str:
-    return plain_summary(group, limit=100) if group else group
+    """A name or passage the preflight quotes: already read as text by the core (names) or by
+    assembly (passages), so only put on one line and cut; read again, "snake_case" or "2 * 3"
+    lost their marks."""
+    return one_line(group, 100) if group else group
 
 
 def warning_text(warning: PreflightWarning) -> str:
