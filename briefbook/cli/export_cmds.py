@@ -6,14 +6,55 @@ it uses: the renderer it is asked for, not the code that defines a book's sectio
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import threading
+from pathlib import Path
 
 import click
 
 from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json
+
+SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
+_WORDS = {"pdf": "a PDF", "docx": "a Word file (DOCX)"}
+# An ending that names a kind of file ("x.txt", "notes.doc"), not part of a name ("Sổ tay v1.2").
+_FILE_ENDING = re.compile(r"\.[A-Za-z]{1,5}")
+
+
+def formats_for(target: str, fmt: str | None, *, cards: bool = False) -> tuple[str, ...]:
+    """What ``-o TARGET`` with ``--format FMT`` writes, as the user means it: the format the file
+    name ends in (``-o brief.docx`` a Word file), both for a folder or a name without an ending,
+    ``--format`` where given. A name ending in another kind of file (``x.txt`` became
+    ``x.txt.pdf``) or a --format that says otherwise than the name is refused, in words."""
+    text = str(target)
+    path = Path(text).expanduser()
+    folder = text.endswith(("/", os.sep)) or (path.is_dir() and path.suffix.lower() not in SUFFIXES)
+    ending = "" if folder else path.suffix
+    named = SUFFIXES.get(ending.lower())
+    if named is None and ending and _FILE_ENDING.fullmatch(ending):
+        stem = path.name[: -len(ending)]
+        choices = f"{stem}.pdf" if cards else f"{stem}.pdf or {stem}.docx"
+        raise click.UsageError(
+            f"BriefBook writes PDF (.pdf) and Word (.docx) files, and “{path.name}” ends in {ending}: "
+            f"name it {choices}" + ("." if cards else ", or leave the ending out to get both.")
+        )
+    if cards:
+        if named == "docx":
+            raise click.UsageError(f"Cards are printed as a PDF: name the file {path.stem}.pdf.")
+        return ("pdf",)
+    if fmt is None:
+        return (named,) if named else ("pdf", "docx")
+    if fmt == "both":
+        return ("pdf", "docx")  # book.pdf --format both: book.pdf and book.docx
+    if named and named != fmt:
+        raise click.UsageError(
+            f"“{path.name}” is the name of {_WORDS[named]}, but --format {fmt} asks for {_WORDS[fmt]}: "
+            f"name it {path.stem}.{fmt}, or leave --format out."
+        )
+    return (fmt,)
 
 
 @cli.command()
@@ -47,7 +88,12 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
     help="The file to write, or a FOLDER/ (the file is then named after the book's title).",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["pdf", "docx", "both"]), default="both", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["pdf", "docx", "both"]),
+    default=None,
+    help="What to write (default: what the file name ends in, .pdf or .docx; both for a folder "
+    "or a name without an ending).",
 )
 @click.option("--template", default=None, help="A template name or folder (default: the book's).")
 @click.option("--ceiling", default=None, help="Leave out everything above this level.")
@@ -82,8 +128,10 @@ def export(
     """Export a book as PDF, DOCX or both (or, with --cards, one page per meeting as a PDF)."""
     from briefbook.export import ExportOptions, export_book
 
+    if cards and fmt == "docx":
+        raise click.UsageError("Cards are printed as a PDF: leave out --format docx.")
     options = ExportOptions(
-        formats=("pdf",) if cards else ("pdf", "docx") if fmt == "both" else (fmt,),
+        formats=formats_for(target, fmt, cards=bool(cards)),
         template=template,
         ceiling=ceiling,
         drafts=drafts,
@@ -94,8 +142,6 @@ def export(
         changes_page=changes_page,
         cards=cards.upper() if cards else None,
     )
-    if cards and fmt == "docx":
-        raise click.UsageError("Cards are printed as a PDF: leave out --format docx.")
     show = sys.stderr.isatty() and not ctx.as_json
     state = {"stage": ""}
 
