@@ -21,6 +21,7 @@ answer then says the check did not finish.
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import time
@@ -48,6 +49,9 @@ class _OutOfTime(Exception):
 
 
 def check_library(lib: Library, *, rebuild_index: bool, time_limit: float) -> list[str]:
+    """The problems found (empty when healthy), each in words: the check itself never raises on a
+    bad file (damage found on the way, bytes that are not text, a file gone or unreadable since
+    it was opened), and stops when ``time_limit`` seconds have passed."""
     deadline = time.monotonic() + time_limit
     conn = lib.db.conn
 
@@ -56,13 +60,15 @@ def check_library(lib: Library, *, rebuild_index: bool, time_limit: float) -> li
 
     conn.set_progress_handler(too_long, 10_000)
     try:
+        moved = _file_moved(lib)
         try:
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check") if r[0] != "ok"]
             problems += [f"broken link in {r[0]}" for r in conn.execute("PRAGMA foreign_key_check")]
         except sqlite3.DatabaseError as exc:
-            if "interrupt" in str(exc).lower():
+            if _interrupted(exc):
                 raise
-            return [f"the file is damaged ({exc}); restore a backup (briefbook backups)"]
+            return [*moved, _damaged(exc)]
+        problems = moved + problems
         _applied, differences = file_problems(conn)
         problems += [f"schema: {d}" for d in differences]
         if rebuild_index:
@@ -71,18 +77,63 @@ def check_library(lib: Library, *, rebuild_index: bool, time_limit: float) -> li
             try:
                 problems += _index_problems(lib, deadline)
             except sqlite3.DatabaseError as exc:
-                if "interrupt" in str(exc).lower():
+                if _interrupted(exc):
                     raise
                 problems += [
                     f"the search index is damaged ({exc}); 'briefbook check --rebuild-index' rebuilds it"
                 ]
-    except (sqlite3.OperationalError, _OutOfTime) as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "interrupt" not in str(exc).lower():
-            raise
-        problems = [f"the check did not finish within {time_limit:g} seconds (the file may be very large)"]
+    except _OutOfTime:
+        problems = [_out_of_time(time_limit)]
+    except sqlite3.DatabaseError as exc:  # met past the integrity check: the schema, the rebuild
+        problems = [_out_of_time(time_limit) if _interrupted(exc) else _damaged(exc)]
+    except UnicodeDecodeError:
+        problems = [_damaged(None)]
+    except OSError as exc:
+        problems = [
+            f"the file could not be read ({exc.strerror or exc}); restore a backup (briefbook backups)"
+        ]
     finally:
         conn.set_progress_handler(None, 0)
     return problems
+
+
+def _interrupted(exc: sqlite3.DatabaseError) -> bool:
+    return isinstance(exc, sqlite3.OperationalError) and "interrupt" in str(exc).lower()
+
+
+def _out_of_time(time_limit: float) -> str:
+    return f"the check did not finish within {time_limit:g} seconds (the file may be very large)"
+
+
+def _damaged(exc: sqlite3.DatabaseError | None) -> str:
+    """Damage in words: SQLite's own few words, or, for text that is not UTF-8 (whose message
+    quotes the garbled text itself), that it holds bytes that are not text."""
+    said = str(exc) if exc is not None else ""
+    if exc is None or "decode" in said.lower() or len(said) > 80:
+        said = "it holds bytes that are not text"
+    return f"the file is damaged ({said}); restore a backup (briefbook backups)"
+
+
+def _file_moved(lib: Library) -> list[str]:
+    """The file is no longer where it was opened (deleted or replaced meanwhile): what is checked
+    is the open copy, which nothing will find again once it is closed."""
+    path = lib.path
+    if path is None:
+        return []
+    try:
+        if os.path.samefile(path, _open_file(lib)):
+            return []
+    except OSError:
+        pass
+    else:
+        return []
+    return [f"the library file is no longer at {path} (it was moved, replaced or deleted while open)"]
+
+
+def _open_file(lib: Library) -> str:
+    """The file the connection has open (SQLite's own name of it)."""
+    row = lib.db.conn.execute("PRAGMA database_list").fetchone()
+    return row[2] if row and row[2] else str(lib.path)
 
 
 def _index_problems(lib: Library, deadline: float) -> list[str]:
