@@ -39,6 +39,7 @@ def read_article(path: str | Path) -> list[ArticleParagraph]:
         return [
             ArticleParagraph(p.plain, caption=p.caption, heading=bool(p.heading))
             for p in paragraphs(open_docx(path))
+            if p.plain.strip()
         ]
     data = read_file(path, MAX_ARTICLE, f"The article {path.name}")
     if b"\x00" in data[:4096]:

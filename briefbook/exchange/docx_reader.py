@@ -36,6 +36,7 @@ class DocParagraph:
     list_level: int | None = None
     ordered: bool = False
     caption: bool = False
+    hidden: str = ""  # its hidden text (Word's Font → Hidden), left out of ``markdown`` and ``plain``
 
 
 def open_docx(path: str | Path):
@@ -75,15 +76,18 @@ def paragraphs(document) -> list[DocParagraph]:
             out.append(_paragraph(Paragraph(child, document)))
         elif child.tag == _W + "tbl":
             for row in Table(child, document).rows:
-                cells = []
+                cells, hidden = [], []
                 for cell in row.cells:
-                    text = " ".join(_paragraph(p).markdown for p in cell.paragraphs).strip()
+                    read = [_paragraph(p) for p in cell.paragraphs]
+                    text = " ".join(p.markdown for p in read).strip()
                     if text and text not in cells:
                         cells.append(text)
-                if cells:
+                    hidden += [p.hidden for p in read if p.hidden and p.hidden not in hidden]
+                if cells or hidden:
                     joined = " — ".join(cells)
-                    out.append(DocParagraph(joined, joined))
-    return [p for p in out if p.plain.strip()]
+                    out.append(DocParagraph(joined, joined, hidden=" ".join(hidden)))
+    # A paragraph of hidden text alone is kept (without text) so that the import can say so.
+    return [p for p in out if p.plain.strip() or p.hidden]
 
 
 def _paragraph(paragraph) -> DocParagraph:
@@ -107,18 +111,22 @@ def _paragraph(paragraph) -> DocParagraph:
     elif "list" in style.lower():
         digits = re.findall(r"\d+", style)
         list_level = int(digits[0]) - 1 if digits else 0
-    markdown, plain = _inline(paragraph)
-    return DocParagraph(markdown, plain, heading, list_level, ordered, "caption" in style.lower())
+    markdown, plain, hidden = _inline(paragraph)
+    return DocParagraph(markdown, plain, heading, list_level, ordered, "caption" in style.lower(), hidden)
 
 
-def _inline(paragraph) -> tuple[str, str]:
+def _inline(paragraph) -> tuple[str, str, str]:
+    """(Markdown, plain text, hidden text) of a paragraph. Hidden text is what Word neither shows
+    nor prints unless asked (a drafter's note): it stays out of the point, and the import says so."""
     from docx.text.hyperlink import Hyperlink
 
     parts: list[str] = []
     plain: list[str] = []
+    hidden: list[str] = []
     for item in _inner_content(paragraph):
         if isinstance(item, Hyperlink):
-            text = "".join(r.text for r in item.runs)
+            text = "".join(r.text for r in item.runs if not r.font.hidden)
+            hidden += [r.text for r in item.runs if r.font.hidden]
             url = (item.address or "").strip()
             plain.append(text)
             if text.strip() and _SAFE_LINK.match(url):
@@ -127,11 +135,14 @@ def _inline(paragraph) -> tuple[str, str]:
                 parts.append(_escape(text))
             continue
         text = item.text
+        if item.font.hidden:
+            hidden.append(text)
+            continue
         plain.append(text)
         if not text:
             continue
         parts.append(_styled(_escape(text), bool(item.bold), bool(item.italic)))
-    return _join_marks("".join(parts)).strip(), "".join(plain).strip()
+    return _join_marks("".join(parts)).strip(), "".join(plain).strip(), " ".join("".join(hidden).split())
 
 
 # What a paragraph shows lies in its runs and links, and in these holders of runs: tracked

@@ -63,7 +63,15 @@ def propose_talking_points(library: Library, path: str | Path, *, topic_id: str 
     pending_question: Proposed | None = None
     list_base: dict[str, int] = {}  # point id -> the list level its own list starts at
     paras = paragraphs(open_docx(path))
+    hidden = [p.hidden for p in paras if p.hidden]
+    if hidden:  # left out of the points (Word prints none of it), and said, word for word
+        more = f" and {len(hidden) - 1} more" if len(hidden) > 1 else ""
+        proposal.messages.append(
+            f"Hidden text in {path.name} is left out (Word does not print it): “{hidden[0][:200]}”{more}."
+        )
     for para in paras:
+        if not para.plain.strip():  # hidden text alone: said above
+            continue
         if para.heading:
             current = pending_question = None
             title = clean_line(para.plain)

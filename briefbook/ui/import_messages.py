@@ -41,6 +41,16 @@ RAW: list[tuple] = [
         QT_TRANSLATE_NOOP("CoreMessages", "%1 gives the day (%2) but not the year."),
     ),
     (
+        r"Hidden text in (.+) is left out \(Word does not print it\): “(.*)” and (\d+) more\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "Hidden text in %1 is left out (Word does not print it): “%2” and %3 more."
+        ),
+    ),
+    (
+        r"Hidden text in (.+) is left out \(Word does not print it\): “(.*)”\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "Hidden text in %1 is left out (Word does not print it): “%2”."),
+    ),
+    (
         r"(.+) has no paragraphs to import as talking points\.",
         QT_TRANSLATE_NOOP("CoreMessages", "%1 has no paragraphs to import as talking points."),
     ),

@@ -4,7 +4,7 @@
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+236"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+237"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Delete %n item</numerusform>

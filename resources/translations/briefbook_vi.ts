@@ -816,7 +816,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>CollectionView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/collection_view.py" line="+236"/>
+        <location filename="../../briefbook/ui/collection_view.py" line="+237"/>
         <source>Delete %n item(s)</source>
         <translation>
             <numerusform>Xoá %n mục</numerusform>
@@ -1173,6 +1173,16 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+4"/>
         <source>%1 gives the day (%2) but not the year.</source>
         <translation>%1 ghi ngày (%2) nhưng không ghi năm.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hidden text in %1 is left out (Word does not print it): “%2” and %3 more.</source>
+        <translation>Phần chữ ẩn trong %1 không được nhập (Word không in phần này): “%2” và %3 đoạn khác.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hidden text in %1 is left out (Word does not print it): “%2”.</source>
+        <translation>Phần chữ ẩn trong %1 không được nhập (Word không in phần này): “%2”.</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -2219,7 +2229,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../briefbook/ui/export_dialog.py" line="+215"/>
+        <location filename="../../briefbook/ui/export_dialog.py" line="+228"/>
         <source>Cards for the car, one A5 page per meeting (PDF)</source>
         <translation>Phiếu tóm tắt mang theo, mỗi cuộc gặp một trang A5 (PDF)</translation>
     </message>

@@ -59,3 +59,34 @@ def test_tracked_insertions_and_boxes_are_imported_deletions_not(library: Librar
         "Việt Nam ủng hộ hợp tác toàn diện PLUGHMOVED",
         "Ngày ký: 17/12/2025 tại Hà Nội (trang 3)",
     ], texts
+
+
+def test_hidden_text_is_left_out_and_said(library: Library, tmp_path: Path) -> None:
+    """Word's hidden text (Font → Hidden: a drafter's note, not printed by Word) stayed in the
+    imported point and so reached the minister's book; it is left out now, and said."""
+    d = docx.Document()
+    d.add_heading("Công ước Hà Nội", 1)
+    p = d.add_paragraph("Việt Nam ủng hộ Công ước.", style="List Bullet")
+    p.add_run(" XYZZYHIDDEN không nói điều này").font.hidden = True
+    d.save(tmp_path / "hidden.docx")
+    proposal = propose_talking_points(library, tmp_path / "hidden.docx")
+    texts = [p.record.text for p in proposal.items if p.kind == "talking_point"]
+    assert texts == ["Việt Nam ủng hộ Công ước."]
+    said = [m for m in proposal.messages if "hidden" in m.lower()]
+    assert said and "XYZZYHIDDEN không nói điều này" in said[0] and "hidden.docx" in said[0]
+
+
+def test_a_hidden_paragraph_and_a_hidden_cell_are_said_too(library: Library, tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_heading("Công ước Hà Nội", 1)
+    d.add_paragraph("Điểm một.", style="List Bullet")
+    d.add_paragraph().add_run("PLUGHPARA ghi chú ẩn").font.hidden = True
+    table = d.add_table(rows=1, cols=2)
+    table.cell(0, 0).text = "Điểm trong bảng."
+    table.cell(0, 1).paragraphs[0].add_run("QUUXCELL ẩn").font.hidden = True
+    d.save(tmp_path / "hidden.docx")
+    proposal = propose_talking_points(library, tmp_path / "hidden.docx")
+    texts = [p.record.text for p in proposal.items if p.kind == "talking_point"]
+    assert texts == ["Điểm một.", "Điểm trong bảng."], texts
+    said = " ".join(proposal.messages)
+    assert "PLUGHPARA ghi chú ẩn" in said and "and 1 more" in said

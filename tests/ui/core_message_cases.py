@@ -132,9 +132,10 @@ def word_file_with_empty_question_and_nothing(c: Ctx) -> list[Shown]:
     document.add_heading("Chống mua bán người", level=1)
     document.add_paragraph("Việt Nam kiên quyết chống lừa đảo trực tuyến.")
     document.add_paragraph("Hỏi: Việt Nam có ký Công ước không?")  # the answer never written
+    document.add_paragraph().add_run("Ghi chú ẩn của người soạn").font.hidden = True
     path = c.tmp / "hỏi đáp.docx"
     document.save(path)
-    c.data.update({str(path), path.name, "Chống mua bán người"})
+    c.data.update({str(path), path.name, "Chống mua bán người", "Ghi chú ẩn của người soạn"})
     first = imports.propose(c.library, path, "talking-points")
     headless = c.tmp / "không tiêu đề.docx"
     document = docx.Document()
