@@ -5,16 +5,20 @@
 A user pasted a whole report (about 1 MB; a field holds at most 1,000,000 characters)
 into one talking point. For a 1 MB Vietnamese point, a 1 MB Thai point and a 1 MB
 Vietnamese report with a heading, a nested bulleted list and a numbered list every
-0.4-40 KB ("li"), each of 999,000 characters at ``--kb 1000`` (room for the key typed),
-in the real main window on a library made from nothing (an event, a meeting, a topic,
-the point, a book of the event), this prints the GUI thread's worst wait (a 5 ms QTimer
-heartbeat's longest gap, less its interval):
+0.4-40 KB ("li"), and a 1 MB report that is one bulleted list with nested items ("ul"),
+each of 999,000 characters at ``--kb 1000`` (room for the key typed), in the real main
+window on a library made from nothing (an event, a meeting, a topic, the point, a book of
+the event), this prints the GUI thread's worst wait (a 5 ms QTimer heartbeat's longest
+gap, less its interval):
 
 - **editor**: from showing the point in the talking points' editor until its text field
   holds the whole text (``field.edit.loading`` false, the document's text complete);
 - **type**: one key typed in the middle of the opened text (the wait until it is shown);
 - **save**: that edit saved as after a pause in typing (the Markdown written, the library
-  updated) until it is stored; the key is then taken back and saved again, unmeasured;
+  updated) until it is stored;
+- **undo**, **redo**: Edit > Undo of that edit, then Redo, until the editor shows the text;
+- **switch**: the key taken back and another item chosen at once (the save that switching
+  forces, ``flush``) until the edit is stored;
 - **resize**: the window made narrower and wider again, the point open in the editor
   (the text laid out again at the new width), the worst of the two;
 - **history**: the point's earlier versions (its "History…" dialog; the newest version is
@@ -23,7 +27,7 @@ heartbeat's longest gap, less its interval):
   built (the composer's analysis runs on its own thread; its preview on this one).
 
 Floor: the same window doing the same with a 2 KB point of the same text. The cases are
-measured alternating (floor, vi, th, li, floor, ...) in one run; the median and worst of
+measured alternating (floor, vi, th, li, ul, floor, ...) in one run; the median and worst of
 the rounds are printed with the machine's load at start and end.
 """
 
@@ -60,6 +64,20 @@ def structured_text(pool: list[str], chars: int, seed: int) -> str:
             return "\n\n".join(parts)
         parts.append(part)
         size += len(part) + 2
+
+
+def list_text(pool: list[str], chars: int, seed: int) -> str:
+    """A report that is one bulleted list: items of 1-3 sentences, every tenth or so with two
+    nested items, up to ``chars`` characters."""
+    rng, lines, size = random.Random(seed), [], 0
+    while True:
+        line = "- " + " ".join(rng.choice(pool) for _ in range(rng.randint(1, 3)))
+        if rng.random() < 0.1:
+            line += f"\n  - {rng.choice(pool)}\n  - {rng.choice(pool)}"
+        if size + len(line) + 1 > chars:
+            return "\n".join(lines)
+        lines.append(line)
+        size += len(line) + 1
 
 
 def point_text(pool: list[str], chars: int, seed: int) -> str:
@@ -127,6 +145,7 @@ def build(path: Path, kb: int) -> dict:
         "vi": point_text(SENTENCES, kb * 1000 - 1000, 2),
         "th": point_text(THAI, kb * 1000 - 1000, 3),
         "li": structured_text(SENTENCES, kb * 1000 - 1000, 4),
+        "ul": list_text(SENTENCES, kb * 1000 - 1000, 5),
     }
     out = {}
     with Library.create(path) as lib:
@@ -177,8 +196,8 @@ def main() -> None:
     wait_until(lambda: False, timeout=1.0)
     beat = Heartbeat()
     print(f"load at start: {os.getloadavg()}")
-    names = ("floor", "vi", "th", "li")
-    cases = ("editor", "resize", "type", "save", "history", "preview")
+    names = ("floor", "vi", "th", "li", "ul")
+    cases = ("editor", "resize", "type", "save", "undo", "redo", "switch", "history", "preview")
     rows: dict[str, dict[str, list[float]]] = {name: {case: [] for case in cases} for name in names}
     for _ in range(args.rounds):
         for name in names:
@@ -228,11 +247,33 @@ def main() -> None:
             wait_until(lambda: False, timeout=0.2)
             rows[name]["save"].append(beat.worst)
             assert not field.error, field.error  # stored, not refused
+            wait_until(lambda: False, timeout=0.5)
+            saved = editor.context.library.get("talking_point", point_id).text
+            # Edit > Undo of that edit, then Redo: until the editor shows the text again
+            for case, act in (("undo", window.undo), ("redo", window.redo)):
+                beat.reset()
+                act()
+                wait_until(lambda f=field: not getattr(f.edit, "loading", False))
+                wait_until(lambda: False, timeout=0.2)
+                rows[name][case].append(beat.worst)
+                wait_until(lambda: False, timeout=0.5)
+            stored = editor.context.library.get("talking_point", point_id).text
+            assert stored == saved, name  # (the key is back)
+            # the key taken back, and the point left at once for another (the save flush() forces)
+            cursor = QTextCursor(field.edit.document())
+            cursor.setPosition(field.edit.document().characterCount() // 2 + 1)
+            field.edit.setTextCursor(cursor)
+            field.edit.setFocus()
             QTest.keyClick(field.edit, Qt.Key.Key_Backspace)
-            field.flush()
-            # what follows a save (the tables, the search index, and the field's own save
-            # 2 s after the last key, which writes the Markdown again)
-            wait_until(lambda: False, timeout=2.5)
+            beat.reset()
+            editor.show_item(items["blank"][0])
+            wait_until(lambda e=editor: not e.writes.busy() if hasattr(e, "writes") else True)
+            wait_until(lambda: False, timeout=0.2)
+            rows[name]["switch"].append(beat.worst)
+            stored = editor.context.library.get("talking_point", point_id).text
+            assert len(stored) == len(saved) - 1, (name, len(stored), len(saved))  # the key taken back
+            # what follows a save (the tables, the search index)
+            wait_until(lambda: False, timeout=1.0)
             # the earlier versions' dialog, the newest version shown
             from briefbook.ui.revisions import RevisionsDialog
 
@@ -268,6 +309,8 @@ def main() -> None:
                 f"{name}: editor {1000 * rows[name]['editor'][-1]:.0f} ms (open {took:.2f} s), "
                 f"type {1000 * rows[name]['type'][-1]:.0f} ms, save {1000 * rows[name]['save'][-1]:.0f} ms, "
                 f"resize {1000 * rows[name]['resize'][-1]:.0f} ms, "
+                f"undo {1000 * rows[name]['undo'][-1]:.0f} ms, redo {1000 * rows[name]['redo'][-1]:.0f} ms, "
+                f"switch {1000 * rows[name]['switch'][-1]:.0f} ms, "
                 f"history {1000 * rows[name]['history'][-1]:.0f} ms, "
                 f"preview {1000 * rows[name]['preview'][-1]:.0f} ms",
                 flush=True,

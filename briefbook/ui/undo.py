@@ -24,6 +24,9 @@ if TYPE_CHECKING:  # the library's edits load with the first edit
     from briefbook.library.snapshots import Deleted
 
 
+LONG_TEXT = 100_000  # characters: an edit of a longer text is stored off the GUI thread
+
+
 class LibraryCommand(QUndoCommand):
     def __init__(self, model: LibraryModel, text: str):
         super().__init__(text)
@@ -99,7 +102,15 @@ class UpdateFields(LibraryCommand):
                 from briefbook.library.edits import stale_message  # the edits' code: when it is needed
 
                 raise StaleEdit(stale_message(current, values), current)
-        updated = self.library.update(self.kind, self.item_id, expected_updated_at=self.expected, **values)
+        library, expected = self.library, self.expected
+        long = any(isinstance(v, str) and len(v) > LONG_TEXT for v in values.values())
+        if long and library.path is not None and not library.read_only:
+            # (a long text: stored on a thread with its own connection, the window going on)
+            from briefbook.ui.editors.background_save import update_elsewhere
+
+            updated = update_elsewhere(library.path, self.kind, self.item_id, values, expected)
+        else:
+            updated = library.update(self.kind, self.item_id, expected_updated_at=expected, **values)
         self.expected = None
         self._left = {k: getattr(updated, k) for k in values}
         self.model.notify(self.kind, self.item_id, UPDATED)

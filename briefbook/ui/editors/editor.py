@@ -80,6 +80,7 @@ class RecordEditor(QWidget):
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self._apply_read_only)
         self.writes = BackgroundWrites(self._stored, self)  # long texts, stored off the GUI thread
+        self._leaving = False  # flushed to show another item: a long text need not be waited for
         self.retranslate()
 
     def _ensure_form(self) -> RecordForm:
@@ -132,10 +133,13 @@ class RecordEditor(QWidget):
         return self.record.id if self.record else None
 
     def show_item(self, item_id: str | None) -> None:
-        """Show ``item_id`` (None: nothing); pending edits of the previous item are saved first."""
-        self.flush()
+        """Show ``item_id`` (None: nothing); pending edits of the previous item are saved first
+        (a long text's write goes on off the GUI thread while the next item shows)."""
+        self.flush(wait=False)
         if item_id and self.record and item_id == self.record.id:
             return
+        if item_id and self.writes.busy(item_id):
+            self.writes.wait()  # (back to an item still being stored: shown as stored)
         record = None
         if item_id:
             try:
@@ -180,11 +184,21 @@ class RecordEditor(QWidget):
         if self.form is not None and (widget := self.form.first_field()) is not None:
             widget.setFocus()
 
-    def flush(self) -> None:
-        """Store every pending edit now (a long text being stored off the GUI thread included)."""
+    def flush(self, wait: bool = True) -> None:
+        """Store every pending edit now (a long text being stored off the GUI thread included).
+
+        ``wait`` False (switching items): a long text's edit is handed to the thread that
+        stores it (``background_save``) and the window goes on; it is on the undo stack, and
+        the window hears of it, once stored. Everything else that flushes (undo, closing,
+        another edit of the item) waits for it first."""
         if self.form is not None and self.record is not None and self.context.model.is_open:
-            self.form.flush()
-        self.writes.wait()
+            self._leaving = not wait
+            try:
+                self.form.flush()
+            finally:
+                self._leaving = False
+        if wait:
+            self.writes.wait()
 
     # -- saving ----------------------------------------------------------------------
 
@@ -197,7 +211,7 @@ class RecordEditor(QWidget):
         big = (
             isinstance(value, str)
             and len(value) > BIG
-            and getattr(form.fields[field], "in_background", False)
+            and (getattr(form.fields[field], "in_background", False) or self._leaving)
             and self.context.library.path is not None
         )
         if big and any(
@@ -269,10 +283,15 @@ class RecordEditor(QWidget):
                 self._fault(),
                 self._stale_at(field, write.new[field]),
             )
-        else:
-            error_hook.report(write.error)
-        if widget is not None and hasattr(widget, "sent"):
-            widget.sent(write.new[field])
+        else:  # refused once the user had left the item: said in a message, the text kept
+            error = write.error
+            if isinstance(error, StaleEdit) and self.form is not None:
+                kept = self._keep_refused(write.item_id, field, write.new[field])
+                error = StaleEdit(f"{user_message(error)} {kept}".strip(), error.current)
+            error_hook.report(error)
+        sender = self.form.fields.get(field) if self.form is not None else None
+        if sender is not None and hasattr(sender, "sent"):
+            sender.sent(write.new[field])
 
     def _fault(self) -> str:
         return self.tr("This change could not be saved because of a problem in BriefBook (details in %1).")

@@ -294,8 +294,34 @@ class MarkdownField(FieldWidget):
 
     def _show(self, value: str) -> None:
         self._timer.stop()
-        self.edit.set_markdown(value)
+        if not self._by_own_history(value):
+            self.edit.set_markdown(value)
         self._enable_bar()
+
+    def _by_own_history(self, value: str) -> bool:
+        """``value`` shown by a step of the editor's own history, if one gives it: an undo or
+        redo (Edit menu) of an edit of a long text. Opened again, the 1 MB text was read
+        again, opened in pieces and all its Markdown written again; a step back or forward
+        changes what the edit changed, and the Markdown of the rest is kept."""
+        edit = self.edit
+        document = edit.document()
+        if edit.loading or len(value) <= long_text.LONG or not edit.kept.writer.wanted(document):
+            return False
+        steps = [
+            (document.undo, document.redo, document.isUndoAvailable),
+            (document.redo, document.undo, document.isRedoAvailable),
+        ]
+        if document.isRedoAvailable():  # (a redo after an undo made here: forward first)
+            steps.reverse()
+        for step, back, available in steps:
+            if available():
+                step()
+                if edit.markdown() == value:
+                    document.setModified(False)
+                    self._timer.stop()
+                    return True
+                back()
+        return False
 
     def _enable_bar(self) -> None:
         """The formatting bar works once the text is whole (and the library is writable)."""
