@@ -135,8 +135,12 @@ def sections(book: Book) -> list[Section]:
 def save_sections(library: Library, book_id: str, new_sections: list[Section]) -> Book:
     """Store a book's sections (one transaction). The book's version is not touched: it counts
     exports that differ from the last one (see ``Library.record_export``), not edits."""
-    data = json.dumps([s.to_dict() for s in new_sections], ensure_ascii=False)
-    return library.update(Book, book_id, sections=data)
+    return library.update(Book, book_id, sections=sections_json(new_sections))
+
+
+def sections_json(new_sections: list[Section]) -> str:
+    """A book's sections as they are stored."""
+    return json.dumps([s.to_dict() for s in new_sections], ensure_ascii=False)
 
 
 def new_book(library: Library, event_id: str, **fields: object) -> Book:

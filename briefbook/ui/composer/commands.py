@@ -13,9 +13,9 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoStack
 
 from briefbook.library import Book, Library
-from briefbook.library.books import Section, save_sections
+from briefbook.library.books import Section, save_sections, sections_json
 from briefbook.ui.notifier import ADDED, UPDATED, LibraryModel
-from briefbook.ui.undo import AddItem, LibraryCommand, run
+from briefbook.ui.undo import LONG_TEXT, AddItem, LibraryCommand, run
 
 
 def copy_sections(sections: list[Section]) -> list[Section]:
@@ -34,7 +34,16 @@ class SaveSections(LibraryCommand):
         self.before, self.after = copy_sections(before), copy_sections(after)
 
     def _save(self, sections: list[Section]) -> None:
-        save_sections(self.library, self.book_id, copy_sections(sections))
+        library = self.library
+        data = sections_json(copy_sections(sections))
+        if len(data) > LONG_TEXT and library.path is not None and not library.read_only:
+            # (a text section holding a pasted report: stored on a thread with its own
+            # connection, the window going on, as an edit of a long talking point is)
+            from briefbook.ui.editors.background_save import update_elsewhere
+
+            update_elsewhere(library.path, Book.KIND, self.book_id, {"sections": data}, None)
+        else:
+            save_sections(library, self.book_id, copy_sections(sections))
         self.model.notify(Book.KIND, self.book_id, UPDATED)
 
     def apply(self) -> None:
