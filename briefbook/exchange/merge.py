@@ -15,6 +15,7 @@ package again finds every item unchanged.
 from __future__ import annotations
 
 import contextlib
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -181,6 +182,19 @@ def _map_levels(package: Package, library: Library) -> None:
         raise PackageError(
             f"{package.name} uses classification levels this library does not have "
             f"({', '.join(sorted(unknown)[:5])}; here: {', '.join(levels)}). Nothing was imported."
+        )
+    # Their scheme in their order, as our names: a level they rank above another must rank
+    # above it here too, or an item would arrive lower than its sender meant.
+    theirs = []
+    for name in package.levels:
+        with contextlib.suppress(ValidationError):
+            theirs.append(library.parse_level(name))
+    ranks = [levels.index(name) for name in theirs]
+    if any(a > b for a, b in itertools.pairwise(ranks)):
+        raise PackageError(
+            f"{package.name} ranks its classification levels in another order "
+            f"(lowest first: {', '.join(package.levels[:8])}; here: {', '.join(levels)}), "
+            "so a level would not mean the same here. Nothing was imported."
         )
 
 

@@ -165,6 +165,16 @@ _RAW: list[tuple] = [
         (None, None, level_part),
     ),
     (
+        r"(.+) ranks its classification levels in another order \(lowest first: (.*); here: (.*)\), "
+        r"so a level would not mean the same here\. Nothing was imported\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "%1 ranks its classification levels in another order (lowest first: %2; here: %3), "
+            "so a level would not mean the same here. Nothing was imported.",
+        ),
+        (None, level_part, level_part),
+    ),
+    (
         r"(.+) is a folder; choose a file name for the package\.",
         QT_TRANSLATE_NOOP("CoreMessages", "%1 is a folder; choose a file name for the package."),
     ),

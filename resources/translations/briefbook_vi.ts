@@ -1420,7 +1420,12 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1 dùng các độ mật mà thư viện này không có (%2; ở đây: %3). Chưa nhập gì.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>%1 ranks its classification levels in another order (lowest first: %2; here: %3), so a level would not mean the same here. Nothing was imported.</source>
+        <translation>%1 xếp các mức mật theo thứ tự khác (từ thấp đến cao: %2; ở đây: %3), nên một mức mật sẽ không mang cùng nghĩa ở đây. Không có gì được nhập.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>%1 is a folder; choose a file name for the package.</source>
         <translation>%1 là một thư mục; hãy chọn tên tệp cho gói dữ liệu.</translation>
     </message>
@@ -3222,7 +3227,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>(chưa có tên)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
         <source>(no speaker)</source>
         <translation>(chưa rõ người phát biểu)</translation>
     </message>
@@ -3238,7 +3243,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>Levels</name>
     <message>
-        <location filename="../../briefbook/ui/labels.py" line="-44"/>
+        <location filename="../../briefbook/ui/labels.py" line="-41"/>
         <source>Public</source>
         <translation>Công khai</translation>
     </message>

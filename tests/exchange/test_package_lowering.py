@@ -122,3 +122,23 @@ def test_an_edit_that_keeps_the_marked_passages_is_taken(
     _, back = _sent_back(library, filled, tmp_path, lambda o: o.update(TalkingPoint, point.id, text=edited))
     plan, _ = import_package(library, back)
     assert point.id in {c.item_id for c in plan.of("update")}
+
+
+def test_a_package_ranking_the_levels_otherwise_is_refused(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    """A colleague's library ranking Internal above Confidential: its "Internal" item would
+    be below Confidential here, lower than its sender meant. Refused, saying why."""
+    import pytest
+
+    from briefbook.exchange.package_file import PackageError
+
+    other = Library.create(tmp_path / "other.briefbook")
+    other.set_classification_levels(["Public", "Confidential", "Internal", "Secret"], confirm=True)
+    from briefbook.library import Topic
+
+    topic = other.add(Topic(title="XYZZY chủ đề", classification="Internal"))
+    export_package(other, [topic.id], tmp_path / "p.bbpkg")
+    with pytest.raises(PackageError, match="ranks its classification levels in another order"):
+        import_package(library, tmp_path / "p.bbpkg")
+    assert not library.exists(Topic, topic.id)

@@ -293,6 +293,18 @@ def package_with_unknown_levels(c: Ctx) -> list[Shown]:
 
 
 @case
+def package_ranking_levels_otherwise(c: Ctx) -> list[Shown]:
+    other = Library.create(c.tmp / "thứ tự khác.briefbook")
+    other.set_classification_levels(["Public", "Confidential", "Internal", "Secret"], confirm=True)
+    topic = other.add(Topic(title="Hợp tác Mê Kông", classification="Internal"))
+    path = c.tmp / "mê kông.bbpkg"
+    packages.export_package(other, [topic.id], path)
+    other.close()
+    c.data.update({str(path), path.name, "Hợp tác Mê Kông"})
+    return [refused(lambda: packages.preview_import(c.library, path))]
+
+
+@case
 def package_export_above_the_ceiling(c: Ctx) -> list[Shown]:
     lib = c.library
     secret = lib.add(Topic(title="Đàm phán kín", classification="Secret"))
