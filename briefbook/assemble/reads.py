@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from briefbook.library import (
+    Book,
     Event,
     Library,
     Meeting,
@@ -32,6 +33,7 @@ class BookReads:
     """The read-once caches of one assembly (a mixin of :class:`~.context.Assembly`)."""
 
     library: Library
+    book: Book
 
     def _start_reads(self) -> None:
         self._meetings_of: dict[str, list[Meeting]] = {}  # person id -> their meetings
@@ -43,6 +45,16 @@ class BookReads:
         self._topics: dict[str, Topic | None] = {}
         self._photos: dict[str, bytes | None] = {}  # person id -> photo
         self._records: dict[tuple[type, str], Record] = {}  # (type, id) -> a record looked up by id
+        self._event_meetings: list[Meeting] | None = None
+
+    def event_meetings(self) -> list[Meeting]:
+        """The book's event's meetings by start time (``Library.list``), read once per book: the
+        programme, the objectives and the briefs each list them (the list is shared)."""
+        if self._event_meetings is None:
+            self._event_meetings = self.library.list(
+                Meeting, where={"event_id": self.book.event_id}, order_by="starts_at"
+            )
+        return self._event_meetings
 
     def read_meetings(self, meetings: list[Meeting]) -> None:
         """Read, for all of ``meetings`` at once, what their briefs ask for one by one: the

@@ -72,7 +72,7 @@ def meetings_in(a: Assembly, section: Section, event: Event | None) -> list[Meet
             rows = a.library.list(Meeting, where={"id": item_id, "event_id": a.book.event_id})
             found += rows
     else:
-        found = a.library.list(Meeting, where={"event_id": a.book.event_id}, order_by="starts_at")
+        found = a.event_meetings()
     admitted = [m for m in found if a.admit(m)]
     a.read_meetings(admitted)  # what their briefs hold, in a few queries for them all
     return admitted
