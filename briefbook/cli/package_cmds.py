@@ -96,7 +96,7 @@ def _print_plan(plan: MergePlan, dry_run: bool) -> None:
         click.echo(f"  not imported: {line}")
     for c in plan.of("conflict"):
         if c.held:
-            click.echo(f"  held as a conflict: {c.held}; yours is kept until you choose.")
+            click.echo(f"  {c.held}")
     if s["conflict"]:
         click.echo(
             "Conflicts keep your version; theirs is kept beside it. See 'briefbook package conflicts', "

@@ -258,21 +258,19 @@ def _check_levels(library: Library, plan: MergePlan, known: set[tuple[str, str]]
         mine, theirs = c.local.content["fields"], c.theirs["fields"]
         label = RECORD_TYPES[c.kind].LABEL
         if "classification" in mine and rank(theirs.get("classification")) < rank(mine["classification"]):
-            c.held = (
-                f"{label} “{c.title}” would lower its classification from {mine['classification']} "
-                f"to {theirs.get('classification')}"
-            )
+            lower = theirs.get("classification")
+            why = f"would lower its classification from {mine['classification']} to {lower}"
         elif c.kind == "book" and rank(theirs.get("ceiling") or levels[0]) > rank(
             mine.get("ceiling") or levels[0]
         ):
-            c.held = (
-                f"{label} “{c.title}” would raise its ceiling from {mine.get('ceiling') or levels[0]} "
-                f"to {theirs.get('ceiling')}"
+            why = (
+                f"would raise its ceiling from {mine.get('ceiling') or levels[0]} to {theirs.get('ceiling')}"
             )
         elif unmarks(c.kind, mine, theirs):
-            c.held = f"{label} “{c.title}” would make shareable what is marked not for release here"
+            why = "would make shareable what is marked not for release here"
         else:
             continue
+        c.held = f"{label} “{c.title}” {why}: it is held as a conflict, and yours is kept until you choose."
         c.action, c.reason = CONFLICT, "level"
         c.known = (c.item_id, c.their_vid) in known
 

@@ -165,6 +165,36 @@ _RAW: list[tuple] = [
         (None, None, level_part),
     ),
     (
+        r"([A-Z][\w ]*) “(.*)” would lower its classification from (.+) to (.+): it is held as a "
+        r"conflict, and yours is kept until you choose\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "%1 “%2” would lower its classification from %3 to %4: it is held as a conflict, and yours "
+            "is kept until you choose.",
+        ),
+        (kind_part, None, level_part, level_part),
+    ),
+    (
+        r"([A-Z][\w ]*) “(.*)” would raise its ceiling from (.+) to (.+): it is held as a conflict, "
+        r"and yours is kept until you choose\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "%1 “%2” would raise its ceiling from %3 to %4: it is held as a conflict, and yours is kept "
+            "until you choose.",
+        ),
+        (kind_part, None, level_part, level_part),
+    ),
+    (
+        r"([A-Z][\w ]*) “(.*)” would make shareable what is marked not for release here: it is held "
+        r"as a conflict, and yours is kept until you choose\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "%1 “%2” would make shareable what is marked not for release here: it is held as a "
+            "conflict, and yours is kept until you choose.",
+        ),
+        (kind_part,),
+    ),
+    (
         r"(.+) ranks its classification levels in another order \(lowest first: (.*); here: (.*)\), "
         r"so a level would not mean the same here\. Nothing was imported\.",
         QT_TRANSLATE_NOOP(

@@ -1421,6 +1421,21 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+9"/>
+        <source>%1 “%2” would lower its classification from %3 to %4: it is held as a conflict, and yours is kept until you choose.</source>
+        <translation>%1 “%2” sẽ bị hạ độ mật từ %3 xuống %4: thay đổi này được giữ lại như một xung đột, bản của bạn vẫn giữ nguyên cho đến khi bạn chọn.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 “%2” would raise its ceiling from %3 to %4: it is held as a conflict, and yours is kept until you choose.</source>
+        <translation>%1 “%2” sẽ được nâng mức mật tối đa từ %3 lên %4: thay đổi này được giữ lại như một xung đột, bản của bạn vẫn giữ nguyên cho đến khi bạn chọn.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 “%2” would make shareable what is marked not for release here: it is held as a conflict, and yours is kept until you choose.</source>
+        <translation>%1 “%2” sẽ làm cho phần được đánh dấu không công bố ở đây có thể chia sẻ: thay đổi này được giữ lại như một xung đột, bản của bạn vẫn giữ nguyên cho đến khi bạn chọn.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 ranks its classification levels in another order (lowest first: %2; here: %3), so a level would not mean the same here. Nothing was imported.</source>
         <translation>%1 xếp các mức mật theo thứ tự khác (từ thấp đến cao: %2; ở đây: %3), nên một mức mật sẽ không mang cùng nghĩa ở đây. Không có gì được nhập.</translation>
     </message>
@@ -3563,7 +3578,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Các phiên bản trước của nội dung này</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+86"/>
         <source>Opening this long text… You can type in it as soon as it is whole.</source>
         <translation>Đang mở văn bản dài này… Bạn có thể gõ vào ngay khi văn bản được mở hết.</translation>
     </message>
@@ -3795,7 +3810,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Xung đột (sửa ở cả hai bên)</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
@@ -4220,7 +4235,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+103"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+104"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -4240,12 +4255,12 @@ Thả ảnh vào đây.</translation>
         <translation>sửa lần cuối %1</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+110"/>
         <source>%1 cannot be empty.</source>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+65"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
@@ -4694,12 +4709,12 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../briefbook/ui/undo.py" line="+81"/>
+        <location filename="../../briefbook/ui/undo.py" line="+84"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+40"/>
         <source>New %1</source>
         <translation>Thêm %1</translation>
     </message>

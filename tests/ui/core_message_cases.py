@@ -293,6 +293,29 @@ def package_with_unknown_levels(c: Ctx) -> list[Shown]:
 
 
 @case
+def package_held_updates(c: Ctx) -> list[Shown]:
+    lib, filled = c.library, c.filled
+    point = lib.add(
+        TalkingPoint(topic_id=filled["topic"].id, text="Chung.\n\n[NFR] Riêng.", classification="Secret")
+    )
+    plain = lib.add(TalkingPoint(topic_id=filled["topic"].id, text="Chung.\n\n[NFR] Kín."))
+    book = lib.add(Book(event_id=filled["event"].id, title="Sổ tay Bangkok", ceiling="Internal"))
+    out = c.tmp / "gửi đi.bbpkg"
+    packages.export_package(lib, [filled["event"].id], out)
+    other = Library.create(c.tmp / "đồng nghiệp.briefbook")
+    packages.import_package(other, out)
+    other.update(TalkingPoint, point.id, classification="Public")
+    other.update(TalkingPoint, plain.id, text="Chung.\n\nKín.")
+    other.update(Book, book.id, ceiling="Secret")
+    back = c.tmp / "gửi lại.bbpkg"
+    packages.export_package(other, [filled["event"].id], back)
+    other.close()
+    c.data.update({str(back), back.name, "Chung.", "Sổ tay Bangkok"})
+    plan = packages.preview_import(lib, back)
+    return [Shown(change.held) for change in plan.changes if change.held]
+
+
+@case
 def package_ranking_levels_otherwise(c: Ctx) -> list[Shown]:
     other = Library.create(c.tmp / "thứ tự khác.briefbook")
     other.set_classification_levels(["Public", "Confidential", "Internal", "Secret"], confirm=True)

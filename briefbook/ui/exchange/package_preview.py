@@ -141,7 +141,11 @@ class PackageDialog(QDialog):
                 group.addChild(child)
             self.tree.addTopLevelItem(group)
             group.setExpanded(action == CONFLICT or len(changes) <= 20)
-        skipped = QLabel("\n".join(user_message(m) for m in plan.skipped))
+        # Besides what cannot be stored: each update held back as a conflict, and why (a lower
+        # level, a higher ceiling, a marker taken off): it is not "changed on both sides".
+        held = [c.held for c in plan.of(CONFLICT) if c.held]
+        skipped = QLabel("\n".join(user_message(m) for m in [*plan.skipped, *held]))
+        skipped.setObjectName("packageNotes")
         skipped.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.import_button = buttons.addButton(self.tr("&Import"), QDialogButtonBox.ButtonRole.AcceptRole)
