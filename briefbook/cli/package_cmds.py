@@ -79,6 +79,7 @@ def _plan_data(plan: MergePlan, dry_run: bool) -> dict:
             if c.action != "unchanged"
         ],
         "skipped": plan.skipped,
+        "notes": plan.notes,
     }
 
 
@@ -97,6 +98,8 @@ def _print_plan(plan: MergePlan, dry_run: bool) -> None:
     for c in plan.of("conflict"):
         if c.held:
             click.echo(f"  {c.held}")
+    for line in plan.notes:
+        click.echo(f"  {line}")
     if s["conflict"]:
         click.echo(
             "Conflicts keep your version; theirs is kept beside it. See 'briefbook package conflicts', "

@@ -66,6 +66,7 @@ class MergePlan:
     package: Package
     changes: list[Change]
     skipped: list[str] = field(default_factory=list)  # items that cannot be stored, and why
+    notes: list[str] = field(default_factory=list)  # what else the user should know, by name
 
     def of(self, action: str) -> list[Change]:
         return [c for c in self.changes if c.action == action]
@@ -107,7 +108,29 @@ def plan_import(library: Library, package: Package) -> MergePlan:
     _check_references(library, plan)
     _check_deletions(library, plan)
     _check_levels(library, plan, known_conflicts)
+    _check_ceiling(library, plan)
     return plan
+
+
+def _check_ceiling(library: Library, plan: MergePlan) -> None:
+    """An item above the package's own ceiling (no BriefBook export writes one: it was put in by
+    hand or by another program) keeps its level here; the user is told, by name, since a file
+    said to hold nothing above that level may have been passed on as such."""
+    levels = library.classification_levels()
+    ceiling = plan.package.ceiling
+    if ceiling not in levels:
+        return
+    for c in plan.changes:
+        level = (c.theirs or {}).get("fields", {}).get("classification")
+        if (
+            c.action in (ADD, UPDATE, CONFLICT)
+            and level in levels
+            and levels.index(level) > levels.index(ceiling)
+        ):
+            plan.notes.append(
+                f"{RECORD_TYPES[c.kind].LABEL} “{c.title}” is {level}, above the package's own ceiling "
+                f"({ceiling}): it was put in by hand or by another program, and it keeps its level here."
+            )
 
 
 def _decide(local: LocalState, theirs: list[list[str]]) -> str:

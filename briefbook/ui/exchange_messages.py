@@ -195,6 +195,16 @@ _RAW: list[tuple] = [
         (kind_part,),
     ),
     (
+        r"([A-Z][\w ]*) “(.*)” is (.+), above the package's own ceiling \((.+)\): it was put in by hand "
+        r"or by another program, and it keeps its level here\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "%1 “%2” is %3, above the package's own ceiling (%4): it was put in by hand or by another "
+            "program, and it keeps its level here.",
+        ),
+        (kind_part, None, level_part, level_part),
+    ),
+    (
         r"(.+) ranks its classification levels in another order \(lowest first: (.*); here: (.*)\), "
         r"so a level would not mean the same here\. Nothing was imported\.",
         QT_TRANSLATE_NOOP(

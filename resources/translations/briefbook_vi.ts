@@ -1436,6 +1436,11 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+10"/>
+        <source>%1 “%2” is %3, above the package&apos;s own ceiling (%4): it was put in by hand or by another program, and it keeps its level here.</source>
+        <translation>%1 “%2” có độ mật %3, cao hơn mức mật tối đa mà gói tự ghi (%4): mục này đã được thêm bằng tay hoặc bằng chương trình khác, và vẫn giữ độ mật của nó ở đây.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>%1 ranks its classification levels in another order (lowest first: %2; here: %3), so a level would not mean the same here. Nothing was imported.</source>
         <translation>%1 xếp các mức mật theo thứ tự khác (từ thấp đến cao: %2; ở đây: %3), nên một mức mật sẽ không mang cùng nghĩa ở đây. Không có gì được nhập.</translation>
     </message>

@@ -142,3 +142,37 @@ def test_a_package_ranking_the_levels_otherwise_is_refused(
     with pytest.raises(PackageError, match="ranks its classification levels in another order"):
         import_package(library, tmp_path / "p.bbpkg")
     assert not library.exists(Topic, topic.id)
+
+
+def test_a_package_holding_more_than_its_ceiling_says_so(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    """A package that says "nothing above Public" but holds a Secret item (edited by hand, or
+    made by another tool): the item keeps its level here, and the import says so by name."""
+    import json
+    import zipfile
+
+    from briefbook.exchange.content import content_hash
+
+    export_package(library, [filled["event"].id], tmp_path / "p.bbpkg", ceiling="Public")
+    with zipfile.ZipFile(tmp_path / "p.bbpkg") as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    manifest = json.loads(members["manifest.json"])
+    for item in manifest["items"]:
+        if item["id"] == filled["point"].id:
+            item["id"] = "0f0f0f0f-0000-4000-8000-000000000001"  # a new item, as a colleague adds one
+            item["fields"]["classification"] = "Secret"
+            item["fields"]["text"] = "XYZZY bí mật"
+            content = {
+                k: item[k] for k in ("kind", "id", "created_at", "updated_at", "fields", "links", "photo")
+            }
+            item["hash"] = content_hash(content)
+            item["versions"] = [["a" * 32, item["hash"]]]
+    members["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode("utf-8")
+    with zipfile.ZipFile(tmp_path / "edited.bbpkg", "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    plan, _ = import_package(library, tmp_path / "edited.bbpkg")
+    said = [m for m in plan.notes if "above the package's own ceiling" in m]
+    assert said and "XYZZY bí mật" in said[0] and "Secret" in said[0] and "Public" in said[0]
+    assert library.get(TalkingPoint, "0f0f0f0f-0000-4000-8000-000000000001").classification == "Secret"

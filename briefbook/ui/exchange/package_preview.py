@@ -144,7 +144,7 @@ class PackageDialog(QDialog):
         # Besides what cannot be stored: each update held back as a conflict, and why (a lower
         # level, a higher ceiling, a marker taken off): it is not "changed on both sides".
         held = [c.held for c in plan.of(CONFLICT) if c.held]
-        skipped = QLabel("\n".join(user_message(m) for m in [*plan.skipped, *held]))
+        skipped = QLabel("\n".join(user_message(m) for m in [*plan.skipped, *held, *plan.notes]))
         skipped.setObjectName("packageNotes")
         skipped.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
