@@ -11,8 +11,9 @@ It never decides anything about a file: where the full open could refuse the fil
 warn, back it up or migrate it, :func:`open_current` answers ``None`` and the
 window waits for the full open and its message, as before. So a file is looked at
 here only when it is exactly at this version's schema (every migration applied,
-none unknown), passes the same ``quick_check`` the full open runs, holds no
-trigger or view, and has no side file (no ``-wal``, ``-shm`` or ``-journal``:
+none unknown, and the very schema the full open compares: no table in another
+shape, none it does not make), passes the same ``quick_check`` the full open runs,
+holds no trigger or view, and has no side file (no ``-wal``, ``-shm`` or ``-journal``:
 no other connection, no hot journal, no WAL of another file). Nothing is written:
 the side files a read-only WAL connection makes are removed again.
 """
@@ -26,7 +27,8 @@ from pathlib import Path
 
 from briefbook.collation import sort_key
 from briefbook.store.guard import harden
-from briefbook.store.schema_snapshot import MIGRATIONS
+from briefbook.store.schema_check import schema_differences
+from briefbook.store.schema_snapshot import ENTRIES, MIGRATIONS
 from briefbook.store.sort_keys import markdown_sort_key
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
@@ -98,6 +100,10 @@ def _usable(conn: sqlite3.Connection, size: int) -> bool:
         return False
     applied = conn.execute("SELECT migration_set, name FROM _sqlite_migrations ORDER BY rowid").fetchall()
     if applied != [("briefbook", name) for name in CURRENT_MIGRATIONS]:
+        return False
+    # The schema the full open compares (a table of ours in another shape, an index or table we
+    # do not make, "NOT\u00a0NULL"): a file it refuses shows no row first, then its refusal.
+    if schema_differences(conn, list(CURRENT_MIGRATIONS), want=ENTRIES):
         return False
     if size <= FULL_CHECK_UP_TO:
         return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"

@@ -134,13 +134,19 @@ def history_problem(applied: list[str]) -> str | None:
     return None
 
 
-def schema_differences(conn: sqlite3.Connection, applied: list[str]) -> list[str]:
+def schema_differences(
+    conn: sqlite3.Connection,
+    applied: list[str],
+    want: dict[tuple[str, str], tuple[str, str]] | None = None,
+) -> list[str]:
     """Every way the file's schema differs from ours at its version, in words; empty when equal.
 
-    The file's own code (triggers, views) comes first: it is what would act.
+    The file's own code (triggers, views) comes first: it is what would act. ``want``: the
+    schema to compare with, when the caller has it (the first page's look at a file of this
+    version, which must refuse what the open refuses without loading the migrations).
     """
     have = _entries(conn)
-    want = expected_entries(tuple(applied))
+    want = expected_entries(tuple(applied)) if want is None else want
     code: list[str] = []
     other: list[str] = []
     for (kind, name), (table, sql) in sorted(have.items()):

@@ -110,9 +110,30 @@ def _damaged(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _no_break_space(path: Path) -> None:
+    """A column that reads as ours but is not (SQLite reads "TEXT NOT\u00a0NULL" as a type name)."""
+    conn = sqlite3.connect(path)
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'topics'").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute(
+        "UPDATE sqlite_master SET sql = ? WHERE name = 'topics'",
+        [sql.replace("title TEXT NOT NULL", "title TEXT NOT\u00a0NULL", 1)],
+    )
+    conn.commit()
+    conn.close()
+
+
+def _table_of_its_own(path: Path) -> None:
+    with sqlite3.connect(path) as conn:
+        conn.execute('CREATE TABLE "topics\u00a0" (title)')
+    conn.close()
+
+
 @pytest.mark.parametrize(
     "spoil",
     [
+        _no_break_space,
+        _table_of_its_own,
         _newer,
         _older,
         _trigger,

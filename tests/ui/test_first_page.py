@@ -180,18 +180,50 @@ def test_a_library_that_needs_a_migration_is_migrated_by_the_full_open_before_ro
     window.close()
 
 
-def test_a_file_the_open_refuses_after_all_takes_its_rows_away(
-    qtbot, scripts_library: Path, monkeypatch
-) -> None:
-    """A table of ours in another shape: read first (its rows are data), refused by the full open's
-    schema check; once the user said no to a cleaned copy the window is as if nothing had been shown."""
-    with sqlite3.connect(scripts_library) as conn:
-        conn.execute("ALTER TABLE topics ADD COLUMN extra TEXT")
+def _respell(path: Path, table: str, words: str, spelled: str) -> None:
+    """Our table's SQL with ``words`` spelled otherwise (a no-break space is a letter to SQLite)."""
+    conn = sqlite3.connect(path)
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    assert words in sql
+    conn.execute("PRAGMA writable_schema = ON")
+    conn.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?", [sql.replace(words, spelled, 1), table])
+    conn.commit()
     conn.close()
+
+
+def _run(path: Path, sql: str) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute(sql)
+    conn.commit()
+    conn.close()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda path: _run(path, "ALTER TABLE topics ADD COLUMN extra TEXT"),
+        lambda path: _respell(
+            path, "talking_points", "classification TEXT NOT NULL", "classification TEXT NOT\u00a0NULL"
+        ),
+        lambda path: _respell(
+            path, "talking_points", "CREATE TABLE talking_points", 'CREATE TABLE "talking_points"'
+        ),
+        lambda path: _run(path, 'CREATE TABLE "notes\u00a0" (x)'),
+    ],
+    ids=["extra-column", "no-break-space-in-a-type", "quoted-name", "no-break-space-in-a-table-name"],
+)
+def test_a_file_the_open_refuses_shows_no_row_first(
+    qtbot, scripts_library: Path, monkeypatch, change
+) -> None:
+    """A table of ours in another shape, or one we do not make: the first page's look refuses it as
+    the full open's schema check does, so no row of it is shown behind the refusal; once the user
+    said no to a cleaned copy the window is as if nothing had been shown."""
+    change(scripts_library)
     asked = []
     monkeypatch.setattr(library_recovery, "ask_open_cleaned_copy", lambda *a: asked.append(a) or False)
     window = _window(qtbot)
+    assert not show_first_page(window, scripts_library)
     app.finish_start(window, window.settings, scripts_library)
-    assert window.current_view() is not None and not window.model.is_open  # shown first
+    assert window.current_view() is None and not window.model.is_open  # nothing shown first
     qtbot.waitUntil(lambda: bool(asked), timeout=10_000)
     assert not window.model.is_open and window.current_view() is None and window.view_stack.count() == 0
