@@ -36,7 +36,7 @@ from briefbook.library.stamps import now
 from briefbook.library.sync import SyncMixin
 from briefbook.store import backup_schedule as schedule
 from briefbook.store.connection import Database
-from briefbook.store.database import open_database
+from briefbook.store.database import disk_full, open_database
 
 # Kept importable from here, where callers and tests of other branches found them.
 __all__ = ["INDEX_VERSION", "INDEX_VERSION_KEY", "Library", "index_body", "now", "stale_message"]
@@ -187,7 +187,7 @@ class Library(
                 ) from None
             if "readonly" in text:
                 raise BriefBookError("The library file is read-only; changes cannot be saved.") from None
-            if "full" in text:
+            if "full" in text or disk_full(exc, self.path):
                 raise BriefBookError("The disk is full; your change was not saved.") from None
             raise
         except sqlite3.DatabaseError as exc:

@@ -368,6 +368,24 @@ def _from_sqlite(exc: sqlite3.DatabaseError, path: Path) -> LibraryFileError:
         return _damaged(
             f"The library {path} is damaged or not a BriefBook library. It has not been changed.", path
         )
-    if "disk" in text and "full" in text:
+    if ("disk" in text and "full" in text) or disk_full(exc, path):
         return LibraryFileError(f"The disk holding {path} is full.")
     return LibraryFileError(f"The library {path} cannot be opened ({exc}).")
+
+
+# Less room than this on the library's disk, and an I/O error is the disk being full.
+_NEARLY_FULL = 1024 * 1024
+
+
+def disk_full(exc: BaseException, path: str | Path | None) -> bool:
+    """Whether SQLite's "disk I/O error" is a full disk: where the shared-memory file or a page
+    cannot grow (SQLITE_IOERR_SHMSIZE, _WRITE...), SQLite reports an I/O error, not SQLITE_FULL."""
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    if not (name.startswith("SQLITE_IOERR") or "disk i/o error" in str(exc).lower()) or path is None:
+        return False
+    import shutil
+
+    try:
+        return shutil.disk_usage(Path(path).parent).free < _NEARLY_FULL
+    except OSError:
+        return False
