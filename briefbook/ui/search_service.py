@@ -75,12 +75,20 @@ class Searcher(QObject):
 
         return self.request_read(channel, search)
 
-    def request_read(self, channel: str, read: Callable[[Library, Callable[[], bool]], Any]) -> int:
+    def request_read(
+        self,
+        channel: str,
+        read: Callable[[Library, Callable[[], bool]], Any],
+        *,
+        after: Callable[[Callable[[], None]], None] | None = None,
+    ) -> int:
         """Run ``read(library, current)`` on the worker; its result arrives through ``found``.
 
         ``read`` gets the worker's own read-only :class:`Library` and ``current()``, which
         says whether its answer is still wanted (no newer request on ``channel``). It must
-        only read: the worker's connection is read-only.
+        only read: the worker's connection is read-only. ``after``: hands the worker the
+        read later (``AfterPaint.call``: once the window has painted), the ticket being
+        the request's from now on (a newer request or ``forget`` drops it meanwhile).
         """
         ticket = next(self._tickets)
         self._latest[channel] = ticket
@@ -89,10 +97,19 @@ class Searcher(QObject):
         if path is None:  # a library without a file (not from the app): answer on this thread
             self._answer(channel, ticket, self.model.library, read)
             return ticket
-        if self._thread is None or not self._thread.is_alive():
-            self._thread = threading.Thread(target=self._work, name="briefbook-search", daemon=True)
-            self._thread.start()
-        self._queue.put((channel, ticket, Path(path), read))
+
+        def send() -> None:
+            if not self.is_current(channel, ticket):
+                return  # overtaken before it was sent
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, name="briefbook-search", daemon=True)
+                self._thread.start()
+            self._queue.put((channel, ticket, Path(path), read))
+
+        if after is None:
+            send()
+        else:
+            after(send)
         return ticket
 
     def forget(self, channel: str) -> None:

@@ -43,6 +43,7 @@ class FollowsChanges(QAbstractTableModel):
     _fetching: bool
     _channel: str
     _ticket: int
+    after_paint: Any
 
     def _on_changed(self, kind: str, item_id: str, what: str) -> None:
         linked = any(REFERENCES.get(f) == kind for f in self.record_class.field_names())
@@ -95,6 +96,7 @@ class FollowsChanges(QAbstractTableModel):
         self._ticket = self.context.searcher.request_read(
             self._channel,
             lambda library, _current: place(library, selection, item_id, cursor, renumber, shown),
+            after=self.after_paint,
         )
 
     def _on_placed(self, placed: Placed) -> None:

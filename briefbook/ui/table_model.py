@@ -200,7 +200,9 @@ class RecordTableModel(CellTexts, NextPages, FollowsChanges, ReorderByDrag):
             self.searching = True
             self._sorted = None
             self._ticket = self.context.searcher.request_read(
-                self._channel, lambda library, _current: first_rows(library, selection, limit, **options)
+                self._channel,
+                lambda library, _current: first_rows(library, selection, limit, **options),
+                after=self.after_paint,
             )
             return
         self._show_first(first_rows(self.context.library, selection, limit, kept=keep > 0))

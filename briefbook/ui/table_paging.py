@@ -65,9 +65,14 @@ class NextPages(QAbstractTableModel):
         # Asked once the rows just scrolled into view are painted (Qt asks while it scrolls):
         # a page read alongside a paint made each of the paint's calls into Python wait for the
         # GIL (a repaint makes about 1,500). A ``QTimer.singleShot(0)`` ran before the paint.
+        self.after_paint(self._ask_next_page)
+
+    def after_paint(self, fn) -> None:
+        """``fn()`` once the window has painted what is waiting (:mod:`briefbook.ui.after_paint`):
+        every read the table asks of the search thread is sent then, not alongside the paint."""
         if self._after_paint is None:
             self._after_paint = AfterPaint(self)
-        self._after_paint.call(self._ask_next_page)
+        self._after_paint.call(fn)
 
     def _ask_next_page(self) -> None:
         if self._asked_in != self._generation:
@@ -98,6 +103,7 @@ class NextPages(QAbstractTableModel):
             lambda library, current: rows_up_to(
                 library, selection, after, generation=generation, current=current, **options
             ),
+            after=self.after_paint,
         )
         return True
 

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
+from briefbook.library import Library
 from briefbook.ui.after_paint import AfterPaint
 from briefbook.ui.search_service import Searcher
 from tests.ui.big_library import build_big_library
@@ -84,3 +85,41 @@ def test_the_next_page_is_asked_after_the_rows_scrolled_into_view_are_painted(qt
     qtbot.waitUntil(lambda: view.model.rowCount() == 400)
     assert "asked" in seen and "paint" in seen
     assert seen.index("paint") < seen.index("asked")
+
+
+def test_a_new_selection_and_the_walk_down_to_an_item_are_asked_after_the_window_painted(
+    qtbot, window, monkeypatch
+):
+    """A topic chosen in the sidebar (the rows read again) and an item selected further down
+    (the pages walked): the window paints what the click changed before the search thread reads."""
+    from PySide6.QtWidgets import QApplication
+
+    seen: list[str] = []
+    request_read = Searcher.request_read
+
+    def watched(self, channel, read, **options):
+        ticket = request_read(self, channel, read, **options)
+        if channel.startswith("table:talking_point"):
+            seen.append("asked")  # (sent to the search thread now, or once the window painted)
+            if options.get("after") is not None:
+                options["after"](lambda: seen.append("sent"))
+        return ticket
+
+    monkeypatch.setattr(Searcher, "request_read", watched)
+    view = window.show_view("talking_point")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 200 and not view.model.searching)
+    qtbot.wait(50)
+    paints = Paints(QApplication.instance(), seen)
+    seen.clear()
+    window.sidebar.setCurrentItem(window.sidebar.items["talking_point"].child(1))
+    qtbot.waitUntil(lambda: not view.model.searching and bool(view.model.where))
+    assert "sent" in seen and "paint" in seen[: seen.index("sent")]
+    with Library.open(window.model.library.path, backup=False, read_only=True) as other:
+        target = other.page("talking_point", order_by="topic_id", limit=1_000).records[-1]
+    window.sidebar.setCurrentItem(window.sidebar.items["talking_point"])
+    qtbot.waitUntil(lambda: not view.model.searching and not view.model.where)
+    seen.clear()
+    assert not view.select(target.id)
+    qtbot.waitUntil(lambda: view.model.row_of(target.id) >= 0)
+    assert "sent" in seen and "paint" in seen[: seen.index("sent")]
+    paints.deleteLater()
