@@ -27,7 +27,7 @@ class CollectionCommands:
             ),
         )
         self.select(command.item_id)
-        self.editor.focus_first_field()
+        self.editor.focus_first_field(select=True)
 
     def delete_selected(self) -> None:
         ids = self.selected_ids()

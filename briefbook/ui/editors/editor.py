@@ -180,9 +180,13 @@ class RecordEditor(QWidget):
     def field(self, name: str):
         return self._ensure_form().fields[name]
 
-    def focus_first_field(self) -> None:
+    def focus_first_field(self, select: bool = False) -> None:
+        """The focus to the first field; ``select``: its text selected too (a new item's
+        placeholder, "New event", which what the user types then replaces, as in Word)."""
         if self.form is not None and (widget := self.form.first_field()) is not None:
             widget.setFocus()
+            if select and hasattr(widget.input, "selectAll"):
+                widget.input.selectAll()
 
     def flush(self, wait: bool = True) -> None:
         """Store every pending edit now (a long text being stored off the GUI thread included).
