@@ -126,3 +126,26 @@ def test_spaces_typed_where_the_writer_wraps_stay_in_the_paragraph(qtbot) -> Non
     assert document.blockCount() == 1
     (block,) = parsed_blocks(saved, "body")
     assert "\n" not in "".join(run.text for run in block.runs)
+
+
+def test_a_bar_the_writer_wraps_to_a_line_start_stays_in_the_paragraph(qtbot) -> None:
+    """ "Lào | Campuchia" typed where Qt's writer wraps at 80 columns: the wrapped line began with
+    "|" and was kept apart as if a table row (the editor's CommonMark has no tables), so the text
+    got a line break the user never typed and its name ended before the "|"."""
+    from briefbook.library import TalkingPoint
+
+    lead = "Việt Nam và Thái Lan cùng ký biên bản ghi nhớ về hợp tác phòng chống lừa đảo"
+    wrapped = 0
+    for width in range(len(lead) - 12, len(lead) + 1):
+        text = f"{lead[:width].rstrip()} | Lào | Campuchia | Myanmar cam kết chia sẻ thông tin."
+        edit = MarkdownEdit()
+        qtbot.addWidget(edit)
+        edit.set_markdown(text)
+        edit.textCursor().insertText(" Ồ")  # typed at the end: the text is saved again
+        saved = edit.markdown()
+        assert saved == text + " Ồ", width
+        assert TalkingPoint(text=saved).display_name.rstrip("…") == saved[:120]  # past the "|"
+        document = QTextDocument()
+        document.setPlainText(saved)
+        wrapped += "\n|" in document.toMarkdown(FEATURES)  # the writer did wrap before a "|"
+    assert wrapped

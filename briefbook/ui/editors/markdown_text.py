@@ -20,7 +20,10 @@ FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
 
 # (a bare "-" or "14." line is an empty item: the writer escapes a mark its wrapping brings
 # to a line's start, so joined to the line before it became a dash typed at that item's end)
-_BLOCK_START = re.compile(r"^\s*([-*+](?:\s|$)|\d+[.)](?:\s|$)|#|>|```|\|)")
+# A "|" is not one: in the editor's CommonMark Qt neither reads nor writes a table, so a line
+# of the writer's that starts with "|" is where it wrapped "Lào | Campuchia" (kept apart, the
+# text got a line break the user never typed, and its name ended before the "|").
+_BLOCK_START = re.compile(r"^\s*([-*+](?:\s|$)|\d+[.)](?:\s|$)|#|>|```)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 _WORD_BULLET = re.compile(r"^[ \t]*[·•▪§\u2022\uf0b7]\s+", re.M)
