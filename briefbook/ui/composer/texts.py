@@ -31,7 +31,10 @@ def point_label(point: TalkingPoint) -> str:
 def statement_label(statement: Statement) -> str:
     """ "Lê Anh Tuấn, 17/12/2025: …"."""
     when = display_date(statement.date) if statement.date else ""
-    source = ", ".join(x for x in (statement.speaker_name, when) if x)
+    # A speaker who is a person of the library is named through the person (the Library
+    # sets ``speaker_label`` when it reads the statement), a free-text one as typed.
+    who = statement.speaker_name or statement.speaker_label
+    source = ", ".join(x for x in (who, when) if x)
     quote = one_line(plain_summary(statement.text, limit=MAX_CHARS), MAX_CHARS)
     return f"{source}: {quote}" if source else quote
 
