@@ -22,13 +22,24 @@ def _invisible(c: str) -> bool:
     return c.isspace() or unicodedata.category(c) in ("Cf", "Cc")
 
 
+def _unlinked(kept: str) -> str:
+    """An id without the link around it: ``briefbook:ID``, or ``<briefbook://item/ID>`` as a
+    mail program or Word writes a pasted link (the forms the window's search field opens)."""
+    if kept.startswith("<") and kept.endswith(">"):
+        kept = kept[1:-1]
+    for prefix in ("briefbook://item/", "briefbook:"):
+        if kept.startswith(prefix):
+            return kept[len(prefix) :]
+    return kept
+
+
 def as_typed_id(item_id: str) -> str:
     """The id a user most likely meant: without spaces and invisible characters (a zero-width
     space or a direction mark), without a copied link's ``briefbook:``, in lower case as
     BriefBook writes its ids. Looked up only when the id as given is not found (an id someone
     chose, in capitals, is still found as it is)."""
     kept = "".join(c for c in item_id if not _invisible(c))
-    return kept.removeprefix("briefbook:").lower()
+    return _unlinked(kept).lower()
 
 
 def typed_id(item_id: str) -> str:
@@ -41,7 +52,7 @@ def typed_id(item_id: str) -> str:
 def visible_id(item_id: str) -> str:
     """The id without spaces, invisible characters and ``briefbook:``, in the case typed (what
     a record's reference to another item is stored as: its case is the item's own)."""
-    return "".join(c for c in item_id if not _invisible(c)).removeprefix("briefbook:")
+    return _unlinked("".join(c for c in item_id if not _invisible(c)))
 
 
 def shown_id(item_id: object) -> str:
