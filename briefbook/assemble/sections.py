@@ -166,5 +166,15 @@ def meeting_briefs(a: Assembly, section: Section, event: Event | None) -> list[B
 
 
 def free_text(a: Assembly, section: Section, event: Event | None) -> list[Block]:
+    """A section of the book's own text: it has no level of its own, so every copy prints it;
+    a copy below the book's own ceiling says so by the section's name (a note written into
+    a Secret book goes into its Public copy too, unless marked not for release)."""
     body = a.blocks(section.text, origin=a.origin(None))
+    if body and a.book.ceiling in a.levels and a.ceiling_rank < a.levels.index(a.book.ceiling):
+        a.warn(
+            "text_section_in_copy",
+            f"The section “{section.title}” is the book's own text, which every copy prints whatever "
+            f"its ceiling: this {a.ceiling} copy holds it too (a passage marked [NFR] is left out "
+            "of a copy for sharing).",
+        )
     return [section_heading(a, section), *body] if body else []

@@ -4114,7 +4114,12 @@ Thả ảnh vào đây.</translation>
         <translation>Lưu ý nhạy cảm về %1 có độ mật %2, cao hơn mức mật tối đa (%3); phần này bị bỏ ra.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>The section “%1” is the book&apos;s own text, which every copy prints whatever its ceiling: this %2 copy holds it too (a passage marked [NFR] is left out of a copy for sharing).</source>
+        <translation>Mục “%1” là phần chữ riêng của tài liệu, được in trong mọi bản dù mức mật tối đa là gì: bản %2 này cũng có mục đó (đoạn được đánh dấu [NFR] sẽ bị bỏ ra khỏi bản để chia sẻ).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>No Chinese font is installed on this computer, so Chinese characters cannot be printed; install one (for example the Debian package %1).</source>
         <translation>Máy tính này chưa cài phông chữ tiếng Trung nên không in được chữ Hán; hãy cài một phông chữ (ví dụ gói Debian %1).</translation>
     </message>
@@ -4260,7 +4265,7 @@ Thả ảnh vào đây.</translation>
         <translation>sửa lần cuối %1</translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+114"/>
         <source>%1 cannot be empty.</source>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
@@ -4382,7 +4387,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionTreeModel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/texts.py" line="+42"/>
+        <location filename="../../briefbook/ui/composer/texts.py" line="+45"/>
         <source>another event</source>
         <translation>sự kiện khác</translation>
     </message>

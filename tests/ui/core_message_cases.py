@@ -487,6 +487,18 @@ def preflight_of_a_new_event(c: Ctx) -> list[Shown]:
 
 
 @case
+def preflight_of_a_lower_copy(c: Ctx) -> list[Shown]:
+    from briefbook.library.books import Section, save_sections, sections
+
+    lib = c.library
+    book = new_book(lib, c.filled["event"].id, ceiling="Secret", title="Sổ tay mật")
+    note = Section(kind="text", title="Ghi chú của Vụ", text="Xe đón lúc 7:30.")
+    book = save_sections(lib, book.id, [*sections(book), note])
+    c.data.update({"Ghi chú của Vụ", "Sổ tay mật", "[NFR]"})
+    return [Shown(w.message, "preflight", w) for w in preflight(lib, book, ceiling="Public")]
+
+
+@case
 def preflight_of_chosen_items(c: Ctx) -> list[Shown]:
     from briefbook.library.books import sections
     from briefbook.render import font_chain

@@ -106,6 +106,16 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
             "Preflight", "The sensitivities of %1 are %2, above the ceiling (%3); they are left out."
         ),
     ),
+    "text_section_in_copy": (
+        r"The section " + _QUOTED + r" is the book's own text, which every copy prints whatever its "
+        r"ceiling: this (.+) copy holds it too \(a passage marked \[NFR\] is left out of a copy for "
+        r"sharing\)\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "The section “%1” is the book's own text, which every copy prints whatever its ceiling: "
+            "this %2 copy holds it too (a passage marked [NFR] is left out of a copy for sharing).",
+        ),
+    ),
     "font_missing": (
         r"No Chinese font is installed on this computer, so Chinese characters cannot be printed; "
         r"install one \(for example the Debian package (.+)\)\.",
@@ -190,6 +200,8 @@ def warning_text(warning: PreflightWarning) -> str:
         groups[2], groups[3] = level_label(match.group(3)), level_label(match.group(4))
     if warning.code == "sensitivities_above_ceiling" and len(groups) == 3:
         groups[1], groups[2] = level_label(match.group(2)), level_label(match.group(3))
+    if warning.code == "text_section_in_copy" and len(groups) == 2:
+        groups[1] = level_label(match.group(2))
     if warning.code == "no_ceiling":
         groups = [level_part(match.group(1))]
     if warning.code == "font_missing":
