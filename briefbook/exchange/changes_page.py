@@ -119,6 +119,8 @@ def changes_blocks(
             blocks.append(ListBlock(items))
         else:
             blocks.pop()
+    if len(blocks) == 1:  # every change is one this copy may not print: nothing to read here
+        blocks.append(Paragraph([Run(words["none"].format(n=n))], origin=low))
     return blocks
 
 

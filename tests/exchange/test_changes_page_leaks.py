@@ -155,3 +155,17 @@ def test_a_topic_renamed_and_lowered_then_dropped_is_not_named_by_its_secret_tit
     text = _shared_with_changes(library, book_id, tmp_path / "share.pdf")
     assert "Những thay đổi từ phiên bản 1" in text
     assert "PLUGHTITLE" not in text
+
+
+def test_a_page_whose_every_change_is_left_out_says_there_is_none(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    """The page of a Public copy made after a Secret one: every difference is above its
+    ceiling. It printed its heading over an empty page."""
+    book_id = _book(library, filled)
+    library.add(TalkingPoint(topic_id=filled["topic"].id, text="PLUGHSECRET kín.", classification="Secret"))
+    export_book(library, book_id, tmp_path / "v1.pdf", ExportOptions(formats=("pdf",)))
+    text = _shared_with_changes(library, book_id, tmp_path / "share.pdf")
+    assert "PLUGHSECRET" not in text
+    page = " ".join(text.split("Những thay đổi từ phiên bản 1", 2)[2].split())
+    assert page.startswith("Không có thay đổi nào từ phiên bản 1."), page[:200]
