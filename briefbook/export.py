@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.assemble import assemble, release_title
-from briefbook.assemble.cards import assemble_cards
-from briefbook.assemble.portions import mark_portions
 from briefbook.document.model import Document
 from briefbook.errors import BriefBookError, Cancelled, ValidationError
 from briefbook.library import Book, Library
@@ -257,11 +255,13 @@ def _export_book(
     }
     records: dict = {}  # item id -> the record its text came from (the book's, not the cards')
     if options.cards:
+        from briefbook.assemble.cards import assemble_cards  # (here: a book's export needs none)
+
         document = assemble_cards(library, book, **choices)
     else:
         document = assemble(library, book, **choices, records=records)
     report("assemble")(1, 1)
-    from briefbook.exchange import changes, changes_page
+    from briefbook.exchange import changes
 
     # What this export includes, recorded once it is written (the changes page is not part of it).
     contents = changes.included(document, library, records)
@@ -283,6 +283,8 @@ def _export_book(
             # The same version again: its changes page says what changed since the one before.
             last = library.last_export(book.id, before=last["version"])
         since = changes.compare(last, contents)
+        from briefbook.exchange import changes_page
+
         page = changes_page.changes_blocks(
             library, since, document.meta.language, ceiling, sharing=options.releasable,
             anchor=f"changes-since-{since.since_version}",
@@ -291,6 +293,8 @@ def _export_book(
     levels = library.classification_levels()
     if template.portion_marking:
         language = document.meta.language
+        from briefbook.assemble.portions import mark_portions
+
         mark_portions(document, levels, lambda level: library.level_label(level, language))
     # The last word before any file is written: the whole document, metadata included.
     check_release(document, levels, ceiling, sharing=options.releasable)

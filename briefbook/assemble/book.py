@@ -14,8 +14,6 @@ from typing import Any
 from briefbook.assemble import annexes, sections
 from briefbook.assemble.annexes import reserve_topic_homes
 from briefbook.assemble.context import Assembly, PreflightWarning
-from briefbook.assemble.glyphs import glyph_warnings
-from briefbook.assemble.gone import gone_warnings
 from briefbook.assemble.titles import book_metadata, release_title
 from briefbook.document.model import Block, Cover, Document, PageBreak
 from briefbook.library import Book, Event, Library, Record
@@ -45,6 +43,8 @@ def assemble_with_warnings(
     Options override the book's own settings for one export. ``releasable`` is
     for a copy that leaves the building: passages marked not for release are left out.
     """
+    from briefbook.assemble.glyphs import glyph_warnings  # (the preflight's alone, as below)
+
     document, a = _build(library, book, ceiling, drafts, language, releasable)
     return document, [*a.warnings, *glyph_warnings(library, document, a.book.template)]
 
@@ -133,6 +133,8 @@ def _build(
             blocks.append(PageBreak())
         blocks += built[index]
     if warnings:
+        from briefbook.assemble.gone import gone_warnings  # (an export's assembly never asks)
+
         gone_warnings(a)  # what the last export showed and is deleted since: never a silent loss
     a.warnings = list(dict.fromkeys(a.warnings))  # the same item met twice is one warning
     meta = book_metadata(a, book, event, event_shown)

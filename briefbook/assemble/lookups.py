@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TypeVar
 
 from briefbook.assemble.context import Assembly
-from briefbook.assemble.gone import missing_warning
 from briefbook.errors import NotFound
 from briefbook.library import Record
 
@@ -28,6 +27,8 @@ def lookup(a: Assembly, cls: type[R], item_id: str) -> R | None:
     try:
         found = a.library.get(cls, item_id)
     except NotFound:  # an item chosen once and deleted since: skip it
+        from briefbook.assemble.gone import missing_warning  # (only then: the library's deletes)
+
         missing_warning(a, item_id)
         return None
     a.remember([found])

@@ -118,6 +118,15 @@ def test_a_docx_export_loads_no_reportlab_fonttools_or_qt(library_path: Path, tm
     assert not {"urllib.request", "http.client", "ssl", "email"} & loaded
     # Asked for only to store a Decimal, which nothing of an export holds.
     assert "decimal" not in loaded
+    # The cards, portion marks, changes page, and the preflight's glyph and deletion checks.
+    not_asked = {
+        "briefbook.assemble.cards",
+        "briefbook.assemble.portions",
+        "briefbook.exchange.changes_page",
+        "briefbook.assemble.glyphs",
+        "briefbook.assemble.gone",
+    }
+    assert not not_asked & loaded
 
 
 def test_a_book_of_plain_text_and_plain_lists_loads_no_markdown_parser(
