@@ -244,8 +244,11 @@ def _propose(library: Library, rows: list[dict[str, str]], proposal: Proposal) -
         try:
             level = library.parse_level(level) if level else levels[0]
         except BriefBookError:
-            proposal.messages.append(f"{name}: '{level}' is not a level here; imported as {levels[0]}.")
-            level = levels[0]
+            # Fail closed: a level this library does not know ("Top Secret") may be above any it
+            # has; the highest, said so, is for the user to lower (the lowest put the profile in
+            # every copy).
+            proposal.messages.append(f"{name}: '{level}' is not a level here; imported as {levels[-1]}.")
+            level = levels[-1]
         person = Person(
             name=name,
             name_romanised=clean_line(row.get("name_romanised", ""))[:MAX_LINE],

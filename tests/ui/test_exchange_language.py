@@ -123,7 +123,7 @@ def test_the_new_core_messages_come_out_in_vietnamese(qapp) -> None:
         "new person": "nhân vật mới",
         "7 captions, bylines and headings were not taken as statements.": "7 chú thích ảnh",
         "No reported or quoted speech was found in bai.txt.": "Không tìm thấy",
-        "ghi.csv: 'Top' is not a level here; imported as Public.": "không phải là độ mật",
+        "ghi.csv: 'Top' is not a level here; imported as Secret.": "không phải là độ mật",
         "2 meetings": "2 cuộc gặp",
         "1 statement's speaker": "1 phát biểu mất người phát biểu",
         "x.docx is not a Word document (.docx); BriefBook cannot read it.": "không phải là văn bản Word",
