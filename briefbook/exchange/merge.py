@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -300,9 +301,10 @@ def _check_levels(library: Library, plan: MergePlan, known: set[tuple[str, str]]
 
 def unmarks(kind: str, mine: dict, theirs: dict) -> bool:
     """Whether their fields would let into a copy for sharing what ours keep out: an item
-    internal only here (a one-line field starting with a marker) that is not there, or a
-    passage marked here that their text holds unmarked or not at all (a deletion is the
-    user's to confirm too: a package made for sharing leaves marked passages out)."""
+    internal only here (a one-line field starting with a marker) that is not there, or the
+    words of a passage marked here found in the text their copy for sharing would print (the
+    marker taken off, the passage perhaps edited a little). A marked passage edited with its
+    marker kept, or deleted, lets nothing out and is taken as any edit."""
     cls = RECORD_TYPES[kind]
     names = cls.data_fields()
     try:
@@ -314,11 +316,24 @@ def unmarks(kind: str, mine: dict, theirs: dict) -> bool:
         return True
     for name in cls.MARKDOWN:
         ours = str(mine.get(name) or "")
-        if without_restricted(ours) is ours:  # nothing marked here
+        shared = without_restricted(ours)
+        if shared is ours:  # nothing marked here
             continue
-        if not _marked_lines(ours) <= _marked_lines(str(theirs.get(name) or "")):
-            return True
+        open_here = _words(shared)
+        open_there = _words(without_restricted(str(theirs.get(name) or "")))
+        for line in _marked_lines(ours):
+            hidden = _words(_MARKER.sub("", line, count=1)) - open_here
+            if hidden and 2 * len(hidden & open_there) >= len(hidden):
+                return True
     return False
+
+
+# The marker at a marked line's start (with what comes before it: a list mark, a quote's ">").
+_MARKER = re.compile(r"^[^\[\ufe47\uff3b]*[\[\ufe47\uff3b][^\]\ufe48\uff3d]*[\]\ufe48\uff3d]")
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.casefold()))
 
 
 def _marked_lines(text: str) -> set[str]:

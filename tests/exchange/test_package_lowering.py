@@ -176,3 +176,30 @@ def test_a_package_holding_more_than_its_ceiling_says_so(
     said = [m for m in plan.notes if "above the package's own ceiling" in m]
     assert said and "XYZZY bí mật" in said[0] and "Secret" in said[0] and "Public" in said[0]
     assert library.get(TalkingPoint, "0f0f0f0f-0000-4000-8000-000000000001").classification == "Secret"
+
+
+def test_a_marked_passage_edited_or_deleted_is_taken(library: Library, filled: dict, tmp_path: Path) -> None:
+    edited = library.add(TalkingPoint(topic_id=filled["topic"].id, text="Chung.\n\n[NFR] Riêng một."))
+    deleted = library.add(TalkingPoint(topic_id=filled["topic"].id, text="Chung hai.\n\n[NFR] Riêng hai."))
+
+    def change(other: Library) -> None:
+        other.update(TalkingPoint, edited.id, text="Chung.\n\n[NFR] Riêng một, đã sửa kỹ.")
+        other.update(TalkingPoint, deleted.id, text="Chung hai.")
+
+    _, back = _sent_back(library, filled, tmp_path, change)
+    plan, _ = import_package(library, back)
+    assert {edited.id, deleted.id} <= {c.item_id for c in plan.of("update")}
+
+
+def test_a_long_marker_taken_off_and_the_text_touched_is_held(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    point = library.add(
+        TalkingPoint(
+            topic_id=filled["topic"].id, text="Chung.\n\n[Không công bố] Đề nghị hỗ trợ hồi hương kín."
+        )
+    )
+    unmarked = "Chung.\n\nĐề nghị hỗ trợ hồi hương."
+    _, back = _sent_back(library, filled, tmp_path, lambda o: o.update(TalkingPoint, point.id, text=unmarked))
+    plan, _ = import_package(library, back)
+    assert point.id in {c.item_id for c in plan.of("conflict")}
