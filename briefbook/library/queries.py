@@ -18,7 +18,7 @@ from briefbook.errors import Conflict, NotFound, ValidationError
 from briefbook.item_ids import as_typed_id, shown_id
 from briefbook.library.records import RECORD_TYPES, Record, Statement, TalkingPoint, record_type
 from briefbook.library.speakers import name_speakers
-from briefbook.store.sort_keys import key_column, keys_complete, sort_function
+from briefbook.store.sort_keys import key_column, keys_complete, prefix_function
 
 if TYPE_CHECKING:
     from briefbook.store.connection import Database
@@ -222,8 +222,7 @@ def order_terms(
     field_type = {f.name: f.type for f in fields(cls)}[order]
     rowid = f"{cls.TABLE}.rowid"
     if stored:  # the stored prefix of the key (from its index), then the whole key for equal prefixes
-        whole = f"{sort_function(cls.TABLE, order)}({order})"
-        return [(key_column(order), direction), (whole, direction), (rowid, direction)]
+        return [(key_column(order), direction), (f"sort_key({order})", direction), (rowid, direction)]
     if order in _LINKED:  # the key comes from the join :func:`_with_linked_keys` adds
         terms = [("_key", direction), (order, "ASC")]
     elif order == "classification":  # by rank, lowest level first
@@ -236,8 +235,10 @@ def order_terms(
         terms = [(speaker, direction)]
     elif order in _AS_STORED or field_type in ("int", int):
         terms = [(f"{order} COLLATE NOCASE", direction)]
-    else:  # a Markdown text by what it reads as (``markdown_sort_key``), a name as it is
-        terms = [(f"{sort_function(cls.TABLE, order)}({order})", direction)]
+    else:  # a name as it is; a Markdown text by its stored key as read, computed, then as written
+        prefix = prefix_function(cls.TABLE, order)
+        terms = [(f"{prefix}({order})", direction)] if prefix else []
+        terms.append((f"sort_key({order})", direction))
     if cls is TalkingPoint and order == "topic_id":
         terms.append(("position", "ASC"))
     return [*terms, (rowid, "ASC")]

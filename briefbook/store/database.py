@@ -45,7 +45,7 @@ from briefbook.store.quick_open import SIDE_FILES as _SIDE_FILES
 from briefbook.store.quick_open import SMALL_TABLES as _SMALL_TABLES
 from briefbook.store.quick_open import remove_new_side_files as _remove_new_side_files
 from briefbook.store.schema_check import file_problems, known_migrations
-from briefbook.store.sort_keys import markdown_sort_key
+from briefbook.store.sort_keys import markdown_sort_prefix
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
@@ -265,15 +265,15 @@ def _configure(db: Database, *, read_only: bool = False) -> None:
       disk (plain fsync there stops at the drive's cache); other systems ignore it.
     * ``sort_key(text)``: :func:`briefbook.collation.sort_key`, so that ``ORDER BY``
       puts names in Vietnamese alphabetical order, the order the window shows;
-      ``markdown_sort_key(text)`` the same for a Markdown text, by what it reads as
-      (:func:`briefbook.store.sort_keys.markdown_sort_key`).
+      ``markdown_sort_prefix(text)`` a Markdown text's stored key, of what it reads as
+      (:func:`briefbook.store.sort_keys.markdown_sort_prefix`), where it is not stored.
     * ``index_fingerprint(...)``: the hash each search index entry carries, so that
       ``check`` compares entries in SQL (:mod:`briefbook.store.index_fingerprint`).
     * ``busy_timeout``: a writer waits this long for another one to finish before
       it gives up with "the library is busy" (see ``Library.transaction``).
     """
     db.conn.create_function("sort_key", 1, sort_key, deterministic=True)  # Vietnamese order
-    db.conn.create_function("markdown_sort_key", 1, markdown_sort_key, deterministic=True)  # as read
+    db.conn.create_function("markdown_sort_prefix", 1, markdown_sort_prefix, deterministic=True)  # as read
     index_fingerprint.register(db.conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

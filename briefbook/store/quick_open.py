@@ -29,7 +29,7 @@ from briefbook.collation import sort_key
 from briefbook.store.guard import harden
 from briefbook.store.schema_check import schema_differences
 from briefbook.store.schema_snapshot import ENTRIES, MIGRATIONS
-from briefbook.store.sort_keys import markdown_sort_key
+from briefbook.store.sort_keys import markdown_sort_prefix
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 FULL_CHECK_UP_TO = 16 * 1024 * 1024  # bytes: up to this size, every open runs the whole quick_check
@@ -74,7 +74,7 @@ def open_current(path: str | Path) -> sqlite3.Connection | None:
         harden(conn)
         if _usable(conn, size):
             conn.create_function("sort_key", 1, sort_key, deterministic=True)
-            conn.create_function("markdown_sort_key", 1, markdown_sort_key, deterministic=True)
+            conn.create_function("markdown_sort_prefix", 1, markdown_sort_prefix, deterministic=True)
             conn.execute("PRAGMA query_only = ON")
             return conn
     except (sqlite3.Error, UnicodeDecodeError):  # (a damaged schema's message, not UTF-8)
