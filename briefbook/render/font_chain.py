@@ -240,12 +240,20 @@ class Chain:
         return found
 
     def _stretch(self, index: int) -> re.Pattern[str]:
-        """Characters font ``index`` draws and no font before it does (whitespace aside)."""
+        """Characters font ``index`` draws and no font before it does (whitespace aside), and for
+        a script font (not the emoji font) the spaces between them that are followed by a base
+        character of it: the spaces runs() would join to it afterwards (see below), matched here
+        in C with the words they join, instead of a word and a space at a time."""
         pattern = self._stretches.get(index)
         if pattern is None:
             before = frozenset().union(*(f.cmap for f in self.fonts[:index]))
             own = frozenset(c for c in self.fonts[index].cmap - before if chr(c) not in _WHITESPACE)
-            pattern = self._stretches[index] = re.compile(f"[{_class_of(own)}]*" if own else "")
+            # Not a mark, joiner or skin tone: after spaces such a character stays with them.
+            bases = frozenset(c for c in own if not _attaches(chr(c)))
+            body = f"[{_class_of(own)}]*"
+            if bases and self.fonts[index].script != "emoji":
+                body += f"(?:[ \u00a0]+[{_class_of(bases)}][{_class_of(own)}]*)*"
+            pattern = self._stretches[index] = re.compile(body if own else "")
         return pattern
 
     def all_primary(self, text: str) -> bool:

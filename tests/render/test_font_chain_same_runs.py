@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 
 from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from briefbook.render.font_chain import _IGNORABLE, _WHITESPACE, _is_emoji_modifier, chain_for, is_ignorable
 from briefbook.render.template import load_template
@@ -88,6 +89,15 @@ SAMPLES = [
     "\u0eb1\u0eba\u0eb1",
     "\u0531\u06100\u0610",
     "ไทย\u2028ລາວ\u2029 \t\nខ្មែរ\u00a0مرحبا 🙂🙂 ✓→≥",
+    # Spaces between words of one script join them (in the stretch itself now), and only those:
+    "ก ก  ก\u00a0ก \u00a0 ก",
+    "ก \u0e48ก ก \u200cก ก \u0301ก ก \tก ก\t ก",
+    "ก 🙂 ก 🙂 🙂 👍🏽 👍🏽 ก A ก ລາວ ไทย ລາວ ລາວ",
+    " ก ",
+    "ก ",
+    " ก",
+    "نحن  ندعم \u064bالتعاون ١٢ ٣",
+    "ຄັນ ຄັນ\u200d ຄັນ \ufe0fຄັນ \ue000 ຄັນ ខ្មែរ ខ្មែរ\u17d2 ខ",
 ]
 
 
@@ -103,5 +113,19 @@ def test_the_samples_cut_as_before() -> None:
 @example("\u0eb1\u0eba\u0eb1")
 @example("\u0e01\u0301\u0e48 \u0301")
 def test_any_text_cuts_as_before(text: str) -> None:
+    chain = _chain()
+    assert chain.runs(text) == reference_runs(chain, text)
+
+
+_spaced = st.lists(
+    st.one_of(texts, st.sampled_from([" ", "  ", "\u00a0", " \u00a0 ", "\t", " \u0e48", " \u200c"])),
+    min_size=1,
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_spaced)
+def test_spaced_words_of_every_script_cut_as_before(text: str) -> None:
     chain = _chain()
     assert chain.runs(text) == reference_runs(chain, text)
