@@ -85,6 +85,27 @@ def _tables_with_classification() -> list[str]:
     return [cls.TABLE for cls in RECORD_TYPES.values() if "classification" in cls.field_names()]
 
 
+def _unambiguous(levels: list[Level]) -> list[Level]:
+    """The levels with every label that is also another level's name or label (in that
+    language) dropped: such a level is printed by its own name. The levels commands refuse
+    such a label; a library file edited elsewhere may hold one ("Công khai" on Secret), and
+    a Secret copy's banner must never read as another level."""
+    names = {fold_level(lv.name): lv.name for lv in levels}
+    out = []
+    for lv in levels:
+        kept = {}
+        for language, label in lv.labels.items():
+            folded = fold_level(label)
+            other_name = names.get(folded) not in (None, lv.name)
+            other_label = any(
+                o is not lv and fold_level(o.labels.get(language, "")) == folded for o in levels
+            )
+            if folded and not other_name and not other_label:
+                kept[language] = label
+        out.append(lv if kept == lv.labels else Level(lv.key, lv.name, lv.rank, kept))
+    return out
+
+
 class LevelsMixin:
     """The Library's operations on its classification scheme (mixed into Library)."""
 
@@ -105,7 +126,7 @@ class LevelsMixin:
                 words = {}
             words = {str(k): str(v) for k, v in words.items()} if isinstance(words, dict) else {}
             out.append(Level(key or name, name, n, words))
-        return out
+        return _unambiguous(out)
 
     def classification_levels(self) -> list[str]:
         """The library's level names, lowest first."""
