@@ -28,6 +28,8 @@ LONG_TEXT = 100_000  # characters: an edit of a longer text is stored off the GU
 
 
 class LibraryCommand(QUndoCommand):
+    stepping = False  # an undo or redo of the stack is under way (an editor may step its own history)
+
     def __init__(self, model: LibraryModel, text: str):
         super().__init__(text)
         self.model = model
@@ -47,10 +49,17 @@ class LibraryCommand(QUndoCommand):
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._safely(self.apply)
+        self._stepped(self.apply)
 
     def undo(self) -> None:
-        self._safely(self.revert)
+        self._stepped(self.revert)
+
+    def _stepped(self, operation) -> None:
+        LibraryCommand.stepping = True
+        try:
+            self._safely(operation)
+        finally:
+            LibraryCommand.stepping = False
 
     def _safely(self, operation) -> None:
         try:

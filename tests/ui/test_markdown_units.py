@@ -337,3 +337,37 @@ def test_an_item_added_to_a_numbered_list_numbers_the_items_after_it_again(qtbot
     saved = edit.markdown()
     assert saved == _whole(edit.document())
     assert "5.  mục 5\n6.  mới\n7.  mục 6\n" in saved and saved.endswith("30. mục 29")
+
+
+def test_another_text_shown_is_opened_again_not_looked_for_in_the_editors_history(qtbot, tiny) -> None:
+    """Only an undo or redo of the window's stack steps the editor's own history: another item
+    shown (or another window's change) is opened as before, without stepping the history of
+    the text shown until then (a waste of two writes of a 1 MB text's Markdown)."""
+    from briefbook.ui.editors.rich_text import MarkdownField
+    from briefbook.ui.undo import LibraryCommand
+
+    rng = random.Random(11)
+    first, second = (" ".join(_paragraph(rng, 120, marks=False) for _ in range(3)) for _ in range(2))
+    field = MarkdownField("text")
+    qtbot.addWidget(field)
+    field.set_value(first)
+    qtbot.waitUntil(lambda: not field.edit.loading, timeout=20_000)
+    document = field.edit.document()
+    QTextCursor(document).insertText("Mới ")
+    stepped = []
+    real_undo = document.undo
+    document.undo = lambda: stepped.append("undo") or real_undo()
+    field.set_value(second, force=True)  # another item
+    assert stepped == []
+    qtbot.waitUntil(lambda: not field.edit.loading, timeout=20_000)
+    assert field.value() == second
+    QTextCursor(field.edit.document()).insertText("Mới ")
+    edited = field.value()
+    assert edited != second
+    field.set_value(edited)  # saved: the library's text came back
+    LibraryCommand.stepping = True  # the window's undo of that edit
+    try:
+        field.set_value(second)
+    finally:
+        LibraryCommand.stepping = False
+    assert not field.edit.loading and field.value() == second  # a step back, not opened again

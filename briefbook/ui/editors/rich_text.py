@@ -302,9 +302,14 @@ class MarkdownField(FieldWidget):
         """``value`` shown by a step of the editor's own history, if one gives it: an undo or
         redo (Edit menu) of an edit of a long text. Opened again, the 1 MB text was read
         again, opened in pieces and all its Markdown written again; a step back or forward
-        changes what the edit changed, and the Markdown of the rest is kept."""
+        changes what the edit changed, and the Markdown of the rest is kept. Tried only while
+        the window's undo stack takes a step."""
+        from briefbook.ui.undo import LibraryCommand  # (the undo stack's, loaded with the first edit)
+
         edit = self.edit
         document = edit.document()
+        if not LibraryCommand.stepping:  # (another item shown, another window's change: opened again)
+            return False
         if edit.loading or len(value) <= long_text.LONG or not edit.kept.writer.wanted(document):
             return False
         steps = [
