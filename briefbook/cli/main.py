@@ -155,7 +155,7 @@ class FriendlyGroup(click.Group):
 @click.option(
     "--library",
     "library_path",
-    type=click.Path(path_type=Path, dir_okay=False),
+    type=click.Path(path_type=Path),  # a folder is refused by the open, in its words
     default=None,
     help="The library file (default: $BRIEFBOOK_LIBRARY, else your BriefBook data folder).",
 )

@@ -40,7 +40,7 @@ def test_files_that_are_not_libraries(tmp_path: Path) -> None:
     assert "is empty: it is not a BriefBook library" in _said(_check(empty))
     folder = tmp_path / "folder.briefbook"
     folder.mkdir()
-    assert "is a directory" in _said(_check(folder))
+    assert "is a folder, not a BriefBook library file" in _said(_check(folder))
     assert "There is no library at" in _said(_check(tmp_path / "none.briefbook"))
     cut = tmp_path / "cut.briefbook"
     cut.write_bytes(CURRENT.read_bytes()[:3000])
