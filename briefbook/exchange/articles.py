@@ -119,6 +119,11 @@ def propose_statements(
     name = Path(path).name if path is not None else "pasted text"
     paras = read_article(path) if path is not None else text_paragraphs(text or "")
     proposal = Proposal(name, "statements")
+    if path is not None and Path(path).suffix.lower() == ".docx":
+        from briefbook.exchange.docx_reader import hidden_note, open_docx, paragraphs
+
+        if note := hidden_note(name, paragraphs(open_docx(path))):  # left out of the article, and said
+            proposal.messages.append(note)
     people = library.list(Person)
     by_name = {}
     for person in people:

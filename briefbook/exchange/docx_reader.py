@@ -90,6 +90,16 @@ def paragraphs(document) -> list[DocParagraph]:
     return [p for p in out if p.plain.strip() or p.hidden]
 
 
+def hidden_note(name: str, paras: list[DocParagraph]) -> str | None:
+    """What an import says of a Word file's hidden text, which it leaves out (Word prints none
+    of it): the first passage word for word, and how many more."""
+    hidden = [p.hidden for p in paras if p.hidden]
+    if not hidden:
+        return None
+    more = f" and {len(hidden) - 1} more" if len(hidden) > 1 else ""
+    return f"Hidden text in {name} is left out (Word does not print it): “{hidden[0][:200]}”{more}."
+
+
 def _paragraph(paragraph) -> DocParagraph:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     heading = 0

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from briefbook.errors import BriefBookError
-from briefbook.exchange.docx_reader import DocParagraph, open_docx, paragraphs
+from briefbook.exchange.docx_reader import DocParagraph, hidden_note, open_docx, paragraphs
 from briefbook.exchange.proposals import EXISTING, Proposal, Proposed
 from briefbook.library import Library, TalkingPoint, Topic
 from briefbook.text import clean, clean_line, fold
@@ -63,12 +63,8 @@ def propose_talking_points(library: Library, path: str | Path, *, topic_id: str 
     pending_question: Proposed | None = None
     list_base: dict[str, int] = {}  # point id -> the list level its own list starts at
     paras = paragraphs(open_docx(path))
-    hidden = [p.hidden for p in paras if p.hidden]
-    if hidden:  # left out of the points (Word prints none of it), and said, word for word
-        more = f" and {len(hidden) - 1} more" if len(hidden) > 1 else ""
-        proposal.messages.append(
-            f"Hidden text in {path.name} is left out (Word does not print it): “{hidden[0][:200]}”{more}."
-        )
+    if note := hidden_note(path.name, paras):  # left out of the points, and said
+        proposal.messages.append(note)
     for para in paras:
         if not para.plain.strip():  # hidden text alone: said above
             continue

@@ -90,3 +90,15 @@ def test_a_hidden_paragraph_and_a_hidden_cell_are_said_too(library: Library, tmp
     assert texts == ["Điểm một.", "Điểm trong bảng."], texts
     said = " ".join(proposal.messages)
     assert "PLUGHPARA ghi chú ẩn" in said and "and 1 more" in said
+
+
+def test_a_word_articles_hidden_text_is_said_too(library: Library, tmp_path: Path) -> None:
+    from briefbook.exchange.articles import propose_statements
+
+    d = docx.Document()
+    d.add_paragraph("Ngày 6/11/2025, Người phát ngôn Phạm Thu Hằng cho biết: “Việt Nam sẵn sàng hợp tác.”")
+    d.add_paragraph().add_run("PLUGHNOTE ghi chú của phóng viên").font.hidden = True
+    d.save(tmp_path / "bai.docx")
+    proposal = propose_statements(library, tmp_path / "bai.docx")
+    assert any("PLUGHNOTE ghi chú của phóng viên" in m for m in proposal.messages), proposal.messages
+    assert all("PLUGHNOTE" not in p.record.text for p in proposal.items if p.kind == "statement")

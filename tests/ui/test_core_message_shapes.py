@@ -136,6 +136,10 @@ NOT_LITERAL = {
     ),
     ("briefbook/assemble/context.py", "message"): "Assembly.warn: the calls above",
     ("briefbook/assemble/glyphs.py", "note"): "font_chain.missing_font_note: preflight_of_chosen_items",
+    ("briefbook/exchange/word_points.py", "note"): (
+        "docx_reader.hidden_note: word_file_with_empty_question_and_nothing"
+    ),
+    ("briefbook/exchange/articles.py", "note"): "docx_reader.hidden_note, the same sentence as for points",
     ("briefbook/library/api.py", "_integrity_message(exc)"): "SQLite's refusal, as the window cannot provoke",
     ("briefbook/library/edits.py", "stale_message(old, changes)"): "test_exchange_language (a lost update)",
     ("briefbook/library/edits.py", "blocker"): "why_not_deletable: test_language (a topic with points)",
