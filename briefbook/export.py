@@ -265,6 +265,7 @@ def _export_book(
 
     # What this export includes, recorded once it is written (the changes page is not part of it).
     contents = changes.included(document, library, records)
+    records.clear()  # the records themselves are not needed past here: freed before rendering
     fingerprint = export_fingerprint(
         library,
         book,
