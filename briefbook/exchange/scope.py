@@ -88,6 +88,13 @@ def select(
         selection.contents[item_id] = exported
         if exported != stored:
             selection.changed.add(item_id)
+    if roots and not any(item_id in selection.contents for item_id in roots):
+        # (a book of an event above the ceiling goes with its event): an empty file, ready to
+        # be sent, is worse than no file
+        raise ValidationError(
+            f"Nothing of what was chosen can go in a package at {top}: each is left out with an "
+            "item above that ceiling or not for release. No file was written."
+        )
     return selection
 
 

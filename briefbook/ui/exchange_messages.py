@@ -240,6 +240,16 @@ _RAW: list[tuple] = [
         QT_TRANSLATE_NOOP("CoreMessages", "“%1” is marked not for release; left out."),
     ),
     (
+        r"Nothing of what was chosen can go in a package at (.+): each is left out with an item above "
+        r"that ceiling or not for release\. No file was written\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Nothing of what was chosen can go in a package at %1: each is left out with an item above "
+            "that ceiling or not for release. No file was written.",
+        ),
+        (level_part,),
+    ),
+    (
         r"[A-Z][\w ]* “(.*)” is (.+), above the ceiling \((.+)\): it cannot be put in this package\.",
         QT_TRANSLATE_NOOP(
             "CoreMessages", "“%1” is %2, above the ceiling (%3): it cannot be put in this package."

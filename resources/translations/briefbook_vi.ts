@@ -1475,7 +1475,12 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>“%1” được đánh dấu không được phép phát hành; đã bỏ ra.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Nothing of what was chosen can go in a package at %1: each is left out with an item above that ceiling or not for release. No file was written.</source>
+        <translation>Không mục nào đã chọn có thể đưa vào gói ở mức mật %1: mỗi mục đều bị bỏ ra cùng một mục có độ mật cao hơn mức đó hoặc không được công bố. Không có tệp nào được ghi.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
         <source>“%1” is %2, above the ceiling (%3): it cannot be put in this package.</source>
         <translation>“%1” có độ mật %2, cao hơn mức tối đa (%3): không thể đưa vào gói dữ liệu này.</translation>
     </message>
@@ -3583,7 +3588,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Các phiên bản trước của nội dung này</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+91"/>
         <source>Opening this long text… You can type in it as soon as it is whole.</source>
         <translation>Đang mở văn bản dài này… Bạn có thể gõ vào ngay khi văn bản được mở hết.</translation>
     </message>
@@ -4719,7 +4724,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../briefbook/ui/undo.py" line="+84"/>
+        <location filename="../../briefbook/ui/undo.py" line="+93"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>

@@ -203,3 +203,20 @@ def test_a_long_marker_taken_off_and_the_text_touched_is_held(
     _, back = _sent_back(library, filled, tmp_path, lambda o: o.update(TalkingPoint, point.id, text=unmarked))
     plan, _ = import_package(library, back)
     assert point.id in {c.item_id for c in plan.of("conflict")}
+
+
+def test_a_package_that_would_hold_nothing_is_not_written(
+    library: Library, filled: dict, tmp_path: Path
+) -> None:
+    """A book of a Confidential event exported as a Public package: the book goes with its
+    event, so the file held nothing ("Wrote …: 0 items"), ready to be sent the night before."""
+    import pytest
+
+    from briefbook.errors import ValidationError
+    from briefbook.library import Event
+
+    library.update(Event, filled["event"].id, classification="Confidential")
+    book = new_book(library, filled["event"].id, ceiling="Confidential")
+    with pytest.raises(ValidationError, match="Nothing of what was chosen can go in a package at Public"):
+        export_package(library, [book.id], tmp_path / "p.bbpkg", ceiling="Public")
+    assert not (tmp_path / "p.bbpkg").exists()

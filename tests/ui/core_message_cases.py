@@ -355,9 +355,12 @@ def package_export_above_the_ceiling(c: Ctx) -> list[Shown]:
     c.data.update({str(target), target.name})
     event_id = c.filled["event"].id
     report = packages.export_package(lib, [event_id], target, ceiling="Internal", for_sharing=True)
+    hidden_event = lib.add(Event(title="Đàm phán kín", classification="Secret"))
+    empty_book = lib.add(Book(event_id=hidden_event.id, title="Sổ tay kín", ceiling="Secret"))
     del point
     return [Shown(m) for m in report.left_out] + [
         refused(lambda: packages.export_package(lib, [secret.id], target, ceiling="Internal")),
+        refused(lambda: packages.export_package(lib, [empty_book.id], target, ceiling="Public")),
     ]
 
 
