@@ -60,13 +60,13 @@ def is_long(source: QTextDocument) -> bool:
 
 def open_in_pieces(markdown: str, target: QTextDocument, features, parent: QObject) -> PieceLoader | None:
     """A loader (not started) appending ``markdown`` to ``target`` in pieces, or None when the
-    text is to be opened whole (short, not long paragraphs, or holding the writer's marker:
+    text is to be opened whole (short, not long paragraphs, holding a table, or the writer's marker:
     in pieces it would be written by Qt's one call, each piece a paragraph of its own)."""
     if len(markdown) <= LONG or markdown_writer.MARK in markdown:
         return None
     source = QTextDocument(parent)
     source.setMarkdown(markdown, features)  # (fast: a document nothing lays out)
-    if not is_long(source):
+    if not is_long(source) or markdown_writer.holds_table(source):
         source.deleteLater()
         return None
     loader = PieceLoader(source, target, parent)

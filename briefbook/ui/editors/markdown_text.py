@@ -16,18 +16,27 @@ from briefbook.text import clean
 from briefbook.ui.editors import word_lists
 from briefbook.ui.editors.markdown_writer import LINE_START_MARKS, NUMBER_ENDS
 
-FEATURES = QTextDocument.MarkdownFeature.MarkdownDialectCommonMark
+# CommonMark with pipe tables, as the book reads a text (assemble.markdown_parse): a point
+# holding a table shows it as a grid and keeps it on save, where plain CommonMark made its
+# rows one paragraph of pipes at the first edit. Qt names no flag for tables alone: 0x0100
+# is md4c's MD_FLAG_TABLES, which MarkdownDialectGitHub holds with autolinks, strikethrough
+# and task lists, none of which the book reads.
+FEATURES = QTextDocument.MarkdownFeature(
+    QTextDocument.MarkdownFeature.MarkdownDialectCommonMark.value | 0x0100
+)
 
 # (a bare "-" or "14." line is an empty item: the writer escapes a mark its wrapping brings
 # to a line's start, so joined to the line before it became a dash typed at that item's end)
-# A "|" is not one: in the editor's CommonMark Qt neither reads nor writes a table, so a line
-# of the writer's that starts with "|" is where it wrapped "Lào | Campuchia" (kept apart, the
-# text got a line break the user never typed, and its name ended before the "|").
+# A "|" is not one: outside a table the writer wrote (see _table_lines), a line of the
+# writer's that starts with "|" is where it wrapped "Lào | Campuchia" (kept apart, the text
+# got a line break the user never typed, and its name ended before the "|").
 _BLOCK_START = re.compile(r"^\s*([-*+](?:\s|$)|\d+[.)](?:\s|$)|#|>|```)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$", re.M)
 _WORD_BULLET = re.compile(r"^[ \t]*[·•▪§\u2022\uf0b7]\s+", re.M)
 _TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}.*$")
+_TABLE_DELIMITER = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")  # "|---|:--:|", as Qt writes it
+_BLANKS_BEFORE_TABLE = re.compile(r"\n{3,}(?=\|)")  # (the writer puts two blank lines there)
 # Qt's writer wraps at 80 columns, and at two places it breaks where the text had no
 # space: after a fragment's opening marks ("… *" + newline + "word*"), and before a
 # fragment that does not fit ("**word**" + newline + "."). Joining those lines with a
@@ -49,7 +58,9 @@ def normalise_markdown(markdown: str) -> str:
     Each line is kept as its pieces and joined once at the end (adding each wrapped
     line to the paragraph so far copied it every time: minutes for a 1 MB paragraph)."""
     out: list[list[str]] = []
-    for line in clean(markdown).split("\n"):
+    lines = clean(markdown).split("\n")
+    table = _table_lines(lines)
+    for number, line in enumerate(lines):
         # (spaces at a line's end are where the writer wrapped a run of typed spaces, never a
         # hard break: Qt writes a line break as a bare newline, and reads "  \n" as a new
         # paragraph, so keeping them split the paragraph wherever the wrap fell on them)
@@ -57,6 +68,8 @@ def normalise_markdown(markdown: str) -> str:
         previous = out[-1] if out else None
         if (
             previous is not None
+            and number not in table
+            and number - 1 not in table
             and (len(previous) > 1 or previous[0].strip())
             and line.strip()
             and not _BLOCK_START.match(line)
@@ -68,7 +81,24 @@ def normalise_markdown(markdown: str) -> str:
             previous += ("" if glued else " ", line)
         else:
             out.append([line])
-    return "\n".join("".join(pieces) for pieces in out).strip("\n")
+    joined = "\n".join("".join(pieces) for pieces in out).strip("\n")
+    return _BLANKS_BEFORE_TABLE.sub("\n\n", joined) if table else joined
+
+
+def _table_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines that are rows of a table the writer wrote: after a blank line,
+    a row, the delimiter row, then every line that starts with "|" (it writes a row on one
+    line, never wrapped). They are kept as they are."""
+    rows: set[int] = set()
+    for number in range(len(lines) - 1):
+        if number in rows or (number and lines[number - 1].strip()):
+            continue
+        if lines[number].startswith("|") and _TABLE_DELIMITER.match(lines[number + 1].rstrip()):
+            end = number + 2
+            while end < len(lines) and lines[end].startswith("|"):
+                end += 1
+            rows.update(range(number, end))
+    return rows
 
 
 def _unescaped_start(match: re.Match) -> str:

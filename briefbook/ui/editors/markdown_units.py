@@ -174,8 +174,8 @@ class UnitWriter:
 
     @staticmethod
     def wanted(document: QTextDocument) -> bool:
-        """Long enough to be written per unit."""
-        return document.characterCount() > LONG
+        """Long enough to be written per unit, and holding no table (see ``holds_table``)."""
+        return document.characterCount() > LONG and not markdown_writer.holds_table(document)
 
     def missing(self, parts: list[Unit]) -> int:
         """Characters of the units not kept."""

@@ -291,6 +291,13 @@ def _selection(document: QTextDocument, start: int, end: int) -> QTextDocumentFr
     return cursor.selection()
 
 
+def holds_table(document: QTextDocument) -> bool:
+    """``document`` holds a table (or another frame): its cells are blocks of their own, which
+    neither a piece-by-piece open nor a unit-by-unit write may take apart, so it is opened
+    and written whole."""
+    return bool(document.rootFrame().childFrames())
+
+
 def plain_paragraph(block) -> bool:
     """A paragraph (not a list item, heading, quote or code) that the writer writes as text."""
     fmt = block.blockFormat()
