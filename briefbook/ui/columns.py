@@ -7,11 +7,9 @@ A member's name, lower-cased, is the record field it shows (``STATUS`` shows
 from __future__ import annotations
 
 import html
-import re
 from enum import IntEnum
 
 from briefbook.library import records
-from briefbook.markdown_escapes import MARKDOWN_ESCAPE
 
 
 class EventColumn(IntEnum):
@@ -99,43 +97,6 @@ REFERENCES = records.REFERENCES  # a ``*_id`` field shows the name of the item i
 # Columns drawn as coloured badges (colour + text).
 BADGE_FIELDS = ("kind", "status", "classification")
 CHOICE_FIELDS = ("kind", "status", "language", "drafts")
-
-_MARKUP = re.compile(r"(\*\*|__|\*|_|`|^#+[ \t]*|^[ \t]*[-+][ \t]+|^[ \t]*\d+[.)][ \t]+)", re.M)
-_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
-
-def _link_text(match: re.Match) -> str:
-    """A link's text. (A function, not the template ``r"\\1"``: for a template, ``re`` imports
-    itself again at each call, and after PySide6 every import runs PySide's Python import
-    hook: 0.65 ms for 200 cells of the first page, 0.16 ms with this function.)"""
-    return match[1]
-
-
-# A character Markdown escapes ("\\[NFR]", "R\\&D", "a\\_b": the editor's writer escapes what
-# could act) is shown as itself: held as a stand-in while the markup is taken out.
-_HELD = re.compile("[\U000f0021-\U000f007e]")
-
-
-def _hold(match: re.Match) -> str:
-    return chr(0xF0000 + ord(match[1]))
-
-
-def _release(match: re.Match) -> str:
-    return chr(ord(match[0]) - 0xF0000)
-
-
-def plain_summary(markdown: str, limit: int = 200) -> str:
-    """The first paragraph of a Markdown text without its markup, for one table cell."""
-    text = markdown or ""
-    escaped = "\\" in text
-    if escaped:
-        text = MARKDOWN_ESCAPE.sub(_hold, text)
-    text = _LINK.sub(_link_text, text)
-    text = _MARKUP.sub("", text).strip()
-    if escaped:
-        text = _HELD.sub(_release, text)
-    first = text.split("\n\n", 1)[0].replace("\n", " ")
-    return first[:limit] + ("…" if len(first) > limit else "")
 
 
 def wrapped_tooltip(text: str) -> str:

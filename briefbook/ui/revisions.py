@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.library import Revision
-from briefbook.ui.columns import plain_summary
+from briefbook.ui.cell_text import plain_summary
 from briefbook.ui.dates import local_time
 from briefbook.ui.editors import long_text
 from briefbook.ui.editors.rich_text import FEATURES

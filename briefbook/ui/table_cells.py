@@ -12,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from briefbook.library import Record
-from briefbook.ui.columns import CHOICE_FIELDS, REFERENCES, plain_summary, wrapped_tooltip
+from briefbook.ui.cell_text import plain_summary
+from briefbook.ui.columns import CHOICE_FIELDS, REFERENCES, wrapped_tooltip
 from briefbook.ui.dates import format_date
 from briefbook.ui.labels import choice_label, display_name, level_label
 

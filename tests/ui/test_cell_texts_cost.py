@@ -6,7 +6,7 @@ import builtins
 
 import pytest
 
-from briefbook.ui.columns import plain_summary
+from briefbook.ui.cell_text import plain_summary
 
 
 def test_a_cells_summary_imports_nothing(monkeypatch: pytest.MonkeyPatch) -> None:

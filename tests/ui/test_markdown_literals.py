@@ -174,7 +174,7 @@ def test_ordinary_prose_is_stored_without_escapes_that_would_show(qtbot) -> None
 def test_a_table_cell_shows_an_escaped_character_as_itself() -> None:
     """Qt's writer stores "[NFR]" as "\\[NFR]" and "R&D" as "R\\&D"; the table's one-line
     summary showed the backslashes (and took "a\\_b" for emphasis: "ab")."""
-    from briefbook.ui.columns import plain_summary
+    from briefbook.ui.cell_text import plain_summary
 
     assert (
         plain_summary("\\[NFR] R\\&D a\\_b \\*sao\\* \\<b> a\\\\b **đậm**")

@@ -10,7 +10,8 @@ from PySide6.QtGui import QColor, QUndoStack
 
 from briefbook.library import Library, TalkingPoint, Topic
 from briefbook.library.records import SearchHit
-from briefbook.ui.columns import TalkingPointColumn, plain_summary
+from briefbook.ui.cell_text import plain_summary
+from briefbook.ui.columns import TalkingPointColumn
 from briefbook.ui.context import UiContext
 from briefbook.ui.delegates import SNIPPET_ROLE, badge_colour, snippet_html
 from briefbook.ui.notifier import LibraryModel

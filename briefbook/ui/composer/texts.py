@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 
 from briefbook.library import Meeting, Record, Statement, TalkingPoint
 from briefbook.text import one_line
-from briefbook.ui.columns import plain_summary
+from briefbook.ui.cell_text import plain_summary
 from briefbook.ui.editors.fields import display_date
 from briefbook.ui.labels import choice_label, display_name
 
