@@ -103,6 +103,7 @@ COMMAND_MODULES = {
     "levels": "levels_cmds",
     **dict.fromkeys(("init", "demo", "search", "check"), "library_cmds"),
     "package": "package_cmds",
+    "preferences": "preferences_cmds",
 }
 
 
@@ -186,6 +187,7 @@ def _register() -> None:
         levels_cmds,
         library_cmds,
         package_cmds,
+        preferences_cmds,
     )
 
 

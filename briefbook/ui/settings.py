@@ -2,6 +2,9 @@
 
 The settings file is an INI file in BriefBook's data folder, so a test that
 points ``BRIEFBOOK_DATA_DIR`` at a temporary folder gets fresh settings too.
+``briefbook preferences`` reads and writes the Preferences' keys of the same file
+without Qt (``briefbook/preferences.py``, ``briefbook/settings_ini.py``): the key
+names and the rules for their values are shared from there.
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from briefbook.paths import data_dir
+from briefbook.preferences import DRAFTED_BY_MAX, LANGUAGES, clean_drafted_by
 
 ORGANISATION = "BriefBook"
 APPLICATION = "BriefBook"
-LANGUAGES = ("vi", "en")
 MAX_RECENT = 8
 
 
@@ -63,11 +66,11 @@ class Settings:
     @property
     def drafted_by(self) -> str:
         """Who new talking points say drafted them (Preferences); empty until the user says."""
-        return str(self._q.value("points/drafted_by", "") or "").strip()[:300]
+        return str(self._q.value("points/drafted_by", "") or "").strip()[:DRAFTED_BY_MAX]
 
     @drafted_by.setter
     def drafted_by(self, value: str) -> None:
-        self._q.setValue("points/drafted_by", " ".join((value or "").split())[:300])
+        self._q.setValue("points/drafted_by", clean_drafted_by(value))
 
     # -- libraries -----------------------------------------------------------------
 
