@@ -279,16 +279,15 @@ def _export_book(
         },
     )
     if options.changes_page:
-        last = library.last_export(book.id)
-        if last is not None and fingerprint == library.export_hash(book.id):
-            # The same version again: its changes page says what changed since the one before.
-            last = library.last_export(book.id, before=last["version"])
+        # Compared with the last copy of this kind (its reader's), never with a copy of another
+        # ceiling or choice; with none, the page says so.
+        last = changes.baseline(library, book.id, ceiling, options.releasable, fingerprint)
         since = changes.compare(last, contents)
         from briefbook.exchange import changes_page
 
         page = changes_page.changes_blocks(
             library, since, document.meta.language, ceiling, sharing=options.releasable,
-            anchor=f"changes-since-{since.since_version}",
+            anchor=f"changes-since-{since.since_version or 0}",
         )  # fmt: skip
         changes_page.insert_page(document, page)
     levels = library.classification_levels()

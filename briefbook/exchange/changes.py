@@ -338,6 +338,25 @@ def compare(last: dict | None, now: dict[str, Included]) -> Changes:
     return changes
 
 
+def baseline(
+    library: Library, book_id: str, ceiling: str, for_sharing: bool, fingerprint: str
+) -> dict | None:
+    """The export a copy's "changes since version N" page compares with: the last copy of the
+    same kind (this ceiling, this for-sharing choice), None if there is none.
+
+    Its reader holds the last copy of its kind: a Public copy for sharing compared with the
+    Secret internal export made an hour before said "since version N" of a copy its reader
+    never received, and listed changes against text they never saw. When this export is the
+    newest version again (the same fingerprint: it will not get a number of its own), it
+    compares with the copy of its kind before that one, as the version itself did.
+    """
+    newest = library.last_export(book_id)
+    again = newest is not None and bool(fingerprint) and fingerprint == library.export_hash(book_id)
+    return library.last_export(
+        book_id, before=newest["version"] if again else None, ceiling=ceiling, for_sharing=for_sharing
+    )
+
+
 def book_changes(library: Library, book_id: str, document: Document | None = None) -> Changes:
     """What changed in the book since its last export (assembled as that export was, if none given)."""
     from briefbook.assemble import assemble

@@ -15,7 +15,12 @@ from briefbook.library.records import RECORD_TYPES
 _WORDS = {
     "vi": {
         "title": "Những thay đổi từ phiên bản {n}",
-        "first": "Đây là lần xuất đầu tiên của sổ tay này.",
+        "title_first": "Những thay đổi",
+        "first": (
+            "Chưa có bản nào trước đây của sổ tay này ở mức {level}{sharing}: đây là bản đầu tiên, "
+            "không có bản cùng loại để so sánh."
+        ),
+        "sharing": ", bản được phép chia sẻ",
         "none": "Không có thay đổi nào từ phiên bản {n}.",
         "added": "Mới",
         "edited": "Đã sửa",
@@ -33,7 +38,12 @@ _WORDS = {
     },
     "en": {
         "title": "Changes since version {n}",
-        "first": "This is the first export of this book.",
+        "title_first": "Changes",
+        "first": (
+            "There is no earlier copy of this book at {level}{sharing}: this is the first, "
+            "with no copy of its kind to compare it with."
+        ),
+        "sharing": " made for sharing",
         "none": "Nothing has changed since version {n}.",
         "added": "New",
         "edited": "Edited",
@@ -48,6 +58,9 @@ def changes_blocks(
 ) -> list:
     """The "changes since version N" page: each line carries the origin of the item it names.
 
+    N is the last copy of this kind (``changes.baseline``); with none (``since_version`` None),
+    the page says in words that this is the first copy of its kind, rather than vanish.
+
     A removed item is named at its level now (if it still exists) or as it was;
     an item above the ceiling, or internal only in a sharing export, is not
     named at all; the release gate then judges every line like any other text.
@@ -60,9 +73,11 @@ def changes_blocks(
 
     words = _WORDS.get((language or "en")[:2], _WORDS["en"])
     n = changes.since_version
-    if n is None:
-        return []
     low = Origin(levels[0])
+    if n is None:
+        level = library.level_label(ceiling, language or "en") if ceiling in levels else ceiling
+        first = words["first"].format(level=level, sharing=words["sharing"] if sharing else "")
+        return [Heading(1, words["title_first"], anchor, origin=low), Paragraph([Run(first)], origin=low)]
     blocks: list = [Heading(1, words["title"].format(n=n), anchor, origin=low)]
     if changes.empty:
         return [*blocks, Paragraph([Run(words["none"].format(n=n))], origin=low)]

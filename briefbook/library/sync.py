@@ -240,14 +240,30 @@ class SyncMixin:
         ).fetchone()
         return row[0] if row else ""
 
-    def last_export(self, book_id: str, before: int | None = None) -> dict[str, Any] | None:
-        """The newest export record of a book (older than version ``before``, if given): version,
-        exported_at, ceiling, for_sharing, items."""
-        row = self.db.execute(
+    def last_export(
+        self,
+        book_id: str,
+        before: int | None = None,
+        *,
+        ceiling: str | None = None,
+        for_sharing: bool | None = None,
+    ) -> dict[str, Any] | None:
+        """The newest export record of a book (older than version ``before``, if given; at this
+        ``ceiling`` and this ``for_sharing`` choice, if given): version, exported_at, ceiling,
+        for_sharing, items. A copy's changes page asks for its own kind (exchange.changes.
+        baseline): its reader holds the last copy of that kind, never one above its ceiling."""
+        sql = (
             "SELECT version, exported_at, ceiling, for_sharing, items FROM export_records "
-            "WHERE book_id = ? AND version < ? ORDER BY version DESC LIMIT 1",
-            [book_id, before if before is not None else 2**62],
-        ).fetchone()
+            "WHERE book_id = ? AND version < ?"
+        )
+        params: list[Any] = [book_id, before if before is not None else 2**62]
+        if ceiling is not None:
+            sql += " AND ceiling = ?"
+            params.append(ceiling)
+        if for_sharing is not None:
+            sql += " AND for_sharing = ?"
+            params.append(int(for_sharing))
+        row = self.db.execute(sql + " ORDER BY version DESC LIMIT 1", params).fetchone()
         if row is None:
             return None
         return {

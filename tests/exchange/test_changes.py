@@ -53,7 +53,10 @@ def test_added_edited_removed_since_the_last_export(library: Library, filled: di
 def test_changes_page_never_prints_what_may_not_leave(library: Library, filled: dict, tmp_path: Path) -> None:
     book_id = _book(library, filled)
     point = library.add(TalkingPoint(topic_id=filled["topic"].id, text="Công khai.\n\n[NFR] PLUGHWORD"))
-    export_book(library, book_id, tmp_path / "v1.pdf", ExportOptions(formats=("pdf",)))  # internal: NFR in
+    export_book(library, book_id, tmp_path / "v0.pdf", ExportOptions(formats=("pdf",)))  # internal: NFR in
+    # The copy for sharing its readers hold: the next one's page compares with it (its kind),
+    # never with the internal copy above (changes.baseline).
+    export_book(library, book_id, tmp_path / "v1.pdf", ExportOptions(formats=("pdf",), releasable=True))
     library.update(TalkingPoint, point.id, text="Công khai, đã sửa.\n\n[NFR] PLUGHWORD KHÁC")
     library.update(TalkingPoint, filled["point"].id, classification="Secret")  # now above the ceiling
     export_book(
@@ -63,7 +66,7 @@ def test_changes_page_never_prints_what_may_not_leave(library: Library, filled: 
         ExportOptions(formats=("pdf",), releasable=True, changes_page=True),
     )
     text = _pdf_text(tmp_path / "share.pdf")
-    assert "Những thay đổi từ phiên bản 1" in text and "đã sửa" in text
+    assert "Những thay đổi từ phiên bản 2" in text and "đã sửa" in text
     assert "PLUGHWORD" not in text and "kiên quyết" not in text
 
 
