@@ -47,6 +47,7 @@ class ExportOptions:
     releasable: bool = False  # for sharing: passages marked not for release are left out
     changes_page: bool = False  # a "changes since version N" page after the contents
     cards: str | None = None  # "A5" or "A6": a card per meeting (a PDF) instead of the book
+    record: bool = True  # False: not recorded as an export (a print's dry run makes the file only)
 
 
 def targets_for(target: str | Path, formats: tuple[str, ...]) -> dict[str, Path]:
@@ -181,8 +182,12 @@ def export_book(
     *,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    checked: Callable[[Document], None] | None = None,
 ) -> list[Path]:
     """Write the book in the chosen formats; returns the files written.
+
+    ``checked(document)`` is called with the document the release gate passed, before any file
+    is written (a print says the level its banner shows, ``briefbook/printing.py``).
 
     The cyclic garbage collector is paused while it runs: a book is hundreds of
     thousands of live objects (the document model, the XML), none of them garbage,
@@ -193,7 +198,9 @@ def export_book(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _export_book(library, book_id, target, options, progress=progress, cancel=cancel)
+        return _export_book(
+            library, book_id, target, options, progress=progress, cancel=cancel, checked=checked
+        )
     finally:
         if was_enabled:
             gc.enable()
@@ -207,6 +214,7 @@ def _export_book(
     *,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    checked: Callable[[Document], None] | None = None,
 ) -> list[Path]:
     options = options or ExportOptions()
     unknown = [f for f in options.formats if f not in FORMATS]
@@ -298,8 +306,10 @@ def _export_book(
         mark_portions(document, levels, lambda level: library.level_label(level, language))
     # The last word before any file is written: the whole document, metadata included.
     check_release(document, levels, ceiling, sharing=options.releasable)
+    if checked is not None:
+        checked(document)
     written = render(document, template, paths, options, report)
-    if library.read_only:
+    if library.read_only or not options.record:
         # A library on a read-only share, disk or file still makes its book; the export is
         # just not recorded (no version, and the next changes page compares with the last
         # recorded one). The command line says so (cli.export_cmds), the window's banner too.

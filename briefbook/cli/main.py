@@ -104,6 +104,7 @@ COMMAND_MODULES = {
     **dict.fromkeys(("init", "demo", "search", "check"), "library_cmds"),
     "package": "package_cmds",
     "preferences": "preferences_cmds",
+    "print": "print_cmds",
 }
 
 
@@ -188,6 +189,7 @@ def _register() -> None:
         library_cmds,
         package_cmds,
         preferences_cmds,
+        print_cmds,
     )
 
 
