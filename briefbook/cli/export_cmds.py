@@ -19,6 +19,8 @@ from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json
 
 SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
+ASK = "-"  # --password alone or "--password -": ask for it, hidden
+MAX_PASSWORD_FILE = 4096  # bytes read from a --password-file (its first line is the password)
 _WORDS = {"pdf": "a PDF", "docx": "a Word file (DOCX)"}
 # An ending that names a kind of file ("x.txt", "notes.doc"), not part of a name ("Sổ tay v1.2").
 _FILE_ENDING = re.compile(r"\.[A-Za-z]{1,5}")
@@ -55,6 +57,44 @@ def formats_for(target: str, fmt: str | None, *, cards: bool = False) -> tuple[s
             f"name it {path.stem}.{fmt}, or leave --format out."
         )
     return (fmt,)
+
+
+def resolve_password(
+    password: str | None, password_file: Path | None, password_env: str | None
+) -> str | None:
+    """The PDF's password from where the user chose to give it: typed after --password (visible to
+    others in ``ps``), asked for (hidden, twice), a file's first line, or an environment variable."""
+    given = [name for name, v in (("--password", password), ("--password-file", password_file),
+                                  ("--password-env", password_env)) if v is not None]  # fmt: skip
+    if len(given) > 1:
+        raise click.UsageError(f"Give the password one way: {' or '.join(given)}, not both.")
+    if password == ASK:
+        return click.prompt(
+            "Password for the PDF", hide_input=True, confirmation_prompt="Type it again", err=True
+        )
+    if password_file is not None:
+        if str(password_file) == "-":
+            line = click.get_text_stream("stdin").readline(MAX_PASSWORD_FILE)
+        else:
+            with open(password_file, "rb") as handle:
+                data = handle.read(MAX_PASSWORD_FILE)
+            try:
+                line = data.decode("utf-8-sig").splitlines()[0] if data.strip() else ""
+            except UnicodeDecodeError:
+                raise click.UsageError(
+                    f"The password file {password_file} is not text (UTF-8): write the password "
+                    "on its first line."
+                ) from None
+        return line.rstrip("\r\n")
+    if password_env is not None:
+        value = os.environ.get(password_env)
+        if value is None:
+            raise click.UsageError(
+                f"There is no environment variable {password_env}: set it to the PDF's password, "
+                "or give the password another way."
+            )
+        return value
+    return password
 
 
 @cli.command()
@@ -99,7 +139,28 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 @click.option("--ceiling", default=None, help="Leave out everything above this level.")
 @click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
 @click.option("--language", type=click.Choice(["vi", "en"]), default=None, help="The book's language.")
-@click.option("--password", default=None, help="Protect the PDF with this password (AES-256).")
+@click.option(
+    "--password",
+    default=None,
+    is_flag=False,
+    flag_value=ASK,
+    help="Protect the PDF with a password (AES-256). '--password' alone (or '--password -') asks for "
+    "it, hidden, twice. A password typed after --password can be seen by others on this computer "
+    "(in the list of running programs) and stays in your shell's history: prefer the question, "
+    "--password-file or --password-env.",
+)
+@click.option(
+    "--password-file",
+    type=click.Path(path_type=Path, dir_okay=False, allow_dash=True),
+    default=None,
+    help="Read the PDF's password from the first line of this file ('-': from standard input).",
+)
+@click.option(
+    "--password-env",
+    metavar="VARIABLE",
+    default=None,
+    help="Read the PDF's password from this environment variable (for scripts).",
+)
 @click.option("--no-printing", is_flag=True, help="With --password: do not allow printing.")
 @click.option("--for-sharing", is_flag=True, help="Leave out passages marked [not for release].")
 @click.option("--changes", "changes_page", is_flag=True, help="Add a page: changes since the last export.")
@@ -120,6 +181,8 @@ def export(
     drafts: str | None,
     language: str | None,
     password: str | None,
+    password_file: Path | None,
+    password_env: str | None,
     no_printing: bool,
     for_sharing: bool,
     changes_page: bool,
@@ -136,7 +199,7 @@ def export(
         ceiling=ceiling,
         drafts=drafts,
         language=language,
-        password=password,
+        password=resolve_password(password, password_file, password_env),
         allow_printing=not no_printing,
         releasable=for_sharing,
         changes_page=changes_page,
