@@ -38,6 +38,12 @@ def _opened(qtbot, window, point):
     return field
 
 
+def _save_after_pause(qtbot, field) -> None:
+    """What the pause in typing does: the save, once the text's units are found (in slices)."""
+    field.save_soon()
+    qtbot.waitUntil(lambda: not field.edit.kept.waiting, timeout=60_000)
+
+
 def _type_over(qtbot, field, old: str, new: str) -> None:
     found = field.edit.document().find(old)
     assert not found.isNull()
@@ -58,7 +64,7 @@ def test_a_save_after_the_pause_in_typing_writes_only_the_edited_piece(qtbot, hu
     cursor = QTextCursor(field.edit.document())
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertText(" Hết.")  # and one at the very end
-    field.save_soon()  # what the pause in typing does
+    _save_after_pause(qtbot, field)  # what the pause in typing does
     assert len(written) == 2  # the two pieces edited, not the 500
     editor = window.show_view("talking_point").editor
     qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
@@ -117,7 +123,7 @@ def test_the_save_after_a_pause_is_stored_off_the_window_and_typing_on_meanwhile
     field = _opened(qtbot, window, point)
     editor = window.show_view("talking_point").editor
     _type_over(qtbot, field, WORD, "Halong")
-    field.save_soon()
+    _save_after_pause(qtbot, field)
     assert editor.writes.busy(point.id)  # on its way, on a thread: the window goes on
     assert _same(library.get(TalkingPoint, point.id).text, text)  # (not stored yet)
     cursor = QTextCursor(field.edit.document())
@@ -127,7 +133,7 @@ def test_the_save_after_a_pause_is_stored_off_the_window_and_typing_on_meanwhile
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
     assert field.edit.toPlainText().endswith(" Hết.")  # the stored text came back: the typing stays
     assert field.is_dirty()
-    field.save_soon()
+    _save_after_pause(qtbot, field)
     qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong") + " Hết.")
     window.actions["undo"].trigger()
@@ -141,7 +147,7 @@ def test_a_text_being_stored_when_the_window_closes_or_another_item_is_shown_is_
     field = _opened(qtbot, window, point)
     editor = window.show_view("talking_point").editor
     _type_over(qtbot, field, WORD, "Halong")
-    field.save_soon()
+    _save_after_pause(qtbot, field)
     assert editor.writes.busy(point.id)
     other = library.add(TalkingPoint(topic_id=point.topic_id, kind="proactive", text="Điểm ngắn."))
     editor.show_item(other.id)
@@ -149,7 +155,7 @@ def test_a_text_being_stored_when_the_window_closes_or_another_item_is_shown_is_
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
     assert _same(field.value(), text.replace(WORD, "Halong"))
     _type_over(qtbot, field, "Halong", "Sapa")
-    field.save_soon()
+    _save_after_pause(qtbot, field)
     assert editor.writes.busy(point.id)
     window.close()
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Sapa"))
@@ -164,7 +170,7 @@ def test_a_text_stored_off_the_window_after_another_window_changed_the_item_is_r
     editor = window.show_view("talking_point").editor
     library.update(TalkingPoint, point.id, status="draft")  # another window, meanwhile
     _type_over(qtbot, field, WORD, "Halong")
-    field.save_soon()
+    _save_after_pause(qtbot, field)
     qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
     assert _same(library.get(TalkingPoint, point.id).text, text)  # never written over theirs
     assert field.error  # said at the field, as a save on the window's thread says it
@@ -203,7 +209,7 @@ def test_undo_and_redo_of_an_edit_of_a_long_text_step_the_editor_and_write_only_
     field = _opened(qtbot, window, point)
     editor = window.show_view("talking_point").editor
     _type_over(qtbot, field, WORD, "Halong")
-    field.save_soon()
+    _save_after_pause(qtbot, field)
     qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
     edited = text.replace(WORD, "Halong")
     assert _same(library.get(TalkingPoint, point.id).text, edited)

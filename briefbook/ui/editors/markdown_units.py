@@ -19,7 +19,7 @@ A text that is never long is written by ``markdown_writer`` in one go, as before
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer
@@ -32,6 +32,8 @@ from briefbook.ui.editors.long_text import continues
 LONG = 20_000  # a document of more characters than this is written per unit
 QUICK = 20_000  # characters a save writes at once (about 10 ms); more are written in slices first
 SLICE_MS = 15  # work per turn of the event loop while writing ahead
+STEP = 128  # blocks cut between two looks at the clock
+QUICK_MS = 10  # a save finds the units at once if it takes no longer; else in slices first
 
 
 @dataclass
@@ -76,10 +78,21 @@ def numbered(listed: QTextList) -> bool:
 
 def units(document: QTextDocument) -> list[Unit]:
     """The document cut into units, in order."""
+    for done in cutting(document):
+        if done is not None:
+            return done
+    raise AssertionError("cutting() ends with the units")
+
+
+def cutting(document: QTextDocument) -> Iterator[list[Unit] | None]:
+    """:func:`units` a few blocks at a time: None after each few, the units at the end (the
+    cutting of a 1 MB list of 5,000 items takes 60-80 ms: a save waits for it in slices)."""
     blocks, spans, firsts = [], {}, {}
     others = [0]  # others[n]: the blocks before block n that are no list's items
     block = document.begin()
     while block.isValid():
+        if len(blocks) % STEP == 0:
+            yield None
         listed = block.textList()
         if listed is not None:
             index = block.blockFormat().objectIndex()
@@ -100,6 +113,8 @@ def units(document: QTextDocument) -> list[Unit]:
     listed_first: set[int] = set()
     in_list = -1  # the list at the top level the blocks since its last item are items within
     for number, block in enumerate(blocks):
+        if number % STEP == 0:
+            yield None
         is_free = free(block)
         item = top_item(block)
         item = item if item in tight else -1
@@ -125,7 +140,7 @@ def units(document: QTextDocument) -> list[Unit]:
             in_list = -1
     if blocks:
         out.append(_unit(blocks, start, len(blocks) - 1, bool(out) and continues(blocks[start])))
-    return out
+    yield out
 
 
 def top_item(block: QTextBlock) -> int:
@@ -235,7 +250,8 @@ class KeptMarkdown(QObject):
 
     Opened, a long text is written ahead unit by unit between turns of the event loop (the
     first save would otherwise write all of it); a save asked for while much is unwritten
-    (an edit of every block: select all, then bold) waits for the slices (:meth:`write_ahead`).
+    (an edit of every block: select all, then bold) waits for the slices (:meth:`write_ahead`),
+    and so does one whose units take long to find again after an edit (a list of 5,000 items).
     :meth:`markdown` always answers at once with all of it, writing what is missing: what a
     save before switching items or closing the window asks for, so that nothing is lost.
     """
@@ -245,6 +261,7 @@ class KeptMarkdown(QObject):
         self.document = document
         self.writer = UnitWriter(document, features, normalise)
         self.parts: list[Unit] | None = None  # the document's units, until it changes
+        self._cutting: Iterator[list[Unit] | None] | None = None  # (being found, in slices)
         self.waiting: list[Callable[[], None]] = []
         document.contentsChange.connect(self._changed)
         self.timer = QTimer(self)
@@ -254,11 +271,27 @@ class KeptMarkdown(QObject):
 
     def _changed(self, *_args) -> None:
         self.parts = None
+        self._cutting = None
 
     def _units(self) -> list[Unit]:
         if self.parts is None:
-            self.parts = units(self.document)
+            self._cut_some(float("inf"))
+        assert self.parts is not None
         return self.parts
+
+    def _cut_some(self, deadline: float) -> bool:
+        """Find the units until ``deadline``; True: they are found."""
+        if self.parts is not None:
+            return True
+        if self._cutting is None:
+            self._cutting = cutting(self.document)
+        for done in self._cutting:
+            if done is not None:
+                self.parts, self._cutting = done, None
+                return True
+            if time.perf_counter() >= deadline:
+                return False
+        return False
 
     def markdown(self) -> str:
         return self.writer.markdown(self._units())
@@ -267,7 +300,11 @@ class KeptMarkdown(QObject):
         """:meth:`markdown` would write little (it is kept, or the text is short)."""
         if not isValid(self.document):  # (a focus lost as the window is destroyed)
             return True
-        return not self.writer.wanted(self.document) or self.writer.missing(self._units()) <= QUICK
+        if not self.writer.wanted(self.document):
+            return True
+        if self.parts is None and not self._cut_some(time.perf_counter() + QUICK_MS / 1000):
+            return False  # (found in slices first)
+        return self.writer.missing(self._units()) <= QUICK
 
     def write_ahead(self, then: Callable[[], None] | None = None) -> None:
         """Write what is not kept in time slices, then call ``then``."""
@@ -281,12 +318,15 @@ class KeptMarkdown(QObject):
         self.timer.stop()
         self.waiting = []
         self.parts = None
+        self._cutting = None
 
     def _step(self) -> None:
         if not isValid(self.document):
             return
         deadline = time.perf_counter() + SLICE_MS / 1000
-        if self.writer.wanted(self.document) and not self.writer.write_some(self._units(), deadline):
+        if self.writer.wanted(self.document) and not (
+            self._cut_some(deadline) and self.writer.write_some(self._units(), deadline)
+        ):
             self.timer.start()
             return
         waiting, self.waiting = self.waiting, []
