@@ -14,6 +14,7 @@ from briefbook.cli.output import emit_json, emit_record, emit_table
 from briefbook.errors import Conflict, ValidationError
 from briefbook.item_ids import typed_id
 from briefbook.library import Book, Event, Library, Meeting, Record
+from briefbook.library.deleted import describe
 from briefbook.library.levels import parse_level
 from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, Participant, record_type
@@ -228,6 +229,8 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
         raise Conflict(blocker)
     uses, going = delete_summary(lib, record.KIND, item_id)
     if (uses or going) and not force:
+        # what goes as part of it (a person's photo) asks nothing itself, but is named when asking
+        going = going + lib.parts_that_go(type(record), item_id)
         raise Conflict(
             f"Deleting the {record.LABEL.lower()} '{read_escapes(record.display_name)}': "
             + (f"{'; '.join(uses.sentences())}. " if uses else "")
@@ -235,8 +238,8 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
             + "Nothing was deleted; add --force to delete it all "
             "(it can be brought back with 'briefbook undelete')."
         )
-    went = lib.what_goes_with(type(record), item_id)  # counted, as 'briefbook deleted' lists it
     snapshot = lib.delete(type(record), item_id)
+    went = describe(snapshot)  # all that went, the photo too: as 'deleted' and 'undelete' say it
     extra = f", with {', '.join(went)}" if went else ""
     click.echo(
         f"Deleted {record.LABEL.lower()}: {record.display_name}{extra}. "

@@ -83,6 +83,12 @@ def describe(
     return _counted(rows, _ROW_WORDS) + _counted(nulled, _NULLED_WORDS)
 
 
+def describe_parts(snapshot: Deleted) -> list[str]:
+    """What goes with the item as part of it, without a question of its own ("1 photo"): named
+    wherever a delete is asked or said, since ``describe(asked_only=True)`` leaves it out."""
+    return _counted(Counter(t for t, _ in snapshot.rows[1:] if t in _NOT_ASKED), _ROW_WORDS)
+
+
 def _encode(value: object) -> object:
     if isinstance(value, bytes | bytearray | memoryview):
         return {"$bytes": base64.b64encode(bytes(value)).decode("ascii")}
@@ -122,6 +128,12 @@ class DeletedMixin:
         cls = record_type(kind)
         self.get(cls, item_id)
         return describe(snapshot_rows(self.db, cls.TABLE, item_id), asked_only=True)
+
+    def parts_that_go(self: Library, kind: str, item_id: str) -> list[str]:
+        """What deleting the item takes with it as part of it (a person's photo), in words."""
+        cls = record_type(kind)
+        self.get(cls, item_id)
+        return describe_parts(snapshot_rows(self.db, cls.TABLE, item_id))
 
     def _remember_deleted(self: Library, snapshot: Deleted, kind: str, title: str, stamp: str) -> None:
         cursor = self.db.execute(

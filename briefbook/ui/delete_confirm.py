@@ -51,6 +51,7 @@ def may_delete(parent: QWidget | None, library, kind: str, ids: list[str]) -> bo
         uses, going = delete_summary(library, kind, item_id)
         if not uses and not going:
             continue
+        going = going + library.parts_that_go(kind, item_id)  # "1 photo": named, not asked for itself
         lines.append(f"• {display_name(library.get(kind, item_id))}:")
         lines += [f"    – {line}" for line in use_lines(uses)]
         if going:
