@@ -42,11 +42,19 @@ def _as_data(info: BackupInfo, number: int | None = None) -> dict:
     return data
 
 
+def _not_a_folder(ctx: Context) -> None:
+    """``--library FOLDER`` is refused as the other commands refuse it (their open says so), before
+    a folder's backups are looked for ("no backups yet") or a backup of it is attempted."""
+    if ctx.library_path.is_dir():
+        raise BriefBookError(f"{ctx.library_path} is a folder, not a BriefBook library file.")
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_context
 def backup(ctx: Context, as_json: bool) -> None:
     """Back the library up now (into the backups folder beside it)."""
+    _not_a_folder(ctx)
     path = backup_library(ctx.library_path, reason="manual")
     size = path.stat().st_size
     if ctx.as_json or as_json:
@@ -60,6 +68,7 @@ def backup(ctx: Context, as_json: bool) -> None:
 @pass_context
 def backups(ctx: Context, as_json: bool) -> None:
     """List the library's backups, newest first, with date and size."""
+    _not_a_folder(ctx)
     found = list_backups(ctx.library_path)
     if ctx.as_json or as_json:
         emit_json([_as_data(info, n) for n, info in enumerate(found, start=1)])
@@ -81,6 +90,7 @@ def backups(ctx: Context, as_json: bool) -> None:
 def restore(ctx: Context, which: str, yes: bool) -> None:
     """Replace the library with a backup: WHICH is a backup's file, its number in 'briefbook backups',
     or 'latest'. The current file is backed up first (or set aside, if it is damaged)."""
+    _not_a_folder(ctx)
     source = _resolve(ctx, which)
     if not yes:
         question = (

@@ -168,3 +168,20 @@ def test_commands_that_only_read_never_back_up(
     assert list_backups(library_path) == []
     run("add", "topic", "--set", "title=Một thay đổi")  # the first write when one is due backs up
     assert [b.reason for b in list_backups(library_path)] == ["auto"]
+
+
+@pytest.mark.parametrize(
+    "command", [["backups"], ["backup"], ["restore", "latest", "--yes"], ["--json", "backups"]]
+)
+def test_a_folder_is_not_a_library(tmp_path: Path, command: list[str]) -> None:
+    folder = tmp_path / "Thư mục ไทย"
+    folder.mkdir()
+    args = (
+        [a for a in command if a == "--json"]
+        + ["--library", str(folder)]
+        + [a for a in command if a != "--json"]
+    )
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1, result.output
+    assert result.output == f"Error: {folder} is a folder, not a BriefBook library file.\n"
+    assert list(folder.iterdir()) == []  # nothing was written into it
