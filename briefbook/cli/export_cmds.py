@@ -16,7 +16,7 @@ import click
 
 from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
-from briefbook.cli.output import emit_json
+from briefbook.cli.output import emit_json, visible_controls
 
 SUFFIXES = {".pdf": "pdf", ".docx": "docx"}
 ASK = "-"  # --password alone or "--password -": ask for it, hidden
@@ -114,7 +114,7 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
         click.echo("Nothing to warn about.")
     else:
         for w in warnings:
-            click.echo(f"- {w.message}")
+            click.echo(f"- {visible_controls(w.message)}")
 
 
 @cli.command()

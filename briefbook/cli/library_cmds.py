@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from briefbook.cli.main import Context, cli, pass_context
-from briefbook.cli.output import emit_json
+from briefbook.cli.output import emit_json, visible_controls
 from briefbook.errors import HostileLibraryError
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES
@@ -57,8 +57,8 @@ def search(ctx: Context, query: str, kinds: tuple[str, ...], limit: int) -> None
         click.echo("Nothing found.")
         return
     for hit in hits:
-        click.secho(f"{hit.kind.replace('_', ' ')}  {hit.title}", bold=True)
-        click.echo(f"  {hit.snippet}")
+        click.secho(f"{hit.kind.replace('_', ' ')}  {visible_controls(hit.title)}", bold=True)
+        click.echo(f"  {visible_controls(hit.snippet)}")
         click.echo(f"  id: {hit.id}")
 
 

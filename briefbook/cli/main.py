@@ -127,8 +127,10 @@ class FriendlyGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except BriefBookError as exc:
-            click.echo(f"Error: {exc}", err=True)
+        except BriefBookError as exc:  # it may quote a name: its bidi controls shown, not obeyed
+            from briefbook.cli.output import visible_controls
+
+            click.echo(f"Error: {visible_controls(str(exc))}", err=True)
             ctx.exit(1)
         except sqlite3.DatabaseError as exc:  # damage a query reached (opening checks a big file cheaply)
             from briefbook.store.database import explain

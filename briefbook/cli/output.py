@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
@@ -16,6 +17,20 @@ from briefbook.text import one_line
 # ``show --json`` feeds them unchanged. Never a field name (a meeting has its own ``kind``).
 ITEM_TYPE = "item_type"
 DERIVED_KEYS = (ITEM_TYPE, "display_name")
+
+
+# The controls that reorder the text after them on a terminal (embeddings, overrides, isolates):
+# a name imported with U+202E can make the rest of its row read backwards (a spoofed id or level).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with each bidi embedding, override or isolate shown as ``<U+202E>``, for a terminal.
+
+    Only what is printed for people changes: the stored text, ``--json`` and the files keep them.
+    The marks that only lean (LRM, RLM, ALM) are left: Arabic text uses them and they reorder
+    nothing past a neutral."""
+    return _BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def to_data(value: Any) -> Any:
@@ -41,7 +56,7 @@ def emit_json(value: Any) -> None:
 
 def emit_table(rows: list[list[str]], header: list[str]) -> None:
     """A plain aligned table; long cells are cut with an ellipsis to keep rows on one line."""
-    cut = [[one_line(c, 70) for c in row] for row in rows]
+    cut = [[one_line(visible_controls(str(c)), 70) for c in row] for row in rows]
     widths = [max([len(h)] + [len(r[i]) for r in cut]) for i, h in enumerate(header)]
     click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip())
     for row in cut:
@@ -49,13 +64,13 @@ def emit_table(rows: list[list[str]], header: list[str]) -> None:
 
 
 def emit_record(record: Record, extra: dict[str, Any] | None = None) -> None:
-    click.secho(f"{record.LABEL}: {record.display_name}", bold=True)
+    click.secho(f"{record.LABEL}: {visible_controls(record.display_name)}", bold=True)
     for name in record.field_names():
         value = getattr(record, name)
         if value in ("", None):
             continue
         label = name.replace("_", " ")
-        text = str(value)
+        text = visible_controls(str(value))
         if "\n" in text:
             click.echo(f"  {label}:")
             for line in text.splitlines():
@@ -64,4 +79,4 @@ def emit_record(record: Record, extra: dict[str, Any] | None = None) -> None:
             click.echo(f"  {label}: {text}")
     for label, value in (extra or {}).items():
         if value:
-            click.echo(f"  {label}: {value}")
+            click.echo(f"  {label}: {visible_controls(str(value))}")
