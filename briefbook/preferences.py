@@ -86,6 +86,16 @@ def read_preferences(path: Path | None = None) -> Preferences:
     )
 
 
+def chosen_book_language(path: Path | None = None) -> str | None:
+    """The language the window gives a new book (Settings.book_language), where one was chosen in
+    Preferences (for new books, or for the window); None when neither was, so that the command
+    line keeps its own default (the system's language)."""
+    prefs = read_preferences(path)
+    if prefs.book_language != SAME_AS_WINDOW:
+        return prefs.book_language
+    return prefs.language if prefs.language_chosen else None
+
+
 def _allowed_languages(extra: str = "") -> str:
     names = [f"{code} ({LANGUAGE_NAMES[code]})" for code in LANGUAGES]
     if extra:

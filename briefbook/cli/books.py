@@ -52,7 +52,8 @@ def interface_language() -> str:
     "--language",
     type=click.Choice(["vi", "en"]),
     default=None,
-    help="The book's language (default: your system's language, vi or en).",
+    help="The book's language (default: the Preferences' language of new books, as in the window; "
+    "else your system's language, vi or en).",
 )
 @click.option(
     "--set", "values", multiple=True, metavar="FIELD=VALUE", help="Another field (template, recipient...)."
@@ -80,6 +81,10 @@ def book_new(
             "Change it with: briefbook edit BOOK --set ceiling=LEVEL",
             err=True,
         )
+    if not language and not fields.get("language"):
+        from briefbook.preferences import chosen_book_language
+
+        language = chosen_book_language()  # as the window's new book: Preferences, where chosen
     language = language or str(fields.pop("language", "") or "") or interface_language()
     created = new_book(lib, event_id, language=language, ceiling=ceiling, **fields)
     emit_json(created) if ctx.as_json else click.echo(created.id)

@@ -13,7 +13,7 @@ from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_record, emit_table
 from briefbook.errors import Conflict, ValidationError
 from briefbook.item_ids import typed_id
-from briefbook.library import Book, Event, Library, Meeting, Record
+from briefbook.library import Book, Event, Library, Meeting, Record, TalkingPoint
 from briefbook.library.deleted import describe
 from briefbook.library.levels import parse_level
 from briefbook.library.photos import read_photo_file
@@ -131,9 +131,12 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
         return
     lib = ctx.library()
     added = []
+    drafted_by = _preferred_drafter() if cls is TalkingPoint else ""
     with lib.transaction():
         for data in batch:
             fields = record_fields(cls, data)
+            if drafted_by and "drafted_by" not in fields:
+                fields["drafted_by"] = drafted_by  # as the window's new point: Preferences' "drafted by"
             if cls is Book:  # as 'book new': the default sections, and never without a ceiling
                 added.append(_add_book(lib, fields))
             else:
@@ -143,6 +146,12 @@ def add(ctx: Context, kind: str, values: tuple[str, ...], source: str | None) ->
     else:
         for record in added:
             click.echo(record.id)
+
+
+def _preferred_drafter() -> str:
+    from briefbook.preferences import read_preferences
+
+    return read_preferences().drafted_by
 
 
 def _one_source(source: str | None, values: tuple[str, ...]) -> None:

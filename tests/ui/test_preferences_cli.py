@@ -13,6 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +21,7 @@ from PySide6.QtCore import QByteArray
 
 from briefbook import preferences, settings_ini
 from briefbook.cli.main import _register, cli
+from briefbook.errors import BriefBookError
 from briefbook.ui.settings import Settings
 
 _register()
@@ -132,3 +134,24 @@ def test_the_systems_language_is_read_as_qt_reads_it(tmp_path: Path) -> None:
         env = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG"))} | case
         qt = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
         assert qt.stdout.strip() == preferences.system_language(case), case
+
+
+def test_the_lock_is_the_one_qsettings_takes(tmp_path: Path, monkeypatch) -> None:
+    """While the command writes, a window's QSettings cannot (and the other way round)."""
+    from PySide6.QtCore import QLockFile
+
+    path = tmp_path / "settings.ini"
+    with settings_ini._qt_lock(path):
+        theirs = QLockFile(str(path) + ".lock")
+        assert theirs.tryLock(100) is False and theirs.error() == QLockFile.LockError.LockFailedError
+        assert theirs.getLockInfo()[0] == os.getpid()
+    held = QLockFile(str(path) + ".lock")
+    assert held.tryLock(100)
+    monkeypatch.setattr(settings_ini, "LOCK_WAIT_SECONDS", 0.2)
+    try:
+        with pytest.raises(BriefBookError, match="is being saved by another BriefBook window"):
+            settings_ini.write_string(path, "ui/language", "vi")
+    finally:
+        held.unlock()
+    settings_ini.write_string(path, "ui/language", "vi")
+    assert Settings(path).language == "vi"
