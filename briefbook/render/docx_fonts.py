@@ -10,6 +10,10 @@ kept, so Word and LibreOffice still shape Thai and Arabic), obfuscated with a
 per-font GUID key, stored as ``word/fonts/fontN.odttf`` and declared in
 ``fontTable.xml`` (``w:embedRegular``/``w:embedBold``... with ``w:fontKey``);
 ``settings.xml`` says ``w:embedTrueTypeFonts`` and ``w:saveSubsetFonts``.
+
+What each embedded font holds is fixed by its name (:mod:`briefbook.render.docx_repertoire`):
+LibreOffice keeps embedded fonts by name for the whole process, so two of our files must
+never carry two different fonts of one name.
 """
 
 from __future__ import annotations
@@ -26,8 +30,9 @@ from briefbook.document.model import RUN_FIELDS, Document, Run, node_fields, pla
 from briefbook.render.docx_markup import attr
 from briefbook.render.docx_parts import RT_FONT, Package
 from briefbook.render.docx_reference import BULLETS as LIST_MARKS
+from briefbook.render.docx_repertoire import docx_chain, file_codes, is_fixed, renamed
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
-from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
+from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, is_ignorable
 from briefbook.render.template import Template
 from briefbook.text import clean
 
@@ -53,7 +58,9 @@ _RTL_SCRIPTS = {"Arabic"}
 
 
 def chain_of(template: Template) -> Chain:
-    return chain_for(template.body_font, template.thai_font)
+    """The DOCX's font chain: the PDF's, with the body fonts cut to their fixed repertoire
+    (:func:`briefbook.render.docx_repertoire.docx_chain`)."""
+    return docx_chain(template.body_font, template.thai_font)
 
 
 def pieces(template: Template, text: str) -> list[tuple[ChainFont | None, str]]:
@@ -93,9 +100,28 @@ def visible(template: Template, text: str) -> str:
 def run_fonts_xml(font: ChainFont) -> tuple[str, str]:
     """A run's ``w:rFonts`` naming ``font`` in every slot, and the ``w:rtl``/``w:cs`` a
     right-to-left script's run adds after its bold and italic ("" for other scripts)."""
-    name = attr(font.display)
-    fonts = f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>'
+    fonts = _rfonts(font.display if is_fixed(font) else pending_name(font))
     return fonts, "<w:rtl/><w:cs/>" if font.script in _RTL_SCRIPTS else ""
+
+
+def _rfonts(name: str) -> str:
+    name = attr(name)
+    return f'<w:rFonts w:ascii="{name}" w:hAnsi="{name}" w:eastAsia="{name}" w:cs="{name}"/>'
+
+
+def pending_name(font: ChainFont) -> str:
+    """What a run names a font whose embedded name holds the hash of the book's subset of it
+    until that is known (:func:`embed_fonts` gives the final names, :func:`with_font_names`
+    writes them): the font's name and a mark no run's text can hold in an attribute."""
+    return f"{font.display} \u2063{font.family}"
+
+
+def with_font_names(xml: str, names: dict[str, str]) -> str:
+    """``xml`` (runs written by :func:`run_fonts_xml`) with each pending font name replaced by
+    its final one (``names``: pending -> final, from :func:`embed_fonts`)."""
+    for pending, final in names.items():
+        xml = xml.replace(_rfonts(pending), _rfonts(final))
+    return xml
 
 
 # -- embedding ---------------------------------------------------------------------------
@@ -154,41 +180,69 @@ def used_fonts(
 
 
 def embed_fonts(
-    doc: Package, document: Document, template: Template, written: Iterable[str] | None = None
+    doc: Package,
+    document: Document,
+    template: Template,
+    written: Iterable[str] | None = None,
+    names: dict[str, str] | None = None,
 ) -> int:
-    """Embed subsets of the fonts the book uses (see :func:`used_fonts` for ``written``);
-    returns the bytes added (before zipping)."""
+    """Embed the fonts the book uses (see :func:`used_fonts` for ``written``); returns the
+    bytes added (before zipping).
+
+    A fixed font (:func:`briefbook.render.docx_repertoire.is_fixed`) is embedded with its whole
+    repertoire under its own name; any other with the book's characters only, under its name
+    and the hash of that subset, which ``names`` receives (the name a run wrote for it ->
+    the final one) and the headers and footers get here; the body's runs get it from
+    :func:`with_font_names`."""
+    names = {} if names is None else names
     font_table = next((p for p in doc.iter_parts() if p.name == "/word/fontTable.xml"), None)
-    if font_table is None:
+    if font_table is None:  # nothing embedded: runs name each font by its own name
+        names.update((pending_name(f), f.display) for f in chain_of(template).fonts if not is_fixed(f))
+        _rename_in_parts(doc, names)
         return 0
     root = etree.fromstring(font_table.blob)
     added = 0
     number = 0
     styles = ("Regular", "Bold", "Italic", "BoldItalic") if _has_italics(document) else ("Regular", "Bold")
     for _family, (font, chars) in sorted(used_fonts(document, template, written).items()):
-        codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in font.cmap} & set(font.cmap)
+        fixed = is_fixed(font)
+        whole = font.cmap if fixed else file_codes(font)
+        codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in whole} & set(whole)
         if not codes:
             continue
-        entry = _font_entry(root, font)
+        if fixed:
+            codes = set(font.cmap)  # the same whatever the book uses
+        faces = [s for s in styles if s == "Regular" or dict(font.files).get(s) is not None]
+        # (Word synthesises a missing bold or italic.)
+        data = {str(font.file(style)): b"" for style in faces}
+        for path in data:
+            data[path] = _subset(path, font.index, codes)
+        name = font.display
+        if not fixed:
+            digest = hashlib.sha256(b"".join(data[path] for path in sorted(data))).hexdigest()
+            name = f"{font.display[:22]} {digest[:8].upper()}"  # Word reads 31 characters
+            data = {path: renamed(blob, name) for path, blob in data.items()}
+            names[pending_name(font)] = name
+        entry = _font_entry(root, name, font.family)
         seen_files: dict[str, tuple[str, str]] = {}
-        for style in styles:
-            path = font.file(style)
-            if style != "Regular" and dict(font.files).get(style) is None:
-                continue  # Word synthesises a missing bold or italic
-            if str(path) not in seen_files:
+        for style in faces:
+            path = str(font.file(style))
+            if path not in seen_files:
                 number += 1
-                data = _subset(path, font.index, codes)
                 # The key only has to differ per font; from the data, so a book's bytes repeat.
-                key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data).digest()[:16])).upper() + "}"
-                part = doc.add_part(f"/word/fonts/font{number}.odttf", OBFUSCATED_FONT, obfuscate(data, key))
+                key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data[path]).digest()[:16])).upper() + "}"
+                part = doc.add_part(
+                    f"/word/fonts/font{number}.odttf", OBFUSCATED_FONT, obfuscate(data[path], key)
+                )
                 rid = font_table.relate_to(part, RT_FONT)
-                seen_files[str(path)] = (rid, key)
-                added += len(data)
-            rid, key = seen_files[str(path)]
+                seen_files[path] = (rid, key)
+                added += len(data[path])
+            rid, key = seen_files[path]
             slot = etree.SubElement(entry, w(_EMBED_SLOTS[style]))
             slot.set(f"{{{R_NS}}}id", rid)
             slot.set(w("fontKey"), key)
     font_table.blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    _rename_in_parts(doc, names)
     if added:
         settings = doc.settings()
         for name in ("embedTrueTypeFonts", "saveSubsetFonts"):
@@ -196,6 +250,21 @@ def embed_fonts(
                 after = _AFTER_EMBED[_AFTER_EMBED.index(name) + 1 :] if name in _AFTER_EMBED else _AFTER_EMBED
                 insert_in_order(settings, etree.Element(w(name)), after)
     return added
+
+
+def _rename_in_parts(doc: Package, names: dict[str, str]) -> None:
+    """The final font names in the runs of every part built as an element (headers, footers)."""
+    if not names:
+        return
+    slots = [w(s) for s in ("ascii", "hAnsi", "eastAsia", "cs")]
+    for part in doc.iter_parts():
+        if part.element is None or part.name in ("/word/fontTable.xml", "/word/settings.xml"):
+            continue
+        for rfonts in part.element.iter(w("rFonts")):
+            for slot in slots:
+                final = names.get(rfonts.get(slot))
+                if final is not None:
+                    rfonts.set(slot, final)
 
 
 def _has_italics(node: Any) -> bool:
@@ -210,16 +279,16 @@ def _has_italics(node: Any) -> bool:
     return False
 
 
-def _font_entry(root: etree._Element, font: ChainFont) -> etree._Element:
+def _font_entry(root: etree._Element, name: str, family: str) -> etree._Element:
     for entry in root.findall(w("font")):
-        if entry.get(w("name")) == font.display:
+        if entry.get(w("name")) == name:
             for old in list(entry):
                 if old.tag in {w(s) for s in _EMBED_SLOTS.values()}:
                     entry.remove(old)
             return entry
-    entry = el(root, "font", name=font.display)
+    entry = el(root, "font", name=name)
     el(entry, "charset", val="00")
-    el(entry, "family", val="roman" if "Serif" in font.family else "swiss")
+    el(entry, "family", val="roman" if "Serif" in family else "swiss")
     el(entry, "pitch", val="variable")
     return entry
 

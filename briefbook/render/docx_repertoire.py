@@ -1,0 +1,178 @@
+"""What each font embedded in a Word file holds, so that any two of our files agree on it.
+
+LibreOffice keeps a document's embedded fonts by name for the whole process (it writes each
+to ``embeddedfonts/fromdocs/NAME...`` and, if that file is already there, assumes it is the
+same font): a desk officer who opens two books, or ``soffice --convert-to pdf a.docx
+b.docx``, gets the first book's font of a name for the second. When each book embedded
+only the characters it used, the second book's "MẬT" came out "M□T" and its Thai names as
+boxes. So a font embedded under its own name holds a **fixed repertoire**, whatever the book
+uses:
+
+- the body and heading fonts (Noto Serif, Noto Sans, every face): Latin with every
+  Vietnamese letter, Latin-1 and Latin Extended-A, the punctuation, currency signs (₫),
+  arrows, mathematical signs and shapes that pasted Word text brings, and the list bullets
+  (:data:`BODY_REPERTOIRE`, cut to what each font has), and every combining mark it has;
+- each script font (Thai, Lao, Khmer, Myanmar, Arabic): everything it has, so its whole
+  script as the chain uses it.
+
+A user editing the file in Word finds every Vietnamese letter (and every letter of a
+script the book uses) in the embedded font.
+
+Everything else a font of the chain draws is rare in a book (Cyrillic or Greek in the body
+font, the symbol fonts, emoji, a system Chinese font): such a font is embedded with the
+book's characters only, under a name that holds a hash of that subset ("Noto Emoji
+1A2B3C4D"), written in its runs and inside the font itself. Two books with different
+emoji then embed two fonts of two names, which cannot clash either.
+
+The DOCX's chain is the PDF's (:func:`briefbook.render.font_chain.chain_for`), with the body
+fonts split in two: their repertoire first (the template's font draws that without naming
+it), the rest of them right after, as fonts of their own, so each character is drawn by the
+same family as in the PDF.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from dataclasses import dataclass
+
+from briefbook.render.docx_reference import BULLETS
+from briefbook.render.font_chain import Chain, ChainFont, _cmap, chain_for
+from briefbook.render.template import WORDS
+
+
+def _span(first: int, last: int) -> frozenset[int]:
+    return frozenset(range(first, last + 1))
+
+
+# Precomposed Vietnamese (Ă Â Đ Ê Ô Ơ Ư and every tone on every vowel) and the marks a
+# decomposed text carries.
+VIETNAMESE = frozenset(
+    {0x102, 0x103, 0x110, 0x111, 0x128, 0x129, 0x168, 0x169, 0x1A0, 0x1A1, 0x1AF, 0x1B0}
+) | _span(0x1EA0, 0x1EF9)
+BODY_REPERTOIRE: frozenset[int] = (
+    _span(0x20, 0x7E)  # ASCII
+    | _span(0xA0, 0xFF)  # Latin-1
+    | _span(0x100, 0x17F)  # Latin Extended-A (European names: Ł, Č, ğ, ő...)
+    | VIETNAMESE
+    | frozenset({0x218, 0x219, 0x21A, 0x21B, 0x259})  # Ș ș Ț ț ə
+    | _span(0x2BB, 0x2BC)  # ʻ ʼ
+    | _span(0x2C6, 0x2DD)  # ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝
+    | _span(0x300, 0x30F)  # combining grave ... inverted breve
+    | frozenset({0x31B, 0x323, 0x327, 0x328, 0x331})  # horn, dot below, cedilla, ogonek
+    | _span(0x2000, 0x206F)  # General Punctuation: dashes, quotes, •, …, ‰, ′
+    | _span(0x2070, 0x209F)  # superscripts and subscripts
+    | _span(0x20A0, 0x20CF)  # currency: ₫ € ₹ ₩ ₽ ...
+    | _span(0x2100, 0x214F)  # letterlike: № ™ ℃ ℅
+    | _span(0x2150, 0x218F)  # number forms: ⅓ ⅔ Ⅻ
+    | _span(0x2190, 0x21FF)  # arrows
+    | _span(0x2200, 0x22FF)  # mathematical operators: − ≈ ≠ ≤ ≥ ∞
+    | _span(0x25A0, 0x25FF)  # geometric shapes (▪ is a list bullet; ◌ for marks)
+    | frozenset(ord(c) for c in "".join(BULLETS))
+    | frozenset(ord(c) for words in WORDS.values() for value in words.values() for c in value)
+    | frozenset({0xFFFD})  # what a character no font has is shown as
+)
+BODY_FAMILIES = ("NotoSerif", "NotoSans")
+
+
+@dataclass(frozen=True, eq=False)
+class EmbeddedFont(ChainFont):
+    """A font of the DOCX's chain: ``codes`` are the characters the chain gives it; a
+    ``fixed`` font is embedded with all of them under its own name, any other one with the
+    book's characters under a name holding their hash (see the module's notes)."""
+
+    codes: frozenset[int] = frozenset()
+    fixed: bool = True
+
+    @property
+    def cmap(self) -> frozenset[int]:
+        return self.codes
+
+
+def is_fixed(font: ChainFont) -> bool:
+    """True for a font embedded under its own name with a fixed repertoire (a system
+    Chinese font the chain found on first need is not one)."""
+    return isinstance(font, EmbeddedFont) and font.fixed
+
+
+def file_codes(font: ChainFont) -> frozenset[int]:
+    """Every character the font's file has (what a subset of it may hold)."""
+    return _cmap(font.file("Regular"), font.index)
+
+
+_CHAINS: dict[tuple[str, str], Chain] = {}
+_LOCK = threading.Lock()
+
+
+def docx_chain(primary: str, thai: str) -> Chain:
+    """The DOCX's chain for the template's fonts (see the module's notes), made once."""
+    key = (primary, thai)
+    with _LOCK:
+        chain = _CHAINS.get(key)
+        if chain is None:
+            chain = _CHAINS[key] = Chain(_split(chain_for(primary, thai).fonts))
+        return chain
+
+
+def _split(fonts: list[ChainFont]) -> list[ChainFont]:
+    body = [f for f in fonts if f.family in BODY_FAMILIES or f is fonts[0]]
+    fixed: list[ChainFont] = []
+    rest: list[ChainFont] = []
+    before: frozenset[int] = frozenset()
+    for font in body:
+        whole = file_codes(font)
+        # Every mark the font has too: the PDF's chain keeps a mark the template's font has in
+        # that font whatever comes before it (a Vietnamese letter, or one no font has).
+        kept = whole & BODY_REPERTOIRE | _marks(whole)
+        fixed.append(_as(font, kept, True))
+        extra = whole - kept - before
+        if extra:
+            rest.append(_as(font, extra, False, family=font.family + "+"))
+        before |= whole
+    scripts = []
+    for font in fonts:
+        if font in body:
+            continue
+        # Thai, Lao, Khmer, Myanmar, Arabic: the whole font; symbols and emoji: the book's own.
+        scripts.append(_as(font, file_codes(font), font.script not in ("symbols", "emoji")))
+    return fixed + rest + scripts
+
+
+def _marks(codes: frozenset[int]) -> frozenset[int]:
+    return frozenset(c for c in codes if unicodedata.category(chr(c))[0] == "M")
+
+
+def _as(font: ChainFont, codes: frozenset[int], fixed: bool, family: str | None = None) -> EmbeddedFont:
+    return EmbeddedFont(
+        family or font.family, font.display, font.files, font.script, font.system, font.index, codes, fixed
+    )
+
+
+def renamed(data: bytes, name: str) -> bytes:
+    """The font ``data`` with ``name`` as its family in every name record that says it (family,
+    typographic and WWS family, full, PostScript and unique names, every language), so that
+    LibreOffice and Word find it by the name ``fontTable.xml`` gives it. fontTools is loaded
+    here only: a book with emoji, a Chinese name or Cyrillic needs it."""
+    import io
+
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(io.BytesIO(data), recalcTimestamp=False)  # the same bytes each time
+    table = font["name"]
+    style = table.getDebugName(17) or table.getDebugName(2) or "Regular"
+    plain = name.replace(" ", "")
+    by_id = {
+        1: name,
+        16: name,
+        21: name,
+        4: name if style == "Regular" else f"{name} {style}",
+        6: f"{plain}-{style.replace(' ', '')}",
+        3: f"{plain}-{style.replace(' ', '')}",
+    }
+    for record in table.names:
+        value = by_id.get(record.nameID)
+        if value is not None:
+            record.string = value
+    out = io.BytesIO()
+    font.save(out)
+    return out.getvalue()
