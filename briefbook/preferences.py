@@ -16,10 +16,9 @@ from pathlib import Path
 from briefbook import settings_ini
 from briefbook.errors import BriefBookError
 from briefbook.paths import data_dir
+from briefbook.preference_rules import DRAFTED_BY_MAX, LANGUAGES, clean_drafted_by
 
-LANGUAGES = ("vi", "en")  # the window's languages, and a new book's
 LANGUAGE_NAMES = {"vi": "Vietnamese", "en": "English"}
-DRAFTED_BY_MAX = 300  # the Preferences field's maxLength
 SAME_AS_WINDOW = "same"
 
 # The command line's key -> (QSettings key, what the dialog calls it).
@@ -33,11 +32,6 @@ KEYS = {
 def settings_path() -> Path:
     """The file ``Settings()`` opens: ``settings.ini`` in the data folder."""
     return data_dir() / "settings.ini"
-
-
-def clean_drafted_by(value: str) -> str:
-    """The stored form of "drafted by": its white space collapsed, at most 300 characters."""
-    return " ".join((value or "").split())[:DRAFTED_BY_MAX]
 
 
 def system_language(environ: dict[str, str] | None = None) -> str:

@@ -3,8 +3,8 @@
 The settings file is an INI file in BriefBook's data folder, so a test that
 points ``BRIEFBOOK_DATA_DIR`` at a temporary folder gets fresh settings too.
 ``briefbook preferences`` reads and writes the Preferences' keys of the same file
-without Qt (``briefbook/preferences.py``, ``briefbook/settings_ini.py``): the key
-names and the rules for their values are shared from there.
+without Qt (``briefbook/preferences.py``, ``briefbook/settings_ini.py``): the rules
+for their values are shared (``briefbook/preference_rules.py``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from briefbook.paths import data_dir
-from briefbook.preferences import DRAFTED_BY_MAX, LANGUAGES, clean_drafted_by
+from briefbook.preference_rules import DRAFTED_BY_MAX, LANGUAGES, clean_drafted_by
 
 ORGANISATION = "BriefBook"
 APPLICATION = "BriefBook"
