@@ -24,6 +24,7 @@ from briefbook.errors import BriefBookError, ValidationError
 from briefbook.exchange.content import (
     DELETED,
     Content,
+    content_hash,
     item_content,
     references,
     stored_record,
@@ -102,10 +103,12 @@ def plan_import(library: Library, package: Package) -> MergePlan:
         title = _title(theirs, local, people)
         change = Change(SAME, kind, item_id, title, theirs, versions, local, revisions)
         change.action = _decide(local, versions)
+        keep_withheld(change, package.withheld.get(kind, ()))
         if change.action == CONFLICT:
             change.known = (item_id, change.their_vid) in known_conflicts
         changes.append(change)
     plan = MergePlan(package, changes)
+    plan.notes += withheld_notes(package)
     _check_references(library, plan)
     _check_deletions(library, plan)
     _check_levels(library, plan, known_conflicts)
@@ -132,6 +135,50 @@ def _check_ceiling(library: Library, plan: MergePlan) -> None:
                 f"{RECORD_TYPES[c.kind].LABEL} “{c.title}” is {level}, above the package's own ceiling "
                 f"({ceiling}): it was put in by hand or by another program, and it keeps its level here."
             )
+
+
+def keep_withheld(change: Change, names: tuple[str, ...] | list[str]) -> None:
+    """The fields the package left out whole (a person's notes in a package for sharing) keep
+    this library's values: their copy is an empty field, never an edit, so taking theirs (now, or
+    later from the conflict) leaves ours as they are. A conflict that differed only there is none."""
+    if not names or change.theirs is None or change.local.content is None:
+        return
+    mine = change.local.content["fields"]
+    kept = {name: mine.get(name, "") for name in names if name in mine}
+    change.theirs = {**change.theirs, "fields": {**change.theirs["fields"], **kept}}
+    if change.action == CONFLICT and content_hash(change.theirs) == content_hash(change.local.content):
+        change.action = SAME
+
+
+def withheld_notes(package: Package) -> list[str]:
+    """What the preview says of the fields the package does not carry (and that ours stay)."""
+    kinds = {item.content["kind"] for item in package.items}
+    out = []
+    for kind, names in package.withheld.items():
+        if kind not in kinds:
+            continue
+        for name in names:
+            if (kind, name) == ("person", "notes"):
+                out.append(
+                    "This package carries no internal notes of people (it was made for sharing): "
+                    "the notes kept here stay as they are."
+                )
+            elif (kind, name) == ("person", "sensitivities"):
+                out.append(
+                    f"This package carries no sensitivities of people (its ceiling is {package.ceiling}): "
+                    "those kept here stay as they are."
+                )
+            elif (kind, name) == ("organisation", "description"):
+                out.append(
+                    "This package carries no descriptions of organisations (it was made for sharing): "
+                    "those kept here stay as they are."
+                )
+            else:
+                label = RECORD_TYPES[kind].LABEL.lower()
+                out.append(
+                    f"This package leaves out the field {name} of every {label}: yours stay as they are."
+                )
+    return out
 
 
 def _decide(local: LocalState, theirs: list[list[str]]) -> str:

@@ -70,7 +70,8 @@ def apply_plan(library: Library, plan: MergePlan) -> ImportResult:
             ):
                 result.conflicts += 1
             if c.theirs is not None:
-                for fname in RECORD_TYPES[c.kind].MARKDOWN:
+                withheld = package.withheld.get(c.kind, ())  # ours (merge.keep_withheld): no revision
+                for fname in (f for f in RECORD_TYPES[c.kind].MARKDOWN if f not in withheld):
                     library.add_revision(
                         c.kind, c.item_id, fname, c.theirs["fields"].get(fname, ""), c.theirs["updated_at"]
                     )

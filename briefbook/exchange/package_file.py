@@ -76,6 +76,9 @@ class Package:
     deleted: list[tuple[str, str, list[list[str]]]]  # kind, id, versions
     photos: dict[str, bytes]  # person id -> bytes
     name: str = ""
+    # kind -> fields the package leaves out whole (release.withheld_fields): empty in it, and
+    # never taken over what the importing library holds (merge.keep_withheld)
+    withheld: dict[str, list[str]] = field(default_factory=dict)
 
 
 # -- writing ---------------------------------------------------------------------
@@ -108,6 +111,7 @@ def write_package(package: Package, target: str | Path) -> Path:
             for item in package.items
         ],
         "deleted": [{"kind": k, "id": i, "versions": v} for k, i, v in package.deleted],
+        "withheld": package.withheld,
     }
     fd, temp = tempfile.mkstemp(prefix=f".{target.name[:40]}.", suffix=".part", dir=folder)
     try:
@@ -222,7 +226,30 @@ def _checked(m: Any, photos: dict[str, bytes], name: str) -> Package:
     if set(photos) - used:
         raise bad("it holds a photo of nobody in it")
     return Package(m["created_at"][:40], m["ceiling"], m["for_sharing"], m["levels"], m["roots"],
-                   items, deleted, photos)  # fmt: skip
+                   items, deleted, photos, withheld=_withheld(m, bad))  # fmt: skip
+
+
+def _withheld(m: dict, bad) -> dict[str, list[str]]:
+    """The fields the package leaves out whole: as it says, and at least what the rules of its
+    ceiling and choice leave out (a package written before it said so emptied them too)."""
+    from briefbook.exchange.release import withheld_fields
+
+    said = m.get("withheld", {})
+    if not isinstance(said, dict):
+        raise bad("'withheld' is of the wrong kind")
+    out: dict[str, list[str]] = {}
+    for kind, names in said.items():
+        cls = RECORD_TYPES.get(kind)
+        if (
+            cls is None
+            or not isinstance(names, list)
+            or not all(isinstance(n, str) and n in cls.MARKDOWN for n in names)
+        ):
+            raise bad("it leaves out fields that are not texts")
+        out[kind] = list(dict.fromkeys(names))
+    for kind, names in withheld_fields(m["levels"], m["ceiling"], m["for_sharing"]).items():
+        out[kind] = list(dict.fromkeys([*out.get(kind, []), *names]))
+    return out
 
 
 _ITEM_KEYS = {

@@ -13,7 +13,7 @@ from briefbook.exchange.content import content_hash
 from briefbook.exchange.merge import MergePlan, plan_import
 from briefbook.exchange.merge_apply import ImportResult, apply_plan
 from briefbook.exchange.package_file import Package, PackageItem, read_package, write_package
-from briefbook.exchange.scope import select
+from briefbook.exchange.scope import Selection, select
 from briefbook.exchange.versions import commit_pending, local_state, next_vid, record_deletions, tombstones
 from briefbook.library import Library
 
@@ -80,9 +80,39 @@ def export_package(
         items=items,
         deleted=deleted,
         photos=photos,
+        withheld={kind: list(names) for kind, names in selection.withheld.items()},
     )
     path = write_package(package, target)
-    return ExportReport(path, len(items), len(deleted), len(photos), selection.left_out)
+    said = withheld_lines(selection, levels)
+    return ExportReport(path, len(items), len(deleted), len(photos), [*said, *selection.left_out])
+
+
+def withheld_lines(selection: Selection, levels: list[str]) -> list[str]:
+    """What the summary says of the fields a package left out whole (nothing silently missing),
+    one sentence per field that held something."""
+    from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK
+
+    out = []
+    for (kind, name), n in sorted(selection.blanked.items()):
+        if kind == "person" and name == "notes":
+            out.append(
+                f"The internal notes of {n} {'person' if n == 1 else 'people'} are left out of this "
+                "package for sharing: no book prints them, and a library that imports it keeps its own."
+            )
+        elif kind == "person" and name == "sensitivities":
+            at = levels[min(SENSITIVITIES_LEVEL_RANK, len(levels) - 1)]
+            out.append(
+                f"The sensitivities of {n} {'person' if n == 1 else 'people'} are left out of this "
+                f"package at {selection.ceiling}: no book below {at} prints them, and a library that "
+                "imports it keeps its own."
+            )
+        elif kind == "organisation" and name == "description":
+            out.append(
+                f"The descriptions of {n} {'organisation' if n == 1 else 'organisations'} are left out "
+                "of this package for sharing: no book prints them, and a library that imports it keeps "
+                "its own."
+            )
+    return out
 
 
 def preview_import(library: Library, path: str | Path) -> MergePlan:

@@ -41,6 +41,24 @@ _BLOCKS = {
 }
 
 
+# Fields no book prints, so no book for sharing does: a person's internal notes, an
+# organisation's description. A package made for sharing leaves them out (as a book for
+# sharing does), and a library importing it keeps its own (exchange.merge.keep_withheld).
+NEVER_PRINTED: dict[str, tuple[str, ...]] = {"person": ("notes",), "organisation": ("description",)}
+
+
+def withheld_fields(levels: list[str], ceiling: str, for_sharing: bool) -> dict[str, tuple[str, ...]]:
+    """kind -> the fields a package at ``ceiling`` (for sharing or not) leaves out whole: those no
+    book prints (for sharing), and a person's sensitivities below the level a book prints them at
+    (``assemble.context.SENSITIVITIES_LEVEL_RANK``)."""
+    from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK
+
+    out = dict(NEVER_PRINTED) if for_sharing else {}
+    if ceiling in levels and levels.index(ceiling) < SENSITIVITIES_LEVEL_RANK:
+        out["person"] = (*out.get("person", ()), "sensitivities")
+    return out
+
+
 def internal_only(record: Record) -> bool:
     """An item whose one-line field starts with a marker is internal only (as in a book export)."""
     texts = [v for v in map(record.__getattribute__, one_line_fields(type(record))) if isinstance(v, str)]

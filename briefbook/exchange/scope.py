@@ -11,18 +11,20 @@ an item above the ceiling is left out, and so is what cannot exist without it
 (a talking point whose topic is left out, a meeting whose event is); a
 person's sensitivities count as Confidential at least; a link to a left-out
 item is cut. For sharing, passages marked not for release are cut from every
-text and an item whose title or name starts with a marker is left out.
+text, an item whose title or name starts with a marker is left out, and so are the
+fields no book prints (a person's internal notes: ``release.NEVER_PRINTED``); the
+export's summary says what was withheld so, and the importing library keeps its own.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
-from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK
 from briefbook.errors import ValidationError
 from briefbook.exchange.content import Content, item_content
 from briefbook.exchange.levels import rank
-from briefbook.exchange.release import internal_only, without_restricted
+from briefbook.exchange.release import internal_only, withheld_fields, without_restricted
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.levels import Level
 from briefbook.library.records import RECORD_TYPES
@@ -37,6 +39,8 @@ class Selection:
     left_out: list[str] = field(default_factory=list)  # messages for the user
     ceiling: str = ""
     for_sharing: bool = False
+    withheld: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> fields left out whole
+    blanked: Counter = field(default_factory=Counter)  # (kind, field) -> items whose value was left out
 
 
 def find_item(library: Library, item_id: str) -> Record:
@@ -64,6 +68,7 @@ def select(
             )
         _gather(library, record, wanted, root=True)
     selection = Selection(ceiling=top, for_sharing=for_sharing)
+    selection.withheld = withheld_fields([level.name for level in levels], top, for_sharing)
     admitted = {i: r for i, r in wanted.items() if _admit(levels, limit, r, selection, for_sharing)}
     # What cannot exist without a left-out item goes too (a point without its topic...).
     changed = True
@@ -79,7 +84,7 @@ def select(
                 changed = True
     for item_id, record in admitted.items():
         stored = item_content(library, record)
-        exported = _released(stored, levels, limit, set(admitted), for_sharing)
+        exported = _released(stored, set(admitted), for_sharing, selection)
         if any(not exported["fields"].get(name) for name in record.REQUIRED):
             selection.left_out.append(
                 f"{record.LABEL} “{record.display_name}” is all not for release; left out."
@@ -174,10 +179,9 @@ def _admit(levels: list[Level], limit: int, record: Record, selection: Selection
     return True
 
 
-def _released(
-    content: Content, levels: list[Level], limit: int, admitted: set[str], for_sharing: bool
-) -> Content:
-    """The content as it may leave: links to left-out items cut, restricted text removed."""
+def _released(content: Content, admitted: set[str], for_sharing: bool, selection: Selection) -> Content:
+    """The content as it may leave: links to left-out items cut, withheld fields emptied (counted
+    in ``selection.blanked``), restricted text removed."""
     out = {
         **content,
         "fields": dict(content["fields"]),
@@ -192,8 +196,10 @@ def _released(
             links[name] = [p for p in links[name] if p[0] in admitted]
     if "topics" in links:
         links["topics"] = [t for t in links["topics"] if t in admitted]
-    if content["kind"] == "person" and limit < SENSITIVITIES_LEVEL_RANK and fields.get("sensitivities"):
-        fields["sensitivities"] = ""
+    for name in selection.withheld.get(content["kind"], ()):
+        if fields.get(name):
+            fields[name] = ""
+            selection.blanked[content["kind"], name] += 1
     if for_sharing:
         cls = RECORD_TYPES[content["kind"]]
         for name in cls.MARKDOWN:

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from briefbook.ui import store_messages
-from briefbook.ui.message_parts import kind_part, level_part
+from briefbook.ui.message_parts import fields_part, kind_part, level_part
 
 Part = Callable[[str], str]
 
@@ -238,6 +238,71 @@ _RAW: list[tuple] = [
     (
         r"[A-Z][\w ]* “(.*)” is marked not for release; left out\.",
         QT_TRANSLATE_NOOP("CoreMessages", "“%1” is marked not for release; left out."),
+    ),
+    # the fields a package leaves out whole, said by its export and its import's preview
+    # (briefbook.exchange.packages.withheld_lines, briefbook.exchange.merge.withheld_notes)
+    (
+        r"The internal notes of (\d+) (?:person|people) are left out of this package for sharing: no book "
+        r"prints them, and a library that imports it keeps its own\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The internal notes of %1 people are left out of this package for sharing: no book prints "
+            "them, and a library that imports it keeps its own.",
+        ),
+    ),
+    (
+        r"The sensitivities of (\d+) (?:person|people) are left out of this package at (.+): no book "
+        r"below (.+) prints them, and a library that imports it keeps its own\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The sensitivities of %1 people are left out of this package at %2: no book below %3 prints "
+            "them, and a library that imports it keeps its own.",
+        ),
+        (None, level_part, level_part),
+    ),
+    (
+        r"The descriptions of (\d+) organisations? are left out of this package for sharing: no book "
+        r"prints them, and a library that imports it keeps its own\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The descriptions of %1 organisations are left out of this package for sharing: no book "
+            "prints them, and a library that imports it keeps its own.",
+        ),
+    ),
+    (
+        r"This package carries no internal notes of people \(it was made for sharing\): the notes kept "
+        r"here stay as they are\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "This package carries no internal notes of people (it was made for sharing): the notes kept "
+            "here stay as they are.",
+        ),
+    ),
+    (
+        r"This package carries no sensitivities of people \(its ceiling is (.+)\): those kept here stay "
+        r"as they are\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "This package carries no sensitivities of people (its ceiling is %1): those kept here stay "
+            "as they are.",
+        ),
+        (level_part,),
+    ),
+    (
+        r"This package carries no descriptions of organisations \(it was made for sharing\): those kept "
+        r"here stay as they are\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "This package carries no descriptions of organisations (it was made for sharing): those kept "
+            "here stay as they are.",
+        ),
+    ),
+    (
+        r"This package leaves out the field (\w+) of every ([\w ]+): yours stay as they are\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "This package leaves out the field %1 of every %2: yours stay as they are."
+        ),
+        (fields_part, _lower_kind),
     ),
     (
         r"Nothing of what was chosen can go in a package at (.+): each is left out with an item above "

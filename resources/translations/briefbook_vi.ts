@@ -1475,7 +1475,42 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>“%1” được đánh dấu không được phép phát hành; đã bỏ ra.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>The internal notes of %1 people are left out of this package for sharing: no book prints them, and a library that imports it keeps its own.</source>
+        <translation>Ghi chú nội bộ của %1 nhân vật không được đưa vào gói chia sẻ này: không sổ tay nào in chúng, và thư viện nhập gói vẫn giữ ghi chú của mình.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The sensitivities of %1 people are left out of this package at %2: no book below %3 prints them, and a library that imports it keeps its own.</source>
+        <translation>Điểm nhạy cảm của %1 nhân vật không được đưa vào gói ở mức %2 này: không sổ tay nào dưới mức %3 in chúng, và thư viện nhập gói vẫn giữ nội dung của mình.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The descriptions of %1 organisations are left out of this package for sharing: no book prints them, and a library that imports it keeps its own.</source>
+        <translation>Phần mô tả của %1 tổ chức không được đưa vào gói chia sẻ này: không sổ tay nào in chúng, và thư viện nhập gói vẫn giữ nội dung của mình.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This package carries no internal notes of people (it was made for sharing): the notes kept here stay as they are.</source>
+        <translation>Gói này không mang ghi chú nội bộ về nhân vật (gói được tạo để chia sẻ): ghi chú lưu ở đây được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>This package carries no sensitivities of people (its ceiling is %1): those kept here stay as they are.</source>
+        <translation>Gói này không mang điểm nhạy cảm của nhân vật (mức mật tối đa của gói là %1): nội dung lưu ở đây được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This package carries no descriptions of organisations (it was made for sharing): those kept here stay as they are.</source>
+        <translation>Gói này không mang phần mô tả tổ chức (gói được tạo để chia sẻ): phần mô tả lưu ở đây được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This package leaves out the field %1 of every %2: yours stay as they are.</source>
+        <translation>Gói này bỏ trống trường %1 của mọi %2: nội dung lưu ở đây được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Nothing of what was chosen can go in a package at %1: each is left out with an item above that ceiling or not for release. No file was written.</source>
         <translation>Không mục nào đã chọn có thể đưa vào gói ở mức mật %1: mỗi mục đều bị bỏ ra cùng một mục có độ mật cao hơn mức đó hoặc không được công bố. Không có tệp nào được ghi.</translation>
     </message>

@@ -331,6 +331,30 @@ def package_held_updates(c: Ctx) -> list[Shown]:
 
 
 @case
+def package_withheld_fields(c: Ctx) -> list[Shown]:
+    """A package for sharing, and one below Confidential: what they leave out whole, said on
+    both sides (exchange.packages.withheld_lines, exchange.merge.withheld_notes)."""
+    from briefbook.library import Organisation
+
+    lib, filled = c.library, c.filled
+    org = lib.add(Organisation(name="UNODC", description="Văn phòng LHQ"))
+    lib.update(Person, filled["thai"].id, notes="Gặp riêng.", sensitivities="Kín.", organisation_id=org.id)
+    shown: list[Shown] = []
+    for name, ceiling in (("chia sẻ.bbpkg", "Public"), ("nội bộ.bbpkg", "Internal")):
+        path = c.tmp / name
+        report = packages.export_package(
+            lib, [filled["event"].id], path, ceiling=ceiling, for_sharing=ceiling == "Public"
+        )
+        fresh = Library.create(c.tmp / f"nhận {ceiling}.briefbook")
+        shown += [Shown(m) for m in report.left_out] + [
+            Shown(m) for m in packages.preview_import(fresh, path).notes
+        ]
+        fresh.close()
+        c.data.update({str(path), path.name})
+    return shown
+
+
+@case
 def package_ranking_levels_otherwise(c: Ctx) -> list[Shown]:
     other = Library.create(c.tmp / "thứ tự khác.briefbook")
     other.set_classification_levels(["Public", "Confidential", "Internal", "Secret"], confirm=True)
