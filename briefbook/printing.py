@@ -58,6 +58,10 @@ def check_request(request: PrintRequest) -> None:
         )
     if request.printer is not None and (not request.printer.strip() or request.printer.startswith("-")):
         raise BriefBookError(f"'{request.printer}' is not a printer's name ('lpstat -p' lists them).")
+    if request.to_file is not None and request.to_file.suffix.lower() != ".pdf":
+        raise BriefBookError(
+            f"What is printed is a PDF: name the file {request.to_file.stem}.pdf, not {request.to_file.name}."
+        )
     if request.to_file is None and not request.dry_run and shutil.which(SPOOLER) is None:
         raise BriefBookError(
             "This computer has no print spooler ('lp' was not found), so BriefBook cannot hand the "

@@ -133,6 +133,7 @@ def test_bad_requests_are_refused_before_the_export(book, fake_lp) -> None:
     assert "is not a list of pages" in run(book, "--pages", "1-;rm").output
     assert "there is no page 999" in run(book, "--pages", "999").output
     assert "is not a printer's name" in run(book, "--printer", "-o evil").output
+    assert "name the file bản in.pdf, not bản in.docx" in run(book, "--to-file", "bản in.docx").output
     assert not log.exists()
 
 
