@@ -24,7 +24,7 @@ book's characters only, under a name that holds a hash of that subset ("Noto Emo
 1A2B3C4D"), written in its runs and inside the font itself. Two books with different
 emoji then embed two fonts of two names, which cannot clash either.
 
-The DOCX's chain is the PDF's (:func:`briefbook.render.font_chain.chain_for`), with the body
+The DOCX's chain is the PDF's (:func:`briefbook.render.font_chain.chain_fonts`), with the body
 fonts split in two: their repertoire first (the template's font draws that without naming
 it), the rest of them right after, as fonts of their own, so each character is drawn by the
 same family as in the PDF.
@@ -37,7 +37,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from briefbook.render.docx_reference import BULLETS
-from briefbook.render.font_chain import Chain, ChainFont, _cmap, chain_for
+from briefbook.render.font_chain import Chain, ChainFont, _cmap, chain_fonts
 from briefbook.render.template import WORDS
 
 
@@ -81,12 +81,12 @@ class EmbeddedFont(ChainFont):
     ``fixed`` font is embedded with all of them under its own name, any other one with the
     book's characters under a name holding their hash (see the module's notes)."""
 
-    codes: frozenset[int] = frozenset()
+    codes: frozenset[int] | None = None  # None: all the file has (read on first need)
     fixed: bool = True
 
     @property
     def cmap(self) -> frozenset[int]:
-        return self.codes
+        return _cmap(self.file("Regular"), self.index) if self.codes is None else self.codes
 
 
 def is_fixed(font: ChainFont) -> bool:
@@ -110,7 +110,7 @@ def docx_chain(primary: str, thai: str) -> Chain:
     with _LOCK:
         chain = _CHAINS.get(key)
         if chain is None:
-            chain = _CHAINS[key] = Chain(_split(chain_for(primary, thai).fonts))
+            chain = _CHAINS[key] = Chain(_split(chain_fonts(primary, thai)))
         return chain
 
 
@@ -134,7 +134,8 @@ def _split(fonts: list[ChainFont]) -> list[ChainFont]:
         if font in body:
             continue
         # Thai, Lao, Khmer, Myanmar, Arabic: the whole font; symbols and emoji: the book's own.
-        scripts.append(_as(font, file_codes(font), font.script not in ("symbols", "emoji")))
+        # (Their files are read when a text needs them, as in the PDF's chain: not at start.)
+        scripts.append(_as(font, None, font.script not in ("symbols", "emoji")))
     return fixed + rest + scripts
 
 
@@ -142,7 +143,9 @@ def _marks(codes: frozenset[int]) -> frozenset[int]:
     return frozenset(c for c in codes if unicodedata.category(chr(c))[0] == "M")
 
 
-def _as(font: ChainFont, codes: frozenset[int], fixed: bool, family: str | None = None) -> EmbeddedFont:
+def _as(
+    font: ChainFont, codes: frozenset[int] | None, fixed: bool, family: str | None = None
+) -> EmbeddedFont:
     return EmbeddedFont(
         family or font.family, font.display, font.files, font.script, font.system, font.index, codes, fixed
     )

@@ -371,12 +371,17 @@ def chain_for(primary: str, thai: str = "NotoSansThai") -> Chain:
     with _CHAINS_LOCK:
         chain = _CHAINS.get(key)
         if chain is None:
-            families = [primary, *(f for f in ("NotoSans", "NotoSerif") if f != primary), thai]
-            fonts = [shipped(f) for f in dict.fromkeys(families)]
-            fonts[-1] = ChainFont(fonts[-1].family, fonts[-1].display, fonts[-1].files, "Thai")
-            fonts += [shipped(family, script) for family, script in SCRIPT_FONTS]
-            chain = _CHAINS[key] = Chain(fonts)  # the system's Chinese font joins on first need
+            chain = _CHAINS[key] = Chain(chain_fonts(primary, thai))  # Chinese joins on first need
         return chain
+
+
+def chain_fonts(primary: str, thai: str = "NotoSansThai") -> list[ChainFont]:
+    """The shipped fonts of the chain for ``primary``, in the order they are tried (the DOCX's
+    chain is made from them too, without building this one's patterns)."""
+    families = [primary, *(f for f in ("NotoSans", "NotoSerif") if f != primary), thai]
+    fonts = [shipped(f) for f in dict.fromkeys(families)]
+    fonts[-1] = ChainFont(fonts[-1].family, fonts[-1].display, fonts[-1].files, "Thai")
+    return fonts + [shipped(family, script) for family, script in SCRIPT_FONTS]
 
 
 def missing_font_note(text: str) -> str | None:

@@ -19,16 +19,18 @@ from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from hypothesis import example, given, settings
 from lxml import etree
 
 from briefbook.document.model import Document, Heading, Metadata, Paragraph, Run, Table
 from briefbook.render.docx import render_docx
-from briefbook.render.docx_fonts import obfuscate
+from briefbook.render.docx_fonts import chain_of, obfuscate
 from briefbook.render.docx_reference import BULLETS
 from briefbook.render.docx_repertoire import VIETNAMESE
 from briefbook.render.font_chain import chain_for, system_chinese_font
 from briefbook.render.template import FONTS_DIR, load_template
 from tests.render.scripts_samples import NAMES
+from tests.render.test_glyph_coverage import texts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
@@ -174,6 +176,27 @@ def test_the_same_rare_characters_give_the_same_name_and_bytes(tmp_path):
     rare = {k for k in one if re.search(r" [0-9A-F]{8}/", k)}
     assert rare and rare <= set(two)
     assert all(one[k] == two[k] for k in rare)
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=texts)
+@example("Сергей Лавров: а́ 🙂 ✓ ₫ ẞ ǅ \u1dc0 ไทย")
+def test_the_docx_chain_draws_each_character_with_the_pdfs_family(text):
+    """The DOCX's chain (the body fonts cut to their repertoire, their rest as fonts of their
+    own) gives each character the family the PDF's chain gives it, and leaves the same ones
+    uncovered."""
+    source = unicodedata.normalize("NFC", text)
+    pdf, docx = chain_for(TEMPLATE.body_font, TEMPLATE.thai_font), chain_of(TEMPLATE)
+    assert pdf.uncovered(source) == docx.uncovered(source)
+
+    def families(chain):
+        out = []
+        for index, run in chain.runs(source):
+            family = chain.fonts[index].family.rstrip("+") if index >= 0 else None
+            out += [(char, family) for char in run if not char.isspace()]
+        return out
+
+    assert families(pdf) == families(docx)
 
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
