@@ -28,6 +28,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat, QTextList
 
 from briefbook.ui.editors import markdown_writer
+from briefbook.ui.editors.markdown_text import read_markdown
 
 LONG = 20_000  # a text longer than this is opened in pieces
 SLICE_MS = 15  # work per turn of the event loop while a long text is opened
@@ -65,7 +66,7 @@ def open_in_pieces(markdown: str, target: QTextDocument, features, parent: QObje
     if len(markdown) <= LONG or markdown_writer.MARK in markdown:
         return None
     source = QTextDocument(parent)
-    source.setMarkdown(markdown, features)  # (fast: a document nothing lays out)
+    read_markdown(source, markdown, features)  # (fast: a document nothing lays out)
     if not is_long(source) or markdown_writer.holds_table(source):
         source.deleteLater()
         return None

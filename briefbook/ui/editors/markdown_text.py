@@ -14,7 +14,7 @@ from PySide6.QtGui import QTextDocument
 
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
-from briefbook.ui.editors.markdown_writer import LINE_START_MARKS, NUMBER_ENDS
+from briefbook.ui.editors.markdown_writer import BREAK, LINE_BREAK, LINE_START_MARKS, NUMBER_ENDS
 
 # CommonMark with pipe tables, as the book reads a text (assemble.markdown_parse): a point
 # holding a table shows it as a grid and keeps it on save, where plain CommonMark made its
@@ -50,6 +50,28 @@ _CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]}…»”’%]")
 _LINE_START_ESCAPE = re.compile(
     rf"^(?P<digits>\d{{1,9}})?\\(?P<mark>(?(digits)[{re.escape(NUMBER_ENDS)}]|[{re.escape(LINE_START_MARKS)}]))"
 )
+
+
+# A hard break: a line ending in an odd number of backslashes, a line of text after it.
+_HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n(?=[ \t]*\S)")
+_FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.M)
+
+
+def read_markdown(document: QTextDocument, markdown: str, features) -> None:
+    """``document.setMarkdown(markdown, features)``, a hard break kept a line break (U+2028).
+
+    Qt's reader makes a new paragraph of a hard break ("\\" at a line's end), so a line
+    break typed with Shift+Enter, stored as one (``markdown_writer``), came back as a
+    paragraph break, and the next save wrote it as one. Each is given to the reader as
+    :data:`~markdown_writer.BREAK` on the same line, which is then the line break."""
+    if BREAK in markdown or "\\\n" not in markdown or _FENCE.search(markdown):
+        document.setMarkdown(markdown, features)  # (a text holding code is read as it is)
+        return
+    document.setMarkdown(_HARD_BREAK.sub(lambda m: m[1] + BREAK, markdown), features)
+    found = document.find(BREAK)
+    while not found.isNull():
+        found.insertText(LINE_BREAK)
+        found = document.find(BREAK, found)
 
 
 def normalise_markdown(markdown: str) -> str:

@@ -19,6 +19,16 @@ each such character of the text is given to the writer as a private-use stand-in
 (:data:`STAND_IN`), which the writer leaves alone, and written back escaped
 (:func:`_written_back`): always where it can act anywhere in a line, only at the start of
 a line's text where it acts only there ("-", "+", "=", "12.").
+
+Two more stand-ins tell the writer's own line breaks from the user's. A line break typed
+with Shift+Enter (U+2028 in the block) is written by Qt as a bare newline, which the
+joining of wrapped lines (``normalise_markdown``) cannot tell from a wrap: it reaches the
+writer as :data:`BREAK` and is written back as a hard break ("\\" at the line's end, read
+as one by the book and by :func:`read_markdown`). And where two parts of one word have
+different formats ("Vi" + "ệt" pasted in another format), Qt's writer may start a new
+line before the second part, where the text had no space: that part starts with
+:data:`GLUE`, and a new line the writer put before it is taken out again (joined with a
+space, the word had gained one).
 """
 
 from __future__ import annotations
@@ -40,6 +50,9 @@ from PySide6.QtGui import (
 
 PIECE = 2000  # characters of a paragraph given to Qt's writer at a time
 MARK = _MARK = "\ue000"  # a private-use character (a document holding one keeps the one call)
+GLUE = "\ue0f0"  # starts a part of a word in another format than the part before it
+BREAK = "\ue0f1"  # a line break typed (U+2028, Shift+Enter)
+LINE_BREAK = "\u2028"
 _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 
 # Characters that act anywhere in a line (escaped wherever they are), that act at the
@@ -68,6 +81,14 @@ _DEFINITION = re.compile(r"^ {0,3}\[[^\]]*(?P<close>\]):")
 # The start of a line's text: after its indent and the writer's own quote and list marks.
 _LINE_HEAD = re.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\d{0,9}")
 _STAND_INS = re.compile("[" + "".join(STAND_IN.values()) + "]")
+_SUBSTITUTE = {**STAND_IN, LINE_BREAK: BREAK}
+# A new line (and its indent) the writer put before a glued part of a word, or between the
+# opening marks of its format and it ("**" + newline + "ệt**").
+_GLUED = re.compile(rf"\n[ \t]*(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+|\[)?){GLUE}")
+# A break typed at a paragraph's end ("\\" there is a backslash, not a break): dropped.
+_BREAK_AT_END = re.compile(rf"{BREAK}+(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+)?)(?=\n\n|\n?$)")
+# A break typed, and the wrap the writer may have put after it (at a space after it).
+_BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
 
 
 def to_markdown(document: QTextDocument, features) -> str:
@@ -130,7 +151,7 @@ def _write_range(
         if number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         return _numbered_copy(document, begin, end, number_from).toMarkdown(features)
-    acting = any(_ACTS.search(t) for t in texts)
+    acting = any(_ACTS.search(t) or LINE_BREAK in t for t in texts) or any(_glued(b) for b in blocks)
 
     def one_call() -> str:
         if not acting and number_from is None:
@@ -198,9 +219,10 @@ def _number_from(copy: QTextDocument, begin: int, number_from: int | None) -> No
 
 def stand_in(document: QTextDocument) -> None:
     """Put each character of ``document``'s text that Markdown could act on by its stand-in,
-    in its format; code and a bare address (written ``<https://…>``) keep theirs. Each
-    fragment holding one is written again whole (a cursor's edit per character took 40 µs:
-    0.56 s for the 14,000 of a 1 MB point)."""
+    in its format, each line break typed by :data:`BREAK`, and :data:`GLUE` before each part
+    of a word in another format than the part before; code and a bare address (written
+    ``<https://…>``) keep theirs. Each fragment holding one is written again whole (a
+    cursor's edit per character took 40 µs: 0.56 s for the 14,000 of a 1 MB point)."""
     cursor = QTextCursor(document)
     edits = []
     block = document.begin()
@@ -214,8 +236,11 @@ def stand_in(document: QTextDocument) -> None:
         definition = _DEFINITION.match(text)
         if definition:
             at = sorted({*at, definition.start("close")})
-        if at:
-            edits += _fragment_edits(block, text, at)
+        if LINE_BREAK in text:
+            at = sorted({*at, *(n for n, char in enumerate(text) if char == LINE_BREAK)})
+        glued = _glued(block)
+        if at or glued:
+            edits += _fragment_edits(block, text, at, glued)
         block = block.next()
     for position, length, replaced, fmt in reversed(edits):
         cursor.setPosition(position)
@@ -223,29 +248,46 @@ def stand_in(document: QTextDocument) -> None:
         cursor.insertText(replaced, fmt)
 
 
-def _fragment_edits(block: QTextBlock, text: str, at: list[int]) -> list[tuple]:
+def _glued(block: QTextBlock) -> set[int]:
+    """Offsets in ``block`` of the fragments that go on a word the fragment before began (no
+    white space on either side of where they meet)."""
+    out: set[int] = set()
+    text, base = block.text(), block.position()
+    it = block.begin()
+    while not it.atEnd():
+        start = it.fragment().position() - base
+        if 0 < start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
+            out.add(start)
+        it += 1
+    return out
+
+
+def _fragment_edits(block: QTextBlock, text: str, at: list[int], glued: set[int]) -> list[tuple]:
     """(position, length, text with stand-ins, format) of each fragment of ``block`` holding
-    one of the offsets ``at``; code and bare-address fragments are left out."""
+    one of the offsets ``at`` or starting at one of ``glued``; code and bare-address
+    fragments are left out."""
     edits = []
     base, wanted = block.position(), iter(at)
     offset = next(wanted, None)
     it = block.begin()
-    while offset is not None and not it.atEnd():
+    while not it.atEnd():
         fragment = it.fragment()
         it += 1
         start = fragment.position() - base
         stop = start + fragment.length()
-        chars: list[str] | None = None
+        chars: list[str] | None = list(text[start:stop]) if start in glued else None
         while offset is not None and offset < stop:
             if chars is None:
                 chars = list(text[start:stop])
-            chars[offset - start] = STAND_IN[text[offset]]
+            chars[offset - start] = _SUBSTITUTE[text[offset]]
             offset = next(wanted, None)
         if chars is None:
             continue
         fmt = fragment.charFormat()
         if fmt.fontFixedPitch() or (fmt.isAnchor() and fmt.anchorHref() == fragment.text()):
             continue
+        if start in glued:
+            chars.insert(0, GLUE)
         edits.append((fragment.position(), fragment.length(), "".join(chars), fmt))
     return edits
 
@@ -267,7 +309,12 @@ def _letter(char: str) -> bool:
 
 
 def _written_back(markdown: str) -> str:
-    """The writer's Markdown with each stand-in its character again, escaped where it acts."""
+    """The writer's Markdown with each stand-in its character again, escaped where it acts;
+    a part of a word on the line of the part before it, a line break typed a hard break."""
+    if GLUE in markdown:
+        markdown = _GLUED.sub(r"\g<marks>", markdown).replace(GLUE, "")
+    if BREAK in markdown:
+        markdown = _BREAK.sub("\\\\\n", _BREAK_AT_END.sub(r"\g<marks>", markdown))
     lines = []
     for line in markdown.split("\n"):
         if _STAND_INS.search(line):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from briefbook.text import clean
 from briefbook.ui.editors import long_text, markdown_units, markdown_writer
 from briefbook.ui.editors.fields import FieldWidget, leave_to_window
-from briefbook.ui.editors.markdown_text import FEATURES, markdown_from_html, normalise_markdown
+from briefbook.ui.editors.markdown_text import FEATURES, markdown_from_html, normalise_markdown, read_markdown
 
 __all__ = [
     "FEATURES",
@@ -102,7 +102,7 @@ class MarkdownEdit(QTextEdit):
             loader.finished.connect(self._loaded)
             loader.start()
             return
-        self.document().setMarkdown(markdown or "", FEATURES)
+        read_markdown(self.document(), markdown or "", FEATURES)
         self.document().setModified(False)
         self.kept.write_ahead()  # (a long text: its first save writes only what was edited)
 

@@ -1,0 +1,179 @@
+"""The editor keeps what the user typed on save: line breaks, words and spaces.
+
+Qt's writer (``QTextDocument.toMarkdown``) wraps at 80 columns and ``normalise_markdown``
+joins the lines again; the stored text is read back by the book (``parsed_blocks``) and
+by the editor opening it again. Short texts, texts wrapped over several lines and texts
+over 20,000 characters (written per unit, opened in pieces) alike.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+
+from briefbook.assemble.markdown_parse import parsed_blocks
+from briefbook.document.model import Paragraph
+from briefbook.ui.editors.long_text import continues
+from briefbook.ui.editors.rich_text import MarkdownEdit
+
+WORDS = ["Việt", "Nam", "hội", "nghị", "ประเทศไทย", "ສປປ", "ព្រះរាជាណាចក្រ", "الوفد", "2025", "a"]
+
+
+def _book(markdown: str) -> list[str]:
+    """The book's paragraphs of the stored text (a line break in one is a "\\n")."""
+    out = []
+    for block in parsed_blocks(markdown, "body"):
+        assert isinstance(block, Paragraph), f"{type(block).__name__} made of {markdown!r}"
+        out.append("".join(run.text for run in block.runs))
+    return out
+
+
+def _shown(edit: MarkdownEdit) -> list[str]:
+    """The editor's paragraphs (a paragraph opened in pieces joined by its space; a line
+    break typed, U+2028, as a "\\n")."""
+    lines: list[str] = []
+    block = edit.document().begin()
+    while block.isValid():
+        if lines and continues(block):
+            lines[-1] += " " + block.text()
+        else:
+            lines.append(block.text())
+        block = block.next()
+    return [line.replace("\u2028", "\n") for line in lines]
+
+
+def _reopened(qtbot, markdown: str) -> MarkdownEdit:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.set_markdown(markdown)
+    qtbot.waitUntil(lambda: not edit.loading, timeout=60_000)
+    return edit
+
+
+def _typed(qtbot, parts: list[list[tuple[str, bool]]]) -> MarkdownEdit:
+    """An editor holding paragraphs of (text, bold) parts, as typed or pasted."""
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    cursor = QTextCursor(edit.document())
+    bold = QTextCharFormat()
+    bold.setFontWeight(QFont.Weight.Bold)
+    for number, paragraph in enumerate(parts):
+        if number:
+            cursor.insertBlock()
+        for text, strong in paragraph:
+            cursor.insertText(text, bold if strong else QTextCharFormat())
+    return edit
+
+
+def _kept(qtbot, edit: MarkdownEdit, expected: list[str]) -> str:
+    stored = edit.markdown()
+    assert _book(stored) == expected, stored
+    again = _reopened(qtbot, stored)
+    assert _shown(again) == expected, stored
+    assert again.markdown() == stored  # (and saved again unchanged)
+    return stored
+
+
+def _broken_lines(rng: random.Random, words: int) -> str:
+    out = []
+    for _ in range(words):
+        out.append(rng.choice(WORDS))
+        out.append("\n" if rng.random() < 0.08 else " ")
+    return "".join(out[:-1])
+
+
+# (1) a line break typed with Shift+Enter
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Điểm 1\nĐiểm 2",
+        "ສປປ ລາວ\nປະເທດໄທ\n\nالوفد",  # (two breaks: an empty line between)
+        "- not a list\n1. nor this",  # (a mark that the break brings to a line's start)
+        "**not bold**\nplain",  # (typed: the stars are text)
+    ],
+)
+def test_a_line_break_typed_in_a_short_text_is_kept(qtbot, text: str) -> None:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText(text.replace("\n", "\u2028"))  # what Shift+Enter puts in
+    stored = _kept(qtbot, edit, [text])
+    assert _reopened(qtbot, stored).document().blockCount() == 1  # one paragraph, the break inside it
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_line_breaks_typed_in_a_text_wrapped_over_several_lines_are_kept(qtbot, seed: int) -> None:
+    rng = random.Random(seed)
+    text = _broken_lines(rng, 120)
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText(text.replace("\n", "\u2028"))
+    _kept(qtbot, edit, [text])
+
+
+def test_line_breaks_typed_in_a_text_over_20000_characters_are_kept(qtbot) -> None:
+    rng = random.Random(7)
+    paragraphs = [_broken_lines(rng, 1500) for _ in range(3)]
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText("\n".join(p.replace("\n", "\u2028") for p in paragraphs))
+    assert edit.document().characterCount() > 20_000
+    stored = edit.markdown()
+    assert _book(stored) == paragraphs
+    again = _reopened(qtbot, stored)
+    assert again.document().blockCount() > 3  # opened in pieces
+    assert _shown(again) == paragraphs
+    assert again.markdown() == stored
+
+
+# (2) a word made of parts in different formats gains no space
+
+
+def _word_parts(filler: int) -> list[tuple[str, bool]]:
+    return [("a" * 10 + " " + "x" * filler + " ", False), ("Vi", True), ("nghị", False), ("ệt", True)]
+
+
+def test_a_word_in_parts_of_different_formats_gains_no_space_where_the_writer_wraps(qtbot) -> None:
+    parts = [[*_word_parts(filler), (" cuối", False)] for filler in range(40, 80)]
+    edit = _typed(qtbot, parts)
+    expected = ["a" * 10 + " " + "x" * f + " Vinghịệt cuối" for f in range(40, 80)]
+    _kept(qtbot, edit, expected)
+
+
+def test_a_word_in_parts_gains_no_space_in_a_text_wrapped_over_several_lines(qtbot) -> None:
+    rng = random.Random(3)
+    paragraph: list[tuple[str, bool]] = []
+    expected = ""
+    for _ in range(80):
+        word = rng.choice(WORDS)
+        cut = rng.randint(1, max(1, len(word) - 1))
+        paragraph += [(word[:cut], False), (word[cut:] + rng.choice(["", "x"]), True), (" ", False)]
+    edit = _typed(qtbot, [paragraph[:-1]])
+    expected = "".join(text for text, _ in paragraph[:-1])
+    _kept(qtbot, edit, [expected])
+
+
+def test_a_word_in_parts_gains_no_space_in_a_text_over_20000_characters(qtbot) -> None:
+    rng = random.Random(5)
+    paragraphs = []
+    for _ in range(3):
+        paragraph: list[tuple[str, bool]] = []
+        for _ in range(1200):
+            word = rng.choice(WORDS)
+            cut = rng.randint(1, max(1, len(word) - 1))
+            between = " " + rng.choice(WORDS) + " "
+            paragraph += [(word[:cut], False), (word[cut:] + "x", True), (between, False)]
+        paragraph[-1] = (paragraph[-1][0].rstrip(), False)
+        paragraphs.append(paragraph)
+    edit = _typed(qtbot, paragraphs)
+    assert edit.document().characterCount() > 20_000
+    expected = ["".join(text for text, _ in p) for p in paragraphs]
+    stored = edit.markdown()
+    assert _book(stored) == expected
+    again = _reopened(qtbot, stored)
+    assert again.document().blockCount() > 3  # opened in pieces
+    assert _shown(again) == expected
+    assert again.markdown() == stored
