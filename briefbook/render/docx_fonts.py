@@ -27,6 +27,7 @@ from typing import Any
 from lxml import etree
 
 from briefbook.document.model import RUN_FIELDS, Document, Run, node_fields, plain_run
+from briefbook.render import font_cache
 from briefbook.render.docx_markup import attr
 from briefbook.render.docx_parts import RT_FONT, Package
 from briefbook.render.docx_reference import BULLETS as LIST_MARKS
@@ -216,7 +217,10 @@ def embed_fonts(
         # (Word synthesises a missing bold or italic.)
         data = {str(font.file(style)): b"" for style in faces}
         for path in data:
-            data[path] = _subset(path, font.index, codes)
+            if fixed:  # the same subset for every book: kept in the data folder once made
+                data[path] = _fixed_subset(path, font.index, frozenset(codes))
+            else:
+                data[path] = _subset(path, font.index, codes)
         name = font.display
         if not fixed:
             digest = hashlib.sha256(b"".join(data[path] for path in sorted(data))).hexdigest()
@@ -297,6 +301,13 @@ def _subset(path, index: int, codes: set[int]) -> bytes:
     """The font cut down to ``codes`` (and the glyphs its layout rules reach from them);
     the same cut is made once per process (books are exported again and again)."""
     return _subset_cached(str(path), index, frozenset(codes))
+
+
+@functools.lru_cache(maxsize=32)
+def _fixed_subset(path: str, index: int, codes: frozenset[int]) -> bytes:
+    """A fixed repertoire's subset: in memory once read, from the data folder's cache
+    (:mod:`briefbook.render.font_cache`) once made."""
+    return font_cache.cached(path, index, codes, _subset_cached)
 
 
 @functools.lru_cache(maxsize=64)

@@ -1,0 +1,71 @@
+"""The fixed font subsets are kept in the data folder, verified by their hash; the cache is
+only a saving: a damaged copy is cut again, an unwritable folder changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefbook.document.model import Document, Metadata, Paragraph, Run
+from briefbook.render import docx_fonts, font_cache
+from briefbook.render.docx import render_docx
+from briefbook.render.template import FONTS_DIR, load_template
+
+FONT = str(FONTS_DIR / "NotoSansLao-Regular.ttf")
+CODES = frozenset(range(0x0E81, 0x0EB0))
+
+
+def _cut(path: str, index: int, codes: frozenset[int]) -> bytes:
+    return docx_fonts._subset_cached(path, index, codes)
+
+
+def _never(*_args) -> bytes:
+    raise AssertionError("cut again, though the cache holds it")
+
+
+def test_a_subset_made_once_is_read_back(tmp_path):
+    first = font_cache.cached(FONT, 0, CODES, _cut)
+    assert list((tmp_path / "data" / font_cache.FOLDER).glob("*.ttf"))
+    assert font_cache.cached(FONT, 0, CODES, _never) == first
+    other = CODES | {0x0EB0}
+    assert font_cache.cached(FONT, 0, other, _cut) != first  # other characters, another entry
+
+
+def test_a_damaged_copy_is_cut_again_and_replaced(tmp_path):
+    good = font_cache.cached(FONT, 0, CODES, _cut)
+    (file,) = (tmp_path / "data" / font_cache.FOLDER).glob("*.ttf")
+    damaged = bytearray(file.read_bytes())
+    damaged[100] ^= 0xFF
+    file.write_bytes(bytes(damaged))
+    assert font_cache.cached(FONT, 0, CODES, _cut) == good
+    assert font_cache.cached(FONT, 0, CODES, _never) == good  # the copy was replaced
+    file.write_bytes(b"short")
+    assert font_cache.cached(FONT, 0, CODES, _cut) == good
+
+
+def test_an_unusable_data_folder_only_costs_the_cut(tmp_path, monkeypatch):
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("x")
+    monkeypatch.setenv("BRIEFBOOK_DATA_DIR", str(blocked))
+    assert font_cache.cached(FONT, 0, CODES, _cut) == _cut(FONT, 0, CODES)
+
+
+@pytest.mark.parametrize("cache", ["cold", "warm", "unwritable"])
+def test_the_word_file_is_the_same_with_or_without_the_cache(tmp_path, monkeypatch, cache):
+    template = load_template("formal-a4")
+    document = Document(Metadata(title="Sổ tay", language="vi"), [Paragraph([Run("MẬT ไทย ລາວ")])])
+    docx_fonts._fixed_subset.cache_clear()
+    reference = render_docx(document, template, tmp_path / "reference.docx").read_bytes()
+    if cache == "cold":
+        monkeypatch.setenv("BRIEFBOOK_DATA_DIR", str(tmp_path / "fresh"))
+    elif cache == "unwritable":
+        (tmp_path / "file").write_text("x")
+        monkeypatch.setenv("BRIEFBOOK_DATA_DIR", str(tmp_path / "file"))
+    else:  # warm: what the first render left, and no cutting
+        monkeypatch.setattr(docx_fonts, "_subset_cached", _never)
+    docx_fonts._fixed_subset.cache_clear()
+    again = render_docx(document, template, tmp_path / "again.docx").read_bytes()
+    docx_fonts._fixed_subset.cache_clear()
+    assert again == reference
+    assert Path(tmp_path / "again.docx").is_file()
