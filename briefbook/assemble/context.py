@@ -238,6 +238,7 @@ class Assembly(BookReads):
                 f"({self.ceiling}); it is left out.",
                 item,
             )
+            self._left_with(item)
             return False
         if self.releasable and self.restricted(item):
             self.warn(
@@ -246,6 +247,7 @@ class Assembly(BookReads):
                 "it is left out of this shareable copy.",
                 item,
             )
+            self._left_with(item)
             return False
         if isinstance(item, TalkingPoint) and item.status != "cleared":
             if self.drafts == "omit":
@@ -261,6 +263,19 @@ class Assembly(BookReads):
             )
         self.highest_rank = max(self.highest_rank, rank)
         return True
+
+    def _left_with(self, item: Record) -> None:
+        """A topic left out takes its talking points with it: each is named, so that nothing
+        leaves the book without a word (the preflight named the topic alone)."""
+        if not isinstance(item, Topic):
+            return
+        for point in self.points_of(item.id):
+            self.warn(
+                "left_out_with_topic",
+                f"Talking point “{short(point.display_name)}” is left out with its topic "
+                f"“{short(item.display_name)}”.",
+                point,
+            )
 
     def admit_level(self, rank: int) -> bool:
         """For a field with its own minimum level (a person's sensitivities)."""

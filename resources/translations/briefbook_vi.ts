@@ -2071,7 +2071,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Delete with what belongs to it?</source>
         <translation>Xóa cùng những gì thuộc về nó?</translation>
     </message>
@@ -4080,6 +4080,11 @@ Thả ảnh vào đây.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Talking point “%1” is left out with its topic “%2”.</source>
+        <translation>Nội dung trao đổi “%1” bị bỏ ra cùng chủ đề “%2” của nó.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Talking point “%1” is not cleared; it is left out.</source>
         <translation>Luận điểm “%1” chưa được duyệt; luận điểm này bị bỏ ra.</translation>
     </message>
@@ -4187,7 +4192,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>PreflightList</name>
     <message>
-        <location filename="../../briefbook/ui/composer/warnings.py" line="+105"/>
+        <location filename="../../briefbook/ui/composer/warnings.py" line="+106"/>
         <source>Click to open this item in its editor.</source>
         <translation>Nhấp để mở mục này trong trình soạn thảo.</translation>
     </message>

@@ -514,6 +514,19 @@ def preflight_of_a_new_event(c: Ctx) -> list[Shown]:
 
 
 @case
+def preflight_points_left_out_with_their_topic(c: Ctx) -> list[Shown]:
+    lib, filled = c.library, c.filled
+    secret = lib.add(Topic(title="Hồi hương công dân", classification="Secret"))
+    lib.add(TalkingPoint(topic_id=secret.id, text="ສະບາຍດີ: đề nghị quá cảnh.", status="cleared"))
+    lib.link_topic(filled["meeting"].id, secret.id)
+    book = new_book(lib, filled["event"].id, ceiling="Public", title="Sổ tay công khai")
+    c.data.update({secret.title, "ສະບາຍດີ: đề nghị quá cảnh.", book.title})
+    warnings = [w for w in preflight(lib, book) if w.code == "left_out_with_topic"]
+    assert warnings, "no point named"
+    return [Shown(w.message, "preflight", w) for w in warnings]
+
+
+@case
 def preflight_of_a_lower_copy(c: Ctx) -> list[Shown]:
     from briefbook.library.books import Section, save_sections, sections
 

@@ -24,6 +24,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         r"(.+) " + _QUOTED + r" is (.+), above the ceiling \((.+)\); it is left out\.",
         QT_TRANSLATE_NOOP("Preflight", "%1 “%2” is %3, above the ceiling (%4); it is left out."),
     ),
+    "left_out_with_topic": (
+        r"Talking point " + _QUOTED + r" is left out with its topic " + _QUOTED + r"\.",
+        QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is left out with its topic “%2”."),
+    ),
     "draft_omitted": (
         r"Talking point " + _QUOTED + r" is not cleared; left out\.",
         QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is not cleared; it is left out."),

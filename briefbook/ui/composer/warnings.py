@@ -94,6 +94,7 @@ class PreflightList(QWidget):
             item.setData(ID_ROLE, warning.item_id)
             serious = warning.code in (
                 "above_ceiling",
+                "left_out_with_topic",
                 "draft_omitted",
                 "missing_item",
                 "deleted_item",
