@@ -212,7 +212,7 @@ def embed_fonts(
         if not codes:
             continue
         if fixed:
-            codes = set(font.cmap)  # the same whatever the book uses
+            codes = set(font.embedded)  # the same whatever the book uses
         faces = [s for s in styles if s == "Regular" or dict(font.files).get(s) is not None]
         # (Word synthesises a missing bold or italic.)
         data = {str(font.file(style)): b"" for style in faces}

@@ -11,7 +11,7 @@ uses:
 - the body and heading fonts (Noto Serif, Noto Sans, every face): Latin with every
   Vietnamese letter, Latin-1 and Latin Extended-A, the punctuation, currency signs (₫),
   arrows, mathematical signs and shapes that pasted Word text brings, and the list bullets
-  (:data:`BODY_REPERTOIRE`, cut to what each font has), and every combining mark it has;
+  (:data:`BODY_REPERTOIRE`, cut to what each font has);
 - each script font (Thai, Lao, Khmer, Myanmar, Arabic): everything it has, so its whole
   script as the chain uses it.
 
@@ -58,13 +58,13 @@ BODY_REPERTOIRE: frozenset[int] = (
     | frozenset({0x218, 0x219, 0x21A, 0x21B, 0x259})  # Ș ș Ț ț ə
     | _span(0x2BB, 0x2BC)  # ʻ ʼ
     | _span(0x2C6, 0x2DD)  # ˆ ˇ ˘ ˙ ˚ ˛ ˜ ˝
-    | _span(0x300, 0x30F)  # combining grave ... inverted breve
+    | _span(0x300, 0x36F)  # Combining Diacritical Marks (the others: see EmbeddedFont.embeds)
     | frozenset({0x31B, 0x323, 0x327, 0x328, 0x331})  # horn, dot below, cedilla, ogonek
     | _span(0x2000, 0x206F)  # General Punctuation: dashes, quotes, •, …, ‰, ′
     | _span(0x2070, 0x209F)  # superscripts and subscripts
     | _span(0x20A0, 0x20CF)  # currency: ₫ € ₹ ₩ ₽ ...
-    | _span(0x2100, 0x214F)  # letterlike: № ™ ℃ ℅
-    | _span(0x2150, 0x218F)  # number forms: ⅓ ⅔ Ⅻ
+    | frozenset(ord(c) for c in "℃℅℉ℓ№℗℞™Ω℮⅓⅔⅛⅜⅝⅞")  # letterlike signs, fractions (not all
+    | _span(0x2160, 0x216B)  # 161 of the two blocks: 11 KB a face), Roman numerals Ⅰ-Ⅻ
     | _span(0x2190, 0x21FF)  # arrows
     | _span(0x2200, 0x22FF)  # mathematical operators: − ≈ ≠ ≤ ≥ ∞
     | _span(0x25A0, 0x25FF)  # geometric shapes (▪ is a list bullet; ◌ for marks)
@@ -83,10 +83,20 @@ class EmbeddedFont(ChainFont):
 
     codes: frozenset[int] | None = None  # None: all the file has (read on first need)
     fixed: bool = True
+    # What a fixed font's subset holds, when not all of ``codes``: a body font is given every
+    # mark it has (as in the PDF's chain, a mark the template's font has stays in it), but
+    # holds only the common ones (0300-036F); the rarer marks (Latin Extended, for symbols,
+    # half marks: 12 KB a face) are in no file's subset, so no two files differ on them.
+    embeds: frozenset[int] | None = None
 
     @property
     def cmap(self) -> frozenset[int]:
         return _cmap(self.file("Regular"), self.index) if self.codes is None else self.codes
+
+    @property
+    def embedded(self) -> frozenset[int]:
+        """The characters a fixed font's subset holds."""
+        return self.cmap if self.embeds is None else self.embeds
 
 
 def is_fixed(font: ChainFont) -> bool:
@@ -124,7 +134,7 @@ def _split(fonts: list[ChainFont]) -> list[ChainFont]:
         # Every mark the font has too: the PDF's chain keeps a mark the template's font has in
         # that font whatever comes before it (a Vietnamese letter, or one no font has).
         kept = whole & BODY_REPERTOIRE | _marks(whole)
-        fixed.append(_as(font, kept, True))
+        fixed.append(_as(font, kept, True, embeds=whole & BODY_REPERTOIRE))
         extra = whole - kept - before
         if extra:
             rest.append(_as(font, extra, False, family=font.family + "+"))
@@ -144,11 +154,14 @@ def _marks(codes: frozenset[int]) -> frozenset[int]:
 
 
 def _as(
-    font: ChainFont, codes: frozenset[int] | None, fixed: bool, family: str | None = None
+    font: ChainFont,
+    codes: frozenset[int] | None,
+    fixed: bool,
+    family: str | None = None,
+    embeds: frozenset[int] | None = None,
 ) -> EmbeddedFont:
-    return EmbeddedFont(
-        family or font.family, font.display, font.files, font.script, font.system, font.index, codes, fixed
-    )
+    args = (font.display, font.files, font.script, font.system, font.index, codes, fixed, embeds)
+    return EmbeddedFont(family or font.family, *args)
 
 
 def renamed(data: bytes, name: str) -> bytes:
