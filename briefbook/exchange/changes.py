@@ -169,9 +169,10 @@ def recorded_name(record: Record) -> str:
         kept = without_restricted(record.text)
         return record.display_name if kept is record.text else TalkingPoint(text=kept).display_name
     if isinstance(record, Statement):
+        # Its first line read as text (markdown_plain, as its display name is): the raw line
+        # named it by its Markdown ('**Thái Lan** … [hợp tác](https://…)').
         kept = without_restricted(record.text).strip()
-        first = kept.splitlines()[0] if kept else ""
-        quote = first[:90] + ("…" if len(first) > 90 else "")
+        quote = Statement(text=kept).quote if kept else ""
         # A linked speaker is named through the person (as the book does, assemble.statements.
         # credit), never through the copy of the name the statement may keep.
         who = "" if record.speaker_id else record.speaker_name
