@@ -23,7 +23,6 @@ from briefbook.library import Book, Event, Library, Meeting, Person, Record, Sta
 from briefbook.library.levels import parse_level
 from briefbook.library.records import one_line_fields, record_type
 from briefbook.library.scope import EventScope, event_scope, events_of
-from briefbook.markdown_escapes import read_escapes
 
 _NOT_IN_ANCHORS = re.compile(r"[^a-z0-9]+")
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
@@ -381,7 +380,8 @@ def _one_line_values(cls: type[Record]) -> Callable[[Record], tuple]:
 
 
 def short(text: str, limit: int = 60) -> str:
-    """An item's name (or a passage) as a preflight warning quotes it: its Markdown escapes
-    read, cut to ``limit`` characters."""
-    text = read_escapes(text)
+    """An item's name (or a passage) as a preflight warning quotes it, cut to ``limit``
+    characters. What it is given is already read as text (a point's or statement's name by
+    markdown_plain, a passage by the book's own reading; other names are plain fields), so
+    its escapes are not read again: a typed '\\[' kept as 'C:\\[Mật]' lost its backslash."""
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
+from briefbook.assemble import preflight
 from briefbook.exchange.changes import recorded_name
 from briefbook.export import ExportOptions, export_book
-from briefbook.library import Library, Statement
+from briefbook.library import Library, Statement, TalkingPoint
 from briefbook.library.books import new_book
 
 SOURCE = "**Thái Lan** cam kết [hợp tác](https://unodc.org) chống \\*lừa đảo\\* 2\\. R\\&D"
@@ -43,3 +44,13 @@ def test_the_changes_page_names_a_new_statement_as_read(
     words = " ".join(PdfReader(tmp_path / "v2.pdf").pages[2].extract_text().split())
     assert f"Phát biểu: Ghada Waly, 2026-11-01: {READ}" in words, words
     assert "**" not in words and "](" not in words
+
+
+def test_the_preflight_keeps_a_typed_backslash(library: Library, filled: dict) -> None:
+    text = "Thư mục C:\\\\[Mật] kín"  # typed 'C:\[Mật]': Markdown keeps the backslash escaped
+    point = library.add(TalkingPoint(topic_id=filled["topic"].id, text=text, classification="Secret"))
+    assert point.display_name == "Thư mục C:\\[Mật] kín"
+    book = new_book(library, filled["event"].id, title="Sổ tay", ceiling="Public")
+    said = [w.message for w in preflight(library, book)]
+    quoted = "Talking point “Thư mục C:\\[Mật] kín” is Secret, above the ceiling (Public); it is left out."
+    assert quoted in said, said
