@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from briefbook.library import Revision
 from briefbook.ui.cell_text import plain_summary
@@ -99,6 +100,11 @@ class RevisionsDialog(QDialog):
 
     def _whole(self) -> None:
         if self._loader is not None:
+            old = self.preview.document()
+            self._loader.document.setParent(self.preview)
+            self.preview.setDocument(self._loader.document)  # (built whole off screen: long_text)
+            if isValid(old) and old.parent() is self.preview:  # (Qt deletes its first one itself)
+                old.deleteLater()
             self._loader.deleteLater()
             self._loader = None
         self.shown.emit()

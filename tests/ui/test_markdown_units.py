@@ -236,7 +236,7 @@ def test_writing_the_markdown_lays_out_nothing_and_says_no_change(qtbot) -> None
     qtbot.waitUntil(lambda: not edit.loading, timeout=60_000)
     document = edit.document()
     last = document.lastBlock()
-    assert last.layout().lineCount() > 0
+    qtbot.waitUntil(lambda: last.layout().lineCount() > 0)  # (Qt lays the opened text out a part at a time)
     edit.resize(500, 300)  # laid out again at the new width, from the start, a part at a time
     assert last.layout().lineCount() == 0  # (not yet)
     changed = []

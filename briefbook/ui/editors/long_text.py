@@ -3,13 +3,20 @@
 Qt lays out a paragraph (one ``QTextBlock``) as a whole on the GUI thread, at the
 ``setMarkdown`` that opens it and again at every key typed in it: the 1 MB report a
 user pasted into one talking point held the window 0.4-1.1 s at each. So a text of
-more than :data:`LONG` characters is appended to the editor's document a block at a time,
-in time slices of :data:`SLICE_MS` (Qt lays out each block as it is added), each plain
-paragraph cut into blocks of about ``markdown_writer.PIECE`` characters at a space
-between two letters of plain text (the rule the Markdown writer cuts by); list items,
-headings, quotes and code keep their formats, and the items of each list are put in one
-list of the editor's. Until the last piece is in, the editor is read-only and the field
+more than :data:`LONG` characters is built a block at a time, in time slices of
+:data:`SLICE_MS`, each plain paragraph cut into blocks of about ``markdown_writer.PIECE``
+characters at a space between two letters of plain text (the rule the Markdown writer cuts
+by); list items, headings, quotes and code keep their formats, and the items of each list
+are put in one list. Until the last piece is in, the editor is read-only and the field
 saves nothing, so a half-open text is never written.
+
+The blocks are built in a document of the loader's own that nothing lays out
+(:attr:`PieceLoader.document`), shown by the editor only once whole (``setDocument``: Qt
+then lays it out from the top in timer steps). Appended to the shown document, each item
+added to a list made Qt lay the whole list out again (``QTextList`` marks all its blocks
+changed, and a change not of the whole document is laid out at once): a 1 MB text that is
+one list of 5,000 items took minutes to open, each slice holding the window 60-280 ms.
+Meanwhile the shown document holds the text's first :data:`PREVIEW` characters.
 
 Each piece after the first of a paragraph carries a token (:data:`CONTINUES`) in its
 block format: the writer joins it to the block before with the space it was cut at.
@@ -32,6 +39,7 @@ from briefbook.ui.editors.markdown_text import read_markdown
 
 LONG = 20_000  # a text longer than this is opened in pieces
 SLICE_MS = 15  # work per turn of the event loop while a long text is opened
+PREVIEW = 4_000  # characters shown while the rest is being built
 CONTINUES = QTextFormat.Property.UserProperty + 0x0B1E  # a piece's token: it continues the block before
 _tokens = itertools.count(1)
 
@@ -59,9 +67,10 @@ def is_long(source: QTextDocument) -> bool:
     return source.characterCount() > LONG
 
 
-def open_in_pieces(markdown: str, target: QTextDocument, features, parent: QObject) -> PieceLoader | None:
-    """A loader (not started) appending ``markdown`` to ``target`` in pieces, or None when the
-    text is to be opened whole (short, not long paragraphs, holding a table, or the writer's marker:
+def open_in_pieces(markdown: str, shown: QTextDocument, features, parent: QObject) -> PieceLoader | None:
+    """A loader (not started) building ``markdown`` in pieces in a document of its own (set like
+    ``shown``, which holds the text's start meanwhile), or None when the text is to be opened whole
+    (short, not long paragraphs, holding a table, or the writer's marker:
     in pieces it would be written by Qt's one call, each piece a paragraph of its own)."""
     if len(markdown) <= LONG or markdown_writer.MARK in markdown:
         return None
@@ -70,7 +79,7 @@ def open_in_pieces(markdown: str, target: QTextDocument, features, parent: QObje
     if not is_long(source) or markdown_writer.holds_table(source):
         source.deleteLater()
         return None
-    loader = PieceLoader(source, target, parent)
+    loader = PieceLoader(source, shown, parent)
     source.setParent(loader)
     return loader
 
@@ -110,14 +119,30 @@ def _insert_runs(out: QTextCursor, block: QTextBlock) -> None:
         it += 1
 
 
+def _settings_of(shown: QTextDocument, parent: QObject) -> QTextDocument:
+    """An empty document set as ``shown`` is (its font, margins, options), for a widget to show
+    in its place; no layout is made for it until it is shown."""
+    document = QTextDocument(parent)
+    document.setDefaultFont(shown.defaultFont())
+    document.setDefaultTextOption(shown.defaultTextOption())
+    document.setDocumentMargin(shown.documentMargin())
+    document.setIndentWidth(shown.indentWidth())
+    document.setDefaultStyleSheet(shown.defaultStyleSheet())
+    document.setUseDesignMetrics(shown.useDesignMetrics())
+    document.setMarkdown("")
+    return document
+
+
 class PieceLoader(QObject):
-    """Appends ``pieces`` of ``source`` to ``target`` in time slices; ``finished`` at the end."""
+    """Builds ``pieces`` of ``source`` in :attr:`document` in time slices; ``finished`` at the end,
+    when the widget showing ``shown`` is to show :attr:`document` instead (``setDocument``)."""
 
     finished = Signal()
 
-    def __init__(self, source: QTextDocument, target: QTextDocument, parent: QObject | None = None):
+    def __init__(self, source: QTextDocument, shown: QTextDocument, parent: QObject | None = None):
         super().__init__(parent)
-        self.source, self.target = source, target
+        self.source, self.shown = source, shown
+        self.document = self.target = _settings_of(shown, self)
         self.pieces: Iterator[Piece] | None = pieces(source)
         self.lists: dict[int, QTextList] = {}  # a list of the source's (its index): the target's
         self.first = True
@@ -127,8 +152,9 @@ class PieceLoader(QObject):
         self.timer.timeout.connect(self.step)
 
     def start(self) -> None:
+        self.shown.setUndoRedoEnabled(False)
+        self.shown.clear()
         self.target.setUndoRedoEnabled(False)
-        self.target.clear()
         self.timer.start()  # the first piece on the next turn: opening returns at once
 
     def cancel(self) -> None:
@@ -163,9 +189,19 @@ class PieceLoader(QObject):
                 out.insertFragment(selection.selection())
             elif end > start:  # (a fragment of a whole list item brings its list: a block more)
                 _insert_runs(out, block)
+        if self.shown is not None:
+            self._preview()
         if self.pieces is not None:
             self.timer.start()
             return
         self.target.setUndoRedoEnabled(True)
         self.target.setModified(False)
         self.finished.emit()
+
+    def _preview(self) -> None:
+        """The start of the text, in the shown document, after the first slice."""
+        selection = QTextCursor(self.target)
+        end = self.target.characterCount() - 1
+        selection.setPosition(min(end, PREVIEW), QTextCursor.MoveMode.KeepAnchor)
+        QTextCursor(self.shown).insertFragment(selection.selection())
+        self.shown = None

@@ -9,7 +9,7 @@ control characters are cleaned on the way in and out.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QMimeData, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextListFormat
+from PySide6.QtGui import QFont, QKeySequence, QTextCharFormat, QTextDocument, QTextListFormat
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from briefbook.text import clean
 from briefbook.ui.editors import long_text, markdown_units, markdown_writer
@@ -63,13 +64,17 @@ class MarkdownEdit(QTextEdit):
         self.read_only_wanted = False
         self._loader: long_text.PieceLoader | None = None
         self._written: str | None = None  # markdown() of the text as it is (a save asks it 2-3 times)
-        self.document().contentsChange.connect(self._forget_written)
-        self.kept = markdown_units.KeptMarkdown(self.document(), FEATURES, normalise_markdown, self)
+        self._wire(self.document())
         self.setTabChangesFocus(True)
         self.setAcceptRichText(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self.document().contentsChanged.connect(self.updateGeometry)
+
+    def _wire(self, document: QTextDocument) -> None:
+        """What follows the shown document (a long text, opened, brings its own)."""
+        document.contentsChange.connect(self._forget_written)
+        document.contentsChanged.connect(self.updateGeometry)
+        self.kept = markdown_units.KeptMarkdown(document, FEATURES, normalise_markdown, self)
 
     MIN_HEIGHT, MAX_HEIGHT = 64, 360
 
@@ -123,12 +128,26 @@ class MarkdownEdit(QTextEdit):
 
     def _loaded(self) -> None:
         if self._loader is not None:
+            self._show_whole(self._loader.document)
             self._loader.deleteLater()
             self._loader = None
         self.loading = False
         self.setReadOnly(self.read_only_wanted)
         self.kept.write_ahead()
         self.loaded.emit()
+
+    def _show_whole(self, document: QTextDocument) -> None:
+        """Show ``document`` (a long text built whole off screen) in place of the one shown."""
+        old = self.document()
+        self.kept.stop()
+        self.kept.deleteLater()
+        document.setParent(self)
+        self.setDocument(document)
+        self._wire(document)
+        self._written = None
+        if isValid(old) and old.parent() is self:  # (Qt deletes its own first document itself)
+            old.deleteLater()
+        self.updateGeometry()
 
     def markdown(self) -> str:
         if self._written is None:
