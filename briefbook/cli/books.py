@@ -23,7 +23,6 @@ from briefbook.library.books import (
     sections,
 )
 from briefbook.library.scope import SCOPED_SECTIONS, choose_item, event_scope, section_choices
-from briefbook.markdown_escapes import read_escapes
 
 
 @cli.group()
@@ -262,7 +261,7 @@ def book_items(
             [
                 {
                     "id": r.item.id,
-                    "name": read_escapes(r.item.display_name),
+                    "name": r.item.display_name,
                     "included": r.ticked,
                     "belongs": r.belongs,
                 }
@@ -272,10 +271,7 @@ def book_items(
         return
     belongs = {"event": "this event", "other": "another event", "none": "no event"}
     emit_table(
-        [
-            ["[x]" if r.ticked else "[ ]", r.item.id, read_escapes(r.item.display_name), belongs[r.belongs]]
-            for r in rows
-        ],
+        [["[x]" if r.ticked else "[ ]", r.item.id, r.item.display_name, belongs[r.belongs]] for r in rows],
         ["", "id", "name", "belongs to"],
     )
 

@@ -20,7 +20,6 @@ from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, Participant, record_type
 from briefbook.library.uses import delete_summary
 from briefbook.library.validation import as_choice
-from briefbook.markdown_escapes import read_escapes
 
 KIND = click.Choice(sorted(RECORD_TYPES), case_sensitive=False)  # "Person", "TOPIC" too
 
@@ -45,7 +44,7 @@ def list_items(
     if not records:
         click.echo(f"No {kind.replace('_', ' ')} items.")
         return
-    emit_table([[r.id, read_escapes(r.display_name)] for r in records], ["id", "name"])
+    emit_table([[r.id, r.display_name] for r in records], ["id", "name"])
 
 
 def _as_stored(lib: Library, cls: type[Record], where: dict[str, Any]) -> dict[str, Any]:
@@ -211,7 +210,7 @@ def edit(
     changes = record_fields(type(record), changes, item_id)
     updated = lib.update(type(record), item_id, expected_updated_at=started_from, **changes)
     emit_json(updated) if ctx.as_json else click.echo(
-        f"Saved {updated.LABEL.lower()}: {read_escapes(updated.display_name)}"
+        f"Saved {updated.LABEL.lower()}: {updated.display_name}"
     )
 
 
@@ -241,7 +240,7 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
         # what goes as part of it (a person's photo) asks nothing itself, but is named when asking
         going = going + lib.parts_that_go(type(record), item_id)
         raise Conflict(
-            f"Deleting the {record.LABEL.lower()} '{read_escapes(record.display_name)}': "
+            f"Deleting the {record.LABEL.lower()} '{record.display_name}': "
             + (f"{'; '.join(uses.sentences())}. " if uses else "")
             + (f"It also deletes or changes: {', '.join(going)}. " if going else "")
             + "Nothing was deleted; add --force to delete it all "

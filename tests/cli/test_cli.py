@@ -353,3 +353,28 @@ def test_a_points_name_reads_the_editors_escapes_in_lists_and_the_preflight(run,
     assert "[NFR] Bí mật R&D" in listed and "\\" not in listed
     warned = run("preflight", book, "--for-sharing").output
     assert "“[NFR] Bí mật R&D”" in warned and "\\[" not in warned
+
+
+def test_a_typed_backslash_keeps_in_list_edit_and_book_items(run, library_path: Path) -> None:
+    """A name is read from Markdown once (its display name, markdown_plain): `list`, `edit`'s
+    "Saved …" and `book items` read its escapes a second time, so a typed '\\[' lost its
+    backslash ('C:\\[Mật]' listed as 'C:[Mật]')."""
+    from briefbook.library import Event, Library, Meeting, Topic
+    from briefbook.library.books import new_book
+
+    run("init")
+    with Library.open(library_path, backup=False) as lib:
+        event = lib.add(Event(title="Hội nghị Viêng Chăn"))
+        meeting = lib.add(Meeting(event_id=event.id, title="Gặp song phương", kind="bilateral"))
+        topic = lib.add(Topic(title="Hợp tác"))
+        lib.link_topic(meeting.id, topic.id)
+        book = new_book(lib, event.id, title="Sổ tay", ceiling="Secret").id
+    text = "text=Thư mục C:\\\\[Mật] và R\\&D"  # as typed: 'C:\[Mật]' ('\\' in Markdown), 'R&D'
+    point = run("add", "talking_point", "--set", f"topic_id={topic.id}", "--set", text).output.strip()
+    shown = "Thư mục C:\\[Mật] và R&D"
+    assert shown in run("list", "talking_point").output
+    assert f"Saved talking point: {shown}" in run("edit", point, "--set", "status=cleared").output
+    quote = "text=Ông nói: C:\\\\[Mật]"
+    statement = run("add", "statement", "--set", "speaker_name=Ghada Waly", "--set", quote).output.strip()
+    run("link", statement, topic.id)
+    assert "Ông nói: C:\\[Mật]" in run("book", "items", book, "statements").output
