@@ -177,3 +177,10 @@ def test_a_word_in_parts_gains_no_space_in_a_text_over_20000_characters(qtbot) -
     assert again.document().blockCount() > 3  # opened in pieces
     assert _shown(again) == expected
     assert again.markdown() == stored
+
+
+def test_a_word_with_a_part_in_code_gains_no_space_where_the_writer_wraps(qtbot) -> None:
+    for filler in range(60, 80):
+        text = "a" * 10 + " " + "x" * filler + " Vi`ệt` cuối"
+        edit = _reopened(qtbot, text)
+        _kept(qtbot, edit, ["a" * 10 + " " + "x" * filler + " Việt cuối"])

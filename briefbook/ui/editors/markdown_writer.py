@@ -27,8 +27,8 @@ writer as :data:`BREAK` and is written back as a hard break ("\\" at the line's 
 as one by the book and by :func:`read_markdown`). And where two parts of one word have
 different formats ("Vi" + "ệt" pasted in another format), Qt's writer may start a new
 line before the second part, where the text had no space: that part starts with
-:data:`GLUE`, and a new line the writer put before it is taken out again (joined with a
-space, the word had gained one).
+:data:`GLUE` (code too), and a new line the writer put before it is taken out again
+(joined with a space, the word had gained one).
 """
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ _STAND_INS = re.compile("[" + "".join(STAND_IN.values()) + "]")
 _SUBSTITUTE = {**STAND_IN, LINE_BREAK: BREAK}
 # A new line (and its indent) the writer put before a glued part of a word, or between the
 # opening marks of its format and it ("**" + newline + "ệt**").
-_GLUED = re.compile(rf"\n[ \t]*(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+|\[)?){GLUE}")
+_GLUED = re.compile(rf"\n[ \t]*(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+|\[)*){GLUE}")
 # A break typed at a paragraph's end ("\\" there is a backslash, not a break): dropped.
 _BREAK_AT_END = re.compile(rf"{BREAK}+(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+)?)(?=\n\n|\n?$)")
 # A break typed, and the wrap the writer may have put after it (at a space after it).
@@ -250,7 +250,7 @@ def stand_in(document: QTextDocument) -> None:
 
 def _glued(block: QTextBlock) -> set[int]:
     """Offsets in ``block`` of the fragments that go on a word the fragment before began (no
-    white space on either side of where they meet)."""
+    white space on either side of where they meet), code's too."""
     out: set[int] = set()
     text, base = block.text(), block.position()
     it = block.begin()
@@ -275,18 +275,18 @@ def _fragment_edits(block: QTextBlock, text: str, at: list[int], glued: set[int]
         it += 1
         start = fragment.position() - base
         stop = start + fragment.length()
+        fmt = fragment.charFormat()
+        code = fmt.fontFixedPitch()  # (its text is written as it is: only the glue goes in)
         chars: list[str] | None = list(text[start:stop]) if start in glued else None
         while offset is not None and offset < stop:
             if chars is None:
                 chars = list(text[start:stop])
-            chars[offset - start] = _SUBSTITUTE[text[offset]]
+            if not code:
+                chars[offset - start] = _SUBSTITUTE[text[offset]]
             offset = next(wanted, None)
-        if chars is None:
+        if chars is None or (fmt.isAnchor() and fmt.anchorHref() == fragment.text()):
             continue
-        fmt = fragment.charFormat()
-        if fmt.fontFixedPitch() or (fmt.isAnchor() and fmt.anchorHref() == fragment.text()):
-            continue
-        if start in glued:
+        if start in glued and not (code and text[start] == "`"):  # (a code's own padding)
             chars.insert(0, GLUE)
         edits.append((fragment.position(), fragment.length(), "".join(chars), fmt))
     return edits
