@@ -74,7 +74,7 @@ def resolve_password(
         )
     if password_file is not None:
         if str(password_file) == "-":
-            line = click.get_text_stream("stdin").readline(MAX_PASSWORD_FILE)
+            line = sys.stdin.readline(MAX_PASSWORD_FILE)
         else:
             with open(password_file, "rb") as handle:
                 data = handle.read(MAX_PASSWORD_FILE)
