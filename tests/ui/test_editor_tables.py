@@ -16,6 +16,7 @@ from briefbook.assemble.markdown_parse import parsed_blocks
 from briefbook.document.model import Paragraph, Table
 from briefbook.ui.editors.markdown_text import normalise_markdown
 from briefbook.ui.editors.rich_text import MarkdownEdit
+from tests.ui.test_markdown_literals import _reopened as _opened
 
 TABLE = "| Nước | Số vụ |\n| --- | --- |\n| ประเทศไทย | 1.200 |\n| ສປປ ລາວ | 300 |"
 TEXT = f"Số vụ lừa đảo trực tuyến đã ghi nhận:\n\n{TABLE}\n\nNguồn: **UNODC**, 2025."
@@ -33,14 +34,6 @@ def _cells(markdown: str) -> list[list[list[str]]]:
 def _paragraphs(markdown: str) -> list[str]:
     blocks = parsed_blocks(markdown, "body")
     return ["".join(r.text for r in b.runs) for b in blocks if isinstance(b, Paragraph)]
-
-
-def _opened(qtbot, markdown: str) -> MarkdownEdit:
-    edit = MarkdownEdit()
-    qtbot.addWidget(edit)
-    edit.set_markdown(markdown)
-    qtbot.waitUntil(lambda: not edit.loading, timeout=60_000)
-    return edit
 
 
 def _type_at_end(edit: MarkdownEdit, text: str) -> None:
