@@ -184,3 +184,43 @@ def test_a_word_with_a_part_in_code_gains_no_space_where_the_writer_wraps(qtbot)
         text = "a" * 10 + " " + "x" * filler + " Vi`ệt` cuối"
         edit = _reopened(qtbot, text)
         _kept(qtbot, edit, ["a" * 10 + " " + "x" * filler + " Việt cuối"])
+
+
+# A run with no space longer than a line (Thai, Lao, Khmer write no spaces between words):
+# Qt's writer dropped a character where it broke it after a wrap, and the join put a space
+THAI = "ความร่วมมือระหว่างประเทศไทยและสาธารณรัฐประชาธิปไตยประชาชนลาวในด้านการค้าการลงทุนและการท่องเที่ยว"
+
+
+@pytest.mark.parametrize("text", [f"ประเทศไทย {THAI} จบ", "a b " + "ก" * 90 + " ขข", f"ສປປ ລາວ {THAI * 3}"])
+def test_a_long_run_with_no_space_keeps_every_character(qtbot, text: str) -> None:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText(text)
+    _kept(qtbot, edit, [text])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_long_runs_with_no_space_in_a_text_wrapped_over_several_lines_keep_every_character(
+    qtbot, seed: int
+) -> None:
+    rng = random.Random(seed)
+    text = " ".join(rng.choice([*WORDS, THAI, THAI[: rng.randint(20, 90)]]) for _ in range(60))
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText(text)
+    _kept(qtbot, edit, [text])
+
+
+def test_long_runs_with_no_space_in_a_text_over_20000_characters_keep_every_character(qtbot) -> None:
+    rng = random.Random(13)
+    paragraphs = [" ".join(rng.choice([*WORDS, THAI, THAI[:70]]) for _ in range(400)) for _ in range(3)]
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText("\n".join(paragraphs))
+    assert edit.document().characterCount() > 20_000
+    stored = edit.markdown()
+    assert _book(stored) == paragraphs
+    again = _reopened(qtbot, stored)
+    assert again.document().blockCount() > 3  # opened in pieces
+    assert _shown(again) == paragraphs
+    assert again.markdown() == stored

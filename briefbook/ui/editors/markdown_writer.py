@@ -53,6 +53,8 @@ MARK = _MARK = "\ue000"  # a private-use character (a document holding one keeps
 GLUE = "\ue0f0"  # starts a part of a word in another format than the part before it
 BREAK = "\ue0f1"  # a line break typed (U+2028, Shift+Enter)
 LINE_BREAK = "\u2028"
+ROOM = "\ue0f2"  # after a space given to the writer inside a long run with no space (Thai)
+_RUN = 60  # characters with no space the writer is given at most in a row
 _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 
 # Characters that act anywhere in a line (escaped wherever they are), that act at the
@@ -87,6 +89,12 @@ _SUBSTITUTE = {**STAND_IN, LINE_BREAK: BREAK}
 _GLUED = re.compile(rf"\n[ \t]*(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+|\[)*){GLUE}")
 # A break typed at a paragraph's end ("\\" there is a backslash, not a break): dropped.
 _BREAK_AT_END = re.compile(rf"{BREAK}+(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+)?)(?=\n\n|\n?$)")
+# Qt's writer drops a character where it breaks a run of more than a line with no space in
+# it after a wrap ("การลงทุนและการ" lost its "แ" for a space): such a run (Thai, Lao, Khmer
+# have no spaces between words) is given a space every _RUN characters, followed by ROOM,
+# and both (or the wrap made at that space) are taken out again.
+_LONG_RUN = re.compile(rf"\S{{{_RUN + 1},}}")
+_ROOM = re.compile(rf"(?:\n[ \t]*| ){ROOM}")
 # A break typed, and the wrap the writer may have put after it (at a space after it).
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
 
@@ -151,7 +159,9 @@ def _write_range(
         if number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         return _numbered_copy(document, begin, end, number_from).toMarkdown(features)
-    acting = any(_ACTS.search(t) or LINE_BREAK in t for t in texts) or any(_glued(b) for b in blocks)
+    acting = any(_ACTS.search(t) or LINE_BREAK in t or _LONG_RUN.search(t) for t in texts) or any(
+        _glued(b) for b in blocks
+    )
 
     def one_call() -> str:
         if not acting and number_from is None:
@@ -239,8 +249,11 @@ def stand_in(document: QTextDocument) -> None:
         if LINE_BREAK in text:
             at = sorted({*at, *(n for n, char in enumerate(text) if char == LINE_BREAK)})
         glued = _glued(block)
-        if at or glued:
-            edits += _fragment_edits(block, text, at, glued)
+        room = {
+            m.start() + n for m in _LONG_RUN.finditer(text) for n in range(_RUN, m.end() - m.start(), _RUN)
+        }
+        if at or glued or room:
+            edits += _fragment_edits(block, text, at, glued, room)
         block = block.next()
     for position, length, replaced, fmt in reversed(edits):
         cursor.setPosition(position)
@@ -262,10 +275,13 @@ def _glued(block: QTextBlock) -> set[int]:
     return out
 
 
-def _fragment_edits(block: QTextBlock, text: str, at: list[int], glued: set[int]) -> list[tuple]:
+def _fragment_edits(
+    block: QTextBlock, text: str, at: list[int], glued: set[int], room: set[int] | None = None
+) -> list[tuple]:
     """(position, length, text with stand-ins, format) of each fragment of ``block`` holding
-    one of the offsets ``at`` or starting at one of ``glued``; code and bare-address
-    fragments are left out."""
+    one of the offsets ``at``, starting at one of ``glued`` or holding one of ``room`` (a
+    space and :data:`ROOM` go before it); bare-address fragments are left out."""
+    room = room or set()
     edits = []
     base, wanted = block.position(), iter(at)
     offset = next(wanted, None)
@@ -277,7 +293,8 @@ def _fragment_edits(block: QTextBlock, text: str, at: list[int], glued: set[int]
         stop = start + fragment.length()
         fmt = fragment.charFormat()
         code = fmt.fontFixedPitch()  # (its text is written as it is: only the glue goes in)
-        chars: list[str] | None = list(text[start:stop]) if start in glued else None
+        inside = [] if code else sorted(n for n in room if start < n < stop)
+        chars: list[str] | None = list(text[start:stop]) if start in glued or inside else None
         while offset is not None and offset < stop:
             if chars is None:
                 chars = list(text[start:stop])
@@ -286,6 +303,8 @@ def _fragment_edits(block: QTextBlock, text: str, at: list[int], glued: set[int]
             offset = next(wanted, None)
         if chars is None or (fmt.isAnchor() and fmt.anchorHref() == fragment.text()):
             continue
+        for n in reversed(inside):
+            chars.insert(n - start, " " + ROOM)
         if start in glued and not (code and text[start] == "`"):  # (a code's own padding)
             chars.insert(0, GLUE)
         edits.append((fragment.position(), fragment.length(), "".join(chars), fmt))
@@ -311,6 +330,8 @@ def _letter(char: str) -> bool:
 def _written_back(markdown: str) -> str:
     """The writer's Markdown with each stand-in its character again, escaped where it acts;
     a part of a word on the line of the part before it, a line break typed a hard break."""
+    if ROOM in markdown:
+        markdown = _ROOM.sub("", markdown)
     if GLUE in markdown:
         markdown = _GLUED.sub(r"\g<marks>", markdown).replace(GLUE, "")
     if BREAK in markdown:
