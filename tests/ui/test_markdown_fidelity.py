@@ -17,6 +17,7 @@ from briefbook.assemble.markdown_parse import parsed_blocks
 from briefbook.document.model import Paragraph
 from briefbook.ui.editors.long_text import continues
 from briefbook.ui.editors.rich_text import MarkdownEdit
+from tests.ui.test_markdown_literals import _reopened
 
 WORDS = ["Việt", "Nam", "hội", "nghị", "ประเทศไทย", "ສປປ", "ព្រះរាជាណាចក្រ", "الوفد", "2025", "a"]
 
@@ -42,14 +43,6 @@ def _shown(edit: MarkdownEdit) -> list[str]:
             lines.append(block.text())
         block = block.next()
     return [line.replace("\u2028", "\n") for line in lines]
-
-
-def _reopened(qtbot, markdown: str) -> MarkdownEdit:
-    edit = MarkdownEdit()
-    qtbot.addWidget(edit)
-    edit.set_markdown(markdown)
-    qtbot.waitUntil(lambda: not edit.loading, timeout=60_000)
-    return edit
 
 
 def _typed(qtbot, parts: list[list[tuple[str, bool]]]) -> MarkdownEdit:
