@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
+ASCII_PUNCTUATION = r"!-/:-@\[-`{-~"  # (a character class's body: CommonMark's ASCII punctuation)
 # A backslash before ASCII punctuation (CommonMark's escapes).
-MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+MARKDOWN_ESCAPE = re.compile(rf"\\([{ASCII_PUNCTUATION}])")
 
 
 def read_escapes(text: str) -> str:

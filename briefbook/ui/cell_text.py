@@ -16,14 +16,14 @@ import html
 import re
 import unicodedata
 
-from briefbook.markdown_escapes import MARKDOWN_ESCAPE
+from briefbook.markdown_escapes import ASCII_PUNCTUATION, MARKDOWN_ESCAPE
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _LINK = re.compile(r"\[([^\[\]]*)\]\([^)\s]*\)")
 _BLOCK_MARKS = re.compile(r"^#+[ \t]*|^(?:[ \t]*(?:[-+*]|\d+[.)])(?:[ \t]+|$))+", re.M)
 _DELIMITERS = re.compile(r"\*+|_+")
-_ASCII_MARK = re.compile(r"[!-/:-@\[-`{-~]")
+_ASCII_MARK = re.compile(f"[{ASCII_PUNCTUATION}]")
 # A character Markdown escapes ("\\[NFR]", "R\\&D", "a\\_b": the editor's writer escapes what
 # could act), or one in a code span, is held as a stand-in while the markup is taken out.
 _HELD = re.compile("[\U000f0021-\U000f007e]")
@@ -64,7 +64,7 @@ def _entity(match: re.Match) -> str:
 
 
 def _punctuation(char: str) -> bool:
-    return char in "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" or unicodedata.category(char).startswith("P")
+    return _ASCII_MARK.match(char) is not None or unicodedata.category(char).startswith("P")
 
 
 def _without_emphasis(text: str) -> str:
