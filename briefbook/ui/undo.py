@@ -99,10 +99,21 @@ class UpdateFields(LibraryCommand):
         self._left: dict[str, Any] | None = None
 
     def apply(self) -> None:
+        if self._left is None and self.kind == "talking_point" and "topic_id" in self.new:
+            self._keep_place()
         self._step(self.new)
 
     def revert(self) -> None:
         self._step(self.old)
+
+    def _keep_place(self) -> None:
+        """A point given another topic goes last there; its undo puts it back where it stood in
+        its old topic (its position, with its topic), not last, as Word's undo of a move does."""
+        if "position" in self.new or "position" in self.old:
+            return
+        current = self.library.get(self.kind, self.item_id)
+        if current.topic_id != self.new["topic_id"]:
+            self.old["position"] = current.position
 
     def _step(self, values: dict[str, Any]) -> None:
         if self._left is not None:

@@ -119,6 +119,7 @@ def test_a_point_given_another_topic_moves_alone_renumbered_selected_and_in_view
     loaded = view.model.rowCount()
     point = view.model.record_at(950)
     assert view.select(point.id)
+    number = window.model.library.point_numbers([point.id])[point.id]
     topics = {t.id: t.title for t in window.model.library.list("topic")}
     other = view.model.record_at(250).topic_id  # a topic listed earlier: the row moves up
     assert other != point.topic_id
@@ -135,10 +136,12 @@ def test_a_point_given_another_topic_moves_alone_renumbered_selected_and_in_view
     assert new_row < 950 and view.model.record_at(new_row).topic_id == other
     assert selected_ids(view) == {point.id} and view.editor.item_id == point.id
     assert view.table.currentIndex().row() == new_row and in_view(view, point.id)
-    # Undo gives it its topic back (last in it, as any move to a topic does), the same way.
+    # Undo gives it its topic and its place in it back (not last, as a move to a topic puts it).
     window.context.stack.undo()
     settled(qtbot, view)
     assert view.model.record_at(view.model.row_of(point.id)).topic_id == point.topic_id
+    assert window.model.library.get("talking_point", point.id).position == point.position
+    assert window.model.library.point_numbers([point.id])[point.id] == number
     assert max(rows_read, default=1) == 1
     assert_as_if_read_again(window, view)
     assert selected_ids(view) == {point.id} and in_view(view, point.id)
