@@ -29,6 +29,7 @@ from briefbook.document.model import (
 from briefbook.exchange.release import internal_only, without_restricted
 from briefbook.library import Book, Library, Record, Statement, TalkingPoint
 from briefbook.library.records import RECORD_TYPES
+from briefbook.markdown_plain import readable
 
 _NOT_TEXT = {"anchor", "style", "link", "data", "photo", "widths"}
 # Of a run's fields only its text names an item here (bold and italic are flags, the link is
@@ -298,8 +299,17 @@ class Changes:
 
 
 def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """The words removed and added between two texts, with the unchanged stretches between."""
-    a, b = re.findall(r"\S+", old), re.findall(r"\S+", new)
+    """The words removed and added between two texts, with the unchanged stretches between.
+
+    The words are those a reader sees (the texts read as Markdown: ``**lừa đảo**`` is the
+    words "lừa đảo", a link its text, ``\\[`` a bracket), as the book printed them; the
+    raw Markdown quoted asterisks and link addresses on the "changes" page. Where only the
+    markup changed (a word made bold), the words read are the same, and the diff is the
+    raw one: it shows what changed rather than nothing.
+    """
+    a, b = re.findall(r"\S+", _read(old)), re.findall(r"\S+", _read(new))
+    if a == b and old != new:
+        a, b = re.findall(r"\S+", old), re.findall(r"\S+", new)
     out: list[tuple[str, str]] = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
         if op == "equal":
@@ -310,6 +320,12 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
         if j2 > j1:
             out.append(("+", " ".join(b[j1:j2])))
     return out
+
+
+def _read(text: str) -> str:
+    """A recorded text (an item's fields, one space apart) as its reader sees it (beyond
+    20,000 characters, only its escapes read: markdown_plain.readable)."""
+    return readable(text)
 
 
 def compare(last: dict | None, now: dict[str, Included]) -> Changes:

@@ -28,6 +28,23 @@ def test_word_diff() -> None:
     assert word_diff("a b c d", "a x c d e") == [("=", "a"), ("-", "b"), ("+", "x"), ("=", "c d"), ("+", "e")]
 
 
+def test_word_diff_is_of_the_words_a_reader_sees() -> None:
+    old = "Việt Nam **ủng hộ** [Công ước Hà Nội](https://un.org/x) và R\\&D \\[NFR]"
+    new = "Việt Nam **phản đối** [Công ước Hà Nội](https://un.org/x) và R\\&D \\[NFR]"
+    assert word_diff(old, new) == [
+        ("=", "Việt Nam"),
+        ("-", "ủng hộ"),
+        ("+", "phản đối"),
+        ("=", "Công ước Hà Nội và R&D [NFR]"),
+    ]
+    # Only the markup changed: the raw words show what did, rather than no change at all.
+    assert word_diff("Việt Nam ủng hộ", "Việt Nam **ủng hộ**") == [
+        ("=", "Việt Nam"),
+        ("-", "ủng hộ"),
+        ("+", "**ủng hộ**"),
+    ]
+
+
 def test_added_edited_removed_since_the_last_export(library: Library, filled: dict, tmp_path: Path) -> None:
     book_id = _book(library, filled)
     assert book_changes(library, book_id).since_version is None
