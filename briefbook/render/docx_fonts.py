@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import uuid
 from collections.abc import Iterable
 from typing import Any
 
 from lxml import etree
 
 from briefbook.document.model import RUN_FIELDS, Document, Run, node_fields, plain_run
-from briefbook.render import font_cache
+from briefbook.render.docx_font_parts import font_key, kept_part, obfuscate
 from briefbook.render.docx_markup import attr
 from briefbook.render.docx_parts import RT_FONT, Package
 from briefbook.render.docx_reference import BULLETS as LIST_MARKS
@@ -35,6 +34,7 @@ from briefbook.render.docx_repertoire import docx_chain, file_codes, is_fixed, r
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, is_ignorable
 from briefbook.render.template import Template
+from briefbook.render.zip_writer import Deflated
 from briefbook.text import clean
 
 OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont"
@@ -215,32 +215,33 @@ def embed_fonts(
             codes = set(font.embedded)  # the same whatever the book uses
         faces = [s for s in styles if s == "Regular" or dict(font.files).get(s) is not None]
         # (Word synthesises a missing bold or italic.)
-        data = {str(font.file(style)): b"" for style in faces}
-        for path in data:
-            if fixed:  # the same subset for every book: kept in the data folder once made
-                data[path] = _fixed_subset(path, font.index, frozenset(codes))
-            else:
-                data[path] = _subset(path, font.index, codes)
-        name = font.display
-        if not fixed:
+        paths = list(dict.fromkeys(str(font.file(style)) for style in faces))
+        parts: dict[str, tuple[str, bytes | Deflated, int]] = {}  # path -> key, part, font bytes
+        if fixed:  # the same part for every book: kept deflated in the data folder once made
+            for path in paths:
+                key, ready = _fixed_part(path, font.index, frozenset(codes))
+                parts[path] = (key, ready, ready.size)
+            name = font.display
+        else:
+            data = {path: _subset(path, font.index, codes) for path in paths}
             digest = hashlib.sha256(b"".join(data[path] for path in sorted(data))).hexdigest()
             name = f"{font.display[:22]} {digest[:8].upper()}"  # Word reads 31 characters
             data = {path: renamed(blob, name) for path, blob in data.items()}
             names[pending_name(font)] = name
+            for path, blob in data.items():
+                key = font_key(blob)
+                parts[path] = (key, obfuscate(blob, key), len(blob))
         entry = _font_entry(root, name, font.family)
         seen_files: dict[str, tuple[str, str]] = {}
         for style in faces:
             path = str(font.file(style))
             if path not in seen_files:
                 number += 1
-                # The key only has to differ per font; from the data, so a book's bytes repeat.
-                key = "{" + str(uuid.UUID(bytes=hashlib.sha256(data[path]).digest()[:16])).upper() + "}"
-                part = doc.add_part(
-                    f"/word/fonts/font{number}.odttf", OBFUSCATED_FONT, obfuscate(data[path], key)
-                )
+                key, blob, size = parts[path]
+                part = doc.add_part(f"/word/fonts/font{number}.odttf", OBFUSCATED_FONT, blob)
                 rid = font_table.relate_to(part, RT_FONT)
                 seen_files[path] = (rid, key)
-                added += len(data[path])
+                added += size
             rid, key = seen_files[path]
             slot = etree.SubElement(entry, w(_EMBED_SLOTS[style]))
             slot.set(f"{{{R_NS}}}id", rid)
@@ -304,10 +305,10 @@ def _subset(path, index: int, codes: set[int]) -> bytes:
 
 
 @functools.lru_cache(maxsize=32)
-def _fixed_subset(path: str, index: int, codes: frozenset[int]) -> bytes:
-    """A fixed repertoire's subset: in memory once read, from the data folder's cache
-    (:mod:`briefbook.render.font_cache`) once made."""
-    return font_cache.cached(path, index, codes, _subset_cached)
+def _fixed_part(path: str, index: int, codes: frozenset[int]) -> tuple[str, Deflated]:
+    """A fixed repertoire's key and part, deflated: in memory once read, from the data
+    folder's cache (:mod:`briefbook.render.docx_font_parts`) once made."""
+    return kept_part(path, index, codes, lambda *cut: _subset_cached(*cut))
 
 
 @functools.lru_cache(maxsize=64)
@@ -330,15 +331,6 @@ def _subset_cached(path: str, index: int, codes: frozenset[int]) -> bytes:
     plan.sets(hb.SubsetInputSets.NAME_ID).add_range(0, 0x7FFF)
     plan.sets(hb.SubsetInputSets.NAME_LANG_ID).add_range(0, 0xFFFF)
     return bytes(hb.subset(face, plan).blob.data)
-
-
-def obfuscate(data: bytes, key: str) -> bytes:
-    """ECMA-376 font obfuscation: the first 32 bytes XORed with the GUID key, whose
-    16 bytes are read from its hex digits in reverse order."""
-    digits = key.strip("{}").replace("-", "")
-    key_bytes = bytes.fromhex(digits)[::-1]
-    head = bytes(b ^ key_bytes[i % 16] for i, b in enumerate(data[:32]))
-    return head + data[32:]
 
 
 def _strings(node: Any) -> dict[str, None]:

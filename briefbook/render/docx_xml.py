@@ -15,6 +15,8 @@ from typing import IO
 
 from lxml import etree
 
+from briefbook.render.zip_writer import Deflated, write_members
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -79,13 +81,12 @@ def zip_info(name: str) -> zipfile.ZipInfo:
     return info
 
 
-def write_zip(fh: IO[bytes], members: Iterable[tuple[str, bytes]], compresslevel: int = 6) -> None:
+def write_zip(fh: IO[bytes], members: Iterable[tuple[str, bytes | Deflated]], compresslevel: int = 6) -> None:
     """Write ``(name, data)`` members to ``fh`` as a zip with fixed dates, deflated at
-    ``compresslevel`` (zlib's 1-9). The level is given to each member: a member written from
-    a ``ZipInfo`` ignores the archive's own level (zipfile then deflates at 6 whatever it says)."""
-    with zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=compresslevel) as archive:
-        for name, data in members:
-            archive.writestr(zip_info(name), data, compresslevel=compresslevel)
+    ``compresslevel`` (zlib's 1-9); a :class:`~briefbook.render.zip_writer.Deflated` member (a
+    font part kept deflated, :mod:`briefbook.render.font_cache`) is written as it is. The bytes
+    are those :mod:`zipfile` writes for :func:`zip_info` members at that level."""
+    write_members(fh, members, ZIP_DATE, compresslevel)
 
 
 def to_bytes(element: etree._Element) -> bytes:

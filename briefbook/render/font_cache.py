@@ -9,6 +9,10 @@ the face, the HarfBuzz version and the characters), and followed by the SHA-256 
 a file that does not match its hash (a half-written or damaged copy) is cut again and
 replaced. The cache is only a saving: when the folder cannot be read or written, the subset
 is cut as before.
+
+What is kept for the Word file is the font's part itself, obfuscated and deflated, with its key
+and CRC (:mod:`briefbook.render.docx_font_parts`: ``kind`` names that form, and is part of the
+entry's name, so a change of form or level makes new entries rather than misreading old ones).
 """
 
 from __future__ import annotations
@@ -25,12 +29,18 @@ _DIGEST = 32
 
 
 def cached(
-    path: str, index: int, codes: frozenset[int], make: Callable[[str, int, frozenset[int]], bytes]
+    path: str,
+    index: int,
+    codes: frozenset[int],
+    make: Callable[[str, int, frozenset[int]], bytes],
+    kind: str = "ttf",
 ) -> bytes:
-    """The subset of font ``path`` (face ``index``) to ``codes``: from the cache if it holds
-    a verified copy, else ``make(path, index, codes)``, kept for next time."""
+    """What ``make(path, index, codes)`` makes of font ``path`` (face ``index``) cut to
+    ``codes`` (a ``kind`` of thing: ``ttf`` the subset itself; see
+    :mod:`briefbook.render.docx_font_parts` for the Word file's ready parts): from the cache
+    if it holds a verified copy, else made and kept for next time."""
     try:
-        file = _folder() / f"{_key(path, index, codes)}.ttf"
+        file = _folder() / f"{_key(path, index, codes, kind)}.{kind}"
     except OSError:
         return make(path, index, codes)
     try:
@@ -54,11 +64,11 @@ def _folder() -> Path:
     return folder
 
 
-def _key(path: str, index: int, codes: frozenset[int]) -> str:
+def _key(path: str, index: int, codes: frozenset[int], kind: str) -> str:
     import uharfbuzz as hb
 
     stat = os.stat(path)
-    name = f"{Path(path).name}|{stat.st_size}|{stat.st_mtime_ns}|{index}|{hb.__version__}|"
+    name = f"{Path(path).name}|{stat.st_size}|{stat.st_mtime_ns}|{index}|{hb.__version__}|{kind}|"
     spans = ",".join(map(str, sorted(codes)))
     return hashlib.sha256((name + spans).encode()).hexdigest()[:40]
 

@@ -3,6 +3,7 @@ only a saving: a damaged copy is cut again, an unwritable folder changes nothing
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -55,7 +56,7 @@ def test_an_unusable_data_folder_only_costs_the_cut(tmp_path, monkeypatch):
 def test_the_word_file_is_the_same_with_or_without_the_cache(tmp_path, monkeypatch, cache):
     template = load_template("formal-a4")
     document = Document(Metadata(title="Sổ tay", language="vi"), [Paragraph([Run("MẬT ไทย ລາວ")])])
-    docx_fonts._fixed_subset.cache_clear()
+    docx_fonts._fixed_part.cache_clear()
     reference = render_docx(document, template, tmp_path / "reference.docx").read_bytes()
     if cache == "cold":
         monkeypatch.setenv("BRIEFBOOK_DATA_DIR", str(tmp_path / "fresh"))
@@ -64,8 +65,50 @@ def test_the_word_file_is_the_same_with_or_without_the_cache(tmp_path, monkeypat
         monkeypatch.setenv("BRIEFBOOK_DATA_DIR", str(tmp_path / "file"))
     else:  # warm: what the first render left, and no cutting
         monkeypatch.setattr(docx_fonts, "_subset_cached", _never)
-    docx_fonts._fixed_subset.cache_clear()
+    docx_fonts._fixed_part.cache_clear()
     again = render_docx(document, template, tmp_path / "again.docx").read_bytes()
-    docx_fonts._fixed_subset.cache_clear()
+    docx_fonts._fixed_part.cache_clear()
     assert again == reference
     assert Path(tmp_path / "again.docx").is_file()
+
+
+def test_a_fixed_font_part_is_kept_deflated_and_written_as_it_is(tmp_path, monkeypatch):
+    """The part the zip stores is read back from the cache, not cut, obfuscated or deflated
+    again, and reads back as the obfuscated subset with its key."""
+    from briefbook.render import docx_font_parts, zip_writer
+
+    key, part = docx_font_parts.kept_part(FONT, 0, CODES, _cut)
+    assert list((tmp_path / "data" / font_cache.FOLDER).glob(f"*.{docx_font_parts.KIND}"))
+    subset = _cut(FONT, 0, CODES)
+    assert key == docx_font_parts.font_key(subset)
+    assert zip_writer.inflated(part) == docx_font_parts.obfuscate(subset, key)
+    monkeypatch.setattr(zip_writer, "deflated", _never)
+    monkeypatch.setattr(docx_font_parts, "deflated", _never)
+    assert docx_font_parts.kept_part(FONT, 0, CODES, _never) == (key, part)
+
+
+def test_a_warm_export_deflates_no_font(tmp_path, monkeypatch):
+    """Only the XML is deflated once the fixed parts are kept: every font part comes ready."""
+    from briefbook.render import zip_writer
+
+    template = load_template("formal-a4")
+    document = Document(Metadata(title="Sổ tay", language="vi"), [Paragraph([Run("MẬT ไทย ລາວ")])])
+    docx_fonts._fixed_part.cache_clear()
+    render_docx(document, template, tmp_path / "cold.docx")
+    docx_fonts._fixed_part.cache_clear()
+    deflating = zip_writer.deflated
+    names: list[int] = []
+
+    def counted(data: bytes, level: int):
+        names.append(len(data))
+        return deflating(data, level)
+
+    monkeypatch.setattr(zip_writer, "deflated", counted)
+    render_docx(document, template, tmp_path / "warm.docx")
+    docx_fonts._fixed_part.cache_clear()
+    with zipfile.ZipFile(tmp_path / "warm.docx") as archive:
+        assert archive.testzip() is None
+        xml = [i.file_size for i in archive.infolist() if not i.filename.endswith(".odttf")]
+        fonts = [i for i in archive.infolist() if i.filename.endswith(".odttf")]
+    assert fonts
+    assert sorted(names) == sorted(xml)
