@@ -49,6 +49,17 @@ def _not_a_folder(ctx: Context) -> None:
         raise BriefBookError(f"{ctx.library_path} is a folder, not a BriefBook library file.")
 
 
+def _missing_library(ctx: Context, found: list[BackupInfo]) -> None:
+    """A library file that is not there, with no backups beside it, is a mistyped or moved path:
+    say so as the other commands do, not "no backups yet" (which reads as if the library were
+    fine). A deleted library whose backups remain is listed and restored: that is the way back."""
+    if not found and not ctx.library_path.exists():
+        raise BriefBookError(
+            f"There is no library at {ctx.library_path}, and no backups of one. "
+            "Check the file's name, or create a library with 'briefbook init'."
+        )
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
 @pass_context
@@ -70,6 +81,7 @@ def backups(ctx: Context, as_json: bool) -> None:
     """List the library's backups, newest first, with date and size."""
     _not_a_folder(ctx)
     found = list_backups(ctx.library_path)
+    _missing_library(ctx, found)
     if ctx.as_json or as_json:
         emit_json([_as_data(info, n) for n, info in enumerate(found, start=1)])
         return
@@ -81,6 +93,8 @@ def backups(ctx: Context, as_json: bool) -> None:
     click.echo(
         f"Restore one with: briefbook restore NUMBER (or the file's path). Folder: {found[0].path.parent}"
     )
+    if not ctx.library_path.exists():
+        click.echo(f"The library itself is not at {ctx.library_path}: restoring a backup puts it back.")
 
 
 @cli.command()
@@ -116,6 +130,7 @@ def _resolve(ctx: Context, which: str) -> Path:
     if which.isdigit() or which == "latest":
         found = list_backups(ctx.library_path)
         number = 1 if which == "latest" else int(which)
+        _missing_library(ctx, found)
         if not found:
             raise BriefBookError(f"There are no backups of {ctx.library_path}.")
         if not 1 <= number <= len(found):

@@ -116,9 +116,9 @@ def test_restore_works_when_the_library_is_damaged_using_the_offered_command(run
 
 
 def test_restore_latest_and_plain_errors(run, library_path: Path, tmp_path: Path) -> None:
+    run("init")
     result = run("restore", "latest", "--yes")
     assert result.exit_code == 1 and "There are no backups" in result.output
-    run("init")
     run("backup")
     assert "There is no backup number 7" in run("restore", "7", "--yes").output
     assert "There is no backup at" in run("restore", str(tmp_path / "nope.briefbook"), "--yes").output
@@ -185,3 +185,23 @@ def test_a_folder_is_not_a_library(tmp_path: Path, command: list[str]) -> None:
     assert result.exit_code == 1, result.output
     assert result.output == f"Error: {folder} is a folder, not a BriefBook library file.\n"
     assert list(folder.iterdir()) == []  # nothing was written into it
+
+
+def test_backups_of_a_missing_library_say_it_is_not_there(run, library_path: Path) -> None:
+    """A mistyped path was answered "no backups yet", as if the library were fine."""
+    for args in (["backups"], ["backups", "--json"], ["restore", "latest", "--yes"]):
+        result = run(*args)
+        assert result.exit_code == 1, (args, result.output)
+        assert f"Error: There is no library at {library_path}, and no backups of one." in result.output
+        assert "yet" not in result.output
+    assert not library_path.exists()
+
+
+def test_a_deleted_library_s_backups_are_still_listed_and_restored(run, library_path: Path) -> None:
+    run("init")
+    run("backup")
+    library_path.unlink()
+    result = run("backups")
+    assert result.exit_code == 0 and "The library itself is not at" in result.output
+    assert run("restore", "1", "--yes").exit_code == 0
+    assert library_path.exists()
