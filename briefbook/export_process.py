@@ -49,8 +49,13 @@ def _terminate(_signum: int, _frame: Any) -> None:
     raise Terminated
 
 
-def run_export(library_path: str, book_id: str, target: str, options: Any, channel: Connection) -> None:
-    """The child's work: one ``export_book``, its progress and its end sent over ``channel``."""
+def run_export(
+    library_path: str, book_id: str, target: str, options: Any, channel: Connection, read_only: bool = False
+) -> None:
+    """The child's work: one ``export_book``, its progress and its end sent over ``channel``.
+
+    ``read_only``: the window's library is read-only, so the child's is too (it records no
+    export in a library the window may not change, whoever may write the file)."""
     signal.signal(signal.SIGTERM, _terminate)
     last = ["", 0.0]
 
@@ -65,7 +70,7 @@ def run_export(library_path: str, book_id: str, target: str, options: Any, chann
         from briefbook.library import Library
 
         cleanup_stale_exports(Path(target).parent, older_than=STALE_AFTER_S)
-        library = Library.open(library_path, backup=False)
+        library = Library.open(library_path, backup=False, read_only=read_only)
         try:
             paths = export_book(
                 library, book_id, Path(target), options, progress=progress, cancel=threading.Event()
@@ -87,12 +92,12 @@ def run_export(library_path: str, book_id: str, target: str, options: Any, chann
 class ExportProcess:
     """The parent's side: start the child, read what it sent (never blocking), cancel it."""
 
-    def __init__(self, library_path: Path, book_id: str, target: Path, options: Any):
+    def __init__(self, library_path: Path, book_id: str, target: Path, options: Any, read_only: bool = False):
         context = multiprocessing.get_context("spawn")
         self._mine, theirs = context.Pipe(duplex=False)
         self.process = context.Process(
             target=run_export,
-            args=(str(library_path), book_id, str(target), options, theirs),
+            args=(str(library_path), book_id, str(target), options, theirs, read_only),
             name="briefbook-export",
             daemon=True,
         )

@@ -86,7 +86,8 @@ class ExportRunMixin:
         self.message.setStyleSheet("")
         self.progress.setValue(0)
         self.stage.setText(QCoreApplication.translate("ExportDialog", "Starting…"))
-        self.job = ExportJob(Path(path), self.book.id, target, self.options(), self)
+        read_only = self.context.model.read_only
+        self.job = ExportJob(Path(path), self.book.id, target, self.options(), self, read_only)
         self.job.progress.connect(self._progress)
         self.job.finished.connect(self._finished)
         self.job.failed.connect(self._failed)
@@ -134,7 +135,14 @@ class ExportRunMixin:
         folder = self.written[0].parent if self.written else ""
         names = ", ".join(p.name for p in self.written)
         text = QCoreApplication.translate("ExportDialog", "The book was exported: %1, in the folder %2.")
-        self.message.setText(text.replace("%1", names).replace("%2", str(folder)))
+        text = text.replace("%1", names).replace("%2", str(folder))
+        if self.context.model.read_only:  # as the command line says (cli.export_cmds)
+            text += " " + QCoreApplication.translate(
+                "ExportDialog",
+                "The library is read-only, so this export is not recorded: it has no version number, "
+                "and the next 'changes since' page compares with the last recorded export.",
+            )
+        self.message.setText(text)
         if self.context.settings is not None and self.written:
             self.context.settings.export_folder = self.written[0].parent
         self._open_menu()

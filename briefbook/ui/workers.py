@@ -71,10 +71,11 @@ class ExportJob(QObject):
         target: Path,
         options: ExportOptions,
         parent: QObject | None = None,
+        read_only: bool = False,
     ):
         super().__init__(parent)
         self.target = Path(target)
-        self.child = ExportProcess(Path(library_path), book_id, self.target, options)
+        self.child = ExportProcess(Path(library_path), book_id, self.target, options, read_only)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._read)

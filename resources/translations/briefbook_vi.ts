@@ -2139,7 +2139,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Ảnh (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+45"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+46"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
@@ -2414,7 +2414,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Xuất lại sẽ thay thế các tệp vừa ghi.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/export_run.py" line="+136"/>
+        <location filename="../../briefbook/ui/export_run.py" line="+137"/>
         <source>The book was exported: %1, in the folder %2.</source>
         <translation>Đã xuất tài liệu: %1, trong thư mục %2.</translation>
     </message>
@@ -2439,7 +2439,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Ghi %1 vào %2.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/export_run.py" line="-81"/>
+        <location filename="../../briefbook/ui/export_run.py" line="-82"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
@@ -2459,7 +2459,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Đang bắt đầu…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Cancelling…</source>
         <translation>Đang huỷ…</translation>
     </message>
@@ -2482,6 +2482,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <location line="+8"/>
         <source>Done.</source>
         <translation>Xong.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The library is read-only, so this export is not recorded: it has no version number, and the next &apos;changes since&apos; page compares with the last recorded export.</source>
+        <translation>Thư viện chỉ đọc nên lần xuất này không được ghi lại: bản này không có số phiên bản, và trang &apos;những thay đổi từ phiên bản&apos; lần sau sẽ so với lần xuất đã được ghi lại gần nhất.</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -3571,7 +3576,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MarkdownField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+194"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+212"/>
         <source>B</source>
         <comment>bold button</comment>
         <translation>Đ</translation>
@@ -4374,7 +4379,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../briefbook/ui/revisions.py" line="+43"/>
+        <location filename="../../briefbook/ui/revisions.py" line="+44"/>
         <source>Earlier versions: %1</source>
         <translation>Các phiên bản trước: %1</translation>
     </message>
@@ -4769,7 +4774,7 @@ Thả ảnh vào đây.</translation>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>New %1</source>
         <translation>Thêm %1</translation>
     </message>

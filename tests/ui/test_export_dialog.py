@@ -289,3 +289,31 @@ def test_the_ceiling_choice_offers_nothing_above_the_books_ceiling(qtbot, contex
     offered = [dialog.ceiling.itemData(i) for i in range(dialog.ceiling.count())]
     assert offered == ["Public", "Internal"] and dialog.ceiling.currentData() == "Internal"
     close(dialog)
+
+
+def test_a_read_only_library_exports_without_recording_and_says_so(
+    qtbot, library: Library, tmp_path: Path, monkeypatch
+):
+    """A library the window opened read-only still makes its book, and the export process
+    changes nothing in it (even where the file could be written: it opens it read-only too)."""
+    load_demo(library)
+    book = library.list(Book)[0]
+    path = library.path
+    library.close()
+    read_only = Library.open(path, backup=False, read_only=True)
+    try:
+        context = UiContext(LibraryModel(read_only), QUndoStack(), Settings(tmp_path / "settings.ini"), None)
+        dialog = make_dialog(qtbot, context, book)
+        monkeypatch.setattr(export_dialog, "ask_export_path", lambda *a: tmp_path / "so-tay.pdf")
+        dialog.browse_button.click()
+        dialog.formats.setCurrentIndex(1)  # PDF only
+        with qtbot.waitSignal(dialog.exported, timeout=120_000) as signal:
+            dialog.export_button.click()
+        assert [Path(p).name for p in signal.args[0]] == ["so-tay.pdf"]
+        assert len(PdfReader(tmp_path / "so-tay.pdf").pages) > 3
+        assert "read-only, so this export is not recorded" in dialog.message.text()
+        close(dialog)
+    finally:
+        read_only.close()
+    with Library.open(path, backup=False) as after:
+        assert after.last_export(book.id) is None and not after.get(Book, book.id).last_export_at
