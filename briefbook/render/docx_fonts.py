@@ -273,9 +273,19 @@ def _rename_in_parts(doc: Package, names: dict[str, str]) -> None:
 
 
 def _has_italics(node: Any) -> bool:
-    """True if any text of the book is set in italics (then the italic faces are embedded)."""
+    """True if any text of the book is set in italics (then the italic faces are embedded).
+
+    A list's plain runs and strings are read inline (most of a book's values: a call for each
+    was most of this walk, which a book with no italics walks to its end)."""
     if isinstance(node, list | tuple):
-        return any(_has_italics(v) for v in node)
+        for v in node:
+            cls = v.__class__
+            if cls is Run and _RUN_TEXT_ONLY:  # text, bold, link and origin hold no italics
+                if v.italic is True:
+                    return True
+            elif cls is not str and _has_italics(v):
+                return True
+        return False
     names = node_fields(type(node))
     if names is not None:
         if getattr(node, "italic", False) is True or getattr(node, "style", None) in _ITALIC_STYLES:
