@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
 import click
 
+from briefbook.invisible import visible_controls
 from briefbook.library.records import Record
 from briefbook.text import one_line
 
@@ -17,20 +17,6 @@ from briefbook.text import one_line
 # ``show --json`` feeds them unchanged. Never a field name (a meeting has its own ``kind``).
 ITEM_TYPE = "item_type"
 DERIVED_KEYS = (ITEM_TYPE, "display_name")
-
-
-# The controls that reorder the text after them on a terminal (embeddings, overrides, isolates):
-# a name imported with U+202E can make the rest of its row read backwards (a spoofed id or level).
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
-def visible_controls(text: str) -> str:
-    """``text`` with each bidi embedding, override or isolate shown as ``<U+202E>``, for a terminal.
-
-    Only what is printed for people changes: the stored text, ``--json`` and the files keep them.
-    The marks that only lean (LRM, RLM, ALM) are left: Arabic text uses them and they reorder
-    nothing past a neutral."""
-    return _BIDI_CONTROLS.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
 
 
 def to_data(value: Any) -> Any:

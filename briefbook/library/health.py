@@ -21,13 +21,16 @@ answer then says the check did not finish.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import sqlite3
 import time
 from typing import TYPE_CHECKING
 
+from briefbook.invisible import invisible_characters, visible_controls
 from briefbook.library.index_sources import sources_of
+from briefbook.library.levels import fold_level
 from briefbook.library.records import RECORD_TYPES, Record
 from briefbook.store import search as fts
 from briefbook.store.index_fingerprint import differing, store_fingerprints
@@ -71,6 +74,8 @@ def check_library(lib: Library, *, rebuild_index: bool, time_limit: float) -> li
         problems = moved + problems
         _applied, differences = file_problems(conn)
         problems += [f"schema: {d}" for d in differences]
+        if not differences:
+            problems += level_problems(conn)
         if rebuild_index:
             lib.rebuild_index()
         elif not differences:
@@ -95,6 +100,49 @@ def check_library(lib: Library, *, rebuild_index: bool, time_limit: float) -> li
     finally:
         conn.set_progress_handler(None, 0)
     return problems
+
+
+def level_problems(conn: sqlite3.Connection) -> list[str]:
+    """Level names and labels that a reader could take for another level, or that hide characters.
+
+    The levels commands refuse both, but a library file edited elsewhere may hold them: two
+    levels whose words are the same once case and Unicode form are set aside (a book would
+    print them alike, and a level typed could mean either; books print such a label as the
+    level's name), or a label with an invisible character (U+202E reverses the banner's text).
+    """
+    rows = conn.execute("SELECT name, labels FROM classification_levels ORDER BY rank").fetchall()
+    words: list[tuple[str, str, str]] = []  # (level, language or "" for its name, the words)
+    for name, labels in rows:
+        name = str(name or "")
+        words.append((name, "", name))
+        try:
+            found = json.loads(labels or "{}")
+        except ValueError:
+            found = {}
+        if isinstance(found, dict):
+            words += [(name, str(lang), str(text)) for lang, text in sorted(found.items())]
+    problems = []
+    for level, language, text in words:
+        hidden = invisible_characters(text)
+        if hidden:
+            what = f"its {language} label" if language else "its name"
+            problems.append(
+                f"the classification level '{visible_controls(level)}': {what} "
+                f"'{visible_controls(text)}' contains an invisible character ({', '.join(hidden)}); "
+                "set it again with 'briefbook levels label' or 'briefbook levels rename'"
+            )
+    seen: dict[str, str] = {}
+    for level, _language, text in words:
+        folded = fold_level(text)
+        other = seen.setdefault(folded, level) if folded else level
+        if other != level:
+            problems.append(
+                f"the classification levels '{visible_controls(other)}' and '{visible_controls(level)}' "
+                f"are both called '{visible_controls(text)}' (case and spelling aside): a reader cannot "
+                "tell them apart; give one another label with 'briefbook levels label'"
+            )
+            seen[folded] = level  # one line per pair
+    return list(dict.fromkeys(problems))
 
 
 def _interrupted(exc: sqlite3.DatabaseError) -> bool:

@@ -117,3 +117,55 @@ def test_a_healthy_library_is_still_healthy(tmp_path: Path) -> None:
         assert library.check() == []
     result = _check(path)
     assert result.exit_code == 0 and "The library is healthy" in result.output
+
+
+def _levels_edited_elsewhere(path: Path, sql: str) -> None:
+    """What another program (or a hand edit) can write: the levels commands refuse both cases."""
+    Library.create(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute(sql)
+    conn.close()
+
+
+def test_check_names_two_levels_a_reader_cannot_tell_apart(tmp_path: Path) -> None:
+    path = tmp_path / "lib.briefbook"
+    # Secret printed "MẬT" in Vietnamese books, Confidential "Mật": alike after case-folding.
+    _levels_edited_elsewhere(
+        path,
+        "UPDATE classification_levels SET labels = json_set(labels, '$.vi', 'MẬT') WHERE name = 'Secret'",
+    )
+    said = _said(_check(path))
+    assert (
+        "the classification levels 'Confidential' and 'Secret' are both called 'MẬT' "
+        "(case and spelling aside): a reader cannot tell them apart"
+    ) in said
+    # NFKC too: a full-width "Ｐｕｂｌｉｃ" on Internal reads as Public's name.
+    other = tmp_path / "nfkc.briefbook"
+    _levels_edited_elsewhere(
+        other,
+        "UPDATE classification_levels SET labels = json_set(labels, '$.en', 'Ｐｕｂｌｉｃ') "
+        "WHERE name = 'Internal'",
+    )
+    assert "'Public' and 'Internal' are both called 'Ｐｕｂｌｉｃ'" in _said(_check(other))
+
+
+def test_check_names_a_level_label_with_an_invisible_character(tmp_path: Path) -> None:
+    path = tmp_path / "lib.briefbook"
+    _levels_edited_elsewhere(
+        path,
+        "UPDATE classification_levels SET labels = json_set(labels, '$.vi', 'Tối\u202e mật') "
+        "WHERE name = 'Secret'",
+    )
+    said = _said(_check(path))
+    assert (
+        "the classification level 'Secret': its vi label 'Tối<U+202E> mật' contains an invisible "
+        "character (U+202E)"
+    ) in said
+    assert "\u202e" not in said  # shown, not obeyed, on the terminal
+
+
+def test_a_default_scheme_is_healthy(tmp_path: Path) -> None:
+    path = tmp_path / "lib.briefbook"
+    _levels_edited_elsewhere(path, "SELECT 1")
+    result = _check(path)
+    assert result.exit_code == 0 and "The library is healthy" in result.output

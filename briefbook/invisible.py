@@ -1,0 +1,38 @@
+"""Characters that are there but not seen: bidi controls and other invisible characters.
+
+A name imported from someone else's file may carry U+202E (RIGHT-TO-LEFT OVERRIDE): shown raw,
+it makes the rest of its line read backwards ("Lê Anh Tuấn\u202e terceS" reads "Secret"). Where
+people read a name (a table cell, a preflight line, a package preview, a terminal) the
+controls that reorder text are shown as ``<U+202E>``; the stored text, ``--json`` and the files
+keep them. The marks that only lean (LRM, RLM, ALM) and the joiners (ZWJ, ZWNJ) are left:
+Arabic, Persian and Indic text uses them, and they reorder nothing past a neutral.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Embeddings, overrides and isolates: each reorders the text after it.
+REORDERING = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+# Invisible characters that a short label (a classification level) has no reason to hold: every
+# format and control character but the joiners, which some scripts' words need.
+_JOINERS = frozenset("\u200c\u200d")
+
+
+def visible_controls(text: str) -> str:
+    """``text`` with each bidi embedding, override or isolate shown as ``<U+202E>``."""
+    return REORDERING.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def reordering_controls(text: str) -> list[str]:
+    """The bidi controls ``text`` holds, each once, as ``U+202E``, in the order met."""
+    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in REORDERING.findall(text or "")))
+
+
+def invisible_characters(text: str) -> list[str]:
+    """Every format or control character ``text`` holds (bar ZWJ and ZWNJ), each once, as
+    ``U+200B``: what a level's label, printed on every page's banner, must not hide."""
+    found = (c for c in text or "" if c not in _JOINERS and unicodedata.category(c) in ("Cf", "Cc"))
+    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
