@@ -39,6 +39,15 @@ def interface_language() -> str:
     return "vi"
 
 
+def new_book_language() -> str:
+    """A new book's language when none is given, as the window's New book chooses it: the
+    Preferences' language of new books where one is chosen, else the system's (``book new``
+    and ``add book`` both ask here)."""
+    from briefbook.preferences import chosen_book_language
+
+    return chosen_book_language() or interface_language()
+
+
 @book.command("new")
 @click.argument("event_id", type=ITEM_ID)
 @click.option("--title", default=None, help="The book's title (default: from the event).")
@@ -80,11 +89,7 @@ def book_new(
             "Change it with: briefbook edit BOOK --set ceiling=LEVEL",
             err=True,
         )
-    if not language and not fields.get("language"):
-        from briefbook.preferences import chosen_book_language
-
-        language = chosen_book_language()  # as the window's new book: Preferences, where chosen
-    language = language or str(fields.pop("language", "") or "") or interface_language()
+    language = language or str(fields.pop("language", "") or "") or new_book_language()
     created = new_book(lib, event_id, language=language, ceiling=ceiling, **fields)
     emit_json(created) if ctx.as_json else click.echo(created.id)
 

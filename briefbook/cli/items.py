@@ -175,6 +175,10 @@ def _add_book(lib: Library, fields: dict[str, Any]) -> Record:
         )
     if fields.get("sections") in ("", "[]"):
         fields.pop("sections")
+    if not fields.get("language"):
+        from briefbook.cli.books import new_book_language
+
+        fields["language"] = new_book_language()  # as 'book new' and the window's New book
     return new_book(lib, event_id, **fields)
 
 

@@ -62,3 +62,22 @@ def test_a_new_point_says_who_drafted_it(tmp_path: Path) -> None:
     with Library.open(path, backup=False) as library:
         drafted = [library.get(TalkingPoint, i).drafted_by for i in (first, other, copied)]
     assert drafted == ["Vụ ASEAN / สมชาย", "", ""]  # a value given (even empty) is kept
+
+
+def test_add_book_takes_the_preferences_language_as_book_new_does(tmp_path: Path) -> None:
+    """'add book' (the raw record add) made every book Vietnamese whatever the Preferences said."""
+    path = tmp_path / "l.briefbook"
+    with Library.create(path) as library:
+        event_id = library.add(Event(title="Hội nghị Viêng Chăn")).id
+    vietnamese = {"LANG": "vi_VN.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    english = {"LANG": "en_GB.UTF-8", "LC_ALL": "", "LC_MESSAGES": ""}
+    assert run(path, "preferences", "set", "book-language", "en").exit_code == 0
+    add = ("add", "book", "--set", f"event_id={event_id}", "--set", "ceiling=Internal")
+    chosen = run(path, *add, env=vietnamese).output.split()[-1]
+    given = run(path, *add, "--set", "language=vi", env=vietnamese).output.split()[-1]
+    run(path, "preferences", "set", "book-language", "same")
+    system = run(path, *add, env=english).output.split()[-1]
+    with Library.open(path, backup=False) as library:
+        books = [library.get(Book, b) for b in (chosen, given, system)]
+    assert [b.language for b in books] == ["en", "vi", "en"]
+    assert books[0].title == "Briefing book: Hội nghị Viêng Chăn"
