@@ -9,16 +9,20 @@ else (it is only hidden while ``sqlite_utils.db`` itself executes).
 
 from __future__ import annotations
 
-import importlib.abc
 import importlib.machinery
 import sys
 from types import ModuleType
+from typing import Any
 
 _HIDDEN = ("numpy", "pandas")
 
 
-class _WithoutNumpy(importlib.abc.Loader):
-    def __init__(self, loader: importlib.abc.Loader):
+class _WithoutNumpy:
+    """A loader (create_module, exec_module) around sqlite_utils.db's own. Not a subclass of
+    importlib.abc's classes: importing importlib.abc loads importlib.resources (its deprecated
+    names), several milliseconds of every start that nothing else of an export needs."""
+
+    def __init__(self, loader: Any):
         self.loader = loader
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> ModuleType | None:
@@ -36,7 +40,9 @@ class _WithoutNumpy(importlib.abc.Loader):
                     del sys.modules[name]
 
 
-class _Finder(importlib.abc.MetaPathFinder):
+class _Finder:
+    """A meta path finder (find_spec) for sqlite_utils.db only."""
+
     def find_spec(self, name, path, target=None):
         if name != "sqlite_utils.db":
             return None

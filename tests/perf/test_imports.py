@@ -116,6 +116,8 @@ def test_a_docx_export_loads_no_reportlab_fonttools_or_qt(library_path: Path, tm
     assert not {"briefbook.render.segment", "briefbook.render.pdf"} & loaded
     # Nothing goes over the network, and its modules cost start-up (xml.sax.saxutils pulls them in).
     assert not {"urllib.request", "http.client", "ssl", "email"} & loaded
+    # briefbook/_imports.py's hook needs no importlib.abc, which loads importlib.resources.
+    assert not {"importlib.abc", "importlib.resources"} & loaded
     # Asked for only to store a Decimal, which nothing of an export holds.
     assert "decimal" not in loaded
     # The cards, portion marks, changes page, and the preflight's glyph and deletion checks.
