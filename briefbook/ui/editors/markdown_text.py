@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextDocument
 
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
+from briefbook.ui.editors.list_indent import nested_lists
 from briefbook.ui.editors.markdown_writer import BREAK, LINE_BREAK, LINE_START_MARKS, NUMBER_ENDS
 
 # CommonMark with pipe tables, as the book reads a text (assemble.markdown_parse): a point
@@ -145,7 +146,7 @@ def markdown_from_html(html: str) -> str:
     """What a paste from Word keeps: paragraphs, bold, italic, lists, links."""
     doc = QTextDocument()
     doc.setHtml(word_lists.mark(html))  # Word's list paragraphs, with their level
-    text = word_lists.nest(_IMAGE.sub("", doc.toMarkdown(FEATURES)))
+    text = word_lists.nest(_IMAGE.sub("", nested_lists(doc.toMarkdown(FEATURES))))
     text = _HEADING.sub(r"**\1**", text)
     text = _WORD_BULLET.sub("- ", text)
     lines = []

@@ -48,6 +48,8 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from briefbook.ui.editors.list_indent import nested_lists
+
 PIECE = 2000  # characters of a paragraph given to Qt's writer at a time
 MARK = _MARK = "\ue000"  # a private-use character (a document holding one keeps the one call)
 GLUE = "\ue0f0"  # starts a part of a word in another format than the part before it
@@ -113,7 +115,7 @@ def write_range(
     is an item of a list that began before it, to be numbered from there (alone, the writer
     would number it 1)."""
     with _not_laid_out(document):
-        return _write_range(document, first, last, features, number_from)
+        return nested_lists(_write_range(document, first, last, features, number_from))
 
 
 @contextmanager

@@ -1,0 +1,59 @@
+"""The editor keeps a text's blocks on save: nested lists and code, as the book reads them.
+
+Each text is opened in the real editor and its saved Markdown read back by the book's
+parser (``parsed_blocks``) and by the editor opening it again, as in
+``test_markdown_fidelity``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QTextCursor, QTextListFormat
+
+from briefbook.assemble.markdown_parse import parsed_blocks
+from briefbook.ui.editors.rich_text import MarkdownEdit
+from tests.ui.test_markdown_literals import _reopened
+
+
+def _read(markdown: str) -> list:
+    return parsed_blocks(markdown, "body")
+
+
+NESTED = [
+    "1. Mở đầu\n   - ສປປ ລາວ\n   - ประเทศไทย\n2. Kết luận",
+    "1. one\n   1. a\n      - deep\n   2. b\n2. two",
+    "- one\n  1. a\n  2. b\n- two",
+    "\n".join(f"{n}. item {n}" for n in range(1, 12)) + "\n    - nested under eleven\n12. twelve",
+    "1. one\n   - a long nested item " + "từ " * 40 + "cuối\n2. two",
+]
+
+
+@pytest.mark.parametrize("text", NESTED)
+def test_a_numbered_list_with_nested_items_keeps_its_shape(qtbot, text: str) -> None:
+    stored = _reopened(qtbot, text).markdown()
+    assert _read(stored) == _read(text), stored
+    again = _reopened(qtbot, stored)
+    assert again.markdown() == stored  # (opened and saved again: unchanged)
+
+
+def test_a_bulleted_list_typed_under_a_numbered_item_stays_nested(qtbot) -> None:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    cursor = QTextCursor(edit.document())
+    cursor.insertText("Mở đầu")
+    cursor.createList(QTextListFormat.Style.ListDecimal)
+    cursor.insertBlock()
+    cursor.insertText("ສປປ ລາວ")
+    nested = QTextListFormat()
+    nested.setStyle(QTextListFormat.Style.ListDisc)
+    nested.setIndent(2)
+    cursor.createList(nested)
+    cursor.insertBlock()
+    cursor.insertText("ประเทศไทย")
+    cursor.insertBlock()
+    first = edit.document().begin().textList()
+    first.add(cursor.block())
+    cursor.insertText("Kết luận")
+    stored = edit.markdown()
+    assert _read(stored) == _read("1. Mở đầu\n   - ສປປ ລາວ\n   - ประเทศไทย\n2. Kết luận"), stored
+
