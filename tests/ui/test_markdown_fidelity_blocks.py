@@ -57,3 +57,31 @@ def test_a_bulleted_list_typed_under_a_numbered_item_stays_nested(qtbot) -> None
     stored = edit.markdown()
     assert _read(stored) == _read("1. Mở đầu\n   - ສປປ ລາວ\n   - ประเทศไทย\n2. Kết luận"), stored
 
+
+FENCED = [
+    "```\nmã  hai dấu cách\n  thụt vào\n```",
+    "Trước\n\n```python\nx = 1   \n\n  y\n```\n\nSau đó",
+    "- mục\n\n  ```\n  code  a\n  ```\n- mục hai",
+    "~~~\n`a`  **b**\n~~~\n\nĐoạn " + "dài " * 30 + "cuối",
+]
+
+
+@pytest.mark.parametrize("text", FENCED)
+def test_a_code_fence_keeps_its_lines_on_save(qtbot, text: str) -> None:
+    stored = _reopened(qtbot, text).markdown()
+    assert _read(stored) == _read(text), stored
+    assert _reopened(qtbot, stored).markdown() == stored
+
+
+def test_a_typed_line_break_in_a_text_holding_code_stays_a_line_break(qtbot) -> None:
+    text = "Trước\n\n```\ncode\n```\n\nĐiểm 1\\\nĐiểm 2"
+    edit = _reopened(qtbot, text)
+    assert edit.document().lastBlock().text() == "Điểm 1\u2028Điểm 2"  # one paragraph, as the book reads it
+    cursor = QTextCursor(edit.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText("\u2028ສປປ")  # Shift+Enter, then a word
+    stored = edit.markdown()
+    assert [p.runs[0].text for p in _read(stored)][-1] == "Điểm 1\nĐiểm 2\nສປປ", stored
+    again = _reopened(qtbot, stored)
+    assert again.document().lastBlock().text() == "Điểm 1\u2028Điểm 2\u2028ສປປ"
+    assert again.markdown() == stored

@@ -55,7 +55,8 @@ _LINE_START_ESCAPE = re.compile(
 
 # A hard break: a line ending in an odd number of backslashes, a line of text after it.
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n(?=[ \t]*\S)")
-_FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.M)
+_FENCE_OPEN = re.compile(r"^ *(?P<fence>`{3,}(?!.*`)|~{3,})")
+_FENCE_CLOSE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})[ \t]*$")
 
 
 def read_markdown(document: QTextDocument, markdown: str, features) -> None:
@@ -64,15 +65,46 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     Qt's reader makes a new paragraph of a hard break ("\\" at a line's end), so a line
     break typed with Shift+Enter, stored as one (``markdown_writer``), came back as a
     paragraph break, and the next save wrote it as one. Each is given to the reader as
-    :data:`~markdown_writer.BREAK` on the same line, which is then the line break."""
-    if BREAK in markdown or "\\\n" not in markdown or _FENCE.search(markdown):
-        document.setMarkdown(markdown, features)  # (a text holding code is read as it is)
+    :data:`~markdown_writer.BREAK` on the same line, which is then the line break. Code
+    (a fenced block) is read as it is, and the breaks outside it as everywhere else (a text
+    holding a fence was read whole as it was: its typed breaks came back as paragraphs)."""
+    if BREAK in markdown or "\\\n" not in markdown:
+        document.setMarkdown(markdown, features)
         return
-    document.setMarkdown(_HARD_BREAK.sub(lambda m: m[1] + BREAK, markdown), features)
+    lines = markdown.split("\n")
+    code = code_lines(lines)
+    parts, start = [], 0
+    for number in [*sorted(code), len(lines)]:
+        if number > start:
+            parts.append(_HARD_BREAK.sub(lambda m: m[1] + BREAK, "\n".join(lines[start:number])))
+        if number < len(lines):
+            parts.append(lines[number])
+        start = number + 1
+    document.setMarkdown("\n".join(parts), features)
     found = document.find(BREAK)
     while not found.isNull():
         found.insertText(LINE_BREAK)
         found = document.find(BREAK, found)
+
+
+def code_lines(lines: list[str]) -> set[int]:
+    """The numbers of the lines of fenced code blocks, their fences included: their text is
+    the code's own, neither joined nor trimmed (a fence is at most three spaces in from its
+    list item's text, as Qt's writer puts it; an unclosed one runs to the end)."""
+    out: set[int] = set()
+    opened: re.Match | None = None
+    for number, line in enumerate(lines):
+        if opened is None:
+            opened = _FENCE_OPEN.match(line)
+            if opened:
+                out.add(number)
+            continue
+        out.add(number)
+        closing = _FENCE_CLOSE.match(line)
+        fence = opened["fence"]
+        if closing and closing["fence"][0] == fence[0] and len(closing["fence"]) >= len(fence):
+            opened = None
+    return out
 
 
 def normalise_markdown(markdown: str) -> str:
@@ -83,7 +115,13 @@ def normalise_markdown(markdown: str) -> str:
     out: list[list[str]] = []
     lines = clean(markdown).split("\n")
     table = _table_lines(lines)
+    code = code_lines(lines) if "```" in markdown or "~~~" in markdown else set()
     for number, line in enumerate(lines):
+        if number in code or number - 1 in code:  # (code as it is; no text joins a fence)
+            if number not in code and line.strip() and not line[0].isspace():
+                out.append([""])  # (the writer puts a paragraph on the fence's next line)
+            out.append([line if number in code else line.rstrip()])
+            continue
         # (spaces at a line's end are where the writer wrapped a run of typed spaces, never a
         # hard break: Qt writes a line break as a bare newline, and reads "  \n" as a new
         # paragraph, so keeping them split the paragraph wherever the wrap fell on them)

@@ -239,6 +239,9 @@ def stand_in(document: QTextDocument) -> None:
     edits = []
     block = document.begin()
     while block.isValid():
+        if _code_block(block):  # (the writer writes code's lines as they are: nothing acts there)
+            block = block.next()
+            continue
         text = block.text()
         at = [
             m.start("number") if m.group("number") else m.start()
@@ -261,6 +264,13 @@ def stand_in(document: QTextDocument) -> None:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(replaced, fmt)
+
+
+def _code_block(block: QTextBlock) -> bool:
+    fmt = block.blockFormat()
+    return fmt.hasProperty(QTextFormat.Property.BlockCodeFence) or fmt.hasProperty(
+        QTextFormat.Property.BlockCodeLanguage
+    )
 
 
 def _glued(block: QTextBlock) -> set[int]:
