@@ -66,9 +66,21 @@ PIECES = [
 
 def test_joined_as_line_by_line_on_any_lines() -> None:
     rng = random.Random(7)
+    pieces = [p for p in PIECES if p != "```"]  # (code's lines are kept as they are: below)
     for _ in range(3000):
-        text = "\n".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12)))
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         assert normalise_markdown(text) == _line_by_line(text), repr(text)
+
+
+def test_the_lines_of_a_fenced_block_are_kept_as_they_are() -> None:
+    rng = random.Random(11)
+    pieces = [p for p in PIECES if p != "```"]
+    for _ in range(1000):
+        code = [rng.choice(pieces) for _ in range(rng.randint(0, 6))]
+        before = rng.choice(["mot", "- a", "> q", ""])
+        text = "\n".join([before, "", "```", *code, "```", "hai ba", "ไทย"])
+        expected = _line_by_line(before) + "\n\n" + "\n".join(["```", *code, "```", "", "hai ba ไทย"])
+        assert normalise_markdown(text) == expected.lstrip("\n"), repr(text)
 
 
 def test_a_long_wrapped_paragraph_is_one_line() -> None:
