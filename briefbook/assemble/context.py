@@ -19,6 +19,7 @@ from briefbook.assemble.reads import BookReads
 from briefbook.assemble.words import words
 from briefbook.document.model import Block, ListItem, Origin, Run
 from briefbook.errors import ValidationError
+from briefbook.invisible import reordering_controls, visible_controls
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.levels import parse_level
 from briefbook.library.records import one_line_fields, record_type
@@ -55,6 +56,7 @@ class Assembly(BookReads):
     draft_included: bool = False
     people: dict[str, Person] = field(default_factory=dict)  # everyone the book mentions, in order
     _anchors: set[str] = field(default_factory=set)
+    _hidden_named: set[str] = field(default_factory=set)  # items whose name's bidi controls were named
     event_origin: Origin | None = None  # set once the book's event is read
     _sources: list[Origin] = field(default_factory=list)
     _scope: EventScope | None = None
@@ -261,7 +263,24 @@ class Assembly(BookReads):
                 "draft_included", f"Talking point “{short(item.display_name)}” is not cleared yet.", item
             )
         self.highest_rank = max(self.highest_rank, rank)
+        self._name_hidden_characters(item)
         return True
+
+    def _name_hidden_characters(self, item: Record) -> None:
+        """An item the book prints whose name holds a bidi control (U+202E from a pasted or
+        imported name makes the rest of its line read backwards, "terceS" as "Secret"): named
+        once, so the user sees it before the file leaves. The text is printed as written."""
+        if item.id in self._hidden_named:
+            return
+        hidden = reordering_controls(item.display_name)
+        if hidden:
+            self._hidden_named.add(item.id)
+            self.warn(
+                "hidden_in_name",
+                f"The name of {item.LABEL.lower()} “{short(item.display_name)}” contains an invisible "
+                f"character {', '.join(hidden)}, which can make the text after it read backwards.",
+                item,
+            )
 
     def _left_with(self, item: Record) -> None:
         """A topic left out takes its talking points with it: each is named, so that nothing
@@ -383,5 +402,6 @@ def short(text: str, limit: int = 60) -> str:
     """An item's name (or a passage) as a preflight warning quotes it, cut to ``limit``
     characters. What it is given is already read as text (a point's or statement's name by
     markdown_plain, a passage by the book's own reading; other names are plain fields), so
-    its escapes are not read again: a typed '\\[' kept as 'C:\\[Mật]' lost its backslash."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    its escapes are not read again: a typed '\\[' kept as 'C:\\[Mật]' lost its backslash.
+    Its bidi controls are shown as ``<U+202E>``: obeyed, they reversed the rest of the line."""
+    return visible_controls(text if len(text) <= limit else text[: limit - 1] + "…")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefbook.invisible import visible_controls
 from briefbook.library import Record
 from briefbook.ui.cell_text import plain_summary
 from briefbook.ui.columns import CHOICE_FIELDS, REFERENCES, wrapped_tooltip
@@ -44,7 +45,8 @@ class CellTexts:
         texts = self._shown.get(item_id)
         if texts is None:
             record = self._record(row)
-            texts = tuple(self.display(record, field) for field in self.fields)
+            # A bidi control shown as <U+202E>: obeyed, it reversed the rest of its cell.
+            texts = tuple(visible_controls(self.display(record, field)) for field in self.fields)
             self._shown[item_id] = texts
         return texts
 
@@ -63,6 +65,7 @@ class CellTexts:
             text = self.display(record, field)
         else:
             return None
+        text = visible_controls(text)
         return wrapped_tooltip(text) if len(text) > TOOLTIP_FROM else None
 
     def display(self, record: Record, field: str) -> str:

@@ -2204,7 +2204,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Bản của bạn (sửa tại đây) — và bản của họ, để tham khảo:</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange/import_preview.py" line="+68"/>
+        <location filename="../../briefbook/ui/exchange/import_preview.py" line="+69"/>
         <source>Import</source>
         <translation>Nhập</translation>
     </message>
@@ -2224,7 +2224,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Sửa trước khi nhập</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+36"/>
+        <location filename="../../briefbook/ui/exchange/package_preview.py" line="+37"/>
         <source>BriefBook packages (*.bbpkg *.zip);;All files (*)</source>
         <translation>Gói dữ liệu BriefBook (*.bbpkg *.zip);;Mọi tệp (*)</translation>
     </message>
@@ -3860,7 +3860,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Xung đột (sửa ở cả hai bên)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>&amp;Import</source>
         <translation>&amp;Nhập</translation>
     </message>
@@ -4079,12 +4079,17 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../briefbook/ui/composer/preflight_messages.py" line="+25"/>
+        <location filename="../../briefbook/ui/composer/preflight_messages.py" line="+26"/>
         <source>%1 “%2” is %3, above the ceiling (%4); it is left out.</source>
         <translation>%1 “%2” có độ mật %3, cao hơn mức mật tối đa (%4); mục này bị bỏ ra.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The name of %1 “%2” contains an invisible character %3, which can make the text after it read backwards.</source>
+        <translation>Tên của %1 “%2” chứa một ký tự ẩn %3, có thể làm phần chữ phía sau nó hiển thị ngược.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Talking point “%1” is left out with its topic “%2”.</source>
         <translation>Nội dung trao đổi “%1” bị bỏ ra cùng chủ đề “%2” của nó.</translation>
     </message>

@@ -514,6 +514,17 @@ def preflight_of_a_new_event(c: Ctx) -> list[Shown]:
 
 
 @case
+def preflight_a_name_with_a_bidi_control(c: Ctx) -> list[Shown]:
+    lib, filled = c.library, c.filled
+    lib.update(Person, filled["person"].id, name="Lê Anh Tuấn\u202e terceS")
+    book = new_book(lib, filled["event"].id, ceiling="Secret", title="Sổ tay")
+    c.data.update({"Lê Anh Tuấn<U+202E> terceS", book.title})
+    warnings = [w for w in preflight(lib, book) if w.code == "hidden_in_name"]
+    assert warnings, "no name named"
+    return [Shown(w.message, "preflight", w) for w in warnings]
+
+
+@case
 def preflight_points_left_out_with_their_topic(c: Ctx) -> list[Shown]:
     lib, filled = c.library, c.filled
     secret = lib.add(Topic(title="Hồi hương công dân", classification="Secret"))

@@ -13,6 +13,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.assemble import PreflightWarning
+from briefbook.invisible import visible_controls
 from briefbook.text import one_line
 from briefbook.ui.labels import field_label, kind_label, level_label
 from briefbook.ui.message_parts import kind_part, level_part
@@ -23,6 +24,15 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
     "above_ceiling": (
         r"(.+) " + _QUOTED + r" is (.+), above the ceiling \((.+)\); it is left out\.",
         QT_TRANSLATE_NOOP("Preflight", "%1 “%2” is %3, above the ceiling (%4); it is left out."),
+    ),
+    "hidden_in_name": (
+        r"The name of (.+) " + _QUOTED + r" contains an invisible character (.+), which can make the "
+        r"text after it read backwards\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "The name of %1 “%2” contains an invisible character %3, which can make the text after "
+            "it read backwards.",
+        ),
     ),
     "left_out_with_topic": (
         r"Talking point " + _QUOTED + r" is left out with its topic " + _QUOTED + r"\.",
@@ -179,7 +189,7 @@ def _name(group: str) -> str:
     """A name or passage the preflight quotes: already read as text by the core (names) or by
     assembly (passages), so only put on one line and cut; read again, "snake_case" or "2 * 3"
     lost their marks."""
-    return one_line(group, 100) if group else group
+    return visible_controls(one_line(group, 100)) if group else group
 
 
 def warning_text(warning: PreflightWarning) -> str:
@@ -188,11 +198,11 @@ def warning_text(warning: PreflightWarning) -> str:
         return _glyph_text(warning)
     known = _TEMPLATES.get(warning.code)
     if known is None:
-        return warning.message
+        return visible_controls(warning.message)
     pattern, template = known
     match = re.fullmatch(pattern, warning.message, re.S)
     if match is None:
-        return warning.message
+        return visible_controls(warning.message)
     groups = [_name(g) for g in match.groups()]
     if (
         warning.code in ("other_event", "item_not_for_release", "not_for_release_passage", "deleted_item")
@@ -206,6 +216,8 @@ def warning_text(warning: PreflightWarning) -> str:
         groups[1], groups[2] = level_label(match.group(2)), level_label(match.group(3))
     if warning.code == "text_section_in_copy" and len(groups) == 2:
         groups[1] = level_label(match.group(2))
+    if warning.code == "hidden_in_name" and len(groups) == 3:
+        groups[0] = kind_part(match.group(1), lower=True)
     if warning.code == "no_ceiling":
         groups = [level_part(match.group(1))]
     if warning.code == "font_missing":

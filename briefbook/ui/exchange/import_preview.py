@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.exchange.proposals import EXISTING, Proposal, Proposed, apply_proposal
+from briefbook.invisible import visible_controls
 from briefbook.library import Library
 from briefbook.ui.background import run_busy
 from briefbook.ui.labels import choice_label, field_label, kind_label
@@ -353,5 +354,5 @@ def _detail(item: Proposed, *, full: bool = False) -> str:
         text = f"{record.display_name} — {record.position}"  # type: ignore[attr-defined]
     else:
         text = record.display_name
-    text = " ".join(text.split()) if not full else text
+    text = visible_controls(" ".join(text.split()) if not full else text)
     return text if full or len(text) <= 160 else text[:159] + "…"

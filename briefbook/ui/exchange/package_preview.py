@@ -27,6 +27,7 @@ from briefbook.errors import BriefBookError
 from briefbook.exchange.merge import ADD, CONFLICT, DELETE, SAME, UPDATE, MergePlan, plan_import
 from briefbook.exchange.merge_apply import apply_plan
 from briefbook.exchange.package_file import read_package
+from briefbook.invisible import visible_controls
 from briefbook.library import Library
 from briefbook.ui import error_hook
 from briefbook.ui.background import run_busy
@@ -136,8 +137,9 @@ class PackageDialog(QDialog):
             group = QTreeWidgetItem([f"{label} ({len(changes)})"])
             group.setData(0, Qt.ItemDataRole.UserRole, action)
             for change in changes:
-                child = QTreeWidgetItem(["", kind_label(change.kind), change.title])
-                child.setToolTip(2, change.title)
+                title = visible_controls(change.title)  # obeyed, U+202E reversed the rest of the row
+                child = QTreeWidgetItem(["", kind_label(change.kind), title])
+                child.setToolTip(2, title)
                 group.addChild(child)
             self.tree.addTopLevelItem(group)
             group.setExpanded(action == CONFLICT or len(changes) <= 20)
