@@ -13,6 +13,13 @@ is cut as before.
 What is kept for the Word file is the font's part itself, obfuscated and deflated, with its key
 and CRC (:mod:`briefbook.render.docx_font_parts`: ``kind`` names that form, and is part of the
 entry's name, so a change of form or level makes new entries rather than misreading old ones).
+
+The folder stays bounded. An entry's modification time is the last time an export used it
+(refreshed at most once a day, so a warm export writes nothing). Whenever an entry is added,
+entries unused for :data:`MAX_AGE_DAYS` go (those of an earlier BriefBook, HarfBuzz or font
+file, whose names no export asks for again, among them), and beyond :data:`MAX_BYTES` the least
+recently used go first; a half-written ``.part-`` file left by a stopped process goes after an
+hour. Another process that was about to read a removed entry only cuts its subset again.
 """
 
 from __future__ import annotations
@@ -22,11 +29,16 @@ import functools
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 FOLDER = "font-cache"
 _DIGEST = 32
+MAX_AGE_DAYS = 60  # an entry no export used for this long is removed
+MAX_BYTES = 64_000_000  # beyond this, the least recently used entries are removed
+_TOUCH_AFTER = 86_400  # seconds: a used entry's time is refreshed at most once a day
+_PART_AGE = 3_600  # seconds: a ".part-" file older than this was left by a stopped process
 
 
 def cached(
@@ -50,11 +62,71 @@ def cached(
         stored = b""
     data, digest = stored[:-_DIGEST], stored[-_DIGEST:]
     if data and hashlib.sha256(data).digest() == digest:
+        _used(file)
         return data
     data = make(path, index, codes)
     with contextlib.suppress(OSError):  # a read-only or full data folder: no cache, same file
         _write(file, data + hashlib.sha256(data).digest())
+        prune(file.parent, keep=file)
     return data
+
+
+def _used(file: Path) -> None:
+    """Mark ``file`` as used now (its modification time), so pruning keeps what exports use."""
+    with contextlib.suppress(OSError):
+        if time.time() - file.stat().st_mtime > _TOUCH_AFTER:
+            os.utime(file)
+
+
+def prune(folder: Path, keep: Path | None = None) -> list[Path]:
+    """Remove the entries of ``folder`` unused for :data:`MAX_AGE_DAYS`, then the least recently
+    used until the rest is within :data:`MAX_BYTES` (``keep``, the entry just made, stays), and
+    the ``.part-`` files a stopped process left. Returns what was removed. Never raises: an
+    entry another process removed first, or one that cannot be removed, is passed over."""
+    now = time.time()
+    entries: list[tuple[float, int, Path]] = []
+    removed: list[Path] = []
+    try:
+        listing = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in listing:
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            stat = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        path = Path(entry.path)
+        if entry.name.startswith(".part-"):
+            if now - stat.st_mtime > _PART_AGE and _remove(path):
+                removed.append(path)
+        elif path != keep and _is_entry(entry.name):
+            entries.append((stat.st_mtime, stat.st_size, path))
+    total = sum(size for _mtime, size, _path in entries)
+    with contextlib.suppress(OSError):
+        total += keep.stat().st_size if keep is not None else 0
+    for mtime, size, path in sorted(entries):  # oldest use first
+        if now - mtime <= MAX_AGE_DAYS * 86_400 and total <= MAX_BYTES:
+            break
+        if _remove(path):
+            removed.append(path)
+            total -= size
+    return removed
+
+
+def _is_entry(name: str) -> bool:
+    """One of ours (40 hexadecimal digits, a dot, its kind): nothing else in the folder is touched."""
+    stem, dot, _kind = name.partition(".")
+    return bool(dot) and len(stem) == 40 and all(c in "0123456789abcdef" for c in stem)
+
+
+def _remove(path: Path) -> bool:
+    try:
+        path.unlink()
+    except OSError:
+        return False
+    return True
 
 
 def _folder() -> Path:
