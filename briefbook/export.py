@@ -23,7 +23,6 @@ from briefbook.assemble import assemble, release_title
 from briefbook.document.model import Document
 from briefbook.errors import BriefBookError, Cancelled, ValidationError
 from briefbook.library import Book, Library
-from briefbook.library.export_fingerprint import export_fingerprint
 from briefbook.release import check_release
 from briefbook.render.template import Template, load_template
 
@@ -274,23 +273,22 @@ def _export_book(
     # What this export includes, recorded once it is written (the changes page is not part of it).
     contents = changes.included(document, library, records)
     records.clear()  # the records themselves are not needed past here: freed before rendering
-    fingerprint = export_fingerprint(
+    fingerprint = changes.copy_fingerprint(
         library,
         book,
-        ((i, e.hash, e.level) for i, e in contents.items()),
-        {
-            "ceiling": ceiling,
-            "sharing": options.releasable,
-            "drafts": options.drafts or book.drafts,
-            "language": options.language or book.language,
-            "cards": options.cards or "",
-        },
+        contents,
+        ceiling=ceiling,
+        for_sharing=options.releasable,
+        drafts=options.drafts,
+        language=options.language,
+        cards=options.cards or "",
     )
     if options.changes_page:
         # Compared with the last copy of this kind (its reader's), never with a copy of another
         # ceiling or choice; with none, the page says so.
-        last = changes.baseline(library, book.id, ceiling, options.releasable, fingerprint)
-        since = changes.compare(last, contents)
+        since = changes.changes_since_copy(
+            library, book, contents, ceiling=ceiling, for_sharing=options.releasable, fingerprint=fingerprint
+        )
         from briefbook.exchange import changes_page
 
         page = changes_page.changes_blocks(

@@ -321,12 +321,15 @@ def _find(parts: list[Section], ref: str) -> Section:
 
 @book.command("changes")
 @click.argument("book_id", type=ITEM_ID)
+@click.option("--ceiling", default=None, help="The copy's ceiling (default: the book's).")
+@click.option("--for-sharing", is_flag=True, help="A copy for sharing (not-for-release text left out).")
 @pass_context
-def book_changes_cmd(ctx: Context, book_id: str) -> None:
-    """What was added, edited (word by word) and removed since the book's last export."""
+def book_changes_cmd(ctx: Context, book_id: str, ceiling: str | None, for_sharing: bool) -> None:
+    """What was added, edited (word by word) and removed since the last copy of this kind (this
+    ceiling, for sharing or not): what that copy's changes page says."""
     from briefbook.exchange.changes import book_changes, shortened
 
-    found = book_changes(ctx.library(backups=False), book_id)
+    found = book_changes(ctx.library(backups=False), book_id, ceiling=ceiling, for_sharing=for_sharing)
     if ctx.as_json:
         emit_json(
             {
@@ -343,7 +346,8 @@ def book_changes_cmd(ctx: Context, book_id: str) -> None:
         )
         return
     if found.since_version is None:
-        click.echo("This book has not been exported yet: everything in it is new.")
+        kind = f"{found.ceiling} made for sharing" if found.for_sharing else found.ceiling
+        click.echo(f"There is no earlier copy of this book at {kind}: everything in it is new.")
         return
     click.echo(f"Since version {found.since_version} ({found.since[:16].replace('T', ' ')}):")
     if found.empty:

@@ -292,6 +292,8 @@ class Changes:
     added: list[tuple[str, Included]] = field(default_factory=list)
     edited: list[Edited] = field(default_factory=list)
     removed: list[tuple[str, dict]] = field(default_factory=list)
+    ceiling: str = ""  # the kind of copy compared (changes_since_copy): its ceiling,
+    for_sharing: bool = False  # and whether it is made for sharing
 
     @property
     def empty(self) -> bool:
@@ -374,21 +376,84 @@ def baseline(
     )
 
 
-def book_changes(library: Library, book_id: str, document: Document | None = None) -> Changes:
-    """What changed in the book since its last export (assembled as that export was, if none given)."""
+def copy_fingerprint(
+    library: Library,
+    book: Book,
+    contents: dict[str, Included],
+    *,
+    ceiling: str,
+    for_sharing: bool,
+    drafts: str = "",
+    language: str = "",
+    cards: str = "",
+) -> str:
+    """The fingerprint of a copy that includes ``contents`` (what its export record keeps, so that
+    a copy identical to the newest version gets no number of its own)."""
+    from briefbook.library.export_fingerprint import export_fingerprint
+
+    return export_fingerprint(
+        library,
+        book,
+        ((i, e.hash, e.level) for i, e in contents.items()),
+        {
+            "ceiling": ceiling,
+            "sharing": for_sharing,
+            "drafts": drafts or book.drafts,
+            "language": language or book.language,
+            "cards": cards or "",
+        },
+    )
+
+
+def changes_since_copy(
+    library: Library,
+    book: Book,
+    contents: dict[str, Included],
+    *,
+    ceiling: str,
+    for_sharing: bool,
+    fingerprint: str = "",
+) -> Changes:
+    """What changed in a copy of this kind (``ceiling``, ``for_sharing``) that includes
+    ``contents``, since the last copy of its kind (:func:`baseline`). The one comparison: an
+    export's changes page, the composer's changes tab and ``briefbook book changes`` all ask
+    here, so that what the tab and the command say is what the copy's page will say (the tab
+    and the command compared with the last export of any kind: a Secret copy's page, for a
+    Public copy's reader). ``fingerprint``: an export's own (a copy identical to the newest
+    version is that version again, and compares with the copy before it, as the version's own
+    page did); a preview gives none, and is compared with the newest copy of its kind, so that
+    an unchanged book says "Nothing has changed since version N"."""
+    found = compare(baseline(library, book.id, ceiling, for_sharing, fingerprint), contents)
+    found.ceiling, found.for_sharing = ceiling, for_sharing
+    return found
+
+
+def copy_ceiling(library: Library, book: Book, ceiling: str | None = None) -> str:
+    """The level a copy is made at: the one asked for, else the book's ceiling, else (a book
+    with none, which an export refuses) the lowest, as the preview shows it."""
+    chosen = ceiling or book.ceiling
+    return library.parse_level(chosen) if chosen else library.classification_levels()[0]
+
+
+def book_changes(
+    library: Library,
+    book_id: str,
+    document: Document | None = None,
+    *,
+    ceiling: str | None = None,
+    for_sharing: bool = False,
+) -> Changes:
+    """What changed in a copy of the book (at ``ceiling``, the book's own if None, and for
+    sharing or not) since the last copy of that kind; assembled as such a copy is, unless
+    ``document`` (assembled so) is given."""
     from briefbook.assemble import assemble
 
     book = library.get(Book, book_id)
-    last = library.last_export(book_id)
+    level = copy_ceiling(library, book, ceiling)
     if document is None:
-        ceiling = (last or {}).get("ceiling") or book.ceiling or library.classification_levels()[-1]
-        document = assemble(
-            library,
-            book,
-            ceiling=library.parse_level(ceiling),
-            releasable=bool((last or {}).get("for_sharing")),
-        )
-    return compare(last, included(document, library))
+        document = assemble(library, book, ceiling=level, releasable=for_sharing)
+    contents = included(document, library)
+    return changes_since_copy(library, book, contents, ceiling=level, for_sharing=for_sharing)
 
 
 def shortened(diff: list[tuple[str, str]], context: int = 6) -> list[tuple[str, str]]:

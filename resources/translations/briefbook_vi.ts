@@ -620,12 +620,17 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>ChangesPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/changes_panel.py" line="+59"/>
-        <source>This book has not been exported yet: everything in it is new.</source>
-        <translation>Tài liệu này chưa được xuất lần nào: mọi nội dung đều mới.</translation>
+        <location filename="../../briefbook/ui/composer/changes_panel.py" line="+63"/>
+        <source>There is no earlier copy of this book at %1 made for sharing: everything in it is new.</source>
+        <translation>Chưa có bản nào trước đây của sổ tay này ở mức %1, bản được phép chia sẻ: mọi nội dung đều mới.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>There is no earlier copy of this book at %1: everything in it is new.</source>
+        <translation>Chưa có bản nào trước đây của sổ tay này ở mức %1: mọi nội dung đều mới.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Changes since version %1 (exported %2 UTC):</source>
         <translation>Những thay đổi từ phiên bản %1 (xuất lúc %2 UTC):</translation>
     </message>

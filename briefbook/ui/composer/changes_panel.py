@@ -1,7 +1,8 @@
 """The composer's "Changes" tab: what was added, edited (word by word) and removed since the last export.
 
 It compares the book as the composer last assembled it (off the GUI thread)
-with what the book's last export recorded (:mod:`briefbook.exchange.changes`);
+with the last copy of the same kind (the book's ceiling, for sharing or not), as that copy's
+changes page will (:func:`briefbook.exchange.changes.book_changes`);
 the comparison runs when the tab is shown or a new assembly arrives while it
 is shown, so a big book costs nothing while the user works elsewhere.
 """
@@ -12,9 +13,9 @@ import html
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from briefbook.exchange.changes import Changes, compare, included, shortened
+from briefbook.exchange.changes import Changes, book_changes, shortened
 from briefbook.ui.dates import format_date
-from briefbook.ui.labels import kind_label
+from briefbook.ui.labels import kind_label, level_label
 
 
 class ChangesPanel(QWidget):
@@ -30,12 +31,13 @@ class ChangesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.view, 1)
-        self._pending: tuple[str, object] | None = None
+        self._pending: tuple[str, object, bool] | None = None
         self.changes: Changes | None = None
 
-    def set_document(self, book_id: str, document) -> None:
-        """A new assembly of the book; compared now if the tab is visible, else when it is shown."""
-        self._pending = (book_id, document)
+    def set_document(self, book_id: str, document, for_sharing: bool = False) -> None:
+        """A new assembly of the book (for sharing or not); compared now if the tab is visible,
+        else when it is shown."""
+        self._pending = (book_id, document, for_sharing)
         if self.isVisible():
             self.refresh()
 
@@ -46,17 +48,24 @@ class ChangesPanel(QWidget):
     def refresh(self) -> None:
         if self._pending is None or not self.context.model.is_open:
             return
-        book_id, document = self._pending
+        book_id, document, for_sharing = self._pending
         self._pending = None
         library = self.context.library
         if not library.exists("book", book_id):
             return
-        self.changes = compare(library.last_export(book_id), included(document, library))
+        self.changes = book_changes(library, book_id, document, for_sharing=for_sharing)
         self.show_changes(self.changes)
 
     def show_changes(self, changes: Changes) -> None:
         if changes.since_version is None:
-            self.heading.setText(self.tr("This book has not been exported yet: everything in it is new."))
+            first = (
+                self.tr(
+                    "There is no earlier copy of this book at %1 made for sharing: everything in it is new."
+                )
+                if changes.for_sharing
+                else self.tr("There is no earlier copy of this book at %1: everything in it is new.")
+            )
+            self.heading.setText(first.replace("%1", level_label(changes.ceiling)))
             self.view.setHtml("")
             return
         since = format_date(changes.since[:16])  # dd/mm/yyyy HH:MM in Vietnamese, as everywhere

@@ -159,7 +159,7 @@ class ShownBookMixin:
         self.book = new
         self.form.load(new)
         if self._document is not None:
-            self.changes_panel.set_document(new.id, self._document)
+            self.changes_panel.set_document(new.id, self._document, self.form.releasable)
         return True
 
     def _changed_elsewhere(self) -> None:

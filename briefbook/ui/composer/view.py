@@ -328,7 +328,7 @@ class BookComposer(ShownBookMixin, BookActionsMixin, QWidget):
         self.warnings.show_warnings(warnings)
         self.preview.show_document(document)
         if self.book is not None:
-            self.changes_panel.set_document(self.book.id, document)
+            self.changes_panel.set_document(self.book.id, document, self.form.releasable)
         self.analysed.emit()
 
     def _analysis_failed(self, _ticket: int, message: str) -> None:
