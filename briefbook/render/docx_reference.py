@@ -30,7 +30,10 @@ CT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml"
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-BULLETS = ("•", "–", "▪")  # list levels 1, 2, 3 (then again); drawn in the body font
+# List levels 1, 2, 3 (then again), as the PDF draws them (pdf_blocks.BULLETS); drawn in the
+# body font, so each is a character every body face has ("▪" was not in Noto Sans or Serif:
+# Word and LibreOffice drew it from whatever font the computer had, or as a box).
+BULLETS = ("•", "–", "·")
 
 
 def numbering_xml(t: Template) -> bytes:

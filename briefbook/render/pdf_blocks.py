@@ -163,6 +163,7 @@ def paragraph(state: BookState, runs, style: str = "body", dest: str | None = No
 
 
 _INDENT = 6.5 * mm
+BULLETS = ("•", "–", "·")  # list levels 1, 2, 3 (then again); the DOCX's too (docx_reference)
 
 
 def _rtl_item(item, ordered: bool) -> dict:
@@ -206,7 +207,7 @@ def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
     if block.ordered:
         kind = ("1", "a", "i")[depth % 3]
         return ListFlowable(items, bulletType=kind, bulletFormat="%s.", **common)
-    return ListFlowable(items, bulletType="bullet", start=("•", "–", "·")[depth % 3], **common)
+    return ListFlowable(items, bulletType="bullet", start=BULLETS[depth % 3], **common)
 
 
 def _table(state: BookState, block: ModelTable) -> list[Flowable]:
