@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.ui import error_hook
+from briefbook.ui import error_hook, i18n
 from briefbook.ui.accessibility import make_accessible, set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.labels import KIND_ORDER
@@ -38,6 +38,7 @@ from briefbook.ui.notifier import LibraryModel
 from briefbook.ui.read_only import ReadOnlyBanner
 from briefbook.ui.search_service import Searcher
 from briefbook.ui.settings import Settings
+from briefbook.ui.settings_watch import SettingsWatch
 from briefbook.ui.sidebar import Sidebar
 from briefbook.ui.window_actions import WindowActions
 
@@ -100,6 +101,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.sidebar.open_requested.connect(self.open_item)
         self.model.library_opened.connect(self._update_edit_actions)
         self.watcher = ElsewhereWatcher(self, self.model)  # another window's changes: refresh
+        # Preferences changed from the command line (or another window) apply here at once.
+        self.settings_watch = SettingsWatch(settings, self)
+        self.settings_watch.changed.connect(self._preferences_changed_elsewhere)
         self._update_edit_actions()
         self.retranslate()
         if extensions:
@@ -251,6 +255,13 @@ class MainWindow(WindowActions, QMainWindow):
                     module.install(self)
 
     # -- state, language, closing -------------------------------------------------------------------
+
+    def _preferences_changed_elsewhere(self) -> None:
+        """The settings file was changed outside this window: a new window language applies now
+        (new books' language and "drafted by" are read when used)."""
+        language = self.settings.language
+        if language != i18n.current_language():
+            i18n.apply_language(language)
 
     def retranslate(self) -> None:
         self.actions.retranslate()
