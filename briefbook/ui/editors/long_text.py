@@ -32,9 +32,17 @@ import time
 from collections.abc import Iterator
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QTextBlock, QTextBlockFormat, QTextCursor, QTextDocument, QTextFormat, QTextList
+from PySide6.QtGui import (
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextFormat,
+    QTextList,
+    QTextListFormat,
+)
 
-from briefbook.ui.editors import markdown_writer
+from briefbook.ui.editors import list_chunks, markdown_writer
 from briefbook.ui.editors.markdown_text import read_markdown
 
 LONG = 20_000  # a text longer than this is opened in pieces
@@ -71,9 +79,15 @@ def open_in_pieces(markdown: str, shown: QTextDocument, features, parent: QObjec
     """A loader (not started) building ``markdown`` in pieces in a document of its own (set like
     ``shown``, which holds the text's start meanwhile), or None when the text is to be opened whole
     (short, not long paragraphs, holding a table, or the writer's marker:
-    in pieces it would be written by Qt's one call, each piece a paragraph of its own)."""
+    in pieces it would be written by Qt's one call, each piece a paragraph of its own).
+
+    A text that is one tight list is read a chunk at a time by the loader (``list_chunks``):
+    Qt reads one list in one call in time growing with the square of its items."""
     if len(markdown) <= LONG or markdown_writer.MARK in markdown:
         return None
+    cut = list_chunks.chunks(markdown)
+    if cut is not None:
+        return PieceLoader(None, shown, parent, chunked=(cut, features, markdown))
     source = QTextDocument(parent)
     read_markdown(source, markdown, features)  # (fast: a document nothing lays out)
     if not is_long(source) or markdown_writer.holds_table(source):
@@ -84,22 +98,57 @@ def open_in_pieces(markdown: str, shown: QTextDocument, features, parent: QObjec
     return loader
 
 
-Piece = tuple[int, int, QTextBlockFormat, QTextBlock]
+Piece = tuple[int, int, QTextBlockFormat, QTextBlock, object]
 
 
-def pieces(source: QTextDocument) -> Iterator[Piece]:
-    """The pieces to append, as (start, end, block format, block) in ``source``, found as they
-    are asked for (finding the cuts of 1 MB at once took 20 ms)."""
+class NotOneList(Exception):
+    """A chunk read is not one list as the text read whole would be there (``list_chunks``)."""
+
+
+def pieces(
+    source: QTextDocument, tag: object = None, carried: tuple[int, object] | None = None
+) -> Iterator[Piece]:
+    """The pieces to append, as (start, end, block format, block, list key) in ``source``, found
+    as they are asked for (finding the cuts of 1 MB at once took 20 ms). The key names the list
+    the block is an item of (None: none), the same for all of a list's items: ``(tag, index)``,
+    but ``carried`` (an index, a key) gives the key of a list the text before began (a chunk's
+    first list continues the last list of the chunk before: ``list_chunks``)."""
     block = source.begin()
     while block.isValid():
         base, text = block.position(), block.text()
+        listed = block.textList()
+        key = None
+        if listed is not None:
+            index = listed.objectIndex()
+            key = carried[1] if carried is not None and index == carried[0] else (tag, index)
         start = 0
         if block.length() > markdown_writer.PIECE and markdown_writer.plain_paragraph(block):
             for at in markdown_writer.iter_cuts(source, text, base):
-                yield base + start, base + at, _format(block, start), block
+                yield base + start, base + at, _format(block, start), block, key
                 start = at + 1  # the space is the boundary's
-        yield base + start, base + len(text), _format(block, start), block
+        yield base + start, base + len(text), _format(block, start), block, key
         block = block.next()
+
+
+def chunked_pieces(texts: list[str], features) -> Iterator[Piece]:
+    """:func:`pieces` of each chunk of a list, read when its first piece is asked for (a few ms);
+    raises :class:`NotOneList` at a chunk that does not read as the text would whole."""
+    before = None  # (the format, the key) of the last top-level list of the chunk before
+    for number, text in enumerate(texts):
+        chunk = QTextDocument()
+        read_markdown(chunk, text, features)
+        found = list_chunks.top_lists(chunk)
+        if found is None or (before is not None and not list_chunks.same_kind(found[0].format(), before[0])):
+            raise NotOneList(number)
+        first, last = found
+        carried = (first.objectIndex(), before[1]) if before is not None else None
+        last_key = (
+            carried[1]
+            if carried is not None and last.objectIndex() == carried[0]
+            else (number, last.objectIndex())
+        )
+        before = (QTextListFormat(last.format()), last_key)
+        yield from pieces(chunk, tag=number, carried=carried)
 
 
 def _format(block: QTextBlock, start: int) -> QTextBlockFormat:
@@ -139,12 +188,24 @@ class PieceLoader(QObject):
 
     finished = Signal()
 
-    def __init__(self, source: QTextDocument, shown: QTextDocument, parent: QObject | None = None):
+    def __init__(
+        self,
+        source: QTextDocument | None,
+        shown: QTextDocument,
+        parent: QObject | None = None,
+        chunked: tuple[list[str], object, str] | None = None,
+    ):
+        """``chunked``: no ``source``, but the chunks of a list to read one by one, the features
+        to read them with and the whole text (read whole if a chunk is not as it would be)."""
         super().__init__(parent)
-        self.source, self.shown = source, shown
+        self.source, self.shown, self.chunked = source, shown, chunked
         self.document = self.target = _settings_of(shown, self)
-        self.pieces: Iterator[Piece] | None = pieces(source)
-        self.lists: dict[int, QTextList] = {}  # a list of the source's (its index): the target's
+        if chunked is not None:
+            self.pieces: Iterator[Piece] | None = chunked_pieces(chunked[0], chunked[1])
+        else:
+            assert source is not None
+            self.pieces = pieces(source)
+        self.lists: dict[object, QTextList] = {}  # a list of the source's (its key): the target's
         self.first = True
         self.timer = QTimer(self)
         self.timer.setInterval(0)
@@ -165,25 +226,30 @@ class PieceLoader(QObject):
         deadline = time.perf_counter() + SLICE_MS / 1000
         out = QTextCursor(self.target)
         out.movePosition(QTextCursor.MoveOperation.End)
-        selection = QTextCursor(self.source)
         while self.pieces is not None and time.perf_counter() < deadline:
-            piece = next(self.pieces, None)
+            try:
+                piece = next(self.pieces, None)
+            except NotOneList:
+                self._read_whole()
+                out = QTextCursor(self.target)
+                continue
             if piece is None:
                 self.pieces = None
                 break
-            start, end, fmt, block = piece
+            start, end, fmt, block, key = piece
             if self.first:
                 out.setBlockFormat(fmt)
                 self.first = False
             else:
                 out.insertBlock(fmt, block.charFormat())
             if start == block.position() and (listed := block.textList()) is not None:
-                target = self.lists.get(listed.objectIndex())
+                target = self.lists.get(key)
                 if target is None:
-                    self.lists[listed.objectIndex()] = out.createList(listed.format())
+                    self.lists[key] = out.createList(listed.format())
                 else:
                     target.add(out.block())
             if end > start and markdown_writer.plain_paragraph(block):
+                selection = QTextCursor(block.document())
                 selection.setPosition(start)
                 selection.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 out.insertFragment(selection.selection())
@@ -197,6 +263,18 @@ class PieceLoader(QObject):
         self.target.setUndoRedoEnabled(True)
         self.target.setModified(False)
         self.finished.emit()
+
+    def _read_whole(self) -> None:
+        """Start again from the text read whole (in one call, as before chunks were read)."""
+        assert self.chunked is not None
+        _texts, features, markdown = self.chunked
+        self.source = QTextDocument(self)
+        read_markdown(self.source, markdown, features)
+        self.pieces = pieces(self.source)
+        self.chunked = None
+        self.lists = {}
+        self.first = True
+        self.target.clear()
 
     def _preview(self) -> None:
         """The start of the text, in the shown document, after the first slice."""
