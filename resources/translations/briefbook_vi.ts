@@ -1280,7 +1280,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>“%1” không được nhập: mục chứa nó không có trong thư viện này hay trong gói dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/exchange_messages.py" line="+32"/>
+        <location filename="../../briefbook/ui/exchange_messages.py" line="+34"/>
         <source>There is no file at %1.</source>
         <translation>Không có tệp nào tại %1.</translation>
     </message>
@@ -1530,7 +1530,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Mục này đã bị xoá ở đây; hãy chọn giữ bản của tôi hoặc lấy bản của họ.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../briefbook/ui/library_change_messages.py" line="+20"/>
         <source>This item was changed in another window or program (at %1 UTC) after you started editing it, so your change was not saved. The other version: %2. Look at it, then make your change again.</source>
         <translation>Mục này đã được sửa ở một cửa sổ hoặc chương trình khác (lúc %1 UTC) sau khi bạn bắt đầu sửa, nên thay đổi của bạn chưa được lưu. Phiên bản kia: %2. Hãy xem lại, rồi sửa lại lần nữa.</translation>
     </message>
@@ -3553,7 +3553,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+257"/>
+        <location filename="../../briefbook/ui/main_window.py" line="+268"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
