@@ -122,6 +122,39 @@ def test_line_breaks_typed_in_a_text_over_20000_characters_are_kept(qtbot) -> No
     assert again.markdown() == stored
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Điểm 1\n", "ສປປ ລາວ\n\n", "a\nb\n", "Điểm 1\n|Điểm 2", "x " * 60 + "cuối\n"],
+)
+def test_a_line_break_typed_at_a_paragraphs_end_is_kept(qtbot, text: str) -> None:
+    """CommonMark drops a hard break at a paragraph's end: it is followed by a no-break space,
+    which the book prints as the empty line the break made and the editor takes out again."""
+    paragraphs = text.split("|")
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText("\n".join(p.replace("\n", "\u2028") for p in paragraphs))
+    stored = edit.markdown()
+    assert _book(stored) == [p + "\u00a0" if p.endswith("\n") else p for p in paragraphs], stored
+    again = _reopened(qtbot, stored)
+    assert _shown(again) == paragraphs, stored
+    assert again.markdown() == stored
+
+
+def test_a_line_break_typed_at_a_paragraphs_end_is_kept_in_a_text_over_20000_characters(qtbot) -> None:
+    rng = random.Random(17)
+    paragraphs = [_broken_lines(rng, 1500) + "\n" for _ in range(3)]
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText("\n".join(p.replace("\n", "\u2028") for p in paragraphs))
+    assert edit.document().characterCount() > 20_000
+    stored = edit.markdown()
+    assert _book(stored) == [p + "\u00a0" for p in paragraphs]
+    again = _reopened(qtbot, stored)
+    assert again.document().blockCount() > 3  # opened in pieces
+    assert _shown(again) == paragraphs
+    assert again.markdown() == stored
+
+
 # (2) a word made of parts in different formats gains no space
 
 
@@ -207,6 +240,38 @@ def test_long_runs_with_no_space_in_a_text_wrapped_over_several_lines_keep_every
 def test_long_runs_with_no_space_in_a_text_over_20000_characters_keep_every_character(qtbot) -> None:
     rng = random.Random(13)
     paragraphs = [" ".join(rng.choice([*WORDS, THAI, THAI[:70]]) for _ in range(400)) for _ in range(3)]
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText("\n".join(paragraphs))
+    assert edit.document().characterCount() > 20_000
+    stored = edit.markdown()
+    assert _book(stored) == paragraphs
+    again = _reopened(qtbot, stored)
+    assert again.document().blockCount() > 3  # opened in pieces
+    assert _shown(again) == paragraphs
+    assert again.markdown() == stored
+
+
+# Several spaces typed in a row where Qt's writer wraps a line: it kept some at the line's
+# end and dropped the rest, and the join made them one
+
+
+def _spaced(rng: random.Random, words: int) -> str:
+    return "".join(rng.choice(WORDS) + " " * rng.choice([1, 1, 2, 3, 4, 7]) for _ in range(words)).strip()
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_several_spaces_where_the_writer_wraps_are_kept(qtbot, seed: int) -> None:
+    text = _spaced(random.Random(seed), 60)
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText(text)
+    _kept(qtbot, edit, [text])
+
+
+def test_several_spaces_where_the_writer_wraps_are_kept_in_a_text_over_20000_characters(qtbot) -> None:
+    rng = random.Random(23)
+    paragraphs = [_spaced(rng, 1200) for _ in range(3)]
     edit = MarkdownEdit()
     qtbot.addWidget(edit)
     edit.insertPlainText("\n".join(paragraphs))

@@ -15,7 +15,7 @@ from PySide6.QtGui import QTextDocument
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
 from briefbook.ui.editors.list_indent import nested_lists
-from briefbook.ui.editors.markdown_writer import BREAK, LINE_BREAK, LINE_START_MARKS, NUMBER_ENDS
+from briefbook.ui.editors.markdown_writer import BREAK, LINE_BREAK, LINE_START_MARKS, NUMBER_ENDS, TRAILING
 
 # CommonMark with pipe tables, as the book reads a text (assemble.markdown_parse): a point
 # holding a table shows it as a grid and keeps it on save, where plain CommonMark made its
@@ -55,6 +55,8 @@ _LINE_START_ESCAPE = re.compile(
 
 # A hard break: a line ending in an odd number of backslashes, a line of text after it.
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n(?=[ \t]*\S)")
+# The breaks typed at a paragraph's end, as the writer keeps them (markdown_writer.TRAILING)
+_BREAK_AT_END = re.compile(rf"(?<!\\)((?:\\\\)*)\\\n{re.escape(TRAILING)}(?=[ \t]*\n[ \t]*\n|[ \t]*\n?$)")
 _FENCE_OPEN = re.compile(r"^ *(?P<fence>`{3,}(?!.*`)|~{3,})")
 _FENCE_CLOSE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})[ \t]*$")
 
@@ -76,7 +78,8 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     parts, start = [], 0
     for number in [*sorted(code), len(lines)]:
         if number > start:
-            parts.append(_HARD_BREAK.sub(lambda m: m[1] + BREAK, "\n".join(lines[start:number])))
+            text = _BREAK_AT_END.sub(lambda m: m[1] + BREAK, "\n".join(lines[start:number]))
+            parts.append(_HARD_BREAK.sub(lambda m: m[1] + BREAK, text))
         if number < len(lines):
             parts.append(lines[number])
         start = number + 1

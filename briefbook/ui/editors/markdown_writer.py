@@ -56,6 +56,7 @@ GLUE = "\ue0f0"  # starts a part of a word in another format than the part befor
 BREAK = "\ue0f1"  # a line break typed (U+2028, Shift+Enter)
 LINE_BREAK = "\u2028"
 ROOM = "\ue0f2"  # after a space given to the writer inside a long run with no space (Thai)
+SPACE = "\ue0f3"  # each space after a space (a run of them typed): the writer wraps at none of them
 _RUN = 60  # characters with no space the writer is given at most in a row
 _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 
@@ -85,18 +86,28 @@ _DEFINITION = re.compile(r"^ {0,3}\[[^\]]*(?P<close>\]):")
 # The start of a line's text: after its indent and the writer's own quote and list marks.
 _LINE_HEAD = re.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\d{0,9}")
 _STAND_INS = re.compile("[" + "".join(STAND_IN.values()) + "]")
-_SUBSTITUTE = {**STAND_IN, LINE_BREAK: BREAK}
+_SUBSTITUTE = {**STAND_IN, LINE_BREAK: BREAK, " ": SPACE}  # (" ": only one after a space)
 # A new line (and its indent) the writer put before a glued part of a word, or between the
 # opening marks of its format and it ("**" + newline + "ệt**").
 _GLUED = re.compile(rf"\n[ \t]*(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+|\[)*){GLUE}")
-# A break typed at a paragraph's end ("\\" there is a backslash, not a break): dropped.
-_BREAK_AT_END = re.compile(rf"{BREAK}+(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+)?)(?=\n\n|\n?$)")
+# A break typed at a paragraph's end: "\\" there is a backslash, not a break (CommonMark),
+# so the breaks are followed by TRAILING, a no-break space: the book prints the empty line
+# the break made, and read_markdown takes it out again (it was dropped: the text changed).
+_BREAK_AT_END = re.compile(rf"(?P<breaks>{BREAK}+)(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+)?)(?=\n\n|\n?$)")
+TRAILING = "&nbsp;"
 # Qt's writer drops a character where it breaks a run of more than a line with no space in
 # it after a wrap ("การลงทุนและการ" lost its "แ" for a space): such a run (Thai, Lao, Khmer
 # have no spaces between words) is given a space every _RUN characters, followed by ROOM,
 # and both (or the wrap made at that space) are taken out again.
 _LONG_RUN = re.compile(rf"\S{{{_RUN + 1},}}")
 _ROOM = re.compile(rf"(?:\n[ \t]*| ){ROOM}")
+# Several spaces typed in a row: Qt's writer wrapping in them kept some at the line's end
+# and dropped one, or all those it would have put at the next line's start (in
+# QTextMarkdownWriter, a line begun past the limit skips its spaces), and the join made them
+# one. Each space after a space is given to it as SPACE, which it never wraps at; a wrap at
+# the run's first space is a space again.
+_RUN_OF_SPACES = re.compile(r"(?<= ) ")
+_WRAPPED_RUN = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*(?={SPACE})")  # (not a paragraph's start)
 # A break typed, and the wrap the writer may have put after it (at a space after it).
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
 
@@ -161,9 +172,9 @@ def _write_range(
         if number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         return _numbered_copy(document, begin, end, number_from).toMarkdown(features)
-    acting = any(_ACTS.search(t) or LINE_BREAK in t or _LONG_RUN.search(t) for t in texts) or any(
-        _glued(b) for b in blocks
-    )
+    acting = any(
+        _ACTS.search(t) or LINE_BREAK in t or "  " in t or _LONG_RUN.search(t) for t in texts
+    ) or any(_glued(b) for b in blocks)
 
     def one_call() -> str:
         if not acting and number_from is None:
@@ -253,6 +264,8 @@ def stand_in(document: QTextDocument) -> None:
             at = sorted({*at, definition.start("close")})
         if LINE_BREAK in text:
             at = sorted({*at, *(n for n, char in enumerate(text) if char == LINE_BREAK)})
+        if "  " in text:
+            at = sorted({*at, *(m.start() for m in _RUN_OF_SPACES.finditer(text))})
         glued = _glued(block)
         room = {
             m.start() + n for m in _LONG_RUN.finditer(text) for n in range(_RUN, m.end() - m.start(), _RUN)
@@ -344,10 +357,12 @@ def _written_back(markdown: str) -> str:
     a part of a word on the line of the part before it, a line break typed a hard break."""
     if ROOM in markdown:
         markdown = _ROOM.sub("", markdown)
+    if SPACE in markdown:
+        markdown = _WRAPPED_RUN.sub(" ", markdown).replace(SPACE, " ")
     if GLUE in markdown:
         markdown = _GLUED.sub(r"\g<marks>", markdown).replace(GLUE, "")
     if BREAK in markdown:
-        markdown = _BREAK.sub("\\\\\n", _BREAK_AT_END.sub(r"\g<marks>", markdown))
+        markdown = _BREAK.sub("\\\\\n", _BREAK_AT_END.sub(_breaks_at_end, markdown))
     lines = []
     for line in markdown.split("\n"):
         if _STAND_INS.search(line):
@@ -357,6 +372,10 @@ def _written_back(markdown: str) -> str:
             line = _STAND_INS.sub(_back, line)
         lines.append(line)
     return "\n".join(lines)
+
+
+def _breaks_at_end(match: re.Match) -> str:
+    return match["marks"] + "\\\n" * len(match["breaks"]) + TRAILING
 
 
 def _back(match: re.Match) -> str:
