@@ -766,7 +766,7 @@ def photos_that_are_not_right(c: Ctx) -> list[Shown]:
 
 @case
 def export_to_read_only_places(c: Ctx) -> list[Shown]:
-    from briefbook import export as export_module
+    from briefbook import export_paths
 
     book = _book(c, ceiling="Internal")
     folder = c.tmp / "chỉ đọc"
@@ -775,7 +775,7 @@ def export_to_read_only_places(c: Ctx) -> list[Shown]:
     locked.write_bytes(b"old")
     c.data.update({str(folder), str(folder / "sổ.pdf"), str(locked)})
     # as root every place is writable: refuse as a read-only folder and a file open in Word would
-    c.monkeypatch.setattr(export_module.os, "access", lambda path, mode: Path(path) not in (folder, locked))
+    c.monkeypatch.setattr(export_paths.os, "access", lambda path, mode: Path(path) not in (folder, locked))
     options = ExportOptions(formats=("pdf",))
     return [
         refused(lambda: export_book(c.library, book.id, folder / "sổ.pdf", options), "export"),

@@ -225,9 +225,9 @@ def test_a_file_that_cannot_be_replaced_is_reported(
     load_demo(library)
     target = tmp_path / "book.pdf"
     target.write_bytes(b"old")
-    import briefbook.export as export_module
+    import briefbook.export_paths as export_paths
 
-    monkeypatch.setattr(export_module.os, "access", lambda path, mode: Path(path) != target)
+    monkeypatch.setattr(export_paths.os, "access", lambda path, mode: Path(path) != target)
     dialog = make_dialog(qtbot, context, library.list(Book)[0])
     dialog.formats.setCurrentIndex(1)
     dialog.path_edit.setText(str(target))
