@@ -220,7 +220,9 @@ def _export_book(
     # What this export includes, recorded once it is written (the changes page is not part of it).
     contents = changes.included(document, library, records)
     records.clear()  # the records themselves are not needed past here: freed before rendering
-    fingerprint = changes.copy_fingerprint(
+    from briefbook.exchange import copy_changes
+
+    fingerprint = copy_changes.copy_fingerprint(
         library,
         book,
         contents,
@@ -233,7 +235,7 @@ def _export_book(
     if options.changes_page:
         # Compared with the last copy of this kind (its reader's), never with a copy of another
         # ceiling or choice; with none, the page says so.
-        since = changes.changes_since_copy(
+        since = copy_changes.changes_since_copy(
             library, book, contents, ceiling=ceiling, for_sharing=options.releasable, fingerprint=fingerprint
         )
         from briefbook.exchange import changes_page

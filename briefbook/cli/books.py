@@ -327,7 +327,8 @@ def _find(parts: list[Section], ref: str) -> Section:
 def book_changes_cmd(ctx: Context, book_id: str, ceiling: str | None, for_sharing: bool) -> None:
     """What was added, edited (word by word) and removed since the last copy of this kind (this
     ceiling, for sharing or not): what that copy's changes page says."""
-    from briefbook.exchange.changes import book_changes, shortened
+    from briefbook.exchange.changes import shortened
+    from briefbook.exchange.copy_changes import book_changes
 
     found = book_changes(ctx.library(backups=False), book_id, ceiling=ceiling, for_sharing=for_sharing)
     if ctx.as_json:

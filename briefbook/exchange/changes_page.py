@@ -58,7 +58,7 @@ def changes_blocks(
 ) -> list:
     """The "changes since version N" page: each line carries the origin of the item it names.
 
-    N is the last copy of this kind (``changes.baseline``); with none (``since_version`` None),
+    N is the last copy of this kind (``copy_changes.baseline``); with none (``since_version`` None),
     the page says in words that this is the first copy of its kind, rather than vanish.
 
     A removed item is named at its level now (if it still exists) or as it was;

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from briefbook.cli.main import _register, cli
-from briefbook.exchange.changes import book_changes, word_diff
+from briefbook.exchange.changes import word_diff
+from briefbook.exchange.copy_changes import book_changes
 from briefbook.export import ExportOptions, export_book
 from briefbook.library import Library, Statement, TalkingPoint
 from briefbook.library.books import new_book
@@ -72,7 +73,7 @@ def test_changes_page_never_prints_what_may_not_leave(library: Library, filled: 
     point = library.add(TalkingPoint(topic_id=filled["topic"].id, text="Công khai.\n\n[NFR] PLUGHWORD"))
     export_book(library, book_id, tmp_path / "v0.pdf", ExportOptions(formats=("pdf",)))  # internal: NFR in
     # The copy for sharing its readers hold: the next one's page compares with it (its kind),
-    # never with the internal copy above (changes.baseline).
+    # never with the internal copy above (copy_changes.baseline).
     export_book(library, book_id, tmp_path / "v1.pdf", ExportOptions(formats=("pdf",), releasable=True))
     library.update(TalkingPoint, point.id, text="Công khai, đã sửa.\n\n[NFR] PLUGHWORD KHÁC")
     library.update(TalkingPoint, filled["point"].id, classification="Secret")  # now above the ceiling

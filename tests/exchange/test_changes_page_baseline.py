@@ -3,7 +3,7 @@
 Found by a review: the page compared with the last export of any kind, so a Public copy
 made for sharing said "since version 1" when version 1 was the Secret internal copy its
 reader never received, and listed its changes against that text. Now N is the last copy
-at the same ceiling with the same for-sharing choice (``changes.baseline``); with none,
+at the same ceiling with the same for-sharing choice (``copy_changes.baseline``); with none,
 the page says so in words.
 """
 
@@ -16,7 +16,7 @@ from docx import Document as WordDocument
 from pypdf import PdfReader
 
 from briefbook.cli.main import _register, cli
-from briefbook.exchange.changes import baseline
+from briefbook.exchange.copy_changes import baseline
 from briefbook.export import ExportOptions, export_book
 from briefbook.library import Library, TalkingPoint
 from briefbook.library.books import new_book

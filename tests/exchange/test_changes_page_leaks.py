@@ -7,7 +7,7 @@ the book never prints (internal notes) or prints only at Confidential and above
 (sensitivities), in a Public copy made for sharing.
 
 Each copy's page compares with the last copy of its own kind (its ceiling and its
-for-sharing choice: ``changes.baseline``), so these cases start from a Public copy for
+for-sharing choice: ``copy_changes.baseline``), so these cases start from a Public copy for
 sharing; a Public copy whose only earlier export was Secret says it has none of its kind.
 """
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from briefbook.exchange.changes import book_changes
+from briefbook.exchange.copy_changes import book_changes
 from briefbook.export import ExportOptions, export_book
 from briefbook.library import Library, Person, Statement, TalkingPoint
 from briefbook.library.books import new_book

@@ -1,6 +1,6 @@
 """The composer's Changes tab, 'briefbook book changes' and a copy's changes page compare with
 the same copy: the last one of the same kind (its ceiling, for sharing or not), through one
-function (exchange.changes.changes_since_copy). The tab and the command compared with the last
+function (exchange.copy_changes.changes_since_copy). The tab and the command compared with the last
 export of any kind: after a Public copy for sharing, the Confidential book's tab said "since
 version 2", called the Confidential topic and point new and missed the edit, where its next
 copy's page says what changed since version 1."""
@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoStack
 
 from briefbook.assemble import assemble
 from briefbook.cli.main import _register, cli
-from briefbook.exchange.changes import book_changes
+from briefbook.exchange.copy_changes import book_changes
 from briefbook.export import ExportOptions, export_book
 from briefbook.library import Book, Library, TalkingPoint, Topic
 from briefbook.library.books import new_book

@@ -2,7 +2,7 @@
 
 It compares the book as the composer last assembled it (off the GUI thread)
 with the last copy of the same kind (the book's ceiling, for sharing or not), as that copy's
-changes page will (:func:`briefbook.exchange.changes.book_changes`);
+changes page will (:func:`briefbook.exchange.copy_changes.book_changes`);
 the comparison runs when the tab is shown or a new assembly arrives while it
 is shown, so a big book costs nothing while the user works elsewhere.
 """
@@ -13,7 +13,8 @@ import html
 
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
-from briefbook.exchange.changes import Changes, book_changes, shortened
+from briefbook.exchange.changes import Changes, shortened
+from briefbook.exchange.copy_changes import book_changes
 from briefbook.ui.dates import format_date
 from briefbook.ui.labels import kind_label, level_label
 
