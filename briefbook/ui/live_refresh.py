@@ -11,7 +11,10 @@ library again (``LibraryModel.changed_elsewhere``), keeping tables' selections.
 Never while the user is typing: a refresh then waits until the text field loses
 the focus (or the next tick after that), so that nobody's half-written sentence
 is replaced under their cursor. Typing in the search field or a table's filter
-does not count: nothing there is overwritten by a refresh.
+does not count: nothing there is overwritten by a refresh. Nor does the focus in a
+field with nothing typed since it was saved: coming back to the window puts the
+focus back in the field it left, and the refresh waited until an edit typed there
+over the other window's text was refused, the only way it then showed.
 """
 
 from __future__ import annotations
@@ -49,14 +52,19 @@ def is_text_input(widget: QWidget) -> bool:
 
 
 def user_is_editing(window: QWidget) -> bool:
-    """True while the focus is in a text field of an editor in ``window`` (not search or filters)."""
+    """True while the focus is in a text field of an editor in ``window`` (not search or filters)
+    holding an edit not saved yet."""
     focus = QApplication.focusWidget()
     if focus is None or focus.window() is not window or not is_text_input(focus):
         return False
+    from briefbook.ui.editors.fields import FieldWidget  # (loaded with the first editor)
+
     widget: QWidget | None = focus
     while widget is not None and widget is not window:
         if isinstance(widget, QToolBar) or widget.objectName().startswith(NOT_EDITING):
             return False
+        if isinstance(widget, FieldWidget):
+            return widget.is_dirty()  # (an edit typed and not saved yet)
         widget = widget.parentWidget()
     return True
 

@@ -282,6 +282,8 @@ def test_typing_in_an_editor_counts_as_editing_but_the_search_field_does_not(qtb
     qtbot.waitUntil(window.isActiveWindow, timeout=30_000)
     view.editor.field("title").input.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is view.editor.field("title").input, timeout=30_000)
+    assert not live_refresh.user_is_editing(window)  # (nothing typed there since it was saved)
+    view.editor.field("title").input.insert(" mới")
     assert live_refresh.user_is_editing(window)
     window.search_field.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_field, timeout=30_000)
