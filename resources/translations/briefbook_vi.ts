@@ -620,7 +620,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>ChangesPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/changes_panel.py" line="+63"/>
+        <location filename="../../briefbook/ui/composer/changes_panel.py" line="+64"/>
         <source>There is no earlier copy of this book at %1 made for sharing: everything in it is new.</source>
         <translation>Chưa có bản nào trước đây của sổ tay này ở mức %1, bản được phép chia sẻ: mọi nội dung đều mới.</translation>
     </message>
@@ -2144,7 +2144,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Ảnh (*.jpg *.jpeg *.png *.gif *.webp *.bmp *.tif *.tiff);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+46"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+44"/>
         <source>Link</source>
         <translation>Liên kết</translation>
     </message>
@@ -3581,7 +3581,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MarkdownField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/rich_text.py" line="+212"/>
+        <location filename="../../briefbook/ui/editors/rich_text.py" line="+68"/>
         <source>B</source>
         <comment>bold button</comment>
         <translation>Đ</translation>
