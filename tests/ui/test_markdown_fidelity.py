@@ -282,3 +282,40 @@ def test_several_spaces_where_the_writer_wraps_are_kept_in_a_text_over_20000_cha
     assert again.document().blockCount() > 3  # opened in pieces
     assert _shown(again) == paragraphs
     assert again.markdown() == stored
+
+
+# Spaces at a paragraph's start (or after a line break typed): CommonMark drops them, and four
+# make code, so the book printed the text without them and the editor reopened it so (or as code)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   ba dấu cách",
+        "    bốn: không phải mã",
+        "một|  hai",
+        "một\n   sau dòng mới",
+        "  " + "từ " * 40 + "cuối",
+    ],
+)
+def test_spaces_at_a_paragraphs_start_are_kept(qtbot, text: str) -> None:
+    paragraphs = text.split("|")
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText("\n".join(p.replace("\n", "\u2028") for p in paragraphs))
+    _kept(qtbot, edit, paragraphs)
+
+
+def test_spaces_at_a_paragraphs_start_are_kept_in_a_text_over_20000_characters(qtbot) -> None:
+    rng = random.Random(29)
+    paragraphs = ["  " + _broken_lines(rng, 1500).replace("\n", "\n ") for _ in range(3)]
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText("\n".join(p.replace("\n", "\u2028") for p in paragraphs))
+    assert edit.document().characterCount() > 20_000
+    stored = edit.markdown()
+    assert _book(stored) == paragraphs
+    again = _reopened(qtbot, stored)
+    assert again.document().blockCount() > 3  # opened in pieces
+    assert _shown(again) == paragraphs
+    assert again.markdown() == stored

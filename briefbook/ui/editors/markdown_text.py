@@ -15,7 +15,15 @@ from PySide6.QtGui import QTextDocument
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
 from briefbook.ui.editors.list_indent import nested_lists
-from briefbook.ui.editors.markdown_writer import BREAK, LINE_BREAK, LINE_START_MARKS, NUMBER_ENDS, TRAILING
+from briefbook.ui.editors.markdown_writer import (
+    BREAK,
+    LEAD,
+    LEADING_SPACE,
+    LINE_BREAK,
+    LINE_START_MARKS,
+    NUMBER_ENDS,
+    TRAILING,
+)
 
 # CommonMark with pipe tables, as the book reads a text (assemble.markdown_parse): a point
 # holding a table shows it as a grid and keeps it on save, where plain CommonMark made its
@@ -57,6 +65,8 @@ _LINE_START_ESCAPE = re.compile(
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n(?=[ \t]*\S)")
 # The breaks typed at a paragraph's end, as the writer keeps them (markdown_writer.TRAILING)
 _BREAK_AT_END = re.compile(rf"(?<!\\)((?:\\\\)*)\\\n{re.escape(TRAILING)}(?=[ \t]*\n[ \t]*\n|[ \t]*\n?$)")
+# "&#32;", a space as the book reads it (markdown_writer.LEADING_SPACE), not "\\&#32;" typed
+_SPACE_ENTITY = re.compile(r"(?<!\\)((?:\\\\)*)&#32;")
 _FENCE_OPEN = re.compile(r"^ *(?P<fence>`{3,}(?!.*`)|~{3,})")
 _FENCE_CLOSE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})[ \t]*$")
 
@@ -70,7 +80,8 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     :data:`~markdown_writer.BREAK` on the same line, which is then the line break. Code
     (a fenced block) is read as it is, and the breaks outside it as everywhere else (a text
     holding a fence was read whole as it was: its typed breaks came back as paragraphs)."""
-    if BREAK in markdown or "\\\n" not in markdown:
+    spaces = LEADING_SPACE in markdown and LEAD not in markdown
+    if BREAK in markdown or ("\\\n" not in markdown and not spaces):
         document.setMarkdown(markdown, features)
         return
     lines = markdown.split("\n")
@@ -79,15 +90,17 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     for number in [*sorted(code), len(lines)]:
         if number > start:
             text = _BREAK_AT_END.sub(lambda m: m[1] + BREAK, "\n".join(lines[start:number]))
-            parts.append(_HARD_BREAK.sub(lambda m: m[1] + BREAK, text))
+            text = _HARD_BREAK.sub(lambda m: m[1] + BREAK, text)
+            parts.append(_SPACE_ENTITY.sub(lambda m: m[1] + LEAD, text) if spaces else text)
         if number < len(lines):
             parts.append(lines[number])
         start = number + 1
     document.setMarkdown("\n".join(parts), features)
-    found = document.find(BREAK)
-    while not found.isNull():
-        found.insertText(LINE_BREAK)
-        found = document.find(BREAK, found)
+    for stand_in, char in ((BREAK, LINE_BREAK), (LEAD, " ")):
+        found = document.find(stand_in)
+        while not found.isNull():
+            found.insertText(char)
+            found = document.find(stand_in, found)
 
 
 def code_lines(lines: list[str]) -> set[int]:

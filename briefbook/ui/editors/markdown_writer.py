@@ -57,6 +57,8 @@ BREAK = "\ue0f1"  # a line break typed (U+2028, Shift+Enter)
 LINE_BREAK = "\u2028"
 ROOM = "\ue0f2"  # after a space given to the writer inside a long run with no space (Thai)
 SPACE = "\ue0f3"  # each space after a space (a run of them typed): the writer wraps at none of them
+LEAD = "\ue0f4"  # a space at a paragraph's start or after a line break typed: written "&#32;"
+LEADING_SPACE = "&#32;"
 _RUN = 60  # characters with no space the writer is given at most in a row
 _TRIES = 64  # spaces looked at for a cut before moving on by a piece
 
@@ -107,6 +109,11 @@ _ROOM = re.compile(rf"(?:\n[ \t]*| ){ROOM}")
 # one. Each space after a space is given to it as SPACE, which it never wraps at; a wrap at
 # the run's first space is a space again.
 _RUN_OF_SPACES = re.compile(r"(?<= ) ")
+# Spaces at a paragraph's start (or a line's, after a break typed) are dropped by CommonMark
+# (and four of them make code): the book printed the text without them and the editor
+# opened it so, or as code. Written as "&#32;" (a space both readers keep: the book decodes
+# it, read_markdown gives it to Qt's reader, which drops it, as LEAD), they are kept.
+_LEADING = re.compile(rf"(?:^|(?<={LINE_BREAK})) +")
 _WRAPPED_RUN = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*(?={SPACE})")  # (not a paragraph's start)
 # A break typed, and the wrap the writer may have put after it (at a space after it).
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
@@ -173,7 +180,7 @@ def _write_range(
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         return _numbered_copy(document, begin, end, number_from).toMarkdown(features)
     acting = any(
-        _ACTS.search(t) or LINE_BREAK in t or "  " in t or _LONG_RUN.search(t) for t in texts
+        _ACTS.search(t) or LINE_BREAK in t or "  " in t or t[:1] == " " or _LONG_RUN.search(t) for t in texts
     ) or any(_glued(b) for b in blocks)
 
     def one_call() -> str:
@@ -266,17 +273,32 @@ def stand_in(document: QTextDocument) -> None:
             at = sorted({*at, *(n for n, char in enumerate(text) if char == LINE_BREAK)})
         if "  " in text:
             at = sorted({*at, *(m.start() for m in _RUN_OF_SPACES.finditer(text))})
+        lead = {n for m in _LEADING.finditer(text) for n in range(m.start(), m.end())}
+        if lead and _piece(block):  # (its first spaces follow the space it is joined by)
+            lead = {n for n in lead if n >= len(text) - len(text.lstrip(" "))}
+            at = sorted({*at, *range(len(text) - len(text.lstrip(" ")))})
+        if lead:
+            at = sorted({*at, *lead})
         glued = _glued(block)
         room = {
             m.start() + n for m in _LONG_RUN.finditer(text) for n in range(_RUN, m.end() - m.start(), _RUN)
         }
         if at or glued or room:
-            edits += _fragment_edits(block, text, at, glued, room)
+            edits += _fragment_edits(block, text, at, glued, room, lead)
         block = block.next()
     for position, length, replaced, fmt in reversed(edits):
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(replaced, fmt)
+
+
+def _piece(block: QTextBlock) -> bool:
+    """``block`` is a piece of the paragraph before it: in a copy being written, after a
+    block ending in the marker; in the editor's document, a piece it opened (``long_text``)."""
+    from briefbook.ui.editors.long_text import continues
+
+    previous = block.previous()
+    return previous.isValid() and (previous.text().endswith(_MARK) or continues(block))
 
 
 def _code_block(block: QTextBlock) -> bool:
@@ -301,7 +323,12 @@ def _glued(block: QTextBlock) -> set[int]:
 
 
 def _fragment_edits(
-    block: QTextBlock, text: str, at: list[int], glued: set[int], room: set[int] | None = None
+    block: QTextBlock,
+    text: str,
+    at: list[int],
+    glued: set[int],
+    room: set[int] | None = None,
+    lead: set[int] | None = None,
 ) -> list[tuple]:
     """(position, length, text with stand-ins, format) of each fragment of ``block`` holding
     one of the offsets ``at``, starting at one of ``glued`` or holding one of ``room`` (a
@@ -324,7 +351,7 @@ def _fragment_edits(
             if chars is None:
                 chars = list(text[start:stop])
             if not code:
-                chars[offset - start] = _SUBSTITUTE[text[offset]]
+                chars[offset - start] = LEAD if lead and offset in lead else _SUBSTITUTE[text[offset]]
             offset = next(wanted, None)
         if chars is None or (fmt.isAnchor() and fmt.anchorHref() == fragment.text()):
             continue
@@ -359,6 +386,8 @@ def _written_back(markdown: str) -> str:
         markdown = _ROOM.sub("", markdown)
     if SPACE in markdown:
         markdown = _WRAPPED_RUN.sub(" ", markdown).replace(SPACE, " ")
+    if LEAD in markdown:
+        markdown = markdown.replace(LEAD, LEADING_SPACE)
     if GLUE in markdown:
         markdown = _GLUED.sub(r"\g<marks>", markdown).replace(GLUE, "")
     if BREAK in markdown:
