@@ -19,7 +19,7 @@ from briefbook import export_process
 from briefbook.export_process import ExportProcess
 
 
-def lingering_child(library_path: str, book_id: str, target: str, options, channel) -> None:
+def lingering_child(library_path: str, book_id: str, target: str, options, channel, read_only=False) -> None:
     """Says it finished, then takes its time to exit: until the test creates ``<target>.release``."""
     channel.send(("progress", "pdf", 1, 2))
     channel.send(("finished", [target]))
@@ -29,14 +29,14 @@ def lingering_child(library_path: str, book_id: str, target: str, options, chann
         time.sleep(0.01)
 
 
-def busy_child(library_path: str, book_id: str, target: str, options, channel) -> None:
+def busy_child(library_path: str, book_id: str, target: str, options, channel, read_only=False) -> None:
     """Says where it is, then works until it is stopped."""
     channel.send(("progress", "pdf", 1, 1000))
     while True:
         time.sleep(0.01)
 
 
-def silent_child(library_path: str, book_id: str, target: str, options, channel) -> None:
+def silent_child(library_path: str, book_id: str, target: str, options, channel, read_only=False) -> None:
     """Dies without a word (a crash in the renderer's C code, say)."""
     channel.close()
     os._exit(3)
@@ -83,7 +83,7 @@ def test_the_last_message_is_read_without_waiting_for_the_child(tmp_path, monkey
     assert child.wait(60) == 0  # a bound for a broken test, not a speed
 
 
-def quick_child(library_path: str, book_id: str, target: str, options, channel) -> None:
+def quick_child(library_path: str, book_id: str, target: str, options, channel, read_only=False) -> None:
     """Says it finished and exits a moment later, while the reaper already waits on it."""
     channel.send(("finished", [target]))
     channel.close()

@@ -90,6 +90,9 @@ def write_members(
         offset += len(header) + len(encoded) + len(member.data)
     listing = b"".join(directory)
     if offset + len(listing) >= _LIMIT:
-        raise BriefBookError("The Word file would be larger than 4 GB, which Word cannot open.")
+        raise BriefBookError(  # the same words as above (the window's: ui/export_messages)
+            "The Word file would be larger than 4 GB (or hold more than 65,535 parts), which "
+            "Word cannot open. Leave out some pictures or split the book."
+        )
     fh.write(listing)
     fh.write(_END.pack(b"PK\x05\x06", 0, 0, len(directory), len(directory), len(listing), offset, 0))

@@ -53,6 +53,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
             ),
         ),
         (
+            r"The Word file would be larger than 4 GB \(or hold more than 65,535 parts\), which Word cannot "
+            r"open\. Leave out some pictures or split the book\.",
+            QT_TRANSLATE_NOOP(
+                "ExportMessages",
+                "The Word file would be larger than 4 GB (or hold more than 65,535 parts), which Word "
+                "cannot open. Leave out some pictures or split the book.",
+            ),
+        ),
+        (
             r"Choose where to save the book: a file name, or a folder\.",
             QT_TRANSLATE_NOOP("ExportMessages", "Choose where to save the book: a file name, or a folder."),
         ),

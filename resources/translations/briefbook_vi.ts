@@ -2577,6 +2577,11 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Không thể xuất ra %1: tệp chỉ cho phép đọc hoặc đang mở trong chương trình khác. Hãy đóng tệp rồi xuất lại.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>The Word file would be larger than 4 GB (or hold more than 65,535 parts), which Word cannot open. Leave out some pictures or split the book.</source>
+        <translation>Tệp Word sẽ lớn hơn 4 GB (hoặc gồm hơn 65.535 phần), Word không mở được. Hãy bỏ bớt một số ảnh hoặc chia sổ tay thành nhiều tập.</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>Choose where to save the book: a file name, or a folder.</source>
         <translation>Chọn nơi lưu tài liệu: một tên tệp hoặc một thư mục.</translation>

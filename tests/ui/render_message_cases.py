@@ -171,6 +171,24 @@ def word_styles_files_broken(c: Ctx) -> list[Shown]:
 
 
 @case
+def a_word_file_larger_than_word_opens(c: Ctx) -> list[Shown]:
+    """A book whose Word file would pass 4 GB (Zip's limit without Zip64, which Word needs):
+    the limit lowered to a few bytes, as a book of 4 GB of photos would reach it."""
+    from briefbook.render import zip_writer
+
+    book = _book(c, ceiling="Internal")
+    target = c.tmp / "sổ tay.docx"
+    c.data.update({str(target), str(c.tmp)})
+    c.monkeypatch.setattr(zip_writer, "_LIMIT", 64)
+    out = [
+        refused(lambda: export_book(c.library, book.id, target, ExportOptions(formats=("docx",))), "export")
+    ]
+    c.monkeypatch.setattr(zip_writer, "_LIMIT", 0xFFFFFFFF)
+    assert not target.exists()
+    return out
+
+
+@case
 def word_and_pdf_files_that_cannot_be_written(c: Ctx) -> list[Shown]:
     """The disk fills while the Word or PDF file is written; a PDF open in a reader is not replaced."""
     from briefbook.render import docx_package

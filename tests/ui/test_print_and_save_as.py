@@ -65,7 +65,7 @@ def test_a_folder_means_a_file_named_after_the_book(qtbot, dialog, dialogs, tmp_
     written = []
 
     class FakeJob:  # the export itself is tested elsewhere: here, where it would write
-        def __init__(self, library_path, book_id, target, options, parent):
+        def __init__(self, library_path, book_id, target, options, parent, read_only=False):
             written.append(Path(target))
 
         def __getattr__(self, name):
