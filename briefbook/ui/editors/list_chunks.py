@@ -24,7 +24,7 @@ import re
 
 from PySide6.QtGui import QTextDocument, QTextList, QTextListFormat
 
-from briefbook.ui.editors.markdown_writer import BREAK
+from briefbook.ui.editors.markdown_stand_ins import BREAK
 
 CHUNK = 16_000  # characters of Markdown read in one call (a few ms)
 

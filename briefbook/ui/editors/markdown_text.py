@@ -15,7 +15,7 @@ from PySide6.QtGui import QTextDocument
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
 from briefbook.ui.editors.list_indent import nested_lists
-from briefbook.ui.editors.markdown_writer import (
+from briefbook.ui.editors.markdown_stand_ins import (
     BREAK,
     LEAD,
     LEADING_SPACE,
@@ -63,9 +63,9 @@ _LINE_START_ESCAPE = re.compile(
 
 # A hard break: a line ending in an odd number of backslashes, a line of text after it.
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n(?=[ \t]*\S)")
-# The breaks typed at a paragraph's end, as the writer keeps them (markdown_writer.TRAILING)
+# The breaks typed at a paragraph's end, as the writer keeps them (markdown_stand_ins.TRAILING)
 _BREAK_AT_END = re.compile(rf"(?<!\\)((?:\\\\)*)\\\n{re.escape(TRAILING)}(?=[ \t]*\n[ \t]*\n|[ \t]*\n?$)")
-# "&#32;", a space as the book reads it (markdown_writer.LEADING_SPACE), not "\\&#32;" typed
+# "&#32;", a space as the book reads it (markdown_stand_ins.LEADING_SPACE), not "\\&#32;" typed
 _SPACE_ENTITY = re.compile(r"(?<!\\)((?:\\\\)*)&#32;")
 _FENCE_OPEN = re.compile(r"^ *(?P<fence>`{3,}(?!.*`)|~{3,})")
 _FENCE_CLOSE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})[ \t]*$")
@@ -75,9 +75,9 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     """``document.setMarkdown(markdown, features)``, a hard break kept a line break (U+2028).
 
     Qt's reader makes a new paragraph of a hard break ("\\" at a line's end), so a line
-    break typed with Shift+Enter, stored as one (``markdown_writer``), came back as a
+    break typed with Shift+Enter, stored as one (``markdown_stand_ins``), came back as a
     paragraph break, and the next save wrote it as one. Each is given to the reader as
-    :data:`~markdown_writer.BREAK` on the same line, which is then the line break. Code
+    :data:`~markdown_stand_ins.BREAK` on the same line, which is then the line break. Code
     (a fenced block) is read as it is, and the breaks outside it as everywhere else (a text
     holding a fence was read whole as it was: its typed breaks came back as paragraphs)."""
     spaces = LEADING_SPACE in markdown and LEAD not in markdown
