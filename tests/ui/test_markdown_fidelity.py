@@ -77,6 +77,25 @@ def _broken_lines(rng: random.Random, words: int) -> str:
     return "".join(out[:-1])
 
 
+def _plain_typed(qtbot, text: str) -> MarkdownEdit:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.insertPlainText(text)
+    return edit
+
+
+def _kept_over_20000(qtbot, edit: MarkdownEdit, shown: list[str], printed: list[str] | None = None) -> None:
+    """``edit``'s text, over 20,000 characters, is stored so that the book prints ``printed``
+    (``shown`` if None), and reopens in pieces showing ``shown``, stored again unchanged."""
+    assert edit.document().characterCount() > 20_000
+    stored = edit.markdown()
+    assert _book(stored) == (shown if printed is None else printed)
+    again = _reopened(qtbot, stored)
+    assert again.document().blockCount() > 3  # opened in pieces
+    assert _shown(again) == shown
+    assert again.markdown() == stored
+
+
 # (1) a line break typed with Shift+Enter
 
 
@@ -110,16 +129,8 @@ def test_line_breaks_typed_in_a_text_wrapped_over_several_lines_are_kept(qtbot, 
 def test_line_breaks_typed_in_a_text_over_20000_characters_are_kept(qtbot) -> None:
     rng = random.Random(7)
     paragraphs = [_broken_lines(rng, 1500) for _ in range(3)]
-    edit = MarkdownEdit()
-    qtbot.addWidget(edit)
-    edit.insertPlainText("\n".join(p.replace("\n", "\u2028") for p in paragraphs))
-    assert edit.document().characterCount() > 20_000
-    stored = edit.markdown()
-    assert _book(stored) == paragraphs
-    again = _reopened(qtbot, stored)
-    assert again.document().blockCount() > 3  # opened in pieces
-    assert _shown(again) == paragraphs
-    assert again.markdown() == stored
+    edit = _plain_typed(qtbot, "\n".join(p.replace("\n", "\u2028") for p in paragraphs))
+    _kept_over_20000(qtbot, edit, paragraphs)
 
 
 @pytest.mark.parametrize(
@@ -143,16 +154,8 @@ def test_a_line_break_typed_at_a_paragraphs_end_is_kept(qtbot, text: str) -> Non
 def test_a_line_break_typed_at_a_paragraphs_end_is_kept_in_a_text_over_20000_characters(qtbot) -> None:
     rng = random.Random(17)
     paragraphs = [_broken_lines(rng, 1500) + "\n" for _ in range(3)]
-    edit = MarkdownEdit()
-    qtbot.addWidget(edit)
-    edit.insertPlainText("\n".join(p.replace("\n", "\u2028") for p in paragraphs))
-    assert edit.document().characterCount() > 20_000
-    stored = edit.markdown()
-    assert _book(stored) == [p + "\u00a0" for p in paragraphs]
-    again = _reopened(qtbot, stored)
-    assert again.document().blockCount() > 3  # opened in pieces
-    assert _shown(again) == paragraphs
-    assert again.markdown() == stored
+    edit = _plain_typed(qtbot, "\n".join(p.replace("\n", "\u2028") for p in paragraphs))
+    _kept_over_20000(qtbot, edit, paragraphs, printed=[p + "\u00a0" for p in paragraphs])
 
 
 # (2) a word made of parts in different formats gains no space
@@ -195,14 +198,7 @@ def test_a_word_in_parts_gains_no_space_in_a_text_over_20000_characters(qtbot) -
         paragraph[-1] = (paragraph[-1][0].rstrip(), False)
         paragraphs.append(paragraph)
     edit = _typed(qtbot, paragraphs)
-    assert edit.document().characterCount() > 20_000
-    expected = ["".join(text for text, _ in p) for p in paragraphs]
-    stored = edit.markdown()
-    assert _book(stored) == expected
-    again = _reopened(qtbot, stored)
-    assert again.document().blockCount() > 3  # opened in pieces
-    assert _shown(again) == expected
-    assert again.markdown() == stored
+    _kept_over_20000(qtbot, edit, ["".join(text for text, _ in p) for p in paragraphs])
 
 
 def test_a_word_with_a_part_in_code_gains_no_space_where_the_writer_wraps(qtbot) -> None:
@@ -240,16 +236,8 @@ def test_long_runs_with_no_space_in_a_text_wrapped_over_several_lines_keep_every
 def test_long_runs_with_no_space_in_a_text_over_20000_characters_keep_every_character(qtbot) -> None:
     rng = random.Random(13)
     paragraphs = [" ".join(rng.choice([*WORDS, THAI, THAI[:70]]) for _ in range(400)) for _ in range(3)]
-    edit = MarkdownEdit()
-    qtbot.addWidget(edit)
-    edit.insertPlainText("\n".join(paragraphs))
-    assert edit.document().characterCount() > 20_000
-    stored = edit.markdown()
-    assert _book(stored) == paragraphs
-    again = _reopened(qtbot, stored)
-    assert again.document().blockCount() > 3  # opened in pieces
-    assert _shown(again) == paragraphs
-    assert again.markdown() == stored
+    edit = _plain_typed(qtbot, "\n".join(paragraphs))
+    _kept_over_20000(qtbot, edit, paragraphs)
 
 
 # Several spaces typed in a row where Qt's writer wraps a line: it kept some at the line's
@@ -272,16 +260,8 @@ def test_several_spaces_where_the_writer_wraps_are_kept(qtbot, seed: int) -> Non
 def test_several_spaces_where_the_writer_wraps_are_kept_in_a_text_over_20000_characters(qtbot) -> None:
     rng = random.Random(23)
     paragraphs = [_spaced(rng, 1200) for _ in range(3)]
-    edit = MarkdownEdit()
-    qtbot.addWidget(edit)
-    edit.insertPlainText("\n".join(paragraphs))
-    assert edit.document().characterCount() > 20_000
-    stored = edit.markdown()
-    assert _book(stored) == paragraphs
-    again = _reopened(qtbot, stored)
-    assert again.document().blockCount() > 3  # opened in pieces
-    assert _shown(again) == paragraphs
-    assert again.markdown() == stored
+    edit = _plain_typed(qtbot, "\n".join(paragraphs))
+    _kept_over_20000(qtbot, edit, paragraphs)
 
 
 # Spaces at a paragraph's start (or after a line break typed): CommonMark drops them, and four
@@ -309,13 +289,5 @@ def test_spaces_at_a_paragraphs_start_are_kept(qtbot, text: str) -> None:
 def test_spaces_at_a_paragraphs_start_are_kept_in_a_text_over_20000_characters(qtbot) -> None:
     rng = random.Random(29)
     paragraphs = ["  " + _broken_lines(rng, 1500).replace("\n", "\n ") for _ in range(3)]
-    edit = MarkdownEdit()
-    qtbot.addWidget(edit)
-    edit.insertPlainText("\n".join(p.replace("\n", "\u2028") for p in paragraphs))
-    assert edit.document().characterCount() > 20_000
-    stored = edit.markdown()
-    assert _book(stored) == paragraphs
-    again = _reopened(qtbot, stored)
-    assert again.document().blockCount() > 3  # opened in pieces
-    assert _shown(again) == paragraphs
-    assert again.markdown() == stored
+    edit = _plain_typed(qtbot, "\n".join(p.replace("\n", "\u2028") for p in paragraphs))
+    _kept_over_20000(qtbot, edit, paragraphs)
