@@ -308,9 +308,10 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
     words "lừa đảo", a link its text, ``\\[`` a bracket), as the book printed them; the
     raw Markdown quoted asterisks and link addresses on the "changes" page. Where only the
     markup changed (a word made bold), the words read are the same, and the diff is the
-    raw one: it shows what changed rather than nothing.
+    raw one: it shows what changed rather than nothing. (Beyond 20,000 characters only a
+    text's escapes are read: markdown_plain.readable.)
     """
-    a, b = re.findall(r"\S+", _read(old)), re.findall(r"\S+", _read(new))
+    a, b = re.findall(r"\S+", readable(old)), re.findall(r"\S+", readable(new))
     if a == b and old != new:
         a, b = re.findall(r"\S+", old), re.findall(r"\S+", new)
     out: list[tuple[str, str]] = []
@@ -323,12 +324,6 @@ def word_diff(old: str, new: str) -> list[tuple[str, str]]:
         if j2 > j1:
             out.append(("+", " ".join(b[j1:j2])))
     return out
-
-
-def _read(text: str) -> str:
-    """A recorded text (an item's fields, one space apart) as its reader sees it (beyond
-    20,000 characters, only its escapes read: markdown_plain.readable)."""
-    return readable(text)
 
 
 def compare(last: dict | None, now: dict[str, Included]) -> Changes:
