@@ -15,9 +15,8 @@ from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 
 from briefbook.assemble.markdown_parse import parsed_blocks
 from briefbook.document.model import Paragraph
-from briefbook.ui.editors.long_text import continues
 from briefbook.ui.editors.rich_text import MarkdownEdit
-from tests.ui.test_markdown_literals import _reopened
+from tests.ui.test_markdown_literals import _reopened, shown_paragraphs
 
 WORDS = ["Việt", "Nam", "hội", "nghị", "ประเทศไทย", "ສປປ", "ព្រះរាជាណាចក្រ", "الوفد", "2025", "a"]
 
@@ -34,15 +33,7 @@ def _book(markdown: str) -> list[str]:
 def _shown(edit: MarkdownEdit) -> list[str]:
     """The editor's paragraphs (a paragraph opened in pieces joined by its space; a line
     break typed, U+2028, as a "\\n")."""
-    lines: list[str] = []
-    block = edit.document().begin()
-    while block.isValid():
-        if lines and continues(block):
-            lines[-1] += " " + block.text()
-        else:
-            lines.append(block.text())
-        block = block.next()
-    return [line.replace("\u2028", "\n") for line in lines]
+    return [line.replace("\u2028", "\n") for line in shown_paragraphs(edit)]
 
 
 def _typed(qtbot, parts: list[list[tuple[str, bool]]]) -> MarkdownEdit:

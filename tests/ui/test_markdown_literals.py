@@ -55,7 +55,7 @@ def _book_text(markdown: str) -> str:
     return "\n".join(out)
 
 
-def _shown(edit: MarkdownEdit) -> str:
+def shown_paragraphs(edit: MarkdownEdit) -> list[str]:
     """The editor's paragraphs, a paragraph it shows in pieces joined again by its space."""
     lines: list[str] = []
     block = edit.document().begin()
@@ -65,7 +65,11 @@ def _shown(edit: MarkdownEdit) -> str:
         else:
             lines.append(block.text())
         block = block.next()
-    return "\n".join(lines)
+    return lines
+
+
+def _shown(edit: MarkdownEdit) -> str:
+    return "\n".join(shown_paragraphs(edit))
 
 
 def _typed(qtbot, text: str) -> MarkdownEdit:
