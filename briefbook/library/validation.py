@@ -58,9 +58,8 @@ def validated(
     for name in cls.REQUIRED:
         # A text of only spaces, newlines or zero-width characters is as empty as none.
         if not clean_line(str(out.get(name) or "")):
-            raise ValidationError(
-                f"A {cls.LABEL.lower()} needs a {name.replace('_id', '').replace('_', ' ')}.", name
-            )
+            kind, what = cls.LABEL.lower(), name.replace("_id", "").replace("_", " ")
+            raise ValidationError(f"{_a(kind).capitalize()} {kind} needs {_a(what)} {what}.", name)
     for name, options in cls.CHOICES.items():
         out[name] = as_choice(out.get(name), options)
         if out.get(name) not in options:
@@ -109,3 +108,9 @@ def as_choice(value: Any, options: tuple[str, ...] | list[str]) -> Any:
             if option.lower() == key:
                 return option
     return value
+
+
+def _a(word: str) -> str:
+    """The article before ``word`` ("an event", "an organisation"; "A meeting needs a event"
+    was the message)."""
+    return "an" if word[:1] in "aeiou" else "a"

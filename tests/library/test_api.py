@@ -216,3 +216,12 @@ def test_choices_are_matched_in_any_case_and_spacing(library: Library) -> None:
         library.update(Meeting, meeting.id, kind="pres")
     with pytest.raises(ValidationError, match="role must be one of"):
         library.set_participant(meeting.id, person.id, "guest")
+
+
+def test_a_missing_field_is_named_with_its_article(library: Library) -> None:
+    with pytest.raises(ValidationError) as meeting:
+        library.add(Meeting(title="Gặp Bộ trưởng ສະເຫຼີມໄຊ"))
+    assert str(meeting.value) == "A meeting needs an event."
+    with pytest.raises(ValidationError) as organisation:
+        library.add(Organisation(name=" "))
+    assert str(organisation.value) == "An organisation needs a name."
