@@ -367,7 +367,11 @@ def _reference(state: BookState, block: Reference) -> BookParagraph:
     state.toc.append(block.target)
     # No right indent (as the Word style has none): the page number needs the room of
     # three digits after the text on its last line, or the line wraps (as a right tab does).
-    markup += f' <onDraw name="bbtoc" label="{index}"/>' + "\u00a0" * 8
+    # The marker and the spaces after it are one word with the text's last word (a no-break
+    # space before the marker, none after it): after a plain space, reportlab glued the marker
+    # to the last word and broke the line before the spaces, so a text that just fitted kept
+    # the marker, and the number drawn there, on the margin ("[Counterpart]12").
+    markup += f'\u00a0<onDraw name="bbtoc" label="{index}"/>' + "\u00a0" * 8
     para = BookParagraph(markup, state.styles.get("xref", raw))
     para.bb_short = True  # kept with the next line when it follows a heading (pdf_layout)
     return para
