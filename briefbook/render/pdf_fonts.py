@@ -28,6 +28,7 @@ from briefbook.render import bidi_lines, pdf_shaping
 from briefbook.render.bidi_text import BOOK_LINE_STYLES
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
 from briefbook.render.metrics import LINE, spacing
+from briefbook.render.pdf_spaces import kept_runs, kept_spaces
 from briefbook.render.template import FONT_STYLES, Template
 from briefbook.text import clean
 
@@ -252,8 +253,11 @@ class Markup:
 
     def text(self, text: str, bold: bool = False) -> str:
         """Escaped text, each stretch in the font of the chain that draws it, characters
-        no font has as U+FFFD, and newlines as line breaks."""
-        text = clean(text).replace("\t", " ")
+        no font has as U+FFFD, newlines as line breaks and every space typed printed
+        (:mod:`briefbook.render.pdf_spaces`)."""
+        return self._text(kept_spaces(_cleaned(text)), bold)
+
+    def _text(self, text: str, bold: bool) -> str:
         chain = needs_chain(self.template, text)
         if chain is None:
             return escape(text).replace("\n", "<br/>")
@@ -272,8 +276,9 @@ class Markup:
 
     def runs(self, runs: list[Run], base_bold: bool = False) -> str:
         parts = []
-        for run in runs:
-            piece = self.text(run.text, bold=run.bold or base_bold)
+        texts = kept_runs([_cleaned(run.text) for run in runs])
+        for run, text in zip(runs, texts, strict=True):
+            piece = self._text(text, bold=run.bold or base_bold)
             href = self.href(run.link)
             if href:
                 piece = f'<a href="{escape(href)}" color="{self.link_colour}">{piece}</a>'
@@ -296,6 +301,10 @@ class Markup:
         except ValueError:
             return None
         return link if scheme in _LINK_SCHEMES else None
+
+
+def _cleaned(text: str) -> str:
+    return clean(text).replace("\t", " ")
 
 
 def plain(runs: list[Run]) -> str:

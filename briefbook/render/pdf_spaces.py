@@ -1,0 +1,57 @@
+"""The spaces a user typed, printed as typed: reportlab's ``Paragraph`` splits text into
+words at any run of spaces and drops those at a line's start, so ``Việt    Nam`` printed
+as ``Việt Nam`` and the spaces the book keeps at a paragraph's start (``&#32;``) or after a
+typed line break were not printed at all, where Word prints each of them.
+
+The PDF prints what the DOCX shows in Word: every space of a run takes a space's width,
+spaces at a paragraph's (or a line's) start indent it, and lines still wrap between words.
+Each space but the last of a run becomes a no-break space (U+00A0), which reportlab keeps
+inside a word and stretches with the others in a justified line; the last stays the place
+where a line may break, so a wrap leaves the run at the end of its line (as Word lets it
+hang) and the next line starts with the word. Spaces at a line's start are all no-break.
+One character for one, so a paragraph's runs keep their lengths (:func:`kept_runs`).
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+
+# A run of spaces that reportlab would shorten: two or more, or any at the text's start or
+# after a line break. A lone space between words is what reportlab already prints.
+_SHORTENED = re.compile(r"(?:^|(?<=\n)) +| {2,}")
+
+
+def kept_spaces(text: str) -> str:
+    """``text`` with each space reportlab would drop made a no-break space (same length)."""
+    if "  " not in text and not text.startswith(" ") and "\n " not in text:
+        return text  # most text: single spaces between words
+    return _SHORTENED.sub(_kept, text)
+
+
+def _kept(match: re.Match[str]) -> str:
+    spaces = match.group()
+    start = match.start()
+    if start == 0 or match.string[start - 1] == "\n":
+        return NBSP * len(spaces)  # a line's indent: nothing to break at
+    end = match.end()
+    if end == len(match.string) or match.string[end] == "\n":
+        return spaces  # at a line's end: nothing follows to print them before
+    return NBSP * (len(spaces) - 1) + " "
+
+
+def kept_runs(texts: list[str]) -> list[str]:
+    """The texts of a paragraph's runs with their spaces kept as one text (a run of spaces
+    may cross from a bold word into plain text), cut back at the runs' lengths."""
+    if len(texts) < 2:
+        return [kept_spaces(t) for t in texts]
+    whole = "".join(texts)
+    kept = kept_spaces(whole)
+    if kept is whole:
+        return texts
+    out, at = [], 0
+    for t in texts:
+        out.append(kept[at : at + len(t)])
+        at += len(t)
+    return out
