@@ -8,6 +8,7 @@ parser (``parsed_blocks``) and by the editor opening it again, as in
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor, QTextListFormat
 
 from briefbook.assemble.markdown_parse import parsed_blocks
@@ -85,3 +86,32 @@ def test_a_typed_line_break_in_a_text_holding_code_stays_a_line_break(qtbot) -> 
     again = _reopened(qtbot, stored)
     assert again.document().lastBlock().text() == "Điểm 1\u2028Điểm 2\u2028ສປປ"
     assert again.markdown() == stored
+
+
+# Code pasted from a web page or Word (a <pre>): its lines, as they are, in a fenced block
+PASTED_CODE = [
+    (
+        "<p>Trước</p><pre>x = 1\n    thụt  vào\n&gt; không phải trích dẫn\n| a | b |\n"
+        "# không phải tiêu đề\n**b**</pre><p>Sau đó</p>",
+        "x = 1\n    thụt  vào\n> không phải trích dẫn\n| a | b |\n# không phải tiêu đề\n**b**",
+    ),
+    ("<h2>Mã</h2><pre><code>def f():\n    return 1\n</code></pre>", "def f():\n    return 1"),
+    (
+        "<p class=MsoNormal>Lệnh</p><pre><span style='font-family:\"Courier New\"'>ສປປ  ລາວ\n"
+        "  - không phải danh sách</span></pre>",
+        "ສປປ  ລາວ\n  - không phải danh sách",
+    ),
+]
+
+
+@pytest.mark.parametrize(("html", "code"), PASTED_CODE)
+def test_code_pasted_from_html_keeps_its_lines(qtbot, html: str, code: str) -> None:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    mime = QMimeData()
+    mime.setHtml(html)
+    edit.insertFromMimeData(mime)
+    stored = edit.markdown()
+    texts = ["".join(r.text for r in b.runs) for b in _read(stored)]
+    assert code in texts, stored  # one paragraph of the code's lines, nothing made markup
+    assert _reopened(qtbot, stored).markdown() == stored  # (opened and saved again: unchanged)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
 
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
@@ -197,18 +197,39 @@ def _escaped_last(text: str) -> bool:
 
 
 def markdown_from_html(html: str) -> str:
-    """What a paste from Word keeps: paragraphs, bold, italic, lists, links."""
+    """What a paste from Word or a web page keeps: paragraphs, bold, italic, lists, links, and
+    code (a ``<pre>``, Word's "HTML Preformatted") as a fenced block of its lines as they are."""
     doc = QTextDocument()
     doc.setHtml(word_lists.mark(html))  # Word's list paragraphs, with their level
+    _fence_preformatted(doc)
     text = word_lists.nest(_IMAGE.sub("", nested_lists(doc.toMarkdown(FEATURES))))
-    text = _HEADING.sub(r"**\1**", text)
-    text = _WORD_BULLET.sub("- ", text)
-    lines = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    code = code_lines(lines) if "```" in text else set()
+    for number, line in enumerate(lines):
+        if number in code:
+            continue  # the code's own characters: a "# ", "> " or "| " in it is not markup
+        line = _WORD_BULLET.sub("- ", _HEADING.sub(r"**\1**", line))
         stripped = line.strip()
-        if stripped.startswith("```") or _TABLE_RULE.match(stripped):
+        if _TABLE_RULE.match(stripped):
+            lines[number] = None
             continue
         if stripped.startswith("|"):  # a table row: its cells, one after another
             line = " – ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip())
-        lines.append(re.sub(r"^>\s?", "", line))
-    return normalise_markdown("\n".join(lines))
+        lines[number] = re.sub(r"^>\s?", "", line)
+    return normalise_markdown("\n".join(line for line in lines if line is not None))
+
+
+def _fence_preformatted(doc: QTextDocument) -> None:
+    """Mark the blocks of a ``<pre>`` as the blocks of a fenced code block. Qt's HTML reader
+    gives them only "lines not broken", and its writer then writes a fence around them with
+    an empty line after each line (the book read a blank line between every two lines of the
+    code); a code block read from Markdown has a fence and a language (empty), and the writer
+    writes its lines one after another."""
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.nonBreakableLines() and not fmt.hasProperty(QTextFormat.Property.BlockCodeFence):
+            fmt.setProperty(QTextFormat.Property.BlockCodeFence, "`")
+            fmt.setProperty(QTextFormat.Property.BlockCodeLanguage, "")  # (the writer's sign of code)
+            QTextCursor(block).setBlockFormat(fmt)
+        block = block.next()
