@@ -32,7 +32,9 @@ def point_items(a: Assembly, group: list[TalkingPoint]) -> list[ListItem]:
         if not body:  # the whole point is marked not for release
             continue
         runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
-        if p.kind == "qa" and p.question:
+        # Whatever the kind: every point has the field, is named by it, and keeps it when
+        # its kind changes (a Q&A made "if raised" lost its question from the book).
+        if p.question.strip():
             question = a.runs(p.question, origin=origin)
             runs += [Run(a.words["question"] + " ", bold=True), *question, Run("\n")]
             runs += [Run(a.words["answer"] + " ", bold=True)]
