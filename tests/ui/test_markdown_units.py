@@ -389,9 +389,11 @@ def test_a_save_soon_finds_a_long_texts_units_in_slices_first(qtbot, tiny, monke
     qtbot.waitUntil(lambda: not field.edit.loading, timeout=20_000)
     saved = []
     field.committed.connect(lambda name, value: saved.append(value))
-    QTextCursor(field.edit.document()).insertText("Mới ")
+    cursor = QTextCursor(field.edit.document())
+    cursor.insertText("Mới")
+    cursor.insertBlock()  # (a block more: the units are found again; a key typed keeps them)
     field.save_soon()
     assert saved == [] and field.edit.kept.parts is None  # not at once: found in slices
     qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
     assert saved == [_whole(field.edit.document())]
-    assert "Mới Việt" in saved[0].split("\n")[0]
+    assert saved[0].split("\n")[0].endswith("Mới")

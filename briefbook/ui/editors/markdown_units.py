@@ -18,6 +18,7 @@ A text that is never long is written by ``markdown_writer`` in one go, as before
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -261,6 +262,8 @@ class KeptMarkdown(QObject):
         self.document = document
         self.writer = UnitWriter(document, features, normalise)
         self.parts: list[Unit] | None = None  # the document's units, until it changes
+        self._firsts: list[int] = []  # the number of each unit's first block
+        self._blocks = 0  # the document's blocks when the units were found
         self._cutting: Iterator[list[Unit] | None] | None = None  # (being found, in slices)
         self.waiting: list[Callable[[], None]] = []
         document.contentsChange.connect(self._changed)
@@ -269,9 +272,42 @@ class KeptMarkdown(QObject):
         self.timer.setInterval(0)
         self.timer.timeout.connect(self._step)
 
-    def _changed(self, *_args) -> None:
+    def _changed(self, position: int, _removed: int, added: int) -> None:
+        if self.parts is not None and self._renew(position, added):
+            return
         self.parts = None
         self._cutting = None
+
+    def _renew(self, position: int, added: int) -> bool:
+        """The units after a change inside one block that left its block and list formats as
+        they were (a key typed, a word deleted or made bold, an undo of that): the cuts are
+        those of before (they depend on the blocks' formats alone), only that block's unit is
+        keyed again. Finding all the units of a 1 MB list of 6,000 blocks again took 100-300 ms
+        at every undo, redo and switch to another item; False: they are to be found again."""
+        document = self.document
+        block = document.findBlock(position)
+        if document.blockCount() != self._blocks or not block.isValid():
+            return False
+        if not block.contains(position + added):
+            return False
+        assert self.parts is not None
+        number = block.blockNumber()
+        index = bisect.bisect_right(self._firsts, number) - 1
+        unit = self.parts[index]
+        keys = unit.key[1:] if len(unit.key[0]) == 1 else unit.key  # (a numbered item's place first)
+        was = keys[number - self._firsts[index]]
+        listed = block.textList()
+        if was[1:3] != (block.blockFormatIndex(), listed.formatIndex() if listed is not None else -1):
+            return False
+        run = [unit.first.previous()] if index else []
+        current = unit.first
+        while True:
+            run.append(current)
+            if current == unit.last:
+                break
+            current = current.next()
+        self.parts[index] = _unit(run, 1 if index else 0, len(run) - 1, unit.joins)
+        return True
 
     def _units(self) -> list[Unit]:
         if self.parts is None:
@@ -288,6 +324,8 @@ class KeptMarkdown(QObject):
         for done in self._cutting:
             if done is not None:
                 self.parts, self._cutting = done, None
+                self._blocks = self.document.blockCount()
+                self._firsts = [unit.first.blockNumber() for unit in done]
                 return True
             if time.perf_counter() >= deadline:
                 return False
