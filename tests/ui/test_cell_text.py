@@ -49,3 +49,18 @@ def test_cells_and_the_book_agree_on_a_sweep_of_texts(seed: int) -> None:
     for _ in range(1500):
         text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 8)))
         assert plain_summary(text, 10_000) == readable(text), text
+
+
+def test_the_cell_of_a_1_mb_list_reads_only_the_start_of_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """One list is one paragraph: the cell read all of a 1 MB point at every refresh of its
+    row (30 ms after each save, undo, redo or switch). It reads its start, cut at a line's end,
+    and says that more follows."""
+    from briefbook.ui import cell_text
+
+    text = "\n".join(f"- **Mục {n}** Việt Nam ủng hộ Công ước Hà Nội" for n in range(25_000))
+    read = []
+    real = cell_text._without_emphasis
+    monkeypatch.setattr(cell_text, "_without_emphasis", lambda t: read.append(len(t)) or real(t))
+    shown = plain_summary(text)
+    assert shown.startswith("Mục 0 Việt Nam ủng hộ Công ước Hà Nội Mục 1 Việt") and shown.endswith("…")
+    assert len(shown) == 201 and read and max(read) <= cell_text.HEAD * 200
