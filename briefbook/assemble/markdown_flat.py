@@ -11,6 +11,12 @@ from dataclasses import replace
 
 from briefbook.document.model import Block, ListBlock, Origin, Paragraph, Run, Table
 
+# One level of a list shown as text: four no-break spaces, about an em. An em space (U+2003)
+# was a space to reportlab, which broke lines at it and dropped it at a line's start: the PDF
+# printed a biography's nested list, and a list in a meeting's purpose, all at the margin
+# (the DOCX kept the indents).
+INDENT = "\u00a0" * 4
+
 
 def origin_of(block: Block) -> Origin | None:
     """The block's own origin (a page break and a cover have none)."""
@@ -40,7 +46,7 @@ def flat_runs(block: Block, depth: int = 0) -> list[Run]:
         for n, item in enumerate(block.items, start=1):
             if out:
                 out.append(Run("\n"))
-            out.extend(with_origin([Run("\u2003" * depth + marker(block.ordered, depth, n))], item.origin))
+            out.extend(with_origin([Run(INDENT * depth + marker(block.ordered, depth, n))], item.origin))
             out.extend(with_origin(item.runs, item.origin))
             if item.children and item.children.items:
                 out.append(Run("\n"))
@@ -48,7 +54,7 @@ def flat_runs(block: Block, depth: int = 0) -> list[Run]:
             for part in item.more:  # later paragraphs indented under the item, lists nested
                 out.append(Run("\n"))
                 if isinstance(part, Paragraph):
-                    out.extend(with_origin([Run("\u2003" * (depth + 1))], item.origin))
+                    out.extend(with_origin([Run(INDENT * (depth + 1))], item.origin))
                     out.extend(with_origin(with_origin(part.runs, part.origin), item.origin))
                 else:
                     out.extend(with_origin(flat_runs(part, depth + 1), item.origin))

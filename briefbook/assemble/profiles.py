@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from briefbook.assemble.context import SENSITIVITIES_LEVEL_RANK, Assembly
 from briefbook.assemble.lookups import lookup
-from briefbook.assemble.markdown_flat import flat_runs, marker
+from briefbook.assemble.markdown_flat import INDENT, flat_runs, marker
 from briefbook.assemble.provenance import stamp
 from briefbook.document.model import Block, ListBlock, Origin, Paragraph, Profile, Run
 from briefbook.library import Meeting, Organisation, Person
@@ -89,14 +89,14 @@ def as_paragraphs(blocks: list[Block]) -> list[Paragraph]:
 def _list_paragraphs(block: ListBlock, depth: int) -> list[Paragraph]:
     out: list[Paragraph] = []
     for n, item in enumerate(block.items, start=1):
-        out.append(Paragraph([Run("\u2003" * depth + marker(block.ordered, depth, n)), *item.runs]))
+        out.append(Paragraph([Run(INDENT * depth + marker(block.ordered, depth, n)), *item.runs]))
         if item.children:
             out += _list_paragraphs(item.children, depth + 1)
         for part in item.more:
             if isinstance(part, ListBlock):
                 out += _list_paragraphs(part, depth + 1)
             else:
-                out.append(Paragraph([Run("\u2003" * (depth + 1)), *part.runs], part.style, part.origin))
+                out.append(Paragraph([Run(INDENT * (depth + 1)), *part.runs], part.style, part.origin))
     return out
 
 

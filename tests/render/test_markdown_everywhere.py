@@ -175,7 +175,8 @@ def test_a_point_keeps_its_sub_list_and_numbers() -> None:
 
 def test_inline_runs_keep_numbers_and_depth() -> None:
     text = "".join(r.text for r in runs("1. one\n2. two\n   - sub\n     - subsub"))
-    assert text == "1. one\n2. two\n\u2003– sub\n\u2003\u2003· subsub"
+    indent = "\u00a0" * 4  # (no-break spaces: the PDF keeps them at a line's start)
+    assert text == f"1. one\n2. two\n{indent}– sub\n{indent * 2}· subsub"
 
 
 def test_every_list_paragraph_of_the_docx_has_its_numbering(exported) -> None:

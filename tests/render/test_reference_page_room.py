@@ -18,8 +18,9 @@ from briefbook.library import Event, Library, Meeting, Person
 from briefbook.library.books import new_book
 
 ROLE = "[Counterpart]"
-# Texts growing a letter at a time, so that one of them ends just at the right margin; the
-# last word in Latin, Thai and Lao letters (the marker must not break shaped text either).
+# Texts growing a letter at a time, so that one of them ends just at the right margin (the
+# Latin ones: the precise check); the last word in Thai and Lao letters too, which the marker
+# after them must not break (PDFium's boxes after Lao marks are a letter off: a looser check).
 ENDINGS = ["x" * n for n in range(24)] + ["ใจดี" * n for n in range(1, 9)] + ["ວົງສາ" * n for n in range(1, 6)]
 
 
