@@ -12,10 +12,8 @@ with (the last copy of its kind) is :mod:`briefbook.exchange.copy_changes`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import hashlib
-import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -27,10 +25,10 @@ from briefbook.document.model import (
     node_fields,
     plain_run,
 )
+from briefbook.exchange.diff_words import FIELDS, literal, word_diff
 from briefbook.exchange.release import internal_only, without_restricted
 from briefbook.library import Library, Record, Statement, TalkingPoint
 from briefbook.library.records import RECORD_TYPES
-from briefbook.markdown_plain import readable
 
 _NOT_TEXT = {"anchor", "style", "link", "data", "photo", "widths"}
 # Of a run's fields only its text names an item here (bold and italic are flags, the link is
@@ -184,21 +182,25 @@ def recorded_name(record: Record) -> str:
 
 
 def item_text(record: Record) -> tuple[str, str]:
-    """(all of an item's text, the text a diff may show: without passages not for release)."""
+    """(all of an item's text, the text a diff may show: without passages not for release).
+
+    The first, whitespace-collapsed, is what the item's hash is of. The second keeps each
+    field's lines, fields apart (:data:`~briefbook.exchange.diff_words.FIELDS`, read apart:
+    two fields that are lists would read as one list a blank line apart), one-line fields
+    written to read as their characters (:func:`~briefbook.exchange.diff_words.literal`): the
+    diff reads it as the book does, a list with its numbers and bullets (collapsed to one
+    line, a numbered item read "-").
+    """
     full, shown = [], []
-    same = True  # the shown text is the whole text (no passage was left out): joined once
     for name, markdown in _record_text_fields(type(record)):
         value = getattr(record, name)
         if not isinstance(value, str) or not value.strip():
             continue
         full.append(value)
-        kept = without_restricted(value) if markdown else value
-        same = same and kept is value
-        shown.append(kept)
-    # _joined(full) in one split: every part holds more than whitespace, so the words of all
-    # of them, one space apart, are each part's words one space apart, joined by a space.
-    whole = " ".join(" ".join(full).split())
-    return whole, whole if same else _joined(shown)
+        kept = without_restricted(value).strip("\n") if markdown else literal(value)
+        if kept.strip():
+            shown.append(kept)
+    return " ".join(" ".join(full).split()), FIELDS.join(shown)
 
 
 @functools.cache
@@ -240,10 +242,6 @@ _SKIP_FIELDS = {
 }
 
 
-def _joined(parts: list[str]) -> str:
-    return " ".join(" ".join(p.split()) for p in parts if p).strip()
-
-
 def record(
     library: Library,
     book_id: str,
@@ -265,6 +263,8 @@ def record(
             # Recorded by this rule (NOT_RECORDED, recorded_name): an older record's text and
             # name may hold words no copy may print, so its diff and name are not shown.
             "printed": 1,
+            # The text keeps its lines (item_text); an older record's is on one line.
+            "lines": 1,
         }
         for i, e in items.items()
     }
@@ -301,31 +301,6 @@ class Changes:
         return not (self.added or self.edited or self.removed)
 
 
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """The words removed and added between two texts, with the unchanged stretches between.
-
-    The words are those a reader sees (the texts read as Markdown: ``**lừa đảo**`` is the
-    words "lừa đảo", a link its text, ``\\[`` a bracket), as the book printed them; the
-    raw Markdown quoted asterisks and link addresses on the "changes" page. Where only the
-    markup changed (a word made bold), the words read are the same, and the diff is the
-    raw one: it shows what changed rather than nothing. (Beyond 20,000 characters only a
-    text's escapes are read: markdown_plain.readable.)
-    """
-    a, b = re.findall(r"\S+", readable(old)), re.findall(r"\S+", readable(new))
-    if a == b and old != new:
-        a, b = re.findall(r"\S+", old), re.findall(r"\S+", new)
-    out: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
-        if op == "equal":
-            out.append(("=", " ".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(("-", " ".join(a[i1:i2])))
-        if j2 > j1:
-            out.append(("+", " ".join(b[j1:j2])))
-    return out
-
-
 def compare(last: dict | None, now: dict[str, Included]) -> Changes:
     """The changes from an export record to what a document includes (``included``)."""
     if last is None:
@@ -343,7 +318,7 @@ def compare(last: dict | None, now: dict[str, Included]) -> Changes:
                     item_id,
                     entry.kind,
                     entry.name,
-                    word_diff(old["text"], entry.text) if trusted else [],
+                    word_diff(old["text"], _as_recorded(entry.text, old)) if trusted else [],
                     entry.level,
                     entry.internal or bool(old.get("internal")),
                     str(old.get("level") or ""),
@@ -351,6 +326,12 @@ def compare(last: dict | None, now: dict[str, Included]) -> Changes:
             )
     changes.removed = [(i, old) for i, old in before.items() if i not in now]
     return changes
+
+
+def _as_recorded(text: str, old: dict) -> str:
+    """``text`` as ``old``'s record keeps it: an older BriefBook recorded an item's text on one
+    line, so its diff is read on one line on both sides (else every list's shape would differ)."""
+    return text if old.get("lines") else " ".join(text.split())
 
 
 def shortened(diff: list[tuple[str, str]], context: int = 6) -> list[tuple[str, str]]:

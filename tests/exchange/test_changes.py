@@ -38,11 +38,17 @@ def test_word_diff_is_of_the_words_a_reader_sees() -> None:
         ("+", "phản đối"),
         ("=", "Công ước Hà Nội và R&D [NFR]"),
     ]
-    # Only the markup changed: the raw words show what did, rather than no change at all.
+    # Only the look changed: the words that changed it, in words (no asterisks).
     assert word_diff("Việt Nam ủng hộ", "Việt Nam **ủng hộ**") == [
         ("=", "Việt Nam"),
         ("-", "ủng hộ"),
-        ("+", "**ủng hộ**"),
+        ("+", "ủng hộ"),
+    ]
+    # Only what a reader does not see (a link's address): the raw words, rather than no change.
+    assert word_diff("[Công ước](https://a.org)", "[Công ước](https://b.org)") == [
+        ("=", "[Công"),
+        ("-", "ước](https://a.org)"),
+        ("+", "ước](https://b.org)"),
     ]
 
 
@@ -108,3 +114,48 @@ def test_cli_book_changes_and_export_option(library_path: Path, tmp_path: Path) 
     result = run("export", book_id, "-o", str(tmp_path / "b.pdf"), "--format", "pdf", "--changes")
     assert result.exit_code == 0, result.output
     assert "Văn bản mới hoàn toàn." in _pdf_text(tmp_path / "b.pdf").split("Chương trình")[1]
+
+
+def _changes_after(library_path: Path, tmp_path: Path, before: str, after: str) -> str:
+    """``book changes`` of the demo book after its first point's text went from ``before`` to
+    ``after`` (exported in between): the diff line as the command prints it."""
+    runner = CliRunner()
+
+    def run(*args: str):
+        return runner.invoke(cli, ["--library", str(library_path), *args], catch_exceptions=False)
+
+    assert run("demo").exit_code == 0
+    with Library.open(library_path) as lib:
+        book_id = lib.list("book")[0].id
+        point = lib.list(TalkingPoint)[0]
+    assert run("edit", point.id, "--set", f"text={before}").exit_code == 0
+    assert run("export", book_id, "-o", str(tmp_path / "a.pdf"), "--format", "pdf").exit_code == 0
+    assert run("edit", point.id, "--set", f"text={after}").exit_code == 0
+    out = run("book", "changes", book_id).output
+    return next(line for line in out.splitlines()[1:] if line.startswith("    ")).strip()  # (then the
+    # point's other fields, cut to a few words after the last change)
+
+
+def test_changes_show_a_lists_numbers_and_bullets_as_the_book_draws_them(
+    library_path: Path, tmp_path: Path
+) -> None:
+    before = "Mục tiêu:\n\n1. Ký Công ước\n2. Hồi hương công dân\n   - qua Thái Lan\n\n- hợp tác"
+    after = "Mục tiêu:\n\n1. Ký Công ước\n2. Hồi hương công dân sớm\n   - qua Thái Lan\n\n- hợp tác"
+    line = _changes_after(library_path, tmp_path, before, after)
+    # The numbers and bullets the reader sees ("2.", the second level's "–", "•"), never a "-".
+    assert line.startswith("Mục tiêu: 1. Ký Công ước 2. Hồi hương công dân {+sớm+} – qua Thái Lan • hợp"), (
+        line
+    )
+
+
+def test_changes_show_a_word_made_bold_in_an_edit_that_changes_other_words(
+    library_path: Path, tmp_path: Path
+) -> None:
+    line = _changes_after(
+        library_path,
+        tmp_path,
+        "Việt Nam ủng hộ Công ước Hà Nội.",
+        "Việt Nam **ủng hộ** Công ước Hà Nội 2024.",
+    )
+    # The reader sees "ủng hộ" turn bold and "2024" come in: both shown, without asterisks.
+    assert line.startswith("Việt Nam [-ủng hộ-] {+ủng hộ+} Công ước Hà [-Nội.-] {+Nội 2024.+} "), line
