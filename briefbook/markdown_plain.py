@@ -61,9 +61,10 @@ def head(text: str) -> str:
     return text[: cut if cut > 0 else HEAD]
 
 
-def may_act(markdown: str) -> bool:
-    """Whether Markdown could read ``markdown``'s head as other than its characters (cheap)."""
-    return _MAY_ACT.search(head(markdown)) is not None
+def may_act(markdown: str, *, whole: bool = False) -> bool:
+    """Whether Markdown could read ``markdown``'s head (all of it if ``whole``) as other than
+    its characters (cheap)."""
+    return _MAY_ACT.search(markdown if whole else head(markdown)) is not None
 
 
 def plain_text(markdown: str, *, whole: bool = False) -> str:

@@ -30,11 +30,9 @@ MAX_SEARCH_LIMIT = 1000  # hits one search returns at most
 # 3: Arabic folds without hamza and harakat (briefbook.text.fold). 4: every entry has its
 # fingerprint (briefbook.store.index_fingerprint), which ``check`` compares. 7: a talking
 # point's and a statement's title is its first line read as text (briefbook.markdown_plain).
-INDEX_VERSION = "7"
+# 8: the Markdown fields are indexed as read (index_body), not as written.
+INDEX_VERSION = "8"
 INDEX_VERSION_KEY = "search_index_version"
-
-
-_MARKDOWN_KINDS = (TalkingPoint.KIND, Statement.KIND)
 
 
 class SearchIndexMixin:
@@ -47,10 +45,14 @@ class SearchIndexMixin:
         (:data:`INDEX_VERSION`); an index made otherwise would miss or misname items
         until 'briefbook check --rebuild-index'. Checked in the writing transaction, so
         two windows opening the same old file rebuild it once. A read-only library
-        keeps its index as it is.
+        keeps its index as it is. The file is backed up first, as before a schema step
+        (``briefbook backups`` lists the copy), unless this open made one already.
         """
-        if self.setting(INDEX_VERSION_KEY) == INDEX_VERSION or self.read_only:
+        found = self.setting(INDEX_VERSION_KEY)
+        if found == INDEX_VERSION or self.read_only:
             return
+        if found:  # ("": a new library's first open)
+            self._backup_before_indexing(found, progress)
         if progress is not None:
             progress("index", 0, 1)
         with self.transaction():
@@ -61,8 +63,13 @@ class SearchIndexMixin:
             # were folded ("4"), or with a person's romanised name twice ("5"): compared entry
             # by entry, the differing ones indexed again (cheaper than a rebuild), and every
             # entry given its fingerprint.
-            if version == "6":  # only the names of Markdown texts with markup can differ
+            if version == "7":  # only the texts of Markdown fields with markup can differ
+                self._index_markdown_read_as_text()
+                self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
+                return
+            if version == "6":  # only the names and texts of Markdown fields with markup can differ
                 self._index_names_read_as_text()
+                self._index_markdown_read_as_text()
                 self._retitle_deleted_names()  # the list of what can be brought back names them too
                 self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
                 return
@@ -73,6 +80,41 @@ class SearchIndexMixin:
                     self.db["settings"].upsert({"key": INDEX_VERSION_KEY, "value": INDEX_VERSION}, pk="key")
                     return
             self.rebuild_index()
+
+    def _backup_before_indexing(self, version: str, progress: Callable[[str, int, int], None] | None) -> None:
+        """A verified backup before an index made by an earlier version is written again, as
+        before a schema step (none if this open made one already, before its schema steps):
+        a change cut short, or one the user does not want, can always be undone from it."""
+        path = getattr(self, "path", None)
+        if path is None or self.db.upgrade_backup is not None:
+            return
+        from briefbook.store.migrate import backup_before_migration
+
+        if progress is not None:
+            progress("backup", 0, 1)
+        self.db.upgrade_backup = backup_before_migration(self.db, path, f"search index {version}")
+
+    def _index_markdown_read_as_text(self) -> int:
+        """Index again the items whose Markdown fields' text differs when read (index 8: their
+        entries held the Markdown, so a link's address was found): those with a character
+        Markdown could act on in a searched Markdown field, and of them only the ones whose
+        entry differs."""
+        n = 0
+        for cls in RECORD_TYPES.values():
+            fields = [f for f in cls.SEARCH_FIELDS if f in cls.MARKDOWN]
+            if not fields:
+                continue
+            bodies = dict(self.db.execute("SELECT item_id, body FROM search_docs WHERE kind = ?", [cls.KIND]))
+            ids = [
+                row[0]
+                for row in self.db.execute(f"SELECT id, {', '.join(fields)} FROM {cls.TABLE}")
+                if any(text and may_act(text, whole=True) for text in row[1:])
+            ]
+            for record in self.get_many(cls, ids):
+                if bodies.get(record.id) != index_body(record):
+                    self._index(record)
+                    n += 1
+        return n
 
     def _index_names_read_as_text(self) -> int:
         """Index again the talking points and statements whose title changed when names came to
@@ -161,21 +203,36 @@ class SearchIndexMixin:
 
 
 def index_body(record: Record) -> str:
-    """The searchable text of an item, as the index keeps it (``check`` compares it)."""
+    """The searchable text of an item, as the index keeps it (``check`` compares it).
+
+    A Markdown field is indexed as its reader sees it (:func:`~briefbook.markdown_plain.readable`:
+    a link by its text, ``**ủng hộ**`` as "ủng hộ", ``R\\&D`` as "R&D"): indexed as written, a
+    search for a link's address found every text with that link, and the extract under a hit
+    was of the Markdown. It is derived from the item's fields on every write, so it is never a
+    copy of its own: what ``check`` compares with, and what an edit, an undo, an import or a
+    merge writes, is the same text."""
     # (A person's romanised name is one of their search fields: it was once put first as
     # well, and a hit's extract read "[Sok] [Chenda] [Sok] [Chenda]".)
-    body = "\n".join(str(getattr(record, f)) for f in record.SEARCH_FIELDS if getattr(record, f))
+    markdown = record.MARKDOWN
     if isinstance(record, TalkingPoint):
-        body = f"{record.question}\n{record.text}"
-    return body
+        return f"{_read(record.question)}\n{_read(record.text)}"
+    return "\n".join(
+        _read(value) if name in markdown else value
+        for name in record.SEARCH_FIELDS
+        if (value := str(getattr(record, name) or ""))
+    )
+
+
+def _read(markdown: str) -> str:
+    """A Markdown field as read (a text without a character Markdown could act on, as most are,
+    as it is: readable() asks that first)."""
+    return readable(markdown)
 
 
 def _snippet(marker: fts.Highlighter, title: str, body: str, kind: str = "") -> str:
-    """The extract a hit shows: around the match in its text, else in its title. A talking
-    point's or statement's text is Markdown: the extract is of what it reads as (the user
-    never sees "**Thái Lan**" in the point, so neither in its hit)."""
-    if kind in _MARKDOWN_KINDS and may_act(body):
-        body = readable(body)
+    """The extract a hit shows: around the match in its text, else in its title. The text is
+    what the index holds: Markdown fields already read (:func:`index_body`; the user never sees
+    "**Thái Lan**" in the point, so neither in its hit), so it is not read again here."""
     shown = marker.snippet(body)
     if fts.MARK_START not in shown:  # the match is in the title: show it there
         shown = marker.snippet(title + " — " + body)

@@ -22,7 +22,10 @@ import sqlite3
 import sys
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 # Statements that never open a transaction of their own to commit (sqlite-utils' list).
 _TRANSACTION_CONTROL = {"BEGIN", "COMMIT", "END", "ROLLBACK", "SAVEPOINT", "RELEASE"}
@@ -79,6 +82,9 @@ class Database:
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._utils: Any = None
+        # The backup this open made before updating the file (store.migrate), so that the
+        # search index's update after it (library.search_index) makes no second one.
+        self.upgrade_backup: Path | None = None
         self.execute("PRAGMA recursive_triggers=on;")  # as sqlite-utils set it on every connection
 
     def execute(self, sql: str, parameters: Sequence | dict[str, Any] | None = None) -> sqlite3.Cursor:

@@ -29,7 +29,7 @@ def migrate(
     report = progress if progress is not None and not fresh else (lambda stage, done, total: None)
     if not fresh:
         report("backup", 0, 1)
-        backup_before_migration(db, path, applied[-1] if applied else "unversioned")
+        db.upgrade_backup = backup_before_migration(db, path, applied[-1] if applied else "unversioned")
     for done, _name in enumerate(pending):
         report("migrate", done, len(pending))
         MIGRATIONS.apply(db.utils(), stop_before=pending[done + 1 :])
