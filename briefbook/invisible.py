@@ -36,3 +36,10 @@ def invisible_characters(text: str) -> list[str]:
     ``U+200B``: what a level's label, printed on every page's banner, must not hide."""
     found = (c for c in text or "" if c not in _JOINERS and unicodedata.category(c) in ("Cf", "Cc"))
     return list(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+
+
+def every_invisible_shown(text: str) -> str:
+    """``text`` with each character :func:`invisible_characters` finds shown as ``<U+200B>``
+    (for a message that refuses it: the user must see where it is)."""
+    hidden = {chr(int(code[2:], 16)) for code in invisible_characters(text)}
+    return "".join(f"<U+{ord(c):04X}>" if c in hidden else c for c in text)

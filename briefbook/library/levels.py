@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 
 from briefbook.errors import Conflict, ValidationError
+from briefbook.invisible import every_invisible_shown, invisible_characters
 from briefbook.library.records import RECORD_TYPES
 from briefbook.text import clean_line
 
@@ -167,6 +168,7 @@ class LevelsMixin:
             name = clean_line(new)
             if not name:
                 raise ValidationError("A level needs a name.", "name")
+            _refuse_invisible(name, "level name")
             _refuse_clash(levels, level.key, name)
             db = self.db
             # A label that was the old name follows it (English, by default); others stay.
@@ -193,6 +195,7 @@ class LevelsMixin:
             levels = self.levels()
             found = parse_level(levels, level)
             if clean_line(label):
+                _refuse_invisible(clean_line(label), "label")
                 _refuse_clash(levels, found.key, label)
             labels = dict(found.labels)
             if clean_line(label):
@@ -295,11 +298,26 @@ class LevelsMixin:
         out: list[tuple[Level | None, str]] = []
         for name in cleaned:
             match = next((lv for lv in current if fold_level(lv.name) == fold_level(name)), None)
-            if match is None:
+            if match is None:  # (a name matching a level keeps that level's name as it is)
+                _refuse_invisible(name, "level name")
                 kept = [lv for lv in current if fold_level(lv.name) in folded]
                 _refuse_clash(kept, "", name)
             out.append((match, name))
         return out
+
+
+def _refuse_invisible(text: str, what: str) -> None:
+    """Refuse a level's name or label (``what``) holding an invisible character: it is printed
+    on every page's banner, where U+202E reverses the words after it and a zero-width space
+    makes two levels look alike (``check`` names one a file brought in from elsewhere holds)."""
+    hidden = invisible_characters(text)
+    if hidden:
+        raise ValidationError(
+            f"The {what} '{every_invisible_shown(text)}' contains an invisible character "
+            f"({', '.join(hidden)}), which can make a banner read otherwise than it was typed. "
+            "Type it again without it.",
+            "labels" if what == "label" else "name",
+        )
 
 
 def _refuse_clash(levels: list[Level], key: str, text: str) -> None:

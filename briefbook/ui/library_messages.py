@@ -71,6 +71,24 @@ RAW: list[tuple] = [
         (None, level_part),
     ),
     (
+        r"The label '(.*)' contains an invisible character \((.*)\), which can make a banner read "
+        r"otherwise than it was typed\. Type it again without it\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The label '%1' contains an invisible character (%2), which can make a banner read "
+            "otherwise than it was typed. Type it again without it.",
+        ),
+    ),
+    (
+        r"The level name '(.*)' contains an invisible character \((.*)\), which can make a banner "
+        r"read otherwise than it was typed\. Type it again without it\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "The level name '%1' contains an invisible character (%2), which can make a banner read "
+            "otherwise than it was typed. Type it again without it.",
+        ),
+    ),
+    (
         r"Give a classification level: one of (.*)\.",
         QT_TRANSLATE_NOOP("CoreMessages", "Choose a classification level: one of %1."),
         (level_part,),

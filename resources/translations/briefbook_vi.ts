@@ -1755,7 +1755,17 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>“%1” có thể hiểu là nhiều độ mật (%2); hãy dùng đúng tên của độ mật.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
+        <source>The label &apos;%1&apos; contains an invisible character (%2), which can make a banner read otherwise than it was typed. Type it again without it.</source>
+        <translation>Nhãn “%1” chứa một ký tự ẩn (%2), có thể làm dòng độ mật in trên mỗi trang hiển thị khác với chữ đã gõ. Hãy gõ lại nhãn, không có ký tự đó.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The level name &apos;%1&apos; contains an invisible character (%2), which can make a banner read otherwise than it was typed. Type it again without it.</source>
+        <translation>Tên độ mật “%1” chứa một ký tự ẩn (%2), có thể làm dòng độ mật in trên mỗi trang hiển thị khác với chữ đã gõ. Hãy gõ lại tên, không có ký tự đó.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Choose a classification level: one of %1.</source>
         <translation>Hãy chọn một độ mật: %1.</translation>
     </message>

@@ -637,6 +637,17 @@ def edits_refused(c: Ctx) -> list[Shown]:
 
 
 @case
+def levels_typed_with_invisible_characters(c: Ctx) -> list[Shown]:
+    """(Set on the command line, ``briefbook levels``: the Library's words, ready for a window.)"""
+    lib = c.library
+    c.data.update({"Top<U+202E>terceS", "Nội<U+200B>bộ", "U+202E", "U+200B"})
+    return [
+        refused(lambda: lib.set_level_label("Secret", "en", "Top\u202eterceS")),
+        refused(lambda: lib.rename_level("Internal", "Nội\u200bbộ")),
+    ]
+
+
+@case
 def photos_refused(c: Ctx) -> list[Shown]:
     from briefbook.library.photos import read_photo_file
 
