@@ -206,7 +206,9 @@ class SyncMixin:
         reader holding version 4 knows there is something new. Why not count edits: the
         composer saves on every click, so an untick followed by Undo made two versions of
         an unchanged book. A copy at another ceiling or for sharing holds other text, so it
-        gets a number of its own. The book's ``version`` is set in the same transaction.
+        gets a number of its own. The book's ``version`` is set in the same transaction. A
+        number is never used twice: a new one comes after the book's own (a book merged from
+        a colleague's package is at their version, without their records).
         """
         with self.transaction():  # type: ignore[attr-defined]
             last = self.db.execute(
@@ -217,7 +219,13 @@ class SyncMixin:
             if last is not None and content_hash and last[1] == content_hash:
                 version = int(last[0])
             else:
-                version = (int(last[0]) if last else 0) + 1
+                # After the book's own number too: a book from a colleague's package carries
+                # their version (their export records stay with them), and counting from this
+                # library's records alone handed out "version 1" again, of another text.
+                (stored,) = self.db.execute(
+                    "SELECT coalesce(max(version), 0) FROM books WHERE id = ?", [book_id]
+                ).fetchone()
+                version = max(int(last[0]) if last else 0, int(stored or 0)) + 1
                 self.db["export_records"].insert(
                     {
                         "book_id": book_id,
