@@ -71,7 +71,13 @@ _GLUED = re.compile(rf"\n[ \t]*(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+|\[)*){GLUE}
 # A break typed at a paragraph's end: "\\" there is a backslash, not a break (CommonMark),
 # so the breaks are followed by TRAILING, a no-break space: the book prints the empty line
 # the break made, and read_markdown takes it out again (it was dropped: the text changed).
-_BREAK_AT_END = re.compile(rf"(?P<breaks>{BREAK}+)(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+)?)(?=\n\n|\n?$)")
+# An item of a tight list ends where the next item's line starts (END_OF_ITEM): a break at
+# its end was written "- một\\" + newline + "- hai", which the book printed "một\\" and Qt
+# read as one item holding the next one's text. TRAILING is then the item's lazy last line.
+END_OF_ITEM = r"\n[ \t]*(?:[-*+]|\d{1,9}[.)])(?=[ \t\n]|$)"
+_BREAK_AT_END = re.compile(
+    rf"(?P<breaks>{BREAK}+)(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+)?)(?=\n\n|\n?$|{END_OF_ITEM})"
+)
 TRAILING = "&nbsp;"
 # Qt's writer drops a character where it breaks a run of more than a line with no space in
 # it after a wrap ("การลงทุนและการ" lost its "แ" for a space): such a run (Thai, Lao, Khmer

@@ -17,6 +17,7 @@ from briefbook.ui.editors import word_lists
 from briefbook.ui.editors.list_indent import nested_lists
 from briefbook.ui.editors.markdown_stand_ins import (
     BREAK,
+    END_OF_ITEM,
     LEAD,
     LEADING_SPACE,
     LINE_BREAK,
@@ -63,8 +64,11 @@ _LINE_START_ESCAPE = re.compile(
 
 # A hard break: a line ending in an odd number of backslashes, a line of text after it.
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n(?=[ \t]*\S)")
-# The breaks typed at a paragraph's end, as the writer keeps them (markdown_stand_ins.TRAILING)
-_BREAK_AT_END = re.compile(rf"(?<!\\)((?:\\\\)*)\\\n{re.escape(TRAILING)}(?=[ \t]*\n[ \t]*\n|[ \t]*\n?$)")
+# The breaks typed at a paragraph's (or a tight list item's) end, as the writer keeps them
+# (markdown_stand_ins.TRAILING)
+_BREAK_AT_END = re.compile(
+    rf"(?<!\\)((?:\\\\)*)\\\n{re.escape(TRAILING)}(?=[ \t]*\n[ \t]*\n|[ \t]*\n?$|[ \t]*{END_OF_ITEM})"
+)
 # "&#32;", a space as the book reads it (markdown_stand_ins.LEADING_SPACE), not "\\&#32;" typed
 _SPACE_ENTITY = re.compile(r"(?<!\\)((?:\\\\)*)&#32;")
 _FENCE_OPEN = re.compile(r"^ *(?P<fence>`{3,}(?!.*`)|~{3,})")
