@@ -71,6 +71,7 @@ _BREAK_AT_END = re.compile(
 )
 # "&#32;", a space as the book reads it (markdown_stand_ins.LEADING_SPACE), not "\\&#32;" typed
 _SPACE_ENTITY = re.compile(r"(?<!\\)((?:\\\\)*)&#32;")
+_BACKTICKS = re.compile(r"(?P<escapes>\\*)(?P<ticks>`+)")
 _FENCE_OPEN = re.compile(r"^ *(?P<fence>`{3,}(?!.*`)|~{3,})")
 _FENCE_CLOSE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})[ \t]*$")
 
@@ -95,7 +96,7 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
         if number > start:
             text = _BREAK_AT_END.sub(lambda m: m[1] + BREAK, "\n".join(lines[start:number]))
             text = _HARD_BREAK.sub(lambda m: m[1] + BREAK, text)
-            parts.append(_SPACE_ENTITY.sub(lambda m: m[1] + LEAD, text) if spaces else text)
+            parts.append(_spaces_read(text) if spaces else text)
         if number < len(lines):
             parts.append(lines[number])
         start = number + 1
@@ -105,6 +106,46 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
         while not found.isNull():
             found.insertText(char)
             found = document.find(stand_in, found)
+
+
+def _spaces_read(text: str) -> str:
+    """Each "&#32;" of ``text`` outside a code span as :data:`LEAD` (a space Qt's reader keeps).
+    In a code span it is the six characters typed, as the book prints them: read as a space
+    there, the editor showed a space and the next save stored one."""
+    if "`" not in text:
+        return _SPACE_ENTITY.sub(_lead, text)
+    out, at = [], 0
+    for start, end in code_spans(text):
+        out += (_SPACE_ENTITY.sub(_lead, text[at:start]), text[start:end])
+        at = end
+    out.append(_SPACE_ENTITY.sub(_lead, text[at:]))
+    return "".join(out)
+
+
+def _lead(match: re.Match) -> str:
+    return match[1] + LEAD
+
+
+def code_spans(text: str) -> list[tuple[int, int]]:
+    """Where the code spans of ``text`` are, backticks included, as CommonMark finds them: a
+    run of backticks not escaped opens one, the next run of the same length closes it
+    (within the paragraph); an opening run with no such close is text."""
+    spans: list[tuple[int, int]] = []
+    at = 0
+    while (opening := _BACKTICKS.search(text, at)) is not None:
+        start, ticks = opening.start("ticks"), opening["ticks"]
+        if len(opening["escapes"]) % 2:  # "\`": that backtick is text, the rest may open
+            start, ticks = start + 1, ticks[1:]
+            if not ticks:
+                at = opening.end()
+                continue
+        closing = re.compile(rf"(?<!`){ticks}(?!`)|\n[ \t]*\n").search(text, opening.end())
+        if closing is None or closing.group().startswith("\n"):
+            at = opening.end()
+            continue
+        spans.append((start, closing.end()))
+        at = closing.end()
+    return spans
 
 
 def code_lines(lines: list[str]) -> set[int]:
