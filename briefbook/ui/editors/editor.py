@@ -168,6 +168,21 @@ class RecordEditor(QWidget):
             self.record = None  # its edits cannot be saved any more
             self.show_item(None)
             return
+        self._show_stored(record)
+
+    def _show_stored(self, record) -> None:
+        """Show the open item's ``record`` as stored now (another window's or program's edit, a
+        merged package, another view's). An edit not saved yet whose field's stored text
+        changed meanwhile (a long text's save waits for its Markdown after the focus left) was
+        replaced by it, unsaid, and the save that followed found nothing: it is saved now,
+        against the text it was typed over, and refused as at the focus's return (kept in
+        History, theirs shown, both said at the field)."""
+        if self.form is not None:
+            for name, widget in self.form.fields.items():
+                if widget.overtaken_by(getattr(record, name, None)):
+                    widget.flush()  # (refused: _stale_at shows theirs and says so)
+            if self.record is None or self.record.id != record.id:
+                return  # (the item went while its edit was refused)
         self.record = record
         if self.form is not None:
             self.form.load(record)
@@ -309,6 +324,12 @@ class RecordEditor(QWidget):
 
         def stale(error: StaleEdit) -> None:
             kept = self._keep_refused(item_id, field, value)
+            if self.form is not None and field in self.form.fields and self.record is not None:
+                try:  # theirs in place of the refused edit (kept where ``kept`` says)
+                    current = getattr(self.context.library.get(self.kind, self.record.id), field)
+                except NotFound:
+                    current = None
+                self.form.fields[field].set_value(current, force=True)
             self.reload()
             if self.form is not None and field in self.form.fields:
                 self.form.fields[field].set_error(f"{user_message(error)} {kept}".strip())
@@ -360,12 +381,11 @@ class RecordEditor(QWidget):
                 self.form.load_links()
                 return
             try:
-                self.record = self.context.library.get(self.kind, item_id)
+                record = self.context.library.get(self.kind, item_id)
             except NotFound:
                 self.show_item(None)
                 return
-            self.form.load(self.record)
-            self._show_title()
+            self._show_stored(record)
         elif what == LINKS or kind in REFERENCES.values() or kind == "person":
             if kind in ("meeting", "event", "statement") and item_id != self.record.id and what == LINKS:
                 return

@@ -85,6 +85,14 @@ class FieldWidget(QWidget):
     def is_dirty(self) -> bool:
         return self.value() != self._loaded
 
+    def overtaken_by(self, stored: Any) -> bool:
+        """An edit not saved here was typed over a stored value that ``stored`` has replaced
+        since (another window's edit): shown, ``stored`` would take its place unsaid."""
+        stored = self._coerce(stored)
+        if stored is None and isinstance(self._loaded, str):
+            stored = ""
+        return self.is_dirty() and stored != self._loaded and stored != self.value()
+
     def flush(self) -> None:
         """Send a pending edit now (before switching items, before closing)."""
         if self.is_dirty():

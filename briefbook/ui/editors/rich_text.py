@@ -151,6 +151,10 @@ class MarkdownField(FieldWidget):
             return  # shown already (what was said about it stays, as in FieldWidget.set_value)
         super().set_value(value, force)
 
+    def overtaken_by(self, stored) -> bool:
+        """(Our own edit stored off the GUI thread while the user typed on is not another's.)"""
+        return stored not in self._sending and super().overtaken_by("" if stored is None else str(stored))
+
     def save_soon(self) -> None:
         """Save after a pause in typing or when focus leaves: at once if its Markdown is mostly
         kept, else once the rest is written in time slices (:meth:`flush` saves at once, always)."""
