@@ -32,12 +32,15 @@ same family as in the PDF.
 
 from __future__ import annotations
 
+import functools
 import threading
 import unicodedata
 from dataclasses import dataclass
+from pathlib import Path
 
+from briefbook.render import font_cache
 from briefbook.render.docx_reference import BULLETS
-from briefbook.render.font_chain import Chain, ChainFont, _cmap, chain_fonts
+from briefbook.render.font_chain import Chain, ChainFont, chain_fonts
 from briefbook.render.template import WORDS
 
 
@@ -91,7 +94,7 @@ class EmbeddedFont(ChainFont):
 
     @property
     def cmap(self) -> frozenset[int]:
-        return _cmap(self.file("Regular"), self.index) if self.codes is None else self.codes
+        return file_codes(self) if self.codes is None else self.codes
 
     @property
     def embedded(self) -> frozenset[int]:
@@ -106,8 +109,15 @@ def is_fixed(font: ChainFont) -> bool:
 
 
 def file_codes(font: ChainFont) -> frozenset[int]:
-    """Every character the font's file has (what a subset of it may hold)."""
-    return _cmap(font.file("Regular"), font.index)
+    """Every character the font's file has (what a subset of it may hold), from the font
+    cache (:func:`briefbook.render.font_cache.cmap`): a book whose fonts are all kept there
+    never loads HarfBuzz."""
+    return _file_codes(font.file("Regular"), font.index)
+
+
+@functools.cache
+def _file_codes(path: Path, index: int) -> frozenset[int]:
+    return font_cache.cmap(path, index)
 
 
 _CHAINS: dict[tuple[str, str], Chain] = {}

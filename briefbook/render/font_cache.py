@@ -14,6 +14,9 @@ What is kept for the Word file is the font's part itself, obfuscated and deflate
 and CRC (:mod:`briefbook.render.docx_font_parts`: ``kind`` names that form, and is part of the
 entry's name, so a change of form or level makes new entries rather than misreading old ones).
 
+The fonts' character maps are kept the same way (:func:`cmap`), so that an export whose
+parts all come from here never loads HarfBuzz.
+
 The folder stays bounded. An entry's modification time is the last time an export used it
 (refreshed at most once a day, so a warm export writes nothing). Whenever an entry is added,
 entries unused for :data:`MAX_AGE_DAYS` go (those of an earlier BriefBook, HarfBuzz or font
@@ -27,7 +30,10 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
+import importlib.util
 import os
+import re
+import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -138,10 +144,8 @@ def _folder() -> Path:
 
 
 def _key(path: str, index: int, codes: frozenset[int], kind: str) -> str:
-    import uharfbuzz as hb
-
     stat = os.stat(path)
-    name = f"{Path(path).name}|{stat.st_size}|{stat.st_mtime_ns}|{index}|{hb.__version__}|{kind}|"
+    name = f"{Path(path).name}|{stat.st_size}|{stat.st_mtime_ns}|{index}|{harfbuzz_version()}|{kind}|"
     return hashlib.sha256((name + _spans(codes)).encode()).hexdigest()[:40]
 
 
@@ -150,6 +154,73 @@ def _spans(codes: frozenset[int]) -> str:
     """The characters as the key spells them: a family's faces share them, and sorting and
     spelling 3,000 of them was most of a key's cost (0.36 ms; a book asks up to 16 keys)."""
     return ",".join(map(str, sorted(codes)))
+
+
+@functools.cache
+def harfbuzz_version() -> str:
+    """uharfbuzz's ``__version__`` (part of every key: another HarfBuzz may cut otherwise),
+    read from its ``_version.py`` without loading the package: importing it loads its 5 MB
+    library, about 10 ms of a DOCX export whose fonts all come from the cache. Loaded, or
+    when that file does not say it plainly, the package itself is asked."""
+    module = sys.modules.get("uharfbuzz")
+    if module is None:
+        with contextlib.suppress(ImportError, OSError, ValueError):
+            spec = importlib.util.find_spec("uharfbuzz")
+            if spec is not None and spec.submodule_search_locations:
+                source = Path(next(iter(spec.submodule_search_locations)), "_version.py")
+                found = _VERSION.search(source.read_text(encoding="utf-8"))
+                if found:
+                    return found[1]
+    import uharfbuzz
+
+    return uharfbuzz.__version__
+
+
+# What uharfbuzz's __init__ takes as __version__: "from ._version import version as __version__".
+_VERSION = re.compile(r"""^(?:__version__\s*=\s*)?version\s*=\s*['"]([^'"\n]+)['"]\s*$""", re.M)
+
+
+def cmap(path: str | Path, index: int = 0) -> frozenset[int]:
+    """The characters font ``path`` (face ``index``) maps to glyphs, as HarfBuzz reads them
+    (:func:`briefbook.render.font_chain._cmap`), kept in the cache like a subset: a DOCX export
+    asks for the body fonts' (and a script font's, when its text is met), and reading them
+    was the one thing that still loaded HarfBuzz once the font parts were kept."""
+    data = cached(str(path), index, frozenset(), _cmap_entry, kind=CMAP_KIND)
+    try:
+        return _from_spans(data)
+    except ValueError:  # (a verified entry always reads; this only guards a foreign one)
+        from briefbook.render.font_chain import _cmap
+
+        return _cmap(Path(path), index)
+
+
+CMAP_KIND = "cmap-1"  # the code points as ranges: "32-126,160-383,..."
+
+
+def _cmap_entry(path: str, index: int, _codes: frozenset[int]) -> bytes:
+    from briefbook.render.font_chain import _cmap
+
+    codes = sorted(_cmap(Path(path), index))
+    spans: list[str] = []
+    start = previous = None
+    for code in codes:
+        if previous is not None and code == previous + 1:
+            previous = code
+            continue
+        if start is not None:
+            spans.append(f"{start}-{previous}")
+        start = previous = code
+    if start is not None:
+        spans.append(f"{start}-{previous}")
+    return ",".join(spans).encode("ascii")
+
+
+def _from_spans(data: bytes) -> frozenset[int]:
+    codes: list[int] = []
+    for span in data.decode("ascii").split(",") if data else ():
+        first, _, last = span.partition("-")
+        codes.extend(range(int(first), int(last) + 1))
+    return frozenset(codes)
 
 
 def _write(file: Path, blob: bytes) -> None:

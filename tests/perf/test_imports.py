@@ -167,6 +167,30 @@ def test_a_book_of_plain_text_and_plain_lists_loads_no_markdown_parser(
     assert '<w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">Công ước Hà Nội</w:t>' in body
 
 
+def test_a_docx_export_whose_fonts_are_kept_loads_no_harfbuzz(library_path: Path, tmp_path: Path) -> None:
+    """Once the font cache holds a book's parts, the export reads the fonts' character maps from
+    it too, and the version HarfBuzz's keys name from its _version.py: loading uharfbuzz's 5 MB
+    library cost every such export about 10 ms. A Lao and a Thai name: their script fonts too."""
+    import zipfile
+
+    from briefbook.library import Event, Meeting
+    from briefbook.library.books import new_book
+
+    with Library.create(library_path) as lib:
+        event = lib.add(Event(title="Hội nghị Viêng Chăn", city="Vientiane"))
+        lib.add(Meeting(event_id=event.id, title="Gặp ທອງລຸນ", kind="bilateral", venue="ทำเนียบรัฐบาล"))
+        book = new_book(lib, event.id, title="Sổ tay").id
+    args = ("--library", str(library_path), "export", book, "--format", "docx", "-o")
+    cold = _modules_of(*args, str(tmp_path / "cold.docx"))
+    assert "uharfbuzz" in cold  # the first export cuts the fonts and reads their maps
+    warm = _modules_of(*args, str(tmp_path / "warm.docx"))
+    assert "uharfbuzz" not in warm
+    parts = [zipfile.ZipFile(tmp_path / name) for name in ("cold.docx", "warm.docx")]
+    assert parts[0].namelist() == parts[1].namelist()
+    assert all(parts[0].read(n) == parts[1].read(n) for n in parts[0].namelist())
+    assert any(n.endswith(".odttf") for n in parts[0].namelist())
+
+
 WINDOW_PROBE = """
 import sys
 import briefbook.ui.app

@@ -3,6 +3,8 @@ only a saving: a damaged copy is cut again, an unwritable folder changes nothing
 
 from __future__ import annotations
 
+import re
+import sys
 import zipfile
 from pathlib import Path
 
@@ -112,3 +114,48 @@ def test_a_warm_export_deflates_no_font(tmp_path, monkeypatch):
         fonts = [i for i in archive.infolist() if i.filename.endswith(".odttf")]
     assert fonts
     assert sorted(names) == sorted(xml)
+
+
+def test_the_harfbuzz_version_is_read_without_loading_harfbuzz() -> None:
+    """The keys name uharfbuzz's own __version__, read from its _version.py in a process that
+    has not loaded it (and stays so): the same keys as before, so kept entries stay valid."""
+    import subprocess
+    import sys
+
+    import uharfbuzz
+
+    probe = (
+        "import sys\nfrom briefbook.render import font_cache\n"
+        "print(font_cache.harfbuzz_version(), 'uharfbuzz' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.split() == [uharfbuzz.__version__, "False"]
+
+
+def test_the_version_falls_back_to_the_package_when_its_file_says_nothing(monkeypatch) -> None:
+    import uharfbuzz
+
+    font_cache.harfbuzz_version.cache_clear()
+    monkeypatch.delitem(sys.modules, "uharfbuzz")
+    monkeypatch.setattr(font_cache, "_VERSION", re.compile("(?!)"))
+    try:
+        assert font_cache.harfbuzz_version() == uharfbuzz.__version__
+    finally:
+        font_cache.harfbuzz_version.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "name", ["NotoSerif-Regular.ttf", "NotoSansLao-Regular.ttf", "NotoEmoji-Regular.ttf"]
+)
+def test_a_kept_character_map_is_the_fonts_own(tmp_path, monkeypatch, name):
+    """Kept in the cache and read back (never read from the font again) as HarfBuzz reads it."""
+    from briefbook.render import font_chain
+
+    path = FONTS_DIR / name
+    if not path.is_file():
+        pytest.skip(f"{name} is not shipped")
+    own = font_chain._cmap(path, 0)
+    assert font_cache.cmap(path) == own
+    assert list((tmp_path / "data" / font_cache.FOLDER).glob(f"*.{font_cache.CMAP_KIND}"))
+    monkeypatch.setattr(font_chain, "_cmap", _never)
+    assert font_cache.cmap(path) == own
