@@ -11,7 +11,7 @@ from briefbook.item_ids import visible_id
 from briefbook.library.levels import Level, parse_level
 from briefbook.library.records import MAX_LINE, MAX_TEXT, Record
 from briefbook.library.rules import check_dates, check_sections, whole_number
-from briefbook.text import clean, clean_line
+from briefbook.text import clean, clean_line, is_blank
 
 
 def validated(
@@ -57,7 +57,7 @@ def validated(
         check_sections(out["sections"])
     for name in cls.REQUIRED:
         # A text of only spaces, newlines or zero-width characters is as empty as none.
-        if not clean_line(str(out.get(name) or "")):
+        if is_blank(str(out.get(name) or "")):
             kind, what = cls.LABEL.lower(), name.replace("_id", "").replace("_", " ")
             raise ValidationError(f"{_a(kind).capitalize()} {kind} needs {_a(what)} {what}.", name)
     for name, options in cls.CHOICES.items():
