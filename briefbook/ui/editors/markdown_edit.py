@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QTextEdit, QWidget
 from shiboken6 import isValid
 
 from briefbook.text import clean
-from briefbook.ui.editors import long_text, markdown_units, markdown_writer
+from briefbook.ui.editors import layout_steps, long_text, markdown_units, markdown_writer
 from briefbook.ui.editors.fields import leave_to_window
 from briefbook.ui.editors.markdown_text import FEATURES, markdown_from_html, normalise_markdown, read_markdown
 
@@ -33,6 +33,7 @@ class MarkdownEdit(QTextEdit):
         self.loading = False
         self.read_only_wanted = False
         self._loader: long_text.PieceLoader | None = None
+        self._laying_out: layout_steps.LayoutSteps | None = None  # (a long text just shown whole)
         self._written: str | None = None  # markdown() of the text as it is (a save asks it 2-3 times)
         self._wire(self.document())
         self.setTabChangesFocus(True)
@@ -87,6 +88,10 @@ class MarkdownEdit(QTextEdit):
             self.setReadOnly(read_only)
 
     def _stop_loading(self) -> None:
+        if self._laying_out is not None:
+            self._laying_out.stop()
+            self._laying_out.deleteLater()
+            self._laying_out = None
         if self._loader is not None:
             self._loader.cancel()
             self._loader.deleteLater()
@@ -118,6 +123,8 @@ class MarkdownEdit(QTextEdit):
         if isValid(old) and old.parent() is self:  # (Qt deletes its own first document itself)
             old.deleteLater()
         self.updateGeometry()
+        self._laying_out = layout_steps.LayoutSteps(document, self)  # (not in Qt's growing steps)
+        self._laying_out.start()
 
     def markdown(self) -> str:
         if self._written is None:
