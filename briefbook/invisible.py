@@ -43,3 +43,34 @@ def every_invisible_shown(text: str) -> str:
     (for a message that refuses it: the user must see where it is)."""
     hidden = {chr(int(code[2:], 16)) for code in invisible_characters(text)}
     return "".join(f"<U+{ord(c):04X}>" if c in hidden else c for c in text)
+
+
+_OPENS_EMBEDDING = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, closed by PDF
+_OPENS_ISOLATE = frozenset("\u2066\u2067\u2068")  # LRI RLI FSI, closed by PDI
+_PDF, _PDI = "\u202c", "\u2069"
+
+
+def closed_controls(text: str) -> str:
+    """``text`` with every embedding, override or isolate it opens and leaves open closed at
+    its end (U+202C, U+2069), so that it reorders only ``text``.
+
+    A renderer writes each run so: a person's position holding a lone U+202E reversed the rest
+    of its who's-who line in the PDF, Word and LibreOffice ("Đại ]trapretnuoC[ ứs"), the
+    book's own words included. The controls the text holds are kept (the files keep what was
+    stored), and text that closes what it opens is returned as it is.
+    """
+    if not text or REORDERING.search(text) is None:
+        return text
+    stack: list[str] = []
+    for char in text:
+        if char in _OPENS_EMBEDDING:
+            stack.append(_PDF)
+        elif char in _OPENS_ISOLATE:
+            stack.append(_PDI)
+        elif char == _PDF:
+            if stack and stack[-1] == _PDF:  # (a PDF does not close past an isolate)
+                stack.pop()
+        elif char == _PDI:
+            while stack and stack.pop() != _PDI:  # a PDI closes its isolate and what is inside
+                pass
+    return text + "".join(reversed(stack)) if stack else text

@@ -14,6 +14,7 @@ from unicodedata import normalize
 from urllib.parse import quote
 
 from briefbook.document.model import Run
+from briefbook.invisible import closed_controls
 from briefbook.render.docx_fonts import chain_of, pieces, run_fonts_xml
 from briefbook.render.docx_markup import attr, element
 from briefbook.render.docx_markup import text as escaped
@@ -25,8 +26,9 @@ from briefbook.text import clean, clean_line
 
 CHUNK = 16384  # longest w:t we write; longer text is split over several w:t in one run
 # A character that makes a run's text more than itself in XML: one clean() replaces or removes,
-# a break or tab, one XML cannot hold, or one to escape (a superset of each of those sets).
-_PLAIN = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff&<>]")
+# a break or tab, one XML cannot hold, or one to escape (a superset of each of those sets), or
+# a bidi control, which the run closes if it leaves it open (invisible.closed_controls).
+_PLAIN = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff&<>\u202a-\u202e\u2066-\u2069]")
 _BREAKS = re.compile(r"(\n|\t)")
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
 PAGE_BREAK = '<w:br w:type="page"/>'
@@ -103,6 +105,7 @@ class RunWriter:
             return ""
         self.written[text] = None
         if self.template is None:
+            text = closed_controls(text)
             self.mixed_runs += 1
             return self._run(text, run, hyperlink, char_style, None)
         if self._chain is None or self._chain_of is not self.template:
@@ -114,8 +117,9 @@ class RunWriter:
                 text = normalize("NFC", text)
                 if len(text) <= CHUNK:
                     return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
-            return self._run(text, run, hyperlink, char_style, None)
+            return self._run(closed_controls(text), run, hyperlink, char_style, None)
         self.mixed_runs += 1
+        text = closed_controls(text)  # (before the cut into fonts: an override may span two)
         # Stretches the template's font cannot draw name the chain font that can.
         cut = self.written[text] = pieces(self.template, text)
         if len(cut) == 1:

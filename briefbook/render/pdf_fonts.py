@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 
 from briefbook.document.model import Run
+from briefbook.invisible import closed_controls
 from briefbook.render import bidi_lines, pdf_shaping
 from briefbook.render.bidi_text import BOOK_LINE_STYLES
 from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
@@ -304,7 +305,9 @@ class Markup:
 
 
 def _cleaned(text: str) -> str:
-    return clean(text).replace("\t", " ")
+    # Each run closes the bidi controls it opens: one left open reversed the book's own words
+    # after it on the line (invisible.closed_controls).
+    return closed_controls(clean(text).replace("\t", " "))
 
 
 def plain(runs: list[Run]) -> str:
