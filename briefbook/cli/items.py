@@ -10,7 +10,7 @@ import click
 from briefbook.cli.field_input import parse_assignments, read_json, record_fields
 from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
-from briefbook.cli.output import emit_json, emit_record, emit_table
+from briefbook.cli.output import emit_json, emit_record, emit_table, visible_controls
 from briefbook.errors import Conflict, ValidationError
 from briefbook.item_ids import typed_id
 from briefbook.library import Book, Event, Library, Meeting, Record, TalkingPoint
@@ -214,7 +214,7 @@ def edit(
     changes = record_fields(type(record), changes, item_id)
     updated = lib.update(type(record), item_id, expected_updated_at=started_from, **changes)
     emit_json(updated) if ctx.as_json else click.echo(
-        f"Saved {updated.LABEL.lower()}: {updated.display_name}"
+        f"Saved {updated.LABEL.lower()}: {visible_controls(updated.display_name)}"
     )
 
 
@@ -254,7 +254,7 @@ def delete(ctx: Context, item_id: str, force: bool) -> None:
     went = describe(snapshot)  # all that went, the photo too: as 'deleted' and 'undelete' say it
     extra = f", with {', '.join(went)}" if went else ""
     click.echo(
-        f"Deleted {record.LABEL.lower()}: {record.display_name}{extra}. "
+        f"Deleted {record.LABEL.lower()}: {visible_controls(record.display_name)}{extra}. "
         f"To bring it back: briefbook undelete {snapshot.deleted_id}"
     )
 
@@ -301,7 +301,7 @@ def link(ctx: Context, item_id: str, other_id: str, role: str | None) -> None:
         lib.link_topic(owner.id, pair["topic"].id)
     else:
         raise ValidationError(f"A {a.LABEL.lower()} and a {b.LABEL.lower()} cannot be linked.")
-    click.echo(f"Linked {a.display_name} and {b.display_name}")
+    click.echo(visible_controls(f"Linked {a.display_name} and {b.display_name}"))
 
 
 @cli.command()
@@ -322,7 +322,7 @@ def unlink(ctx: Context, item_id: str, other_id: str) -> None:
         lib.unlink_topic(owner.id, pair["topic"].id)
     else:
         raise ValidationError(f"A {a.LABEL.lower()} and a {b.LABEL.lower()} are never linked.")
-    click.echo(f"Unlinked {a.display_name} and {b.display_name}")
+    click.echo(visible_controls(f"Unlinked {a.display_name} and {b.display_name}"))
 
 
 @cli.command()
@@ -391,4 +391,4 @@ def revisions(ctx: Context, item_id: str, field: str) -> None:
 def restore_revision(ctx: Context, revision_id: int) -> None:
     """Make an earlier version of a text field current again."""
     record = ctx.library().restore_revision(revision_id)
-    click.echo(f"Restored an earlier version of {record.display_name}")
+    click.echo(f"Restored an earlier version of {visible_controls(record.display_name)}")

@@ -59,3 +59,22 @@ def test_tables_records_preflight_and_errors_show_them(tmp_path: Path) -> None:
     assert data["item"]["name"] == SPOOF  # scripts get the text as stored
     with Library.open(path, backup=False) as library:
         assert library.get(Person, person.id).name == SPOOF
+
+
+def test_the_lines_that_confirm_a_change_show_them(tmp_path: Path) -> None:
+    """'Linked …', 'Saved …', 'Unlinked …' and 'Deleted …' named the item raw: the U+202E of a
+    pasted name reversed the rest of the line (found linking such a person to a meeting)."""
+    path = tmp_path / "l.briefbook"
+    with Library.create(path) as library:
+        person = library.add(Person(name=SPOOF))
+        event = library.add(Event(title="Hội nghị"))
+        meeting = library.add(Meeting(event_id=event.id, title="Song phương\u202e"))
+    outputs = {
+        "link": run(path, "link", meeting.id, person.id, "--role", "counterpart").output,
+        "edit": run(path, "edit", person.id, "--set", "position=Thứ trưởng").output,
+        "unlink": run(path, "unlink", meeting.id, person.id).output,
+        "delete": run(path, "delete", person.id, "--force").output,
+    }
+    for name, text in outputs.items():
+        assert text.strip() and not any(c in text for c in CONTROLS), (name, text)
+        assert "<U+202E>" in text, (name, text)
