@@ -4,7 +4,7 @@ the biographies; the meeting briefs refer to them (``Assembly.homes``).
 
 from __future__ import annotations
 
-from briefbook.assemble.context import Assembly
+from briefbook.assemble.context import Assembly, short
 from briefbook.assemble.lookups import chosen_item
 from briefbook.assemble.profiles import profile
 from briefbook.assemble.provenance import stamp
@@ -50,7 +50,13 @@ def topic_briefs(a: Assembly, section: Section, event: Event | None) -> list[Blo
         if not a.admit(topic):
             continue
         points = [p for p in a.points_of(topic.id) if a.admit(p)]
-        if not points and not topic.background:
+        if not points and not topic.background:  # (its title alone: nothing a reader can use)
+            a.warn(
+                "topic_without_content",
+                f"The topic “{short(topic.display_name)}” has no talking points or background to "
+                "print; it is left out.",
+                topic,
+            )
             continue
         with a.source(a.origin(topic)) as origin:
             home = a.homes.get(("topic", topic.id))

@@ -2043,7 +2043,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+327"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+335"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -3648,7 +3648,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Các phiên bản trước của nội dung này</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>Opening this long text… You can type in it as soon as it is whole.</source>
         <translation>Đang mở văn bản dài này… Bạn có thể gõ vào ngay khi văn bản được mở hết.</translation>
     </message>
@@ -4130,6 +4130,11 @@ Thả ảnh vào đây.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>The topic “%1” has no talking points or background to print; it is left out.</source>
+        <translation>Chủ đề “%1” chưa có luận điểm hay thông tin nền nào để in; chủ đề này bị bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The section “%1” has nothing to show; it is left out.</source>
         <translation>Phần “%1” không có nội dung; phần này bị bỏ ra.</translation>
     </message>
@@ -4340,7 +4345,7 @@ Thả ảnh vào đây.</translation>
         <translation>sửa lần cuối %1</translation>
     </message>
     <message>
-        <location line="+114"/>
+        <location line="+129"/>
         <source>%1 cannot be empty.</source>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
@@ -4350,7 +4355,7 @@ Thả ảnh vào đây.</translation>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>Your text is kept: History… shows it, and “Restore this version” brings it back.</source>
         <translation>Văn bản của bạn vẫn được giữ: Lịch sử… hiển thị nó, và “Khôi phục phiên bản này” đưa nó trở lại.</translation>
     </message>

@@ -50,6 +50,12 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         r"The meeting " + _QUOTED + r" has no talking points\.",
         QT_TRANSLATE_NOOP("Preflight", "The meeting “%1” has no talking points."),
     ),
+    "topic_without_content": (
+        r"The topic " + _QUOTED + r" has no talking points or background to print; it is left out\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight", "The topic “%1” has no talking points or background to print; it is left out."
+        ),
+    ),
     "empty_section": (
         r"The section " + _QUOTED + r" has nothing to show\.",
         QT_TRANSLATE_NOOP("Preflight", "The section “%1” has nothing to show; it is left out."),
