@@ -2,7 +2,7 @@
 opens no font file just to read its name (ten files: HarfBuzz maps each one, on every export).
 
 Looked up by file name and size: a file that is not listed, or whose size differs (a font
-updated without this table), is read as before (:func:`briefbook.render.font_chain.font_display_name`).
+updated without this table), is read as before (:func:`briefbook.render.font_files.font_display_name`).
 ``tests/render/test_font_names.py`` reads every shipped font and compares.
 """
 

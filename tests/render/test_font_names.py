@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefbook.render import font_chain, font_names
+from briefbook.render import font_chain, font_files, font_names
 from briefbook.render.template import FONTS_DIR
 
 
@@ -13,15 +13,15 @@ def test_every_shipped_regular_font_is_listed_with_its_own_name_and_size() -> No
     assert set(font_names.SHIPPED) == set(files)
     for name, (size, family) in font_names.SHIPPED.items():
         assert files[name].stat().st_size == size, f"{name} changed: update render/font_names.py"
-        assert font_chain.font_display_name(files[name]) == family
+        assert font_files.font_display_name(files[name]) == family
 
 
 def test_the_chain_names_its_fonts_as_the_files_do_without_opening_them(monkeypatch) -> None:
     font_chain._CHAINS.clear()
     opened: list[Path] = []
-    real = font_chain.font_display_name
+    real = font_files.font_display_name
     monkeypatch.setattr(
-        font_chain, "font_display_name", lambda path, index=0: opened.append(path) or real(path)
+        font_files, "font_display_name", lambda path, index=0: opened.append(path) or real(path)
     )
     chain = font_chain.chain_for("NotoSerif")
     assert not opened

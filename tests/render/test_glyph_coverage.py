@@ -85,9 +85,9 @@ def test_the_preflight_names_the_character_item_and_field(library: Library):
 
 
 def test_the_preflight_says_when_no_chinese_font_is_installed(library: Library, monkeypatch):
-    from briefbook.render import font_chain
+    from briefbook.render import font_chain, font_files
 
-    monkeypatch.setattr(font_chain, "_system_cjk", [None])
+    monkeypatch.setattr(font_files, "_system_cjk", [None])
     monkeypatch.setattr(font_chain, "_CHAINS", {})
     event = library.add(Event(title="Hội nghị"))
     person = library.add(Person(name="王毅"))

@@ -552,9 +552,9 @@ def preflight_of_a_lower_copy(c: Ctx) -> list[Shown]:
 @case
 def preflight_of_chosen_items(c: Ctx) -> list[Shown]:
     from briefbook.library.books import sections
-    from briefbook.render import font_chain
+    from briefbook.render import font_chain, font_files
 
-    c.monkeypatch.setattr(font_chain, "_system_cjk", [None])
+    c.monkeypatch.setattr(font_files, "_system_cjk", [None])
     c.monkeypatch.setattr(font_chain, "_CHAINS", {})
     lib = c.library
     event = lib.add(Event(title="Đối thoại Mê Công – Lan Thương"))
