@@ -242,7 +242,7 @@ _RAW: list[tuple] = [
         QT_TRANSLATE_NOOP("CoreMessages", "“%1” is marked not for release; left out."),
     ),
     # the fields a package leaves out whole, said by its export and its import's preview
-    # (briefbook.exchange.packages.withheld_lines, briefbook.exchange.merge.withheld_notes)
+    # (briefbook.exchange.packages.withheld_lines, briefbook.exchange.merge_release.withheld_notes)
     (
         r"The internal notes of (\d+) (?:person|people) are left out of this package for sharing: no book "
         r"prints them, and a library that imports it keeps its own\.",

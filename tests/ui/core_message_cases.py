@@ -333,7 +333,7 @@ def package_held_updates(c: Ctx) -> list[Shown]:
 @case
 def package_withheld_fields(c: Ctx) -> list[Shown]:
     """A package for sharing, and one below Confidential: what they leave out whole, said on
-    both sides (exchange.packages.withheld_lines, exchange.merge.withheld_notes)."""
+    both sides (exchange.packages.withheld_lines, exchange.merge_release.withheld_notes)."""
     from briefbook.library import Organisation
 
     lib, filled = c.library, c.filled
