@@ -16,12 +16,12 @@ library without a file) the rows are read at once.
 
 The texts of the cells live in :mod:`briefbook.ui.table_cells`, what the search
 thread reads in :mod:`briefbook.ui.table_reads`, drag and drop in
-:mod:`briefbook.ui.table_drag`.
+:mod:`briefbook.ui.table_drag`, a row's record and the row of an id in
+:mod:`briefbook.ui.table_rows`.
 """
 
 from __future__ import annotations
 
-from operator import itemgetter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -44,6 +44,7 @@ from briefbook.ui.table_reads import (
     first_rows,
     packer_for,
 )
+from briefbook.ui.table_rows import RowsById
 from briefbook.ui.table_sorting import hit_sort_key, vietnamese_collator
 
 __all__ = ["ID_ROLE", "MIME_IDS", "VALUE_ROLE", "RecordTableModel", "vietnamese_collator"]
@@ -59,7 +60,7 @@ _ANSWERED = frozenset({_DISPLAY, _TOOLTIP, _ALIGN, int(ID_ROLE), int(VALUE_ROLE)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class RecordTableModel(CellTexts, NextPages, FollowsChanges, ReorderByDrag):
+class RecordTableModel(CellTexts, NextPages, FollowsChanges, ReorderByDrag, RowsById):
     PAGE = 200
     SEARCH_LIMIT = 500
 
@@ -286,47 +287,6 @@ class RecordTableModel(CellTexts, NextPages, FollowsChanges, ReorderByDrag):
 
     def columnCount(self, parent: Index = _ROOT) -> int:
         return 0 if parent.isValid() else len(self.fields)
-
-    def record_at(self, row: int) -> Record | None:
-        """The record shown in ``row``, made from its field values (and kept while it is shown)."""
-        if not 0 <= row < len(self._rows):
-            return None
-        return self._record(self._rows[row])
-
-    def _record(self, row: Packed) -> Record:
-        item_id = row[self._packer.id_at]
-        record = self._records.get(item_id)
-        if record is None:
-            if len(self._records) > 256:
-                self._records.clear()
-            record = self._records[item_id] = self._packer.record(row)
-        return record
-
-    def id_at(self, row: int) -> str | None:
-        return self._rows[row][self._packer.id_at] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, item_id: str) -> int:
-        """The row showing ``item_id`` (its first), -1 if none: a look-up in an index of the rows.
-
-        An edit asks it about ten times (the model, the kept selection, the scroll), and a
-        scan of 20,000 rows in Python took 0.7 ms each time. The index is made again when
-        rows come or go (:meth:`_forget_row_index`); a move updates the rows it shifted.
-        """
-        index = self._row_index
-        if index is None or index[0] is not self._rows or len(index[1]) != len(self._rows):
-            rows = self._rows
-            ids = map(itemgetter(self._packer.id_at), reversed(rows))  # (the first row wins)
-            index = self._row_index = (rows, dict(zip(ids, range(len(rows) - 1, -1, -1), strict=True)))
-        return index[1].get(item_id, -1)
-
-    def _forget_row_index(self, start: int | None = None, stop: int | None = None) -> None:
-        """Rows came or went (all of the index is made again), or ``start``..``stop`` moved."""
-        if start is None or self._row_index is None:
-            self._row_index = None
-            return
-        index, at = self._row_index[1], self._packer.id_at
-        for row in range(start, stop if stop is not None else len(self._rows)):
-            index[self._rows[row][at]] = row
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell's value for ``role``; the roles a table does not use are answered first.
