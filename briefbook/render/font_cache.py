@@ -182,14 +182,14 @@ _VERSION = re.compile(r"""^(?:__version__\s*=\s*)?version\s*=\s*['"]([^'"\n]+)['
 
 def cmap(path: str | Path, index: int = 0) -> frozenset[int]:
     """The characters font ``path`` (face ``index``) maps to glyphs, as HarfBuzz reads them
-    (:func:`briefbook.render.font_chain._cmap`), kept in the cache like a subset: a DOCX export
+    (:func:`briefbook.render.font_files._cmap`), kept in the cache like a subset: a DOCX export
     asks for the body fonts' (and a script font's, when its text is met), and reading them
     was the one thing that still loaded HarfBuzz once the font parts were kept."""
     data = cached(str(path), index, frozenset(), _cmap_entry, kind=CMAP_KIND)
     try:
         return _from_spans(data)
     except ValueError:  # (a verified entry always reads; this only guards a foreign one)
-        from briefbook.render.font_chain import _cmap
+        from briefbook.render.font_files import _cmap
 
         return _cmap(Path(path), index)
 
@@ -198,7 +198,7 @@ CMAP_KIND = "cmap-1"  # the code points as ranges: "32-126,160-383,..."
 
 
 def _cmap_entry(path: str, index: int, _codes: frozenset[int]) -> bytes:
-    from briefbook.render.font_chain import _cmap
+    from briefbook.render.font_files import _cmap
 
     codes = sorted(_cmap(Path(path), index))
     spans: list[str] = []

@@ -149,13 +149,13 @@ def test_the_version_falls_back_to_the_package_when_its_file_says_nothing(monkey
 )
 def test_a_kept_character_map_is_the_fonts_own(tmp_path, monkeypatch, name):
     """Kept in the cache and read back (never read from the font again) as HarfBuzz reads it."""
-    from briefbook.render import font_chain
+    from briefbook.render import font_files
 
     path = FONTS_DIR / name
     if not path.is_file():
         pytest.skip(f"{name} is not shipped")
-    own = font_chain._cmap(path, 0)
+    own = font_files._cmap(path, 0)
     assert font_cache.cmap(path) == own
     assert list((tmp_path / "data" / font_cache.FOLDER).glob(f"*.{font_cache.CMAP_KIND}"))
-    monkeypatch.setattr(font_chain, "_cmap", _never)
+    monkeypatch.setattr(font_files, "_cmap", _never)
     assert font_cache.cmap(path) == own
