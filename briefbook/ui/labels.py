@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from briefbook.invisible import visible_controls
+
 KIND_ORDER = ("event", "meeting", "person", "organisation", "topic", "talking_point", "statement", "book")
 
 _KINDS = {
@@ -170,7 +172,9 @@ def untitled() -> str:
 
 
 def display_name(record: object) -> str:
-    """A record's name for lists, with the core's English placeholders translated."""
+    """A record's name for lists, with the core's English placeholders translated, and each bidi
+    control shown as ``<U+202E>`` (as the tables and the preflight show it): a pasted title's
+    U+202E read "eltit live" in the composer's tree, the sidebar and the pickers."""
     name = str(getattr(record, "display_name", "") or "")
     if name in ("(untitled)", "(empty)", ""):
         return untitled()
@@ -178,4 +182,5 @@ def display_name(record: object) -> str:
         from briefbook.ui.dates import localise_dates  # a statement's name holds its date
 
         name = localise_dates(name)
+    name = visible_controls(name)
     return name.replace("(speaker)", QCoreApplication.translate("Kinds", "(no speaker)"))
