@@ -22,6 +22,8 @@ from briefbook.ui.editors.markdown_stand_ins import (
     LEADING_SPACE,
     LINE_BREAK,
     LINE_START_MARKS,
+    LOOSE,
+    LOOSE_LIST,
     NUMBER_ENDS,
     TRAILING,
 )
@@ -85,9 +87,15 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     :data:`~markdown_stand_ins.BREAK` on the same line, which is then the line break. Code
     (a fenced block) is read as it is, and the breaks outside it as everywhere else (a text
     holding a fence was read whole as it was: its typed breaks came back as paragraphs)."""
+    loose = _AFTER_BLANK.search(markdown) is not None and LOOSE not in markdown
+    if loose:
+        markdown = _loose_marked(markdown)
     spaces = LEADING_SPACE in markdown and LEAD not in markdown
     if BREAK in markdown or ("\\\n" not in markdown and not spaces):
         document.setMarkdown(markdown, features)
+        if loose:
+            _loose_lists(document)
+            document.clearUndoRedoStacks()
         return
     lines = markdown.split("\n")
     code = code_lines(lines)
@@ -106,6 +114,49 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
         while not found.isNull():
             found.insertText(char)
             found = document.find(stand_in, found)
+    if loose:
+        _loose_lists(document)
+    # (setMarkdown starts the history afresh; the stand-ins put back are no step of it: Ctrl+Z
+    # just after opening showed a private-use character where a line break or space was)
+    document.clearUndoRedoStacks()
+
+
+# An item's line after a blank line: its list may be loose (markdown_stand_ins.LOOSE).
+_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_ITEM_TEXT = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+
+
+def _loose_marked(markdown: str) -> str:
+    """``markdown`` with :data:`LOOSE` at the start of the text of each item after a blank line
+    (not in code): where Qt's reader puts such an item, its list is loose."""
+    lines = markdown.split("\n")
+    code = code_lines(lines) if "```" in markdown or "~~~" in markdown else set()
+    for number in range(1, len(lines)):
+        if number not in code and not lines[number - 1].strip():
+            found = _ITEM_TEXT.match(lines[number])
+            if found:
+                lines[number] = lines[number][: found.end()] + LOOSE + lines[number][found.end() :]
+    return "\n".join(lines)
+
+
+def _loose_lists(document: QTextDocument) -> None:
+    """Each list holding an item :func:`_loose_marked` marked after its first is marked
+    LOOSE_LIST; a list's first item so marked is (a blank line before it, as before a list
+    that follows another), and the marks go."""
+    found = document.find(LOOSE)
+    while not found.isNull():
+        block = found.block()
+        listed = block.textList()
+        if listed is not None and listed.itemNumber(block) > 0:
+            fmt = listed.format()
+            fmt.setProperty(LOOSE_LIST, True)
+            listed.setFormat(fmt)
+        elif listed is not None:
+            item = block.blockFormat()
+            item.setProperty(LOOSE_LIST, True)
+            found.setBlockFormat(item)
+        found.removeSelectedText()
+        found = document.find(LOOSE, found)
 
 
 def _spaces_read(text: str) -> str:

@@ -29,6 +29,7 @@ from shiboken6 import isValid
 
 from briefbook.ui.editors import markdown_writer
 from briefbook.ui.editors.long_text import continues
+from briefbook.ui.editors.markdown_stand_ins import loose_item
 
 LONG = 20_000  # a document of more characters than this is written per unit
 QUICK = 20_000  # characters a save writes at once (about 10 ms); more are written in slices first
@@ -229,7 +230,8 @@ class UnitWriter:
                 paragraphs[-1][-1] = paragraphs[-1][-1].rstrip() + before[len(before.rstrip()) :]
                 paragraphs[-1].append(" " + lead + written.lstrip())
             elif unit.item and paragraphs and paragraphs[-1][-1] and written:
-                paragraphs[-1].append("\n" + written)  # (the writer's lists are tight)
+                # (the writer's lists are tight; a loose one's item after a blank line)
+                paragraphs[-1].append(("\n\n" if loose_item(unit.first) else "\n") + written)
             else:
                 paragraphs.append([written])
         # (a paragraph ending in an empty piece ends in the space it was joined by: the writer

@@ -38,6 +38,8 @@ from briefbook.ui.editors.markdown_stand_ins import (
     MARK,
     OURS,
     glued_at,
+    loose_item,
+    mark_loose_items,
     stand_in,
     written_back,
 )
@@ -109,6 +111,11 @@ def _write_range(
     acting = any(
         ACTS.search(t) or LINE_BREAK in t or "  " in t or t[:1] == " " or LONG_RUN.search(t) for t in texts
     ) or any(glued_at(b) for b in blocks)
+    loose = [loose_item(b) for b in blocks]
+    acting = acting or any(loose)
+
+    def copy_start(copy: QTextDocument) -> QTextBlock:
+        return copy.begin() if begin == 0 else copy.begin().next()  # (as _number_from)
 
     def one_call() -> str:
         if not acting and number_from is None:
@@ -116,10 +123,13 @@ def _write_range(
         copy = document.clone() if whole else _numbered_copy(document, begin, end, number_from)
         if acting:
             stand_in(copy)
+            mark_loose_items(copy, loose, copy_start(copy))
             return written_back(copy.toMarkdown(features))
         return copy.toMarkdown(features)
 
-    if not joined and (not any(b.length() > PIECE for b in blocks) or not plain):
+    if not joined and (any(loose) or not any(b.length() > PIECE for b in blocks) or not plain):
+        # (the pieces' copy has blocks of its own, which mark_loose_items would not find: a
+        # loose list is written in one call, unless pieces of a paragraph are to be joined)
         return one_call()
     # Where the copy breaks a paragraph into pieces: at spaces of long plain paragraphs, and
     # at the block breaks between the pieces of one paragraph (each one character, dropped).
