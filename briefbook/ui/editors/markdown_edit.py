@@ -66,6 +66,8 @@ class MarkdownEdit(QTextEdit):
         super().resizeEvent(event)
         if event.oldSize().width() != event.size().width():
             self.updateGeometry()  # the text wraps differently: another height
+            if self._laying_out is not None:  # (a long text: laid out again, a piece at a time)
+                self._laying_out.start(fresh=False)
 
     def set_markdown(self, markdown: str) -> None:
         self._stop_loading()
