@@ -40,6 +40,7 @@ class FieldWidget(QWidget):
         super().__init__(parent)
         self.field = field
         self._loaded: Any = None
+        self._refused_text: str | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -97,6 +98,11 @@ class FieldWidget(QWidget):
         """Send a pending edit now (before switching items, before closing)."""
         if self.is_dirty():
             self._commit()
+        elif self._refused_text is not None and self.input.text() != self._refused_text:
+            # A refused entry typed back to the value stored ("2025/12/17" refused, then
+            # "2025-12-17"): nothing to save, and nothing wrong any more. The message stayed,
+            # and the text as typed, since nothing was saved and so nothing was said.
+            self.set_value(self._loaded, force=True)
 
     def _commit(self) -> None:
         self.committed.emit(self.field, self.value())
@@ -111,6 +117,9 @@ class FieldWidget(QWidget):
     # -- problems -------------------------------------------------------------------------
 
     def set_error(self, message: str | None) -> None:
+        # What a one-line field held when its entry was refused (flush takes the refusal back
+        # when it is changed to mean the stored value again).
+        self._refused_text = self.input.text() if message and isinstance(self.input, QLineEdit) else None
         self.error_label.setText(message or "")
         self.error_label.setVisible(bool(message))
         self.input.setStyleSheet(ERROR_STYLE if message else "")
