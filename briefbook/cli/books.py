@@ -7,6 +7,7 @@ import os
 
 import click
 
+from briefbook.cli.choices import Choice
 from briefbook.cli.field_input import parse_assignments
 from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
@@ -58,7 +59,7 @@ def new_book_language() -> str:
 )
 @click.option(
     "--language",
-    type=click.Choice(["vi", "en"]),
+    type=Choice(["vi", "en"]),
     default=None,
     help="The book's language (default: the Preferences' language of new books, as in the window; "
     "else your system's language, vi or en).",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from briefbook.cli.choices import Choice
 from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, visible_controls
@@ -100,7 +101,7 @@ def resolve_password(
 @cli.command()
 @click.argument("book_id", type=ITEM_ID)
 @click.option("--ceiling", default=None, help="Leave out everything above this level.")
-@click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
+@click.option("--drafts", type=Choice(["omit", "mark"]), default=None, help="Uncleared points.")
 @click.option("--for-sharing", is_flag=True, help="As for an export made for sharing.")
 @pass_context
 def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | None, for_sharing: bool) -> None:
@@ -130,15 +131,15 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["pdf", "docx", "both"]),
+    type=Choice(["pdf", "docx", "both"]),
     default=None,
     help="What to write (default: what the file name ends in, .pdf or .docx; both for a folder "
     "or a name without an ending).",
 )
 @click.option("--template", default=None, help="A template name or folder (default: the book's).")
 @click.option("--ceiling", default=None, help="Leave out everything above this level.")
-@click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
-@click.option("--language", type=click.Choice(["vi", "en"]), default=None, help="The book's language.")
+@click.option("--drafts", type=Choice(["omit", "mark"]), default=None, help="Uncleared points.")
+@click.option("--language", type=Choice(["vi", "en"]), default=None, help="The book's language.")
 @click.option(
     "--password",
     default=None,
@@ -166,7 +167,7 @@ def preflight(ctx: Context, book_id: str, ceiling: str | None, drafts: str | Non
 @click.option("--changes", "changes_page", is_flag=True, help="Add a page: changes since the last export.")
 @click.option(
     "--cards",
-    type=click.Choice(["a5", "a6"], case_sensitive=False),
+    type=Choice(["a5", "a6"]),
     default=None,
     help="Instead of the book: a PDF card per meeting for the car (steer, points, who's who, press line).",
 )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from briefbook.cli.choices import Choice
 from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
@@ -23,7 +24,7 @@ from briefbook.exchange.proposals import Proposal, apply_proposal
 
 @cli.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False, allow_dash=True))
-@click.option("--as", "as_kind", type=click.Choice(AS_CHOICES), required=True, help="What the file holds.")
+@click.option("--as", "as_kind", type=Choice(AS_CHOICES), required=True, help="What the file holds.")
 @click.option(
     "--topic",
     "topic_id",

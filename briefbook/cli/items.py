@@ -7,6 +7,7 @@ from typing import Any
 
 import click
 
+from briefbook.cli.choices import Choice
 from briefbook.cli.field_input import parse_assignments, read_json, record_fields
 from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
@@ -21,7 +22,7 @@ from briefbook.library.records import RECORD_TYPES, Participant, record_type
 from briefbook.library.uses import delete_summary
 from briefbook.library.validation import as_choice
 
-KIND = click.Choice(sorted(RECORD_TYPES), case_sensitive=False)  # "Person", "TOPIC" too
+KIND = Choice(sorted(RECORD_TYPES))  # "Person", "TOPIC" too
 
 
 @cli.command("list")

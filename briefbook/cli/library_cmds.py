@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from briefbook.cli.choices import Choice
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, visible_controls
 from briefbook.errors import HostileLibraryError
@@ -42,7 +43,7 @@ def demo(ctx: Context) -> None:
     "--kind",
     "kinds",
     multiple=True,
-    type=click.Choice(list(RECORD_TYPES), case_sensitive=False),
+    type=Choice(list(RECORD_TYPES)),
     help="Only this kind.",
 )
 @click.option("--limit", default=20, show_default=True, help="How many results at most.")

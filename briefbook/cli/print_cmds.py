@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from briefbook.cli.choices import Choice
 from briefbook.cli.ids import ITEM_ID
 from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json
@@ -28,8 +29,8 @@ from briefbook.cli.output import emit_json
 @click.option("--dry-run", is_flag=True, help="Make the PDF and say what would be sent; send nothing.")
 @click.option("--template", default=None, help="A template name or folder (default: the book's).")
 @click.option("--ceiling", default=None, help="Leave out everything above this level.")
-@click.option("--drafts", type=click.Choice(["omit", "mark"]), default=None, help="Uncleared points.")
-@click.option("--language", type=click.Choice(["vi", "en"]), default=None, help="The book's language.")
+@click.option("--drafts", type=Choice(["omit", "mark"]), default=None, help="Uncleared points.")
+@click.option("--language", type=Choice(["vi", "en"]), default=None, help="The book's language.")
 @click.option("--for-sharing", is_flag=True, help="Leave out passages marked [not for release].")
 @pass_context
 def print_(
