@@ -236,7 +236,13 @@ def _export_book(
         # Compared with the last copy of this kind (its reader's), never with a copy of another
         # ceiling or choice; with none, the page says so.
         since = copy_changes.changes_since_copy(
-            library, book, contents, ceiling=ceiling, for_sharing=options.releasable, fingerprint=fingerprint
+            library,
+            book,
+            contents,
+            ceiling=ceiling,
+            for_sharing=options.releasable,
+            fingerprint=fingerprint,
+            language=document.meta.language,
         )
         from briefbook.exchange import changes_page
 
@@ -263,7 +269,9 @@ def _export_book(
         return written
     with library.transaction():
         library.update(Book, book.id, last_export_at=dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"))
-        changes.record(library, book.id, contents, ceiling, options.releasable, fingerprint)
+        changes.record(
+            library, book.id, contents, ceiling, options.releasable, fingerprint, document.meta.language
+        )
     return written
 
 

@@ -249,9 +249,11 @@ def record(
     ceiling: str,
     for_sharing: bool,
     content_hash: str = "",
+    language: str = "",
 ) -> int:
-    """Record what an export included (``included(document)``); returns its version number
-    (the last one's again when ``content_hash`` is the last export's: nothing new)."""
+    """Record what an export included (``included(document)``) and the language it was made in;
+    returns its version number (the last one's again when ``content_hash`` is the last
+    export's: nothing new)."""
     data = {
         i: {
             "kind": e.kind,
@@ -268,7 +270,7 @@ def record(
         }
         for i, e in items.items()
     }
-    return library.record_export(book_id, ceiling, for_sharing, data, content_hash)
+    return library.record_export(book_id, ceiling, for_sharing, data, content_hash, language)
 
 
 @dataclass

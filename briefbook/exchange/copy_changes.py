@@ -15,10 +15,10 @@ from briefbook.library import Book, Library
 
 
 def baseline(
-    library: Library, book_id: str, ceiling: str, for_sharing: bool, fingerprint: str
+    library: Library, book_id: str, ceiling: str, for_sharing: bool, fingerprint: str, language: str = ""
 ) -> dict | None:
     """The export a copy's "changes since version N" page compares with: the last copy of the
-    same kind (this ceiling, this for-sharing choice), None if there is none.
+    same kind (this ceiling, this for-sharing choice, this language), None if there is none.
 
     Its reader holds the last copy of its kind: a Public copy for sharing compared with the
     Secret internal export made an hour before said "since version N" of a copy its reader
@@ -29,7 +29,11 @@ def baseline(
     newest = library.last_export(book_id)
     again = newest is not None and bool(fingerprint) and fingerprint == library.export_hash(book_id)
     return library.last_export(
-        book_id, before=newest["version"] if again else None, ceiling=ceiling, for_sharing=for_sharing
+        book_id,
+        before=newest["version"] if again else None,
+        ceiling=ceiling,
+        for_sharing=for_sharing,
+        language=language,
     )
 
 
@@ -70,6 +74,7 @@ def changes_since_copy(
     ceiling: str,
     for_sharing: bool,
     fingerprint: str = "",
+    language: str = "",
 ) -> Changes:
     """What changed in a copy of this kind (``ceiling``, ``for_sharing``) that includes
     ``contents``, since the last copy of its kind (:func:`baseline`). The one comparison: an
@@ -79,8 +84,10 @@ def changes_since_copy(
     Public copy's reader). ``fingerprint``: an export's own (a copy identical to the newest
     version is that version again, and compares with the copy before it, as the version's own
     page did); a preview gives none, and is compared with the newest copy of its kind, so that
-    an unchanged book says "Nothing has changed since version N"."""
-    found = compare(baseline(library, book.id, ceiling, for_sharing, fingerprint), contents)
+    an unchanged book says "Nothing has changed since version N". ``language``: the copy's
+    (a Vietnamese copy's reader holds the last Vietnamese copy, not an English one made since).
+    """
+    found = compare(baseline(library, book.id, ceiling, for_sharing, fingerprint, language), contents)
     found.ceiling, found.for_sharing = ceiling, for_sharing
     return found
 
@@ -110,4 +117,6 @@ def book_changes(
     if document is None:
         document = assemble(library, book, ceiling=level, releasable=for_sharing)
     contents = included(document, library)
-    return changes_since_copy(library, book, contents, ceiling=level, for_sharing=for_sharing)
+    return changes_since_copy(
+        library, book, contents, ceiling=level, for_sharing=for_sharing, language=document.meta.language
+    )

@@ -194,6 +194,7 @@ class SyncMixin:
         for_sharing: bool,
         items: dict[str, Any],
         content_hash: str = "",
+        language: str = "",
     ) -> int:
         """Remember what an export of a book included; returns its version (1, 2, ...).
 
@@ -235,6 +236,7 @@ class SyncMixin:
                         "for_sharing": int(for_sharing),
                         "items": json.dumps(items, ensure_ascii=False),
                         "content_hash": content_hash,
+                        "language": language,
                     }
                 )
             self.db.execute("UPDATE books SET version = ? WHERE id = ?", [version, book_id])
@@ -255,11 +257,14 @@ class SyncMixin:
         *,
         ceiling: str | None = None,
         for_sharing: bool | None = None,
+        language: str | None = None,
     ) -> dict[str, Any] | None:
         """The newest export record of a book (older than version ``before``, if given; at this
         ``ceiling`` and this ``for_sharing`` choice, if given): version, exported_at, ceiling,
         for_sharing, items. A copy's changes page asks for its own kind (exchange.changes.
-        baseline): its reader holds the last copy of that kind, never one above its ceiling."""
+        baseline): its reader holds the last copy of that kind, never one above its ceiling.
+        ``language``: of a copy in this language, or of one whose language is not known (made
+        before records kept it: schema step 0013)."""
         sql = (
             "SELECT version, exported_at, ceiling, for_sharing, items FROM export_records "
             "WHERE book_id = ? AND version < ?"
@@ -271,6 +276,9 @@ class SyncMixin:
         if for_sharing is not None:
             sql += " AND for_sharing = ?"
             params.append(int(for_sharing))
+        if language:
+            sql += " AND language IN (?, '')"
+            params.append(language)
         row = self.db.execute(sql + " ORDER BY version DESC LIMIT 1", params).fetchone()
         if row is None:
             return None

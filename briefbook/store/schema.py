@@ -356,3 +356,15 @@ def _sort_keys_read_as_text(db: Database) -> None:
     from briefbook.store.sort_keys import read_markdown_keys
 
     read_markdown_keys(db)
+
+
+@MIGRATIONS(name="0013_export_record_language")
+def _export_record_language(db: Database) -> None:
+    """The language each export was made in, so that a copy's changes page compares it with the
+    last copy of its kind in its language too (:meth:`briefbook.library.sync.SyncMixin.last_export`).
+
+    A Vietnamese copy made after an English one said "changes since version N" of the English
+    copy, which its reader never received. Records made before this step keep ``''``: their
+    language is not known, and they count as a copy of any language, as they did.
+    """
+    db.execute("ALTER TABLE export_records ADD COLUMN language TEXT NOT NULL DEFAULT ''")

@@ -18,6 +18,7 @@ MIGRATIONS = (
     "0010_versions_count_exports",
     "0011_link_indexes",
     "0012_sort_keys_read_as_text",
+    "0013_export_record_language",
 )
 MIGRATIONS_TABLE_ENTRY = (
     "_sqlite_migrations",
@@ -171,7 +172,7 @@ ENTRIES = {
     ),
     ("table", "export_records"): (
         "export_records",
-        "CREATE TABLE export_records (id INTEGER PRIMARY KEY AUTOINCREMENT, book_id TEXT NOT NULL REFERENCES books(id) ON DELETE CASCADE, version INTEGER NOT NULL, exported_at TEXT NOT NULL, ceiling TEXT NOT NULL DEFAULT '', for_sharing INTEGER NOT NULL DEFAULT 0, items TEXT NOT NULL, content_hash TEXT NOT NULL DEFAULT '', UNIQUE (book_id, version))",
+        "CREATE TABLE export_records (id INTEGER PRIMARY KEY AUTOINCREMENT, book_id TEXT NOT NULL REFERENCES books(id) ON DELETE CASCADE, version INTEGER NOT NULL, exported_at TEXT NOT NULL, ceiling TEXT NOT NULL DEFAULT '', for_sharing INTEGER NOT NULL DEFAULT 0, items TEXT NOT NULL, content_hash TEXT NOT NULL DEFAULT '', language TEXT NOT NULL DEFAULT '', UNIQUE (book_id, version))",
     ),
     ("table", "item_versions"): (
         "item_versions",
