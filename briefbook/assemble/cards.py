@@ -59,7 +59,12 @@ def card(a: Assembly, meeting: Meeting, section: Section, number: int, total: in
         Heading(2, meeting.title, a.anchor(meeting.title)),
         Paragraph([Run(" · ".join([w["brief_number"].format(n=number, total=total), kind]))], "note"),
     ]
-    counterparts = [p for p in a.participants(meeting.id) if p.role != "delegation" and a.admit(p.person)]
+    ours = a.scope.delegation_ids  # (ours in any role, as in the brief)
+    counterparts = [
+        p
+        for p in a.participants(meeting.id)
+        if p.role != "delegation" and p.person.id not in ours and a.admit(p.person)
+    ]
     out += steer(a, meeting, [p.person for p in counterparts], whole_purpose=False)
     topics = [t for t in a.meeting_topics(meeting.id) if a.admit(t)]
     points = chosen_points(a, topics, section.choices.get(meeting.id))

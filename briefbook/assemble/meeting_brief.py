@@ -46,7 +46,10 @@ def _meeting_brief(
     for p in a.participants(meeting.id):
         if a.admit(p.person):
             a.mention(p.person)
-            (ours if p.role == "delegation" else counterparts).append(p)
+            # One of our delegation is ours in any role (the minister speaking at a press
+            # conference was named as the one we meet, under "Their side").
+            ours_too = p.role == "delegation" or p.person.id in a.scope.delegation_ids
+            (ours if ours_too else counterparts).append(p)
     topics = [t for t in a.meeting_topics(meeting.id) if a.admit(t)]
     points = chosen_points(a, topics, choice)
     if not points:
@@ -212,7 +215,7 @@ def _whos_who(a: Assembly, meeting: Meeting, counterparts, ours) -> list[Block]:
         lines: list[Block] = []
         for p in group:
             origin = a.origin(p.person, meeting)
-            runs = person_line(a, p.person, w.get(p.role, p.role) if group is counterparts else "")
+            runs = person_line(a, p.person, w.get(p.role, p.role) if p.role != "delegation" else "")
             home = a.homes.get(("person", p.person.id))
             if home:
                 lines.append(Reference(runs, home, origin=origin))

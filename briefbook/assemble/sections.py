@@ -119,7 +119,7 @@ def delegation(a: Assembly, section: Section, event: Event | None) -> list[Block
     others: dict[str, tuple[Person, list[Meeting]]] = {}
     for m in meetings_in(a, Section("meetings", ""), event):
         for p in a.participants(m.id):
-            if p.role == "delegation" or not a.admit(p.person):
+            if p.role == "delegation" or p.person.id in a.scope.delegation_ids or not a.admit(p.person):
                 continue
             if p.person.id not in others:
                 a.mention(p.person)

@@ -42,6 +42,8 @@ class EventScope:
     topics: list[Topic] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
+    # Our delegation's people: on our side in each of its meetings, whatever their role there.
+    delegation_ids: set[str] = field(default_factory=set)
 
     def items(self, section_kind: str) -> list[Record]:
         """The event's own items for a section of this kind ("topics", "statements", "biographies")."""
@@ -87,6 +89,7 @@ def event_scope(library: Library, event_id: str) -> EventScope:
         [event_id],
     )
     scope.people = _unique(delegation + participants)
+    scope.delegation_ids = {person.id for person in delegation}
     on_topics = _records(
         library,
         Statement,
