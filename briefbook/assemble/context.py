@@ -7,8 +7,9 @@ and every item left out is reported to the preflight.
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from briefbook.assemble import markdown
 from briefbook.assemble.origins import ItemOrigins
@@ -163,15 +164,29 @@ class Assembly(BookReads, ItemOrigins):
         once, so the user sees it before the file leaves. The text is printed as written."""
         if item.id in self._hidden_named:
             return
+        self._hidden_named.add(item.id)
         hidden = reordering_controls(item.display_name)
         if hidden:
-            self._hidden_named.add(item.id)
             self.warn(
                 "hidden_in_name",
                 f"The name of {item.LABEL.lower()} “{short(item.display_name)}” contains an invisible "
                 f"character {', '.join(hidden)}, which can make the text after it read backwards.",
                 item,
             )
+        # Its other one-line fields too (a position, a venue, a source): each run now closes what
+        # it opens, so a control reorders only its own field, but there it still reads
+        # otherwise than stored ("‮terceS" prints "Secret").
+        for name in _one_line_fields(type(item)):
+            value = getattr(item, name, "")
+            shown_in_name = isinstance(value, str) and value in item.display_name  # (named above)
+            found = reordering_controls(value) if isinstance(value, str) and not shown_in_name else []
+            if found:
+                self.warn(
+                    "hidden_in_field",
+                    f"The {name.replace('_', ' ')} of {item.LABEL.lower()} “{short(item.display_name)}” "
+                    f"contains an invisible character {', '.join(found)}, which can make it read backwards.",
+                    item,
+                )
 
     def _left_with(self, item: Record) -> None:
         """A topic left out takes its talking points with it: each is named, so that nothing
@@ -276,3 +291,21 @@ def short(text: str, limit: int = 60) -> str:
     its escapes are not read again: a typed '\\[' kept as 'C:\\[Mật]' lost its backslash.
     Its bidi controls are shown as ``<U+202E>``: obeyed, they reversed the rest of the line."""
     return visible_controls(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+_NOT_PRINTED_AS_TEXT = frozenset({"id", "created_at", "updated_at", "classification", "ceiling", "sections"})
+
+
+@functools.cache
+def _one_line_fields(cls: type[Record]) -> tuple[str, ...]:
+    """The one-line text fields of a kind that a book may print, bar those its name is made of."""
+    return tuple(
+        f.name
+        for f in fields(cls)
+        if f.type in ("str", "str | None")
+        and f.name not in _NOT_PRINTED_AS_TEXT
+        and f.name not in cls.MARKDOWN
+        and f.name not in cls.TITLE_FIELDS
+        and f.name not in cls.CHOICES
+        and not f.name.endswith("_id")
+    )

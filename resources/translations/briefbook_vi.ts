@@ -668,7 +668,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>Choices</name>
     <message>
-        <location filename="../../briefbook/ui/labels.py" line="+107"/>
+        <location filename="../../briefbook/ui/labels.py" line="+109"/>
         <source>Key message</source>
         <translation>Thông điệp chính</translation>
     </message>
@@ -2043,7 +2043,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../briefbook/ui/editors/fields.py" line="+335"/>
+        <location filename="../../briefbook/ui/editors/fields.py" line="+344"/>
         <source>e.g. 17/12/2025 09:00</source>
         <translation>ví dụ: 17/12/2025 09:00</translation>
     </message>
@@ -3312,7 +3312,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>(chưa có tên)</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+15"/>
         <source>(no speaker)</source>
         <translation>(chưa rõ người phát biểu)</translation>
     </message>
@@ -3328,7 +3328,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>Levels</name>
     <message>
-        <location filename="../../briefbook/ui/labels.py" line="-41"/>
+        <location filename="../../briefbook/ui/labels.py" line="-44"/>
         <source>Public</source>
         <translation>Công khai</translation>
     </message>
@@ -4109,7 +4109,12 @@ Thả ảnh vào đây.</translation>
         <translation>Tên của %1 “%2” chứa một ký tự ẩn %3, có thể làm phần chữ phía sau nó hiển thị ngược.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>The %1 of %2 “%3” contains an invisible character %4, which can make it read backwards.</source>
+        <translation>Mục %1 của %2 “%3” chứa một ký tự ẩn %4, có thể làm phần chữ này hiển thị ngược.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Talking point “%1” is left out with its topic “%2”.</source>
         <translation>Nội dung trao đổi “%1” bị bỏ ra cùng chủ đề “%2” của nó.</translation>
     </message>

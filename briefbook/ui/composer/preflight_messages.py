@@ -16,7 +16,7 @@ from briefbook.assemble import PreflightWarning
 from briefbook.invisible import visible_controls
 from briefbook.text import one_line
 from briefbook.ui.labels import field_label, kind_label, level_label
-from briefbook.ui.message_parts import kind_part, level_part
+from briefbook.ui.message_parts import fields_part, kind_part, level_part
 
 _QUOTED = r"“(.*)”"
 # code -> (pattern of the core's message, translatable template; %1.. are the groups)
@@ -32,6 +32,14 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
             "Preflight",
             "The name of %1 “%2” contains an invisible character %3, which can make the text after "
             "it read backwards.",
+        ),
+    ),
+    "hidden_in_field": (
+        r"The (.+) of (.+) " + _QUOTED + r" contains an invisible character (.+), which can make it read "
+        r"backwards\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "The %1 of %2 “%3” contains an invisible character %4, which can make it read backwards.",
         ),
     ),
     "left_out_with_topic": (
@@ -224,6 +232,8 @@ def warning_text(warning: PreflightWarning) -> str:
         groups[1] = level_label(match.group(2))
     if warning.code == "hidden_in_name" and len(groups) == 3:
         groups[0] = kind_part(match.group(1), lower=True)
+    if warning.code == "hidden_in_field" and len(groups) == 4:
+        groups[0], groups[1] = fields_part(match.group(1)), kind_part(match.group(2), lower=True)
     if warning.code == "no_ceiling":
         groups = [level_part(match.group(1))]
     if warning.code == "font_missing":
