@@ -23,6 +23,7 @@ LOOSE = [
     "- a\n  - b\n\n  - c\n- d",  # (the nested list is loose, its parent tight)
     "- a\n  - b\n\n- c",  # (the parent is loose: the blank line ends its first item)
     "- một\n\n- **hai** [liên kết](https://mofa.gov.vn)\n\n- ba",
+    "Trước\n\n    - mã, không phải mục\n\n- a\n\n- b",  # (a line like an item, in indented code)
 ]
 TIGHT = [
     "- a\n- b\n\n* x\n* y",  # (two lists: the blank line is between them)

@@ -123,6 +123,7 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
 
 # An item's line after a blank line: its list may be loose (markdown_stand_ins.LOOSE).
 _AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
+_CODE = QTextFormat.Property.BlockCodeLanguage  # (Qt's reader gives every code block one)
 _ITEM_TEXT = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
 
 
@@ -142,21 +143,29 @@ def _loose_marked(markdown: str) -> str:
 def _loose_lists(document: QTextDocument) -> None:
     """Each list holding an item :func:`_loose_marked` marked after its first is marked
     LOOSE_LIST; a list's first item so marked is (a blank line before it, as before a list
-    that follows another), and the marks go."""
-    found = document.find(LOOSE)
-    while not found.isNull():
-        block = found.block()
+    that follows another), and the marks go. (The items are walked: a document.find of the
+    marks took 20 ms in a 1 MB report.)"""
+    cursor = QTextCursor(document)
+    block = document.begin()
+    while block.isValid():
         listed = block.textList()
-        if listed is not None and listed.itemNumber(block) > 0:
-            fmt = listed.format()
-            fmt.setProperty(LOOSE_LIST, True)
-            listed.setFormat(fmt)
-        elif listed is not None:
-            item = block.blockFormat()
-            item.setProperty(LOOSE_LIST, True)
-            found.setBlockFormat(item)
-        found.removeSelectedText()
-        found = document.find(LOOSE, found)
+        if listed is not None and block.text().startswith(LOOSE):
+            if listed.itemNumber(block) > 0:
+                fmt = listed.format()
+                fmt.setProperty(LOOSE_LIST, True)
+                listed.setFormat(fmt)
+            else:
+                item = block.blockFormat()
+                item.setProperty(LOOSE_LIST, True)
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(item)
+            cursor.setPosition(block.position())
+            cursor.deleteChar()
+        elif listed is None and block.blockFormat().hasProperty(_CODE) and LOOSE in block.text():
+            at = block.text().index(LOOSE)  # (an item's line after a blank line was indented code)
+            cursor.setPosition(block.position() + at)
+            cursor.deleteChar()
+        block = block.next()
 
 
 def _spaces_read(text: str) -> str:

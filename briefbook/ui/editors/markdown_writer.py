@@ -112,22 +112,21 @@ def _write_range(
         ACTS.search(t) or LINE_BREAK in t or "  " in t or t[:1] == " " or LONG_RUN.search(t) for t in texts
     ) or any(glued_at(b) for b in blocks)
     loose = [loose_item(b) for b in blocks]
-    acting = acting or any(loose)
-
-    def copy_start(copy: QTextDocument) -> QTextBlock:
-        return copy.begin() if begin == 0 else copy.begin().next()  # (as _number_from)
+    marking = any(loose)  # (a blank line to write before an item: its marks, no stand-ins)
 
     def one_call() -> str:
-        if not acting and number_from is None:
+        if not acting and not marking and number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         copy = document.clone() if whole else _numbered_copy(document, begin, end, number_from)
         if acting:
             stand_in(copy)
-            mark_loose_items(copy, loose, copy_start(copy))
+        if marking:
+            mark_loose_items(copy, loose, copy.begin() if begin == 0 else copy.begin().next())
+        if acting or marking:
             return written_back(copy.toMarkdown(features))
         return copy.toMarkdown(features)
 
-    if not joined and (any(loose) or not any(b.length() > PIECE for b in blocks) or not plain):
+    if not joined and (marking or not any(b.length() > PIECE for b in blocks) or not plain):
         # (the pieces' copy has blocks of its own, which mark_loose_items would not find: a
         # loose list is written in one call, unless pieces of a paragraph are to be joined)
         return one_call()
