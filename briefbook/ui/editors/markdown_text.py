@@ -150,10 +150,11 @@ def _loose_lists(document: QTextDocument) -> None:
     while block.isValid():
         listed = block.textList()
         if listed is not None and block.text().startswith(LOOSE):
-            if listed.itemNumber(block) > 0:
+            if listed.item(0) != block:  # (not itemNumber: a walk of the list at each item)
                 fmt = listed.format()
-                fmt.setProperty(LOOSE_LIST, True)
-                listed.setFormat(fmt)
+                if not fmt.property(LOOSE_LIST):  # (once a list: each setFormat goes over all of it)
+                    fmt.setProperty(LOOSE_LIST, True)
+                    listed.setFormat(fmt)
             else:
                 item = block.blockFormat()
                 item.setProperty(LOOSE_LIST, True)
