@@ -525,6 +525,20 @@ def preflight_a_name_with_a_bidi_control(c: Ctx) -> list[Shown]:
 
 
 @case
+def preflight_a_field_with_a_bidi_control_and_an_empty_topic(c: Ctx) -> list[Shown]:
+    lib, filled = c.library, c.filled
+    lib.update(Person, filled["person"].id, position="Thứ trưởng\u202e Ngoại giao")
+    empty = lib.add(Topic(title="Bảo hộ công dân"))
+    lib.link_topic(filled["meeting"].id, empty.id)
+    book = new_book(lib, filled["event"].id, ceiling="Secret", title="Sổ tay")
+    c.data.update({filled["person"].name, empty.title, book.title, "U+202E"})
+    codes = ("hidden_in_field", "topic_without_content")
+    warnings = [w for w in preflight(lib, book) if w.code in codes]
+    assert {w.code for w in warnings} == set(codes), warnings
+    return [Shown(w.message, "preflight", w) for w in warnings]
+
+
+@case
 def preflight_points_left_out_with_their_topic(c: Ctx) -> list[Shown]:
     lib, filled = c.library, c.filled
     secret = lib.add(Topic(title="Hồi hương công dân", classification="Secret"))
