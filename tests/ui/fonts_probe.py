@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
@@ -40,10 +41,13 @@ def main(library: Path, names: dict[str, str]) -> dict:
     assert window.open_library(library)
     window.show()
     view = window.show_view("person")
-    for _ in range(200):  # the table fills from the library as the event loop runs
-        app.processEvents()
-        if view.model.rowCount() >= len(names):
-            break
+    # The table fills from the library off the GUI thread, as the event loop runs: wait for it
+    # by the clock, not by a count of turns (200 turns could pass before a loaded machine ran
+    # the reading thread at all, and every name was "not shown").
+    deadline = time.monotonic() + 60
+    while view.model.rowCount() < len(names) and time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        time.sleep(0.005)
     shown = {}
     for row in range(view.model.rowCount()):
         for column in range(view.model.columnCount()):
