@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 from pypdf import PdfReader
 
 from briefbook.cli.main import _register, cli
@@ -94,12 +95,14 @@ def test_changes_page_never_prints_what_may_not_leave(library: Library, filled: 
     assert "PLUGHWORD" not in text and "kiên quyết" not in text
 
 
-def test_cli_book_changes_and_export_option(library_path: Path, tmp_path: Path) -> None:
+def _cli(library_path: Path) -> Callable[..., Result]:
+    """``briefbook --library LIBRARY ...`` as a function of the rest of the command."""
     runner = CliRunner()
+    return lambda *args: runner.invoke(cli, ["--library", str(library_path), *args], catch_exceptions=False)
 
-    def run(*args: str):
-        return runner.invoke(cli, ["--library", str(library_path), *args], catch_exceptions=False)
 
+def test_cli_book_changes_and_export_option(library_path: Path, tmp_path: Path) -> None:
+    run = _cli(library_path)
     assert run("demo").exit_code == 0
     with Library.open(library_path) as lib:
         book_id = lib.list("book")[0].id
@@ -119,11 +122,7 @@ def test_cli_book_changes_and_export_option(library_path: Path, tmp_path: Path) 
 def _changes_after(library_path: Path, tmp_path: Path, before: str, after: str) -> str:
     """``book changes`` of the demo book after its first point's text went from ``before`` to
     ``after`` (exported in between): the diff line as the command prints it."""
-    runner = CliRunner()
-
-    def run(*args: str):
-        return runner.invoke(cli, ["--library", str(library_path), *args], catch_exceptions=False)
-
+    run = _cli(library_path)
     assert run("demo").exit_code == 0
     with Library.open(library_path) as lib:
         book_id = lib.list("book")[0].id
