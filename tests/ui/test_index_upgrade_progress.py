@@ -10,14 +10,12 @@ import sqlite3
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from briefbook.library import Library, TalkingPoint, Topic
 from briefbook.library.search_index import INDEX_VERSION, INDEX_VERSION_KEY, SearchIndexMixin
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
 from tests.ui.conftest import _deleted
+from tests.ui.upgrade_watch import watching_progress
 
 
 def _indexed_by_the_version_before(tmp_path: Path) -> Path:
@@ -45,28 +43,14 @@ def test_an_index_of_the_version_before_is_updated_behind_the_progress_window(qt
     monkeypatch.setattr(SearchIndexMixin, "_index_markdown_read_as_text", slow)
     window = MainWindow(Settings())
     window.show()
-    seen: dict[str, list] = {"ticks": [], "labels": []}
-
-    def tick() -> None:  # runs only while the GUI thread is free
-        seen["ticks"].append(1)
-        shown = QApplication.topLevelWidgets()
-        dialog = next((w for w in shown if w.objectName() == "upgradeProgress"), None)
-        if dialog is not None and dialog.isVisible():
-            seen["labels"].append(dialog.labelText())
-
-    timer = QTimer()
-    timer.timeout.connect(tick)
-    timer.start(20)
-    try:
+    with watching_progress() as seen:
         assert window.open_library(path)
-    finally:
-        timer.stop()
     try:
         labels = seen["labels"]
         assert labels, "no progress window while the index was updated"
         assert all(t.startswith("Updating your library to this version of BriefBook…") for t in labels)
         assert any("search index" in t for t in labels)
-        assert len(seen["ticks"]) >= 5  # the event loop ran meanwhile
+        assert seen["ticks"] >= 5  # the event loop ran meanwhile
         library = window.model.library
         assert library.setting(INDEX_VERSION_KEY) == INDEX_VERSION
         assert [h.kind for h in library.search("lua dao")] == ["talking_point"]

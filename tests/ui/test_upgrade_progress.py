@@ -8,9 +8,6 @@ import shutil
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
-
 from briefbook.library import Event, Library
 from briefbook.store.migrate import schema_version
 from briefbook.store.schema import known_migrations
@@ -18,6 +15,7 @@ from briefbook.ui import i18n, upgrade_progress
 from briefbook.ui.main_window import MainWindow
 from briefbook.ui.settings import Settings
 from tests.ui.conftest import _deleted
+from tests.ui.upgrade_watch import watching_progress
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
 
@@ -27,10 +25,6 @@ def _old_library(tmp_path: Path) -> Path:
     path = tmp_path / "cũ.briefbook"
     shutil.copy(FIXTURES / "library-0006_meeting_their_positions.briefbook", path)
     return path
-
-
-def _progress_window():
-    return next((w for w in QApplication.topLevelWidgets() if w.objectName() == "upgradeProgress"), None)
 
 
 def _slow_index(monkeypatch, seconds: float = 0.6) -> None:
@@ -58,31 +52,20 @@ def test_an_old_library_opens_with_progress_and_the_window_keeps_running(qtbot, 
     _slow_index(monkeypatch)
     window = MainWindow(Settings())
     window.show()
-    seen: dict[str, object] = {"ticks": 0, "labels": [], "closed": None}
+    closed: list[bool] = []
 
-    def tick() -> None:  # runs only if the GUI thread is free while the library is updated
-        seen["ticks"] = int(seen["ticks"]) + 1
-        dialog = next(
-            (w for w in QApplication.topLevelWidgets() if w.objectName() == "upgradeProgress"), None
-        )
-        if dialog is not None and dialog.isVisible():
-            seen["labels"].append(dialog.labelText())  # type: ignore[union-attr]
-            if seen["closed"] is None:
-                seen["closed"] = window.close()  # a user closing the window half-way
-                dialog.close()  # or the progress window itself
+    def close_half_way(dialog) -> None:
+        if not closed:
+            closed.append(window.close())  # a user closing the window half-way
+            dialog.close()  # or the progress window itself
 
-    timer = QTimer()
-    timer.timeout.connect(tick)
-    timer.start(20)
-    try:
+    with watching_progress(close_half_way) as seen:
         assert window.open_library(path)
-    finally:
-        timer.stop()
-    assert int(seen["ticks"]) >= 5  # the event loop ran during the update
+    assert seen["ticks"] >= 5  # the event loop ran during the update
     labels = seen["labels"]
     assert labels and all(t.startswith("Updating your library to this version of BriefBook…") for t in labels)
     assert any("search index" in t for t in labels)
-    assert seen["closed"] is False and window.isVisible()  # closing was refused meanwhile
+    assert closed == [False] and window.isVisible()  # closing was refused meanwhile
     assert not upgrade_progress.in_progress()
     library = window.model.library
     assert schema_version(library.db) == known_migrations()[-1]
@@ -96,24 +79,12 @@ def test_the_progress_window_speaks_vietnamese(qtbot, tmp_path, monkeypatch):
     path = _old_library(tmp_path)
     _slow_index(monkeypatch, 0.3)
     i18n.apply_language("vi")
-    labels: list[str] = []
-
-    def look() -> None:
-        dialog = next(
-            (w for w in QApplication.topLevelWidgets() if w.objectName() == "upgradeProgress"), None
-        )
-        if dialog is not None and dialog.isVisible():
-            labels.append(dialog.labelText())
-
-    timer = QTimer()
-    timer.timeout.connect(look)
-    timer.start(20)
     try:
-        with _window_on(qtbot, path):
+        with watching_progress() as seen, _window_on(qtbot, path):
             pass
     finally:
-        timer.stop()
         i18n.apply_language("en")
+    labels = seen["labels"]
     assert labels and "Updating" not in labels[-1] and "thư viện" in labels[-1].lower()
 
 
