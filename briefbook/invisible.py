@@ -31,18 +31,21 @@ def reordering_controls(text: str) -> list[str]:
     return list(dict.fromkeys(f"U+{ord(c):04X}" for c in REORDERING.findall(text or "")))
 
 
+def _invisible(char: str) -> bool:
+    """A format or control character, bar the joiners."""
+    return char not in _JOINERS and unicodedata.category(char) in ("Cf", "Cc")
+
+
 def invisible_characters(text: str) -> list[str]:
     """Every format or control character ``text`` holds (bar ZWJ and ZWNJ), each once, as
     ``U+200B``: what a level's label, printed on every page's banner, must not hide."""
-    found = (c for c in text or "" if c not in _JOINERS and unicodedata.category(c) in ("Cf", "Cc"))
-    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
+    return list(dict.fromkeys(f"U+{ord(c):04X}" for c in text or "" if _invisible(c)))
 
 
 def every_invisible_shown(text: str) -> str:
     """``text`` with each character :func:`invisible_characters` finds shown as ``<U+200B>``
     (for a message that refuses it: the user must see where it is)."""
-    hidden = {chr(int(code[2:], 16)) for code in invisible_characters(text)}
-    return "".join(f"<U+{ord(c):04X}>" if c in hidden else c for c in text)
+    return "".join(f"<U+{ord(c):04X}>" if _invisible(c) else c for c in text)
 
 
 _OPENS_EMBEDDING = frozenset("\u202a\u202b\u202d\u202e")  # LRE RLE LRO RLO, closed by PDF
