@@ -156,7 +156,7 @@ class SearchIndexMixin:
         hits = []
         marker = fts.Highlighter(query)
         for i, m in enumerate(fts.search(self.db, query, limit=limit, kinds=kinds)):
-            shown = _snippet(marker, m.title, m.body, m.kind) if i < marked else ""
+            shown = _snippet(marker, m.title, m.body) if i < marked else ""
             hits.append(SearchHit(m.kind, m.item_id, m.title, shown, m.rank))
         return hits
 
@@ -164,8 +164,8 @@ class SearchIndexMixin:
         """The marked extract of each item (by id) for ``query``, as :meth:`search` makes it."""
         marker = fts.Highlighter(query)
         return {
-            item_id: _snippet(marker, title, body, kind)
-            for item_id, title, body, kind in fts.documents(self.db, item_ids)
+            item_id: _snippet(marker, title, body)
+            for item_id, title, body, _kind in fts.documents(self.db, item_ids)
         }
 
     def rebuild_index(self) -> int:
@@ -215,21 +215,15 @@ def index_body(record: Record) -> str:
     # well, and a hit's extract read "[Sok] [Chenda] [Sok] [Chenda]".)
     markdown = record.MARKDOWN
     if isinstance(record, TalkingPoint):
-        return f"{_read(record.question)}\n{_read(record.text)}"
+        return f"{readable(record.question)}\n{readable(record.text)}"
     return "\n".join(
-        _read(value) if name in markdown else value
+        readable(value) if name in markdown else value
         for name in record.SEARCH_FIELDS
         if (value := str(getattr(record, name) or ""))
     )
 
 
-def _read(markdown: str) -> str:
-    """A Markdown field as read (a text without a character Markdown could act on, as most are,
-    as it is: readable() asks that first)."""
-    return readable(markdown)
-
-
-def _snippet(marker: fts.Highlighter, title: str, body: str, kind: str = "") -> str:
+def _snippet(marker: fts.Highlighter, title: str, body: str) -> str:
     """The extract a hit shows: around the match in its text, else in its title. The text is
     what the index holds: Markdown fields already read (:func:`index_body`; the user never sees
     "**Thái Lan**" in the point, so neither in its hit), so it is not read again here."""
