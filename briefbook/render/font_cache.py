@@ -146,11 +146,11 @@ def _folder() -> Path:
 def _key(path: str, index: int, codes: frozenset[int], kind: str) -> str:
     stat = os.stat(path)
     name = f"{Path(path).name}|{stat.st_size}|{stat.st_mtime_ns}|{index}|{harfbuzz_version()}|{kind}|"
-    return hashlib.sha256((name + _spans(codes)).encode()).hexdigest()[:40]
+    return hashlib.sha256((name + _key_codes(codes)).encode()).hexdigest()[:40]
 
 
 @functools.lru_cache(maxsize=16)
-def _spans(codes: frozenset[int]) -> str:
+def _key_codes(codes: frozenset[int]) -> str:
     """The characters as the key spells them: a family's faces share them, and sorting and
     spelling 3,000 of them was most of a key's cost (0.36 ms; a book asks up to 16 keys)."""
     return ",".join(map(str, sorted(codes)))
@@ -200,10 +200,14 @@ CMAP_KIND = "cmap-1"  # the code points as ranges: "32-126,160-383,..."
 def _cmap_entry(path: str, index: int, _codes: frozenset[int]) -> bytes:
     from briefbook.render.font_files import _cmap
 
-    codes = sorted(_cmap(Path(path), index))
+    return _to_spans(_cmap(Path(path), index)).encode("ascii")
+
+
+def _to_spans(codes: frozenset[int]) -> str:
+    """The code points as runs of consecutive ones, "32-126,160-383" (read by :func:`_from_spans`)."""
     spans: list[str] = []
     start = previous = None
-    for code in codes:
+    for code in sorted(codes):
         if previous is not None and code == previous + 1:
             previous = code
             continue
@@ -212,7 +216,7 @@ def _cmap_entry(path: str, index: int, _codes: frozenset[int]) -> bytes:
         start = previous = code
     if start is not None:
         spans.append(f"{start}-{previous}")
-    return ",".join(spans).encode("ascii")
+    return ",".join(spans)
 
 
 def _from_spans(data: bytes) -> frozenset[int]:
