@@ -3,7 +3,8 @@
 A .docx is a zip: before python-docx parses it we check the file's size and
 every part's declared size (zipfile never inflates a part past its declared
 size, so the check bounds memory). Text keeps bold, italic and links as
-Markdown; list paragraphs say their level; headings say theirs.
+Markdown; list paragraphs say their level and kind (:mod:`.docx_numbering`); headings say
+theirs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.errors import BriefBookError
+from briefbook.exchange.docx_numbering import Numbering
 from briefbook.exchange.limits import megabytes, read_file
 
 MAX_DOCX = 50 << 20
@@ -68,17 +70,18 @@ def paragraphs(document) -> list[DocParagraph]:
     """The document's paragraphs in order, table cells included (each cell's paragraphs in turn)."""
     out: list[DocParagraph] = []
     body = document.element.body
+    numbering = Numbering(document)
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     for child in body.iterchildren():
         if child.tag == _W + "p":
-            out.append(_paragraph(Paragraph(child, document)))
+            out.append(_paragraph(Paragraph(child, document), numbering))
         elif child.tag == _W + "tbl":
             for row in Table(child, document).rows:
                 cells, hidden = [], []
                 for cell in row.cells:
-                    read = [_paragraph(p) for p in cell.paragraphs]
+                    read = [_paragraph(p, numbering) for p in cell.paragraphs]
                     text = " ".join(p.markdown for p in read).strip()
                     if text and text not in cells:
                         cells.append(text)
@@ -100,7 +103,7 @@ def hidden_note(name: str, paras: list[DocParagraph]) -> str | None:
     return f"Hidden text in {name} is left out (Word does not print it): “{hidden[0][:200]}”{more}."
 
 
-def _paragraph(paragraph) -> DocParagraph:
+def _paragraph(paragraph, numbering: Numbering) -> DocParagraph:
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
     heading = 0
     match = re.match(r"(?i)^(heading|title|đề mục)\s*(\d*)", style)
@@ -112,15 +115,9 @@ def _paragraph(paragraph) -> DocParagraph:
             heading = int(outline.get(_W + "val")) + 1
         except (TypeError, ValueError):
             heading = 0
-    list_level = None
-    ordered = "number" in style.lower()
-    num = paragraph._p.find(f"{_W}pPr/{_W}numPr")
-    if num is not None:
-        level = num.find(_W + "ilvl")
-        list_level = int(level.get(_W + "val") or 0) if level is not None else 0
-    elif "list" in style.lower():
-        digits = re.findall(r"\d+", style)
-        list_level = int(digits[0]) - 1 if digits else 0
+    listed = numbering.of(paragraph)
+    list_level = listed.level if listed is not None else None
+    ordered = listed.ordered if listed is not None else False
     markdown, plain, hidden = _inline(paragraph)
     return DocParagraph(markdown, plain, heading, list_level, ordered, "caption" in style.lower(), hidden)
 

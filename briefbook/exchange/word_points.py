@@ -62,6 +62,7 @@ def propose_talking_points(library: Library, path: str | Path, *, topic_id: str 
     current: Proposed | None = None
     pending_question: Proposed | None = None
     list_base: dict[str, int] = {}  # point id -> the list level its own list starts at
+    open_items: dict[str, list[tuple[int, int]]] = {}  # point id -> (level, text column) of open items
     paras = paragraphs(open_docx(path))
     if note := hidden_note(path.name, paras):  # left out of the points, and said
         proposal.messages.append(note)
@@ -96,12 +97,9 @@ def propose_talking_points(library: Library, path: str | Path, *, topic_id: str 
             current = points[-1]
             continue
         if current is not None and _continues(current, para, list_base):
-            base = list_base.setdefault(
-                current.record.id, 0 if para.list_level == 0 else para.list_level or 1
-            )
-            indent = "  " * max(0, (para.list_level or 0) - base)
-            marker = "1." if para.ordered else "-"
-            _set_text(current, current.record.text.rstrip() + f"\n{indent}{marker} {text}", keep_list=True)
+            list_base.setdefault(current.record.id, 0 if para.list_level == 0 else para.list_level or 1)
+            line = _item_line(open_items.setdefault(current.record.id, []), para, text)
+            _set_text(current, current.record.text.rstrip() + "\n" + line, keep_list=True)
             continue
         kind, rest = kind_of(text)
         point = TalkingPoint(
@@ -126,6 +124,23 @@ def propose_talking_points(library: Library, path: str | Path, *, topic_id: str 
     if not points:
         proposal.messages.append(f"{path.name} has no paragraphs to import as talking points.")
     return proposal
+
+
+def _item_line(open_items: list[tuple[int, int]], para: DocParagraph, text: str) -> str:
+    """The Markdown line of a list item inside a point, indented to its parent item's text.
+
+    CommonMark nests an item only when it starts at its parent's text column: two spaces
+    under ``- ``, three under ``1. ``. Two spaces a level put every item nested under a
+    numbered one back at its parent's level (and one three levels down at the second).
+    ``open_items`` holds the items still open above this one: (Word level, text column).
+    """
+    level = para.list_level or 0
+    while open_items and open_items[-1][0] >= level:
+        open_items.pop()
+    indent = open_items[-1][1] if open_items else 0
+    marker = "1." if para.ordered else "-"
+    open_items.append((level, indent + len(marker) + 1))
+    return f"{' ' * indent}{marker} {text}"
 
 
 def _continues(current: Proposed, para: DocParagraph, list_base: dict[str, int]) -> bool:

@@ -46,3 +46,46 @@ def talking_points_docx(path: Path) -> Path:
     d.add_paragraph("Another standalone bullet", style="List Bullet")
     d.save(path)
     return path
+
+
+def word_list(document, formats: list[str]) -> str:
+    """A list definition as Word writes one (an abstractNum with a numFmt per level, and a
+    w:num instance of it in numbering.xml); its numId, for :func:`word_item`."""
+    numbering = document.part.numbering_part.element
+    abstract_id = str(100 + len(numbering.findall(qn("w:abstractNum"))))
+    abstract = OxmlElement("w:abstractNum")
+    abstract.set(qn("w:abstractNumId"), abstract_id)
+    for level, fmt in enumerate(formats):
+        lvl = OxmlElement("w:lvl")
+        lvl.set(qn("w:ilvl"), str(level))
+        text = "•" if fmt == "bullet" else f"%{level + 1}."
+        for tag, value in (("w:start", "1"), ("w:numFmt", fmt), ("w:lvlText", text)):
+            child = OxmlElement(tag)
+            child.set(qn("w:val"), value)
+            lvl.append(child)
+        abstract.append(lvl)
+    first = numbering.find(qn("w:num"))
+    if first is not None:  # every abstractNum comes before the first w:num (the schema's order)
+        first.addprevious(abstract)
+    else:
+        numbering.append(abstract)
+    num_id = str(200 + len(numbering.findall(qn("w:num"))))
+    instance = OxmlElement("w:num")
+    instance.set(qn("w:numId"), num_id)
+    ref = OxmlElement("w:abstractNumId")
+    ref.set(qn("w:val"), abstract_id)
+    instance.append(ref)
+    numbering.append(instance)
+    return num_id
+
+
+def word_item(document, text: str, num_id: str, level: int):
+    """A list paragraph as Word writes one: style "List Paragraph", w:numPr with w:ilvl and w:numId."""
+    paragraph = document.add_paragraph(text, style="List Paragraph")
+    num_pr = OxmlElement("w:numPr")
+    for tag, value in (("w:ilvl", str(level)), ("w:numId", num_id)):
+        child = OxmlElement(tag)
+        child.set(qn("w:val"), value)
+        num_pr.append(child)
+    paragraph._p.get_or_add_pPr().append(num_pr)
+    return paragraph
