@@ -29,7 +29,7 @@ from briefbook.exchange.content import (
 )
 from briefbook.exchange.merge_release import unmarks, withheld_notes
 from briefbook.exchange.package_file import Package, PackageError
-from briefbook.exchange.versions import LocalState, local_state
+from briefbook.exchange.versions import LocalState, local_state, sent_from_here
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES, Statement
 
@@ -157,7 +157,9 @@ def _decide(local: LocalState, theirs: list[list[str]]) -> str:
     l_vid, l_hash = mine
     if l_vid == r_vid or r_vid in local.vids or l_hash == r_hash:
         return SAME
-    if l_vid in their_vids:
+    if sent_from_here(r_vid, r_hash, local.vids):  # theirs: ours as we sent it, cut
+        return SAME
+    if l_vid in their_vids or sent_from_here(l_vid, l_hash, their_vids):  # ours: theirs as sent, cut
         if r_hash == DELETED:
             return DELETE if local.content is not None else SAME
         return UPDATE if local.content is not None else ADD

@@ -14,7 +14,13 @@ from briefbook.exchange.merge import MergePlan, plan_import
 from briefbook.exchange.merge_apply import ImportResult, apply_plan
 from briefbook.exchange.package_file import Package, PackageItem, read_package, write_package
 from briefbook.exchange.scope import Selection, select
-from briefbook.exchange.versions import commit_pending, local_state, next_vid, record_deletions, tombstones
+from briefbook.exchange.versions import (
+    commit_pending,
+    local_state,
+    record_deletions,
+    released_vid,
+    tombstones,
+)
 from briefbook.library import Library
 
 
@@ -57,7 +63,7 @@ def export_package(
             versions = state.history()
             exported = content_hash(content)
             if item_id in selection.changed:
-                versions = [*versions[:-1], [next_vid(["released", versions[-1][0]], exported), exported]]
+                versions = [*versions[:-1], [released_vid(versions[-1][0], exported), exported]]
             else:
                 versions[-1][1] = exported
             revisions = (

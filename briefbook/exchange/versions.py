@@ -12,6 +12,11 @@ knows. Then, for one item with our current version ``l`` and theirs ``r``:
 - ``l`` among theirs: they are ahead; take theirs;
 - neither: both changed since they last agreed: a conflict.
 
+A version a package sent cut (links to items above its ceiling, passages not for release)
+is one of its own, made from the sender's (:func:`released_vid`), which the sender never
+records: back unchanged, it is the sender's version as sent (ours is ahead), and the
+receiver's copy as it came is behind any later version of the sender's.
+
 Identical content reached by different roads keeps distinct version ids, so an
 edit followed by its undo is still "an edit" and is never mistaken for the
 older version it looks like.
@@ -75,6 +80,19 @@ def local_state(library: Library, kind: str, item_id: str) -> LocalState:
     elif last[1] != now_hash:
         state.pending = (next_vid([last[0]], now_hash), now_hash)
     return state
+
+
+def released_vid(vid: str, exported_hash: str) -> str:
+    """The version id of an item as a package sent it with something cut (a link to an item above
+    its ceiling, a passage not for release): made from ``vid``, ours, and never recorded here."""
+    return next_vid(["released", vid], exported_hash)
+
+
+def sent_from_here(their_vid: str, their_hash: str, ours: set[str]) -> bool:
+    """Whether their version is one this library sent cut and they kept as it was: ours holds all
+    of it and more, so ours is the newer (sent back unchanged, it was a conflict of a meeting the
+    colleague never touched, and taking theirs cut our links to what was left out)."""
+    return any(released_vid(vid, their_hash) == their_vid for vid in ours)
 
 
 def commit_pending(library: Library, state: LocalState) -> None:
