@@ -39,7 +39,9 @@ def clean(text: str | None) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-_EDGE_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+# Never drawn at a one-line field's end: zero-width space, joiners, word joiner, BOM, and the
+# soft hyphen (it prints only where a line breaks at it; a title of one was saved "untitled").
+_EDGE_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 
 
 def is_blank(text: str | None) -> bool:
