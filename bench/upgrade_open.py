@@ -2,13 +2,15 @@
 
     python bench/upgrade_open.py --library OLD.briefbook [--old-code DIR] [--rounds 2]
 
-OLD is a library written by an earlier BriefBook (``/tmp/big100k.briefbook``: 100,000
-items at schema 0006 with a search index of version 3, so the open backs it up,
-applies 0007-0010 and compares the index entry by entry). Each round copies it afresh
-(the copy is not timed) and opens the copy in a fresh process, interleaved:
+OLD is a library written by an earlier BriefBook, with schema steps or a search index
+version to take (say 100,000 items made by ``bench/search.py --keep`` in a checkout of
+``4e7cded``: schema 0012 and index version 7, so the open backs it up, applies 0013 and
+indexes again the entries that differ, for index version 8; a library already at this
+checkout's schema and index measures a plain open). Each round copies it afresh (the copy
+is not timed) and opens the copy in a fresh process, interleaved:
 
 - ``ours``: this checkout's main window, offscreen, shown, then ``open_library``;
-- ``old``: the same in ``--old-code`` (a checkout before the progress window);
+- ``old``: the same in ``--old-code`` (another checkout, such as the one that wrote OLD);
 - ``floor``: ``Library.open`` of the copy in a bare process, no window: the update's own work.
 
 For the windows, a 5 ms heartbeat timer records the longest gap between its ticks
