@@ -306,8 +306,13 @@ class Markup:
 
 def _cleaned(text: str) -> str:
     # Each run closes the bidi controls it opens: one left open reversed the book's own words
-    # after it on the line (invisible.closed_controls).
-    return closed_controls(clean(text).replace("\t", " "))
+    # after it on the line (invisible.closed_controls). reportlab has no tab stops: a tab (one
+    # pasted from Word, "&#9;" at a paragraph's start) takes four spaces' width, which
+    # kept_spaces prints, where it printed as one space and an indent by Tab as none.
+    return closed_controls(clean(text).replace("\t", _TAB))
+
+
+_TAB = "    "
 
 
 def plain(runs: list[Run]) -> str:

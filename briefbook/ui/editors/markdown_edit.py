@@ -16,7 +16,13 @@ from shiboken6 import isValid
 from briefbook.text import clean
 from briefbook.ui.editors import layout_steps, long_text, markdown_units, markdown_writer
 from briefbook.ui.editors.fields import leave_to_window
-from briefbook.ui.editors.markdown_text import FEATURES, markdown_from_html, normalise_markdown, read_markdown
+from briefbook.ui.editors.markdown_text import (
+    FEATURES,
+    insert_markdown,
+    markdown_from_html,
+    normalise_markdown,
+    read_markdown,
+)
 
 
 class MarkdownEdit(QTextEdit):
@@ -146,7 +152,7 @@ class MarkdownEdit(QTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         cursor = self.textCursor()
         if source.hasHtml():
-            cursor.insertMarkdown(markdown_from_html(source.html()), FEATURES)
+            insert_markdown(cursor, markdown_from_html(source.html()), FEATURES)
         elif source.hasText():
             cursor.insertText(clean(source.text()))
         self.ensureCursorVisible()

@@ -36,6 +36,8 @@ ROOM = "\ue0f2"  # after a space given to the writer inside a long run with no s
 SPACE = "\ue0f3"  # each space after a space (a run of them typed): the writer wraps at none of them
 LEAD = "\ue0f4"  # a space at a paragraph's start or after a line break typed: written "&#32;"
 LEADING_SPACE = "&#32;"
+LEAD_TAB = "\ue0f6"  # a tab there (a Word paragraph indented with Tab, a pasted line): "&#9;"
+LEADING_TAB = "&#9;"
 _RUN = 60  # characters with no space the writer is given at most in a row
 
 # Characters that act anywhere in a line (escaped wherever they are), that act at the
@@ -94,8 +96,9 @@ _RUN_OF_SPACES = re.compile(r"(?<= ) ")
 # Spaces at a paragraph's start (or a line's, after a break typed) are dropped by CommonMark
 # (and four of them make code): the book printed the text without them and the editor
 # opened it so, or as code. Written as "&#32;" (a space both readers keep: the book decodes
-# it, read_markdown gives it to Qt's reader, which drops it, as LEAD), they are kept.
-_LEADING = re.compile(rf"(?:^|(?<={LINE_BREAK})) +")
+# it, read_markdown gives it to Qt's reader, which drops it, as LEAD), they are kept. A tab
+# there (one is four spaces to CommonMark: the line was printed as code) is "&#9;" (LEAD_TAB).
+_LEADING = re.compile(rf"(?:^|(?<={LINE_BREAK}))[ \t]+")
 _WRAPPED_RUN = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*(?={SPACE})")  # (not a paragraph's start)
 # A break typed, and the wrap the writer may have put after it (at a space after it).
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
@@ -136,8 +139,8 @@ def stand_in(document: QTextDocument) -> None:
             at = sorted({*at, *(m.start() for m in _RUN_OF_SPACES.finditer(text))})
         lead = {n for m in _LEADING.finditer(text) for n in range(m.start(), m.end())}
         if lead and _piece(block):  # (its first spaces follow the space it is joined by)
-            lead = {n for n in lead if n >= len(text) - len(text.lstrip(" "))}
-            at = sorted({*at, *range(len(text) - len(text.lstrip(" ")))})
+            lead = {n for n in lead if n >= len(text) - len(text.lstrip(" \t"))}
+            at = sorted({*at, *range(len(text) - len(text.lstrip(" \t")))})
         if lead:
             at = sorted({*at, *lead})
         glued = glued_at(block)
@@ -212,7 +215,8 @@ def _fragment_edits(
             if chars is None:
                 chars = list(text[start:stop])
             if not code:
-                chars[offset - start] = LEAD if lead and offset in lead else _SUBSTITUTE[text[offset]]
+                char = text[offset]
+                chars[offset - start] = _lead(char) if lead and offset in lead else _SUBSTITUTE[char]
             offset = next(wanted, None)
         if chars is None or (fmt.isAnchor() and fmt.anchorHref() == fragment.text()):
             continue
@@ -222,6 +226,10 @@ def _fragment_edits(
             chars.insert(0, GLUE)
         edits.append((fragment.position(), fragment.length(), "".join(chars), fmt))
     return edits
+
+
+def _lead(char: str) -> str:
+    return LEAD_TAB if char == "\t" else LEAD
 
 
 def _inside_word(text: str, at: int) -> bool:
@@ -276,6 +284,8 @@ def written_back(markdown: str) -> str:
         markdown = _WRAPPED_RUN.sub(" ", markdown).replace(SPACE, " ")
     if LEAD in markdown:
         markdown = markdown.replace(LEAD, LEADING_SPACE)
+    if LEAD_TAB in markdown:
+        markdown = markdown.replace(LEAD_TAB, LEADING_TAB)
     if GLUE in markdown:
         markdown = _GLUED.sub(r"\g<marks>", markdown).replace(GLUE, "")
     if BREAK in markdown:

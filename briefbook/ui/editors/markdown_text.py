@@ -19,7 +19,9 @@ from briefbook.ui.editors.markdown_stand_ins import (
     BREAK,
     END_OF_ITEM,
     LEAD,
+    LEAD_TAB,
     LEADING_SPACE,
+    LEADING_TAB,
     LINE_BREAK,
     LINE_START_MARKS,
     LOOSE,
@@ -71,8 +73,9 @@ _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n(?=[ \t]*\S)")
 _BREAK_AT_END = re.compile(
     rf"(?<!\\)((?:\\\\)*)\\\n{re.escape(TRAILING)}(?=[ \t]*\n[ \t]*\n|[ \t]*\n?$|[ \t]*{END_OF_ITEM})"
 )
-# "&#32;", a space as the book reads it (markdown_stand_ins.LEADING_SPACE), not "\\&#32;" typed
-_SPACE_ENTITY = re.compile(r"(?<!\\)((?:\\\\)*)&#32;")
+# "&#32;" and "&#9;", a space and a tab as the book reads them (markdown_stand_ins.LEADING_SPACE,
+# LEADING_TAB), not "\\&#32;" typed
+_SPACE_ENTITY = re.compile(r"(?<!\\)((?:\\\\)*)&#(32|9);")
 _BACKTICKS = re.compile(r"(?P<escapes>\\*)(?P<ticks>`+)")
 _FENCE_OPEN = re.compile(r"^ *(?P<fence>`{3,}(?!.*`)|~{3,})")
 _FENCE_CLOSE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})[ \t]*$")
@@ -90,7 +93,9 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     loose = _AFTER_BLANK.search(markdown) is not None and LOOSE not in markdown
     if loose:
         markdown = _loose_marked(markdown)
-    spaces = LEADING_SPACE in markdown and LEAD not in markdown
+    spaces = (LEADING_SPACE in markdown or LEADING_TAB in markdown) and not (
+        LEAD in markdown or LEAD_TAB in markdown
+    )
     if BREAK in markdown or ("\\\n" not in markdown and not spaces):
         document.setMarkdown(markdown, features)
         if loose:
@@ -109,7 +114,7 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
             parts.append(lines[number])
         start = number + 1
     document.setMarkdown("\n".join(parts), features)
-    for stand_in, char in ((BREAK, LINE_BREAK), (LEAD, " ")):
+    for stand_in, char in ((BREAK, LINE_BREAK), (LEAD, " "), (LEAD_TAB, "\t")):
         found = document.find(stand_in)
         while not found.isNull():
             found.insertText(char)
@@ -119,6 +124,32 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     # (setMarkdown starts the history afresh; the stand-ins put back are no step of it: Ctrl+Z
     # just after opening showed a private-use character where a line break or space was)
     document.clearUndoRedoStacks()
+
+
+def insert_markdown(cursor: QTextCursor, markdown: str, features) -> None:
+    """``cursor.insertMarkdown(markdown, features)``, its "&#32;" and "&#9;" kept (outside code).
+
+    Qt's reader drops a space or a tab spelled as an entity, as it drops them at a
+    paragraph's start: a tab pasted from Word at a paragraph's start ("&#9;", from
+    :func:`markdown_from_html`) was lost. They are given to it as stand-ins and put back,
+    in the paste's one step of the history."""
+    if LEADING_SPACE not in markdown and LEADING_TAB not in markdown:
+        cursor.insertMarkdown(markdown, features)
+        return
+    lines = markdown.split("\n")
+    code = code_lines(lines)
+    read = "\n".join(line if n in code else _spaces_read(line) for n, line in enumerate(lines))
+    document = cursor.document()
+    cursor.beginEditBlock()
+    start = cursor.selectionStart()
+    cursor.insertMarkdown(read, features)
+    end = cursor.position()
+    for stand_in, char in ((LEAD, " "), (LEAD_TAB, "\t")):
+        found = document.find(stand_in, start)
+        while not found.isNull() and found.selectionEnd() <= end:
+            found.insertText(char)
+            found = document.find(stand_in, found)
+    cursor.endEditBlock()
 
 
 # An item's line after a blank line: its list may be loose (markdown_stand_ins.LOOSE).
@@ -184,7 +215,7 @@ def _spaces_read(text: str) -> str:
 
 
 def _lead(match: re.Match) -> str:
-    return match[1] + LEAD
+    return match[1] + (LEAD if match[2] == "32" else LEAD_TAB)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -308,7 +339,7 @@ def markdown_from_html(html: str) -> str:
     doc = QTextDocument()
     doc.setHtml(word_lists.mark(html))  # Word's list paragraphs, with their level
     _fence_preformatted(doc)
-    text = word_lists.nest(_IMAGE.sub("", nested_lists(doc.toMarkdown(FEATURES))))
+    text = word_lists.tabs(word_lists.nest(_IMAGE.sub("", nested_lists(doc.toMarkdown(FEATURES)))))
     lines = text.split("\n")
     code = code_lines(lines) if "```" in text else set()
     for number, line in enumerate(lines):

@@ -8,6 +8,12 @@ nesting and kept a stray "o" in front of every line. :func:`mark` puts a
 private token with the level in front of each such paragraph before Qt reads
 the HTML, and :func:`nest` turns the tokens of Qt's Markdown into list items
 indented under their parents.
+
+Word's tabs reach the clipboard as ``<span style='mso-tab-count:1'>`` holding as
+many no-break spaces as fill the gap on Word's ruler: Qt read those, so a tab
+became a run of no-break spaces. :func:`mark` puts :data:`WORD_TAB` for each tab
+the span stands for, and :func:`tabs` makes each a tab again (``&#9;`` at a
+line's start, where a tab is four spaces to CommonMark and the line printed as code).
 """
 
 from __future__ import annotations
@@ -32,6 +38,13 @@ _TAG = re.compile(r"<[^>]+>")
 _ORDERED = re.compile(r"^\(?(\d{1,3}|[a-z]|[ivxlcdm]{1,6})[.)]$", re.I)
 _TOKEN = re.compile(r"^\s*\ue000(?P<level>\d+)(?P<kind>[bo])\ue001\s*(?P<text>.*)$")
 MAX_LEVEL = 9
+WORD_TAB = "\ue0f7"
+_TAB_SPAN = re.compile(
+    r"<span\b[^>]*mso-tab-count:\s*(?P<count>\d{1,3})[^>]*>(?P<body>.*?)</span\s*>", re.I | re.S
+)
+_MAX_TABS = 20  # a count past this is no document's tab run
+# The start of a line's text: after its indent and its list or quote marks.
+_LINE_HEAD = re.compile(r"^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]))*[ \t]*")
 
 
 def _token(level: int, ordered: bool) -> str:
@@ -50,10 +63,28 @@ def _replace(match: re.Match) -> str:
 
 
 def mark(html: str) -> str:
-    """``html`` with each Word list paragraph as a plain paragraph starting with a level token."""
+    """``html`` with each Word list paragraph as a plain paragraph starting with a level token,
+    and each tab as :data:`WORD_TAB`."""
+    if "mso-tab-count" in html:
+        html = _TAB_SPAN.sub(lambda m: WORD_TAB * max(1, min(_MAX_TABS, int(m["count"]))), html)
     if "mso-list" not in html:
         return html
     return _LIST_PARAGRAPH.sub(_replace, html)
+
+
+def tabs(markdown: str) -> str:
+    """Qt's Markdown of :func:`mark`'s HTML with each :data:`WORD_TAB` a tab: ``&#9;`` (the
+    book's and the editor's leading tab, ``markdown_stand_ins.LEADING_TAB``) where it starts
+    a line's text, a tab character elsewhere."""
+    if WORD_TAB not in markdown:
+        return markdown
+    out = []
+    for line in markdown.split("\n"):
+        head = _LINE_HEAD.match(line).end()
+        rest = line[head:]
+        lead = len(rest) - len(rest.lstrip(WORD_TAB))
+        out.append(line[:head] + "&#9;" * lead + rest[lead:].replace(WORD_TAB, "\t"))
+    return "\n".join(out)
 
 
 def nest(markdown: str) -> str:
