@@ -14,6 +14,7 @@ from briefbook.cli.main import Context, cli, pass_context
 from briefbook.cli.output import emit_json, emit_table
 from briefbook.errors import BriefBookError
 from briefbook.store.backup import BackupInfo, backup_library, describe_backup, list_backups
+from briefbook.store.backup_catalog import last_listing, remember_listing
 from briefbook.store.restore import restore_backup
 
 
@@ -82,6 +83,8 @@ def backups(ctx: Context, as_json: bool) -> None:
     _not_a_folder(ctx)
     found = list_backups(ctx.library_path)
     _missing_library(ctx, found)
+    if found:
+        remember_listing(found[0].path.parent, found)  # 'restore N' means this list's N
     if ctx.as_json or as_json:
         emit_json([_as_data(info, n) for n, info in enumerate(found, start=1)])
         return
@@ -137,8 +140,39 @@ def _resolve(ctx: Context, which: str) -> Path:
             raise BriefBookError(
                 f"There is no backup number {which}; 'briefbook backups' lists 1 to {len(found)}."
             )
+        if which != "latest":
+            _as_listed(found, number)
         return found[number - 1].path
     path = Path(which)
     if not path.is_file():
         raise BriefBookError(f"There is no backup at {path}. 'briefbook backups' lists them.")
     return path
+
+
+def _as_listed(found: list[BackupInfo], number: int) -> None:
+    """Refuse a number that stands for another backup than in the list last shown: backups are
+    numbered newest first, so one made since (a window's on opening the library, its automatic
+    one, a colleague's) moves every number down, and 'restore 2' typed from the list on screen
+    put back another backup than the one chosen (with --yes, without a word)."""
+    listing = last_listing(found[0].path.parent)
+    if listing is None:
+        return  # no list shown: the numbers are today's
+    at, names = listing
+    if number <= len(names) and names[number - 1] == found[number - 1].path.name:
+        return
+    shown = at.astimezone().strftime("%H:%M on %d/%m/%Y")
+    if number > len(names):
+        was = "there was no such number there"
+    else:
+        chosen = next((i for i, b in enumerate(found, 1) if b.path.name == names[number - 1]), None)
+        when = describe_backup(found[chosen - 1].path) if chosen else ""
+        was = (
+            f"number {number} there was the backup of {when}, which is number {chosen} now"
+            if chosen
+            else f"number {number} there is no longer kept"
+        )
+    raise BriefBookError(
+        f"The list of backups has changed since 'briefbook backups' showed it at {shown} (a backup "
+        f"was made or removed since): {was}. Nothing was changed. Run 'briefbook backups' again, "
+        "or give the backup's file."
+    )

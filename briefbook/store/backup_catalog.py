@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import os
 import re
 import sys
@@ -111,6 +112,36 @@ def rotate(folder: str | Path, *, now: dt.datetime | None = None) -> list[Path]:
             b.path.unlink(missing_ok=True)
             deleted.append(b.path)
     return deleted
+
+
+LISTED = ".listed.json"  # the numbers 'briefbook backups' last showed: the files, newest first
+
+
+def remember_listing(folder: str | Path, found: list[BackupInfo]) -> None:
+    """Keep which file each number of a list just shown stands for, so that ``restore N`` puts
+    back the backup the user read as number N (or says the list changed). Best effort: a folder
+    that cannot be written keeps no list, and numbers are then today's."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return
+    text = json.dumps({"at": clock(), "names": [b.path.name for b in found]})
+    temp = folder / f".listed.{os.getpid()}.tmp"
+    try:
+        temp.write_text(text, encoding="utf-8")
+        os.replace(temp, folder / LISTED)
+    except OSError:
+        temp.unlink(missing_ok=True)
+
+
+def last_listing(folder: str | Path) -> tuple[dt.datetime, list[str]] | None:
+    """When the last list was shown, and its files by number (1 first), or None if none was."""
+    try:
+        data = json.loads((Path(folder) / LISTED).read_text(encoding="utf-8"))
+        at = dt.datetime.fromtimestamp(float(data["at"]), dt.UTC)
+        names = [str(name) for name in data["names"]][:10_000]
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):
+        return None
+    return at, names
 
 
 def cleanup_partial_backups(folder: str | Path, *, prefix: str = ".") -> list[Path]:
