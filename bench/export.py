@@ -21,8 +21,14 @@ Pairs (ours / floor):
   plain ``Paragraph`` flowables holding the same text with the same paragraph styles
   (so the same fonts, and the same shaping rule: the shaped style where a paragraph
   needs it), one pass, no cover, contents, headers, banners, outline, tables or
-  keep-together groups. Also counted: ``Paragraph.breakLines`` calls in each (every
-  paragraph broken into lines once would make them equal).
+  keep-together groups. Also counted, in each: ``Paragraph.breakLines`` calls
+  (``breaks``: a paragraph broken into lines once counts one, its pieces of a few
+  thousand words included), words shaped (``shapes``: each font's piece of a word given
+  its glyphs, from HarfBuzz or from the cache) and HarfBuzz's own runs (``hb``: once per
+  text, font and direction). The floor breaks a paragraph again for each part a page
+  split makes, as reportlab does (the parts keep their shaped words). With
+  ``--baseline``, another checkout's ``render_pdf`` is timed in the same runs, on a
+  ``pdf-base`` line (before and after a change, side by side).
 - **DOCX end to end / pandoc**: ``python -m briefbook export --format docx`` as a
   process (start-up, reading the library, assembly, the release gate, rendering,
   font embedding, the export record) against ``pandoc`` turning the same document,
@@ -40,7 +46,8 @@ Pairs (ours / floor):
   paragraph case also prints its time as a multiple of the smallest case of its script
   in the run (``×first``): linear in size would make it the ratio of the sizes.
 
-Goals: every PDF within 1.3x its floor; breakLines calls equal; a 200 KB paragraph
+Goals: every PDF within 1.3x its floor; each paragraph broken once and each word shaped
+once (``breaks`` the number of paragraphs, ``shapes`` no more than the floor's); a 200 KB paragraph
 within 12x a 20 KB one, and linear up to 5 MB; DOCX end to end at most 0.25x pandoc.
 
 pandoc is not a dependency of BriefBook (``apt-get install pandoc`` to run this
@@ -100,6 +107,21 @@ def counted(self, *a, **k):
     breaks[0] += getattr(self, "bb_piece", 1) == 1  # a paragraph broken in pieces counts once
     return _break(self, *a, **k)
 rl_paragraph.Paragraph.breakLines = counted
+# Shapings: words (each font's piece of one) given glyphs by our shaper, whether HarfBuzz
+# ran or its cache answered, and HarfBuzz's own runs (once per text, font and direction).
+import uharfbuzz
+shapes, harfbuzz = [0], [0]
+_hb_shape = uharfbuzz.shape
+def hb_counted(*a, **k):
+    harfbuzz[0] += 1
+    return _hb_shape(*a, **k)
+uharfbuzz.shape = hb_counted
+from briefbook.render import pdf_shaping
+_shape_group = pdf_shaping._shape_group
+def group_counted(group, out):
+    shapes[0] += 1
+    return _shape_group(group, out)
+pdf_shaping._shape_group = group_counted
 from briefbook.render.template import load_template
 if source.endswith(".briefbook"):
     from briefbook.assemble import assemble
@@ -131,7 +153,8 @@ elif step == "markdown":
     Path(out).write_text(to_markdown(document), encoding="utf-8")
 seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "breaks": breaks[0]}))
+print(json.dumps({"seconds": seconds, "cpu": cpu, "peak_mb": peak, "breaks": breaks[0],
+                  "shapes": shapes[0], "harfbuzz": harfbuzz[0]}))
 """
 
 
@@ -249,14 +272,18 @@ def build_library(path: Path, meetings: int, seed: int = 1, script: str = "vi") 
         return new_book(lib, event.id, title="Sổ tay benchmark").id
 
 
-def run_child(step: str, source: Path, book: str, out: Path) -> dict:
-    here = Path(__file__).parent
-    env = {**os.environ, "PYTHONPATH": str(here.parent) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+def run_child(step: str, source: Path, book: str, out: Path, root: Path | None = None) -> dict:
+    """One step in a fresh process, with the code of ``root`` (this checkout, or another
+    one for ``--baseline``); the bench's own helpers come from this checkout's bench/."""
+    here = Path(__file__).resolve().parent
+    root = (root or here.parent).resolve()
+    env = {**os.environ, "PYTHONPATH": str(root) + os.pathsep + os.environ.get("PYTHONPATH", "")}
     result = subprocess.run(
-        [sys.executable, "-c", CHILD, step, str(source), book, str(out), str(here)],
+        [sys.executable, "-c", CHILD, step, str(source.resolve()), book, str(out.resolve()), str(here)],
         capture_output=True,
         text=True,
         env=env,
+        cwd=root,  # "python -c" puts the working folder first on the path, before PYTHONPATH
     )
     if result.returncode != 0:
         raise SystemExit(f"{step} failed:\n{result.stderr[-3000:]}")
@@ -310,8 +337,8 @@ def main() -> None:
         "--baseline",
         type=Path,
         default=None,
-        help="another checkout (say, of main before a change): its DOCX export is timed in the same "
-        "runs, alternating with ours and pandoc, on a 'docx-base' line",
+        help="another checkout (say, of main before a change): its DOCX export and its PDF are timed "
+        "in the same runs, alternating with ours, the floor and pandoc, on 'docx-base' and 'pdf-base' lines",
     )
     parser.add_argument(
         "--floor-max-kb",
@@ -326,6 +353,7 @@ def main() -> None:
     print(f"load before: {os.getloadavg()}; median of {args.runs} runs; pandoc: {pandoc}")
     head = (
         f"{'case':<10}{'pdf s':>7}{'floor s':>8}{'ratio':>7}{'breaks':>8}{'floor':>7}"
+        f"{'shapes':>8}{'floor':>7}{'hb':>6}{'floor':>6}"
         f"{'docx s':>8}{'pandoc s':>9}{'ratio':>7}{'LO s':>7}{'MB pdf':>7}{'floor':>6}{'cpu ×':>7}"
     )
     print(head)
@@ -337,7 +365,7 @@ def main() -> None:
         else:
             source = work / f"{case}.briefbook"
             book = build_library(source, int(size), script=script)
-        mine, floor, docx, pandoc_s = [], [], [], []
+        mine, floor, base, docx, pandoc_s = [], [], [], [], []
         docx_runs, pandoc_runs, base_runs = [], [], []
         with_docx = script not in PARAGRAPHS and not args.skip_docx
         para_docx: list[tuple[dict, dict]] = []
@@ -352,6 +380,8 @@ def main() -> None:
                 mine.append(run_child("pdf", source, book, work / f"{case}.pdf"))
                 if script not in PARAGRAPHS or int(size) <= args.floor_max_kb:
                     floor.append(run_child("floor", source, book, work / f"{case}-floor.pdf"))
+                if args.baseline:
+                    base.append(run_child("pdf", source, book, work / f"{case}-base.pdf", args.baseline))
             if script in PARAGRAPHS and not args.skip_docx:
                 para_docx.append(
                     (
@@ -432,11 +462,25 @@ def main() -> None:
         print(
             f"{case:<10}{med(mine, 'seconds'):>7.2f}{med(floor, 'seconds'):>8.2f}{ratio:>6.2f}×"
             f"{mine[0]['breaks']:>8}{floor[0]['breaks']:>7}"
+            f"{mine[0]['shapes']:>8}{floor[0].get('shapes', 0):>7}"
+            f"{mine[0]['harfbuzz']:>6}{floor[0].get('harfbuzz', 0):>6}"
             f"{docx_s:>8.2f}{pandoc_m:>9.2f}{docx_s / pandoc_m:>6.2f}×{lo_s:>7.1f}"
             f"{med(mine, 'peak_mb'):>7.0f}{med(floor, 'peak_mb'):>6.0f}{cpu_ratio:>6.2f}×"
             + (f"  ×first {med(mine, 'seconds') / first_pdf:.1f}" if script in PARAGRAPHS else ""),
             flush=True,
         )
+        if base:
+            pairs = list(zip(base, floor, strict=True))
+            wall = statistics.median(b["seconds"] / f["seconds"] for b, f in pairs)
+            cpu = statistics.median(b["cpu"] / f["cpu"] for b, f in pairs)
+            first_base = firsts.setdefault(("base", script), med(base, "seconds"))
+            print(
+                f"pdf-base {case:<10} {med(base, 'seconds'):.2f} s (cpu {med(base, 'cpu'):.2f} s, "
+                f"{med(base, 'peak_mb'):.0f} MB)  ratio to the floor {wall:.2f}x wall, {cpu:.2f}x cpu"
+                f"  breaks {base[0]['breaks']}  shapes {base[0]['shapes']}  hb {base[0]['harfbuzz']}"
+                + (f"  ×first {med(base, 'seconds') / first_base:.1f}" if script in PARAGRAPHS else ""),
+                flush=True,
+            )
     print(f"load after: {os.getloadavg()}; files in {work}")
 
 
