@@ -4,6 +4,7 @@
 path, and a bench/typing.py was imported in place of the standard library's ``typing``.)
 
     python bench/search_typing.py --library PATH [--rounds 3] [--pause 150] [--first-open]
+                                  [--record [--record-over 40]]
 
 PATH: a big library (``python bench/search.py --keep PATH`` builds 100,000 items).
 The window opens it read-only (typing writes nothing, no backup is made), so a
@@ -40,6 +41,12 @@ Two surfaces, each with its floor, run alternately, query by query:
 
 Targets: shown within 100 ms (median) and 250 ms (worst) of each key press, the GUI
 never waiting more than 50 ms, stale searches dropped.
+
+``--record`` says, for each wait over ``--record-over`` ms, which key led to it and what
+the GUI thread ran meanwhile: each event (a paint, an answer delivered) and the Python
+steps inside it (the model reset, the cell texts, numbers, badges, snippets), with the
+search thread's reads beside them (:mod:`gui_steps`). It slows every event: time the keys
+without it.
 """
 
 from __future__ import annotations
@@ -75,6 +82,7 @@ QUERIES = [
 
 
 USE_QWAIT = False  # --qwait: wait in QTest.qWait (which holds the GIL) as the first version did
+STEPS = None  # --record: a gui_steps.Steps, told of each key sent
 
 
 def wait(ms: int) -> None:
@@ -98,6 +106,7 @@ class Heartbeat(QObject):
         self.last = time.perf_counter()
         self.worst = 0.0
         self.over = 0  # waits longer than the 50 ms target
+        self.gaps: list[tuple[float, float]] = []  # (from, to) of each wait over 20 ms (--record)
 
     def start(self) -> None:
         self.last, self.worst = time.perf_counter(), 0.0
@@ -111,6 +120,8 @@ class Heartbeat(QObject):
         now = time.perf_counter()
         self.worst = max(self.worst, now - self.last)
         self.over += now - self.last > 0.050
+        if now - self.last > 0.020:
+            self.gaps.append((self.last, now))
         self.last = now
 
 
@@ -129,13 +140,19 @@ class Painted(QObject):
         return False
 
 
-def type_and_time(field: QLineEdit, painted: Painted, text: str, pause_ms: int) -> list[float | None]:
+def type_and_time(
+    field: QLineEdit, painted: Painted, text: str, pause_ms: int, surface: str = ""
+) -> list[float | None]:
     """Type ``text`` key by key; per key, seconds until its results were painted (None: dropped)."""
+    if STEPS is not None:
+        STEPS.key(surface, "(field emptied)")
     field.clear()
     wait(400)
     sent: list[tuple[float, str]] = []
     painted.paints.clear()
     for i, char in enumerate(text):
+        if STEPS is not None:
+            STEPS.key(surface, text[: i + 1])
         started = time.perf_counter()
         if char.isascii():
             QTest.keyClicks(field, char)
@@ -277,10 +294,20 @@ def main() -> None:
     parser.add_argument(
         "--first-open", action="store_true", help="open writable, as a user does (updates an old file)"
     )
+    parser.add_argument(
+        "--record", action="store_true", help="say what the GUI thread ran in each long wait (gui_steps.py)"
+    )
+    parser.add_argument("--record-over", type=float, default=40, help="--record: waits over this many ms")
     args = parser.parse_args()
-    global USE_QWAIT
+    global USE_QWAIT, STEPS
     USE_QWAIT = args.qwait
-    app = QApplication([sys.argv[0]])  # noqa: F841 - kept alive for the whole run
+    if args.record:
+        import gui_steps
+
+        app, STEPS = gui_steps.recording_application([sys.argv[0]])
+        gui_steps.instrument(STEPS)
+    else:
+        app = QApplication([sys.argv[0]])  # noqa: F841 - kept alive for the whole run
     from briefbook.ui import error_hook
     from briefbook.ui.main_window import MainWindow
     from briefbook.ui.settings import Settings
@@ -337,7 +364,7 @@ def main() -> None:
                 wait(300)  # the window just shown is painted first: that is no key's doing
                 beat.start()
                 beat.over = 0
-                results[name].extend(type_and_time(field, painted, query, args.pause))
+                results[name].extend(type_and_time(field, painted, query, args.pause, name))
                 waits[name] = max(waits[name], beat.stop())
                 over[name] += beat.over
     print(f"load after: {os.getloadavg()}")
@@ -357,6 +384,8 @@ def main() -> None:
             f"{name:<14}{medians[name] * 1000:>8.0f}{max(shown, default=0) * 1000:>8.0f}"
             f"{lat.count(None):>9}{len(lat):>6}{waits[name] * 1000:>10.0f}{over[name]:>8}{ratio:>8}"
         )
+    if STEPS is not None:
+        STEPS.report(beat.gaps, args.record_over)
     window.close()
 
 
