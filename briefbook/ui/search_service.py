@@ -56,22 +56,17 @@ class Searcher(QObject):
         *,
         kinds: tuple[str, ...] | None = None,
         limit: int = 50,
-        records: bool = False,
         snippets: bool | int = True,
     ) -> int:
         """Search ``text``; the answer arrives later through ``found`` with the returned ticket.
 
-        With ``records`` (and one kind), the answer is the hits' records, in rank order,
-        read on the worker thread too: a table then only shows them. ``snippets=False``:
-        hits without their marked extracts (a list that shows titles only); a number:
-        only that many of the best are marked (see ``Library.search``).
+        ``snippets=False``: hits without their marked extracts (a list that shows titles
+        only); a number: only that many of the best are marked (see ``Library.search``).
+        A table's filter asks for its hits ready to show instead (``table_reads.hit_rows``).
         """
 
-        def search(library: Library, current: Callable[[], bool]) -> object:
-            hits = library.search(text, kinds=kinds, limit=limit, snippets=False if records else snippets)
-            if records and kinds and current():
-                return library.get_many(kinds[0], [h.id for h in hits])
-            return hits
+        def search(library: Library, _current: Callable[[], bool]) -> object:
+            return library.search(text, kinds=kinds, limit=limit, snippets=snippets)
 
         return self.request_read(channel, search)
 

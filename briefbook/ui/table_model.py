@@ -38,14 +38,16 @@ from briefbook.ui.table_drag import MIME_IDS, ReorderByDrag
 from briefbook.ui.table_paging import NextPages
 from briefbook.ui.table_reads import (
     FirstRows,
+    Hits,
     Packed,
     Placed,
     Selection,
     first_rows,
+    hit_rows,
     packer_for,
 )
 from briefbook.ui.table_rows import RowsById
-from briefbook.ui.table_sorting import hit_sort_key, vietnamese_collator
+from briefbook.ui.table_sorting import vietnamese_collator
 
 __all__ = ["ID_ROLE", "MIME_IDS", "VALUE_ROLE", "RecordTableModel", "vietnamese_collator"]
 
@@ -186,11 +188,15 @@ class RecordTableModel(CellTexts, NextPages, FollowsChanges, ReorderByDrag, Rows
             self._reset([], 0, kept=False)
             self._sorted = None
             return
-        if self._text:
+        if self._text:  # the hits, sorted and numbered by the search thread, sent after the paint
             self.searching = True
             self._sorted = None
-            self._ticket = self.context.searcher.request(
-                self._channel, self._text, kinds=(self.kind,), limit=self.SEARCH_LIMIT, records=True
+            selection, text, names = self._selection(), self._text, dict(self._names)
+            limit = self.SEARCH_LIMIT
+            self._ticket = self.context.searcher.request_read(
+                self._channel,
+                lambda library, current: hit_rows(library, selection, text, limit, names, current),
+                after=self.after_paint,
             )
             return
         selection, limit = self._selection(), max(self.PAGE, keep)
@@ -271,14 +277,10 @@ class RecordTableModel(CellTexts, NextPages, FollowsChanges, ReorderByDrag, Rows
         if isinstance(hits, Placed):
             self._on_placed(hits)
             return
-        # The hits' records, read by the search thread (``records=True``): nothing to read here.
-        rows = [r for r in hits if all(getattr(r, k) == v for k, v in self._where.items())]  # type: ignore[attr-defined]
-        if self._order:
-            rows.sort(key=self._sort_key(self._order), reverse=self._descending)
-        self._reset(self._packer.pack(rows), len(rows), kept=False)
-
-    def _sort_key(self, field: str):
-        return hit_sort_key(field, self.context.library.classification_levels, self._name)
+        if isinstance(hits, Hits):  # read, kept, sorted and numbered by the search thread
+            self._names.update(hits.names or {})
+            self._read_numbers.update(hits.numbers or {})
+            self._reset(hits.rows, len(hits.rows), kept=False)
 
     # -- reading ---------------------------------------------------------------------------
 
