@@ -3,7 +3,8 @@
 A mixin of :class:`~briefbook.ui.collection_view.CollectionView` (it uses its
 ``context``, ``kind``, ``editor``, ``filters``, ``select`` and ``selected_ids``), kept
 apart so that the view module holds its layout, loading and selection. Every
-change is one command on the undo stack.
+change is one command on the undo stack; the commands (and the library code they
+call) load with the first one asked for, not with the first screen.
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from briefbook.ui.delete_confirm import may_delete
 from briefbook.ui.item_menu import copy_link, duplicate_item
 from briefbook.ui.labels import display_name
 from briefbook.ui.new_items import new_record
-from briefbook.ui.undo import AddItem, DeleteItem, ReorderTalkingPoints, run
 
 
 class CollectionCommands:
     def new_item(self) -> None:
+        from briefbook.ui.undo import AddItem, run
+
         self.activate()
         self.editor.flush()
         command = run(
@@ -30,6 +32,8 @@ class CollectionCommands:
         self.editor.focus_first_field(select=True)
 
     def delete_selected(self) -> None:
+        from briefbook.ui.undo import DeleteItem, run
+
         ids = self.selected_ids()
         if not ids:
             return
@@ -90,4 +94,6 @@ class CollectionCommands:
         self.select(point.id, open_editor=False)
 
     def _reorder(self, topic_id: str, old: list, new: list) -> None:
+        from briefbook.ui.undo import ReorderTalkingPoints, run
+
         run(self.context.stack, ReorderTalkingPoints(self.context.model, topic_id, old, new))

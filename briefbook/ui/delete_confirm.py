@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from briefbook.ui.labels import display_name
-from briefbook.ui.messages import user_message
 
 if TYPE_CHECKING:  # what a delete takes with it is read (with the library's code) when asked
     from briefbook.library.uses import Uses
@@ -45,6 +44,7 @@ def may_delete(parent: QWidget | None, library, kind: str, ids: list[str]) -> bo
     that goes with it ("1 statement's speaker").
     """
     from briefbook.library.uses import delete_summary
+    from briefbook.ui.messages import user_message  # the message tables: when a delete asks
 
     lines = []
     for item_id in ids:

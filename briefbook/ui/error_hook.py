@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from briefbook.errors import BriefBookError
 from briefbook.paths import data_dir
-from briefbook.ui.messages import user_message
 
 log = logging.getLogger("briefbook")
 F = TypeVar("F", bound=Callable[..., Any])
@@ -68,6 +67,8 @@ def report(error: BaseException, parent: QWidget | None = None, tb: TracebackTyp
         return
     if isinstance(error, BriefBookError):
         log.info("%s: %s", type(error).__name__, error)
+        from briefbook.ui.messages import user_message  # the message tables: at the first error
+
         show_message(parent, QCoreApplication.translate("ErrorHook", "BriefBook"), user_message(error))
         return
     setup_logging()

@@ -2,7 +2,8 @@
 
 PySide6 makes each Qt class, with every enum it holds (a Python ``enum`` each, about
 0.1 ms), the first time a module names it. The error box, the delete question, the
-file dialogs and the Preferences dialog are never on the first screen.
+file dialogs and the Preferences dialog are never on the first screen; nor are the
+modules that only an edit or an error needs.
 """
 
 from __future__ import annotations
@@ -35,6 +36,10 @@ def test_the_first_screen_makes_no_dialog_class_and_loads_no_preferences() -> No
     dialogs = {"QMessageBox", "QFileDialog", "QDialogButtonBox", "QFormLayout"}
     assert not (dialogs | {"QStyle"}) & set(seen["made"])  # QStyle: only the search list's paint uses it
     assert "briefbook.ui.preferences" not in seen["modules"]
+    # The editor pane starts empty and nothing is edited yet: the undo commands, the message
+    # tables (an error's words) and the form's field widgets load with the first use.
+    later = {"briefbook.ui.undo", "briefbook.ui.messages", "briefbook.ui.editors.fields"}
+    assert not later & set(seen["modules"])
 
 
 def test_the_dialogs_still_load_when_asked_for(monkeypatch) -> None:

@@ -2,7 +2,9 @@
 
 Each edit becomes an :class:`~briefbook.ui.undo.UpdateFields` command. What the
 library refuses is shown at the field (ValidationError.field says which one);
-required fields are checked here first, so that message is in plain words.
+required fields are checked here first, so that message is in plain words. The
+commands, the message tables and the form's widgets load with the first item shown
+or edited: the pane starts empty, and the first screen does not need them.
 """
 
 from __future__ import annotations
@@ -25,9 +27,7 @@ from briefbook.ui.dates import local_time
 from briefbook.ui.editors.background_save import BIG, BackgroundWrites, Write
 from briefbook.ui.editors.field_saving import refusal, save_field
 from briefbook.ui.labels import display_name, field_label, kind_label
-from briefbook.ui.messages import user_message
 from briefbook.ui.notifier import DELETED, LINKS, PHOTO, UPDATED
-from briefbook.ui.undo import RestoreRevision, UpdateFields, run
 
 log = logging.getLogger(__name__)
 
@@ -260,6 +260,8 @@ class RecordEditor(QWidget):
                 widget.sending(value)
             self.writes.submit(write)
             return
+        from briefbook.ui.undo import UpdateFields, run  # (the commands load with the first edit)
+
         command = UpdateFields(self.context.model, self.kind, record.id, old_values, new, record.updated_at)
         save_field(
             lambda: run(self.context.stack, command),
@@ -278,6 +280,9 @@ class RecordEditor(QWidget):
 
     def _stored(self, write: Write) -> None:
         """A write made off the GUI thread is back: on the undo stack and shown, or said where it was made."""
+        from briefbook.ui.messages import user_message
+        from briefbook.ui.undo import UpdateFields
+
         (field,) = write.new
         showing = self.record is not None and self.record.id == write.item_id and self.form is not None
         widget = self.form.fields.get(field) if showing and self.form is not None else None
@@ -323,6 +328,8 @@ class RecordEditor(QWidget):
         item_id = self.record.id if self.record is not None else None
 
         def stale(error: StaleEdit) -> None:
+            from briefbook.ui.messages import user_message
+
             kept = self._keep_refused(item_id, field, value)
             if self.form is not None and field in self.form.fields and self.record is not None:
                 try:  # theirs in place of the refused edit (kept where ``kept`` says)
@@ -360,6 +367,8 @@ class RecordEditor(QWidget):
         self.flush()
         revision = choose_revision(self, self.context, self.kind, self.record.id, field)
         if revision is not None:
+            from briefbook.ui.undo import RestoreRevision, run
+
             command = RestoreRevision(self.context.model, self.kind, self.record.id, field, revision.id)
             run(self.context.stack, command)
 

@@ -9,12 +9,13 @@ of the focus). Each form says the words of a fault in its own translation contex
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefbook.errors import BriefBookError, StaleEdit, ValidationError
 from briefbook.ui import error_hook
-from briefbook.ui.editors.fields import FieldWidget, refuse
-from briefbook.ui.messages import user_message
+
+if TYPE_CHECKING:  # the field widgets load with the first form (the editor pane starts empty)
+    from briefbook.ui.editors.fields import FieldWidget
 
 
 def save_field(
@@ -50,6 +51,9 @@ def refusal(
 ) -> None:
     """Say ``error``, raised by a save here or on a thread (``background_save``), as
     :func:`save_field` says it."""
+    from briefbook.ui.editors.fields import refuse  # loaded already: a field was saved
+    from briefbook.ui.messages import user_message  # the message tables: at the first refusal
+
     if isinstance(error, ValidationError):
         refuse(widget, fields.get(error.field or field, widget), stored, user_message(error))
     elif isinstance(error, BriefBookError):
