@@ -32,6 +32,8 @@ from briefbook.exchange.package_file import Package, PackageError
 from briefbook.exchange.versions import LocalState, local_state, sent_from_here
 from briefbook.library import Library
 from briefbook.library.records import RECORD_TYPES, Statement
+from briefbook.library.validation import validated
+from briefbook.text import one_line
 
 ADD, UPDATE, DELETE, CONFLICT, SAME = "add", "update", "delete", "conflict", "unchanged"
 
@@ -107,6 +109,7 @@ def plan_import(library: Library, package: Package) -> MergePlan:
         changes.append(change)
     plan = MergePlan(package, changes)
     plan.notes += withheld_notes(package)
+    _check_values(library, plan)
     _check_references(library, plan)
     _check_deletions(library, plan)
     _check_levels(library, plan, known_conflicts)
@@ -203,13 +206,17 @@ def _map_levels(package: Package, library: Library) -> None:
     """Their level names as ours (the library's one parser); an unknown level refuses the package."""
     unknown: set[str] = set()
     levels = library.classification_levels()
+    parsed: dict[str, str] = {}  # each name once: a parse reads and checks the levels (1 ms)
 
     def ours(name: str) -> str:
+        if name in parsed:
+            return parsed[name]
         try:
-            return library.parse_level(name)
+            parsed[name] = library.parse_level(name)
         except ValidationError:
             unknown.add(name)
-            return name
+            parsed[name] = name
+        return parsed[name]
 
     package.ceiling = ours(package.ceiling) if package.ceiling else levels[-1]
     for item in package.items:
@@ -249,6 +256,23 @@ def _final(plan: MergePlan) -> dict[str, Content | None]:
         else:
             out[c.item_id] = c.local.content
     return out
+
+
+def _check_values(library: Library, plan: MergePlan) -> None:
+    """An item whose values the library would refuse (a date that is none, a title too long: a
+    package is anyone's file) is left out by name before anything is written, and what depends
+    on it with it (:func:`_check_references`); the import stopped on the refusal, which named
+    neither the package nor the item."""
+    levels = library.levels()  # (read once: each read checks the levels apart, 1 ms)
+    for c in plan.changes:
+        if c.action not in (ADD, UPDATE) or c.theirs is None:
+            continue
+        cls = RECORD_TYPES[c.kind]
+        try:
+            validated(cls, c.theirs["fields"], lambda: levels)
+        except ValidationError as exc:
+            plan.skipped.append(f"{cls.LABEL} “{one_line(c.title, 120)}” is not imported: {exc}")
+            c.action, c.reason = SAME, "refused"
 
 
 def _check_references(library: Library, plan: MergePlan) -> None:

@@ -13,6 +13,14 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from briefbook.ui.message_parts import columns_part, fields_part
 
+
+def _refusal(group: str) -> str:
+    """The Library's refusal of a package's value, in the window's words."""
+    from briefbook.ui.messages import user_message  # (which lists these patterns)
+
+    return user_message(group)
+
+
 # (pattern, template[, parts]) as in exchange_messages._RAW
 RAW: list[tuple] = [
     # notes beside a proposed item
@@ -121,5 +129,10 @@ RAW: list[tuple] = [
         QT_TRANSLATE_NOOP(
             "CoreMessages", "“%1” is not imported: what it belongs to is not in this library or the package."
         ),
+    ),
+    (  # a package's item the Library refuses (exchange.merge._check_values): its refusal, in words
+        r"\w[\w ]* “(.*)” is not imported: ([A-Z].*)",
+        QT_TRANSLATE_NOOP("CoreMessages", "“%1” is not imported: %2"),
+        (None, _refusal),
     ),
 ]

@@ -1140,7 +1140,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1 là cơ sở dữ liệu SQLite nhưng không phải thư viện BriefBook.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/import_messages.py" line="+19"/>
+        <location filename="../../briefbook/ui/import_messages.py" line="+26"/>
         <source>new person</source>
         <translation>nhân vật mới</translation>
     </message>
@@ -1278,6 +1278,11 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+4"/>
         <source>“%1” is not imported: what it belongs to is not in this library or the package.</source>
         <translation>“%1” không được nhập: mục chứa nó không có trong thư viện này hay trong gói dữ liệu.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>“%1” is not imported: %2</source>
+        <translation>“%1” không được nhập: %2</translation>
     </message>
     <message>
         <location filename="../../briefbook/ui/exchange_messages.py" line="+34"/>

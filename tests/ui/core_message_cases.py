@@ -281,6 +281,31 @@ def package_altered(c: Ctx) -> list[Shown]:
 
 
 @case
+def package_refused_values(c: Ctx) -> list[Shown]:
+    """A hand-made package whose event ends 'tomorrow': the event and its meeting are named."""
+    from briefbook.exchange.content import content_hash
+
+    good = c.tmp / "ngày lạ gốc.bbpkg"
+    packages.export_package(c.library, [c.filled["event"].id], good)
+    with zipfile.ZipFile(good) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    for item in manifest["items"]:
+        if item["kind"] == "event":
+            item["fields"]["end_date"] = "tomorrow"
+            item["hash"] = content_hash(item)
+            item["versions"] = [["1" * 32, item["hash"]]]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("manifest.json", json.dumps(manifest))
+    path = c.file("ngày lạ.bbpkg", buffer.getvalue())
+    fresh = Library.create(c.tmp / "nhận.briefbook")
+    skipped = packages.preview_import(fresh, path).skipped
+    fresh.close()
+    c.data.update({str(good), good.name, "tomorrow", c.filled["event"].title, c.filled["meeting"].title})
+    return [Shown(m) for m in skipped]
+
+
+@case
 def package_with_unknown_levels(c: Ctx) -> list[Shown]:
     other = Library.create(c.tmp / "khác.briefbook")
     other.set_classification_levels(["Public", "Internal", "Confidential", "Top Secret"], confirm=True)

@@ -95,8 +95,6 @@ NOT_MADE = {
     # as the article's, contact list's and package's, which the cases make
     "A part of ": "a package entry over 40 MB-256 MB",
     "holds too many files to be a BriefBook package": "a package of more than 50,000 files",
-    # a package whose point's topic is neither here nor in it: packages always carry it
-    "is not imported: its": "a hand-made package (scope.select always includes the topic)",
     # SQLite failures the window cannot provoke on purpose (a full disk, a file opened by
     # another program mid-change, a library file with code of its own)
     "The library is busy in another BriefBook window": "a lock held by another process",
