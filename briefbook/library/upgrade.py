@@ -34,25 +34,34 @@ def upgrade_due(path: str | Path) -> bool:
     try:
         if not path.is_file() or path.stat().st_size == 0 or not os.access(path, os.W_OK):
             return False
-        # immutable: no -wal or -shm is made beside the file (a refused file keeps no side files);
-        # a change another process has not checkpointed yet may be missed: at worst the progress
-        # window shows for an open that has nothing left to do.
-        conn = connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=1)
-        try:
-            applied = {
-                row[0]
-                for row in conn.execute(
-                    f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = 'briefbook'"
-                )
-            }
-            if set(known_migrations()) - applied:
-                return True
-            row = conn.execute("SELECT value FROM settings WHERE key = ?", [INDEX_VERSION_KEY]).fetchone()
-            return row is None or row[0] != INDEX_VERSION
-        finally:
-            conn.close()
+        wal = Path(f"{path}-wal")
+        if wal.is_file() and wal.stat().st_size > 0:
+            # A log not folded into the file (a process that crashed, or one still open) may hold
+            # the upgrade itself: read through it, or the window showed "Updating your library"
+            # for an open with nothing left to do (a flash of about 60 ms after a crash).
+            try:
+                return _due(connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1))
+            except sqlite3.Error:
+                pass  # (a log without its -shm beside a file that cannot be read so): as below
+        # immutable: no -wal or -shm is made beside the file (a refused file keeps no side files).
+        return _due(connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, timeout=1))
     except (OSError, sqlite3.Error):
         return False
+
+
+def _due(conn: sqlite3.Connection) -> bool:
+    """Whether the library read by ``conn`` has schema steps or an index version to take; closes it."""
+    try:
+        applied = {
+            row[0]
+            for row in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = 'briefbook'")
+        }
+        if set(known_migrations()) - applied:
+            return True
+        row = conn.execute("SELECT value FROM settings WHERE key = ?", [INDEX_VERSION_KEY]).fetchone()
+        return row is None or row[0] != INDEX_VERSION
+    finally:
+        conn.close()
 
 
 def describe(stage: str, done: int, total: int) -> str:
