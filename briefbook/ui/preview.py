@@ -10,6 +10,11 @@ the document on screen instead, a piece of that text at a time
 (:mod:`briefbook.ui.preview_pieces`): Qt lays out what is added to a shown document
 at once, a piece per insertion, where a swapped-in document is laid out again whole
 in steps of up to 200,000 characters (86 ms of Thai at a time).
+
+A long document once shown (more than :data:`LAID_OUT_IN_STEPS` characters: a 1 MB point
+that is one list of short items, built off screen and swapped in) is laid out a slice per turn
+of the event loop ahead of those steps, and again after a change of width, by
+:class:`briefbook.ui.editors.layout_steps.LayoutSteps`, as the editor does.
 """
 
 from __future__ import annotations
@@ -23,12 +28,14 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from briefbook.document.model import Block, Document
 from briefbook.ui import preview_pieces
+from briefbook.ui.editors.layout_steps import LayoutSteps
 from briefbook.ui.preview_document import MUTED, DocumentBuilder, build_document
 
 __all__ = ["MAX_BLOCKS", "BookPreview", "build_document"]
 
 SLICE_MS = 25  # work done per turn of the event loop while a big book is built
 MAX_BLOCKS = 3000  # beyond this many blocks the preview stops (the export has everything)
+LAID_OUT_IN_STEPS = 50_000  # a document longer than this is laid out a slice at a time
 _DONE = object()  # what next() gives for a block fully added
 
 
@@ -71,6 +78,7 @@ class BookPreview(QWidget):
         self._timer.timeout.connect(self._build_slice)
         self._restore_to: int | None = None
         self.browser.verticalScrollBar().rangeChanged.connect(self._restore_position)
+        self._laying_out: LayoutSteps | None = None  # (a long document shown)
 
     def sizeHint(self) -> QSize:
         return QSize(520, 600)
@@ -144,6 +152,7 @@ class BookPreview(QWidget):
         if not self._in_place:
             builder.doc.setParent(self.browser)
             self._swap(builder.doc, keep_position=True)
+        self._lay_out_in_steps(builder.doc)
         self.last_build_ms = (time.perf_counter() - self._started) * 1000
         self.status.setText("")
         self.ready.emit()
@@ -156,10 +165,25 @@ class BookPreview(QWidget):
         """
         bar = self.browser.verticalScrollBar()
         self._restore_to = bar.value() if keep_position and bar.value() > 0 else None
+        if self._laying_out is not None:
+            self._laying_out.stop()
+            self._laying_out.deleteLater()
+            self._laying_out = None
         self.browser.setDocument(doc)
         self._restore_position()
         if self._restore_to is not None:
             QTimer.singleShot(1000, self._stop_restoring)
+
+    def _lay_out_in_steps(self, doc: QTextDocument) -> None:
+        """``doc``, shown whole, laid out a slice at a time if it is long (see the module)."""
+        if doc.characterCount() > LAID_OUT_IN_STEPS:
+            self._laying_out = LayoutSteps(doc, self)
+            self._laying_out.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._laying_out is not None and event.oldSize().width() != event.size().width():
+            self._laying_out.start(fresh=False)  # (Qt lays all of it out again, from the top)
 
     def _restore_position(self, *_args) -> None:
         bar = self.browser.verticalScrollBar()

@@ -148,10 +148,11 @@ class DocumentBuilder(BoxedBlocks):
     # -- blocks ----------------------------------------------------------------------------
 
     def add_steps(self, block: Block) -> Iterator[None]:
-        """Add ``block``, yielding after each piece of a long text (the preview's time slices)."""
+        """Add ``block``, yielding after each piece of a long text and each list item (the
+        preview's time slices: a 1 MB point can be one list of thousands of short items)."""
         if isinstance(block, Paragraph) and preview_pieces.is_long(block):
             yield from self.paragraph_steps(block)
-        elif isinstance(block, ListBlock) and preview_pieces.is_long(block):
+        elif isinstance(block, ListBlock):
             yield from self.list_steps(block, 1)
         else:
             self.add(block)
@@ -235,16 +236,19 @@ class DocumentBuilder(BoxedBlocks):
 
     def list_steps(self, block: ListBlock, level: int) -> Iterator[None]:
         """:meth:`list_block`, yielding after each item and each piece of a long one (a piece
-        after the first is a block outside the list, indented as the item's text)."""
+        after the first is a block outside the list, indented as the item's text). Every
+        ``preview_pieces.GROUP`` items the list goes on in a new one, numbered on (see
+        :mod:`briefbook.ui.preview_pieces`)."""
         list_format = QTextListFormat()
         list_format.setStyle(
             QTextListFormat.Style.ListDecimal if block.ordered else QTextListFormat.Style.ListDisc
         )
         list_format.setIndent(level)
         text_list = None
-        for item in block.items:
+        for number, item in enumerate(block.items):
             cursor = self.new_block(self.block(top=2, bottom=2))
-            if text_list is None:
+            if number % preview_pieces.GROUP == 0:
+                list_format.setStart(number + 1)
                 text_list = cursor.createList(list_format)
             else:
                 text_list.add(cursor.block())
