@@ -158,7 +158,9 @@ class BookPreview(QWidget):
         self.ready.emit()
 
     def _swap(self, doc: QTextDocument, keep_position: bool) -> None:
-        """Show ``doc`` (the previous document, a child of the browser, is deleted by it).
+        """Show ``doc``; the previous document, a child of the browser, is deleted (the browser
+        deletes only a document of its own: every book shown stayed in memory until the window
+        closed, about 63 MB more at each preview of a 1 MB point).
 
         The new document is laid out lazily, so the old scroll position is set
         again as the scroll range grows back to it.
@@ -169,7 +171,11 @@ class BookPreview(QWidget):
             self._laying_out.stop()
             self._laying_out.deleteLater()
             self._laying_out = None
+        old = self.browser.document()
+        ours = old is not doc and old.parent() is self.browser  # (else Qt's own: it deletes it)
         self.browser.setDocument(doc)
+        if ours:
+            old.deleteLater()
         self._restore_position()
         if self._restore_to is not None:
             QTimer.singleShot(1000, self._stop_restoring)

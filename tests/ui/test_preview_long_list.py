@@ -1,12 +1,14 @@
 """A talking point that is one long list (a 1 MB report of thousands of short items), in the
 book preview: shown item by item across turns of the event loop, in lists of at most
-``preview_pieces.GROUP`` items that read as one list (same bullets, numbers going on)."""
+``preview_pieces.GROUP`` items that read as one list (same bullets, numbers going on), and
+the preview keeps only the document it shows."""
 
 from __future__ import annotations
 
 import types
 
 import pytest
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtGui import QTextDocument, QTextListFormat
 
 from briefbook.document.model import Document, ListBlock, ListItem, Metadata, Paragraph, Run
@@ -99,3 +101,17 @@ def test_a_long_list_is_shown_item_by_item_across_turns_of_the_event_loop(qtbot,
     steps = [b - a for a, b in zip([0, *listed], [*listed, 400], strict=True)]
     assert max(steps) <= 30, steps
     assert [m[1] for m in markers(widget.browser.document())] == [f"{n}." for n in range(1, 401)]
+
+
+def test_the_preview_keeps_only_the_document_it_shows(qtbot):
+    """The browser deletes only the document it made itself: each book shown stayed in memory."""
+    widget = shown(qtbot, book(long_list(10, ordered=False)))
+    for n in range(3):
+        with qtbot.waitSignal(widget.ready, timeout=60_000):
+            widget.show_document(book(Paragraph([Run(f"Lần {n}.")], "body")))
+        widget.show_message("Chưa có sổ tay.")
+    with qtbot.waitSignal(widget.ready, timeout=60_000):
+        widget.show_document(book(Paragraph([Run("Cuối cùng.")], "body")))
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert widget.browser.findChildren(QTextDocument) == [widget.browser.document()]
+    assert "Cuối cùng." in widget.text()
