@@ -2,7 +2,9 @@
 
 A version may be the 1 MB report a user pasted into one talking point: its preview opens a
 piece at a time, as the editor opens it (``editors.long_text``; laid out at once it held
-the window 0.4-0.8 s), and its line in the list reads only the start of it.
+the window 0.4-0.8 s), is then laid out a slice at a time as the editor lays it out
+(``editors.layout_steps``: shown whole, Qt laid it out in its own growing steps, the last of
+them 50-90 ms each), and its line in the list reads only the start of it.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from shiboken6 import isValid
 from briefbook.library import Revision
 from briefbook.ui.cell_text import plain_summary
 from briefbook.ui.dates import local_time
-from briefbook.ui.editors import long_text
+from briefbook.ui.editors import layout_steps, long_text
 from briefbook.ui.editors.rich_text import FEATURES
 from briefbook.ui.labels import field_label
 
@@ -39,6 +41,7 @@ class RevisionsDialog(QDialog):
     def __init__(self, revisions: list[Revision], kind: str, field: str, parent: QWidget | None = None):
         super().__init__(parent)
         self._loader: long_text.PieceLoader | None = None
+        self._laying_out: layout_steps.LayoutSteps | None = None  # (a long version shown whole)
         self.setObjectName("revisionsDialog")
         self.revisions = revisions
         self.setWindowTitle(self.tr("Earlier versions: %1").replace("%1", field_label(kind, field)))
@@ -83,6 +86,10 @@ class RevisionsDialog(QDialog):
             self.restore_button.setEnabled(False)
 
     def _show(self, row: int) -> None:
+        if self._laying_out is not None:
+            self._laying_out.stop()
+            self._laying_out.deleteLater()
+            self._laying_out = None
         if self._loader is not None:  # another version chosen while one was opening
             self._loader.cancel()
             self._loader.deleteLater()
@@ -107,7 +114,14 @@ class RevisionsDialog(QDialog):
                 old.deleteLater()
             self._loader.deleteLater()
             self._loader = None
+            self._laying_out = layout_steps.LayoutSteps(self.preview.document(), self)
+            self._laying_out.start()
         self.shown.emit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._laying_out is not None and event.oldSize().width() != event.size().width():
+            self._laying_out.start(fresh=False)  # (Qt lays all of it out again, from the top)
 
     @property
     def opening(self) -> bool:
