@@ -13,9 +13,10 @@ from typing import Any
 
 from briefbook.assemble import annexes, sections
 from briefbook.assemble.annexes import reserve_topic_homes
-from briefbook.assemble.context import Assembly, PreflightWarning
+from briefbook.assemble.context import Assembly, PreflightWarning, short
 from briefbook.assemble.titles import book_metadata, release_title
 from briefbook.document.model import Block, Cover, Document, PageBreak
+from briefbook.invisible import reordering_controls
 from briefbook.library import Book, Event, Library, Record
 from briefbook.library.books import Section, section_title
 from briefbook.library.books import sections as book_sections
@@ -114,6 +115,7 @@ def _build(
     book = a.book
     # Titles not renamed by the user follow the language of this export.
     chosen = [replace(s, title=section_title(s, a.language)) for s in book_sections(book) if s.include]
+    _name_hidden_in_titles(a, book, chosen)
     # Each item is printed once: the places that hold an item whole (biographies, the
     # statements annex, topic briefs) are decided first, so that the meeting briefs refer
     # to them; topic briefs are built after the briefs, whose points they do not repeat.
@@ -145,6 +147,28 @@ def _build(
             block.draft = a.draft_included
             block.origins["classification"] = meta.origins["banner"]
     return Document(meta, blocks), a
+
+
+def _name_hidden_in_titles(a: Assembly, book: Book, chosen: list[Section]) -> None:
+    """A bidi control in the book's own title (the cover, every running header) or in a printed
+    section's title (its heading, the contents) is named, as one in an item's name is: a section
+    renamed '\u202eevil' printed 'live', and the preflight said nothing. Printed as written."""
+    found = reordering_controls(book.title)
+    if found:
+        a.warn(
+            "hidden_in_field",
+            f"The title of book “{short(book.title)}” contains an invisible character "
+            f"{', '.join(found)}, which can make it read backwards.",
+            book,
+        )
+    for section in chosen:
+        found = reordering_controls(section.title)
+        if found:
+            a.warn(
+                "hidden_in_section",
+                f"The title of the section “{short(section.title)}” contains an invisible character "
+                f"{', '.join(found)}, which can make it read backwards.",
+            )
 
 
 Builder = Callable[[Assembly, Section, Event | None], list[Block]]

@@ -1140,7 +1140,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>%1 là cơ sở dữ liệu SQLite nhưng không phải thư viện BriefBook.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/import_messages.py" line="+26"/>
+        <location filename="../../briefbook/ui/import_messages.py" line="+27"/>
         <source>new person</source>
         <translation>nhân vật mới</translation>
     </message>
@@ -2081,7 +2081,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>DeleteConfirm</name>
     <message>
-        <location filename="../../briefbook/ui/delete_confirm.py" line="+29"/>
+        <location filename="../../briefbook/ui/delete_confirm.py" line="+28"/>
         <source>Delete them all</source>
         <translation>Xóa tất cả</translation>
     </message>
@@ -2091,7 +2091,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Hủy</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Delete with what belongs to it?</source>
         <translation>Xóa cùng những gì thuộc về nó?</translation>
     </message>
@@ -2187,12 +2187,12 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>ErrorHook</name>
     <message>
-        <location filename="../../briefbook/ui/error_hook.py" line="+59"/>
+        <location filename="../../briefbook/ui/error_hook.py" line="+58"/>
         <source>OK</source>
         <translation>Đồng ý</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>BriefBook</source>
         <translation>BriefBook</translation>
     </message>
@@ -4119,7 +4119,12 @@ Thả ảnh vào đây.</translation>
         <translation>Mục %1 của %2 “%3” chứa một ký tự ẩn %4, có thể làm phần chữ này hiển thị ngược.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>The title of the section “%1” contains an invisible character %2, which can make it read backwards.</source>
+        <translation>Tên của phần “%1” chứa một ký tự ẩn %2, có thể làm phần chữ này hiển thị ngược.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Talking point “%1” is left out with its topic “%2”.</source>
         <translation>Nội dung trao đổi “%1” bị bỏ ra cùng chủ đề “%2” của nó.</translation>
     </message>
@@ -4360,12 +4365,12 @@ Thả ảnh vào đây.</translation>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+70"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+38"/>
         <source>Your text is kept: History… shows it, and “Restore this version” brings it back.</source>
         <translation>Văn bản của bạn vẫn được giữ: Lịch sử… hiển thị nó, và “Khôi phục phiên bản này” đưa nó trở lại.</translation>
     </message>

@@ -27,7 +27,8 @@ from briefbook.errors import BriefBookError
 from briefbook.exchange import contacts, docx_reader, imports, packages, resolve
 from briefbook.export import ExportOptions, export_book
 from briefbook.library import Book, Event, Library, Meeting, Person, TalkingPoint, Topic
-from briefbook.library.books import new_book
+from briefbook.library.books import new_book, save_sections
+from briefbook.library.books import sections as book_sections
 
 
 @dataclass
@@ -559,6 +560,20 @@ def preflight_a_field_with_a_bidi_control_and_an_empty_topic(c: Ctx) -> list[Sho
     c.data.update({filled["person"].name, empty.title, book.title, "U+202E"})
     codes = ("hidden_in_field", "topic_without_content")
     warnings = [w for w in preflight(lib, book) if w.code in codes]
+    assert {w.code for w in warnings} == set(codes), warnings
+    return [Shown(w.message, "preflight", w) for w in warnings]
+
+
+@case
+def preflight_book_and_section_titles_with_a_bidi_control(c: Ctx) -> list[Shown]:
+    lib, filled = c.library, c.filled
+    book = new_book(lib, filled["event"].id, ceiling="Secret", title="Sổ tay \u202eterceS")
+    parts = book_sections(book)
+    next(s for s in parts if s.kind == "biographies").title = "Tiểu sử \u202elive"
+    save_sections(lib, book.id, parts)
+    c.data.update({"Sổ tay <U+202E>terceS", "Tiểu sử <U+202E>live", "U+202E"})
+    codes = ("hidden_in_field", "hidden_in_section")
+    warnings = [w for w in preflight(lib, book.id) if w.code in codes]
     assert {w.code for w in warnings} == set(codes), warnings
     return [Shown(w.message, "preflight", w) for w in warnings]
 

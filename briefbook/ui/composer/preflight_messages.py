@@ -42,6 +42,15 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
             "The %1 of %2 “%3” contains an invisible character %4, which can make it read backwards.",
         ),
     ),
+    "hidden_in_section": (
+        r"The title of the section " + _QUOTED + r" contains an invisible character (.+), which can make "
+        r"it read backwards\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight",
+            "The title of the section “%1” contains an invisible character %2, which can make it read "
+            "backwards.",
+        ),
+    ),
     "left_out_with_topic": (
         r"Talking point " + _QUOTED + r" is left out with its topic " + _QUOTED + r"\.",
         QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is left out with its topic “%2”."),
