@@ -22,7 +22,9 @@ what the window does after it (the composer reads the book again, since its "las
 exported" changed, and rebuilds its preview), until that is done. Its floors: the
 same window idle, and the same window idle beside a child process that keeps one
 core busy as the export's process does (on two cores, that competition alone delays
-the window's timer).
+the window's timer). ``--where`` says, for each wait over 50 ms, whether the GUI thread
+was running our code (and which) or idling in the event loop while the machine kept it
+off a core (``bench/gui_samples.py``; sampling costs time: time the waits without it).
 """
 
 from __future__ import annotations
@@ -42,11 +44,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 class Lateness:
     """The worst delay of a 10 ms repeating timer: how long the GUI thread was busy at a stretch."""
 
-    def __init__(self):
+    def __init__(self, over_s: float = 0.050):
         from PySide6.QtCore import QTimer
 
         self.worst = 0.0
         self.last = time.perf_counter()
+        self.over, self.gaps = over_s, []  # each wait longer than ``over_s``: (start, end)
         self.timer = QTimer()
         self.timer.setInterval(10)
         self.timer.timeout.connect(self._tick)
@@ -55,10 +58,12 @@ class Lateness:
     def _tick(self) -> None:
         now = time.perf_counter()
         self.worst = max(self.worst, now - self.last - 0.010)
+        if now - self.last - 0.010 > self.over:
+            self.gaps.append((self.last, now))
         self.last = now
 
     def reset(self) -> None:
-        self.worst, self.last = 0.0, time.perf_counter()
+        self.worst, self.last, self.gaps = 0.0, time.perf_counter(), []
 
 
 def main() -> None:
@@ -66,9 +71,14 @@ def main() -> None:
     parser.add_argument("--meetings", type=int, default=500)
     parser.add_argument("--exports", type=int, default=3)
     parser.add_argument("--window", action="store_true", help="export from the composer of the main window")
+    parser.add_argument(
+        "--where",
+        action="store_true",
+        help="with --window: for each wait over 50 ms, where the GUI thread was (bench/gui_samples.py)",
+    )
     args = parser.parse_args()
     if args.window:
-        window_bench(args.meetings, args.exports)
+        window_bench(args.meetings, args.exports, args.where)
         return
 
     from export import build_library
@@ -178,8 +188,9 @@ def _wait_until(app, done, lateness: Lateness | None = None, timeout: float = 60
     check.stop()
 
 
-def window_bench(meetings: int, exports: int) -> None:
-    """The export from the composer of the main window, and what the window does after it."""
+def window_bench(meetings: int, exports: int, where: bool = False) -> None:
+    """The export from the composer of the main window, and what the window does after it
+    (``where``: and, for each wait over 50 ms, where the GUI thread was)."""
     import multiprocessing
 
     from export import build_library
@@ -210,6 +221,10 @@ def window_bench(meetings: int, exports: int) -> None:
     took = time.perf_counter() - started
     print(f"{meetings} meetings, book “{title}”: composer analysed and previewed in {took:.1f} s")
     lateness = Lateness()
+    if where:
+        from gui_samples import Sampler
+
+        sampler = Sampler()
     print(f"load before: {os.getloadavg()}")
     rows = []
     for _ in range(exports):
@@ -233,6 +248,7 @@ def window_bench(meetings: int, exports: int) -> None:
         dialog.start_export()
         _wait_until(app, lambda finished=finished: bool(finished))
         took, during = time.perf_counter() - started, lateness.worst
+        during_gaps, clicked = lateness.gaps, started
         lateness.reset()
         started = time.perf_counter()
         _wait_until(
@@ -251,6 +267,11 @@ def window_bench(meetings: int, exports: int) -> None:
             f"export {took:.1f} s, worst wait {1000 * during:.0f} ms; "
             f"after it {settled:.1f} s, worst wait {1000 * after:.0f} ms"
         )
+        if where:
+            print("  during the export (from the click that opens the dialog):")
+            sampler.report(during_gaps, clicked, "_wait_until")
+            print("  after it:")
+            sampler.report(lateness.gaps, started, "_wait_until")
     print(f"load after: {os.getloadavg()}")
     median = [statistics.median(r[i] for r in rows) for i in range(6)]
     print(
