@@ -12,6 +12,7 @@ from PySide6.QtGui import QTextDocument
 
 from briefbook.library import TalkingPoint
 from briefbook.ui.editors import long_text
+from briefbook.ui.editors.list_indent import nested_lists
 from briefbook.ui.editors.rich_text import FEATURES, MarkdownEdit, normalise_markdown
 from tests.ui import test_long_text
 from tests.ui.test_long_text import THAI, VIETNAMESE, open_point
@@ -21,8 +22,8 @@ MARKER = "Điểmđánhdấu"  # one word, inside a list item in the middle
 
 def structured(pool: list[str], chars: int, seed: int = 3) -> str:
     """Sections of headings, long paragraphs (some of 20-40 KB), nested bullets and numbered
-    lists, as the editor writes them (Qt's own spelling of each). (Quotes and code are not
-    in the Markdown a field keeps: a paste drops them.)"""
+    lists, as the editor writes them (Qt's own spelling of each, a number's gap one space).
+    (Quotes and code are not in the Markdown a field keeps: a paste drops them.)"""
     rng, parts, size, section = random.Random(seed), [], 0, 0
     while size < chars:
         section += 1
@@ -40,7 +41,7 @@ def structured(pool: list[str], chars: int, seed: int = 3) -> str:
         size = sum(len(p) + 2 for p in parts)
     document = QTextDocument()
     document.setMarkdown("\n\n".join(parts), FEATURES)
-    return normalise_markdown(document.toMarkdown(FEATURES))
+    return normalise_markdown(nested_lists(document.toMarkdown(FEATURES)))
 
 
 def _shape(document: QTextDocument) -> list[tuple]:

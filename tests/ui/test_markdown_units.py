@@ -337,7 +337,7 @@ def test_an_item_added_to_a_numbered_list_numbers_the_items_after_it_again(qtbot
     cursor.insertText("mới")
     saved = edit.markdown()
     assert saved == _whole(edit.document())
-    assert "5.  mục 5\n6.  mới\n7.  mục 6\n" in saved and saved.endswith("30. mục 29")
+    assert "5. mục 5\n6. mới\n7. mục 6\n" in saved and saved.endswith("30. mục 29")
 
 
 def test_another_text_shown_is_opened_again_not_looked_for_in_the_editors_history(qtbot, tiny) -> None:

@@ -9,6 +9,11 @@ at two spaces is not nested but a new list, which also ends the numbered one. So
 own) and by the editor as two levels of one, and every save wrote it so again. Each
 item's line is given the column of its parent's text, and the lines that belong to an
 item (its wrapped lines, its other paragraphs) move with it.
+
+The writer also pads a numbered item's mark to four columns ("1.  một", where the book's
+reader, the Word import and a typed text have "1. một"): the same list to CommonMark, but
+every save of a text holding a numbered list changed it. The gap after a number is made
+one space, and the item's other lines, and the items nested in it, move with its text.
 """
 
 from __future__ import annotations
@@ -17,17 +22,18 @@ import re
 
 _ITEM = re.compile(r"^(?P<indent> *)(?P<mark>[-*+]|\d{1,9}[.)])(?P<gap> +|$)")
 _FENCE = re.compile(r"^ *(?:```|~~~)")
+_NESTED_OR_PADDED = re.compile(r"^(?: +(?:[-*+]|\d{1,9}[.)])(?: |$)|\d{1,2}[.)]  )", re.M)
 
 
 def nested_lists(markdown: str) -> str:
     """``markdown`` as Qt's writer wrote it, each nested list item moved under its parent's
     text (and what follows it in that item with it); a text with no nested item is
     returned as it is."""
-    if not re.search(r"^ +(?:[-*+]|\d{1,9}[.)])(?: |$)", markdown, re.M):
+    if not _NESTED_OR_PADDED.search(markdown):
         return markdown
     out: list[str] = []
-    # (level, the writer's indent, our indent, the column of the item's text in ours)
-    stack: list[tuple[int, int, int, int]] = []
+    # (level, the writer's indent, our indent, the column of the item's text in ours, in theirs)
+    stack: list[tuple[int, int, int, int, int]] = []
     fenced = False
     for line in markdown.split("\n"):
         if _FENCE.match(line):
@@ -59,16 +65,23 @@ def nested_lists(markdown: str) -> str:
             ours = stack[-1][3]
         else:
             ours = indent
-        text_at = ours + len(found["mark"]) + len(found["gap"] or " ")
-        stack.append((level, indent, ours, text_at))
-        out.append(" " * ours + line[indent:])
+        gap = found["gap"] or " "
+        theirs_at = indent + len(found["mark"]) + len(gap)
+        if numbered and len(gap) > 1 and len(found["mark"]) + len(gap) == 4:  # (the writer's padding)
+            gap = " "
+        text_at = ours + len(found["mark"]) + len(gap)
+        stack.append((level, indent, ours, text_at, theirs_at))
+        rest = line[found.end() :]
+        out.append(" " * ours + found["mark"] + (gap + rest if found["gap"] else ""))
     return "\n".join(out)
 
 
-def _moved(line: str, stack: list[tuple[int, int, int, int]]) -> str:
-    """``line`` moved as the innermost item it is indented under moved."""
+def _moved(line: str, stack: list[tuple[int, int, int, int, int]]) -> str:
+    """``line`` moved as the innermost item it is indented under moved (as its text moved,
+    when it is indented to that text or further)."""
     indent = len(line) - len(line.lstrip(" "))
-    for _level, theirs, ours, _text_at in reversed(stack):
+    for _level, theirs, ours, text_at, theirs_at in reversed(stack):
         if indent > theirs:
-            return " " * (indent + ours - theirs) + line[indent:] if ours != theirs else line
+            shift = text_at - theirs_at if indent >= theirs_at else ours - theirs
+            return " " * (indent + shift) + line[indent:] if shift else line
     return line
