@@ -99,6 +99,9 @@ _RUN_OF_SPACES = re.compile(r"(?<= ) ")
 # it, read_markdown gives it to Qt's reader, which drops it, as LEAD), they are kept. A tab
 # there (one is four spaces to CommonMark: the line was printed as code) is "&#9;" (LEAD_TAB).
 _LEADING = re.compile(rf"(?:^|(?<={LINE_BREAK}))[ \t]+")
+# _TRAILING_SPACES: spaces at a paragraph's end are dropped by CommonMark too (and by Qt's
+# writer): a stored "a&#32;" (a space the book prints, as Word keeps one) opened as "a " and
+# was saved "a", a change no one made. They are written "&#32;" as the leading ones are.
 _WRAPPED_RUN = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*(?={SPACE})")  # (not a paragraph's start)
 # A break typed, and the wrap the writer may have put after it (at a space after it).
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
@@ -141,6 +144,8 @@ def stand_in(document: QTextDocument) -> None:
         if lead and _piece(block):  # (its first spaces follow the space it is joined by)
             lead = {n for n in lead if n >= len(text) - len(text.lstrip(" \t"))}
             at = sorted({*at, *range(len(text) - len(text.lstrip(" \t")))})
+        if text.endswith(" ") and text.strip(" ") and not _continued(block):
+            lead |= set(range(len(text.rstrip(" ")), len(text)))  # (see _TRAILING_SPACES)
         if lead:
             at = sorted({*at, *lead})
         glued = glued_at(block)
@@ -154,6 +159,13 @@ def stand_in(document: QTextDocument) -> None:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(replaced, fmt)
+
+
+def _continued(block: QTextBlock) -> bool:
+    """The paragraph goes on in the next block (a piece ``long_text`` opened): its spaces at
+    the end are the cut's, followed by the rest of the paragraph."""
+    following = block.next()
+    return following.isValid() and _piece(following)
 
 
 def _piece(block: QTextBlock) -> bool:

@@ -109,7 +109,12 @@ def _write_range(
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         return _numbered_copy(document, begin, end, number_from).toMarkdown(features)
     acting = any(
-        ACTS.search(t) or LINE_BREAK in t or "  " in t or t[:1] in (" ", "\t") or LONG_RUN.search(t)
+        ACTS.search(t)
+        or LINE_BREAK in t
+        or "  " in t
+        or t[:1] in (" ", "\t")
+        or t[-1:] == " "
+        or LONG_RUN.search(t)
         for t in texts
     ) or any(glued_at(b) for b in blocks)
     loose = [loose_item(b) for b in blocks]
