@@ -144,8 +144,10 @@ def stand_in(document: QTextDocument) -> None:
         if lead and _piece(block):  # (its first spaces follow the space it is joined by)
             lead = {n for n in lead if n >= len(text) - len(text.lstrip(" \t"))}
             at = sorted({*at, *range(len(text) - len(text.lstrip(" \t")))})
-        if text.endswith(" ") and text.strip(" ") and not _continued(block):
-            lead |= set(range(len(text.rstrip(" ")), len(text)))  # (see _TRAILING_SPACES)
+        if text.endswith(" ") and text.strip(" ") and not _continued(block) and not _piece(block):
+            # (see _TRAILING_SPACES; not at the end of a long paragraph opened in pieces, whose
+            # whole-text and piece-by-piece writes would then differ: left as before there)
+            lead |= set(range(len(text.rstrip(" ")), len(text)))
         if lead:
             at = sorted({*at, *lead})
         glued = glued_at(block)
