@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
+from briefbook.errors import StaleEdit
 from briefbook.library import Book
 from briefbook.render.template import available_templates
 from briefbook.ui.composer.commands import execute
@@ -21,6 +22,7 @@ from briefbook.ui.editors.field_saving import save_field
 from briefbook.ui.editors.fields import ChoiceField, FieldWidget, LevelField, display_date
 from briefbook.ui.editors.form import make_field
 from briefbook.ui.labels import field_label
+from briefbook.ui.messages import user_message
 from briefbook.ui.undo import UpdateFields
 
 # The order of the form; any other field of a book (one added later) follows,
@@ -127,13 +129,21 @@ class BookForm(QWidget):
             ceiling.set_levels(levels)
 
     def load(self, book: Book | None, force: bool = False) -> None:
+        """Show ``book`` as stored now. An edit not saved whose field another window or program
+        changed meanwhile was replaced by theirs, unsaid (``set_value`` keeps an edit only
+        while the stored value stays as opened): it is saved now against the book it was
+        typed over, refused as the item editor's are (``RecordEditor._show_stored``), and
+        theirs is shown with why and what was typed."""
         force = force or self.book is None or book is None or self.book.id != book.id
+        overtaken = {} if force or book is None else self._overtaken(book)
         self.book = book
         self.setEnabled(book is not None)
         if book is None:
             return
         for name, widget in self.fields.items():
-            widget.set_value(getattr(book, name), force)
+            widget.set_value(getattr(book, name), force or name in overtaken)
+        for name, message in overtaken.items():
+            self.fields[name].set_error(message)
         if book.version:
             text = self.tr("Version %1").replace("%1", str(book.version))
         else:
@@ -152,6 +162,33 @@ class BookForm(QWidget):
     def flush(self) -> None:
         for widget in self.fields.values():
             widget.flush()
+
+    def _overtaken(self, book: Book) -> dict[str, str]:
+        """For each field whose unsaved edit ``book`` overtakes: the edit saved against the
+        book as it was opened (refused, another window changed it first), and what to say."""
+        said: dict[str, str] = {}
+        opened = self.book
+        for name, widget in self.fields.items():
+            if opened is None or not widget.overtaken_by(getattr(book, name)):
+                continue
+            typed = widget.value()
+            refused: list[StaleEdit] = []
+            command = UpdateFields(
+                self.context.model, "book", opened.id, {name: getattr(opened, name)}, {name: typed},
+                expected=opened.updated_at,
+            )  # fmt: skip
+            fault = self.tr(
+                "This change could not be saved because of a problem in BriefBook (details in %1)."
+            )
+            save_field(lambda c=command: execute(self.context.stack, c), widget, self.fields, name,
+                       getattr(opened, name), fault, on_stale=refused.append)  # fmt: skip
+            if refused:
+                shown = "" if typed is None else str(typed)
+                shown = shown if len(shown) <= 200 else shown[:200] + "…"
+                kept = QCoreApplication.translate("RecordEditor", "What you typed: «%1».")
+                kept = kept.replace("%1", shown)
+                said[name] = f"{user_message(refused[0])} {kept}"
+        return said
 
     def commit(self, field: str, value: Any) -> None:
         book, widget = self.book, self.fields[field]

@@ -95,12 +95,21 @@ class TextSectionEditor(QWidget):
         self.text_label.setText(QCoreApplication.translate("TextSectionDialog", "Te&xt:"))
         self.text_field.retranslate()
 
-    def load(self, section: Section) -> None:
+    def load(self, section: Section, changed_at: str = "") -> None:
+        """Show ``section`` as stored (``changed_at``: when its book was). A text not saved yet
+        whose stored text another window or program changed meanwhile was replaced by theirs,
+        unsaid (``set_value`` keeps an edit only while the stored value stays as opened): as in
+        the item editor (``RecordEditor._show_stored``), theirs is shown and the field says so,
+        with what was typed (a section's text keeps no History to put it in)."""
         force = self.section is None or self.section.id != section.id
+        overtaken = not force and self.text_field.overtaken_by(section.text)
+        typed = self.text_field.value()
         self.section = section
         if force or not self.title_edit.hasFocus():
             self.title_edit.setText(section.title)
-        self.text_field.set_value(section.text, force)
+        self.text_field.set_value(section.text, force or overtaken)
+        if overtaken:
+            self.text_field.set_error(_overtaken_message(section.text, typed, changed_at))
 
     def flush(self) -> None:
         self.text_field.flush()
@@ -114,3 +123,20 @@ class TextSectionEditor(QWidget):
         text = self.text_field.value()
         if title != section.title or text != section.text:
             self.edited.emit(section.id, title, text)
+
+
+def _quoted(text: str) -> str:
+    return f"«{text[:200]}{'…' if len(text) > 200 else ''}»"
+
+
+def _overtaken_message(theirs: str, typed: str, changed_at: str) -> str:
+    """The item editor's words for an edit refused for another window's (the library's
+    ``stale_message``, as translated), and what was typed."""
+    when = changed_at[:19].replace("T", " ")
+    refused = QCoreApplication.translate(
+        "CoreMessages",
+        "This item was changed in another window or program (at %1 UTC) after you started editing it, "
+        "so your change was not saved. The other version: %2. Look at it, then make your change again.",
+    )
+    kept = QCoreApplication.translate("RecordEditor", "What you typed: «%1».").replace("%1", typed[:200])
+    return refused.replace("%1", when).replace("%2", _quoted(theirs)) + " " + kept

@@ -262,7 +262,7 @@ class BookComposer(ShownBookMixin, BookActionsMixin, QWidget):
             if chosen:
                 self.tabs.setCurrentWidget(self.details)
         elif section is not None and section.kind == "text":
-            self.text_editor.load(section)
+            self.text_editor.load(section, self.book.updated_at if self.book is not None else "")
             self.details.setCurrentWidget(self.text_editor)
             if chosen:
                 self.tabs.setCurrentWidget(self.details)
