@@ -38,6 +38,7 @@ class Numbering:
 
     def __init__(self, document) -> None:
         self._formats: dict[tuple[str, int], str] = {}
+        self._by_style: dict[str, tuple[str | None, int | None]] = {}
         self._styles = document.styles.element if document is not None else None
         root = _numbering_root(document)
         if root is None:
@@ -72,12 +73,15 @@ class Numbering:
             for level, fmt in levels.items():
                 self._formats[(num_id, level)] = fmt
 
-    def of(self, paragraph) -> ListLevel | None:
-        """The paragraph's list level, or None when it is not a list item."""
-        style = paragraph.style
+    def of(self, paragraph, style) -> ListLevel | None:
+        """The paragraph's list level, or None when it is not a list item (``style``: its
+        paragraph style, which python-docx finds by a search of the styles at each ask)."""
         name = ((style.name if style is not None else "") or "").lower()
         num_id, level = _num_pr(paragraph._p.find(f"{_W}pPr/{_W}numPr"))
-        style_num, style_level = self._style_numbering(style)
+        key = style.style_id if style is not None else ""
+        if key not in self._by_style:  # (a style's chain is walked once: each step is a search too)
+            self._by_style[key] = self._style_numbering(style)
+        style_num, style_level = self._by_style[key]
         num_id = num_id if num_id is not None else style_num
         if num_id == "0":  # numbering switched off for this paragraph
             return None

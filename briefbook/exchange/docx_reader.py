@@ -104,7 +104,8 @@ def hidden_note(name: str, paras: list[DocParagraph]) -> str | None:
 
 
 def _paragraph(paragraph, numbering: Numbering) -> DocParagraph:
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    found = paragraph.style
+    style = (found.name if found is not None else "") or ""
     heading = 0
     match = re.match(r"(?i)^(heading|title|đề mục)\s*(\d*)", style)
     if match:
@@ -115,7 +116,7 @@ def _paragraph(paragraph, numbering: Numbering) -> DocParagraph:
             heading = int(outline.get(_W + "val")) + 1
         except (TypeError, ValueError):
             heading = 0
-    listed = numbering.of(paragraph)
+    listed = numbering.of(paragraph, found)
     list_level = listed.level if listed is not None else None
     ordered = listed.ordered if listed is not None else False
     markdown, plain, hidden = _inline(paragraph)
