@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from briefbook.errors import ValidationError
 from briefbook.library.records import Book, Event
+from briefbook.text import clean_line
 
 if TYPE_CHECKING:
     from briefbook.library.api import Library
@@ -139,8 +140,12 @@ def save_sections(library: Library, book_id: str, new_sections: list[Section]) -
 
 
 def sections_json(new_sections: list[Section]) -> str:
-    """A book's sections as they are stored."""
-    return json.dumps([s.to_dict() for s in new_sections], ensure_ascii=False)
+    """A book's sections as they are stored: each title as a one-line field is (``clean_line``:
+    "  Logistics " was printed " Logistics", a title with a line break broke its heading)."""
+    data = [s.to_dict() for s in new_sections]
+    for one in data:
+        one["title"] = clean_line(one["title"])
+    return json.dumps(data, ensure_ascii=False)
 
 
 def new_book(library: Library, event_id: str, **fields: object) -> Book:
