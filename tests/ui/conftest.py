@@ -187,3 +187,18 @@ def screenshot_dir(tmp_path):
     folder = Path(chosen) if chosen else tmp_path / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def seeded(library):
+    """A library holding one item of every kind, every field filled (tests.field_cases.seed)."""
+    from tests.field_cases import seed
+
+    return seed(library)
+
+
+@pytest.fixture
+def win(qtbot, seeded, library_path: Path):
+    """The main window on the ``seeded`` library."""
+    with main_window_on(qtbot, library_path) as window:
+        yield window

@@ -11,25 +11,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
 from briefbook.library import Book, Event, Library
 from briefbook.library.books import Section, new_book, save_sections, sections
-from tests.field_cases import seed
 from tests.ui.conftest import main_window_on
-
-
-@pytest.fixture
-def seeded(library: Library):
-    return seed(library)
-
-
-@pytest.fixture
-def win(qtbot, seeded, library_path: Path):
-    with main_window_on(qtbot, library_path) as window:
-        yield window
 
 
 def test_an_unsaved_book_title_is_not_replaced_unsaid(qtbot, dialogs, win, library, seeded, library_path):

@@ -10,8 +10,6 @@ later is covered by the same code; one the window cannot edit fails here.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -28,8 +26,7 @@ from briefbook.ui.editors.fields import (
 )
 from briefbook.ui.editors.pickers import RefField
 from briefbook.ui.editors.rich_text import MarkdownField
-from tests.field_cases import new_value, seed
-from tests.ui.conftest import main_window_on
+from tests.field_cases import new_value
 
 # Fields that no form shows, and where the window edits them instead.
 ROUTES = {
@@ -38,17 +35,6 @@ ROUTES = {
     ("book", "last_export_at"): "recorded by an export; shown under the book's form",
     ("book", "version"): "counted by exports (Library.record_export); shown under the book's form",
 }
-
-
-@pytest.fixture
-def seeded(library: Library):
-    return seed(library)
-
-
-@pytest.fixture
-def win(qtbot, seeded, library_path: Path):
-    with main_window_on(qtbot, library_path) as window:
-        yield window
 
 
 def enter(qtbot, dialogs, widget, value) -> None:

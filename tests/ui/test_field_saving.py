@@ -5,27 +5,11 @@ Each had its own copy of the three refusals; the book form's fault path had no t
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
 from briefbook.library import Library
 from briefbook.ui.composer import book_form
 from briefbook.ui.editors import editor, field_saving
-from tests.field_cases import seed
-from tests.ui.conftest import main_window_on
-
-
-@pytest.fixture
-def seeded(library: Library):
-    return seed(library)
-
-
-@pytest.fixture
-def win(qtbot, seeded, library_path: Path):
-    with main_window_on(qtbot, library_path) as window:
-        yield window
 
 
 def _type(qtbot, field, text: str) -> None:
