@@ -31,6 +31,7 @@ from briefbook.errors import BriefBookError
 from briefbook.exchange.content import DELETED, Content, content_hash
 from briefbook.exchange.limits import TooLarge, file_size_ok, megabytes, read_bounded
 from briefbook.library.records import RECORD_TYPES
+from briefbook.library.validation import article
 
 FORMAT = "briefbook-package"
 FORMAT_VERSION = 1
@@ -281,27 +282,29 @@ def _item(raw: Any, photos: dict[str, bytes], seen: set[str], bad) -> PackageIte
         if not isinstance(raw[key], str) or len(raw[key]) > 40:
             raise bad(f"an item's {key.replace('_', ' ')} is not a time")
     cls = RECORD_TYPES[kind]
+    label = cls.LABEL.lower()
+    one = f"{article(label)} {label}"  # "an event" ("a event's links are described wrongly")
     fields_ = raw["fields"]
     if not isinstance(fields_, dict) or set(fields_) != set(cls.data_fields()):
-        raise bad(f"a {cls.LABEL.lower()} has missing or unknown fields")
+        raise bad(f"{one} has missing or unknown fields")
     types = {f.name: f.type for f in dataclasses.fields(cls)}
     for fname, value in fields_.items():
         if fname.endswith("_id"):
             if value is not None and not (isinstance(value, str) and _ID.match(value)):
-                raise bad(f"a {cls.LABEL.lower()}'s {fname} is not an id")
+                raise bad(f"{one}'s {fname} is not an id")
         elif types[fname] == "int":
             if not isinstance(value, int) or isinstance(value, bool) or not -(2**31) < value < 2**31:
-                raise bad(f"a {cls.LABEL.lower()}'s {fname} is not a whole number")
+                raise bad(f"{one}'s {fname} is not a whole number")
         elif not isinstance(value, str):
-            raise bad(f"a {cls.LABEL.lower()}'s {fname} is not text")
+            raise bad(f"{one}'s {fname} is not text")
     links = raw["links"]
     shape = _LINK_SHAPES.get(kind, {})
     if not isinstance(links, dict) or set(links) != set(shape):
-        raise bad(f"a {cls.LABEL.lower()}'s links are described wrongly")
+        raise bad(f"{one}'s links are described wrongly")
     for lname, width in shape.items():
         value = links[lname]
         if not isinstance(value, list) or len(value) > 10_000:
-            raise bad(f"a {cls.LABEL.lower()}'s {lname} are not a list")
+            raise bad(f"{one}'s {lname} are not a list")
         for entry in value:
             ok = (
                 isinstance(entry, str) and _ID.match(entry)
@@ -314,7 +317,7 @@ def _item(raw: Any, photos: dict[str, bytes], seen: set[str], bad) -> PackageIte
                 and len(entry[1]) <= 300
             )
             if not ok:
-                raise bad(f"a {cls.LABEL.lower()}'s {lname} are described wrongly")
+                raise bad(f"{one}'s {lname} are described wrongly")
     photo = raw["photo"]
     if kind != "person" and photo is not None:
         raise bad("an item that is not a person has a photo")

@@ -59,7 +59,7 @@ def validated(
         # A text of only spaces, newlines or zero-width characters is as empty as none.
         if is_blank(str(out.get(name) or "")):
             kind, what = cls.LABEL.lower(), name.replace("_id", "").replace("_", " ")
-            raise ValidationError(f"{_a(kind).capitalize()} {kind} needs {_a(what)} {what}.", name)
+            raise ValidationError(f"{article(kind).capitalize()} {kind} needs {article(what)} {what}.", name)
     for name, options in cls.CHOICES.items():
         out[name] = as_choice(out.get(name), options)
         if out.get(name) not in options:
@@ -110,7 +110,7 @@ def as_choice(value: Any, options: tuple[str, ...] | list[str]) -> Any:
     return value
 
 
-def _a(word: str) -> str:
+def article(word: str) -> str:
     """The article before ``word`` ("an event", "an organisation"; "A meeting needs a event"
     was the message)."""
     return "an" if word[:1] in "aeiou" else "a"
