@@ -12,7 +12,6 @@ import datetime as dt
 import gc
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.assemble import assemble, release_title
@@ -28,6 +27,7 @@ from briefbook.export_paths import (  # where the files go; callers import these
 from briefbook.library import Book, Library
 from briefbook.release import check_release
 from briefbook.render.template import Template, load_template
+from briefbook.shared_methods import dataclass
 
 __all__ = [
     "CARD_SIZES",

@@ -17,7 +17,6 @@ model, so it shares no code with the assembly it checks.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from briefbook.document.model import (
@@ -39,6 +38,7 @@ from briefbook.document.model import (
     node_fields,
 )
 from briefbook.errors import BriefBookError
+from briefbook.shared_methods import dataclass
 
 # Fields that are settings of the model, not text a reader sees.
 NOT_TEXT = frozenset({"style", "language"})

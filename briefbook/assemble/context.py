@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 
 from briefbook.assemble import markdown
 from briefbook.assemble.origins import ItemOrigins
@@ -21,6 +21,7 @@ from briefbook.invisible import reordering_controls, visible_controls
 from briefbook.library import Book, Event, Library, Meeting, Person, Record, Statement, TalkingPoint, Topic
 from briefbook.library.records import record_type
 from briefbook.library.scope import EventScope, event_scope, events_of
+from briefbook.shared_methods import dataclass
 
 _NOT_IN_ANCHORS = re.compile(r"[^a-z0-9]+")
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from typing import Any
 
 from briefbook.document.model import (
@@ -29,6 +29,7 @@ from briefbook.exchange.diff_words import FIELDS, literal, word_diff
 from briefbook.exchange.release import internal_only, without_restricted
 from briefbook.library import Library, Record, Statement, TalkingPoint
 from briefbook.library.records import RECORD_TYPES
+from briefbook.shared_methods import dataclass
 
 _NOT_TEXT = {"anchor", "style", "link", "data", "photo", "widths"}
 # Of a run's fields only its text names an item here (bold and italic are flags, the link is

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 import uuid
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import asdict, field, replace
 from typing import TYPE_CHECKING
 
 from briefbook.errors import ValidationError
 from briefbook.library.records import Book, Event
+from briefbook.shared_methods import dataclass
 from briefbook.text import clean_line
 
 if TYPE_CHECKING:

@@ -15,12 +15,12 @@ from __future__ import annotations
 import base64
 import json
 from collections import Counter
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from briefbook.errors import Conflict, NotFound
 from briefbook.library.records import RECORD_TYPES, TalkingPoint, record_type
 from briefbook.library.snapshots import Deleted, snapshot_rows
+from briefbook.shared_methods import dataclass
 
 if TYPE_CHECKING:
     from briefbook.library.api import Library

@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import unicodedata
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from briefbook.errors import Conflict, ValidationError
 from briefbook.invisible import every_invisible_shown, invisible_characters
 from briefbook.library.records import RECORD_TYPES
+from briefbook.shared_methods import dataclass
 from briefbook.text import clean_line
 
 

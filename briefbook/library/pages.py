@@ -12,12 +12,12 @@ pagination): where the order comes from an index (a stored sort key, see
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from briefbook.library.queries import _LINKED, _to_record, _with_linked_keys, checked_order, order_terms
 from briefbook.library.records import Record, TalkingPoint, record_type
 from briefbook.library.speakers import name_speakers
+from briefbook.shared_methods import dataclass
 from briefbook.store.sort_keys import keys_complete
 
 if TYPE_CHECKING:

@@ -18,13 +18,14 @@ import io
 import json
 import warnings
 from collections.abc import Collection
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefbook.errors import ValidationError
 from briefbook.library.records import Person
 from briefbook.library.stamps import now
+from briefbook.shared_methods import dataclass
 
 if TYPE_CHECKING:
     from briefbook.store.connection import Database

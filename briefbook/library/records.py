@@ -9,10 +9,11 @@ value from a fixed list, and which make up its title and its searchable text.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import ClassVar
 
 from briefbook.markdown_plain import markdown_name
+from briefbook.shared_methods import dataclass
 
 TALKING_POINT_KINDS = ("key_message", "proactive", "reactive", "press_line", "qa")
 TALKING_POINT_STATUSES = ("draft", "for_clearance", "cleared")

@@ -16,7 +16,7 @@ belongs only to another event.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TypeVar
 
 from briefbook.errors import NotFound, ValidationError
@@ -25,6 +25,7 @@ from briefbook.library.books import Section
 from briefbook.library.queries import _to_record
 from briefbook.library.records import Meeting, Person, Record, Statement, Topic
 from briefbook.library.speakers import name_speakers
+from briefbook.shared_methods import dataclass
 
 R = TypeVar("R", bound=Record)
 

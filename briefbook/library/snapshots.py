@@ -8,8 +8,10 @@ a new table with a foreign key is covered without touching this module.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
+
+from briefbook.shared_methods import dataclass
 
 if TYPE_CHECKING:
     from briefbook.store.connection import Database

@@ -10,11 +10,12 @@ side's version of an item changed on both sides until the user resolves it.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import TYPE_CHECKING, Any
 
 from briefbook.library.records import Record, TalkingPoint, record_type
 from briefbook.library.stamps import now
+from briefbook.shared_methods import dataclass
 from briefbook.store.sort_keys import with_keys
 
 if TYPE_CHECKING:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import io
 import warnings
-from dataclasses import dataclass
 
 from briefbook.render.docx_markup import attr
+from briefbook.shared_methods import dataclass
 
 
 @dataclass

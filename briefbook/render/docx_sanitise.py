@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,6 +30,7 @@ from lxml import etree
 
 from briefbook.render.docx_xml import W_NS, relationships_xml, to_bytes, write_zip
 from briefbook.render.template import MAX_REFERENCE_BYTES, Template, TemplateError
+from briefbook.shared_methods import dataclass
 
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 RT = R_NS

@@ -22,10 +22,11 @@ import functools
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from briefbook.render.bidi_text import RTL_OR_CONTROL
 from briefbook.render.font_files import ChainFont, shipped, system_chinese_font
+from briefbook.shared_methods import dataclass
 
 REPLACEMENT = "\ufffd"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.render.template import FONTS_DIR
+from briefbook.shared_methods import dataclass
 
 CHINESE = "Chinese"
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import re
 import string
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.errors import BriefBookError
+from briefbook.shared_methods import dataclass
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES_DIR = ROOT / "templates"

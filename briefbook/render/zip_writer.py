@@ -17,10 +17,10 @@ from __future__ import annotations
 import struct
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import IO
 
 from briefbook.errors import BriefBookError
+from briefbook.shared_methods import dataclass
 
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")

@@ -16,10 +16,10 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from briefbook.paths import LIBRARY_SUFFIX
+from briefbook.shared_methods import dataclass
 
 KEEP_LAST = 10
 

@@ -29,7 +29,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from dataclasses import dataclass
+
+from briefbook.shared_methods import dataclass
 
 FUNCTION = "index_fingerprint"
 

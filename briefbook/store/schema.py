@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from briefbook.shared_methods import dataclass
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from briefbook.shared_methods import dataclass
 from briefbook.text import fold, fold_many, fold_with_map, has_unspaced_script
 
 if TYPE_CHECKING:
