@@ -12,6 +12,7 @@ import unicodedata
 from pathlib import Path
 
 from briefbook.errors import BriefBookError, ValidationError
+from briefbook.lazy_pattern import LazyPattern
 
 
 def targets_for(target: str | Path, formats: tuple[str, ...]) -> dict[str, Path]:
@@ -21,7 +22,7 @@ def targets_for(target: str | Path, formats: tuple[str, ...]) -> dict[str, Path]
     return {fmt: base.with_name(base.name + "." + fmt) for fmt in formats}
 
 
-_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]')
+_UNSAFE_IN_NAMES = LazyPattern(r'[\x00-\x1f\x7f<>:"/\\|?*\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]')
 _RESERVED_NAMES = {
     "con",
     "prn",

@@ -21,6 +21,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from briefbook.lazy_pattern import LazyPattern
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -38,7 +40,7 @@ _MAY_ACT = re.compile(
 # otherwise: a list item, a rule, a setext underline, a heading, a quote, a fence, a table's
 # delimiter row, a link definition, indented code. A paragraph without any is read by the inline
 # parser alone (the CommonMark reading of a paragraph's lines: about 70 us, a whole parse 125).
-_BLOCK_LINE = re.compile(
+_BLOCK_LINE = LazyPattern(
     r"^(?: {4}| {0,3}\t| {0,3}(?:[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$"
     r"|=+[ \t]*$|-+[ \t]*$|#{1,6}(?:[ \t]|$)|>|```|~~~|\["
     r"|\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-*:?[ \t]*)*\|?[ \t]*$|[ \t]*$))",

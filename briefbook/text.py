@@ -16,9 +16,11 @@ import sys
 import unicodedata
 from typing import Any
 
+from briefbook.lazy_pattern import LazyPattern
+
 # Characters XML 1.0 cannot hold (and which have no meaning in our text),
 # except \t \n \r, and \x0b / \x0c which carry meaning (line / page break in Word).
-_INVISIBLE = re.compile("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+_INVISIBLE = LazyPattern("[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")  # (after _TO_CLEAN found one)
 # Every character clean() replaces or removes: those, \r, and \x0b / \x0c.
 _TO_CLEAN = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
 

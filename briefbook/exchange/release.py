@@ -11,7 +11,6 @@ internal only, as in a book.
 from __future__ import annotations
 
 import functools
-import html
 from typing import TYPE_CHECKING
 
 from briefbook.assemble.markers import may_hold_marker, starts_restricted
@@ -94,7 +93,13 @@ def _marked(source: str) -> bool:
     reads the Markdown, which turns a character reference into its character, so that
     ``&#91;NFR]`` or ``&lsqb;NFR]`` is printed "[NFR]" and left out of a book for sharing
     (a package for sharing carried such a passage whole)."""
-    return starts_restricted(source) or ("&" in source and starts_restricted(html.unescape(source)))
+    if starts_restricted(source):
+        return True
+    if "&" not in source:
+        return False
+    import html  # (here: html.entities is 100 KB of bytecode, and a book rarely gets this far)
+
+    return starts_restricted(html.unescape(source))
 
 
 def _inline_texts(tokens: list, start: int) -> list[str]:

@@ -24,6 +24,7 @@ import threading
 import unicodedata
 from dataclasses import field
 
+from briefbook.lazy_pattern import LazyPattern
 from briefbook.render.bidi_text import RTL_OR_CONTROL
 from briefbook.render.font_files import ChainFont, shipped, system_chinese_font
 from briefbook.shared_methods import dataclass
@@ -73,7 +74,7 @@ class Chain:
     fonts: list[ChainFont]
     _memo: dict[str, int] = field(default_factory=dict)
     _simple: re.Pattern[str] | None = None
-    _pieces: re.Pattern[str] | None = None
+    _pieces: re.Pattern[str] | LazyPattern | None = None
     _system_checked: bool = False
     _stretches: dict[int, re.Pattern[str]] = field(default_factory=dict)
     # Whether the primary font draws a right-to-left letter: if not, a text all_primary()
@@ -91,7 +92,7 @@ class Chain:
         # Stretches of base characters the primary font draws (no marks: those may belong
         # to the run before them), matched in C; everything else one character at a time.
         bases = frozenset(c for c in drawn if unicodedata.category(chr(c))[0] != "M")
-        self._pieces = re.compile(f"[{_class_of(bases)}\t\n\r \u00a0]+|.", re.S)
+        self._pieces = LazyPattern(f"[{_class_of(bases)}\t\n\r \u00a0]+|.", re.S)  # (text not all primary)
 
     def index_of(self, char: str) -> int:
         """The index in ``fonts`` of the font that draws ``char``; -1 if none has it."""

@@ -18,6 +18,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from briefbook.lazy_pattern import LazyPattern
 from briefbook.paths import LIBRARY_SUFFIX
 from briefbook.shared_methods import dataclass
 
@@ -34,7 +35,7 @@ STALE_PARTIAL_SECONDS = 3600  # a temporary file this old is left over, whoever 
 
 STAMP = "%Y-%m-%dT%H-%M-%S.%fZ"
 
-_NAME = re.compile(
+_NAME = LazyPattern(
     r"^(?P<stem>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{6}Z)\.(?P<reason>"
     + "|".join(REASONS)
     + r")(?:-\d+)?"
@@ -42,7 +43,7 @@ _NAME = re.compile(
     + "$"
 )
 
-_PARTIAL = re.compile(r"^\..+\.(?P<pid>\d+)\.(?:partial|restoring)(?:-wal|-shm|-journal)?$")
+_PARTIAL = LazyPattern(r"^\..+\.(?P<pid>\d+)\.(?:partial|restoring)(?:-wal|-shm|-journal)?$")
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
