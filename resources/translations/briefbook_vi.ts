@@ -544,7 +544,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookForm</name>
     <message>
-        <location filename="../../briefbook/ui/composer/book_form.py" line="+106"/>
+        <location filename="../../briefbook/ui/composer/book_form.py" line="+108"/>
         <source>Template</source>
         <translation>Mẫu trình bày</translation>
     </message>
@@ -574,7 +574,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Bản xem trước, cảnh báo, bản xuất và bản in đều bỏ các đoạn được đánh dấu không được phát hành. Dùng cho bản gửi ra ngoài Bộ.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+33"/>
         <source>Version %1</source>
         <translation>Phiên bản %1</translation>
     </message>
@@ -594,12 +594,13 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>xuất lần cuối %1 (giờ UTC)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+43"/>
         <source>%1 cannot be empty.</source>
         <translation>%1 không được để trống.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-21"/>
+        <location line="+24"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
@@ -607,7 +608,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookPreview</name>
     <message>
-        <location filename="../../briefbook/ui/preview.py" line="+132"/>
+        <location filename="../../briefbook/ui/preview.py" line="+140"/>
         <source>Building the preview…</source>
         <translation>Đang dựng bản xem trước…</translation>
     </message>
@@ -860,6 +861,14 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <location line="+4"/>
         <source>Alt+Up and Alt+Down move a talking point.</source>
         <translation>Alt+Mũi tên lên và Alt+Mũi tên xuống để chuyển vị trí luận điểm.</translation>
+    </message>
+</context>
+<context>
+    <name>Composer</name>
+    <message>
+        <location filename="../../briefbook/ui/composer/commands.py" line="+65"/>
+        <source>The sections of the book “%1” were changed in another window or program (at %2 UTC) after this step, so it was not undone or redone: that would also take back their change. Look at the sections as they are now, and change them again if you need to.</source>
+        <translation>Các phần của tài liệu “%1” đã được sửa ở một cửa sổ hoặc chương trình khác (lúc %2 giờ UTC) sau bước này, nên bước này không được hoàn tác hay làm lại: làm vậy sẽ xoá mất cả thay đổi đó. Hãy xem các phần như hiện có, rồi sửa lại nếu cần.</translation>
     </message>
 </context>
 <context>
@@ -1535,12 +1544,13 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Mục này đã bị xoá ở đây; hãy chọn giữ bản của tôi hoặc lấy bản của họ.</translation>
     </message>
     <message>
+        <location filename="../../briefbook/ui/composer/text_section.py" line="+136"/>
         <location filename="../../briefbook/ui/library_change_messages.py" line="+20"/>
         <source>This item was changed in another window or program (at %1 UTC) after you started editing it, so your change was not saved. The other version: %2. Look at it, then make your change again.</source>
         <translation>Mục này đã được sửa ở một cửa sổ hoặc chương trình khác (lúc %1 UTC) sau khi bạn bắt đầu sửa, nên thay đổi của bạn chưa được lưu. Phiên bản kia: %2. Hãy xem lại, rồi sửa lại lần nữa.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location filename="../../briefbook/ui/library_change_messages.py" line="+7"/>
         <source>%1 meeting(s)</source>
         <translation>%1 cuộc gặp</translation>
     </message>
@@ -4375,7 +4385,9 @@ Thả ảnh vào đây.</translation>
         <translation>Văn bản của bạn vẫn được giữ: Lịch sử… hiển thị nó, và “Khôi phục phiên bản này” đưa nó trở lại.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../briefbook/ui/composer/book_form.py" line="-17"/>
+        <location filename="../../briefbook/ui/composer/text_section.py" line="+5"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+3"/>
         <source>What you typed: «%1».</source>
         <translation>Nội dung bạn đã gõ: «%1».</translation>
     </message>
@@ -4424,7 +4436,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../briefbook/ui/revisions.py" line="+44"/>
+        <location filename="../../briefbook/ui/revisions.py" line="+47"/>
         <source>Earlier versions: %1</source>
         <translation>Các phiên bản trước: %1</translation>
     </message>
@@ -4756,7 +4768,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>TextSectionDialog</name>
     <message>
-        <location filename="../../briefbook/ui/composer/text_section.py" line="+26"/>
+        <location filename="../../briefbook/ui/composer/text_section.py" line="-115"/>
         <source>New text section</source>
         <translation>Phần văn bản mới</translation>
     </message>

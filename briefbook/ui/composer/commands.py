@@ -10,8 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 
+from briefbook.errors import StaleEdit
+from briefbook.invisible import visible_controls
 from briefbook.library import Book, Library
 from briefbook.library.books import Section, save_sections, sections_json
 from briefbook.ui.notifier import ADDED, UPDATED, LibraryModel
@@ -32,19 +35,43 @@ class SaveSections(LibraryCommand):
         super().__init__(model, text)
         self.book_id = book_id
         self.before, self.after = copy_sections(before), copy_sections(after)
+        self._left: str | None = None  # the sections as this command's last step stored them
 
     def _save(self, sections: list[Section]) -> None:
         library = self.library
+        if self._left is not None:
+            self._refuse_if_changed_since()
         data = sections_json(copy_sections(sections))
         if len(data) > LONG_TEXT and library.path is not None and not library.read_only:
             # (a text section holding a pasted report: stored on a thread with its own
             # connection, the window going on, as an edit of a long talking point is)
             from briefbook.ui.editors.background_save import update_elsewhere
 
-            update_elsewhere(library.path, Book.KIND, self.book_id, {"sections": data}, None)
+            stored = update_elsewhere(library.path, Book.KIND, self.book_id, {"sections": data}, None)
         else:
-            save_sections(library, self.book_id, copy_sections(sections))
+            stored = save_sections(library, self.book_id, copy_sections(sections))
+        self._left = stored.sections
         self.model.notify(Book.KIND, self.book_id, UPDATED)
+
+    def _refuse_if_changed_since(self) -> None:
+        """An undo or redo stores a whole list of sections: over a change another window or the
+        command line made since (a section left out, renamed, its items chosen), it took that back
+        without a word. Refused, as an undo of a field's edit is; nothing is written."""
+        current = self.library.get(Book, self.book_id)
+        if current.sections == self._left:
+            return
+        when = current.updated_at[:19].replace("T", " ")
+        raise StaleEdit(
+            QCoreApplication.translate(
+                "Composer",
+                "The sections of the book “%1” were changed in another window or program (at %2 UTC) "
+                "after this step, so it was not undone or redone: that would also take back their "
+                "change. Look at the sections as they are now, and change them again if you need to.",
+            )
+            .replace("%1", visible_controls(current.title))
+            .replace("%2", when),
+            current,
+        )
 
     def apply(self) -> None:
         self._save(self.after)
