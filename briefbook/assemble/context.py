@@ -227,10 +227,12 @@ class Assembly(BookReads, ItemOrigins):
         """One run of plain text from ``origin`` (the current source by default)."""
         return Run(text, bold, italic, None, origin or self.current)
 
-    def items(self, text: str, *, origin: Origin | None = None) -> list[ListItem]:
+    def items(self, text: str, *, origin: Origin | None = None, whole: bool = False) -> list[ListItem]:
         """A field as list items, sub-lists kept (a talking point in a list of points)."""
         self._left_out(text, origin or self.current)
-        return markdown.items(text, releasable=self.releasable, origin=origin or self.current, label=self.nfr)
+        return markdown.items(
+            text, releasable=self.releasable, origin=origin or self.current, label=self.nfr, whole=whole
+        )
 
     def _left_out(self, text: str, origin: Origin) -> None:
         """In a sharing export, name each passage left out as not for release (for the preflight)."""

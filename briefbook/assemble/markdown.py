@@ -95,19 +95,30 @@ def restricted_passages(text: str) -> list[str]:
 
 
 def items(
-    text: str, *, releasable: bool = False, origin: Origin | None = None, label: str = ""
+    text: str,
+    *,
+    releasable: bool = False,
+    origin: Origin | None = None,
+    label: str = "",
+    whole: bool = False,
 ) -> list[ListItem]:
     """A whole Markdown field as items of a list (a talking point in a list of points).
 
     The field is one item: its first paragraph is the item's text, then its lists
     and later paragraphs follow in order (each list kept apart, a numbered one
     numbered; a paragraph after a list is the item's, not the list's last item's).
-    A field that is only lists gives their items. Empty if nothing is left (an
-    empty field, or all of it not for release).
+    A field that is only lists gives their items, unless ``whole``: a point printed
+    after words of its own (its question and "A:", a draft mark) is then one item
+    with no text of its own, its lists under it, numbers kept, so that the second
+    item of an answer is not printed as a point of its own. Empty if nothing is
+    left (an empty field, or all of it not for release).
     """
     found = blocks(text, releasable=releasable, origin=origin, label=label)
     if all(isinstance(b, ListBlock) for b in found):
-        return [i for b in found for i in b.items]  # type: ignore[union-attr]
+        listed = [i for b in found for i in b.items]  # type: ignore[union-attr]
+        if whole and len(listed) > 1:
+            return [ListItem([], None, origin, list(found))]
+        return listed
     lines, sub, more = item_parts(found)
     alone = not sub and not more
     own = origin.restricted() if origin and all_restricted(lines) and alone else origin

@@ -28,13 +28,14 @@ def point_items(a: Assembly, group: list[TalkingPoint]) -> list[ListItem]:
     items: list[ListItem] = []
     for p in group:
         origin = a.origin(p, a.current)
-        body = a.items(p.text, origin=origin)
+        # Whatever the kind: every point has the field, is named by it, and keeps it when
+        # its kind changes (a Q&A made "if raised" lost its question from the book).
+        asked = bool(p.question.strip())
+        body = a.items(p.text, origin=origin, whole=asked or p.status != "cleared")
         if not body:  # the whole point is marked not for release
             continue
         runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
-        # Whatever the kind: every point has the field, is named by it, and keeps it when
-        # its kind changes (a Q&A made "if raised" lost its question from the book).
-        if p.question.strip():
+        if asked:
             question = a.runs(p.question, origin=origin)
             runs += [Run(a.words["question"] + " ", bold=True), *question, Run("\n")]
             runs += [Run(a.words["answer"] + " ", bold=True)]
