@@ -17,12 +17,18 @@ from briefbook.exchange.packages import export_package, import_package
 from briefbook.library import Library, Meeting, TalkingPoint, Topic
 
 
-def _sent_and_back(library: Library, filled: dict, tmp_path: Path, *, edit_meeting: bool) -> tuple:
+def _sent_to_colleague(library: Library, filled: dict, tmp_path: Path) -> tuple[Topic, Library]:
+    """The event sent at Internal, its meeting linked to a Confidential topic; the colleague's copy."""
     secret = library.add(Topic(title="Hồi hương công dân", classification="Confidential"))
     library.link_topic(filled["meeting"].id, secret.id)
     export_package(library, [filled["event"].id], tmp_path / "sent.bbpkg", ceiling="Internal")
     other = Library.create(tmp_path / "colleague.briefbook")
     import_package(other, tmp_path / "sent.bbpkg")
+    return secret, other
+
+
+def _sent_and_back(library: Library, filled: dict, tmp_path: Path, *, edit_meeting: bool) -> tuple:
+    secret, other = _sent_to_colleague(library, filled, tmp_path)
     other.update(TalkingPoint, filled["point"].id, text="Việt Nam kiên quyết chống lừa đảo, đã sửa.")
     if edit_meeting:
         other.update(Meeting, filled["meeting"].id, venue="Phòng họp B")
@@ -52,11 +58,7 @@ def test_a_cut_meeting_changed_by_its_sender_updates_the_copy_sent_before(
 ) -> None:
     """The other way: the colleague holds the cut meeting as we sent it, and we change the meeting
     and send the event again. Their copy was ours as sent, so ours is taken, not held as a conflict."""
-    secret = library.add(Topic(title="Hồi hương công dân", classification="Confidential"))
-    library.link_topic(filled["meeting"].id, secret.id)
-    export_package(library, [filled["event"].id], tmp_path / "sent.bbpkg", ceiling="Internal")
-    other = Library.create(tmp_path / "colleague.briefbook")
-    import_package(other, tmp_path / "sent.bbpkg")
+    _, other = _sent_to_colleague(library, filled, tmp_path)
     library.update(Meeting, filled["meeting"].id, venue="Phòng họp B")
     export_package(library, [filled["event"].id], tmp_path / "again.bbpkg", ceiling="Internal")
     plan, _ = import_package(other, tmp_path / "again.bbpkg")
