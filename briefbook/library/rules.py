@@ -59,8 +59,13 @@ def normalise_date(text: str, with_time: bool = False) -> str:
     return f"{iso}T{int(time.group(1)):02d}:{time.group(2)}"
 
 
+# A field named in a message by its words, where its name does not read as words
+# ("The starts at '25:99' …"); the window's messages read these back (ui/message_parts).
+FIELD_WORDS = {"starts_at": "start time", "ends_at": "end time"}
+
+
 def _label(name: str) -> str:
-    return name.replace("_", " ")
+    return FIELD_WORDS.get(name) or name.replace("_", " ")
 
 
 def check_dates(out: dict[str, Any], changed: set[str] | None) -> None:

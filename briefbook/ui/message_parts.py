@@ -15,6 +15,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefbook.library.records import RECORD_TYPES
+from briefbook.library.rules import FIELD_WORDS
 from briefbook.ui.labels import _CHOICES, _FIELDS, choice_label, field_label, kind_label, level_label
 
 _KIND_OF_LABEL = {cls.LABEL.lower(): kind for kind, cls in RECORD_TYPES.items()}
@@ -39,7 +40,7 @@ def kind_part(group: str, *, lower: bool = False) -> str:
 
 def fields_part(group: str) -> str:
     """A comma-separated list of field names ("position, country", "start date") in the window's words."""
-    names = [p.replace(" ", "_") for p in group.split(", ")]
+    names = [_field_name(p) for p in group.split(", ")]
     if all(n in _FIELDS for n in names):
         return ", ".join(field_label("", n).lower() for n in names)
     return group
@@ -72,8 +73,16 @@ def columns_part(group: str) -> str:
 
 def field_part(group: str) -> str:
     """One field name ("end date") as the window's label, capitalised ("Ngày kết thúc")."""
-    name = group.replace(" ", "_")
+    name = _field_name(group)
     return field_label("", name) if name in _FIELDS else group
+
+
+_NAME_OF_WORDS = {words: name for name, words in FIELD_WORDS.items()}
+
+
+def _field_name(words: str) -> str:
+    """The field a core message names in words ("end date", "start time")."""
+    return _NAME_OF_WORDS.get(words) or words.replace(" ", "_")
 
 
 def needed_part(group: str) -> str:
