@@ -13,6 +13,7 @@ from typing import Any
 from briefbook.cli.output import DERIVED_KEYS, ITEM_TYPE
 from briefbook.errors import ValidationError
 from briefbook.library import Record
+from briefbook.library.validation import no_such_field
 
 
 def parse_assignments(pairs: tuple[str, ...]) -> dict[str, Any]:
@@ -83,5 +84,5 @@ def record_fields(cls: type[Record], data: Any, item_id: str | None = None) -> d
     unknown = set(data) - allowed
     if unknown:
         name = sorted(unknown)[0]
-        raise ValidationError(f"A {cls.LABEL.lower()} has no field '{name}'.", field=name)
+        raise ValidationError(no_such_field(cls, name), field=name)
     return data

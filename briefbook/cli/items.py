@@ -20,7 +20,7 @@ from briefbook.library.levels import parse_level
 from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, Participant, record_type
 from briefbook.library.uses import delete_summary
-from briefbook.library.validation import as_choice
+from briefbook.library.validation import as_choice, no_such_field
 
 KIND = Choice(sorted(RECORD_TYPES))  # "Person", "TOPIC" too
 
@@ -373,7 +373,7 @@ def revisions(ctx: Context, item_id: str, field: str) -> None:
     lib = ctx.library()
     record = lib.find(item_id)
     if field.replace("-", "_") not in type(record).data_fields():
-        raise ValidationError(f"A {record.LABEL.lower()} has no field '{field}'.", field=field)
+        raise ValidationError(no_such_field(type(record), field), field=field)
     revs = lib.revisions(type(record), record.id, field.replace("-", "_"))
     if ctx.as_json:
         emit_json(revs)

@@ -19,6 +19,7 @@ from typing import Any
 
 from briefbook.errors import ValidationError
 from briefbook.library import Library, Record, Topic
+from briefbook.library.validation import no_such_field
 
 NEW, EXISTING, MERGE = "new", "existing", "merge"
 
@@ -70,7 +71,7 @@ class Proposal:
         """Change a proposed item's fields (the preview's Edit); unknown fields are refused."""
         unknown = set(changes) - set(item.record.data_fields())
         if unknown:
-            raise ValidationError(f"A {item.record.LABEL.lower()} has no field '{sorted(unknown)[0]}'.")
+            raise ValidationError(no_such_field(type(item.record), sorted(unknown)[0]))
         item.record = replace(item.record, **changes)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefbook.errors import ValidationError
 from briefbook.library.records import Book, Event, Meeting, Person, Record, Statement, TalkingPoint, Topic
+from briefbook.library.validation import no_such_field
 
 if TYPE_CHECKING:
     from briefbook.store.connection import Database
@@ -95,7 +96,7 @@ class DuplicatesMixin:
         unknown = set(changes) - set(values)
         if unknown:
             name = sorted(unknown)[0]
-            raise ValidationError(f"A {record.LABEL.lower()} has no field '{name}'.", field=name)
+            raise ValidationError(no_such_field(type(record), name), field=name)
         values.update(changes)
         return self.add(type(record)(**values))  # type: ignore[attr-defined]
 

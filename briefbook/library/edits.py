@@ -18,7 +18,7 @@ from briefbook.library.records import Person, Record, TalkingPoint, Topic, recor
 from briefbook.library.rules import check_new_id
 from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
 from briefbook.library.stamps import now
-from briefbook.library.validation import validated
+from briefbook.library.validation import no_such_field, validated
 from briefbook.store import search as fts
 from briefbook.store.sort_keys import with_keys
 
@@ -67,9 +67,7 @@ class EditsMixin:
         cls = record_type(kind)
         unknown = set(changes) - set(cls.data_fields())
         if unknown:
-            raise ValidationError(
-                f"A {cls.LABEL.lower()} has no field '{sorted(unknown)[0]}'.", field=sorted(unknown)[0]
-            )
+            raise ValidationError(no_such_field(cls, sorted(unknown)[0]), field=sorted(unknown)[0])
         with self.transaction():
             old = self.get(cls, item_id)
             if expected_updated_at is not None and expected_updated_at != old.updated_at:

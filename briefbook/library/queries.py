@@ -18,6 +18,7 @@ from briefbook.errors import Conflict, NotFound, ValidationError
 from briefbook.item_ids import as_typed_id, shown_id
 from briefbook.library.records import RECORD_TYPES, Record, Statement, TalkingPoint, record_type
 from briefbook.library.speakers import name_speakers
+from briefbook.library.validation import no_such_field
 from briefbook.store.sort_keys import key_column, keys_complete, prefix_function
 
 if TYPE_CHECKING:
@@ -143,7 +144,7 @@ class QueriesMixin:
         if where:
             bad = [k for k in where if k not in cls.field_names()]
             if bad:
-                raise ValidationError(f"A {cls.LABEL.lower()} has no field '{bad[0]}'.", field=bad[0])
+                raise ValidationError(no_such_field(cls, bad[0]), field=bad[0])
             parts = []
             for key, value in where.items():
                 if value is None:

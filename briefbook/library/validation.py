@@ -114,3 +114,10 @@ def article(word: str) -> str:
     """The article before ``word`` ("an event", "an organisation"; "A meeting needs a event"
     was the message)."""
     return "an" if word[:1] in "aeiou" else "a"
+
+
+def no_such_field(cls: type[Record], name: str) -> str:
+    """The words refusing a field ``cls`` does not have ("An event has no field 'location'."):
+    the six places that refuse one wrote them each, as "A event …")."""
+    label = cls.LABEL.lower()
+    return f"{article(label).capitalize()} {label} has no field '{name}'."

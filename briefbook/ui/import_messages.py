@@ -109,7 +109,7 @@ RAW: list[tuple] = [
         QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a readable vCard file."),
     ),
     (
-        r"A [a-z][a-z ]* has no field '(.*)'\.",
+        r"An? [a-z][a-z ]* has no field '(.*)'\.",
         QT_TRANSLATE_NOOP("CoreMessages", "This kind of item has no field '%1'."),
     ),
     (

@@ -378,3 +378,14 @@ def test_a_typed_backslash_keeps_in_list_edit_and_book_items(run, library_path: 
     statement = run("add", "statement", "--set", "speaker_name=Ghada Waly", "--set", quote).output.strip()
     run("link", statement, topic.id)
     assert "Ông nói: C:\\[Mật]" in run("book", "items", book, "statements").output
+
+
+@pytest.mark.parametrize(("kind", "said"), [("event", "An event"), ("organisation", "An organisation")])
+def test_a_field_a_kind_does_not_have_is_refused_with_its_article(library_path, kind: str, said: str) -> None:
+    """ "A event has no field 'location'." was said by each of the three places that refuse one."""
+    runner = CliRunner()
+    runner.invoke(cli, ["--library", str(library_path), "init"])
+    refused = runner.invoke(cli, ["--library", str(library_path), "add", kind, "--set", "location=Bangkok"])
+    assert refused.exit_code == 1 and f"{said} has no field 'location'." in refused.output
+    listed = runner.invoke(cli, ["--library", str(library_path), "list", kind, "--where", "location=Bangkok"])
+    assert f"{said} has no field 'location'." in listed.output

@@ -146,6 +146,13 @@ NOT_LITERAL = {
     ("briefbook/store/database.py", "path"): "a library with a trigger: tests/safety, test_exchange_language",
     ("briefbook/store/hot_journal.py", "path"): "a journal bringing back a trigger: tests/safety",
     ("briefbook/store/database.py", "message"): "_damaged(message): the damaged-file sentences above",
+    # validation.no_such_field: "An event has no field …" (tests/ui/test_no_such_field_words.py)
+    ("briefbook/library/queries.py", "no_such_field(cls, bad[0])"): "no_such_field: list --where",
+    ("briefbook/library/duplicates.py", "no_such_field(type(record), name)"): "no_such_field: duplicate",
+    ("briefbook/library/edits.py", "no_such_field(cls, sorted(unknown)[0])"): "no_such_field: update",
+    ("briefbook/exchange/proposals.py", "no_such_field(type(item.record), sorted(unknown)[0])"): (
+        "no_such_field: a proposal's Edit"
+    ),
 }
 
 
