@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from briefbook.library import Revision
+from briefbook.ui import preview_pieces
 from briefbook.ui.cell_text import plain_summary
 from briefbook.ui.dates import local_time
 from briefbook.ui.editors import layout_steps, long_text
@@ -97,7 +98,9 @@ class RevisionsDialog(QDialog):
         if not 0 <= row < len(self.revisions):
             return
         value = self.revisions[row].value or ""
-        self._loader = long_text.open_in_pieces(value, self.preview.document(), FEATURES, self)
+        self._loader = long_text.open_in_pieces(
+            value, self.preview.document(), FEATURES, self, group=preview_pieces.GROUP
+        )
         if self._loader is None:
             self.preview.document().setMarkdown(value, FEATURES)
             self.shown.emit()

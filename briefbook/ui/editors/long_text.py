@@ -7,8 +7,9 @@ more than :data:`LONG` characters is built a block at a time, in time slices of
 :data:`SLICE_MS`, each plain paragraph cut into blocks of about ``markdown_writer.PIECE``
 characters at a space between two letters of plain text (the rule the Markdown writer cuts
 by); list items, headings, quotes and code keep their formats, and the items of each list
-are put in one list. Until the last piece is in, the editor is read-only and the field
-saves nothing, so a half-open text is never written.
+are put in one list (History, read-only, in lists of a few items: :class:`PieceLoader`).
+Until the last piece is in, the editor is read-only and the field saves nothing, so a
+half-open text is never written.
 
 The blocks are built in a document of the loader's own that nothing lays out
 (:attr:`PieceLoader.document`), shown by the editor only once whole (``setDocument``: Qt
@@ -75,25 +76,31 @@ def is_long(source: QTextDocument) -> bool:
     return source.characterCount() > LONG
 
 
-def open_in_pieces(markdown: str, shown: QTextDocument, features, parent: QObject) -> PieceLoader | None:
+def open_in_pieces(
+    markdown: str, shown: QTextDocument, features, parent: QObject, group: int | None = None
+) -> PieceLoader | None:
     """A loader (not started) building ``markdown`` in pieces in a document of its own (set like
     ``shown``, which holds the text's start meanwhile), or None when the text is to be opened whole
     (short, not long paragraphs, holding a table, or the writer's marker:
     in pieces it would be written by Qt's one call, each piece a paragraph of its own).
 
     A text that is one tight list is read a chunk at a time by the loader (``list_chunks``):
-    Qt reads one list in one call in time growing with the square of its items."""
+    Qt reads one list in one call in time growing with the square of its items.
+
+    ``group``: for a read-only view, each list is built as consecutive lists of at most
+    ``group`` items numbered on (:class:`PieceLoader`); the editor keeps one list per list, which
+    its Markdown writer needs."""
     if len(markdown) <= LONG or markdown_writer.MARK in markdown:
         return None
     cut = list_chunks.chunks(markdown)
     if cut is not None:
-        return PieceLoader(None, shown, parent, chunked=(cut, features, markdown))
+        return PieceLoader(None, shown, parent, chunked=(cut, features, markdown), group=group)
     source = QTextDocument(parent)
     read_markdown(source, markdown, features)  # (fast: a document nothing lays out)
     if not is_long(source) or markdown_writer.holds_table(source):
         source.deleteLater()
         return None
-    loader = PieceLoader(source, shown, parent)
+    loader = PieceLoader(source, shown, parent, group=group)
     source.setParent(loader)
     return loader
 
@@ -184,7 +191,14 @@ def _settings_of(shown: QTextDocument, parent: QObject) -> QTextDocument:
 
 class PieceLoader(QObject):
     """Builds ``pieces`` of ``source`` in :attr:`document` in time slices; ``finished`` at the end,
-    when the widget showing ``shown`` is to show :attr:`document` instead (``setDocument``)."""
+    when the widget showing ``shown`` is to show :attr:`document` instead (``setDocument``).
+
+    Each item added to a ``QTextList`` walks every item already in it
+    (``QTextBlockGroup::blockInserted`` calls ``markBlocksDirty``, even in a document nothing
+    lays out), so one list of n items costs time in n squared: History took 1.4 s for a text
+    that is one list of 5,000 items and 11.1 s for 12,000. With ``group``, a list goes on in a
+    fresh list of the same format every ``group`` items, numbered on (``setStart``), as the
+    composer's preview does (``preview_pieces.GROUP``): it reads the same, and costs time in n."""
 
     finished = Signal()
 
@@ -194,11 +208,13 @@ class PieceLoader(QObject):
         shown: QTextDocument,
         parent: QObject | None = None,
         chunked: tuple[list[str], object, str] | None = None,
+        group: int | None = None,
     ):
         """``chunked``: no ``source``, but the chunks of a list to read one by one, the features
-        to read them with and the whole text (read whole if a chunk is not as it would be)."""
+        to read them with and the whole text (read whole if a chunk is not as it would be).
+        ``group``: the items of one ``QTextList`` at most (None: a list's items all in one)."""
         super().__init__(parent)
-        self.source, self.shown, self.chunked = source, shown, chunked
+        self.source, self.shown, self.chunked, self.group = source, shown, chunked, group
         self.document = self.target = _settings_of(shown, self)
         if chunked is not None:
             self.pieces: Iterator[Piece] | None = chunked_pieces(chunked[0], chunked[1])
@@ -206,6 +222,7 @@ class PieceLoader(QObject):
             assert source is not None
             self.pieces = pieces(source)
         self.lists: dict[object, QTextList] = {}  # a list of the source's (its key): the target's
+        self.counts: dict[object, tuple[QTextListFormat, int]] = {}  # its first format, its items
         self.first = True
         self.timer = QTimer(self)
         self.timer.setInterval(0)
@@ -243,11 +260,7 @@ class PieceLoader(QObject):
             else:
                 out.insertBlock(fmt, block.charFormat())
             if start == block.position() and (listed := block.textList()) is not None:
-                target = self.lists.get(key)
-                if target is None:
-                    self.lists[key] = out.createList(listed.format())
-                else:
-                    target.add(out.block())
+                self._into_list(out, key, listed)
             if end > start and markdown_writer.plain_paragraph(block):
                 selection = QTextCursor(block.document())
                 selection.setPosition(start)
@@ -264,6 +277,18 @@ class PieceLoader(QObject):
         self.target.setModified(False)
         self.finished.emit()
 
+    def _into_list(self, out: QTextCursor, key: object, listed: QTextList) -> None:
+        """The block at ``out`` made the next item of the target's list for ``key``."""
+        target = self.lists.get(key)
+        first, count = self.counts.get(key, (listed.format(), 0))
+        if target is None or (self.group is not None and count % self.group == 0):
+            fmt = QTextListFormat(first)
+            fmt.setStart(first.start() + count)  # (a bullet shows no number: the same look)
+            self.lists[key] = out.createList(fmt)
+        else:
+            target.add(out.block())
+        self.counts[key] = (first, count + 1)
+
     def _read_whole(self) -> None:
         """Start again from the text read whole (in one call, as before chunks were read)."""
         assert self.chunked is not None
@@ -273,6 +298,7 @@ class PieceLoader(QObject):
         self.pieces = pieces(self.source)
         self.chunked = None
         self.lists = {}
+        self.counts = {}
         self.first = True
         self.target.clear()
 
