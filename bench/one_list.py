@@ -1,6 +1,6 @@
 """A text that is one list of N items, opened in the editor and in History: time and worst wait.
 
-    QT_QPA_PLATFORM=offscreen python bench/one_list.py [--items 5000,12000] [--rounds 3]
+    QT_QPA_PLATFORM=offscreen python bench/one_list.py [--items 5000,12000] [--rounds 3] [--loose]
 
 A user pasted a long list (a report's findings, one a line) into one talking point. Each
 item added to one ``QTextList`` walks every item already in it (Qt's ``markBlocksDirty``),
@@ -35,24 +35,24 @@ def _short(i: int) -> str:
     return SENTENCES[i % len(SENTENCES)][:40].rstrip()
 
 
-def one_list(items: int) -> str:
+def one_list(items: int, loose: bool = False) -> str:
     """A bulleted list of ``items`` items of a sentence's start, every tenth with two nested items
-    (12,000 items: about 800 KB, as a field holds at most 1,000,000 characters)."""
+    (12,000 items: about 800 KB, as a field holds at most 1,000,000 characters); ``loose``: a
+    blank line between its items (as pasted from an e-mail)."""
     lines = []
     for i in range(items):
-        lines.append(f"- {_short(i)} ({i})")
+        line = f"- {_short(i)} ({i})"
         if i % 10 == 3:
-            lines += [
-                f"  - {SENTENCES[(i + 1) % len(SENTENCES)]}",
-                f"  - {SENTENCES[(i + 2) % len(SENTENCES)]}",
-            ]
-    return "\n".join(lines)
+            line += f"\n  - {_short(i + 1)}\n  - {_short(i + 2)}"
+        lines.append(line)
+    return ("\n\n" if loose else "\n").join(lines)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--items", default="5000,12000")
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--loose", action="store_true", help="a blank line between the items")
     args = parser.parse_args()
     from PySide6.QtWidgets import QApplication
 
@@ -67,7 +67,7 @@ def main() -> None:
     print(f"load at start: {os.getloadavg()[0]:.2f}", flush=True)
     for _ in range(args.rounds):
         for n in counts:
-            text = one_list(n)
+            text = one_list(n, args.loose)
             edit = MarkdownEdit()
             edit.resize(700, 500)
             edit.show()
@@ -98,7 +98,7 @@ def main() -> None:
             base = statistics.median(t for t, _ in rows[first][step])
             worst = max(w for _, w in rows[n][step])
             print(
-                f"| {n} | {len(one_list(n))} | {step} | {statistics.median(times):.2f} | "
+                f"| {n} | {len(one_list(n, args.loose))} | {step} | {statistics.median(times):.2f} | "
                 f"{statistics.median(times) / base:.1f} (items {n / first:.1f}) | {worst * 1000:.0f} |"
             )
 

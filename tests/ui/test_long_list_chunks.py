@@ -197,3 +197,52 @@ def test_no_cut_after_a_line_ending_in_a_backslash():
     cut = list_chunks.chunks(text)
     assert cut is not None and "\n".join(cut) == text
     assert all(not c.endswith("\\") for c in cut[:-1])
+
+
+@pytest.mark.parametrize("mark", ["-", "1.", "1)"])
+@pytest.mark.parametrize("pool", [VIETNAMESE, THAI], ids=["vi", "th"])
+def test_a_long_loose_list_is_read_in_chunks_and_shows_and_saves_what_it_did_read_whole(
+    qtbot, monkeypatch, reads, mark, pool
+):
+    """Qt read a loose list of 1 MB in one ``setMarkdown`` call (0.4-1.2 s in one go); the
+    assertion on ``reads`` fails on the old code (one read of the whole text)."""
+    text = _loosened(_written(a_list(pool, 150_000, mark)))
+    assert "\n\n" in text and list_chunks.chunks(text) is not None
+    edit = _open(qtbot, text, reads)
+    assert len(reads) > 5 and max(reads) < 2 * list_chunks.CHUNK  # never the whole list at once
+    whole = _whole(qtbot, monkeypatch, text)
+    assert _structure(edit.document()) == _structure(whole.document())
+    assert edit.toPlainText() == whole.toPlainText()
+    assert edit.markdown() == whole.markdown()
+    assert edit.markdown() == text  # saved again unchanged: the same bytes
+    assert not edit.isReadOnly() and not edit.document().isModified()
+    assert not edit.document().isUndoAvailable()
+
+
+def _loosened(text: str) -> str:
+    """A blank line before each top-level item but the first."""
+    return "\n".join(
+        ("\n" + line) if n and list_chunks._ITEM.match(line) else line
+        for n, line in enumerate(text.split("\n"))
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- mục\n\n" * 3_000 + "- mục\n- mục\n" + "- mục\n\n" * 3_000,  # one item without a blank line before
+        "- mục\n\n" * 3_000 + "- mục\n\n\n" + "- mục\n\n" * 3_000,  # two blank lines
+        "- mục\n\n" * 3_000 + "- mục\n\n  tiếp\n\n" + "- mục\n\n" * 3_000,  # an item's second paragraph
+        "- mục\n\n" * 3_000 + "* mục\n\n" + "- mục\n\n" * 3_000,  # another list
+    ],
+    ids=["tight-pair", "two-blanks", "paragraph", "other-bullet"],
+)
+def test_loose_lists_a_cut_could_change_are_never_cut(text):
+    assert list_chunks.chunks(text.rstrip("\n")) is None
+
+
+def test_a_loose_list_is_cut_only_at_blank_lines_between_its_items():
+    text = "\n\n".join(f"{n}. mục {n}\n   - lồng" for n in range(1, 3_000))
+    cut = list_chunks.chunks(text)
+    assert cut is not None and "\n\n".join(cut) == text
+    assert all(c.count("\n\n") >= 1 and c.startswith(tuple("0123456789")) for c in cut)

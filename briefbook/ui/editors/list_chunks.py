@@ -30,6 +30,7 @@ CHUNK = 16_000  # characters of Markdown read in one call (a few ms)
 
 _ITEM = re.compile(r"(?P<mark>[-*+]|\d{1,9}(?P<delim>[.)]))[ \t]+\S")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
+_TOP_ITEM = re.compile(r"\n(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")  # (an item's line at no indent)
 _FENCE = re.compile(r"^[ \t]*(?:```|~~~)", re.M)  # (read_markdown reads code's breaks its own way)
 _TABLE_DELIMITER = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*\|", re.M)
 
@@ -54,10 +55,11 @@ def chunks(markdown: str, size: int = CHUNK) -> list[str] | None:
         # (each pattern tried only where the characters it needs are: over 1 MB, the fence's and
         # the table's took 7-8 ms each, on the GUI thread as the text opens)
         or (("```" in markdown or "~~~" in markdown) and _FENCE.search(markdown) is not None)
-        or _BLANK_LINE.search(markdown.rstrip("\n")) is not None
         or ("|" in markdown and _TABLE_DELIMITER.search(markdown) is not None)
     ):
         return None
+    if _BLANK_LINE.search(markdown.rstrip("\n")) is not None:
+        return _loose_chunks(markdown, _kind(first), size)
     kind = _kind(first)
     out: list[str] = []
     start = 0
@@ -80,6 +82,36 @@ def chunks(markdown: str, size: int = CHUNK) -> list[str] | None:
             at = markdown.find("\n", line)
     out.append(markdown[start:])
     return out if len(out) > 1 else None
+
+
+def _loose_chunks(markdown: str, kind: str, size: int) -> list[str] | None:
+    """A loose list cut as :func:`chunks` cuts a tight one, or None: only a list whose every
+    top-level item after its first follows one blank line, each item holding no blank line, is
+    cut, at a blank line, each chunk of two items or more. Each chunk is then a loose list as the
+    whole is (Qt's reader and ``read_markdown`` decide by the blank lines between items), and
+    every item reads as in the whole text."""
+    parts = markdown.split("\n\n")
+    for part in parts:
+        item = _ITEM.match(part)
+        if (
+            item is None
+            or _kind(item) != kind
+            or part.endswith("\\")
+            or _BLANK_LINE.search(part.rstrip("\n")) is not None
+            or _TOP_ITEM.search(part) is not None  # (an item of its own, with no blank line before)
+        ):
+            return None
+    out: list[list[str]] = [[]]
+    length = 0
+    for part in parts:
+        if length >= size and len(out[-1]) >= 2:
+            out.append([])
+            length = 0
+        out[-1].append(part)
+        length += len(part) + 2
+    if len(out[-1]) < 2 and len(out) > 1:
+        out[-2].extend(out.pop())
+    return ["\n\n".join(group) for group in out] if len(out) > 1 else None
 
 
 def _ends_in_backslash(markdown: str, newline: int) -> bool:
