@@ -544,7 +544,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>BookForm</name>
     <message>
-        <location filename="../../briefbook/ui/composer/book_form.py" line="+108"/>
+        <location filename="../../briefbook/ui/composer/book_form.py" line="+109"/>
         <source>Template</source>
         <translation>Mẫu trình bày</translation>
     </message>
@@ -594,13 +594,13 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>xuất lần cuối %1 (giờ UTC)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+40"/>
         <source>%1 cannot be empty.</source>
         <translation>%1 không được để trống.</translation>
     </message>
     <message>
-        <location line="-21"/>
-        <location line="+24"/>
+        <location line="-18"/>
+        <location line="+21"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
@@ -1544,7 +1544,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Mục này đã bị xoá ở đây; hãy chọn giữ bản của tôi hoặc lấy bản của họ.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/text_section.py" line="+136"/>
+        <location filename="../../briefbook/ui/composer/text_section.py" line="+137"/>
         <location filename="../../briefbook/ui/library_change_messages.py" line="+20"/>
         <source>This item was changed in another window or program (at %1 UTC) after you started editing it, so your change was not saved. The other version: %2. Look at it, then make your change again.</source>
         <translation>Mục này đã được sửa ở một cửa sổ hoặc chương trình khác (lúc %1 UTC) sau khi bạn bắt đầu sửa, nên thay đổi của bạn chưa được lưu. Phiên bản kia: %2. Hãy xem lại, rồi sửa lại lần nữa.</translation>
@@ -2993,7 +2993,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation>Loại hình tổ chức</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/message_parts.py" line="+51"/>
+        <location filename="../../briefbook/ui/message_parts.py" line="+52"/>
         <source>Email</source>
         <translation>Thư điện tử</translation>
     </message>
@@ -4350,7 +4350,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+104"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+102"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -4378,18 +4378,6 @@ Thả ảnh vào đây.</translation>
         <location line="+70"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
-    </message>
-    <message>
-        <location line="+38"/>
-        <source>Your text is kept: History… shows it, and “Restore this version” brings it back.</source>
-        <translation>Văn bản của bạn vẫn được giữ: Lịch sử… hiển thị nó, và “Khôi phục phiên bản này” đưa nó trở lại.</translation>
-    </message>
-    <message>
-        <location filename="../../briefbook/ui/composer/book_form.py" line="-17"/>
-        <location filename="../../briefbook/ui/composer/text_section.py" line="+5"/>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+3"/>
-        <source>What you typed: «%1».</source>
-        <translation>Nội dung bạn đã gõ: «%1».</translation>
     </message>
 </context>
 <context>
@@ -4434,9 +4422,22 @@ Thả ảnh vào đây.</translation>
     </message>
 </context>
 <context>
+    <name>RefusedEdit</name>
+    <message>
+        <location filename="../../briefbook/ui/editors/refused_edit.py" line="+32"/>
+        <source>What you typed: «%1».</source>
+        <translation>Nội dung bạn đã gõ: «%1».</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Your text is kept: History… shows it, and “Restore this version” brings it back.</source>
+        <translation>Văn bản của bạn vẫn được giữ: Lịch sử… hiển thị nó, và “Khôi phục phiên bản này” đưa nó trở lại.</translation>
+    </message>
+</context>
+<context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../briefbook/ui/revisions.py" line="+47"/>
+        <location filename="../../briefbook/ui/revisions.py" line="+48"/>
         <source>Earlier versions: %1</source>
         <translation>Các phiên bản trước: %1</translation>
     </message>
@@ -4768,7 +4769,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>TextSectionDialog</name>
     <message>
-        <location filename="../../briefbook/ui/composer/text_section.py" line="-115"/>
+        <location filename="../../briefbook/ui/composer/text_section.py" line="-110"/>
         <source>New text section</source>
         <translation>Phần văn bản mới</translation>
     </message>

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QWidget
 
 from briefbook.errors import StaleEdit
@@ -21,6 +21,7 @@ from briefbook.ui.context import UiContext
 from briefbook.ui.editors.field_saving import save_field
 from briefbook.ui.editors.fields import ChoiceField, FieldWidget, LevelField, display_date
 from briefbook.ui.editors.form import make_field
+from briefbook.ui.editors.refused_edit import typed_words
 from briefbook.ui.labels import field_label
 from briefbook.ui.messages import user_message
 from briefbook.ui.undo import UpdateFields
@@ -183,10 +184,7 @@ class BookForm(QWidget):
             save_field(lambda c=command: execute(self.context.stack, c), widget, self.fields, name,
                        getattr(opened, name), fault, on_stale=refused.append)  # fmt: skip
             if refused:
-                shown = "" if typed is None else str(typed)
-                shown = shown if len(shown) <= 200 else shown[:200] + "…"
-                kept = QCoreApplication.translate("RecordEditor", "What you typed: «%1».")
-                kept = kept.replace("%1", shown)
+                kept = typed_words("" if typed is None else str(typed))
                 said[name] = f"{user_message(refused[0])} {kept}"
         return said
 

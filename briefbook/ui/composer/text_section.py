@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefbook.library.books import Section
+from briefbook.ui.editors.refused_edit import typed_words
 from briefbook.ui.editors.rich_text import MarkdownField
 
 
@@ -138,5 +139,5 @@ def _overtaken_message(theirs: str, typed: str, changed_at: str) -> str:
         "This item was changed in another window or program (at %1 UTC) after you started editing it, "
         "so your change was not saved. The other version: %2. Look at it, then make your change again.",
     )
-    kept = QCoreApplication.translate("RecordEditor", "What you typed: «%1».").replace("%1", typed[:200])
+    kept = typed_words(typed)
     return refused.replace("%1", when).replace("%2", _quoted(theirs)) + " " + kept

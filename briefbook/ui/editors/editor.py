@@ -10,7 +10,6 @@ or edited: the pane starts empty, and the first screen does not need them.
 from __future__ import annotations
 
 import html
-import logging
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -26,10 +25,9 @@ from briefbook.ui.context import UiContext
 from briefbook.ui.dates import local_time
 from briefbook.ui.editors.background_save import BIG, BackgroundWrites, Write
 from briefbook.ui.editors.field_saving import refusal, save_field
+from briefbook.ui.editors.refused_edit import keep_refused, when_stale
 from briefbook.ui.labels import display_name, field_label, kind_label
 from briefbook.ui.notifier import DELETED, LINKS, PHOTO, UPDATED
-
-log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:  # the form's widgets load when the first item is shown
     from briefbook.ui.editors.form import RecordForm
@@ -180,7 +178,7 @@ class RecordEditor(QWidget):
         if self.form is not None:
             for name, widget in self.form.fields.items():
                 if widget.overtaken_by(getattr(record, name, None)):
-                    widget.flush()  # (refused: _stale_at shows theirs and says so)
+                    widget.flush()  # (refused: refused_edit.when_stale shows theirs and says so)
             if self.record is None or self.record.id != record.id:
                 return  # (the item went while its edit was refused)
         self.record = record
@@ -270,7 +268,7 @@ class RecordEditor(QWidget):
             field,
             old,
             self._fault(),
-            self._stale_at(field, value),
+            when_stale(self, field, value),
         )
 
     def _writing(self, field: str) -> bool:
@@ -305,12 +303,12 @@ class RecordEditor(QWidget):
                 field,
                 write.old[field],
                 self._fault(),
-                self._stale_at(field, write.new[field]),
+                when_stale(self, field, write.new[field]),
             )
         else:  # refused once the user had left the item: said in a message, the text kept
             error = write.error
             if isinstance(error, StaleEdit) and self.form is not None:
-                kept = self._keep_refused(write.item_id, field, write.new[field])
+                kept = keep_refused(self, write.item_id, field, write.new[field])
                 error = StaleEdit(f"{user_message(error)} {kept}".strip(), error.current)
             error_hook.report(error)
         sender = self.form.fields.get(field) if self.form is not None else None
@@ -319,47 +317,6 @@ class RecordEditor(QWidget):
 
     def _fault(self) -> str:
         return self.tr("This change could not be saved because of a problem in BriefBook (details in %1).")
-
-    def _stale_at(self, field: str, value: Any):
-        """What a refused edit does: another window or process changed the item first, so the
-        editor shows theirs and says so, and keeps what the user typed: a text with earlier
-        versions gets it as one (History… shows it, Restore brings it back); a short field's
-        message quotes it."""
-        item_id = self.record.id if self.record is not None else None
-
-        def stale(error: StaleEdit) -> None:
-            from briefbook.ui.messages import user_message
-
-            kept = self._keep_refused(item_id, field, value)
-            if self.form is not None and field in self.form.fields and self.record is not None:
-                try:  # theirs in place of the refused edit (kept where ``kept`` says)
-                    current = getattr(self.context.library.get(self.kind, self.record.id), field)
-                except NotFound:
-                    current = None
-                self.form.fields[field].set_value(current, force=True)
-            self.reload()
-            if self.form is not None and field in self.form.fields:
-                self.form.fields[field].set_error(f"{user_message(error)} {kept}".strip())
-
-        return stale
-
-    def _keep_refused(self, item_id: str | None, field: str, value: Any) -> str:
-        """Where the refused text is kept, in words; nothing is lost without being said."""
-        text = "" if value is None else str(value)
-        if item_id is None or not text.strip():
-            return ""
-        widget = self.form.fields.get(field) if self.form is not None else None
-        if widget is not None and hasattr(widget, "history_requested"):
-            try:
-                self.context.library.add_revision(self.kind, item_id, field, text, "")
-            except Exception:  # (a busy or read-only library) then the message quotes it
-                log.warning("could not keep a refused edit of %s %s", item_id, field, exc_info=True)
-            else:
-                return self.tr(
-                    "Your text is kept: History… shows it, and “Restore this version” brings it back."
-                )
-        shown = text if len(text) <= 200 else text[:200] + "…"
-        return self.tr("What you typed: «%1».").replace("%1", shown)
 
     def show_history(self, field: str) -> None:
         if self.record is None:
