@@ -30,11 +30,11 @@ def point_items(a: Assembly, group: list[TalkingPoint]) -> list[ListItem]:
         origin = a.origin(p, a.current)
         # Whatever the kind: every point has the field, is named by it, and keeps it when
         # its kind changes (a Q&A made "if raised" lost its question from the book).
-        asked = bool(p.question.strip())
-        body = a.items(p.text, origin=origin, whole=asked or p.status != "cleared")
+        asked, draft = bool(p.question.strip()), p.status != "cleared"
+        body = a.items(p.text, origin=origin, whole=asked or draft)
         if not body:  # the whole point is marked not for release
             continue
-        runs = [Run(f"[{a.words['draft']}] ", bold=True)] if p.status != "cleared" else []
+        runs = [Run(f"[{a.words['draft']}] ", bold=True)] if draft else []
         if asked:
             question = a.runs(p.question, origin=origin)
             runs += [Run(a.words["question"] + " ", bold=True), *question, Run("\n")]
