@@ -121,12 +121,8 @@ def reads(monkeypatch) -> list[int]:
     return seen
 
 
-@pytest.mark.parametrize("mark", ["-", "*", "1.", "1)"])
-@pytest.mark.parametrize("pool", [VIETNAMESE, THAI], ids=["vi", "th"])
-def test_a_long_list_is_read_in_chunks_and_shows_and_saves_what_it_did_read_whole(
-    qtbot, monkeypatch, reads, mark, pool
-):
-    text = _written(a_list(pool, 150_000, mark))
+def _read_in_chunks_as_whole(qtbot, monkeypatch, reads: list[int], text: str) -> None:
+    """``text`` opens read in chunks and shows and saves what it did read whole."""
     edit = _open(qtbot, text, reads)
     assert len(reads) > 5 and max(reads) < 2 * list_chunks.CHUNK  # never the whole list at once
     whole = _whole(qtbot, monkeypatch, text)
@@ -136,6 +132,15 @@ def test_a_long_list_is_read_in_chunks_and_shows_and_saves_what_it_did_read_whol
     assert edit.markdown() == text  # saved again unchanged: the same bytes
     assert not edit.isReadOnly() and not edit.document().isModified()
     assert not edit.document().isUndoAvailable()
+
+
+@pytest.mark.parametrize("mark", ["-", "*", "1.", "1)"])
+@pytest.mark.parametrize("pool", [VIETNAMESE, THAI], ids=["vi", "th"])
+def test_a_long_list_is_read_in_chunks_and_shows_and_saves_what_it_did_read_whole(
+    qtbot, monkeypatch, reads, mark, pool
+):
+    text = _written(a_list(pool, 150_000, mark))
+    _read_in_chunks_as_whole(qtbot, monkeypatch, reads, text)
 
 
 def test_a_list_as_typed_not_in_the_editors_spelling_opens_as_read_whole(qtbot, monkeypatch, reads):
@@ -208,15 +213,7 @@ def test_a_long_loose_list_is_read_in_chunks_and_shows_and_saves_what_it_did_rea
     assertion on ``reads`` fails on the old code (one read of the whole text)."""
     text = _loosened(_written(a_list(pool, 150_000, mark)))
     assert "\n\n" in text and list_chunks.chunks(text) is not None
-    edit = _open(qtbot, text, reads)
-    assert len(reads) > 5 and max(reads) < 2 * list_chunks.CHUNK  # never the whole list at once
-    whole = _whole(qtbot, monkeypatch, text)
-    assert _structure(edit.document()) == _structure(whole.document())
-    assert edit.toPlainText() == whole.toPlainText()
-    assert edit.markdown() == whole.markdown()
-    assert edit.markdown() == text  # saved again unchanged: the same bytes
-    assert not edit.isReadOnly() and not edit.document().isModified()
-    assert not edit.document().isUndoAvailable()
+    _read_in_chunks_as_whole(qtbot, monkeypatch, reads, text)
 
 
 def _loosened(text: str) -> str:

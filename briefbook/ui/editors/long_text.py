@@ -84,7 +84,7 @@ def open_in_pieces(
     (short, not long paragraphs, holding a table, or the writer's marker:
     in pieces it would be written by Qt's one call, each piece a paragraph of its own).
 
-    A text that is one tight list is read a chunk at a time by the loader (``list_chunks``):
+    A text that is one list (tight or loose) is read a chunk at a time by the loader (``list_chunks``):
     Qt reads one list in one call in time growing with the square of its items.
 
     ``group``: for a read-only view, each list is built as consecutive lists of at most
