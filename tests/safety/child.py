@@ -158,7 +158,12 @@ def try_write(path: str, timeout_ms: str) -> None:
         lib.add(Topic(title="Cùng lúc"))
         say("saved")
     except BriefBookError as exc:
-        say(f"refused after {time.monotonic() - started:.2f}s: {exc}")
+        # What SQLite said (the library's message hides it) and the wait the connection had set:
+        # SQLITE_BUSY with a busy timeout comes only once SQLite's busy handler gave up.
+        cause = exc.__context__
+        code = getattr(cause, "sqlite_errorname", type(cause).__name__)
+        (timeout,) = lib.db.execute("PRAGMA busy_timeout").fetchone()
+        say(f"refused {code} busy_timeout={timeout} after {time.monotonic() - started:.2f}s: {exc}")
 
 
 def cli(timeout_ms: str, *args: str) -> None:
