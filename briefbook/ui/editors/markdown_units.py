@@ -29,7 +29,7 @@ from shiboken6 import isValid
 
 from briefbook.ui.editors import markdown_writer
 from briefbook.ui.editors.long_text import continues
-from briefbook.ui.editors.markdown_stand_ins import loose_item
+from briefbook.ui.editors.markdown_stand_ins import holds_loose, loose_item
 
 LONG = 20_000  # a document of more characters than this is written per unit
 QUICK = 20_000  # characters a save writes at once (about 10 ms); more are written in slices first
@@ -213,6 +213,7 @@ class UnitWriter:
         self.write_some(parts, float("inf"))
         self.kept = {u.key: self.kept[u.key] for u in parts}  # only what the text holds now
         paragraphs: list[list[str]] = []
+        loose = holds_loose(self.document)
         for number, unit in enumerate(parts):
             written = self.kept[unit.key]
             if unit.joins and paragraphs:
@@ -231,7 +232,7 @@ class UnitWriter:
                 paragraphs[-1].append(" " + lead + written.lstrip())
             elif unit.item and paragraphs and paragraphs[-1][-1] and written:
                 # (the writer's lists are tight; a loose one's item after a blank line)
-                paragraphs[-1].append(("\n\n" if loose_item(unit.first) else "\n") + written)
+                paragraphs[-1].append(("\n\n" if loose and loose_item(unit.first) else "\n") + written)
             else:
                 paragraphs.append([written])
         # (a paragraph ending in an empty piece ends in the space it was joined by: the writer
