@@ -129,6 +129,7 @@ def test_the_save_after_a_pause_is_stored_off_the_window_and_typing_on_meanwhile
     cursor = QTextCursor(field.edit.document())
     cursor.movePosition(QTextCursor.MoveOperation.End)
     cursor.insertText(" Hết.")  # typed on while the first is stored
+    field._timer.stop()  # (the pause in typing is made below: under load the first took longer than it)
     qtbot.waitUntil(lambda: editor.writes.current is None, timeout=60_000)
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
     assert field.edit.toPlainText().endswith(" Hết.")  # the stored text came back: the typing stays
@@ -136,6 +137,30 @@ def test_the_save_after_a_pause_is_stored_off_the_window_and_typing_on_meanwhile
     _save_after_pause(qtbot, field)
     qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong") + " Hết.")
+    window.actions["undo"].trigger()
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
+    window.actions["undo"].trigger()
+    assert _same(library.get(TalkingPoint, point.id).text, text)
+
+
+def test_a_pause_in_typing_while_the_first_save_is_stored_is_stored_after_it(qtbot, huge, library):
+    """Under load the first save took longer than the pause in typing after the next words
+    (2 s): their save waits for it and is stored after it, from the version it left; both
+    are on the undo stack."""
+    window, point, text, _book = huge
+    field = _opened(qtbot, window, point)
+    editor = window.show_view("talking_point").editor
+    _type_over(qtbot, field, WORD, "Halong")
+    _save_after_pause(qtbot, field)
+    assert editor.writes.busy(point.id)
+    cursor = QTextCursor(field.edit.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    cursor.insertText(" Hết.")
+    field._timer.timeout.emit()  # the pause in typing, the first still being stored
+    assert editor.writes.waiting is not None  # (waits for it)
+    qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
+    assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong") + " Hết.")
+    assert not field.is_dirty() and field.edit.toPlainText().endswith(" Hết.")
     window.actions["undo"].trigger()
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
     window.actions["undo"].trigger()
