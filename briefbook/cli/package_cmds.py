@@ -56,17 +56,37 @@ def package_export(
 @package.command("import")
 @click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+@click.option("--yes", is_flag=True, help="Import without asking for confirmation.")
 @pass_context
-def package_import(ctx: Context, file: Path, dry_run: bool) -> None:
-    """Merge a package into the library: new items added, changes taken, conflicts listed."""
+def package_import(ctx: Context, file: Path, dry_run: bool, yes: bool) -> None:
+    """Merge a package into the library: new items added, changes taken, conflicts listed.
+
+    As the other imports do, it shows what it would change and asks before writing
+    (``--yes`` for scripts); with ``--json``, which leaves no room for a question, it
+    writes only with ``--yes``. A package is someone else's file: deleting or
+    replacing items unasked is not ours to do."""
     lib = ctx.library()
     plan = plan_import(lib, read_package(file))
-    if not dry_run:
-        apply_plan(lib, plan)
     if ctx.as_json:
+        if not dry_run and not yes:
+            raise ValidationError("With --json, add --yes to write, or --dry-run to look only.")
+        if not dry_run:
+            apply_plan(lib, plan)
         emit_json(_plan_data(plan, dry_run))
         return
-    _print_plan(plan, dry_run)
+    if not dry_run and yes:
+        apply_plan(lib, plan)
+        _print_plan(plan, "Imported")
+        return
+    _print_plan(plan, "Would import")
+    if dry_run:
+        click.echo("Nothing was written (--dry-run).")
+        return
+    if not click.confirm(f"Import {plan.package.name} into the library?", default=False):
+        click.echo("Nothing was written.")
+        return
+    apply_plan(lib, plan)
+    click.echo(f"Imported {plan.package.name}.")
 
 
 def _plan_data(plan: MergePlan, dry_run: bool) -> dict:
@@ -83,9 +103,8 @@ def _plan_data(plan: MergePlan, dry_run: bool) -> dict:
     }
 
 
-def _print_plan(plan: MergePlan, dry_run: bool) -> None:
+def _print_plan(plan: MergePlan, verb: str) -> None:
     s = plan.summary()
-    verb = "Would import" if dry_run else "Imported"
     click.echo(
         f"{verb} {plan.package.name}: {s['add']} added, {s['update']} updated, {s['delete']} deleted, "
         f"{s['conflict']} conflicts, {s['unchanged']} unchanged."
@@ -105,8 +124,6 @@ def _print_plan(plan: MergePlan, dry_run: bool) -> None:
             "Conflicts keep your version; theirs is kept beside it. See 'briefbook package conflicts', "
             "then 'briefbook package resolve ID --keep-mine' or '--take-theirs'."
         )
-    if dry_run:
-        click.echo("Nothing was written (--dry-run).")
 
 
 @package.command("conflicts")

@@ -37,7 +37,7 @@ def test_a_book_from_a_package_is_exported_as_the_version_after_the_senders(tmp_
     assert _version(theirs, book) == "version: 2"
     _run(theirs, "package", "export", book, "-o", str(tmp_path / "p.bbpkg"))
     _run(ours, "init")
-    _run(ours, "package", "import", str(tmp_path / "p.bbpkg"))
+    _run(ours, "package", "import", str(tmp_path / "p.bbpkg"), "--yes")
     assert _version(ours, book) == "version: 2"
     _run(ours, "edit", point, "--set", "text=Văn bản của chúng tôi.")
     _run(ours, "export", book, "-o", str(tmp_path / "b.pdf"), "--format", "pdf")

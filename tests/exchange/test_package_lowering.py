@@ -79,7 +79,8 @@ def test_the_command_line_names_the_lowering(library_path: Path, tmp_path: Path)
             tmp_path,
             lambda o: o.update(TalkingPoint, filled["point"].id, classification="Public"),
         )
-    out = CliRunner().invoke(cli, ["--library", str(library_path), "package", "import", str(back)]).output
+    command = ["--library", str(library_path), "package", "import", str(back), "--yes"]
+    out = CliRunner().invoke(cli, command).output
     assert "1 conflicts" in out
     assert "would lower its classification from Confidential to Public" in out, out
 

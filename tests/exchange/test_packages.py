@@ -96,13 +96,13 @@ def test_both_sides_changed_is_listed_and_resolved_from_the_cli(library_path, tm
     assert "Would import" in dry.output and "2 added" in dry.output
     with Library.open(theirs) as lib:
         assert lib.count(Topic) == 0  # a dry run writes nothing
-    assert run(theirs, "package", "import", str(tmp_path / "a.bbpkg")).exit_code == 0
+    assert run(theirs, "package", "import", str(tmp_path / "a.bbpkg"), "--yes").exit_code == 0
     with Library.open(mine) as lib:
         lib.update(TalkingPoint, point.id, text="Của tôi")
     with Library.open(theirs) as lib:
         lib.update(TalkingPoint, point.id, text="Của họ")
     run(theirs, "package", "export", topic.id, "-o", str(tmp_path / "b.bbpkg"))
-    out = run(mine, "package", "import", str(tmp_path / "b.bbpkg")).output
+    out = run(mine, "package", "import", str(tmp_path / "b.bbpkg"), "--yes").output
     assert "1 conflicts" in out and "conflict" in out
     listed = run(mine, "package", "conflicts").output
     assert "Của tôi" in listed and "Của họ" in listed

@@ -73,7 +73,7 @@ def test_the_index_reads_as_text_after_a_package_is_merged(tmp_path: Path) -> No
     _run(theirs, "package", "export", "--items", point, "-o", str(tmp_path / "p.bbpkg"))
     ours = tmp_path / "ours.briefbook"
     _run(ours, "init")
-    _run(ours, "package", "import", str(tmp_path / "p.bbpkg"))
+    _run(ours, "package", "import", str(tmp_path / "p.bbpkg"), "--yes")
     _reads_as_text(ours, point)
 
 
