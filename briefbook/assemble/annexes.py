@@ -25,7 +25,7 @@ def _section_topics(a: Assembly, section: Section, warn: bool = True) -> list[To
             found = [a.library.list(Topic, where={"id": i}) for i in section.items]
             return [t for rows in found for t in rows]
         return [t for t in (chosen_item(a, Topic, i) for i in section.items) if t is not None]
-    return _by_title(a.scope.topics)
+    return _by_title(a.event_items("topics") if warn else a.scope.topics)
 
 
 def reserve_topic_homes(a: Assembly, chosen: list[Section]) -> None:
@@ -88,7 +88,7 @@ def statements_annex(a: Assembly, section: Section, event: Event | None) -> list
     if section.items is not None:
         wanted = {s.id for s in (chosen_item(a, Statement, i) for i in section.items) if s is not None}
     else:
-        wanted = {s.id for s in a.scope.statements}
+        wanted = {s.id for s in a.event_items("statements")}
     # Only the topics and statements of this book: a small book in a library of 25,000
     # statements read them all (0.6 s) to keep a few.
     linked = a.library.topics_of_statements(wanted)
@@ -130,7 +130,7 @@ def biographies(a: Assembly, section: Section, event: Event | None) -> list[Bloc
     if section.items is not None:
         people = [p for p in (chosen_item(a, Person, i) for i in section.items) if p is not None]
     else:
-        people = list(a.scope.people)
+        people = a.event_items("biographies")
     people = [p for p in people if a.admit(p)]
     people.sort(key=lambda p: sort_key(p.name_romanised or p.name))  # the order of the window's lists
     a.read_photos([p.id for p in people])

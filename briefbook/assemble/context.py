@@ -58,6 +58,10 @@ class Assembly(BookReads, ItemOrigins):
     event_origin: Origin | None = None  # set once the book's event is read
     _sources: list[Origin] = field(default_factory=list)
     _scope: EventScope | None = None
+    # The event's scope with every meeting, read only when the book leaves a meeting out, and
+    # the annex kinds whose items left with those meetings have been named (event_items).
+    _whole_scope: EventScope | None = None
+    _named_with_meetings: set[str] = field(default_factory=set)
     contacts: dict[tuple, list] = field(default_factory=dict)  # a person's previous contacts (meeting_brief)
     # (kind, item id) -> the anchor of the one place the item is printed: a topic brief,
     # a group of the statements annex, a biography, or the first brief that printed it.
@@ -85,8 +89,39 @@ class Assembly(BookReads, ItemOrigins):
     def scope(self) -> EventScope:
         """What belongs to the book's event: what its sections hold unless the user chose."""
         if self._scope is None:
-            self._scope = event_scope(self.library, self.book.event_id)
+            self._scope = event_scope(self.library, self.book.event_id, self._meeting_kept)
+            if not all(self._meeting_kept(m) for m in self._scope.meetings):
+                self._whole_scope = event_scope(self.library, self.book.event_id)
         return self._scope
+
+    def event_items(self, section_kind: str) -> list[Record]:
+        """The event's own items for an annex ("topics", "statements", "biographies").
+
+        What the event has only through meetings this book leaves out is named, once, as
+        left out with them (a topic with its points): nothing leaves the book without a word."""
+        kept = self.scope.items(section_kind)
+        if self._whole_scope is None or section_kind in self._named_with_meetings:
+            return kept
+        self._named_with_meetings.add(section_kind)
+        kept_ids = {item.id for item in kept}
+        for item in self._whole_scope.items(section_kind):
+            if item.id in kept_ids:
+                continue
+            self.warn(
+                "left_out_with_meeting",
+                f"{item.LABEL} “{short(item.display_name)}” is left out: it comes to this book "
+                "only through meetings it leaves out.",
+                item,
+            )
+            self._left_with(item)
+        return kept
+
+    def _meeting_kept(self, meeting: Meeting) -> bool:
+        """A meeting the book prints, asked quietly (its brief's :meth:`admit` names one left out).
+        What reaches the event only through a meeting left out goes with it (see event_scope)."""
+        if self.rank(self.level_of(meeting)) > self.ceiling_rank:
+            return False
+        return not (self.releasable and self.restricted(meeting))
 
     def warn_if_other_event(self, item: Record) -> None:
         """A hand-picked item that belongs only to other events: say so (it may have been ticked by mistake).

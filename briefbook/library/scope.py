@@ -16,6 +16,8 @@ belongs only to another event.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
 from dataclasses import field
 from typing import TypeVar
 
@@ -56,8 +58,15 @@ class EventScope:
         return {item.id for item in self.items(section_kind)}
 
 
-def event_scope(library: Library, event_id: str) -> EventScope:
+def event_scope(
+    library: Library, event_id: str, meeting_kept: Callable[[Meeting], bool] | None = None
+) -> EventScope:
     """Everything that belongs to the event (see the module's docstring for the rule).
+
+    ``meeting_kept``: a book's rule for which meetings it prints. The topics, people and
+    statements that reach the event only through a meeting it leaves out are left out
+    with it (a Public book must not list a Confidential meeting's counterpart or brief
+    its topics); ``meetings`` still lists every meeting, so that each one left out is named.
 
     A handful of queries whatever the event's size (the composer asks on every
     change: a 500-meeting book must not stall the window).
@@ -65,13 +74,17 @@ def event_scope(library: Library, event_id: str) -> EventScope:
     scope = EventScope(event_id)
     scope.meetings = library.list(Meeting, where={"event_id": event_id}, order_by="starts_at")
     in_order = "m.starts_at COLLATE NOCASE, m.rowid"  # the meetings' order, as listed above
+    # The meetings that count, as one JSON parameter (any number of them, one placeholder).
+    kept = [m.id for m in scope.meetings if meeting_kept is None or meeting_kept(m)]
+    only_kept = "m.id IN (SELECT value FROM json_each(?))"
+    kept_json = json.dumps(kept)
     scope.topics = _unique(
         _records(
             library,
             Topic,
             "FROM meeting_topics x JOIN meetings m ON m.id = x.meeting_id JOIN topics t ON t.id = x.topic_id "
-            f"WHERE m.event_id = ? ORDER BY {in_order}, x.position, x.rowid",
-            [event_id],
+            f"WHERE m.event_id = ? AND {only_kept} ORDER BY {in_order}, x.position, x.rowid",
+            [event_id, kept_json],
         )
     )
     delegation = _records(
@@ -86,8 +99,8 @@ def event_scope(library: Library, event_id: str) -> EventScope:
         Person,
         "FROM meeting_participants x JOIN meetings m ON m.id = x.meeting_id "
         "JOIN people t ON t.id = x.person_id "
-        f"WHERE m.event_id = ? ORDER BY {in_order}, x.position, x.rowid",
-        [event_id],
+        f"WHERE m.event_id = ? AND {only_kept} ORDER BY {in_order}, x.position, x.rowid",
+        [event_id, kept_json],
     )
     scope.people = _unique(delegation + participants)
     scope.delegation_ids = {person.id for person in delegation}
@@ -96,10 +109,11 @@ def event_scope(library: Library, event_id: str) -> EventScope:
         Statement,
         "FROM statements t WHERE t.id IN (SELECT x.statement_id FROM statement_topics x "
         "JOIN meeting_topics mt ON mt.topic_id = x.topic_id JOIN meetings m ON m.id = mt.meeting_id "
-        "WHERE m.event_id = ?) OR t.speaker_id IN (SELECT person_id FROM event_delegation WHERE event_id = ? "
+        f"WHERE m.event_id = ? AND {only_kept}) "
+        "OR t.speaker_id IN (SELECT person_id FROM event_delegation WHERE event_id = ? "
         "UNION SELECT p.person_id FROM meeting_participants p JOIN meetings m ON m.id = p.meeting_id "
-        "WHERE m.event_id = ?)",
-        [event_id, event_id, event_id],
+        f"WHERE m.event_id = ? AND {only_kept})",
+        [event_id, kept_json, event_id, event_id, kept_json],
     )
     scope.statements = sorted(on_topics, key=lambda s: s.date, reverse=True)
     return scope

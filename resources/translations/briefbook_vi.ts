@@ -4140,6 +4140,11 @@ Thả ảnh vào đây.</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>%1 “%2” is left out: it comes to this book only through meetings it leaves out.</source>
+        <translation>%1 “%2” bị bỏ ra: mục này chỉ có trong sổ tay qua những cuộc gặp đã bị bỏ ra.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Talking point “%1” is not cleared; it is left out.</source>
         <translation>Luận điểm “%1” chưa được duyệt; luận điểm này bị bỏ ra.</translation>
     </message>

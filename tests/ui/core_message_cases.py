@@ -592,6 +592,21 @@ def preflight_points_left_out_with_their_topic(c: Ctx) -> list[Shown]:
 
 
 @case
+def preflight_items_left_out_with_their_meeting(c: Ctx) -> list[Shown]:
+    lib, filled = c.library, c.filled
+    meeting = lib.add(
+        Meeting(event_id=filled["event"].id, title="Gặp Campuchia", classification="Confidential")
+    )
+    khmer = lib.add(Person(name="ប្រាក់ សុខុន"))
+    lib.set_participant(meeting.id, khmer.id, "counterpart")
+    book = new_book(lib, filled["event"].id, ceiling="Public", title="Sổ tay công khai")
+    c.data.update({meeting.title, khmer.name, book.title})
+    warnings = [w for w in preflight(lib, book) if w.code == "left_out_with_meeting"]
+    assert warnings, "nothing named"
+    return [Shown(w.message, "preflight", w) for w in warnings]
+
+
+@case
 def preflight_of_a_lower_copy(c: Ctx) -> list[Shown]:
     from briefbook.library.books import Section, save_sections, sections
 

@@ -55,6 +55,12 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
         r"Talking point " + _QUOTED + r" is left out with its topic " + _QUOTED + r"\.",
         QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is left out with its topic “%2”."),
     ),
+    "left_out_with_meeting": (
+        r"(.+) " + _QUOTED + r" is left out: it comes to this book only through meetings it leaves out\.",
+        QT_TRANSLATE_NOOP(
+            "Preflight", "%1 “%2” is left out: it comes to this book only through meetings it leaves out."
+        ),
+    ),
     "draft_omitted": (
         r"Talking point " + _QUOTED + r" is not cleared; left out\.",
         QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is not cleared; it is left out."),
@@ -228,7 +234,14 @@ def warning_text(warning: PreflightWarning) -> str:
         return visible_controls(warning.message)
     groups = [_name(g) for g in match.groups()]
     if (
-        warning.code in ("other_event", "item_not_for_release", "not_for_release_passage", "deleted_item")
+        warning.code
+        in (
+            "other_event",
+            "item_not_for_release",
+            "not_for_release_passage",
+            "deleted_item",
+            "left_out_with_meeting",
+        )
         and groups
     ):
         groups[0] = kind_label(warning.kind) if warning.kind else kind_part(match.group(1))
