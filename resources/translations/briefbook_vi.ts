@@ -495,7 +495,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/shown_book.py" line="+124"/>
+        <location filename="../../briefbook/ui/composer/shown_book.py" line="+136"/>
         <source>Include “%1”</source>
         <translation>Đưa vào “%1”</translation>
     </message>
@@ -4510,7 +4510,12 @@ Thả ảnh vào đây.</translation>
         <translation>không thuộc sự kiện nào</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/section_model.py" line="+162"/>
+        <location line="+6"/>
+        <source>above the ceiling</source>
+        <translation>cao hơn mức mật tối đa</translation>
+    </message>
+    <message>
+        <location filename="../../briefbook/ui/composer/section_model.py" line="+171"/>
         <source>Tick to give this meeting a brief; drag to change the order.</source>
         <translation>Đánh dấu để có đề cương cho cuộc gặp này; kéo để đổi thứ tự.</translation>
     </message>
@@ -4523,6 +4528,11 @@ Thả ảnh vào đây.</translation>
         <location line="+2"/>
         <source>It belongs to another event, not to this book&apos;s event.</source>
         <translation>Mục này thuộc một sự kiện khác, không thuộc sự kiện của tài liệu này.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Above this book&apos;s highest classification: the book leaves it out (the preflight names it). Raise the book&apos;s highest classification to include it.</source>
+        <translation>Cao hơn mức mật tối đa của sổ: sổ bỏ mục này ra (phần kiểm tra trước khi xuất có nêu tên). Hãy nâng mức mật tối đa của sổ để đưa mục này vào.</translation>
     </message>
     <message>
         <location filename="../../briefbook/ui/composer/section_edits.py" line="+36"/>
@@ -4723,7 +4733,7 @@ Thả ảnh vào đây.</translation>
         <translation>Thêm một chủ đề, phát biểu hoặc người từ toàn bộ thư viện vào phần đang chọn</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Add the section “%1”</source>
         <translation>Thêm phần “%1”</translation>
     </message>

@@ -30,7 +30,7 @@ from briefbook.ui.composer.commands import copy_sections
 from briefbook.ui.composer.section_edits import SectionEditsMixin
 from briefbook.ui.composer.section_kinds import kind_help, kind_name
 from briefbook.ui.composer.section_rows import BELONGS_ROLE, ID_ROLE, KIND_ROLE, ROOT, meeting_rows
-from briefbook.ui.composer.texts import belongs_text, item_label
+from briefbook.ui.composer.texts import above_text, belongs_text, item_label
 
 MUTED = QColor("#8a8a8a")
 
@@ -46,6 +46,7 @@ class SectionTreeModel(SectionEditsMixin, QAbstractItemModel):
         self._children: dict[int, list[tuple[Record, bool]]] = {}
         self._belongs: dict[int, dict[str, str]] = {}  # scoped sections: item id → "event"/"other"/"none"
         self._defaults: dict[int, list[str]] = {}  # scoped sections: the event's own items, in order
+        self._above: set[str] = set()  # items above the book's ceiling: left out whatever their tick
 
     # -- loading --------------------------------------------------------------------------
 
@@ -56,9 +57,13 @@ class SectionTreeModel(SectionEditsMixin, QAbstractItemModel):
         choices: dict[str, list[Choice]] | None = None,
         defaults: dict[str, list[str]] | None = None,
         language: str | None = None,
+        above: set[str] | None = None,
     ) -> None:
-        """Show ``sections``; ``choices`` (by section id): what a scoped section holds and can hold."""
+        """Show ``sections``; ``choices`` (by section id): what a scoped section holds and can hold;
+        ``above``: the ids of items above the book's ceiling, shown unticked, greyed and marked,
+        since the export leaves them out (their tick is kept for a higher ceiling)."""
         self.beginResetModel()
+        self._above = set(above or ())
         self.sections = copy_sections(sections)
         self.meetings = list(meetings)
         self.language = language or self.language
@@ -144,10 +149,14 @@ class SectionTreeModel(SectionEditsMixin, QAbstractItemModel):
             return self._section_data(self.sections[index.row()], role)
         parent_row = index.internalId() - 1
         item, ticked = self._children[parent_row][index.row()]
+        above = item.id in self._above
+        ticked = ticked and not above
         included = ticked and self.sections[parent_row].include
         belongs = self._belongs.get(parent_row, {}).get(item.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
             marker = belongs_text(belongs)
+            if above:
+                marker = ", ".join(m for m in (above_text(), marker) if m)
             return f"({marker}) {item_label(item)}" if marker else item_label(item)
         if role == Qt.ItemDataRole.CheckStateRole:
             return Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
@@ -168,6 +177,12 @@ class SectionTreeModel(SectionEditsMixin, QAbstractItemModel):
                     hint += "\n" + QCoreApplication.translate(
                         "SectionTreeModel", "It belongs to another event, not to this book's event."
                     )
+            if above:
+                hint = QCoreApplication.translate(
+                    "SectionTreeModel",
+                    "Above this book's highest classification: the book leaves it out (the preflight "
+                    "names it). Raise the book's highest classification to include it.",
+                )
             return f"{item_label(item)}\n{hint}"
         if role == ID_ROLE:
             return item.id
@@ -200,6 +215,10 @@ class SectionTreeModel(SectionEditsMixin, QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+        if index.internalId() != ROOT:
+            item, _ = self._children[index.internalId() - 1][index.row()]
+            if item.id in self._above:  # (no tick the export would not honour)
+                flags &= ~Qt.ItemFlag.ItemIsUserCheckable
         if not self.is_scoped(
             index
         ):  # sections and meetings are reordered; a section's items keep their order

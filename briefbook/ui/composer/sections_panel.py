@@ -134,17 +134,19 @@ class SectionsPanel(QWidget):
         reset_view: bool,
         choices: dict[str, list[Choice]] | None = None,
         defaults: dict[str, list[str]] | None = None,
+        above: set[str] | None = None,
     ) -> None:
         """Show ``sections``; unless ``reset_view`` (another book), keep selection and expansion.
 
         ``choices`` and ``defaults`` (by section id): the items a topics,
-        statements or biographies section holds and can hold, and the event's own.
+        statements or biographies section holds and can hold, and the event's own;
+        ``above``: the ids of items above the book's ceiling (shown as left out).
         """
         current = self.current_ids() if not reset_view else ("", "")
         expanded = self._expanded_ids() if not reset_view else set()
         self.loading = True
         try:
-            self.model.load(sections, meetings, choices, defaults, self.language)
+            self.model.load(sections, meetings, choices, defaults, self.language, above)
             for row, section in enumerate(sections):
                 if section.kind in ("meetings", *SCOPED_SECTIONS) and (reset_view or section.id in expanded):
                     self.tree.expand(self.model.index(row, 0))

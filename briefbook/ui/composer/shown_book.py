@@ -92,7 +92,8 @@ class ShownBookMixin:
             self.meetings = self.library.list(Meeting, where=where, order_by="starts_at")
             self.sections_panel.language = book.language
         choices, defaults = self._section_choices()
-        self.sections_panel.load(self.sections, self.meetings, reset_view, choices, defaults)
+        above = self._above_ceiling([c.item for rows in choices.values() for c in rows] + list(self.meetings))
+        self.sections_panel.load(self.sections, self.meetings, reset_view, choices, defaults, above)
         self._show_details()
 
     def _section_choices(self) -> tuple[dict[str, list[Choice]], dict[str, list[str]]]:
@@ -106,6 +107,17 @@ class ShownBookMixin:
                 choices[section.id] = section_choices(self.library, scope, section)
                 defaults[section.id] = [item.id for item in scope.items(section.kind)]
         return choices, defaults
+
+    def _above_ceiling(self, items: list) -> set[str]:
+        """The ids of ``items`` above the book's ceiling: the export leaves them out whatever their
+        tick, so the tree shows them left out (the preflight names them). A level the library does
+        not know counts as the highest, as the export counts it."""
+        if self.book is None or not self.context.model.is_open:
+            return set()
+        ranks = {name: rank for rank, name in enumerate(self.library.classification_levels())}
+        top = len(ranks)
+        ceiling = ranks.get(self.book.ceiling or "", 0)
+        return {i.id for i in items if ranks.get(getattr(i, "classification", ""), top) > ceiling}
 
     def add_section_item(self, section_id: str) -> None:
         """Add an item from the whole library to a topics, statements or biographies section."""

@@ -48,6 +48,11 @@ def belongs_text(belongs: str) -> str:
     return ""
 
 
+def above_text() -> str:
+    """The marker of an item above the book's ceiling, which the book leaves out."""
+    return QCoreApplication.translate("SectionTreeModel", "above the ceiling")
+
+
 def item_label(item: Record) -> str:
     if isinstance(item, Meeting):
         return meeting_label(item)
