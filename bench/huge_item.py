@@ -109,6 +109,26 @@ class Heartbeat:
         self.worst, self.last = 0.0, time.perf_counter()
 
 
+class Held:
+    """How long the user's input is held: the time spent in ``background_save.wait_for`` (the
+    window paints and its timers run there, so the heartbeat does not see it, but what is typed
+    or clicked waits in the queue)."""
+
+    def __init__(self):
+        from briefbook.ui.editors import background_save
+
+        self.total, real = 0.0, background_save.wait_for
+
+        def timed(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return real(*args, **kwargs)
+            finally:
+                self.total += time.perf_counter() - started
+
+        background_save.wait_for = timed
+
+
 def wait_until(done, timeout: float = 120.0) -> None:
     """Run the event loop (the GIL free while idle) until ``done()``."""
     from PySide6.QtCore import QEventLoop, QTimer
@@ -199,10 +219,11 @@ def main() -> None:
     window.install_extensions()
     window.show()
     wait_until(lambda: False, timeout=1.0)
-    beat = Heartbeat()
+    beat, held = Heartbeat(), Held()
     print(f"load at start: {os.getloadavg()}")
     names = tuple(n for n in args.names.split(",") if n)
     cases = ("editor", "resize", "type", "save", "undo", "redo", "switch", "history", "preview")
+    cases += ("undo held", "redo held", "close held")
     rows: dict[str, dict[str, list[float]]] = {name: {case: [] for case in cases} for name in names}
     for _ in range(args.rounds):
         for name in names:
@@ -258,11 +279,28 @@ def main() -> None:
             # Edit > Undo of that edit, then Redo: until the editor shows the text again
             for case, act in (("undo", window.undo), ("redo", window.redo)):
                 beat.reset()
+                held.total = 0.0
                 act()
+                rows[name][f"{case} held"].append(held.total)
                 wait_until(lambda f=field: not getattr(f.edit, "loading", False), timeout=900.0)
                 wait_until(lambda: False, timeout=0.2)
                 rows[name][case].append(beat.worst)
                 wait_until(lambda: False, timeout=0.5)
+            # a save after a pause, under way when the window is closed (close flushes: it waits)
+            cursor = QTextCursor(field.edit.document())
+            cursor.setPosition(field.edit.document().characterCount() // 2)
+            field.edit.setTextCursor(cursor)
+            QTest.keyClick(field.edit, "b")
+            if hasattr(field, "save_soon"):
+                field.save_soon()
+                wait_until(lambda f=field: not f.edit.kept.waiting)
+            held.total = 0.0
+            window.flush()
+            rows[name]["close held"].append(held.total)
+            QTest.keyClick(field.edit, Qt.Key.Key_Backspace)
+            field.flush()
+            editor.writes.wait()
+            wait_until(lambda: False, timeout=0.5)
             stored = editor.context.library.get("talking_point", point_id).text
             if stored != saved:
                 print(f"{name}: after undo and redo the stored text is not the saved one", flush=True)
@@ -320,6 +358,9 @@ def main() -> None:
                 f"resize {1000 * rows[name]['resize'][-1]:.0f} ms, "
                 f"undo {1000 * rows[name]['undo'][-1]:.0f} ms, redo {1000 * rows[name]['redo'][-1]:.0f} ms, "
                 f"switch {1000 * rows[name]['switch'][-1]:.0f} ms, "
+                f"input held: undo {1000 * rows[name]['undo held'][-1]:.0f} ms, "
+                f"redo {1000 * rows[name]['redo held'][-1]:.0f} ms, "
+                f"close {1000 * rows[name]['close held'][-1]:.0f} ms, "
                 f"history {1000 * rows[name]['history'][-1]:.0f} ms, "
                 f"preview {1000 * rows[name]['preview'][-1]:.0f} ms",
                 flush=True,
