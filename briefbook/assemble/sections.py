@@ -161,8 +161,29 @@ def meeting_briefs(a: Assembly, section: Section, event: Event | None) -> list[B
     for number, meeting in enumerate(meetings, start=1):
         if out:
             out.append(PageBreak())
+        _warn_outside_event(a, meeting, event)
         out += meeting_brief(a, meeting, section.choices.get(meeting.id), number, len(meetings))
     return [section_heading(a, section), *out] if out else []
+
+
+def _warn_outside_event(a: Assembly, meeting: Meeting, event: Event | None) -> None:
+    """A meeting dated outside its event's days is named: a day and month typed the other
+    way round ('03/04/2026' for an event in December) is printed as written, so the
+    user sees it before the book leaves, not at the airport."""
+    if event is None or not event.start_date or not meeting.starts_at:
+        return
+    day, first, last = (
+        meeting.starts_at[:10],
+        event.start_date[:10],
+        (event.end_date or event.start_date)[:10],
+    )
+    if first <= day <= last:
+        return
+    a.warn(
+        "meeting_outside_event",
+        f"The meeting “{meeting.title}” is on {day}, outside its event's dates ({first} to {last}).",
+        meeting,
+    )
 
 
 def free_text(a: Assembly, section: Section, event: Event | None) -> list[Block]:

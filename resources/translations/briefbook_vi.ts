@@ -4145,6 +4145,11 @@ Thả ảnh vào đây.</translation>
     </message>
     <message>
         <location line="+6"/>
+        <source>The meeting “%1” is on %2, outside its event&apos;s dates (%3 to %4).</source>
+        <translation>Cuộc gặp “%1” vào ngày %2, ngoài thời gian của sự kiện (%3 đến %4).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Talking point “%1” is not cleared; it is left out.</source>
         <translation>Luận điểm “%1” chưa được duyệt; luận điểm này bị bỏ ra.</translation>
     </message>

@@ -607,6 +607,18 @@ def preflight_items_left_out_with_their_meeting(c: Ctx) -> list[Shown]:
 
 
 @case
+def preflight_meeting_outside_its_event(c: Ctx) -> list[Shown]:
+    lib = c.library
+    event = lib.add(Event(title="Hội nghị Viêng Chăn", start_date="2026-12-15", end_date="2026-12-17"))
+    meeting = lib.add(Meeting(event_id=event.id, title="Gặp ສອນໄຊ", starts_at="2026-04-03T09:00"))
+    book = new_book(lib, event.id, title="Sổ tay")
+    c.data.update({meeting.title, "2026-04-03", "2026-12-15", "2026-12-17"})
+    warnings = [w for w in preflight(lib, book) if w.code == "meeting_outside_event"]
+    assert warnings, "nothing named"
+    return [Shown(w.message, "preflight", w) for w in warnings]
+
+
+@case
 def preflight_of_a_lower_copy(c: Ctx) -> list[Shown]:
     from briefbook.library.books import Section, save_sections, sections
 

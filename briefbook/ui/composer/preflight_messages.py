@@ -61,6 +61,10 @@ _TEMPLATES: dict[str, tuple[str, str]] = {
             "Preflight", "%1 “%2” is left out: it comes to this book only through meetings it leaves out."
         ),
     ),
+    "meeting_outside_event": (
+        r"The meeting " + _QUOTED + r" is on (.+), outside its event's dates \((.+) to (.+)\)\.",
+        QT_TRANSLATE_NOOP("Preflight", "The meeting “%1” is on %2, outside its event's dates (%3 to %4)."),
+    ),
     "draft_omitted": (
         r"Talking point " + _QUOTED + r" is not cleared; left out\.",
         QT_TRANSLATE_NOOP("Preflight", "Talking point “%1” is not cleared; it is left out."),
