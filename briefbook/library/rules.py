@@ -68,6 +68,12 @@ def _label(name: str) -> str:
     return FIELD_WORDS.get(name) or name.replace("_", " ")
 
 
+def _as_written(stored: str) -> str:
+    """A stored time as a person writes it ("2026-12-16 08:00"): the ISO "T" between date and
+    time, shown back in a refusal, read as a typo of theirs."""
+    return stored.replace("T", " ")
+
+
 def check_dates(out: dict[str, Any], changed: set[str] | None) -> None:
     """Normalise and check the date fields in ``out`` that are being written (all, if ``changed`` is None)."""
     for name in DATE_FIELDS | DATETIME_FIELDS:
@@ -88,7 +94,9 @@ def check_dates(out: dict[str, Any], changed: set[str] | None) -> None:
         touched = changed is None or {start, end} & changed
         if touched and out.get(start) and out.get(end) and out[end] < out[start]:
             raise ValidationError(
-                f"The {_label(end)} ({out[end]}) is before the {_label(start)} ({out[start]}).", end
+                f"The {_label(end)} ({_as_written(out[end])}) is before the {_label(start)} "
+                f"({_as_written(out[start])}).",
+                end,
             )
 
 

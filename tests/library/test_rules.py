@@ -50,7 +50,10 @@ def test_meeting_times_and_an_end_never_before_its_start(library: Library, fille
     assert meeting.starts_at == "2025-12-17T09:00"
     assert library.update(Meeting, meeting.id, starts_at="17.12.2025 08h30").starts_at == "2025-12-17T08:30"
     meeting = library.update(Meeting, meeting.id, starts_at="17/12/2025 9:00")
-    with pytest.raises(ValidationError, match=r"The end time \(2025-12-17T08:00\) is before the start time"):
+    with pytest.raises(
+        ValidationError,
+        match=r"The end time \(2025-12-17 08:00\) is before the start time \(2025-12-17 09:00\)\.",
+    ):
         library.update(Meeting, meeting.id, ends_at="2025-12-17 08:00")
     event = filled["event"]
     library.update(Event, event.id, start_date="2025-12-17", end_date="2025-12-18")
