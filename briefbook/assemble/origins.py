@@ -18,9 +18,8 @@ from dataclasses import fields
 
 from briefbook.assemble import markers
 from briefbook.document.model import Origin
-from briefbook.errors import ValidationError
 from briefbook.library import Book, Record, TalkingPoint
-from briefbook.library.levels import Level, parse_level
+from briefbook.library.levels import Level, rank_of
 from briefbook.library.records import one_line_fields
 
 
@@ -44,10 +43,7 @@ class ItemOrigins:
             return found
         if level in self.levels:
             return self.levels.index(level)
-        try:
-            return parse_level(self.scheme, level).rank
-        except ValidationError:
-            return len(self.levels) - 1
+        return rank_of(self.scheme, level)
 
     def restricted(self, item: Record) -> bool:
         """True if a one-line field of the item (a title, a name) starts with a not-for-release

@@ -83,6 +83,16 @@ def parse_level(levels: list[Level], text: str | None, *, what: str = "classific
     )
 
 
+def rank_of(levels: list[Level], name: str | None) -> int:
+    """The rank of the level ``name`` names, read as :func:`parse_level` reads it; a name the
+    library does not know counts as the highest level (the export's rule: what cannot be read
+    is never printed below its level). The composer marks what is above a book's ceiling by it."""
+    try:
+        return parse_level(levels, name).rank
+    except ValidationError:
+        return len(levels) - 1
+
+
 def _tables_with_classification() -> list[str]:
     return [cls.TABLE for cls in RECORD_TYPES.values() if "classification" in cls.field_names()]
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from briefbook.errors import BriefBookError, NotFound
 from briefbook.library import Book, Meeting
 from briefbook.library.books import sections
+from briefbook.library.levels import rank_of
 from briefbook.library.scope import SCOPED_SECTIONS, Choice, choose_item, event_scope, section_choices
 from briefbook.text import one_line
 from briefbook.ui import error_hook
@@ -110,14 +111,15 @@ class ShownBookMixin:
 
     def _above_ceiling(self, items: list) -> set[str]:
         """The ids of ``items`` above the book's ceiling: the export leaves them out whatever their
-        tick, so the tree shows them left out (the preflight names them). A level the library does
-        not know counts as the highest, as the export counts it."""
-        if self.book is None or not self.context.model.is_open:
-            return set()
-        ranks = {name: rank for rank, name in enumerate(self.library.classification_levels())}
-        top = len(ranks)
-        ceiling = ranks.get(self.book.ceiling or "", 0)
-        return {i.id for i in items if ranks.get(getattr(i, "classification", ""), top) > ceiling}
+        tick, so the tree shows them left out (the preflight names them). Levels are ranked by the
+        export's own rule (``levels.rank_of``), asked once for each level the items hold."""
+        if self.book is None or not self.context.model.is_open or not self.book.ceiling:
+            return set()  # (no ceiling: each export is given its own)
+        scheme = self.library.levels()
+        ceiling = rank_of(scheme, self.book.ceiling)
+        held = {getattr(i, "classification", "") for i in items}
+        above = {level for level in held if rank_of(scheme, level) > ceiling}
+        return {i.id for i in items if getattr(i, "classification", "") in above}
 
     def add_section_item(self, section_id: str) -> None:
         """Add an item from the whole library to a topics, statements or biographies section."""
