@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
@@ -117,7 +118,26 @@ def article(word: str) -> str:
 
 
 def no_such_field(cls: type[Record], name: str) -> str:
-    """The words refusing a field ``cls`` does not have ("An event has no field 'location'."):
-    the six places that refuse one wrote them each, as "A event …")."""
+    """The words refusing a field ``cls`` does not have, with the ones it has ("A person has no
+    field 'full_name'. Did you mean 'name'? Its fields are: name, …."): the refusal alone left
+    the user guessing the spelling, one try a field (the six places that refuse one wrote the
+    sentence each, as "A event …", before they shared this)."""
     label = cls.LABEL.lower()
-    return f"{article(label).capitalize()} {label} has no field '{name}'."
+    said = f"{article(label).capitalize()} {label} has no field '{name}'."
+    known = cls.data_fields()
+    meant = _field_meant(name, known)
+    if meant:
+        said += f" Did you mean '{meant}'?"
+    return f"{said} Its fields are: {', '.join(known)}."
+
+
+def _field_meant(name: str, known: list[str]) -> str | None:
+    """The field ``name`` was likely typed for: the same words in another case, order or
+    separator ('Start date', 'romanised_name'), else one a slip of a letter or two away
+    ('titel'); none for a name merely sharing letters ('location' is not 'classification')."""
+    words = "_".join(name.strip().lower().replace("-", " ").replace("_", " ").split())
+    for field in known:
+        if sorted(field.split("_")) == sorted(words.split("_")):
+            return field
+    close = difflib.get_close_matches(words, known, n=1, cutoff=0.8)
+    return close[0] if close else None

@@ -109,8 +109,16 @@ RAW: list[tuple] = [
         QT_TRANSLATE_NOOP("CoreMessages", "%1 is not a readable vCard file."),
     ),
     (
-        r"An? [a-z][a-z ]* has no field '(.*)'\.",
-        QT_TRANSLATE_NOOP("CoreMessages", "This kind of item has no field '%1'."),
+        r"An? [a-z][a-z ]* has no field '(.*)'\. Did you mean '(.*)'\? Its fields are: (.*)\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages", "This kind of item has no field '%1'. Did you mean '%2'? Its fields are: %3."
+        ),
+        (str, fields_part, fields_part),
+    ),
+    (
+        r"An? [a-z][a-z ]* has no field '(.*)'\. Its fields are: (.*)\.",
+        QT_TRANSLATE_NOOP("CoreMessages", "This kind of item has no field '%1'. Its fields are: %2."),
+        (str, fields_part),
     ),
     (
         r"(.+) \(no organisation\) is listed twice; imported once\.",

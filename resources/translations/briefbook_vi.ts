@@ -495,7 +495,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Thông tin tài liệu</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/shown_book.py" line="+136"/>
+        <location filename="../../briefbook/ui/composer/shown_book.py" line="+138"/>
         <source>Include “%1”</source>
         <translation>Đưa vào “%1”</translation>
     </message>
@@ -1265,11 +1265,16 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
     </message>
     <message>
         <location line="+4"/>
-        <source>This kind of item has no field &apos;%1&apos;.</source>
-        <translation>Loại mục này không có trường &apos;%1&apos;.</translation>
+        <source>This kind of item has no field &apos;%1&apos;. Did you mean &apos;%2&apos;? Its fields are: %3.</source>
+        <translation>Loại mục này không có trường &apos;%1&apos;. Có phải ý bạn là &apos;%2&apos;? Các trường của nó: %3.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
+        <source>This kind of item has no field &apos;%1&apos;. Its fields are: %2.</source>
+        <translation>Loại mục này không có trường &apos;%1&apos;. Các trường của nó: %2.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>%1 (no organisation) is listed twice; imported once.</source>
         <translation>%1 (không có tổ chức) có tên hai lần; chỉ nhập một lần.</translation>
     </message>

@@ -19,10 +19,30 @@ def test_an_unknown_field_reads_in_vietnamese_whatever_its_article(library: Libr
     with pytest.raises(ValidationError) as refused:
         library.list(cls, where={"location": "Bangkok"})
     said = str(refused.value)
-    assert said == f"{'An event' if cls is Event else 'A topic'} has no field 'location'."
+    fields = ", ".join(cls.data_fields())
+    assert (
+        said
+        == f"{'An event' if cls is Event else 'A topic'} has no field 'location'. Its fields are: {fields}."
+    )
     i18n.apply_language("vi")
     try:
         shown = user_message(said)
     finally:
         i18n.apply_language("en")
-    assert shown == "Loại mục này không có trường 'location'."
+    # the fields by the window's own words, not the core's identifiers
+    assert shown.startswith("Loại mục này không có trường 'location'. Các trường của nó: tiêu đề, ")
+    assert shown.endswith(", độ mật.") and "title" not in shown and "classification" not in shown
+
+
+def test_a_near_miss_is_named_in_vietnamese_too(library: Library, qapp) -> None:
+    with pytest.raises(ValidationError) as refused:
+        library.list(Topic, where={"titel": "Mekong"})
+    i18n.apply_language("vi")
+    try:
+        shown = user_message(str(refused.value))
+    finally:
+        i18n.apply_language("en")
+    assert shown == (
+        "Loại mục này không có trường 'titel'. Có phải ý bạn là 'tiêu đề'? "
+        "Các trường của nó: tiêu đề, thông tin nền, độ mật."
+    )
