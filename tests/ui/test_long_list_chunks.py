@@ -13,7 +13,7 @@ import random
 import pytest
 from PySide6.QtGui import QTextDocument
 
-from briefbook.ui.editors import list_chunks, long_text
+from briefbook.ui.editors import list_chunks, list_runs, long_text
 from briefbook.ui.editors.rich_text import FEATURES, MarkdownEdit, normalise_markdown
 from tests.ui.test_long_text import THAI, VIETNAMESE
 
@@ -68,11 +68,11 @@ def _structure(document: QTextDocument) -> list[tuple]:
         if listed is not None:
             fmt = listed.format()
             where = (
-                lists.setdefault(listed.objectIndex(), len(lists)),
+                lists.setdefault(list_runs.run_key(listed), len(lists)),  # (a run of groups: one list)
                 fmt.style(),
                 fmt.indent(),
                 fmt.numberSuffix(),
-                listed.itemNumber(block),
+                fmt.start() + listed.itemNumber(block),  # (its number, as shown)
             )
         runs = []
         it = block.begin()

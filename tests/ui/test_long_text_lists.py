@@ -52,7 +52,11 @@ def _shape(document: QTextDocument) -> list[tuple]:
         fmt, listed = block.blockFormat(), block.textList()
         if listed is not None or fmt.headingLevel() or not long_text.markdown_writer.plain_paragraph(block):
             style = (
-                (listed.format().style(), listed.format().indent(), listed.itemNumber(block))
+                (
+                    listed.format().style(),
+                    listed.format().indent(),
+                    listed.format().start() + listed.itemNumber(block),
+                )  # (its number, as shown)
                 if listed
                 else ()
             )

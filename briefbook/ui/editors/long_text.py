@@ -7,7 +7,7 @@ more than :data:`LONG` characters is built a block at a time, in time slices of
 :data:`SLICE_MS`, each plain paragraph cut into blocks of about ``markdown_writer.PIECE``
 characters at a space between two letters of plain text (the rule the Markdown writer cuts
 by); list items, headings, quotes and code keep their formats, and the items of each list
-are put in one list (History, read-only, in lists of a few items: :class:`PieceLoader`).
+are put in lists of a few items, numbered on, which the editor treats as one (``list_runs``).
 Until the last piece is in, the editor is read-only and the field saves nothing, so a
 half-open text is never written.
 
@@ -43,7 +43,7 @@ from PySide6.QtGui import (
     QTextListFormat,
 )
 
-from briefbook.ui.editors import list_chunks, markdown_writer
+from briefbook.ui.editors import list_chunks, list_runs, markdown_writer
 from briefbook.ui.editors.markdown_text import read_markdown
 
 LONG = 20_000  # a text longer than this is opened in pieces
@@ -87,9 +87,8 @@ def open_in_pieces(
     A text that is one list (tight or loose) is read a chunk at a time by the loader (``list_chunks``):
     Qt reads one list in one call in time growing with the square of its items.
 
-    ``group``: for a read-only view, each list is built as consecutive lists of at most
-    ``group`` items numbered on (:class:`PieceLoader`); the editor keeps one list per list, which
-    its Markdown writer needs."""
+    ``group``: each list is built as consecutive lists of at most ``group`` items numbered on
+    (:class:`PieceLoader`), a run the editor and its writer treat as one list (``list_runs``)."""
     if len(markdown) <= LONG or markdown_writer.MARK in markdown:
         return None
     cut = list_chunks.chunks(markdown)
@@ -222,7 +221,8 @@ class PieceLoader(QObject):
             assert source is not None
             self.pieces = pieces(source)
         self.lists: dict[object, QTextList] = {}  # a list of the source's (its key): the target's
-        self.counts: dict[object, tuple[QTextListFormat, int]] = {}  # its first format, its items
+        # a list of the source's: its first format, its items so far, its run (``list_runs``)
+        self.counts: dict[object, tuple[QTextListFormat, int, int]] = {}
         self.first = True
         self.timer = QTimer(self)
         self.timer.setInterval(0)
@@ -280,14 +280,15 @@ class PieceLoader(QObject):
     def _into_list(self, out: QTextCursor, key: object, listed: QTextList) -> None:
         """The block at ``out`` made the next item of the target's list for ``key``."""
         target = self.lists.get(key)
-        first, count = self.counts.get(key, (listed.format(), 0))
-        if target is None or (self.group is not None and count % self.group == 0):
-            fmt = QTextListFormat(first)
-            fmt.setStart(first.start() + count)  # (a bullet shows no number: the same look)
+        first, count, run = self.counts.get(key, (listed.format(), 0, list_runs.new_run()))
+        if target is None:
+            fmt = list_runs.group_format(first, 0, run) if self.group is not None else first
             self.lists[key] = out.createList(fmt)
+        elif self.group is not None and count % self.group == 0:
+            self.lists[key] = out.createList(list_runs.group_format(first, count, run))
         else:
             target.add(out.block())
-        self.counts[key] = (first, count + 1)
+        self.counts[key] = (first, count + 1, run)
 
     def _read_whole(self) -> None:
         """Start again from the text read whole (in one call, as before chunks were read)."""

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QSizePolicy, QTextEdit, QWidget
 from shiboken6 import isValid
 
 from briefbook.text import clean
-from briefbook.ui.editors import layout_steps, long_text, markdown_units, markdown_writer
+from briefbook.ui.editors import layout_steps, list_runs, long_text, markdown_units, markdown_writer
 from briefbook.ui.editors.fields import leave_to_window
 from briefbook.ui.editors.markdown_text import (
     FEATURES,
@@ -52,6 +52,9 @@ class MarkdownEdit(QTextEdit):
         document.contentsChange.connect(self._forget_written)
         document.contentsChanged.connect(self.updateGeometry)
         self.kept = markdown_units.KeptMarkdown(document, FEATURES, normalise_markdown, self)
+        self.numbers = list_runs.RunNumbers(
+            document, self.kept.refind, self
+        )  # (a long list, opened as a run of groups)
 
     MIN_HEIGHT, MAX_HEIGHT = 64, 360
 
@@ -78,7 +81,9 @@ class MarkdownEdit(QTextEdit):
     def set_markdown(self, markdown: str) -> None:
         self._stop_loading()
         self.kept.stop()
-        loader = long_text.open_in_pieces(markdown or "", self.document(), FEATURES, self)
+        loader = long_text.open_in_pieces(
+            markdown or "", self.document(), FEATURES, self, group=list_runs.GROUP
+        )
         if loader is not None:
             self.loading = True
             self.setReadOnly(True)
@@ -124,6 +129,7 @@ class MarkdownEdit(QTextEdit):
         old = self.document()
         self.kept.stop()
         self.kept.deleteLater()
+        self.numbers.deleteLater()
         document.setParent(self)
         self.setDocument(document)
         self._wire(document)

@@ -28,6 +28,8 @@ import unicodedata
 
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+from briefbook.ui.editors.list_runs import NEXT
+
 MARK = "\ue000"  # a private-use character (a document holding one keeps the one call)
 GLUE = "\ue0f0"  # starts a part of a word in another format than the part before it
 BREAK = "\ue0f1"  # a line break typed (U+2028, Shift+Enter)
@@ -268,7 +270,9 @@ def loose_item(block: QTextBlock) -> bool:
     listed = block.textList()
     if listed is None:
         return False
-    if listed.item(0) != block:  # (not itemNumber: a walk of the list, at each of 6,000 items)
+    if listed.item(0) != block or listed.format().property(NEXT):
+        # (not itemNumber: a walk of the list, at each of 6,000 items; a group going on from
+        # the one before, ``list_runs``: its first item is not the list's first)
         return bool(listed.format().property(LOOSE_LIST))
     return bool(block.blockFormat().property(LOOSE_LIST))
 

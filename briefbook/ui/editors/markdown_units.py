@@ -27,7 +27,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextDocument, QTextFormat, QTextList, QTextListFormat
 from shiboken6 import isValid
 
-from briefbook.ui.editors import markdown_writer
+from briefbook.ui.editors import list_runs, markdown_writer
 from briefbook.ui.editors.long_text import continues
 from briefbook.ui.editors.markdown_stand_ins import holds_loose, loose_item
 
@@ -97,7 +97,7 @@ def cutting(document: QTextDocument) -> Iterator[list[Unit] | None]:
             yield None
         listed = block.textList()
         if listed is not None:
-            index = block.blockFormat().objectIndex()
+            index = list_runs.run_key(listed)  # (a run of groups is one list: ``list_runs``)
             spans[index] = len(blocks)  # the list's last item so far
             firsts.setdefault(index, len(blocks))
         others.append(others[-1] + (listed is None))
@@ -111,9 +111,9 @@ def cutting(document: QTextDocument) -> Iterator[list[Unit] | None]:
     # reach: the last item of every list begun so far; top: the two lists begun so far that
     # reach furthest, as (last item, list), so that the reach of all lists but one is known
     reach, start, was_free = -1, 0, False
-    top: list[tuple[int, int]] = []
-    listed_first: set[int] = set()
-    in_list = -1  # the list at the top level the blocks since its last item are items within
+    top: list[tuple[int, object]] = []
+    listed_first: set[object] = set()
+    in_list: object = -1  # the list at the top level the blocks since its last item are items within
     for number, block in enumerate(blocks):
         if number % STEP == 0:
             yield None
@@ -129,12 +129,12 @@ def cutting(document: QTextDocument) -> Iterator[list[Unit] | None]:
             # the next line, numbered by its place in the list
             out.append(_unit(blocks, start, number - 1, bool(out) and continues(blocks[start])))
             start = number
-        if block.textList() is not None:
-            index = block.blockFormat().objectIndex()
+        if (listed := block.textList()) is not None:
+            index = list_runs.run_key(listed)
             if index not in listed_first:
                 listed_first.add(index)
                 reach = max(reach, spans[index])
-                top = sorted([*top, (spans[index], index)], reverse=True)[:2]
+                top = sorted([*top, (spans[index], index)], key=lambda pair: pair[0], reverse=True)[:2]
         was_free = is_free
         if item != -1:
             in_list = item
@@ -145,8 +145,8 @@ def cutting(document: QTextDocument) -> Iterator[list[Unit] | None]:
     yield out
 
 
-def top_item(block: QTextBlock) -> int:
-    """The list (its object index) of which ``block`` is an item at the top level, or -1."""
+def top_item(block: QTextBlock) -> object:
+    """The list (its ``list_runs.run_key``) of which ``block`` is an item at the top level, or -1."""
     listed = block.textList()
     fmt = block.blockFormat()
     if (
@@ -156,10 +156,10 @@ def top_item(block: QTextBlock) -> int:
         or fmt.hasProperty(QTextFormat.Property.BlockQuoteLevel)
     ):
         return -1
-    return block.blockFormat().objectIndex()
+    return list_runs.run_key(listed)
 
 
-def _others_reach(top: list[tuple[int, int]], index: int) -> int:
+def _others_reach(top: list[tuple[int, object]], index: object) -> int:
     """The last item of the lists begun so far other than ``index``."""
     return max((last for last, other in top if other != index), default=-1)
 
@@ -170,7 +170,7 @@ def _unit(blocks: list[QTextBlock], start: int, end: int, joins: bool) -> Unit:
     listed = first.textList()
     item = listed is not None and start > 0 and blocks[start - 1].textList() is not None
     if item and numbered(listed):  # (written numbered from its place: the place is in its key)
-        keys = ((listed.itemNumber(first),), *keys)
+        keys = ((listed.format().start() + listed.itemNumber(first),), *keys)
     return Unit(first, blocks[end], keys, joins, sum(len(k[0]) + 1 for k in keys if len(k) > 1), item)
 
 
@@ -278,6 +278,12 @@ class KeptMarkdown(QObject):
     def _changed(self, position: int, _removed: int, added: int) -> None:
         if self.parts is not None and self._renew(position, added):
             return
+        self.parts = None
+        self._cutting = None
+
+    def refind(self) -> None:
+        """The units are to be found again (the numbers of a run's groups were set again after
+        an edit: ``list_runs``, a change of many blocks that :meth:`_renew` cannot follow)."""
         self.parts = None
         self._cutting = None
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefbook.ui.editors import long_text
+from briefbook.ui.editors import list_runs, long_text
 from briefbook.ui.editors.fields import FieldWidget
 from briefbook.ui.editors.markdown_edit import MarkdownEdit
 from briefbook.ui.editors.markdown_text import FEATURES, markdown_from_html, normalise_markdown
@@ -251,12 +251,11 @@ class MarkdownField(FieldWidget):
         cursor = self.edit.textCursor()
         current = cursor.currentList()
         if current is not None and current.format().style() == style:
-            for i in reversed(range(current.count())):
-                block = current.item(i)
-                if cursor.selectionStart() <= block.position() + block.length() and block.position() <= max(
-                    cursor.selectionEnd(), cursor.position()
-                ):
-                    current.remove(block)
+            # the selected items of the list (of each of its groups, a long list opened as a run
+            # of lists: ``list_runs``), last first
+            start, end = cursor.selectionStart(), max(cursor.selectionEnd(), cursor.position())
+            for block in reversed(list_runs.items_between(current, start, end)):
+                block.textList().remove(block)
             fmt = cursor.blockFormat()
             fmt.setIndent(0)
             cursor.setBlockFormat(fmt)
