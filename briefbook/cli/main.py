@@ -118,7 +118,10 @@ class FriendlyGroup(click.Group):
                 importlib.import_module(f"briefbook.cli.{module}")
             if cmd_name not in self.commands:
                 _register()
-        return super().get_command(ctx, cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _takes_json(command)
+        return command
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         _register()  # --help lists them all
@@ -176,6 +179,31 @@ def cli(ctx: click.Context, library_path: Path | None, as_json: bool, cleaned_co
     """BriefBook: prepare delegation briefing books from a local library."""
     ctx.obj = Context(library_path or default_library_path(), as_json, cleaned_copy)
     ctx.call_on_close(ctx.obj.close)
+
+
+def _json_after_the_command(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.find_object(Context).as_json = True
+
+
+def _takes_json(command: click.Command) -> None:
+    """Let ``--json`` follow the command too (``briefbook list event --json``), as it may precede
+    it: a script writer puts it where other tools take it, and was told "No such option"."""
+    if getattr(command, "_briefbook_json", False):
+        return
+    command._briefbook_json = True  # type: ignore[attr-defined]
+    if not any("--json" in param.opts for param in command.params):
+        command.params.append(
+            click.Option(
+                ["--json"],
+                is_flag=True,
+                expose_value=False,
+                callback=_json_after_the_command,
+                help="Print JSON for scripts instead of text for people.",
+            )
+        )
+    for sub in getattr(command, "commands", {}).values():
+        _takes_json(sub)
 
 
 def _register() -> None:
