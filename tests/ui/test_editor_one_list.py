@@ -120,6 +120,10 @@ STEPS = [
         "the list button over a boundary",
         lambda q, f: (_select(f, 76, 86), f.toggle_list(QTextListFormat.Style.ListDecimal)),
     ),
+    (
+        "numbers to bullets over a boundary",
+        lambda q, f: (_select(f, 105, 114), f.toggle_list(QTextListFormat.Style.ListDisc)),
+    ),
 ]
 
 

@@ -84,7 +84,10 @@ def same_run(one: QTextList | None, other: QTextList | None) -> bool:
 def next_group(listed: QTextList) -> QTextList | None:
     """The group of ``listed``'s run after it, or None: the blocks after its last item are
     walked until a group of the run begins (its first item follows no list of the run at
-    ``listed``'s depth) or the run has ended (an item of a list at a lower depth)."""
+    ``listed``'s depth) or the run has ended (an item of another run's list at its depth or
+    lower, or of any list at a lower depth). A list of its own at the same depth, one the
+    list button made of some of the run's items, is walked past: the items after it are
+    still the list's, numbered on as one list numbers its items past another list."""
     run = run_of(listed)
     if run is None or listed.count() == 0:
         return None
@@ -95,7 +98,8 @@ def next_group(listed: QTextList) -> QTextList | None:
         if other is not None and other.objectIndex() != listed.objectIndex():
             if run_of(other) == run:
                 return other
-            if other.format().indent() <= depth:
+            indent = other.format().indent()
+            if indent < depth or (indent == depth and run_of(other) is not None):
                 return None
         block = block.next()
     return None
