@@ -16,7 +16,7 @@ from briefbook.ui.editors import long_text
 from briefbook.ui.editors.rich_text import FEATURES, MarkdownField
 from briefbook.ui.preview_pieces import GROUP
 from tests.ui.test_long_text import THAI, VIETNAMESE
-from tests.ui.test_revisions_one_list import _largest_list, _seen
+from tests.ui.test_revisions_one_list import _bulleted_nested, _largest_list, _seen
 
 ITEMS = 400
 
@@ -27,15 +27,6 @@ def _numbered(n: int) -> str:
 
 def _paren(n: int) -> str:
     return "\n".join(f"{i}) {THAI[i % 2]} {i}" for i in range(3, n + 3))
-
-
-def _bulleted_nested(n: int) -> str:
-    lines = []
-    for i in range(n):
-        lines.append(f"- {THAI[i % 2]} {i}")
-        if i % 10 == 3:
-            lines += [f"  - {VIETNAMESE[0]} {i}a", f"  - {VIETNAMESE[1]} {i}b"]
-    return "\n".join(lines)
 
 
 def _starred(n: int) -> str:
