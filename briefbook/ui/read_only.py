@@ -32,6 +32,7 @@ class ReadOnlyBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("readOnlyBanner")
         self.model = model
+        self._worded = False  # the words are set when the banner is first shown
         self.setStyleSheet(STYLE)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -41,10 +42,13 @@ class ReadOnlyBanner(QFrame):
         self.label.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.label, 1)
         model.library_opened.connect(self.refresh)
-        self.retranslate()
         self.refresh()
 
     def retranslate(self) -> None:
+        """The banner's words, once it has been shown: a rich-text label's first text costs about
+        10 ms (Qt parses and lays it out), which every start paid for a banner it never shows."""
+        if not self._worded:
+            return
         advice = self.tr(
             "BriefBook cannot write to this file. To work on it, copy it to a folder of your own "
             "and open the copy."
@@ -52,7 +56,11 @@ class ReadOnlyBanner(QFrame):
         self.label.setText(f"<b>{html.escape(read_only_text())}</b> {html.escape(advice)}")
 
     def refresh(self) -> None:
-        self.setVisible(self.model.is_open and self.model.read_only)
+        shown = self.model.is_open and self.model.read_only
+        if shown and not self._worded:
+            self._worded = True
+            self.retranslate()
+        self.setVisible(shown)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
