@@ -29,6 +29,16 @@ CHUNK = 16384  # longest w:t we write; longer text is split over several w:t in 
 # a break or tab, one XML cannot hold, or one to escape (a superset of each of those sets), or
 # a bidi control, which the run closes if it leaves it open (invisible.closed_controls).
 _PLAIN = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff&<>\u202a-\u202e\u2066-\u2069]")
+# The same characters as code points, for Chain.primary_without (one scan answers both).
+_PLAIN_CODES = frozenset(
+    [
+        *range(0x20),
+        *(0x7F, 0xFFFE, 0xFFFF, 0x26, 0x3C, 0x3E),
+        *range(0xD800, 0xE000),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+    ]
+)
 _BREAKS = re.compile(r"(\n|\t)")
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
 PAGE_BREAK = '<w:br w:type="page"/>'
@@ -76,6 +86,7 @@ class RunWriter:
         # cannot draw holds its cut into fonts (pieces()), so the embedding need not cut it again.
         self.written: dict[str, list | None] = {}
         self._chain_of: Template | None = None
+        self._plain_primary = _PLAIN.search  # (replaced with the chain's own scan, below)
         # Runs written so far that the template's font alone may not draw (or with no template):
         # a paragraph adding none holds no right-to-left letter if that font draws none.
         self.mixed_runs = 0
@@ -110,13 +121,15 @@ class RunWriter:
             return self._run(text, run, hyperlink, char_style, None)
         if self._chain is None or self._chain_of is not self.template:
             self._chain, self._chain_of = chain_of(self.template), self.template
-        if self._chain.all_primary(text):  # nearly every run: the template's own font draws it
-            if not (hyperlink or char_style or run.bold or run.italic) and _PLAIN.search(text) is None:
-                # Most runs: no look, nothing to clean, escape, break or cut. What _run writes
-                # for them, without its steps (clean() would only normalise it).
-                text = normalize("NFC", text)
-                if len(text) <= CHUNK:
-                    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+            self._plain_primary = self._chain.primary_without(_PLAIN_CODES).search
+        if not (hyperlink or char_style or run.bold or run.italic) and self._plain_primary(text) is None:
+            # Most runs: the template's font draws them, no look, nothing to clean, escape,
+            # break or cut (one scan). What _run writes for them, without its steps.
+            text = normalize("NFC", text)
+            if len(text) <= CHUNK:
+                return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+            return self._run(closed_controls(text), run, hyperlink, char_style, None)
+        if self._chain.all_primary(text):
             return self._run(closed_controls(text), run, hyperlink, char_style, None)
         self.mixed_runs += 1
         text = closed_controls(text)  # (before the cut into fonts: an override may span two)

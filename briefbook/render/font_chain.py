@@ -80,6 +80,8 @@ class Chain:
     # Whether the primary font draws a right-to-left letter: if not, a text all_primary()
     # passes holds none (nor a bidi control: those are never counted as drawn).
     draws_rtl: bool = field(default=True, init=False)
+    _drawn: frozenset[int] = field(default=frozenset(), init=False)
+    _without: dict[frozenset[int], re.Pattern[str]] = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         # Everything the primary font draws (and never-drawn characters) in one regex
@@ -88,6 +90,7 @@ class Chain:
         # so text holding them is shaped, and HarfBuzz leaves them out.
         drawn = frozenset(c for c in self.fonts[0].cmap if not is_ignorable(chr(c)))
         self._simple = re.compile(f"[^{_class_of(drawn)}\t\n\r \u00a0]")
+        self._drawn = drawn
         self.draws_rtl = RTL_OR_CONTROL.search("".join(map(chr, drawn))) is not None
         # Stretches of base characters the primary font draws (no marks: those may belong
         # to the run before them), matched in C; everything else one character at a time.
@@ -134,6 +137,18 @@ class Chain:
 
     def all_primary(self, text: str) -> bool:
         return self._simple.search(text) is None  # type: ignore[union-attr]
+
+    def primary_without(self, excluded: frozenset[int]) -> re.Pattern[str]:
+        """A pattern whose ``search`` is None exactly when ``all_primary(text)`` holds and ``text``
+        holds none of ``excluded``: a caller that asks both questions of every run (the DOCX
+        writer: drawn by the template's font, and nothing to escape or clean) scans once."""
+        pattern = self._without.get(excluded)
+        if pattern is None:
+            allowed = frozenset(self._drawn.union(map(ord, "\t\n\r \u00a0")) - excluded)
+            # (_class_of leaves out codes up to the space: those allowed are listed here)
+            low = "".join(re.escape(chr(c)) for c in sorted(allowed) if c <= 0x20)
+            pattern = self._without[excluded] = re.compile(f"[^{_class_of(allowed)}{low}]")
+        return pattern
 
     def runs(self, text: str) -> list[tuple[int, str]]:
         """``text`` cut into runs, each with the index of the font drawing it (-1: none has it).
