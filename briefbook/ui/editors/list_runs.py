@@ -14,7 +14,7 @@ the list button) in one group changes the numbers of all the items after it, whi
 would count again by itself. :class:`RunNumbers` sets those starts again after each such edit,
 as part of that edit's own undo step (``joinPreviousEditBlock``): one undo takes back the edit
 and its numbers together. What else acts on "the list" (the list button, the Markdown writer,
-the writer's units) asks this module for the run (:func:`run_key`, :func:`run_lists`).
+the writer's units) asks this module for the run (:func:`run_key`, :func:`items_between`).
 """
 
 from __future__ import annotations
@@ -119,21 +119,6 @@ def previous_group(listed: QTextList) -> QTextList | None:
             return other
         block = block.previous()
     return None
-
-
-def run_lists(listed: QTextList) -> list[QTextList]:
-    """All the groups of ``listed``'s run, in order (``[listed]`` for a list of its own)."""
-    before: list[QTextList] = []
-    current = previous_group(listed)
-    while current is not None:
-        before.append(current)
-        current = previous_group(current)
-    after = [listed]
-    current = next_group(listed)
-    while current is not None:
-        after.append(current)
-        current = next_group(current)
-    return [*reversed(before), *after]
 
 
 def items_between(listed: QTextList, start: int, end: int) -> list[QTextBlock]:

@@ -52,9 +52,8 @@ class MarkdownEdit(QTextEdit):
         document.contentsChange.connect(self._forget_written)
         document.contentsChanged.connect(self.updateGeometry)
         self.kept = markdown_units.KeptMarkdown(document, FEATURES, normalise_markdown, self)
-        self.numbers = list_runs.RunNumbers(
-            document, self.kept.refind, self
-        )  # (a long list, opened as a run of groups)
+        # a long list, opened as a run of groups, numbered on after each edit
+        self.numbers = list_runs.RunNumbers(document, self.kept.refind, self)
 
     MIN_HEIGHT, MAX_HEIGHT = 64, 360
 
