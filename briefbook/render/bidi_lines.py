@@ -29,7 +29,7 @@ from bidi import get_display
 from reportlab.lib.enums import TA_RIGHT
 
 # The direction rule lives in bidi_text (no reportlab: the DOCX renderer asks it too).
-from briefbook.render.bidi_text import CONTROLS, first_strong_is_rtl
+from briefbook.render.bidi_text import CONTROLS, reads_from_right  # pdf_fonts, pdf_blocks ask it here too
 from briefbook.render.bidi_text import needs_bidi as needs_bidi  # pdf_shaping asks bidi_lines
 
 _LEVELS = re.compile(r"Level\(\s*(\d+),\s*\)")
@@ -40,11 +40,11 @@ _OBJECT = "\ufffc"  # what an inline object (image, anchor) counts as: a neutral
 def paragraph_is_rtl(style, text: str) -> bool:
     """The direction of a paragraph: its style's (``bb_rtl``, set by
     :meth:`briefbook.render.pdf_fonts.Styles.get`), else right-to-left when it is
-    right-aligned and starts with a right-to-left letter."""
+    right-aligned and written in a right-to-left script (bidi_text.reads_from_right)."""
     rtl = getattr(style, "bb_rtl", None)
     if rtl is not None:
         return bool(rtl)
-    return style.alignment == TA_RIGHT and first_strong_is_rtl(text)
+    return style.alignment == TA_RIGHT and reads_from_right(text)
 
 
 def levels(text: str, rtl: bool) -> list[int]:

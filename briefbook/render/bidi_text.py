@@ -8,6 +8,7 @@ reportlab: a DOCX-only export never imports it.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from briefbook.lazy_pattern import LazyPattern
 
@@ -38,6 +39,34 @@ def first_strong_is_rtl(text: str) -> bool:
     from bidi import get_base_level  # python-bidi, only for text that may be right-to-left
 
     return get_base_level(text) == 1
+
+
+_ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI; each closed by a PDI (U+2069)
+
+
+def reads_from_right(text: str) -> bool:
+    """True when a paragraph of the book is laid out right to left: the book's language
+    sets the direction (a book is in Vietnamese or English: left to right), and only a
+    paragraph written wholly in a right-to-left script (its first strong letter right to
+    left, no left-to-right letter outside isolates) reads from the right.
+
+    Unicode's first-strong rule alone (P2, P3) turned a Vietnamese paragraph that begins
+    with an Arabic name, or with a right-to-left mark kept in a name, into a right-to-left
+    one: right-aligned, its Vietnamese words laid out from the right. Under this rule the
+    name stays a right-to-left run, its letters in order, inside a left-to-right line; an
+    Arabic statement or biography still starts at the right. Both renderers ask it.
+    """
+    if not first_strong_is_rtl(text):
+        return False
+    depth = 0
+    for char in text:
+        if char in _ISOLATES:
+            depth += 1
+        elif char == "\u2069":
+            depth = max(0, depth - 1)
+        elif not depth and unicodedata.bidirectional(char) == "L":
+            return False
+    return True
 
 
 # Right-to-left letters and controls in one class: one C scan per run in the Word

@@ -16,7 +16,7 @@ import math
 from lxml import etree
 
 from briefbook.document.model import ListBlock, Paragraph, Run, Table, marked_not_for_release
-from briefbook.render.bidi_text import BOOK_LINE_STYLES, RTL_OR_CONTROL, first_strong_is_rtl
+from briefbook.render.bidi_text import BOOK_LINE_STYLES, RTL_OR_CONTROL, reads_from_right
 from briefbook.render.docx_markup import attr
 from briefbook.render.docx_pictures import Picture, drawing_xml
 from briefbook.render.docx_runs import RunWriter
@@ -43,12 +43,13 @@ _UNKNOWN = object()  # a style key not looked up yet
 
 
 def starts_rtl(runs: list[Run]) -> bool:
-    """True if the paragraph of ``runs`` starts with a right-to-left letter (the PDF's rule,
-    :func:`~briefbook.render.bidi_text.first_strong_is_rtl`), as cheaply as it can be asked of
-    every paragraph of a book: one C scan per run, nothing joined unless one may be."""
+    """True if the paragraph of ``runs`` reads from the right (the PDF's rule,
+    :func:`~briefbook.render.bidi_text.reads_from_right`: written wholly in a right-to-left
+    script), as cheaply as it can be asked of every paragraph of a book: one C scan per
+    run, nothing joined unless one may be."""
     for run in runs:
         if _MAY_BE_RTL(run.text) is not None:
-            return first_strong_is_rtl("".join(r.text for r in runs))
+            return reads_from_right("".join(r.text for r in runs))
     return False
 
 

@@ -167,10 +167,10 @@ BULLETS = ("•", "–", "·")  # list levels 1, 2, 3 (then again); the DOCX's t
 
 
 def _rtl_item(item, ordered: bool) -> dict:
-    """A list item whose text starts in a right-to-left script has its bullet or number
+    """A list item written in a right-to-left script (bidi_text.reads_from_right) has its bullet or number
     on the right and its text indented from the right (its paragraphs are right-aligned:
     pdf_fonts.Styles.get). A number reads "1." from the right: the full stop on its left."""
-    if not bidi_lines.first_strong_is_rtl("".join(r.text for r in item.runs)):
+    if not bidi_lines.reads_from_right("".join(r.text for r in item.runs)):
         return {}
     extra = {"bulletFormat": ".%s"} if ordered else {}
     return {"bulletDir": "rtl", "bulletAlign": "right", "leftIndent": 0, "rightIndent": _INDENT, **extra}

@@ -216,14 +216,15 @@ class Styles:
         style = self.by_name.get(name) or self.by_name["body"]
         if needs_chain(self.template, text) is None:
             return style
-        # A paragraph that starts in a right-to-left script reads from the right: it is
+        # A paragraph written in a right-to-left script (bidi_text.reads_from_right: not
+        # one that only starts with an Arabic name) reads from the right: it is
         # right-aligned, or justified with its last line flush right (and laid out right
         # to left: bidi_lines). Lines the book builds in its own language (contents
         # entries, cross-references, notes: bidi_text.BOOK_LINE_STYLES) stay left to right.
         rtl = (
             style.alignment in (TA_LEFT, TA_JUSTIFY)
             and style.name not in BOOK_LINE_STYLES
-            and bidi_lines.first_strong_is_rtl(text)
+            and bidi_lines.reads_from_right(text)
         )
         key = style.name + ("-rtl" if rtl else "")
         shaped = self._shaped.get(key)

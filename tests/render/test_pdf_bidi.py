@@ -142,3 +142,19 @@ def test_numbers_between_arabic_words_in_a_vietnamese_line_follow_the_algorithm(
     lines = _lines(render_pdf(doc, a4, tmp_path / "m.pdf"))
     line = next(ln for ln in lines if any(_RTL.search(t) for _x, t in ln))
     assert _read(line, rtl=False) == ["Số", "12", "علي", "34", "محمد"], line
+
+
+@pytest.mark.parametrize("mark", ["", "\u200f"])
+def test_a_vietnamese_paragraph_that_begins_with_an_arabic_name_reads_from_the_left(a4, tmp_path, mark):
+    """The book's language sets the paragraph's direction (Unicode's first-strong rule made
+    this paragraph right to left: right-aligned, the name at the right end and the
+    Vietnamese before it). A right-to-left mark kept in the name changes nothing."""
+    text = mark + " ".join([*NAME, *AFTER[:6]])
+    doc = Document(Metadata(title="t", language="vi"), [Paragraph([Run(text)]), Paragraph([Run(AFTER[0])])])
+    lines = _lines(render_pdf(doc, a4, tmp_path / "name.pdf"))
+    line = next(ln for ln in lines if any(_RTL.search(t) for _x, t in ln))
+    plain = next(ln for ln in lines if [t for _x, t in ln] == [AFTER[0]])
+    read = _read(line, rtl=False)
+    # From the left margin: the name (its words read from the right), then the Vietnamese.
+    assert min(line)[0] == pytest.approx(plain[0][0], abs=0.5), (line, plain)
+    assert read == [*NAME[::-1], *AFTER[:6]], read

@@ -17,7 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from briefbook.document.model import Document, Metadata, Paragraph, Run
-from briefbook.render.bidi_lines import first_strong_is_rtl
+from briefbook.render.bidi_lines import reads_from_right
 from briefbook.render.pdf import render_pdf
 from briefbook.render.template import load_template
 
@@ -50,7 +50,7 @@ def pdfs(tmp_path_factory):
     a4 = load_template("formal-a4")
     out = {}
     for name, text in CASES.items():
-        page = ARABIC_PAGE if first_strong_is_rtl(text) else LATIN_PAGE
+        page = ARABIC_PAGE if reads_from_right(text) else LATIN_PAGE
         blocks = [Paragraph([Run(page)]), Paragraph([Run(text)]), Paragraph([Run(page)])]
         path = tmp_path_factory.mktemp("layer") / "case.pdf"
         out[name] = render_pdf(Document(Metadata(title="t"), blocks), a4, path)
