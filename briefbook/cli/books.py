@@ -15,9 +15,11 @@ from briefbook.cli.output import emit_json, emit_table
 from briefbook.errors import NotFound, ValidationError
 from briefbook.library import Book, Event
 from briefbook.library.books import (
+    COVER_STAYS_FIRST,
     MeetingChoice,
     Section,
     copy_book,
+    cover_moved,
     new_book,
     save_sections,
     section_title,
@@ -211,6 +213,8 @@ def book_sections(
         section = _find(parts, ref)
         parts.remove(section)
         parts.insert(max(0, min(len(parts), int(position) - 1)), section)
+    if cover_moved(parts):  # only a move can take it from the front (sections() reads it first)
+        raise ValidationError(COVER_STAYS_FIRST, "sections")
     if add_text:
         parts.append(Section("text", add_text[0], text=add_text[1].replace("\\n", "\n")))
     changed = include or exclude or move or rename or items or add_text or remove

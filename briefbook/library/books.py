@@ -126,12 +126,34 @@ def default_sections(language: str = "vi") -> list[Section]:
     return [Section(kind, titles[kind]) for kind in SECTION_KINDS if kind != "text"]
 
 
+# Said where a move would take the cover from the front (the composer says it in the window's words).
+COVER_STAYS_FIRST = (
+    "The cover stays the first section of the book: it cannot be moved, nor can a section go before it."
+)
+
+
 def sections(book: Book) -> list[Section]:
+    """A book's sections in order, a cover first (a book stored with its cover moved elsewhere,
+    before moves were refused, printed its cover pages in the middle or at the end)."""
     try:
         raw = json.loads(book.sections or "[]")
     except json.JSONDecodeError:
         raise ValidationError(f"The sections of the book '{book.title}' are damaged.", "sections") from None
-    return [Section.from_dict(d) for d in raw]
+    return cover_first([Section.from_dict(d) for d in raw])
+
+
+def cover_first(parts: list[Section]) -> list[Section]:
+    """``parts`` with any cover section moved to the front; the others keep their order."""
+    covers = [s for s in parts if s.kind == "cover"]
+    if all(s.kind == "cover" for s in parts[: len(covers)]):
+        return parts
+    return covers + [s for s in parts if s.kind != "cover"]
+
+
+def cover_moved(parts: list[Section]) -> bool:
+    """True when a cover is not at the front of ``parts`` (a move the composer and the command
+    line refuse, saying :data:`COVER_STAYS_FIRST`)."""
+    return cover_first(parts) is not parts
 
 
 def save_sections(library: Library, book_id: str, new_sections: list[Section]) -> Book:

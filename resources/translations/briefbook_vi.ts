@@ -40,7 +40,7 @@
 <context>
     <name>Accessibility</name>
     <message>
-        <location filename="../../briefbook/ui/accessibility.py" line="+94"/>
+        <location filename="../../briefbook/ui/accessibility.py" line="+83"/>
         <source>Read only. The arrow keys and Page Up/Page Down scroll; Tab moves on.</source>
         <translation>Chỉ để đọc. Phím mũi tên và Page Up/Page Down để cuộn; Tab để đi tiếp.</translation>
     </message>
@@ -4357,7 +4357,7 @@ Thả ảnh vào đây.</translation>
         <translation>Thư viện này chỉ cho phép đọc: không thể lưu thay đổi.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+28"/>
         <source>BriefBook cannot write to this file. To work on it, copy it to a folder of your own and open the copy.</source>
         <translation>BriefBook không ghi được vào tệp này. Để làm việc với thư viện, hãy sao chép tệp vào một thư mục của bạn rồi mở bản sao đó.</translation>
     </message>
@@ -4525,7 +4525,7 @@ Thả ảnh vào đây.</translation>
         <translation>cao hơn mức mật tối đa</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/section_model.py" line="+171"/>
+        <location filename="../../briefbook/ui/composer/section_model.py" line="+172"/>
         <source>Tick to give this meeting a brief; drag to change the order.</source>
         <translation>Đánh dấu để có đề cương cho cuộc gặp này; kéo để đổi thứ tự.</translation>
     </message>
@@ -4545,7 +4545,7 @@ Thả ảnh vào đây.</translation>
         <translation>Cao hơn mức mật tối đa của sổ: sổ bỏ mục này ra (phần kiểm tra trước khi xuất có nêu tên). Hãy nâng mức mật tối đa của sổ để đưa mục này vào.</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/composer/section_edits.py" line="+36"/>
+        <location filename="../../briefbook/ui/composer/section_edits.py" line="+37"/>
         <location line="+44"/>
         <source>Include “%1”</source>
         <translation>Đưa “%1” vào</translation>
@@ -4572,7 +4572,12 @@ Thả ảnh vào đây.</translation>
         <translation>Bỏ cuộc gặp “%1” ra</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+42"/>
+        <source>The cover stays the first section of the book: it cannot be moved, nor can a section go before it.</source>
+        <translation>Trang bìa luôn là phần đầu tiên của sổ: không thể chuyển trang bìa, cũng không thể đặt phần nào lên trước nó.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Move “%1”</source>
         <translation>Chuyển “%1”</translation>
     </message>
@@ -4688,7 +4693,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SectionsPanel</name>
     <message>
-        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+109"/>
+        <location filename="../../briefbook/ui/composer/sections_panel.py" line="+111"/>
         <source>&amp;Add</source>
         <translation>Thêm &amp;phần</translation>
     </message>
@@ -4753,7 +4758,7 @@ Thả ảnh vào đây.</translation>
         <translation>Gỡ phần “%1”</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+30"/>
         <source>&amp;Open “%1”</source>
         <translation>&amp;Mở “%1”</translation>
     </message>

@@ -137,9 +137,13 @@ def test_compose_a_book(qtbot, composer: BookComposer, monkeypatch):
     expected = [k for k in before if k != "biographies"]
     expected.insert(expected.index("programme"), "biographies")
     assert after == expected
-    # ... and by moveRows: the cover to the end.
-    model.moveRows(QModelIndex(), 0, 1, QModelIndex(), model.rowCount())
-    assert [s.kind for s in stored(composer)] == [*expected[1:], "cover"]
+    # ... and by moveRows: the programme to the end; the cover stays first
+    # (tests/ui/test_composer_cover_first.py).
+    model.moveRows(QModelIndex(), row_of(composer, "programme"), 1, QModelIndex(), model.rowCount())
+    assert [s.kind for s in stored(composer)] == [k for k in expected if k != "programme"] + ["programme"]
+    expected = [s.kind for s in stored(composer)]
+    assert not model.moveRows(QModelIndex(), 0, 1, QModelIndex(), model.rowCount())
+    assert [s.kind for s in stored(composer)] == expected
     # A section cannot be dropped among the meetings.
     meetings = model.index(row_of(composer, "meetings"), 0)
     assert not model.canDropMimeData(
@@ -475,8 +479,8 @@ def test_right_click_menus_do_what_the_buttons_ticks_and_double_click_do(
     first = model.index(0, 0)
     assert not _action(panel.context_menu(first), "Move up").isEnabled()
     order = [s.id for s in stored(composer)]
-    _action(panel.context_menu(first), "Move down").trigger()
-    assert [s.id for s in stored(composer)] == [order[1], order[0], *order[2:]]
+    _action(panel.context_menu(model.index(1, 0)), "Move down").trigger()  # the cover stays first
+    assert [s.id for s in stored(composer)] == [order[0], order[2], order[1], *order[3:]]
 
     # A meeting under the section: "Open" asks for its editor, as a double-click does.
     meeting = model.index(0, 0, model.index(row_of(composer, "meetings"), 0))

@@ -3,7 +3,8 @@
 A mixin of :class:`~briefbook.ui.composer.section_model.SectionTreeModel`. Each edit
 is sent as ``edited(new_sections, undo_text)``; the composer stores it as one undoable
 step and loads the stored sections back. Sections move among sections and meetings within
-their section; a section's topics, statements and people keep the book's own order.
+their section; a section's topics, statements and people keep the book's own order. A move
+that would take the cover from the front is refused, and ``refused(text)`` says why.
 The strings keep the model's ``SectionTreeModel`` translation context.
 """
 
@@ -14,7 +15,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QModelIndex, Qt
 
-from briefbook.library.books import Section
+from briefbook.library.books import Section, cover_moved
 from briefbook.text import one_line
 from briefbook.ui.composer.commands import copy_sections
 from briefbook.ui.composer.section_rows import MIME, ROOT, checked, meeting_items
@@ -104,6 +105,15 @@ class SectionEditsMixin:
         order = rest[:at] + moved + rest[at:]
         sections = copy_sections(self.sections)
         if not source_parent.isValid():
+            if cover_moved([sections[i] for i in order]):  # the book opens with its cover
+                self.refused.emit(
+                    QCoreApplication.translate(
+                        "SectionTreeModel",
+                        "The cover stays the first section of the book: it cannot be moved, "
+                        "nor can a section go before it.",
+                    )
+                )
+                return False
             title = sections[source_row].title
             self.edited.emit(
                 [sections[i] for i in order],

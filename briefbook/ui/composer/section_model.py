@@ -37,6 +37,7 @@ MUTED = QColor("#8a8a8a")
 
 class SectionTreeModel(SectionEditsMixin, QAbstractItemModel):
     edited = Signal(object, str)  # the sections after the edit, the undo text
+    refused = Signal(str)  # an edit not made (the cover moved from the front): why, in words
 
     def __init__(self, parent=None):
         super().__init__(parent)

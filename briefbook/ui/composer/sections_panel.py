@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
     QMenu,
     QToolButton,
     QTreeView,
@@ -90,6 +91,7 @@ class SectionsPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.model.edited.connect(self.edited)
+        self.model.refused.connect(self.say)
         self.remove_button.clicked.connect(error_hook.guarded(self.remove_section))
         self.up_button.clicked.connect(error_hook.guarded(lambda: self.move_current(-1)))
         self.down_button.clicked.connect(error_hook.guarded(lambda: self.move_current(+1)))
@@ -220,6 +222,13 @@ class SectionsPanel(QWidget):
             return
         new = [s for s in copy_sections(self.sections) if s.id != section.id]
         self.edited.emit(new, self.tr("Remove the section “%1”").replace("%1", section.title))
+
+    def say(self, text: str) -> None:
+        """Tell the user why an edit was not made, in the window's status bar (a drag or a
+        move that does nothing and says nothing looks like a broken button)."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 10_000)
 
     def move_current(self, step: int) -> None:
         """Move the selected section (or meeting) ``step`` places (-1 up, +1 down)."""
