@@ -8,13 +8,22 @@ A mixin of :class:`~briefbook.library.api.Library`. Each call is one transaction
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from briefbook.errors import Conflict, StaleEdit, ValidationError
 from briefbook.library.queries import by_table
-from briefbook.library.records import Person, Record, TalkingPoint, Topic, record_type, revised_fields
+from briefbook.library.records import (
+    REFERENCES,
+    Person,
+    Record,
+    TalkingPoint,
+    Topic,
+    record_type,
+    revised_fields,
+)
 from briefbook.library.rules import check_new_id
 from briefbook.library.snapshots import Deleted, restore_rows, snapshot_rows
 from briefbook.library.stamps import now
@@ -43,6 +52,7 @@ class EditsMixin:
         with self.transaction():
             if given:  # ids are unique across kinds: a link or a command names an item by id alone
                 self._refuse_taken_id(given)
+            self._refuse_missing_references(cls, values, asdict(record))
             if cls is TalkingPoint and not record.position:
                 values["position"] = self._next_position(record.topic_id)
             self.db[cls.TABLE].insert(with_keys(cls.TABLE, values))
@@ -82,6 +92,7 @@ class EditsMixin:
             changed = {k: values[k] for k in changes if values[k] != getattr(old, k)}
             if not changed:
                 return old
+            self._refuse_missing_references(cls, values, {k: changes[k] for k in changed})
             for name in changed:  # every text field, one-line ones too (not the book's sections JSON)
                 if name in revised_fields(cls) and getattr(old, name):
                     self._keep_revision(cls, item_id, name, getattr(old, name))
@@ -134,6 +145,56 @@ class EditsMixin:
         self, cls: type[Record], values: dict[str, Any], changed: set[str] | None = None
     ) -> dict[str, Any]:
         return validated(cls, values, self.levels, changed)
+
+    def _refuse_missing_references(
+        self, cls: type[Record], values: dict[str, Any], given: dict[str, Any]
+    ) -> None:
+        """Refuse a field that points at no item, naming the field, the value and the likely item.
+
+        SQLite's own refusal ("FOREIGN KEY constraint failed") says neither which
+        field nor what was given, so ``add meeting --set event_id=1`` could only be
+        told "that refers to an item that is not in the library". The message keeps
+        those words first. ``values`` are as they will be stored, ``given`` as the user
+        typed them (an id loses its spaces on the way; the message quotes the typing).
+        """
+        for field in sorted(given.keys() & REFERENCES.keys()):
+            value = values.get(field)
+            if not value:
+                continue
+            target = record_type(REFERENCES[field])
+            if self.db.execute(f"SELECT 1 FROM {target.TABLE} WHERE id = ?", [value]).fetchone():
+                continue
+            typed = str(given[field] or "").strip() or str(value)
+            meant = self._reference_meant(target, str(value))
+            raise Conflict(  # of the same kind as SQLite's refusal was, for those who catch it
+                f"That refers to an item that is not in the library: no {target.LABEL.lower()} has the id "
+                f"'{typed}' (the {cls.LABEL.lower()}'s {field}). "
+                + (
+                    f"Did you mean the {target.LABEL.lower()} «{meant.display_name}», id '{meant.id}'? "
+                    if meant
+                    else ""
+                )
+                + f"`briefbook list {target.KIND}` shows each {target.LABEL.lower()} with its id."
+            )
+
+    def _reference_meant(self, target: type[Record], given: str) -> Record | None:
+        """The one item the user probably meant: the id in another case, or its title or name.
+
+        Read in Python (SQLite's ``lower`` folds only ASCII: "Hội nghị" would not match
+        "HỘI NGHỊ"); this runs only when a reference is refused.
+        """
+
+        def key(text: object) -> str:  # an id field's value reaches here with its spaces taken out
+            return "".join(unicodedata.normalize("NFC", str(text or "")).casefold().split())
+
+        given_key = key(given)
+        columns = ", ".join(("id", *target.TITLE_FIELDS))
+        found = {
+            row[0]
+            for row in self.db.execute(f"SELECT {columns} FROM {target.TABLE}")
+            if any(key(value) == given_key for value in row)
+        }
+        return self.get(target, found.pop()) if len(found) == 1 else None
 
     def _next_position(self, topic_id: str) -> int:
         row = self.db.execute(

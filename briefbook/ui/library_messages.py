@@ -147,4 +147,24 @@ RAW: list[tuple] = [
             "The book has a section of an unknown kind ('%1'); the library file may have been altered.",
         ),
     ),
+    (
+        r"That refers to an item that is not in the library: no ([a-z ]+) has the id '(.*)' "
+        r"\(the ([a-z ]+)'s ([a-z_]+)\)\. Did you mean the [a-z ]+ «(.*)», id '(.*)'\? "
+        r"`briefbook list [a-z_]+` shows each [a-z ]+ with its id\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "That refers to an item that is not in the library: no %1 has the id '%2' (the %4 of this %3). "
+            "Did you mean «%5» (id '%6')?",
+        ),
+        (_lower_kind, str, _lower_kind, fields_part, str, str),
+    ),
+    (
+        r"That refers to an item that is not in the library: no ([a-z ]+) has the id '(.*)' "
+        r"\(the ([a-z ]+)'s ([a-z_]+)\)\. `briefbook list [a-z_]+` shows each [a-z ]+ with its id\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "That refers to an item that is not in the library: no %1 has the id '%2' (the %4 of this %3).",
+        ),
+        (_lower_kind, str, _lower_kind, fields_part),
+    ),
 ]

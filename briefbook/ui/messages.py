@@ -54,7 +54,7 @@ _RAW: tuple[tuple[str, str], ...] = (
         ),
     ),
     (
-        r"That refers to an item that is not in the library.*",
+        r"That refers to an item that is not in the library \(it may have been deleted\)\.",
         QT_TRANSLATE_NOOP(
             "CoreMessages",
             "That refers to an item that is not in the library (it may have been deleted).",

@@ -1845,6 +1845,16 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Tài liệu có một phần thuộc loại không xác định (&apos;%1&apos;); tệp thư viện có thể đã bị sửa đổi bên ngoài BriefBook.</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>That refers to an item that is not in the library: no %1 has the id &apos;%2&apos; (the %4 of this %3). Did you mean «%5» (id &apos;%6&apos;)?</source>
+        <translation>Nội dung này dẫn tới một mục không có trong thư viện: không có %1 nào mang mã &apos;%2&apos; (trường %4 của %3 này). Có phải ý bạn là «%5» (mã &apos;%6&apos;)?</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>That refers to an item that is not in the library: no %1 has the id &apos;%2&apos; (the %4 of this %3).</source>
+        <translation>Nội dung này dẫn tới một mục không có trong thư viện: không có %1 nào mang mã &apos;%2&apos; (trường %4 của %3 này).</translation>
+    </message>
+    <message>
         <location filename="../../briefbook/ui/store_messages.py" line="+17"/>
         <source>recent changes</source>
         <translation>những thay đổi gần đây</translation>

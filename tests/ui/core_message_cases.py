@@ -718,6 +718,19 @@ def edits_refused(c: Ctx) -> list[Shown]:
 
 
 @case
+def references_to_nothing(c: Ctx) -> list[Shown]:
+    """An id typed by hand: a number, a title in another case (suggested), a deleted topic."""
+    lib, f = c.library, c.filled
+    event, meeting = f["event"], f["meeting"]
+    c.data.update({"1", event.title, event.id, "chủ đề đã xoá", "Gặp"})
+    return [
+        refused(lambda: lib.add(Meeting(event_id="1", title="Gặp", kind="bilateral"))),
+        refused(lambda: lib.update(Meeting, meeting.id, event_id=event.title.upper())),
+        refused(lambda: lib.add(TalkingPoint(topic_id="chủ đề đã xoá", text="Điểm"))),
+    ]
+
+
+@case
 def levels_typed_with_invisible_characters(c: Ctx) -> list[Shown]:
     """(Set on the command line, ``briefbook levels``: the Library's words, ready for a window.)"""
     lib = c.library
