@@ -20,7 +20,7 @@ from briefbook.library.levels import parse_level
 from briefbook.library.photos import read_photo_file
 from briefbook.library.records import RECORD_TYPES, Participant, record_type
 from briefbook.library.uses import delete_summary
-from briefbook.library.validation import as_choice, no_such_field
+from briefbook.library.validation import article, as_choice, no_such_field
 
 KIND = Choice(sorted(RECORD_TYPES))  # "Person", "TOPIC" too
 
@@ -301,7 +301,12 @@ def link(ctx: Context, item_id: str, other_id: str, role: str | None) -> None:
         owner = pair.get("meeting") or pair["statement"]
         lib.link_topic(owner.id, pair["topic"].id)
     else:
-        raise ValidationError(f"A {a.LABEL.lower()} and a {b.LABEL.lower()} cannot be linked.")
+        first, second = a.LABEL.lower(), b.LABEL.lower()
+        raise ValidationError(
+            f"{article(first).capitalize()} {first} and {article(second)} {second} cannot be linked. "
+            "Link a meeting with a person (a participant) or a topic, an event with a person (the "
+            "delegation), or a prior statement with a topic."
+        )
     click.echo(visible_controls(f"Linked {a.display_name} and {b.display_name}"))
 
 

@@ -23,7 +23,7 @@ from briefbook.library.records import (
     TalkingPoint,
     Topic,
 )
-from briefbook.library.validation import as_choice
+from briefbook.library.validation import article, as_choice
 from briefbook.store.sort_keys import keys_complete
 from briefbook.text import clean_line
 
@@ -248,4 +248,5 @@ class LinksMixin:
             return "meeting_topics", "meeting_id"
         if record.KIND == "statement":
             return "statement_topics", "statement_id"
-        raise ValidationError(f"A {record.LABEL.lower()} cannot be linked to a topic.")
+        label = record.LABEL.lower()
+        raise ValidationError(f"{article(label).capitalize()} {label} cannot be linked to a topic.")

@@ -36,3 +36,16 @@ def test_linking_again_without_a_role_keeps_it(library_path: Path) -> None:
     assert run("link", event, person, "--role", "").exit_code == 0  # an explicit empty role clears it
     shown = run("show", event).output
     assert "delegation: Lê Anh Tuấn\n" in shown and "()" not in shown
+
+
+def test_two_items_that_cannot_be_linked_are_told_what_can(library_path: Path) -> None:
+    """'A meeting and a event cannot be linked.' named neither the grammar nor the links there are."""
+    with Library.create(library_path) as lib:
+        filled = fill(lib)
+    said = CliRunner().invoke(
+        cli, ["--library", str(library_path), "link", filled["meeting"].id, filled["event"].id]
+    )
+    assert said.exit_code == 1
+    words = " ".join(said.output.split())
+    assert "A meeting and an event cannot be linked." in words
+    assert "Link a meeting with a person (a participant) or a topic" in words
