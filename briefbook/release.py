@@ -44,7 +44,7 @@ from briefbook.shared_methods import dataclass
 NOT_TEXT = frozenset({"style", "language"})
 # A run (most of a book's values: 300,000 on 500 meetings) is checked inline, as the generic
 # walk would check it: its text and its link with its own origin or the one it inherits;
-# bold and italic hold no text. Only while Run has exactly these fields: a field added to
+# bold, italic and code hold no text. Only while Run has exactly these fields: a field added to
 # it later sends every run through the generic walk, which checks whatever it holds.
 _RUN_INLINE = node_fields(Run) == RUN_FIELDS
 # The model's nodes (exactly these types): value() would find each is not a text, bytes, list
@@ -166,7 +166,7 @@ class _Gate:
                 cls = type(v)
                 if _RUN_INLINE and cls is Run:
                     own = v.origin or origin
-                    if (  # most runs: text, two flags and an origin that may leave; run() finds nothing
+                    if (  # most runs: text, three flags and an origin that may leave; run() finds nothing
                         own is not None
                         and own.level.__class__ is str
                         and own.level in allowed
@@ -175,6 +175,7 @@ class _Gate:
                         and (v.link is None or v.link.__class__ is str)
                         and v.bold.__class__ is bool
                         and v.italic.__class__ is bool
+                        and v.code.__class__ is bool
                     ):
                         continue
                     self.run(v, origin, where, n)
@@ -207,6 +208,8 @@ class _Gate:
             self.value(run.bold, own, ((where, _INDEX, n), _FIELD, "bold"), "bold")
         if run.italic.__class__ is not bool:
             self.value(run.italic, own, ((where, _INDEX, n), _FIELD, "italic"), "italic")
+        if run.code.__class__ is not bool:
+            self.value(run.code, own, ((where, _INDEX, n), _FIELD, "code"), "code")
 
     def check(self, origin: Origin | None, where: _Where, text: str) -> None:
         reason = ""

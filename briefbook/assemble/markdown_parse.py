@@ -233,8 +233,10 @@ def _inline_of(node: SyntaxTreeNode) -> list[Run]:
 
 def _walk(nodes, bold: bool, italic: bool, link: str | None, out: list[Run]) -> None:
     for n in nodes:
-        if n.type == "text" or n.type == "code_inline" or n.type == "html_inline":
+        if n.type == "text" or n.type == "html_inline":
             out.append(Run(n.content, bold, italic, link))
+        elif n.type == "code_inline":  # `ABC-123`: printed in the monospace font, backticks off
+            out.append(Run(n.content, bold, italic, link, code=True))
         elif n.type == "softbreak":
             out.append(Run(" ", bold, italic, link))
         elif n.type == "hardbreak":
@@ -256,11 +258,12 @@ def _merge(items: list[Run]) -> list[Run]:
     merged: list[Run] = []
     for r in items:
         last = merged[-1] if merged else None
-        if last is not None and (last.bold, last.italic, last.link, last.origin) == (
+        if last is not None and (last.bold, last.italic, last.link, last.origin, last.code) == (
             r.bold,
             r.italic,
             r.link,
             r.origin,
+            r.code,
         ):
             merged[-1] = replace(last, text=last.text + r.text)
         else:

@@ -71,7 +71,9 @@ class Origin:
 class Run:
     """A stretch of text with one look. ``"\\n"`` inside ``text`` is a line break.
 
-    ``origin`` is ``None`` when the run shares its block's origin.
+    ``origin`` is ``None`` when the run shares its block's origin. ``code`` marks inline code
+    (Markdown's backticks: a reference number, an address), which renderers print in a
+    monospace font, so that it does not read as prose; it is a look like bold, never text.
     """
 
     text: str
@@ -79,6 +81,7 @@ class Run:
     italic: bool = False
     link: str | None = None
     origin: Origin | None = None
+    code: bool = False
 
     def __init__(
         self,
@@ -87,6 +90,7 @@ class Run:
         italic: bool = False,
         link: str | None = None,
         origin: Origin | None = None,
+        code: bool = False,
     ) -> None:
         # The __init__ dataclass(frozen=True) writes, but with object.__setattr__ found once, not
         # looked up for every field of every run (a 100-meeting book makes 10,000): a third less
@@ -98,15 +102,16 @@ class Run:
         _set(self, "italic", italic)
         _set(self, "link", link)
         _set(self, "origin", origin)
+        _set(self, "code", code)
 
 
 # The fields of a run, as the walks over a whole document read them inline (most of a book's
 # values are runs): a field added to Run turns those fast paths off (see plain_run).
-RUN_FIELDS = ("text", "bold", "italic", "link", "origin")
+RUN_FIELDS = ("text", "bold", "italic", "link", "origin", "code")
 
 
 def plain_run(value: object) -> bool:
-    """True for a :class:`Run` (not a subclass) holding what a run should: text and two flags.
+    """True for a :class:`Run` (not a subclass) holding what a run should: text and three flags.
 
     The release gate, the record of an export and the fonts to embed read such a run's text,
     link and origin directly instead of walking its fields; anything else (a subclass, text
@@ -116,6 +121,7 @@ def plain_run(value: object) -> bool:
         and value.text.__class__ is str
         and value.bold.__class__ is bool
         and value.italic.__class__ is bool
+        and value.code.__class__ is bool
     )
 
 

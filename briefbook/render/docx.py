@@ -298,7 +298,8 @@ class _DocxBook:
             self._footer(self._new("ftr", "first"), first=True)
         prepare_settings(self.doc.settings())
         # (Positional: tests stand a plain function in for it.)
-        embed_fonts(self.doc, self.document, self.template, self.writer.written, self.font_names)
+        written, code = self.writer.written, self.writer.code_written
+        embed_fonts(self.doc, self.document, self.template, written, self.font_names, code)
         set_language(self.styles, self.language)
         set_core_properties(self.doc, self.meta, self.language)
 

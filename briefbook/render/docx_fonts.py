@@ -32,7 +32,7 @@ from briefbook.render.docx_parts import RT_FONT, Package
 from briefbook.render.docx_reference import BULLETS as LIST_MARKS
 from briefbook.render.docx_repertoire import docx_chain, file_codes, is_fixed, renamed
 from briefbook.render.docx_xml import R_NS, el, insert_in_order, w
-from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, is_ignorable
+from briefbook.render.font_chain import CODE_FONT, REPLACEMENT, Chain, ChainFont, is_ignorable
 from briefbook.render.template import Template
 from briefbook.render.zip_writer import Deflated
 from briefbook.text import clean
@@ -129,7 +129,10 @@ def with_font_names(xml: str, names: dict[str, str]) -> str:
 
 
 def used_fonts(
-    document: Document, template: Template, written: Iterable[str] | None = None
+    document: Document,
+    template: Template,
+    written: Iterable[str] | None = None,
+    code: dict[str, list] | None = None,
 ) -> dict[str, tuple[ChainFont, set[str]]]:
     """Every font the book's text needs, by family, with the characters it draws.
 
@@ -138,7 +141,8 @@ def used_fonts(
     draws; without it, every string of the document is read (a walk over its whole tree).
     Where ``written`` maps a text to its :func:`pieces`, that cut is read instead of cutting
     the text again: the same sets (a piece of no font holds what ``replaced`` makes), as long
-    as cleaning leaves the text as it is."""
+    as cleaning leaves the text as it is. ``code``: the inline code written, with its cut into
+    fonts (:attr:`RunWriter.code_written`), whose fonts (the monospace one) are used too."""
     chain = chain_of(template)
     own = {template.body_font, template.heading_font}
     by_family: dict[str, tuple[ChainFont, set[str]]] = {}
@@ -167,6 +171,9 @@ def used_fonts(
                 continue
             font = chain.fonts[index]
             by_family.setdefault(font.family, (font, set()))[1].update(run)
+    for cut in (code or {}).values():
+        for font, piece in cut:
+            by_family.setdefault(font.family, (font, set()))[1].update(clean(piece))
     # BriefBook's own words (page numbers, "Contents", "DRAFT") and what a reader may type.
     for words in (template.words("en"), template.words("vi")):
         for value in words.values():
@@ -186,6 +193,7 @@ def embed_fonts(
     template: Template,
     written: Iterable[str] | None = None,
     names: dict[str, str] | None = None,
+    code: dict[str, list] | None = None,
 ) -> int:
     """Embed the fonts the book uses (see :func:`used_fonts` for ``written``); returns the
     bytes added (before zipping).
@@ -205,7 +213,7 @@ def embed_fonts(
     added = 0
     number = 0
     styles = ("Regular", "Bold", "Italic", "BoldItalic") if _has_italics(document) else ("Regular", "Bold")
-    for _family, (font, chars) in sorted(used_fonts(document, template, written).items()):
+    for _family, (font, chars) in sorted(used_fonts(document, template, written, code).items()):
         fixed = is_fixed(font)
         whole = font.cmap if fixed else file_codes(font)
         codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in whole} & set(whole)
@@ -303,8 +311,10 @@ def _font_entry(root: etree._Element, name: str, family: str) -> etree._Element:
             return entry
     entry = el(root, "font", name=name)
     el(entry, "charset", val="00")
-    el(entry, "family", val="roman" if "Serif" in family else "swiss")
-    el(entry, "pitch", val="variable")
+    # A monospace font says so: where it is not embedded, Word takes a monospace font for it.
+    mono = family == CODE_FONT
+    el(entry, "family", val="modern" if mono else "roman" if "Serif" in family else "swiss")
+    el(entry, "pitch", val="fixed" if mono else "variable")
     return entry
 
 

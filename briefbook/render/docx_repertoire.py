@@ -40,7 +40,8 @@ from pathlib import Path
 
 from briefbook.render import font_cache
 from briefbook.render.docx_reference import BULLETS
-from briefbook.render.font_chain import Chain, ChainFont, chain_fonts
+from briefbook.render.font_chain import CODE_FONT, Chain, ChainFont, chain_fonts
+from briefbook.render.font_files import shipped
 from briefbook.render.template import WORDS
 
 
@@ -132,6 +133,22 @@ def docx_chain(primary: str, thai: str) -> Chain:
         if chain is None:
             chain = _CHAINS[key] = Chain(_split(chain_fonts(primary, thai)))
         return chain
+
+
+def docx_code_chain(primary: str, thai: str) -> Chain:
+    """The DOCX's chain for inline code: the monospace font with a fixed repertoire, as the
+    body fonts have (:data:`BODY_REPERTOIRE`, every Vietnamese letter), then the book's own
+    chain, so what it lacks is drawn by the family that draws it in the text around it."""
+    key = (CODE_FONT + "\0" + primary, thai)
+    chain = _CHAINS.get(key)
+    if chain is None:
+        rest = docx_chain(primary, thai).fonts  # (the same font objects: the same names in runs)
+        mono = shipped(CODE_FONT)
+        whole = file_codes(mono)
+        fixed = _as(mono, whole & BODY_REPERTOIRE | _marks(whole), True, embeds=whole & BODY_REPERTOIRE)
+        with _LOCK:
+            chain = _CHAINS.setdefault(key, Chain([fixed, *rest]))
+    return chain
 
 
 def _split(fonts: list[ChainFont]) -> list[ChainFont]:

@@ -15,10 +15,11 @@ from urllib.parse import quote
 
 from briefbook.document.model import Run
 from briefbook.invisible import closed_controls
-from briefbook.render.docx_fonts import chain_of, pieces, run_fonts_xml
+from briefbook.render.docx_fonts import chain_of, pieces, replaced, run_fonts_xml
 from briefbook.render.docx_markup import attr, element
 from briefbook.render.docx_markup import text as escaped
 from briefbook.render.docx_parts import RT_HYPERLINK
+from briefbook.render.docx_repertoire import docx_code_chain
 from briefbook.render.docx_style_ids import StyleIds
 from briefbook.render.font_chain import Chain
 from briefbook.render.template import Template
@@ -85,6 +86,9 @@ class RunWriter:
         # Every text written in a run, once: the fonts to embed. A text the template's font alone
         # cannot draw holds its cut into fonts (pieces()), so the embedding need not cut it again.
         self.written: dict[str, list | None] = {}
+        # Inline code written, each with its cut into fonts (the monospace one first): also
+        # fonts to embed, kept apart as the same text outside code is cut otherwise.
+        self.code_written: dict[str, list] = {}
         self._chain_of: Template | None = None
         self._plain_primary = _PLAIN.search  # (replaced with the chain's own scan, below)
         # Runs written so far that the template's font alone may not draw (or with no template):
@@ -119,6 +123,8 @@ class RunWriter:
             text = closed_controls(text)
             self.mixed_runs += 1
             return self._run(text, run, hyperlink, char_style, None)
+        if run.code:
+            return self._code(run, hyperlink, char_style)
         if self._chain is None or self._chain_of is not self.template:
             self._chain, self._chain_of = chain_of(self.template), self.template
             self._plain_primary = self._chain.primary_without(_PLAIN_CODES).search
@@ -137,6 +143,27 @@ class RunWriter:
         cut = self.written[text] = pieces(self.template, text)
         if len(cut) == 1:
             return self._run(cut[0][1], run, hyperlink, char_style, cut[0][0])
+        return "".join(self._run(piece, run, hyperlink, char_style, font) for font, piece in cut)
+
+    def _code(self, run: Run, hyperlink: bool, char_style: str | None) -> str:
+        """Inline code: each stretch names its font, the monospace one or, for what that lacks
+        (Thai, Lao, Khmer, Arabic in code), the chain font that draws it; a character no font
+        has is a visible U+FFFD, as in other runs (the preflight names it)."""
+        self.mixed_runs += 1  # (it names fonts: the paragraph's direction is asked as for mixed runs)
+        text = closed_controls(run.text)
+        cut = self.code_written.get(text)
+        if cut is None:
+            assert self.template is not None
+            chain = docx_code_chain(self.template.body_font, self.template.thai_font)
+            cut = []
+            for index, piece in chain.runs(text):
+                font = chain.fonts[max(index, 0)]
+                piece = replaced(piece) if index == -1 else piece
+                if cut and cut[-1][0] is font:
+                    cut[-1] = (font, cut[-1][1] + piece)
+                else:
+                    cut.append((font, piece))
+            self.code_written[text] = cut
         return "".join(self._run(piece, run, hyperlink, char_style, font) for font, piece in cut)
 
     def _run(self, text: str, run: Run, hyperlink: bool, char_style: str | None, font) -> str:

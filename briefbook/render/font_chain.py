@@ -10,7 +10,8 @@ font, all shipped in ``resources/fonts`` (OFL), and last a Chinese font found on
 the system through fontconfig (Noto CJK is 20 MB and in a format reportlab cannot
 embed, so it is not shipped). A character no font has is *uncovered*: the
 preflight names it and the files show a visible replacement (U+FFFD) instead, so
-nothing disappears in silence.
+nothing disappears in silence. Inline code has a chain of its own (:func:`code_chain`):
+Noto Sans Mono first, then the same fonts.
 
 Coverage comes from the fonts' own cmap tables (fontTools, read lazily, once
 per process), so the answer is the same as what the renderers will draw.
@@ -264,6 +265,17 @@ def chain_for(primary: str, thai: str = "NotoSansThai") -> Chain:
         if chain is None:
             chain = _CHAINS[key] = Chain(chain_fonts(primary, thai))  # Chinese joins on first need
         return chain
+
+
+# Inline code (a reference number, an address: Markdown's backticks) is printed in this
+# monospace family, which draws Latin with every Vietnamese letter; what it lacks (Thai, Lao,
+# Khmer, Arabic in code) falls back along the same chain as the book's text.
+CODE_FONT = "NotoSansMono"
+
+
+def code_chain(thai: str = "NotoSansThai") -> Chain:
+    """The chain for inline code: :data:`CODE_FONT` first, then the fonts of every chain."""
+    return chain_for(CODE_FONT, thai)
 
 
 def chain_fonts(primary: str, thai: str = "NotoSansThai") -> list[ChainFont]:

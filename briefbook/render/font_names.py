@@ -1,5 +1,5 @@
 """The family name inside each shipped font's Regular file, so that building the font chain
-opens no font file just to read its name (ten files: HarfBuzz maps each one, on every export).
+opens no font file just to read its name (eleven files: HarfBuzz maps each one, on every export).
 
 Looked up by file name and size: a file that is not listed, or whose size differs (a font
 updated without this table), is read as before (:func:`briefbook.render.font_files.font_display_name`).
@@ -18,6 +18,7 @@ SHIPPED = {
     "NotoSansKhmer-Regular.ttf": (113376, "Noto Sans Khmer"),
     "NotoSansLao-Regular.ttf": (31136, "Noto Sans Lao"),
     "NotoSansMath-Regular.ttf": (590896, "Noto Sans Math"),
+    "NotoSansMono-Regular.ttf": (510612, "Noto Sans Mono"),
     "NotoSansMyanmar-Regular.ttf": (196608, "Noto Sans Myanmar"),
     "NotoSansSymbols2-Regular.ttf": (656852, "Noto Sans Symbols2"),
     "NotoSansThai-Regular.ttf": (37744, "Noto Sans Thai"),

@@ -27,7 +27,7 @@ from briefbook.document.model import Run
 from briefbook.invisible import closed_controls
 from briefbook.render import bidi_lines, pdf_shaping
 from briefbook.render.bidi_text import BOOK_LINE_STYLES
-from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, is_ignorable
+from briefbook.render.font_chain import REPLACEMENT, Chain, ChainFont, chain_for, code_chain, is_ignorable
 from briefbook.render.metrics import LINE, spacing
 from briefbook.render.pdf_spaces import kept_runs, kept_spaces
 from briefbook.render.template import FONT_STYLES, Template
@@ -59,6 +59,17 @@ def register_family(template: Template, family: str) -> None:
 def register_chain_font(font: ChainFont) -> None:
     """Register a font of the fallback chain (on first use: most books need few of them)."""
     _register(font.family, lambda style: (font.file(style), font.index))
+
+
+def register_code_font(chain: Chain) -> None:
+    """Register the monospace font of inline code (the first of ``chain``, on first use), with
+    words it draws alone skipping shaping, as the body font's do."""
+    mono = chain.fonts[0]
+    register_chain_font(mono)
+    for style in FONT_STYLES:
+        font = pdfmetrics.getFont(font_name(mono.family, style))
+        if font.bb_plain is None:
+            font.bb_plain = chain.all_primary
 
 
 def _register(family: str, file_of) -> None:
@@ -276,11 +287,31 @@ class Markup:
                 out.append(f'<font face="{face}">{escape(run)}</font>')
         return "".join(out).replace("\n", "<br/>")
 
+    def code(self, text: str, bold: bool) -> str:
+        """Escaped inline code, each stretch with its font named: the monospace font, or for
+        what it lacks (Thai, Lao, Khmer, Arabic in code) the chain font that draws it; a
+        character no font has as U+FFFD, as in other text (the preflight names it)."""
+        chain = code_chain(self.template.thai_font)
+        register_code_font(chain)
+        out = []
+        for index, run in chain.runs(text):
+            if index == -1:
+                index, run = 0, "".join(c if is_ignorable(c) else REPLACEMENT for c in run)
+            font = chain.fonts[index]
+            if index:
+                register_chain_font(font)
+            face = font_name(font.family, "Bold" if bold else "Regular")
+            out.append(f'<font face="{face}">{escape(run)}</font>')
+        return "".join(out).replace("\n", "<br/>")
+
     def runs(self, runs: list[Run], base_bold: bool = False) -> str:
         parts = []
         texts = kept_runs([_cleaned(run.text) for run in runs])
         for run, text in zip(runs, texts, strict=True):
-            piece = self._text(text, bold=run.bold or base_bold)
+            if run.code:
+                piece = self.code(text, bold=run.bold or base_bold)
+            else:
+                piece = self._text(text, bold=run.bold or base_bold)
             href = self.href(run.link)
             if href:
                 piece = f'<a href="{escape(href)}" color="{self.link_colour}">{piece}</a>'

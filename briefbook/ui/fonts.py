@@ -38,8 +38,10 @@ def install_fonts(app: QGuiApplication) -> list[str]:
     returns the family list now in use."""
     if not _loaded:
         for path in sorted(FONTS_DIR.glob("*.ttf")):
-            if "Serif" in path.name or "Italic" in path.name:
-                continue  # the window uses sans upright (and Qt synthesises italics)
+            if "Serif" in path.name or "Italic" in path.name or "Mono" in path.name:
+                # The window uses sans upright (and Qt synthesises italics); it shows code in
+                # the system's fixed-pitch font, as Qt's Markdown reader does in the editor.
+                continue
             font_id = QFontDatabase.addApplicationFont(str(path))
             if font_id != -1:
                 _loaded.extend(QFontDatabase.applicationFontFamilies(font_id))

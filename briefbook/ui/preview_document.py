@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QBrush,
     QColor,
     QFont,
+    QFontDatabase,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -78,6 +79,9 @@ class DocumentBuilder(BoxedBlocks):
             fmt.setFontItalic(True)
         if colour is not None:
             fmt.setForeground(QBrush(colour))
+        if run is not None and run.code:  # inline code, monospace as in the files and the editor
+            fmt.setFontFixedPitch(True)
+            fmt.setFontFamilies([QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()])
         if run is not None and run.link:
             fmt.setAnchor(True)
             fmt.setAnchorHref(run.link)
