@@ -21,6 +21,7 @@ from briefbook.release import ReleaseRefused, check_release
 from briefbook.render.docx import render_docx
 from briefbook.render.pdf import render_pdf
 from briefbook.render.template import FONTS_DIR, load_template
+from tests.render.test_docx_libreoffice import SOFFICE, _without_system_fonts
 
 POINT = "Nhắc lại hiệp định số `HĐ-2026/ĐN-07`, mã `ສົມພອນ-42 ภาษาไทย` và **`Mã-Đậm`**. Thường: zqplain."
 
@@ -144,3 +145,15 @@ def test_the_monospace_font_is_shipped_with_its_licence() -> None:
     for style in ("Regular", "Bold"):
         assert (FONTS_DIR / f"NotoSansMono-{style}.ttf").is_file()
     assert "Noto Sans Mono" in (FONTS_DIR / "OFL.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
+def test_libreoffice_prints_code_in_the_embedded_monospace_font(book, tmp_path) -> None:
+    """With the system's fonts hidden (DejaVu only, DejaVu Sans Mono among them), LibreOffice
+    draws the code with the Noto Sans Mono the file carries, and its text as written."""
+    text, fonts = _without_system_fonts(book[0] / "code.docx", tmp_path)
+    names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:] if line.strip()}
+    assert {"NotoSansMono-Regular", "NotoSansMono-Bold"} <= names, names
+    assert not [n for n in names if n.startswith("DejaVu")], names
+    assert "HĐ-2026/ĐN-07" in text and "Mã-Đậm" in text
