@@ -23,7 +23,8 @@ from briefbook.library.records import record_type
 from briefbook.library.scope import EventScope, event_scope, events_of
 from briefbook.shared_methods import dataclass
 
-_NOT_IN_ANCHORS = re.compile(r"[^a-z0-9]+")
+# What an anchor keeps of a text: its runs of ASCII letters and digits, "-" between them.
+_IN_ANCHORS = re.compile(r"[a-z0-9]+")
 # A person's sensitivities are at least this sensitive, whatever the profile's own level.
 SENSITIVITIES_LEVEL_RANK = 2
 
@@ -201,11 +202,12 @@ class Assembly(BookReads, ItemOrigins):
         if item.id in self._hidden_named:
             return
         self._hidden_named.add(item.id)
-        hidden = reordering_controls(item.display_name)
+        shown = item.display_name  # worked out once: a point's or statement's reads its Markdown
+        hidden = reordering_controls(shown)
         if hidden:
             self.warn(
                 "hidden_in_name",
-                f"The name of {item.LABEL.lower()} “{short(item.display_name)}” contains an invisible "
+                f"The name of {item.LABEL.lower()} “{short(shown)}” contains an invisible "
                 f"character {', '.join(hidden)}, which can make the text after it read backwards.",
                 item,
             )
@@ -214,12 +216,12 @@ class Assembly(BookReads, ItemOrigins):
         # otherwise than stored ("‮terceS" prints "Secret").
         for name in _one_line_fields(type(item)):
             value = getattr(item, name, "")
-            shown_in_name = isinstance(value, str) and value in item.display_name  # (named above)
+            shown_in_name = isinstance(value, str) and value in shown  # (named above)
             found = reordering_controls(value) if isinstance(value, str) and not shown_in_name else []
             if found:
                 self.warn(
                     "hidden_in_field",
-                    f"The {name.replace('_', ' ')} of {item.LABEL.lower()} “{short(item.display_name)}” "
+                    f"The {name.replace('_', ' ')} of {item.LABEL.lower()} “{short(shown)}” "
                     f"contains an invisible character {', '.join(found)}, which can make it read backwards.",
                     item,
                 )
@@ -308,7 +310,7 @@ class Assembly(BookReads, ItemOrigins):
 
     def anchor(self, text: str) -> str:
         """A document-unique anchor derived from ``text`` (for bookmarks and links)."""
-        base = _NOT_IN_ANCHORS.sub("-", text.lower()).strip("-")[:40] or "section"
+        base = "-".join(_IN_ANCHORS.findall(text.lower()))[:40] or "section"
         candidate, n = base, 1
         while candidate in self._anchors:
             n += 1

@@ -28,8 +28,12 @@ from briefbook.document.model import (
 
 def _marked_runs(runs: list[Run], restricted: Origin) -> list[Run]:
     """The runs the parse found restricted, with the field's origin marked not for release."""
+    # (Most runs have no origin of their own: passed by without comparing origins.)
     return [
-        replace(r, origin=restricted) if r.origin is PARSED_NFR or r.origin == PARSED_NFR else r for r in runs
+        replace(r, origin=restricted)
+        if r.origin is not None and (r.origin is PARSED_NFR or r.origin == PARSED_NFR)
+        else r
+        for r in runs
     ]
 
 

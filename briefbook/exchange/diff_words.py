@@ -27,14 +27,20 @@ Word = tuple[str, Hashable]
 
 FIELDS = "\x1e"  # between two fields of a recorded text (read apart: two lists stay two lists)
 _SPACE = re.compile(r"(\s+)")
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # ASCII punctuation, which Markdown may act on
+_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")  # ASCII punctuation, which Markdown may act on
 
 
 def literal(text: str) -> str:
     """A one-line field (a name, a title: never Markdown) written so that Markdown reads it as
     its characters, for a recorded text that is read as Markdown (a title "R&D *2024*" is
     those characters, not an italic)."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(text.split()))
+    # A function, not the template r"\\\1": Python 3.11 expands a template in Python at each match.
+    return _PUNCTUATION.sub(_escaped, " ".join(text.split()))
+
+
+def _escaped(match: re.Match) -> str:
+    """The punctuation matched, after a backslash (Markdown's escape)."""
+    return "\\" + match.group()
 
 
 def reader_words(text: str) -> list[Word]:
