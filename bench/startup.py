@@ -34,6 +34,16 @@ floors the two are the same.
 ``--baseline OTHER_CHECKOUT`` adds each app case run with the code of another checkout
 (say, ``main`` before a change), in the same rounds, so that a before and an after are
 measured side by side on the same load.
+
+Every round runs each case once, ours, the baseline's and the bare floors, and the order
+alternates: forward in even rounds, backward in odd ones, so that neither ours nor the
+baseline always runs first (after the other has warmed the disk cache) or last.
+"idle" is the machine's noise in that case's runs: right before each run the bench times
+a fixed calibration loop (200,000 steps of pure Python); the column is the
+median of those times over the quietest one of the whole bench (1.00: as quiet as it
+got; 1.5: the runs of that row had a third less of a core). The bare window's spread
+(fastest and slowest "shown") is printed under the table: a ratio closer to 1 than that
+spread is noise.
 Target: the first table filled within 2x the bare window.
 """
 
@@ -167,6 +177,23 @@ def run_once(
     )
 
 
+CALIBRATION_STEPS = 200_000  # a fixed amount of pure Python work: its time says how busy the machine is
+
+
+def calibration_ms() -> float:
+    """The time of a fixed loop of pure Python work now: how much of a core the machine leaves us."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(CALIBRATION_STEPS):
+        total += i * i % 7
+    return (time.perf_counter() - started) * 1000
+
+
+def round_order(names: list[str], round_number: int) -> list[str]:
+    """The cases in the order one round runs them: forward, then backward in the next round."""
+    return names if round_number % 2 == 0 else names[::-1]
+
+
 def make_backup_due(library: Path) -> None:
     """Another process changes the library, and it has no backup: the next open's backup is due."""
     shutil.rmtree(library.parent / f"{library.stem}.backups", ignore_errors=True)
@@ -231,12 +258,15 @@ def main() -> None:
                     roots[f"{name} base"] = args.baseline.resolve()
             cases = paired
         results: dict[str, list[tuple[float, float, float, float, float]]] = {name: [] for name in cases}
+        idle: dict[str, list[float]] = {name: [] for name in cases}
         paid = 0
-        for _ in range(args.runs):
-            for name, (mode, library) in cases.items():
+        for round_number in range(args.runs):
+            for name in round_order(list(cases), round_number):
+                mode, library = cases[name]
                 data_dir = folder / f"data-{name}"  # settings persist between runs, as for a user
                 if library == due:
                     make_backup_due(due)
+                idle[name].append(calibration_ms())
                 results[name].append(run_once(mode, library, data_dir, roots[name]))
                 if library == due:
                     paid += backups_of(due)
@@ -252,7 +282,9 @@ def main() -> None:
         print(
             f"{'case':<16}{'shown':>9}{'× bare':>8}{'filled':>16}{'× bare':>8}"
             f"{'× bare table':>14}{'peak RSS':>10}{'CPU filled':>12}{'× bare':>8}{'open':>9}{'× bare':>8}"
+            f"{'idle':>7}"
         )
+        quietest = min(min(times) for times in idle.values())
         for name, runs in results.items():
             shown, ready, memory, cpu, opened = (statistics.median(r[i] for r in runs) for i in range(5))
             worst = max(r[1] for r in runs)
@@ -261,7 +293,14 @@ def main() -> None:
                 f"{ready * 1000:>6.0f} ({worst * 1000:>4.0f}) ms{ready / bare:>7.2f}×{ready / table:>13.2f}×"
                 f"{memory:>7.0f} MiB{cpu * 1000:>9.0f} ms{cpu / bare_cpu:>7.2f}×"
                 f"{opened * 1000:>6.0f} ms{opened / bare:>7.2f}×"
+                f"{statistics.median(idle[name]) / quietest:>6.2f}×"
             )
+        shown_bare = [r[0] for r in results["bare"]]
+        print(
+            f"\nbare window shown: fastest {min(shown_bare) * 1000:.0f} ms, "
+            f"slowest {max(shown_bare) * 1000:.0f} ms "
+            f"({max(shown_bare) / min(shown_bare):.2f}×); calibration loop: quietest {quietest:.1f} ms"
+        )
 
 
 if __name__ == "__main__":
