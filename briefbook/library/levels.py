@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import unicodedata
-import uuid
 from dataclasses import field
 
 from briefbook.errors import Conflict, ValidationError
@@ -287,6 +286,8 @@ class LevelsMixin:
                             "UPDATE books SET ceiling = ? WHERE ceiling = ?",
                             [lower.name if lower else target.name, lv.name],
                         )
+            import uuid  # here: a new level's key is its only use, and the first screen need not load it
+
             db.execute("DELETE FROM classification_levels")  # type: ignore[attr-defined]
             for rank, (lv, name) in enumerate(new):
                 key = lv.key if lv is not None else f"level-{uuid.uuid4().hex[:12]}"

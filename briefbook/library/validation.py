@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import fields
 from typing import Any
@@ -139,5 +138,7 @@ def _field_meant(name: str, known: list[str]) -> str | None:
     for field in known:
         if sorted(field.split("_")) == sorted(words.split("_")):
             return field
+    import difflib  # here: only a field name typed wrong needs it, not the first screen
+
     close = difflib.get_close_matches(words, known, n=1, cutoff=0.8)
     return close[0] if close else None

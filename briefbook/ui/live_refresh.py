@@ -23,17 +23,7 @@ import logging
 import sqlite3
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QMainWindow,
-    QPlainTextEdit,
-    QTextEdit,
-    QToolBar,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from briefbook.errors import BriefBookError
 from briefbook.ui.notifier import LibraryModel
@@ -44,11 +34,18 @@ INTERVAL_MS = 2000
 NOT_EDITING = ("filterBar_",)  # objectName prefixes of widgets whose text fields are not editors
 
 
+TEXT_INPUTS = ("QLineEdit", "QTextEdit", "QPlainTextEdit", "QAbstractSpinBox")
+
+
 def is_text_input(widget: QWidget) -> bool:
-    """A widget the user types into (and that is not read-only)."""
-    if isinstance(widget, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox):
+    """A widget the user types into (and that is not read-only).
+
+    Told apart by ``inherits()``, Qt's own class names: naming the classes here made
+    PySide build them (and their enums) for the window's first screen, which shows none.
+    """
+    if any(widget.inherits(name) for name in TEXT_INPUTS):
         return not widget.isReadOnly()
-    return isinstance(widget, QComboBox) and widget.isEditable()
+    return widget.inherits("QComboBox") and widget.isEditable()
 
 
 def user_is_editing(window: QWidget) -> bool:

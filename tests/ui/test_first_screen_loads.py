@@ -22,8 +22,14 @@ PROBE = """
 import json, sys
 import PySide6.QtWidgets as widgets
 import briefbook.ui.app, briefbook.ui.collection_view, briefbook.ui.first_page, briefbook.library.first_page
+from dataclasses import is_dataclass
+from briefbook.ui import table_reads
 made = sorted(name for name in vars(widgets) if name.startswith("Q"))
-print(json.dumps({"made": made, "modules": sorted(sys.modules)}))
+answers = sorted(
+    name for name, value in vars(table_reads).items()
+    if is_dataclass(value) and value.__module__ == table_reads.__name__
+)
+print(json.dumps({"made": made, "modules": sorted(sys.modules), "answer_dataclasses": answers}))
 """
 
 
@@ -40,6 +46,13 @@ def test_the_first_screen_makes_no_dialog_class_and_loads_no_preferences() -> No
     # tables (an error's words) and the form's field widgets load with the first use.
     later = {"briefbook.ui.undo", "briefbook.ui.messages", "briefbook.ui.editors.fields"}
     assert not later & set(seen["modules"])
+    # A new level's key (uuid, which loads platform) and a mistyped field's "did you mean"
+    # (difflib) are never asked for by the first screen.
+    assert not {"uuid", "difflib"} & set(seen["modules"])
+    # Text inputs are told apart by Qt's class names (live_refresh, accessibility): the first
+    # screen shows none of these, and PySide builds each class named, with its enums.
+    assert not {"QTextEdit", "QPlainTextEdit", "QAbstractSpinBox", "QDialog"} & set(seen["made"])
+    assert seen["answer_dataclasses"] == []  # the table's answers: named tuples, ten times cheaper to make
 
 
 def test_the_dialogs_still_load_when_asked_for(monkeypatch) -> None:

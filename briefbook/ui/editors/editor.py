@@ -13,7 +13,7 @@ import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QLabel, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
 from briefbook.errors import NotFound, StaleEdit
 from briefbook.library import Record
@@ -35,6 +35,8 @@ if TYPE_CHECKING:  # the form's widgets load when the first item is shown
 
 def choose_revision(parent: QWidget, context: UiContext, kind: str, item_id: str, field: str):
     """Show the history of a text field; the revision to restore, or None (patched in tests)."""
+    from PySide6.QtWidgets import QDialog  # (named here: PySide builds a class the first time it is named)
+
     from briefbook.ui.revisions import RevisionsDialog  # (with the rich-text widgets: when asked)
 
     dialog = RevisionsDialog(context.library.revisions(kind, item_id, field), kind, field, parent)
