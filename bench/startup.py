@@ -44,6 +44,8 @@ median of those times over the quietest one of the whole bench (1.00: as quiet a
 got; 1.5: the runs of that row had a third less of a core). The bare window's spread
 (fastest and slowest "shown") is printed under the table: a ratio closer to 1 than that
 spread is noise.
+"paired" is the median over the rounds of the row's "filled" over the bare window's "shown"
+in the same round: a load that changes from round to round weighs on both.
 Target: the first table filled within 2x the bare window.
 """
 
@@ -282,7 +284,7 @@ def main() -> None:
         print(
             f"{'case':<16}{'shown':>9}{'× bare':>8}{'filled':>16}{'× bare':>8}"
             f"{'× bare table':>14}{'peak RSS':>10}{'CPU filled':>12}{'× bare':>8}{'open':>9}{'× bare':>8}"
-            f"{'idle':>7}"
+            f"{'idle':>7}{'paired':>8}"
         )
         quietest = min(min(times) for times in idle.values())
         for name, runs in results.items():
@@ -294,6 +296,7 @@ def main() -> None:
                 f"{memory:>7.0f} MiB{cpu * 1000:>9.0f} ms{cpu / bare_cpu:>7.2f}×"
                 f"{opened * 1000:>6.0f} ms{opened / bare:>7.2f}×"
                 f"{statistics.median(idle[name]) / quietest:>6.2f}×"
+                f"{statistics.median(r[1] / b[0] for r, b in zip(runs, results['bare'], strict=True)):>7.2f}×"
             )
         shown_bare = [r[0] for r in results["bare"]]
         print(
