@@ -220,9 +220,9 @@ class PieceLoader(QObject):
         else:
             assert source is not None
             self.pieces = pieces(source)
-        self.lists: dict[object, QTextList] = {}  # a list of the source's (its key): the target's
-        # a list of the source's: its first format, its items so far, its run (``list_runs``)
-        self.counts: dict[object, tuple[QTextListFormat, int, int]] = {}
+        # a list of the source's (its key): the target's list its last item is in, the source
+        # list's first format, its items so far and its run (``list_runs``)
+        self.lists: dict[object, tuple[QTextList, QTextListFormat, int, int]] = {}
         self.first = True
         self.timer = QTimer(self)
         self.timer.setInterval(0)
@@ -279,16 +279,18 @@ class PieceLoader(QObject):
 
     def _into_list(self, out: QTextCursor, key: object, listed: QTextList) -> None:
         """The block at ``out`` made the next item of the target's list for ``key``."""
-        target = self.lists.get(key)
-        first, count, run = self.counts.get(key, (listed.format(), 0, list_runs.new_run()))
-        if target is None:
+        known = self.lists.get(key)
+        if known is None:
+            first, run = listed.format(), list_runs.new_run()
             fmt = list_runs.group_format(first, 0, run) if self.group is not None else first
-            self.lists[key] = out.createList(fmt)
-        elif self.group is not None and count % self.group == 0:
-            self.lists[key] = out.createList(list_runs.group_format(first, count, run))
+            self.lists[key] = (out.createList(fmt), first, 1, run)
+            return
+        target, first, count, run = known
+        if self.group is not None and count % self.group == 0:
+            target = out.createList(list_runs.group_format(first, count, run))
         else:
             target.add(out.block())
-        self.counts[key] = (first, count + 1, run)
+        self.lists[key] = (target, first, count + 1, run)
 
     def _read_whole(self) -> None:
         """Start again from the text read whole (in one call, as before chunks were read)."""
@@ -299,7 +301,6 @@ class PieceLoader(QObject):
         self.pieces = pieces(self.source)
         self.chunked = None
         self.lists = {}
-        self.counts = {}
         self.first = True
         self.target.clear()
 

@@ -116,12 +116,16 @@ LOOSE_LIST = QTextFormat.Property.UserProperty + 0x10F5
 _LOOSE_ITEM = re.compile(rf"\n(?:[ \t]*\n)*(?P<mark>[ \t]*(?:[-*+]|\d{{1,9}}[.)])[ \t]+){LOOSE}")
 
 
-def stand_in(document: QTextDocument) -> None:
+def stand_in(document: QTextDocument, continued: bool = False) -> None:
     """Put each character of ``document``'s text that Markdown could act on by its stand-in,
     in its format, each line break typed by :data:`BREAK`, and :data:`GLUE` before each part
     of a word in another format than the part before; code and a bare address (written
     ``<https://…>``) keep theirs. Each fragment holding one is written again whole (a
-    cursor's edit per character took 40 µs: 0.56 s for the 14,000 of a 1 MB point)."""
+    cursor's edit per character took 40 µs: 0.56 s for the 14,000 of a 1 MB point).
+
+    ``continued``: ``document`` is a run of the editor's blocks whose last one is a piece
+    its paragraph goes on from (``markdown_units`` joins the next run to it): its spaces at
+    the end are inside the paragraph, written by that join, not as a paragraph's end."""
     cursor = QTextCursor(document)
     edits = []
     block = document.begin()
@@ -146,9 +150,11 @@ def stand_in(document: QTextDocument) -> None:
         if lead and _piece(block):  # (its first spaces follow the space it is joined by)
             lead = {n for n in lead if n >= len(text) - len(text.lstrip(" \t"))}
             at = sorted({*at, *range(len(text) - len(text.lstrip(" \t")))})
-        if text.endswith(" ") and text.strip(" ") and not _continued(block) and not _piece(block):
-            # (see _TRAILING_SPACES; not at the end of a long paragraph opened in pieces, whose
-            # whole-text and piece-by-piece writes would then differ: left as before there)
+        ends = not _continued(block) and not (continued and not block.next().isValid())
+        if text.endswith(" ") and text.strip(" ") and ends:
+            # (see _TRAILING_SPACES; the last piece of a long paragraph opened in pieces ends
+            # it too: its spaces were dropped there, and a piece whose paragraph goes on has
+            # them inside, where they were also written "&#32;" and then joined on: doubled)
             lead |= set(range(len(text.rstrip(" ")), len(text)))
         if lead:
             at = sorted({*at, *lead})

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from PySide6.QtGui import (
     QFont,
     QTextBlock,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -119,13 +120,14 @@ def _write_range(
     ) or any(glued_at(b) for b in blocks)
     loose = [loose_item(b) for b in blocks]
     marking = any(loose)  # (a blank line to write before an item: its marks, no stand-ins)
+    continued = last.next().isValid() and continues(last.next())  # (joined on: markdown_units)
 
     def one_call() -> str:
         if not acting and not marking and number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         copy = document.clone() if whole else _numbered_copy(document, begin, end, number_from)
         if acting:
-            stand_in(copy)
+            stand_in(copy, continued)
         if marking:
             mark_loose_items(copy, loose, copy.begin() if begin == 0 else copy.begin().next())
         if acting or marking:
@@ -149,6 +151,7 @@ def _write_range(
     copy = QTextDocument()
     copy.setUndoRedoEnabled(False)
     out = QTextCursor(copy)
+    out.setBlockFormat(_token_only(document.findBlock(begin)))
     source = QTextCursor(document)
     start = begin
     for at in breaks:
@@ -156,14 +159,14 @@ def _write_range(
         source.setPosition(at, QTextCursor.MoveMode.KeepAnchor)
         out.insertFragment(source.selection())
         out.insertText(MARK, QTextCharFormat())  # plain: no mark is opened or closed around it
-        out.insertBlock()
+        out.insertBlock(_token_only(document.findBlock(at + 1)))
         start = at + 1  # the space (or the block break) is the marker's
     source.setPosition(start)
     source.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     out.insertFragment(source.selection())
     _number_from(copy, begin, number_from)
     if acting:
-        stand_in(copy)
+        stand_in(copy, continued)
     written = copy.toMarkdown(features).replace(MARK + "\n\n", " ")
     if MARK in written:
         return one_call()
@@ -174,9 +177,27 @@ def _numbered_copy(document: QTextDocument, begin: int, end: int, number_from: i
     """A new document of ``document``'s text from ``begin`` to ``end``; ``number_from``: the
     list of its first item (after the break it starts at) numbered from there."""
     copy = QTextDocument()
-    QTextCursor(copy).insertFragment(_selection(document, begin, end))
+    cursor = QTextCursor(copy)
+    cursor.setBlockFormat(_token_only(document.findBlock(begin)))
+    cursor.insertFragment(_selection(document, begin, end))
     _number_from(copy, begin, number_from)
     return copy
+
+
+def _token_only(block: QTextBlock) -> QTextBlockFormat:
+    """A plain block format holding ``block``'s piece token (``long_text``), if it has one.
+
+    A copy's blocks begun by a cursor (its first, each piece after a marker) get a format of
+    their own: without the token, the paragraph after one (a break typed: the same token)
+    was taken for a piece of it by ``stand_in``, its spaces at the start and the piece's at
+    the end written as a join's, where the editor's own blocks are written as paragraphs."""
+    from briefbook.ui.editors.long_text import CONTINUES
+
+    fmt = QTextBlockFormat()
+    value = block.blockFormat().property(CONTINUES)
+    if isinstance(value, int):
+        fmt.setProperty(CONTINUES, value)
+    return fmt
 
 
 def _number_from(copy: QTextDocument, begin: int, number_from: int | None) -> None:
