@@ -120,9 +120,18 @@ class Assembly(BookReads, ItemOrigins):
     def _meeting_kept(self, meeting: Meeting) -> bool:
         """A meeting the book prints, asked quietly (its brief's :meth:`admit` names one left out).
         What reaches the event only through a meeting left out goes with it (see event_scope)."""
-        if self.rank(self.level_of(meeting)) > self.ceiling_rank:
-            return False
-        return not (self.releasable and self.restricted(meeting))
+        return self.withheld(meeting) is None
+
+    def withheld(self, item: Record, level: str | None = None) -> str | None:
+        """Why this copy may not print ``item`` (its ``level``, if known): "above_ceiling",
+        "item_not_for_release" (a shareable copy), or None. The one test of the classification
+        gate on whole items: :meth:`admit` says it in a warning, the event's scope asks it of
+        each meeting quietly (:meth:`_meeting_kept`); two copies of it could drift apart."""
+        if self.rank(self.level_of(item) if level is None else level) > self.ceiling_rank:
+            return "above_ceiling"
+        if self.releasable and self.restricted(item):
+            return "item_not_for_release"
+        return None
 
     def warn_if_other_event(self, item: Record) -> None:
         """A hand-picked item that belongs only to other events: say so (it may have been ticked by mistake).
@@ -160,25 +169,18 @@ class Assembly(BookReads, ItemOrigins):
     def admit(self, item: Record) -> bool:
         """True if the item may appear; otherwise record why it was left out."""
         level = self.level_of(item)
+        reason = self.withheld(item, level)
+        if reason is not None:
+            name = f"{item.LABEL} “{short(item.display_name)}”"
+            text = (
+                f"{name} is {level}, above the ceiling ({self.ceiling}); it is left out."
+                if reason == "above_ceiling"
+                else f"{name} is marked not for release; it is left out of this shareable copy."
+            )
+            self.warn(reason, text, item)
+            self._left_with(item)
+            return False
         rank = self.rank(level)
-        if rank > self.ceiling_rank:
-            self.warn(
-                "above_ceiling",
-                f"{item.LABEL} “{short(item.display_name)}” is {level}, above the ceiling "
-                f"({self.ceiling}); it is left out.",
-                item,
-            )
-            self._left_with(item)
-            return False
-        if self.releasable and self.restricted(item):
-            self.warn(
-                "item_not_for_release",
-                f"{item.LABEL} “{short(item.display_name)}” is marked not for release; "
-                "it is left out of this shareable copy.",
-                item,
-            )
-            self._left_with(item)
-            return False
         if isinstance(item, TalkingPoint) and item.status != "cleared":
             if self.drafts == "omit":
                 self.warn(

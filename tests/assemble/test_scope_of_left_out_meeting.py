@@ -69,3 +69,27 @@ def test_the_confidential_book_still_holds_them(library: Library) -> None:
     printed = text_of(assemble(library, book))
     for secret in (KHMER, LAO, "Đường biên giới phía Tây", "Cột mốc số 7", "Chúng tôi sẵn sàng đàm phán."):
         assert secret in printed, secret
+
+
+def test_the_scope_and_the_briefs_ask_one_question_of_a_meeting(library: Library, monkeypatch) -> None:
+    """Which meetings the event's scope keeps and which briefs the book prints are one
+    answer (Assembly.withheld): the scope's own copy of the ceiling and not-for-release
+    tests, without the warning, could drift from the briefs'. Here it withholds the open
+    meeting: its brief and what reaches the book only through it go together, each named."""
+    from briefbook.assemble.context import Assembly
+
+    items = _vientiane(library)
+    book = new_book(library, items["event"].id, title="Sổ tay", ceiling="Confidential")
+    real = Assembly.withheld
+
+    def withheld(self, item, level=None):
+        if isinstance(item, Meeting) and item.title == "Gặp song phương với Lào":
+            return "above_ceiling"
+        return real(self, item, level)
+
+    monkeypatch.setattr(Assembly, "withheld", withheld)
+    printed = text_of(assemble(library, book))
+    assert LAO not in printed and KHMER in printed and "Gặp song phương với Lào" not in printed
+    said = [w.message for w in preflight(library, book)]
+    assert any(m.startswith("Meeting “Gặp song phương với Lào” is ") for m in said), said
+    assert f"Person “{LAO}” is left out: it comes to this book only through meetings it leaves out." in said
