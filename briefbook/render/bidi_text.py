@@ -47,26 +47,37 @@ _ISOLATES = frozenset("\u2066\u2067\u2068")  # LRI, RLI, FSI; each closed by a P
 def reads_from_right(text: str) -> bool:
     """True when a paragraph of the book is laid out right to left: the book's language
     sets the direction (a book is in Vietnamese or English: left to right), and only a
-    paragraph written wholly in a right-to-left script (its first strong letter right to
-    left, no left-to-right letter outside isolates) reads from the right.
+    paragraph written in a right-to-left script reads from the right: its first strong
+    letter right to left, and more of its words right to left than left to right
+    (outside isolates); one with no left-to-right letter at all always does.
 
     Unicode's first-strong rule alone (P2, P3) turned a Vietnamese paragraph that begins
     with an Arabic name, or with a right-to-left mark kept in a name, into a right-to-left
     one: right-aligned, its Vietnamese words laid out from the right. Under this rule the
-    name stays a right-to-left run, its letters in order, inside a left-to-right line; an
-    Arabic statement or biography still starts at the right. Both renderers ask it.
+    name stays a right-to-left run, its letters in order, inside a left-to-right line. An
+    Arabic statement or biography still starts at the right, also when it quotes "UN 2025"
+    or "ASEAN" in Latin letters (counting words, not requiring none, as a reader judges a
+    line's language). Both renderers ask it.
     """
     if not first_strong_is_rtl(text):
         return False
     depth = 0
+    words = {"L": 0, "R": 0}
+    last = ""  # the direction of the strong letter just before, "" after anything else
     for char in text:
         if char in _ISOLATES:
             depth += 1
         elif char == "\u2069":
             depth = max(0, depth - 1)
-        elif not depth and unicodedata.bidirectional(char) == "L":
-            return False
-    return True
+        elif not depth:
+            kind = unicodedata.bidirectional(char)
+            if kind == "NSM":  # a combining mark belongs to the letter before it
+                continue
+            side = "L" if kind == "L" else "R" if kind in ("R", "AL") else ""
+            if side and side != last:
+                words[side] += 1
+            last = side
+    return words["L"] == 0 or words["R"] > words["L"]
 
 
 # Right-to-left letters and controls in one class: one C scan per run in the Word

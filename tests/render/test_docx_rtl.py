@@ -55,6 +55,10 @@ CASES = {
     "\u200fAhmed said": False,  # a right-to-left mark kept in a name does not turn the line
     "\u200f2025": True,  # ... but is a strong letter of its own where nothing else is
     "\u2066" + AR_NAME + "\u2069 said Ahmed": False,  # an isolate is skipped (rule P2)
+    # An Arabic statement that quotes Latin letters is still Arabic: more of its words are.
+    "قال الوزير إن ASEAN و UNODC شريكان": True,
+    "اتفاقية \u202aUN 2025\u202c هانوي": True,  # a left-to-right embedding inside
+    AR_NAME + " (UNODC)": True,
 }
 
 
