@@ -26,6 +26,7 @@ from briefbook.library.duplicates import DuplicatesMixin
 from briefbook.library.edits import EditsMixin, stale_message
 from briefbook.library.levels import LevelsMixin
 from briefbook.library.links import LinksMixin
+from briefbook.library.own_commits import OwnCommits
 from briefbook.library.pages import PagesMixin
 from briefbook.library.photos import PhotosMixin
 from briefbook.library.queries import QueriesMixin
@@ -83,6 +84,7 @@ class Library(
         *,
         auto_backup: bool = False,
         progress: Callable[[str, int, int], None] | None = None,
+        commits: OwnCommits | None = None,
     ):
         self.db = db
         self.path = path
@@ -90,8 +92,10 @@ class Library(
         self.backup_problem: str | None = None
         self.last_backup: Path | None = None
         self._next_backup_check = 0.0  # wall clock; 0: look at the backups folder on the first write
+        # the commits of this window's connections (shared with the thread that stores long texts)
+        self.commits = commits if commits is not None else OwnCommits()
         self._refresh_old_index(progress)
-        self._data_version = self._read_data_version()
+        self._changes, self._data_version = self._read_versions()
 
     # -- opening -------------------------------------------------------------
 
@@ -104,8 +108,12 @@ class Library(
         backup: bool = True,
         read_only: bool = False,
         progress: Callable[[str, int, int], None] | None = None,
+        commits: OwnCommits | None = None,
     ) -> Library:
         """Open a library; ``backup=False`` for a second connection of the same window (no backups).
+
+        ``commits``: the window's :attr:`commits`, for a second connection of the same window,
+        so that the window never takes what it stores there for another window's change.
 
         ``read_only`` opens it for reading only (writes fail with a plain message);
         a file that is not writable opens that way by itself. ``progress(stage, done,
@@ -114,7 +122,7 @@ class Library(
         """
         path = Path(path)
         db = open_database(path, create=create, read_only=read_only, progress=progress)
-        return cls(db, path, auto_backup=backup, progress=progress)
+        return cls(db, path, auto_backup=backup, progress=progress, commits=commits)
 
     @property
     def read_only(self) -> bool:
@@ -122,10 +130,29 @@ class Library(
         return bool(self.db.execute("PRAGMA query_only").fetchone()[0])
 
     def changed_elsewhere(self) -> bool:
-        """True once after another connection (window, process) has committed a change: refresh."""
-        version = self._read_data_version()
-        changed, self._data_version = version != self._data_version, version
-        return changed
+        """True once after another window or process has committed a change: refresh.
+
+        Not after a commit of this window's own connections (:attr:`commits`: the thread
+        that stores a long text): ``data_version`` changes for those as for another
+        process's, so the window reloaded every view after its own save. Race-free as
+        :mod:`briefbook.library.own_commits` says: the change counter and data_version are
+        read in one snapshot, and our commits' numbers are known before they commit.
+        data_version alone also changes with no commit at all: a writer that restarts the
+        write-ahead log (after a checkpoint of a big save) changes it before its commit,
+        and the window reloaded for nothing. So with a counter to tell by, it is the
+        counter that says; every write of BriefBook raises it. (A file without one: the
+        data_version alone.)
+        """
+        changes, version = self._read_versions()
+        before, self._changes = self._changes, changes
+        if version == self._data_version:  # no other connection committed: the numbers are this one's
+            if changes is not None:
+                self.commits.forget_up_to(changes)
+            return False
+        self._data_version = version
+        if changes is None or before is None or changes < before:
+            return True  # (no counter to tell by, or the file replaced: a backup restored)
+        return self.commits.others_between(before, changes)
 
     def backup_now(self, reason: str = "manual") -> Path:
         """Make a backup now (raises a plain BriefBookError if it cannot be made)."""
@@ -205,19 +232,27 @@ class Library(
         conn = self.db.conn
         conn.execute("BEGIN IMMEDIATE")
         before = conn.total_changes
+        number = None  # this commit's number in the change counter (ours: self.commits)
         try:
             yield
             if conn.total_changes != before and conn.in_transaction:
                 schedule.bump_changes(conn)  # in the same transaction: the counter is exact
+                number = schedule.read_changes(conn)
+                if number is not None:  # (before the commit: see changed_elsewhere)
+                    self.commits.add(number)
         except BaseException:
             if conn.in_transaction:
                 conn.rollback()
+            if number is not None:
+                self.commits.discard(number)
             raise
         try:
             conn.execute("COMMIT")
         except BaseException:
             if conn.in_transaction:
                 conn.rollback()
+            if number is not None:
+                self.commits.discard(number)
             raise
 
     def _automatic_backup(self, reason: str, changes: int | None) -> Path | None:
@@ -239,8 +274,18 @@ class Library(
             logging.getLogger(__name__).warning("%s", self.backup_problem)
             return None
 
-    def _read_data_version(self) -> int:
-        return self.db.execute("PRAGMA data_version").fetchone()[0]
+    def _read_versions(self) -> tuple[int | None, int]:
+        """(the change counter, ``PRAGMA data_version``) of one snapshot: read in one read transaction."""
+        conn = self.db.conn
+        if conn.in_transaction:  # (inside a write of this connection: nothing of another's can show)
+            return schedule.read_changes(conn), conn.execute("PRAGMA data_version").fetchone()[0]
+        conn.execute("BEGIN")
+        try:
+            changes = schedule.read_changes(conn)
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+        finally:
+            conn.execute("COMMIT")
+        return changes, version
 
     def check(self, *, rebuild_index: bool = False, time_limit: float = CHECK_SECONDS) -> list[str]:
         """Problems found in the file (empty when healthy); optionally rebuild the index.
