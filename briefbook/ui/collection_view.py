@@ -327,8 +327,8 @@ class CollectionView(CollectionCommands, QWidget):
         if kind in ("topic", "event", "organisation") and what in (ADDED, DELETED, UPDATED):
             self.filters.refresh_options()
 
-    def flush(self) -> None:
-        self.editor.flush()
+    def flush(self, wait: bool = True) -> None:
+        self.editor.flush(wait)
 
     # -- state and language ------------------------------------------------------------------
 

@@ -312,6 +312,9 @@ class MainWindow(WindowActions, QMainWindow):
             event.ignore()
             return
         self.watcher.stop()
+        writes = self.model.writes
+        if writes is not None and writes.busy():  # (a long text being stored: waited for once, and said)
+            self.statusBar().showMessage(self.tr("Saving…"))
         self.flush()
         self.save_state()
         self.searcher.shutdown()

@@ -8,7 +8,7 @@ view to read again what it shows (:mod:`briefbook.ui.live_refresh` decides when)
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -39,6 +39,8 @@ class LibraryModel(QObject):
         super().__init__(parent)
         self._library = library
         self.read_only = bool(library is not None and library.read_only)
+        # the window's one queue of long-text writes (background_save.queue_of), made when first asked for
+        self.writes: Any = None
 
     @property
     def library(self) -> Library:

@@ -132,12 +132,26 @@ class WindowActions:
                 widget.flush()
 
     def undo(self) -> None:
-        self.flush()
+        self._flush_for_step()
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        self.flush()
+        self._flush_for_step()
         self.undo_stack.redo()
+
+    def _flush_for_step(self) -> None:
+        """Pending edits saved before an undo or redo, without waiting for the long texts being
+        stored: a step joins their queue after them (``UpdateFields``). Only an edit not yet on
+        the undo stack (still being stored) is waited for, so that the step is the one after it."""
+        for widget in self.views.values():
+            if hasattr(widget, "flush"):
+                if hasattr(widget, "editor"):  # (a list with its editor: a long text is not waited for)
+                    widget.flush(wait=False)
+                else:
+                    widget.flush()
+        writes = self.model.writes  # (background_save.queue_of: made with the first editor)
+        if writes is not None:
+            writes.wait(until=lambda: not writes.holds_edits())
 
     def new_item(self) -> None:
         widget = self.current_view()

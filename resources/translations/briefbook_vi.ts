@@ -3598,6 +3598,10 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
         <location filename="../../briefbook/ui/main_window.py" line="+268"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>

@@ -49,6 +49,15 @@ def huge(request, qtbot, library, library_path):
         yield window, point, text, book
 
 
+def step(window, action: str) -> None:
+    """Edit > Undo (or Redo), then until it is stored: an undo of a long text is stored off the
+    window's thread, after the writes before it, and the window goes on meanwhile."""
+    window.actions[action].trigger()
+    writes = getattr(window.model, "writes", None)
+    if writes is not None:
+        writes.wait()
+
+
 def open_point(window, point):
     view = window.show_view("talking_point")
     assert view.select(point.id)
@@ -94,7 +103,7 @@ def test_enter_inside_a_piece_starts_a_real_paragraph(qtbot, huge, library):
     # The space before the break ends the first paragraph, kept as in a short text ("&#32;":
     # tests/ui/test_trailing_space.py); it was dropped in a piece (test_long_text_trailing_spaces).
     assert library.get(TalkingPoint, point.id).text == text.replace(f" {WORD}", f"&#32;\n\n{WORD}")
-    window.actions["undo"].trigger()
+    step(window, "undo")
     assert library.get(TalkingPoint, point.id).text == text
 
 

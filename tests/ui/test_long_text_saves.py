@@ -16,7 +16,7 @@ from PySide6.QtGui import QTextCursor
 from briefbook.library import TalkingPoint
 from briefbook.ui.editors import markdown_units
 from tests.ui import test_long_text
-from tests.ui.test_long_text import WORD, open_point
+from tests.ui.test_long_text import WORD, open_point, step
 
 huge = test_long_text.huge  # a window on a point of 999,000 characters, Vietnamese and Thai
 
@@ -113,7 +113,7 @@ def test_of_two_quick_edits_the_last_is_saved(qtbot, huge, library, monkeypatch)
     editor = window.show_view("talking_point").editor
     qtbot.waitUntil(lambda: not field.edit.kept.waiting and not editor.writes.busy(), timeout=60_000)
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Sapa"))
-    window.actions["undo"].trigger()
+    step(window, "undo")
     assert _same(library.get(TalkingPoint, point.id).text, text)  # one save, one undo
 
 
@@ -138,9 +138,9 @@ def test_the_save_after_a_pause_is_stored_off_the_window_and_typing_on_meanwhile
     _save_after_pause(qtbot, field)
     qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong") + " Hết.")
-    window.actions["undo"].trigger()
+    step(window, "undo")
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
-    window.actions["undo"].trigger()
+    step(window, "undo")
     assert _same(library.get(TalkingPoint, point.id).text, text)
 
 
@@ -162,9 +162,9 @@ def test_a_pause_in_typing_while_the_first_save_is_stored_is_stored_after_it(qtb
     qtbot.waitUntil(lambda: not editor.writes.busy(), timeout=60_000)
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong") + " Hết.")
     assert not field.is_dirty() and field.edit.toPlainText().endswith(" Hết.")
-    window.actions["undo"].trigger()
+    step(window, "undo")
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
-    window.actions["undo"].trigger()
+    step(window, "undo")
     assert _same(library.get(TalkingPoint, point.id).text, text)
 
 
@@ -257,7 +257,7 @@ def test_an_edit_left_for_another_item_is_stored_while_that_item_shows(qtbot, hu
     assert _same(library.get(TalkingPoint, point.id).text, text.replace(WORD, "Halong"))
     assert library.get(TalkingPoint, other.id).text == "Điểm ngắn."
     assert not editor.field("text").error
-    window.actions["undo"].trigger()  # the stored edit is the one to undo
+    step(window, "undo")  # the stored edit is the one to undo
     assert _same(library.get(TalkingPoint, point.id).text, text)
 
 
@@ -283,14 +283,14 @@ def test_undo_and_redo_of_an_edit_of_a_long_text_step_the_editor_and_write_only_
     threads = []
     real_start = threading.Thread.start
     monkeypatch.setattr(threading.Thread, "start", lambda t: threads.append(t.name) or real_start(t))
-    window.actions["undo"].trigger()
+    step(window, "undo")
     assert _same(library.get(TalkingPoint, point.id).text, text)
     assert not field.edit.loading  # not opened again
     assert _same(field.value(), text) and not field.is_dirty()
     assert "long-text-save" in threads  # stored off the window's thread
-    window.actions["redo"].trigger()
+    step(window, "redo")
     assert _same(library.get(TalkingPoint, point.id).text, edited)
     assert not field.edit.loading and _same(field.value(), edited) and not field.is_dirty()
     assert 0 < len(written) <= 6  # the edited piece, not the 500
-    window.actions["undo"].trigger()
+    step(window, "undo")
     assert _same(library.get(TalkingPoint, point.id).text, text)

@@ -47,7 +47,9 @@ class SaveSections(LibraryCommand):
             # connection, the window going on, as an edit of a long talking point is)
             from briefbook.ui.editors.background_save import update_elsewhere
 
-            stored = update_elsewhere(library.path, Book.KIND, self.book_id, {"sections": data}, None)
+            stored = update_elsewhere(
+                library.path, Book.KIND, self.book_id, {"sections": data}, None, library.commits
+            )
         else:
             stored = save_sections(library, self.book_id, copy_sections(sections))
         self._left = stored.sections

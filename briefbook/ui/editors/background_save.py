@@ -12,13 +12,22 @@ The rules that keep every edit, in order:
 - one write at a time; an edit of the same field made while one is being stored waits
   for it and replaces any edit already waiting (the last wins), then is stored from what
   the first one left (its version, so that it is never taken for another window's);
-- anything that needs the stored state first (closing the window or the library, undo and
-  redo, coming back to the item, any other edit of the item: what calls the editor's
-  ``flush``) waits for the writes to finish, the window painting meanwhile and the user's
-  input held, and their results are taken in at once; switching to another item does not
-  wait (the write goes on while it shows);
+- an undo or redo of an edit of a long text (``UpdateFields``) joins the same queue, after
+  what is already in it, and is never replaced: the window does not wait for it (it held the
+  user's input 0.2-0.6 s at each undo of a 1 MB point); what an undo does once stored (the
+  window hears of it, a refusal said) is done when it is back. Its check that the item still
+  holds what the step before left is made on the thread, in the write's transaction, once
+  the writes before it are stored;
+- anything that needs the stored state first (closing the window or the library, coming
+  back to the item, any other edit of the item: what calls the editor's ``flush``; an undo
+  while an edit not yet on the undo stack is being stored) waits for the writes to finish,
+  the window painting meanwhile and the user's input held, and their results are taken in
+  at once; switching to another item does not wait (the write goes on while it shows);
 - a stored edit goes on the undo stack as if made on this thread (``UpdateFields``, its
   first redo skipped), and the window hears of it (``notify``) as of any other edit;
+- the thread's connection shares the window library's ``commits``
+  (:mod:`briefbook.library.own_commits`): the window never takes its own save for another
+  window's edit and reloads;
 - a refusal (another window changed the item, the text too long) is handed back as the
   error the library raised, to be said where a save on this thread would say it.
 """
@@ -26,6 +35,7 @@ The rules that keep every edit, in order:
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -50,7 +60,14 @@ class Write:
     expected: str | None
     updated_at: str = ""  # the version it left (set once stored)
     error: BaseException | None = None
-    record: Any = None  # the item as stored (update_elsewhere)
+    record: Any = None  # the item as stored
+    # an undo or redo (``UpdateFields``): already on the undo stack, so never replaced by a
+    # newer edit, nor waited for by the next undo
+    step: bool = False
+    left: dict[str, Any] | None = None  # a step's fields must still hold these, else it is refused
+    ready: Callable[[Write], None] | None = None  # on the GUI thread, just before it is stored
+    on_done: Callable[[Write], None] | None = None  # on the GUI thread, once stored or refused
+    commits: Any = None  # the window library's OwnCommits (library.own_commits)
 
 
 def wait_for(thread: threading.Thread, done: Callable[[], bool] | None = None) -> None:
@@ -72,13 +89,20 @@ def _quit_when_done(loop: QEventLoop, thread: threading.Thread, done: Callable[[
         loop.quit()
 
 
-def update_elsewhere(path: Path, kind: str, item_id: str, values: dict[str, Any], expected: str | None):
+def update_elsewhere(
+    path: Path,
+    kind: str,
+    item_id: str,
+    values: dict[str, Any],
+    expected: str | None,
+    commits: Any = None,
+):
     """``Library.update`` of a long text on a thread with its own connection, the window going on
-    meanwhile (:func:`wait_for`): an undo or redo of an edit of a 1 MB point, or a save that
-    must be stored before what follows (an undo, a close), held the window 0.2-0.6 s. Returns
-    the updated record, or raises the library's refusal here."""
-    write = Write(path, kind, item_id, {}, dict(values), expected)
-    thread = threading.Thread(target=_update, args=(write,), name="long-text-save")
+    meanwhile (:func:`wait_for`): a book's long text section, stored before what follows.
+    Returns the updated record, or raises the library's refusal here. ``commits``: the window
+    library's (its own save is not another window's)."""
+    write = Write(path, kind, item_id, {}, dict(values), expected, commits=commits)
+    thread = threading.Thread(target=store, args=(write,), name="long-text-save")
     thread.start()
     wait_for(thread)
     thread.join()
@@ -87,75 +111,141 @@ def update_elsewhere(path: Path, kind: str, item_id: str, values: dict[str, Any]
     return write.record
 
 
-def _update(write: Write) -> None:  # on the thread
+def store(write: Write) -> None:  # on the thread
+    """Store ``write`` on a connection of its own; a refusal is kept in ``write.error``."""
     from briefbook.library import Library
 
     try:
-        with Library.open(write.path, backup=False) as library:
-            write.record = library.update(
-                write.kind, write.item_id, expected_updated_at=write.expected, **write.new
-            )
-    except BaseException as error:  # raised again on the GUI thread
+        with Library.open(write.path, backup=False, commits=write.commits) as library:
+            if write.left is None:
+                updated = library.update(
+                    write.kind, write.item_id, expected_updated_at=write.expected, **write.new
+                )
+            else:
+                with library.transaction():  # (checked and written in one: nothing comes between)
+                    _refuse_if_changed(library, write)
+                    updated = library.update(write.kind, write.item_id, **write.new)
+            write.updated_at, write.record = updated.updated_at, updated
+    except BaseException as error:  # handed back to the GUI thread, said there
         write.error = error
 
 
+def _refuse_if_changed(library: Any, write: Write) -> None:
+    """A step of the undo stack never writes over another window's change of its fields."""
+    from briefbook.errors import StaleEdit
+    from briefbook.library.edits import stale_message
+
+    assert write.left is not None
+    current = library.get(write.kind, write.item_id)
+    if any(getattr(current, k) != v for k, v in write.left.items()):
+        raise StaleEdit(stale_message(current, write.new), current)
+
+
 class BackgroundWrites(QObject):
-    """The editor's writes of long texts; ``finished(write)`` on the GUI thread for each."""
+    """The window's writes of long texts, one at a time in the order given; each one's
+    ``on_done(write)`` (or the queue's) on the GUI thread once it is back."""
 
     _arrived = Signal()
 
-    def __init__(self, on_done: Callable[[Write], None], parent: QObject | None = None):
+    def __init__(
+        self,
+        on_done: Callable[[Write], None] | None = None,
+        parent: QObject | None = None,
+        commits: Callable[[], Any] | None = None,
+    ):
         super().__init__(parent)
         self.on_done = on_done
+        self.commits = commits  # the window library's OwnCommits, asked as each write starts
         self.current: Write | None = None
-        self.waiting: Write | None = None
+        self.queue: deque[Write] = deque()
+        self._last: Write | None = None  # the write taken in last
         self._thread: threading.Thread | None = None
         self._done: list[Write] = []
         self._lock = threading.Lock()
         self._arrived.connect(self._take_in)
 
+    @property
+    def waiting(self) -> Write | None:
+        """The write given last, not yet begun."""
+        return self.queue[-1] if self.queue else None
+
+    def writes(self) -> list[Write]:
+        """Under way and waiting, in order."""
+        return ([self.current] if self.current is not None else []) + list(self.queue)
+
     def busy(self, item_id: str | None = None) -> bool:
         """A write (of ``item_id``) is under way or waiting."""
-        return any(
-            w is not None and (item_id is None or w.item_id == item_id) for w in (self.current, self.waiting)
-        )
+        return any(item_id is None or w.item_id == item_id for w in self.writes())
+
+    def holds_edits(self) -> bool:
+        """An edit not yet on the undo stack is under way or waiting (an undo must wait for it)."""
+        return any(not w.step for w in self.writes())
 
     def submit(self, write: Write) -> None:
-        """Store ``write`` now, or after the one under way (replacing one already waiting)."""
-        if self.current is None:
+        """Store ``write`` now, or after those under way and waiting; an edit replaces an edit of
+        the same fields of the same item given just before it and not yet begun (the last wins)."""
+        last = self.waiting
+        if self.current is None and last is None:
             self._start(write)
+        elif (
+            last is not None
+            and not last.step
+            and not write.step
+            and (last.item_id, set(last.new)) == (write.item_id, set(write.new))
+        ):
+            self.queue[-1] = write
         else:
-            self.waiting = write
+            self.queue.append(write)
 
-    def wait(self) -> None:
-        """Until every write is stored or refused, each taken in (``on_done``) before returning.
+    def wait(self, until: Callable[[], bool] | None = None) -> None:
+        """Until every write is stored or refused (or ``until()``), each taken in (``on_done``)
+        before returning.
 
         Meanwhile the window goes on (its timers run, it repaints: joining the thread held it
         still 0.3-1 s at an undo, a close or a switch back to the item); what the user types or
         clicks meanwhile waits in the queue until the writes are in, so that nothing acts on
         an item half stored."""
-        while self._thread is not None:
-            wait_for(self._thread, lambda: self._thread is None)  # (taken in meanwhile)
-            if self._thread is not None:
-                self._thread.join()
+        while until is None or not until():
+            thread = self._thread
+            if thread is None:
+                if not self.queue:
+                    return
+                self._next()
+                continue
+            wait_for(thread, lambda t=thread: self._thread is not t or (until is not None and until()))
+            if self._thread is thread and (until is None or not until()):
+                thread.join()
                 self._take_in()
 
     def _start(self, write: Write) -> None:
+        if write.ready is not None:
+            write.ready(write)
+        if write.commits is None and self.commits is not None:
+            write.commits = self.commits()
         self.current = write
         self._thread = threading.Thread(target=self._store, args=(write,), name="long-text-save")
         self._thread.start()
 
-    def _store(self, write: Write) -> None:  # on the thread
-        from briefbook.library import Library
+    def _next(self) -> None:
+        """Begin the write waiting first; an edit of the item just stored, from what that one left
+        (its version, so that it is never taken for another window's)."""
+        if self.current is not None or not self.queue:
+            return
+        following, last = self.queue.popleft(), self._last
+        if (
+            last is not None
+            and last.error is None
+            and not last.step
+            and not following.step
+            and last.item_id == following.item_id
+        ):
+            following.old = {k: last.new.get(k, v) for k, v in following.old.items()}
+            following.expected = last.updated_at
+        self._start(following)
 
-        try:
-            with Library.open(write.path, backup=False) as library:
-                updated = library.update(
-                    write.kind, write.item_id, expected_updated_at=write.expected, **write.new
-                )
-                write.updated_at = updated.updated_at
-        except BaseException as error:  # handed back to the GUI thread, said there
-            write.error = error
+    def _store(self, write: Write) -> None:  # on the thread
+        if write.error is None:  # (refused before it began: not tried)
+            store(write)
         with self._lock:
             self._done.append(write)
         self._arrived.emit()  # (queued to the GUI thread)
@@ -167,11 +257,20 @@ class BackgroundWrites(QObject):
             if self._thread is not None:
                 self._thread.join()
                 self._thread = None
-            self.current = None
-            following, self.waiting = self.waiting, None
-            if following is not None:
-                if write.error is None:  # from what the first one left
-                    following.old = {k: write.new.get(k, v) for k, v in following.old.items()}
-                    following.expected = write.updated_at
-                self._start(following)
-            self.on_done(write)
+            self.current, self._last = None, write
+            try:
+                on_done = write.on_done or self.on_done
+                if on_done is not None:
+                    on_done(write)  # (before the next begins: an undo after it starts from what it left)
+            finally:
+                self._next()
+
+
+def queue_of(model: Any) -> BackgroundWrites:
+    """The window's one queue of long-text writes (``model.writes``), made when first asked for:
+    the edits of every editor and the undo stack's steps are stored in the order made."""
+    if model.writes is None:
+        model.writes = BackgroundWrites(
+            parent=model, commits=lambda: model.library.commits if model.is_open else None
+        )
+    return model.writes

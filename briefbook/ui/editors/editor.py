@@ -23,7 +23,7 @@ from briefbook.ui.accessibility import set_name
 from briefbook.ui.columns import REFERENCES, wrapped_tooltip
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import local_time
-from briefbook.ui.editors.background_save import BIG, BackgroundWrites, Write
+from briefbook.ui.editors.background_save import BIG, Write, queue_of
 from briefbook.ui.editors.field_saving import refusal, save_field
 from briefbook.ui.editors.refused_edit import keep_refused, when_stale
 from briefbook.ui.labels import display_name, field_label, kind_label
@@ -79,7 +79,7 @@ class RecordEditor(QWidget):
         layout.addWidget(self.pages, 1)
         context.model.changed.connect(self._on_changed)
         context.model.library_opened.connect(self._apply_read_only)
-        self.writes = BackgroundWrites(self._stored, self)  # long texts, stored off the GUI thread
+        self.writes = queue_of(context.model)  # long texts, stored off the GUI thread (the window's queue)
         self._leaving = False  # flushed to show another item: a long text need not be waited for
         self.retranslate()
 
@@ -256,6 +256,7 @@ class RecordEditor(QWidget):
         old_values = {name: getattr(record, name) for name in new}
         if big and len(new) == 1:
             write = Write(self.context.library.path, self.kind, record.id, old_values, new, record.updated_at)
+            write.on_done = self._stored
             if hasattr(widget, "sending"):
                 widget.sending(value)
             self.writes.submit(write)
@@ -274,9 +275,9 @@ class RecordEditor(QWidget):
         )
 
     def _writing(self, field: str) -> bool:
-        """The writes under way and waiting are of ``field`` alone (a newer edit of it replaces
-        the waiting one)."""
-        return all(w is None or set(w.new) == {field} for w in (self.writes.current, self.writes.waiting))
+        """The writes under way and waiting are edits of ``field`` alone (a newer edit of it
+        replaces the waiting one; after an undo of it, it starts from what the undo stored)."""
+        return all(not w.step and set(w.new) == {field} for w in self.writes.writes())
 
     def _stored(self, write: Write) -> None:
         """A write made off the GUI thread is back: on the undo stack and shown, or said where it was made."""
