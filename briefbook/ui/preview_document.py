@@ -43,6 +43,7 @@ from briefbook.document.model import (
     Run,
     Table,
 )
+from briefbook.render.bidi_text import reads_from_right
 from briefbook.ui import preview_pieces
 from briefbook.ui.preview_boxes import BANNER, MUTED, BoxedBlocks
 
@@ -215,6 +216,7 @@ class DocumentBuilder(BoxedBlocks):
         style = paragraph.style
         indent = 24.0 if style == "quote" else 0.0
         fmt = self.block(top=8 if style == "label" else 3, bottom=2 if style == "label" else 4, indent=indent)
+        directed(fmt, paragraph.runs)
         base = self.char(
             size=self.base * (0.88 if style == "note" else 1.0),
             bold=style == "label",
@@ -250,7 +252,7 @@ class DocumentBuilder(BoxedBlocks):
         list_format.setIndent(level)
         text_list = None
         for number, item in enumerate(block.items):
-            cursor = self.new_block(self.block(top=2, bottom=2))
+            cursor = self.new_block(directed(self.block(top=2, bottom=2), item.runs))
             if number % preview_pieces.GROUP == 0:
                 list_format.setStart(number + 1)
                 text_list = cursor.createList(list_format)
@@ -258,7 +260,7 @@ class DocumentBuilder(BoxedBlocks):
                 text_list.add(cursor.block())
             follow = None
             if preview_pieces.runs_length(item.runs) > preview_pieces.LONG:
-                follow = self.block(top=0, bottom=2)
+                follow = directed(self.block(top=0, bottom=2), item.runs)
                 follow.setIndent(level)
             yield from self.runs_in_pieces(cursor, item.runs, None, follow)
             if item.children is not None:
@@ -267,7 +269,7 @@ class DocumentBuilder(BoxedBlocks):
                 if isinstance(part, ListBlock):
                     yield from self.list_steps(part, level + 1)
                 else:
-                    fmt = self.block(top=2, bottom=2)
+                    fmt = directed(self.block(top=2, bottom=2), part.runs)
                     fmt.setIndent(level + 1)
                     follow = None
                     if preview_pieces.runs_length(part.runs) > preview_pieces.LONG:
@@ -297,6 +299,16 @@ class DocumentBuilder(BoxedBlocks):
         fmt = self.block(top=16, bottom=8, align=Qt.AlignmentFlag.AlignCenter)
         cursor = self.new_block(fmt)
         cursor.insertText(text, self.char(italic=True, colour=MUTED))
+
+
+def directed(fmt: QTextBlockFormat, runs: list[Run]) -> QTextBlockFormat:
+    """``fmt`` laid out in the paragraph's direction by the rule the PDF and the Word file
+    follow (:func:`briefbook.render.bidi_text.reads_from_right`: the book's, unless the
+    paragraph is written in a right-to-left script). Qt's own rule, the first strong letter,
+    showed a Vietnamese paragraph that begins with an Arabic name from the right."""
+    rtl = reads_from_right("".join(r.text for r in runs))
+    fmt.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+    return fmt
 
 
 def build_document(
