@@ -82,6 +82,19 @@ _FENCE_CLOSE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})[ \t]*$")
 
 
 def read_markdown(document: QTextDocument, markdown: str, features) -> None:
+    """:func:`_read_markdown`, each code span keeping the bold, italic or link around it
+    (:mod:`~briefbook.ui.editors.code_looks`: Qt's reader dropped them)."""
+    from briefbook.ui.editors import code_looks
+
+    hidden, codes = code_looks.hidden(markdown)
+    _read_markdown(document, hidden, features)
+    if codes:
+        if not code_looks.put_back(document, codes):
+            _read_markdown(document, markdown, features)
+        document.clearUndoRedoStacks()
+
+
+def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
     """``document.setMarkdown(markdown, features)``, a hard break kept a line break (U+2028).
 
     Qt's reader makes a new paragraph of a hard break ("\\" at a line's end), so a line

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from briefbook.ui.editors.code_looks import hide_in_copy, holds_styled_code, styled_code, written
 from briefbook.ui.editors.list_indent import nested_lists
 from briefbook.ui.editors.markdown_stand_ins import (
     ACTS,
@@ -118,6 +119,8 @@ def _write_range(
         or LONG_RUN.search(t)
         for t in texts
     ) or any(glued_at(b) for b in blocks)
+    styled = holds_styled_code(document) and any(styled_code(b) for b in blocks)
+    acting = acting or styled
     loose = [loose_item(b) for b in blocks]
     marking = any(loose)  # (a blank line to write before an item: its marks, no stand-ins)
     continued = last.next().isValid() and continues(last.next())  # (joined on: markdown_units)
@@ -126,12 +129,13 @@ def _write_range(
         if not acting and not marking and number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         copy = document.clone() if whole else _numbered_copy(document, begin, end, number_from)
+        spans = hide_in_copy(copy) if styled else []
         if acting:
             stand_in(copy, continued)
         if marking:
             mark_loose_items(copy, loose, copy.begin() if begin == 0 else copy.begin().next())
         if acting or marking:
-            return written_back(copy.toMarkdown(features))
+            return written(written_back(copy.toMarkdown(features)), spans)
         return copy.toMarkdown(features)
 
     if not joined and (marking or not any(b.length() > PIECE for b in blocks) or not plain):
@@ -165,12 +169,13 @@ def _write_range(
     source.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     out.insertFragment(source.selection())
     _number_from(copy, begin, number_from)
+    spans = hide_in_copy(copy) if styled else []
     if acting:
         stand_in(copy, continued)
-    written = copy.toMarkdown(features).replace(MARK + "\n\n", " ")
-    if MARK in written:
+    text = copy.toMarkdown(features).replace(MARK + "\n\n", " ")
+    if MARK in text:
         return one_call()
-    return written_back(written) if acting else written
+    return written(written_back(text), spans) if acting else text
 
 
 def _numbered_copy(document: QTextDocument, begin: int, end: int, number_from: int | None) -> QTextDocument:

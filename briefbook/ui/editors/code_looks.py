@@ -1,0 +1,193 @@
+"""Inline code with a look (bold, italic, a link's text) through Qt's Markdown reader and writer.
+
+Qt's reader gives a code span its monospace font whole, weight and slant included, so the
+bold or italic around it is lost (``a **`B`** c`` was shown and saved ``a `B` c``), and Qt's
+writer writes a fixed-pitch fragment as code alone: no emphasis around it, no code mark in a
+link's text (``[`B`](url)`` was saved ``[B](url)``). Opening and saving a field changed it.
+
+So each code span of a text that may give one a look is read as a placeholder (punctuation on
+both sides, as a backtick is, so emphasis around it is read as around the code), which takes
+the look; the code is then put in its place in that look and the monospace font. In the
+writer's copy each code fragment with a look is a placeholder in the look without the font,
+and its code span is written back in its place: the span as it was read where the code is
+unchanged (byte for byte), else one that CommonMark reads as the code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+from briefbook.ui.editors.markdown_text import code_spans
+
+OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩: punctuation (a backtick is), which Markdown never acts on
+_FIRST, _LAST = 0xE100, 0xF8FF  # private-use characters numbering the placeholders
+_OURS = re.compile(f"[{OPEN}{CLOSE}\ue100-\uf8ff]")
+_MAY_LOOK = re.compile(r"[*_\[]")  # emphasis or a link's text: a code span may have a look
+SOURCE = QTextFormat.Property.UserProperty + 0x10C0  # the span as read, for its code unchanged
+_CODE = QTextFormat.Property.UserProperty + 0x10C1  # (the code a SOURCE was read as)
+# The look kept from the placeholder: not set by the code's own format.
+_LOOK = (
+    QTextFormat.Property.FontWeight,
+    QTextFormat.Property.FontItalic,
+    QTextFormat.Property.FontUnderline,
+    QTextFormat.Property.TextUnderlineStyle,
+    QTextFormat.Property.FontStrikeOut,
+    QTextFormat.Property.FontOverline,
+    QTextFormat.Property.ForegroundBrush,
+)
+_FONT = (
+    QTextFormat.Property.FontFixedPitch,
+    QTextFormat.Property.FontFamilies,
+    QTextFormat.Property.FontFamily,
+    QTextFormat.Property.FontStyleHint,
+    QTextFormat.Property.FontPointSize,
+)
+_code_format: QTextCharFormat | None = None
+
+
+def hidden(markdown: str) -> tuple[str, list[tuple[str, str]]]:
+    """``markdown`` with each code span a placeholder, and the (span, code) of each, in
+    order; unchanged (no spans) where no span can have a look, or the text holds a fence or a
+    character of the placeholders'."""
+    if "`" not in markdown or not _MAY_LOOK.search(markdown) or _OURS.search(markdown):
+        return markdown, []
+    if "```" in markdown or "~~~" in markdown:
+        return markdown, []  # (a fenced block's backticks are its own: read as Qt reads them)
+    spans = code_spans(markdown)
+    if not spans or len(spans) > _LAST - _FIRST:
+        return markdown, []
+    out, codes, at = [], [], 0
+    for n, (start, end) in enumerate(spans):
+        source = markdown[start:end]
+        out += (markdown[at:start], OPEN + chr(_FIRST + n) + CLOSE)
+        codes.append((source, _code_of(source)))
+        at = end
+    out.append(markdown[at:])
+    return "".join(out), codes
+
+
+def _code_of(span: str) -> str:
+    """The code a span reads as (CommonMark): its line ends spaces, one space taken off each
+    end where both ends have one and it is not all spaces."""
+    ticks = len(span) - len(span.lstrip("`"))
+    code = span[ticks:-ticks].replace("\n", " ")
+    if len(code) >= 2 and code[0] == code[-1] == " " and code.strip(" "):
+        code = code[1:-1]
+    return code
+
+
+def put_back(document: QTextDocument, codes: list[tuple[str, str]]) -> bool:
+    """Put each code of ``codes`` in the place of its placeholder in ``document``: in Qt's
+    code format where it has no look, else in its look and the code's font. False where a
+    placeholder is not in the text as it was given (Qt read it otherwise: in a link's address,
+    ``[x](a`b`)``): the text is then to be read as it is."""
+    cursor = QTextCursor(document)
+    for n, (source, code) in enumerate(codes):
+        found = document.find(OPEN + chr(_FIRST + n) + CLOSE, cursor)
+        if found.isNull():
+            return False
+        cursor = found
+        look = cursor.charFormat()
+        fmt = QTextCharFormat(code_format())
+        if has_look(look):
+            fmt = QTextCharFormat(look)
+            fmt.merge(_font_only(code_format()))
+            fmt.setProperty(SOURCE, source)
+            fmt.setProperty(_CODE, code)
+        cursor.insertText(code, fmt)
+    return True
+
+
+def code_format() -> QTextCharFormat:
+    """The format Qt's reader gives a code span (read once)."""
+    global _code_format
+    if _code_format is None:
+        probe = QTextDocument()
+        probe.setMarkdown("`x`")
+        cursor = QTextCursor(probe)
+        cursor.setPosition(1)
+        _code_format = QTextCharFormat(cursor.charFormat())
+    return _code_format
+
+
+def _font_only(fmt: QTextCharFormat) -> QTextCharFormat:
+    out = QTextCharFormat(fmt)
+    for prop in _LOOK:
+        out.clearProperty(prop)
+    return out
+
+
+def has_look(fmt: QTextCharFormat) -> bool:
+    """Bold, italic or a link: what Qt's writer leaves out of a code fragment."""
+    return fmt.isAnchor() or fmt.fontItalic() or fmt.fontWeight() > QFont.Weight.Normal
+
+
+def holds_styled_code(document: QTextDocument) -> bool:
+    """Some format of ``document`` is code with a look (a format once used may stay in the
+    document's formats: true with none left costs only the copy's walk)."""
+    return any(
+        fmt.isCharFormat() and fmt.toCharFormat().fontFixedPitch() and has_look(fmt.toCharFormat())
+        for fmt in document.allFormats()
+    )
+
+
+def hide_in_copy(copy: QTextDocument) -> list[str]:
+    """Put each code fragment of the writer's ``copy`` that has a look by a placeholder in
+    that look without the code's font; the code span of each, in order (none where the copy
+    holds a character of the placeholders')."""
+    if _OURS.search(copy.toRawText()):
+        return []
+    found = []
+    block = copy.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            if fmt.fontFixedPitch() and has_look(fmt):
+                found.append((fragment.position(), fragment.length(), fragment.text(), fmt))
+            it += 1
+        block = block.next()
+    if len(found) > _LAST - _FIRST:
+        return []
+    cursor = QTextCursor(copy)
+    spans = []
+    for n, (position, length, text, fmt) in reversed(list(enumerate(found))):
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        plain = QTextCharFormat(fmt)
+        for prop in _FONT:
+            plain.clearProperty(prop)
+        cursor.insertText(chr(_FIRST + n), plain)
+        spans.append(_span(text, fmt))
+    return spans[::-1]
+
+
+def _span(code: str, fmt: QTextCharFormat) -> str:
+    """The code span written for ``code``: as it was read if the code is unchanged."""
+    if fmt.property(_CODE) == code and isinstance(fmt.property(SOURCE), str):
+        return fmt.property(SOURCE)
+    ticks = "`" * (max((len(run) for run in re.findall("`+", code)), default=0) + 1)
+    spaced = code[:1] == code[-1:] == " " and code.strip()  # (one space each end is taken off)
+    pad = " " if code[:1] == "`" or code[-1:] == "`" or spaced else ""
+    return f"{ticks}{pad}{code}{pad}{ticks}"
+
+
+def written(markdown: str, spans: list[str]) -> str:
+    """The writer's Markdown with each placeholder its code span again."""
+    if not spans:
+        return markdown
+    return re.sub("[\ue100-\uf8ff]", lambda m: spans[ord(m.group()) - _FIRST], markdown)
+
+
+def styled_code(block: QTextBlock) -> bool:
+    """Some fragment of ``block`` is code with a look."""
+    it = block.begin()
+    while not it.atEnd():
+        fmt = it.fragment().charFormat()
+        if fmt.fontFixedPitch() and has_look(fmt):
+            return True
+        it += 1
+    return False
