@@ -5,10 +5,11 @@ the "changes since version N" page, the composer's Changes tab and ``briefbook b
 show what changed in it. Each text is read here as the book reads it
 (:func:`briefbook.assemble.markdown.blocks`): a list item is its number or bullet as the book
 draws it ("2.", "b.", "•", "–", "·"), a link its text, ``\\[`` a bracket, ``**ủng hộ**`` the
-words "ủng hộ" in bold. Words are compared with their look, so a word made bold, italic or a
-link is a change even in an edit that changes other words too, and it is shown in words, never
-in asterisks. Why not the raw Markdown, or the text collapsed to one line and read: the raw text
-quoted asterisks and link addresses, and the collapsed one read a numbered item as "-".
+words "ủng hộ" in bold. Words are compared with their look, so a word made bold, italic, a
+link or code (`` `x` ``, printed in the monospace font) is a change even in an edit that
+changes other words too, and it is shown in words, never in asterisks or backticks. Why not
+the raw Markdown, or the text collapsed to one line and read: the raw text quoted asterisks and
+link addresses, and the collapsed one read a numbered item as "-".
 """
 
 from __future__ import annotations
@@ -87,9 +88,9 @@ def _run_words(runs: Iterable[Run], out: list[Word]) -> None:
     """The words of a paragraph's runs: a word is cut at white space, not where its look
     changes ("Hà**Nội**" is one word, compared with both looks)."""
     shown: list[str] = []
-    looks: list[tuple[str, bool, bool, bool]] = []
+    looks: list[tuple[str, bool, bool, bool, bool]] = []
     for run in runs:
-        look = (run.bold, run.italic, bool(run.link))
+        look = (run.bold, run.italic, bool(run.link), run.code)
         for part in _SPACE.split(run.text):
             if not part:
                 continue
