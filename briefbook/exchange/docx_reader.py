@@ -2,9 +2,9 @@
 
 A .docx is a zip: before python-docx parses it we check the file's size and
 every part's declared size (zipfile never inflates a part past its declared
-size, so the check bounds memory). Text keeps bold, italic and links as
-Markdown; list paragraphs say their level and kind (:mod:`.docx_numbering`); headings say
-theirs.
+size, so the check bounds memory). Text keeps bold, italic, links and code (a run in a
+monospace font: backticks) as Markdown; list paragraphs say their level and kind
+(:mod:`.docx_numbering`); headings say theirs.
 """
 
 from __future__ import annotations
@@ -137,10 +137,11 @@ def _inline(paragraph) -> tuple[str, str, str]:
             hidden += [r.text for r in item.runs if r.font.hidden]
             url = (item.address or "").strip()
             plain.append(text)
+            shown = _runs_markdown([r for r in item.runs if not r.font.hidden], looks=False)
             if text.strip() and _SAFE_LINK.match(url):
-                parts.append(f"[{_escape(text)}]({url})")
+                parts.append(f"[{shown}]({url})")
             else:
-                parts.append(_escape(text))
+                parts.append(shown)
             continue
         text = item.text
         if item.font.hidden:
@@ -149,8 +150,77 @@ def _inline(paragraph) -> tuple[str, str, str]:
         plain.append(text)
         if not text:
             continue
-        parts.append(_styled(_escape(text), bool(item.bold), bool(item.italic)))
-    return _join_marks("".join(parts)).strip(), "".join(plain).strip(), " ".join("".join(hidden).split())
+        parts.append(item)
+    markdown = _runs_markdown(parts)
+    return _join_marks(markdown).strip(), "".join(plain).strip(), " ".join("".join(hidden).split())
+
+
+def _runs_markdown(items: list, looks: bool = True) -> str:
+    """The Markdown of runs (and of links' Markdown, already written, as strings): each run
+    bold or italic as it is (not ``looks``: a link's text, read without), and each stretch of
+    runs in a monospace font (or Word's "Code" or "HTML Code" style) with the same look one
+    code span, as the book prints inline code."""
+    out: list[str] = []
+    code: list[str] = []
+    look: tuple[bool, bool] = (False, False)
+
+    def close_code() -> None:
+        if code:
+            out.append(_styled_code("".join(code), *look))
+            code.clear()
+
+    for item in items:
+        if isinstance(item, str):
+            close_code()
+            out.append(item)
+            continue
+        text, bold, italic = item.text, looks and bool(item.bold), looks and bool(item.italic)
+        if not text:
+            continue
+        if _monospace(item) and text.strip():
+            if code and look != (bold, italic):
+                close_code()
+            look = (bold, italic)
+            code.append(text)
+            continue
+        close_code()
+        out.append(_styled(_escape(text), bold, italic))
+    close_code()
+    return "".join(out)
+
+
+# Fonts that draw every character the same width: text set in one is code (an address, a file
+# reference, a command), printed by the book in its monospace font when written in backticks.
+_MONOSPACE = re.compile(
+    r"(?i)^(?:noto sans mono|courier(?: new)?|consolas|dejavu sans mono|liberation mono"
+    r"|lucida console|menlo|monaco|source code pro|cascadia (?:code|mono)|.* mono)$"
+)
+_CODE_STYLES = frozenset({"code", "html code", "source code", "verbatim char"})
+
+
+def _monospace(run) -> bool:
+    """The run is set in a monospace font, or in a character style for code."""
+    style = run.style
+    if style is not None and (style.name or "").strip().lower() in _CODE_STYLES:
+        return True
+    fonts = run._r.find(f"{_W}rPr/{_W}rFonts")
+    names = [run.font.name] if fonts is None else [fonts.get(_W + a) for a in ("ascii", "hAnsi")]
+    return any(name and _MONOSPACE.match(name.strip()) for name in names)
+
+
+def _styled_code(text: str, bold: bool, italic: bool) -> str:
+    """``text`` as a code span (its spaces at either end outside it), in its look: a run of
+    backticks longer than any inside it, a space inside each end where the code begins or ends
+    with a backtick (CommonMark takes one off each end again)."""
+    text = text.replace("\t", " ")
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    core = text.strip()
+    ticks = "`" * (max((len(run) for run in re.findall("`+", core)), default=0) + 1)
+    pad = " " if core.startswith("`") or core.endswith("`") else ""
+    span = f"{ticks}{pad}{core}{pad}{ticks}"
+    mark = "***" if bold and italic else "**" if bold else "*" if italic else ""
+    return f"{lead}{mark}{span}{mark}{trail}"
 
 
 # What a paragraph shows lies in its runs and links, and in these holders of runs: tracked
