@@ -137,3 +137,22 @@ def test_our_own_long_text_save_is_not_read_as_another_windows_edit(qtbot, huge,
     field.edit.clearFocus()
     window.watcher.check()
     assert reloads == ["reload"]
+
+
+def test_a_key_typed_while_an_undo_is_stored_goes_into_the_undone_text(qtbot, huge, library, monkeypatch):
+    """The undo does not wait; a key typed into the field before the undo is in waits for it,
+    so that it goes into the text the undo gives, not into the one it took back."""
+    window, point, text, _book = huge
+    field = _edited(qtbot, window, point)
+    waits = _counted_waits(monkeypatch)
+    window.actions["undo"].trigger()
+    assert waits == []
+    cursor = QTextCursor(field.edit.document())
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    field.edit.setTextCursor(cursor)
+    field.edit.setFocus()
+    qtbot.keyClicks(field.edit, " Halong")  # (QTest types ASCII only)
+    _save_after_pause(qtbot, field)
+    _all_stored(window)
+    assert _same(library.get(TalkingPoint, point.id).text, text + " Halong")
+    assert _same(field.value(), text + " Halong") and not field.is_dirty()

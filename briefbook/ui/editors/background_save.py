@@ -42,7 +42,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer, Signal
 
 BIG = 100_000  # characters: a text longer than this is stored off the GUI thread
 POLL_MS = 5  # while waiting for a write: how often the window asks whether it is done
@@ -177,6 +177,10 @@ class BackgroundWrites(QObject):
         """A write (of ``item_id``) is under way or waiting."""
         return any(item_id is None or w.item_id == item_id for w in self.writes())
 
+    def holds_steps(self) -> bool:
+        """An undo or redo is under way or waiting (what the editor shows is not yet its text)."""
+        return any(w.step for w in self.writes())
+
     def holds_edits(self) -> bool:
         """An edit not yet on the undo stack is under way or waiting (an undo must wait for it)."""
         return any(not w.step for w in self.writes())
@@ -273,4 +277,39 @@ def queue_of(model: Any) -> BackgroundWrites:
         model.writes = BackgroundWrites(
             parent=model, commits=lambda: model.library.commits if model.is_open else None
         )
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.installEventFilter(TypingAfterSteps(model.writes))
     return model.writes
+
+
+_TYPING = {QEvent.Type.KeyPress, QEvent.Type.InputMethod, QEvent.Type.MouseButtonPress}
+
+
+class TypingAfterSteps(QObject):
+    """A key or click in a field of an editor while an undo or redo is being stored waits for it.
+
+    The editor shows the step's text once it is stored; a key typed before went into the text
+    from before the undo, and the save that followed mixed the two (the bench's Thai point: the
+    stored text was not the saved one). The undo itself and everything outside the fields (the
+    menus, the lists, another undo) go on; only typing into a field waits, as all input did."""
+
+    def __init__(self, writes: BackgroundWrites):
+        super().__init__(writes)
+        self.writes = writes
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in _TYPING and self.writes.holds_steps() and _in_a_field(watched):
+            self.writes.wait(until=lambda: not self.writes.holds_steps())
+        return False
+
+
+def _in_a_field(watched: QObject) -> bool:
+    from briefbook.ui.editors.fields import FieldWidget  # (loaded with the first editor)
+
+    widget = watched
+    while widget is not None:
+        if isinstance(widget, FieldWidget):
+            return True
+        widget = widget.parent()
+    return False
