@@ -866,7 +866,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/commands.py" line="+65"/>
+        <location filename="../../briefbook/ui/composer/commands.py" line="+67"/>
         <source>The sections of the book “%1” were changed in another window or program (at %2 UTC) after this step, so it was not undone or redone: that would also take back their change. Look at the sections as they are now, and change them again if you need to.</source>
         <translation>Các phần của tài liệu “%1” đã được sửa ở một cửa sổ hoặc chương trình khác (lúc %2 giờ UTC) sau bước này, nên bước này không được hoàn tác hay làm lại: làm vậy sẽ xoá mất cả thay đổi đó. Hãy xem các phần như hiện có, rồi sửa lại nếu cần.</translation>
     </message>
@@ -3598,11 +3598,12 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
+        <location filename="../../briefbook/ui/main_window.py" line="+317"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+268"/>
+        <location line="-49"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -4379,7 +4380,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RecordEditor</name>
     <message>
-        <location filename="../../briefbook/ui/editors/editor.py" line="+102"/>
+        <location filename="../../briefbook/ui/editors/editor.py" line="+104"/>
         <source>Editor: %1</source>
         <translation>Khung soạn: %1</translation>
     </message>
@@ -4404,7 +4405,7 @@ Thả ảnh vào đây.</translation>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
     <message>
-        <location line="+70"/>
+        <location line="+71"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
@@ -4871,12 +4872,12 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../briefbook/ui/undo.py" line="+93"/>
+        <location filename="../../briefbook/ui/undo.py" line="+107"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+101"/>
         <source>New %1</source>
         <translation>Thêm %1</translation>
     </message>
