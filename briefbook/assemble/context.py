@@ -167,8 +167,12 @@ class Assembly(BookReads, ItemOrigins):
         return {item.id for item in items.get(cls, [])}
 
     def admit(self, item: Record) -> bool:
-        """True if the item may appear; otherwise record why it was left out."""
-        level = self.level_of(item)
+        """True if the item may appear; otherwise record why it was left out.
+
+        Its level and name are read from its origin (worked out once for the item's values and
+        remembered: its text is stamped with the same), not worked out again here."""
+        origin = self._own_origin(item)
+        level = origin.level
         reason = self.withheld(item, level)
         if reason is not None:
             name = f"{item.LABEL} “{short(item.display_name)}”"
@@ -194,17 +198,18 @@ class Assembly(BookReads, ItemOrigins):
                 "draft_included", f"Talking point “{short(item.display_name)}” is not cleared yet.", item
             )
         self.highest_rank = max(self.highest_rank, rank)
-        self._name_hidden_characters(item)
+        self._name_hidden_characters(item, origin.name)
         return True
 
-    def _name_hidden_characters(self, item: Record) -> None:
+    def _name_hidden_characters(self, item: Record, shown: str) -> None:
         """An item the book prints whose name holds a bidi control (U+202E from a pasted or
         imported name makes the rest of its line read backwards, "terceS" as "Secret"): named
         once, so the user sees it before the file leaves. The text is printed as written."""
         if item.id in self._hidden_named:
             return
         self._hidden_named.add(item.id)
-        shown = item.display_name  # worked out once: a point's or statement's reads its Markdown
+        # ``shown``: its display name, as its origin holds it (a point's or statement's reads
+        # its Markdown: worked out once for the item's values).
         hidden = reordering_controls(shown)
         if hidden:
             self.warn(

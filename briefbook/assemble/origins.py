@@ -38,9 +38,10 @@ class ItemOrigins:
 
     def rank(self, level: str) -> int:
         """A level's rank; a name the library does not know counts as the highest level."""
-        found = self._ranks.get(level) if isinstance(level, str) else None
-        if found is not None:
-            return found
+        try:  # asked some 14,000 times for a 100-meeting book, nearly always of a known name
+            return self._ranks[level]
+        except (KeyError, TypeError):  # a name it does not know, or no name at all
+            pass
         if level in self.levels:
             return self.levels.index(level)
         return rank_of(self.scheme, level)
