@@ -94,7 +94,7 @@ def statements_annex(a: Assembly, section: Section, event: Event | None) -> list
     linked = a.library.topics_of_statements(wanted)
     topic_ids = sorted({t for topics in linked.values() for t in topics})
     a.read_topics(topic_ids, points=False)
-    for topic in _by_title(a.library.get_many(Topic, topic_ids)):
+    for topic in _by_title(a.topics(topic_ids)):
         chosen = [s for s in a.statements_on(topic.id) if s.id in wanted]
         if not chosen or not a.admit(topic):
             continue

@@ -90,9 +90,13 @@ class Assembly(BookReads, ItemOrigins):
     def scope(self) -> EventScope:
         """What belongs to the book's event: what its sections hold unless the user chose."""
         if self._scope is None:
-            self._scope = event_scope(self.library, self.book.event_id, self._meeting_kept)
-            if not all(self._meeting_kept(m) for m in self._scope.meetings):
-                self._whole_scope = event_scope(self.library, self.book.event_id)
+            # The event's meetings, read once for the book (event_meetings, the same query).
+            meetings = self.event_meetings()
+            self._scope = event_scope(self.library, self.book.event_id, self._meeting_kept, meetings=meetings)
+            if not all(self._meeting_kept(m) for m in meetings):
+                self._whole_scope = event_scope(self.library, self.book.event_id, meetings=meetings)
+            for topic in self._scope.topics:  # read with their meetings: not read again by id
+                self._topics.setdefault(topic.id, topic)
         return self._scope
 
     def event_items(self, section_kind: str) -> list[Record]:

@@ -171,6 +171,17 @@ class BookReads:
             self._photos[person_id] = self.library.photo(person_id)
         return self._photos[person_id]
 
+    def topics(self, topic_ids: list[str]) -> list[Topic]:
+        """The topics with these ids, in the order given, those not found left out (as
+        ``Library.get_many``), read once per book: the statements annex lists the topics the
+        meeting briefs have read already (each was read again and built as a record twice);
+        those not read yet, in one query."""
+        wanted = [t for t in dict.fromkeys(topic_ids) if t not in self._topics]
+        if wanted:
+            found = {t.id: t for t in self.library.get_many(Topic, wanted)}
+            self._topics.update((t, found.get(t)) for t in wanted)
+        return [t for t in map(self._topics.__getitem__, topic_ids) if t is not None]
+
     def _topic(self, topic_id: str) -> Topic | None:
         if topic_id not in self._topics:
             # One query by id (a sorted list() also asked the table's columns and sort keys).

@@ -59,7 +59,11 @@ class EventScope:
 
 
 def event_scope(
-    library: Library, event_id: str, meeting_kept: Callable[[Meeting], bool] | None = None
+    library: Library,
+    event_id: str,
+    meeting_kept: Callable[[Meeting], bool] | None = None,
+    *,
+    meetings: list[Meeting] | None = None,
 ) -> EventScope:
     """Everything that belongs to the event (see the module's docstring for the rule).
 
@@ -70,9 +74,15 @@ def event_scope(
 
     A handful of queries whatever the event's size (the composer asks on every
     change: a 500-meeting book must not stall the window).
+
+    ``meetings``: the event's meetings by start time as ``Library.list`` gives them, if the
+    caller has read them already (a book's assembly lists them for its programme and briefs:
+    each meeting was read, all its text, and built as a record twice). Kept, not copied.
     """
     scope = EventScope(event_id)
-    scope.meetings = library.list(Meeting, where={"event_id": event_id}, order_by="starts_at")
+    if meetings is None:
+        meetings = library.list(Meeting, where={"event_id": event_id}, order_by="starts_at")
+    scope.meetings = meetings
     in_order = "m.starts_at COLLATE NOCASE, m.rowid"  # the meetings' order, as listed above
     # The meetings that count, as one JSON parameter (any number of them, one placeholder).
     kept = [m.id for m in scope.meetings if meeting_kept is None or meeting_kept(m)]

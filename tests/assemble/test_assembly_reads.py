@@ -4,12 +4,14 @@ type for its fields once. Counted, never timed."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import fields
 
 from briefbook.assemble import assemble
 from briefbook.document.model import Heading, ListBlock, Origin, Run, node_fields
-from briefbook.library import Event, Library, Meeting, Person
+from briefbook.library import Event, Library, Meeting, Person, Statement, Topic
 from briefbook.library.books import new_book
+from tests.vientiane import add_vientiane
 
 
 def _event_with_one_counterpart(library: Library, meetings: int) -> tuple[str, str]:
@@ -135,3 +137,27 @@ def test_a_book_reads_only_its_own_statements(library: Library, monkeypatch) -> 
     # the topic's statements are read to order them (statements_on); the loose others never
     others = {s.id for s in library.list(Statement) if not library.statement_topics(s.id)} - {loose.id}
     assert len(others) == 25 and not others & built_by_assembly
+
+
+def test_the_statements_annex_reads_no_topic_the_scope_has_read(library: Library) -> None:
+    # The statements annex read again, by id, every topic its statements are on, though the
+    # event's scope (what the annexes hold) had read the event's topics just before. (The
+    # event's meetings, read once: test_book_reads.)
+    made = add_vientiane(library)
+    topic = library.add(Topic(title="Mekong", background="Nền."))
+    statement = library.add(Statement(speaker_name="ສົມພອນ", text="Phát biểu."))
+    library.link_topic(statement.id, topic.id)
+    library.link_topic(made["meeting"].id, topic.id)
+    book = new_book(library, made["event"].id, title="Sổ tay Viêng Chăn", ceiling="Confidential")
+    queries: list[str] = []
+    library.db.conn.set_trace_callback(queries.append)
+    try:
+        document = assemble(library, book.id)
+    finally:
+        library.db.conn.set_trace_callback(None)
+    selects = [" ".join(q.split()) for q in queries if q.lstrip().upper().startswith("SELECT")]
+    topics_by_id = [q for q in selects if re.search(r"FROM topics WHERE id IN", q)]
+    # The meeting's topic was read with the event's scope: never again by its id (was 1).
+    assert not [q for q in topics_by_id if topic.id in q], topics_by_id
+    titles = [b.text for b in document.blocks if isinstance(b, Heading)]
+    assert titles.count("Mekong") >= 2  # the brief's background, and the statements annex's group
