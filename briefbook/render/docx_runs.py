@@ -164,7 +164,8 @@ class RunWriter:
                 else:
                     cut.append((font, piece))
             self.code_written[text] = cut
-        return "".join(self._run(piece, run, hyperlink, char_style, font) for font, piece in cut)
+        style = char_style or "Code"  # (each piece: a Lao stretch in code is code, in its font)
+        return "".join(self._run(piece, run, hyperlink, style, font) for font, piece in cut)
 
     def _run(self, text: str, run: Run, hyperlink: bool, char_style: str | None, font) -> str:
         style = "Hyperlink" if hyperlink else char_style

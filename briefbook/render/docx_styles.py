@@ -13,6 +13,7 @@ bold are doubled into ``szCs``/``bCs`` so that Thai text follows the style.
 from __future__ import annotations
 
 from briefbook.render.docx_xml import el, font_display_name, ppr, rpr, to_bytes, twips
+from briefbook.render.font_chain import CODE_FONT
 from briefbook.render.metrics import spacing
 from briefbook.render.template import Template
 
@@ -52,6 +53,7 @@ STYLE_NAMES = {
     "CoverDetails": "Cover Details",
     "Hyperlink": "Hyperlink",
     "DraftMark": "Draft Mark",
+    "Code": "Code",
     "RunningHead": "Running Head",
     "BriefBookTable": "BriefBook Table",
 }
@@ -311,6 +313,11 @@ def styles_xml(t: Template, language: str = "en-GB") -> bytes:
     _style(root, "character", "RunningHead", "DefaultParagraphFont")
     s = _style(root, "character", "DraftMark", "DefaultParagraphFont")
     rpr(s, **heading_font, bold=True, colour=banner)
+    # Inline code: its runs name their fonts (the monospace one, a script's font for what it
+    # lacks), and the style says "code" for what those fonts cannot: a Lao or Thai stretch in
+    # code is code too, for a reader (our Word import) and for a user restyling it in Word.
+    s = _style(root, "character", "Code", "DefaultParagraphFont")
+    rpr(s, font=font_display_name(CODE_FONT))
 
     s = _style(root, "table", "BriefBookTable", "TableNormal", priority=59)
     ppr(s, before=0, after=0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.style import WD_STYLE_TYPE
 
 from briefbook.assemble import assemble
@@ -82,8 +83,16 @@ def test_spaces_around_code_stay_outside_it(tmp_path: Path) -> None:
     assert _read(tmp_path / "spaces.docx") == ["Mã `A-1` cuối"]
 
 
-def test_a_books_code_is_code_again_after_export_to_word_and_import(tmp_path: Path) -> None:
-    point = "Nhắc lại số `HĐ-2026/ĐN-07` và **`ĐẬM`** và ``a`b`` cuối"
+@pytest.mark.parametrize(
+    "point",
+    [
+        "Nhắc lại số `HĐ-2026/ĐN-07` và **`ĐẬM`** và ``a`b`` cuối",
+        # A stretch the mono font lacks is written in its script's font: the Code style says
+        # it is code still (it came back as ສົມພອນ`-42`, the Lao outside the span).
+        "Mã `ສົມພອນ-42` và `ก-1 ข` cuối",
+    ],
+)
+def test_a_books_code_is_code_again_after_export_to_word_and_import(tmp_path: Path, point: str) -> None:
     with Library.create(tmp_path / "code.briefbook") as lib:
         event = lib.add(Event(title="Hội nghị Viêng Chăn"))
         meeting = lib.add(Meeting(event_id=event.id, title="Gặp Lào"))
@@ -92,5 +101,5 @@ def test_a_books_code_is_code_again_after_export_to_word_and_import(tmp_path: Pa
         lib.link_topic(meeting.id, topic.id)
         document = assemble(lib, new_book(lib, event.id, language="vi", ceiling="Public").id)
     render_docx(document, load_template("formal-a4"), tmp_path / "book.docx")
-    found = [m for m in _read(tmp_path / "book.docx") if "HĐ-2026" in m]
+    found = [m for m in _read(tmp_path / "book.docx") if "` " in m or "`" in m]
     assert found and found[0].endswith(point), found
