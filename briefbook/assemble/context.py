@@ -178,14 +178,21 @@ class Assembly(BookReads, ItemOrigins):
         origin = self._own_origin(item)
         level = origin.level
         reason = self.withheld(item, level)
-        if reason is not None:
-            name = f"{item.LABEL} “{short(item.display_name)}”"
-            text = (
-                f"{name} is {level}, above the ceiling ({self.ceiling}); it is left out."
-                if reason == "above_ceiling"
-                else f"{name} is marked not for release; it is left out of this shareable copy."
-            )
-            self.warn(reason, text, item)
+        if reason is not None:  # (each sentence in its own warn call: the message shapes are read from them)
+            if reason == "above_ceiling":
+                self.warn(
+                    reason,
+                    f"{item.LABEL} “{short(item.display_name)}” is {level}, above the ceiling "
+                    f"({self.ceiling}); it is left out.",
+                    item,
+                )
+            else:
+                self.warn(
+                    reason,
+                    f"{item.LABEL} “{short(item.display_name)}” is marked not for release; it is left out "
+                    "of this shareable copy.",
+                    item,
+                )
             self._left_with(item)
             return False
         rank = self.rank(level)
