@@ -145,8 +145,11 @@ def test_a_key_typed_while_an_undo_is_stored_goes_into_the_undone_text(qtbot, hu
     window, point, text, _book = huge
     field = _edited(qtbot, window, point)
     waits = _counted_waits(monkeypatch)
+    writes = window.model.writes
+    assert writes._typing is None  # no application-wide filter of every event while no step is held
     window.actions["undo"].trigger()
     assert waits == []
+    assert writes._typing is not None
     cursor = QTextCursor(field.edit.document())
     cursor.movePosition(QTextCursor.MoveOperation.End)
     field.edit.setTextCursor(cursor)
@@ -156,3 +159,4 @@ def test_a_key_typed_while_an_undo_is_stored_goes_into_the_undone_text(qtbot, hu
     _all_stored(window)
     assert _same(library.get(TalkingPoint, point.id).text, text + " Halong")
     assert _same(field.value(), text + " Halong") and not field.is_dirty()
+    assert writes._typing is None  # taken off with the step

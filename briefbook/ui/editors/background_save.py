@@ -162,6 +162,7 @@ class BackgroundWrites(QObject):
         self._thread: threading.Thread | None = None
         self._done: list[Write] = []
         self._lock = threading.Lock()
+        self._typing: TypingAfterSteps | None = None  # on the application while steps are held
         self._arrived.connect(self._take_in)
 
     @property
@@ -200,6 +201,27 @@ class BackgroundWrites(QObject):
             self.queue[-1] = write
         else:
             self.queue.append(write)
+        self._watch_typing()
+
+    def _watch_typing(self) -> None:
+        """The application's filter of keys and clicks, there only while an undo or redo is held.
+
+        An application-wide filter in Python is called for every event of every object (each
+        paint, timer, layout request): installed for the whole session it cost the window's
+        first screen 25 ms (its first events made PySide build their Python classes and enums)
+        and every event after it a call into Python, to stop typing during a step that is
+        nearly never under way."""
+        app = QCoreApplication.instance()
+        if app is None:
+            return
+        held = self.holds_steps()
+        if held and self._typing is None:
+            self._typing = TypingAfterSteps(self)
+            app.installEventFilter(self._typing)
+        elif not held and self._typing is not None:
+            app.removeEventFilter(self._typing)
+            self._typing.deleteLater()
+            self._typing = None
 
     def wait(self, until: Callable[[], bool] | None = None) -> None:
         """Until every write is stored or refused (or ``until()``), each taken in (``on_done``)
@@ -268,6 +290,7 @@ class BackgroundWrites(QObject):
                     on_done(write)  # (before the next begins: an undo after it starts from what it left)
             finally:
                 self._next()
+                self._watch_typing()
 
 
 def queue_of(model: Any) -> BackgroundWrites:
@@ -277,9 +300,6 @@ def queue_of(model: Any) -> BackgroundWrites:
         model.writes = BackgroundWrites(
             parent=model, commits=lambda: model.library.commits if model.is_open else None
         )
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(TypingAfterSteps(model.writes))
     return model.writes
 
 
