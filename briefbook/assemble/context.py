@@ -196,7 +196,7 @@ class Assembly(BookReads, ItemOrigins):
             self._left_with(item)
             return False
         rank = self.rank(level)
-        if isinstance(item, TalkingPoint) and item.status != "cleared":
+        if isinstance(item, TalkingPoint) and item.status != "cleared" and not self._prints_nothing(item):
             if self.drafts == "omit":
                 self.warn(
                     "draft_omitted",
@@ -211,6 +211,17 @@ class Assembly(BookReads, ItemOrigins):
         self.highest_rank = max(self.highest_rank, rank)
         self._name_hidden_characters(item, origin.name)
         return True
+
+    def _prints_nothing(self, point: TalkingPoint) -> bool:
+        """This shareable copy leaves out all of ``point`` (every passage marked not for release).
+
+        Its draft status then does not concern the copy: a draft whose whole text was "[NFR] …"
+        put the DRAFT mark on every page of a shareable copy of cleared points, and a "not
+        cleared yet" line beside the one saying it is left out. Parsed only for a draft in a
+        shareable copy."""
+        return self.releasable and not any(
+            markdown.runs(value, releasable=True) for value in (point.question, point.text) if value
+        )
 
     def _name_hidden_characters(self, item: Record, shown: str) -> None:
         """An item the book prints whose name holds a bidi control (U+202E from a pasted or
