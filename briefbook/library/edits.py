@@ -203,6 +203,18 @@ class EditsMixin:
         return (row[0] or 0) + 1
 
 
+def refuse_if_changed(
+    library: Any, kind: str, item_id: str, left: dict[str, Any], new: dict[str, Any]
+) -> None:
+    """An undo or redo never writes over another window's change of its fields: ``left`` is what
+    the step before left in them; anything else there now refuses the step (``new``: what it
+    would write, for the message). Asked on the window's connection and, for a long text, on
+    the thread that stores it, inside its transaction."""
+    current = library.get(kind, item_id)
+    if any(getattr(current, k) != v for k, v in left.items()):
+        raise StaleEdit(stale_message(current, new), current)
+
+
 def stale_message(current: Record, changes: dict[str, Any]) -> str:
     """Why an edit from an older version was refused, with the other version of what it changed."""
     when = current.updated_at[:19].replace("T", " ")

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from briefbook.errors import StaleEdit
 from briefbook.library import Record
 from briefbook.library.records import Person, record_type
 from briefbook.ui import error_hook
@@ -145,11 +144,9 @@ class UpdateFields(LibraryCommand):
         if LibraryCommand.stepping:
             super()._after_long_writes()
         if self._left is not None:
-            current = library.get(self.kind, self.item_id)
-            if any(getattr(current, k) != v for k, v in self._left.items()):
-                from briefbook.library.edits import stale_message  # the edits' code: when it is needed
+            from briefbook.library.edits import refuse_if_changed  # the edits' code: when it is needed
 
-                raise StaleEdit(stale_message(current, values), current)
+            refuse_if_changed(library, self.kind, self.item_id, self._left, values)
         if long and library.path is not None and not library.read_only:
             # (a long text's first save: stored on a thread with its own connection, the window going
             # on; a refusal is said at the field, so it is waited for)

@@ -140,6 +140,9 @@ NOT_LITERAL = {
     ("briefbook/exchange/articles.py", "note"): "docx_reader.hidden_note, the same sentence as for points",
     ("briefbook/library/api.py", "_integrity_message(exc)"): "SQLite's refusal, as the window cannot provoke",
     ("briefbook/library/edits.py", "stale_message(old, changes)"): "test_exchange_language (a lost update)",
+    ("briefbook/library/edits.py", "stale_message(current, new)"): (
+        "refuse_if_changed, an undo over another window's change: test_delete_and_stale_ui"
+    ),
     ("briefbook/library/edits.py", "blocker"): "why_not_deletable: test_language (a topic with points)",
     ("briefbook/library/validation.py", "str(exc)"): "parse_level's own message: edits_refused",
     # HostileLibraryError(path, problems): its sentence is in errors.py (exchange_messages translates it)

@@ -114,6 +114,7 @@ def update_elsewhere(
 def store(write: Write) -> None:  # on the thread
     """Store ``write`` on a connection of its own; a refusal is kept in ``write.error``."""
     from briefbook.library import Library
+    from briefbook.library.edits import refuse_if_changed
 
     try:
         with Library.open(write.path, backup=False, commits=write.commits) as library:
@@ -123,22 +124,11 @@ def store(write: Write) -> None:  # on the thread
                 )
             else:
                 with library.transaction():  # (checked and written in one: nothing comes between)
-                    _refuse_if_changed(library, write)
+                    refuse_if_changed(library, write.kind, write.item_id, write.left, write.new)
                     updated = library.update(write.kind, write.item_id, **write.new)
             write.updated_at, write.record = updated.updated_at, updated
     except BaseException as error:  # handed back to the GUI thread, said there
         write.error = error
-
-
-def _refuse_if_changed(library: Any, write: Write) -> None:
-    """A step of the undo stack never writes over another window's change of its fields."""
-    from briefbook.errors import StaleEdit
-    from briefbook.library.edits import stale_message
-
-    assert write.left is not None
-    current = library.get(write.kind, write.item_id)
-    if any(getattr(current, k) != v for k, v in write.left.items()):
-        raise StaleEdit(stale_message(current, write.new), current)
 
 
 class BackgroundWrites(QObject):
