@@ -8,8 +8,11 @@ A mixin of :class:`~briefbook.library.api.Library`. Each call is one transaction
 
 from __future__ import annotations
 
+import sqlite3
 import unicodedata
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -52,10 +55,10 @@ class EditsMixin:
         with self.transaction():
             if given:  # ids are unique across kinds: a link or a command names an item by id alone
                 self._refuse_taken_id(given)
-            self._refuse_missing_references(cls, values, asdict(record))
             if cls is TalkingPoint and not record.position:
                 values["position"] = self._next_position(record.topic_id)
-            self.db[cls.TABLE].insert(with_keys(cls.TABLE, values))
+            with self._references_named(cls, values, asdict(record)):
+                self.db[cls.TABLE].insert(with_keys(cls.TABLE, values))
             added = self.get(cls, record.id)
             self._index(added)
         return added
@@ -92,11 +95,11 @@ class EditsMixin:
             changed = {k: values[k] for k in changes if values[k] != getattr(old, k)}
             if not changed:
                 return old
-            self._refuse_missing_references(cls, values, {k: changes[k] for k in changed})
             for name in changed:  # every text field, one-line ones too (not the book's sections JSON)
                 if name in revised_fields(cls) and getattr(old, name):
                     self._keep_revision(cls, item_id, name, getattr(old, name))
-            self.db[cls.TABLE].update(item_id, {**changed, "updated_at": values["updated_at"]})
+            with self._references_named(cls, values, {k: changes[k] for k in changed}):
+                self.db[cls.TABLE].update(item_id, {**changed, "updated_at": values["updated_at"]})
             updated = self.get(cls, item_id)
             self._index(updated)
             if cls is Person and {"name", "name_romanised"} & set(changed):
@@ -145,6 +148,19 @@ class EditsMixin:
         self, cls: type[Record], values: dict[str, Any], changed: set[str] | None = None
     ) -> dict[str, Any]:
         return validated(cls, values, self.levels, changed)
+
+    @contextmanager
+    def _references_named(
+        self, cls: type[Record], values: dict[str, Any], given: dict[str, Any]
+    ) -> Iterator[None]:
+        """SQLite refuses a reference to no item (its foreign keys), but says neither which field
+        nor what was given: on that refusal, and only then, find which and say so."""
+        try:
+            yield
+        except sqlite3.IntegrityError as error:
+            if "FOREIGN KEY" in str(error):
+                self._refuse_missing_references(cls, values, given)
+            raise
 
     def _refuse_missing_references(
         self, cls: type[Record], values: dict[str, Any], given: dict[str, Any]
