@@ -18,6 +18,7 @@ from pathlib import Path
 from briefbook.errors import BriefBookError
 from briefbook.exchange.docx_numbering import Numbering
 from briefbook.exchange.limits import megabytes, read_file
+from briefbook.markdown_code import code_span
 
 MAX_DOCX = 50 << 20
 MAX_UNPACKED = 200 << 20
@@ -209,16 +210,12 @@ def _monospace(run) -> bool:
 
 
 def _styled_code(text: str, bold: bool, italic: bool) -> str:
-    """``text`` as a code span (its spaces at either end outside it), in its look: a run of
-    backticks longer than any inside it, a space inside each end where the code begins or ends
-    with a backtick (CommonMark takes one off each end again)."""
+    """``text`` as a code span (:func:`~briefbook.markdown_code.code_span`), its spaces at
+    either end outside it, in its look."""
     text = text.replace("\t", " ")
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    core = text.strip()
-    ticks = "`" * (max((len(run) for run in re.findall("`+", core)), default=0) + 1)
-    pad = " " if core.startswith("`") or core.endswith("`") else ""
-    span = f"{ticks}{pad}{core}{pad}{ticks}"
+    span = code_span(text.strip())
     mark = "***" if bold and italic else "**" if bold else "*" if italic else ""
     return f"{lead}{mark}{span}{mark}{trail}"
 

@@ -19,6 +19,7 @@ import re
 
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+from briefbook.markdown_code import code_span
 from briefbook.ui.editors.markdown_text import code_spans
 
 OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩: punctuation (a backtick is), which Markdown never acts on
@@ -169,10 +170,7 @@ def _span(code: str, fmt: QTextCharFormat) -> str:
     """The code span written for ``code``: as it was read if the code is unchanged."""
     if fmt.property(_CODE) == code and isinstance(fmt.property(SOURCE), str):
         return fmt.property(SOURCE)
-    ticks = "`" * (max((len(run) for run in re.findall("`+", code)), default=0) + 1)
-    spaced = code[:1] == code[-1:] == " " and code.strip()  # (one space each end is taken off)
-    pad = " " if code[:1] == "`" or code[-1:] == "`" or spaced else ""
-    return f"{ticks}{pad}{code}{pad}{ticks}"
+    return code_span(code)
 
 
 def written(markdown: str, spans: list[str]) -> str:
