@@ -311,10 +311,10 @@ class MainWindow(WindowActions, QMainWindow):
         if in_progress():  # the library is being updated: its progress window says so
             event.ignore()
             return
+        if not self.store_before_closing():  # (refused: the window is back, the refusal at the field)
+            event.ignore()
+            return
         self.watcher.stop()
-        writes = self.model.writes
-        if writes is not None and writes.busy():  # (a long text being stored: waited for once, and said)
-            self.statusBar().showMessage(self.tr("Saving…"))
         self.flush()
         self.save_state()
         self.searcher.shutdown()
