@@ -8,7 +8,7 @@ deleted meanwhile) are reported in a dialog and the command is dropped.
 An undo or redo of an edit of a long text is stored off the GUI thread, in the
 window's queue of long-text writes (``background_save``), and the window does not
 wait for it: what the step does once stored (the views told, a refusal said) is
-done when it is back, and a refused step is dropped at its next undo or redo.
+done when it is back, and a refused step leaves the stack then.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class LibraryCommand(QUndoCommand):
         super().__init__(text)
         self.model = model
         self._skip_redo = False
+        self.stack: QUndoStack | None = None  # the stack it is on (a step refused later leaves it)
 
     @property
     def library(self):
@@ -86,6 +87,7 @@ def run(stack: QUndoStack, command: LibraryCommand) -> LibraryCommand:
     """Do ``command`` now (errors propagate) and, if it worked, put it on ``stack``."""
     command.apply()
     command._skip_redo = True
+    command.stack = stack
     stack.push(command)
     return command
 
@@ -177,11 +179,12 @@ class UpdateFields(LibraryCommand):
 
     def _stepped_in(self, write) -> None:
         """A step stored off the GUI thread is back: shown, or its refusal said (the item deleted or
-        changed elsewhere) and the step dropped from the stack at the next undo or redo of it."""
+        changed elsewhere) and the step dropped from the stack at once."""
         if write.error is not None:
             if write.error is not self._refused:  # (said once)
                 self._refused = write.error
                 error_hook.report(write.error)
+                self._drop()
             return
         if not self.model.is_open:
             return
@@ -190,6 +193,22 @@ class UpdateFields(LibraryCommand):
             self._stored(write.new, write.record)
         finally:
             LibraryCommand.stepping = False
+
+    def _drop(self) -> None:
+        """A step refused off the GUI thread leaves the stack now, as Word and Zotero drop a step
+        that can no longer apply: it stayed there, and the next Undo (or Redo) only said the same
+        refusal again. Next to the stack's place, an obsolete step is taken off by stepping over
+        it (Qt neither undoes nor redoes it); further off (other steps made since), it is taken
+        off, unsaid, when the stack gets to it."""
+        self.setObsolete(True)
+        stack = self.stack
+        if stack is None:
+            return
+        at = next((i for i in range(stack.count()) if stack.command(i) is self), None)
+        if at == stack.index():  # (an undo refused: it was to be redone next)
+            stack.redo()
+        elif at is not None and at == stack.index() - 1:  # (a redo refused: to be undone next)
+            stack.undo()
 
     def _stored(self, values: dict[str, Any], updated: Any) -> None:
         self.expected = None

@@ -158,3 +158,25 @@ def test_a_key_typed_while_an_undo_is_stored_goes_into_the_undone_text(qtbot, hu
     assert _same(library.get(TalkingPoint, point.id).text, text + " Halong")
     assert _same(field.value(), text + " Halong") and not field.is_dirty()
     assert writes._typing is None  # taken off with the step
+
+
+def test_a_refused_undo_of_a_long_text_leaves_the_stack_at_once(qtbot, huge, library, monkeypatch):
+    """An undo refused on the thread (another window changed the text) stayed on the stack: the
+    next Undo said the same refusal again. It is dropped once said, as Word drops a step that
+    can no longer apply; the steps before it stay."""
+    window, point, _text, _book = huge
+    field = _edited(qtbot, window, point)
+    _type_over(qtbot, field, "Halong", "Sapa")
+    _save_after_pause(qtbot, field)
+    _all_stored(window)
+    stack = window.undo_stack
+    assert stack.count() == 2 and stack.index() == 2
+    said: list[str] = []
+    monkeypatch.setattr(error_hook, "show_message", lambda parent, title, message: said.append(message))
+    library.update(TalkingPoint, point.id, text="Đã sửa ở cửa sổ khác: ສົມພອນ ວົງສາ.")
+    window.actions["undo"].trigger()
+    _all_stored(window)
+    assert len(said) == 1 and "another window" in said[0].lower()
+    assert stack.count() == 1 and stack.index() == 1  # the refused step is gone, the first stays
+    assert not stack.canRedo()
+    assert library.get(TalkingPoint, point.id).text == "Đã sửa ở cửa sổ khác: ສົມພອນ ວົງສາ."

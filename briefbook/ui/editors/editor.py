@@ -294,6 +294,7 @@ class RecordEditor(QWidget):
             command.expected = None
             command._left = dict(write.new)
             command._skip_redo = True
+            command.stack = self.context.stack
             self.context.stack.push(command)
             self.context.model.notify(self.kind, write.item_id, UPDATED)
         elif write.error is None:
