@@ -6,7 +6,7 @@ command that worked goes onto the stack. Later undo/redo errors (an item
 deleted meanwhile) are reported in a dialog and the command is dropped.
 
 An undo or redo of an edit of a long text is stored off the GUI thread, in the
-window's queue of long-text writes (``background_save``), and the window does not
+window's queue of long-text writes (``background_save``, :mod:`.undo_queued`), and the window does not
 wait for it: what the step does once stored (the views told, a refusal said) is
 done when it is back, and a refused step leaves the stack then.
 """
@@ -23,6 +23,7 @@ from briefbook.library.records import Person, record_type
 from briefbook.ui import error_hook
 from briefbook.ui.labels import field_label, kind_label
 from briefbook.ui.notifier import ADDED, DELETED, LINKS, ORDER, PHOTO, UPDATED, LibraryModel
+from briefbook.ui.undo_queued import QueuedSteps
 
 if TYPE_CHECKING:  # the library's edits load with the first edit
     from briefbook.library.snapshots import Deleted
@@ -92,7 +93,7 @@ def run(stack: QUndoStack, command: LibraryCommand) -> LibraryCommand:
     return command
 
 
-class UpdateFields(LibraryCommand):
+class UpdateFields(QueuedSteps, LibraryCommand):
     """Change one or more fields of an item (``old`` holds their earlier values)."""
 
     def __init__(
@@ -160,55 +161,6 @@ class UpdateFields(LibraryCommand):
         else:
             updated = library.update(self.kind, self.item_id, expected_updated_at=expected, **values)
         self._stored(values, updated)
-
-    def _step_in_background(self, values: dict[str, Any]) -> None:
-        """An undo or redo of a long text joins the window's queue of long-text writes (after an
-        edit or a step still being stored) and the window goes on: waiting for it held the user's
-        input 0.2-0.6 s. Whether the item still holds what the step before left is asked on the
-        thread, once that step is stored (``ready``: what it left, as the write begins)."""
-        from briefbook.ui.editors.background_save import Write, queue_of
-
-        def ready(write: Write) -> None:
-            write.left, write.expected = self._left, self.expected
-            if self._refused is not None:  # (the step before it was refused: this one is not tried)
-                write.error = self._refused
-
-        write = Write(self.library.path, self.kind, self.item_id, {}, dict(values), None, step=True)
-        write.ready, write.on_done = ready, self._stepped_in
-        queue_of(self.model).submit(write)
-
-    def _stepped_in(self, write) -> None:
-        """A step stored off the GUI thread is back: shown, or its refusal said (the item deleted or
-        changed elsewhere) and the step dropped from the stack at once."""
-        if write.error is not None:
-            if write.error is not self._refused:  # (said once)
-                self._refused = write.error
-                error_hook.report(write.error)
-                self._drop()
-            return
-        if not self.model.is_open:
-            return
-        LibraryCommand.stepping = True  # (an editor showing it steps its own history)
-        try:
-            self._stored(write.new, write.record)
-        finally:
-            LibraryCommand.stepping = False
-
-    def _drop(self) -> None:
-        """A step refused off the GUI thread leaves the stack now, as Word and Zotero drop a step
-        that can no longer apply: it stayed there, and the next Undo (or Redo) only said the same
-        refusal again. Next to the stack's place, an obsolete step is taken off by stepping over
-        it (Qt neither undoes nor redoes it); further off (other steps made since), it is taken
-        off, unsaid, when the stack gets to it."""
-        self.setObsolete(True)
-        stack = self.stack
-        if stack is None:
-            return
-        at = next((i for i in range(stack.count()) if stack.command(i) is self), None)
-        if at == stack.index():  # (an undo refused: it was to be redone next)
-            stack.redo()
-        elif at is not None and at == stack.index() - 1:  # (a redo refused: to be undone next)
-            stack.undo()
 
     def _stored(self, values: dict[str, Any], updated: Any) -> None:
         self.expected = None
