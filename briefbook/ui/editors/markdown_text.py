@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtGui import QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import (
+    QFontInfo,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextDocumentFragment,
+    QTextFormat,
+)
 
 from briefbook.text import clean
 from briefbook.ui.editors import word_lists
@@ -147,7 +154,16 @@ def insert_markdown(cursor: QTextCursor, markdown: str, features) -> None:
     Qt's reader drops a space or a tab spelled as an entity, as it drops them at a
     paragraph's start: a tab pasted from Word at a paragraph's start ("&#9;", from
     :func:`markdown_from_html`) was lost. They are given to it as stand-ins and put back,
-    in the paste's one step of the history."""
+    in the paste's one step of the history. A paste holding code with a look (bold code,
+    code in a link's text) is read as the editor reads a text (:func:`read_markdown`, which
+    keeps the look: Qt's reader dropped it) and inserted as that document's fragment."""
+    from briefbook.ui.editors import code_looks
+
+    if code_looks.hidden(markdown)[1]:
+        pasted = QTextDocument()
+        read_markdown(pasted, markdown, features)
+        cursor.insertFragment(QTextDocumentFragment(pasted))
+        return
     if LEADING_SPACE not in markdown and LEADING_TAB not in markdown:
         cursor.insertMarkdown(markdown, features)
         return
@@ -354,7 +370,7 @@ def markdown_from_html(html: str) -> str:
     doc = QTextDocument()
     doc.setHtml(word_lists.mark(html))  # Word's list paragraphs, with their level
     _fence_preformatted(doc)
-    text = word_lists.tabs(word_lists.nest(_IMAGE.sub("", nested_lists(doc.toMarkdown(FEATURES)))))
+    text = word_lists.tabs(word_lists.nest(_IMAGE.sub("", nested_lists(_code_with_looks(doc)))))
     lines = text.split("\n")
     code = code_lines(lines) if "```" in text else set()
     for number, line in enumerate(lines):
@@ -369,6 +385,37 @@ def markdown_from_html(html: str) -> str:
             line = " – ".join(c.strip() for c in stripped.strip("|").split("|") if c.strip())
         lines[number] = re.sub(r"^>\s?", "", line)
     return normalise_markdown("\n".join(line for line in lines if line is not None))
+
+
+def _code_with_looks(doc: QTextDocument) -> str:
+    """The pasted ``doc``'s Markdown, its code keeping the bold, italic or link around it.
+
+    Qt's HTML reader gives a ``<code>`` or a monospace font ("Courier New") only its font
+    family, and Qt's writer writes any fragment in a fixed-pitch font as code alone: a
+    paste of bold code or code in a link lost the bold or the link, where the same text
+    read from Markdown kept it (:mod:`~briefbook.ui.editors.code_looks`, which knows code
+    by its fixed pitch). So each fragment Qt's writer would write as code is marked fixed
+    pitch, and written as the editor writes code with a look."""
+    from briefbook.ui.editors import code_looks  # (it reads code spans with this module)
+
+    monospace = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment, fmt = it.fragment(), it.fragment().charFormat()
+            if not fmt.fontFixedPitch() and QFontInfo(fmt.font()).fixedPitch():
+                monospace.append((fragment.position(), fragment.length()))
+            it += 1
+        block = block.next()
+    cursor, marked = QTextCursor(doc), QTextCharFormat()
+    marked.setFontFixedPitch(True)
+    for position, length in monospace:
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.mergeCharFormat(marked)
+    spans = code_looks.hide_in_copy(doc) if code_looks.holds_styled_code(doc) else []
+    return code_looks.written(doc.toMarkdown(FEATURES), spans)
 
 
 def _fence_preformatted(doc: QTextDocument) -> None:
