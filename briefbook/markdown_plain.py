@@ -51,7 +51,7 @@ _BLOCK_LINE = LazyPattern(
 def _md() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table").disable(["image"])
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable(["image"])
 
 
 def head(text: str) -> str:

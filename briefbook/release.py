@@ -176,6 +176,7 @@ class _Gate:
                         and v.bold.__class__ is bool
                         and v.italic.__class__ is bool
                         and v.code.__class__ is bool
+                        and v.strike.__class__ is bool
                     ):
                         continue
                     self.run(v, origin, where, n)
@@ -210,6 +211,8 @@ class _Gate:
             self.value(run.italic, own, ((where, _INDEX, n), _FIELD, "italic"), "italic")
         if run.code.__class__ is not bool:
             self.value(run.code, own, ((where, _INDEX, n), _FIELD, "code"), "code")
+        if run.strike.__class__ is not bool:
+            self.value(run.strike, own, ((where, _INDEX, n), _FIELD, "strike"), "strike")
 
     def check(self, origin: Origin | None, where: _Where, text: str) -> None:
         reason = ""

@@ -33,7 +33,7 @@ def with_origin(found: list[Run], origin: Origin | None) -> list[Run]:
 def _given(run: Run, origin: Origin) -> Run:
     """``run`` with ``origin``: what replace() makes, without its field-by-field checks."""
     if type(run) is Run:
-        return Run(run.text, run.bold, run.italic, run.link, origin, run.code)
+        return Run(run.text, run.bold, run.italic, run.link, origin, run.code, run.strike)
     return replace(run, origin=origin)
 
 

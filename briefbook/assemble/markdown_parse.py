@@ -35,7 +35,7 @@ def _md() -> MarkdownIt:
     and plain lists never imports markdown-it (13-25 ms of a command's start-up)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": False}).enable("table").disable(["image"])
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable(["image"])
 
 
 PAUSED_PARSE = 20_000  # a longer text is parsed with Python's cyclic garbage collector paused
@@ -231,26 +231,28 @@ def _inline_of(node: SyntaxTreeNode) -> list[Run]:
     return merged
 
 
-def _walk(nodes, bold: bool, italic: bool, link: str | None, out: list[Run]) -> None:
+def _walk(nodes, bold: bool, italic: bool, link: str | None, out: list[Run], strike: bool = False) -> None:
     for n in nodes:
         if n.type == "text" or n.type == "html_inline":
-            out.append(Run(n.content, bold, italic, link))
+            out.append(Run(n.content, bold, italic, link, strike=strike))
         elif n.type == "code_inline":  # `ABC-123`: printed in the monospace font, backticks off
-            out.append(Run(n.content, bold, italic, link, code=True))
+            out.append(Run(n.content, bold, italic, link, code=True, strike=strike))
         elif n.type == "softbreak":
-            out.append(Run(" ", bold, italic, link))
+            out.append(Run(" ", bold, italic, link, strike=strike))
         elif n.type == "hardbreak":
-            out.append(Run("\n", bold, italic, link))
+            out.append(Run("\n", bold, italic, link, strike=strike))
         elif n.type == "strong":
-            _walk(n.children, True, italic, link, out)
+            _walk(n.children, True, italic, link, out, strike)
         elif n.type == "em":
-            _walk(n.children, bold, True, link, out)
+            _walk(n.children, bold, True, link, out, strike)
+        elif n.type == "s":  # ~~struck~~, as the editor shows it: struck through, tildes off
+            _walk(n.children, bold, italic, link, out, True)
         elif n.type == "link":
             href = str(n.attrs.get("href", ""))
             safe = href if href.lower().startswith(("http://", "https://", "mailto:")) else None
-            _walk(n.children, bold, italic, safe, out)
+            _walk(n.children, bold, italic, safe, out, strike)
         else:
-            _walk(n.children, bold, italic, link, out)
+            _walk(n.children, bold, italic, link, out, strike)
 
 
 def _merge(items: list[Run]) -> list[Run]:
@@ -258,12 +260,13 @@ def _merge(items: list[Run]) -> list[Run]:
     merged: list[Run] = []
     for r in items:
         last = merged[-1] if merged else None
-        if last is not None and (last.bold, last.italic, last.link, last.origin, last.code) == (
+        if last is not None and (last.bold, last.italic, last.link, last.origin, last.code, last.strike) == (
             r.bold,
             r.italic,
             r.link,
             r.origin,
             r.code,
+            r.strike,
         ):
             merged[-1] = replace(last, text=last.text + r.text)
         else:

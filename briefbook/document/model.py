@@ -74,6 +74,8 @@ class Run:
     ``origin`` is ``None`` when the run shares its block's origin. ``code`` marks inline code
     (Markdown's backticks: a reference number, an address), which renderers print in a
     monospace font, so that it does not read as prose; it is a look like bold, never text.
+    ``strike`` is Markdown's ``~~struck~~`` (the editor's strike-through): printed struck
+    through, as the writer shows it, never with its tildes.
     """
 
     text: str
@@ -82,6 +84,7 @@ class Run:
     link: str | None = None
     origin: Origin | None = None
     code: bool = False
+    strike: bool = False
 
     def __init__(
         self,
@@ -91,6 +94,7 @@ class Run:
         link: str | None = None,
         origin: Origin | None = None,
         code: bool = False,
+        strike: bool = False,
     ) -> None:
         # The __init__ dataclass(frozen=True) writes, but with object.__setattr__ found once, not
         # looked up for every field of every run (a 100-meeting book makes 10,000): a third less
@@ -103,11 +107,12 @@ class Run:
         _set(self, "link", link)
         _set(self, "origin", origin)
         _set(self, "code", code)
+        _set(self, "strike", strike)
 
 
 # The fields of a run, as the walks over a whole document read them inline (most of a book's
 # values are runs): a field added to Run turns those fast paths off (see plain_run).
-RUN_FIELDS = ("text", "bold", "italic", "link", "origin", "code")
+RUN_FIELDS = ("text", "bold", "italic", "link", "origin", "code", "strike")
 
 
 def plain_run(value: object) -> bool:
@@ -122,6 +127,7 @@ def plain_run(value: object) -> bool:
         and value.bold.__class__ is bool
         and value.italic.__class__ is bool
         and value.code.__class__ is bool
+        and value.strike.__class__ is bool
     )
 
 

@@ -88,9 +88,9 @@ def _run_words(runs: Iterable[Run], out: list[Word]) -> None:
     """The words of a paragraph's runs: a word is cut at white space, not where its look
     changes ("Hà**Nội**" is one word, compared with both looks)."""
     shown: list[str] = []
-    looks: list[tuple[str, bool, bool, bool, bool]] = []
+    looks: list[tuple[str, bool, bool, bool, bool, bool]] = []
     for run in runs:
-        look = (run.bold, run.italic, bool(run.link), run.code)
+        look = (run.bold, run.italic, bool(run.link), run.code, run.strike)
         for part in _SPACE.split(run.text):
             if not part:
                 continue

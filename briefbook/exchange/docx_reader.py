@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
 from briefbook.errors import BriefBookError
@@ -26,6 +27,7 @@ MAX_PARTS = 5_000
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>])")
+_TILDES = re.compile(r"~{2,}")
 _SAFE_LINK = re.compile(r"^(https?://|mailto:)[^\s()<>]+$", re.I)
 
 
@@ -158,9 +160,23 @@ def _inline(paragraph) -> tuple[str, str, str]:
 
 def _runs_markdown(items: list, looks: bool = True) -> str:
     """The Markdown of runs (and of links' Markdown, already written, as strings): each run
-    bold or italic as it is (not ``looks``: a link's text, read without), and each stretch of
+    bold or italic as it is (not ``looks``: a link's text, read without), each stretch of
     runs in a monospace font (or Word's "Code" or "HTML Code" style) with the same look one
-    code span, as the book prints inline code."""
+    code span, as the book prints inline code, and each stretch of struck-through runs one
+    ``~~…~~`` (the book prints it struck, as Word showed it)."""
+    if not looks or not any(not isinstance(i, str) and i.font.strike for i in items):
+        return _looks_markdown(items, looks)
+    out: list[str] = []
+    for struck, group in groupby(items, key=lambda i: not isinstance(i, str) and bool(i.font.strike)):
+        text = _looks_markdown(list(group), looks)
+        core = text.strip()
+        if struck and core:
+            text = f"{text[: len(text) - len(text.lstrip())]}~~{core}~~{text[len(text.rstrip()) :]}"
+        out.append(text)
+    return "".join(out)
+
+
+def _looks_markdown(items: list, looks: bool) -> str:
     out: list[str] = []
     code: list[str] = []
     look: tuple[bool, bool] = (False, False)
@@ -266,4 +282,6 @@ def _join_marks(text: str) -> str:
 
 def _escape(text: str) -> str:
     text = _MD_SPECIAL.sub(r"\\\1", text.replace("\t", " "))
+    # Two tildes or more would strike what follows through: a "~" alone stays as typed.
+    text = _TILDES.sub(lambda m: "\\~" * len(m.group()), text)
     return re.sub(r"^(\s*)([#+-]|\d+[.)])(\s)", r"\1\\\2\3", text)

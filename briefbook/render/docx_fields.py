@@ -134,7 +134,9 @@ def write_reference(
     if bookmark is None:  # the target is not in this file: the words alone, never a dead link
         writer.paragraph(out, "Reference", content=writer.runs(runs), rtl=False, keep_next=keep_next)
         return
-    link = "".join(writer.run(Run(run.text, run.bold, run.italic, code=run.code)) for run in runs)
+    link = "".join(
+        writer.run(Run(run.text, run.bold, run.italic, code=run.code, strike=run.strike)) for run in runs
+    )
     link += TAB_RUN + _field(f" PAGEREF {bookmark} \\h ", str(page or 1))
     content = f'<w:hyperlink w:anchor="{attr(bookmark)}" w:history="1">{link}</w:hyperlink>'
     writer.paragraph(out, "Reference", content=content, rtl=False, keep_next=keep_next)

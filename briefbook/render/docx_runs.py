@@ -128,7 +128,10 @@ class RunWriter:
         if self._chain is None or self._chain_of is not self.template:
             self._chain, self._chain_of = chain_of(self.template), self.template
             self._plain_primary = self._chain.primary_without(_PLAIN_CODES).search
-        if not (hyperlink or char_style or run.bold or run.italic) and self._plain_primary(text) is None:
+        if (
+            not (hyperlink or char_style or run.bold or run.italic or run.strike)
+            and self._plain_primary(text) is None
+        ):
             # Most runs: the template's font draws them, no look, nothing to clean, escape,
             # break or cut (one scan). What _run writes for them, without its steps.
             text = normalize("NFC", text)
@@ -170,7 +173,7 @@ class RunWriter:
     def _run(self, text: str, run: Run, hyperlink: bool, char_style: str | None, font) -> str:
         style = "Hyperlink" if hyperlink else char_style
         props = ""
-        if style or run.bold or run.italic or font is not None:
+        if style or run.bold or run.italic or run.strike or font is not None:
             parts = self._char_style(style) if style else ""
             if font is not None:
                 fonts, rtl = run_fonts_xml(font)
@@ -179,7 +182,9 @@ class RunWriter:
                 parts += "<w:b/><w:bCs/>"
             if run.italic:
                 parts += "<w:i/><w:iCs/>"
-            if font is not None and rtl:  # w:rtl and w:cs go after b/i in the schema's order
+            if run.strike:
+                parts += "<w:strike/>"
+            if font is not None and rtl:  # w:rtl and w:cs go after b/i/strike in the schema's order
                 parts += rtl
             props = f"<w:rPr>{parts}</w:rPr>" if parts else "<w:rPr/>"
         if "\x0c" in text:

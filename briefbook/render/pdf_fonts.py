@@ -319,6 +319,8 @@ class Markup:
                 piece = f"<i>{piece}</i>"
             if run.bold:
                 piece = f"<b>{piece}</b>"
+            if run.strike:
+                piece = f"<strike>{piece}</strike>"
             parts.append(piece)
         return "".join(parts)
 

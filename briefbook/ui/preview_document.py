@@ -80,6 +80,8 @@ class DocumentBuilder(BoxedBlocks):
             fmt.setFontItalic(True)
         if colour is not None:
             fmt.setForeground(QBrush(colour))
+        if run is not None and run.strike:
+            fmt.setFontStrikeOut(True)
         if run is not None and run.code:  # inline code, monospace as in the files and the editor
             fmt.setFontFixedPitch(True)
             fmt.setFontFamilies([QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont).family()])
