@@ -41,11 +41,9 @@ from briefbook.ui.editors.markdown_stand_ins import (
 # holding a table shows it as a grid and keeps it on save, where plain CommonMark made its
 # rows one paragraph of pipes at the first edit. Qt names no flag for tables alone: 0x0100
 # is md4c's MD_FLAG_TABLES, which MarkdownDialectGitHub holds with autolinks, strikethrough
-# and task lists, none of which the book reads. 0x0200 is MD_FLAG_STRIKETHROUGH: "~~x~~" is
-# read struck, as the book prints it; read as text, the writer escaped its first tilde and
-# an untouched point was saved "\\~~x~~" (tildes in the book, the strike gone).
+# and task lists, none of which the book reads.
 FEATURES = QTextDocument.MarkdownFeature(
-    QTextDocument.MarkdownFeature.MarkdownDialectCommonMark.value | 0x0100 | 0x0200
+    QTextDocument.MarkdownFeature.MarkdownDialectCommonMark.value | 0x0100
 )
 
 # (a bare "-" or "14." line is an empty item: the writer escapes a mark its wrapping brings
