@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -169,10 +170,7 @@ def _runs_markdown(items: list, looks: bool = True) -> str:
     out: list[str] = []
     for struck, group in groupby(items, key=lambda i: not isinstance(i, str) and bool(i.font.strike)):
         text = _looks_markdown(list(group), looks)
-        core = text.strip()
-        if struck and core:
-            text = f"{text[: len(text) - len(text.lstrip())]}~~{core}~~{text[len(text.rstrip()) :]}"
-        out.append(text)
+        out.append(_spaces_outside(text, lambda core: f"~~{core}~~") if struck and text.strip() else text)
     return "".join(out)
 
 
@@ -228,12 +226,17 @@ def _monospace(run) -> bool:
 def _styled_code(text: str, bold: bool, italic: bool) -> str:
     """``text`` as a code span (:func:`~briefbook.markdown_code.code_span`), its spaces at
     either end outside it, in its look."""
-    text = text.replace("\t", " ")
+    mark = "***" if bold and italic else "**" if bold else "*" if italic else ""
+    return _spaces_outside(text.replace("\t", " "), lambda core: f"{mark}{code_span(core)}{mark}")
+
+
+def _spaces_outside(text: str, mark: Callable[[str], str]) -> str:
+    """``text`` without its spaces at either end, marked (``mark``), the spaces outside: an
+    emphasis, strike-through or code mark touches the text it marks, or Markdown reads it as
+    text."""
     lead = text[: len(text) - len(text.lstrip())]
     trail = text[len(text.rstrip()) :]
-    span = code_span(text.strip())
-    mark = "***" if bold and italic else "**" if bold else "*" if italic else ""
-    return f"{lead}{mark}{span}{mark}{trail}"
+    return f"{lead}{mark(text.strip())}{trail}"
 
 
 # What a paragraph shows lies in its runs and links, and in these holders of runs: tracked
@@ -268,11 +271,8 @@ def _inner_content(paragraph):
 def _styled(text: str, bold: bool, italic: bool) -> str:
     if not (bold or italic) or not text.strip():
         return text
-    lead = text[: len(text) - len(text.lstrip())]
-    trail = text[len(text.rstrip()) :]
-    core = text.strip()
     mark = "**" if bold and not italic else "*" if italic and not bold else "***"
-    return f"{lead}{mark}{core}{mark}{trail}"
+    return _spaces_outside(text, lambda core: f"{mark}{core}{mark}")
 
 
 def _join_marks(text: str) -> str:
