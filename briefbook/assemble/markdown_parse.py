@@ -245,7 +245,7 @@ def _walk(nodes, bold: bool, italic: bool, link: str | None, out: list[Run], str
             _walk(n.children, True, italic, link, out, strike)
         elif n.type == "em":
             _walk(n.children, bold, True, link, out, strike)
-        elif n.type == "s":  # ~~struck~~, as the editor shows it: struck through, tildes off
+        elif n.type == "s":  # ~~struck~~: printed struck through, tildes off
             _walk(n.children, bold, italic, link, out, True)
         elif n.type == "link":
             href = str(n.attrs.get("href", ""))

@@ -74,8 +74,8 @@ class Run:
     ``origin`` is ``None`` when the run shares its block's origin. ``code`` marks inline code
     (Markdown's backticks: a reference number, an address), which renderers print in a
     monospace font, so that it does not read as prose; it is a look like bold, never text.
-    ``strike`` is Markdown's ``~~struck~~`` (the editor's strike-through): printed struck
-    through, as the writer shows it, never with its tildes.
+    ``strike`` is Markdown's ``~~struck~~`` (typed, imported from Word's strike-through):
+    printed struck through, never with its tildes.
     """
 
     text: str
