@@ -30,7 +30,10 @@ from briefbook.exchange.proposals import Proposal, apply_proposal
     "topic_id",
     default=None,
     type=ITEM_ID,
-    help="Talking points or statements go under this topic.",
+    help=(
+        "Talking points or statements go under this topic. In a Word file of talking points, "
+        "each heading starts (or finds) a topic of its own: this one takes what comes before the first."
+    ),
 )
 @click.option("--event", "event_id", default=None, type=ITEM_ID, help="Statements were made at this event.")
 @click.option("--dry-run", is_flag=True, help="Show what would be imported; write nothing.")

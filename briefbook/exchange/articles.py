@@ -120,10 +120,13 @@ def propose_statements(
     paras = read_article(path) if path is not None else text_paragraphs(text or "")
     proposal = Proposal(name, "statements")
     if path is not None and Path(path).suffix.lower() == ".docx":
+        from briefbook.exchange.docx_left_out import left_out_notes
         from briefbook.exchange.docx_reader import hidden_note, open_docx, paragraphs
 
-        if note := hidden_note(name, paragraphs(open_docx(path))):  # left out of the article, and said
+        document = open_docx(path)
+        if note := hidden_note(name, paragraphs(document)):  # left out of the article, and said
             proposal.messages.append(note)
+        proposal.messages += left_out_notes(name, document)
     people = library.list(Person)
     by_name = {}
     for person in people:

@@ -71,21 +71,35 @@ def open_docx(path: str | Path):
 
 
 def paragraphs(document) -> list[DocParagraph]:
-    """The document's paragraphs in order, table cells included (each cell's paragraphs in turn)."""
+    """The document's paragraphs in order: table cells included (each cell's paragraphs in turn,
+    nested tables too), and those inside content controls and text boxes."""
     out: list[DocParagraph] = []
-    body = document.element.body
     numbering = Numbering(document)
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    for child in body.iterchildren():
-        if child.tag == _W + "p":
-            out.append(_paragraph(Paragraph(child, document), numbering))
-        elif child.tag == _W + "tbl":
-            for row in Table(child, document).rows:
+    def cell_paragraphs(element) -> list[DocParagraph]:
+        read: list[DocParagraph] = []
+        for block in _blocks(element):
+            if block.tag == _W + "p":
+                read += [_paragraph(Paragraph(block, document), numbering), *boxes(block)]
+            else:  # a table inside the cell
+                cells = [cell for row in Table(block, document).rows for cell in row.cells]
+                read += [p for cell in cells for p in cell_paragraphs(cell._tc)]
+        return read
+
+    def boxes(paragraph_element) -> list[DocParagraph]:
+        return [p for box in _text_boxes(paragraph_element) for p in cell_paragraphs(box)]
+
+    for block in _blocks(document.element.body):
+        if block.tag == _W + "p":
+            out.append(_paragraph(Paragraph(block, document), numbering))
+            out += boxes(block)  # a text box's text, after the paragraph it is anchored in
+        else:
+            for row in Table(block, document).rows:
                 cells, hidden = [], []
                 for cell in row.cells:
-                    read = [_paragraph(p, numbering) for p in cell.paragraphs]
+                    read = cell_paragraphs(cell._tc)
                     text = " ".join(p.markdown for p in read).strip()
                     if text and text not in cells:
                         cells.append(text)
@@ -95,6 +109,33 @@ def paragraphs(document) -> list[DocParagraph]:
                     out.append(DocParagraph(joined, joined, hidden=" ".join(hidden)))
     # A paragraph of hidden text alone is kept (without text) so that the import can say so.
     return [p for p in out if p.plain.strip() or p.hidden]
+
+
+# Holders of whole paragraphs and tables: a template's content controls (a "Talking points"
+# box), custom XML and tracked insertions of whole paragraphs. Word shows what they hold, so a
+# reader that looked only at the body's own paragraphs dropped it without a word.
+_BLOCK_HOLDERS = frozenset(_W + tag for tag in ("sdt", "sdtContent", "customXml", "ins", "moveTo"))
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _blocks(element):
+    """The paragraphs and tables of a body, cell or text box in reading order, holders opened."""
+    for child in element.iterchildren():
+        if child.tag in (_W + "p", _W + "tbl"):
+            yield child
+        elif child.tag in _BLOCK_HOLDERS:
+            yield from _blocks(child)
+
+
+def _text_boxes(paragraph_element) -> list:
+    """The text boxes anchored in a paragraph, outermost only, each once: Word writes a box
+    twice (a drawing, and an old-style copy in ``mc:Fallback`` for older readers)."""
+    found = []
+    for box in paragraph_element.iter(_W + "txbxContent"):
+        ancestors = {a.tag for a in box.iterancestors()}
+        if _MC_FALLBACK not in ancestors and _W + "txbxContent" not in ancestors:
+            found.append(box)
+    return found
 
 
 def hidden_note(name: str, paras: list[DocParagraph]) -> str | None:

@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from briefbook.errors import BriefBookError
+from briefbook.exchange.docx_left_out import left_out_notes
 from briefbook.exchange.docx_reader import DocParagraph, hidden_note, open_docx, paragraphs
 from briefbook.exchange.proposals import EXISTING, Proposal, Proposed
 from briefbook.library import Library, TalkingPoint, Topic
@@ -63,9 +64,11 @@ def propose_talking_points(library: Library, path: str | Path, *, topic_id: str 
     pending_question: Proposed | None = None
     list_base: dict[str, int] = {}  # point id -> the list level its own list starts at
     open_items: dict[str, list[tuple[int, int]]] = {}  # point id -> (level, text column) of open items
-    paras = paragraphs(open_docx(path))
+    document = open_docx(path)
+    paras = paragraphs(document)
     if note := hidden_note(path.name, paras):  # left out of the points, and said
         proposal.messages.append(note)
+    proposal.messages += left_out_notes(path.name, document)  # pictures, notes: said too
     for para in paras:
         if not para.plain.strip():  # hidden text alone: said above
             continue

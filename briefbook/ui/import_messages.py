@@ -59,6 +59,31 @@ RAW: list[tuple] = [
         QT_TRANSLATE_NOOP("CoreMessages", "Hidden text in %1 is left out (Word does not print it): “%2”."),
     ),
     (
+        r"Pictures, charts and objects in (.+) are left out \(BriefBook imports text only\): (\d+), "
+        r"the first after “(.*)”\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Pictures, charts and objects in %1 are left out (BriefBook imports text only): %2, "
+            "the first after “%3”.",
+        ),
+    ),
+    (
+        r"Footnotes and endnotes in (.+) are left out \(copy them into the text to keep them\): (\d+), "
+        r"the first after “(.*)”\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Footnotes and endnotes in %1 are left out (copy them into the text to keep them): %2, "
+            "the first after “%3”.",
+        ),
+    ),
+    (
+        r"Equations in (.+) are left out \(BriefBook imports text only\): (\d+), the first after “(.*)”\.",
+        QT_TRANSLATE_NOOP(
+            "CoreMessages",
+            "Equations in %1 are left out (BriefBook imports text only): %2, the first after “%3”.",
+        ),
+    ),
+    (
         r"(.+) has no paragraphs to import as talking points\.",
         QT_TRANSLATE_NOOP("CoreMessages", "%1 has no paragraphs to import as talking points."),
     ),

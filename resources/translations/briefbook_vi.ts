@@ -1199,7 +1199,22 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
         <translation>Phần chữ ẩn trong %1 không được nhập (Word không in phần này): “%2”.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>Pictures, charts and objects in %1 are left out (BriefBook imports text only): %2, the first after “%3”.</source>
+        <translation>Hình ảnh, biểu đồ và đối tượng nhúng trong %1 không được nhập (BriefBook chỉ nhập phần chữ): %2, cái đầu tiên nằm sau “%3”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Footnotes and endnotes in %1 are left out (copy them into the text to keep them): %2, the first after “%3”.</source>
+        <translation>Chú thích cuối trang và cuối tài liệu trong %1 không được nhập (hãy chép chúng vào nội dung để giữ lại): %2, cái đầu tiên nằm sau “%3”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Equations in %1 are left out (BriefBook imports text only): %2, the first after “%3”.</source>
+        <translation>Công thức trong %1 không được nhập (BriefBook chỉ nhập phần chữ): %2, cái đầu tiên nằm sau “%3”.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>%1 has no paragraphs to import as talking points.</source>
         <translation>%1 không có đoạn văn nào để nhập làm luận điểm.</translation>
     </message>
@@ -3598,12 +3613,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../briefbook/ui/main_window.py" line="+317"/>
-        <source>Saving…</source>
-        <translation>Đang lưu…</translation>
-    </message>
-    <message>
-        <location line="-49"/>
+        <location filename="../../briefbook/ui/main_window.py" line="+268"/>
         <source>Search</source>
         <translation>Tìm kiếm</translation>
     </message>
@@ -4405,7 +4415,7 @@ Thả ảnh vào đây.</translation>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+72"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
@@ -4872,12 +4882,12 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../briefbook/ui/undo.py" line="+107"/>
+        <location filename="../../briefbook/ui/undo.py" line="+109"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+67"/>
         <source>New %1</source>
         <translation>Thêm %1</translation>
     </message>

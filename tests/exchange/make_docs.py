@@ -89,3 +89,55 @@ def word_item(document, text: str, num_id: str, level: int):
         num_pr.append(child)
     paragraph._p.get_or_add_pPr().append(num_pr)
     return paragraph
+
+
+_NS = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml" '
+    'xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math"'
+)
+
+
+def _xml(text: str):
+    from docx.oxml import parse_xml
+
+    return parse_xml(text.replace("NS", _NS, 1))
+
+
+def boxes_and_pictures_docx(path: Path, picture: Path) -> Path:
+    """A ministry template's Word file: a content control holding a paragraph, a table in a
+    table's cell, a text box (written twice, as Word does: a drawing and its old-style copy),
+    a picture, a footnote's mark and an equation."""
+    d = docx.Document()
+    d.add_heading("Chống lừa đảo trực tuyến", level=1)
+    d.add_paragraph("Điểm đầu của ສົມພອນ.")
+    body = d.element.body
+    body.insert(
+        len(body) - 1,
+        _xml(
+            "<w:sdt NS><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>PLUGHBLOCK điểm trong ô nội dung"
+            "</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+        ),
+    )
+    d.add_table(rows=1, cols=1).cell(0, 0).add_table(rows=1, cols=1).cell(0, 0).text = "QUUXNESTED bảng lồng"
+    box = "<w:txbxContent><w:p><w:r><w:t>XYZZYBOX hộp văn bản</w:t></w:r></w:p></w:txbxContent>"
+    body.insert(
+        len(body) - 1,
+        _xml(
+            "<w:p NS><w:r><w:t>Neo của hộp</w:t></w:r><w:r><mc:AlternateContent>"
+            f'<mc:Choice Requires="wps"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing></mc:Choice>'
+            f"<mc:Fallback><w:pict><v:textbox>{box}</v:textbox></w:pict></mc:Fallback>"
+            "</mc:AlternateContent></w:r></w:p>"
+        ),
+    )
+    d.add_paragraph("Biểu đồ thiệt hại:")
+    d.add_picture(str(picture))
+    note = d.add_paragraph("Số vụ tăng gấp đôi")
+    note._p.append(_xml('<w:r NS><w:footnoteReference w:id="1"/></w:r>'))
+    formula = d.add_paragraph("Tỷ lệ thu hồi")
+    formula._p.append(_xml("<m:oMath NS><m:r><m:t>r=a/b</m:t></m:r></m:oMath>"))
+    d.add_paragraph("Điểm cuối.")
+    d.save(path)
+    return path

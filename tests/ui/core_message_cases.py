@@ -153,6 +153,19 @@ def word_file_with_empty_question_and_nothing(c: Ctx) -> list[Shown]:
 
 
 @case
+def word_file_with_pictures_notes_and_equations(c: Ctx) -> list[Shown]:
+    from PIL import Image
+
+    from tests.exchange.make_docs import boxes_and_pictures_docx
+
+    picture = c.tmp / "biểu đồ.png"
+    Image.new("RGB", (8, 8), "red").save(picture)
+    path = boxes_and_pictures_docx(c.tmp / "mẫu của Bộ.docx", picture)
+    c.data.update({str(path), path.name, "Tỷ lệ thu hồi", "Số vụ tăng gấp đôi", "Biểu đồ thiệt hại:"})
+    return [Shown(m) for m in imports.propose(c.library, path, "talking-points").messages]
+
+
+@case
 def contact_lists(c: Ctx) -> list[Shown]:
     lib = c.library
     no_name = c.file("khách mời.csv", "Chức vụ,Quốc gia\nThứ trưởng,Lào\n")
