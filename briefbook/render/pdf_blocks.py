@@ -84,10 +84,15 @@ class SideRule(Flowable):
             SideRule(part, self.colour) for part in self.inner.split(avail_width - self.GAP, avail_height)
         ]
 
-    def getSpaceBefore(self) -> float:
+    # Attributes, not only getSpaceBefore/getSpaceAfter: a list item's indenter (reportlab's
+    # LIIndenter) reads the attribute of what it holds, so a passage not for release in a
+    # list had no space after it and the next item touched it.
+    @property
+    def spaceBefore(self) -> float:
         return self.inner.getSpaceBefore()
 
-    def getSpaceAfter(self) -> float:
+    @property
+    def spaceAfter(self) -> float:
         return self.inner.getSpaceAfter()
 
     def draw(self) -> None:
@@ -202,7 +207,11 @@ def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
         "bulletFontName": font_name(state.template.body_font),
         "bulletFontSize": size,
         "bulletColor": colors.HexColor(state.template.accent_colour),
-        "spaceAfter": 0,  # the items' own spacing, as in the Word list styles
+        # The items' own spacing after the list's last item, as in the Word list styles. reportlab
+        # gives the last item's indenter the list's spaceAfter, which hides that paragraph's own;
+        # and an item ending in a sub-list has none but this (the indenter does not ask the list
+        # inside), so with 0 the paragraph after a list touched its last line.
+        "spaceAfter": state.styles.get("item").spaceAfter,
     }
     if block.ordered:
         kind = ("1", "a", "i")[depth % 3]
