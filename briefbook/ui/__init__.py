@@ -18,3 +18,10 @@ import PySide6  # noqa: E402, F401  (its import hook is installed here; every mo
 from briefbook.ui import pyside_imports  # noqa: E402
 
 pyside_imports.install()  # the same answers to PySide's import hook, for less (see the module)
+
+from briefbook.ui.long_lived import collect_less_until_shown  # noqa: E402  (after the hook: no source read)
+
+# Fewer young garbage collections until the first table is shown, from here on (PySide's
+# QtCore, QtGui and QtWidgets load after this package): the classes, enums and widgets a
+# start makes live as long as the window (see long_lived).
+collect_less_until_shown()
