@@ -28,6 +28,7 @@ from briefbook.ui import preview_pieces
 from briefbook.ui.cell_text import plain_summary
 from briefbook.ui.dates import local_time
 from briefbook.ui.editors import layout_steps, long_text
+from briefbook.ui.editors.markdown_text import read_markdown
 from briefbook.ui.editors.rich_text import FEATURES
 from briefbook.ui.labels import field_label
 
@@ -102,7 +103,7 @@ class RevisionsDialog(QDialog):
             value, self.preview.document(), FEATURES, self, group=preview_pieces.GROUP
         )
         if self._loader is None:
-            self.preview.document().setMarkdown(value, FEATURES)
+            read_markdown(self.preview.document(), value, FEATURES)  # (struck as the book strikes)
             self.shown.emit()
             return
         self._loader.finished.connect(self._whole)

@@ -121,8 +121,8 @@ def _font_only(fmt: QTextCharFormat) -> QTextCharFormat:
 
 
 def has_look(fmt: QTextCharFormat) -> bool:
-    """Bold, italic or a link: what Qt's writer leaves out of a code fragment."""
-    return fmt.isAnchor() or fmt.fontItalic() or fmt.fontWeight() > QFont.Weight.Normal
+    """Bold, italic, a link or strike-through: what Qt's writer leaves out of a code fragment."""
+    return fmt.isAnchor() or fmt.fontItalic() or fmt.fontWeight() > QFont.Weight.Normal or fmt.fontStrikeOut()
 
 
 def holds_styled_code(document: QTextDocument) -> bool:

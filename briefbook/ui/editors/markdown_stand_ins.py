@@ -139,6 +139,8 @@ def stand_in(document: QTextDocument, continued: bool = False) -> None:
             for m in ACTS.finditer(text)
             if m.group() != "_" or not _inside_word(text, m.start())
         ]
+        if "~" in text:
+            at = sorted({*at, *_tildes(block, text)})
         definition = _DEFINITION.match(text)
         if definition:
             at = sorted({*at, definition.start("close")})
@@ -169,6 +171,24 @@ def stand_in(document: QTextDocument, continued: bool = False) -> None:
         cursor.setPosition(position)
         cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(replaced, fmt)
+
+
+def _tildes(block: QTextBlock, text: str) -> set[int]:
+    """The tildes of ``block`` that could make a pair the book strikes with (``struck``): each
+    but the last of a run ("~~" typed is written "\\~~"), and one beside a strike's start or
+    end, where the writer puts its "~~" ("a" struck, "~b": "~~a~~~b" was read "a~" struck)."""
+    edges, before = set(), False
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        struck = fragment.charFormat().fontStrikeOut()
+        if struck != before:
+            edges |= {fragment.position() - block.position() - 1, fragment.position() - block.position()}
+        before = struck
+        it += 1
+    if before:
+        edges.add(len(text) - 1)
+    return {n for n, char in enumerate(text) if char == "~" and (n in edges or text[n + 1 : n + 2] == "~")}
 
 
 def _continued(block: QTextBlock) -> bool:

@@ -41,7 +41,9 @@ from briefbook.ui.editors.markdown_stand_ins import (
 # holding a table shows it as a grid and keeps it on save, where plain CommonMark made its
 # rows one paragraph of pipes at the first edit. Qt names no flag for tables alone: 0x0100
 # is md4c's MD_FLAG_TABLES, which MarkdownDialectGitHub holds with autolinks, strikethrough
-# and task lists, none of which the book reads.
+# and task lists. The book reads no autolinks or task lists; it reads strike-through by
+# markdown-it's rule, not md4c's (which strikes "~x~"), so md4c's flag stays off and the
+# editor strikes where the book does (:mod:`~briefbook.ui.editors.struck`).
 FEATURES = QTextDocument.MarkdownFeature(
     QTextDocument.MarkdownFeature.MarkdownDialectCommonMark.value | 0x0100
 )
@@ -90,14 +92,20 @@ _FENCE_CLOSE = re.compile(r"^ *(?P<fence>`{3,}|~{3,})[ \t]*$")
 
 def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     """:func:`_read_markdown`, each code span keeping the bold, italic or link around it
-    (:mod:`~briefbook.ui.editors.code_looks`: Qt's reader dropped them)."""
-    from briefbook.ui.editors import code_looks
+    (:mod:`~briefbook.ui.editors.code_looks`: Qt's reader dropped them), struck through where
+    the book strikes (:mod:`~briefbook.ui.editors.struck`: md4c's own strike-through is not
+    the book's)."""
+    from briefbook.ui.editors import code_looks, struck
 
-    hidden, codes = code_looks.hidden(markdown)
+    read = struck.marked(markdown)
+    strikes = len(read) != len(markdown)
+    hidden, codes = code_looks.hidden(read)
     _read_markdown(document, hidden, features)
-    if codes:
-        if not code_looks.put_back(document, codes):
-            _read_markdown(document, markdown, features)
+    if codes and not code_looks.put_back(document, codes):
+        _read_markdown(document, read, features)
+    if strikes:
+        struck.strike(document)
+    if codes or strikes:
         document.clearUndoRedoStacks()
 
 
@@ -155,9 +163,9 @@ def insert_markdown(cursor: QTextCursor, markdown: str, features) -> None:
     in the paste's one step of the history. A paste holding code with a look (bold code,
     code in a link's text) is read as the editor reads a text (:func:`read_markdown`, which
     keeps the look: Qt's reader dropped it) and inserted as that document's fragment."""
-    from briefbook.ui.editors import code_looks
+    from briefbook.ui.editors import code_looks, struck
 
-    if code_looks.hidden(markdown)[1]:
+    if code_looks.hidden(markdown)[1] or struck.pairs(markdown) is not None:
         pasted = QTextDocument()
         read_markdown(pasted, markdown, features)
         cursor.insertFragment(QTextDocumentFragment(pasted))

@@ -31,6 +31,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
+from briefbook.ui.editors import struck
 from briefbook.ui.editors.code_looks import hide_in_copy, holds_styled_code, styled_code, written
 from briefbook.ui.editors.list_indent import nested_lists
 from briefbook.ui.editors.markdown_stand_ins import (
@@ -120,7 +121,8 @@ def _write_range(
         for t in texts
     ) or any(glued_at(b) for b in blocks)
     styled = holds_styled_code(document) and any(styled_code(b) for b in blocks)
-    acting = acting or styled
+    strikes = struck.holds_strike(document)  # (and a tilde may be escaped: stand_in's _tildes)
+    acting = acting or styled or strikes or any("~" in t for t in texts)
     loose = [loose_item(b) for b in blocks]
     marking = any(loose)  # (a blank line to write before an item: its marks, no stand-ins)
     continued = last.next().isValid() and continues(last.next())  # (joined on: markdown_units)
@@ -132,10 +134,12 @@ def _write_range(
         spans = hide_in_copy(copy) if styled else []
         if acting:
             stand_in(copy, continued)
+        if strikes:
+            struck.in_copy(copy)
         if marking:
             mark_loose_items(copy, loose, copy.begin() if begin == 0 else copy.begin().next())
         if acting or marking:
-            return written(written_back(copy.toMarkdown(features)), spans)
+            return written(struck.written(written_back(copy.toMarkdown(features))), spans)
         return copy.toMarkdown(features)
 
     if not joined and (marking or not any(b.length() > PIECE for b in blocks) or not plain):
@@ -172,10 +176,12 @@ def _write_range(
     spans = hide_in_copy(copy) if styled else []
     if acting:
         stand_in(copy, continued)
+    if strikes:
+        struck.in_copy(copy)
     text = copy.toMarkdown(features).replace(MARK + "\n\n", " ")
     if MARK in text:
         return one_call()
-    return written(written_back(text), spans) if acting else text
+    return written(struck.written(written_back(text)), spans) if acting else text
 
 
 def _numbered_copy(document: QTextDocument, begin: int, end: int, number_from: int | None) -> QTextDocument:

@@ -1,0 +1,260 @@
+"""Strike-through in the editor, read as the book reads it: only where markdown-it strikes.
+
+The book reads "~~x~~" as strike-through (markdown-it's strikethrough rule, in
+``assemble.markdown_parse``): a run of two tildes opens or closes it, by the flanking rules
+of "*" (so "a~~b~~c" strikes "b" and "~~ x~~" strikes nothing), and a run of three or more
+is split into a tilde of text and pairs. md4c's strike-through (MD_FLAG_STRIKETHROUGH)
+follows other rules: one tilde strikes ("`~ `~" reopened as "` `", its tildes gone), a
+space may follow the opening pair, a pair inside a word is text. So the editor's reader
+is never given md4c's flag: before md4c reads a text, each pair of tildes markdown-it
+strikes with gets a stand-in between its two tildes (:func:`marked`; the tildes stay, so
+the emphasis beside them is read as the book reads it), and once read, the text between an
+opening and a closing stand-in is struck and the stand-ins and their tildes go
+(:func:`strike`). Every other tilde is text, as md4c reads it without the flag.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_inline import StateInline
+
+OPENS, CLOSES = "\ue0f8", "\ue0f9"  # between the two tildes of a pair that opens or closes a strike
+_AT = "struck_at"  # (a pair's offset in its inline text, kept in its token's meta)
+
+
+@functools.cache
+def _md() -> MarkdownIt:
+    """The book's parser (a copy: the book's own is left as it is), its strikethrough rule
+    noting where in the inline text each pair of tildes it reads starts."""
+    from markdown_it.rules_inline import strikethrough
+
+    from briefbook.assemble.markdown_parse import _md as book
+
+    md = book.__wrapped__()
+
+    def tokenize(state: StateInline, silent: bool) -> bool:
+        start, before = state.pos, len(state.tokens)
+        if not strikethrough.tokenize(state, silent):
+            return False
+        run = state.pos - start
+        pairs = [t for t in state.tokens[before:] if t.content == "~~"]  # (after any text pending)
+        for index, token in enumerate(pairs[-(run // 2) :]):
+            token.meta[_AT] = (start, index, run % 2)
+        return True
+
+    def inline(state) -> None:  # (only a text holding a pair: 3 s for a 750 KB point read whole)
+        for token in state.tokens:
+            if token.type == "inline":
+                token.children = []
+                if "~~" in token.content:
+                    state.md.inline.parse(token.content, state.md, state.env, token.children)
+
+    md.inline.ruler.at("strikethrough", tokenize)
+    md.core.ruler.at("inline", inline)
+    return md
+
+
+def pairs(markdown: str) -> tuple[list[int], list[int]] | None:
+    """The offsets in ``markdown`` of the pairs of tildes the book reads as opening and as
+    closing a strike-through, or None where it reads none (or where they cannot be placed in
+    the text: then its tildes are shown as text, as before).
+
+    markdown-it says where a pair is in the inline text of its block (a paragraph's lines
+    without their indents and marks, a table's cell); the tildes of that text are, in order,
+    those of the block's lines in the source (no block's marks are tildes; a fence's lines
+    hold no inline text)."""
+    if "~~" not in markdown or OPENS in markdown or CLOSES in markdown or "\r" in markdown:
+        return None
+    tildes = [n for n, char in enumerate(markdown) if char == "~"]
+    starts = [0]
+    starts += [n + 1 for n, char in enumerate(markdown) if char == "\n"]
+    opens: list[int] = []
+    closes: list[int] = []
+    used = 0
+    for token in _md().parse(markdown):
+        if token.type != "inline" or "~" not in token.content:
+            continue
+        if token.map is None:
+            return None
+        first, last = token.map
+        used = max(used, bisect.bisect_left(tildes, starts[first]))
+        mine = [n for n, char in enumerate(token.content) if char == "~"]
+        end = starts[last] if last < len(starts) else len(markdown) + 1
+        if used + len(mine) > len(tildes) or (mine and tildes[used + len(mine) - 1] >= end):
+            return None
+        for at, closing in _in_text(token.children):
+            at = tildes[used + bisect.bisect_left(mine, at)]
+            if markdown[at : at + 2] != "~~":
+                return None
+            (closes if closing else opens).append(at)
+        used += len(mine)
+    return (opens, closes) if opens else None
+
+
+def _in_text(children: list) -> list[tuple[int, bool]]:
+    """(offset in the inline text, closes) of each pair of tildes that opens or closes a
+    strike. A run of an odd number has a tilde of text: at its start, but after the pairs
+    that begin it if they close (markdown-it moves it after them: "x~~~" is "x" struck, "~")."""
+    runs: dict[int, dict[int, bool]] = {}
+    odd: dict[int, int] = {}
+    for child in children:
+        if child.type in ("s_open", "s_close") and _AT in child.meta:
+            start, index, odd[start] = child.meta[_AT]
+            runs.setdefault(start, {})[index] = child.type == "s_close"
+    out = []
+    for start, found in runs.items():
+        lone = 0
+        while found.get(lone):  # (the closing pairs the run begins with)
+            lone += 1
+        out += [(start + 2 * n + (odd[start] if n >= lone else 0), closing) for n, closing in found.items()]
+    return out
+
+
+def marked(markdown: str) -> str:
+    """``markdown`` with :data:`OPENS` or :data:`CLOSES` between the two tildes of each pair
+    the book strikes with (unchanged where it strikes nothing)."""
+    found = pairs(markdown)
+    if found is None:
+        return markdown
+    opens, closes = found
+    stand_in = {n: OPENS for n in opens} | {n: CLOSES for n in closes}
+    out, at = [], 0
+    for n in sorted(stand_in):
+        out += (markdown[at : n + 1], stand_in[n])
+        at = n + 1
+    out.append(markdown[at:])
+    return "".join(out)
+
+
+def strike(document: QTextDocument) -> None:
+    """Strike the text of ``document`` between each opening and closing stand-in of
+    :func:`marked`, and take the stand-ins and their tildes out."""
+    marks: list[tuple[int, str]] = []
+    block = document.begin()
+    while block.isValid():
+        text, base = block.text(), block.position()
+        if OPENS in text or CLOSES in text:
+            marks += [(base + n, char) for n, char in enumerate(text) if char in (OPENS, CLOSES)]
+        block = block.next()
+    if not marks:
+        return
+    cursor = QTextCursor(document)
+    struck = QTextCharFormat()
+    struck.setFontStrikeOut(True)
+    depth, opened = 0, 0
+    for position, char in marks:
+        if char == OPENS:
+            if depth == 0:
+                opened = position + 2
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0 and position - 1 > opened:
+                cursor.setPosition(opened)
+                cursor.setPosition(position - 1, QTextCursor.MoveMode.KeepAnchor)
+                cursor.mergeCharFormat(struck)
+    for position, _char in reversed(marks):
+        first = position - 1 if document.characterAt(position - 1) == "~" else position
+        last = position + 2 if document.characterAt(position + 1) == "~" else position + 1
+        cursor.setPosition(first)
+        cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+        cursor.removeSelectedText()
+
+
+# The writer's side. Qt's writer opens and closes marks in one order, bold, italic, strike, so
+# a strike beginning with a bold word or ending inside italic was written crossed, which the
+# book reads otherwise ("~~**đậm** x~~" was saved "**~~đậm** x~~"); and it leaves strike out of
+# a link and of code alone. So in the writer's copy each strike is a stand-in at its start and
+# at its end, in the looks that hold all of it (outside them, its "~~" inside), and the
+# text is no longer struck; the stand-ins are written "~~" (:func:`written`).
+MARKS = "\ue0fa"  # where a strike opens or closes, in the writer's copy
+_LINK = (QTextFormat.Property.IsAnchor, QTextFormat.Property.AnchorHref, QTextFormat.Property.AnchorName)
+_OUTER = (QTextFormat.Property.FontWeight, QTextFormat.Property.FontItalic, *_LINK)
+
+
+def holds_strike(document: QTextDocument) -> bool:
+    """Some format of ``document`` is struck (a format once used may stay in its formats)."""
+    return any(fmt.isCharFormat() and fmt.toCharFormat().fontStrikeOut() for fmt in document.allFormats())
+
+
+def in_copy(copy: QTextDocument) -> None:
+    """Each strike of the writer's ``copy`` as :data:`MARKS` at its start and its end, the text
+    between no longer struck (see above)."""
+    found: list[tuple[int, int]] = []
+    block = copy.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().fontStrikeOut():
+                start, end = fragment.position(), fragment.position() + fragment.length()
+                if found and found[-1][1] == start:
+                    start = found.pop()[0]
+                found.append((start, end))
+            it += 1
+        block = block.next()
+    cursor = QTextCursor(copy)
+    for start, end in reversed(found):
+        outer = _outer(copy, start, end)
+        for position, length, fmt in _fragments(copy, start, end):
+            fmt.clearProperty(QTextFormat.Property.FontStrikeOut)  # (as the text around it, a link's)
+            cursor.setPosition(position)
+            cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(fmt)
+        cursor.setPosition(end)
+        cursor.insertText(MARKS, outer)
+        cursor.setPosition(start)
+        cursor.insertText(MARKS, outer)
+
+
+def _fragments(copy: QTextDocument, start: int, end: int) -> list[tuple[int, int, QTextCharFormat]]:
+    """(position, length, format) of the fragments of the block at ``start`` up to ``end``."""
+    out = []
+    it = copy.findBlock(start).begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.position() < end and fragment.position() + fragment.length() > start:
+            out.append((fragment.position(), fragment.length(), fragment.charFormat()))
+        it += 1
+    return out
+
+
+def _outer(copy: QTextDocument, start: int, end: int) -> QTextCharFormat:
+    """The format of the stand-ins of a strike from ``start`` to ``end``: the looks its text has
+    all through (bold, italic), and a link's format if a link holds it and goes on past it
+    (a link as long as the strike is inside it: "~~[a](x)~~")."""
+    formats = [fmt for _position, _length, fmt in _fragments(copy, start, end)]
+    first = formats[0]
+    kept = {
+        p for p in _OUTER if first.hasProperty(p) and all(f.property(p) == first.property(p) for f in formats)
+    }
+    if first.isAnchor() and QTextFormat.Property.AnchorHref in kept:
+        block = copy.findBlock(start)
+        cursor = QTextCursor(copy)
+        around = []
+        if start > block.position():
+            cursor.setPosition(start)  # (the format of the character before)
+            around.append(cursor.charFormat())
+        if end < block.position() + block.length() - 1:
+            cursor.setPosition(end + 1)
+            around.append(cursor.charFormat())
+        if any(f.isAnchor() and f.anchorHref() == first.anchorHref() for f in around):
+            out = QTextCharFormat(first)
+            out.clearProperty(QTextFormat.Property.FontStrikeOut)
+            return out
+    out = QTextCharFormat()
+    for prop in kept - set(_LINK):
+        out.setProperty(prop, first.property(prop))
+    return out
+
+
+def written(markdown: str) -> str:
+    """The writer's Markdown with each :data:`MARKS` its "~~"."""
+    return markdown.replace(MARKS, "~~") if MARKS in markdown else markdown
