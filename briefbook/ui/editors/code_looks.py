@@ -46,6 +46,17 @@ _FONT = (
     QTextFormat.Property.FontPointSize,
 )
 _code_format: QTextCharFormat | None = None
+PLACEHOLDERS = _LAST - _FIRST  # (a link with a look is one too, numbered on: ``link_looks``)
+
+
+def placeholder(n: int) -> str:
+    """The placeholder numbered ``n`` in the writer's copy (:func:`written` puts back its span)."""
+    return chr(_FIRST + n)
+
+
+def holds_placeholder(text: str) -> bool:
+    """``text`` holds a character of the placeholders' (its own: it is then written as it is)."""
+    return _OURS.search(text) is not None
 
 
 def hidden(markdown: str) -> tuple[str, list[tuple[str, str]]]:

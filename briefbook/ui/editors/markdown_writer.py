@@ -33,6 +33,7 @@ from PySide6.QtGui import (
 
 from briefbook.ui.editors import struck
 from briefbook.ui.editors.code_looks import hide_in_copy, holds_styled_code, styled_code, written
+from briefbook.ui.editors.link_looks import hide_links, holds_looked_link, looked_link
 from briefbook.ui.editors.list_indent import nested_lists
 from briefbook.ui.editors.markdown_stand_ins import (
     ACTS,
@@ -122,7 +123,16 @@ def _write_range(
     ) or any(glued_at(b) for b in blocks)
     styled = holds_styled_code(document) and any(styled_code(b) for b in blocks)
     strikes = struck.holds_strike(document)  # (and a tilde may be escaped: stand_in's _tildes)
-    acting = acting or styled or strikes or any("~" in t for t in texts)
+    linked = holds_looked_link(document) and any(looked_link(b) for b in blocks)
+    acting = acting or styled or strikes or linked or any("~" in t for t in texts)
+
+    def hidden(copy: QTextDocument) -> list[str]:
+        """Code and links with a look by placeholders (``code_looks``, ``link_looks``)."""
+        spans = hide_in_copy(copy) if styled else []
+        if linked:
+            spans += hide_links(copy, spans, lambda text: to_markdown(text, features))
+        return spans
+
     loose = [loose_item(b) for b in blocks]
     marking = any(loose)  # (a blank line to write before an item: its marks, no stand-ins)
     continued = last.next().isValid() and continues(last.next())  # (joined on: markdown_units)
@@ -131,7 +141,7 @@ def _write_range(
         if not acting and not marking and number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         copy = document.clone() if whole else _numbered_copy(document, begin, end, number_from)
-        spans = hide_in_copy(copy) if styled else []
+        spans = hidden(copy)
         if acting:
             stand_in(copy, continued)
         if strikes:
@@ -173,7 +183,7 @@ def _write_range(
     source.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     out.insertFragment(source.selection())
     _number_from(copy, begin, number_from)
-    spans = hide_in_copy(copy) if styled else []
+    spans = hidden(copy)
     if acting:
         stand_in(copy, continued)
     if strikes:
