@@ -94,6 +94,12 @@ class RunWriter:
         # Runs written so far that the template's font alone may not draw (or with no template):
         # a paragraph adding none holds no right-to-left letter if that font draws none.
         self.mixed_runs = 0
+        # A run not written by the plain path, by its text and look: its XML, and the text and
+        # cut into fonts it left in ``written`` (None: drawn by the template's font). A book
+        # repeats such runs (a label in bold, a name in Lao or Arabic, a line shared by briefs):
+        # each is cleaned, cut and escaped once (the cut was most of a mixed-script export's runs).
+        self._done: dict[tuple, tuple[str, str, list | None]] = {}
+        self._done_by: Chain | None = None  # the chain they were cut with
 
     def runs(self, runs: list[Run]) -> str:
         """``runs`` in order, those with one link target grouped in one ``w:hyperlink``."""
@@ -138,15 +144,33 @@ class RunWriter:
             if len(text) <= CHUNK:
                 return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
             return self._run(closed_controls(text), run, hyperlink, char_style, None)
+        if self._done_by is not self._chain:  # (written with another chain: cut otherwise)
+            self._done, self._done_by = {}, self._chain
+        key = (text, hyperlink, char_style, run.bold, run.italic, run.strike)
+        done = self._done.get(key)
+        if done is None:
+            done = self._done[key] = self._written_run(text, run, hyperlink, char_style)
+        xml, closed, cut = done
+        if cut is not None:  # as the first time: a mixed run, its cut what the embedding reads
+            self.mixed_runs += 1
+            self.written[closed] = cut
+        return xml
+
+    def _written_run(
+        self, text: str, run: Run, hyperlink: bool, char_style: str | None
+    ) -> tuple[str, str, list | None]:
+        """A run the plain path does not write: its XML, its text with bidi controls closed, and
+        its cut into fonts (None when the template's font draws it all)."""
+        assert self._chain is not None and self.template is not None
         if self._chain.all_primary(text):
-            return self._run(closed_controls(text), run, hyperlink, char_style, None)
-        self.mixed_runs += 1
+            text = closed_controls(text)
+            return self._run(text, run, hyperlink, char_style, None), text, None
         text = closed_controls(text)  # (before the cut into fonts: an override may span two)
         # Stretches the template's font cannot draw name the chain font that can.
-        cut = self.written[text] = pieces(self.template, text)
+        cut = pieces(self.template, text)
         if len(cut) == 1:
-            return self._run(cut[0][1], run, hyperlink, char_style, cut[0][0])
-        return "".join(self._run(piece, run, hyperlink, char_style, font) for font, piece in cut)
+            return self._run(cut[0][1], run, hyperlink, char_style, cut[0][0]), text, cut
+        return "".join(self._run(piece, run, hyperlink, char_style, font) for font, piece in cut), text, cut
 
     def _code(self, run: Run, hyperlink: bool, char_style: str | None) -> str:
         """Inline code: each stretch names its font, the monospace one or, for what that lacks
