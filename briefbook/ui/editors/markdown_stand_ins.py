@@ -105,6 +105,12 @@ _LEADING = re.compile(rf"(?:^|(?<={LINE_BREAK}))[ \t]+")
 # writer): a stored "a&#32;" (a space the book prints, as Word keeps one) opened as "a " and
 # was saved "a", a change no one made. They are written "&#32;" as the leading ones are.
 _WRAPPED_RUN = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*(?={SPACE})")  # (not a paragraph's start)
+# And a wrap the writer put after such a run (before a fragment it cannot break, a link:
+# "[a](u)  " + newline + "[b](u)"): the join of wrapped lines drops the spaces at a line's
+# end and puts one, so two spaces typed between two links were saved as one. The run is
+# the line's end only at a wrap (at a paragraph's end its spaces are "&#32;"): the next
+# line goes on after it, its quote marks and indent the wrap's.
+_RUN_WRAPPED = re.compile(rf"(?<={SPACE})\n(?:[ \t]*>)*[ \t]*(?=\S)")
 # A break typed, and the wrap the writer may have put after it (at a space after it).
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
 # A loose list (a blank line between its items) is read by Qt as tight and written so: the
@@ -333,7 +339,7 @@ def written_back(markdown: str) -> str:
     if ROOM in markdown:
         markdown = _ROOM.sub("", markdown)
     if SPACE in markdown:
-        markdown = _WRAPPED_RUN.sub(" ", markdown).replace(SPACE, " ")
+        markdown = _RUN_WRAPPED.sub("", _WRAPPED_RUN.sub(" ", markdown)).replace(SPACE, " ")
     if LEAD in markdown:
         markdown = markdown.replace(LEAD, LEADING_SPACE)
     if LEAD_TAB in markdown:
