@@ -5,12 +5,16 @@ from __future__ import annotations
 import html
 import re
 from collections import OrderedDict
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefbook.ui.table_model import VALUE_ROLE
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
 
 _STATUS = {"draft": "#8d8d8d", "for_clearance": "#c77700", "cleared": "#2e7d32"}
 _KIND = {
@@ -174,6 +178,14 @@ def _qstyle() -> type:
     return _QSTYLE[0]
 
 
+def _new_document() -> QTextDocument:
+    """A new ``QTextDocument``; PySide makes its class (its enums, the text layout's classes: about
+    5 M instructions) when a search result is first painted, not with the first table."""
+    from PySide6.QtGui import QTextDocument
+
+    return QTextDocument()
+
+
 _MARK = re.compile(r"\[([^\[\]]*)\]")
 
 
@@ -218,7 +230,7 @@ class SnippetDelegate(QStyledItemDelegate):
         key = (snippet, width, colour, option.font.key())
         doc = self._documents.get(key)
         if doc is None:
-            doc = QTextDocument()
+            doc = _new_document()
             doc.setDocumentMargin(0)
             doc.setDefaultFont(option.font)
             doc.setHtml(f'<div style="color:{colour}">{snippet_html(snippet)}</div>')

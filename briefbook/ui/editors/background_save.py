@@ -40,9 +40,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEventLoop
 
 BIG = 100_000  # characters: a text longer than this is stored off the GUI thread
 POLL_MS = 5  # while waiting for a write: how often the window asks whether it is done
@@ -75,6 +78,8 @@ def wait_for(thread: threading.Thread, done: Callable[[], bool] | None = None) -
     it repaints, and what the user types or clicks waits in the queue until then."""
     if not thread.is_alive() or QCoreApplication.instance() is None:
         return
+    from PySide6.QtCore import QEventLoop  # made on the first wait, not with the window's first screen
+
     loop = QEventLoop()
     poll = QTimer()
     poll.setInterval(POLL_MS)
