@@ -12,7 +12,12 @@ worst wait (a 5 ms QTimer heartbeat's longest gap, less its interval):
 - **open**: from choosing the section until its text is whole in the editor;
 - **type**: one key typed in the middle;
 - **save**: that edit saved as after a pause in typing, until the book's sections are stored;
-- **undo**: Edit > Undo of that edit, until the editor shows the text again.
+- **undo**, **redo**: Edit > Undo of that edit, then Redo, until the book's sections hold
+  the text again and the editor shows it.
+
+and how long the user's input was held at each (**save held**, **undo held**, **redo held**:
+the time in ``background_save.wait_for``, where the window paints and its timers run, so the
+heartbeat does not see it, but what is typed or clicked waits).
 
 Floor: the same with a section of 2 KB. The two are measured alternating in one run; the
 median and worst of the rounds are printed with the machine's load at start and end.
@@ -32,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from export import SENTENCES
-from huge_item import Heartbeat, point_text, wait_until
+from huge_item import Heartbeat, Held, point_text, wait_until
 
 
 def build(path: Path, kb: int) -> dict[str, tuple[str, str, int]]:
@@ -79,13 +84,18 @@ def main() -> None:
     path = folder / "sections.briefbook"
     items = build(path, args.kb)
     window = MainWindow(Settings(folder / "settings.ini"))
+
+    def stored_text(book_id: str, section_id: str) -> str | None:
+        stored = [s for s in sections_of(window.model.library.get(Book, book_id)) if s.id == section_id]
+        return stored[0].text if stored else None
+
     window.resize(1280, 800)
     assert window.open_library(path)
     window.show()
     wait_until(lambda: False, timeout=1.0)
-    beat = Heartbeat()
+    beat, held = Heartbeat(), Held()
     print(f"load at start: {os.getloadavg()}")
-    cases = ("open", "type", "save", "undo")
+    cases = ("open", "type", "save", "undo", "redo", "save held", "undo held", "redo held")
     rows = {name: {case: [] for case in cases} for name in items}
     for _ in range(args.rounds):
         for name, (book_id, section_id, _length) in items.items():
@@ -108,18 +118,28 @@ def main() -> None:
             wait_until(lambda: False, timeout=0.2)
             rows[name]["type"].append(beat.worst)
             before = window.undo_stack.index()
+            opened = field.value()
             beat.reset()
+            held.total = 0.0
             field.save_soon()
             wait_until(lambda b=before, f=field: window.undo_stack.index() > b and not f.edit.kept.waiting)
             wait_until(lambda: False, timeout=0.3)
             rows[name]["save"].append(beat.worst)
-            stored = [s for s in sections_of(window.model.library.get(Book, book_id)) if s.id == section_id]
-            assert stored and stored[0].text == field.value(), name
-            beat.reset()
-            window.undo()
-            wait_until(lambda f=field: not f.edit.loading)
-            wait_until(lambda: False, timeout=0.3)
-            rows[name]["undo"].append(beat.worst)
+            rows[name]["save held"].append(held.total)
+            edited = field.value()
+            assert stored_text(book_id, section_id) == edited, name
+            for case, text in (("undo", opened), ("redo", edited)):
+                beat.reset()
+                held.total = 0.0
+                window.undo() if case == "undo" else window.redo()
+                wait_until(
+                    lambda t=text, f=field, b=book_id, s=section_id: (
+                        stored_text(b, s) == t and not f.edit.loading and f.value() == t
+                    )
+                )
+                wait_until(lambda: False, timeout=0.3)
+                rows[name][case].append(beat.worst)
+                rows[name][f"{case} held"].append(held.total)
             field.edit.setFocus()
             QTest.keyClick(field.edit, Qt.Key.Key_End)
             composer.set_book(items["floor" if name != "floor" else "long"][0])
@@ -129,7 +149,7 @@ def main() -> None:
                 flush=True,
             )
     print(f"load at end: {os.getloadavg()}")
-    print("worst GUI wait per round, median (worst) of the rounds:")
+    print("worst GUI wait (held: input held) per round, median (worst) of the rounds:")
     for name, (_b, _s, chars) in items.items():
         cells = [
             f"{c} {1000 * statistics.median(v):.0f} ms ({1000 * max(v):.0f})" for c, v in rows[name].items()

@@ -123,9 +123,6 @@ class UpdateFields(QueuedSteps, LibraryCommand):
     def revert(self) -> None:
         self._step(self.old)
 
-    def _after_long_writes(self) -> None:
-        """(Asked in ``_step``: a step of a long text joins the queue instead of waiting for it.)"""
-
     def _keep_place(self) -> None:
         """A point given another topic goes last there; its undo puts it back where it stood in
         its old topic (its position, with its topic), not last, as Word's undo of a move does."""
@@ -136,16 +133,10 @@ class UpdateFields(QueuedSteps, LibraryCommand):
             self.old["position"] = current.position
 
     def _step(self, values: dict[str, Any]) -> None:
-        if self._refused is not None:  # (refused off the GUI thread: dropped from the stack now)
-            error, self._refused = self._refused, None
-            raise error
-        library, expected = self.library, self.expected
         long = any(isinstance(v, str) and len(v) > LONG_TEXT for v in values.values())
-        if long and LibraryCommand.stepping and library.path is not None and not library.read_only:
-            self._step_in_background(values)
+        if self._queued(values, long):
             return
-        if LibraryCommand.stepping:
-            super()._after_long_writes()
+        library, expected = self.library, self.expected
         if self._left is not None:
             from briefbook.library.edits import refuse_if_changed  # the edits' code: when it is needed
 

@@ -4,11 +4,13 @@ Waiting for such a step held the user's input 0.2-0.6 s at each undo of a 1 MB p
 joins the window's one queue (:mod:`briefbook.ui.editors.background_save`), after the edits and
 steps still being stored, and the window goes on. What it does once stored (the views told) is
 done when it is back; a refusal is said then and the step leaves the undo stack. ``UpdateFields``
-(:mod:`briefbook.ui.undo`) steps this way; the rest of the step (its check, its notify) is its.
+(:mod:`briefbook.ui.undo`) and the composer's ``SaveSections`` step this way; the rest of each
+step (its check, its notify: ``_stored``) is its own.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from briefbook.ui import error_hook
@@ -20,15 +22,40 @@ if TYPE_CHECKING:
 
 
 class QueuedSteps:
-    """The queued half of an undo command of a long text (mixed into ``UpdateFields``)."""
+    """The queued half of an undo command of a long text (mixed into ``UpdateFields`` and
+    ``SaveSections``, before ``LibraryCommand``)."""
 
-    # (given by UpdateFields and its LibraryCommand base)
+    # (given by the command and its LibraryCommand base)
     stack: QUndoStack | None
     kind: str
     item_id: str
     expected: str | None
     _left: dict[str, Any] | None
     _refused: BaseException | None
+    # the check on the thread that the item still holds ``_left`` (refuse_if_changed's arguments);
+    # None: refuse_if_changed, whose words name the fields
+    thread_check: Callable[..., None] | None = None
+
+    def _after_long_writes(self) -> None:
+        """(Asked in ``_queued``: a step of a long text joins the queue instead of waiting for it.)"""
+
+    def _queued(self, values: dict[str, Any], long: bool) -> bool:
+        """An undo or redo of a long text is handed to the window's queue (True: the command's
+        work is done when it is back, ``_stored``); any other step first waits for the long texts
+        being stored before it, as every step on the window's connection does. A refusal said off
+        the thread is raised here, so that the step leaves the stack now."""
+        from briefbook.ui.undo import LibraryCommand  # (this module is loaded by it)
+
+        if self._refused is not None:  # (refused off the GUI thread: dropped from the stack now)
+            error, self._refused = self._refused, None
+            raise error
+        library = self.library
+        if long and LibraryCommand.stepping and library.path is not None and not library.read_only:
+            self._step_in_background(values)
+            return True
+        if LibraryCommand.stepping:
+            super()._after_long_writes()  # (LibraryCommand's, next after this mixin: it waits)
+        return False
 
     def _step_in_background(self, values: dict[str, Any]) -> None:
         """An undo or redo of a long text joins the window's queue of long-text writes (after an
@@ -43,7 +70,7 @@ class QueuedSteps:
                 write.error = self._refused
 
         write = Write(self.library.path, self.kind, self.item_id, {}, dict(values), None, step=True)
-        write.ready, write.on_done = ready, self._stepped_in
+        write.ready, write.on_done, write.check = ready, self._stepped_in, self.thread_check
         queue_of(self.model).submit(write)
 
     def _stepped_in(self, write) -> None:

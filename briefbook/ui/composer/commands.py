@@ -9,6 +9,7 @@ same book back.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
@@ -19,6 +20,7 @@ from briefbook.library import Book, Library
 from briefbook.library.books import Section, save_sections, sections_json
 from briefbook.ui.notifier import ADDED, UPDATED, LibraryModel
 from briefbook.ui.undo import LONG_TEXT, AddItem, LibraryCommand, run
+from briefbook.ui.undo_queued import QueuedSteps
 
 
 def copy_sections(sections: list[Section]) -> list[Section]:
@@ -26,25 +28,65 @@ def copy_sections(sections: list[Section]) -> list[Section]:
     return [Section.from_dict(s.to_dict()) for s in sections]
 
 
-class SaveSections(LibraryCommand):
-    """Store a book's sections; undo stores the earlier list again."""
+def refuse_if_sections_changed(
+    library: Library, kind: str, book_id: str, left: dict[str, Any], new: dict[str, Any]
+) -> None:
+    """An undo or redo stores a whole list of sections: over a change another window or the
+    command line made since (a section left out, renamed, its items chosen), it took that back
+    without a word. Refused, as an undo of a field's edit is; nothing is written. Asked on the
+    window's connection and, for long sections, on the thread that stores them, in its
+    transaction (``refuse_if_changed``'s arguments; ``new`` is not shown: it is JSON)."""
+    current = library.get(Book, book_id)
+    if current.sections == left["sections"]:
+        return
+    when = current.updated_at[:19].replace("T", " ")
+    raise StaleEdit(
+        QCoreApplication.translate(
+            "Composer",
+            "The sections of the book “%1” were changed in another window or program (at %2 UTC) "
+            "after this step, so it was not undone or redone: that would also take back their "
+            "change. Look at the sections as they are now, and change them again if you need to.",
+        )
+        .replace("%1", visible_controls(current.title))
+        .replace("%2", when),
+        current,
+    )
+
+
+class SaveSections(QueuedSteps, LibraryCommand):
+    """Store a book's sections; undo stores the earlier list again.
+
+    Sections holding a long text (a pasted report in a text section: their JSON over
+    :data:`~briefbook.ui.undo.LONG_TEXT` characters) are stored on a thread with its own
+    connection; an undo or redo of them joins the window's queue of long-text writes
+    (:mod:`~briefbook.ui.undo_queued`), as an undo of a long talking point does, and the window
+    goes on: waiting for it held the user's input as long as a save of the whole report."""
+
+    thread_check = staticmethod(refuse_if_sections_changed)  # (in the composer's words)
 
     def __init__(
         self, model: LibraryModel, book_id: str, before: list[Section], after: list[Section], text: str
     ):
         super().__init__(model, text)
-        self.book_id = book_id
+        self.kind, self.item_id, self.expected = Book.KIND, book_id, None
         self.before, self.after = copy_sections(before), copy_sections(after)
-        self._left: str | None = None  # the sections as this command's last step stored them
+        self._left: dict[str, Any] | None = None  # the sections as this command's last step stored them
+        self._refused: BaseException | None = None  # a step stored off the GUI thread was refused
+
+    @property
+    def book_id(self) -> str:
+        return self.item_id
 
     def _save(self, sections: list[Section]) -> None:
         library = self.library
-        if self._left is not None:
-            self._refuse_if_changed_since()
         data = sections_json(copy_sections(sections))
+        if self._queued({"sections": data}, len(data) > LONG_TEXT):
+            return
+        if self._left is not None:
+            refuse_if_sections_changed(library, Book.KIND, self.book_id, self._left, {"sections": data})
         if len(data) > LONG_TEXT and library.path is not None and not library.read_only:
-            # (a text section holding a pasted report: stored on a thread with its own
-            # connection, the window going on, as an edit of a long talking point is)
+            # (the first save of a text section holding a pasted report: stored on a thread with
+            # its own connection, the window painting; its refusal is said to the caller)
             from briefbook.ui.editors.background_save import update_elsewhere
 
             stored = update_elsewhere(
@@ -52,28 +94,12 @@ class SaveSections(LibraryCommand):
             )
         else:
             stored = save_sections(library, self.book_id, copy_sections(sections))
-        self._left = stored.sections
-        self.model.notify(Book.KIND, self.book_id, UPDATED)
+        self._stored({"sections": data}, stored)
 
-    def _refuse_if_changed_since(self) -> None:
-        """An undo or redo stores a whole list of sections: over a change another window or the
-        command line made since (a section left out, renamed, its items chosen), it took that back
-        without a word. Refused, as an undo of a field's edit is; nothing is written."""
-        current = self.library.get(Book, self.book_id)
-        if current.sections == self._left:
-            return
-        when = current.updated_at[:19].replace("T", " ")
-        raise StaleEdit(
-            QCoreApplication.translate(
-                "Composer",
-                "The sections of the book “%1” were changed in another window or program (at %2 UTC) "
-                "after this step, so it was not undone or redone: that would also take back their "
-                "change. Look at the sections as they are now, and change them again if you need to.",
-            )
-            .replace("%1", visible_controls(current.title))
-            .replace("%2", when),
-            current,
-        )
+    def _stored(self, values: dict[str, Any], stored: Book) -> None:
+        """What a step does once its sections are stored (here, or off the GUI thread)."""
+        self._left = {"sections": stored.sections}
+        self.model.notify(Book.KIND, self.book_id, UPDATED)
 
     def apply(self) -> None:
         self._save(self.after)

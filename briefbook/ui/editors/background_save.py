@@ -12,9 +12,10 @@ The rules that keep every edit, in order:
 - one write at a time; an edit of the same field made while one is being stored waits
   for it and replaces any edit already waiting (the last wins), then is stored from what
   the first one left (its version, so that it is never taken for another window's);
-- an undo or redo of an edit of a long text (``UpdateFields``) joins the same queue, after
-  what is already in it, and is never replaced: the window does not wait for it (it held the
-  user's input 0.2-0.6 s at each undo of a 1 MB point); what an undo does once stored (the
+- an undo or redo of an edit of a long text (``UpdateFields``; ``SaveSections`` of a book
+  whose sections hold one) joins the same queue, after what is already in it, and is never
+  replaced: the window does not wait for it (it held the user's input 0.2-0.6 s at each
+  undo of a 1 MB point); what an undo does once stored (the
   window hears of it, a refusal said) is done when it is back. Its check that the item still
   holds what the step before left is made on the thread, in the write's transaction, once
   the writes before it are stored;
@@ -68,6 +69,8 @@ class Write:
     # newer edit, nor waited for by the next undo
     step: bool = False
     left: dict[str, Any] | None = None  # a step's fields must still hold these, else it is refused
+    # a step's own check of ``left`` (refuse_if_changed's arguments), in its words: a book's sections
+    check: Callable[..., None] | None = None
     ready: Callable[[Write], None] | None = None  # on the GUI thread, just before it is stored
     on_done: Callable[[Write], None] | None = None  # on the GUI thread, once stored or refused
     commits: Any = None  # the window library's OwnCommits (library.own_commits)
@@ -129,7 +132,8 @@ def store(write: Write) -> None:  # on the thread
                 )
             else:
                 with library.transaction():  # (checked and written in one: nothing comes between)
-                    refuse_if_changed(library, write.kind, write.item_id, write.left, write.new)
+                    check = write.check or refuse_if_changed
+                    check(library, write.kind, write.item_id, write.left, write.new)
                     updated = library.update(write.kind, write.item_id, **write.new)
             write.updated_at, write.record = updated.updated_at, updated
     except BaseException as error:  # handed back to the GUI thread, said there
