@@ -86,6 +86,7 @@ def test_a_struck_name_is_saved_as_it_was_written(qtbot) -> None:
         "`~ `~ Hà Nội ~ ~x~ ~ ສົມພອນ",  # (md4c's strike-through struck "~ `~ Hà Nội ~")
         r"\~~Thái Lan~~ vẫn là chữ",
         "~~ không gạch~~ và ~~~ ba dấu",
+        "Đà Nẵng\n\n`~~`ສົມພອນ",  # (the code's backticks and tildes were taken for marks: one paragraph)
     ],
 )
 def test_tildes_the_book_prints_stay_text(qtbot, stored: str) -> None:
@@ -103,6 +104,10 @@ def test_tildes_the_book_prints_stay_text(qtbot, stored: str) -> None:
         "~~`mã-42`~~ và [trang ~~ສົມພອນ~~ đây](https://example.org/a)",  # (Qt dropped both)
         "~~Hà Nội\\~~~\\~Viêng Chăn",  # ("Hà Nội~" struck, then "~Viêng Chăn")
         "| Nước | Ghi chú |\n|---|---|\n| ~~Lào~~ | ສົມພອນ |",
+        "~~*~~* Hà Nội",  # (the book strikes "*"; md4c took the two stars for emphasis)
+        "y ~~~*Việt ~~`ສົມພອນ`~~*",  # (the code lost its italic: "~~~" was taken for a fence)
+        # (Qt's writer began a line after "**~~": saved "**~~ ประเทศไทย", a space gained)
+        "Hội nghị Việt Nam, Lào và Campuchia lần thứ hai tại Viêng Chăn, *~ phiên **~~ประเทศไทย~~ họp ~***",
     ],
 )
 def test_what_the_book_strikes_is_shown_struck_and_saved_so(qtbot, stored: str) -> None:

@@ -25,6 +25,9 @@ from briefbook.ui.editors.markdown_text import code_spans
 OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩: punctuation (a backtick is), which Markdown never acts on
 _FIRST, _LAST = 0xE100, 0xF8FF  # private-use characters numbering the placeholders
 _OURS = re.compile(f"[{OPEN}{CLOSE}\ue100-\uf8ff]")
+# A fence, after a line's indent, quote or list marks ("~~~" inside a line is text or a strike's
+# tildes: "*~~~x ~~`c`~~*" lost the italic of its code)
+_FENCE = re.compile(r"^[ \t>*+\-0-9.)]*(?:```|~~~)", re.M)
 _MAY_LOOK = re.compile(r"[*_\[]")  # emphasis or a link's text: a code span may have a look
 SOURCE = QTextFormat.Property.UserProperty + 0x10C0  # the span as read, for its code unchanged
 _CODE = QTextFormat.Property.UserProperty + 0x10C1  # (the code a SOURCE was read as)
@@ -65,7 +68,7 @@ def hidden(markdown: str) -> tuple[str, list[tuple[str, str]]]:
     character of the placeholders'."""
     if "`" not in markdown or not _MAY_LOOK.search(markdown) or _OURS.search(markdown):
         return markdown, []
-    if "```" in markdown or "~~~" in markdown:
+    if ("```" in markdown or "~~~" in markdown) and _FENCE.search(markdown):
         return markdown, []  # (a fenced block's backticks are its own: read as Qt reads them)
     spans = code_spans(markdown)
     if not spans or len(spans) > _LAST - _FIRST:

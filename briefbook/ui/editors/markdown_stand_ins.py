@@ -70,8 +70,9 @@ _LINE_HEAD = re.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\d{
 _STAND_INS = re.compile("[" + "".join(STAND_IN.values()) + "]")
 _SUBSTITUTE = {**STAND_IN, LINE_BREAK: BREAK, " ": SPACE}  # (" ": only one after a space)
 # A new line (and its indent) the writer put before a glued part of a word, or between the
-# opening marks of its format and it ("**" + newline + "ệt**").
-_GLUED = re.compile(rf"\n[ \t]*(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|`+|\[)*){GLUE}")
+# opening marks of its format and it ("**" + newline + "ệt**"); a code's backticks only last
+# (else "a" + blank line + "`~~`c": the code read as marks, the two paragraphs joined).
+_GLUED = re.compile(rf"\n[ \t]*(?P<marks>(?:\*{{1,3}}|_{{1,3}}|~~|\[)*`*){GLUE}")
 # A break typed at a paragraph's end: "\\" there is a backslash, not a break (CommonMark),
 # so the breaks are followed by TRAILING, a no-break space: the book prints the empty line
 # the break made, and read_markdown takes it out again (it was dropped: the text changed).

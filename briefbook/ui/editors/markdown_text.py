@@ -165,7 +165,7 @@ def insert_markdown(cursor: QTextCursor, markdown: str, features) -> None:
     keeps the look: Qt's reader dropped it) and inserted as that document's fragment."""
     from briefbook.ui.editors import code_looks, struck
 
-    if code_looks.hidden(markdown)[1] or struck.pairs(markdown) is not None:
+    if code_looks.hidden(markdown)[1] or struck.read(markdown) is not None:
         pasted = QTextDocument()
         read_markdown(pasted, markdown, features)
         cursor.insertFragment(QTextDocumentFragment(pasted))

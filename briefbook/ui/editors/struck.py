@@ -17,9 +17,12 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+
+from briefbook.ui.editors.markdown_stand_ins import GLUE
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -31,15 +34,16 @@ _AT = "struck_at"  # (a pair's offset in its inline text, kept in its token's me
 
 @functools.cache
 def _md() -> MarkdownIt:
-    """The book's parser (a copy: the book's own is left as it is), its strikethrough rule
-    noting where in the inline text each pair of tildes it reads starts."""
-    from markdown_it.rules_inline import strikethrough
+    """The book's parser (a copy: the book's own is left as it is), its strikethrough and
+    emphasis rules noting where in the inline text each mark they read is (its text tokens
+    are not joined: a mark left as text keeps its note)."""
+    from markdown_it.rules_inline import emphasis, strikethrough
 
     from briefbook.assemble.markdown_parse import _md as book
 
     md = book.__wrapped__()
 
-    def tokenize(state: StateInline, silent: bool) -> bool:
+    def tildes(state: StateInline, silent: bool) -> bool:
         start, before = state.pos, len(state.tokens)
         if not strikethrough.tokenize(state, silent):
             return False
@@ -49,6 +53,15 @@ def _md() -> MarkdownIt:
             token.meta[_AT] = (start, index, run % 2)
         return True
 
+    def stars(state: StateInline, silent: bool) -> bool:
+        start, before = state.pos, len(state.tokens)
+        if not emphasis.tokenize(state, silent):
+            return False
+        run = state.pos - start
+        for index, token in enumerate(state.tokens[before:][-run:]):  # (one a mark)
+            token.meta[_AT] = (start, index, run)
+        return True
+
     def inline(state) -> None:  # (only a text holding a pair: 3 s for a 750 KB point read whole)
         for token in state.tokens:
             if token.type == "inline":
@@ -56,46 +69,85 @@ def _md() -> MarkdownIt:
                 if "~~" in token.content:
                     state.md.inline.parse(token.content, state.md, state.env, token.children)
 
-    md.inline.ruler.at("strikethrough", tokenize)
+    md.inline.ruler.at("strikethrough", tildes)
+    md.inline.ruler.at("emphasis", stars)
+    md.inline.ruler2.disable("fragments_join")
+    md.core.ruler.disable("text_join")
     md.core.ruler.at("inline", inline)
     return md
 
 
-def pairs(markdown: str) -> tuple[list[int], list[int]] | None:
-    """The offsets in ``markdown`` of the pairs of tildes the book reads as opening and as
-    closing a strike-through, or None where it reads none (or where they cannot be placed in
-    the text: then its tildes are shown as text, as before).
+_MARKS = "~*_"
+# A line's quote and list marks, before its text
+_LINE_HEAD = re.compile(r"(?:[ \t]*(?:>|[*+-](?=[ \t\n]|\Z)|\d{1,9}[.)](?=[ \t\n]|\Z)))*")
 
-    markdown-it says where a pair is in the inline text of its block (a paragraph's lines
-    without their indents and marks, a table's cell); the tildes of that text are, in order,
-    those of the block's lines in the source (no block's marks are tildes; a fence's lines
-    hold no inline text)."""
+
+def read(markdown: str) -> tuple[list[int], list[int], list[int]] | None:
+    """The offsets in ``markdown`` of the pairs of tildes the book reads as opening and as
+    closing a strike-through, and of the "*" and "_" it reads as text in a paragraph that
+    has one; None where it strikes nothing (or where they cannot be placed in the text:
+    then its tildes are shown as text, as before).
+
+    A "*" is text to the book where a strike's pair lies between it and the "*" it would
+    pair with ("~~*~~*" strikes "*"); md4c, reading the tildes as text, took the two for
+    emphasis. So those are escaped for md4c.
+
+    markdown-it says where a mark is in the inline text of its block (a paragraph's lines
+    without their indents and marks, a table's cell); the tildes (stars, underscores) of
+    that text are, in order, those of the block's lines in the source (no block's marks are
+    tildes; a fence's lines hold no inline text, and a line with a list's "*" no inline
+    text before it)."""
     if "~~" not in markdown or OPENS in markdown or CLOSES in markdown or "\r" in markdown:
         return None
-    tildes = [n for n, char in enumerate(markdown) if char == "~"]
+    where = {c: [n for n, char in enumerate(markdown) if char == c] for c in _MARKS}
     starts = [0]
     starts += [n + 1 for n, char in enumerate(markdown) if char == "\n"]
     opens: list[int] = []
     closes: list[int] = []
-    used = 0
+    text: list[int] = []
+    used = dict.fromkeys(_MARKS, 0)
     for token in _md().parse(markdown):
-        if token.type != "inline" or "~" not in token.content:
+        if token.type != "inline" or not any(c in token.content for c in _MARKS):
             continue
         if token.map is None:
             return None
         first, last = token.map
-        used = max(used, bisect.bisect_left(tildes, starts[first]))
-        mine = [n for n, char in enumerate(token.content) if char == "~"]
         end = starts[last] if last < len(starts) else len(markdown) + 1
-        if used + len(mine) > len(tildes) or (mine and tildes[used + len(mine) - 1] >= end):
-            return None
-        for at, closing in _in_text(token.children):
-            at = tildes[used + bisect.bisect_left(mine, at)]
+        mine = {}
+        head = _LINE_HEAD.match(markdown, starts[first]).end()  # (a list's "*" is before the text)
+        for c in _MARKS:
+            used[c] = max(used[c], bisect.bisect_left(where[c], head))
+            mine[c] = [n for n, char in enumerate(token.content) if char == c]
+            placed = used[c] + len(mine[c])
+            if placed > len(where[c]) or (mine[c] and where[c][placed - 1] >= end):
+                return None
+
+        def source(c: str, at: int) -> int:
+            return where[c][used[c] + bisect.bisect_left(mine[c], at)]  # noqa: B023 (used at once)
+
+        strikes = _in_text(token.children)
+        for at, closing in strikes:
+            at = source("~", at)
             if markdown[at : at + 2] != "~~":
                 return None
             (closes if closing else opens).append(at)
-        used += len(mine)
-    return (opens, closes) if opens else None
+        if strikes:
+            text += [source(markdown_char, at) for markdown_char, at in _as_text(token.children)]
+        for c in _MARKS:
+            used[c] += len(mine[c])
+    return (opens, closes, text) if opens else None
+
+
+def _as_text(children: list) -> list[tuple[str, int]]:
+    """(mark, offset in the inline text) of each "*" and "_" of a run the book reads all as
+    text. (A run only some of which is text is left whole: escaping some of its marks made
+    md4c read the rest as a shorter run, which pairs otherwise.)"""
+    runs: dict[tuple[str, int], list[bool]] = {}
+    for child in children:
+        if child.content in ("*", "_") and _AT in child.meta and isinstance(child.meta[_AT], tuple):
+            start, index, length = child.meta[_AT]
+            runs.setdefault((child.content, start), [False] * length)[index] = child.type == "text"
+    return [(mark, start + n) for (mark, start), text in runs.items() if all(text) for n in range(len(text))]
 
 
 def _in_text(children: list) -> list[tuple[int, bool]]:
@@ -119,16 +171,17 @@ def _in_text(children: list) -> list[tuple[int, bool]]:
 
 def marked(markdown: str) -> str:
     """``markdown`` with :data:`OPENS` or :data:`CLOSES` between the two tildes of each pair
-    the book strikes with (unchanged where it strikes nothing)."""
-    found = pairs(markdown)
+    the book strikes with, and a "*" or "_" it reads as text there escaped (unchanged where it
+    strikes nothing)."""
+    found = read(markdown)
     if found is None:
         return markdown
-    opens, closes = found
-    stand_in = {n: OPENS for n in opens} | {n: CLOSES for n in closes}
+    opens, closes, text = found
+    put = {n + 1: OPENS for n in opens} | {n + 1: CLOSES for n in closes} | dict.fromkeys(text, "\\")
     out, at = [], 0
-    for n in sorted(stand_in):
-        out += (markdown[at : n + 1], stand_in[n])
-        at = n + 1
+    for n in sorted(put):
+        out += (markdown[at:n], put[n])
+        at = n
     out.append(markdown[at:])
     return "".join(out)
 
@@ -208,10 +261,25 @@ def in_copy(copy: QTextDocument) -> None:
             cursor.setPosition(position)
             cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(fmt)
-        cursor.setPosition(end)
-        cursor.insertText(MARKS, outer)
-        cursor.setPosition(start)
-        cursor.insertText(MARKS, outer)
+        for at in (end, start):
+            if _glued(copy, at, after=True):  # (the next fragment starts with it, in its format)
+                cursor.setPosition(at + 1)
+                fmt = cursor.charFormat()  # (the character's before the cursor)
+                cursor.setPosition(at)
+                cursor.insertText(GLUE, fmt)
+            cursor.setPosition(at)
+            cursor.insertText(_glued(copy, at) + MARKS, outer)
+
+
+def _glued(copy: QTextDocument, at: int, after: bool = False) -> str:
+    """GLUE where the text before (``after``: at) ``at`` is no space: the writer may start a
+    new line before a fragment in another format (``markdown_stand_ins``), which joined again
+    became a space ("*~*~~" was saved "*~* ~~", "**~~ประเทศไทย" "**~~ ประเทศไทย")."""
+    block = copy.findBlock(at)
+    if after:
+        inside = at < block.position() + block.length() - 1
+        return GLUE if inside and not copy.characterAt(at).isspace() else ""
+    return GLUE if at > block.position() and not copy.characterAt(at - 1).isspace() else ""
 
 
 def _fragments(copy: QTextDocument, start: int, end: int) -> list[tuple[int, int, QTextCharFormat]]:
