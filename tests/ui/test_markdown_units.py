@@ -168,7 +168,9 @@ def test_edits_of_a_text_opened_in_pieces_save_what_the_whole_text_wrote(qtbot, 
             assert _texts(_renumbered(_read_back(saved))) == _texts(_seen(document))
 
 
-@pytest.mark.parametrize("seed", [*range(8), 29, 142])
+# 90: a space typed at the end of a piece was dropped by the whole text's writer where it wrapped
+# at it (test_typed_spaces_kept)
+@pytest.mark.parametrize("seed", [*range(8), 29, 90, 142])
 def test_edits_that_make_lists_and_headings_save_the_same_text_and_marks(qtbot, tiny, seed: int) -> None:
     rng = random.Random(100 + seed)
     parts = [_paragraph(rng, rng.randint(60, 120), marks=True) for _ in range(3)]

@@ -7,10 +7,19 @@ or unit by unit, ``markdown_units``). Found by the random edits of ``test_markdo
 from __future__ import annotations
 
 import pytest
+from PySide6.QtGui import QTextCursor
 
+from briefbook.ui.editors import long_text, markdown_writer
 from tests.ui.test_markdown_literals import _reopened, _shown
 
 URL = "https://mofa.gov.vn/tai-lieu"
+
+
+@pytest.fixture
+def pieces(monkeypatch):
+    """A text is opened in pieces from 300 characters, cut every 40 (``test_markdown_units``)."""
+    monkeypatch.setattr(long_text, "LONG", 300)
+    monkeypatch.setattr(markdown_writer, "PIECE", 40)
 
 
 @pytest.mark.parametrize(
@@ -26,3 +35,32 @@ def test_two_spaces_before_a_link_the_writer_wraps_at_are_kept(qtbot, text: str)
     edit = _reopened(qtbot, text)
     assert "  " in _shown(edit)
     assert edit.markdown() == text
+
+
+def _paragraph(shift: int = 0) -> str:
+    words = [f"[ສົມພອນ]({URL}) Việt Nam", "đánh giá cao", f"*[ประเทศไทย]({URL})* hội nghị", "Hà Nội"]
+    return "Phái đoàn" + "n" * shift + " " + " ".join(words[n % 4] for n in range(40))
+
+
+@pytest.mark.parametrize("shift", range(20, 32, 2))  # (26: a wrap at the space typed)
+def test_a_space_typed_at_the_end_of_a_piece_is_kept(qtbot, pieces, shift: int) -> None:
+    """A space typed at the end of a piece of a long paragraph (joined to the next by the space
+    it was cut at) was dropped where Qt's writer wrapped at it: "cao  Hà" saved "cao Hà".
+    (``shift`` moves the pieces' ends along the writer's lines.)"""
+    text = f"{_paragraph(shift)}\n\n- một\n- hai"
+    ends = []
+    opened = _reopened(qtbot, text)
+    block = opened.document().begin()
+    while block.isValid():
+        if block.next().isValid() and long_text.continues(block.next()):
+            ends.append(block.position() + block.length() - 1)
+        block = block.next()
+    assert len(ends) > 5
+    for end in ends:
+        edit = _reopened(qtbot, text)
+        cursor = QTextCursor(edit.document())
+        cursor.setPosition(end)
+        edit.setTextCursor(cursor)
+        qtbot.keyClicks(edit, " ")
+        shown = _shown(edit)
+        assert _shown(_reopened(qtbot, edit.markdown())) == shown, end

@@ -112,6 +112,13 @@ _WRAPPED_RUN = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*(?={SPACE})")  # (not a pa
 # the line's end only at a wrap (at a paragraph's end its spaces are "&#32;"): the next
 # line goes on after it, its quote marks and indent the wrap's.
 _RUN_WRAPPED = re.compile(rf"(?<={SPACE})\n(?:[ \t]*>)*[ \t]*(?=\S)")
+# A piece of a paragraph that ends in spaces (typed at the end of a piece the editor opened)
+# reaches the writer's copy as the spaces and MARK, the piece joined on by a space: the
+# writer wrapping at the last of those spaces dropped it, and the join of the wrapped line
+# made "cao " + newline + MARK one space where the editor showed two. Those spaces are given
+# to it as SPACE (never wrapped at), and a wrap it may still put before MARK (a fragment of
+# its own) is taken out with the MARK (not after an empty piece, or a break typed: as before).
+WRAP_BEFORE_MARK = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*{MARK}\n\n")
 # A break typed, and the wrap the writer may have put after it (at a space after it).
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
 # A loose list (a blank line between its items) is read by Qt as tight and written so: the
@@ -159,6 +166,8 @@ def stand_in(document: QTextDocument, continued: bool = False) -> None:
         if lead and _piece(block):  # (its first spaces follow the space it is joined by)
             lead = {n for n in lead if n >= len(text) - len(text.lstrip(" \t"))}
             at = sorted({*at, *range(len(text) - len(text.lstrip(" \t")))})
+        if text.endswith(MARK) and text[-2:-1] == " ":  # (see WRAP_BEFORE_MARK)
+            at = sorted({*at, *range(len(text[:-1].rstrip(" ")), len(text) - 1)})
         ends = not _continued(block) and not (continued and not block.next().isValid())
         if text.endswith(" ") and text.strip(" ") and ends:
             # (see _TRAILING_SPACES; the last piece of a long paragraph opened in pieces ends

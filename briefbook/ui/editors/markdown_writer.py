@@ -41,6 +41,7 @@ from briefbook.ui.editors.markdown_stand_ins import (
     LONG_RUN,
     MARK,
     OURS,
+    WRAP_BEFORE_MARK,
     glued_at,
     loose_item,
     mark_loose_items,
@@ -188,7 +189,7 @@ def _write_range(
         stand_in(copy, continued)
     if strikes:
         struck.in_copy(copy)
-    text = copy.toMarkdown(features).replace(MARK + "\n\n", " ")
+    text = WRAP_BEFORE_MARK.sub(" ", copy.toMarkdown(features)).replace(MARK + "\n\n", " ")
     if MARK in text:
         return one_call()
     return written(struck.written(written_back(text)), spans) if acting else text
