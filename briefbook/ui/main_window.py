@@ -314,8 +314,7 @@ class MainWindow(WindowActions, QMainWindow):
         if not self.store_before_closing():  # (refused: the window is back, the refusal at the field)
             event.ignore()
             return
-        self.watcher.stop()
-        self.flush()
+        self.watcher.stop()  # (store_before_closing saved every pending edit: nothing left to flush)
         self.save_state()
         self.searcher.shutdown()
         self.model.set_library(None)  # closes the file; the views empty themselves
