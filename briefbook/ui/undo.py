@@ -1,4 +1,7 @@
-"""Undo commands: each one calls one library operation and its inverse, then notifies.
+"""Undo commands: the command and how it is run, and the edits of an item's own content (its
+fields, a text's earlier version, a person's photo). Each one calls one library operation and
+its inverse, then notifies. An item made, deleted or copied: :mod:`.undo_items`; links between
+items and their order: :mod:`.undo_links`.
 
 Use :func:`run` to execute a command: the operation runs first, so that a
 ValidationError reaches the caller (and can be shown at the field); only a
@@ -13,21 +16,16 @@ done when it is back, and a refused step leaves the stack then.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from briefbook.library import Record
-from briefbook.library.records import Person, record_type
+from briefbook.library.records import Person
 from briefbook.ui import error_hook
-from briefbook.ui.labels import field_label, kind_label
-from briefbook.ui.notifier import ADDED, DELETED, LINKS, ORDER, PHOTO, UPDATED, LibraryModel
+from briefbook.ui.labels import field_label
+from briefbook.ui.notifier import PHOTO, UPDATED, LibraryModel
 from briefbook.ui.undo_queued import QueuedSteps
-
-if TYPE_CHECKING:  # the library's edits load with the first edit
-    from briefbook.library.snapshots import Deleted
-
 
 LONG_TEXT = 100_000  # characters: an edit of a longer text is stored off the GUI thread
 
@@ -87,6 +85,12 @@ class LibraryCommand(QUndoCommand):
 def run(stack: QUndoStack, command: LibraryCommand) -> LibraryCommand:
     """Do ``command`` now (errors propagate) and, if it worked, put it on ``stack``."""
     command.apply()
+    return push(stack, command)
+
+
+def push(stack: QUndoStack, command: LibraryCommand) -> LibraryCommand:
+    """Put ``command``, already done (here, or stored off the GUI thread), on ``stack``: Qt's redo
+    at the push skipped, and the command knows its stack (a step refused later leaves it)."""
     command._skip_redo = True
     command.stack = stack
     stack.push(command)
@@ -159,147 +163,6 @@ class UpdateFields(QueuedSteps, LibraryCommand):
         self.model.notify(self.kind, self.item_id, UPDATED)
 
 
-class AddItem(LibraryCommand):
-    """Add a new item; undo deletes it, redo brings the same item back."""
-
-    def __init__(self, model: LibraryModel, record: Record):
-        super().__init__(
-            model, QCoreApplication.translate("Undo", "New %1").replace("%1", kind_label(record.KIND).lower())
-        )
-        self.record = record
-        self.item_id = ""
-        self._snapshot: Deleted | None = None
-
-    def apply(self) -> None:
-        if self._snapshot is None:
-            self.record = self.library.add(self.record)
-            self.item_id = self.record.id
-        else:
-            self.library.undelete(self._snapshot)
-        self.model.notify(self.record.KIND, self.item_id, ADDED)
-
-    def revert(self) -> None:
-        self._snapshot = self.library.delete(self.record.KIND, self.item_id)
-        self.model.notify(self.record.KIND, self.item_id, DELETED)
-
-
-class DeleteItem(LibraryCommand):
-    """Delete an item (and what belongs to it); undo puts the snapshot back."""
-
-    def __init__(self, model: LibraryModel, kind: str, item_id: str):
-        super().__init__(
-            model, QCoreApplication.translate("Undo", "Delete %1").replace("%1", kind_label(kind).lower())
-        )
-        self.kind = record_type(kind).KIND
-        self.item_id = item_id
-        self._snapshot: Deleted | None = None
-
-    def apply(self) -> None:
-        self._snapshot = self.library.delete(self.kind, self.item_id)
-        self.model.notify(self.kind, self.item_id, DELETED)
-
-    def revert(self) -> None:
-        assert self._snapshot is not None
-        self.library.undelete(self._snapshot)
-        self.model.notify(self.kind, self.item_id, ADDED)
-
-
-# Person links: (set, remove, owner kind) for meeting participants and an event's delegation.
-_PERSON_LINKS = {
-    "participant": ("set_participant", "remove_participant", "meeting"),
-    "delegate": ("set_delegate", "remove_delegate", "event"),
-}
-
-
-class SetPersonLink(LibraryCommand):
-    """Add a participant/delegate or change their role; undo restores the earlier state."""
-
-    def __init__(
-        self, model: LibraryModel, link: str, owner_id: str, person_id: str, role: str, previous: str | None
-    ):
-        text = (
-            QCoreApplication.translate("Undo", "Add participant")
-            if previous is None
-            else QCoreApplication.translate("Undo", "Change role")
-        )
-        super().__init__(model, text)
-        self.link, self.owner_id, self.person_id = link, owner_id, person_id
-        self.role, self.previous = role, previous
-
-    def _set(self, role: str) -> None:
-        setter, _remove, owner_kind = _PERSON_LINKS[self.link]
-        getattr(self.library, setter)(self.owner_id, self.person_id, role)
-        self.model.notify(owner_kind, self.owner_id, LINKS)
-
-    def _remove(self) -> None:
-        _set, remover, owner_kind = _PERSON_LINKS[self.link]
-        getattr(self.library, remover)(self.owner_id, self.person_id)
-        self.model.notify(owner_kind, self.owner_id, LINKS)
-
-    def apply(self) -> None:
-        self._set(self.role)
-
-    def revert(self) -> None:
-        if self.previous is None:
-            self._remove()
-        else:
-            self._set(self.previous)
-
-
-class RemovePersonLink(SetPersonLink):
-    def __init__(self, model: LibraryModel, link: str, owner_id: str, person_id: str, role: str):
-        super().__init__(model, link, owner_id, person_id, role, role)
-        self.setText(QCoreApplication.translate("Undo", "Remove participant"))
-
-    def apply(self) -> None:
-        self._remove()
-
-    def revert(self) -> None:
-        self._set(self.role)
-
-
-class LinkTopic(LibraryCommand):
-    """Link a meeting or a statement to a topic (``linked=False``: unlink)."""
-
-    def __init__(self, model: LibraryModel, kind: str, item_id: str, topic_id: str, linked: bool = True):
-        super().__init__(
-            model,
-            QCoreApplication.translate("Undo", "Link topic")
-            if linked
-            else QCoreApplication.translate("Undo", "Unlink topic"),
-        )
-        self.kind, self.item_id, self.topic_id, self.linked = kind, item_id, topic_id, linked
-
-    def _do(self, link: bool) -> None:
-        if link:
-            self.library.link_topic(self.item_id, self.topic_id)
-        else:
-            self.library.unlink_topic(self.item_id, self.topic_id)
-        self.model.notify(self.kind, self.item_id, LINKS)
-
-    def apply(self) -> None:
-        self._do(self.linked)
-
-    def revert(self) -> None:
-        self._do(not self.linked)
-
-
-class ReorderTalkingPoints(LibraryCommand):
-    def __init__(self, model: LibraryModel, topic_id: str, old: list[str], new: list[str]):
-        super().__init__(model, QCoreApplication.translate("Undo", "Reorder talking points"))
-        self.topic_id, self.old, self.new = topic_id, list(old), list(new)
-
-    def _do(self, order: list[str]) -> None:
-        self.library.reorder_talking_points(self.topic_id, order)
-        self.model.notify("talking_point", self.topic_id, ORDER)
-
-    def apply(self) -> None:
-        self._do(self.new)
-
-    def revert(self) -> None:
-        self._do(self.old)
-
-
 class RestoreRevision(LibraryCommand):
     """Make an earlier version of a text current again (undo: back to the text it replaced)."""
 
@@ -352,43 +215,3 @@ class SetPhoto(LibraryCommand):
 
     def revert(self) -> None:
         self._do(self.previous)
-
-
-class DuplicateItem(LibraryCommand):
-    """Copy an item (an event with its meetings and books); undo deletes the copy, redo brings it back."""
-
-    def __init__(self, model: LibraryModel, kind: str, item_id: str, *, years: int = 0, **changes: Any):
-        super().__init__(
-            model, QCoreApplication.translate("Undo", "Duplicate %1").replace("%1", kind_label(kind).lower())
-        )
-        self.kind, self.original_id, self.years, self.changes = (
-            record_type(kind).KIND,
-            item_id,
-            years,
-            changes,
-        )
-        self.item_id = ""
-        self._snapshots: list[Deleted] = []
-
-    def apply(self) -> None:
-        if not self.item_id:
-            self.item_id = self.library.duplicate(self.original_id, years=self.years, **self.changes).id
-        else:
-            for snapshot in reversed(self._snapshots):
-                self.library.undelete(snapshot)
-            self._snapshots = []
-        self.model.notify(self.kind, self.item_id, ADDED)
-        if self.kind == "topic":
-            self.model.notify("talking_point", self.item_id, ADDED)
-
-    def revert(self) -> None:
-        with self.library.transaction():
-            snapshots = []
-            if self.kind == "topic":  # a topic with points cannot be deleted: its copied points go first
-                for point in self.library.list("talking_point", where={"topic_id": self.item_id}):
-                    snapshots.append(self.library.delete("talking_point", point.id))
-            snapshots.append(self.library.delete(self.kind, self.item_id))
-        self._snapshots = snapshots
-        self.model.notify(self.kind, self.item_id, DELETED)
-        if self.kind == "topic":
-            self.model.notify("talking_point", self.item_id, DELETED)

@@ -282,7 +282,7 @@ class RecordEditor(QWidget):
     def _stored(self, write: Write) -> None:
         """A write made off the GUI thread is back: on the undo stack and shown, or said where it was made."""
         from briefbook.ui.messages import user_message
-        from briefbook.ui.undo import UpdateFields
+        from briefbook.ui.undo import UpdateFields, push
 
         (field,) = write.new
         showing = self.record is not None and self.record.id == write.item_id and self.form is not None
@@ -293,9 +293,7 @@ class RecordEditor(QWidget):
             )
             command.expected = None
             command._left = dict(write.new)
-            command._skip_redo = True
-            command.stack = self.context.stack
-            self.context.stack.push(command)
+            push(self.context.stack, command)
             self.context.model.notify(self.kind, write.item_id, UPDATED)
         elif write.error is None:
             pass
