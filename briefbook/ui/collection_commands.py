@@ -17,7 +17,8 @@ from briefbook.ui.new_items import new_record
 
 class CollectionCommands:
     def new_item(self) -> None:
-        from briefbook.ui.undo import AddItem, run
+        from briefbook.ui.undo import run
+        from briefbook.ui.undo_items import AddItem
 
         self.activate()
         self.editor.flush()
@@ -32,7 +33,8 @@ class CollectionCommands:
         self.editor.focus_first_field(select=True)
 
     def delete_selected(self) -> None:
-        from briefbook.ui.undo import DeleteItem, run
+        from briefbook.ui.undo import run
+        from briefbook.ui.undo_items import DeleteItem
 
         ids = self.selected_ids()
         if not ids:
@@ -94,6 +96,7 @@ class CollectionCommands:
         self.select(point.id, open_editor=False)
 
     def _reorder(self, topic_id: str, old: list, new: list) -> None:
-        from briefbook.ui.undo import ReorderTalkingPoints, run
+        from briefbook.ui.undo import run
+        from briefbook.ui.undo_links import ReorderTalkingPoints
 
         run(self.context.stack, ReorderTalkingPoints(self.context.model, topic_id, old, new))

@@ -47,7 +47,8 @@ def copy_suffix() -> str:
 
 def duplicate_item(context, kind: str, item_id: str, years: int = 0) -> str:
     """Copy an item through the undo stack; its name says "(copy)" unless its dates move on."""
-    from briefbook.ui.undo import DuplicateItem, run  # the library code loads with the first copy
+    from briefbook.ui.undo import run  # the library code loads with the first copy
+    from briefbook.ui.undo_items import DuplicateItem
 
     record = context.library.get(kind, item_id)
     field = NAMED_BY.get(record.KIND)

@@ -17,7 +17,8 @@ from briefbook.ui.delete_confirm import may_delete
 from briefbook.ui.item_menu import ItemMenu, copy_link, duplicate_item
 from briefbook.ui.labels import kind_label
 from briefbook.ui.messages import user_message
-from briefbook.ui.undo import DeleteItem, run
+from briefbook.ui.undo import run
+from briefbook.ui.undo_items import DeleteItem
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 20
 LIMIT = 200

@@ -165,7 +165,8 @@ class SidebarItems(QObject):
         owner = self._owner()
         if owner is not None and not self.context.model.read_only:
             from briefbook.ui.delete_confirm import may_delete
-            from briefbook.ui.undo import DeleteItem, run
+            from briefbook.ui.undo import run
+            from briefbook.ui.undo_items import DeleteItem
 
             if may_delete(self.sidebar, self.context.library, owner[0], [owner[1]]):
                 run(self.context.stack, DeleteItem(self.context.model, *owner))

@@ -31,7 +31,7 @@
 <context>
     <name>SearchView</name>
     <message numerus="yes">
-        <location filename="../../briefbook/ui/search_view.py" line="+207"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+208"/>
         <source>%n result(s) for “%1”</source>
         <translation>
             <numerusform>%n result for “%1”</numerusform>

@@ -866,7 +866,7 @@ Thư viện ở trạng thái hiện tại sẽ được sao lưu trước, nên
 <context>
     <name>Composer</name>
     <message>
-        <location filename="../../briefbook/ui/composer/commands.py" line="+67"/>
+        <location filename="../../briefbook/ui/composer/commands.py" line="+45"/>
         <source>The sections of the book “%1” were changed in another window or program (at %2 UTC) after this step, so it was not undone or redone: that would also take back their change. Look at the sections as they are now, and change them again if you need to.</source>
         <translation>Các phần của tài liệu “%1” đã được sửa ở một cửa sổ hoặc chương trình khác (lúc %2 giờ UTC) sau bước này, nên bước này không được hoàn tác hay làm lại: làm vậy sẽ xoá mất cả thay đổi đó. Hãy xem các phần như hiện có, rồi sửa lại nếu cần.</translation>
     </message>
@@ -3186,7 +3186,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
         <translation> (bản sao)</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+75"/>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
@@ -3229,7 +3229,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>ItemPicker</name>
     <message>
-        <location filename="../../briefbook/ui/editors/pickers.py" line="+30"/>
+        <location filename="../../briefbook/ui/editors/pickers.py" line="+31"/>
         <source>&amp;New organisation “%1”</source>
         <translation>&amp;Tạo tổ chức mới “%1”</translation>
     </message>
@@ -4014,7 +4014,7 @@ Thông tin chi tiết đã được ghi vào %1.</translation>
 <context>
     <name>PersonLinksPanel</name>
     <message>
-        <location filename="../../briefbook/ui/editors/links.py" line="+168"/>
+        <location filename="../../briefbook/ui/editors/links.py" line="+169"/>
         <source>Participants</source>
         <translation>Thành phần tham dự</translation>
     </message>
@@ -4415,7 +4415,7 @@ Thả ảnh vào đây.</translation>
         <translation>Không được để trống mục “%1”.</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+70"/>
         <source>This change could not be saved because of a problem in BriefBook (details in %1).</source>
         <translation>Không lưu được thay đổi này do một lỗi trong BriefBook (chi tiết trong %1).</translation>
     </message>
@@ -4477,7 +4477,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>RevisionsDialog</name>
     <message>
-        <location filename="../../briefbook/ui/revisions.py" line="+48"/>
+        <location filename="../../briefbook/ui/revisions.py" line="+49"/>
         <source>Earlier versions: %1</source>
         <translation>Các phiên bản trước: %1</translation>
     </message>
@@ -4505,7 +4505,7 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>SearchView</name>
     <message>
-        <location filename="../../briefbook/ui/search_view.py" line="+194"/>
+        <location filename="../../briefbook/ui/search_view.py" line="+195"/>
         <source>Search results</source>
         <translation>Kết quả tìm kiếm</translation>
     </message>
@@ -4882,12 +4882,12 @@ Thả ảnh vào đây.</translation>
 <context>
     <name>Undo</name>
     <message>
-        <location filename="../../briefbook/ui/undo.py" line="+109"/>
+        <location filename="../../briefbook/ui/undo.py" line="+113"/>
         <source>Edit %1</source>
         <translation>Sửa %1</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location filename="../../briefbook/ui/undo_items.py" line="+28"/>
         <source>New %1</source>
         <translation>Thêm %1</translation>
     </message>
@@ -4897,7 +4897,7 @@ Thả ảnh vào đây.</translation>
         <translation>Xoá %1</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../briefbook/ui/undo_links.py" line="+30"/>
         <source>Add participant</source>
         <translation>Thêm người tham dự</translation>
     </message>
@@ -4927,7 +4927,7 @@ Thả ảnh vào đây.</translation>
         <translation>Sắp xếp lại luận điểm</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location filename="../../briefbook/ui/undo.py" line="+59"/>
         <source>Restore earlier version of %1</source>
         <translation>Khôi phục phiên bản trước của %1</translation>
     </message>
@@ -4942,7 +4942,7 @@ Thả ảnh vào đây.</translation>
         <translation>Xoá ảnh</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../briefbook/ui/undo_items.py" line="+21"/>
         <source>Duplicate %1</source>
         <translation>Nhân bản %1</translation>
     </message>

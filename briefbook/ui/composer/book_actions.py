@@ -23,7 +23,7 @@ from briefbook.ui.composer.book_bar import ask_copy
 from briefbook.ui.composer.commands import CreateBook, SaveSections, copy_sections, execute
 from briefbook.ui.composer.printing import PrintJob
 from briefbook.ui.export_dialog import ExportDialog
-from briefbook.ui.undo import DeleteItem
+from briefbook.ui.undo_items import DeleteItem
 
 
 class BookActionsMixin:

@@ -19,7 +19,8 @@ from briefbook.invisible import visible_controls
 from briefbook.library import Book, Library
 from briefbook.library.books import Section, save_sections, sections_json
 from briefbook.ui.notifier import ADDED, UPDATED, LibraryModel
-from briefbook.ui.undo import LONG_TEXT, AddItem, LibraryCommand, run
+from briefbook.ui.undo import LONG_TEXT, LibraryCommand, run
+from briefbook.ui.undo_items import AddItem
 from briefbook.ui.undo_queued import QueuedSteps
 
 

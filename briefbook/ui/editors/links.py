@@ -28,7 +28,8 @@ from briefbook.ui.editors.wheel import WheelSafeComboBox
 from briefbook.ui.error_hook import guarded
 from briefbook.ui.item_menu import copy_link
 from briefbook.ui.labels import choice_label, display_name, field_label, kind_label
-from briefbook.ui.undo import LinkTopic, RemovePersonLink, SetPersonLink, run
+from briefbook.ui.undo import run
+from briefbook.ui.undo_links import LinkTopic, RemovePersonLink, SetPersonLink
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 

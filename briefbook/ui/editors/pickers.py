@@ -22,7 +22,8 @@ from briefbook.ui.accessibility import keyboard_help, make_accessible, set_name
 from briefbook.ui.context import UiContext
 from briefbook.ui.editors.fields import FieldWidget
 from briefbook.ui.labels import display_name, kind_label
-from briefbook.ui.undo import AddItem, run
+from briefbook.ui.undo import run
+from briefbook.ui.undo_items import AddItem
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 # Kinds the picker can create, named as typed: (field, button text).
