@@ -63,34 +63,55 @@ def reader_words(text: str) -> list[Word]:
     return out
 
 
-def _block_words(block: object, depth: int, out: list[Word]) -> None:
+def reading(text: str) -> str:
+    """What a reader of the book finds in ``text`` (Markdown; fields :data:`FIELDS` apart): its
+    words in their looks, a link's address too, a list's markers, blocks apart. Two texts
+    the book prints alike read the same however they are spelled ("_x_" and "*x*": Qt's writer
+    respells the one as the other), so a respelling is no edit (``changes.compare``)."""
+    if len(text) > READ_WHOLE_UP_TO:
+        return " ".join(text.split())
+    from briefbook.assemble.markdown import blocks
+
+    out: list[Word] = []
+    for part in text.split(FIELDS):
+        for block in blocks(part):
+            out.append(("", type(block).__name__))
+            _block_words(block, 0, out, addresses=True)
+        out.append(("", FIELDS))
+    return repr([key for _, key in out])
+
+
+def _block_words(block: object, depth: int, out: list[Word], addresses: bool = False) -> None:
     """The words of one block, in reading order (a list's markers as the book draws them)."""
     from briefbook.assemble.markdown_flat import marker
 
     if isinstance(block, Paragraph):
-        _run_words(block.runs, out)
+        _run_words(block.runs, out, addresses)
     elif isinstance(block, ListBlock):
         for n, item in enumerate(block.items, start=1):
             out.append((marker(block.ordered, depth, n).strip(), ("marker", block.ordered, depth)))
-            _run_words(item.runs, out)
+            _run_words(item.runs, out, addresses)
             if item.children is not None:
-                _block_words(item.children, depth + 1, out)
+                _block_words(item.children, depth + 1, out, addresses)
             for part in item.more:  # (later paragraphs under the item, its lists one level in)
-                _block_words(part, depth + 1, out)
+                _block_words(part, depth + 1, out, addresses)
     elif isinstance(block, Table):
         for row in [*block.header, *block.rows]:
+            out += [("", "row")] * addresses  # (the reading keeps a table's shape)
             for cell in row:
+                out += [("", "cell")] * addresses
                 for paragraph in cell:
-                    _run_words(paragraph.runs, out)
+                    _run_words(paragraph.runs, out, addresses)
 
 
-def _run_words(runs: Iterable[Run], out: list[Word]) -> None:
+def _run_words(runs: Iterable[Run], out: list[Word], addresses: bool = False) -> None:
     """The words of a paragraph's runs: a word is cut at white space, not where its look
-    changes ("Hà**Nội**" is one word, compared with both looks)."""
+    changes ("Hà**Nội**" is one word, compared with both looks). ``addresses``: a link's
+    look is its address (else only that it is one)."""
     shown: list[str] = []
-    looks: list[tuple[str, bool, bool, bool, bool, bool]] = []
+    looks: list[tuple] = []
     for run in runs:
-        look = (run.bold, run.italic, bool(run.link), run.code, run.strike)
+        look = (run.bold, run.italic, run.link if addresses else bool(run.link), run.code, run.strike)
         for part in _SPACE.split(run.text):
             if not part:
                 continue
