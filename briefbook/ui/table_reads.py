@@ -9,10 +9,10 @@ generation when it arrives).
 
 The answers are named tuples, not frozen dataclasses: as frozen (read-only) and as
 readable, and made at start-up about ten times faster (a frozen dataclass costs 1-3 ms
-to create, and the first table waited for five of them).
+to create, and the first table waited for five of them). Their fields' annotations are
+types, not text: this module does not postpone annotations, for ``NamedTuple`` compiles
+each annotation it is given as text (26 of them, about 1.5 M instructions of every start).
 """
-
-from __future__ import annotations
 
 from collections.abc import Callable
 from operator import attrgetter
