@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QTextCursor
 
-from briefbook.ui.editors import long_text, markdown_writer
+from briefbook.ui.editors import long_text, markdown_units, markdown_writer
+from briefbook.ui.editors.rich_text import FEATURES, normalise_markdown
 from tests.ui.test_markdown_literals import _reopened, _shown
 
 URL = "https://mofa.gov.vn/tai-lieu"
@@ -64,3 +65,21 @@ def test_a_space_typed_at_the_end_of_a_piece_is_kept(qtbot, pieces, shift: int) 
         qtbot.keyClicks(edit, " ")
         shown = _shown(edit)
         assert _shown(_reopened(qtbot, edit.markdown())) == shown, end
+
+
+def test_a_paragraph_of_one_space_before_a_piece_is_saved_with_one(qtbot, pieces, monkeypatch) -> None:
+    """A paragraph of spaces only whose paragraph goes on in a piece: the unit writer wrote its
+    space as the paragraph's first ("&#32;") and added it again as the end of the piece before
+    the join, so the paragraph gained a space."""
+    monkeypatch.setattr(markdown_units, "LONG", 0)  # (written unit by unit)
+    edit = _reopened(qtbot, f"Mở đầu ສົມພອນ\n\n{_paragraph()}")
+    document = edit.document()
+    assert long_text.continues(document.begin().next().next())
+    cursor = QTextCursor(document.begin().next())
+    cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, "\r")
+    qtbot.keyClicks(edit, " ")
+    saved = edit.markdown()
+    assert saved == normalise_markdown(markdown_writer.to_markdown(document, FEATURES))
+    assert _shown(_reopened(qtbot, saved)) == _shown(edit)

@@ -228,7 +228,10 @@ class UnitWriter:
                     # starts a paragraph with the space here
                     paragraphs.append(["", " " + lead + written.lstrip()])
                     continue
-                paragraphs[-1][-1] = paragraphs[-1][-1].rstrip() + before[len(before.rstrip()) :]
+                # (a block of spaces only, where its paragraph starts, wrote them as its first
+                # ones, "&#32;": added again here, the paragraph gained as many)
+                ends = "" if not before.strip() and not continues(parts[number - 1].last) else before
+                paragraphs[-1][-1] = paragraphs[-1][-1].rstrip() + ends[len(ends.rstrip()) :]
                 paragraphs[-1].append(" " + lead + written.lstrip())
             elif unit.item and paragraphs and paragraphs[-1][-1] and written:
                 # (the writer's lists are tight; a loose one's item after a blank line)
