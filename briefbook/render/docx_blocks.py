@@ -42,14 +42,22 @@ _MAY_BE_RTL = RTL_OR_CONTROL.search
 _UNKNOWN = object()  # a style key not looked up yet
 
 
-def starts_rtl(runs: list[Run]) -> bool:
+def starts_rtl(runs: list[Run], known: dict[str, bool] | None = None) -> bool:
     """True if the paragraph of ``runs`` reads from the right (the PDF's rule,
     :func:`~briefbook.render.bidi_text.reads_from_right`: written wholly in a right-to-left
     script), as cheaply as it can be asked of every paragraph of a book: one C scan per
-    run, nothing joined unless one may be."""
+    run, nothing joined unless one may be. ``known``: text -> its answer, kept by the
+    caller (a book repeats its lines with an Arabic name; each is read a character at a
+    time in Python, once)."""
     for run in runs:
         if _MAY_BE_RTL(run.text) is not None:
-            return reads_from_right("".join(r.text for r in runs))
+            text = "".join(r.text for r in runs)
+            if known is None:
+                return reads_from_right(text)
+            found = known.get(text)
+            if found is None:
+                found = known[text] = reads_from_right(text)
+            return found
     return False
 
 
@@ -87,6 +95,7 @@ class BlockWriter(RunWriter):
         self._shape_id = 1000
         self._paragraph_styles: dict[str, str] = {}
         self._style_ids: dict[str, str | None] = {}  # our style key -> its id (None: Normal)
+        self._directions: dict[str, bool] = {}  # a paragraph's text -> it reads from the right
         nums = {n.get(w("numId")): n for n in numbering.iter(w("num"))}
         self._next_num = max((int(k) for k in nums if k and k.isdigit()), default=0) + 1
         self.bullet_num = styles.num_ids.get(styles.ids["ListBullet"] or "")
@@ -134,7 +143,7 @@ class BlockWriter(RunWriter):
             chain = self._chain if self._chain_of is self.template else None
             left_to_right = self.mixed_runs == before and chain is not None and not chain.draws_rtl
         if rtl is None:
-            rtl = from_text and bool(runs) and not left_to_right and starts_rtl(runs)
+            rtl = from_text and bool(runs) and not left_to_right and starts_rtl(runs, self._directions)
         props = ""
         if style or num or self.pending_break or side_rule or rtl or keep_next or indent or tiny:
             props = self._paragraph_style(style) if style else ""
@@ -176,7 +185,7 @@ class BlockWriter(RunWriter):
         """A paragraph in ``style_key`` holding ``runs`` in the bookmark ``name``; right to left
         when the runs start so (a heading, a profile's name)."""
         content = self.bookmark(name, runs, char_style)
-        self.paragraph(out, style_key, content=content, rtl=starts_rtl(runs))
+        self.paragraph(out, style_key, content=content, rtl=starts_rtl(runs, self._directions))
 
     def model_paragraph(self, out: list[str], para: Paragraph, styles=BODY_STYLES, keep_next=False) -> None:
         rule = marked_not_for_release(para.runs, para.origin)

@@ -65,3 +65,26 @@ def test_another_look_is_another_run() -> None:
     # In any order, and again: each look's XML is what a fresh writer writes for it.
     for (run, how), xml in reversed(list(zip(looks, written, strict=True))):
         assert writer.run(run, **how) == xml == fresh.run(run, **how)
+
+
+def test_a_repeated_paragraph_is_read_for_its_direction_once(monkeypatch) -> None:
+    from briefbook.render import docx_blocks
+
+    read: list[str] = []
+    real = docx_blocks.reads_from_right
+
+    def counted(text: str) -> bool:
+        read.append(text)
+        return real(text)
+
+    monkeypatch.setattr(docx_blocks, "reads_from_right", counted)
+    writer = _writer()
+    arabic = [Run("فيصل بن فرحان، وزير الخارجية")]
+    mixed = [Run("Gặp "), Run("فيصل بن فرحان", bold=True)]
+    out: list[str] = []
+    for _ in range(3):
+        writer.paragraph(out, None, arabic)
+        writer.paragraph(out, "Label", mixed)
+    assert read == ["فيصل بن فرحان، وزير الخارجية", "Gặp فيصل بن فرحان"]
+    assert out[0] == out[2] == out[4] and "<w:bidi/>" in out[0]  # from the right, each time
+    assert out[1] == out[3] == out[5] and "<w:bidi/>" not in out[1]
