@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 
 from briefbook.assemble.markdown_parse import parsed_blocks
 from briefbook.document.model import ListBlock, Paragraph
+from tests.ui.test_code_with_a_look import FILLER, long_text_kept
 from tests.ui.test_markdown_literals import _reopened
 
 URL = "https://mofa.gov.vn/tai-lieu"
@@ -63,12 +64,6 @@ def test_an_edit_elsewhere_keeps_a_link_with_a_look(qtbot, text: str) -> None:
 
 
 def test_a_long_text_keeps_a_link_with_a_look(qtbot) -> None:
-    filler = " ".join(["Việt Nam hội nghị ประเทศไทย ສປປ"] * 900)
-    text = f"{filler} **[ສົມພອນ]({URL})** và [x `ĐN` y]({URL}) {filler}\n\n{filler} *[ý]({URL})* cuối"
-    edit = _reopened(qtbot, text)
-    assert edit.markdown() == text
-    cursor = QTextCursor(edit.document())
-    cursor.movePosition(QTextCursor.MoveOperation.End)
-    edit.setTextCursor(cursor)
-    qtbot.keyClicks(edit, " them")
-    assert edit.markdown() == text + " them"
+    long_text_kept(
+        qtbot, f"{FILLER} **[ສົມພອນ]({URL})** và [x `ĐN` y]({URL}) {FILLER}\n\n{FILLER} *[ý]({URL})* cuối"
+    )
