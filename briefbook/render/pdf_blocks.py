@@ -185,10 +185,12 @@ def _list(state: BookState, block: ListBlock, depth: int) -> ListFlowable:
     size = state.template.body_size
     items = []
     for item in block.items:
-        first: Flowable = paragraph(state, item.runs, "item")
-        if marked_not_for_release(item.runs, item.origin):
-            first = SideRule(first, state.template.banner_colour)
-        content: list[Flowable] = [first]
+        content: list[Flowable] = []
+        if item.runs or not (item.children or item.more):
+            first: Flowable = paragraph(state, item.runs, "item")
+            if marked_not_for_release(item.runs, item.origin):
+                first = SideRule(first, state.template.banner_colour)
+            content.append(first)
         if item.children is not None and item.children.items:
             content.append(_list(state, item.children, depth + 1))
         for part in item.more:  # the item's later paragraphs, under its text; each list apart
