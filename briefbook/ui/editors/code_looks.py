@@ -140,11 +140,25 @@ def has_look(fmt: QTextCharFormat) -> bool:
 
 
 def holds_styled_code(document: QTextDocument) -> bool:
-    """Some format of ``document`` is code with a look (a format once used may stay in the
-    document's formats: true with none left costs only the copy's walk)."""
-    return any(
-        fmt.isCharFormat() and fmt.toCharFormat().fontFixedPitch() and has_look(fmt.toCharFormat())
-        for fmt in document.allFormats()
+    """Some format of ``document`` is code, with a look or not (:func:`_written_by_us`: a format
+    once used may stay in the document's formats: true with none left costs only the copy's walk)."""
+    return any(fmt.isCharFormat() and fmt.toCharFormat().fontFixedPitch() for fmt in document.allFormats())
+
+
+# What Qt's writer escapes inside inline code, where a backslash is text: "`a*b`" was saved
+# "`a\\*b`", which the book printed with its backslash (each save added one to a "\\").
+_ESCAPED_BY_QT = re.compile(r"[\\*\[\]<>#&]")
+
+
+def _written_by_us(fmt: QTextCharFormat, text: str, block: QTextBlock) -> bool:
+    """A fragment is code that Qt's writer would write wrong: with a look it leaves out, or
+    holding a character it escapes (inline code only: a code block's lines are written as they are)."""
+    if not fmt.fontFixedPitch() or not (has_look(fmt) or _ESCAPED_BY_QT.search(text)):
+        return False
+    block_fmt = block.blockFormat()
+    return not (
+        block_fmt.hasProperty(QTextFormat.Property.BlockCodeFence)
+        or block_fmt.hasProperty(QTextFormat.Property.BlockCodeLanguage)
     )
 
 
@@ -161,7 +175,7 @@ def hide_in_copy(copy: QTextDocument) -> list[str]:
         while not it.atEnd():
             fragment = it.fragment()
             fmt = fragment.charFormat()
-            if fmt.fontFixedPitch() and has_look(fmt):
+            if _written_by_us(fmt, fragment.text(), block):
                 found.append((fragment.position(), fragment.length(), fragment.text(), fmt))
             it += 1
         block = block.next()
@@ -195,11 +209,10 @@ def written(markdown: str, spans: list[str]) -> str:
 
 
 def styled_code(block: QTextBlock) -> bool:
-    """Some fragment of ``block`` is code with a look."""
+    """Some fragment of ``block`` is code Qt's writer would write wrong (:func:`_written_by_us`)."""
     it = block.begin()
     while not it.atEnd():
-        fmt = it.fragment().charFormat()
-        if fmt.fontFixedPitch() and has_look(fmt):
+        if _written_by_us(it.fragment().charFormat(), it.fragment().text(), block):
             return True
         it += 1
     return False
