@@ -26,6 +26,13 @@ KEPT = [
     f"Trang **<{URL}>** nhé",
     f"- **[ສົມພອນ]({URL})** một\n- [hai `B` ba]({URL})",
 ]
+# A link right after text with a look: Qt's writer left the look open over the link.
+AFTER_A_LOOK = [
+    f"Gặp **Bộ trưởng**[ສົມພອນ]({URL}) nhé",
+    f"Mã `HĐ-07`[ประเทศไทย]({URL}) nhé",
+    f"Xem *nghiêng*[ສົມພອນ]({URL})",
+    f"Gặp **[ສົມພອນ]({URL})**[ประเทศไทย]({URL}/th) nhé",
+]
 
 
 def _links(markdown: str) -> list[tuple[str, str, bool, bool, bool]]:
@@ -43,6 +50,13 @@ def _links(markdown: str) -> list[tuple[str, str, bool, bool, bool]]:
 def test_opening_and_saving_keeps_a_link_with_a_look_byte_for_byte(qtbot, text: str) -> None:
     assert any(look[2] or look[3] or look[4] for look in _links(text))
     assert _reopened(qtbot, text).markdown() == text
+
+
+@pytest.mark.parametrize("text", AFTER_A_LOOK)
+def test_a_link_right_after_text_with_a_look_keeps_its_own(qtbot, text: str) -> None:
+    stored = _reopened(qtbot, text).markdown()
+    assert stored == text
+    assert _links(stored) == _links(text)
 
 
 def test_code_in_a_links_text_stays_one_link(qtbot) -> None:

@@ -54,53 +54,66 @@ def _link(fmt: QTextCharFormat) -> tuple | None:
 
 
 def holds_looked_link(document: QTextDocument) -> bool:
-    """Some format of ``document`` is a link with a look (true with none left in the text costs
-    only the walk of the blocks asked)."""
-    return any(
-        fmt.isCharFormat() and _link(fmt.toCharFormat()) is not None and _looked(fmt.toCharFormat())
-        for fmt in document.allFormats()
-    )
+    """Some format of ``document`` is a link, and some has a look (a link's own, or the text's
+    before a link: see :func:`looked_link`; true with none in the text costs only the walk of
+    the blocks asked)."""
+    formats = [fmt.toCharFormat() for fmt in document.allFormats() if fmt.isCharFormat()]
+    return any(_link(fmt) is not None for fmt in formats) and any(_looked(fmt) for fmt in formats)
 
 
 def _looked(fmt: QTextCharFormat) -> bool:
     return any(_looks(fmt)) or fmt.fontFixedPitch()
 
 
+def _wrong_after(before: QTextCharFormat | None) -> bool:
+    """A link right after a fragment in ``before`` is written wrong: Qt's writer leaves the bold,
+    italic, strike or code it opened there open over the link ("**a**[b](u)" was saved
+    "**a[b](u)**", and "`a`[b](u)" "`a[b](u)`", the link gone into the code; a link with a
+    look before it is a placeholder in its look)."""
+    return before is not None and _looked(before)
+
+
 def looked_link(block: QTextBlock) -> bool:
-    """Some fragment of ``block`` is a link with a look."""
+    """Some fragment of ``block`` is a link with a look, or one right after text with a look."""
+    before = None
     it = block.begin()
     while not it.atEnd():
         fmt = it.fragment().charFormat()
-        if _link(fmt) is not None and _looked(fmt):
+        if _link(fmt) is not None and (_looked(fmt) or _wrong_after(before)):
             return True
+        before = fmt
         it += 1
     return False
 
 
 def hide_links(copy: QTextDocument, spans: list[str], write: Callable[[QTextDocument], str]) -> list[str]:
-    """Put each link of the writer's ``copy`` that Qt would write wrong (a look, code, or more
-    than one fragment) by a placeholder in the look its fragments share; the Markdown of each,
-    in order, to follow ``spans`` (the code spans hidden already, which a link's text may hold).
-    ``write``: the editor's writer, for the text of a link. None where the copy held a
-    character of the placeholders' before the code was hidden."""
+    """Put each link of the writer's ``copy`` that Qt would write wrong (a look, code, more than
+    one fragment, or right after text with a look) by a placeholder in the look its fragments
+    share; the Markdown of each, in order, to follow ``spans`` (the code spans hidden already,
+    which a link's text may hold). ``write``: the editor's writer, for the text of a link.
+    None where the copy held a character of the placeholders' before the code was hidden."""
     if not spans and code_looks.holds_placeholder(copy.toRawText()):
         return []
     found = []  # (position, length, fragments as (text, format))
     block = copy.begin()
     while block.isValid():
         run: list[tuple[int, str, QTextCharFormat]] = []
+        before = after = None  # (the format of the fragment before the link, before that one)
         it = block.begin()
         while True:
             fragment = it.fragment() if not it.atEnd() else None
             key = _link(fragment.charFormat()) if fragment is not None else None
             if run and (key is None or key != _link(run[0][2])):
-                if _written_wrong(run):
+                if _written_wrong(run) or _wrong_after(after):
                     found.append(run)
                 run = []
             if fragment is None:
                 break
             if key is not None:
+                if not run:
+                    after = before
                 run.append((fragment.position(), fragment.text(), fragment.charFormat()))
+            before = fragment.charFormat()
             it += 1
         block = block.next()
     if len(spans) + len(found) > code_looks.PLACEHOLDERS:
