@@ -105,6 +105,8 @@ def test_tildes_the_book_prints_stay_text(qtbot, stored: str) -> None:
         "~~Hà Nội\\~~~\\~Viêng Chăn",  # ("Hà Nội~" struck, then "~Viêng Chăn")
         "| Nước | Ghi chú |\n|---|---|\n| ~~Lào~~ | ສົມພອນ |",
         "~~*~~* Hà Nội",  # (the book strikes "*"; md4c took the two stars for emphasis)
+        "*~ Việt Nam ~~\\ Hà Nội **~* ສົມພອນ \\~~~*",  # (md4c paired the stars otherwise)
+        "*~~~`\\`* và ~~Lào~~",  # ("*~~~" was taken for a fence: the code lost its italic)
         "y ~~~*Việt ~~`ສົມພອນ`~~*",  # (the code lost its italic: "~~~" was taken for a fence)
         # (Qt's writer began a line after "**~~": saved "**~~ ประเทศไทย", a space gained)
         "Hội nghị Việt Nam, Lào và Campuchia lần thứ hai tại Viêng Chăn, *~ phiên **~~ประเทศไทย~~ họp ~***",

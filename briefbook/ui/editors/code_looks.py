@@ -26,8 +26,8 @@ OPEN, CLOSE = "\u2e28", "\u2e29"  # ⸨ ⸩: punctuation (a backtick is), which 
 _FIRST, _LAST = 0xE100, 0xF8FF  # private-use characters numbering the placeholders
 _OURS = re.compile(f"[{OPEN}{CLOSE}\ue100-\uf8ff]")
 # A fence, after a line's indent, quote or list marks ("~~~" inside a line is text or a strike's
-# tildes: "*~~~x ~~`c`~~*" lost the italic of its code)
-_FENCE = re.compile(r"^[ \t>*+\-0-9.)]*(?:```|~~~)", re.M)
+# tildes: "y *~~~x ~~`c`~~*" lost the italic of its code, and "*~~~`c`*" too)
+_FENCE = re.compile(r"^(?:[ \t>]|[*+-][ \t]|\d{1,9}[.)][ \t])*(?:```|~~~)", re.M)
 _MAY_LOOK = re.compile(r"[*_\[]")  # emphasis or a link's text: a code span may have a look
 SOURCE = QTextFormat.Property.UserProperty + 0x10C0  # the span as read, for its code unchanged
 _CODE = QTextFormat.Property.UserProperty + 0x10C1  # (the code a SOURCE was read as)

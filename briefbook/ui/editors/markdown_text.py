@@ -98,7 +98,7 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     from briefbook.ui.editors import code_looks, struck
 
     read = struck.marked(markdown)
-    strikes = len(read) != len(markdown)
+    strikes = read is not markdown  # (struck.marked gives the text itself where it strikes nothing)
     hidden, codes = code_looks.hidden(read)
     _read_markdown(document, hidden, features)
     if codes and not code_looks.put_back(document, codes):

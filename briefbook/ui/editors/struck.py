@@ -20,7 +20,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from briefbook.ui.editors.markdown_stand_ins import GLUE
 
@@ -59,7 +59,7 @@ def _md() -> MarkdownIt:
             return False
         run = state.pos - start
         for index, token in enumerate(state.tokens[before:][-run:]):  # (one a mark)
-            token.meta[_AT] = (start, index, run)
+            token.meta[_AT] = (start, index, run, state.src[start])
         return True
 
     def inline(state) -> None:  # (only a text holding a pair: 3 s for a 750 KB point read whole)
@@ -97,13 +97,13 @@ def read(markdown: str) -> tuple[list[int], list[int], list[int]] | None:
     that text are, in order, those of the block's lines in the source (no block's marks are
     tildes; a fence's lines hold no inline text, and a line with a list's "*" no inline
     text before it)."""
-    if "~~" not in markdown or OPENS in markdown or CLOSES in markdown or "\r" in markdown:
+    if "~~" not in markdown or _STAND_INS.search(markdown) or "\r" in markdown:
         return None
     where = {c: _offsets(markdown, c) for c in _MARKS}
     starts = [0] + [n + 1 for n in _offsets(markdown, "\n")]
     opens: list[int] = []
     closes: list[int] = []
-    text: list[int] = []
+    text: list[tuple[int, str]] = []
     used = dict.fromkeys(_MARKS, 0)
     for token in _md().parse(markdown):
         if token.type != "inline" or not any(c in token.content for c in _MARKS):
@@ -135,7 +135,7 @@ def read(markdown: str) -> tuple[list[int], list[int], list[int]] | None:
                 return None
             (closes if closing else opens).append(at)
         if strikes:
-            text += [source(markdown_char, at) for markdown_char, at in _as_text(token.children)]
+            text += [(source(mark, at), put) for mark, at, put in _emphasis(token.children)]
         for c in _MARKS:
             used[c] += counts[c]
     return (opens, closes, text) if opens else None
@@ -151,16 +151,18 @@ def _offsets(text: str, char: str) -> list[int]:
     return out
 
 
-def _as_text(children: list) -> list[tuple[str, int]]:
-    """(mark, offset in the inline text) of each "*" and "_" of a run the book reads all as
-    text. (A run only some of which is text is left whole: escaping some of its marks made
-    md4c read the rest as a shorter run, which pairs otherwise.)"""
-    runs: dict[tuple[str, int], list[bool]] = {}
+def _emphasis(children: list) -> list[tuple[str, int, str]]:
+    """(mark, offset in the inline text, what md4c is given there) of each "*" and "_": the
+    stand-in of the emphasis it opens or closes, nothing for the second mark of a strong one,
+    the mark escaped where it is text. md4c is left no emphasis to find in a paragraph with a
+    strike: its pairs are the book's, whatever md4c would pair across a strike's tildes."""
+    out = []
     for child in children:
-        if child.content in ("*", "_") and _AT in child.meta and isinstance(child.meta[_AT], tuple):
-            start, index, length = child.meta[_AT]
-            runs.setdefault((child.content, start), [False] * length)[index] = child.type == "text"
-    return [(mark, start + n) for (mark, start), text in runs.items() if all(text) for n in range(len(text))]
+        if _AT in child.meta and len(child.meta[_AT]) == 4:
+            start, index, _run, mark = child.meta[_AT]
+            escaped = "\\" + mark if child.content else ""  # (as text, or a strong's second)
+            out.append((mark, start + index, _EMPHASIS.get(child.type, escaped)))
+    return out
 
 
 def _in_text(children: list) -> list[tuple[int, bool]]:
@@ -190,48 +192,75 @@ def marked(markdown: str) -> str:
     if found is None:
         return markdown
     opens, closes, text = found
-    put = {n + 1: OPENS for n in opens} | {n + 1: CLOSES for n in closes} | dict.fromkeys(text, "\\")
+    edits = [(n + 1, 0, OPENS) for n in opens] + [(n + 1, 0, CLOSES) for n in closes]
+    edits += [(n, 1, put) for n, put in text]  # (a mark in the place of a "*" or "_")
     out, at = [], 0
-    for n in sorted(put):
-        out += (markdown[at:n], put[n])
-        at = n
+    for n, length, put in sorted(edits):
+        out += (markdown[at:n], put)
+        at = n + length
     out.append(markdown[at:])
     return "".join(out)
 
 
 def strike(document: QTextDocument) -> None:
     """Strike the text of ``document`` between each opening and closing stand-in of
-    :func:`marked`, and take the stand-ins and their tildes out."""
+    :func:`marked` (make it italic or bold between those of emphasis), and take the stand-ins
+    (and a strike's tildes) out."""
     marks: list[tuple[int, str]] = []
     block = document.begin()
     while block.isValid():
         text, base = block.text(), block.position()
-        if OPENS in text or CLOSES in text:
-            marks += [(base + n, char) for n, char in enumerate(text) if char in (OPENS, CLOSES)]
+        if _STAND_INS.search(text):
+            marks += [(base + m.start(), m.group()) for m in _STAND_INS.finditer(text)]
         block = block.next()
     if not marks:
         return
     cursor = QTextCursor(document)
-    struck = QTextCharFormat()
-    struck.setFontStrikeOut(True)
-    depth, opened = 0, 0
-    for position, char in marks:
-        if char == OPENS:
-            if depth == 0:
-                opened = position + 2
-            depth += 1
-        elif depth:
-            depth -= 1
-            if depth == 0 and position - 1 > opened:
-                cursor.setPosition(opened)
-                cursor.setPosition(position - 1, QTextCursor.MoveMode.KeepAnchor)
-                cursor.mergeCharFormat(struck)
-    for position, _char in reversed(marks):
-        first = position - 1 if document.characterAt(position - 1) == "~" else position
-        last = position + 2 if document.characterAt(position + 1) == "~" else position + 1
+    for opens, closes, look, inside in _LOOKS:
+        depth, opened = 0, 0
+        for position, char in marks:
+            if char == opens:
+                if depth == 0:
+                    opened = position + inside
+                depth += 1
+            elif char == closes and depth:
+                depth -= 1
+                if depth == 0 and position - inside + 1 > opened:
+                    cursor.setPosition(opened)
+                    cursor.setPosition(position - inside + 1, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(look)
+    for position, char in reversed(marks):
+        first, last = position, position + 1
+        if char in (OPENS, CLOSES):
+            first -= document.characterAt(position - 1) == "~"
+            last += document.characterAt(position + 1) == "~"
         cursor.setPosition(first)
         cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
+
+
+def _look(**looks: object) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    for name, value in looks.items():
+        getattr(fmt, name)(value)
+    return fmt
+
+
+ITALIC_OPENS, ITALIC_CLOSES, BOLD_OPENS, BOLD_CLOSES = "\ue0fb", "\ue0fc", "\ue0fd", "\ue0fe"
+_EMPHASIS = {
+    "em_open": ITALIC_OPENS,
+    "em_close": ITALIC_CLOSES,
+    "strong_open": BOLD_OPENS,
+    "strong_close": BOLD_CLOSES,
+}
+_STAND_INS = re.compile(f"[{OPENS}{CLOSES}{ITALIC_OPENS}{ITALIC_CLOSES}{BOLD_OPENS}{BOLD_CLOSES}]")
+# (opening stand-in, closing one, the look between, characters of the opening one: a strike's
+# is inside its two tildes)
+_LOOKS = (
+    (OPENS, CLOSES, _look(setFontStrikeOut=True), 2),
+    (ITALIC_OPENS, ITALIC_CLOSES, _look(setFontItalic=True), 1),
+    (BOLD_OPENS, BOLD_CLOSES, _look(setFontWeight=QFont.Weight.Bold), 1),
+)
 
 
 # The writer's side. Qt's writer opens and closes marks in one order, bold, italic, strike, so
