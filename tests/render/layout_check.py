@@ -65,7 +65,12 @@ def pdf_lines(path: Path) -> list[Line]:
 
 
 def stranded_headings(
-    path: Path, body_size: float, top_mm: float, bottom_mm: float, skip_pages: frozenset[int] = frozenset({1})
+    path: Path,
+    body_size: float,
+    top_mm: float,
+    bottom_mm: float,
+    skip_pages: frozenset[int] = frozenset({1}),
+    lines: list[Line] | None = None,
 ) -> list[Line]:
     """Headings, labels and profile names (bold, in the sans heading font, larger than
     the body text) in the last lines of a full page: fewer than two lines of their
@@ -74,11 +79,13 @@ def stranded_headings(
     A heading of several lines counts once. Page furniture (running header, banners,
     page number) is left out by position: lines outside the text area given by the
     template's top and bottom margins (in mm); the cover (page 1) is skipped.
+
+    ``lines``: ``pdf_lines(path)`` if already read (reading a page's text is most of the time).
     """
     reader = PdfReader(str(path))
     heights = [float(p.mediabox.height) for p in reader.pages]
     by_page: dict[int, list[Line]] = {}
-    for line in pdf_lines(path):
+    for line in pdf_lines(path) if lines is None else lines:
         if line.page in skip_pages:
             continue
         top = heights[line.page - 1] - top_mm * 72 / 25.4
@@ -116,12 +123,15 @@ def stranded_headings(
     return found
 
 
-def text_area_lines(path: Path, top_mm: float, bottom_mm: float) -> list[Line]:
-    """The lines inside the text area (no running header, banner or page number)."""
+def text_area_lines(
+    path: Path, top_mm: float, bottom_mm: float, lines: list[Line] | None = None
+) -> list[Line]:
+    """The lines inside the text area (no running header, banner or page number); ``lines``
+    as for :func:`stranded_headings`."""
     heights = [float(p.mediabox.height) for p in PdfReader(str(path)).pages]
     return [
         x
-        for x in pdf_lines(path)
+        for x in (pdf_lines(path) if lines is None else lines)
         if bottom_mm * 72 / 25.4 - 2 < x.y < heights[x.page - 1] - top_mm * 72 / 25.4 + 2
     ]
 

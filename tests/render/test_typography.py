@@ -5,8 +5,10 @@ not text."""
 
 from __future__ import annotations
 
+import functools
 import random
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,7 +18,7 @@ from briefbook.export import ExportOptions, export_book
 from briefbook.library import Book, Event, Library, Meeting, Person, Statement, TalkingPoint, Topic
 from briefbook.library.books import new_book
 from briefbook.render.template import load_template
-from tests.render.layout_check import is_heading, stranded_headings, text_area_lines
+from tests.render.layout_check import Line, is_heading, pdf_lines, stranded_headings, text_area_lines
 
 TEMPLATES = ("formal-a4", "compact-a5")
 WORDS = (
@@ -110,21 +112,32 @@ def books(tmp_path_factory) -> dict[tuple[str, str], Path]:
     return out
 
 
+@pytest.fixture(scope="module")
+def lines_of(books) -> Callable[[str, str], list[Line]]:
+    """Each book's lines of text (pdf_lines), read once: the demo books are checked for stranded
+    headings and for their type hierarchy, and reading a PDF's text is most of either check."""
+    return functools.cache(lambda which, name: pdf_lines(books[which, name]))
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("which", ["demo", "big"])
 @pytest.mark.parametrize("name", TEMPLATES)
-def test_no_heading_is_stranded_at_the_foot_of_a_page(books, which: str, name: str) -> None:
+def test_no_heading_is_stranded_at_the_foot_of_a_page(books, lines_of, which: str, name: str) -> None:
     t = load_template(name)
-    found = stranded_headings(books[which, name], t.body_size, t.margin_top_mm, t.margin_bottom_mm)
+    pdf, lines = books[which, name], lines_of(which, name)
+    found = stranded_headings(pdf, t.body_size, t.margin_top_mm, t.margin_bottom_mm, lines=lines)
     assert not found, [(x.page, x.text) for x in found]
 
 
 @pytest.mark.parametrize("name", TEMPLATES)
-def test_a_clear_type_hierarchy(books, name: str) -> None:
+def test_a_clear_type_hierarchy(books, lines_of, name: str) -> None:
     t = load_template(name)
     assert t.body_size >= 10 and t.small_size >= 8.5
+    read = lines_of("demo", name)
     lines = [
-        x for x in text_area_lines(books["demo", name], t.margin_top_mm, t.margin_bottom_mm) if x.page > 2
+        x
+        for x in text_area_lines(books["demo", name], t.margin_top_mm, t.margin_bottom_mm, read)
+        if x.page > 2
     ]
     sizes = {round(x.size, 1) for x in lines}
     heads = sorted({round(x.size, 1) for x in lines if is_heading(x, t.body_size)})
