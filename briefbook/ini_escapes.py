@@ -24,9 +24,15 @@ def escape_value(text: str) -> str:
     out: list[str] = []
     quotes = False
     escape_next_if_digit = False
-    for ch in text:
+    for number, ch in enumerate(text):
         if ch in ";,=":
             quotes = True
+        if number == 0 and ch == "\ufeff":
+            # Qt's writer drops a value's first U+FEFF (its UTF-8 encoder takes it for a
+            # byte-order mark), so QSettings cannot keep it; escaped, QSettings reads it back.
+            out.append("\\xfeff")
+            escape_next_if_digit = True
+            continue
         if escape_next_if_digit and ch in _HEX:
             out.append(f"\\x{ord(ch):x}")
             continue
