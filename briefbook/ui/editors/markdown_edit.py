@@ -16,13 +16,8 @@ from shiboken6 import isValid
 from briefbook.text import clean
 from briefbook.ui.editors import layout_steps, list_runs, long_text, markdown_units, markdown_writer
 from briefbook.ui.editors.fields import leave_to_window
-from briefbook.ui.editors.markdown_text import (
-    FEATURES,
-    insert_markdown,
-    markdown_from_html,
-    normalise_markdown,
-    read_markdown,
-)
+from briefbook.ui.editors.html_paste import markdown_from_html
+from briefbook.ui.editors.markdown_text import FEATURES, insert_markdown, normalise_markdown, read_markdown
 
 
 class MarkdownEdit(QTextEdit):

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 
 from briefbook.ui.editors import list_runs, long_text
 from briefbook.ui.editors.fields import FieldWidget
+from briefbook.ui.editors.html_paste import markdown_from_html
 from briefbook.ui.editors.markdown_edit import MarkdownEdit
-from briefbook.ui.editors.markdown_text import FEATURES, markdown_from_html, normalise_markdown
+from briefbook.ui.editors.markdown_text import FEATURES, normalise_markdown
 
 __all__ = [
     "FEATURES",
