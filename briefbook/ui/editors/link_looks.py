@@ -21,6 +21,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
 from briefbook.ui.editors import code_looks
+from briefbook.ui.editors.link_bounds import escaped_brackets
 from briefbook.ui.editors.markdown_text import normalise_markdown
 
 # What a link's text loses in the placeholder: what marks a link, which Qt's writer reads
@@ -178,7 +179,7 @@ def _markdown(
     inner = normalise_markdown(write(text))
     if not (inner.startswith(_EDGE) and inner.endswith(_EDGE[::-1])):
         return None
-    inner = code_looks.written(inner[len(_EDGE) : -len(_EDGE)], spans)
+    inner = code_looks.written(escaped_brackets(inner[len(_EDGE) : -len(_EDGE)]), spans)
     return "[" + inner + _written_link("X", run[0][2])[len("[X") :]
 
 

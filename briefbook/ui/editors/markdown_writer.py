@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from briefbook.ui.editors import struck
+from briefbook.ui.editors import link_bounds, struck
 from briefbook.ui.editors.code_looks import hide_in_copy, holds_styled_code, styled_code, written
 from briefbook.ui.editors.link_looks import hide_links, holds_looked_link, looked_link
 from briefbook.ui.editors.list_indent import nested_lists
@@ -125,7 +125,8 @@ def _write_range(
     styled = holds_styled_code(document) and any(styled_code(b) for b in blocks)
     strikes = struck.holds_strike(document)  # (and a tilde may be escaped: stand_in's _tildes)
     linked = holds_looked_link(document) and any(looked_link(b) for b in blocks)
-    acting = acting or styled or strikes or linked or any("~" in t for t in texts)
+    bracketed = any("]" in t for t in texts) and any(link_bounds.bracket_in_link(b) for b in blocks)
+    acting = acting or styled or strikes or linked or bracketed or any("~" in t for t in texts)
 
     def hidden(copy: QTextDocument) -> list[str]:
         """Code and links with a look by placeholders (``code_looks``, ``link_looks``)."""
@@ -145,12 +146,15 @@ def _write_range(
         spans = hidden(copy)
         if acting:
             stand_in(copy, continued)
+        if bracketed:
+            link_bounds.brackets_in_copy(copy)
         if strikes:
             struck.in_copy(copy)
         if marking:
             mark_loose_items(copy, loose, copy.begin() if begin == 0 else copy.begin().next())
         if acting or marking:
-            return written(struck.written(written_back(copy.toMarkdown(features))), spans)
+            markdown = written(struck.written(written_back(copy.toMarkdown(features))), spans)
+            return link_bounds.written(markdown)
         return copy.toMarkdown(features)
 
     if not joined and (marking or not any(b.length() > PIECE for b in blocks) or not plain):
@@ -187,12 +191,14 @@ def _write_range(
     spans = hidden(copy)
     if acting:
         stand_in(copy, continued)
+    if bracketed:
+        link_bounds.brackets_in_copy(copy)
     if strikes:
         struck.in_copy(copy)
     text = WRAP_BEFORE_MARK.sub(" ", copy.toMarkdown(features)).replace(MARK + "\n\n", " ")
     if MARK in text:
         return one_call()
-    return written(struck.written(written_back(text)), spans) if acting else text
+    return link_bounds.written(written(struck.written(written_back(text)), spans)) if acting else text
 
 
 def _numbered_copy(document: QTextDocument, begin: int, end: int, number_from: int | None) -> QTextDocument:
