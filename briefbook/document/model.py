@@ -5,7 +5,9 @@ Assembly builds a :class:`Document`; ``render.docx`` and ``render.pdf`` each
 walk its blocks. Both renderers consume exactly this, so the two formats can
 never disagree about content. The set of blocks is closed on purpose: a
 renderer that handles every class below handles every book. This module
-imports nothing of ours.
+imports nothing of ours but :mod:`briefbook.shared_methods` (``dataclass`` with its
+``__repr__``, ``__eq__`` and ``__hash__`` shared, not compiled for each class at every
+start; it imports only the standard library).
 
 Text in the model is plain Unicode (NFC, control characters already cleaned
 by assembly). It is never markup: renderers must escape it for their format.
@@ -26,7 +28,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
+
+from briefbook.shared_methods import dataclass
 
 # How a frozen node's __init__ sets its fields (as dataclass(frozen=True) does), bound once.
 _set = object.__setattr__
