@@ -1,6 +1,8 @@
-"""Links the editor opens and saves as they were written: a bracket in a link's text stays in
-the link. Qt's writer lost it (saved with no edit): ``[a \\] b](u)`` was saved ``[a ] b](u)``,
-which the book reads as no link at all, and ``[a \\[ b](u)`` as ``[a [ b](u)``, a link of " b"."""
+"""Links the editor opens and saves as they were written: two links to one address side by side
+stay two, and a bracket in a link's text stays in the link. Qt's reader and writer lost each
+(saved with no edit): ``[Hà](u)[Nội](u)`` was saved ``[HàNội](u)``, one link; ``[a \\] b](u)``
+``[a ] b](u)``, which the book reads as no link at all, and ``[a \\[ b](u)`` ``[a [ b](u)``, a
+link of " b"."""
 
 from __future__ import annotations
 
@@ -22,6 +24,43 @@ def _kept(qtbot, text: str) -> str:
     assert _reopened(qtbot, stored).markdown() == text
     assert _links(stored) == _links(text)
     return stored
+
+
+SIDE_BY_SIDE = [
+    f"Xem [Hà Nội]({URL})[ສົມພອນ]({URL}) nhé",
+    f"Xem [Hà]({URL})[Nội]({URL})[ประเทศไทย]({URL})",
+    f"Xem **[Hà Nội]({URL})**[ສົມພອນ]({URL}) nhé",
+    f"Xem ~~[Hà Nội]({URL})~~[ສົມພອນ]({URL}) nhé",
+    f"Xem *[Hà Nội]({URL})*[ສົມພອນ]({URL}) và [Hà]({URL})**[Nội]({URL})**",
+    f"Xem <{URL}>[ສົມພອນ]({URL}) nhé",
+    f'Xem [Hà Nội]({URL} "Hồ sơ")[ສົມພອນ]({URL} "Hồ sơ") nhé',
+    f"- [ສົມພອນ]({LAO})[ວົງສາ]({LAO})\n- [Hà]({URL})[Nội]({URL})",
+]
+
+
+@pytest.mark.parametrize("text", SIDE_BY_SIDE)
+def test_two_links_to_one_address_side_by_side_stay_two(qtbot, text: str) -> None:
+    stored = _kept(qtbot, text)
+    assert stored.count("](") == text.count("](")
+
+
+def test_text_typed_between_two_links_side_by_side_joins_the_first(qtbot) -> None:
+    text = f"Xem [Hà Nội]({URL})[ສົມພອນ]({URL}) nhé"
+    edit = _reopened(qtbot, text)
+    cursor = QTextCursor(edit.document())
+    cursor.setPosition(len("Xem Hà Nội"))
+    edit.setTextCursor(cursor)
+    qtbot.keyClicks(edit, " 2024")
+    assert edit.markdown() == f"Xem [Hà Nội 2024]({URL})[ສົມພອນ]({URL}) nhé"
+
+
+def test_a_long_text_keeps_two_links_side_by_side(qtbot) -> None:
+    """(and in code, where they are its text, as they were)"""
+    text = (
+        f"{FILLER} [Hà Nội]({URL})[ສົມພອນ]({URL}) {FILLER}\n\n```\n[Hà]({URL})[Nội]({URL})\n```\n\n"
+        f"- [ก]({LAO})[ข]({LAO})\n\nMã `[Hà]({URL})[Nội]({URL})` cuối"
+    )
+    long_text_kept(qtbot, text)
 
 
 BRACKETS = [

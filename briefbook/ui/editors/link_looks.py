@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from briefbook.ui.editors import code_looks
+from briefbook.ui.editors import code_looks, link_bounds
 from briefbook.ui.editors.link_bounds import escaped_brackets
 from briefbook.ui.editors.markdown_text import normalise_markdown
 
@@ -51,7 +51,8 @@ def _link(fmt: QTextCharFormat) -> tuple | None:
     if not fmt.hasProperty(QTextFormat.Property.AnchorHref):
         return None
     title = fmt.property(QTextFormat.Property.TextToolTip)
-    return fmt.anchorHref(), title if fmt.hasProperty(QTextFormat.Property.TextToolTip) else None
+    has_title = fmt.hasProperty(QTextFormat.Property.TextToolTip)
+    return fmt.anchorHref(), title if has_title else None, fmt.property(link_bounds.PART)
 
 
 def holds_looked_link(document: QTextDocument) -> bool:

@@ -84,18 +84,22 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     """:func:`_read_markdown`, each code span keeping the bold, italic or link around it
     (:mod:`~briefbook.ui.editors.code_looks`: Qt's reader dropped them), struck through where
     the book strikes (:mod:`~briefbook.ui.editors.struck`: md4c's own strike-through is not
-    the book's)."""
-    from briefbook.ui.editors import code_looks, struck
+    the book's), two links side by side two (:mod:`~briefbook.ui.editors.link_bounds`: Qt's
+    reader made them one)."""
+    from briefbook.ui.editors import code_looks, link_bounds, struck
 
-    read = struck.marked(markdown)
-    strikes = read is not markdown  # (struck.marked gives the text itself where it strikes nothing)
+    apart = link_bounds.apart(markdown)  # (two links side by side kept two)
+    read = struck.marked(apart)
+    strikes = read is not apart  # (struck.marked gives the text itself where it strikes nothing)
     hidden, codes = code_looks.hidden(read)
     _read_markdown(document, hidden, features)
     if codes and not code_looks.put_back(document, codes):
         _read_markdown(document, read, features)
     if strikes:
         struck.strike(document)
-    if codes or strikes:
+    if apart is not markdown:
+        link_bounds.seamed(document)
+    if codes or strikes or apart is not markdown:
         document.clearUndoRedoStacks()
 
 
