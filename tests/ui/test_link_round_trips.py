@@ -1,8 +1,9 @@
-"""Links the editor opens and saves as they were written: two links to one address side by side
-stay two, and a bracket in a link's text stays in the link. Qt's reader and writer lost each
-(saved with no edit): ``[Hà](u)[Nội](u)`` was saved ``[HàNội](u)``, one link; ``[a \\] b](u)``
-``[a ] b](u)``, which the book reads as no link at all, and ``[a \\[ b](u)`` ``[a [ b](u)``, a
-link of " b"."""
+"""Links the editor opens and saves as they were written: a strike around bold or italic around
+a link keeps its order, two links to one address side by side stay two, and a bracket in a
+link's text stays in the link. Qt's reader and writer lost each (saved with no edit): the strike
+moved inside the bold (``~~**[B](u)**~~`` saved ``**~~[B](u)~~**``, and so without a link),
+``[Hà](u)[Nội](u)`` was saved ``[HàNội](u)``, one link; ``[a \\] b](u)`` ``[a ] b](u)``, which
+the book reads as no link at all, and ``[a \\[ b](u)`` ``[a [ b](u)``, a link of " b"."""
 
 from __future__ import annotations
 
@@ -24,6 +25,38 @@ def _kept(qtbot, text: str) -> str:
     assert _reopened(qtbot, stored).markdown() == text
     assert _links(stored) == _links(text)
     return stored
+
+
+STRUCK_AROUND = [
+    f"Gặp ~~**[ສົມພອນ ວົງສາ]({URL})**~~ tại Viêng Chăn",
+    f"Xem ~~*[ประเทศไทย]({URL})*~~ nhé",
+    f"Xem ~~***[Hà Nội]({URL})***~~ nhé",
+    "Gặp ~~**Bộ trưởng ສົມພອນ**~~ sáng nay",
+    "*Ghi chú ~~**ประเทศไทย**~~ cuối*",
+    f"- ~~**[ສົມພອນ]({URL})**~~ một\n- hai",
+]
+STRUCK_INSIDE = [  # (the writer's own order: as before)
+    f"Gặp **~~[ສົມພອນ ວົງສາ]({URL})~~** tại Viêng Chăn",
+    "Gặp **~~Bộ trưởng~~** và *~~ประเทศไทย~~*",
+    "Gặp ~~**Bộ trưởng** ສົມພອນ~~ nhé",
+]
+
+
+@pytest.mark.parametrize("text", STRUCK_AROUND + STRUCK_INSIDE)
+def test_a_strike_around_bold_or_italic_keeps_its_order(qtbot, text: str) -> None:
+    _kept(qtbot, text)
+
+
+def test_an_edit_elsewhere_keeps_a_strike_around_bold(qtbot) -> None:
+    text = f"Gặp ~~**[ສົມພອນ]({URL})**~~ và ~~*ประเทศไทย*~~ nhé"
+    edit = _reopened(qtbot, text)
+    edit.setTextCursor(QTextCursor(edit.document()))
+    qtbot.keyClicks(edit, "Them ")
+    assert edit.markdown() == "Them " + text
+
+
+def test_a_long_text_keeps_a_strike_around_bold(qtbot) -> None:
+    long_text_kept(qtbot, f"{FILLER} ~~**[Hà Nội]({URL})**~~ {FILLER}\n\n- ~~*ສົມພອນ*~~ cuối")
 
 
 SIDE_BY_SIDE = [

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from briefbook.ui.editors import code_looks, link_bounds
+from briefbook.ui.editors import code_looks, link_bounds, struck_order
 from briefbook.ui.editors.link_bounds import escaped_brackets
 from briefbook.ui.editors.markdown_text import normalise_markdown
 
@@ -140,7 +140,7 @@ def _written_wrong(run: list[tuple[int, str, QTextCharFormat]]) -> bool:
 
 def _shared_look(run: list[tuple[int, str, QTextCharFormat]]) -> QTextCharFormat:
     """Bold, italic, struck through where every fragment of the link is (a fresh format: the
-    placeholder is no link and no code)."""
+    placeholder is no link and no code), and the looks a strike was written outside of."""
     bold, italic, struck = (all(looks) for looks in zip(*(_looks(fmt) for _, _, fmt in run), strict=True))
     fmt = QTextCharFormat()
     if bold:
@@ -149,6 +149,9 @@ def _shared_look(run: list[tuple[int, str, QTextCharFormat]]) -> QTextCharFormat
         fmt.setFontItalic(True)
     if struck:
         fmt.setFontStrikeOut(True)
+        inside = {part[2].property(struck_order.INSIDE) for part in run}  # (outside its marks)
+        if len(inside) == 1 and None not in inside:
+            fmt.setProperty(struck_order.INSIDE, inside.pop())
     return fmt
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+from briefbook.ui.editors import struck_order
 from briefbook.ui.editors.markdown_stand_ins import GLUE
 
 if TYPE_CHECKING:
@@ -229,6 +230,7 @@ def strike(document: QTextDocument) -> None:
                     cursor.setPosition(opened)
                     cursor.setPosition(position - inside + 1, QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(look)
+    struck_order.remember(document, marks, (OPENS, CLOSES), _OPENS_LOOK, _CLOSES_LOOK)
     for position, char in reversed(marks):
         first, last = position, position + 1
         if char in (OPENS, CLOSES):
@@ -253,6 +255,8 @@ _EMPHASIS = {
     "strong_open": BOLD_OPENS,
     "strong_close": BOLD_CLOSES,
 }
+_OPENS_LOOK = {ITALIC_OPENS: struck_order.ITALIC, BOLD_OPENS: struck_order.BOLD}
+_CLOSES_LOOK = {ITALIC_CLOSES: struck_order.ITALIC, BOLD_CLOSES: struck_order.BOLD}
 _STAND_INS = re.compile(f"[{OPENS}{CLOSES}{ITALIC_OPENS}{ITALIC_CLOSES}{BOLD_OPENS}{BOLD_CLOSES}]")
 # (opening stand-in, closing one, the look between, characters of the opening one: a strike's
 # is inside its two tildes)
@@ -345,22 +349,22 @@ def _outer(copy: QTextDocument, start: int, end: int) -> QTextCharFormat:
     kept = {
         p for p in _OUTER if first.hasProperty(p) and all(f.property(p) == first.property(p) for f in formats)
     }
-    if first.isAnchor() and QTextFormat.Property.AnchorHref in kept:
-        block = copy.findBlock(start)
-        cursor = QTextCursor(copy)
-        around = []
-        if start > block.position():
-            cursor.setPosition(start)  # (the format of the character before)
-            around.append(cursor.charFormat())
-        if end < block.position() + block.length() - 1:
-            cursor.setPosition(end + 1)
-            around.append(cursor.charFormat())
-        if any(f.isAnchor() and f.anchorHref() == first.anchorHref() for f in around):
-            out = QTextCharFormat(first)
-            out.clearProperty(QTextFormat.Property.FontStrikeOut)
-            return out
+    block = copy.findBlock(start)
+    cursor = QTextCursor(copy)
+    around = []
+    if start > block.position():
+        cursor.setPosition(start)  # (the format of the character before)
+        around.append(cursor.charFormat())
+    if end < block.position() + block.length() - 1:
+        cursor.setPosition(end + 1)
+        around.append(cursor.charFormat())
+    linked = first.isAnchor() and QTextFormat.Property.AnchorHref in kept
+    if linked and any(f.isAnchor() and f.anchorHref() == first.anchorHref() for f in around):
+        out = QTextCharFormat(first)
+        out.clearProperty(QTextFormat.Property.FontStrikeOut)
+        return out
     out = QTextCharFormat()
-    for prop in kept - set(_LINK):
+    for prop in kept - set(_LINK) - struck_order.left_off(formats, around):
         out.setProperty(prop, first.property(prop))
     return out
 
