@@ -1,9 +1,11 @@
 """Links the editor opens and saves as they were written: a strike around bold or italic around
-a link keeps its order, two links to one address side by side stay two, and a bracket in a
-link's text stays in the link. Qt's reader and writer lost each (saved with no edit): the strike
-moved inside the bold (``~~**[B](u)**~~`` saved ``**~~[B](u)~~**``, and so without a link),
-``[Hà](u)[Nội](u)`` was saved ``[HàNội](u)``, one link; ``[a \\] b](u)`` ``[a ] b](u)``, which
-the book reads as no link at all, and ``[a \\[ b](u)`` ``[a [ b](u)``, a link of " b"."""
+a link keeps its order, and so does a look inside a link's brackets; two links to one address
+side by side stay two, and a bracket in a link's text stays in the link. Qt's reader and writer
+lost each (saved with no edit): the strike moved inside the bold (``~~**[B](u)**~~`` saved
+``**~~[B](u)~~**``, and so without a link), the bold out of the link (``[**B**](u)`` saved
+``**[B](u)**``), ``[Hà](u)[Nội](u)`` was saved ``[HàNội](u)``, one link; ``[a \\] b](u)``
+``[a ] b](u)``, which the book reads as no link at all, and ``[a \\[ b](u)`` ``[a [ b](u)``, a
+link of " b"."""
 
 from __future__ import annotations
 
@@ -57,6 +59,29 @@ def test_an_edit_elsewhere_keeps_a_strike_around_bold(qtbot) -> None:
 
 def test_a_long_text_keeps_a_strike_around_bold(qtbot) -> None:
     long_text_kept(qtbot, f"{FILLER} ~~**[Hà Nội]({URL})**~~ {FILLER}\n\n- ~~*ສົມພອນ*~~ cuối")
+
+
+INSIDE_A_LINK = [
+    f"Gặp [**ສົມພອນ ວົງສາ**]({URL}) tại Viêng Chăn",
+    f"Xem [*ประเทศไทย*]({URL}) và [~~Hà Nội~~]({URL}) nhé",
+    f"Xem ~~[**Hà Nội**]({URL})~~ và [**~~ສົມພອນ~~**]({URL}) nhé",
+    f"Xem [***Hà***]({URL})[**ສົມພອນ**]({URL}) nhé",
+    f"- [**ສົມພອນ**]({LAO}) một\n- hai",
+    f"Gặp **[*ประเทศไทย*]({URL})** nhé",
+]
+OUTSIDE_A_LINK = [  # (the writer's own order: as before)
+    f"Gặp **[ສົມພອນ ວົງສາ]({URL})** và *[ประเทศไทย]({URL})*",
+    f"Xem [**Hà** Nội]({URL}) và [ก] **[ข]** [~ค~]",
+]
+
+
+@pytest.mark.parametrize("text", INSIDE_A_LINK + OUTSIDE_A_LINK)
+def test_a_look_written_inside_a_links_brackets_stays_inside(qtbot, text: str) -> None:
+    _kept(qtbot, text)
+
+
+def test_a_long_text_keeps_a_look_inside_a_links_brackets(qtbot) -> None:
+    long_text_kept(qtbot, f"{FILLER} [**Hà Nội**]({URL}) {FILLER}\n\n- [~~ສົມພອນ~~]({LAO}) cuối")
 
 
 SIDE_BY_SIDE = [

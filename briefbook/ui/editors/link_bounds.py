@@ -99,10 +99,17 @@ def apart(markdown: str) -> str:
     return seamed if count else markdown  # (the text itself where no link follows a link)
 
 
-def _key(fmt: QTextCharFormat) -> tuple | None:
+def _address(fmt: QTextCharFormat) -> tuple | None:
     if not fmt.isAnchor() or not fmt.hasProperty(QTextFormat.Property.AnchorHref):
         return None
     return fmt.anchorHref(), fmt.property(QTextFormat.Property.TextToolTip)
+
+
+def key(fmt: QTextCharFormat) -> tuple | None:
+    """What the fragments of one link share: its address, title and part; None: no link."""
+    if not fmt.isAnchor() or not fmt.hasProperty(QTextFormat.Property.AnchorHref):
+        return None
+    return fmt.anchorHref(), fmt.property(QTextFormat.Property.TextToolTip), fmt.property(PART)
 
 
 def seamed(document: QTextDocument) -> None:
@@ -119,14 +126,14 @@ def seamed(document: QTextDocument) -> None:
         before = cursor.charFormat()  # (the character's before the cursor)
         cursor.setPosition(at + 1)
         cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
-        key = _key(cursor.charFormat())
-        if key is None or key != _key(before):
+        address = _address(cursor.charFormat())
+        if address is None or address != _address(before):
             continue
         end = at + 1
         block = document.findBlock(at)
         while end < block.position() + block.length() - 1 and document.characterAt(end) != SEAM:
             cursor.setPosition(end + 1)
-            if _key(cursor.charFormat()) != key:
+            if _address(cursor.charFormat()) != address:
                 break
             end += 1
         part = QTextCharFormat()

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from briefbook.ui.editors import code_looks, link_bounds, struck_order
+from briefbook.ui.editors import code_looks, link_bounds, link_inside, struck_order
 from briefbook.ui.editors.link_bounds import escaped_brackets
 from briefbook.ui.editors.markdown_text import normalise_markdown
 
@@ -142,6 +142,9 @@ def _shared_look(run: list[tuple[int, str, QTextCharFormat]]) -> QTextCharFormat
     """Bold, italic, struck through where every fragment of the link is (a fresh format: the
     placeholder is no link and no code), and the looks a strike was written outside of."""
     bold, italic, struck = (all(looks) for looks in zip(*(_looks(fmt) for _, _, fmt in run), strict=True))
+    inside = link_inside.held_by([fmt for _, _, fmt in run])  # (written inside the brackets)
+    bold, italic = bold and not inside & link_inside.BOLD, italic and not inside & link_inside.ITALIC
+    struck = struck and not inside & link_inside.STRUCK
     fmt = QTextCharFormat()
     if bold:
         fmt.setFontWeight(max(run, key=lambda part: part[2].fontWeight())[2].fontWeight())

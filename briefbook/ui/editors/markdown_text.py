@@ -85,10 +85,11 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     (:mod:`~briefbook.ui.editors.code_looks`: Qt's reader dropped them), struck through where
     the book strikes (:mod:`~briefbook.ui.editors.struck`: md4c's own strike-through is not
     the book's), two links side by side two (:mod:`~briefbook.ui.editors.link_bounds`: Qt's
-    reader made them one)."""
-    from briefbook.ui.editors import code_looks, link_bounds, struck
+    reader made them one), a look written inside a link's brackets inside them
+    (:mod:`~briefbook.ui.editors.link_inside`)."""
+    from briefbook.ui.editors import code_looks, link_bounds, link_inside, struck
 
-    apart = link_bounds.apart(markdown)  # (two links side by side kept two)
+    apart = link_inside.inside(link_bounds.apart(markdown))  # (links side by side, looks inside)
     read = struck.marked(apart)
     strikes = read is not apart  # (struck.marked gives the text itself where it strikes nothing)
     hidden, codes = code_looks.hidden(read)
@@ -99,6 +100,7 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
         struck.strike(document)
     if apart is not markdown:
         link_bounds.seamed(document)
+        link_inside.held(document, link_bounds.key)
     if codes or strikes or apart is not markdown:
         document.clearUndoRedoStacks()
 
