@@ -12,16 +12,17 @@ whatever its way in, can make the file unreadable.
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
+from briefbook.lazy_pattern import LazyPattern
 from briefbook.render.docx_xml import R_NS, W_NS
 
 # Characters XML 1.0 forbids (the controls but tab, newline and carriage return; the two
 # non-characters; lone surrogates). \x0b and \x0c are among them: clean() has already made
-# them breaks in every run's text.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# them breaks in every run's text. None is printable: a value str.isprintable() passes (a C
+# scan) holds none, and these patterns are compiled only for a value that does not pass
+# (each is 4 M instructions of Python's compiler, in every export otherwise).
+_FORBIDDEN = LazyPattern("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 _IN_ATTRIBUTE = (('"', "&quot;"), ("\n", "&#10;"), ("\r", "&#13;"), ("\t", "&#9;"))
 
 
@@ -36,11 +37,15 @@ def escape(value: str, more: tuple[tuple[str, str], ...] = ()) -> str:
 
 
 # What text() has to change: a character to escape or one to strip (most texts hold neither).
-_TO_CHANGE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_TO_CHANGE = LazyPattern("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def text(value: str) -> str:
     """``value`` as element text."""
+    if value.isprintable():
+        if "&" not in value and "<" not in value and ">" not in value:
+            return value
+        return escape(value)
     if _TO_CHANGE.search(value) is None:
         return value
     return escape(_FORBIDDEN.sub("", value))
@@ -48,7 +53,7 @@ def text(value: str) -> str:
 
 def attr(value: str) -> str:
     """``value`` inside a double-quoted attribute."""
-    return escape(_FORBIDDEN.sub("", value), _IN_ATTRIBUTE)
+    return escape(value if value.isprintable() else _FORBIDDEN.sub("", value), _IN_ATTRIBUTE)
 
 
 def element(tag: str, attributes: str, inner: str) -> str:

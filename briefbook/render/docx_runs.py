@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from briefbook.document.model import Run
 from briefbook.invisible import closed_controls
+from briefbook.lazy_pattern import LazyPattern
 from briefbook.render.docx_fonts import chain_of, pieces, replaced, run_fonts_xml
 from briefbook.render.docx_markup import attr, element
 from briefbook.render.docx_markup import text as escaped
@@ -29,7 +30,8 @@ CHUNK = 16384  # longest w:t we write; longer text is split over several w:t in 
 # A character that makes a run's text more than itself in XML: one clean() replaces or removes,
 # a break or tab, one XML cannot hold, or one to escape (a superset of each of those sets), or
 # a bidi control, which the run closes if it leaves it open (invisible.closed_controls).
-_PLAIN = re.compile("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff&<>\u202a-\u202e\u2066-\u2069]")
+# (Compiled where asked: the writer scans with its chain's own pattern, primary_without.)
+_PLAIN = LazyPattern("[\x00-\x1f\x7f\ufffe\uffff\ud800-\udfff&<>\u202a-\u202e\u2066-\u2069]")
 # The same characters as code points, for Chain.primary_without (one scan answers both).
 _PLAIN_CODES = frozenset(
     [
@@ -41,6 +43,13 @@ _PLAIN_CODES = frozenset(
     ]
 )
 _BREAKS = re.compile(r"(\n|\t)")
+
+
+def _plain_search(text: str) -> re.Match[str] | None:
+    """``_PLAIN.search``: what a writer asks before its template's chain is known (compiled then)."""
+    return _PLAIN.search(text)
+
+
 SAFE_SCHEMES = ("http://", "https://", "mailto:", "tel:", "ftp://")
 PAGE_BREAK = '<w:br w:type="page"/>'
 
@@ -90,7 +99,7 @@ class RunWriter:
         # fonts to embed, kept apart as the same text outside code is cut otherwise.
         self.code_written: dict[str, list] = {}
         self._chain_of: Template | None = None
-        self._plain_primary = _PLAIN.search  # (replaced with the chain's own scan, below)
+        self._plain_primary = _plain_search  # (replaced with the chain's own scan, below)
         # Runs written so far that the template's font alone may not draw (or with no template):
         # a paragraph adding none holds no right-to-left letter if that font draws none.
         self.mixed_runs = 0
