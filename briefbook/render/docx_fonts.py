@@ -133,6 +133,8 @@ def used_fonts(
     template: Template,
     written: Iterable[str] | None = None,
     code: dict[str, list] | None = None,
+    *,
+    base: bool = True,
 ) -> dict[str, tuple[ChainFont, set[str]]]:
     """Every font the book's text needs, by family, with the characters it draws.
 
@@ -142,7 +144,12 @@ def used_fonts(
     Where ``written`` maps a text to its :func:`pieces`, that cut is read instead of cutting
     the text again: the same sets (a piece of no font holds what ``replaced`` makes), as long
     as cleaning leaves the text as it is. ``code``: the inline code written, with its cut into
-    fonts (:attr:`RunWriter.code_written`), whose fonts (the monospace one) are used too."""
+    fonts (:attr:`RunWriter.code_written`), whose fonts (the monospace one) are used too.
+
+    ``base=False``: the template's own fonts are given only what every file holds (BriefBook's
+    words, printable ASCII, the list bullets), not the characters of the text they draw, for a
+    caller that embeds them whole (a fixed font: :func:`embed_fonts`). Gathering those was most
+    of this walk: every character of every text drawn by the template's font, one at a time."""
     chain = chain_of(template)
     own = {template.body_font, template.heading_font}
     by_family: dict[str, tuple[ChainFont, set[str]]] = {}
@@ -157,17 +164,20 @@ def used_fonts(
         if cut is not None and cleaned == text:
             for font, piece in cut:
                 if font is None:
-                    base_chars.update(piece)
+                    if base:
+                        base_chars.update(piece)
                 else:
                     by_family.setdefault(font.family, (font, set()))[1].update(piece)
             continue
         text = cleaned
         if chain.all_primary(text):
-            base_chars.update(text)
+            if base:
+                base_chars.update(text)
             continue
         for index, run in chain.runs(text):
             if index <= 0:
-                base_chars.update(run if index == 0 else replaced(run))
+                if base:
+                    base_chars.update(run if index == 0 else replaced(run))
                 continue
             font = chain.fonts[index]
             by_family.setdefault(font.family, (font, set()))[1].update(run)
@@ -213,10 +223,21 @@ def embed_fonts(
     added = 0
     number = 0
     styles = ("Regular", "Bold", "Italic", "BoldItalic") if _has_italics(document) else ("Regular", "Bold")
-    for _family, (font, chars) in sorted(used_fonts(document, template, written, code).items()):
+    # The template's own fonts are fixed (embedded whole, whatever the text holds): their
+    # characters in the text are not gathered, only whether they are embedded at all matters.
+    chain = chain_of(template)
+    own = {template.body_font, template.heading_font}
+    base = not all(is_fixed(f) for f in chain.fonts if f.family in own)
+    used = used_fonts(document, template, written, code, base=base)
+    for family, (font, chars) in sorted(used.items()):
         fixed = is_fixed(font)
         whole = font.cmap if fixed else file_codes(font)
         codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in whole} & set(whole)
+        if not codes and not base and family in own:  # (a font without ASCII: ask of the text)
+            base = True
+            used = used_fonts(document, template, written, code)
+            chars = used[family][1]
+            codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in whole} & set(whole)
         if not codes:
             continue
         if fixed:

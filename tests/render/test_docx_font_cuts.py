@@ -75,3 +75,41 @@ def test_any_text_embeds_the_same_fonts_either_way(formal, text):
     document = _document(source, source[::-1])
     written = _written(document, formal)
     assert _sets(used_fonts(document, formal, written)) == _sets(used_fonts(document, formal, list(written)))
+
+
+def _render(document: Document, template, path) -> bytes:
+    from briefbook.render.docx import render_docx
+
+    render_docx(document, template, path)
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ("Việt Nam đánh giá cao", "Ổn định, phát triển"),
+        (*NAMES.values(), "Điện mừng \U0001f600 ✓ → ≥", "Привет, Σ", "ລາວ\x07 ไทย\u200b"),
+    ],
+)
+def test_the_fixed_fonts_are_embedded_alike_without_the_texts_characters(
+    formal, tmp_path, monkeypatch, texts
+):
+    """The template's own fonts are fixed, embedded whole: the export no longer gathers the text's
+    characters for them (base=False), and writes the very same file as when it did."""
+    from briefbook.render import docx_fonts
+
+    document = _document(*texts)
+    written = _written(document, formal)
+    own = {formal.body_font, formal.heading_font}
+    gathered = used_fonts(document, formal, written)
+    left = used_fonts(document, formal, written, base=False)
+    assert set(gathered) == set(left)
+    for family in gathered:
+        if family in own:  # BriefBook's words and printable ASCII only: no "ệ" from the text
+            assert "ệ" in gathered[family][1] and "ệ" not in left[family][1]
+        else:  # the other fonts still get the characters they draw
+            assert gathered[family][1] == left[family][1]
+    ours = _render(document, formal, tmp_path / "ours.docx")
+    real = docx_fonts.used_fonts
+    monkeypatch.setattr(docx_fonts, "used_fonts", lambda *a, **k: real(*a, **{**k, "base": True}))
+    assert _render(document, formal, tmp_path / "gathered.docx") == ours
