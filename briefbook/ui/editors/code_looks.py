@@ -146,19 +146,38 @@ def holds_styled_code(document: QTextDocument) -> bool:
 
 
 # What Qt's writer escapes inside inline code, where a backslash is text: "`a*b`" was saved
-# "`a\\*b`", which the book printed with its backslash (each save added one to a "\\").
-_ESCAPED_BY_QT = re.compile(r"[\\*\[\]<>#&]")
+# "`a\\*b`", which the book printed with its backslash (each save added one to a "\\"); a
+# "`" or "!" before a letter too ("`a``b`", "`!x`"), and at its start a "-", "+" or "12. "
+# ("`-5`" was saved "`\\-5`"); and code beginning and ending with a space, which it writes
+# with no padding, and CommonMark reads without them ("`  a  `" saved "` a `", read "a")
+_ESCAPED_BY_QT = re.compile(r"[\\*\[\]<>#&`!]|^\s*(?:[-+]|\d+[.)]\s)|^ .*\S.* $", re.S)
 
 
-def _written_by_us(fmt: QTextCharFormat, text: str, block: QTextBlock) -> bool:
-    """A fragment is code that Qt's writer would write wrong: with a look it leaves out, or
-    holding a character it escapes (inline code only: a code block's lines are written as they are)."""
-    if not fmt.fontFixedPitch() or not (has_look(fmt) or _ESCAPED_BY_QT.search(text)):
+def _written_by_us(
+    fmt: QTextCharFormat, text: str, block: QTextBlock, before: QTextCharFormat | None = None
+) -> bool:
+    """A fragment is code that Qt's writer would write wrong: with a look it leaves out,
+    holding a character it escapes, or right after a fragment ``before`` in a look it has not
+    (Qt's writer closes no bold or italic where code begins: "*Việt*`mã`" was saved
+    "*Việt`mã`*", the code made italic). Inline code only: a code block's lines are written
+    as they are."""
+    if not fmt.fontFixedPitch():
+        return False
+    if not (has_look(fmt) or _ESCAPED_BY_QT.search(text) or (before is not None and _look_ends(before, fmt))):
         return False
     block_fmt = block.blockFormat()
     return not (
         block_fmt.hasProperty(QTextFormat.Property.BlockCodeFence)
         or block_fmt.hasProperty(QTextFormat.Property.BlockCodeLanguage)
+    )
+
+
+def _look_ends(before: QTextCharFormat, fmt: QTextCharFormat) -> bool:
+    """``before`` is bold, italic or struck where the code's ``fmt`` is not."""
+    return (
+        (before.fontItalic() and not fmt.fontItalic())
+        or (before.fontWeight() > QFont.Weight.Normal >= fmt.fontWeight())
+        or (before.fontStrikeOut() and not fmt.fontStrikeOut())
     )
 
 
@@ -171,12 +190,13 @@ def hide_in_copy(copy: QTextDocument) -> list[str]:
     found = []
     block = copy.begin()
     while block.isValid():
-        it = block.begin()
+        it, before = block.begin(), None
         while not it.atEnd():
             fragment = it.fragment()
             fmt = fragment.charFormat()
-            if _written_by_us(fmt, fragment.text(), block):
+            if _written_by_us(fmt, fragment.text(), block, before):
                 found.append((fragment.position(), fragment.length(), fragment.text(), fmt))
+            before = fmt
             it += 1
         block = block.next()
     if len(found) > _LAST - _FIRST:
@@ -195,9 +215,11 @@ def hide_in_copy(copy: QTextDocument) -> list[str]:
 
 
 def _span(code: str, fmt: QTextCharFormat) -> str:
-    """The code span written for ``code``: as it was read if the code is unchanged."""
+    """The code span written for ``code``: as it was read if the code is unchanged (its line
+    breaks spaces, as the book reads them: the join of the writer's lines took a span's
+    line ending after "` *" for a mark opened there, and lost the space)."""
     if fmt.property(_CODE) == code and isinstance(fmt.property(SOURCE), str):
-        return fmt.property(SOURCE)
+        return fmt.property(SOURCE).replace("\n", " ")
     return code_span(code)
 
 
@@ -210,9 +232,11 @@ def written(markdown: str, spans: list[str]) -> str:
 
 def styled_code(block: QTextBlock) -> bool:
     """Some fragment of ``block`` is code Qt's writer would write wrong (:func:`_written_by_us`)."""
-    it = block.begin()
+    it, before = block.begin(), None
     while not it.atEnd():
-        if _written_by_us(it.fragment().charFormat(), it.fragment().text(), block):
+        fmt = it.fragment().charFormat()
+        if _written_by_us(fmt, it.fragment().text(), block, before):
             return True
+        before = fmt
         it += 1
     return False

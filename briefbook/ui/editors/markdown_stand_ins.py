@@ -68,6 +68,7 @@ _DEFINITION = re.compile(r"^ {0,3}\[[^\]]*(?P<close>\]):")
 # The start of a line's text: after its indent and the writer's own quote and list marks.
 _LINE_HEAD = re.compile(r"(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*\d{0,9}")
 _STAND_INS = re.compile("[" + "".join(STAND_IN.values()) + "]")
+_PLACEHOLDER = re.compile("[\ue100-\uf8ff]")  # (code_looks' and link_looks' placeholders)
 _SUBSTITUTE = {**STAND_IN, LINE_BREAK: BREAK, " ": SPACE}  # (" ": only one after a space)
 # A new line (and its indent) the writer put before a glued part of a word, or between the
 # opening marks of its format and it ("**" + newline + "ệt**"); a code's backticks only last
@@ -142,6 +143,7 @@ def stand_in(document: QTextDocument, continued: bool = False) -> None:
     the end are inside the paragraph, written by that join, not as a paragraph's end."""
     cursor = QTextCursor(document)
     edits = []
+    coded = any(f.isCharFormat() and f.toCharFormat().fontFixedPitch() for f in document.allFormats())
     block = document.begin()
     while block.isValid():
         if _code_block(block):  # (the writer writes code's lines as they are: nothing acts there)
@@ -162,6 +164,8 @@ def stand_in(document: QTextDocument, continued: bool = False) -> None:
             at = sorted({*at, *(n for n, char in enumerate(text) if char == LINE_BREAK)})
         if "  " in text:
             at = sorted({*at, *(m.start() for m in _RUN_OF_SPACES.finditer(text))})
+        if " " in text and (coded or _PLACEHOLDER.search(text)):  # (a wrap just after code: glued_at)
+            at = sorted({*at, *(n for n in _after_code(block) if text[n : n + 1] == " ")})
         lead = {n for m in _LEADING.finditer(text) for n in range(m.start(), m.end())}
         if lead and _piece(block):  # (its first spaces follow the space it is joined by)
             lead = {n for n in lead if n >= len(text) - len(text.lstrip(" \t"))}
@@ -180,7 +184,7 @@ def stand_in(document: QTextDocument, continued: bool = False) -> None:
         room = {
             m.start() + n for m in LONG_RUN.finditer(text) for n in range(_RUN, m.end() - m.start(), _RUN)
         }
-        if at or glued or room:
+        if at or glued or room or (coded and wrapped_code(block)):
             edits += _fragment_edits(block, text, at, glued, room, lead)
         block = block.next()
     for position, length, replaced, fmt in reversed(edits):
@@ -230,16 +234,48 @@ def _code_block(block: QTextBlock) -> bool:
     )
 
 
+def _after_code(block: QTextBlock) -> set[int]:
+    """Offsets in ``block`` of what follows code: a fragment after code, a character after a
+    placeholder of code written by ``code_looks`` (it may share its fragment's format)."""
+    out: set[int] = set()
+    it, code_before = block.begin(), False
+    while not it.atEnd():
+        if code_before:
+            out.add(it.fragment().position() - block.position())
+        code_before = _code_fragment(it.fragment())
+        it += 1
+    if _PLACEHOLDER.search(block.text()):
+        out |= {m.end() for m in _PLACEHOLDER.finditer(block.text())}
+    return out
+
+
+def _code_fragment(fragment) -> bool:
+    """Code, or a placeholder of code at the end of ``fragment``."""
+    return fragment.charFormat().fontFixedPitch() or _PLACEHOLDER.match(fragment.text()[-1:]) is not None
+
+
 def glued_at(block: QTextBlock) -> set[int]:
     """Offsets in ``block`` of the fragments that go on a word the fragment before began (no
-    white space on either side of where they meet), code's too."""
+    white space on either side of where they meet), code's too. Code is written between
+    backticks, so a space at its edge is inside them: the text after "`Việt  `" goes on its
+    word (a wrap there, joined again, gained a space), and a space after code is given to
+    the writer as SPACE (a line ending in "` `" was joined on as a mark opened there: the
+    space lost); and a line break typed begins no word, but the writer's wrap before it
+    became a space before the break ("*Việt* \\")."""
     out: set[int] = set()
     text, base = block.text(), block.position()
     it = block.begin()
+    code_before = False
     while not it.atEnd():
         start = it.fragment().position() - base
-        if 0 < start < len(text) and not text[start - 1].isspace() and not text[start].isspace():
+        code = it.fragment().charFormat().fontFixedPitch()
+        if code_before or (
+            0 < start < len(text)
+            and not text[start - 1].isspace()
+            and (code or not text[start].isspace() or text[start] == LINE_BREAK)
+        ):
             out.add(start)
+        code_before = _code_fragment(it.fragment())
         it += 1
     return out
 
@@ -266,9 +302,14 @@ def _fragment_edits(
         start = fragment.position() - base
         stop = start + fragment.length()
         fmt = fragment.charFormat()
-        code = fmt.fontFixedPitch()  # (its text is written as it is: only the glue goes in)
-        inside = [] if code else sorted(n for n in room if start < n < stop)
-        chars: list[str] | None = list(text[start:stop]) if start in glued or inside else None
+        code = fmt.fontFixedPitch()  # (its text is written as it is: the glue and room go in)
+        kept = code and len(text) > _RUN  # (code the writer may wrap: see wrapped_code)
+        if code:
+            inside = list(range(start + _RUN, stop, _RUN)) if kept else []
+        else:
+            inside = sorted(n for n in room if start < n < stop)
+        spaced = kept and " " in text[start:stop]
+        chars: list[str] | None = list(text[start:stop]) if start in glued or inside or spaced else None
         while offset is not None and offset < stop:
             if chars is None:
                 chars = list(text[start:stop])
@@ -278,12 +319,32 @@ def _fragment_edits(
             offset = next(wanted, None)
         if chars is None or (fmt.isAnchor() and fmt.anchorHref() == fragment.text()):
             continue
+        if spaced:
+            chars = [SPACE if char == " " else char for char in chars]
         for n in reversed(inside):
             chars.insert(n - start, " " + ROOM)
         if start in glued and not (code and text[start] == "`"):  # (a code's own padding)
             chars.insert(0, GLUE)
         edits.append((fragment.position(), fragment.length(), "".join(chars), fmt))
     return edits
+
+
+def wrapped_code(block: QTextBlock) -> bool:
+    """``block`` holds code the writer may wrap: a code span holding a space, or longer than
+    ``_RUN``, in a block longer than that. Qt's writer wraps inside a code span as in text,
+    and the join of the wrapped lines made a run of spaces in it one and took a line of it
+    starting "~~~`" or "```" for a fence; where it breaks a run with no space after one, it
+    drops a character ("ViệtViệt" lost a "V"). So the spaces of such code are given to it as
+    SPACE and a space and ROOM go in every ``_RUN`` characters (both taken out again)."""
+    if block.length() <= _RUN + 1:
+        return False
+    it = block.begin()
+    while not it.atEnd():
+        fragment = it.fragment()
+        if fragment.charFormat().fontFixedPitch() and (fragment.length() > _RUN or " " in fragment.text()):
+            return True
+        it += 1
+    return False
 
 
 def _lead(char: str) -> str:

@@ -54,7 +54,7 @@ _BLANKS_BEFORE_TABLE = re.compile(r"\n{3,}(?=\|)")  # (the writer puts two blank
 # space: after a fragment's opening marks ("… *" + newline + "word*"), and before a
 # fragment that does not fit ("**word**" + newline + "."). Joining those lines with a
 # space lost the emphasis ("* word*" is not emphasis) or put a space before the stop.
-_OPENED_AT_END = re.compile(r"\S\s(?:\*{1,3}|_|~~|`+)$")
+_OPENED_AT_END = re.compile(r"\S\s+(?:\*{1,3}|_|~~|`+)$")  # (after a run of spaces too: "a  `" + "b`")
 _CLOSED_AT_END = re.compile(r"(?:\S(?P<mark>\*{1,3}|_|~~|`+)|(?P<link>\]\([^()\s]*\)|<[^<>\s]+>))$")
 _CLOSING_PUNCTUATION = re.compile(r"[.,;:!?)\]}…»”’%]")
 # The escape the writer puts before a mark its wrapping brought to a line's start ("\\- ",
@@ -65,8 +65,9 @@ _LINE_START_ESCAPE = re.compile(
 )
 
 
-# A hard break: a line ending in an odd number of backslashes, a line of text after it.
-_HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n(?=[ \t]*\S)")
+# A hard break: a line ending in an odd number of backslashes, a line of text after it (its
+# spaces at the start are the break's: the book drops them, as CommonMark does).
+_HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n[ \t]*(?=\S)")
 # The breaks typed at a paragraph's (or a tight list item's) end, as the writer keeps them
 # (markdown_stand_ins.TRAILING)
 _BREAK_AT_END = re.compile(
@@ -111,7 +112,10 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
     Qt's reader makes a new paragraph of a hard break ("\\" at a line's end), so a line
     break typed with Shift+Enter, stored as one (``markdown_stand_ins``), came back as a
     paragraph break, and the next save wrote it as one. Each is given to the reader as
-    :data:`~markdown_stand_ins.BREAK` on the same line, which is then the line break. Code
+    :data:`~markdown_stand_ins.BREAK` on the same line, which is then the line break, and a
+    space after it, which goes with it: a "*" that began the next line is after white space
+    there as it was after the break, the book's reading ("Việt\\" + newline + "*" at the
+    paragraph's end is a star of text: after BREAK alone md4c closed an italic with it). Code
     (a fenced block) is read as it is, and the breaks outside it as everywhere else (a text
     holding a fence was read whole as it was: its typed breaks came back as paragraphs)."""
     loose = _AFTER_BLANK.search(markdown) is not None and LOOSE not in markdown
@@ -132,7 +136,7 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
     for number in [*sorted(code), len(lines)]:
         if number > start:
             text = _BREAK_AT_END.sub(lambda m: m[1] + BREAK, "\n".join(lines[start:number]))
-            text = _HARD_BREAK.sub(lambda m: m[1] + BREAK, text)
+            text = _HARD_BREAK.sub(lambda m: m[1] + BREAK + " ", text)
             parts.append(_spaces_read(text) if spaces else text)
         if number < len(lines):
             parts.append(lines[number])
@@ -141,6 +145,8 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
     for stand_in, char in ((BREAK, LINE_BREAK), (LEAD, " "), (LEAD_TAB, "\t")):
         found = document.find(stand_in)
         while not found.isNull():
+            if stand_in == BREAK and document.characterAt(found.selectionEnd()) == " ":
+                found.setPosition(found.selectionEnd() + 1, QTextCursor.MoveMode.KeepAnchor)
             found.insertText(char)
             found = document.find(stand_in, found)
     if loose:

@@ -46,6 +46,7 @@ from briefbook.ui.editors.markdown_stand_ins import (
     loose_item,
     mark_loose_items,
     stand_in,
+    wrapped_code,
     written_back,
 )
 
@@ -122,7 +123,9 @@ def _write_range(
         or LONG_RUN.search(t)
         for t in texts
     ) or any(glued_at(b) for b in blocks)
-    styled = holds_styled_code(document) and any(styled_code(b) for b in blocks)
+    coded = holds_styled_code(document)  # (a format of code: one may wrap, see wrapped_code)
+    styled = coded and any(styled_code(b) for b in blocks)
+    acting = acting or (coded and any(wrapped_code(b) for b in blocks))
     strikes = struck.holds_strike(document)  # (and a tilde may be escaped: stand_in's _tildes)
     linked = holds_looked_link(document) and any(looked_link(b) for b in blocks)
     bracketed = any("]" in t for t in texts) and any(link_bounds.bracket_in_link(b) for b in blocks)
