@@ -12,11 +12,11 @@ as the book and the names do (``briefbook.markdown_plain``) on those;
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
 from briefbook.markdown_escapes import ASCII_PUNCTUATION, MARKDOWN_ESCAPE
+from briefbook.ui.html_text import unescape
 
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.S)
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -59,7 +59,7 @@ def _held_code(match: re.Match) -> str:
 def _entity(match: re.Match) -> str:
     """A character reference ("&amp;", "&#233;") read as its character; an unknown name
     ("&nosuch;") stays as typed, as CommonMark reads it."""
-    read = html.unescape(match[0])
+    read = unescape(match[0])
     return match[0] if read == match[0] else _ASCII_MARK.sub(_hold_char, read)
 
 

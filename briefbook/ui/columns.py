@@ -6,10 +6,10 @@ A member's name, lower-cased, is the record field it shows (``STATUS`` shows
 
 from __future__ import annotations
 
-import html
 from enum import IntEnum
 
 from briefbook.library import records
+from briefbook.ui.html_text import escape
 
 
 class EventColumn(IntEnum):
@@ -101,4 +101,4 @@ CHOICE_FIELDS = ("kind", "status", "language", "drafts")
 
 def wrapped_tooltip(text: str) -> str:
     """``text`` as a rich-text tooltip: Qt word-wraps those (about 80 characters wide)."""
-    return "<p>" + html.escape(text, quote=False).replace("\n", "<br/>") + "</p>"
+    return "<p>" + escape(text, quote=False).replace("\n", "<br/>") + "</p>"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import re
 from collections import OrderedDict
 from typing import TYPE_CHECKING
@@ -11,6 +10,7 @@ from PySide6.QtCore import QModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyledItemDelegate, QStyleOptionViewItem
 
+from briefbook.ui.html_text import escape
 from briefbook.ui.table_model import VALUE_ROLE
 
 if TYPE_CHECKING:
@@ -194,7 +194,7 @@ _EMPHASIS = re.compile(r"\*\*|__")
 
 def snippet_html(snippet: str) -> str:
     """A search snippet as HTML: the text escaped first, then [matches] in bold on yellow."""
-    escaped = html.escape(_EMPHASIS.sub("", snippet), quote=False)
+    escaped = escape(_EMPHASIS.sub("", snippet), quote=False)
     marked = _MARK.sub(r'<b style="background-color:#ffe680; color:#000000;">\1</b>', escaped)
     return marked.replace("\n", " ")
 

@@ -8,11 +8,10 @@ that still tries to write is refused by the library with the same message.
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
+from briefbook.ui.html_text import escape
 from briefbook.ui.notifier import LibraryModel
 
 STYLE = (
@@ -53,7 +52,7 @@ class ReadOnlyBanner(QFrame):
             "BriefBook cannot write to this file. To work on it, copy it to a folder of your own "
             "and open the copy."
         )
-        self.label.setText(f"<b>{html.escape(read_only_text())}</b> {html.escape(advice)}")
+        self.label.setText(f"<b>{escape(read_only_text())}</b> {escape(advice)}")
 
     def refresh(self) -> None:
         shown = self.model.is_open and self.model.read_only

@@ -9,7 +9,6 @@ or edited: the pane starts empty, and the first screen does not need them.
 
 from __future__ import annotations
 
-import html
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -26,6 +25,7 @@ from briefbook.ui.dates import local_time
 from briefbook.ui.editors.background_save import BIG, Write, queue_of
 from briefbook.ui.editors.field_saving import refusal, save_field
 from briefbook.ui.editors.refused_edit import keep_refused, when_stale
+from briefbook.ui.html_text import escape
 from briefbook.ui.labels import display_name, field_label, kind_label
 from briefbook.ui.notifier import DELETED, LINKS, PHOTO, UPDATED
 
@@ -115,14 +115,14 @@ class RecordEditor(QWidget):
         """The kind in bold and when the item last changed; never its name (the first field shows it)."""
         self.title.setFixedHeight(self.title.fontMetrics().height() + 12)
         if self.record is None:
-            self.title.setText(f"<b>{html.escape(kind_label(self.kind, plural=True))}</b>")
+            self.title.setText(f"<b>{escape(kind_label(self.kind, plural=True))}</b>")
             self.title.setToolTip("")
             return
         changed = local_time(self.record.updated_at) if self.record.updated_at else ""
         when = self.tr("changed %1").replace("%1", changed) if changed else ""
         self.title.setText(
-            f"<b>{html.escape(kind_label(self.kind))}</b>"
-            + (f' <span style="color:#607d8b; font-size:10pt;">· {html.escape(when)}</span>' if when else "")
+            f"<b>{escape(kind_label(self.kind))}</b>"
+            + (f' <span style="color:#607d8b; font-size:10pt;">· {escape(when)}</span>' if when else "")
         )
         self.title.setToolTip(wrapped_tooltip(display_name(self.record)))
 
