@@ -115,7 +115,9 @@ _FOLD_TABLE: dict[int, str | None] = {
 # a dict (50 ns each), and folding is most of the time of indexing and checking a big
 # library. The same characters, in the same order: letters replaced, then marks removed.
 _FOLD_LETTERS = tuple((chr(k), v) for k, v in _FOLD_TABLE.items() if v is not None)
-_FOLD_MARKS = re.compile("[" + "".join(re.escape(chr(k)) for k, v in _FOLD_TABLE.items() if v is None) + "]+")
+_FOLD_MARKS = LazyPattern(
+    "[" + "".join(re.escape(chr(k)) for k, v in _FOLD_TABLE.items() if v is None) + "]+"
+)
 
 
 FOLD_PIECE = 32_768  # a longer text is folded a piece of about this many characters at a time

@@ -296,3 +296,26 @@ def test_a_docx_export_compiles_no_search_or_chinese_pattern_and_loads_no_loggin
 
     assert query_terms("ประชุม AND hợp") == query_terms("ประชุม hợp")  # compiled when first asked
     assert missing_font_note("中文") is None or "Chinese" in missing_font_note("中文")
+
+
+FOLD_PROBE = """
+import re, sys
+import briefbook.ui.app, briefbook.ui.collection_view, briefbook.ui.first_page, briefbook.library.first_page
+from briefbook import text
+marks = text._FOLD_MARKS
+print(not isinstance(marks, re.Pattern) and "sub" not in vars(marks), file=sys.stderr)
+"""
+
+
+def test_the_first_screen_compiles_no_pattern_of_the_marks_folding_removes(tmp_path: Path) -> None:
+    """Counted, never timed: the marks search folds away (about 560 code points, each escaped
+    and parsed by re's Python compiler: 3 M instructions) are compiled when a text is first
+    folded, not when the window's first screen imports briefbook.text."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", FOLD_PROBE], env=env, capture_output=True, text=True, cwd=tmp_path
+    )
+    assert result.returncode == 0 and result.stderr.strip().splitlines()[-1] == "True", result.stderr
+    from briefbook.text import fold
+
+    assert fold("Lừa đảo trực tuyến ĐÀ NẴNG, أحمد") == "lua dao truc tuyen da nang, احمد"
