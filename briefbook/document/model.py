@@ -78,8 +78,10 @@ class Run:
     ``origin`` is ``None`` when the run shares its block's origin. ``code`` marks inline code
     (Markdown's backticks: a reference number, an address), which renderers print in a
     monospace font, so that it does not read as prose; it is a look like bold, never text.
-    ``strike`` is Markdown's ``~~struck~~`` (typed, imported from Word's strike-through):
-    printed struck through, never with its tildes.
+    ``strike`` is Markdown's ``~~struck~~`` (typed, imported from Word's strike-through,
+    pasted from a page's ``<s>``/``<del>``): printed struck through, never with its tildes.
+    The editor shows the same strikes (``ui/editors/struck.py`` asks the book's own parser
+    which tildes strike), so what a drafter sees struck is what the book prints struck.
     """
 
     text: str
