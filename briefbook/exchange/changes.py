@@ -143,7 +143,7 @@ def included(
         record = records.get(item_id)
         if record is None:  # no longer in the library
             continue
-        full, shown = item_text(record)
+        full, shown, whole = _texts(record)
         found[item_id] = Included(
             origin.kind,
             recorded_name(record),
@@ -151,7 +151,7 @@ def included(
             hashlib.sha256(full.encode("utf-8")).hexdigest()[:32],
             shown,
             internal=internal_only(record),
-            read=_read_hash(record, shown),
+            read=_read_hash(whole, shown),
         )
     return found
 
@@ -194,29 +194,40 @@ def item_text(record: Record) -> tuple[str, str]:
     diff reads it as the book does, a list with its numbers and bullets (collapsed to one
     line, a numbered item read "-").
     """
-    full, shown = [], []
+    full, shown, _whole = _texts(record)
+    return full, shown
+
+
+def _texts(record: Record) -> tuple[str, str, str]:
+    """:func:`item_text`'s two texts, and the third :func:`_read_hash` reads: all of the item's
+    text as the second writes it (each field's lines, one-line fields as their characters),
+    passages not for release kept. One pass over the fields: each one-line field written as its
+    characters once (it was again for the third, a regular expression's call per punctuation
+    mark), each Markdown field stripped once (its text is the second's where it has no passage
+    not for release)."""
+    full, shown, whole = [], [], []
     for name, markdown in _record_text_fields(type(record)):
         value = getattr(record, name)
         if not isinstance(value, str) or not value.strip():
             continue
         full.append(value)
-        kept = without_restricted(value).strip("\n") if markdown else literal(value)
+        if markdown:
+            written = value.strip("\n")
+            kept = without_restricted(value)
+            kept = written if kept is value else kept.strip("\n")
+        else:
+            written = kept = literal(value)
+        whole.append(written)
         if kept.strip():
             shown.append(kept)
-    return " ".join(" ".join(full).split()), FIELDS.join(shown)
+    return " ".join(" ".join(full).split()), FIELDS.join(shown), FIELDS.join(whole)
 
 
-def _read_hash(record: Record, shown: str) -> str:
-    """A hash of what the book's reader finds in all of ``record``'s text, where passages not
-    for release are left out of the text recorded (``shown``); else "" (that text is all of it,
-    and is read when the item's hash changes: ``_edited``). Reading every item at every
-    export cost a parse of each Markdown field again (0.3 s in a 100-meeting book)."""
-    texts = [
-        value.strip("\n") if markdown else literal(value)
-        for name, markdown in _record_text_fields(type(record))
-        if isinstance(value := getattr(record, name), str) and value.strip()
-    ]
-    whole = FIELDS.join(texts)
+def _read_hash(whole: str, shown: str) -> str:
+    """A hash of what the book's reader finds in ``whole`` (all of an item's text, :func:`_texts`),
+    where passages not for release are left out of the text recorded (``shown``); else "" (that
+    text is all of it, and is read when the item's hash changes: ``_edited``). Reading every
+    item at every export cost a parse of each Markdown field again (0.3 s in a 100-meeting book)."""
     if whole == shown:
         return ""
     return hashlib.sha256(reading(whole).encode("utf-8")).hexdigest()[:32]
