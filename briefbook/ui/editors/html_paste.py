@@ -12,7 +12,7 @@ import re
 
 from PySide6.QtGui import QFontInfo, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
-from briefbook.ui.editors import word_lists
+from briefbook.ui.editors import look_edges, word_lists
 from briefbook.ui.editors.list_indent import nested_lists
 from briefbook.ui.editors.markdown_text import FEATURES, code_lines, normalise_markdown
 
@@ -31,6 +31,7 @@ def markdown_from_html(html: str) -> str:
     doc.setHtml(_STRIKE.sub(r"<\1s", word_lists.mark(html)))  # Word's list paragraphs, with their level
     _fence_preformatted(doc)
     _mark_monospace(doc)
+    look_edges.out_of_looks(doc)  # ("<b>Bộ trưởng </b>": bold to the word's end, not the space's)
     tilde = _tildes_in_text(doc)
     markdown = _code_with_looks(doc)
     if tilde:

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from briefbook.ui.editors import link_bounds, struck
+from briefbook.ui.editors import link_bounds, look_edges, struck
 from briefbook.ui.editors.code_looks import hide_in_copy, holds_styled_code, styled_code, written
 from briefbook.ui.editors.link_looks import hide_links, holds_looked_link, looked_link
 from briefbook.ui.editors.list_indent import nested_lists
@@ -126,10 +126,11 @@ def _write_range(
     coded = holds_styled_code(document)  # (a format of code: one may wrap, see wrapped_code)
     styled = coded and any(styled_code(b) for b in blocks)
     acting = acting or (coded and any(wrapped_code(b) for b in blocks))
+    edged = any(look_edges.holds_edges(b) for b in blocks)  # (a look ending in a space)
     strikes = struck.holds_strike(document)  # (and a tilde may be escaped: stand_in's _tildes)
     linked = holds_looked_link(document) and any(looked_link(b) for b in blocks)
     bracketed = any("]" in t for t in texts) and any(link_bounds.bracket_in_link(b) for b in blocks)
-    acting = acting or styled or strikes or linked or bracketed or any("~" in t for t in texts)
+    acting = acting or styled or strikes or linked or bracketed or edged or any("~" in t for t in texts)
 
     def hidden(copy: QTextDocument) -> list[str]:
         """Code and links with a look by placeholders (``code_looks``, ``link_looks``)."""
@@ -146,6 +147,8 @@ def _write_range(
         if not acting and not marking and number_from is None:
             return (document if whole else _selection(document, begin, end)).toMarkdown(features)
         copy = document.clone() if whole else _numbered_copy(document, begin, end, number_from)
+        if edged:
+            look_edges.out_of_looks(copy)
         spans = hidden(copy)
         if acting:
             stand_in(copy, continued)
@@ -191,6 +194,8 @@ def _write_range(
     source.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
     out.insertFragment(source.selection())
     _number_from(copy, begin, number_from)
+    if edged:
+        look_edges.out_of_looks(copy)
     spans = hidden(copy)
     if acting:
         stand_in(copy, continued)
