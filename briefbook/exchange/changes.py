@@ -130,10 +130,17 @@ def included(
     known = known or {}
     records: dict[str, Record] = {}
     by_kind: dict[str, list[str]] = {}
+    # Items whose origin the assembly worked out from the very record it hands over (``known``):
+    # an origin not for release is one of an item restricted by its one-line fields (or a
+    # point's topic's), or raised to it by what holds it, never cleared, so an origin that may
+    # be released says the record's one-line fields start with no marker (internal_only: False),
+    # which is then not asked again of each of a book's thousand items.
+    from_assembly: set[str] = set()
     for item_id, origin in seen.items():
         record = known.get(item_id)
         if record is not None and type(record) is RECORD_TYPES[origin.kind]:
             records[item_id] = record
+            from_assembly.add(item_id)
         else:
             by_kind.setdefault(origin.kind, []).append(item_id)
     for kind, ids in by_kind.items():
@@ -150,7 +157,7 @@ def included(
             origin.level,
             hashlib.sha256(full.encode("utf-8")).hexdigest()[:32],
             shown,
-            internal=internal_only(record),
+            internal=(origin.not_for_release or item_id not in from_assembly) and internal_only(record),
             read=_read_hash(whole, shown),
         )
     return found

@@ -69,3 +69,42 @@ def test_the_recorded_whole_text_is_each_fields_words_joined(a: str, b: str, c: 
 def test_the_recorded_shown_text_reads_as_each_field_read_on_its_own(a: str, b: str, c: str, d: str) -> None:
     for record in _records(a, b, c, d):
         assert [w for w, _ in reader_words(item_text(record)[1])] == _reference(record)[1]
+
+
+def test_an_export_asks_the_one_line_markers_only_of_items_whose_origin_is_not_for_release(
+    library, filled, monkeypatch
+) -> None:
+    """The record says an item is internal only (a one-line field starts with a marker) as
+    before, for a marked topic, a point under it and a marked person, but asks it only of the
+    items whose origin in the book is not for release: the assembly found the others' one-line
+    fields unmarked already (a thousand items in a 100-meeting book were asked again)."""
+    from briefbook.assemble import assemble
+    from briefbook.exchange import changes, release
+    from briefbook.library import Meeting, Topic
+    from briefbook.library.books import new_book
+
+    marked = library.add(Topic(title="[NFR] Đàm phán ລາວ", background="Nội bộ"))
+    library.add(TalkingPoint(topic_id=marked.id, text="Điểm nói ไทย"))
+    insider = library.add(Person(name="[Không công bố] Nguyễn Văn A"))
+    meeting = library.add(Meeting(event_id=filled["event"].id, title="Gặp riêng", kind="bilateral"))
+    library.link_topic(meeting.id, marked.id)
+    library.set_participant(meeting.id, insider.id, "counterpart")
+    book = new_book(library, filled["event"].id, title="Sổ tay", ceiling="Confidential")
+    records: dict = {}
+    document = assemble(library, book, ceiling="Confidential", records=records)
+    asked: list[str] = []
+    real = release.internal_only
+
+    def spy(record):
+        asked.append(record.id)
+        return real(record)
+
+    monkeypatch.setattr(changes, "internal_only", spy)
+    found = changes.included(document, library, records)
+    assert {i for i, e in found.items() if e.internal} == {marked.id, insider.id}
+    assert all(real(records[i]) == e.internal for i, e in found.items())
+    # Asked of the marked topic and person and of the point under the topic (its origin is the
+    # topic's, not for release), of nothing else.
+    assert set(asked) < set(found)
+    assert {marked.id, insider.id} <= set(asked)
+    assert filled["meeting"].id not in asked and filled["topic"].id not in asked
