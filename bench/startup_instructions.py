@@ -50,7 +50,7 @@ state = {"shown": False}
 def ready():
     if mode == "bare":
         os.getppid()
-        os._exit(0)
+        return stop()
     if mode == "app":
         window = next((w for w in QApplication.topLevelWidgets() if w.objectName() == "mainWindow"), None)
         view = window.current_view() if window is not None else None
@@ -59,7 +59,11 @@ def ready():
     elif table.model() is None or table.model().rowCount() == 0:
         return
     os.getppid()  # end of the last part: the first table holds rows
-    os._exit(0)
+    stop()
+
+def stop():  # and the process ends as a start that is closed does (what follows is not counted)
+    poll.stop()
+    app.quit()
 
 poll = QTimer()
 poll.setInterval(0)
