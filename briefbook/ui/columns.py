@@ -1,7 +1,10 @@
-"""The columns of each collection's table: named constants, one enum per kind.
+"""The columns of each collection's table: the fields it shows, and named constants for them.
 
-A member's name, lower-cased, is the record field it shows (``STATUS`` shows
-``status``); fields ending in ``_id`` show the linked item's name.
+:data:`FIELDS` lists each kind's fields, in their columns' order; fields ending in ``_id``
+show the linked item's name. The named constants are an ``IntEnum`` per kind
+(``TalkingPointColumn.STATUS`` is the column of ``status``), made when a module first
+names one (the module's ``__getattr__``): making an enum class costs about 0.7 M
+instructions, and the window's first screen, which shows one table, needs none.
 """
 
 from __future__ import annotations
@@ -11,85 +14,40 @@ from enum import IntEnum
 from briefbook.library import records
 from briefbook.ui.html_text import escape
 
-
-class EventColumn(IntEnum):
-    TITLE = 0
-    START_DATE = 1
-    END_DATE = 2
-    CITY = 3
-    COUNTRY = 4
-    CLASSIFICATION = 5
-
-
-class MeetingColumn(IntEnum):
-    TITLE = 0
-    KIND = 1
-    STARTS_AT = 2
-    VENUE = 3
-    EVENT_ID = 4
-    CLASSIFICATION = 5
-
-
-class PersonColumn(IntEnum):
-    NAME = 0
-    NAME_ROMANISED = 1
-    POSITION = 2
-    ORGANISATION_ID = 3
-    COUNTRY = 4
-    CLASSIFICATION = 5
-
-
-class OrganisationColumn(IntEnum):
-    NAME = 0
-    ACRONYM = 1
-    KIND = 2
-    COUNTRY = 3
-
-
-class TopicColumn(IntEnum):
-    TITLE = 0
-    CLASSIFICATION = 1
-    UPDATED_AT = 2
-
-
-class TalkingPointColumn(IntEnum):
-    POSITION = 0
-    TEXT = 1
-    TOPIC_ID = 2
-    KIND = 3
-    STATUS = 4
-    CLASSIFICATION = 5
-    LANGUAGE = 6
-
-
-class StatementColumn(IntEnum):
-    SPEAKER_NAME = 0
-    DATE = 1
-    TEXT = 2
-    OCCASION = 3
-    LANGUAGE = 4
-    CLASSIFICATION = 5
-
-
-class BookColumn(IntEnum):
-    TITLE = 0
-    EVENT_ID = 1
-    TEMPLATE = 2
-    LANGUAGE = 3
-    VERSION = 4
-    LAST_EXPORT_AT = 5
-
-
-COLUMNS: dict[str, type[IntEnum]] = {
-    "event": EventColumn,
-    "meeting": MeetingColumn,
-    "person": PersonColumn,
-    "organisation": OrganisationColumn,
-    "topic": TopicColumn,
-    "talking_point": TalkingPointColumn,
-    "statement": StatementColumn,
-    "book": BookColumn,
+FIELDS: dict[str, tuple[str, ...]] = {
+    "event": ("title", "start_date", "end_date", "city", "country", "classification"),
+    "meeting": ("title", "kind", "starts_at", "venue", "event_id", "classification"),
+    "person": ("name", "name_romanised", "position", "organisation_id", "country", "classification"),
+    "organisation": ("name", "acronym", "kind", "country"),
+    "topic": ("title", "classification", "updated_at"),
+    "talking_point": ("position", "text", "topic_id", "kind", "status", "classification", "language"),
+    "statement": ("speaker_name", "date", "text", "occasion", "language", "classification"),
+    "book": ("title", "event_id", "template", "language", "version", "last_export_at"),
 }
+
+# The named constants, an IntEnum per kind: made when first named (see the module's text).
+_ENUMS = {
+    "EventColumn": "event",
+    "MeetingColumn": "meeting",
+    "PersonColumn": "person",
+    "OrganisationColumn": "organisation",
+    "TopicColumn": "topic",
+    "TalkingPointColumn": "talking_point",
+    "StatementColumn": "statement",
+    "BookColumn": "book",
+}
+
+
+def __getattr__(name: str) -> type[IntEnum]:
+    kind = _ENUMS.get(name)
+    if kind is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    made = IntEnum(
+        name, [(field.upper(), i) for i, field in enumerate(FIELDS[kind])], module=__name__, qualname=name
+    )
+    globals()[name] = made
+    return made
+
 
 # Linked fields and the kind of item they name.
 REFERENCES = records.REFERENCES  # a ``*_id`` field shows the name of the item it points at

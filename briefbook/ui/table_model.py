@@ -28,7 +28,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from briefbook.library import Record
 from briefbook.library.records import record_type
-from briefbook.ui.columns import COLUMNS, REFERENCES
+from briefbook.ui.columns import FIELDS, REFERENCES
 from briefbook.ui.context import UiContext
 from briefbook.ui.dates import format_date  # noqa: F401  (tests import it from here)
 from briefbook.ui.labels import field_label
@@ -77,8 +77,7 @@ class RecordTableModel(CellTexts, NextPages, FollowsChanges, ReorderByDrag, Rows
         super().__init__(parent)
         self.context, self.kind = context, kind
         self.record_class = record_type(kind)
-        self.columns = list(COLUMNS[kind])
-        self.fields = [c.name.lower() for c in self.columns]
+        self.fields = list(FIELDS[kind])
         self._packer = packer_for(kind)
         self._init_cells()
         self._rows: list[Packed] = []  # each row's field values (see table_reads.Packer)
