@@ -38,6 +38,14 @@ LEAD = "Hội nghị Việt Nam và Lào lần thứ hai tại Viêng Chăn, đo
         V * 33 + " *Việt*\\\nViệt",
         # the spaces after a hard break are the break's (the book drops them)
         LEAD + "Việt\\\n  ສົມພອນ",
+        # a run with no space over a line break typed: the writer dropped an "ệ" after it
+        V * 30 + "\\\n" + V * 8,
+        # stars on either side of a hard break are text to the book (the break's backslash is
+        # punctuation): the editor made italic of them
+        V * 35 + "*\\\nViệt*",
+        "ViệtViệt*\\\n" + V * 33 + "*",
+        # code beginning with a space after italic: the writer put its backtick before its wrap
+        V * 9 + " ViệtViệtViệt *Việt ViệtViệtViệtViệt*  ` " + V * 13 + "`",
         # a "*" after a hard break follows white space: text, not an italic's close
         V * 6 + "  " + V * 20 + "*Việt ViệtViệtViệtViệt Việt\\\n*",
     ],

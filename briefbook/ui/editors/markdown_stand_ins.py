@@ -89,7 +89,9 @@ TRAILING = "&nbsp;"
 # it after a wrap ("การลงทุนและการ" lost its "แ" for a space): such a run (Thai, Lao, Khmer
 # have no spaces between words) is given a space every _RUN characters, followed by ROOM,
 # and both (or the wrap made at that space) are taken out again.
-LONG_RUN = re.compile(rf"\S{{{_RUN + 1},}}")
+# (a line break typed is no space to the writer: it is BREAK there, and Qt's own turned into a
+# newline does not start its count of columns again; "ViệtViệt…" after one lost an "ệ")
+LONG_RUN = re.compile(rf"(?:\S|{LINE_BREAK}){{{_RUN + 1},}}")
 _ROOM = re.compile(rf"(?:\n[ \t]*| ){ROOM}")
 # Several spaces typed in a row: Qt's writer wrapping in them kept some at the line's end
 # and dropped one, or all those it would have put at the next line's start (in
@@ -305,7 +307,7 @@ def _fragment_edits(
         code = fmt.fontFixedPitch()  # (its text is written as it is: the glue and room go in)
         kept = code and len(text) > _RUN  # (code the writer may wrap: see wrapped_code)
         if code:
-            inside = list(range(start + _RUN, stop, _RUN)) if kept else []
+            inside = [start, *range(start + _RUN, stop, _RUN)] if kept else []  # (see wrapped_code)
         else:
             inside = sorted(n for n in room if start < n < stop)
         spaced = kept and " " in text[start:stop]
@@ -335,7 +337,9 @@ def wrapped_code(block: QTextBlock) -> bool:
     and the join of the wrapped lines made a run of spaces in it one and took a line of it
     starting "~~~`" or "```" for a fence; where it breaks a run with no space after one, it
     drops a character ("ViệtViệt" lost a "V"). So the spaces of such code are given to it as
-    SPACE and a space and ROOM go in every ``_RUN`` characters (both taken out again)."""
+    SPACE and a space and ROOM go in at its start and every ``_RUN`` characters (both taken
+    out again): the writer breaks at those only (at its start, not before its backtick, which
+    it may write before the new line: "`" + newline + " Việt`" gained a space)."""
     if block.length() <= _RUN + 1:
         return False
     it = block.begin()

@@ -65,6 +65,7 @@ _LINE_START_ESCAPE = re.compile(
 )
 
 
+_BEFORE_BREAK = "\\!"  # (punctuation before a break, as its backslash is: see _read_markdown)
 # A hard break: a line ending in an odd number of backslashes, a line of text after it (its
 # spaces at the start are the break's: the book drops them, as CommonMark does).
 _HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n[ \t]*(?=\S)")
@@ -112,10 +113,11 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
     Qt's reader makes a new paragraph of a hard break ("\\" at a line's end), so a line
     break typed with Shift+Enter, stored as one (``markdown_stand_ins``), came back as a
     paragraph break, and the next save wrote it as one. Each is given to the reader as
-    :data:`~markdown_stand_ins.BREAK` on the same line, which is then the line break, and a
-    space after it, which goes with it: a "*" that began the next line is after white space
-    there as it was after the break, the book's reading ("Việt\\" + newline + "*" at the
-    paragraph's end is a star of text: after BREAK alone md4c closed an italic with it). Code
+    :data:`~markdown_stand_ins.BREAK` on the same line, which is then the line break, after
+    an escaped "!" and before a space, which go with it: a "*" before the break is before
+    punctuation there as it was before the break's backslash, and one that began the next
+    line after white space, the book's reading ("Việt*" + "\\" + newline + "Việt*" is text,
+    and so is a "*" alone after a break: next to BREAK alone md4c made italic of them). Code
     (a fenced block) is read as it is, and the breaks outside it as everywhere else (a text
     holding a fence was read whole as it was: its typed breaks came back as paragraphs)."""
     loose = _AFTER_BLANK.search(markdown) is not None and LOOSE not in markdown
@@ -135,8 +137,8 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
     parts, start = [], 0
     for number in [*sorted(code), len(lines)]:
         if number > start:
-            text = _BREAK_AT_END.sub(lambda m: m[1] + BREAK, "\n".join(lines[start:number]))
-            text = _HARD_BREAK.sub(lambda m: m[1] + BREAK + " ", text)
+            text = _BREAK_AT_END.sub(lambda m: m[1] + _BEFORE_BREAK + BREAK, "\n".join(lines[start:number]))
+            text = _HARD_BREAK.sub(lambda m: m[1] + _BEFORE_BREAK + BREAK + " ", text)
             parts.append(_spaces_read(text) if spaces else text)
         if number < len(lines):
             parts.append(lines[number])
@@ -145,8 +147,10 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
     for stand_in, char in ((BREAK, LINE_BREAK), (LEAD, " "), (LEAD_TAB, "\t")):
         found = document.find(stand_in)
         while not found.isNull():
-            if stand_in == BREAK and document.characterAt(found.selectionEnd()) == " ":
-                found.setPosition(found.selectionEnd() + 1, QTextCursor.MoveMode.KeepAnchor)
+            if stand_in == BREAK:  # (with the "!" before it and the space after it, if there)
+                end = found.selectionEnd() + (document.characterAt(found.selectionEnd()) == " ")
+                found.setPosition(found.selectionStart() - 1)
+                found.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             found.insertText(char)
             found = document.find(stand_in, found)
     if loose:
