@@ -17,7 +17,6 @@ first page there, because sorting 75,000 talking points by topic takes 30 to
 from __future__ import annotations
 
 import itertools
-import queue
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +27,8 @@ from PySide6.QtCore import QObject, Signal
 from briefbook.ui.notifier import LibraryModel
 
 if TYPE_CHECKING:
+    import queue
+
     from briefbook.library import Library
 
 _STOP = object()
@@ -43,7 +44,7 @@ class Searcher(QObject):
         self.model = model
         self._tickets = itertools.count(1)
         self._latest: dict[str, int] = {}
-        self._queue: queue.Queue = queue.Queue()
+        self._queue: queue.Queue | None = None  # made with the first read sent to the worker
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._running: tuple[str, int] | None = None  # the (channel, ticket) the worker runs now
@@ -96,6 +97,10 @@ class Searcher(QObject):
         def send() -> None:
             if not self.is_current(channel, ticket):
                 return  # overtaken before it was sent
+            if self._queue is None:
+                import queue  # here: it and heapq (2.7 M instructions) are no part of the first screen
+
+                self._queue = queue.Queue()
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._work, name="briefbook-search", daemon=True)
                 self._thread.start()

@@ -240,6 +240,8 @@ def test_the_first_screen_loads_no_sqlite_utils_and_no_log_file_handler(tmp_path
     assert "logging.handlers" not in loaded
     # html's import builds html.entities' 2,231 references (8 M instructions) for unescape alone
     assert not {"html", "html.entities"} & loaded
+    # the search thread's queue (with heapq: 2.7 M instructions) is made with its first read
+    assert not {"queue", "heapq"} & loaded
     # the fonts the window loads first are found without the export templates' module
     assert "briefbook.render.template" not in loaded
     # what opening the library (its recovery and backup messages) and Ctrl+K need
