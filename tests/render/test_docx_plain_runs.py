@@ -30,23 +30,36 @@ def _writer() -> BlockWriter:
 WRITER = _writer()
 
 
-class _Always:
-    """A pattern that finds something in every text: the short path is never taken."""
-
-    @staticmethod
-    def search(text: str) -> bool:
-        return True
-
-
 def _both(run: Run, **how) -> tuple[str, str]:
-    """(the writer's XML for ``run``, the XML with the short path off)."""
+    """(the writer's XML for ``run``, the XML with the short path off). The writer asks its own
+    ``_plain_primary`` scan (its template's font chain's, made at its first run) whether a run
+    may take the short path; answered "no" for every text, each run takes the full one."""
     short = WRITER.run(run, **how)
-    real = docx_runs._PLAIN
-    docx_runs._PLAIN = _Always  # type: ignore[assignment]
+    assert WRITER._chain is not None  # (the scan is the chain's from here on: it is the one to swap)
+    real = WRITER._plain_primary
+    WRITER._plain_primary = lambda text: True  # something found in every text: never the short path
     try:
         return short, WRITER.run(run, **how)
     finally:
-        docx_runs._PLAIN = real
+        WRITER._plain_primary = real
+
+
+def test_the_full_writer_is_what_the_short_path_is_compared_with() -> None:
+    """(The comparison below is worth something only if the swapped scan reaches the writer: a
+    plain run's full XML has its text escaped and cleaned by the full writer, run by run.)"""
+    calls = []
+    real = docx_runs.RunWriter._written_run
+
+    def counted(self, *args, **kwargs):
+        calls.append(args[0])
+        return real(self, *args, **kwargs)
+
+    docx_runs.RunWriter._written_run = counted
+    try:
+        short, full = _both(Run("Hà Nội, một lần nữa"))
+    finally:
+        docx_runs.RunWriter._written_run = real
+    assert short == full and calls == ["Hà Nội, một lần nữa"]
 
 
 SAMPLES = [
