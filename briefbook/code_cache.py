@@ -15,9 +15,10 @@ the builtin. Nothing else changes: the same code runs, in the same namespaces.
 
 The cache is bytecode, kept as Python keeps a module's: one file in the package's
 ``__pycache__`` named with the interpreter's cache tag (and ``-O`` level), a marshalled
-``{mode + NUL + source: code}``. It is read at the first compilation asked for, and
-written at exit (to a temporary file, then renamed) only when that start compiled
-something new, never when Python is told not to write bytecode
+``(magic number, {mode + NUL + source: code})``: as a ``.pyc``, it is used only by a Python whose
+bytecode has the same magic number (a code object of another would not be refused, but run).
+It is read at the first compilation asked for, and written at exit (to a temporary file,
+then renamed) only when that start compiled something new, never when Python is told not to write bytecode
 (``PYTHONDONTWRITEBYTECODE``) or writes it under a ``pycache_prefix``. A file that cannot
 be read, or holds anything else, is ignored and replaced; beyond :data:`MAX_ENTRIES`
 (sources that change at every start, which none of ours do) the file starts again.
@@ -31,6 +32,7 @@ import contextlib
 import marshal
 import os
 import sys
+from _frozen_importlib_external import MAGIC_NUMBER  # (importlib.util's, loaded with Python)
 from pathlib import Path
 from types import CodeType
 
@@ -57,9 +59,12 @@ def _read(path: Path | None) -> dict[str, CodeType]:
         loaded = marshal.loads(path.read_bytes())
     except (OSError, EOFError, ValueError, TypeError):
         return {}
-    if not isinstance(loaded, dict):
+    if not (isinstance(loaded, tuple) and len(loaded) == 2 and loaded[0] == MAGIC_NUMBER):
+        return {}  # (not ours, or another Python's bytecode)
+    entries = loaded[1]
+    if not isinstance(entries, dict):
         return {}
-    return {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, CodeType)}
+    return {k: v for k, v in entries.items() if isinstance(k, str) and isinstance(v, CodeType)}
 
 
 def code_of(source: str, mode: str) -> CodeType:
@@ -107,7 +112,7 @@ def save() -> None:
         return  # (a folder this user cannot write: the next start compiles again)
     try:
         with os.fdopen(handle, "wb") as out:
-            out.write(marshal.dumps(entries))
+            out.write(marshal.dumps((MAGIC_NUMBER, entries)))
         os.replace(temporary, PATH)
     except (OSError, ValueError):
         with contextlib.suppress(OSError):

@@ -74,6 +74,20 @@ def test_a_damaged_cache_is_ignored_and_replaced(tmp_path: Path) -> None:
     assert _start(cache) == 0
 
 
+def test_a_cache_of_another_pythons_bytecode_is_not_used(tmp_path: Path) -> None:
+    """As a ``.pyc``: code kept by a Python whose bytecode has another magic number is not run."""
+    import marshal
+
+    cache = tmp_path / "code.marshal"
+    _start(cache)
+    magic, entries = marshal.loads(cache.read_bytes())
+    assert magic == code_cache.MAGIC_NUMBER and entries
+    cache.write_bytes(marshal.dumps((b"\x00\x00\r\n", entries)))
+    assert code_cache._read(cache) == {}
+    assert _start(cache) >= 15  # compiled again, not taken from the file
+    assert _start(cache) == 0  # (and kept again, with this Python's number)
+
+
 def test_nothing_is_written_where_python_writes_no_bytecode(tmp_path: Path) -> None:
     cache = tmp_path / "code.marshal"
     assert _start(cache, bytecode=False) >= 15
