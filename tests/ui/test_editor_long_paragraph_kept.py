@@ -46,6 +46,10 @@ LEAD = "Hội nghị Việt Nam và Lào lần thứ hai tại Viêng Chăn, đo
         "ViệtViệt*\\\n" + V * 33 + "*",
         # code beginning with a space after italic: the writer put its backtick before its wrap
         V * 9 + " ViệtViệtViệt *Việt ViệtViệtViệtViệt*  ` " + V * 13 + "`",
+        # a rule or a heading after a line ending in a backslash ends the paragraph (the
+        # backslash is text): the editor read it into the paragraph as its text
+        LEAD + "Việt \\\n***",
+        LEAD + "ສົມພອນ\\\n## Lào",
         # a "*" after a hard break follows white space: text, not an italic's close
         V * 6 + "  " + V * 20 + "*Việt ViệtViệtViệtViệt Việt\\\n*",
     ],

@@ -64,3 +64,11 @@ def test_pasted_code_keeps_its_tildes_as_typed(qtbot) -> None:
     page.setHtml("<p>Mã <code>~~HĐ-07~~</code> của ~~ສົມພອນ~~</p><pre>~~~\nx ~~a~~\n</pre>")
     edit.insertFromMimeData(page)
     assert edit.markdown() == "Mã `~~HĐ-07~~` của \\~~ສົມພອນ\\~~\n\n```\n~~~\nx ~~a~~\n```"
+
+
+def test_a_pasted_rule_leaves_the_paragraph_after_it_a_paragraph(qtbot) -> None:
+    edit = _reopened(qtbot, "")  # (Qt writes "- - -"; joined to it, the text became three lists)
+    page = QMimeData()
+    page.setHtml("<p>Hà Nội</p><hr><p>ສົມພອນ ~~và~~ ประเทศไทย</p>")
+    edit.insertFromMimeData(page)
+    assert book_struck(edit.markdown()) == [("Hà Nội\nສົມພອນ ~~và~~ ประเทศไทย", False)]

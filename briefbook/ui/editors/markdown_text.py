@@ -48,6 +48,9 @@ FEATURES = QTextDocument.MarkdownFeature(
 # writer's that starts with "|" is where it wrapped "Lào | Campuchia" (kept apart, the text
 # got a line break the user never typed, and its name ended before the "|").
 _BLOCK_START = re.compile(r"^\s*([-*+](?:\s|$)|\d+[.)](?:\s|$)|#|>|```)")
+# A rule (Qt writes "- - -", a pasted <hr>): the line after it is a paragraph of its own
+# ("- - - ສົມພອນ" joined was read as three nested lists)
+_RULE = re.compile(r"^ {0,3}(?P<mark>[-*_])(?:[ \t]*(?P=mark)){2,}[ \t]*$")
 _TABLE_DELIMITER = re.compile(r"^\|(?:\s*:?-+:?\s*\|)+$")  # "|---|:--:|", as Qt writes it
 _BLANKS_BEFORE_TABLE = re.compile(r"\n{3,}(?=\|)")  # (the writer puts two blank lines there)
 # Qt's writer wraps at 80 columns, and at two places it breaks where the text had no
@@ -67,8 +70,15 @@ _LINE_START_ESCAPE = re.compile(
 
 _BEFORE_BREAK = "\\!"  # (punctuation before a break, as its backslash is: see _read_markdown)
 # A hard break: a line ending in an odd number of backslashes, a line of text after it (its
-# spaces at the start are the break's: the book drops them, as CommonMark does).
-_HARD_BREAK = re.compile(r"(?<!\\)((?:\\\\)*)\\\n[ \t]*(?=\S)")
+# spaces at the start are the break's: the book drops them, as CommonMark does), not one that
+# ends the paragraph: a rule, a heading, a quote, a fence or a list item that can interrupt
+# it ("a\\" + newline + "***" was read as one paragraph, the rule as text)
+_HARD_BREAK = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\\n[ \t]*(?=\S)"
+    r"(?!(?P<rule>[-*_])(?:[ \t]*(?P=rule)){2,}[ \t]*$"
+    r"|#{1,6}(?:[ \t]|$)|>|```|~~~|[-*+][ \t]+\S|1[.)][ \t]+\S)",
+    re.M,
+)
 # The breaks typed at a paragraph's (or a tight list item's) end, as the writer keeps them
 # (markdown_stand_ins.TRAILING)
 _BREAK_AT_END = re.compile(
@@ -148,10 +158,13 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
         found = document.find(stand_in)
         while not found.isNull():
             if stand_in == BREAK:  # (with the "!" before it and the space after it, if there)
+                fmt = found.charFormat()  # (the break's own: inside the italic it is in, if it is)
                 end = found.selectionEnd() + (document.characterAt(found.selectionEnd()) == " ")
                 found.setPosition(found.selectionStart() - 1)
                 found.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            found.insertText(char)
+                found.insertText(char, fmt)
+            else:
+                found.insertText(char)
             found = document.find(stand_in, found)
     if loose:
         _loose_lists(document)
@@ -330,6 +343,7 @@ def normalise_markdown(markdown: str) -> str:
             and (len(previous) > 1 or previous[0].strip())
             and line.strip()
             and not _BLOCK_START.match(line)
+            and not (len(previous) == 1 and _RULE.match(previous[0]))
             and not _escaped_last(previous[-1] + "x")  # (a line ending in a lone "\\": a hard break)
         ):
             previous[-1] = end = previous[-1].rstrip()
