@@ -99,8 +99,14 @@ def read_markdown(document: QTextDocument, markdown: str, features) -> None:
     the book's), two links side by side two (:mod:`~briefbook.ui.editors.link_bounds`: Qt's
     reader made them one), a look written inside a link's brackets inside them
     (:mod:`~briefbook.ui.editors.link_inside`)."""
-    from briefbook.ui.editors import code_looks, link_bounds, link_inside, struck
+    from briefbook.ui.editors import astral, code_looks, link_bounds, link_inside, struck
 
+    if astral.holds(markdown) and (stands := astral.mapping(markdown)) is not None:
+        # (read with a one-unit stand-in for each: the steps below index Python text by Qt's positions)
+        read_markdown(document, astral.hidden(markdown, stands), features)
+        astral.put_back_in(document, stands)
+        document.clearUndoRedoStacks()  # (the characters put back are no step of the history)
+        return
     apart = link_inside.inside(link_bounds.apart(markdown))  # (links side by side, looks inside)
     read = struck.marked(apart)
     strikes = read is not apart  # (struck.marked gives the text itself where it strikes nothing)

@@ -31,7 +31,7 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from briefbook.ui.editors import link_bounds, look_edges, struck
+from briefbook.ui.editors import astral, link_bounds, look_edges, struck
 from briefbook.ui.editors.code_looks import hide_in_copy, holds_styled_code, styled_code, written
 from briefbook.ui.editors.link_looks import hide_links, holds_looked_link, looked_link
 from briefbook.ui.editors.list_indent import nested_lists
@@ -68,6 +68,15 @@ def write_range(
     is an item of a list that began before it, to be numbered from there (alone, the writer
     would number it 1)."""
     with _not_laid_out(document):
+        text = astral.document_text(document, first, last)
+        if astral.holds(text) and (stands := astral.mapping(text)) is not None:
+            # A copy, each character beyond the first plane a one-unit stand-in (the steps index
+            # Python text by Qt's positions: see astral), written, the characters put back.
+            begin = first.position() - 1 if first.position() > 0 else 0
+            copy = _numbered_copy(document, begin, last.position() + last.length() - 1, number_from)
+            astral.hide_in(copy, stands)
+            written = _write_range(copy, copy.begin(), copy.lastBlock(), features, None)
+            return astral.put_back(nested_lists(written), stands)
         return nested_lists(_write_range(document, first, last, features, number_from))
 
 
