@@ -56,3 +56,28 @@ def test_pasted_html_with_an_emoji_keeps_its_bold_and_code(qtbot) -> None:
     data.setHtml("<p>📌 Ghi <b>chú</b> quan trọng <code>-5</code></p>")
     edit.insertFromMimeData(data)
     assert edit.markdown() == "📌 Ghi **chú** quan trọng `-5`"
+
+
+LONG_TEXTS = [  # over long_text.LONG: opened in pieces, written per unit
+    "\n\n".join(
+        "Việt Nam 😀 ủng hộ **mạnh mẽ** `x` hợp tác ສປປ ລາວ [link 🇹🇭](https://a.example)" for _ in range(400)
+    ),
+    "\n".join("- 📌 Việt Nam ủng hộ hợp tác 𝐀𝐁 vì hòa bình" for _ in range(800)),
+    ("Việt Nam 😀 ủng hộ mạnh mẽ hợp tác ສປປ ລາວ 𝐀𝐁 vì hòa bình " * 600).strip(),  # one paragraph, cut
+]
+
+
+@pytest.mark.parametrize("text", LONG_TEXTS, ids=["paragraphs", "list", "one-paragraph"])
+def test_a_long_text_with_emoji_is_opened_and_saved_whole(qtbot, text: str) -> None:
+    edit = MarkdownEdit()
+    qtbot.addWidget(edit)
+    edit.resize(600, 300)
+    edit.show()
+    edit.set_markdown(text)
+    qtbot.waitUntil(lambda: not edit.loading, timeout=60_000)
+    assert edit.markdown() == text
+    cursor = edit.textCursor()
+    cursor.setPosition(0)
+    cursor.insertText("📌 thêm ")  # (typed at the start of the first paragraph or item)
+    marker = "- " if text.startswith("- ") else ""
+    assert edit.markdown() == marker + "📌 thêm " + text[len(marker) :]

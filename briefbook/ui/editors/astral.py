@@ -26,6 +26,14 @@ def holds(text: str) -> bool:
     return bool(text) and max(text) > "\uffff"
 
 
+def qt_units(text: str) -> str:
+    """``text`` as long as Qt counts it, each character beyond the first plane two noncharacters
+    (U+FFFF: no letter, no space), so that an index into it is a position in Qt's text."""
+    if not holds(text):
+        return text
+    return "".join(c if c <= "\uffff" else "\uffff\uffff" for c in text)
+
+
 def mapping(text: str) -> dict[str, str] | None:
     """Astral character -> its stand-in, for each different one in ``text``; None if there are
     more of them than free stand-ins."""

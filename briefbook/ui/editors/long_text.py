@@ -132,7 +132,7 @@ def pieces(
             for at in markdown_writer.iter_cuts(source, text, base):
                 yield base + start, base + at, _format(block, start), block, key
                 start = at + 1  # the space is the boundary's
-        yield base + start, base + len(text), _format(block, start), block, key
+        yield base + start, base + block.length() - 1, _format(block, start), block, key  # (Qt's units)
         block = block.next()
 
 

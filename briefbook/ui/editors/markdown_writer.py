@@ -287,7 +287,9 @@ def cuts(document: QTextDocument, text: str, base: int) -> list[int]:
 
 
 def iter_cuts(document: QTextDocument, text: str, base: int) -> Iterator[int]:
-    """:func:`cuts`, one at a time (the editor opens a long text as it finds them)."""
+    """:func:`cuts`, one at a time (the editor opens a long text as it finds them). Each is an
+    offset in Qt's units: a character beyond the first plane counts two (``astral``)."""
+    text = astral.qt_units(text)
     probe = QTextCursor(document)
     pos = PIECE
     while pos < len(text) - 1:
