@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextFormat
 
-from briefbook.ui.editors.list_runs import NEXT
+from briefbook.ui.editors.loose_lists import LOOSE, LOOSE_ITEM
 
 MARK = "\ue000"  # a private-use character (a document holding one keeps the one call)
 GLUE = "\ue0f0"  # starts a part of a word in another format than the part before it
@@ -124,13 +124,6 @@ _RUN_WRAPPED = re.compile(rf"(?<={SPACE})\n(?:[ \t]*>)*[ \t]*(?=\S)")
 WRAP_BEFORE_MARK = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*{MARK}\n\n")
 # A break typed, and the wrap the writer may have put after it (at a space after it).
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
-# A loose list (a blank line between its items) is read by Qt as tight and written so: the
-# text changed with no edit. Its list is marked LOOSE_LIST when read (read_markdown), and
-# each item of it after its first reaches the writer starting with LOOSE, which is written
-# back as the blank line before that item's line.
-LOOSE = "\ue0f5"
-LOOSE_LIST = QTextFormat.Property.UserProperty + 0x10F5
-_LOOSE_ITEM = re.compile(rf"\n(?:[ \t]*\n)*(?P<mark>[ \t]*(?:[-*+]|\d{{1,9}}[.)])[ \t]+){LOOSE}")
 
 
 def stand_in(document: QTextDocument, continued: bool = False) -> None:
@@ -371,46 +364,12 @@ def _letter(char: str) -> bool:
     return not char.isspace() and unicodedata.category(char)[0] not in "PSZC"
 
 
-def loose_item(block: QTextBlock) -> bool:
-    """A blank line is written before ``block``: an item of a loose list after its first, or the
-    first item of a list read after a blank line (Qt's writer puts none between two lists)."""
-    listed = block.textList()
-    if listed is None:
-        return False
-    if listed.item(0) != block or listed.format().property(NEXT):
-        # (not itemNumber: a walk of the list, at each of 6,000 items; a group going on from
-        # the one before, ``list_runs``: its first item is not the list's first)
-        return bool(listed.format().property(LOOSE_LIST))
-    return bool(block.blockFormat().property(LOOSE_LIST))
-
-
-def holds_loose(document: QTextDocument) -> bool:
-    """Some format of ``document`` marks a loose list, so :func:`loose_item` may be true of one
-    of its blocks (a format once used stays in the document's formats: it may be true with no
-    loose list left). Asking each item of a tight 1 MB list took 15-20 ms of each save that
-    switching items forces; the formats are a few dozen."""
-    return any(fmt.hasProperty(LOOSE_LIST) for fmt in document.allFormats())
-
-
-def mark_loose_items(copy: QTextDocument, loose: list[bool], first: QTextBlock) -> None:
-    """Put :data:`LOOSE` at the start of each block of the writer's ``copy`` from ``first`` on
-    whose block of the editor's text is a :func:`loose_item` (``loose``, in order: a copy of a
-    part of the text is made through a fragment, which keeps no list's LOOSE_LIST)."""
-    block = first
-    for is_loose in loose:
-        if not block.isValid():
-            return
-        if is_loose:
-            QTextCursor(block).insertText(LOOSE, QTextCharFormat())  # (plain: before any mark)
-        block = block.next()
-
-
 def written_back(markdown: str) -> str:
     """The writer's Markdown with each stand-in its character again, escaped where it acts;
     a part of a word on the line of the part before it, a line break typed a hard break, a
     loose list's items apart."""
     if LOOSE in markdown:
-        markdown = _LOOSE_ITEM.sub(lambda m: "\n\n" + m["mark"], markdown).replace(LOOSE, "")
+        markdown = LOOSE_ITEM.sub(lambda m: "\n\n" + m["mark"], markdown).replace(LOOSE, "")
     if ROOM in markdown:
         markdown = _ROOM.sub("", markdown)
     if SPACE in markdown:

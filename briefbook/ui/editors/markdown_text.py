@@ -12,10 +12,10 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextDocumentFragment,
-    QTextFormat,
 )
 
 from briefbook.text import clean
+from briefbook.ui.editors import loose_lists
 from briefbook.ui.editors.markdown_stand_ins import (
     BREAK,
     END_OF_ITEM,
@@ -25,8 +25,6 @@ from briefbook.ui.editors.markdown_stand_ins import (
     LEADING_TAB,
     LINE_BREAK,
     LINE_START_MARKS,
-    LOOSE,
-    LOOSE_LIST,
     NUMBER_ENDS,
     TRAILING,
 )
@@ -136,16 +134,16 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
     and so is a "*" alone after a break: next to BREAK alone md4c made italic of them). Code
     (a fenced block) is read as it is, and the breaks outside it as everywhere else (a text
     holding a fence was read whole as it was: its typed breaks came back as paragraphs)."""
-    loose = _AFTER_BLANK.search(markdown) is not None and LOOSE not in markdown
+    loose = loose_lists.may_be_loose(markdown)
     if loose:
-        markdown = _loose_marked(markdown)
+        markdown = loose_lists.loose_marked(markdown)
     spaces = (LEADING_SPACE in markdown or LEADING_TAB in markdown) and not (
         LEAD in markdown or LEAD_TAB in markdown
     )
     if BREAK in markdown or ("\\\n" not in markdown and not spaces):
         document.setMarkdown(markdown, features)
         if loose:
-            _loose_lists(document)
+            loose_lists.mark_loose_lists(document)
             document.clearUndoRedoStacks()
         return
     lines = markdown.split("\n")
@@ -173,7 +171,7 @@ def _read_markdown(document: QTextDocument, markdown: str, features) -> None:
                 found.insertText(char)
             found = document.find(stand_in, found)
     if loose:
-        _loose_lists(document)
+        loose_lists.mark_loose_lists(document)
     # (setMarkdown starts the history afresh; the stand-ins put back are no step of it: Ctrl+Z
     # just after opening showed a private-use character where a line break or space was)
     document.clearUndoRedoStacks()
@@ -212,54 +210,6 @@ def insert_markdown(cursor: QTextCursor, markdown: str, features) -> None:
             found.insertText(char)
             found = document.find(stand_in, found)
     cursor.endEditBlock()
-
-
-# An item's line after a blank line: its list may be loose (markdown_stand_ins.LOOSE).
-_AFTER_BLANK = re.compile(r"\n[ \t]*\n[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
-_CODE = QTextFormat.Property.BlockCodeLanguage  # (Qt's reader gives every code block one)
-_ITEM_TEXT = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
-
-
-def _loose_marked(markdown: str) -> str:
-    """``markdown`` with :data:`LOOSE` at the start of the text of each item after a blank line
-    (not in code): where Qt's reader puts such an item, its list is loose."""
-    lines = markdown.split("\n")
-    code = code_lines(lines) if "```" in markdown or "~~~" in markdown else set()
-    for number in range(1, len(lines)):
-        if number not in code and not lines[number - 1].strip():
-            found = _ITEM_TEXT.match(lines[number])
-            if found:
-                lines[number] = lines[number][: found.end()] + LOOSE + lines[number][found.end() :]
-    return "\n".join(lines)
-
-
-def _loose_lists(document: QTextDocument) -> None:
-    """Each list holding an item :func:`_loose_marked` marked after its first is marked
-    LOOSE_LIST; a list's first item so marked is (a blank line before it, as before a list
-    that follows another), and the marks go. (The items are walked: a document.find of the
-    marks took 20 ms in a 1 MB report.)"""
-    cursor = QTextCursor(document)
-    block = document.begin()
-    while block.isValid():
-        listed = block.textList()
-        if listed is not None and block.text().startswith(LOOSE):
-            if listed.item(0) != block:  # (not itemNumber: a walk of the list at each item)
-                fmt = listed.format()
-                if not fmt.property(LOOSE_LIST):  # (once a list: each setFormat goes over all of it)
-                    fmt.setProperty(LOOSE_LIST, True)
-                    listed.setFormat(fmt)
-            else:
-                item = block.blockFormat()
-                item.setProperty(LOOSE_LIST, True)
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(item)
-            cursor.setPosition(block.position())
-            cursor.deleteChar()
-        elif listed is None and block.blockFormat().hasProperty(_CODE) and LOOSE in block.text():
-            at = block.text().index(LOOSE)  # (an item's line after a blank line was indented code)
-            cursor.setPosition(block.position() + at)
-            cursor.deleteChar()
-        block = block.next()
 
 
 def _spaces_read(text: str) -> str:

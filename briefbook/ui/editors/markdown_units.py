@@ -29,7 +29,7 @@ from shiboken6 import isValid
 
 from briefbook.ui.editors import list_runs, markdown_writer
 from briefbook.ui.editors.long_text import continues
-from briefbook.ui.editors.markdown_stand_ins import holds_loose, loose_item
+from briefbook.ui.editors.loose_lists import holds_loose, loose_item
 
 LONG = 20_000  # a document of more characters than this is written per unit
 QUICK = 20_000  # characters a save writes at once (about 10 ms); more are written in slices first

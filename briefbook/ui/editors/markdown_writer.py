@@ -35,6 +35,7 @@ from briefbook.ui.editors import astral, link_bounds, look_edges, struck
 from briefbook.ui.editors.code_looks import hide_in_copy, holds_styled_code, styled_code, written
 from briefbook.ui.editors.link_looks import hide_links, holds_looked_link, looked_link
 from briefbook.ui.editors.list_indent import nested_lists
+from briefbook.ui.editors.loose_lists import loose_item, mark_loose_items
 from briefbook.ui.editors.markdown_stand_ins import (
     ACTS,
     LINE_BREAK,
@@ -43,8 +44,6 @@ from briefbook.ui.editors.markdown_stand_ins import (
     OURS,
     WRAP_BEFORE_MARK,
     glued_at,
-    loose_item,
-    mark_loose_items,
     stand_in,
     wrapped_code,
     written_back,
