@@ -15,7 +15,7 @@ import re
 
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat, QTextFragment
 
-from briefbook.ui.editors.markdown_stand_ins import STAND_IN
+from briefbook.ui.editors.markdown_stand_ins import STAND_IN, places
 
 _CLOSE = STAND_IN["]"]  # (written back "\\]" by markdown_stand_ins.written_back)
 OPEN = "\ue0e0"  # a "[" of a link's text in the writer's copy, written back "\\["
@@ -115,11 +115,7 @@ def key(fmt: QTextCharFormat) -> tuple | None:
 def seamed(document: QTextDocument) -> None:
     """Keep apart the links either side of each :data:`SEAM` of ``document`` (read from
     :func:`apart`'s Markdown), and take the seams out."""
-    seams = []
-    found = document.find(SEAM)
-    while not found.isNull():
-        seams.append(found.selectionStart())
-        found = document.find(SEAM, found)
+    seams = places(document, SEAM)
     cursor = QTextCursor(document)
     for at in seams:
         cursor.setPosition(at)

@@ -17,6 +17,8 @@ import re
 
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor, QTextDocument, QTextFormat
 
+from briefbook.ui.editors.markdown_stand_ins import places
+
 START = "\u2e3a"  # (⸺: a text holding one is read as it is)
 HOLDS = QTextFormat.Property.UserProperty + 0x11E2  # the looks written inside a link's brackets
 BOLD, ITALIC, STRUCK = 1, 2, 4
@@ -43,11 +45,7 @@ def held(document: QTextDocument, key) -> None:
     """Mark the text of each link of ``document`` that begins at a :data:`START` with the looks
     opened inside its brackets, and take the starts out. ``key``: what one link's fragments
     share (address, title, part)."""
-    starts = []
-    found = document.find(START)
-    while not found.isNull():
-        starts.append(found.selectionStart())
-        found = document.find(START, found)
+    starts = places(document, START)
     cursor = QTextCursor(document)
     for at in starts:
         cursor.setPosition(at + 1)

@@ -126,6 +126,16 @@ WRAP_BEFORE_MARK = re.compile(rf"(?<=[^\n{BREAK}])\n[ \t]*{MARK}\n\n")
 _BREAK = re.compile(rf"{BREAK}(?:\n[ \t]*)?")
 
 
+def places(document: QTextDocument, mark: str) -> list[int]:
+    """The positions (Qt's) of each ``mark`` in ``document``, in order: where a stand-in read
+    with the text is to be acted on (``link_bounds.SEAM``, ``link_inside.START``)."""
+    found, out = document.find(mark), []
+    while not found.isNull():
+        out.append(found.selectionStart())
+        found = document.find(mark, found)
+    return out
+
+
 def stand_in(document: QTextDocument, continued: bool = False) -> None:
     """Put each character of ``document``'s text that Markdown could act on by its stand-in,
     in its format, each line break typed by :data:`BREAK`, and :data:`GLUE` before each part
