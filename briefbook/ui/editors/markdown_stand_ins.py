@@ -136,7 +136,7 @@ def places(document: QTextDocument, mark: str) -> list[int]:
     return out
 
 
-def stand_in(document: QTextDocument, continued: bool = False) -> None:
+def stand_in(document: QTextDocument, continued: bool = False, coded: bool = True) -> None:
     """Put each character of ``document``'s text that Markdown could act on by its stand-in,
     in its format, each line break typed by :data:`BREAK`, and :data:`GLUE` before each part
     of a word in another format than the part before; code and a bare address (written
@@ -145,10 +145,12 @@ def stand_in(document: QTextDocument, continued: bool = False) -> None:
 
     ``continued``: ``document`` is a run of the editor's blocks whose last one is a piece
     its paragraph goes on from (``markdown_units`` joins the next run to it): its spaces at
-    the end are inside the paragraph, written by that join, not as a paragraph's end."""
+    the end are inside the paragraph, written by that join, not as a paragraph's end.
+    ``coded``: some format of the text is code (``code_looks.holds_styled_code``, which the
+    writer asks of the editor's document before making the copy); when it is not, nothing
+    after code or inside it needs a stand-in, and its spaces and wraps are not looked for."""
     cursor = QTextCursor(document)
     edits = []
-    coded = any(f.isCharFormat() and f.toCharFormat().fontFixedPitch() for f in document.allFormats())
     block = document.begin()
     while block.isValid():
         if _code_block(block):  # (the writer writes code's lines as they are: nothing acts there)

@@ -159,7 +159,7 @@ def _write_range(
             look_edges.out_of_looks(copy)
         spans = hidden(copy)
         if acting:
-            stand_in(copy, continued)
+            stand_in(copy, continued, coded)
         if bracketed:
             link_bounds.brackets_in_copy(copy)
         if strikes:
@@ -206,7 +206,7 @@ def _write_range(
         look_edges.out_of_looks(copy)
     spans = hidden(copy)
     if acting:
-        stand_in(copy, continued)
+        stand_in(copy, continued, coded)
     if bracketed:
         link_bounds.brackets_in_copy(copy)
     if strikes:
