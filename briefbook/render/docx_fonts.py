@@ -197,6 +197,12 @@ def used_fonts(
     return by_family
 
 
+def _drawn(chars: set[str], whole) -> set[int]:
+    """The code points of ``chars`` that a font of repertoire ``whole`` draws (an ignorable one,
+    a joiner or a variation selector, only if the font has it)."""
+    return {ord(c) for c in chars if not is_ignorable(c) or ord(c) in whole} & set(whole)
+
+
 def embed_fonts(
     doc: Package,
     document: Document,
@@ -232,12 +238,11 @@ def embed_fonts(
     for family, (font, chars) in sorted(used.items()):
         fixed = is_fixed(font)
         whole = font.cmap if fixed else file_codes(font)
-        codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in whole} & set(whole)
+        codes = _drawn(chars, whole)
         if not codes and not base and family in own:  # (a font without ASCII: ask of the text)
             base = True
             used = used_fonts(document, template, written, code)
-            chars = used[family][1]
-            codes = {ord(c) for c in chars if not is_ignorable(c) or ord(c) in whole} & set(whole)
+            codes = _drawn(used[family][1], whole)
         if not codes:
             continue
         if fixed:
